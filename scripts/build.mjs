@@ -1,0 +1,30 @@
+// Bundles the shell into dist/: one ESM file per entry, no TypeScript loader at run time.
+// Why bundle: unbundled chevrotain/ink cost ~0.5 s each in module loading (performance-notes.md).
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+
+mkdirSync('dist', { recursive: true });
+// react-devtools-core is an optional import of Ink; an empty stub keeps the bundle loadable.
+writeFileSync('dist/.devtools-stub.js', 'export default {};\n');
+const banner = [
+  "import { createRequire as __emshCreateRequire } from 'node:module';",
+  'const require = __emshCreateRequire(import.meta.url);',
+].join('\n');
+
+await build({
+  entryPoints: { emsh: 'src/cli.ts', diagrams: 'grammar/diagrams.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  alias: { 'react-devtools-core': './dist/.devtools-stub.js' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: banner },
+  outExtension: { '.js': '.js' },
+});
+chmodSync('dist/emsh.js', 0o755);

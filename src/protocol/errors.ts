@@ -1,0 +1,158 @@
+// Error records, as PowerShell's ErrorRecord: message, FullyQualifiedErrorId, category,
+// target, and where it happened. One renderer (src/format/error-view.ts) prints them.
+
+import type { SourceText, Span } from '../../grammar/ast.js';
+
+/** PowerShell's ErrorCategory names (the subset emsh uses). */
+export type ErrorCategory =
+  | 'NotSpecified'
+  | 'OpenError'
+  | 'CloseError'
+  | 'DeviceError'
+  | 'DeadlockDetected'
+  | 'InvalidArgument'
+  | 'InvalidData'
+  | 'InvalidOperation'
+  | 'InvalidResult'
+  | 'InvalidType'
+  | 'MetadataError'
+  | 'NotImplemented'
+  | 'NotInstalled'
+  | 'ObjectNotFound'
+  | 'OperationStopped'
+  | 'OperationTimeout'
+  | 'SyntaxError'
+  | 'ParserError'
+  | 'PermissionDenied'
+  | 'ResourceBusy'
+  | 'ResourceExists'
+  | 'ResourceUnavailable'
+  | 'ReadError'
+  | 'WriteError'
+  | 'FromStdErr'
+  | 'SecurityError'
+  | 'ProtocolError'
+  | 'ConnectionError'
+  | 'AuthenticationError'
+  | 'LimitsExceeded'
+  | 'QuotaExceeded'
+  | 'NotEnabled';
+
+/** Where an error happened: the source, the extent to underline, and the command running. */
+export interface InvocationInfo {
+  source: SourceText;
+  span: Span;
+  /** The command's name as invoked (`Get-ChildItem`, `gci`), used for the `Name : ` prefix. */
+  invocationName?: string;
+  /** The command's own name (for the category activity). */
+  commandName?: string;
+}
+
+export interface ErrorRecordInit {
+  message: string;
+  /** The error id; the FQID adds `,<command type>` when a command raised it. */
+  errorId: string;
+  category: ErrorCategory;
+  /** The .NET exception type name shown as the reason, e.g. `ParameterBindingException`. */
+  exceptionType?: string;
+  targetObject?: unknown;
+  /** TargetName/TargetType in `(name:type)`; default derived from targetObject. */
+  targetName?: string;
+  targetType?: string;
+  /** The command whose error this is; makes the FQID `id,Microsoft.PowerShell.Commands.XCommand`. */
+  commandFullName?: string;
+  /** Activity in `[...]`; defaults to the command name. */
+  activity?: string;
+  invocation?: InvocationInfo;
+  /** True for parse errors: no prefix, position block is part of the message. */
+  isParseError?: boolean;
+  /** The wrapped JS error of an internal bug, kept for debugging (never printed as a stack). */
+  inner?: unknown;
+}
+
+export class ErrorRecord {
+  message: string;
+  errorId: string;
+  category: ErrorCategory;
+  exceptionType: string;
+  targetObject: unknown;
+  targetName?: string;
+  targetType?: string;
+  commandFullName?: string;
+  activity?: string;
+  invocation?: InvocationInfo;
+  isParseError: boolean;
+  inner?: unknown;
+  /** Set by the engine when the record came from `throw`. */
+  fromThrow = false;
+
+  constructor(init: ErrorRecordInit) {
+    this.message = init.message;
+    this.errorId = init.errorId;
+    this.category = init.category;
+    this.exceptionType = init.exceptionType ?? 'RuntimeException';
+    this.targetObject = init.targetObject ?? null;
+    this.targetName = init.targetName;
+    this.targetType = init.targetType;
+    this.commandFullName = init.commandFullName;
+    this.activity = init.activity;
+    this.invocation = init.invocation;
+    this.isParseError = init.isParseError ?? false;
+    this.inner = init.inner;
+  }
+
+  get fullyQualifiedErrorId(): string {
+    return this.commandFullName ? `${this.errorId},${this.commandFullName}` : this.errorId;
+  }
+
+  /** PowerShell's `$_.ToString()` / `"$_"` of an ErrorRecord is the message. */
+  toString(): string {
+    return this.message;
+  }
+
+  get typeNames(): string[] {
+    return ['System.Management.Automation.ErrorRecord', 'System.Object'];
+  }
+}
+
+/**
+ * Thrown (as a JS exception) to carry a terminating error through the engine.
+ * `catch` in a script receives `record`.
+ */
+export class PipelineStoppedError extends Error {
+  constructor() {
+    super('The pipeline has been stopped.');
+  }
+}
+
+export class TerminatingError extends Error {
+  constructor(readonly record: ErrorRecord) {
+    super(record.message);
+  }
+}
+
+/** Throw from a cmdlet to stop with a terminating error (ctx.fail does this). */
+export function terminate(record: ErrorRecord): never {
+  throw new TerminatingError(record);
+}
+
+/**
+ * The short .NET name for a command's implementing type, for FQIDs:
+ * `Get-ChildItem` → `Microsoft.PowerShell.Commands.GetChildItemCommand`.
+ */
+export function commandTypeName(cmdletName: string, namespace = 'Microsoft.PowerShell.Commands'): string {
+  return `${namespace}.${cmdletName.replace('-', '')}Command`;
+}
+
+/** An internal JS exception turned into a record, so the session goes on. */
+export function internalError(err: unknown, invocation?: InvocationInfo): ErrorRecord {
+  const msg = err instanceof Error ? err.message : String(err);
+  return new ErrorRecord({
+    message: `An internal error occurred in emsh: ${msg}`,
+    errorId: 'EmshInternalError',
+    category: 'NotSpecified',
+    exceptionType: 'InvalidOperationException',
+    invocation,
+    inner: err,
+  });
+}

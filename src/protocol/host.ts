@@ -1,0 +1,68 @@
+// What the engine asks of whoever shows the session: the plain host (scripts, pipes, tests)
+// or the Ink UI. The engine never writes to stdout itself.
+
+import type { SecureString } from './values.js';
+
+export type ConsoleColor =
+  | 'Black' | 'DarkBlue' | 'DarkGreen' | 'DarkCyan' | 'DarkRed' | 'DarkMagenta' | 'DarkYellow' | 'Gray'
+  | 'DarkGray' | 'Blue' | 'Green' | 'Cyan' | 'Red' | 'Magenta' | 'Yellow' | 'White';
+
+export const CONSOLE_COLORS: readonly ConsoleColor[] = [
+  'Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray',
+  'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White',
+];
+
+/** The kind of a line, so a host can colour it (errors red, warnings yellow, verbose ...). */
+export type LineKind = 'output' | 'error' | 'warning' | 'verbose' | 'debug' | 'information' | 'host';
+
+export interface HostStyle {
+  foreground?: ConsoleColor;
+  background?: ConsoleColor;
+}
+
+/** One choice of a PowerShell choice prompt: label with `&` before the hot key, and help text. */
+export interface HostChoice {
+  label: string;
+  help: string;
+}
+
+/** One field asked for by the mandatory-parameter prompt or Get-Credential. */
+export interface HostField {
+  name: string;
+  /** Help message shown with `!?`. */
+  helpMessage?: string;
+  /** Masked input, value is a SecureString. */
+  secure?: boolean;
+  /** An array parameter: keep asking `Name[0]: ` until an empty line. */
+  array?: boolean;
+}
+
+export interface Host {
+  /** False for `-NonInteractive`, piped input and tests: prompting is then an error. */
+  readonly interactive: boolean;
+  /** Columns used for formatting tables and wrapping (PowerShell's buffer width). */
+  readonly width: number;
+
+  /** Writes text (no newline added) of a kind, optionally with colours. */
+  write(text: string, kind?: LineKind, style?: HostStyle): void;
+  /** Writes one line of a kind; the host adds colour by kind (unless NO_COLOR). */
+  writeLine(text: string, kind?: LineKind, style?: HostStyle): void;
+
+  /**
+   * PowerShell's choice prompt (`PromptForChoice`). Returns the chosen index, or -1 when
+   * the user stopped (Ctrl+C). A non-interactive host throws a prompt error instead.
+   */
+  promptForChoice(caption: string, message: string, choices: HostChoice[], defaultChoice: number): Promise<number>;
+
+  /** `Supply values for the following parameters:` and friends. Null when cancelled. */
+  prompt(caption: string, message: string, fields: HostField[]): Promise<Record<string, unknown> | null>;
+
+  /** Read-Host: one line, masked when `secure` (then a SecureString comes back). */
+  readLine(prompt: string, secure?: boolean): Promise<string | SecureString | null>;
+
+  /** A slow step is running (key generation, TLS); undefined activity ends it. */
+  progress?(activity: string | undefined, status?: string): void;
+
+  /** Clear-Host / cls. */
+  clear(): void;
+}
