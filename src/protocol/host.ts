@@ -66,3 +66,17 @@ export interface Host {
   /** Clear-Host / cls. */
   clear(): void;
 }
+
+/**
+ * Turns objects and error records into lines. The engine gets one from whoever composes
+ * the session (src/cli.ts passes src/format's), so the engine never imports the formatter.
+ */
+export interface OutputRenderer {
+  /**
+   * A streaming Out-Default for the output of one top-level statement: `write` each object
+   * as it arrives, `end` when the statement is done. Lines go to `emit`.
+   */
+  outDefault(width: number, emit: (line: string) => void): { write(value: unknown): void; end(): void };
+  /** The 5.1 NormalView text of an error record, as lines (no trailing blank line). */
+  errorLines(record: import('./errors.js').ErrorRecord, width: number): string[];
+}
