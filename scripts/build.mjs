@@ -11,7 +11,7 @@ const banner = [
   'const require = __emshCreateRequire(import.meta.url);',
 ].join('\n');
 
-await build({
+const result = await build({
   entryPoints: { emsh: 'src/cli.ts', diagrams: 'grammar/diagrams.ts' },
   outdir: 'dist',
   bundle: true,
@@ -26,5 +26,8 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: banner },
   outExtension: { '.js': '.js' },
+  metafile: true,
 });
 chmodSync('dist/emsh.js', 0o755);
+// Kept for the test that proves the non-interactive path never loads Ink.
+writeFileSync('dist/meta.json', JSON.stringify(result.metafile));

@@ -1,0 +1,89 @@
+// pwsh-like command-line handling: -File, -Command, -NoProfile, -NonInteractive, -Lab.
+// Parameter names match case-insensitively by unique prefix, as powershell.exe does.
+
+export interface CliOptions {
+  command?: string;
+  file?: string;
+  fileArgs: string[];
+  noProfile: boolean;
+  nonInteractive: boolean;
+  noLogo: boolean;
+  lab: string;
+  help: boolean;
+  version: boolean;
+}
+
+const NAMES = ['Command', 'File', 'NoProfile', 'NonInteractive', 'NoLogo', 'Lab', 'Help', 'Version', 'ExecutionPolicy', 'InputFormat', 'OutputFormat', 'NoExit'] as const;
+type Name = (typeof NAMES)[number];
+
+export class CliError extends Error {}
+
+function match(arg: string): Name | undefined {
+  const raw = arg.replace(/^(--|-|\/)/, '').toLowerCase();
+  if (raw === '?' || raw === 'h') return 'Help';
+  if (raw === 'c') return 'Command';
+  if (raw === 'f') return 'File';
+  const exact = NAMES.find((n) => n.toLowerCase() === raw);
+  if (exact) return exact;
+  const hits = NAMES.filter((n) => n.toLowerCase().startsWith(raw));
+  if (hits.length === 1) return hits[0];
+  if (hits.length > 1) throw new CliError(`Parameter '-${raw}' is ambiguous: ${hits.map((h) => '-' + h).join(', ')}.`);
+  return undefined;
+}
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  const o: CliOptions = { fileArgs: [], noProfile: false, nonInteractive: false, noLogo: false, lab: 'default', help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const isParam = a.startsWith('-') && a.length > 1;
+    if (!isParam) {
+      // Like pwsh: a bare first argument is a script file; the rest are its arguments.
+      o.file = a;
+      o.fileArgs = argv.slice(i + 1);
+      break;
+    }
+    const name = match(a);
+    if (!name) throw new CliError(`The argument '${a}' is not recognized as the name of a parameter of emsh. Try 'emsh -Help'.`);
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new CliError(`Missing an argument for parameter '-${name}'.`);
+      return v;
+    };
+    switch (name) {
+      case 'Command':
+        // Everything after -Command is the command text, as in powershell.exe.
+        o.command = argv.slice(i + 1).join(' ');
+        if (argv.length === i + 1) throw new CliError("Missing an argument for parameter '-Command'.");
+        i = argv.length;
+        break;
+      case 'File':
+        o.file = value();
+        o.fileArgs = argv.slice(i + 1);
+        i = argv.length;
+        break;
+      case 'NoProfile': o.noProfile = true; break;
+      case 'NonInteractive': o.nonInteractive = true; break;
+      case 'NoLogo': o.noLogo = true; break;
+      case 'NoExit': break;
+      case 'Lab': o.lab = value(); break;
+      case 'Help': o.help = true; break;
+      case 'Version': o.version = true; break;
+      case 'ExecutionPolicy': case 'InputFormat': case 'OutputFormat': value(); break;
+    }
+  }
+  return o;
+}
+
+export const USAGE = `emsh — an Exchange Management Shell emulator for certificate work
+
+Usage:
+  emsh [-Lab <name>] [-NoProfile] [-NonInteractive] [-NoLogo]
+  emsh [options] -Command <text>          run commands and exit ('-' reads stdin)
+  emsh [options] -File <script.ps1> [args] run a script with arguments bound to its param()
+  emsh [options] <script.ps1> [args]
+  ... | emsh                              run commands piped on stdin
+
+Environment:
+  EMSH_HOME   where labs live (default ~/.emsh); a lab's state is <EMSH_HOME>/labs/<lab>/lab.json
+  NO_COLOR    no colours
+`;

@@ -1,0 +1,8 @@
+// The registry: every cmdlet emsh has, by explicit import (no directory scanning at start-up).
+
+import type { CmdletDeclaration } from '../protocol/cmdlet.js';
+import { objectCmdlets } from './core/objects.js';
+import { fileCmdlets } from './core/files.js';
+import { outputCmdlets } from './core/output.js';
+
+export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets];
