@@ -12,7 +12,7 @@ const banner = [
 ].join('\n');
 
 const result = await build({
-  entryPoints: { emsh: 'src/cli.ts', diagrams: 'grammar/diagrams.ts' },
+  entryPoints: { emsh: 'src/cli.ts', diagrams: 'grammar/diagrams.ts', 'bench-lib': 'test/bench/lib.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
