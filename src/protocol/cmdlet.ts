@@ -65,6 +65,8 @@ export interface ParameterDeclaration {
   defaultValue?: string;
   /** Exchange versions that have this parameter (e.g. ['2010', '2013']); absent: all. */
   versions?: string[];
+  /** What tab completion offers for the value when no enum/validateSet says it. */
+  complete?: 'thumbprint' | 'machine' | 'path' | 'command';
 }
 
 export interface CmdletExample {
@@ -226,6 +228,11 @@ export interface InvokeOptions {
   args?: unknown[];
   /** Objects piped into the block (its process block runs per object). */
   input?: unknown[];
+  /**
+   * Run in the caller's scope instead of a child scope, as ForEach-Object and Where-Object do in
+   * PowerShell (`1..3 | % { $sum += $_ }; $sum` is 6).
+   */
+  dotSource?: boolean;
 }
 
 /** The context a running cmdlet gets. */
