@@ -1,5 +1,7 @@
 // A child process for the store's cross-process tests and the bench (bundled with esbuild first,
 // since Node 20 cannot run TypeScript). Usage: node child.mjs <mode> <statePath> [n]
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { LabStore } from '../../src/store/lab-store.js';
 import { acquireLock } from '../../src/store/lock.js';
 import { emptyLabState } from '../../src/store/schema.js';
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
     }
     case 'lock-and-exit': {
       // Take the lock and exit without closing: the exit hook must remove the lock file.
+      mkdirSync(dirname(statePath), { recursive: true });
       await acquireLock(statePath + '.lock', 'child-lab');
       process.stdout.write('locked\n');
       process.exit(0);
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
       // Save ever-changing documents of varying size until killed; report each completed save.
       const store = await LabStore.open({ statePath, seed });
       for (let i = 1; ; i++) {
-        const blobLength = 100_000 + (i % 7) * 40_000;
+        const blobLength = 500_000 + (i % 7) * 300_000;
         store.state.progress = { counter: i, blob: String(i % 10).repeat(blobLength), blobLength };
         await store.save();
         process.stdout.write(`saved ${i}\n`);
