@@ -3,9 +3,10 @@
 
 import { readFileSync } from 'node:fs';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
-import { composeSession } from './compose.js';
+import { composeSession, completionSourceFor, START_MACHINE } from './compose.js';
+import type { Session } from './engine/session.js';
 import { PlainHost } from './host/plain-host.js';
-import { emshHome } from './store/lab-home.js';
+import { emshHome, labPaths } from './store/lab-home.js';
 import { runLines } from './host/line-runner.js';
 
 function terminalWidth(): number {
@@ -45,8 +46,17 @@ async function main(argv: string[]): Promise<number> {
   const interactive = !opts.nonInteractive && ttyIn && Boolean(process.stdout.isTTY);
 
   if (!scripted && interactive) {
-    const { runInteractive } = await import('./host/interactive.js');
-    return runInteractive({ home, lab: opts.lab, width: terminalWidth(), color: useColor(), noLogo: opts.noLogo });
+    // Loaded only here: Ink and React stay off the scripted path.
+    const { runInteractive } = await import('./ui/run.js');
+    return runInteractive({
+      lab: opts.lab,
+      machine: START_MACHINE,
+      historyFile: labPaths(home, opts.lab).history,
+      color: useColor(),
+      noLogo: opts.noLogo,
+      createSession: (host) => composeSession({ host, home, lab: opts.lab }),
+      completionSource: (session) => completionSourceFor(session as Session),
+    });
   }
 
   const host = new PlainHost({

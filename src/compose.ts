@@ -5,9 +5,13 @@ import { renderer } from './format/index.js';
 import { allCmdlets } from './cmdlets/index.js';
 import { LabDrive } from './store/lab-drive.js';
 import type { Host } from './protocol/host.js';
+import type { SessionServices } from './protocol/cmdlet.js';
+import type { CompletionSource } from './ui/completion.js';
 
 /** The machine the shell starts on in the built-in lab (EMS on the first Exchange server). */
 export const START_MACHINE = 'EX2007EE';
+
+const drives = new WeakMap<Session, LabDrive>();
 
 export interface ComposeOptions {
   host: Host;
@@ -31,5 +35,23 @@ export function composeSession(opts: ComposeOptions): Session {
     now: opts.now,
     promptPrefix: '[PS] ',
   });
+  drives.set(session, fs);
   return session;
+}
+
+/** What tab completion may ask a session: its commands, variables, drive and machines. */
+export function completionSourceFor(session: Session): CompletionSource {
+  const services = session.services as SessionServices & { variableNames?: () => string[] };
+  return {
+    commands: () => services.commands(),
+    variables: () => services.variableNames?.() ?? ['true', 'false', 'null', 'Error', 'ErrorActionPreference', 'PWD', 'HOME'],
+    thumbprints: () => [],
+    machines: () => [START_MACHINE],
+    paths: (prefix) => {
+      const fs = drives.get(session);
+      if (!fs) return [];
+      const dir = fs.resolve(prefix === '' ? '.' : prefix, services.getLocation());
+      return fs.list(dir).map((e) => ({ name: e.name, isDirectory: e.isDirectory }));
+    },
+  };
 }

@@ -1,0 +1,235 @@
+// Tab completion, derived from the cmdlet declarations: command names and aliases, parameter
+// names, enum / ValidateSet values, thumbprints, machine names, variables and lab-drive paths.
+// Pure: everything it needs about the session comes through a CompletionSource.
+
+import type { CmdletDeclaration, CommandInfo, ParameterDeclaration } from '../protocol/cmdlet.js';
+
+export interface CompletionSource {
+  commands(): CommandInfo[];
+  variables(): string[];
+  thumbprints(): string[];
+  machines(): string[];
+  /** Children of a directory on the lab drive, for a typed path prefix (`C:\ce`, `.\`). */
+  paths(prefix: string): { name: string; isDirectory: boolean }[];
+}
+
+export interface Candidate {
+  /** What replaces the word. */
+  text: string;
+  /** What the menu shows. */
+  display: string;
+  /** One line of help (the synopsis, the parameter type...). */
+  tooltip?: string;
+}
+
+export interface Completion {
+  start: number;
+  end: number;
+  candidates: Candidate[];
+}
+
+const COMMON = ['Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ErrorVariable', 'WarningVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable'];
+const ACTION_VALUES = ['Continue', 'Ignore', 'Inquire', 'SilentlyContinue', 'Stop', 'Suspend'];
+const WORD_BREAK = /[\s|;(){}=,]/;
+
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The word ending at the cursor, respecting quotes. */
+function wordAt(line: string, cursor: number): Word {
+  let start = cursor;
+  let inQuote: string | undefined;
+  // Find an unclosed quote start first.
+  for (let i = 0; i < cursor; i++) {
+    const ch = line[i]!;
+    if (inQuote) {
+      if (ch === inQuote) inQuote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      inQuote = ch;
+      start = i;
+    } else if (WORD_BREAK.test(ch)) {
+      start = i + 1;
+    }
+  }
+  if (!inQuote) {
+    start = cursor;
+    while (start > 0 && !WORD_BREAK.test(line[start - 1]!)) start--;
+  }
+  return { start, end: cursor, text: line.slice(start, cursor) };
+}
+
+/** The command element the cursor is in: its name and the words typed before the cursor. */
+function currentCommand(line: string, cursor: number): { name: string; words: string[]; nameStart: number } {
+  let i = cursor;
+  let depth = 0;
+  let quote: string | undefined;
+  // Scan back to the start of this pipeline element.
+  for (; i > 0; i--) {
+    const ch = line[i - 1]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ')' || ch === '}') depth++;
+    else if (ch === '(' || ch === '{') {
+      if (depth === 0) break;
+      depth--;
+    } else if ((ch === '|' || ch === ';' || ch === '\n') && depth === 0) break;
+  }
+  const segment = line.slice(i, cursor);
+  const words = segment.match(/"[^"]*"?|'[^']*'?|[^\s]+/g) ?? [];
+  const lead = segment.length - segment.trimStart().length;
+  return { name: words[0] ?? '', words, nameStart: i + lead };
+}
+
+function matches(candidate: string, typed: string): boolean {
+  if (typed.includes('*') || typed.includes('?')) {
+    const re = new RegExp('^' + typed.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') , 'i');
+    return re.test(candidate);
+  }
+  return candidate.toLowerCase().startsWith(typed.toLowerCase());
+}
+
+function quoteIfNeeded(s: string): string {
+  return /[\s'"$`(){};,|&]/.test(s) ? `'${s.replace(/'/g, "''")}'` : s;
+}
+
+function declarationOf(commands: CommandInfo[], name: string): CmdletDeclaration | undefined {
+  const lower = name.toLowerCase();
+  const hit = commands.find((c) => c.name.toLowerCase() === lower);
+  if (!hit) return undefined;
+  if (hit.commandType === 'Alias') return declarationOf(commands.filter((c) => c.commandType !== 'Alias'), hit.definition);
+  return hit.declaration;
+}
+
+function parameterByTyped(decl: CmdletDeclaration, typed: string): [string, ParameterDeclaration] | undefined {
+  const t = typed.toLowerCase();
+  const entries = Object.entries(decl.parameters);
+  const exact = entries.find(([n, p]) => n.toLowerCase() === t || p.aliases?.some((a) => a.toLowerCase() === t));
+  if (exact) return exact;
+  const pre = entries.filter(([n]) => n.toLowerCase().startsWith(t));
+  return pre.length === 1 ? pre[0] : undefined;
+}
+
+function typeLabel(p: ParameterDeclaration): string {
+  if (p.enum) return p.enum.typeName.split('.').pop()!;
+  return p.type;
+}
+
+export function complete(line: string, cursor: number, src: CompletionSource): Completion {
+  const word = wordAt(line, cursor);
+  const cmd = currentCommand(line, cursor);
+  const commands = src.commands();
+  const none: Completion = { start: word.start, end: word.end, candidates: [] };
+
+  // Variables.
+  if (word.text.startsWith('$')) {
+    const typed = word.text.slice(1);
+    return {
+      ...none,
+      candidates: src
+        .variables()
+        .filter((v) => matches(v, typed))
+        .sort((a, b) => a.localeCompare(b))
+        .map((v) => ({ text: '$' + v, display: '$' + v })),
+    };
+  }
+
+  // The command name itself.
+  if (word.start <= cmd.nameStart) {
+    const seen = new Set<string>();
+    const out: Candidate[] = [];
+    for (const c of commands) {
+      if (!matches(c.name, word.text) || seen.has(c.name.toLowerCase())) continue;
+      // Aliases only on an exact-length prefix match, so `g<Tab>` isn't flooded by `gc gi gl`.
+      if (c.commandType === 'Alias' && c.name.length > word.text.length + 2 && !word.text.includes('*')) continue;
+      seen.add(c.name.toLowerCase());
+      out.push({ text: c.name, display: c.name, tooltip: c.declaration?.synopsis ?? c.definition });
+    }
+    out.sort((a, b) => a.text.localeCompare(b.text, 'en', { sensitivity: 'base' }));
+    if (out.length || !/[\\/:.]/.test(word.text)) return { ...none, candidates: out };
+  }
+
+  const decl = declarationOf(commands, cmd.name);
+
+  // Parameter names.
+  if (word.text.startsWith('-') && decl) {
+    const typed = word.text.slice(1).replace(/:$/, '');
+    const names = [...Object.keys(decl.parameters), ...COMMON, ...(decl.supportsShouldProcess ? ['WhatIf', 'Confirm'] : [])];
+    return {
+      ...none,
+      candidates: names
+        .filter((n) => matches(n, typed))
+        .map((n) => {
+          const p = decl.parameters[n];
+          return { text: '-' + n, display: '-' + n, tooltip: p ? `[${typeLabel(p)}] ${p.help ?? ''}`.trim() : undefined };
+        }),
+    };
+  }
+
+  // A parameter's value: the word follows `-Name` (or `-Name:`), possibly after a comma list.
+  const before = line.slice(0, word.start);
+  const paramMatch = /-([A-Za-z][\w]*)(?::|\s+)((?:[^\s,]+\s*,\s*)*)$/.exec(before);
+  let valueParam: ParameterDeclaration | undefined;
+  let valueParamName = '';
+  if (paramMatch && decl) {
+    const hit = parameterByTyped(decl, paramMatch[1]!);
+    if (hit && hit[1].type !== 'Switch') [valueParamName, valueParam] = hit;
+    if (!hit && /^(ErrorAction|WarningAction|ea|wa)$/i.test(paramMatch[1]!)) {
+      return { ...none, candidates: ACTION_VALUES.filter((v) => matches(v, word.text)).map((v) => ({ text: v, display: v })) };
+    }
+  }
+  if (valueParam) {
+    const values = valueParam.enum?.values ?? valueParam.validateSet;
+    if (values) {
+      return { ...none, candidates: values.filter((v) => matches(v, word.text)).map((v) => ({ text: quoteIfNeeded(v), display: v })) };
+    }
+    if (valueParam.complete === 'thumbprint' || /thumbprint/i.test(valueParamName)) {
+      return { ...none, candidates: src.thumbprints().filter((t) => matches(t, word.text)).map((t) => ({ text: t, display: t })) };
+    }
+    if (valueParam.complete === 'machine') {
+      return { ...none, candidates: src.machines().filter((m) => matches(m, word.text)).map((m) => ({ text: m, display: m })) };
+    }
+    if (valueParam.complete === 'command') {
+      return { ...none, candidates: commands.filter((c) => matches(c.name, word.text)).map((c) => ({ text: c.name, display: c.name })) };
+    }
+  }
+
+  // Positional value of a thumbprint-first cmdlet (Enable-ExchangeCertificate <Tab>).
+  if (decl && !valueParam && !word.text.startsWith('-')) {
+    const pos0 = Object.entries(decl.parameters).find(([, p]) => Object.values(p.sets ?? {}).some((m) => m.position === 0));
+    if (pos0 && cmd.words.length <= 2 && (pos0[1].complete === 'thumbprint' || /^thumbprint$/i.test(pos0[0]))) {
+      const thumbs = src.thumbprints().filter((t) => matches(t, word.text));
+      if (thumbs.length) return { ...none, candidates: thumbs.map((t) => ({ text: t, display: t })) };
+    }
+    if (pos0 && cmd.words.length <= 2 && pos0[1].complete === 'machine') {
+      return { ...none, candidates: src.machines().filter((m) => matches(m, word.text)).map((m) => ({ text: m, display: m })) };
+    }
+  }
+
+  // Paths on the lab drive.
+  const raw = word.text.replace(/^['"]/, '');
+  const sep = Math.max(raw.lastIndexOf('\\'), raw.lastIndexOf('/'));
+  const dir = sep >= 0 ? raw.slice(0, sep + 1) : '';
+  const leaf = sep >= 0 ? raw.slice(sep + 1) : raw;
+  let entries: { name: string; isDirectory: boolean }[] = [];
+  try {
+    entries = src.paths(dir);
+  } catch {
+    entries = [];
+  }
+  return {
+    ...none,
+    candidates: entries
+      .filter((e) => matches(e.name, leaf))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
+      .map((e) => {
+        const full = dir + e.name + (e.isDirectory ? '\\' : '');
+        return { text: quoteIfNeeded(full), display: e.name + (e.isDirectory ? '\\' : '') };
+      }),
+  };
+}

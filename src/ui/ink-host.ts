@@ -1,0 +1,118 @@
+// The Host the engine talks to while the Ink UI runs: lines go to the UI store, questions
+// become requests the App answers from the keyboard.
+
+import type { Host, HostChoice, HostField, HostStyle, LineKind } from '../protocol/host.js';
+import { SecureString } from '../protocol/values.js';
+import type { UiStore } from './ui-store.js';
+
+/** The hot key of a choice label: the character after `&`. */
+export function hotKeyOf(label: string): string {
+  const i = label.indexOf('&');
+  return (i >= 0 && i + 1 < label.length ? label[i + 1]! : label[0]!).toUpperCase();
+}
+
+/** `[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"):` */
+export function choiceLine(choices: HostChoice[], defaultChoice: number): string {
+  const hot = choices.map((c) => hotKeyOf(c.label));
+  return (
+    choices.map((c, i) => `[${hot[i]}] ${c.label.replace('&', '')}`).join('  ') +
+    `  [?] Help (default is "${hot[defaultChoice] ?? hot[0]}"): `
+  );
+}
+
+export class InkHost implements Host {
+  readonly interactive = true;
+  tee?: (text: string) => void;
+
+  constructor(
+    private readonly store: UiStore,
+    private readonly getWidth: () => number,
+  ) {}
+
+  get width(): number {
+    return this.getWidth();
+  }
+
+  write(text: string, kind: LineKind = 'output', style?: HostStyle): void {
+    this.store.write(text, kind, style);
+    this.tee?.(text);
+  }
+
+  writeLine(text: string, kind: LineKind = 'output', style?: HostStyle): void {
+    this.write(text + '\n', kind, style);
+  }
+
+  async promptForChoice(caption: string, message: string, choices: HostChoice[], defaultChoice: number): Promise<number> {
+    this.store.endPartialLine();
+    if (caption) this.writeLine(caption);
+    if (message) for (const l of message.split('\n')) this.writeLine(l);
+    for (;;) {
+      const line = choiceLine(choices, defaultChoice);
+      const answer = await this.field(line, false);
+      if (answer === null) return -1;
+      const a = answer.trim();
+      if (a === '') return defaultChoice;
+      if (a === '?') {
+        choices.forEach((c) => this.writeLine(`${hotKeyOf(c.label)} - ${c.help}`));
+        continue;
+      }
+      const idx = choices.findIndex((c) => hotKeyOf(c.label) === a.toUpperCase());
+      if (idx >= 0) return idx;
+    }
+  }
+
+  async prompt(caption: string, message: string, fields: HostField[]): Promise<Record<string, unknown> | null> {
+    this.store.endPartialLine();
+    if (caption) this.writeLine(caption);
+    if (message) this.writeLine(message);
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      if (f.array) {
+        const values: string[] = [];
+        for (let i = 0; ; i++) {
+          const v = await this.field(`${f.name}[${i}]: `, false);
+          if (v === null) return null;
+          if (v === '') break;
+          values.push(v);
+        }
+        out[f.name] = values;
+      } else {
+        const v = await this.field(`${f.name}: `, Boolean(f.secure));
+        if (v === null) return null;
+        out[f.name] = f.secure ? new SecureString(v) : v;
+      }
+    }
+    return out;
+  }
+
+  async readLine(prompt: string, secure = false): Promise<string | SecureString | null> {
+    this.store.endPartialLine();
+    const v = await this.field(prompt, secure);
+    if (v === null) return null;
+    return secure ? new SecureString(v) : v;
+  }
+
+  /** Asks one line in the live area; the answer (masked when secure) is echoed to scrollback. */
+  private field(label: string, secure: boolean): Promise<string | null> {
+    return new Promise((resolve) => {
+      this.store.ask({
+        kind: 'field',
+        label,
+        secure,
+        resolve: (value) => {
+          this.store.ask(undefined);
+          this.writeLine(label + (value === null ? '' : secure ? '*'.repeat(value.length) : value));
+          resolve(value);
+        },
+      });
+    });
+  }
+
+  progress(activity: string | undefined): void {
+    this.store.setActivity(activity);
+  }
+
+  clear(): void {
+    this.store.clear();
+  }
+}

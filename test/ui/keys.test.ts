@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { decodeInput } from '../../src/ui/keys.js';
+
+describe('key decoding', () => {
+  it('decodes arrows, Ctrl+arrows, Home/End, F8, Shift+Tab, Ctrl keys', () => {
+    expect(decodeInput('\x1b[A\x1b[1;5D\x1b[H\x1b[F\x1b[19~\x1b[Z\x12\x03\x0c\x1a')).toEqual(
+      ['up', 'ctrl-left', 'home', 'end', 'f8', 'shift-tab', 'ctrl-r', 'ctrl-c', 'ctrl-l', 'ctrl-z'].map((name) => ({ kind: 'key', name })),
+    );
+  });
+
+  it('keeps typed text together and splits at keys', () => {
+    expect(decodeInput('dir\t')).toEqual([{ kind: 'text', text: 'dir' }, { kind: 'key', name: 'tab' }]);
+    expect(decodeInput('\x7f')).toEqual([{ kind: 'key', name: 'backspace' }]);
+  });
+
+  it('treats a bracketed or multi-line paste as one text', () => {
+    expect(decodeInput('\x1b[200~a\r\nb\x1b[201~')).toEqual([{ kind: 'text', text: 'a\nb' }]);
+    expect(decodeInput('line1\nline2\n')).toEqual([{ kind: 'text', text: 'line1\nline2\n' }]);
+  });
+
+  it('text followed by Enter in one chunk is text, then Enter', () => {
+    expect(decodeInput('Get-Date\r')).toEqual([{ kind: 'text', text: 'Get-Date' }, { kind: 'key', name: 'enter' }]);
+  });
+
+  it('skips unknown escape sequences instead of typing them', () => {
+    expect(decodeInput('\x1b[99;9~x')).toEqual([{ kind: 'text', text: 'x' }]);
+  });
+});
