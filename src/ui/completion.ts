@@ -121,7 +121,15 @@ function typeLabel(p: ParameterDeclaration): string {
 }
 
 export function complete(line: string, cursor: number, src: CompletionSource): Completion {
-  const word = wordAt(line, cursor);
+  let word = wordAt(line, cursor);
+  // `-Services:IIS,SM`: complete the value after the colon.
+  const colon = /^-[A-Za-z]\w*:/.exec(word.text);
+  if (colon) {
+    const rest = word.text.slice(colon[0].length);
+    const lastComma = rest.lastIndexOf(',');
+    const start = word.start + colon[0].length + lastComma + 1;
+    word = { start, end: word.end, text: line.slice(start, word.end) };
+  }
   const cmd = currentCommand(line, cursor);
   const commands = src.commands();
   const none: Completion = { start: word.start, end: word.end, candidates: [] };
@@ -173,7 +181,7 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
 
   // A parameter's value: the word follows `-Name` (or `-Name:`), possibly after a comma list.
   const before = line.slice(0, word.start);
-  const paramMatch = /-([A-Za-z][\w]*)(?::|\s+)((?:[^\s,]+\s*,\s*)*)$/.exec(before);
+  const paramMatch = /-([A-Za-z][\w]*)(?::|\s+)((?:[^\s,]+\s*,\s*)*)$/.exec(before) ?? /-([A-Za-z][\w]*):((?:[^\s,]+,)*)$/.exec(before);
   let valueParam: ParameterDeclaration | undefined;
   let valueParamName = '';
   if (paramMatch && decl) {
