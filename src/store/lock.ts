@@ -70,6 +70,23 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/**
+ * When a process started (ms since epoch), from /proc on Linux; undefined elsewhere or unreadable.
+ * Field 22 of /proc/<pid>/stat is the start time in clock ticks after boot (USER_HZ, 100 on Linux).
+ */
+export function processStartTime(pid: number, bootMs = Date.now() - uptime() * 1000): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    return Number.isFinite(ticks) ? bootMs + ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type LockRead = { kind: 'missing' } | { kind: 'owner'; owner: LockOwner; raw: string } | { kind: 'unreadable'; raw: string; ageMs: number };
 
 function readLockFile(path: string): LockRead {
@@ -127,10 +144,13 @@ export async function acquireLock(path: string, lab: string, opts: LockOptions =
       return ![...held.values()].some((l) => l.owner.token === o.token);
     }
     if (!isAlive(o.pid)) return true;
-    // A live pid that started after the lock was written is a reused pid from before a reboot.
+    // A live pid whose process started after the lock was written is a reused pid.
+    const locked = Date.parse(o.startedAt);
+    if (!Number.isFinite(locked)) return false;
     const bootMs = Date.now() - uptime() * 1000;
-    const started = Date.parse(o.startedAt);
-    return Number.isFinite(started) && started < bootMs - 60_000;
+    if (locked < bootMs - 60_000) return true;
+    const procStart = opts.isAlive ? undefined : processStartTime(o.pid, bootMs);
+    return procStart !== undefined && procStart > locked + 5_000;
   };
 
   let lastOwner: LockOwner | undefined;

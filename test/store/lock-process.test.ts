@@ -1,6 +1,9 @@
 // Cross-process behaviour of the single-writer lock, with real child processes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { LabLockedError, LabReadOnlyError, LabStore } from '../../src/store/lab-store.js';
 import { emptyLabState } from '../../src/store/schema.js';
@@ -42,6 +45,25 @@ describe('lab lock across processes', () => {
     expect(store.readOnly).toBe(false);
     expect(JSON.parse(readFileSync(statePath + '.lock', 'utf8')).pid).toBe(process.pid);
     await store.close();
+  });
+
+  it('two processes racing to take over one stale lock: exactly one wins', async () => {
+    const statePath = statePathIn(tempDir());
+    mkdirSync(dirname(statePath), { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(statePath + '.lock', JSON.stringify({ pid: dead, hostname: hostname(), startedAt: new Date().toISOString(), token: 'dead' }));
+    const a = startChild(child, ['hold', statePath]);
+    const b = startChild(child, ['hold', statePath]);
+    // One reports ready; the other exits with the lock error naming the winner.
+    const loser = await Promise.race([a.exited.then(() => a), b.exited.then(() => b)]);
+    const winner = loser === a ? b : a;
+    await winner.waitFor(/^ready /);
+    expect(loser.stderr()).toBe(
+      `LabLockedError: The lab 'training' is open in another emsh (pid ${winner.proc.pid}). Close it first, or start with -ReadOnly.\n`,
+    );
+    expect(JSON.parse(readFileSync(statePath + '.lock', 'utf8')).pid).toBe(winner.proc.pid);
+    winner.proc.kill('SIGKILL');
+    await winner.exited;
   });
 
   it('a process that exits without closing releases its lock', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { LabLockedError, acquireLock, readLockOwner } from '../../src/store/lock.js';
+import { LabLockedError, acquireLock, processStartTime, readLockOwner } from '../../src/store/lock.js';
 import { tempDir } from './lab-store-helpers.js';
 
 function lockPath(): string {
@@ -85,6 +85,25 @@ describe('acquireLock', () => {
     const lock = await acquireLock(path, 'training');
     expect(readLockOwner(path)!.pid).toBe(process.pid);
     lock.release();
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock whose pid now belongs to a process started after the lock', async () => {
+    const path = lockPath();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      const started = processStartTime(other.pid!)!;
+      expect(Math.abs(started - Date.now())).toBeLessThan(5_000);
+      // Written a minute before that process started: its pid was reused.
+      writeLock(path, { pid: other.pid!, startedAt: new Date(started - 60_000).toISOString() });
+      const lock = await acquireLock(path, 'training');
+      expect(readLockOwner(path)!.pid).toBe(process.pid);
+      lock.release();
+      // Written after it started: a live holder.
+      writeLock(path, { pid: other.pid!, startedAt: new Date().toISOString() });
+      await expect(acquireLock(path, 'training')).rejects.toThrow(`(pid ${other.pid})`);
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 
   it('takes over an old unreadable lock file (its writer died before writing it)', async () => {
