@@ -1,0 +1,402 @@
+/**
+ * X.509 certificates: building (self-signed, lab CA, CA-signed from a request) and reading.
+ *
+ * The TBSCertificate is assembled as DER here and signed with node:crypto (SHA-256). Reading works
+ * on the original bytes, so the thumbprint and signature checks see exactly what was given.
+ */
+import { createHash, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  bitString,
+  bitStringBytes,
+  childrenOf,
+  ctx,
+  decodeOid,
+  decodeTime,
+  expectTag,
+  integer,
+  integerHex,
+  integerValue,
+  parseDer,
+  readTlv,
+  seq,
+  Tag,
+  time,
+} from './der.js';
+import { PkiFormatError, PkiSignatureError } from './errors.js';
+import {
+  authorityKeyIdentifierExt,
+  basicConstraintsExt,
+  decodeExtensions,
+  extKeyUsageExt,
+  keyUsageExt,
+  subjectAltNameExt,
+  subjectKeyIdentifierExt,
+  type ExtensionInfo,
+} from './extensions.js';
+import { describePublicKey, privateKeyObject, signatureAlgorithmFor, signSha256, verifySignature } from './keys.js';
+import { decodeName, encodeName, formatDn, nameAttribute, parseDn, type Rdn } from './names.js';
+import { SIGNATURE_ALGORITHMS, type KeyUsageName } from './oids.js';
+import { decodeInput, toPem, type PkiInput } from './pem.js';
+import { certificatesFromPkcs7, looksLikePkcs7 } from './pkcs7.js';
+import { parseRequest, type RequestInfo } from './request.js';
+
+export interface CertificateInfo {
+  der: Buffer;
+  /** `-----BEGIN CERTIFICATE-----` with 64-character lines and LF line ends. */
+  pem: string;
+  /** 1 or 3. */
+  version: number;
+  /** Upper-case hex of the serial's bytes as encoded (as X509Certificate2.SerialNumber shows it). */
+  serialNumber: string;
+  /** Windows form, e.g. `CN=mail.contoso.com, OU=IT, O=Contoso, C=US`. */
+  subject: string;
+  issuer: string;
+  /** RDNs in DER order. */
+  subjectRdns: Rdn[];
+  issuerRdns: Rdn[];
+  /** Exact DER of the Name fields (for issuer matching). */
+  subjectDer: Buffer;
+  issuerDer: Buffer;
+  /** The most specific CN, if any. */
+  commonName?: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Upper-case hex SHA-1 of the DER (Exchange's Thumbprint). */
+  thumbprint: string;
+  /** SAN dNSName entries, in order. */
+  dnsNames: string[];
+  ipAddresses: string[];
+  publicKeyAlgorithm: string;
+  publicKeySize: number;
+  publicKeyPem: string;
+  /** SubjectPublicKeyInfo DER. */
+  spki: Buffer;
+  /** e.g. { oid: '1.2.840.113549.1.1.11', name: 'sha256RSA' } (Windows' friendly name). */
+  signatureAlgorithm: { oid: string; name: string };
+  keyUsage: KeyUsageName[];
+  enhancedKeyUsage: { oid: string; friendlyName?: string }[];
+  basicConstraints?: { ca: boolean; pathLength?: number };
+  isCa: boolean;
+  subjectKeyIdentifier?: string;
+  authorityKeyIdentifier?: string;
+  extensions: ExtensionInfo[];
+  /** Issuer name equals subject name and the signature verifies with the certificate's own key. */
+  isSelfSigned: boolean;
+  /** Exact TBSCertificate bytes and signature, for verification. */
+  tbs: Buffer;
+  signature: Buffer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function signatureAlgorithmInfo(algOid: string): { oid: string; name: string } {
+  return { oid: algOid, name: SIGNATURE_ALGORITHMS[algOid]?.name ?? algOid };
+}
+
+/** Parses one DER certificate. Throws PkiFormatError for anything that is not an X.509 certificate. */
+export function certificateFromDer(input: Uint8Array): CertificateInfo {
+  const der = Buffer.from(input); // own copy: callers may reuse their buffer
+  const root = parseDer(der);
+  const top = childrenOf(expectTag(root, Tag.SEQUENCE, 'certificate'));
+  if (top.length !== 3) throw new PkiFormatError('Malformed certificate: expected TBSCertificate, algorithm and signature.');
+  const [tbsNode, sigAlgNode, sigNode] = top as [typeof root, typeof root, typeof root];
+  const tbsFields = childrenOf(expectTag(tbsNode, Tag.SEQUENCE, 'TBSCertificate'));
+  let i = 0;
+  let version = 1;
+  if (tbsFields[0]?.tag === 0xa0) {
+    version = integerValue(expectTag(childrenOf(tbsFields[0])[0], Tag.INTEGER, 'version')) + 1;
+    i++;
+  }
+  const serial = expectTag(tbsFields[i++], Tag.INTEGER, 'serial number');
+  i++; // inner signature AlgorithmIdentifier (must equal the outer one; not checked)
+  const issuerNode = tbsFields[i++]!;
+  const validity = childrenOf(expectTag(tbsFields[i++], Tag.SEQUENCE, 'validity'));
+  const subjectNode = tbsFields[i++]!;
+  const spkiNode = expectTag(tbsFields[i++], Tag.SEQUENCE, 'subject public key info');
+  const extWrapper = tbsFields.slice(i).find((f) => f.tag === 0xa3);
+  const exts = decodeExtensions(extWrapper ? childrenOf(extWrapper)[0] : undefined);
+
+  const algOid = decodeOid(expectTag(childrenOf(expectTag(sigAlgNode, Tag.SEQUENCE, 'signature algorithm'))[0], Tag.OID, 'signature algorithm').content);
+  const signature = Buffer.from(bitStringBytes(expectTag(sigNode, Tag.BIT_STRING, 'signature')).bytes);
+
+  const spki = Buffer.from(spkiNode.bytes);
+  let keyObject: KeyObject;
+  try {
+    keyObject = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+  } catch (e) {
+    throw new PkiFormatError('The certificate public key could not be read.', { cause: e });
+  }
+  const key = describePublicKey(keyObject);
+  const subjectRdns = decodeName(subjectNode);
+  const issuerRdns = decodeName(issuerNode);
+  const tbs = Buffer.from(tbsNode.bytes);
+  const sameName = issuerNode.bytes.equals(subjectNode.bytes);
+
+  return {
+    der,
+    pem: toPem(der, 'CERTIFICATE'),
+    version,
+    serialNumber: integerHex(serial),
+    subject: formatDn(subjectRdns),
+    issuer: formatDn(issuerRdns),
+    subjectRdns,
+    issuerRdns,
+    subjectDer: Buffer.from(subjectNode.bytes),
+    issuerDer: Buffer.from(issuerNode.bytes),
+    commonName: nameAttribute(subjectRdns),
+    notBefore: decodeTime(validity[0]!),
+    notAfter: decodeTime(validity[1]!),
+    thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase(),
+    dnsNames: exts.dnsNames,
+    ipAddresses: exts.ipAddresses,
+    publicKeyAlgorithm: key.algorithm,
+    publicKeySize: key.size,
+    publicKeyPem: key.publicPem,
+    spki,
+    signatureAlgorithm: signatureAlgorithmInfo(algOid),
+    keyUsage: exts.keyUsage ?? [],
+    enhancedKeyUsage: exts.enhancedKeyUsage ?? [],
+    ...(exts.basicConstraints ? { basicConstraints: exts.basicConstraints } : {}),
+    isCa: exts.basicConstraints?.ca ?? false,
+    ...(exts.subjectKeyIdentifier ? { subjectKeyIdentifier: exts.subjectKeyIdentifier } : {}),
+    ...(exts.authorityKeyIdentifier ? { authorityKeyIdentifier: exts.authorityKeyIdentifier } : {}),
+    extensions: exts.list,
+    isSelfSigned: sameName && verifySignature(tbs, algOid, signature, keyObject),
+    tbs,
+    signature,
+  };
+}
+
+const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+
+/**
+ * Every certificate in the input: PEM blocks (several allowed), PKCS#7 (`-----BEGIN PKCS7-----`,
+ * DER .p7b, bare Base64), a DER certificate, or bare Base64 of one. Other PEM blocks (keys, requests)
+ * are skipped. Throws PkiFormatError when nothing certificate-like is found.
+ */
+export function parseCertificates(input: PkiInput): CertificateInfo[] {
+  const out: CertificateInfo[] = [];
+  for (const block of decodeInput(input)) {
+    if (block.label === 'PKCS7' || block.label === 'CMS') {
+      out.push(...certificatesFromPkcs7(block.der).map(certificateFromDer));
+    } else if (block.label === 'TRUSTED CERTIFICATE') {
+      // OpenSSL appends trust settings after the certificate.
+      out.push(certificateFromDer(readTlv(block.der).node.bytes));
+    } else if (CERT_LABELS.has(block.label)) {
+      out.push(certificateFromDer(block.der));
+    } else if (block.label === '') {
+      const root = parseDer(block.der);
+      if (looksLikePkcs7(root)) out.push(...certificatesFromPkcs7(block.der).map(certificateFromDer));
+      else out.push(certificateFromDer(block.der));
+    }
+  }
+  if (!out.length) throw new PkiFormatError('No certificate was found in the data.');
+  return out;
+}
+
+/** The first certificate in the input (see parseCertificates). */
+export function parseCertificate(input: PkiInput | CertificateInfo): CertificateInfo {
+  if (isCertificateInfo(input)) return input;
+  return parseCertificates(input)[0]!;
+}
+
+function isCertificateInfo(v: unknown): v is CertificateInfo {
+  return typeof v === 'object' && v !== null && 'thumbprint' in v && 'tbs' in v;
+}
+
+/** True when `issuer`'s subject is `cert`'s issuer and `issuer`'s key verifies `cert`'s signature. */
+export function verifySignedBy(cert: PkiInput | CertificateInfo, issuer: PkiInput | CertificateInfo): boolean {
+  const c = parseCertificate(cert);
+  const i = parseCertificate(issuer);
+  const nameMatch = c.issuerDer.equals(i.subjectDer) || c.issuer.toLowerCase() === i.subject.toLowerCase();
+  return nameMatch && verifySignature(c.tbs, c.signatureAlgorithm.oid, c.signature, i.spki);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building
+
+export interface ValidityOptions {
+  /** From the lab clock; pki never reads the system time. Encoded with seconds precision. */
+  notBefore: Date;
+  notAfter: Date;
+  /** Hex; default: 16 random bytes, positive. */
+  serialNumber?: string;
+}
+
+export interface SelfSignedOptions extends ValidityOptions {
+  /** Windows/Exchange DN text, e.g. `CN=webmail.proexchange.global, O=ProExchange, C=US`. */
+  subject: string;
+  /** SAN entries (DNS names; IP literals become iPAddress entries). No SAN extension when empty. */
+  dnsNames?: string[];
+  /** Private key PEM (PKCS#8 or PKCS#1) whose public half goes into the certificate. */
+  privateKeyPem: string;
+  /** Default ['serverAuth'] — the Server Authentication EKU Exchange's self-signed certificates carry. */
+  extendedKeyUsage?: string[];
+  /** Default DigitalSignature + KeyEncipherment (RSA) or DigitalSignature (EC). */
+  keyUsage?: KeyUsageName[];
+}
+
+export interface CaCertificateOptions extends ValidityOptions {
+  subject: string;
+  privateKeyPem: string;
+  pathLength?: number;
+}
+
+export interface SignRequestOptions extends ValidityOptions {
+  /** Default ['serverAuth']. */
+  extendedKeyUsage?: string[];
+  keyUsage?: KeyUsageName[];
+}
+
+/** Normalises a hex serial to a minimal positive INTEGER body; generates 16 random bytes when absent. */
+export function serialBytes(hex?: string): Buffer {
+  if (hex === undefined) {
+    const b = randomBytes(16);
+    b[0] = b[0]! & 0x7f || 0x01; // positive, and no leading zero octet to strip
+    return b;
+  }
+  const clean = hex.replace(/[\s:]/g, '');
+  if (!/^[0-9a-fA-F]+$/.test(clean)) throw new PkiFormatError(`Invalid serial number "${hex}".`);
+  let b = Buffer.from(clean.length % 2 ? '0' + clean : clean, 'hex');
+  let start = 0;
+  while (start < b.length - 1 && b[start] === 0) start++;
+  b = b.subarray(start);
+  if (b.length === 1 && b[0] === 0) throw new PkiFormatError('The serial number must be positive.');
+  if (b[0]! & 0x80) b = Buffer.concat([Buffer.from([0]), b]);
+  if (b.length > 20) throw new PkiFormatError('The serial number is longer than 20 octets.');
+  return b;
+}
+
+/** RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING contents. */
+export function keyIdentifier(spki: Buffer): Buffer {
+  const [, bits] = childrenOf(parseDer(spki));
+  return createHash('sha1').update(bitStringBytes(expectTag(bits, Tag.BIT_STRING, 'subject public key')).bytes).digest();
+}
+
+interface BuildParams extends ValidityOptions {
+  subjectDer: Buffer;
+  issuerDer: Buffer;
+  spki: Buffer;
+  extensions: Buffer[];
+  signingKey: KeyObject;
+}
+
+function build(p: BuildParams): CertificateInfo {
+  if (!(p.notAfter.getTime() > p.notBefore.getTime())) throw new RangeError('notAfter must be later than notBefore.');
+  const sigAlg = signatureAlgorithmFor(p.signingKey);
+  const tbs = seq(
+    ctx(0, integer(2)),
+    integer(serialBytes(p.serialNumber)),
+    sigAlg,
+    p.issuerDer,
+    seq(time(p.notBefore), time(p.notAfter)),
+    p.subjectDer,
+    p.spki,
+    ...(p.extensions.length ? [ctx(3, seq(...p.extensions))] : []),
+  );
+  const signature = signSha256(tbs, p.signingKey);
+  return certificateFromDer(seq(tbs, sigAlg, bitString(signature)));
+}
+
+function defaultKeyUsage(key: KeyObject): KeyUsageName[] {
+  return key.asymmetricKeyType === 'rsa' ? ['DigitalSignature', 'KeyEncipherment'] : ['DigitalSignature'];
+}
+
+/**
+ * A self-signed end-entity certificate (X.509 v3): basicConstraints CA:false, keyUsage, EKU
+ * (serverAuth by default), SAN, subject key identifier; SHA-256 signature.
+ */
+export function createSelfSigned(opts: SelfSignedOptions): CertificateInfo {
+  const key = privateKeyObject(opts.privateKeyPem);
+  const spki = describePublicKey(createPublicKey(key)).spki;
+  const name = encodeName(parseDn(opts.subject));
+  const ski = keyIdentifier(spki);
+  const dns = opts.dnsNames ?? [];
+  return build({
+    ...opts,
+    subjectDer: name,
+    issuerDer: name,
+    spki,
+    signingKey: key,
+    extensions: [
+      basicConstraintsExt(false),
+      keyUsageExt(opts.keyUsage ?? defaultKeyUsage(key)),
+      extKeyUsageExt(opts.extendedKeyUsage ?? ['serverAuth']),
+      ...(dns.length ? [subjectAltNameExt(dns)] : []),
+      subjectKeyIdentifierExt(ski),
+    ],
+  });
+}
+
+/** A self-signed CA certificate (e.g. `CN=ProExchange Root CA`): CA:true, keyCertSign + cRLSign. */
+export function createCaCertificate(opts: CaCertificateOptions): CertificateInfo {
+  const key = privateKeyObject(opts.privateKeyPem);
+  const spki = describePublicKey(createPublicKey(key)).spki;
+  const name = encodeName(parseDn(opts.subject));
+  const ski = keyIdentifier(spki);
+  return build({
+    ...opts,
+    subjectDer: name,
+    issuerDer: name,
+    spki,
+    signingKey: key,
+    extensions: [
+      basicConstraintsExt(true, opts.pathLength),
+      keyUsageExt(['DigitalSignature', 'KeyCertSign', 'CrlSign']),
+      subjectKeyIdentifierExt(ski),
+      authorityKeyIdentifierExt(ski),
+    ],
+  });
+}
+
+/**
+ * Issues a certificate for a PKCS#10 request, signed by a CA: the subject (exact bytes), public key
+ * and SAN entries come from the request. Throws PkiSignatureError when the request's signature does
+ * not verify, PkiFormatError when the CA key does not belong to the CA certificate.
+ */
+export function signRequest(
+  request: PkiInput | RequestInfo,
+  caCertificate: PkiInput | CertificateInfo,
+  caPrivateKeyPem: string,
+  opts: SignRequestOptions,
+): CertificateInfo {
+  const req = isRequestInfo(request) ? request : parseRequest(request);
+  if (!req.signatureValid) throw new PkiSignatureError('The certificate request signature is not valid.');
+  const ca = parseCertificate(caCertificate);
+  const caKey = privateKeyObject(caPrivateKeyPem);
+  if (!describePublicKey(createPublicKey(caKey)).spki.equals(ca.spki)) {
+    throw new PkiFormatError('The CA private key does not match the CA certificate.');
+  }
+  const reqKey = createPublicKey({ key: req.spki, format: 'der', type: 'spki' });
+  const sans = [...req.dnsNames, ...req.ipAddresses];
+  return build({
+    ...opts,
+    subjectDer: req.subjectDer,
+    issuerDer: ca.subjectDer,
+    spki: req.spki,
+    signingKey: caKey,
+    extensions: [
+      basicConstraintsExt(false),
+      keyUsageExt(opts.keyUsage ?? defaultKeyUsage(reqKey)),
+      extKeyUsageExt(opts.extendedKeyUsage ?? ['serverAuth']),
+      ...(sans.length ? [subjectAltNameExt(sans)] : []),
+      subjectKeyIdentifierExt(keyIdentifier(req.spki)),
+      authorityKeyIdentifierExt(ca.subjectKeyIdentifier ? Buffer.from(ca.subjectKeyIdentifier, 'hex') : keyIdentifier(ca.spki)),
+    ],
+  });
+}
+
+function isRequestInfo(v: unknown): v is RequestInfo {
+  return typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && 'signatureValid' in v;
+}
+
+/** True when the private key is the one whose public half is in the certificate. */
+export function keyMatchesCertificate(privateKeyPem: string, cert: PkiInput | CertificateInfo): boolean {
+  const c = parseCertificate(cert);
+  try {
+    return describePublicKey(createPublicKey(privateKeyObject(privateKeyPem))).spki.equals(c.spki);
+  } catch {
+    return false;
+  }
+}
