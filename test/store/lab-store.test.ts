@@ -102,6 +102,21 @@ describe('LabStore: create, save, load', () => {
     await store.close();
   });
 
+  it('a failed save leaves the previous file intact and the next save still works', async () => {
+    const { dir, statePath } = labDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(statePath, JSON.stringify(seed()));
+    const store = await LabStore.open({ statePath, seed, now });
+    // Occupy the first temp file name so the write cannot create it.
+    mkdirSync(join(dir, `.lab.json.${process.pid}.1.tmp`));
+    store.state.progress = { step: 1 };
+    await expect(store.save()).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(readJson(statePath)).toEqual(seed());
+    await store.save();
+    expect((readJson(statePath) as LabState).progress).toEqual({ step: 1 });
+    await store.close();
+  });
+
   it('refuses to save after close', async () => {
     const { statePath } = labDir();
     const store = await LabStore.open({ statePath, seed, now });
