@@ -1,0 +1,444 @@
+// What the file cmdlets share: FileInfo/DirectoryInfo objects, wildcard expansion over the
+// lab drive, text encodings, and turning the drive's errors into this command's records.
+
+import type {
+  CmdletContext,
+  FileEntry,
+  LabFileSystem,
+  ParameterDeclaration,
+  ResolvedPath,
+} from '../../protocol/cmdlet.js';
+import { ErrorRecord, TerminatingError } from '../../protocol/errors.js';
+import { PSObject } from '../../protocol/values.js';
+
+export const PROVIDER = 'Microsoft.PowerShell.Core\\FileSystem';
+export const FILE_TYPES = ['System.IO.FileInfo', 'System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
+export const DIRECTORY_TYPES = ['System.IO.DirectoryInfo', 'System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
+export const PATHINFO_TYPES = ['System.Management.Automation.PathInfo', 'System.Object'];
+
+// ---------------------------------------------------------------------------------------------
+// Parameters most file cmdlets declare the same way
+
+/** `[-Path] <String[]>` (position 0) and `-LiteralPath <String[]>` (alias PSPath) in two sets. */
+export function pathParameters(opts: { mandatory: boolean; pathHelp: string; fromPipeline?: boolean }): Record<string, ParameterDeclaration> {
+  return {
+    Path: {
+      type: 'String[]',
+      sets: {
+        Path: {
+          position: 0,
+          mandatory: opts.mandatory,
+          fromPipeline: opts.fromPipeline ?? false,
+          fromPipelineByPropertyName: true,
+        },
+      },
+      help: opts.pathHelp + ' Wildcards are permitted.',
+    },
+    LiteralPath: {
+      type: 'String[]',
+      aliases: ['PSPath'],
+      sets: { LiteralPath: { mandatory: true, fromPipelineByPropertyName: true } },
+      help: 'Specifies a path that is used exactly as it is typed: no character is interpreted as a wildcard. File objects from Get-ChildItem bind here through their PSPath property.',
+    },
+  };
+}
+
+export const ENCODING_VALUES = [
+  'Unknown', 'String', 'Unicode', 'Byte', 'BigEndianUnicode', 'UTF8', 'UTF7', 'UTF32', 'Ascii', 'Default', 'Oem', 'BigEndianUTF32',
+] as const;
+
+export const ENCODING_PARAMETER: ParameterDeclaration = {
+  type: 'Enum',
+  enum: { typeName: 'Microsoft.PowerShell.Commands.FileSystemCmdletProviderEncoding', values: ENCODING_VALUES },
+  help: 'Specifies the file encoding. Byte reads or writes raw bytes. Default is the system ANSI code page in Windows PowerShell; emsh uses UTF-8 without a byte order mark for it.',
+  defaultValue: 'Default',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** Re-issues a drive error as this command's record (adds the FQID suffix and position). */
+export function commandError(ctx: CmdletContext, err: unknown): ErrorRecord {
+  if (!(err instanceof TerminatingError)) throw err;
+  const r = err.record;
+  if (r.invocation) return r;
+  return ctx.error({
+    message: r.message,
+    errorId: r.errorId,
+    category: r.category,
+    exceptionType: r.exceptionType,
+    targetObject: r.targetObject,
+  });
+}
+
+/** Runs `fn`; a drive error becomes a non-terminating error of the command and `undefined`. */
+export function attempt<T>(ctx: CmdletContext, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    ctx.writeError(commandError(ctx, err));
+    return undefined;
+  }
+}
+
+export function pathNotFound(ctx: CmdletContext, display: string): ErrorRecord {
+  return ctx.error({
+    message: `Cannot find path '${display}' because it does not exist.`,
+    errorId: 'PathNotFound',
+    category: 'ObjectNotFound',
+    exceptionType: 'ItemNotFoundException',
+    targetObject: display,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wildcards (the FileSystem provider's: `*`, `?`, `[abc]`, `[a-z]`, backtick escapes)
+
+export function hasWildcard(text: string): boolean {
+  return /[*?[]/.test(text.replace(/`./g, ''));
+}
+
+export function wildcardRegex(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '`' && i + 1 < pattern.length) {
+      re += escapeRegex(pattern[++i]!);
+    } else if (c === '*') {
+      re += '.*';
+    } else if (c === '?') {
+      re += '.';
+    } else if (c === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close < 0) {
+        re += '\\[';
+        continue;
+      }
+      const body = pattern.slice(i + 1, close).replace(/[\\\]^]/g, (m) => '\\' + m);
+      re += `[${body}]`;
+      i = close;
+    } else {
+      re += escapeRegex(c);
+    }
+  }
+  return new RegExp(`^${re}$`, 'is');
+}
+
+function escapeRegex(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** Removes the backtick escapes of a pattern that has no wildcard left. */
+function unescape(text: string): string {
+  return text.replace(/`(.)/g, '$1');
+}
+
+/**
+ * Resolves a -Path value: a literal path gives one path (existing or not); a wildcard path
+ * gives the existing items that match (maybe none). -LiteralPath values go to `fs.resolve`.
+ */
+export function expandPath(fs: LabFileSystem, pattern: string, location: string): ResolvedPath[] {
+  const text = pattern.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '');
+  if (!hasWildcard(text)) return [fs.resolve(unescape(text), location)];
+  const parts = text.split(/[\\/]/);
+  const first = parts.findIndex((p) => hasWildcard(p));
+  // The part before the first wildcard component is an ordinary path.
+  const head = parts.slice(0, first).join('\\');
+  const base =
+    first === 0 ? fs.resolve('.', location) : fs.resolve(head === '' || /^[A-Za-z]:$/.test(head) ? head + '\\' : unescape(head), location);
+  let current: ResolvedPath[] = [base];
+  const rest = parts.slice(first);
+  rest.forEach((part, i) => {
+    const last = i === rest.length - 1;
+    const next: ResolvedPath[] = [];
+    for (const dir of current) {
+      if (part === '' || part === '.') {
+        next.push(dir);
+      } else if (hasWildcard(part)) {
+        const st = fs.stat(dir);
+        if (!st?.isDirectory) continue;
+        const re = wildcardRegex(part);
+        for (const e of fs.list(dir)) if (re.test(e.name) && (last || e.isDirectory)) next.push(e.path);
+      } else {
+        const p = fs.resolve(unescape(part), dir.display);
+        if (fs.exists(p)) next.push(p);
+      }
+    }
+    current = next;
+  });
+  return current;
+}
+
+// ---------------------------------------------------------------------------------------------
+// FileInfo / DirectoryInfo / PathInfo
+
+export function psPath(display: string): string {
+  return `${PROVIDER}::${display}`;
+}
+
+/** Parent display path, or undefined for a root. */
+export function parentOf(fs: LabFileSystem, p: ResolvedPath): ResolvedPath | undefined {
+  const parent = fs.resolve('..', p.display);
+  return parent.display === p.display ? undefined : parent;
+}
+
+/** `d-----` / `-a----`, as 5.1's Mode column. */
+export function modeOf(entry: FileEntry): string {
+  return entry.isDirectory ? 'd-----' : '-a----';
+}
+
+/**
+ * The object Get-ChildItem / Get-Item write for an entry: System.IO.FileInfo or
+ * System.IO.DirectoryInfo with the properties admins use.
+ */
+export function fileSystemInfo(fs: LabFileSystem, entry: FileEntry): PSObject {
+  const p = entry.path;
+  const parent = parentOf(fs, p);
+  const name = entry.name;
+  // .NET Path.GetExtension: from the last dot, empty when the name ends with it.
+  const dot = name.lastIndexOf('.');
+  const extension = dot >= 0 && dot < name.length - 1 ? name.slice(dot) : '';
+  const baseName = entry.isDirectory || !extension ? name : name.slice(0, name.length - extension.length);
+  const o = new PSObject(entry.isDirectory ? [...DIRECTORY_TYPES] : [...FILE_TYPES]);
+  const note = (n: string, v: unknown, typeName?: string) =>
+    o.addProperty({ name: n, memberType: 'NoteProperty', typeName, get: () => v });
+  const prop = (n: string, typeName: string, get: () => unknown) => o.addProperty({ name: n, memberType: 'Property', typeName, get });
+  const parentInfo = () => {
+    if (!parent) return null;
+    const st = fs.stat(parent);
+    return st ? fileSystemInfo(fs, st) : parent.display;
+  };
+
+  note('PSPath', psPath(p.display), 'System.String');
+  note('PSParentPath', parent ? psPath(parent.display) : '', 'System.String');
+  note('PSChildName', name, 'System.String');
+  note('PSDrive', p.display.startsWith('\\\\') ? null : 'C', 'System.Management.Automation.PSDriveInfo');
+  note('PSProvider', PROVIDER, 'System.Management.Automation.ProviderInfo');
+  note('PSIsContainer', entry.isDirectory, 'System.Boolean');
+  o.addProperty({ name: 'Mode', memberType: 'ScriptProperty', typeName: 'System.Object', get: () => modeOf(entry) });
+  o.addProperty({ name: 'BaseName', memberType: 'ScriptProperty', typeName: 'System.Object', get: () => baseName });
+  prop('Name', 'string', () => name);
+  if (entry.isDirectory) {
+    prop('Parent', 'System.IO.DirectoryInfo', parentInfo);
+    prop('Root', 'System.IO.DirectoryInfo', () => {
+      const root = fs.resolve('\\', p.display);
+      const st = fs.stat(root);
+      return st ? fileSystemInfo(fs, st) : root.display;
+    });
+  } else {
+    prop('Length', 'long', () => entry.length);
+    prop('DirectoryName', 'string', () => parent?.display ?? null);
+    prop('Directory', 'System.IO.DirectoryInfo', parentInfo);
+    prop('IsReadOnly', 'bool', () => false);
+  }
+  prop('Exists', 'bool', () => fs.exists(p));
+  prop('FullName', 'string', () => p.display);
+  prop('Extension', 'string', () => extension);
+  prop('CreationTime', 'datetime', () => entry.lastWriteTime);
+  prop('LastAccessTime', 'datetime', () => entry.lastWriteTime);
+  prop('LastWriteTime', 'datetime', () => entry.lastWriteTime);
+  prop('Attributes', 'System.IO.FileAttributes', () => (entry.isDirectory ? 'Directory' : 'Archive'));
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => p.display });
+  return o;
+}
+
+/** What Get-Location / Set-Location -PassThru write. */
+export function pathInfo(display: string): PSObject {
+  const unc = display.startsWith('\\\\');
+  const o = new PSObject([...PATHINFO_TYPES]);
+  o.addProperty({ name: 'Drive', memberType: 'Property', typeName: 'System.Management.Automation.PSDriveInfo', get: () => (unc ? null : 'C') });
+  o.addProperty({ name: 'Provider', memberType: 'Property', typeName: 'System.Management.Automation.ProviderInfo', get: () => PROVIDER });
+  o.addProperty({ name: 'ProviderPath', memberType: 'Property', typeName: 'string', get: () => display });
+  o.addProperty({ name: 'Path', memberType: 'Property', typeName: 'string', get: () => (unc ? psPath(display) : display) });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => (unc ? psPath(display) : display) });
+  return o;
+}
+
+/** 5.1's LastWriteTime column: `"{0,10}  {1,8}" -f $d.ToString('d'), $d.ToString('t')`. */
+export function lastWriteColumn(d: Date): string {
+  const date = `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`;
+  const h = d.getHours();
+  const time = `${h % 12 === 0 ? 12 : h % 12}:${String(d.getMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${date.padStart(10)}  ${time.padStart(8)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text encodings
+
+export type EncodingName = (typeof ENCODING_VALUES)[number];
+
+/** Decodes file bytes to text: a byte order mark wins, else the -Encoding, else UTF-8. */
+export function decodeText(bytes: Uint8Array, encoding?: string): string {
+  const b = bytes;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return decodeUtf32(b.subarray(4), true);
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return decodeUtf32(b.subarray(4), false);
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  switch ((encoding ?? 'Default').toLowerCase()) {
+    case 'unicode':
+    case 'string':
+      return new TextDecoder('utf-16le').decode(b);
+    case 'bigendianunicode':
+      return new TextDecoder('utf-16be').decode(b);
+    case 'utf32':
+      return decodeUtf32(b, true);
+    case 'bigendianutf32':
+      return decodeUtf32(b, false);
+    case 'ascii':
+      return Array.from(b, (x) => (x < 128 ? String.fromCharCode(x) : '?')).join('');
+    default:
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(b);
+      } catch {
+        // Not UTF-8: read it as the Windows ANSI code page, as 5.1 would.
+        return new TextDecoder('windows-1252').decode(b);
+      }
+  }
+}
+
+function decodeUtf32(b: Uint8Array, little: boolean): string {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let s = '';
+  for (let i = 0; i + 3 < b.length; i += 4) s += String.fromCodePoint(view.getUint32(i, little));
+  return s;
+}
+
+/** Encodes text for writing; `preamble` adds the byte order mark the encoding has in .NET. */
+export function encodeText(text: string, encoding: string | undefined, preamble: boolean): Uint8Array {
+  const enc = (encoding ?? 'Default').toLowerCase();
+  const withBom = (bom: number[], body: Uint8Array) => concat(preamble ? [new Uint8Array(bom), body] : [body]);
+  switch (enc) {
+    case 'utf8':
+      return withBom([0xef, 0xbb, 0xbf], new TextEncoder().encode(text));
+    case 'unicode':
+    case 'string':
+      return withBom([0xff, 0xfe], utf16(text, true));
+    case 'bigendianunicode':
+      return withBom([0xfe, 0xff], utf16(text, false));
+    case 'utf32':
+      return withBom([0xff, 0xfe, 0, 0], utf32(text, true));
+    case 'bigendianutf32':
+      return withBom([0, 0, 0xfe, 0xff], utf32(text, false));
+    case 'ascii':
+      return Uint8Array.from(text, (c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0x3f));
+    default:
+      // "Default" is the ANSI code page in 5.1; emsh writes UTF-8 without a BOM instead.
+      return new TextEncoder().encode(text);
+  }
+}
+
+function utf16(text: string, little: boolean): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < text.length; i++) view.setUint16(i * 2, text.charCodeAt(i), little);
+  return out;
+}
+
+function utf32(text: string, little: boolean): Uint8Array {
+  const cps = Array.from(text, (c) => c.codePointAt(0)!);
+  const out = new Uint8Array(cps.length * 4);
+  const view = new DataView(out.buffer);
+  cps.forEach((cp, i) => view.setUint32(i * 4, cp, little));
+  return out;
+}
+
+export function concat(parts: Uint8Array[]): Uint8Array {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Splits file text into lines as Get-Content does: CRLF, LF or CR; no empty last line. */
+export function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Flattens a -Value argument (Object[]; pipeline objects arrive one at a time). */
+export function flattenValues(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap((v) => (Array.isArray(v) ? v : [v]));
+  return [value];
+}
+
+/**
+ * Values to bytes for `-Encoding Byte`: byte arrays as they are, numbers 0-255, numeric
+ * strings; anything else is 5.1's conversion error.
+ */
+export function toBytes(ctx: CmdletContext, values: unknown[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (const v of values) {
+    if (v instanceof Uint8Array) {
+      parts.push(v);
+      continue;
+    }
+    const text = typeof v === 'string' ? v.trim() : null;
+    const n = typeof v === 'number' ? v : text !== null && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
+    if (Number.isNaN(n)) {
+      ctx.fail(
+        ctx.error({
+          message: `Cannot convert value "${String(v)}" to type "System.Byte". Error: "Input string was not in a correct format."`,
+          errorId: 'InvalidCastFromStringToInteger',
+          category: 'InvalidArgument',
+          exceptionType: 'PSInvalidCastException',
+          targetObject: v,
+        }),
+      );
+    }
+    const rounded = Math.round(n);
+    if (rounded < 0 || rounded > 255) {
+      ctx.fail(
+        ctx.error({
+          message: `Cannot convert value "${String(v)}" to type "System.Byte". Error: "Value was either too large or too small for an unsigned byte."`,
+          errorId: 'InvalidCastIConvertible',
+          category: 'InvalidArgument',
+          exceptionType: 'PSInvalidCastException',
+          targetObject: v,
+        }),
+      );
+    }
+    parts.push(Uint8Array.of(rounded));
+  }
+  return concat(parts);
+}
+
+/** The paths a -Path / -LiteralPath pair names, for cmdlets that take either. */
+export function requestedPaths(params: { Path?: unknown; LiteralPath?: unknown }): { items: string[]; literal: boolean } {
+  const asList = (v: unknown) => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  if (params.LiteralPath !== undefined && params.LiteralPath !== null) return { items: asList(params.LiteralPath), literal: true };
+  return { items: asList(params.Path), literal: false };
+}
+
+/**
+ * Resolves each requested path to existing items; a missing literal path is a
+ * non-terminating PathNotFound, a wildcard that matches nothing is silent.
+ */
+export function existingItems(ctx: CmdletContext, params: { Path?: unknown; LiteralPath?: unknown }, fallback?: string): FileEntry[] {
+  const { items, literal } = requestedPaths(params);
+  if (items.length === 0 && fallback !== undefined) items.push(fallback);
+  const out: FileEntry[] = [];
+  const location = ctx.session.getLocation();
+  for (const item of items) {
+    const found = attempt(ctx, () => {
+      const paths = literal ? [ctx.fs.resolve(item, location)] : expandPath(ctx.fs, item, location);
+      const wild = !literal && hasWildcard(item);
+      const entries: FileEntry[] = [];
+      for (const p of paths) {
+        const st = ctx.fs.stat(p);
+        if (st) entries.push(st);
+        else if (!wild) ctx.writeError(pathNotFound(ctx, p.display));
+      }
+      return entries;
+    });
+    if (found) out.push(...found);
+  }
+  return out;
+}
