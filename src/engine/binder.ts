@@ -1,0 +1,959 @@
+// Parameter binding in PowerShell's order (reference §3.1): named (prefix + aliases), positional
+// within the candidate parameter sets, set resolution, mandatory check, then per pipeline object
+// the four passes (by value / by property name, each without then with coercion).
+//
+// Everything that depends only on the declaration is computed once per declaration and cached,
+// so binding each of many pipeline objects stays cheap.
+
+import type { ExpressionAst, ParameterDeclAst, SourceText, Span } from '../../grammar/ast.js';
+import {
+  ALL_SETS,
+  type CmdletDeclaration,
+  type ParameterDeclaration,
+  type ParameterSetMembership,
+  type ParameterType,
+} from '../protocol/cmdlet.js';
+import {
+  ACTION_PREFERENCE,
+  castError,
+  convertTo,
+  convertToEnum,
+  convertToString,
+  enumInfo,
+  resolveTypeName,
+  valueText,
+} from '../protocol/convert.js';
+import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
+import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf } from '../protocol/values.js';
+import {
+  VALIDATE_NOT_NULL_OR_EMPTY_TEXT,
+  bindingError,
+  matchList,
+  missingList,
+  validateRangeText,
+  validateSetText,
+  type BindingErrorId,
+  type BindingErrorSite,
+} from './binding-errors.js';
+
+export interface CommandArgument {
+  kind: 'parameter' | 'value';
+  /** Parameter name as typed, without '-' or ':'. */
+  name?: string;
+  /** Value argument, or the colon-form argument of a parameter. */
+  value?: unknown;
+  /** -Name:value / -Switch:$false. */
+  hasColonArgument?: boolean;
+  /** Parameter token / argument text, for error positions. */
+  span: Span;
+}
+
+type Pref = 'Stop' | 'Continue' | 'SilentlyContinue' | 'Ignore' | 'Inquire';
+
+export interface CommonParameterValues {
+  verbose?: boolean;
+  debug?: boolean;
+  errorAction?: Pref;
+  warningAction?: Pref;
+  informationAction?: Pref;
+  errorVariable?: string;
+  warningVariable?: string;
+  informationVariable?: string;
+  outVariable?: string;
+  outBuffer?: number;
+  pipelineVariable?: string;
+  whatIf?: boolean;
+  confirm?: boolean;
+}
+
+const actionPref = { typeName: ACTION_PREFERENCE.typeName, values: ACTION_PREFERENCE.values };
+
+export const COMMON_PARAMETERS: Record<string, ParameterDeclaration> = {
+  Verbose: { type: 'Switch', aliases: ['vb'] },
+  Debug: { type: 'Switch', aliases: ['db'] },
+  ErrorAction: { type: 'Enum', enum: actionPref, aliases: ['ea'] },
+  WarningAction: { type: 'Enum', enum: actionPref, aliases: ['wa'] },
+  InformationAction: { type: 'Enum', enum: actionPref, aliases: ['infa'] },
+  ErrorVariable: { type: 'String', aliases: ['ev'] },
+  WarningVariable: { type: 'String', aliases: ['wv'] },
+  InformationVariable: { type: 'String', aliases: ['iv'] },
+  OutVariable: { type: 'String', aliases: ['ov'] },
+  OutBuffer: { type: 'Int32', aliases: ['ob'] },
+  PipelineVariable: { type: 'String', aliases: ['pv'] },
+};
+
+/** -WhatIf / -Confirm, present only when the declaration supportsShouldProcess. */
+export const SHOULD_PROCESS_PARAMETERS: Record<string, ParameterDeclaration> = {
+  WhatIf: { type: 'Switch', aliases: ['wi'] },
+  Confirm: { type: 'Switch', aliases: ['cf'] },
+};
+
+export interface BindContext {
+  invocationName: string;
+  source: SourceText;
+  commandSpan: Span;
+  commandFullName: string;
+  /** Functions and scripts: a switch given $null is $false (for cmdlets it is $true). */
+  isFunction?: boolean;
+  /**
+   * Simple functions (no [CmdletBinding()] / [Parameter()]): unknown named parameters and
+   * left-over positional arguments go to `$args` (see unboundArguments()) instead of erroring.
+   */
+  allowUnboundArguments?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-declaration metadata (cached)
+
+interface ParamMeta {
+  name: string;
+  decl: ParameterDeclaration;
+  lower: string;
+  /** Lower-case name and aliases. */
+  names: string[];
+  common: boolean;
+  isSwitch: boolean;
+  mandatoryInSomeSet: boolean;
+  /** Full .NET type name for messages. */
+  typeName: string;
+  /** Whether the parameter takes pipeline input in some set. */
+  pipeline: boolean;
+}
+
+interface Meta {
+  params: ParamMeta[];
+  declared: ParamMeta[];
+  sets: string[];
+  defaultSet: string;
+  lookup: Map<string, ParamMeta[]>;
+}
+
+const META = new WeakMap<CmdletDeclaration, Meta>();
+
+const NET_TYPES: Record<ParameterType, string> = {
+  String: 'System.String',
+  'String[]': 'System.String[]',
+  Int32: 'System.Int32',
+  'Int32[]': 'System.Int32[]',
+  Int64: 'System.Int64',
+  Double: 'System.Double',
+  Decimal: 'System.Decimal',
+  Boolean: 'System.Boolean',
+  Switch: 'System.Management.Automation.SwitchParameter',
+  Object: 'System.Object',
+  'Object[]': 'System.Object[]',
+  PSObject: 'System.Management.Automation.PSObject',
+  'PSObject[]': 'System.Management.Automation.PSObject[]',
+  ScriptBlock: 'System.Management.Automation.ScriptBlock',
+  'ScriptBlock[]': 'System.Management.Automation.ScriptBlock[]',
+  SecureString: 'System.Security.SecureString',
+  PSCredential: 'System.Management.Automation.PSCredential',
+  'Byte[]': 'System.Byte[]',
+  Char: 'System.Char',
+  DateTime: 'System.DateTime',
+  TimeSpan: 'System.TimeSpan',
+  Hashtable: 'System.Collections.Hashtable',
+  'Hashtable[]': 'System.Collections.Hashtable[]',
+  Enum: 'System.Enum',
+  'Enum[]': 'System.Enum[]',
+};
+
+/** The .NET type name of a declared parameter (`System.String[]`, the enum's type name). */
+export function parameterTypeName(decl: ParameterDeclaration): string {
+  if (decl.type === 'Enum' && decl.enum) return decl.enum.typeName;
+  if (decl.type === 'Enum[]' && decl.enum) return decl.enum.typeName + '[]';
+  return NET_TYPES[decl.type];
+}
+
+function makeParam(name: string, decl: ParameterDeclaration, common: boolean): ParamMeta {
+  const sets = decl.sets ? Object.values(decl.sets) : [];
+  return {
+    name,
+    decl,
+    lower: name.toLowerCase(),
+    names: [name.toLowerCase(), ...(decl.aliases ?? []).map((a) => a.toLowerCase())],
+    common,
+    isSwitch: decl.type === 'Switch',
+    mandatoryInSomeSet: sets.some((s) => s.mandatory),
+    typeName: parameterTypeName(decl),
+    pipeline: sets.some((s) => s.fromPipeline || s.fromPipelineByPropertyName),
+  };
+}
+
+function metaOf(decl: CmdletDeclaration): Meta {
+  let m = META.get(decl);
+  if (m) return m;
+  const declared = Object.entries(decl.parameters).map(([n, d]) => makeParam(n, d, false));
+  const commons = Object.entries(COMMON_PARAMETERS).map(([n, d]) => makeParam(n, d, true));
+  if (decl.supportsShouldProcess) {
+    for (const [n, d] of Object.entries(SHOULD_PROCESS_PARAMETERS)) commons.push(makeParam(n, d, true));
+  }
+  const setNames = new Set<string>();
+  for (const p of declared) for (const s of Object.keys(p.decl.sets ?? {})) if (s !== ALL_SETS) setNames.add(s);
+  if (decl.defaultParameterSet && decl.defaultParameterSet !== ALL_SETS) setNames.add(decl.defaultParameterSet);
+  const sets = setNames.size ? [...setNames] : [ALL_SETS];
+  const defaultSet = decl.defaultParameterSet && setNames.has(decl.defaultParameterSet) ? decl.defaultParameterSet : sets.length === 1 ? sets[0]! : ALL_SETS;
+  // Default set first: every "try the default set first" rule then becomes "in order".
+  sets.sort((a, b) => (a === defaultSet ? -1 : b === defaultSet ? 1 : 0));
+  m = { params: [...declared, ...commons], declared, sets, defaultSet, lookup: new Map() };
+  META.set(decl, m);
+  return m;
+}
+
+function membership(p: ParamMeta, set: string): ParameterSetMembership | undefined {
+  if (p.common || !p.decl.sets) return NO_SETS;
+  return p.decl.sets[set] ?? p.decl.sets[ALL_SETS];
+}
+const NO_SETS: ParameterSetMembership = {};
+
+/** Name resolution: exact name/alias wins, else unique prefix; declared beat common ones. */
+function lookupParameter(meta: Meta, typed: string): ParamMeta[] {
+  const key = typed.toLowerCase();
+  const cached = meta.lookup.get(key);
+  if (cached) return cached;
+  let found = meta.params.filter((p) => p.names.includes(key));
+  if (found.length === 0) {
+    found = meta.params.filter((p) => p.names.some((n) => n.startsWith(key)));
+    if (found.length > 1) {
+      const declared = found.filter((p) => !p.common);
+      if (declared.length === 1) found = declared;
+    }
+  }
+  meta.lookup.set(key, found);
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value conversion
+
+const NO: unique symbol = Symbol('no-binding');
+type Maybe = unknown | typeof NO;
+
+function isCredential(v: unknown): boolean {
+  return v instanceof PSObject && v.typeNames.includes('System.Management.Automation.PSCredential');
+}
+
+/** The value when it already has the parameter's type (binding "without coercion"), else NO. */
+function exact(p: ParamMeta, v: unknown): Maybe {
+  const t = p.decl.type;
+  switch (t) {
+    case 'String':
+      return typeof v === 'string' ? v : NO;
+    case 'String[]':
+      return typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : NO;
+    case 'Int32':
+      return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2147483648 ? v : NO;
+    case 'Int32[]':
+      return typeof v === 'number' && Number.isInteger(v) ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)) ? v : NO;
+    case 'Int64':
+    case 'Double':
+    case 'Decimal':
+      return typeof v === 'number' ? v : NO;
+    case 'Boolean':
+    case 'Switch':
+      return typeof v === 'boolean' ? v : NO;
+    case 'Object':
+    case 'PSObject':
+      return v;
+    case 'Object[]':
+    case 'PSObject[]':
+      return Array.isArray(v) ? v : v === null || v === undefined ? NO : [v];
+    case 'ScriptBlock':
+      return v instanceof ScriptBlockValue ? v : NO;
+    case 'ScriptBlock[]':
+      return v instanceof ScriptBlockValue ? [v] : NO;
+    case 'SecureString':
+      return v instanceof SecureString ? v : NO;
+    case 'PSCredential':
+      return isCredential(v) ? v : NO;
+    case 'Byte[]':
+      return v instanceof Uint8Array ? v : NO;
+    case 'Char':
+      return typeof v === 'string' && v.length === 1 ? v : NO;
+    case 'DateTime':
+      return v instanceof Date ? v : NO;
+    case 'TimeSpan':
+      return typeNamesOf(v).includes('System.TimeSpan') ? v : NO;
+    case 'Hashtable':
+      return v instanceof PSHashtable ? v : NO;
+    case 'Hashtable[]':
+      return v instanceof PSHashtable ? [v] : NO;
+    case 'Enum':
+      return typeof v === 'string' && p.decl.enum?.values.includes(v) ? v : NO;
+    case 'Enum[]':
+      return typeof v === 'string' && p.decl.enum?.values.includes(v) ? [v] : NO;
+  }
+}
+
+class BindFailure {
+  constructor(readonly id: BindingErrorId, readonly args: Record<string, string>) {}
+}
+
+const BOOL_TEXT = 'Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.';
+
+function innerMessage(e: unknown): string {
+  if (e instanceof TerminatingError) return e.record.message;
+  throw e;
+}
+
+function scalarOf(p: ParamMeta, v: unknown): unknown {
+  if (Array.isArray(v)) {
+    if (v.length === 1) return v[0];
+    throw new BindFailure('CannotConvertArgument', { name: p.name, value: 'System.Object[]', type: p.typeName, detail: 'Specified method is not supported.' });
+  }
+  return v;
+}
+
+/** Converts with coercion; throws BindFailure. */
+function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
+  if (v === undefined) v = null;
+  const t = p.decl.type;
+  const noMessage = (detail: string) => new BindFailure('CannotConvertArgumentNoMessage', { name: p.name, detail });
+  const via = (value: unknown, target: string) => {
+    try {
+      return convertTo(value, target);
+    } catch (e) {
+      throw noMessage(innerMessage(e));
+    }
+  };
+  switch (t) {
+    case 'Switch':
+    case 'Boolean': {
+      if (v === null) {
+        if (t === 'Switch') return !isFunction;
+        throw noMessage(`Cannot convert value "" to type "${p.typeName}". ${BOOL_TEXT}`);
+      }
+      const s = Array.isArray(v) && v.length === 1 ? v[0] : v;
+      if (typeof s === 'boolean') return s;
+      if (typeof s === 'number') return s !== 0;
+      throw noMessage(`Cannot convert value "${typeNamesOf(s)[0] ?? ''}" to type "${p.typeName}". ${BOOL_TEXT}`);
+    }
+    case 'Object':
+    case 'PSObject':
+      return v;
+    case 'Object[]':
+    case 'PSObject[]':
+      return v === null ? null : Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v];
+  }
+  if (v === null) return null;
+  switch (t) {
+    case 'String':
+      return convertToString(scalarOf(p, v));
+    case 'String[]':
+      return (Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v]).map((x) => (x === null || x === undefined ? null : convertToString(x)));
+    case 'Int32':
+    case 'Int64':
+    case 'Double':
+    case 'Decimal':
+    case 'Char':
+    case 'DateTime':
+      return via(scalarOf(p, v), NET_TYPES[t]);
+    case 'TimeSpan': {
+      const s = scalarOf(p, v);
+      if (typeNamesOf(s).includes('System.TimeSpan')) return s;
+      throw noMessage(castError(s, 'System.TimeSpan').message);
+    }
+    case 'Int32[]':
+      return (Array.isArray(v) ? v : [v]).map((x) => via(x, 'System.Int32'));
+    case 'Byte[]':
+      return via(v, 'System.Byte[]');
+    case 'ScriptBlock':
+    case 'SecureString':
+    case 'PSCredential':
+    case 'Hashtable': {
+      const s = scalarOf(p, v);
+      const ok = t === 'ScriptBlock' ? s instanceof ScriptBlockValue : t === 'SecureString' ? s instanceof SecureString : t === 'PSCredential' ? isCredential(s) : s instanceof PSHashtable;
+      if (ok) return s;
+      throw noMessage(castError(s, p.typeName).message);
+    }
+    case 'ScriptBlock[]':
+    case 'Hashtable[]': {
+      const el = t === 'ScriptBlock[]' ? ScriptBlockValue : PSHashtable;
+      const list = Array.isArray(v) ? v : [v];
+      for (const x of list) if (!(x instanceof el)) throw noMessage(castError(x, p.typeName.slice(0, -2)).message);
+      return list;
+    }
+    case 'Enum':
+    case 'Enum[]': {
+      const info = p.decl.enum;
+      if (!info) return v;
+      try {
+        if (t === 'Enum') return convertToEnum(v, info);
+        return (Array.isArray(v) ? v : [v]).map((x) => convertToEnum(x, info));
+      } catch (e) {
+        throw noMessage(innerMessage(e));
+      }
+    }
+  }
+  return v;
+}
+
+/** Null/empty checks (mandatory parameters) and the Validate* attributes; throws BindFailure. */
+function validate(p: ParamMeta, v: unknown): void {
+  const d = p.decl;
+  if (p.mandatoryInSomeSet && !d.allowNull) {
+    if (v === null || v === undefined) throw new BindFailure('ParameterArgumentValidationErrorNullNotAllowed', { name: p.name });
+    if (v === '' && !d.allowEmptyString && (d.type === 'String' || d.type === 'Char')) {
+      throw new BindFailure('ParameterArgumentValidationErrorEmptyStringNotAllowed', { name: p.name });
+    }
+    if (Array.isArray(v) || v instanceof Uint8Array) {
+      if (v.length === 0) throw new BindFailure('ParameterArgumentValidationErrorEmptyArrayNotAllowed', { name: p.name });
+      if (Array.isArray(v)) {
+        for (const x of v) {
+          if (x === null || x === undefined) throw new BindFailure('ParameterArgumentValidationErrorNullNotAllowed', { name: p.name });
+          if (x === '' && d.type === 'String[]' && !d.allowEmptyString) throw new BindFailure('ParameterArgumentValidationErrorEmptyStringNotAllowed', { name: p.name });
+        }
+      }
+    }
+  }
+  if (d.validateNotNullOrEmpty) {
+    const bad = (x: unknown) => x === null || x === undefined || x === '' || ((Array.isArray(x) || x instanceof Uint8Array) && x.length === 0);
+    if (bad(v) || (Array.isArray(v) && v.some(bad))) {
+      throw new BindFailure('ParameterArgumentValidationError', { name: p.name, detail: VALIDATE_NOT_NULL_OR_EMPTY_TEXT });
+    }
+  }
+  if (d.validateSet) {
+    const set = d.validateSet.map((s) => s.toLowerCase());
+    for (const x of Array.isArray(v) ? v : [v]) {
+      const text = toDisplayText(x);
+      if (!set.includes(text.toLowerCase())) {
+        throw new BindFailure('ParameterArgumentValidationError', { name: p.name, detail: validateSetText(text, d.validateSet) });
+      }
+    }
+  }
+  if (d.validateRange) {
+    for (const x of Array.isArray(v) ? v : [v]) {
+      const n = Number(x);
+      if (x === null || Number.isNaN(n) || n < d.validateRange[0] || n > d.validateRange[1]) {
+        throw new BindFailure('ParameterArgumentValidationError', { name: p.name, detail: validateRangeText(toDisplayText(x), d.validateRange) });
+      }
+    }
+  }
+}
+
+/** Text of an argument in messages: its ToString(). */
+function argumentText(v: unknown): string {
+  return valueText(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The binder
+
+interface PipelinePlan {
+  sets: string[];
+  byValue: ParamMeta[];
+  byProp: ParamMeta[];
+  /** Per set: mandatory parameters not bound on the command line. */
+  mandatory: Map<string, ParamMeta[]>;
+}
+
+export class CommandBinder {
+  private readonly meta: Meta;
+  private readonly site: BindingErrorSite;
+  private readonly values: Record<string, unknown> = {};
+  private readonly bound = new Set<string>();
+  private readonly boundDeclared: ParamMeta[] = [];
+  private readonly commonValues: CommonParameterValues = {};
+  private readonly extra: unknown[] = [];
+  private validSets: string[];
+  private chosen: string | undefined;
+  private plan: PipelinePlan | undefined;
+
+  constructor(
+    readonly decl: CmdletDeclaration,
+    private readonly ctx: BindContext,
+  ) {
+    this.meta = metaOf(decl);
+    this.validSets = this.meta.sets;
+    this.site = {
+      source: ctx.source,
+      invocationName: ctx.invocationName,
+      commandName: decl.name,
+      commandFullName: ctx.commandFullName,
+    };
+  }
+
+  private fail(id: BindingErrorId, args: Record<string, string>, span: Span): never {
+    throw new TerminatingError(bindingError(id, args, this.site, span));
+  }
+
+  private failure(f: unknown, span: Span): never {
+    if (f instanceof BindFailure) this.fail(f.id, f.args, span);
+    throw f;
+  }
+
+  /** Resolves a typed name; throws AmbiguousParameter; undefined when nothing matches. */
+  private resolve(name: string, span: Span): ParamMeta | undefined {
+    const found = lookupParameter(this.meta, name);
+    if (found.length > 1) this.fail('AmbiguousParameter', { name, matches: matchList(found.map((p) => p.name)) }, span);
+    return found[0];
+  }
+
+  /** Binds one converted value (named, positional or prompted). */
+  private bindValue(p: ParamMeta, raw: unknown, span: Span, paramSpan: Span): void {
+    if (this.bound.has(p.name)) this.fail('ParameterAlreadyBound', { name: p.name }, paramSpan);
+    let value: unknown;
+    try {
+      value = coerce(p, raw, !!this.ctx.isFunction);
+      validate(p, value);
+    } catch (f) {
+      this.failure(f, span);
+    }
+    this.store(p, value);
+  }
+
+  private store(p: ParamMeta, value: unknown): void {
+    this.bound.add(p.name);
+    if (p.common) {
+      this.setCommon(p.name, value);
+      return;
+    }
+    this.values[p.name] = value;
+    this.boundDeclared.push(p);
+    this.validSets = this.validSets.filter((s) => membership(p, s) !== undefined);
+    this.chosen = undefined;
+  }
+
+  private setCommon(name: string, value: unknown): void {
+    const c = this.commonValues as Record<string, unknown>;
+    c[name[0]!.toLowerCase() + name.slice(1)] = value;
+  }
+
+  bindArguments(args: CommandArgument[]): void {
+    const positional: CommandArgument[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a.kind === 'value') {
+        positional.push(a);
+        continue;
+      }
+      const name = a.name ?? '';
+      const p = this.resolve(name, a.span);
+      if (!p) {
+        if (this.ctx.allowUnboundArguments) {
+          // Simple functions bind unknown dash words positionally, as PowerShell does.
+          positional.push({ kind: 'value', value: a.hasColonArgument ? `-${name}:` : `-${name}`, span: a.span });
+          if (a.hasColonArgument) positional.push({ kind: 'value', value: a.value, span: a.span });
+          continue;
+        }
+        this.fail('NamedParameterNotFound', { name }, a.span);
+      }
+      if (a.hasColonArgument) {
+        this.bindValue(p, a.value, a.span, a.span);
+        continue;
+      }
+      if (p.isSwitch) {
+        if (this.bound.has(p.name)) this.fail('ParameterAlreadyBound', { name: p.name }, a.span);
+        this.store(p, true);
+        continue;
+      }
+      const next = args[i + 1];
+      if (!next) this.fail('MissingArgument', { name: p.name, type: p.typeName }, a.span);
+      if (next.kind === 'parameter') {
+        // `-Name -Other`: a dash word that is not a parameter of this command is a value.
+        if (next.hasColonArgument || lookupParameter(this.meta, next.name ?? '').length > 0) {
+          this.fail('MissingArgument', { name: p.name, type: p.typeName }, a.span);
+        }
+        i++;
+        this.bindValue(p, `-${next.name}`, next.span, a.span);
+        continue;
+      }
+      i++;
+      this.bindValue(p, next.value, next.span, a.span);
+    }
+    if (this.validSets.length === 0) this.fail('AmbiguousParameterSet', {}, this.ctx.commandSpan);
+    this.bindPositional(positional);
+  }
+
+  private bindPositional(positional: CommandArgument[]): void {
+    let next = 0;
+    if (positional.length > 0) {
+      // Unbound positional parameters of the still-valid sets, grouped by position.
+      const byPos = new Map<number, ParamMeta[]>();
+      for (const p of this.meta.declared) {
+        if (this.bound.has(p.name)) continue;
+        for (const s of this.validSets) {
+          const m = membership(p, s);
+          if (m?.position === undefined || m.fromRemainingArguments) continue;
+          const list = byPos.get(m.position) ?? [];
+          if (!list.includes(p)) list.push(p);
+          byPos.set(m.position, list);
+        }
+      }
+      const positions = [...byPos.keys()].sort((a, b) => a - b);
+      for (const pos of positions) {
+        if (next >= positional.length) break;
+        const candidates = byPos.get(pos)!.filter((p) => !this.bound.has(p.name) && this.validSets.some((s) => membership(p, s)?.position === pos));
+        if (candidates.length === 0) continue;
+        const arg = positional[next]!;
+        // Default set first, then the others; without coercion before with coercion.
+        const ordered = this.orderBySets(candidates, pos);
+        let chosen: ParamMeta | undefined;
+        let value: unknown;
+        for (const p of ordered) {
+          const v = exact(p, arg.value ?? null);
+          if (v !== NO) {
+            chosen = p;
+            value = v;
+            break;
+          }
+        }
+        if (!chosen) {
+          let firstFailure: unknown;
+          for (const p of ordered) {
+            try {
+              value = coerce(p, arg.value, !!this.ctx.isFunction);
+              chosen = p;
+              break;
+            } catch (f) {
+              firstFailure ??= f;
+            }
+          }
+          if (!chosen) this.failure(firstFailure, arg.span);
+        }
+        try {
+          validate(chosen, value);
+        } catch (f) {
+          this.failure(f, arg.span);
+        }
+        this.store(chosen, value);
+        next++;
+      }
+    }
+    if (next < positional.length) {
+      const rest = positional.slice(next);
+      const remaining = this.meta.declared.find(
+        (p) => !this.bound.has(p.name) && this.validSets.some((s) => membership(p, s)?.fromRemainingArguments),
+      );
+      if (remaining) {
+        this.store(remaining, coerce(remaining, rest.map((a) => a.value ?? null), !!this.ctx.isFunction));
+      } else if (this.ctx.allowUnboundArguments) {
+        for (const a of rest) this.extra.push(a.value ?? null);
+      } else {
+        this.fail('PositionalParameterNotFound', { name: argumentText(rest[0]!.value) }, this.ctx.commandSpan);
+      }
+    }
+    if (this.validSets.length === 0) this.fail('AmbiguousParameterSet', {}, this.ctx.commandSpan);
+  }
+
+  private orderBySets(candidates: ParamMeta[], pos: number): ParamMeta[] {
+    if (candidates.length === 1) return candidates;
+    const out: ParamMeta[] = [];
+    for (const s of this.validSets) {
+      for (const p of candidates) if (!out.includes(p) && membership(p, s)?.position === pos) out.push(p);
+    }
+    return out;
+  }
+
+  /** Sets still possible; with pipeline input, those that take no pipeline input are dropped. */
+  private candidateSets(expectingInput: boolean): string[] {
+    let sets = this.validSets;
+    if (sets.length > 1 && expectingInput) {
+      const withPipe = sets.filter((s) =>
+        this.meta.declared.some((p) => {
+          const m = membership(p, s);
+          return !this.bound.has(p.name) && (m?.fromPipeline || m?.fromPipelineByPropertyName);
+        }),
+      );
+      if (withPipe.length) sets = withPipe;
+    }
+    return sets;
+  }
+
+  private missingIn(set: string, expectingInput: boolean): ParamMeta[] {
+    const out: ParamMeta[] = [];
+    for (const p of this.meta.declared) {
+      const m = membership(p, set);
+      if (!m?.mandatory || this.bound.has(p.name)) continue;
+      if (expectingInput && (m.fromPipeline || m.fromPipelineByPropertyName)) continue;
+      out.push(p);
+    }
+    return out;
+  }
+
+  /** The parameter set for the arguments bound so far (default set when ambiguous). */
+  private resolveSet(expectingInput: boolean): string {
+    if (this.chosen) return this.chosen;
+    const sets = this.candidateSets(expectingInput);
+    if (sets.length === 0) this.fail('AmbiguousParameterSet', {}, this.ctx.commandSpan);
+    if (sets.length === 1) return (this.chosen = sets[0]!);
+    if (sets.includes(this.meta.defaultSet)) return (this.chosen = this.meta.defaultSet);
+    const satisfied = sets.filter((s) => this.missingIn(s, expectingInput).length === 0);
+    if (satisfied.length === 1) return (this.chosen = satisfied[0]!);
+    // With pipeline input the objects may still decide; choose per object then.
+    if (expectingInput) return sets[0]!;
+    this.fail('AmbiguousParameterSet', {}, this.ctx.commandSpan);
+  }
+
+  missingMandatory(expectingInput: boolean): { name: string; decl: ParameterDeclaration; helpMessage?: string }[] {
+    const set = this.resolveSet(expectingInput);
+    return this.missingIn(set, expectingInput).map((p) => ({ name: p.name, decl: p.decl, helpMessage: membership(p, set)?.helpMessage }));
+  }
+
+  bindPrompted(values: Record<string, unknown>): void {
+    for (const [name, v] of Object.entries(values)) {
+      const p = this.meta.declared.find((x) => x.lower === name.toLowerCase());
+      if (!p || this.bound.has(p.name)) continue;
+      this.bindValue(p, v, this.ctx.commandSpan, this.ctx.commandSpan);
+    }
+  }
+
+  /** Throws MissingMandatoryParameter if still missing (non-interactive). */
+  checkMandatory(expectingInput: boolean): void {
+    const missing = this.missingMandatory(expectingInput);
+    if (missing.length) this.fail('MissingMandatoryParameter', { list: missingList(missing.map((m) => m.name)) }, this.ctx.commandSpan);
+  }
+
+  private pipelinePlan(): PipelinePlan {
+    if (this.plan) return this.plan;
+    const sets = this.candidateSets(true);
+    const ordered = this.chosen && sets.includes(this.chosen) ? [this.chosen, ...sets.filter((s) => s !== this.chosen)] : sets;
+    const byValue: ParamMeta[] = [];
+    const byProp: ParamMeta[] = [];
+    for (const s of ordered) {
+      for (const p of this.meta.declared) {
+        if (this.bound.has(p.name) || !p.pipeline) continue;
+        const m = membership(p, s);
+        if (m?.fromPipeline && !byValue.includes(p)) byValue.push(p);
+        if (m?.fromPipelineByPropertyName && !byProp.includes(p)) byProp.push(p);
+      }
+    }
+    const mandatory = new Map<string, ParamMeta[]>();
+    for (const s of ordered) mandatory.set(s, this.missingIn(s, false));
+    return (this.plan = { sets: ordered, byValue, byProp, mandatory });
+  }
+
+  /**
+   * Binds one pipeline object: by value, then by property name, each first without then with
+   * coercion. Returns the parameters for this object, or a non-terminating ErrorRecord.
+   */
+  bindPipelineObject(input: unknown): { params: Record<string, unknown>; parameterSet: string } | ErrorRecord {
+    const plan = this.pipelinePlan();
+    const got: ParamMeta[] = [];
+    const vals: unknown[] = [];
+    let sets = plan.sets;
+    const fits = (p: ParamMeta) => !got.includes(p) && sets.some((s) => membership(p, s) !== undefined);
+    const take = (p: ParamMeta, v: unknown): ErrorRecord | undefined => {
+      try {
+        validate(p, v);
+      } catch (f) {
+        if (f instanceof BindFailure) return bindingError(f.id, f.args, this.site, this.ctx.commandSpan, input);
+        throw f;
+      }
+      got.push(p);
+      vals.push(v);
+      if (sets.length > 1) sets = sets.filter((s) => membership(p, s) !== undefined);
+      return undefined;
+    };
+    for (let stage = 0; stage < 4; stage++) {
+      const byName = stage % 2 === 1;
+      const list = byName ? plan.byProp : plan.byValue;
+      for (const p of list) {
+        if (!fits(p)) continue;
+        let source: unknown = input;
+        if (byName) {
+          source = propertyOf(input, p.names);
+          if (source === NO) continue;
+        }
+        let v: Maybe;
+        if (stage < 2) v = exact(p, source);
+        else {
+          try {
+            v = coerce(p, source, !!this.ctx.isFunction);
+          } catch (f) {
+            if (f instanceof BindFailure) continue;
+            throw f;
+          }
+        }
+        if (v === NO) continue;
+        const err = take(p, v);
+        if (err) return err;
+      }
+    }
+    if (got.length === 0) {
+      return bindingError('InputObjectNotBound', {}, this.site, this.ctx.commandSpan, input);
+    }
+    const set = sets[0]!;
+    const missing = plan.mandatory.get(set)?.filter((p) => !got.includes(p)) ?? [];
+    if (missing.length) {
+      return bindingError('InputObjectMissingMandatory', { list: missingList(missing.map((p) => p.name)) }, this.site, this.ctx.commandSpan, input);
+    }
+    const params: Record<string, unknown> = { ...this.values };
+    for (let i = 0; i < got.length; i++) params[got[i]!.name] = vals[i];
+    return { params, parameterSet: set };
+  }
+
+  /** Command-line bound values by canonical name (switches not given are absent). */
+  params(): Record<string, unknown> {
+    return { ...this.values };
+  }
+
+  parameterSetName(): string {
+    if (this.chosen) return this.chosen;
+    try {
+      return this.resolveSet(false);
+    } catch {
+      return this.validSets[0] ?? this.meta.defaultSet;
+    }
+  }
+
+  common(): CommonParameterValues {
+    return this.commonValues;
+  }
+
+  /** Canonical names of everything bound on the command line, common parameters included. */
+  boundNames(): Set<string> {
+    return this.bound;
+  }
+
+  /** For allowUnboundArguments: what goes to `$args`. */
+  unboundArguments(): unknown[] {
+    return this.extra;
+  }
+}
+
+/** A property of a pipeline object by one of the names (lower case), or NO. */
+function propertyOf(input: unknown, names: string[]): Maybe {
+  if (input instanceof PSObject) {
+    for (const n of names) {
+      const prop = input.property(n);
+      if (prop) return prop.get();
+    }
+    return NO;
+  }
+  if (input !== null && typeof input === 'object' && !Array.isArray(input) && !(input instanceof PSHashtable) && !(input instanceof Date)) {
+    const keys = Object.keys(input);
+    for (const n of names) {
+      const k = keys.find((key) => key.toLowerCase() === n);
+      if (k) return (input as Record<string, unknown>)[k];
+    }
+    // Getters on the prototype (domain classes).
+    let proto = Object.getPrototypeOf(input);
+    while (proto && proto !== Object.prototype) {
+      for (const k of Object.getOwnPropertyNames(proto)) {
+        if (names.includes(k.toLowerCase()) && Object.getOwnPropertyDescriptor(proto, k)?.get) return (input as Record<string, unknown>)[k];
+      }
+      proto = Object.getPrototypeOf(proto);
+    }
+  }
+  return NO;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions and scripts: param() blocks → declarations
+
+const TYPE_MAP: Record<string, ParameterType> = {
+  'System.String': 'String',
+  'System.String[]': 'String[]',
+  'System.Int32': 'Int32',
+  'System.Int32[]': 'Int32[]',
+  'System.Int64': 'Int64',
+  'System.Double': 'Double',
+  'System.Single': 'Double',
+  'System.Decimal': 'Decimal',
+  'System.Boolean': 'Boolean',
+  'System.Management.Automation.SwitchParameter': 'Switch',
+  'System.Object': 'Object',
+  'System.Object[]': 'Object[]',
+  'System.Management.Automation.PSObject': 'PSObject',
+  'System.Management.Automation.PSObject[]': 'PSObject[]',
+  'System.Management.Automation.ScriptBlock': 'ScriptBlock',
+  'System.Management.Automation.ScriptBlock[]': 'ScriptBlock[]',
+  'System.Security.SecureString': 'SecureString',
+  'System.Management.Automation.PSCredential': 'PSCredential',
+  'System.Byte[]': 'Byte[]',
+  'System.Char': 'Char',
+  'System.DateTime': 'DateTime',
+  'System.TimeSpan': 'TimeSpan',
+  'System.Collections.Hashtable': 'Hashtable',
+  'System.Collections.Hashtable[]': 'Hashtable[]',
+};
+
+/**
+ * A function's or script's param block as declarations. Without any explicit Position, the
+ * non-switch parameters are positional in declaration order.
+ */
+export function declarationFromParamBlock(
+  params: ParameterDeclAst[],
+  evalConstant: (e: ExpressionAst) => unknown,
+): Record<string, ParameterDeclaration> {
+  const out: Record<string, ParameterDeclaration> = {};
+  let anyPosition = false;
+  const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
+  for (const p of params) {
+    const decl: ParameterDeclaration = { type: 'Object' };
+    if (p.type) {
+      const full = resolveTypeName(p.type.name);
+      const en = full ? enumInfo(full.replace(/\[\]$/, '')) : undefined;
+      if (en) {
+        decl.type = full!.endsWith('[]') ? 'Enum[]' : 'Enum';
+        decl.enum = en;
+      } else {
+        decl.type = (full && TYPE_MAP[full]) || 'Object';
+      }
+    }
+    const sets: Record<string, ParameterSetMembership> = {};
+    for (const a of p.attributes) {
+      const an = a.name.toLowerCase().replace(/^system\.management\.automation\./, '').replace(/attribute$/, '');
+      const named = (n: string) => a.named.find((x) => x.name.toLowerCase() === n.toLowerCase());
+      const flag = (n: string) => {
+        const x = named(n);
+        return x ? (x.value ? isTruthy(evalConstant(x.value)) : true) : undefined;
+      };
+      const positionals = () => a.positional.flatMap((e) => flat(evalConstant(e)));
+      switch (an) {
+        case 'parameter': {
+          const setName = named('ParameterSetName');
+          const key = setName?.value ? toDisplayText(evalConstant(setName.value)) : ALL_SETS;
+          const m: ParameterSetMembership = {};
+          const pos = named('Position');
+          if (pos?.value) {
+            m.position = Number(evalConstant(pos.value));
+            anyPosition = true;
+          }
+          if (flag('Mandatory')) m.mandatory = true;
+          if (flag('ValueFromPipeline')) m.fromPipeline = true;
+          if (flag('ValueFromPipelineByPropertyName')) m.fromPipelineByPropertyName = true;
+          if (flag('ValueFromRemainingArguments')) m.fromRemainingArguments = true;
+          const help = named('HelpMessage');
+          if (help?.value) m.helpMessage = toDisplayText(evalConstant(help.value));
+          sets[key] = m;
+          break;
+        }
+        case 'alias':
+          decl.aliases = positionals().map(toDisplayText);
+          break;
+        case 'validateset':
+          decl.validateSet = positionals().map(toDisplayText);
+          break;
+        case 'validaterange': {
+          const [min, max] = positionals().map(Number);
+          decl.validateRange = [min ?? -Infinity, max ?? Infinity];
+          break;
+        }
+        case 'validatenotnullorempty':
+        case 'validatenotnull':
+          decl.validateNotNullOrEmpty = true;
+          break;
+        case 'allownull':
+          decl.allowNull = true;
+          break;
+        case 'allowemptystring':
+          decl.allowEmptyString = true;
+          break;
+      }
+    }
+    if (Object.keys(sets).length) decl.sets = sets;
+    out[p.name] = decl;
+  }
+  if (!anyPosition) {
+    let pos = 0;
+    for (const [, decl] of Object.entries(out)) {
+      if (decl.type === 'Switch') continue;
+      const s = (decl.sets ??= { [ALL_SETS]: {} });
+      for (const m of Object.values(s)) m.position = pos;
+      pos++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,664 @@
+// PowerShell's conversion rules (LanguagePrimitives) for casts, -as, arithmetic and binding.
+// Values use the representation of values.ts; enum values are their canonical name strings
+// (flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
+
+import { ErrorRecord, TerminatingError } from './errors.js';
+import {
+  PSHashtable,
+  PSObject,
+  PSTypeValue,
+  ScriptBlockValue,
+  SecureString,
+  isTruthy,
+  numberToString,
+  toDisplayText,
+  typeNamesOf,
+} from './values.js';
+
+// ---------------------------------------------------------------------------------------------
+// Type names
+
+const ACCELERATORS: Record<string, string> = {
+  int: 'System.Int32',
+  int32: 'System.Int32',
+  long: 'System.Int64',
+  int64: 'System.Int64',
+  int16: 'System.Int16',
+  short: 'System.Int16',
+  uint32: 'System.UInt32',
+  uint64: 'System.UInt64',
+  double: 'System.Double',
+  float: 'System.Single',
+  single: 'System.Single',
+  decimal: 'System.Decimal',
+  string: 'System.String',
+  bool: 'System.Boolean',
+  boolean: 'System.Boolean',
+  byte: 'System.Byte',
+  sbyte: 'System.SByte',
+  char: 'System.Char',
+  datetime: 'System.DateTime',
+  timespan: 'System.TimeSpan',
+  object: 'System.Object',
+  array: 'System.Array',
+  hashtable: 'System.Collections.Hashtable',
+  ordered: 'System.Collections.Specialized.OrderedDictionary',
+  pscustomobject: 'System.Management.Automation.PSCustomObject',
+  psobject: 'System.Management.Automation.PSObject',
+  scriptblock: 'System.Management.Automation.ScriptBlock',
+  switch: 'System.Management.Automation.SwitchParameter',
+  securestring: 'System.Security.SecureString',
+  pscredential: 'System.Management.Automation.PSCredential',
+  regex: 'System.Text.RegularExpressions.Regex',
+  type: 'System.Type',
+  void: 'System.Void',
+  guid: 'System.Guid',
+  math: 'System.Math',
+  convert: 'System.Convert',
+  environment: 'System.Environment',
+  xml: 'System.Xml.XmlDocument',
+  errorrecord: 'System.Management.Automation.ErrorRecord',
+  exception: 'System.Exception',
+  actionpreference: 'System.Management.Automation.ActionPreference',
+  consolecolor: 'System.ConsoleColor',
+  x509certificate: 'System.Security.Cryptography.X509Certificates.X509Certificate',
+  x509certificate2: 'System.Security.Cryptography.X509Certificates.X509Certificate2',
+  ipaddress: 'System.Net.IPAddress',
+  uri: 'System.Uri',
+  version: 'System.Version',
+  wildcardpattern: 'System.Management.Automation.WildcardPattern',
+};
+
+/** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */
+const KNOWN_TYPES = [
+  'System.Object', 'System.ValueType', 'System.Enum', 'System.Array', 'System.RuntimeType',
+  'System.IO.File', 'System.IO.Path', 'System.IO.Directory', 'System.IO.FileInfo', 'System.IO.DirectoryInfo',
+  'System.Text.Encoding', 'System.Text.UnicodeEncoding', 'System.Text.UTF8Encoding', 'System.Text.ASCIIEncoding',
+  'System.Collections.ArrayList', 'System.Collections.IEnumerable', 'System.Collections.IDictionary',
+  'System.Management.Automation.PSCustomObject', 'System.Management.Automation.ScriptBlock',
+  'System.Management.Automation.RuntimeException', 'System.Management.Automation.ParameterBindingException',
+  'System.Management.Automation.ItemNotFoundException', 'System.Management.Automation.CommandNotFoundException',
+  'System.Management.Automation.MethodInvocationException', 'System.Management.Automation.PSInvalidCastException',
+  'System.Management.Automation.ActionPreferenceStopException', 'System.Management.Automation.PipelineStoppedException',
+  'System.Management.Automation.ValidationMetadataException', 'System.Management.Automation.PSArgumentException',
+  'System.Management.Automation.PSInvalidOperationException', 'System.Management.Automation.LanguagePrimitives',
+  'System.SystemException', 'System.ArgumentException', 'System.ArgumentNullException',
+  'System.ArgumentOutOfRangeException', 'System.InvalidOperationException', 'System.InvalidCastException',
+  'System.FormatException', 'System.NotSupportedException', 'System.NotImplementedException',
+  'System.UnauthorizedAccessException', 'System.DivideByZeroException', 'System.ArithmeticException',
+  'System.OverflowException', 'System.IO.IOException', 'System.IO.FileNotFoundException',
+  'System.IO.DirectoryNotFoundException', 'System.Security.Cryptography.CryptographicException',
+  'System.Management.Automation.Host.HostException',
+];
+
+/** Enum types: values in declaration (ascending value) order. */
+export interface EnumInfo {
+  typeName: string;
+  values: readonly string[];
+  flags?: boolean;
+}
+
+const ENUMS = new Map<string, EnumInfo>();
+const KNOWN = new Map<string, string>(); // lower-case name → canonical full name
+
+function addKnown(full: string): void {
+  KNOWN.set(full.toLowerCase(), full);
+  if (full.startsWith('System.')) {
+    const short = full.slice(7).toLowerCase();
+    if (!KNOWN.has(short)) KNOWN.set(short, full);
+  }
+}
+for (const t of KNOWN_TYPES) addKnown(t);
+for (const t of Object.values(ACCELERATORS)) addKnown(t);
+
+/** Makes a type name resolvable (domain types: `-is [Microsoft.Exchange...ExchangeCertificate]`). */
+export function registerTypeName(fullName: string): void {
+  addKnown(fullName);
+}
+
+/** Registers an enum so casts, -as, binding and declarationFromParamBlock know it. */
+export function registerEnum(info: EnumInfo): void {
+  ENUMS.set(info.typeName.toLowerCase(), info);
+  addKnown(info.typeName);
+}
+
+export function enumInfo(typeName: string): EnumInfo | undefined {
+  const full = resolveTypeName(typeName);
+  return full ? ENUMS.get(full.toLowerCase()) : undefined;
+}
+
+export const ACTION_PREFERENCE: EnumInfo = {
+  typeName: 'System.Management.Automation.ActionPreference',
+  values: ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend'],
+};
+registerEnum(ACTION_PREFERENCE);
+registerEnum({
+  typeName: 'System.ConsoleColor',
+  values: ['Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray', 'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White'],
+});
+registerEnum({ typeName: 'System.MidpointRounding', values: ['ToEven', 'AwayFromZero'] });
+registerEnum({ typeName: 'System.DayOfWeek', values: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] });
+registerEnum({ typeName: 'System.DateTimeKind', values: ['Unspecified', 'Utc', 'Local'] });
+
+/**
+ * `int` → `System.Int32`, `string[]` → `System.String[]`, `System.IO.File` → itself,
+ * `IO.File` → `System.IO.File`. Unknown → undefined.
+ */
+export function resolveTypeName(name: string): string | undefined {
+  let n = name.trim();
+  if (n.startsWith('[') && n.endsWith(']')) n = n.slice(1, -1).trim();
+  if (n.endsWith('[]')) {
+    const el = resolveTypeName(n.slice(0, -2));
+    return el ? el + '[]' : undefined;
+  }
+  const lower = n.toLowerCase();
+  return ACCELERATORS[lower] ?? KNOWN.get(lower);
+}
+
+/** The short name of a full type name: `System.Int32` → `Int32`. */
+export function shortTypeName(full: string): string {
+  const i = full.lastIndexOf('.');
+  return i < 0 ? full : full.slice(i + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+function runtimeError(message: string, errorId: string, exceptionType = 'RuntimeException', category: ErrorRecord['category'] = 'InvalidArgument'): TerminatingError {
+  return new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
+}
+
+/** `Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."` */
+export function conversionError(value: unknown, target: string, inner: string, errorId = 'InvalidCastFromStringToInteger'): TerminatingError {
+  return runtimeError(`Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`, errorId, 'RuntimeException');
+}
+
+/** `Cannot convert the "x" value of type "System.String" to type "System.Int32".` */
+export function castError(value: unknown, target: string): TerminatingError {
+  return runtimeError(
+    `Cannot convert the "${valueText(value)}" value of type "${valueTypeName(value)}" to type "${target}".`,
+    'ConvertToFinalInvalidCastException',
+  );
+}
+
+/** `Unable to find type [Foo].` */
+export function typeNotFound(name: string): TerminatingError {
+  return runtimeError(`Unable to find type [${name}].`, 'TypeNotFound', 'RuntimeException', 'InvalidOperation');
+}
+
+/** The text of a value inside conversion messages (`ToString()`, arrays as their type name). */
+export function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return 'System.Object[]';
+  if (value instanceof Uint8Array) return 'System.Byte[]';
+  if (value instanceof Date) return invariantDate(value);
+  return toDisplayText(value);
+}
+
+/** The .NET type name of a value (`System.String`); $null has none. */
+export function valueTypeName(value: unknown): string {
+  return typeNamesOf(value)[0] ?? 'null';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+const MULTIPLIERS: Record<string, number> = { kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4, pb: 1024 ** 5 };
+
+/**
+ * Parses a string the way PowerShell converts strings to numbers: trimmed, optional sign,
+ * hex `0x1F`, decimals and exponents, `kb`..`pb` multipliers; '' is 0. NaN when not a number.
+ */
+export function parseNumber(text: string): number {
+  const s = text.trim();
+  if (s === '') return 0;
+  let m = /^([+-]?)0x([0-9a-f]+)(l)?(kb|mb|gb|tb|pb)?$/i.exec(s);
+  if (m) {
+    let v = parseInt(m[2]!, 16);
+    // 0xFFFFFFFF is -1 as Int32, as in PowerShell.
+    if (!m[3] && m[2]!.length === 8 && v > 0x7fffffff) v -= 0x100000000;
+    if (m[4]) v *= MULTIPLIERS[m[4].toLowerCase()]!;
+    return m[1] === '-' ? -v : v;
+  }
+  m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(d|l)?(kb|mb|gb|tb|pb)?$/i.exec(s);
+  if (m) {
+    let v = Number(m[1]);
+    if (m[3]) v *= MULTIPLIERS[m[3].toLowerCase()]!;
+    return v;
+  }
+  return NaN;
+}
+
+/** .NET's Math.Round default: half to even. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  if (Math.abs(x % 1) === 0.5 && r % 2 !== 0) return r - 1;
+  return r;
+}
+
+const INT_RANGES: Record<string, [number, number]> = {
+  'System.Int32': [-2147483648, 2147483647],
+  'System.Int64': [-9223372036854775808, 9223372036854775807],
+  'System.Int16': [-32768, 32767],
+  'System.UInt32': [0, 4294967295],
+  'System.UInt64': [0, 18446744073709551615],
+  'System.Byte': [0, 255],
+  'System.SByte': [-128, 127],
+};
+
+function toInteger(value: unknown, target: string): number {
+  const [min, max] = INT_RANGES[target]!;
+  const short = shortTypeName(target);
+  let n: number;
+  if (typeof value === 'string') {
+    n = parseNumber(value);
+    if (Number.isNaN(n)) throw conversionError(value, target, 'Input string was not in a correct format.');
+    n = roundHalfEven(n);
+    if (n < min || n > max) throw conversionError(value, target, `Value was either too large or too small for ${articled(short)}.`);
+    return n;
+  }
+  n = toNumberOrThrow(value, target);
+  n = roundHalfEven(n);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw conversionError(value, target, `Value was either too large or too small for ${articled(short)}.`, 'InvalidCastIConvertible');
+  }
+  return n;
+}
+
+function articled(short: string): string {
+  return /^[AEIOU]/.test(short) ? `an ${short}` : `a ${short}`;
+}
+
+function toNumberOrThrow(value: unknown, target: string): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string') {
+    const n = parseNumber(value);
+    if (Number.isNaN(n)) {
+      const id = target === 'System.Double' || target === 'System.Single' ? 'InvalidCastFromStringToDoubleOrSingle' : 'InvalidCastFromStringToInteger';
+      throw conversionError(value, target, 'Input string was not in a correct format.', id);
+    }
+    return n;
+  }
+  if (Array.isArray(value) && value.length === 1) return toNumberOrThrow(value[0], target);
+  if (value instanceof PSObject && value.typeNames.includes('System.TimeSpan')) return Number(value.get('Ticks'));
+  throw castError(value, target);
+}
+
+/** A value as a number for arithmetic: `'10'` → 10, `$null` → 0, `$true` → 1; errors as PowerShell. */
+export function toNumber(value: unknown): number {
+  return toNumberOrThrow(value, 'System.Int32');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The invariant-culture text of a date (string casts and expansion): `01/31/2024 13:05:09`. */
+export function invariantDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getMonth() + 1)}/${p(d.getDate())}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+function monthIndex(name: string): number {
+  const l = name.toLowerCase();
+  return MONTH_NAMES.findIndex((m) => m === l || m.slice(0, 3) === l);
+}
+
+/**
+ * Parses dates as the en-US / invariant culture does: `1/31/2024`, `01/31/2024 13:05`,
+ * `1/31/2024 1:05:09 PM`, ISO `2024-01-31T13:05:09Z`, `January 31, 2024`, `31 Jan 2024`.
+ * Undefined when the text is not a date.
+ */
+export function parseDate(text: string): Date | undefined {
+  const s = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
+  if (m) {
+    const [, y, mo, d, h = '0', mi = '0', se = '0', frac = '0', zone] = m;
+    const ms = Math.floor(Number(('0.' + frac)) * 1000);
+    if (zone) {
+      const utc = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +se, ms);
+      if (zone.toUpperCase() === 'Z') return valid(new Date(utc), +mo!, +d!, true);
+      const zm = /([+-])(\d{2}):?(\d{2})/.exec(zone)!;
+      const off = (zm[1] === '-' ? -1 : 1) * (+zm[2]! * 60 + +zm[3]!);
+      return new Date(utc - off * 60000);
+    }
+    return valid(new Date(+y!, +mo! - 1, +d!, +h, +mi, +se, ms), +mo!, +d!);
+  }
+  const time = String.raw`(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?`;
+  m = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + time + '$', 'i').exec(s);
+  if (m) return build(+m[3]!, +m[1]!, +m[2]!, m[4], m[5], m[6], m[7]);
+  m = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})` + time + '$', 'i').exec(s);
+  if (m) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6], m[7]);
+  // "January 31, 2024", "Wednesday, January 31, 2024", "Jan 31 2024"
+  m = new RegExp(String.raw`^(?:[A-Za-z]+,\s*)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})` + time + '$', 'i').exec(s);
+  if (m && monthIndex(m[1]!) >= 0) return build(+m[3]!, monthIndex(m[1]!) + 1, +m[2]!, m[4], m[5], m[6], m[7]);
+  m = new RegExp(String.raw`^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})` + time + '$', 'i').exec(s);
+  if (m && monthIndex(m[2]!) >= 0) return build(+m[3]!, monthIndex(m[2]!) + 1, +m[1]!, m[4], m[5], m[6], m[7]);
+  // time only: today at that time
+  m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?$/i.exec(s);
+  if (m) {
+    const now = new Date();
+    return build(now.getFullYear(), now.getMonth() + 1, now.getDate(), m[1], m[2], m[3], m[4]);
+  }
+  return undefined;
+}
+
+function build(y: number, mo: number, d: number, h?: string, mi?: string, se?: string, ampm?: string): Date | undefined {
+  let hour = h ? +h : 0;
+  if (ampm) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (ampm.toUpperCase() === 'PM' ? 12 : 0);
+  }
+  if (hour > 23 || (mi && +mi > 59) || (se && +se > 59)) return undefined;
+  return valid(new Date(y, mo - 1, d, hour, mi ? +mi : 0, se ? +se : 0), mo, d);
+}
+
+function valid(date: Date, mo: number, d: number, utc = false): Date | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  const gm = utc ? date.getUTCMonth() : date.getMonth();
+  const gd = utc ? date.getUTCDate() : date.getDate();
+  return gm === mo - 1 && gd === d ? date : undefined;
+}
+
+function toDate(value: unknown, target: string): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string') {
+    const d = parseDate(value);
+    if (!d) throw conversionError(value, target, 'String was not recognized as a valid DateTime.', 'InvalidCastParseTargetInvocation');
+    return d;
+  }
+  if (Array.isArray(value) && value.length === 1) return toDate(value[0], target);
+  if (value === null || value === undefined) return new Date(1, 0, 1);
+  throw castError(value, target);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enums
+
+/**
+ * A value as a member of an enum: canonical spelling; for flags enums, combinations from
+ * arrays or `"IIS, SMTP"` strings come back as `IIS, SMTP` in declaration order.
+ * Throws the .NET "Unable to match the identifier name" error (wrapped in a conversion message).
+ */
+export function convertToEnum(value: unknown, info: EnumInfo): string {
+  const names: string[] = [];
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      if (!info.flags && v.length !== 1) throw castError(v, info.typeName);
+      v.forEach(collect);
+      return;
+    }
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < info.values.length && !info.flags) {
+      names.push(info.values[v]!);
+      return;
+    }
+    const text = toDisplayText(v);
+    const parts = info.flags ? text.split(',') : [text];
+    if (!info.flags && text.includes(',')) {
+      throw conversionError(v, info.typeName, enumNoMatchText(text, info), 'InvalidCastParseTargetInvocation');
+    }
+    for (const raw of parts) {
+      const p = raw.trim();
+      const hit = info.values.find((x) => x.toLowerCase() === p.toLowerCase());
+      if (!hit) throw conversionError(v, info.typeName, enumNoMatchText(p, info), 'InvalidCastParseTargetInvocation');
+      names.push(hit);
+    }
+  };
+  collect(value);
+  if (!info.flags) return names[0] ?? info.values[0]!;
+  const set = new Set(names);
+  const out = info.values.filter((x) => set.has(x) && x.toLowerCase() !== 'none');
+  return out.length ? out.join(', ') : info.values.find((x) => x.toLowerCase() === 'none') ?? '';
+}
+
+/** .NET's message when a name is not in the enum. */
+export function enumNoMatchText(name: string, info: EnumInfo): string {
+  return `Unable to match the identifier name ${name} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${info.values.join(', ')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// convertTo
+
+/** A value as a string, as a `[string]` cast does (dates in the invariant culture). */
+export function convertToString(value: unknown): string {
+  if (value instanceof Date) return invariantDate(value);
+  if (Array.isArray(value)) return value.map(convertToString).join(' ');
+  return toDisplayText(value);
+}
+
+/**
+ * Converts a value to a type (name as written or full name), as a cast does. Throws a
+ * TerminatingError with PowerShell 5.1 texts on failure.
+ */
+export function convertTo(value: unknown, typeName: string): unknown {
+  const full = resolveTypeName(typeName);
+  if (!full) {
+    if (typeof typeName === 'string' && isInstanceOfName(value, typeName)) return value;
+    throw typeNotFound(typeName);
+  }
+  if (value === undefined) value = null;
+  if (full.endsWith('[]')) return toArrayOf(value, full);
+  switch (full) {
+    case 'System.Object':
+    case 'System.Management.Automation.PSObject':
+      return value;
+    case 'System.Void':
+      return null;
+    case 'System.String':
+      return value === null ? '' : convertToString(value);
+    case 'System.Char': {
+      if (typeof value === 'string' && value.length === 1) return value;
+      if (typeof value === 'number') return String.fromCharCode(toInteger(value, 'System.UInt32'));
+      throw castError(value, full);
+    }
+    case 'System.Boolean':
+    case 'System.Management.Automation.SwitchParameter':
+      return isTruthy(value);
+    case 'System.Int32':
+    case 'System.Int64':
+    case 'System.Int16':
+    case 'System.UInt32':
+    case 'System.UInt64':
+    case 'System.Byte':
+    case 'System.SByte':
+      if (value instanceof Date) throw castError(value, full);
+      return toInteger(value, full);
+    case 'System.Double':
+    case 'System.Single':
+    case 'System.Decimal':
+      if (value instanceof Date) throw castError(value, full);
+      return toNumberOrThrow(value, full);
+    case 'System.DateTime':
+      return toDate(value, full);
+    case 'System.Collections.Hashtable':
+      if (value instanceof PSHashtable) return value;
+      if (value === null) return null;
+      if (value instanceof PSObject) return objectToHashtable(value, false);
+      throw castError(value, full);
+    case 'System.Collections.Specialized.OrderedDictionary':
+      if (value instanceof PSHashtable) {
+        const h = copyHashtable(value);
+        h.ordered = true;
+        return h;
+      }
+      throw castError(value, full);
+    case 'System.Management.Automation.PSCustomObject':
+      if (value instanceof PSHashtable) {
+        const o = new PSObject();
+        for (const [k, v] of value.entries()) o.addNote(toDisplayText(k), v);
+        return o;
+      }
+      return value;
+    case 'System.Management.Automation.ScriptBlock':
+      if (value instanceof ScriptBlockValue || value === null) return value;
+      throw castError(value, full);
+    case 'System.Security.SecureString':
+      if (value instanceof SecureString || value === null) return value;
+      throw castError(value, full);
+    case 'System.Type':
+    case 'System.RuntimeType': {
+      if (value instanceof PSTypeValue) return value;
+      if (typeof value === 'string') {
+        const t = resolveTypeName(value);
+        if (!t) throw conversionError(value, 'System.Type', `Unable to find type [${value}].`, 'InvalidCastFromStringToType');
+        return new PSTypeValue(t);
+      }
+      throw castError(value, full);
+    }
+    case 'System.Text.RegularExpressions.Regex':
+      if (value instanceof RegExp) return value;
+      return new RegExp(convertToString(value));
+    case 'System.Array':
+      return toArrayOf(value, 'System.Object[]');
+    case 'System.Collections.ArrayList':
+      return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
+  }
+  const en = ENUMS.get(full.toLowerCase());
+  if (en) {
+    if (value === null) throw conversionError('', full, enumNoMatchText('', en), 'InvalidCastParseTargetInvocation');
+    return convertToEnum(value, en);
+  }
+  if (value === null) return null;
+  if (isInstanceOf(value, full)) return value;
+  throw castError(value, full);
+}
+
+function toArrayOf(value: unknown, full: string): unknown {
+  if (value === null) return null;
+  const el = full.slice(0, -2);
+  const items: unknown[] = Array.isArray(value) ? value : value instanceof Uint8Array ? Array.from(value) : value instanceof PSHashtable ? [value] : [value];
+  if (el === 'System.Byte') {
+    if (value instanceof Uint8Array) return value;
+    const out = new Uint8Array(items.length);
+    items.forEach((v, i) => (out[i] = toInteger(v, 'System.Byte')));
+    return out;
+  }
+  if (el === 'System.Object' || el === 'System.Management.Automation.PSObject') return Array.isArray(value) ? value : items;
+  return items.map((v) => convertTo(v, el));
+}
+
+function copyHashtable(h: PSHashtable): PSHashtable {
+  const out = new PSHashtable();
+  for (const [k, v] of h.entries()) out.set(k, v);
+  return out;
+}
+
+function objectToHashtable(o: PSObject, ordered: boolean): PSHashtable {
+  const h = new PSHashtable();
+  h.ordered = ordered;
+  for (const p of o.properties()) h.set(p.name, p.get());
+  return h;
+}
+
+/** `-as`: the converted value, or $null when the conversion fails. */
+export function convertAs(value: unknown, typeName: string): unknown {
+  try {
+    return convertTo(value, typeName);
+  } catch (e) {
+    if (e instanceof TerminatingError && e.record.errorId === 'TypeNotFound') throw e;
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// -is and catch types
+
+/** Exception type → its base chain (short names); unknown exceptions derive from Exception. */
+const EXCEPTION_BASES: Record<string, string> = {
+  RuntimeException: 'SystemException',
+  SystemException: 'Exception',
+  ParameterBindingException: 'RuntimeException',
+  ParameterBindingValidationException: 'ParameterBindingException',
+  ParameterBindingArgumentTransformationException: 'ParameterBindingException',
+  CommandNotFoundException: 'RuntimeException',
+  SessionStateException: 'RuntimeException',
+  ItemNotFoundException: 'SessionStateException',
+  DriveNotFoundException: 'SessionStateException',
+  ProviderNotFoundException: 'SessionStateException',
+  MethodException: 'RuntimeException',
+  MethodInvocationException: 'MethodException',
+  PipelineStoppedException: 'RuntimeException',
+  ActionPreferenceStopException: 'RuntimeException',
+  ParseException: 'RuntimeException',
+  ParentContainsErrorRecordException: 'SystemException',
+  PSInvalidCastException: 'InvalidCastException',
+  PSArgumentException: 'ArgumentException',
+  PSArgumentNullException: 'ArgumentNullException',
+  PSInvalidOperationException: 'InvalidOperationException',
+  ValidationMetadataException: 'MetadataException',
+  MetadataException: 'RuntimeException',
+  InvalidCastException: 'SystemException',
+  ArgumentException: 'SystemException',
+  ArgumentNullException: 'ArgumentException',
+  ArgumentOutOfRangeException: 'ArgumentException',
+  InvalidOperationException: 'SystemException',
+  FormatException: 'SystemException',
+  NotSupportedException: 'SystemException',
+  NotImplementedException: 'SystemException',
+  UnauthorizedAccessException: 'SystemException',
+  ArithmeticException: 'SystemException',
+  DivideByZeroException: 'ArithmeticException',
+  OverflowException: 'ArithmeticException',
+  IOException: 'SystemException',
+  FileNotFoundException: 'IOException',
+  DirectoryNotFoundException: 'IOException',
+  CryptographicException: 'SystemException',
+  HostException: 'RuntimeException',
+};
+
+/** The exception type chain of an error record, short names, most derived first. */
+export function exceptionChain(exceptionType: string): string[] {
+  const out: string[] = [];
+  let t: string | undefined = shortTypeName(exceptionType);
+  while (t && !out.includes(t)) {
+    out.push(t);
+    if (t === 'Exception') break;
+    t = EXCEPTION_BASES[t] ?? 'Exception';
+  }
+  return out;
+}
+
+/** The .NET full name of an exception short name (for `$_.Exception.GetType().FullName`). */
+export function exceptionFullName(exceptionType: string): string {
+  if (exceptionType.includes('.')) return exceptionType;
+  const viaKnown = [...KNOWN.values()].find((f) => shortTypeName(f) === exceptionType);
+  if (viaKnown) return viaKnown;
+  const chain = exceptionChain(exceptionType);
+  const sma = ['RuntimeException', 'ParameterBindingException', 'ParameterBindingValidationException', 'CommandNotFoundException',
+    'ItemNotFoundException', 'MethodInvocationException', 'PipelineStoppedException', 'ActionPreferenceStopException',
+    'ParseException', 'ParentContainsErrorRecordException', 'SessionStateException', 'MethodException', 'MetadataException',
+    'DriveNotFoundException', 'ProviderNotFoundException'];
+  if (sma.includes(exceptionType)) return `System.Management.Automation.${exceptionType}`;
+  if (chain.includes('IOException')) return `System.IO.${exceptionType}`;
+  return `System.${exceptionType}`;
+}
+
+function isInstanceOfName(value: unknown, name: string): boolean {
+  const l = name.toLowerCase();
+  return typeNamesOf(value).some((t) => t.toLowerCase() === l);
+}
+
+/** `-is` and `catch [Type]`: whether a value is of a type (name as written or full name). */
+export function isInstanceOf(value: unknown, typeName: string): boolean {
+  const full = resolveTypeName(typeName) ?? typeName;
+  if (value === null || value === undefined) return false;
+  const names = typeNamesOf(value);
+  const lower = full.toLowerCase();
+  if (names.some((n) => n.toLowerCase() === lower)) return true;
+  if (full === 'System.Object' || full === 'System.Management.Automation.PSObject') return true;
+  if (value instanceof ErrorRecord) {
+    const chain = exceptionChain(value.exceptionType);
+    const short = shortTypeName(full);
+    return chain.includes(short);
+  }
+  if (typeof value === 'number') return false;
+  if (full === 'System.Array') return Array.isArray(value) || value instanceof Uint8Array;
+  if (full === 'System.Collections.IEnumerable') return Array.isArray(value) || value instanceof Uint8Array || typeof value === 'string' || value instanceof PSHashtable;
+  if (full === 'System.Collections.IDictionary' || full === 'System.Collections.Hashtable') return value instanceof PSHashtable;
+  return false;
+}
+
+export { numberToString };
