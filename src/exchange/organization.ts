@@ -1,0 +1,232 @@
+// The simulated organization at run time: servers and their certificate stores, over the
+// persisted OrgState (mutated in place; the store saves it after each statement that changed it).
+
+import { keyMatchesCertificate, type CertificateInfo } from '../pki/index.js';
+import type { PSObject } from '../protocol/values.js';
+import {
+  exchangeCertificateObject,
+  factsOfCertificate,
+  factsOfRequest,
+  type CertificateContext,
+  type CertificateFacts,
+} from './certificate.js';
+import type { CertRecord, OrgState, RequestRecord, ServerState } from './model.js';
+import { SERVICE_FLAGS, servicesOfRoles } from './services.js';
+
+/** Builds a store record from a parsed certificate. */
+export function certRecord(info: CertificateInfo, opts: { keyPem?: string; exportable: boolean; friendlyName: string; services?: number; labCaThumbprint?: string; labCaSubject?: string }): CertRecord {
+  const domains: string[] = [];
+  const add = (d: string | undefined) => {
+    if (d && !domains.some((x) => x.toLowerCase() === d.toLowerCase())) domains.push(d);
+  };
+  add(info.commonName);
+  info.dnsNames.forEach(add);
+  return {
+    thumbprint: info.thumbprint,
+    certPem: info.pem,
+    keyPem: opts.keyPem,
+    exportable: opts.exportable,
+    friendlyName: opts.friendlyName,
+    services: opts.services ?? 0,
+    subject: info.subject,
+    issuer: info.issuer,
+    serialNumber: info.serialNumber,
+    notBefore: info.notBefore.toISOString(),
+    notAfter: info.notAfter.toISOString(),
+    domains,
+    publicKeySize: info.publicKeySize,
+    selfSigned: info.isSelfSigned,
+    issuedByLabCa: opts.labCaSubject !== undefined && !info.isSelfSigned && info.issuer === opts.labCaSubject,
+  };
+}
+
+export class ExchangeServer {
+  constructor(
+    readonly state: ServerState,
+    private readonly org: Organization,
+  ) {}
+
+  get name(): string {
+    return this.state.name;
+  }
+
+  get fqdn(): string {
+    return this.state.fqdn;
+  }
+
+  /** Services the installed roles provide. */
+  get installedServices(): number {
+    return servicesOfRoles(this.state.roles);
+  }
+
+  /** Domain members trust the enterprise CA; the Edge (workgroup) does not. */
+  get trustsLabCa(): boolean {
+    return this.state.domainJoined;
+  }
+
+  /** Services as Get-ExchangeCertificate shows them: IIS only on the bound certificate. */
+  effectiveServices(r: CertRecord): number {
+    let bits = r.services & ~SERVICE_FLAGS.IIS;
+    if (this.state.iisThumbprint === r.thumbprint) bits |= SERVICE_FLAGS.IIS;
+    return bits;
+  }
+
+  private context(r?: CertRecord): CertificateContext {
+    return {
+      now: () => this.org.now(),
+      services: () => (r ? this.effectiveServices(r) : 0),
+      trustsLabCa: this.trustsLabCa,
+      serverFqdn: this.state.fqdn,
+    };
+  }
+
+  /** Certificates then pending requests, newest NotBefore first (Exchange's listing order). */
+  list(): CertificateFacts[] {
+    const certs = this.state.certificates.map(factsOfCertificate).sort((a, b) => b.notBefore.getTime() - a.notBefore.getTime());
+    return [...certs, ...this.state.requests.map(factsOfRequest)];
+  }
+
+  record(thumbprint: string): CertRecord | undefined {
+    const t = thumbprint.trim().toUpperCase();
+    return this.state.certificates.find((c) => c.thumbprint === t);
+  }
+
+  request(thumbprint: string): RequestRecord | undefined {
+    const t = thumbprint.trim().toUpperCase();
+    return this.state.requests.find((c) => c.thumbprint === t);
+  }
+
+  find(thumbprint: string): CertificateFacts | undefined {
+    const r = this.record(thumbprint);
+    if (r) return factsOfCertificate(r);
+    const q = this.request(thumbprint);
+    return q ? factsOfRequest(q) : undefined;
+  }
+
+  object(f: CertificateFacts): PSObject {
+    return exchangeCertificateObject(f, this.context(f.kind === 'certificate' ? this.record(f.thumbprint) : undefined));
+  }
+
+  /** Status of a certificate on this server (for refusals). */
+  status(f: CertificateFacts): string {
+    return String(this.object(f).get('Status'));
+  }
+
+  addCertificate(r: CertRecord): void {
+    this.state.certificates.push(r);
+    this.org.touch();
+  }
+
+  addRequest(r: RequestRecord): void {
+    this.state.requests.push(r);
+    this.org.touch();
+  }
+
+  /** The pending request whose key the certificate carries (a CA response completes it). */
+  requestFor(info: CertificateInfo): RequestRecord | undefined {
+    return this.state.requests.find((q) => keyMatchesCertificate(q.keyPem, info));
+  }
+
+  removeRequest(thumbprint: string): void {
+    this.state.requests = this.state.requests.filter((q) => q.thumbprint !== thumbprint);
+    this.org.touch();
+  }
+
+  /** Adds services (they accumulate); IIS moves the site binding to this certificate. */
+  enable(r: CertRecord, bits: number, opts: { replaceInternalTransport: boolean; requireSsl?: boolean }): void {
+    r.services |= bits & ~SERVICE_FLAGS.IIS;
+    if (bits & SERVICE_FLAGS.IIS) {
+      this.state.iisThumbprint = r.thumbprint;
+      if (opts.requireSsl !== undefined) this.state.requireSsl = opts.requireSsl;
+    }
+    if (bits & SERVICE_FLAGS.SMTP && (opts.replaceInternalTransport || !this.state.internalTransportThumbprint)) {
+      this.state.internalTransportThumbprint = r.thumbprint;
+    }
+    this.org.touch();
+  }
+
+  remove(thumbprint: string): void {
+    const t = thumbprint.toUpperCase();
+    this.state.certificates = this.state.certificates.filter((c) => c.thumbprint !== t);
+    this.state.requests = this.state.requests.filter((c) => c.thumbprint !== t);
+    if (this.state.iisThumbprint === t) this.state.iisThumbprint = undefined;
+    this.org.touch();
+  }
+
+  internalTransport(): CertRecord | undefined {
+    const t = this.state.internalTransportThumbprint;
+    return t ? this.record(t) : undefined;
+  }
+
+  /** Certificates whose names match an FQDN, best first: exact over wildcard, CA over self-signed, newest. */
+  matchDomain(fqdn: string): CertificateFacts[] {
+    const name = fqdn.toLowerCase();
+    const score = (f: CertificateFacts): number => {
+      let best = 0;
+      for (const d of f.domains.map((x) => x.toLowerCase())) {
+        if (d === name) best = Math.max(best, 2);
+        else if (d.startsWith('*.') && name.endsWith(d.slice(1)) && !name.slice(0, -d.length + 1).includes('.')) best = Math.max(best, 1);
+      }
+      return best;
+    };
+    const now = this.org.now().getTime();
+    return this.list()
+      .filter((f) => f.kind === 'certificate' && score(f) > 0)
+      .sort((a, b) => {
+        const valid = (f: CertificateFacts) => (now >= f.notBefore.getTime() && now <= f.notAfter.getTime() ? 1 : 0);
+        return (
+          valid(b) - valid(a) ||
+          score(b) - score(a) ||
+          Number(a.selfSigned) - Number(b.selfSigned) ||
+          b.notBefore.getTime() - a.notBefore.getTime()
+        );
+      });
+  }
+}
+
+export class Organization {
+  private servers = new Map<string, ExchangeServer>();
+  /** Set when anything changed since the last save. */
+  dirty = false;
+
+  constructor(
+    readonly state: OrgState,
+    readonly now: () => Date,
+  ) {
+    for (const s of state.servers) this.servers.set(s.name.toLowerCase(), new ExchangeServer(s, this));
+  }
+
+  touch(): void {
+    this.dirty = true;
+  }
+
+  allServers(): ExchangeServer[] {
+    return [...this.servers.values()];
+  }
+
+  /** By name or FQDN, case-insensitive. */
+  server(identity: string): ExchangeServer | undefined {
+    const id = identity.trim().toLowerCase();
+    return this.servers.get(id) ?? this.allServers().find((s) => s.fqdn.toLowerCase() === id);
+  }
+
+  get current(): ExchangeServer {
+    return this.server(this.state.currentMachine) ?? this.allServers()[0]!;
+  }
+
+  setCurrent(name: string): void {
+    const s = this.server(name);
+    if (!s) throw new RangeError(`Unknown machine ${name}`);
+    this.state.currentMachine = s.name;
+    this.touch();
+  }
+
+  get labCaSubject(): string {
+    return this.state.ca.subject;
+  }
+
+  /** Accepted domains, default first. */
+  acceptedDomainNames(): string[] {
+    return [...this.state.acceptedDomains].sort((a, b) => Number(b.default) - Number(a.default)).map((d) => d.domainName);
+  }
+}
