@@ -269,6 +269,12 @@ export interface CmdletContext {
    * for -WhatIf, asks for -Confirm (or when ConfirmImpact >= $ConfirmPreference), else true.
    */
   shouldProcess(target: string, action?: string): Promise<boolean>;
+  /**
+   * ShouldProcess with a whole description, as Exchange tasks use it: -WhatIf prints
+   * `What if: <description>`; a confirmation shows the description under
+   * `Are you sure you want to perform this action?`.
+   */
+  shouldProcessDescription?(description: string): Promise<boolean>;
   /** ShouldContinue: an unconditional Yes/No prompt (skipped by callers when -Force). */
   shouldContinue(query: string, caption: string): Promise<boolean>;
 

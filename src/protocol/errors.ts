@@ -141,7 +141,9 @@ export function terminate(record: ErrorRecord): never {
  * `Get-ChildItem` → `Microsoft.PowerShell.Commands.GetChildItemCommand`.
  */
 export function commandTypeName(cmdletName: string, namespace = 'Microsoft.PowerShell.Commands'): string {
-  return `${namespace}.${cmdletName.replace('-', '')}Command`;
+  // Exchange's task classes carry no `Command` suffix (…SystemConfigurationTasks.GetExchangeCertificate).
+  const suffix = namespace.startsWith('Microsoft.Exchange') ? '' : 'Command';
+  return `${namespace}.${cmdletName.replace('-', '')}${suffix}`;
 }
 
 /** An internal JS exception turned into a record, so the session goes on. */

@@ -1,0 +1,645 @@
+// PowerShell operators on values: the left operand decides the conversion, collections on the
+// left filter, comparisons are case-insensitive unless the `c` form is used (reference §1.8).
+
+import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
+import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText } from './convert.js';
+import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
+import { ErrorRecord, TerminatingError } from './errors.js';
+import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
+
+function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation', exceptionType = 'RuntimeException'): never {
+  throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
+}
+
+function typeNameOf(v: unknown): string {
+  return typeNamesOf(v)[0] ?? 'System.Object';
+}
+
+function opMissing(left: unknown, method: string): never {
+  fail(`Method invocation failed because [${typeNameOf(left)}] does not contain a method named '${method}'.`, 'MethodNotFound');
+}
+
+const isCollection = (v: unknown): v is unknown[] | Uint8Array => Array.isArray(v) || v instanceof Uint8Array;
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v]);
+
+// ---------------------------------------------------------------------------------------------
+// Regular expressions (.NET syntax → JS) and wildcards, cached
+
+const regexCache = new Map<string, RegExp>();
+
+/** Converts .NET regex syntax to JS: inline options, `(?'name')`, `\A`, `\Z`. */
+export function dotnetRegex(pattern: string, caseSensitive = false, global = false): RegExp {
+  const key = `${caseSensitive ? 'c' : 'i'}${global ? 'g' : ''}:${pattern}`;
+  let re = regexCache.get(key);
+  if (re) return re;
+  let src = pattern;
+  let flags = (caseSensitive ? '' : 'i') + (global ? 'g' : '');
+  const inline = /^\(\?([imsx]+)\)/.exec(src);
+  if (inline) {
+    src = src.slice(inline[0].length);
+    if (inline[1]!.includes('i') && !flags.includes('i')) flags += 'i';
+    if (inline[1]!.includes('m')) flags += 'm';
+    if (inline[1]!.includes('s')) flags += 's';
+  }
+  src = src
+    .replace(/\(\?'([A-Za-z_]\w*)'/g, '(?<$1>')
+    .replace(/(^|[^\\])\\A/g, '$1^')
+    .replace(/(^|[^\\])\\[Zz]/g, '$1$');
+  try {
+    re = new RegExp(src, flags + 'u');
+  } catch {
+    try {
+      re = new RegExp(src, flags);
+    } catch (e) {
+      fail(
+        `The regular expression pattern ${pattern} is not valid.`,
+        'InvalidRegularExpression',
+        'InvalidOperation',
+      );
+    }
+  }
+  if (regexCache.size > 500) regexCache.clear();
+  regexCache.set(key, re);
+  return re;
+}
+
+const wildcardCache = new Map<string, RegExp>();
+
+/** `-like` patterns: `*`, `?`, `[a-z]`, backtick escapes; anchored. */
+export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp {
+  const key = (caseSensitive ? 'c:' : 'i:') + pattern;
+  let re = wildcardCache.get(key);
+  if (re) return re;
+  let src = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '`' && i + 1 < pattern.length) {
+      src += escapeRe(pattern[++i]!);
+    } else if (c === '*') src += '[\\s\\S]*';
+    else if (c === '?') src += '[\\s\\S]';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end < 0) {
+        src += '\\[';
+        continue;
+      }
+      let body = pattern.slice(i + 1, end);
+      const neg = body.startsWith('!');
+      if (neg) body = body.slice(1);
+      src += '[' + (neg ? '^' : '') + body.replace(/[\\\]^]/g, '\\$&') + ']';
+      i = end;
+    } else src += escapeRe(c);
+  }
+  re = new RegExp('^' + src + '$', caseSensitive ? '' : 'i');
+  if (wildcardCache.size > 500) wildcardCache.clear();
+  wildcardCache.set(key, re);
+  return re;
+}
+
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Equality and ordering
+
+const ciCollator = new Intl.Collator('en-US', { sensitivity: 'accent' });
+const csCollator = new Intl.Collator('en-US', { sensitivity: 'variant', caseFirst: 'lower' });
+
+function stringEq(a: string, b: string, cs: boolean): boolean {
+  if (cs) return a === b;
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+/** `-eq` on scalars: the right operand is converted to the left operand's type. */
+export function valuesEqual(a: unknown, b: unknown, caseSensitive = false): boolean {
+  if (a === undefined) a = null;
+  if (b === undefined) b = null;
+  if (a === null) return b === null;
+  if (b === null) return false;
+  if (typeof a === 'string') return stringEq(a, b instanceof Date ? convertToString(b) : toDisplayText(b), caseSensitive);
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a === b;
+    if (typeof b === 'boolean') return a === (b ? 1 : 0);
+    if (typeof b === 'string') {
+      const n = parseNumber(b);
+      return !Number.isNaN(n) && (b.trim() !== '' || a === 0) && n === a;
+    }
+    return false;
+  }
+  if (typeof a === 'boolean') return a === isTruthy(b);
+  if (a instanceof Date) {
+    const d = b instanceof Date ? b : typeof b === 'string' ? parseDate(b) : undefined;
+    return !!d && d.getTime() === a.getTime();
+  }
+  if (a instanceof PSTypeValue) return b instanceof PSTypeValue ? a.fullName === b.fullName : typeof b === 'string' && stringEq(a.fullName, resolveTypeName(b) ?? b, false);
+  if (a instanceof PSObject && typeof b === 'string' && a.method('ToString')) return stringEq(a.toString(), b, caseSensitive);
+  return a === b;
+}
+
+/**
+ * Ordering for Sort-Object and `-lt`/`-gt`: $null first, numbers numerically, strings with the
+ * culture-aware comparison (case-insensitive unless asked), dates by time.
+ */
+export function compareValues(a: unknown, b: unknown, caseSensitive = false): number {
+  if (a === undefined) a = null;
+  if (b === undefined) b = null;
+  if (a === null) return b === null ? 0 : -1;
+  if (b === null) return 1;
+  if (typeof a === 'number' || typeof a === 'boolean') {
+    const x = Number(a);
+    let y: number;
+    if (typeof b === 'number' || typeof b === 'boolean') y = Number(b);
+    else if (typeof b === 'string') {
+      y = parseNumber(b);
+      if (Number.isNaN(y)) return compareStrings(toDisplayText(a), b, caseSensitive);
+    } else return compareStrings(toDisplayText(a), toDisplayText(b), caseSensitive);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (a instanceof Date) {
+    const d = b instanceof Date ? b : typeof b === 'string' ? parseDate(b) : undefined;
+    if (d) return Math.sign(a.getTime() - d.getTime());
+  }
+  return compareStrings(a instanceof Date ? convertToString(a) : toDisplayText(a), b instanceof Date ? convertToString(b) : toDisplayText(b), caseSensitive);
+}
+
+function compareStrings(a: string, b: string, cs: boolean): number {
+  return Math.sign((cs ? csCollator : ciCollator).compare(a, b));
+}
+
+/** `-lt` & co: like compareValues, but a right operand that cannot convert is an error. */
+function compareForOperator(a: unknown, b: unknown, cs: boolean): number {
+  if (typeof a === 'number' && typeof b === 'string') {
+    const n = parseNumber(b);
+    if (Number.isNaN(n)) {
+      fail(
+        `Could not compare "${valueText(a)}" to "${b}". Error: "Cannot convert value "${b}" to type "${typeNameOf(a)}". Error: "Input string was not in a correct format.""`,
+        'ComparisonFailure',
+        'InvalidOperation',
+      );
+    }
+  }
+  if (a instanceof Date && b !== null && b !== undefined && !(b instanceof Date)) {
+    if (typeof b !== 'string' || !parseDate(b)) {
+      fail(`Could not compare "${valueText(a)}" to "${valueText(b)}". Error: "Cannot convert value "${valueText(b)}" to type "System.DateTime". Error: "String was not recognized as a valid DateTime.""`, 'ComparisonFailure');
+    }
+  }
+  return compareValues(a, b, cs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binary operators
+
+type Scalar = (l: unknown, r: unknown) => boolean;
+
+function filterOrTest(left: unknown, right: unknown, test: Scalar): unknown {
+  if (isCollection(left)) return asList(left).filter((x) => test(x, right));
+  return test(left, right);
+}
+
+function add(left: unknown, right: unknown): unknown {
+  if (left === null || left === undefined) {
+    if (Array.isArray(right)) return [...right];
+    return right ?? null;
+  }
+  if (typeof left === 'number' || typeof left === 'boolean') {
+    if (isCollection(right)) opMissing(left, 'op_Addition');
+    return Number(left) + toNumber(right);
+  }
+  if (typeof left === 'string') return left + (right instanceof Date ? convertToString(right) : toDisplayText(right));
+  if (isCollection(left)) {
+    const out = asList(left).slice();
+    if (isCollection(right)) out.push(...asList(right));
+    else out.push(right);
+    return out;
+  }
+  if (left instanceof PSHashtable) {
+    if (!(right instanceof PSHashtable)) fail('A hash table can only be added to another hash table.', 'AddHashTableToNonHashTable');
+    const out = new PSHashtable();
+    out.ordered = left.ordered;
+    for (const [k, v] of left.entries()) out.set(k, v);
+    for (const [k, v] of right.entries()) {
+      if (out.has(k)) {
+        const existing = left.keys().find((x) => valuesEqual(x, k));
+        fail(
+          `Item has already been added. Key in dictionary: '${toDisplayText(existing)}'  Key being added: '${toDisplayText(k)}'`,
+          'System.ArgumentException',
+          'OperationStopped',
+          'ArgumentException',
+        );
+      }
+      out.set(k, v);
+    }
+    return out;
+  }
+  if (left instanceof Date) {
+    if (right instanceof PSObject && right.typeNames.includes('System.TimeSpan')) return new Date(left.getTime() + Number(right.get('TotalMilliseconds')));
+    opMissing(left, 'op_Addition');
+  }
+  opMissing(left, 'op_Addition');
+}
+
+function numericLeft(left: unknown, method: string): number {
+  if (left === null || left === undefined) return 0;
+  if (typeof left === 'number' || typeof left === 'boolean' || typeof left === 'string') return toNumber(left);
+  opMissing(left, method);
+}
+
+function numericRight(left: unknown, right: unknown, method: string): number {
+  if (isCollection(right)) opMissing(left, method);
+  return toNumber(right);
+}
+
+function divideByZero(): never {
+  fail('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified', 'RuntimeException');
+}
+
+function multiply(left: unknown, right: unknown): unknown {
+  if (typeof left === 'string') {
+    const n = toNumber(right);
+    if (n < 0) fail(`Cannot convert value "${n}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+    return left.repeat(Math.round(n));
+  }
+  if (isCollection(left)) {
+    const n = Math.round(toNumber(right));
+    const list = asList(left);
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) out.push(...list);
+    return out;
+  }
+  return numericLeft(left, 'op_Multiply') * numericRight(left, right, 'op_Multiply');
+}
+
+/** Int32/Int64 bitwise operations, BigInt when beyond 32 bits. */
+function bitwise(op: '&' | '|' | '^', a: number, b: number): number {
+  const fits = (x: number) => x >= -2147483648 && x <= 4294967295;
+  if (fits(a) && fits(b) && Number.isInteger(a) && Number.isInteger(b)) {
+    const r = op === '&' ? a & b : op === '|' ? a | b : a ^ b;
+    return a > 2147483647 || b > 2147483647 ? r >>> 0 : r;
+  }
+  const x = BigInt(Math.round(a));
+  const y = BigInt(Math.round(b));
+  return Number(op === '&' ? x & y : op === '|' ? x | y : x ^ y);
+}
+
+function toIntOperand(v: unknown): number {
+  return Math.round(toNumber(v));
+}
+
+const MAX_RANGE = 50_000_000;
+
+function range(left: unknown, right: unknown): number[] {
+  const a = convertTo(left, 'System.Int32') as number;
+  const b = convertTo(right, 'System.Int32') as number;
+  const count = Math.abs(b - a) + 1;
+  if (count > MAX_RANGE) {
+    fail('The range is too big: emsh supports ranges of up to 50,000,000 elements.', 'RangeTooBig', 'LimitsExceeded');
+  }
+  const out = new Array<number>(count);
+  const step = a <= b ? 1 : -1;
+  for (let i = 0, v = a; i < count; i++, v += step) out[i] = v;
+  return out;
+}
+
+function matchesTable(m: RegExpExecArray): PSHashtable {
+  const h = new PSHashtable();
+  // .NET lists numbered groups, then named ones; unmatched optional groups are left out.
+  for (let i = 0; i < m.length; i++) if (m[i] !== undefined) h.set(i, m[i]);
+  if (m.groups) {
+    for (const [k, v] of Object.entries(m.groups)) if (v !== undefined) h.set(k, v);
+  }
+  return h;
+}
+
+function matchOp(left: unknown, right: unknown, cs: boolean, negate: boolean, setMatches?: (m: PSHashtable) => void): unknown {
+  const re = dotnetRegex(convertToString(right), cs);
+  if (isCollection(left)) return asList(left).filter((x) => re.test(convertToString(x)) !== negate);
+  const m = re.exec(convertToString(left));
+  if (m && setMatches) setMatches(matchesTable(m));
+  return !!m !== negate;
+}
+
+/** .NET replacement syntax ($1, ${name}, $0, $$) to JS. */
+function dotnetReplacement(rep: string): string {
+  return rep.replace(/\$(\$|\{(\w+)\}|(\d+)|&|_|`|')/g, (all, _t, braced: string | undefined, num: string | undefined) => {
+    if (all === '$$') return '$$';
+    if (all === '$&') return '$&';
+    const name = braced ?? num;
+    if (name !== undefined) {
+      if (/^\d+$/.test(name)) return name === '0' ? '$&' : `$${name}`;
+      return `$<${name}>`;
+    }
+    if (all === '$_') return '$&'; // whole input in .NET; close enough for emsh
+    return all;
+  });
+}
+
+function replaceOp(left: unknown, right: unknown, cs: boolean): unknown {
+  const parts = asList(right);
+  if (parts.length > 2) fail(`The -replace operator allows only two elements to follow it, not ${parts.length}.`, 'BadReplaceArgument', 'InvalidOperation');
+  const re = dotnetRegex(convertToString(parts[0]), cs, true);
+  const rep = dotnetReplacement(parts.length > 1 ? convertToString(parts[1]) : '');
+  const one = (x: unknown) => convertToString(x).replace(re, rep);
+  return isCollection(left) ? asList(left).map(one) : one(left);
+}
+
+function splitOp(left: unknown, right: unknown, cs: boolean): string[] {
+  const parts = asList(right);
+  const pattern = convertToString(parts[0]);
+  const max = parts.length > 1 ? Math.round(toNumber(parts[1])) : 0;
+  const opts = parts.length > 2 ? convertToString(parts[2]).toLowerCase() : '';
+  const simple = opts.includes('simplematch');
+  const ignoreCase = opts.includes('ignorecase');
+  const re = simple
+    ? new RegExp(escapeAll(pattern), (cs && !ignoreCase ? '' : 'i') + 'g')
+    : dotnetRegex(pattern, cs && !ignoreCase, true);
+  const out: string[] = [];
+  for (const item of asList(left)) out.push(...splitOne(convertToString(item), re, max));
+  return out;
+}
+
+function escapeAll(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function splitOne(s: string, re: RegExp, max: number): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    if (max > 0 && out.length >= max - 1) break;
+    if (m[0] === '') {
+      // .NET's Regex.Split on an empty match splits between characters.
+      if (m.index >= s.length) break;
+      if (m.index === 0) {
+        re.lastIndex++;
+        continue;
+      }
+    }
+    out.push(s.slice(last, m.index));
+    for (let g = 1; g < m.length; g++) if (m[g] !== undefined) out.push(m[g]!);
+    last = m.index + m[0].length;
+    if (m[0] === '') re.lastIndex++;
+  }
+  out.push(s.slice(last));
+  return out;
+}
+
+function typeArg(right: unknown): string {
+  if (right instanceof PSTypeValue) return right.fullName;
+  const name = convertToString(right);
+  const full = resolveTypeName(name);
+  if (!full) throw typeNotFound(name);
+  return full;
+}
+
+function containsOp(collection: unknown, value: unknown, cs: boolean): boolean {
+  for (const x of asList(collection)) if (valuesEqual(x, value, cs)) return true;
+  return false;
+}
+
+/** Applies a binary operator. `-and`/`-or` are evaluated eagerly here; the engine short-circuits. */
+export function binaryOperation(op: BinaryOperator, left: unknown, right: unknown, setMatches?: (m: PSHashtable) => void): unknown {
+  if (left === undefined) left = null;
+  if (right === undefined) right = null;
+  switch (op) {
+    case '+':
+      return add(left, right);
+    case '-':
+      if (left instanceof Date && right instanceof Date) return timeSpan(left.getTime() - right.getTime());
+      return numericLeft(left, 'op_Subtraction') - numericRight(left, right, 'op_Subtraction');
+    case '*':
+      return multiply(left, right);
+    case '/': {
+      const a = numericLeft(left, 'op_Division');
+      const b = numericRight(left, right, 'op_Division');
+      if (b === 0) divideByZero();
+      return a / b;
+    }
+    case '%': {
+      const a = numericLeft(left, 'op_Modulus');
+      const b = numericRight(left, right, 'op_Modulus');
+      if (b === 0) divideByZero();
+      return a % b;
+    }
+    case '..':
+      return range(left, right);
+    case '-f':
+      return formatString(convertToString(left), isCollection(right) ? asList(right) : [right]);
+    case '-and':
+      return isTruthy(left) && isTruthy(right);
+    case '-or':
+      return isTruthy(left) || isTruthy(right);
+    case '-xor':
+      return isTruthy(left) !== isTruthy(right);
+    case '-band':
+      return bitwise('&', toIntOperand(left), toIntOperand(right));
+    case '-bor':
+      return bitwise('|', toIntOperand(left), toIntOperand(right));
+    case '-bxor':
+      return bitwise('^', toIntOperand(left), toIntOperand(right));
+    case '-shl':
+    case '-shr': {
+      const a = toIntOperand(left);
+      const n = toIntOperand(right);
+      if (a >= -2147483648 && a <= 2147483647) return op === '-shl' ? a << (n & 31) : a >> (n & 31);
+      const x = BigInt.asIntN(64, BigInt(a));
+      const s = BigInt(n & 63);
+      return Number(BigInt.asIntN(64, op === '-shl' ? x << s : x >> s));
+    }
+    case '-eq':
+    case '-ceq':
+      return filterOrTest(left, right, (l, r) => valuesEqual(l, r, op === '-ceq'));
+    case '-ne':
+    case '-cne':
+      return filterOrTest(left, right, (l, r) => !valuesEqual(l, r, op === '-cne'));
+    case '-gt':
+    case '-cgt':
+      return filterOrTest(left, right, (l, r) => compareForOperator(l, r, op === '-cgt') > 0);
+    case '-ge':
+    case '-cge':
+      return filterOrTest(left, right, (l, r) => compareForOperator(l, r, op === '-cge') >= 0);
+    case '-lt':
+    case '-clt':
+      return filterOrTest(left, right, (l, r) => compareForOperator(l, r, op === '-clt') < 0);
+    case '-le':
+    case '-cle':
+      return filterOrTest(left, right, (l, r) => compareForOperator(l, r, op === '-cle') <= 0);
+    case '-like':
+    case '-clike':
+    case '-notlike':
+    case '-cnotlike': {
+      const re = wildcardToRegExp(convertToString(right), op === '-clike' || op === '-cnotlike');
+      const neg = op === '-notlike' || op === '-cnotlike';
+      return filterOrTest(left, right, (l) => re.test(convertToString(l)) !== neg);
+    }
+    case '-match':
+    case '-cmatch':
+    case '-notmatch':
+    case '-cnotmatch':
+      return matchOp(left, right, op === '-cmatch' || op === '-cnotmatch', op === '-notmatch' || op === '-cnotmatch', setMatches);
+    case '-contains':
+    case '-ccontains':
+      return containsOp(left, right, op === '-ccontains');
+    case '-notcontains':
+    case '-cnotcontains':
+      return !containsOp(left, right, op === '-cnotcontains');
+    case '-in':
+    case '-cin':
+      return containsOp(right, left, op === '-cin');
+    case '-notin':
+    case '-cnotin':
+      return !containsOp(right, left, op === '-cnotin');
+    case '-replace':
+    case '-creplace':
+      return replaceOp(left, right, op === '-creplace');
+    case '-split':
+    case '-csplit':
+      return splitOp(left, right, op === '-csplit');
+    case '-join':
+      return asList(left).map(joinText).join(convertToString(right));
+    case '-is':
+      return isInstanceOf(left, typeArg(right));
+    case '-isnot':
+      return !isInstanceOf(left, typeArg(right));
+    case '-as':
+      return convertAs(left, typeArg(right));
+  }
+}
+
+function joinText(v: unknown): string {
+  return v instanceof Date ? convertToString(v) : toDisplayText(v);
+}
+
+/** Applies a unary operator. */
+export function unaryOperation(op: UnaryOperator, operand: unknown): unknown {
+  if (operand === undefined) operand = null;
+  switch (op) {
+    case '-not':
+    case '!':
+      return !isTruthy(operand);
+    case '-bnot': {
+      const n = toIntOperand(operand);
+      return n >= -2147483648 && n <= 2147483647 ? ~n : Number(BigInt.asIntN(64, ~BigInt(n)));
+    }
+    case '-':
+      if (isCollection(operand)) opMissing(operand, 'op_UnaryNegation');
+      return -toNumber(operand);
+    case '+':
+      if (isCollection(operand)) return operand;
+      return typeof operand === 'string' ? toNumber(operand) : operand === null ? 0 : operand;
+    case ',':
+      return [operand];
+    case '-split': {
+      const out: string[] = [];
+      for (const x of asList(operand)) {
+        const t = convertToString(x).trim();
+        out.push(...(t === '' ? [''] : t.split(/\s+/)));
+      }
+      return out;
+    }
+    case '-join':
+      return asList(operand).map(joinText).join('');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// TimeSpan (Date - Date): a PSObject with the usual properties
+
+export function timeSpan(ms: number): PSObject {
+  const o = new PSObject(['System.TimeSpan', 'System.ValueType', 'System.Object']);
+  const abs = Math.abs(ms);
+  const sign = ms < 0 ? -1 : 1;
+  const days = Math.floor(abs / 86400000);
+  const hours = Math.floor((abs % 86400000) / 3600000);
+  const minutes = Math.floor((abs % 3600000) / 60000);
+  const seconds = Math.floor((abs % 60000) / 1000);
+  const millis = Math.floor(abs % 1000);
+  const ro = (name: string, v: number) => o.addProperty({ name, memberType: 'Property', typeName: Number.isInteger(v) ? 'System.Int32' : 'System.Double', get: () => v });
+  ro('Ticks', ms * 10000);
+  ro('Days', sign * days);
+  ro('Hours', sign * hours);
+  ro('Milliseconds', sign * millis);
+  ro('Minutes', sign * minutes);
+  ro('Seconds', sign * seconds);
+  ro('TotalDays', ms / 86400000);
+  ro('TotalHours', ms / 3600000);
+  ro('TotalMilliseconds', ms);
+  ro('TotalMinutes', ms / 60000);
+  ro('TotalSeconds', ms / 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const text = `${ms < 0 ? '-' : ''}${days ? days + '.' : ''}${p(hours)}:${p(minutes)}:${p(seconds)}${millis ? '.' + String(millis).padStart(3, '0') + '0000' : ''}`;
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// -f: .NET composite formatting
+
+function formatError(): never {
+  fail(
+    'Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..',
+    'FormatError',
+    'InvalidOperation',
+  );
+}
+
+/** One argument with a format string: numbers and dates honour it, others use their text. */
+export function formatValue(v: unknown, fmt: string): string {
+  if (typeof v === 'number' && fmt) {
+    try {
+      return formatNumber(v, fmt);
+    } catch (e) {
+      if (e instanceof FormatError) fail(`Error formatting a string: ${e.message}.`, 'FormatError');
+      throw e;
+    }
+  }
+  if (v instanceof Date) {
+    try {
+      return formatDate(v, fmt);
+    } catch (e) {
+      if (e instanceof FormatError) fail(`Error formatting a string: ${e.message}.`, 'FormatError');
+      throw e;
+    }
+  }
+  if (v instanceof PSObject && fmt) {
+    const m = v.method('ToString');
+    if (m) return String(m.invoke([fmt]));
+  }
+  return toDisplayText(v);
+}
+
+/** `"{0,-10}|{1:N2}" -f 'a', 3.14159`. `{{` and `}}` are literal braces. */
+export function formatString(format: string, args: unknown[]): string {
+  let out = '';
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]!;
+    if (c === '{') {
+      if (format[i + 1] === '{') {
+        out += '{';
+        i++;
+        continue;
+      }
+      const end = format.indexOf('}', i);
+      if (end < 0) fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      const spec = format.slice(i + 1, end);
+      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(spec);
+      if (!m) fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      const index = Number(m[1]);
+      if (index >= args.length) formatError();
+      let text = formatValue(args[index], m[3] ?? '');
+      if (m[2]) {
+        const w = Number(m[2]);
+        text = w < 0 ? text.padEnd(-w) : text.padStart(w);
+      }
+      out += text;
+      i = end;
+    } else if (c === '}') {
+      if (format[i + 1] === '}') i++;
+      else fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      out += '}';
+    } else out += c;
+  }
+  return out;
+}
