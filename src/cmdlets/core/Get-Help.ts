@@ -1,0 +1,176 @@
+// Get-Help (help): help derived from the declarations — NAME, SYNOPSIS, SYNTAX, DESCRIPTION,
+// PARAMETERS, EXAMPLES, REMARKS — in the views of Windows PowerShell 5.1 (-Detailed, -Full,
+// -Examples, -Parameter). Wildcards list the matching commands.
+
+import { defineCmdlet, type CmdletContext, type CommandInfo } from '../../protocol/cmdlet.js';
+import { wildcardToRegExp } from '../../protocol/operators.js';
+import { PSObject } from '../../protocol/values.js';
+import { functionHelpLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
+import { hasWildcard } from './property-spec.js';
+
+const OVERVIEW = `
+TOPIC
+    emsh Help System
+
+SHORT DESCRIPTION
+    Displays help about the cmdlets, functions and aliases of emsh, the Exchange
+    Management Shell emulator.
+
+LONG DESCRIPTION
+    The help of every command comes with the shell; there is nothing to download
+    and no online help.
+
+    Get-Help <name>                  Displays the help of a command or alias.
+    Get-Help <name> -Examples        Displays only the examples.
+    Get-Help <name> -Detailed        Adds the parameter descriptions and examples.
+    Get-Help <name> -Full            Displays everything, including the technical
+                                     details of each parameter.
+    Get-Help <name> -Parameter <p>   Displays one parameter (wildcards permitted).
+    Get-Help *cert*                  Lists the commands whose names match.
+    Get-Command <name> -Syntax       Displays only the syntax.
+
+    Examples:
+        Get-Help Get-ExchangeCertificate -Examples
+        Get-Help Enable-ExchangeCertificate -Parameter Services
+        help *Certificate*
+`;
+
+function notFound(ctx: CmdletContext, name: string): void {
+  ctx.writeError(
+    ctx.error({
+      message: `Get-Help could not find ${name} in a help file in this session. To download updated help topics type: "Update-Help". To get help online, search for the help topic in the TechNet library at http://go.microsoft.com/fwlink/?LinkID=107116.`,
+      errorId: 'HelpNotFound',
+      category: 'ResourceUnavailable',
+      exceptionType: 'HelpNotFoundException',
+      targetObject: name,
+      targetName: name,
+      targetType: 'String',
+    }),
+  );
+}
+
+function categoryOf(c: CommandInfo): string {
+  return c.commandType === 'ExternalScript' ? 'ExternalScript' : c.commandType;
+}
+
+function shortEntry(c: CommandInfo): PSObject {
+  return PSObject.fromRecord(
+    {
+      Name: c.name,
+      Category: categoryOf(c),
+      Module: c.module,
+      Synopsis: c.declaration?.synopsis ?? (c.commandType === 'Alias' ? c.definition : c.name),
+    },
+    ['HelpInfoShort', 'System.Object'],
+  );
+}
+
+function helpText(lines: string[]): string {
+  return lines.join('\n');
+}
+
+function writeHelp(c: CommandInfo, view: HelpView, params: Record<string, unknown>, ctx: CmdletContext): void {
+  const width = ctx.host.width || 120;
+  const target = c.commandType === 'Alias' ? ctx.session.resolveCommand(c.definition) : c;
+  if (!target) return notFound(ctx, c.name);
+  const decl = target.declaration;
+  if (!decl) {
+    ctx.write(helpText(functionHelpLines(target)));
+    return;
+  }
+  const wanted = params.Parameter as string | undefined;
+  if (wanted !== undefined) {
+    const re = wildcardToRegExp(wanted);
+    const names = Object.keys(decl.parameters).filter(
+      (n) => re.test(n) || (decl.parameters[n].aliases ?? []).some((a) => re.test(a)),
+    );
+    if (!names.length) {
+      ctx.writeError(
+        ctx.error({
+          message: `No parameter matches criteria ${wanted}.`,
+          errorId: 'NoParmsFound',
+          category: 'ObjectNotFound',
+          exceptionType: 'PSArgumentException',
+          targetObject: wanted,
+        }),
+      );
+      return;
+    }
+    ctx.write(helpText(parameterHelpLines(decl, names, width)));
+    return;
+  }
+  ctx.write(helpText(helpLines(decl, view, width)));
+}
+
+export default defineCmdlet({
+  name: 'Get-Help',
+  aliases: ['help', 'man'],
+  module: 'Microsoft.PowerShell.Core',
+  synopsis: 'Displays information about Windows PowerShell commands and concepts.',
+  description:
+    'The Get-Help cmdlet displays the help of a cmdlet, function or alias: its synopsis, ' +
+    'syntax and description; -Detailed adds the parameter descriptions and the examples, -Full ' +
+    'adds the technical details of each parameter, -Examples shows only the examples and ' +
+    '-Parameter only the named parameters. A name with wildcard characters lists the matching ' +
+    'commands. All help comes with emsh: there is no online help.',
+  defaultParameterSet: 'AllUsersView',
+  parameters: {
+    Name: {
+      type: 'String',
+      sets: { __AllParameterSets: { position: 0, fromPipelineByPropertyName: true } },
+      help: 'Specifies the command or alias to show help for. Wildcard characters are permitted.',
+    },
+    Full: { type: 'Switch', sets: { AllUsersView: {} }, help: 'Displays the entire help, with the technical details of each parameter.' },
+    Detailed: { type: 'Switch', sets: { DetailedView: { mandatory: true } }, help: 'Adds the parameter descriptions and the examples.' },
+    Examples: { type: 'Switch', sets: { Examples: { mandatory: true } }, help: 'Displays only the name, synopsis and examples.' },
+    Parameter: { type: 'String', sets: { Parameters: { mandatory: true } }, help: 'Displays only the detailed descriptions of these parameters. Wildcard characters are permitted.' },
+    Online: { type: 'Switch', sets: { Online: { mandatory: true } }, help: 'Would open the online help; emsh has none.' },
+    ShowWindow: { type: 'Switch', sets: { ShowWindow: { mandatory: true } }, help: 'Would open the help in a window; emsh shows the full help in the console instead.' },
+  },
+  outputType: ['System.String', 'HelpInfoShort'],
+  examples: [
+    { code: 'Get-Help Measure-Object', remarks: 'Displays the help of Measure-Object.', shows: 'SYNOPSIS\n    Calculates the numeric properties of objects' },
+    { code: 'Get-Help Select-Object -Parameter First', remarks: 'Displays the help of one parameter.', shows: '    -First <int>' },
+    { code: 'help *-Object', remarks: 'Lists the commands whose names end in -Object.', shows: 'Where-Object' },
+  ],
+  related: ['Get-Command'],
+  process(params, ctx) {
+    const name = params.Name as string | undefined;
+    if (name === undefined || name === '') {
+      ctx.write(OVERVIEW);
+      return;
+    }
+    if (params.Online) {
+      ctx.writeError(
+        ctx.error({
+          message:
+            'The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.',
+          errorId: 'InvalidOperation',
+          category: 'InvalidOperation',
+          exceptionType: 'PSInvalidOperationException',
+          targetObject: name,
+        }),
+      );
+      return;
+    }
+    let view: HelpView = 'default';
+    if (params.Full) view = 'full';
+    else if (params.Detailed) view = 'detailed';
+    else if (params.Examples) view = 'examples';
+    if (params.ShowWindow) {
+      ctx.writeWarning('emsh has no help window; the full help is shown here instead.');
+      view = 'full';
+    }
+    const all = ctx.session.commands();
+    if (!hasWildcard(name)) {
+      const c = ctx.session.resolveCommand(name) ?? all.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!c) return notFound(ctx, name);
+      return writeHelp(c, view, params, ctx);
+    }
+    const re = wildcardToRegExp(name);
+    const hits = all.filter((c) => re.test(c.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    if (hits.length === 0) return notFound(ctx, name);
+    if (hits.length === 1) return writeHelp(hits[0], view, params, ctx);
+    for (const c of hits) ctx.write(shortEntry(c));
+  },
+});

@@ -1,0 +1,109 @@
+// Group-Object: groups objects with equal values of the given properties into GroupInfo objects
+// (Count, Name, Group, Values), in order of first appearance as Windows PowerShell 5.1 does.
+
+import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { PSHashtable, PSObject, toDisplayText } from '../../protocol/values.js';
+import { evaluateSpec, parseProperties, type PropertySpec } from './property-spec.js';
+
+const GROUP_INFO = 'Microsoft.PowerShell.Commands.GroupInfo';
+const GROUP_INFO_NO_ELEMENT = 'Microsoft.PowerShell.Commands.GroupInfoNoElement';
+
+interface Group {
+  name: string;
+  values: unknown[];
+  items: unknown[];
+}
+
+interface State {
+  groups: Map<string, Group>;
+  specs: PropertySpec[];
+}
+
+const states = new WeakMap<CmdletContext, State>();
+
+function groupInfo(g: Group, noElement: boolean): PSObject {
+  const o = new PSObject(noElement ? [GROUP_INFO_NO_ELEMENT, GROUP_INFO, 'System.Object'] : [GROUP_INFO, 'System.Object']);
+  o.addProperty({ name: 'Count', memberType: 'Property', typeName: 'System.Int32', get: () => g.items.length });
+  o.addProperty({ name: 'Name', memberType: 'Property', typeName: 'System.String', get: () => g.name });
+  o.addProperty({
+    name: 'Group',
+    memberType: 'Property',
+    typeName: 'System.Collections.ObjectModel.Collection`1[[System.Management.Automation.PSObject]]',
+    get: () => (noElement ? [] : g.items),
+  });
+  o.addProperty({ name: 'Values', memberType: 'Property', typeName: 'System.Collections.ArrayList', get: () => g.values });
+  return o;
+}
+
+export default defineCmdlet({
+  name: 'Group-Object',
+  aliases: ['group'],
+  module: 'Microsoft.PowerShell.Utility',
+  synopsis: 'Groups objects that contain the same value for specified properties.',
+  description:
+    'The Group-Object cmdlet puts objects with equal values of the given properties into groups. ' +
+    'It writes one GroupInfo object per group, with the number of members (Count), the value(s) ' +
+    'the group is for (Name), and the members (Group). Groups come out in the order in which ' +
+    'their first member arrived. String values are compared case-insensitively unless ' +
+    '-CaseSensitive is used. -AsHashTable writes one hash table from group key to members.',
+  parameters: {
+    InputObject: {
+      type: 'PSObject',
+      sets: { [ALL_SETS]: { fromPipeline: true } },
+      help: 'Specifies the objects to group. Usually piped in.',
+    },
+    Property: {
+      type: 'Object[]',
+      sets: { [ALL_SETS]: { position: 0 } },
+      help: 'Specifies the properties to group by: names, script blocks, or hash tables with an Expression key.',
+    },
+    NoElement: { type: 'Switch', help: 'Leaves the members out of the GroupInfo objects.' },
+    AsHashTable: { type: 'Switch', help: 'Writes a hash table whose keys are the group values and whose values are the members.' },
+    AsString: { type: 'Switch', help: 'With -AsHashTable, makes the keys strings.' },
+    CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
+  },
+  outputType: [GROUP_INFO, 'System.Collections.Hashtable'],
+  examples: [
+    {
+      code: "'a','b','a','c','a' | Group-Object",
+      remarks: 'Counts equal strings.',
+      shows: /3 a\s+\{a, a, a\}/,
+    },
+    {
+      code: "'one','two','three','four' | Group-Object Length -NoElement",
+      remarks: 'Groups words by length, without the members.',
+      shows: /2 3/,
+    },
+  ],
+  related: ['Sort-Object', 'Measure-Object'],
+  begin(params, ctx) {
+    states.set(ctx, { groups: new Map(), specs: parseProperties(params.Property as unknown[] | undefined, ctx, ['Expression']) });
+  },
+  async process(params, ctx) {
+    if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
+    const st = states.get(ctx)!;
+    const obj = params.InputObject;
+    const specs = st.specs;
+    const values: unknown[] = [];
+    if (specs.length === 0) values.push(obj);
+    for (const s of specs) values.push(await evaluateSpec(s, obj, ctx));
+    const name = values.map((v) => toDisplayText(v)).join(', ');
+    const key = params.CaseSensitive ? name : name.toLowerCase();
+    let g = st.groups.get(key);
+    if (!g) st.groups.set(key, (g = { name, values, items: [] }));
+    g.items.push(obj);
+  },
+  end(params, ctx) {
+    const st = states.get(ctx)!;
+    if (params.AsHashTable) {
+      const h = new PSHashtable();
+      for (const g of st.groups.values()) {
+        const k = params.AsString || g.values.length !== 1 ? g.name : g.values[0];
+        h.set(k, g.items);
+      }
+      ctx.write(h);
+      return;
+    }
+    for (const g of st.groups.values()) ctx.write(groupInfo(g, !!params.NoElement));
+  },
+});

@@ -1,0 +1,96 @@
+// New-Object: the few .NET types lab scripts create — PSObject (with -Property), PSCredential
+// (user name + SecureString) and DateTime. Any other type fails as an unloaded type does.
+
+import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { PSHashtable, PSObject, SecureString, toDisplayText } from '../../protocol/values.js';
+import { newCredential } from './Get-Credential.js';
+
+const PSOBJECT = ['psobject', 'system.management.automation.psobject', 'pscustomobject', 'system.management.automation.pscustomobject', 'object', 'system.object'];
+const CREDENTIAL = ['pscredential', 'system.management.automation.pscredential'];
+const DATETIME = ['datetime', 'system.datetime'];
+
+export default defineCmdlet({
+  name: 'New-Object',
+  module: 'Microsoft.PowerShell.Utility',
+  synopsis: 'Creates an instance of a Microsoft .NET Framework or COM object.',
+  description:
+    'The New-Object cmdlet creates an object. emsh knows the types lab scripts need: PSObject ' +
+    '(with -Property, a hash table of property names and values), ' +
+    'System.Management.Automation.PSCredential (a user name and a SecureString password) and ' +
+    'System.DateTime (year, month, day and optionally hour, minute, second).',
+  defaultParameterSet: 'Net',
+  parameters: {
+    TypeName: {
+      type: 'String',
+      sets: { Net: { position: 0, mandatory: true } },
+      help: 'Specifies the full name of the .NET type.',
+    },
+    ArgumentList: {
+      type: 'Object[]',
+      aliases: ['Args'],
+      sets: { Net: { position: 1 } },
+      help: 'Specifies the arguments of the constructor.',
+    },
+    Property: { type: 'Hashtable', help: 'Sets property values of the new object.' },
+  },
+  outputType: ['System.Object'],
+  examples: [
+    {
+      code: "New-Object PSObject -Property @{ Server = 'EX01' }",
+      remarks: 'Creates an object with a Server property.',
+      shows: 'EX01',
+    },
+    {
+      code: "$cred = New-Object System.Management.Automation.PSCredential('CONTOSO\\admin', (ConvertTo-SecureString 'P@ss1' -AsPlainText -Force)); $cred.UserName",
+      remarks: 'Creates a credential without a prompt.',
+      shows: 'CONTOSO\\admin',
+    },
+  ],
+  related: ['Get-Credential', 'Select-Object'],
+  process(params, ctx) {
+    const type = String(params.TypeName);
+    const lower = type.toLowerCase();
+    const args = (params.ArgumentList as unknown[] | undefined) ?? [];
+    const props = params.Property as PSHashtable | undefined;
+    const ctorError = (count: number) =>
+      ctx.fail(
+        ctx.error({
+          message: `Cannot find an overload for "${type.slice(type.lastIndexOf('.') + 1)}" and the argument count: "${count}".`,
+          errorId: 'ConstructorInvokedThrowException',
+          category: 'InvalidOperation',
+          exceptionType: 'MethodException',
+        }),
+      );
+    let obj: unknown;
+    if (PSOBJECT.includes(lower)) {
+      obj = new PSObject();
+    } else if (CREDENTIAL.includes(lower)) {
+      if (args.length !== 2 || !(args[1] instanceof SecureString)) ctorError(args.length);
+      obj = newCredential(toDisplayText(args[0]), args[1] as SecureString);
+    } else if (DATETIME.includes(lower)) {
+      const n = args.map((a) => Number(a));
+      if (![3, 6, 7].includes(n.length) || n.some((x) => !Number.isInteger(x))) ctorError(args.length);
+      obj = new Date(n[0], n[1] - 1, n[2], n[3] ?? 0, n[4] ?? 0, n[5] ?? 0, n[6] ?? 0);
+    } else {
+      ctx.fail(
+        ctx.error({
+          message: `Cannot find type [${type}]: verify that the assembly containing this type is loaded.`,
+          errorId: 'TypeNotFound',
+          category: 'InvalidType',
+          exceptionType: 'PSArgumentException',
+        }),
+      );
+    }
+    if (props) {
+      if (!(obj instanceof PSObject)) ctorError(args.length);
+      const target = obj as PSObject;
+      for (const [k, v] of props.entries()) {
+        const name = toDisplayText(k);
+        const existing = target.property(name);
+        if (existing?.set) existing.set(v);
+        else target.addNote(name, v);
+      }
+    }
+    ctx.write(obj);
+  },
+});

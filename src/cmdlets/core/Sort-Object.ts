@@ -1,0 +1,96 @@
+// Sort-Object: a stable sort on one or more keys (names, script blocks, or hashtables with
+// Expression and Ascending/Descending), case-insensitive unless -CaseSensitive.
+
+import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { compareValues } from '../../protocol/operators.js';
+import { evaluateSpec, parseProperties, type PropertySpec } from './property-spec.js';
+
+const buffers = new WeakMap<CmdletContext, unknown[]>();
+
+export default defineCmdlet({
+  name: 'Sort-Object',
+  aliases: ['sort'],
+  module: 'Microsoft.PowerShell.Utility',
+  synopsis: 'Sorts objects by property values.',
+  description:
+    'The Sort-Object cmdlet sorts objects in ascending or descending order by the values of one or ' +
+    'more properties, or by the objects themselves when no property is given. Objects with equal ' +
+    'keys keep their input order. A key can be a property name, a script block, or a hash table ' +
+    'with an Expression key and an Ascending or Descending key. String comparison is ' +
+    'case-insensitive unless -CaseSensitive is used.',
+  parameters: {
+    Property: {
+      type: 'Object[]',
+      sets: { [ALL_SETS]: { position: 0 } },
+      help: 'Specifies the properties to sort by: names, script blocks, or hash tables with Expression and Ascending/Descending keys.',
+    },
+    Descending: { type: 'Switch', help: 'Sorts in descending order.' },
+    Unique: { type: 'Switch', help: 'Keeps only one object of each set of objects with equal keys.' },
+    InputObject: {
+      type: 'PSObject',
+      sets: { [ALL_SETS]: { fromPipeline: true } },
+      help: 'Specifies the objects to sort. Usually piped in.',
+    },
+    CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
+  },
+  outputType: ['System.Management.Automation.PSObject'],
+  examples: [
+    {
+      code: '3,1,2 | Sort-Object',
+      remarks: 'Sorts numbers in ascending order.',
+      shows: '1\n2\n3',
+    },
+    {
+      code: "'bb','a','ccc' | Sort-Object Length -Descending",
+      remarks: 'Sorts strings by length, longest first.',
+      shows: 'ccc\nbb\na',
+    },
+    {
+      code: "'b','A','a','B' | Sort-Object -Unique",
+      remarks: 'Sorts and drops duplicates; the comparison ignores case.',
+      shows: 'A\nb',
+    },
+  ],
+  related: ['Group-Object', 'Select-Object'],
+  begin(_params, ctx) {
+    buffers.set(ctx, []);
+  },
+  process(params, ctx) {
+    if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
+    buffers.get(ctx)!.push(params.InputObject);
+  },
+  async end(params, ctx) {
+    const items = buffers.get(ctx) ?? [];
+    const specs: PropertySpec[] = parseProperties(params.Property as unknown[] | undefined, ctx, [
+      'Expression',
+      'Ascending',
+      'Descending',
+    ]);
+    const caseSensitive = !!params.CaseSensitive;
+    const globalDesc = !!params.Descending;
+    // Keys are computed once per object (script blocks run once, not once per comparison).
+    const keyed: { obj: unknown; keys: unknown[]; i: number }[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const obj = items[i];
+      const keys: unknown[] = [];
+      if (specs.length === 0) keys.push(obj);
+      for (const s of specs) keys.push(await evaluateSpec(s, obj, ctx));
+      keyed.push({ obj, keys, i });
+    }
+    const directions = specs.length ? specs.map((s) => s.descending ?? globalDesc) : [globalDesc];
+    const compareKeys = (a: unknown[], b: unknown[]): number => {
+      for (let k = 0; k < directions.length; k++) {
+        const c = compareValues(a[k], b[k], caseSensitive);
+        if (c !== 0) return directions[k] ? -c : c;
+      }
+      return 0;
+    };
+    keyed.sort((a, b) => compareKeys(a.keys, b.keys) || a.i - b.i);
+    let prev: unknown[] | undefined;
+    for (const k of keyed) {
+      if (params.Unique && prev && compareKeys(prev, k.keys) === 0) continue;
+      prev = k.keys;
+      ctx.write(k.obj);
+    }
+  },
+});

@@ -1,0 +1,285 @@
+// Help text derived from a cmdlet declaration: the syntax notation Get-Command -Syntax and
+// Get-Help share, and the NAME / SYNOPSIS / SYNTAX / ... layout of Windows PowerShell 5.1's help.
+
+import {
+  ALL_SETS,
+  type CmdletDeclaration,
+  type CommandInfo,
+  type ParameterDeclaration,
+  type ParameterSetMembership,
+} from '../../protocol/cmdlet.js';
+
+/** PowerShell's short spelling of a parameter type in syntax lines (`<string[]>`, `<int>`). */
+const SHORT_TYPES: Record<string, string> = {
+  String: 'string',
+  'String[]': 'string[]',
+  Int32: 'int',
+  'Int32[]': 'int[]',
+  Int64: 'long',
+  Double: 'double',
+  Decimal: 'decimal',
+  Boolean: 'bool',
+  Object: 'Object',
+  'Object[]': 'Object[]',
+  PSObject: 'psobject',
+  'PSObject[]': 'psobject[]',
+  ScriptBlock: 'scriptblock',
+  'ScriptBlock[]': 'scriptblock[]',
+  SecureString: 'securestring',
+  PSCredential: 'pscredential',
+  'Byte[]': 'byte[]',
+  Char: 'char',
+  DateTime: 'datetime',
+  TimeSpan: 'timespan',
+  Hashtable: 'hashtable',
+  'Hashtable[]': 'hashtable[]',
+};
+
+/** The type as shown in `<...>`; undefined for switches (they show no type). */
+export function shortTypeName(p: ParameterDeclaration): string | undefined {
+  if (p.type === 'Switch') return undefined;
+  if (p.type === 'Enum' || p.type === 'Enum[]') {
+    const full = p.enum?.typeName ?? 'Enum';
+    const last = full.slice(full.lastIndexOf('.') + 1);
+    return p.type === 'Enum[]' ? `${last}[]` : last;
+  }
+  return SHORT_TYPES[p.type] ?? p.type;
+}
+
+export interface SetMember {
+  name: string;
+  decl: ParameterDeclaration;
+  membership: ParameterSetMembership;
+}
+
+export interface ParameterSetView {
+  name: string;
+  isDefault: boolean;
+  members: SetMember[];
+}
+
+/**
+ * The parameter sets of a declaration, default set first, each with its parameters. Parameters
+ * without `sets` (or with only ALL_SETS) belong to every set.
+ */
+export function parameterSets(decl: CmdletDeclaration): ParameterSetView[] {
+  const names: string[] = [];
+  for (const p of Object.values(decl.parameters)) {
+    for (const s of Object.keys(p.sets ?? {})) if (s !== ALL_SETS && !names.includes(s)) names.push(s);
+  }
+  if (names.length === 0) names.push(decl.defaultParameterSet ?? ALL_SETS);
+  const def = decl.defaultParameterSet && names.includes(decl.defaultParameterSet) ? decl.defaultParameterSet : names[0];
+  const ordered = [def, ...names.filter((n) => n !== def)];
+  return ordered.map((set) => {
+    const members: SetMember[] = [];
+    for (const [name, p] of Object.entries(decl.parameters)) {
+      const sets = p.sets;
+      if (!sets || Object.keys(sets).length === 0) members.push({ name, decl: p, membership: {} });
+      else if (sets[set]) members.push({ name, decl: p, membership: sets[set] });
+      else if (sets[ALL_SETS]) members.push({ name, decl: p, membership: sets[ALL_SETS] });
+    }
+    return { name: set, isDefault: set === def, members };
+  });
+}
+
+function syntaxPiece(m: SetMember): string {
+  const type = shortTypeName(m.decl);
+  const typed = type ? ` <${type}>` : '';
+  const { position, mandatory } = m.membership;
+  if (position !== undefined) {
+    const name = `[-${m.name}]`;
+    return mandatory ? `${name}${typed}` : `[${name}${typed}]`;
+  }
+  return mandatory ? `-${m.name}${typed}` : `[-${m.name}${typed}]`;
+}
+
+/** Positional parameters by position, then mandatory named ones, then the optional named ones. */
+function displayOrder(members: SetMember[]): SetMember[] {
+  const positional = members
+    .filter((m) => m.membership.position !== undefined)
+    .sort((a, b) => (a.membership.position ?? 0) - (b.membership.position ?? 0));
+  const named = members.filter((m) => m.membership.position === undefined);
+  return [...positional, ...named.filter((m) => m.membership.mandatory), ...named.filter((m) => !m.membership.mandatory)];
+}
+
+/**
+ * One syntax line per parameter set, as Get-Command -Syntax prints them:
+ * `Name [-P1] <string> [[-P2] <int>] -M <string> [-S] [-WhatIf] [-Confirm] [<CommonParameters>]`.
+ */
+export function syntaxLines(decl: CmdletDeclaration): string[] {
+  return parameterSets(decl).map((set) => {
+    const parts = [decl.name, ...displayOrder(set.members).map(syntaxPiece)];
+    if (decl.supportsShouldProcess) parts.push('[-WhatIf]', '[-Confirm]');
+    parts.push('[<CommonParameters>]');
+    return parts.join(' ');
+  });
+}
+
+/** A function's syntax from its parameter names: positional in declaration order, untyped. */
+export function functionSyntaxLine(info: CommandInfo): string {
+  const params = info.functionParameters ?? [];
+  return [info.name, ...params.map((p) => `[[-${p}] <Object>]`)].join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Get-Help layout
+
+export type HelpView = 'default' | 'detailed' | 'full' | 'examples';
+
+const COMMON_PARAMETERS_TEXT =
+  'This cmdlet supports the common parameters: Verbose, Debug, ErrorAction, ErrorVariable, ' +
+  'WarningAction, WarningVariable, OutBuffer, PipelineVariable, and OutVariable. For more ' +
+  'information, see about_CommonParameters (http://go.microsoft.com/fwlink/?LinkID=113216).';
+
+/** Word-wraps a paragraph to `width` columns with `indent` spaces; keeps explicit line breaks. */
+export function wrapText(text: string, indent: number, width: number): string[] {
+  const pad = ' '.repeat(indent);
+  const max = Math.max(20, width - indent - 1);
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    if (para.trim() === '') {
+      out.push('');
+      continue;
+    }
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > max) {
+        out.push(pad + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) out.push(pad + line);
+  }
+  return out;
+}
+
+/** What a parameter shows in its -Full block, merged over the sets it belongs to. */
+export function parameterFacts(decl: CmdletDeclaration, name: string): {
+  required: boolean;
+  position: string;
+  defaultValue: string;
+  pipeline: string;
+  wildcards: boolean;
+} {
+  const p = decl.parameters[name];
+  const memberships = Object.values(p.sets ?? {});
+  const required = memberships.some((m) => m.mandatory);
+  const pos = memberships.find((m) => m.position !== undefined)?.position;
+  const byValue = memberships.some((m) => m.fromPipeline);
+  const byName = memberships.some((m) => m.fromPipelineByPropertyName);
+  const kinds = [byValue ? 'ByValue' : '', byName ? 'ByPropertyName' : ''].filter(Boolean);
+  return {
+    required,
+    position: pos === undefined ? 'named' : String(pos),
+    defaultValue: p.defaultValue ?? (p.type === 'Switch' ? 'False' : 'None'),
+    pipeline: kinds.length ? `True (${kinds.join(', ')})` : 'False',
+    wildcards: /wildcard/i.test(p.help ?? ''),
+  };
+}
+
+/** The `-Name <type>` block of one parameter; `full` adds the Required?/Position?... table. */
+export function parameterBlock(decl: CmdletDeclaration, name: string, full: boolean, width: number): string[] {
+  const p = decl.parameters[name];
+  const type = shortTypeName(p);
+  const lines = [`    -${name}${type ? ` <${type}>` : ''}`];
+  if (p.help) lines.push(...wrapText(p.help, 8, width));
+  if (p.validateSet) lines.push(...wrapText(`Valid values: ${p.validateSet.join(', ')}`, 8, width));
+  else if (p.enum) lines.push(...wrapText(`Valid values: ${p.enum.values.join(', ')}`, 8, width));
+  if (full) {
+    const f = parameterFacts(decl, name);
+    lines.push(
+      '',
+      `        Required?                    ${f.required}`,
+      `        Position?                    ${f.position}`,
+      `        Default value                ${f.defaultValue}`,
+      `        Accept pipeline input?       ${f.pipeline}`,
+      `        Accept wildcard characters?  ${f.wildcards}`,
+    );
+    if (p.aliases?.length) lines.push(`        Aliases                      ${p.aliases.join(', ')}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function exampleLines(decl: CmdletDeclaration, width: number): string[] {
+  const lines: string[] = [];
+  decl.examples.forEach((ex, i) => {
+    lines.push(`    -------------------------- EXAMPLE ${i + 1} --------------------------`, '');
+    ex.code.split('\n').forEach((l, j) => lines.push(j === 0 ? `    PS C:\\>${l}` : `    ${l}`));
+    lines.push('');
+    if (typeof ex.shows === 'string') {
+      for (const l of ex.shows.split('\n')) lines.push(l ? `    ${l}` : '');
+      lines.push('');
+    }
+    if (ex.remarks) lines.push(...wrapText(ex.remarks, 4, width), '');
+    lines.push('');
+  });
+  return lines;
+}
+
+function remarks(name: string, view: HelpView): string[] {
+  const lines = ['REMARKS'];
+  if (view !== 'examples') lines.push(`    To see the examples, type: "get-help ${name} -examples".`);
+  if (view === 'default' || view === 'examples') lines.push(`    For more information, type: "get-help ${name} -detailed".`);
+  if (view !== 'full') lines.push(`    For technical information, type: "get-help ${name} -full".`);
+  return lines;
+}
+
+/** The whole help text of a cmdlet in one of Get-Help's views, as lines. */
+export function helpLines(decl: CmdletDeclaration, view: HelpView, width = 120): string[] {
+  const lines: string[] = ['', 'NAME', `    ${decl.name}`, '', 'SYNOPSIS', ...wrapText(decl.synopsis, 4, width), ''];
+  if (view === 'examples') {
+    lines.push('', ...exampleLines(decl, width));
+    return lines;
+  }
+  lines.push('', 'SYNTAX');
+  for (const s of syntaxLines(decl)) lines.push(...wrapText(s, 4, width), '');
+  lines.push('', 'DESCRIPTION', ...wrapText(decl.description, 4, width), '', '');
+  if (view === 'detailed' || view === 'full') {
+    lines.push('PARAMETERS');
+    for (const name of Object.keys(decl.parameters)) lines.push(...parameterBlock(decl, name, view === 'full', width));
+    lines.push('    <CommonParameters>', ...wrapText(COMMON_PARAMETERS_TEXT, 8, width), '');
+    if (view === 'full') {
+      const inputs = Object.entries(decl.parameters)
+        .filter(([, p]) => Object.values(p.sets ?? {}).some((m) => m.fromPipeline))
+        .map(([, p]) => shortTypeName(p) ?? 'switch');
+      lines.push('INPUTS', ...(inputs.length ? inputs : ['None']).map((t) => `    ${t}`), '', '');
+      lines.push('OUTPUTS', ...(decl.outputType?.length ? decl.outputType : ['None']).map((t) => `    ${t}`), '', '');
+    }
+    lines.push(...exampleLines(decl, width));
+  }
+  if (decl.related?.length) {
+    lines.push('RELATED LINKS', ...decl.related.map((r) => `    ${r}`), '');
+  }
+  lines.push(...remarks(decl.name, view), '', '');
+  return lines;
+}
+
+/** Get-Help -Parameter: the -Full blocks of the matching parameters. */
+export function parameterHelpLines(decl: CmdletDeclaration, names: string[], width = 120): string[] {
+  const lines: string[] = [''];
+  for (const n of names) lines.push(...parameterBlock(decl, n, true, width));
+  return lines;
+}
+
+/** Help for a function or filter: only what its definition tells (5.1's partial help). */
+export function functionHelpLines(info: CommandInfo): string[] {
+  return [
+    '',
+    'NAME',
+    `    ${info.name}`,
+    '',
+    'SYNTAX',
+    `    ${functionSyntaxLine(info)}`,
+    '',
+    '',
+    'ALIASES',
+    '    None',
+    '',
+    '',
+    'REMARKS',
+    '    None',
+    '',
+    '',
+  ];
+}

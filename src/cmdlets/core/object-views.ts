@@ -1,0 +1,65 @@
+// The 5.1 format views of the objects this group of cmdlets writes (PowerShell's
+// DotNetTypes.format.ps1xml / PowerShellCore.format.ps1xml), registered at load time.
+
+import { registerView } from '../../format/views.js';
+import { getMember } from '../../protocol/members.js';
+
+registerView({
+  typeName: 'System.Management.Automation.CommandInfo',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'CommandType', property: 'CommandType', width: 15 },
+      // Aliases show as `? -> Where-Object`.
+      {
+        label: 'Name',
+        width: 50,
+        value: (o) => (getMember(o, 'CommandType') === 'Alias' ? getMember(o, 'DisplayName') : getMember(o, 'Name')),
+      },
+      { label: 'Version', property: 'Version', width: 10 },
+      { label: 'Source', property: 'Source' },
+    ],
+  },
+});
+
+registerView({
+  typeName: 'Microsoft.PowerShell.Commands.GroupInfoNoElement',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Count', property: 'Count', width: 5, alignment: 'Right' },
+      { label: 'Name', property: 'Name' },
+    ],
+  },
+});
+
+registerView({
+  typeName: 'Microsoft.PowerShell.Commands.GroupInfo',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Count', property: 'Count', width: 5, alignment: 'Right' },
+      { label: 'Name', property: 'Name', width: 25 },
+      { label: 'Group', property: 'Group' },
+    ],
+  },
+});
+
+registerView({
+  typeName: 'Microsoft.PowerShell.Commands.HistoryInfo',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Id', property: 'Id', width: 4, alignment: 'Right' },
+      { label: 'CommandLine', property: 'CommandLine' },
+    ],
+  },
+});
+
+registerView({
+  typeName: 'Microsoft.PowerShell.Commands.GenericMeasureInfo',
+  shape: 'list',
+  list: {
+    properties: ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'Property'].map((p) => ({ label: p, property: p })),
+  },
+});

@@ -1,0 +1,59 @@
+// The core object and host cmdlets: pipeline shaping (Where/ForEach/Select/Sort/Group/Measure),
+// discovery (Get-Command, Get-Help, Get-Alias, Get-History), the Write-* streams, dates,
+// secure strings and credentials, host interaction and transcripts.
+
+import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
+import './object-views.js';
+import ClearHost from './Clear-Host.js';
+import ConvertToSecureString from './ConvertTo-SecureString.js';
+import ForEachObject from './ForEach-Object.js';
+import GetAlias from './Get-Alias.js';
+import GetCommand from './Get-Command.js';
+import GetCredential from './Get-Credential.js';
+import GetDate from './Get-Date.js';
+import GetHelp from './Get-Help.js';
+import GetHistory from './Get-History.js';
+import GroupObject from './Group-Object.js';
+import MeasureObject from './Measure-Object.js';
+import NewObject from './New-Object.js';
+import ReadHost from './Read-Host.js';
+import SelectObject from './Select-Object.js';
+import SortObject from './Sort-Object.js';
+import StartSleep from './Start-Sleep.js';
+import StartTranscript from './Start-Transcript.js';
+import StopTranscript from './Stop-Transcript.js';
+import WhereObject from './Where-Object.js';
+import WriteDebug from './Write-Debug.js';
+import WriteError from './Write-Error.js';
+import WriteHost from './Write-Host.js';
+import WriteOutput from './Write-Output.js';
+import WriteVerbose from './Write-Verbose.js';
+import WriteWarning from './Write-Warning.js';
+
+export const objectCmdlets: CmdletDeclaration[] = [
+  WhereObject,
+  ForEachObject,
+  SelectObject,
+  SortObject,
+  GroupObject,
+  MeasureObject,
+  GetCommand,
+  GetHelp,
+  GetAlias,
+  GetHistory,
+  WriteOutput,
+  WriteError,
+  WriteWarning,
+  WriteVerbose,
+  WriteDebug,
+  WriteHost,
+  GetDate,
+  ConvertToSecureString,
+  GetCredential,
+  ReadHost,
+  ClearHost,
+  StartTranscript,
+  StopTranscript,
+  NewObject,
+  StartSleep,
+] as CmdletDeclaration[];

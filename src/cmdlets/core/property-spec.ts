@@ -1,0 +1,122 @@
+// Property arguments shared by Select-Object, Sort-Object, Group-Object and Measure-Object:
+// plain names (with wildcards), and calculated properties given as hashtables
+// (`@{n='Days'; e={ ... }}`), whose keys may be any unique prefix of the full key name.
+
+import type { CmdletContext } from '../../protocol/cmdlet.js';
+import { TerminatingError } from '../../protocol/errors.js';
+import { getMember, memberNames } from '../../protocol/members.js';
+import { wildcardToRegExp } from '../../protocol/operators.js';
+import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
+
+/** One resolved property: a label and how to read it from an object. */
+export interface PropertySpec {
+  label: string;
+  /** A name (read with getMember) or a script block (run with $_ = the object). */
+  source: string | ScriptBlockValue;
+  /** Sort-Object's per-key direction, when the hashtable gave one. */
+  descending?: boolean;
+  /** Set for plain names containing wildcards: expanded per object against its property names. */
+  wildcard?: RegExp;
+}
+
+export function hasWildcard(name: string): boolean {
+  return /[*?[]/.test(name);
+}
+
+/**
+ * Finds the value of a hashtable key given by any unique prefix of `full` (or an alias, such as
+ * Label for Name). PowerShell accepts `n`, `na`, `l`, `e`, `exp`... as long as the prefix is unique
+ * among the keys the cmdlet allows.
+ */
+function keyMatches(key: string, full: string): boolean {
+  return key.length > 0 && full.toLowerCase().startsWith(key.toLowerCase());
+}
+
+function illegalKey(ctx: CmdletContext, key: string): never {
+  throw new TerminatingError(
+    ctx.error({
+      message: `Illegal key ${key}`,
+      errorId: 'DictionaryKeyIllegal',
+      category: 'InvalidArgument',
+      exceptionType: 'ParameterBindingException',
+    }),
+  );
+}
+
+/**
+ * Turns -Property arguments into specs. `allowed` lists the hashtable keys the cmdlet accepts,
+ * e.g. ['Name', 'Label', 'Expression'] for Select-Object, ['Expression', 'Ascending', 'Descending']
+ * for Sort-Object.
+ */
+export function parseProperties(
+  args: unknown[] | undefined,
+  ctx: CmdletContext,
+  allowed: string[] = ['Name', 'Label', 'Expression'],
+): PropertySpec[] {
+  const specs: PropertySpec[] = [];
+  for (const arg of args ?? []) {
+    if (arg instanceof PSHashtable) {
+      let label: string | undefined;
+      let source: string | ScriptBlockValue | undefined;
+      let descending: boolean | undefined;
+      for (const [k, v] of arg.entries()) {
+        const key = String(k);
+        const matches = allowed.filter((a) => keyMatches(key, a));
+        if (matches.length !== 1) illegalKey(ctx, key);
+        const which = matches[0];
+        if (which === 'Name' || which === 'Label') label = toDisplayText(v);
+        else if (which === 'Expression') source = v instanceof ScriptBlockValue ? v : toDisplayText(v);
+        else if (which === 'Ascending') descending = !v;
+        else if (which === 'Descending') descending = !!v;
+      }
+      if (source === undefined) {
+        if (!allowed.includes('Expression')) continue;
+        throw new TerminatingError(
+          ctx.error({
+            message: 'Missing mandatory key Expression',
+            errorId: 'DictionaryKeyMissingExpression',
+            category: 'InvalidArgument',
+            exceptionType: 'ParameterBindingException',
+          }),
+        );
+      }
+      specs.push({ label: label ?? (typeof source === 'string' ? source : source.text), source, descending });
+    } else if (arg instanceof ScriptBlockValue) {
+      specs.push({ label: arg.text, source: arg });
+    } else {
+      const name = toDisplayText(arg);
+      specs.push({ label: name, source: name, wildcard: hasWildcard(name) ? wildcardToRegExp(name) : undefined });
+    }
+  }
+  return specs;
+}
+
+/** A script block's output as one value: nothing → $null, one → itself, more → an array. */
+export function singleValue(out: unknown[]): unknown {
+  if (out.length === 0) return null;
+  if (out.length === 1) return out[0];
+  return out;
+}
+
+/** The value of a spec for one object. */
+export async function evaluateSpec(spec: PropertySpec, obj: unknown, ctx: CmdletContext): Promise<unknown> {
+  if (typeof spec.source === 'string') return getMember(obj, spec.source);
+  return singleValue(await ctx.invoke(spec.source, { dollarUnder: obj }));
+}
+
+/** The property names of a value, in order (what `Select-Object *` and wildcards match). */
+export function propertyNames(obj: unknown): string[] {
+  if (obj instanceof PSObject) return obj.properties().map((p) => p.name);
+  if (obj === null || obj === undefined) return [];
+  return memberNames(obj)
+    .filter((m) => /Property$/.test(m.memberType))
+    .map((m) => m.name);
+}
+
+/** Whether the object has a property of that name (case-insensitive). */
+export function hasProperty(obj: unknown, name: string): boolean {
+  if (obj instanceof PSObject) return obj.has(name);
+  if (obj instanceof PSHashtable) return obj.has(name);
+  const lower = name.toLowerCase();
+  return propertyNames(obj).some((n) => n.toLowerCase() === lower);
+}
