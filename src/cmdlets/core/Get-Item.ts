@@ -1,0 +1,38 @@
+// Get-Item: the FileInfo / DirectoryInfo of the items at the given paths (wildcards allowed).
+
+import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { existingItems, fileSystemInfo, pathParameters } from './file-common.js';
+
+export default defineCmdlet({
+  name: 'Get-Item',
+  aliases: ['gi'],
+  module: 'Microsoft.PowerShell.Management',
+  synopsis: 'Gets the item at the specified location.',
+  description:
+    'The Get-Item cmdlet gets the file or folder at each path on the lab drive, as a FileInfo or ' +
+    'DirectoryInfo object. It does not list a folder\'s contents (use Get-ChildItem). A wildcard ' +
+    'path gets every matching item; a path that does not exist is an error.',
+  defaultParameterSet: 'Path',
+  parameters: {
+    ...pathParameters({ mandatory: true, fromPipeline: true, pathHelp: 'Specifies the path to an item.' }),
+    Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no hidden items.' },
+  },
+  outputType: ['System.IO.FileInfo', 'System.IO.DirectoryInfo'],
+  examples: [
+    {
+      setup: "Set-Content C:\\demo.txt 'hello'",
+      code: '(Get-Item C:\\demo.txt).Length',
+      remarks: 'Gets a file and reads its size in bytes (the text plus CR LF).',
+      shows: '7',
+    },
+    {
+      code: 'Get-Item C:\\Windows | Select-Object -ExpandProperty FullName',
+      remarks: 'Gets a folder.',
+      shows: 'C:\\Windows',
+    },
+  ],
+  related: ['Get-ChildItem', 'Test-Path'],
+  process(params, ctx) {
+    for (const entry of existingItems(ctx, params)) ctx.write(fileSystemInfo(ctx.fs, entry));
+  },
+});

@@ -1,0 +1,65 @@
+// Remove-Item: deletes files and folders. A folder with items asks first unless -Recurse
+// (5.1's "has children" query; in a non-interactive host that prompt is an error).
+
+import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { attempt, existingItems, pathParameters } from './file-common.js';
+
+export default defineCmdlet({
+  name: 'Remove-Item',
+  aliases: ['rm', 'del', 'ri', 'erase', 'rd', 'rmdir'],
+  module: 'Microsoft.PowerShell.Management',
+  synopsis: 'Deletes the specified items.',
+  description:
+    'The Remove-Item cmdlet deletes files and folders on the lab drive. Wildcards select several ' +
+    'items. Deleting a folder that has items asks for confirmation unless -Recurse is used. ' +
+    '-WhatIf shows what would be deleted without deleting it.',
+  defaultParameterSet: 'Path',
+  supportsShouldProcess: true,
+  confirmImpact: 'Medium',
+  parameters: {
+    ...pathParameters({ mandatory: true, pathHelp: 'Specifies the items to delete.' }),
+    Recurse: { type: 'Switch', help: 'Deletes the items in the specified folders and in all their subfolders.' },
+    Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no hidden or read-only items.' },
+  },
+  outputType: [],
+  examples: [
+    {
+      setup: "Set-Content C:\\old.txt 'x'",
+      code: 'Remove-Item C:\\old.txt; Test-Path C:\\old.txt',
+      remarks: 'Deletes a file.',
+      shows: 'False',
+    },
+    {
+      setup: "Set-Content C:\\old.txt 'x'",
+      code: 'Remove-Item C:\\old.txt -WhatIf',
+      remarks: 'Shows what would be deleted.',
+      shows: 'What if: Performing the operation "Remove File" on target "C:\\old.txt".',
+    },
+    {
+      setup: "New-Item C:\\tmpcerts -ItemType Directory | Out-Null; Set-Content C:\\tmpcerts\\a.pfx 'x'",
+      code: 'Remove-Item C:\\tmpcerts -Recurse; Test-Path C:\\tmpcerts',
+      remarks: 'Deletes a folder and everything in it.',
+      shows: 'False',
+    },
+  ],
+  related: ['Get-ChildItem', 'New-Item'],
+  async process(params, ctx) {
+    for (const entry of existingItems(ctx, params)) {
+      const p = entry.path;
+      if (!ctx.fs.exists(p)) continue; // already gone with a folder removed earlier
+      const action = entry.isDirectory ? 'Remove Directory' : 'Remove File';
+      if (!(await ctx.shouldProcess(p.display, action))) continue;
+      if (entry.isDirectory && !params.Recurse) {
+        const children = attempt(ctx, () => ctx.fs.list(p));
+        if (children === undefined) continue;
+        if (children.length > 0) {
+          const query =
+            `The item at ${p.display} has children and the Recurse parameter was not specified. ` +
+            'If you continue, all children will be removed with the item. Are you sure you want to continue?';
+          if (!(await ctx.shouldContinue(query, 'Confirm'))) continue;
+        }
+      }
+      attempt(ctx, () => ctx.fs.remove(p, true));
+    }
+  },
+});

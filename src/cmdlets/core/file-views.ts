@@ -1,0 +1,54 @@
+// The 5.1 FileSystem views: children grouped by folder with Mode, LastWriteTime, Length, Name;
+// PathInfo (Get-Location) as a one-column table.
+
+import { registerView, type ColumnSpec } from '../../format/views.js';
+import { PSObject } from '../../protocol/values.js';
+import { DIRECTORY_TYPES, FILE_TYPES, lastWriteColumn, PATHINFO_TYPES, PROVIDER } from './file-common.js';
+
+const prop = (o: unknown, name: string): unknown => (o instanceof PSObject ? o.get(name) : null);
+
+/** The folder of an item as the group header shows it (PSParentPath without the provider). */
+function parentFolder(o: unknown): string {
+  const parent = String(prop(o, 'PSParentPath') ?? '');
+  return parent.startsWith(`${PROVIDER}::`) ? parent.slice(PROVIDER.length + 2) : parent;
+}
+
+const columns: ColumnSpec[] = [
+  { label: 'Mode', property: 'Mode', width: 7, alignment: 'Left' },
+  {
+    label: 'LastWriteTime',
+    width: 25,
+    alignment: 'Right',
+    value: (o) => {
+      const d = prop(o, 'LastWriteTime');
+      return d instanceof Date ? lastWriteColumn(d) : '';
+    },
+  },
+  { label: 'Length', property: 'Length', width: 14, alignment: 'Right' },
+  { label: 'Name', property: 'Name', alignment: 'Left' },
+];
+
+const groupBy = {
+  label: 'Directory',
+  value: parentFolder,
+  lines: (folder: string) => [`    Directory: ${folder}`, ''],
+};
+
+const list: ColumnSpec[] = [
+  { label: 'Name', property: 'Name' },
+  { label: 'Length', property: 'Length' },
+  { label: 'CreationTime', property: 'CreationTime' },
+  { label: 'LastWriteTime', property: 'LastWriteTime' },
+  { label: 'LastAccessTime', property: 'LastAccessTime' },
+  { label: 'Mode', property: 'Mode' },
+];
+
+for (const typeName of [FILE_TYPES[0]!, DIRECTORY_TYPES[0]!]) {
+  registerView({ typeName, shape: 'table', table: { columns, groupBy }, list: { properties: list } });
+}
+
+registerView({
+  typeName: PATHINFO_TYPES[0]!,
+  shape: 'table',
+  table: { columns: [{ label: 'Path', property: 'Path', alignment: 'Left' }] },
+});

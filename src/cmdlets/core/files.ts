@@ -1,0 +1,31 @@
+// The file cmdlets, over the lab drive (ctx.fs). Importing this registers their views.
+
+import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
+import './file-views.js';
+import AddContent from './Add-Content.js';
+import CopyItem from './Copy-Item.js';
+import GetChildItem from './Get-ChildItem.js';
+import GetContent from './Get-Content.js';
+import GetItem from './Get-Item.js';
+import GetLocation from './Get-Location.js';
+import MoveItem from './Move-Item.js';
+import NewItem from './New-Item.js';
+import RemoveItem from './Remove-Item.js';
+import SetContent from './Set-Content.js';
+import SetLocation from './Set-Location.js';
+import TestPath from './Test-Path.js';
+
+export const fileCmdlets: CmdletDeclaration[] = [
+  GetContent,
+  SetContent,
+  AddContent,
+  GetChildItem,
+  GetItem,
+  TestPath,
+  RemoveItem,
+  CopyItem,
+  MoveItem,
+  NewItem,
+  GetLocation,
+  SetLocation,
+] as CmdletDeclaration[];
