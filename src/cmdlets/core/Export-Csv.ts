@@ -1,0 +1,97 @@
+// Export-Csv: objects to a CSV file on the lab drive (5.1: `#TYPE` line, ASCII by default).
+
+import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { commandError, decodeText, encodeText } from './file-common.js';
+import { toCsvLines } from './csv.js';
+import { buffer, collect, resolveTarget } from './output-common.js';
+
+export default defineCmdlet({
+  name: 'Export-Csv',
+  aliases: ['epcsv'],
+  module: 'Microsoft.PowerShell.Utility',
+  synopsis: 'Converts objects into a series of comma-separated value (CSV) strings and saves the strings to a file.',
+  description:
+    'The Export-Csv cmdlet writes the input objects to a CSV file: in Windows PowerShell 5.1 a "#TYPE <type ' +
+    'name>" line first (omitted with -NoTypeInformation), a header with the property names of the first ' +
+    'object, then one line per object with every value in double quotes. The default encoding is ASCII. ' +
+    '-Append adds lines to an existing file without a second header.',
+  defaultParameterSet: 'Delimiter',
+  supportsShouldProcess: true,
+  parameters: {
+    Path: { type: 'String', sets: { [ALL_SETS]: { position: 0 } }, help: 'Specifies the path of the CSV file.' },
+    LiteralPath: { type: 'String', aliases: ['PSPath'], help: 'Specifies the path of the CSV file, used exactly as typed.' },
+    InputObject: {
+      type: 'PSObject',
+      sets: { [ALL_SETS]: { mandatory: true, fromPipeline: true } },
+      help: 'Specifies the objects to export.',
+    },
+    Delimiter: { type: 'Char', sets: { Delimiter: { position: 1 } }, help: 'Specifies the character between values. Default: comma.' },
+    NoTypeInformation: { type: 'Switch', aliases: ['NTI'], help: 'Omits the #TYPE line.' },
+    Append: { type: 'Switch', help: 'Adds the lines to the end of an existing file, without a header.' },
+    Force: { type: 'Switch', help: 'Overwrites a read-only file.' },
+    NoClobber: { type: 'Switch', aliases: ['NoOverwrite'], help: 'Does not overwrite an existing file: the command fails instead.' },
+    Encoding: {
+      type: 'String',
+      validateSet: ['Unicode', 'UTF7', 'UTF8', 'ASCII', 'UTF32', 'BigEndianUnicode', 'Default', 'OEM'],
+      defaultValue: 'ASCII',
+      help: 'Specifies the encoding of the file. Default: ASCII.',
+    },
+  },
+  outputType: [],
+  examples: [
+    {
+      code: "[pscustomobject]@{Name='ex01'; Version=8} | Export-Csv C:\\servers.csv; Get-Content C:\\servers.csv",
+      remarks: 'Exports an object; the file starts with the #TYPE line.',
+      shows: '#TYPE System.Management.Automation.PSCustomObject\n"Name","Version"\n"ex01","8"',
+    },
+    {
+      code: "[pscustomobject]@{Name='ex01'} | Export-Csv C:\\n.csv -NoTypeInformation; Import-Csv C:\\n.csv",
+      remarks: 'Exports without the type line and imports the file again.',
+      shows: 'Name\n----\nex01',
+    },
+  ],
+  related: ['Import-Csv', 'ConvertTo-Csv'],
+  process(params, ctx) {
+    collect(params, ctx);
+  },
+  async end(params, ctx) {
+    const path = (params.LiteralPath ?? params.Path) as string | undefined;
+    if (path === undefined) {
+      return ctx.fail(
+        ctx.error({
+          message: 'Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.',
+          errorId: 'CannotSpecifyPathAndLiteralPath',
+          category: 'InvalidData',
+          exceptionType: 'InvalidOperationException',
+        }),
+      );
+    }
+    const target = resolveTarget(ctx, path);
+    const exists = ctx.fs.exists(target);
+    if (exists && params.NoClobber && !params.Append) {
+      return ctx.fail(
+        ctx.error({
+          message: `The file '${target.display}' already exists.`,
+          errorId: 'NoClobber',
+          category: 'ResourceExists',
+          exceptionType: 'IOException',
+          targetObject: target.display,
+        }),
+      );
+    }
+    if (!(await ctx.shouldProcess(target.display))) return;
+    const encoding = (params.Encoding as string | undefined) ?? 'ASCII';
+    const hasContent = exists && params.Append && decodeText(ctx.fs.readBytes(target)).trim().length > 0;
+    const lines = toCsvLines(buffer(ctx), {
+      delimiter: params.Delimiter as string | undefined,
+      noTypeInformation: params.NoTypeInformation,
+      noHeader: Boolean(hasContent),
+    });
+    const text = lines.map((l) => l + '\r\n').join('');
+    try {
+      ctx.fs.writeBytes(target, encodeText(text, encoding, !hasContent), Boolean(params.Append) && exists);
+    } catch (err) {
+      ctx.fail(commandError(ctx, err));
+    }
+  },
+});

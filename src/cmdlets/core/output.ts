@@ -1,0 +1,30 @@
+// The output cmdlets: formatting, Out-*, Get-Member, JSON and CSV.
+
+import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
+import formatTable from './Format-Table.js';
+import formatList from './Format-List.js';
+import outString from './Out-String.js';
+import outHost from './Out-Host.js';
+import outNull from './Out-Null.js';
+import outFile from './Out-File.js';
+import getMember from './Get-Member.js';
+import convertToJson from './ConvertTo-Json.js';
+import exportCsv from './Export-Csv.js';
+import importCsv from './Import-Csv.js';
+import convertToCsv from './ConvertTo-Csv.js';
+import convertFromCsv from './ConvertFrom-Csv.js';
+
+export const outputCmdlets: CmdletDeclaration[] = [
+  formatTable,
+  formatList,
+  outString,
+  outHost,
+  outNull,
+  outFile,
+  getMember,
+  convertToJson,
+  exportCsv,
+  importCsv,
+  convertToCsv,
+  convertFromCsv,
+] as CmdletDeclaration[];

@@ -1,0 +1,197 @@
+// The data behind Format-Table and Format-List: which columns (view, -Property names with
+// wildcards, calculated properties) and the cell text of every object. Script-block expressions
+// are evaluated by the caller (cmdlets run them through ctx.invoke) and handed in as `evaluate`.
+
+import { PSHashtable, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
+import { displayValue, expandForFormat, isScalar, propertyNames, propertyValue, valueToString } from './display.js';
+import { columnsFromNames, columnsFromSpecs, defaultListColumns, tableColumns, type ColumnSource } from './out-default.js';
+import { errorLines } from './error-view.js';
+import { ErrorRecord } from '../protocol/errors.js';
+import type { ListItem } from './list.js';
+import type { Alignment, TableData, TableItem } from './table.js';
+import { findView, groupHeaderLines, type GroupBySpec } from './views.js';
+
+/** One -Property argument after parsing. */
+export interface FormatProperty {
+  label: string;
+  /** A property name (may hold wildcards) or a script block run with $_ = the object. */
+  source: string | ScriptBlockValue;
+  width?: number;
+  alignment?: Alignment;
+  /** Set by the caller for names holding wildcards. */
+  wildcard?: RegExp;
+}
+
+/** A bad calculated-property hashtable; cmdlets turn it into an error record. */
+export class PropertyArgError extends Error {
+  constructor(
+    message: string,
+    readonly errorId: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Evaluate = (block: ScriptBlockValue, obj: unknown) => unknown;
+
+const TABLE_KEYS = ['Name', 'Label', 'Expression', 'FormatString', 'Width', 'Alignment'];
+const LIST_KEYS = ['Name', 'Label', 'Expression', 'FormatString'];
+
+function wildcardRegExp(pattern: string): RegExp {
+  let re = '';
+  for (const ch of pattern) {
+    if (ch === '*') re += '.*';
+    else if (ch === '?') re += '.';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 'i');
+}
+
+/**
+ * Parses -Property arguments: names (wildcards allowed), script blocks, and hashtables whose
+ * keys may be any unique prefix of Name/Label/Expression/FormatString/Width/Alignment.
+ */
+export function parsePropertyArgs(args: unknown[] | undefined, kind: 'table' | 'list'): FormatProperty[] {
+  const allowed = kind === 'table' ? TABLE_KEYS : LIST_KEYS;
+  const out: FormatProperty[] = [];
+  for (const arg of args ?? []) {
+    if (arg instanceof PSHashtable) {
+      const p: Partial<FormatProperty> = {};
+      for (const [k, v] of arg.entries()) {
+        const key = String(k).toLowerCase();
+        const matches = allowed.filter((a) => key.length > 0 && a.toLowerCase().startsWith(key));
+        // 'Name' and 'Label' mean the same thing; any other ambiguity or unknown key is illegal.
+        if (matches.length !== 1) throw new PropertyArgError(`The ${String(k)} key is not valid.`, 'DictionaryKeyIllegal');
+        switch (matches[0]) {
+          case 'Name':
+          case 'Label':
+            p.label = toDisplayText(v);
+            break;
+          case 'Expression':
+            p.source = v instanceof ScriptBlockValue ? v : toDisplayText(v);
+            break;
+          case 'Width': {
+            const n = Number(v);
+            if (!Number.isInteger(n) || n < 1) throw new PropertyArgError(`The Width key has a value that is not valid.`, 'FormatTableWidthKeyValueNotValid');
+            p.width = n;
+            break;
+          }
+          case 'Alignment': {
+            const a = toDisplayText(v).toLowerCase();
+            if (!['left', 'right', 'center'].includes(a)) throw new PropertyArgError(`The Alignment key has a value that is not valid.`, 'FormatTableAlignmentKeyValueNotValid');
+            // Center is printed left-aligned in emsh.
+            p.alignment = a === 'right' ? 'Right' : 'Left';
+            break;
+          }
+          case 'FormatString':
+            break;
+        }
+      }
+      if (p.source === undefined) throw new PropertyArgError('Missing mandatory key Expression', 'DictionaryKeyMissingExpression');
+      out.push({ ...p, label: p.label ?? (typeof p.source === 'string' ? p.source : p.source.text.trim()), source: p.source });
+    } else if (arg instanceof ScriptBlockValue) {
+      out.push({ label: arg.text.trim(), source: arg });
+    } else {
+      const name = toDisplayText(arg);
+      out.push({ label: name, source: name, wildcard: /[*?]/.test(name) ? wildcardRegExp(name) : undefined });
+    }
+  }
+  return out;
+}
+
+/** Script blocks of these properties, for callers that evaluate them ahead of formatting. */
+export function scriptBlocksOf(props: FormatProperty[]): ScriptBlockValue[] {
+  return props.flatMap((p) => (p.source instanceof ScriptBlockValue ? [p.source] : []));
+}
+
+/** Properties → columns against an object (wildcards expanded against its property names). */
+function resolveColumns(props: FormatProperty[], obj: unknown, evaluate: Evaluate | undefined): ColumnSource[] {
+  const cols: ColumnSource[] = [];
+  for (const p of props) {
+    if (p.wildcard) {
+      const re = p.wildcard;
+      const names = propertyNames(obj).filter((n) => re.test(n));
+      cols.push(...columnsFromNames(names));
+      continue;
+    }
+    const src = p.source;
+    const read =
+      typeof src === 'string'
+        ? (o: unknown) => propertyValue(o, src)
+        : (o: unknown) => (evaluate ? evaluate(src, o) : null);
+    cols.push({ label: p.label, width: p.width, alignment: p.alignment, read });
+  }
+  return cols;
+}
+
+function oobLines(v: unknown): string[] {
+  if (v instanceof ErrorRecord) return [...errorLines(v), ''];
+  return valueToString(v).split(/\r?\n/);
+}
+
+export interface TableRequest {
+  properties?: FormatProperty[];
+  autoSize?: boolean;
+  wrap?: boolean;
+  hideTableHeaders?: boolean;
+  /** -GroupBy: a property name or script block; groups print `   Label: value` headers. */
+  groupBy?: FormatProperty;
+}
+
+/**
+ * What Format-Table shows for these objects. Scalars (without -Property) print as their text;
+ * returns columns [] when no object gives a table.
+ */
+export function tableData(objects: unknown[], req: TableRequest, evaluate?: Evaluate): TableData {
+  const items: TableItem[] = [];
+  let cols: ColumnSource[] | undefined;
+  let columns: TableData['columns'] = [];
+  let group: GroupBySpec | undefined;
+  let current: string | undefined;
+  const explicit = req.properties && req.properties.length > 0;
+  for (const obj of objects.flatMap((o) => [...expandForFormat(o)])) {
+    if (!explicit && (isScalar(obj) || obj instanceof ErrorRecord)) {
+      items.push({ kind: 'lines', lines: oobLines(obj) });
+      continue;
+    }
+    if (!cols) {
+      const view = explicit ? undefined : findView(obj);
+      if (explicit) cols = resolveColumns(req.properties!, obj, evaluate);
+      else if (view?.table) {
+        cols = columnsFromSpecs(view.table.columns);
+        group = view.table.groupBy;
+      } else cols = columnsFromNames(propertyNames(obj).slice(0, 10));
+      // -AutoSize sizes view columns from the content too; a calculated Width still holds.
+      columns = tableColumns(req.autoSize && !explicit ? cols.map((c) => ({ ...c, width: undefined })) : cols, obj);
+      if (req.groupBy) {
+        const g = req.groupBy;
+        const read = resolveColumns([g], obj, evaluate)[0]!.read;
+        group = { label: g.label, value: (o) => displayValue(read(o)) };
+      }
+    }
+    if (group) {
+      const g = group.value(obj);
+      if (g !== current) {
+        current = g;
+        items.push({ kind: 'group', header: groupHeaderLines(group, g) });
+      }
+    }
+    items.push({ kind: 'row', cells: cols.map((c) => displayValue(c.read(obj))) });
+  }
+  return { columns, items, wrap: req.wrap, hideHeaders: req.hideTableHeaders };
+}
+
+/** What Format-List shows: one entry per object (its list view, or the given / all properties). */
+export function listItems(objects: unknown[], properties: FormatProperty[] | undefined, evaluate?: Evaluate): ListItem[] {
+  const items: ListItem[] = [];
+  const explicit = properties && properties.length > 0;
+  for (const obj of objects.flatMap((o) => [...expandForFormat(o)])) {
+    if (!explicit && (isScalar(obj) || obj instanceof ErrorRecord)) {
+      items.push({ kind: 'lines', lines: oobLines(obj) });
+      continue;
+    }
+    const cols = explicit ? resolveColumns(properties!, obj, evaluate) : defaultListColumns(obj);
+    items.push({ kind: 'entry', pairs: cols.map((c) => [c.label, displayValue(c.read(obj))]) });
+  }
+  return items;
+}
