@@ -29,6 +29,25 @@ export interface ExportPfxOptions {
   algorithm: PfxAlgorithm;
 }
 
+type Pbkdf2 = (password: string, ...rest: unknown[]) => unknown;
+
+/**
+ * PBES2 (AES) keys derive from the password's UTF-8 bytes (what OpenSSL and Windows use), while the
+ * MAC and PKCS#12-PBE (3DES, RC2) use its UTF-16 form. Forge hands one JS string to both and PBKDF2
+ * would take it as Latin-1, so around our (synchronous) forge calls PBKDF2 gets UTF-8. ASCII
+ * passwords are unaffected.
+ */
+function withUtf8Pbkdf2<T>(fn: () => T): T {
+  const pkcs5 = forge.pkcs5 as unknown as { pbkdf2: Pbkdf2 };
+  const original = pkcs5.pbkdf2;
+  pkcs5.pbkdf2 = (password, ...rest) => original(forge.util.encodeUtf8(password), ...rest);
+  try {
+    return fn();
+  } finally {
+    pkcs5.pbkdf2 = original;
+  }
+}
+
 const binary = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
 const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
 
@@ -62,11 +81,13 @@ export function exportPfx(opts: ExportPfxOptions): Uint8Array {
     throw new PkiFormatError('The private key does not match the certificate.');
   }
   const certs = [cert, ...(opts.chain ?? []).map((c) => parseCertificate(c))].map(forgeCertificate);
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, opts.password, {
-    algorithm: opts.algorithm,
-    generateLocalKeyId: true,
-    ...(opts.friendlyName !== undefined ? { friendlyName: opts.friendlyName } : {}),
-  });
+  const asn1 = withUtf8Pbkdf2(() =>
+    forge.pkcs12.toPkcs12Asn1(key, certs, opts.password, {
+      algorithm: opts.algorithm,
+      generateLocalKeyId: true,
+      ...(opts.friendlyName !== undefined ? { friendlyName: opts.friendlyName } : {}),
+    }),
+  );
   return new Uint8Array(bytes(forge.asn1.toDer(asn1).getBytes()));
 }
 
@@ -90,7 +111,7 @@ export function importPfx(data: Uint8Array, password: string): PfxContents {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
     const asn1 = forge.asn1.fromDer(binary(data), false);
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
+    p12 = withUtf8Pbkdf2(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (PASSWORD_FAILURE.test(msg)) throw new PfxPasswordError(undefined, { cause: e });

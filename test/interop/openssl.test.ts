@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createSecureContext } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -110,6 +111,16 @@ describe.skipIf(!hasOpenssl)('OpenSSL reads what emsh writes', () => {
     expect(out).toContain(cert.pem.split('\n')[1]);
     expect(openssl('pkcs12', '-in', pfx, '-passin', 'pass:P@ss word', '-info', '-noout')).toContain(keybag);
     expect(spawnSync('openssl', ['pkcs12', '-in', pfx, '-passin', 'pass:nope', '-nodes']).status).not.toBe(0);
+  });
+
+  it('uses the UTF-8 password bytes for AES like OpenSSL and Node do (non-ASCII passwords)', () => {
+    const pw = 'pässwörd€';
+    const pfx = exportPfx({ certificate: cert, privateKeyPem: RSA1, password: pw, algorithm: 'aes256' });
+    expect(() => createSecureContext({ pfx: Buffer.from(pfx), passphrase: pw })).not.toThrow();
+    expect(openssl('pkcs12', '-in', file('utf8.pfx', pfx), '-passin', `pass:${pw}`, '-nodes')).toContain('-----BEGIN PRIVATE KEY-----');
+    const theirs = file('utf8-ossl.pfx');
+    openssl('pkcs12', '-export', '-in', certFile, '-inkey', keyPath('rsa2048-1.key.pem'), '-passout', `pass:${pw}`, '-out', theirs);
+    expect(importPfx(readFileSync(theirs), pw).certificate?.thumbprint).toBe(cert.thumbprint);
   });
 
   it('openssl verify accepts a certificate our lab CA signed, for TLS server use', () => {
