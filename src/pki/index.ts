@@ -19,6 +19,10 @@
  * PKCS#12
  *   exportPfx({ certificate, privateKeyPem, chain?, password, friendlyName?, algorithm: 'aes256' | '3des' })
  *   importPfx(bytes, password): { certificates, privateKeyPem?, certificate?, friendlyName? }
+ * Domains and chains
+ *   certificateDomains(cert)  CN then SAN DNS names, deduplicated (Exchange's CertificateDomains)
+ *   domainMatches(pattern, host) / matchesHostname(cert, host)   wildcards cover one label
+ *   findIssuer(cert, candidates) / buildChain(leaf, pool): { chain, complete }
  * Names
  *   parseDn(text) / formatDn(rdns): Windows order (RDNs reversed from DER), keys CN OU O L S C E DC…
  * Errors: PkiFormatError (bad data), PkiSignatureError, PfxPasswordError (wrong PFX password), DnSyntaxError.
@@ -53,6 +57,7 @@ export {
   type ValidityOptions,
 } from './certificate.js';
 export { createRequest, parseRequest, requestFromDer, requestToText, NEW_REQUEST_LABEL, type RequestInfo, type RequestOptions } from './request.js';
+export { certificateDomains, domainMatches, matchesHostname, findIssuer, buildChain } from './domains.js';
 export { createPkcs7, certificatesFromPkcs7 } from './pkcs7.js';
 export { exportPfx, importPfx, type ExportPfxOptions, type PfxContents, type PfxAlgorithm } from './pkcs12.js';
 export { parseDn, formatDn, encodeName, nameAttribute, type Rdn, type NameAttribute } from './names.js';

@@ -3,6 +3,7 @@ import { createSecureContext } from 'node:tls';
 import {
   createCaCertificate,
   createSelfSigned,
+  detectFormat,
   exportPfx,
   importPfx,
   PfxPasswordError,
@@ -45,6 +46,10 @@ describe('exportPfx / importPfx', () => {
     const pfx = exportPfx({ certificate: cert, privateKeyPem: RSA1, password: 'right', algorithm: '3des' });
     expect(() => importPfx(pfx, 'wrong')).toThrow(PfxPasswordError);
     expect(() => importPfx(pfx, 'wrong')).toThrow('The PKCS #12 password is incorrect, or the file is not protected with this password.');
+  });
+
+  it('is detected as PKCS#12', () => {
+    expect(detectFormat(exportPfx({ certificate: cert, privateKeyPem: RSA1, password: 'x', algorithm: '3des' }))).toBe('pkcs12');
   });
 
   it('throws PkiFormatError for data that is not PKCS#12', () => {
