@@ -42,7 +42,7 @@ const TABLE_PROPERTY_LIMIT = 4;
 export function columnsFromSpecs(specs: ColumnSpec[]): ColumnSource[] {
   return specs.map((s) => {
     const name = s.property ?? s.label;
-    return { label: s.label, width: s.width, alignment: s.alignment, read: s.value ?? ((o: unknown) => propertyValue(o, name)) };
+    return { label: s.label, width: s.width, alignment: s.alignment ?? 'Left', read: s.value ?? ((o: unknown) => propertyValue(o, name)) };
   });
 }
 

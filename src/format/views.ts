@@ -10,7 +10,7 @@ export interface ColumnSpec {
   value?: (obj: unknown) => unknown;
   /** Fixed width; absent: computed from the content (max of label and cells). */
   width?: number;
-  /** Absent: right for numbers/booleans of the first object, else left. */
+  /** Absent: left, as in a format.ps1xml view (generated columns right-align numbers). */
   alignment?: 'Left' | 'Right';
 }
 
