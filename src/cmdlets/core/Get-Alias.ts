@@ -2,8 +2,7 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
-import { commandObject } from './command-info.js';
-import { hasWildcard } from './property-spec.js';
+import { commandObject, hasWildcard } from './command-info.js';
 
 export default defineCmdlet({
   name: 'Get-Alias',

@@ -3,9 +3,8 @@
 
 import { defineCmdlet, type CommandInfo } from '../../protocol/cmdlet.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
-import { commandObject, definitionText } from './command-info.js';
+import { commandObject, definitionText, hasWildcard } from './command-info.js';
 import { functionSyntaxLine } from './help-text.js';
-import { hasWildcard } from './property-spec.js';
 
 const COMMAND_TYPES = ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application', 'Script', 'Workflow', 'Configuration', 'All'];
 

@@ -5,8 +5,8 @@
 import { defineCmdlet, type CmdletContext, type CommandInfo } from '../../protocol/cmdlet.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
 import { PSObject } from '../../protocol/values.js';
+import { hasWildcard } from './command-info.js';
 import { functionHelpLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
-import { hasWildcard } from './property-spec.js';
 
 const OVERVIEW = `
 TOPIC

@@ -217,12 +217,14 @@ function exampleLines(decl: CmdletDeclaration, width: number): string[] {
   return lines;
 }
 
-function remarks(name: string, view: HelpView): string[] {
-  const lines = ['REMARKS'];
-  if (view !== 'examples') lines.push(`    To see the examples, type: "get-help ${name} -examples".`);
-  if (view === 'default' || view === 'examples') lines.push(`    For more information, type: "get-help ${name} -detailed".`);
-  if (view !== 'full') lines.push(`    For technical information, type: "get-help ${name} -full".`);
-  return lines;
+/** The REMARKS pointers of the default and -Detailed views (-Full and -Examples have none). */
+function remarks(name: string): string[] {
+  return [
+    'REMARKS',
+    `    To see the examples, type: "get-help ${name} -examples".`,
+    `    For more information, type: "get-help ${name} -detailed".`,
+    `    For technical information, type: "get-help ${name} -full".`,
+  ];
 }
 
 /** The whole help text of a cmdlet in one of Get-Help's views, as lines. */
@@ -251,7 +253,7 @@ export function helpLines(decl: CmdletDeclaration, view: HelpView, width = 120):
   if (decl.related?.length) {
     lines.push('RELATED LINKS', ...decl.related.map((r) => `    ${r}`), '');
   }
-  lines.push(...remarks(decl.name, view), '', '');
+  if (view === 'default' || view === 'detailed') lines.push(...remarks(decl.name), '', '');
   return lines;
 }
 

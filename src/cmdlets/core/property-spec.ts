@@ -7,6 +7,7 @@ import { TerminatingError } from '../../protocol/errors.js';
 import { getMember, memberNames } from '../../protocol/members.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
+import { hasWildcard } from './command-info.js';
 
 /** One resolved property: a label and how to read it from an object. */
 export interface PropertySpec {
@@ -19,9 +20,7 @@ export interface PropertySpec {
   wildcard?: RegExp;
 }
 
-export function hasWildcard(name: string): boolean {
-  return /[*?[]/.test(name);
-}
+export { hasWildcard };
 
 /**
  * Finds the value of a hashtable key given by any unique prefix of `full` (or an alias, such as
