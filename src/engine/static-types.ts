@@ -1,0 +1,653 @@
+// Static members of the .NET types scripts reach for: [System.IO.File]::ReadAllBytes(),
+// [System.Text.Encoding]::Unicode.GetBytes(), [Math]::Round(), [DateTime]::Now, [Convert]...
+// Files go through the lab drive; the clock is the lab clock.
+
+import { randomUUID } from 'node:crypto';
+import type { LabFileSystem, ResolvedPath } from '../protocol/cmdlet.js';
+import {
+  convertTo,
+  convertToString,
+  enumInfo,
+  parseDate,
+  parseNumber,
+  resolveTypeName,
+  roundHalfEven,
+  toNumber,
+  typeNotFound,
+} from '../protocol/convert.js';
+import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
+import { methodException } from '../protocol/members.js';
+import { dotnetRegex, formatString } from '../protocol/operators.js';
+import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
+
+export interface StaticEnv {
+  fs: LabFileSystem;
+  location(): string;
+  now(): Date;
+}
+
+function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation'): never {
+  throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType: 'RuntimeException' }));
+}
+
+function methodNotFound(type: string, name: string): never {
+  fail(`Method invocation failed because [${type}] does not contain a method named '${name}'.`, 'MethodNotFound');
+}
+
+function overload(name: string, argc: number): never {
+  fail(`Cannot find an overload for "${name}" and the argument count: "${argc}".`, 'MethodCountCouldNotFindBest', 'NotSpecified');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encodings: PSObjects with GetBytes/GetString; the codec is kept beside the object.
+
+interface Codec {
+  encode(s: string): Uint8Array;
+  decode(b: Uint8Array): string;
+  preamble: Uint8Array;
+}
+
+const CODECS = new WeakMap<PSObject, Codec>();
+
+const utf16le: Codec = {
+  encode: (s) => new Uint8Array(Buffer.from(s, 'utf16le')),
+  decode: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf16le'),
+  preamble: new Uint8Array([0xff, 0xfe]),
+};
+const utf16be: Codec = {
+  encode: (s) => {
+    const le = Buffer.from(s, 'utf16le');
+    for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+    return new Uint8Array(le);
+  },
+  decode: (b) => {
+    const c = Buffer.from(b);
+    for (let i = 0; i + 1 < c.length; i += 2) [c[i], c[i + 1]] = [c[i + 1]!, c[i]!];
+    return c.toString('utf16le');
+  },
+  preamble: new Uint8Array([0xfe, 0xff]),
+};
+const utf8: Codec = {
+  encode: (s) => new Uint8Array(Buffer.from(s, 'utf8')),
+  decode: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'),
+  preamble: new Uint8Array([0xef, 0xbb, 0xbf]),
+};
+const utf8NoBom: Codec = { ...utf8, preamble: new Uint8Array() };
+const ascii: Codec = {
+  encode: (s) => Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0x3f))),
+  decode: (b) => Array.from(b, (x) => (x < 128 ? String.fromCharCode(x) : '?')).join(''),
+  preamble: new Uint8Array(),
+};
+// Windows-1252 is approximated by Latin-1 (they differ only in 0x80-0x9F).
+const ansi: Codec = {
+  encode: (s) => Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f))),
+  decode: (b) => Buffer.from(b).toString('latin1'),
+  preamble: new Uint8Array(),
+};
+
+function encodingObject(typeName: string, encodingName: string, webName: string, codePage: number, codec: Codec): PSObject {
+  const o = new PSObject([typeName, 'System.Text.Encoding', 'System.Object']);
+  o.addNote('BodyName', webName);
+  o.addNote('EncodingName', encodingName);
+  o.addNote('HeaderName', webName);
+  o.addNote('WebName', webName);
+  o.addNote('CodePage', codePage);
+  o.addMethod({
+    name: 'GetBytes',
+    definition: 'byte[] GetBytes(string s)',
+    invoke: (args) => {
+      if (args.length !== 1) overload('GetBytes', args.length);
+      const a = args[0];
+      if (a === null || a === undefined) throw methodException('GetBytes', 1, 'Value cannot be null.\r\nParameter name: s', 'ArgumentNullException');
+      return codec.encode(Array.isArray(a) ? a.map(convertToString).join('') : convertToString(a));
+    },
+  });
+  o.addMethod({
+    name: 'GetString',
+    definition: 'string GetString(byte[] bytes)',
+    invoke: (args) => {
+      if (args.length !== 1 && args.length !== 3) overload('GetString', args.length);
+      if (args[0] === null || args[0] === undefined) throw methodException('GetString', args.length, 'Array cannot be null.\r\nParameter name: bytes', 'ArgumentNullException');
+      let bytes = convertTo(args[0], 'byte[]') as Uint8Array;
+      if (args.length === 3) bytes = bytes.subarray(toNumber(args[1]), toNumber(args[1]) + toNumber(args[2]));
+      return codec.decode(bytes);
+    },
+  });
+  o.addMethod({ name: 'GetPreamble', definition: 'byte[] GetPreamble()', invoke: () => codec.preamble.slice() });
+  o.addMethod({ name: 'GetByteCount', definition: 'int GetByteCount(string s)', invoke: (args) => codec.encode(convertToString(args[0])).length });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => typeName });
+  CODECS.set(o, codec);
+  return o;
+}
+
+const ENCODINGS: Record<string, () => PSObject> = {
+  unicode: () => encodingObject('System.Text.UnicodeEncoding', 'Unicode', 'utf-16', 1200, utf16le),
+  bigendianunicode: () => encodingObject('System.Text.UnicodeEncoding', 'Unicode (Big-Endian)', 'utf-16BE', 1201, utf16be),
+  utf8: () => encodingObject('System.Text.UTF8Encoding', 'Unicode (UTF-8)', 'utf-8', 65001, utf8),
+  ascii: () => encodingObject('System.Text.ASCIIEncoding', 'US-ASCII', 'us-ascii', 20127, ascii),
+  default: () => encodingObject('System.Text.SBCSCodePageEncoding', 'Western European (Windows)', 'Windows-1252', 1252, ansi),
+};
+
+function codecOf(v: unknown): Codec | undefined {
+  return v instanceof PSObject ? CODECS.get(v) : undefined;
+}
+
+/** Text from file bytes: BOM detection, UTF-8 otherwise (as File.ReadAllText). */
+function decodeFile(b: Uint8Array, fallback: Codec = utf8NoBom): string {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return utf8.decode(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe) return utf16le.decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return utf16be.decode(b.subarray(2));
+  return fallback.decode(b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [System.IO.File] and [System.IO.Path]
+
+function pathArg(method: string, args: unknown[], env: StaticEnv): ResolvedPath {
+  const raw = args[0];
+  if (raw === null || raw === undefined || convertToString(raw) === '') {
+    throw methodException(method, args.length, 'Empty path name is not legal.', 'ArgumentException');
+  }
+  try {
+    return env.fs.resolve(convertToString(raw), env.location());
+  } catch (e) {
+    if (e instanceof TerminatingError) throw methodException(method, args.length, e.record.message, e.record.exceptionType);
+    throw e;
+  }
+}
+
+function parentExists(p: ResolvedPath, env: StaticEnv): boolean {
+  const i = p.display.lastIndexOf('\\');
+  if (i <= 2) return true; // drive root
+  try {
+    const parent = env.fs.resolve(p.display.slice(0, i), env.location());
+    const st = env.fs.stat(parent);
+    return !!st && st.isDirectory;
+  } catch {
+    return false;
+  }
+}
+
+function readExisting(method: string, args: unknown[], env: StaticEnv): Uint8Array {
+  const p = pathArg(method, args, env);
+  const st = env.fs.stat(p);
+  if (!st) {
+    if (!parentExists(p, env)) throw methodException(method, args.length, `Could not find a part of the path '${p.display}'.`, 'DirectoryNotFoundException');
+    throw methodException(method, args.length, `Could not find file '${p.display}'.`, 'FileNotFoundException');
+  }
+  if (st.isDirectory) throw methodException(method, args.length, `Access to the path '${p.display}' is denied.`, 'UnauthorizedAccessException');
+  return env.fs.readBytes(p);
+}
+
+function writeFile(method: string, args: unknown[], env: StaticEnv, data: Uint8Array, append = false): void {
+  const p = pathArg(method, args, env);
+  if (!parentExists(p, env)) throw methodException(method, args.length, `Could not find a part of the path '${p.display}'.`, 'DirectoryNotFoundException');
+  const st = env.fs.stat(p);
+  if (st?.isDirectory) throw methodException(method, args.length, `Access to the path '${p.display}' is denied.`, 'UnauthorizedAccessException');
+  env.fs.writeBytes(p, data, append);
+}
+
+function textBytes(text: string, enc: unknown, withPreamble: boolean): Uint8Array {
+  const codec = codecOf(enc) ?? utf8NoBom;
+  const body = codec.encode(text);
+  if (!withPreamble || codec.preamble.length === 0) return body;
+  const out = new Uint8Array(codec.preamble.length + body.length);
+  out.set(codec.preamble);
+  out.set(body, codec.preamble.length);
+  return out;
+}
+
+function linesOf(v: unknown): string[] {
+  return (Array.isArray(v) ? v : [v]).map(convertToString);
+}
+
+function fileMethod(name: string, args: unknown[], env: StaticEnv): unknown {
+  const argc = args.length;
+  switch (name.toLowerCase()) {
+    case 'readallbytes':
+      if (argc !== 1) overload(name, argc);
+      return readExisting('ReadAllBytes', args, env);
+    case 'readalltext':
+      if (argc < 1 || argc > 2) overload(name, argc);
+      return decodeFile(readExisting('ReadAllText', args, env), codecOf(args[1]));
+    case 'readalllines': {
+      if (argc < 1 || argc > 2) overload(name, argc);
+      const text = decodeFile(readExisting('ReadAllLines', args, env), codecOf(args[1]));
+      const lines = text.split(/\r?\n/);
+      if (lines.length && lines[lines.length - 1] === '') lines.pop();
+      return lines;
+    }
+    case 'writeallbytes':
+      if (argc !== 2) overload(name, argc);
+      writeFile('WriteAllBytes', args, env, args[1] === null ? new Uint8Array() : (convertTo(args[1], 'byte[]') as Uint8Array));
+      return undefined;
+    case 'writealltext':
+    case 'appendalltext':
+      if (argc < 2 || argc > 3) overload(name, argc);
+      writeFile(name.toLowerCase() === 'writealltext' ? 'WriteAllText' : 'AppendAllText', args, env, textBytes(convertToString(args[1]), args[2], true), name.toLowerCase() === 'appendalltext');
+      return undefined;
+    case 'writealllines':
+    case 'appendalllines':
+      if (argc < 2 || argc > 3) overload(name, argc);
+      writeFile(name.toLowerCase() === 'writealllines' ? 'WriteAllLines' : 'AppendAllLines', args, env, textBytes(linesOf(args[1]).map((l) => l + '\r\n').join(''), args[2], true), name.toLowerCase() === 'appendalllines');
+      return undefined;
+    case 'exists': {
+      if (argc !== 1) overload(name, argc);
+      if (args[0] === null || convertToString(args[0]) === '') return false;
+      try {
+        const st = env.fs.stat(env.fs.resolve(convertToString(args[0]), env.location()));
+        return !!st && !st.isDirectory;
+      } catch {
+        return false;
+      }
+    }
+    case 'delete': {
+      if (argc !== 1) overload(name, argc);
+      const p = pathArg('Delete', args, env);
+      if (!parentExists(p, env)) throw methodException('Delete', 1, `Could not find a part of the path '${p.display}'.`, 'DirectoryNotFoundException');
+      if (env.fs.stat(p)) env.fs.remove(p);
+      return undefined;
+    }
+    case 'copy': {
+      if (argc < 2 || argc > 3) overload(name, argc);
+      const from = readExisting('Copy', args, env);
+      const to = pathArg('Copy', [args[1]], env);
+      if (env.fs.stat(to) && !isTruthy(args[2])) throw methodException('Copy', argc, `The file '${to.display}' already exists.`, 'IOException');
+      writeFile('Copy', [args[1]], env, from);
+      return undefined;
+    }
+  }
+  methodNotFound('System.IO.File', name);
+}
+
+function pathMethod(name: string, args: unknown[]): unknown {
+  const s = convertToString(args[0]);
+  const base = s.slice(Math.max(s.lastIndexOf('\\'), s.lastIndexOf('/')) + 1);
+  switch (name.toLowerCase()) {
+    case 'getfilename':
+      return base;
+    case 'getextension': {
+      const i = base.lastIndexOf('.');
+      return i <= 0 && !base.startsWith('.') ? '' : i < 0 ? '' : base.slice(i);
+    }
+    case 'getfilenamewithoutextension': {
+      const i = base.lastIndexOf('.');
+      return i < 0 ? base : base.slice(0, i);
+    }
+    case 'getdirectoryname': {
+      const i = Math.max(s.lastIndexOf('\\'), s.lastIndexOf('/'));
+      if (i < 0) return '';
+      const dir = s.slice(0, i);
+      return /^[A-Za-z]:$/.test(dir) ? (s.length > 3 ? dir + '\\' : null) : dir;
+    }
+    case 'combine':
+      return args.map(convertToString).reduce((acc, part) => {
+        if (/^[A-Za-z]:|^\\/.test(part) || acc === '') return part;
+        return acc.endsWith('\\') || acc.endsWith('/') ? acc + part : acc + '\\' + part;
+      }, '');
+    case 'gettempfilename':
+      return `C:\\Users\\Administrator\\AppData\\Local\\Temp\\tmp${randomUUID().slice(0, 4).toUpperCase()}.tmp`;
+    case 'gettemppath':
+      return 'C:\\Users\\Administrator\\AppData\\Local\\Temp\\';
+    case 'ispathrooted':
+      return /^[A-Za-z]:\\|^\\\\/.test(s);
+  }
+  methodNotFound('System.IO.Path', name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [Math], [Convert], [DateTime], [string], numbers, [guid], [regex], [Environment]
+
+function num(args: unknown[], i: number): number {
+  return toNumber(args[i]);
+}
+
+/** Math.Round(x, digits) with .NET's default half-to-even, or AwayFromZero. */
+export function mathRound(x: number, digits = 0, mode = 'ToEven'): number {
+  if (digits < 0 || digits > 15) throw methodException('Round', 2, 'Rounding digits must be between 0 and 15, inclusive.\r\nParameter name: digits', 'ArgumentOutOfRangeException');
+  const f = 10 ** digits;
+  // Round the scaled value at 15 significant digits first so 2.675*100 style noise vanishes.
+  const scaled = Number((x * f).toPrecision(15));
+  const r = mode.toLowerCase() === 'awayfromzero' ? Math.sign(scaled) * Math.round(Math.abs(scaled)) : roundHalfEven(scaled);
+  return r / f;
+}
+
+function mathMethod(name: string, args: unknown[]): unknown {
+  const argc = args.length;
+  switch (name.toLowerCase()) {
+    case 'round': {
+      if (argc < 1 || argc > 3) overload(name, argc);
+      const digits = argc >= 2 && typeof args[1] === 'number' ? args[1] : 0;
+      const modeArg = argc === 3 ? args[2] : argc === 2 && typeof args[1] !== 'number' ? args[1] : undefined;
+      const mode = modeArg === undefined ? 'ToEven' : (convertTo(modeArg, 'System.MidpointRounding') as string);
+      return mathRound(num(args, 0), digits, mode);
+    }
+    case 'floor':
+      return Math.floor(num(args, 0));
+    case 'ceiling':
+      return Math.ceil(num(args, 0));
+    case 'truncate':
+      return Math.trunc(num(args, 0));
+    case 'abs':
+      return Math.abs(num(args, 0));
+    case 'max':
+      if (argc !== 2) overload(name, argc);
+      return Math.max(num(args, 0), num(args, 1));
+    case 'min':
+      if (argc !== 2) overload(name, argc);
+      return Math.min(num(args, 0), num(args, 1));
+    case 'pow':
+      return num(args, 0) ** num(args, 1);
+    case 'sqrt':
+      return Math.sqrt(num(args, 0));
+    case 'log':
+      return argc === 2 ? Math.log(num(args, 0)) / Math.log(num(args, 1)) : Math.log(num(args, 0));
+    case 'log10':
+      return Math.log10(num(args, 0));
+    case 'exp':
+      return Math.exp(num(args, 0));
+    case 'sign':
+      return Math.sign(num(args, 0));
+    case 'sin':
+      return Math.sin(num(args, 0));
+    case 'cos':
+      return Math.cos(num(args, 0));
+  }
+  methodNotFound('System.Math', name);
+}
+
+function convertMethod(name: string, args: unknown[]): unknown {
+  const argc = args.length;
+  switch (name.toLowerCase()) {
+    case 'tobase64string': {
+      if (argc < 1) overload(name, argc);
+      if (args[0] === null || args[0] === undefined) throw methodException('ToBase64String', argc, 'Value cannot be null.\r\nParameter name: inArray', 'ArgumentNullException');
+      const bytes = convertTo(args[0], 'byte[]') as Uint8Array;
+      return Buffer.from(bytes).toString('base64');
+    }
+    case 'frombase64string': {
+      const s = convertToString(args[0]).replace(/\s/g, '');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) {
+        throw methodException(
+          'FromBase64String',
+          argc,
+          'The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters. ',
+          'FormatException',
+        );
+      }
+      return new Uint8Array(Buffer.from(s, 'base64'));
+    }
+    case 'toint32':
+    case 'toint64': {
+      if (argc === 2) {
+        const n = parseInt(convertToString(args[0]), num(args, 1));
+        if (Number.isNaN(n)) throw methodException(name, argc, 'Could not find any recognizable digits.', 'FormatException');
+        return n;
+      }
+      return convertTo(args[0], name.toLowerCase() === 'toint32' ? 'int' : 'long');
+    }
+    case 'todouble':
+      return convertTo(args[0], 'double');
+    case 'toboolean':
+      if (typeof args[0] === 'string') {
+        const l = args[0].trim().toLowerCase();
+        if (l === 'true') return true;
+        if (l === 'false') return false;
+        throw methodException('ToBoolean', argc, 'String was not recognized as a valid Boolean.', 'FormatException');
+      }
+      return isTruthy(args[0]);
+    case 'tostring':
+      if (argc === 2 && typeof args[1] === 'number') return Math.trunc(num(args, 0)).toString(args[1]);
+      return convertToString(args[0]);
+    case 'tobyte':
+      return convertTo(args[0], 'byte');
+    case 'todatetime':
+      return convertTo(args[0], 'datetime');
+  }
+  methodNotFound('System.Convert', name);
+}
+
+function dateTimeMethod(name: string, args: unknown[]): unknown {
+  const argc = args.length;
+  switch (name.toLowerCase()) {
+    case 'parse': {
+      if (argc < 1) overload(name, argc);
+      const s = convertToString(args[0]);
+      const d = parseDate(s);
+      if (!d) throw methodException('Parse', argc, 'String was not recognized as a valid DateTime.', 'FormatException');
+      return d;
+    }
+    case 'parseexact': {
+      if (argc < 2) overload(name, argc);
+      const s = convertToString(args[0]);
+      const formats = Array.isArray(args[1]) ? args[1].map(convertToString) : [convertToString(args[1])];
+      for (const f of formats) {
+        const d = parseExact(s, f);
+        if (d) return d;
+      }
+      throw methodException('ParseExact', argc, 'String was not recognized as a valid DateTime.', 'FormatException');
+    }
+    case 'daysinmonth':
+      return new Date(num(args, 0), num(args, 1), 0).getDate();
+    case 'isleapyear': {
+      const y = num(args, 0);
+      return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    }
+    case 'fromfiletime':
+      return new Date(num(args, 0) / 10000 - 11644473600000);
+  }
+  methodNotFound('System.DateTime', name);
+}
+
+/** DateTime.ParseExact for the common custom tokens: yyyy MM dd HH mm ss (and M d H h tt). */
+function parseExact(s: string, format: string): Date | undefined {
+  const fields: string[] = [];
+  let re = '';
+  for (let i = 0; i < format.length; ) {
+    const c = format[i]!;
+    let run = 1;
+    while (format[i + run] === c) run++;
+    const tok = c.repeat(run);
+    if (/^(yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|tt|fff|ff|f)$/.test(tok)) {
+      fields.push(tok);
+      re += tok === 'tt' ? '(AM|PM)' : tok.length === 1 ? '(\\d{1,2})' : `(\\d{${tok.length}})`;
+    } else if (c === "'") {
+      const end = format.indexOf("'", i + 1);
+      re += format.slice(i + 1, end).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      i = end + 1;
+      continue;
+    } else re += tok.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    i += run;
+  }
+  const m = new RegExp('^' + re + '$', 'i').exec(s.trim());
+  if (!m) return undefined;
+  let y = 1, mo = 1, d = 1, h = 0, mi = 0, se = 0, ms = 0;
+  let pm: boolean | undefined;
+  fields.forEach((f, i) => {
+    const v = m[i + 1]!;
+    if (f.startsWith('y')) y = f === 'yy' ? 2000 + Number(v) : Number(v);
+    else if (f.startsWith('M')) mo = Number(v);
+    else if (f.startsWith('d')) d = Number(v);
+    else if (f.startsWith('H') || f.startsWith('h')) h = Number(v);
+    else if (f.startsWith('m')) mi = Number(v);
+    else if (f.startsWith('s')) se = Number(v);
+    else if (f.startsWith('f')) ms = Number(v.padEnd(3, '0').slice(0, 3));
+    else if (f === 'tt') pm = v.toUpperCase() === 'PM';
+  });
+  if (pm !== undefined) h = (h % 12) + (pm ? 12 : 0);
+  const date = new Date(y, mo - 1, d, h, mi, se, ms);
+  return date.getMonth() === mo - 1 && date.getDate() === d ? date : undefined;
+}
+
+function stringStatic(name: string, args: unknown[]): unknown {
+  switch (name.toLowerCase()) {
+    case 'isnullorempty':
+      return args[0] === null || args[0] === undefined || convertToString(args[0]) === '';
+    case 'isnullorwhitespace':
+      return args[0] === null || args[0] === undefined || convertToString(args[0]).trim() === '';
+    case 'join': {
+      const sep = convertToString(args[0]);
+      const items = args.length === 2 && Array.isArray(args[1]) ? args[1] : args.slice(1);
+      return items.map((x) => toDisplayText(x)).join(sep);
+    }
+    case 'concat':
+      return args.flatMap((a) => (Array.isArray(a) ? a : [a])).map((x) => toDisplayText(x)).join('');
+    case 'format':
+      return formatString(convertToString(args[0]), args.length === 2 && Array.isArray(args[1]) ? args[1] : args.slice(1));
+    case 'compare': {
+      const a = convertToString(args[0]);
+      const b = convertToString(args[1]);
+      const ic = args.length > 2 && isTruthy(args[2]);
+      return Math.sign(new Intl.Collator('en-US', { sensitivity: ic ? 'accent' : 'variant', caseFirst: 'lower' }).compare(a, b));
+    }
+    case 'equals':
+      return convertToString(args[0]) === convertToString(args[1]);
+  }
+  methodNotFound('System.String', name);
+}
+
+const NUMERIC_LIMITS: Record<string, [number, number]> = {
+  'System.Int32': [-2147483648, 2147483647],
+  'System.Int64': [-9223372036854775808, 9223372036854775807],
+  'System.Int16': [-32768, 32767],
+  'System.Byte': [0, 255],
+  'System.UInt32': [0, 4294967295],
+  'System.Double': [-1.7976931348623157e308, 1.7976931348623157e308],
+  'System.Decimal': [-79228162514264337593543950335, 79228162514264337593543950335],
+};
+
+function guidObject(text: string): PSObject {
+  const o = new PSObject(['System.Guid', 'System.ValueType', 'System.Object']);
+  o.addProperty({ name: 'Guid', memberType: 'Property', typeName: 'System.String', get: () => text });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: (a) => (a.length && /^n$/i.test(convertToString(a[0])) ? text.replace(/-/g, '') : text) });
+  return o;
+}
+
+function regexStatic(name: string, args: unknown[]): unknown {
+  switch (name.toLowerCase()) {
+    case 'escape':
+      return convertToString(args[0]).replace(/[\\*+?|{[()^$.#\s]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === ' ' ? '\\ ' : '\\' + c));
+    case 'unescape':
+      return convertToString(args[0]).replace(/\\(.)/g, '$1');
+    case 'ismatch':
+      return dotnetRegex(convertToString(args[1]), true).test(convertToString(args[0]));
+    case 'replace':
+      return convertToString(args[0]).replace(dotnetRegex(convertToString(args[1]), true, true), convertToString(args[2]));
+    case 'split':
+      return convertToString(args[0]).split(dotnetRegex(convertToString(args[1]), true, true));
+  }
+  methodNotFound('System.Text.RegularExpressions.Regex', name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points
+
+function resolveOrFail(typeName: string): string {
+  const full = resolveTypeName(typeName);
+  if (!full) throw typeNotFound(typeName);
+  return full;
+}
+
+/** `[Type]::Member`. Unknown types → TypeNotFound; unknown members → $null, as PowerShell. */
+export function getStaticMember(typeName: string, name: string, env: StaticEnv): unknown {
+  const full = resolveOrFail(typeName);
+  const l = name.toLowerCase();
+  const en = enumInfo(full);
+  if (en) {
+    const v = en.values.find((x) => x.toLowerCase() === l);
+    if (v) return v;
+    return null;
+  }
+  switch (full) {
+    case 'System.Text.Encoding': {
+      const make = ENCODINGS[l];
+      return make ? make() : null;
+    }
+    case 'System.DateTime':
+      if (l === 'now') return env.now();
+      if (l === 'utcnow') return env.now();
+      if (l === 'today') {
+        const n = env.now();
+        return new Date(n.getFullYear(), n.getMonth(), n.getDate());
+      }
+      if (l === 'minvalue') return new Date(1, 0, 1);
+      if (l === 'maxvalue') return new Date(9999, 11, 31, 23, 59, 59, 999);
+      return null;
+    case 'System.Math':
+      if (l === 'pi') return Math.PI;
+      if (l === 'e') return Math.E;
+      return null;
+    case 'System.String':
+      return l === 'empty' ? '' : null;
+    case 'System.Guid':
+      return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
+    case 'System.Environment':
+      if (l === 'newline') return '\r\n';
+      if (l === 'machinename') return null;
+      return null;
+    case 'System.IO.Path':
+      if (l === 'directoryseparatorchar') return '\\';
+      if (l === 'pathseparator') return ';';
+      return null;
+  }
+  const limits = NUMERIC_LIMITS[full];
+  if (limits) {
+    if (l === 'maxvalue') return limits[1];
+    if (l === 'minvalue') return limits[0];
+  }
+  return null;
+}
+
+/** `[Type]::Method(args)`. Unknown types → TypeNotFound; unknown methods → MethodNotFound. */
+export function invokeStaticMethod(typeName: string, name: string, args: unknown[], env: StaticEnv): unknown {
+  const full = resolveOrFail(typeName);
+  switch (full) {
+    case 'System.IO.File':
+      return fileMethod(name, args, env);
+    case 'System.IO.Path':
+      return pathMethod(name, args);
+    case 'System.Math':
+      return mathMethod(name, args);
+    case 'System.Convert':
+      return convertMethod(name, args);
+    case 'System.DateTime':
+      return dateTimeMethod(name, args);
+    case 'System.String':
+      return stringStatic(name, args);
+    case 'System.Text.RegularExpressions.Regex':
+      return regexStatic(name, args);
+    case 'System.Guid':
+      if (name.toLowerCase() === 'newguid') return guidObject(randomUUID());
+      if (name.toLowerCase() === 'parse') return guidObject(convertToString(args[0]).toLowerCase());
+      break;
+    case 'System.Text.Encoding':
+      if (name.toLowerCase() === 'getencoding') {
+        const key = convertToString(args[0]).toLowerCase().replace(/[-_]/g, '');
+        const alias: Record<string, string> = { utf8: 'utf8', utf16: 'unicode', unicode: 'unicode', ascii: 'ascii', usascii: 'ascii', '65001': 'utf8', '1200': 'unicode', '20127': 'ascii', '1252': 'default', windows1252: 'default' };
+        const make = ENCODINGS[alias[key] ?? ''];
+        if (make) return make();
+        throw methodException('GetEncoding', 1, `'${convertToString(args[0])}' is not a supported encoding name.`, 'ArgumentException');
+      }
+      break;
+    case 'System.Environment':
+      if (name.toLowerCase() === 'getenvironmentvariable') return null;
+      break;
+  }
+  if (NUMERIC_LIMITS[full]) {
+    const l = name.toLowerCase();
+    if (l === 'parse') {
+      const s = convertToString(args[0]);
+      const n = parseNumber(s);
+      if (Number.isNaN(n) || s.trim() === '' || /^0x/i.test(s.trim())) {
+        throw methodException('Parse', args.length, 'Input string was not in a correct format.', 'FormatException');
+      }
+      return convertTo(n, full);
+    }
+    if (l === 'tryparse') {
+      const n = parseNumber(convertToString(args[0]));
+      return !Number.isNaN(n) && convertToString(args[0]).trim() !== '';
+    }
+  }
+  methodNotFound(full, name);
+}
+

@@ -1,0 +1,810 @@
+// Member access on values: `$x.Name`, `$x.Name = v`, `$x.Method(args)` and Get-Member's list.
+// Without strict mode a missing property is $null; methods fail with PowerShell's texts.
+
+import { convertTo, convertToString, exceptionFullName, shortTypeName, toNumber } from './convert.js';
+import { DAYS, formatDate, longDate } from './dotnet-format.js';
+import { ErrorRecord, TerminatingError } from './errors.js';
+import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
+import {
+  PSHashtable,
+  PSObject,
+  PSTypeValue,
+  ScriptBlockValue,
+  SecureString,
+  dateToString,
+  toDisplayText,
+  typeNamesOf,
+} from './values.js';
+
+function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation', exceptionType = 'RuntimeException'): never {
+  throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
+}
+
+function typeNameOf(v: unknown): string {
+  return typeNamesOf(v)[0] ?? 'System.Object';
+}
+
+/** `Exception calling "X" with "N" argument(s): "inner"` (MethodInvocationException). */
+export function methodException(name: string, argc: number, inner: string, innerType = 'MethodInvocationException'): TerminatingError {
+  return new TerminatingError(
+    new ErrorRecord({
+      message: `Exception calling "${name}" with "${argc}" argument(s): "${inner}"`,
+      errorId: innerType,
+      category: 'NotSpecified',
+      exceptionType: 'MethodInvocationException',
+    }),
+  );
+}
+
+function overloadError(name: string, argc: number): never {
+  fail(`Cannot find an overload for "${name}" and the argument count: "${argc}".`, 'MethodCountCouldNotFindBest', 'NotSpecified', 'MethodException');
+}
+
+function methodNotFound(target: unknown, name: string): never {
+  fail(`Method invocation failed because [${typeNameOf(target)}] does not contain a method named '${name}'.`, 'MethodNotFound');
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+// ---------------------------------------------------------------------------------------------
+// Type values: GetType() results
+
+export function typeValueOf(v: unknown): PSTypeValue {
+  return new PSTypeValue(typeNameOf(v));
+}
+
+function typeMember(t: PSTypeValue, name: string): unknown {
+  const full = t.fullName;
+  switch (lower(name)) {
+    case 'name':
+      return shortTypeName(full.replace(/\[\]$/, '')) + (full.endsWith('[]') ? '[]' : '');
+    case 'fullname':
+      return full;
+    case 'namespace': {
+      const base = full.replace(/\[\]$/, '');
+      const i = base.lastIndexOf('.');
+      return i < 0 ? '' : base.slice(0, i);
+    }
+    case 'isarray':
+      return full.endsWith('[]');
+    case 'basetype':
+      return full.endsWith('[]') ? new PSTypeValue('System.Array') : full === 'System.Object' ? null : new PSTypeValue('System.Object');
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ErrorRecord: Exception, CategoryInfo, InvocationInfo as PSObjects
+
+function exceptionObject(r: ErrorRecord): PSObject {
+  const full = exceptionFullName(r.exceptionType);
+  const o = new PSObject([full, 'System.Exception', 'System.Object']);
+  o.addNote('Message', r.message);
+  o.addNote('InnerException', null);
+  o.addNote('ErrorRecord', r);
+  o.addNote('Source', null);
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `${full}: ${r.message}` });
+  o.addMethod({ name: 'GetType', definition: 'type GetType()', invoke: () => new PSTypeValue(full) });
+  return o;
+}
+
+function shorten(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 19)}...${s.slice(-19)}` : s;
+}
+
+function categoryInfo(r: ErrorRecord): PSObject {
+  const o = new PSObject(['System.Management.Automation.ErrorCategoryInfo', 'System.Object']);
+  const activity = r.activity ?? r.invocation?.commandName ?? '';
+  const targetName = r.targetName ?? (r.targetObject === null ? '' : toDisplayText(r.targetObject));
+  const targetType = r.targetType ?? (r.targetObject === null ? '' : shortTypeName(typeNameOf(r.targetObject)));
+  o.addNote('Category', r.category);
+  o.addNote('Activity', activity);
+  o.addNote('Reason', r.exceptionType);
+  o.addNote('TargetName', targetName);
+  o.addNote('TargetType', targetType);
+  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.exceptionType}`;
+  o.addMethod({ name: 'GetMessage', definition: 'string GetMessage()', invoke: () => text });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
+  return o;
+}
+
+function invocationInfo(r: ErrorRecord): PSObject | null {
+  const inv = r.invocation;
+  if (!inv) return null;
+  const text = inv.source.text;
+  const lineStart = text.lastIndexOf('\n', inv.span.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', inv.span.start);
+  if (lineEnd < 0) lineEnd = text.length;
+  const lineNo = text.slice(0, inv.span.start).split('\n').length;
+  const o = new PSObject(['System.Management.Automation.InvocationInfo', 'System.Object']);
+  o.addNote('MyCommand', inv.commandName ?? null);
+  o.addNote('InvocationName', inv.invocationName ?? '');
+  o.addNote('ScriptName', inv.source.file ?? '');
+  o.addNote('ScriptLineNumber', lineNo);
+  o.addNote('OffsetInLine', inv.span.start - lineStart + 1);
+  o.addNote('Line', text.slice(lineStart, lineEnd).replace(/\r$/, ''));
+  const col = inv.span.start - lineStart + 1;
+  const where = inv.source.file ? `${inv.source.file}:${lineNo}` : `line:${lineNo}`;
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const width = Math.max(1, Math.min(inv.span.end, lineEnd) - inv.span.start);
+  o.addNote('PositionMessage', `At ${where} char:${col}\n+ ${line}\n+ ${' '.repeat(col - 1)}${'~'.repeat(width)}`);
+  return o;
+}
+
+function errorRecordMember(r: ErrorRecord, name: string): unknown {
+  switch (lower(name)) {
+    case 'exception':
+      return exceptionObject(r);
+    case 'fullyqualifiederrorid':
+      return r.fullyQualifiedErrorId;
+    case 'categoryinfo':
+      return categoryInfo(r);
+    case 'targetobject':
+      return r.targetObject;
+    case 'invocationinfo':
+      return invocationInfo(r);
+    case 'errordetails':
+      return null;
+    case 'scriptstacktrace':
+      return 'at <ScriptBlock>, <No file>: line 1';
+    case 'pipelineiterationinfo':
+      return [];
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+function dateMember(d: Date, name: string): unknown {
+  switch (lower(name)) {
+    case 'year':
+      return d.getFullYear();
+    case 'month':
+      return d.getMonth() + 1;
+    case 'day':
+      return d.getDate();
+    case 'hour':
+      return d.getHours();
+    case 'minute':
+      return d.getMinutes();
+    case 'second':
+      return d.getSeconds();
+    case 'millisecond':
+      return d.getMilliseconds();
+    case 'dayofweek':
+      return DAYS[d.getDay()];
+    case 'dayofyear':
+      return Math.round((new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime() - new Date(d.getFullYear(), 0, 1).getTime()) / 86400000) + 1;
+    case 'date':
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+    case 'timeofday':
+      return timeSpan(d.getHours() * 3600000 + d.getMinutes() * 60000 + d.getSeconds() * 1000 + d.getMilliseconds());
+    case 'ticks':
+      // .NET ticks: 100 ns since 0001-01-01 (local clock time, as DateTime.Ticks of a local date).
+      return (d.getTime() - d.getTimezoneOffset() * 60000) * 10000 + 621355968000000000;
+    case 'kind':
+      return 'Local';
+    case 'datetime':
+      return `${longDate(d)} ${formatDate(d, 'h:mm:ss tt')}`;
+  }
+  return undefined;
+}
+
+function addMonths(d: Date, n: number): Date {
+  const r = new Date(d.getTime());
+  const day = r.getDate();
+  r.setDate(1);
+  r.setMonth(r.getMonth() + n);
+  const last = new Date(r.getFullYear(), r.getMonth() + 1, 0).getDate();
+  r.setDate(Math.min(day, last));
+  return r;
+}
+
+function dateMethod(d: Date, name: string, args: unknown[]): unknown {
+  const n = () => toNumber(args[0]);
+  const add = (ms: number) => new Date(d.getTime() + ms);
+  switch (lower(name)) {
+    case 'adddays':
+      return add(n() * 86400000);
+    case 'addhours':
+      return add(n() * 3600000);
+    case 'addminutes':
+      return add(n() * 60000);
+    case 'addseconds':
+      return add(n() * 1000);
+    case 'addmilliseconds':
+      return add(n());
+    case 'addticks':
+      return add(n() / 10000);
+    case 'addmonths':
+      return addMonths(d, Math.trunc(n()));
+    case 'addyears':
+      return addMonths(d, Math.trunc(n()) * 12);
+    case 'add': {
+      const ts = args[0];
+      if (ts instanceof PSObject && ts.typeNames.includes('System.TimeSpan')) return add(Number(ts.get('TotalMilliseconds')));
+      return overloadError(name, args.length);
+    }
+    case 'tostring':
+      if (args.length === 0) return dateToString(d);
+      return formatDate(d, convertToString(args[0]));
+    case 'toshortdatestring':
+      return formatDate(d, 'd');
+    case 'tolongdatestring':
+      return longDate(d);
+    case 'toshorttimestring':
+      return formatDate(d, 't');
+    case 'tolongtimestring':
+      return formatDate(d, 'T');
+    case 'touniversaltime':
+    case 'tolocaltime':
+      return new Date(d.getTime());
+    case 'subtract': {
+      const o = args[0];
+      if (o instanceof Date) return timeSpan(d.getTime() - o.getTime());
+      if (o instanceof PSObject && o.typeNames.includes('System.TimeSpan')) return add(-Number(o.get('TotalMilliseconds')));
+      return overloadError(name, args.length);
+    }
+    case 'compareto':
+      return compareValues(d, args[0]);
+    case 'equals':
+      return valuesEqual(d, args[0]);
+    case 'gettype':
+      return new PSTypeValue('System.DateTime');
+  }
+  return NOT_FOUND;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strings
+
+function stringMethod(s: string, name: string, args: unknown[]): unknown {
+  const str = (i: number) => convertToString(args[i]);
+  const int = (i: number) => convertTo(args[i], 'int') as number;
+  const argc = args.length;
+  const cmpCase = (i: number) => {
+    // StringComparison / bool ignoreCase arguments
+    const v = args[i];
+    if (typeof v === 'boolean') return v;
+    return /ignorecase/i.test(convertToString(v));
+  };
+  switch (lower(name)) {
+    case 'toupper':
+    case 'toupperinvariant':
+      return s.toUpperCase();
+    case 'tolower':
+    case 'tolowerinvariant':
+      return s.toLowerCase();
+    case 'trim':
+    case 'trimstart':
+    case 'trimend': {
+      const which = lower(name);
+      if (argc === 0) return which === 'trim' ? s.trim() : which === 'trimstart' ? s.trimStart() : s.trimEnd();
+      const chars = new Set(args.flatMap((a) => (Array.isArray(a) ? a : [a])).map(convertToString).join(''));
+      let a = 0;
+      let b = s.length;
+      if (which !== 'trimend') while (a < b && chars.has(s[a]!)) a++;
+      if (which !== 'trimstart') while (b > a && chars.has(s[b - 1]!)) b--;
+      return s.slice(a, b);
+    }
+    case 'split': {
+      if (argc === 0) return s.split(/\s/);
+      const seps = args[0];
+      let parts: string[];
+      if (Array.isArray(seps) && seps.every((x) => typeof x === 'string' && x.length > 1)) {
+        parts = splitMany(s, seps.map(convertToString));
+      } else {
+        // char separators: every character of the string(s) splits
+        const chars = (Array.isArray(seps) ? seps.map(convertToString).join('') : str(0)).split('');
+        parts = splitMany(s, chars);
+      }
+      const opt = argc > 1 ? convertToString(args[argc - 1]) : '';
+      let count: number | undefined;
+      if (argc > 1 && typeof args[1] === 'number') count = args[1];
+      if (/removeemptyentries/i.test(opt)) parts = parts.filter((p) => p !== '');
+      if (count !== undefined && parts.length > count) parts = [...parts.slice(0, count - 1), parts.slice(count - 1).join('')];
+      return parts;
+    }
+    case 'substring': {
+      if (argc < 1 || argc > 2) overloadError(name, argc);
+      const start = int(0);
+      if (start < 0 || start > s.length) {
+        throw methodException('Substring', argc, 'startIndex cannot be larger than length of string.\r\nParameter name: startIndex', 'ArgumentOutOfRangeException');
+      }
+      if (argc === 1) return s.slice(start);
+      const len = int(1);
+      if (len < 0 || start + len > s.length) {
+        throw methodException('Substring', argc, 'Index and length must refer to a location within the string.\r\nParameter name: length', 'ArgumentOutOfRangeException');
+      }
+      return s.substr(start, len);
+    }
+    case 'replace':
+      if (argc !== 2) overloadError(name, argc);
+      if (str(0) === '') throw methodException('Replace', 2, 'String cannot be of zero length.\r\nParameter name: oldValue', 'ArgumentException');
+      return s.split(str(0)).join(str(1));
+    case 'contains':
+      return s.includes(str(0));
+    case 'startswith':
+      return argc > 1 && cmpCase(1) ? s.toLowerCase().startsWith(str(0).toLowerCase()) : s.startsWith(str(0));
+    case 'endswith':
+      return argc > 1 && cmpCase(1) ? s.toLowerCase().endsWith(str(0).toLowerCase()) : s.endsWith(str(0));
+    case 'indexof':
+    case 'lastindexof': {
+      const last = lower(name) === 'lastindexof';
+      const ic = argc > 1 && typeof args[argc - 1] === 'string' && /ignorecase/i.test(str(argc - 1));
+      const hay = ic ? s.toLowerCase() : s;
+      const needle = ic ? str(0).toLowerCase() : str(0);
+      if (argc > 1 && typeof args[1] === 'number') return last ? hay.lastIndexOf(needle, args[1]) : hay.indexOf(needle, args[1]);
+      return last ? hay.lastIndexOf(needle) : hay.indexOf(needle);
+    }
+    case 'indexofany': {
+      const chars = Array.isArray(args[0]) ? args[0].map(convertToString) : str(0).split('');
+      let best = -1;
+      for (const c of chars) {
+        const i = s.indexOf(c);
+        if (i >= 0 && (best < 0 || i < best)) best = i;
+      }
+      return best;
+    }
+    case 'padleft':
+      return s.padStart(int(0), argc > 1 ? str(1) : ' ');
+    case 'padright':
+      return s.padEnd(int(0), argc > 1 ? str(1) : ' ');
+    case 'insert':
+      return s.slice(0, int(0)) + str(1) + s.slice(int(0));
+    case 'remove':
+      return argc === 1 ? s.slice(0, int(0)) : s.slice(0, int(0)) + s.slice(int(0) + int(1));
+    case 'tochararray':
+      return s.split('');
+    case 'equals':
+      return argc > 1 && cmpCase(1) ? s.toLowerCase() === str(0).toLowerCase() : s === (typeof args[0] === 'string' ? args[0] : null);
+    case 'compareto':
+      return compareValues(s, args[0], true);
+    case 'tostring':
+      return s;
+    case 'normalize':
+      return s.normalize('NFC');
+    case 'gethashcode': {
+      let h = 0;
+      for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+      return h;
+    }
+    case 'gettype':
+      return new PSTypeValue('System.String');
+    case 'getenumerator':
+      return s.split('');
+  }
+  return NOT_FOUND;
+}
+
+function splitMany(s: string, seps: string[]): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < s.length; ) {
+    const sep = seps.find((x) => x !== '' && s.startsWith(x, i));
+    if (sep !== undefined) {
+      out.push(cur);
+      cur = '';
+      i += sep.length;
+    } else {
+      cur += s[i];
+      i++;
+    }
+  }
+  out.push(cur);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// getMember
+
+const NOT_FOUND: unique symbol = Symbol('not-found');
+
+/** Case-insensitive lookup of a JS property (domain objects that are not PSObjects). */
+function plainProperty(obj: object, name: string): unknown {
+  const l = lower(name);
+  for (const k of Object.keys(obj)) if (lower(k) === l) return (obj as Record<string, unknown>)[k];
+  let proto = Object.getPrototypeOf(obj);
+  while (proto && proto !== Object.prototype) {
+    for (const k of Object.getOwnPropertyNames(proto)) {
+      if (lower(k) === l && Object.getOwnPropertyDescriptor(proto, k)?.get) return (obj as Record<string, unknown>)[k];
+    }
+    proto = Object.getPrototypeOf(proto);
+  }
+  return NOT_FOUND;
+}
+
+/** `$x.Name`: a property value, with member enumeration over collections; missing → $null. */
+export function getMember(target: unknown, name: string): unknown {
+  const v = memberOf(target, name);
+  return v === NOT_FOUND || v === undefined ? null : v;
+}
+
+function memberOf(target: unknown, name: string): unknown {
+  if (target === null || target === undefined) return NOT_FOUND;
+  if (target instanceof PSObject) {
+    const p = target.property(name);
+    if (p) return p.get();
+    if (lower(name) === 'pstypenames') return [...target.typeNames];
+    return NOT_FOUND;
+  }
+  if (typeof target === 'string') return lower(name) === 'length' ? target.length : NOT_FOUND;
+  if (Array.isArray(target)) {
+    const l = lower(name);
+    if (l === 'count' || l === 'length' || l === 'longlength') return target.length;
+    if (l === 'rank') return 1;
+    if (l === 'issynchronized' || l === 'isfixedsize' || l === 'isreadonly') return l === 'isfixedsize';
+    // Member enumeration: the property of each element, flattened one level.
+    const out: unknown[] = [];
+    for (const el of target) {
+      const v = memberOf(el, name);
+      if (v === NOT_FOUND) continue;
+      if (Array.isArray(v)) out.push(...v);
+      else out.push(v);
+    }
+    if (out.length === 0) return NOT_FOUND;
+    return out.length === 1 ? out[0] : out;
+  }
+  if (target instanceof Uint8Array) {
+    const l = lower(name);
+    return l === 'count' || l === 'length' || l === 'longlength' ? target.length : NOT_FOUND;
+  }
+  if (target instanceof PSHashtable) {
+    if (target.has(name)) return target.get(name);
+    switch (lower(name)) {
+      case 'keys':
+        return target.keys();
+      case 'values':
+        return target.values();
+      case 'count':
+        return target.size;
+      case 'isreadonly':
+      case 'isfixedsize':
+      case 'issynchronized':
+        return false;
+    }
+    return NOT_FOUND;
+  }
+  if (target instanceof Date) return dateMember(target, name) ?? NOT_FOUND;
+  if (target instanceof ErrorRecord) return errorRecordMember(target, name) ?? NOT_FOUND;
+  if (target instanceof PSTypeValue) return typeMember(target, name) ?? NOT_FOUND;
+  if (target instanceof SecureString) return lower(name) === 'length' ? target.Length : NOT_FOUND;
+  if (target instanceof ScriptBlockValue) return NOT_FOUND;
+  if (typeof target === 'object') return plainProperty(target, name);
+  return NOT_FOUND;
+}
+
+// ---------------------------------------------------------------------------------------------
+// setMember
+
+function propertyNotFound(name: string): never {
+  fail(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound');
+}
+
+/** `$x.Name = v`: PSObject settable properties, hashtable keys; PropertyNotFound otherwise. */
+export function setMember(target: unknown, name: string, value: unknown): void {
+  if (target instanceof PSHashtable) {
+    target.set(name, value);
+    return;
+  }
+  if (target instanceof PSObject) {
+    const p = target.property(name);
+    if (!p) propertyNotFound(name);
+    if (!p.set) fail(`'${p.name}' is a ReadOnly property.`, 'PropertyAssignmentException');
+    p.set(value);
+    return;
+  }
+  if (target !== null && typeof target === 'object' && !Array.isArray(target) && !(target instanceof Date) && !(target instanceof Uint8Array)) {
+    const l = lower(name);
+    const key = Object.keys(target).find((k) => lower(k) === l);
+    if (key) {
+      (target as Record<string, unknown>)[key] = value;
+      return;
+    }
+    let proto = Object.getPrototypeOf(target);
+    while (proto && proto !== Object.prototype) {
+      for (const k of Object.getOwnPropertyNames(proto)) {
+        if (lower(k) !== l) continue;
+        const d = Object.getOwnPropertyDescriptor(proto, k);
+        if (d?.set) {
+          (target as Record<string, unknown>)[k] = value;
+          return;
+        }
+        if (d?.get) fail(`'${k}' is a ReadOnly property.`, 'PropertyAssignmentException');
+      }
+      proto = Object.getPrototypeOf(proto);
+    }
+  }
+  propertyNotFound(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// invokeMethod
+
+function commonMethod(target: unknown, name: string, args: unknown[]): unknown {
+  switch (lower(name)) {
+    case 'gettype':
+      return typeValueOf(target);
+    case 'tostring':
+      if (args.length === 0) return target instanceof Date ? dateToString(target) : toDisplayText(target);
+      return formatValue(target, convertToString(args[0]));
+    case 'equals':
+      return valuesEqual(target, args[0], true);
+    case 'gethashcode':
+      return 0;
+  }
+  return NOT_FOUND;
+}
+
+function arrayMethod(arr: unknown[] | Uint8Array, name: string, args: unknown[]): unknown {
+  const list = Array.isArray(arr) ? arr : Array.from(arr);
+  switch (lower(name)) {
+    case 'contains':
+      return list.some((x) => valuesEqual(x, args[0], true));
+    case 'indexof':
+      return list.findIndex((x) => valuesEqual(x, args[0], true));
+    case 'lastindexof': {
+      for (let i = list.length - 1; i >= 0; i--) if (valuesEqual(list[i], args[0], true)) return i;
+      return -1;
+    }
+    case 'gettype':
+      return typeValueOf(arr);
+    case 'tostring':
+      return typeNameOf(arr);
+    case 'clone':
+      return Array.isArray(arr) ? [...arr] : new Uint8Array(arr);
+    case 'getenumerator':
+      return list;
+    case 'add':
+      if (Array.isArray(arr)) {
+        // ArrayList.Add; an [object[]] is fixed size in .NET
+        throw methodException('Add', args.length, 'Collection was of a fixed size.', 'NotSupportedException');
+      }
+      break;
+    case 'equals':
+      return arr === args[0];
+    case 'where':
+    case 'foreach':
+      break;
+  }
+  return NOT_FOUND;
+}
+
+function hashtableMethod(h: PSHashtable, name: string, args: unknown[]): unknown {
+  switch (lower(name)) {
+    case 'containskey':
+    case 'contains':
+      return h.has(args[0]);
+    case 'containsvalue':
+      return h.values().some((v) => valuesEqual(v, args[0], true));
+    case 'add':
+      if (args.length !== 2) overloadError(name, args.length);
+      if (h.has(args[0])) {
+        const existing = h.keys().find((k) => valuesEqual(k, args[0]));
+        throw methodException('Add', 2, `Item has already been added. Key in dictionary: '${toDisplayText(existing)}'  Key being added: '${toDisplayText(args[0])}'`, 'ArgumentException');
+      }
+      h.set(args[0], args[1]);
+      return undefined;
+    case 'remove':
+      h.delete(args[0]);
+      return undefined;
+    case 'clear':
+      for (const k of h.keys()) h.delete(k);
+      return undefined;
+    case 'getenumerator':
+      return h.entries().map(([k, v]) => {
+        const o = new PSObject(['System.Collections.DictionaryEntry', 'System.ValueType', 'System.Object']);
+        o.addNote('Name', k);
+        o.addNote('Key', k);
+        o.addNote('Value', v);
+        return o;
+      });
+    case 'clone': {
+      const c = new PSHashtable();
+      c.ordered = h.ordered;
+      for (const [k, v] of h.entries()) c.set(k, v);
+      return c;
+    }
+    case 'get_item':
+      return h.get(args[0]);
+    case 'set_item':
+      h.set(args[0], args[1]);
+      return undefined;
+  }
+  return NOT_FOUND;
+}
+
+function numberMethod(n: number, name: string, args: unknown[]): unknown {
+  switch (lower(name)) {
+    case 'tostring':
+      return args.length ? formatValue(n, convertToString(args[0])) : toDisplayText(n);
+    case 'compareto':
+      return compareValues(n, args[0]);
+    case 'equals':
+      return typeof args[0] === 'number' && args[0] === n;
+  }
+  return NOT_FOUND;
+}
+
+function typeMethod(t: PSTypeValue, name: string, args: unknown[]): unknown {
+  switch (lower(name)) {
+    case 'tostring':
+      return t.fullName;
+    case 'gettype':
+      return new PSTypeValue('System.RuntimeType');
+    case 'equals':
+      return args[0] instanceof PSTypeValue && args[0].fullName === t.fullName;
+  }
+  return NOT_FOUND;
+}
+
+/**
+ * `$x.Name(args)`. Errors: InvokeMethodOnNull, MethodNotFound, MethodCountCouldNotFindBest,
+ * and `Exception calling ...` for failures inside a method.
+ */
+export function invokeMethod(target: unknown, name: string, args: unknown[]): unknown {
+  if (target === null || target === undefined) fail('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull');
+  let r: unknown = NOT_FOUND;
+  if (target instanceof PSObject) {
+    const m = target.method(name);
+    if (m) return m.invoke(args);
+    const l = lower(name);
+    if (l === 'tostring' && args.length === 0) return target.toString();
+    if (l === 'gettype') return new PSTypeValue(target.typeNames[0] ?? 'System.Object');
+    if (l === 'equals') return target === args[0];
+    if (l === 'gethashcode') return 0;
+    // Script properties of domain objects with a callable value.
+    methodNotFound(target, name);
+  }
+  if (typeof target === 'string') r = stringMethod(target, name, args);
+  else if (typeof target === 'number') r = numberMethod(target, name, args);
+  else if (target instanceof Date) r = dateMethod(target, name, args);
+  else if (Array.isArray(target) || target instanceof Uint8Array) {
+    r = arrayMethod(target, name, args);
+    if (r === NOT_FOUND && Array.isArray(target) && target.length > 0) {
+      // Method enumeration (PowerShell 3+): call it on each element.
+      const first = target.find((x) => x !== null && x !== undefined);
+      if (first !== undefined && hasMethod(first, name)) {
+        const out = target.filter((x) => x !== null && x !== undefined).map((x) => invokeMethod(x, name, args));
+        return out.length === 1 ? out[0] : out;
+      }
+    }
+  } else if (target instanceof PSHashtable) r = hashtableMethod(target, name, args);
+  else if (target instanceof PSTypeValue) r = typeMethod(target, name, args);
+  else if (target instanceof ErrorRecord) {
+    if (lower(name) === 'tostring') return target.message;
+  } else if (target instanceof SecureString) {
+    const l = lower(name);
+    if (l === 'dispose' || l === 'makereadonly') return undefined;
+    if (l === 'copy') return new SecureString(target.reveal());
+  } else if (target instanceof ScriptBlockValue) {
+    if (lower(name) === 'tostring') return target.text;
+  } else if (typeof target === 'object') {
+    // Domain classes that are not PSObjects: their own JS methods, matched case-insensitively.
+    const key = findMethodKey(target, name);
+    if (key) return ((target as Record<string, unknown>)[key] as (...a: unknown[]) => unknown).apply(target, args);
+  }
+  if (r === NOT_FOUND) r = commonMethod(target, name, args);
+  if (r === NOT_FOUND) methodNotFound(target, name);
+  return r;
+}
+
+function findMethodKey(obj: object, name: string): string | undefined {
+  const l = lower(name);
+  let proto = Object.getPrototypeOf(obj);
+  while (proto && proto !== Object.prototype) {
+    for (const k of Object.getOwnPropertyNames(proto)) {
+      if (k !== 'constructor' && lower(k) === l && typeof Object.getOwnPropertyDescriptor(proto, k)?.value === 'function') return k;
+    }
+    proto = Object.getPrototypeOf(proto);
+  }
+  return undefined;
+}
+
+function hasMethod(target: unknown, name: string): boolean {
+  if (target instanceof PSObject) return !!target.method(name);
+  const names = methodNamesOf(target);
+  return names.some((m) => lower(m) === lower(name));
+}
+
+// ---------------------------------------------------------------------------------------------
+// memberNames (Get-Member)
+
+const STRING_METHODS = [
+  'Clone', 'CompareTo', 'Contains', 'EndsWith', 'Equals', 'GetHashCode', 'GetType', 'IndexOf', 'IndexOfAny', 'Insert',
+  'LastIndexOf', 'Normalize', 'PadLeft', 'PadRight', 'Remove', 'Replace', 'Split', 'StartsWith', 'Substring',
+  'ToCharArray', 'ToLower', 'ToLowerInvariant', 'ToString', 'ToUpper', 'ToUpperInvariant', 'Trim', 'TrimEnd', 'TrimStart',
+];
+const DATE_METHODS = [
+  'Add', 'AddDays', 'AddHours', 'AddMilliseconds', 'AddMinutes', 'AddMonths', 'AddSeconds', 'AddTicks', 'AddYears', 'CompareTo',
+  'Equals', 'GetHashCode', 'GetType', 'Subtract', 'ToLocalTime', 'ToLongDateString', 'ToLongTimeString', 'ToShortDateString',
+  'ToShortTimeString', 'ToString', 'ToUniversalTime',
+];
+const DATE_PROPS: [string, string][] = [
+  ['Date', 'datetime'], ['Day', 'int'], ['DayOfWeek', 'System.DayOfWeek'], ['DayOfYear', 'int'], ['Hour', 'int'], ['Kind', 'System.DateTimeKind'],
+  ['Millisecond', 'int'], ['Minute', 'int'], ['Month', 'int'], ['Second', 'int'], ['Ticks', 'long'], ['TimeOfDay', 'timespan'], ['Year', 'int'],
+];
+const HASHTABLE_METHODS = ['Add', 'Clear', 'Clone', 'Contains', 'ContainsKey', 'ContainsValue', 'Equals', 'GetEnumerator', 'GetHashCode', 'GetType', 'Remove', 'ToString'];
+const NUMBER_METHODS = ['CompareTo', 'Equals', 'GetHashCode', 'GetType', 'ToString'];
+const OBJECT_METHODS = ['Equals', 'GetHashCode', 'GetType', 'ToString'];
+
+function methodNamesOf(target: unknown): string[] {
+  if (typeof target === 'string') return STRING_METHODS;
+  if (typeof target === 'number' || typeof target === 'boolean') return NUMBER_METHODS;
+  if (target instanceof Date) return DATE_METHODS;
+  if (target instanceof PSHashtable) return HASHTABLE_METHODS;
+  return OBJECT_METHODS;
+}
+
+/** The short type keyword Get-Member uses in definitions: `string`, `int`, `datetime`. */
+export function definitionTypeName(v: unknown): string {
+  const full = typeNameOf(v);
+  const map: Record<string, string> = {
+    'System.String': 'string', 'System.Int32': 'int', 'System.Int64': 'long', 'System.Double': 'double', 'System.Boolean': 'bool',
+    'System.DateTime': 'datetime', 'System.Object[]': 'Object[]', 'System.Byte[]': 'byte[]', 'System.Collections.Hashtable': 'hashtable',
+  };
+  return map[full] ?? full;
+}
+
+/** Get-Member's rows: properties then methods, each alphabetical as PowerShell lists them. */
+export function memberNames(target: unknown): { name: string; memberType: string; definition: string }[] {
+  const props: { name: string; memberType: string; definition: string }[] = [];
+  const methods: { name: string; memberType: string; definition: string }[] = [];
+  const method = (n: string, def?: string) => methods.push({ name: n, memberType: 'Method', definition: def ?? `${n}()` });
+  if (target instanceof PSObject) {
+    for (const p of target.properties()) {
+      const t = p.typeName ?? definitionTypeName(safeGet(p.get));
+      if (p.memberType === 'NoteProperty') props.push({ name: p.name, memberType: 'NoteProperty', definition: `${t} ${p.name}=${toDisplayText(safeGet(p.get))}` });
+      else props.push({ name: p.name, memberType: p.memberType, definition: `${t} ${p.name} {get;${p.set ? 'set;' : ''}}` });
+    }
+    const own = new Set(target.methodList().map((m) => lower(m.name)));
+    for (const m of target.methodList()) method(m.name, m.definition ?? `${m.name}()`);
+    for (const n of OBJECT_METHODS) if (!own.has(lower(n))) method(n, defaultDefinition(n));
+  } else if (typeof target === 'string') {
+    props.push({ name: 'Length', memberType: 'Property', definition: 'int Length {get;}' });
+    for (const n of STRING_METHODS) method(n, defaultDefinition(n));
+  } else if (target instanceof Date) {
+    for (const [n, t] of DATE_PROPS) props.push({ name: n, memberType: 'Property', definition: `${t} ${n} {get;}` });
+    props.push({ name: 'DateTime', memberType: 'ScriptProperty', definition: 'System.Object DateTime {get=...}' });
+    for (const n of DATE_METHODS) method(n, defaultDefinition(n));
+  } else if (target instanceof PSHashtable) {
+    props.push({ name: 'Count', memberType: 'Property', definition: 'int Count {get;}' });
+    props.push({ name: 'Keys', memberType: 'Property', definition: 'System.Collections.ICollection Keys {get;}' });
+    props.push({ name: 'Values', memberType: 'Property', definition: 'System.Collections.ICollection Values {get;}' });
+    for (const n of HASHTABLE_METHODS) method(n, defaultDefinition(n));
+  } else if (target instanceof ErrorRecord) {
+    for (const n of ['CategoryInfo', 'ErrorDetails', 'Exception', 'FullyQualifiedErrorId', 'InvocationInfo', 'PipelineIterationInfo', 'ScriptStackTrace', 'TargetObject']) {
+      props.push({ name: n, memberType: 'Property', definition: `${n} {get;}` });
+    }
+    for (const n of OBJECT_METHODS) method(n, defaultDefinition(n));
+  } else if (target !== null && target !== undefined) {
+    for (const n of methodNamesOf(target)) method(n, defaultDefinition(n));
+  }
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-US', { sensitivity: 'base' });
+  return [...methods.sort(byName), ...props.sort(byName)];
+}
+
+function safeGet(get: () => unknown): unknown {
+  try {
+    return get();
+  } catch {
+    return null;
+  }
+}
+
+function defaultDefinition(n: string): string {
+  switch (n) {
+    case 'Equals':
+      return 'bool Equals(System.Object obj)';
+    case 'GetHashCode':
+      return 'int GetHashCode()';
+    case 'GetType':
+      return 'type GetType()';
+    case 'ToString':
+      return 'string ToString()';
+    case 'CompareTo':
+      return 'int CompareTo(System.Object value)';
+  }
+  return `${n}()`;
+}
