@@ -41,7 +41,7 @@ export default defineCmdlet({
       shows: 'EX01',
     },
     {
-      code: "$cred = New-Object System.Management.Automation.PSCredential('CONTOSO\\admin', (ConvertTo-SecureString 'P@ss1' -AsPlainText -Force)); $cred.UserName",
+      code: "$pw = ConvertTo-SecureString 'P@ss1' -AsPlainText -Force; $cred = New-Object System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\\admin', $pw; $cred.UserName",
       remarks: 'Creates a credential without a prompt.',
       shows: 'CONTOSO\\admin',
     },
