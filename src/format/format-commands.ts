@@ -7,6 +7,7 @@ import { displayValue, expandForFormat, isScalar, propertyNames, propertyValue, 
 import { columnsFromNames, columnsFromSpecs, defaultListColumns, tableColumns, type ColumnSource } from './out-default.js';
 import { errorLines } from './error-view.js';
 import { ErrorRecord } from '../protocol/errors.js';
+import { formatString } from '../protocol/operators.js';
 import type { ListItem } from './list.js';
 import type { Alignment, TableData, TableItem } from './table.js';
 import { findView, groupHeaderLines, type GroupBySpec } from './views.js';
@@ -18,6 +19,8 @@ export interface FormatProperty {
   source: string | ScriptBlockValue;
   width?: number;
   alignment?: Alignment;
+  /** .NET format applied to the value (`N2`, `yyyy-MM-dd`), as `-f '{0:N2}'` would. */
+  formatString?: string;
   /** Set by the caller for names holding wildcards. */
   wildcard?: RegExp;
 }
@@ -84,6 +87,7 @@ export function parsePropertyArgs(args: unknown[] | undefined, kind: 'table' | '
             break;
           }
           case 'FormatString':
+            p.formatString = toDisplayText(v);
             break;
         }
       }
@@ -115,13 +119,24 @@ function resolveColumns(props: FormatProperty[], obj: unknown, evaluate: Evaluat
       continue;
     }
     const src = p.source;
-    const read =
+    const raw =
       typeof src === 'string'
         ? (o: unknown) => propertyValue(o, src)
         : (o: unknown) => (evaluate ? evaluate(src, o) : null);
+    const fmt = p.formatString;
+    const read = fmt ? (o: unknown) => applyFormat(raw(o), fmt) : raw;
     cols.push({ label: p.label, width: p.width, alignment: p.alignment, read });
   }
   return cols;
+}
+
+function applyFormat(v: unknown, fmt: string): unknown {
+  if (v === null || v === undefined) return v;
+  try {
+    return formatString(`{0:${fmt}}`, [v]);
+  } catch {
+    return v;
+  }
 }
 
 function oobLines(v: unknown): string[] {

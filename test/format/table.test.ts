@@ -101,3 +101,13 @@ describe('Format-Table text', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
+
+describe('calculated FormatString', () => {
+  it('formats the value as -f would', () => {
+    const h = new PSHashtable();
+    h.set('n', 'Size');
+    h.set('e', 'Size');
+    h.set('FormatString', 'N2');
+    expect(formatTable([PSObject.fromRecord({ Size: 1234.5 })], { properties: [h] }, 119)).toEqual(['', 'Size', '----', '1,234.50', '', '']);
+  });
+});
