@@ -1,0 +1,114 @@
+// The variables a fresh session starts with: preference variables at their 5.1 defaults,
+// $PSVersionTable, $Host, $HOME, and the Windows-like environment ($env:) of the lab machine.
+
+import { PSHashtable, PSObject } from '../protocol/values.js';
+import type { Scope } from './scope.js';
+
+export const PS_VERSION = '5.1.14393.5582';
+
+function versionObject(text: string): PSObject {
+  const [major = 0, minor = 0, build = -1, revision = -1] = text.split('.').map(Number);
+  const v = new PSObject(['System.Version', 'System.Object']);
+  v.addProperty({ name: 'Major', memberType: 'Property', typeName: 'System.Int32', get: () => major });
+  v.addProperty({ name: 'Minor', memberType: 'Property', typeName: 'System.Int32', get: () => minor });
+  v.addProperty({ name: 'Build', memberType: 'Property', typeName: 'System.Int32', get: () => build });
+  v.addProperty({ name: 'Revision', memberType: 'Property', typeName: 'System.Int32', get: () => revision });
+  v.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
+  return v;
+}
+
+export function psVersionTable(): PSHashtable {
+  const t = new PSHashtable();
+  t.set('PSVersion', versionObject(PS_VERSION));
+  t.set('PSEdition', 'Desktop');
+  t.set('PSCompatibleVersions', ['1.0', '2.0', '3.0', '4.0', '5.0', '5.1.14393.5582'].map(versionObject));
+  t.set('BuildVersion', versionObject('10.0.14393.5582'));
+  t.set('CLRVersion', versionObject('4.0.30319.42000'));
+  t.set('WSManStackVersion', versionObject('3.0'));
+  t.set('PSRemotingProtocolVersion', versionObject('2.3'));
+  t.set('SerializationVersion', versionObject('1.1.0.1'));
+  return t;
+}
+
+export function hostObject(): PSObject {
+  let title = 'Machine: ' + 'EMS';
+  const rawUI = new PSObject(['System.Management.Automation.Internal.Host.InternalHostRawUserInterface', 'System.Object']);
+  rawUI.addProperty({ name: 'WindowTitle', memberType: 'Property', typeName: 'System.String', get: () => title, set: (v) => { title = String(v); } });
+  rawUI.addProperty({ name: 'ForegroundColor', memberType: 'Property', get: () => 'Gray' });
+  rawUI.addProperty({ name: 'BackgroundColor', memberType: 'Property', get: () => 'Black' });
+  const ui = new PSObject(['System.Management.Automation.Internal.Host.InternalHostUserInterface', 'System.Object']);
+  ui.addProperty({ name: 'RawUI', memberType: 'Property', get: () => rawUI });
+  const h = new PSObject(['System.Management.Automation.Internal.Host.InternalHost', 'System.Object']);
+  h.addProperty({ name: 'Name', memberType: 'Property', typeName: 'System.String', get: () => 'ConsoleHost' });
+  h.addProperty({ name: 'Version', memberType: 'Property', typeName: 'System.Version', get: () => versionObject(PS_VERSION) });
+  h.addProperty({ name: 'InstanceId', memberType: 'Property', typeName: 'System.Guid', get: () => '0c8f4d3e-2b7a-4f0e-9a61-5d2c7b1e8a90' });
+  h.addProperty({ name: 'UI', memberType: 'Property', get: () => ui });
+  h.addProperty({ name: 'CurrentCulture', memberType: 'Property', get: () => 'en-US' });
+  h.addProperty({ name: 'CurrentUICulture', memberType: 'Property', get: () => 'en-US' });
+  return h;
+}
+
+/** The environment of a Windows Server running Exchange; COMPUTERNAME follows the machine. */
+export function defaultEnvironment(): [string, string][] {
+  return [
+    ['ALLUSERSPROFILE', 'C:\\ProgramData'],
+    ['APPDATA', 'C:\\Users\\Administrator\\AppData\\Roaming'],
+    ['CommonProgramFiles', 'C:\\Program Files\\Common Files'],
+    ['ComSpec', 'C:\\Windows\\system32\\cmd.exe'],
+    ['ExchangeInstallPath', 'C:\\Program Files\\Microsoft\\Exchange Server\\'],
+    ['HOMEDRIVE', 'C:'],
+    ['HOMEPATH', '\\Users\\Administrator'],
+    ['LOCALAPPDATA', 'C:\\Users\\Administrator\\AppData\\Local'],
+    ['NUMBER_OF_PROCESSORS', '2'],
+    ['OS', 'Windows_NT'],
+    ['Path', 'C:\\Windows\\system32;C:\\Windows;C:\\Windows\\System32\\Wbem;C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\;C:\\Program Files\\Microsoft\\Exchange Server\\bin'],
+    ['PATHEXT', '.COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC;.CPL'],
+    ['PROCESSOR_ARCHITECTURE', 'AMD64'],
+    ['ProgramData', 'C:\\ProgramData'],
+    ['ProgramFiles', 'C:\\Program Files'],
+    ['ProgramFiles(x86)', 'C:\\Program Files (x86)'],
+    ['PSModulePath', 'C:\\Users\\Administrator\\Documents\\WindowsPowerShell\\Modules;C:\\Program Files\\WindowsPowerShell\\Modules;C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules'],
+    ['PUBLIC', 'C:\\Users\\Public'],
+    ['SystemDrive', 'C:'],
+    ['SystemRoot', 'C:\\Windows'],
+    ['TEMP', 'C:\\Users\\ADMINI~1\\AppData\\Local\\Temp'],
+    ['TMP', 'C:\\Users\\ADMINI~1\\AppData\\Local\\Temp'],
+    ['USERDNSDOMAIN', 'PROEXCHANGE.GLOBAL'],
+    ['USERDOMAIN', 'PROEXCHANGE'],
+    ['USERNAME', 'Administrator'],
+    ['USERPROFILE', 'C:\\Users\\Administrator'],
+    ['windir', 'C:\\Windows'],
+  ];
+}
+
+/** Preference variables and other globals at their 5.1 defaults. */
+export function seedGlobals(global: Scope, extra: Record<string, unknown> | undefined): void {
+  const set = (name: string, value: unknown) => global.setOwn(name, value);
+  for (const [name, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    const v = global.setOwn(name, value);
+    v.constant = true;
+  }
+  set('ConfirmPreference', 'High');
+  set('DebugPreference', 'SilentlyContinue');
+  set('ErrorActionPreference', 'Continue');
+  set('ErrorView', 'NormalView');
+  set('FormatEnumerationLimit', 4);
+  set('InformationPreference', 'SilentlyContinue');
+  set('MaximumErrorCount', 256);
+  set('MaximumHistoryCount', 4096);
+  set('ProgressPreference', 'Continue');
+  set('VerbosePreference', 'SilentlyContinue');
+  set('WarningPreference', 'Continue');
+  set('WhatIfPreference', false);
+  set('PSDefaultParameterValues', new PSHashtable());
+  set('PSVersionTable', psVersionTable());
+  set('Host', hostObject());
+  set('HOME', 'C:\\Users\\Administrator');
+  set('PSHOME', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0');
+  set('PID', 4812);
+  set('ShellId', 'Microsoft.PowerShell');
+  set('NestedPromptLevel', 0);
+  set('PSCulture', 'en-US');
+  set('PSUICulture', 'en-US');
+  for (const [k, v] of Object.entries(extra ?? {})) set(k, v);
+}

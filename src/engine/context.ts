@@ -1,0 +1,290 @@
+// The CmdletContext a running cmdlet gets: output, the side streams (honouring -ErrorAction,
+// -WarningAction, -Verbose and the preference variables), error records with the command's
+// position, ShouldProcess/ShouldContinue, and script block invocation.
+
+import type { Span } from '../../grammar/ast.js';
+import type {
+  CmdletContext,
+  CmdletDeclaration,
+  InvokeOptions,
+  LabFileSystem,
+  ServiceRegistry,
+  SessionServices,
+} from '../protocol/cmdlet.js';
+import {
+  ErrorRecord,
+  PipelineStoppedError,
+  TerminatingError,
+  commandTypeName,
+  type ErrorCategory,
+  type ErrorRecordInit,
+  type InvocationInfo,
+} from '../protocol/errors.js';
+import type { Host, HostChoice, HostStyle } from '../protocol/host.js';
+import { isTruthy, type ScriptBlockValue } from '../protocol/values.js';
+import type { CommonParameterValues } from './binder.js';
+import type { Interpreter } from './evaluate.js';
+import type { Frame, Pipe } from './runtime.js';
+import { NULL_PIPE } from './runtime.js';
+import { isPromise, noop, type MaybePromise } from './signals.js';
+
+/** The five choices of the ShouldProcess confirmation, with 5.1's help texts. */
+export const CONFIRM_CHOICES: HostChoice[] = [
+  { label: '&Yes', help: 'Continue with only the next step of the operation.' },
+  { label: 'Yes to &All', help: 'Continue with all the steps of the operation.' },
+  { label: '&No', help: 'Skip this operation and proceed with the next operation.' },
+  { label: 'No to A&ll', help: 'Skip this operation and all subsequent operations.' },
+  { label: '&Suspend', help: 'Pause the current pipeline and return to the command prompt. Type "exit" to resume the pipeline.' },
+];
+
+const IMPACT: Record<string, number> = { none: 0, low: 1, medium: 2, high: 3 };
+
+/** The ActionPreferenceStopException text, for -WarningAction Stop. */
+export function preferenceStopRecord(preference: string, message: string): ErrorRecord {
+  return new ErrorRecord({
+    message: `The running command stopped because the preference variable "${preference}" or common parameter is set to Stop: ${message}`,
+    errorId: 'ActionPreferenceStop',
+    category: 'OperationStopped',
+    exceptionType: 'ActionPreferenceStopException',
+  });
+}
+
+export interface ContextInit {
+  decl: CmdletDeclaration;
+  frame: Frame;
+  invocationName: string;
+  /** The command's extent, for error positions. */
+  span: Span;
+  expectingInput: boolean;
+  common: CommonParameterValues;
+  bound: ReadonlySet<string>;
+  parameterSetName: string;
+}
+
+export class CommandContext implements CmdletContext {
+  readonly commandName: string;
+  readonly invocationName: string;
+  parameterSetName: string;
+  bound: ReadonlySet<string>;
+  readonly expectingInput: boolean;
+  readonly host: Host;
+  readonly fs: LabFileSystem;
+  readonly services: ServiceRegistry;
+  readonly signal: AbortSignal;
+  readonly session: SessionServices;
+
+  out: Pipe = NULL_PIPE;
+  common: CommonParameterValues;
+  /** -OutVariable / -ErrorVariable / -WarningVariable lists, live in the caller's scope. */
+  outVariable?: unknown[];
+  errorVariable?: unknown[];
+  warningVariable?: unknown[];
+
+  private readonly decl: CmdletDeclaration;
+  private readonly frame: Frame;
+  private readonly span: Span;
+  private pending: Promise<void> | null = null;
+  private yesToAll = false;
+  private noToAll = false;
+
+  constructor(
+    private readonly interp: Interpreter,
+    init: ContextInit,
+    session: SessionServices,
+  ) {
+    const rt = interp.rt;
+    this.decl = init.decl;
+    this.frame = init.frame;
+    this.span = init.span;
+    this.commandName = init.decl.name;
+    this.invocationName = init.invocationName;
+    this.parameterSetName = init.parameterSetName;
+    this.bound = init.bound;
+    this.expectingInput = init.expectingInput;
+    this.common = init.common;
+    this.host = rt.host;
+    this.fs = rt.fs;
+    this.services = rt.services;
+    this.signal = rt.abort.signal;
+    this.session = session;
+  }
+
+  now(): Date {
+    return this.interp.rt.now();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Output. write() is synchronous for the cmdlet; when the next stage is asynchronous the
+  // objects queue up in order and the stage awaits them (flush) before its next call.
+
+  write(value: unknown, enumerate?: boolean): void {
+    if (value === undefined) return;
+    if (enumerate && Array.isArray(value)) {
+      for (const v of value) this.push(v);
+    } else {
+      this.push(value);
+    }
+  }
+
+  private push(value: unknown): void {
+    this.outVariable?.push(value);
+    this.enqueue(() => this.out.write(value));
+  }
+
+  private enqueue(job: () => MaybePromise<void>): void {
+    if (this.pending) {
+      const p = this.pending.then(job);
+      p.catch(noop);
+      this.pending = p;
+      return;
+    }
+    const r = job();
+    if (isPromise(r)) {
+      r.catch(noop);
+      this.pending = r as Promise<void>;
+    }
+  }
+
+  /** Waits for queued output; undefined when nothing is pending (no await needed). */
+  flush(): MaybePromise<void> {
+    if (!this.pending) return;
+    return this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending) {
+      const p = this.pending;
+      this.pending = null;
+      await p;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Side streams
+
+  private pref(name: string, fallback: string): string {
+    return this.interp.rt.preference(this.frame.scope, name, fallback).toLowerCase();
+  }
+
+  writeError(record: ErrorRecord): void {
+    if (!record.invocation) {
+      record.invocation = this.invocation();
+      record.commandFullName ??= this.commandFullName();
+      record.activity ??= this.decl.name;
+    }
+    const action = (this.common.errorAction ?? this.pref('ErrorActionPreference', 'Continue')).toLowerCase();
+    this.errorVariable?.push(record);
+    if (action === 'ignore') return;
+    // -ErrorAction Stop: the error becomes terminating; catch sees the original record.
+    if (action === 'stop') throw new TerminatingError(record);
+    const rt = this.interp.rt;
+    rt.recordError(record);
+    rt.errorCount++;
+    if (action === 'silentlycontinue') return;
+    const streams = this.frame.streams;
+    this.enqueue(() => streams.error(record));
+  }
+
+  writeWarning(message: string): void {
+    const action = (this.common.warningAction ?? this.pref('WarningPreference', 'Continue')).toLowerCase();
+    this.warningVariable?.push(message);
+    if (action === 'silentlycontinue' || action === 'ignore') return;
+    this.frame.streams.warning(message);
+    if (action === 'stop') throw new TerminatingError(preferenceStopRecord('WarningPreference', message));
+  }
+
+  writeVerbose(message: string): void {
+    const on = this.common.verbose ?? isOn(this.pref('VerbosePreference', 'SilentlyContinue'));
+    if (on) this.frame.streams.verbose(message);
+  }
+
+  writeDebug(message: string): void {
+    const on = this.common.debug ?? isOn(this.pref('DebugPreference', 'SilentlyContinue'));
+    if (on) this.frame.streams.debug(message);
+  }
+
+  writeHost(text: string, options?: HostStyle & { noNewline?: boolean }): void {
+    const style = options && (options.foreground || options.background) ? { foreground: options.foreground, background: options.background } : undefined;
+    this.frame.streams.information(text, style, options?.noNewline);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Errors
+
+  invocation(): InvocationInfo {
+    return { source: this.frame.source, span: this.span, invocationName: this.invocationName, commandName: this.decl.name };
+  }
+
+  private commandFullName(): string {
+    return commandTypeName(this.decl.name, this.decl.typeNamespace);
+  }
+
+  error(init: Omit<ErrorRecordInit, 'invocation' | 'commandFullName'> & { category: ErrorCategory }): ErrorRecord {
+    return new ErrorRecord({
+      ...init,
+      activity: init.activity ?? this.decl.name,
+      invocation: this.invocation(),
+      commandFullName: this.commandFullName(),
+    });
+  }
+
+  fail(record: ErrorRecord): never {
+    throw new TerminatingError(record);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // ShouldProcess / ShouldContinue
+
+  async shouldProcess(target: string, action?: string): Promise<boolean> {
+    const operation = `Performing the operation "${action ?? this.decl.name}" on target "${target}".`;
+    const whatIf = this.common.whatIf ?? isTruthy(this.frame.scope.lookup('whatifpreference')?.value);
+    if (whatIf) {
+      this.host.writeLine(`What if: ${operation}`, 'host');
+      return false;
+    }
+    if (this.yesToAll) return true;
+    if (this.noToAll) return false;
+    let ask: boolean;
+    if (this.common.confirm !== undefined) ask = this.common.confirm;
+    else {
+      const pref = IMPACT[this.pref('ConfirmPreference', 'High')] ?? 3;
+      const impact = IMPACT[(this.decl.confirmImpact ?? 'Medium').toLowerCase()] ?? 2;
+      ask = pref > 0 && impact >= pref;
+    }
+    if (!ask) return true;
+    const choice = await this.host.promptForChoice('Confirm', `Are you sure you want to perform this action?\n${operation}`, CONFIRM_CHOICES, 0);
+    switch (choice) {
+      case 0:
+        return true;
+      case 1:
+        this.yesToAll = true;
+        return true;
+      case 3:
+        this.noToAll = true;
+        return false;
+      case -1:
+        throw new PipelineStoppedError();
+      default:
+        // No, and Suspend (emsh has no nested prompt: treated as No).
+        return false;
+    }
+  }
+
+  async shouldContinue(query: string, caption: string): Promise<boolean> {
+    if (this.yesToAll) return true;
+    if (this.noToAll) return false;
+    const choice = await this.host.promptForChoice(caption, query, [CONFIRM_CHOICES[0]!, CONFIRM_CHOICES[2]!], 0);
+    if (choice === -1) throw new PipelineStoppedError();
+    return choice === 0;
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  invoke(block: ScriptBlockValue, options?: InvokeOptions): Promise<unknown[]> {
+    return this.interp.invokeForCmdlet(block, this.frame, options);
+  }
+}
+
+function isOn(pref: string): boolean {
+  return pref === 'continue' || pref === 'inquire' || pref === 'stop';
+}

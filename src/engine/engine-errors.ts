@@ -1,0 +1,140 @@
+// The error records the engine itself raises (not binding errors: those are binding-errors.ts).
+// Texts are Windows PowerShell 5.1's.
+
+import type { SourceText, Span } from '../../grammar/ast.js';
+import { ErrorRecord, type InvocationInfo } from '../protocol/errors.js';
+import { toDisplayText } from '../protocol/values.js';
+
+export function at(source: SourceText, span: Span, invocationName?: string, commandName?: string): InvocationInfo {
+  return { source, span, invocationName, commandName };
+}
+
+export function commandNotFound(name: string, invocation: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message:
+      `The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program. ` +
+      'Check the spelling of the name, or if a path was included, verify that the path is correct and try again.',
+    errorId: 'CommandNotFoundException',
+    category: 'ObjectNotFound',
+    exceptionType: 'CommandNotFoundException',
+    targetObject: name,
+    targetName: name,
+    targetType: 'String',
+    invocation,
+  });
+}
+
+export function nullArray(invocation?: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message: 'Cannot index into a null array.',
+    errorId: 'NullArray',
+    category: 'InvalidOperation',
+    exceptionType: 'RuntimeException',
+    invocation,
+  });
+}
+
+export function indexOutOfRange(invocation?: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message: 'Index was outside the bounds of the array.',
+    errorId: 'System.IndexOutOfRangeException',
+    category: 'OperationStopped',
+    exceptionType: 'IndexOutOfRangeException',
+    invocation,
+  });
+}
+
+export function variableNotWritable(name: string, invocation?: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message: `Cannot overwrite variable ${name} because it is read-only or constant.`,
+    errorId: 'VariableNotWritable',
+    category: 'WriteError',
+    exceptionType: 'SessionStateUnauthorizedAccessException',
+    targetObject: name,
+    targetName: name,
+    targetType: 'String',
+    invocation,
+  });
+}
+
+export function typeNotFound(name: string, invocation?: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message: `Unable to find type [${name}].`,
+    errorId: 'TypeNotFound',
+    category: 'InvalidOperation',
+    exceptionType: 'RuntimeException',
+    targetObject: name,
+    targetName: name,
+    targetType: 'TypeName',
+    invocation,
+  });
+}
+
+export function duplicateKey(key: string, invocation?: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message: `Duplicate keys '${key}' are not allowed in hash literals.`,
+    errorId: 'DuplicateKeyInHashLiteral',
+    category: 'ParserError',
+    exceptionType: 'ParseException',
+    invocation,
+  });
+}
+
+/** `throw <value>`: RuntimeException whose message (and error id) is the value's text. */
+export function thrownRecord(value: unknown, invocation?: InvocationInfo): ErrorRecord {
+  const text = value === null || value === undefined ? 'ScriptHalted' : toDisplayText(value);
+  const rec = new ErrorRecord({
+    message: text,
+    errorId: text,
+    category: 'OperationStopped',
+    exceptionType: 'RuntimeException',
+    targetObject: value ?? null,
+    targetName: value === null || value === undefined ? '' : text,
+    targetType: value === null || value === undefined ? '' : 'String',
+    invocation,
+  });
+  rec.fromThrow = true;
+  return rec;
+}
+
+export function pathNotFound(path: string): ErrorRecord {
+  return new ErrorRecord({
+    message: `Cannot find path '${path}' because it does not exist.`,
+    errorId: 'PathNotFound',
+    category: 'ObjectNotFound',
+    exceptionType: 'ItemNotFoundException',
+    targetObject: path,
+    targetName: path,
+    targetType: 'String',
+  });
+}
+
+export function parseErrorRecord(message: string, errorId: string, source: SourceText, span: Span): ErrorRecord {
+  return new ErrorRecord({
+    message,
+    errorId,
+    category: 'ParserError',
+    // 5.1 shows ParseException for script files, ParentContainsErrorRecordException for typed input.
+    exceptionType: source.file ? 'ParseException' : 'ParentContainsErrorRecordException',
+    invocation: { source, span },
+    isParseError: true,
+  });
+}
+
+export function hostPromptFailed(message: string): ErrorRecord {
+  return new ErrorRecord({
+    message,
+    errorId: 'System.Management.Automation.Host.HostException',
+    category: 'ResourceUnavailable',
+    exceptionType: 'HostException',
+  });
+}
+
+export function promptCanceled(): ErrorRecord {
+  return new ErrorRecord({
+    message: 'The prompt was canceled.',
+    errorId: 'PromptCanceled',
+    category: 'OperationStopped',
+    exceptionType: 'PipelineStoppedException',
+  });
+}

@@ -1,0 +1,1085 @@
+// The evaluator: statements and expressions over grammar/ast.ts.
+//
+// Speed: expressions without commands in them ("pure") are evaluated synchronously by
+// evalSync; only statements and expressions that run commands go through the async path.
+// `{ $_ * 2 }` in ForEach-Object therefore costs no promise per AST node.
+
+import type * as A from '../../grammar/ast.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
+import {
+  PSHashtable,
+  PSObject,
+  PSTypeValue,
+  ScriptBlockValue,
+  isTruthy,
+  toDisplayText,
+} from '../protocol/values.js';
+import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
+import { binaryOperation, unaryOperation, valuesEqual, wildcardToRegExp } from '../protocol/operators.js';
+import { getMember, invokeMethod, setMember } from '../protocol/members.js';
+import type { InvokeOptions } from '../protocol/cmdlet.js';
+import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
+import {
+  duplicateKey,
+  indexOutOfRange,
+  nullArray,
+  thrownRecord,
+  typeNotFound,
+  variableNotWritable,
+} from './engine-errors.js';
+import { CollectPipe, type Frame, type Pipe, type Runtime } from './runtime.js';
+import { Scope, type Variable } from './scope.js';
+import {
+  BreakSignal,
+  ContinueSignal,
+  ExitSignal,
+  ReturnSignal,
+  ScriptTerminatingError,
+  isPromise,
+  type MaybePromise,
+} from './signals.js';
+import { invokeScriptBlock, runPipelineGeneral } from './pipeline.js';
+
+const COMPOUND: Record<string, A.BinaryOperator> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%' };
+
+/** Script blocks remember the source they were parsed from, for error positions. */
+export const blockSources = new WeakMap<A.ScriptBlockAst, A.SourceText>();
+
+/** Pipeline-value of a collected output list: nothing → AutomationNull (undefined), one → it, more → array. */
+export function collapse(items: unknown[]): unknown {
+  return items.length === 0 ? undefined : items.length === 1 ? items[0] : items;
+}
+
+/** Writes a value to a pipe the way a statement does: arrays unroll one level, AutomationNull writes nothing. */
+export function writeValue(out: Pipe, value: unknown): MaybePromise<void> {
+  if (value === undefined) return;
+  if (Array.isArray(value)) return writeAll(out, value, 0);
+  return out.write(value);
+}
+
+function writeAll(out: Pipe, items: unknown[], from: number): MaybePromise<void> {
+  for (let i = from; i < items.length; i++) {
+    const r = out.write(items[i]);
+    if (isPromise(r)) return r.then(() => writeAll(out, items, i + 1));
+  }
+}
+
+/** What `foreach` and pipelines iterate: arrays and byte arrays element-wise, $null not at all. */
+export function iterationItems(value: unknown): ArrayLike<unknown> {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (value instanceof Uint8Array) return value;
+  return [value];
+}
+
+function labelMatches(signalLabel: string | undefined, loopLabel: string | undefined): boolean {
+  return signalLabel === undefined || (loopLabel !== undefined && signalLabel.toLowerCase() === loopLabel.toLowerCase());
+}
+
+export class Interpreter {
+  readonly staticEnv: StaticEnv;
+  private readonly pureCache = new WeakMap<object, boolean>();
+
+  constructor(readonly rt: Runtime) {
+    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Purity: does evaluating this node possibly run a command (or a script block)?
+
+  isPure(node: A.ExpressionAst): boolean {
+    let p = this.pureCache.get(node);
+    if (p === undefined) {
+      p = this.computePure(node);
+      this.pureCache.set(node, p);
+    }
+    return p;
+  }
+
+  private computePure(e: A.ExpressionAst): boolean {
+    switch (e.kind) {
+      case 'Constant':
+      case 'StringConstant':
+      case 'TypeExpression':
+      case 'ScriptBlockExpression':
+        return true;
+      case 'Variable':
+        return !e.splat;
+      case 'ExpandableString':
+        return e.parts.every((p) => typeof p === 'string' || this.isPure(p));
+      case 'Binary':
+        return this.isPure(e.left) && this.isPure(e.right);
+      case 'Unary':
+        return this.isPure(e.operand);
+      case 'Increment':
+        return this.isPure(e.operand);
+      case 'Convert':
+        return this.isPure(e.operand);
+      case 'Member':
+        return this.isPure(e.target) && this.isPure(e.member);
+      case 'InvokeMember': {
+        if (e.member.kind !== 'StringConstant') return false;
+        const name = e.member.value.toLowerCase();
+        if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where')) return false;
+        return this.isPure(e.target) && e.arguments.every((a) => this.isPure(a));
+      }
+      case 'Index':
+        return this.isPure(e.target) && this.isPure(e.index);
+      case 'ArrayLiteral':
+        return e.elements.every((x) => this.isPure(x));
+      case 'Hashtable':
+        return e.entries.every((en) => this.isPure(en.key) && this.isPureStatement(en.value));
+      case 'Paren':
+        return this.isPureStatement(e.pipeline);
+      case 'SubExpression':
+      case 'ArrayExpression':
+        // One statement only: several need per-statement error handling (the async path).
+        return e.statements.statements.length <= 1 && e.statements.statements.every((s) => this.isPureStatement(s));
+    }
+  }
+
+  /** A statement the sync path can run: a lone expression, or an assignment of one. */
+  isPureStatement(s: A.StatementAst): boolean {
+    const cached = this.pureCache.get(s);
+    if (cached !== undefined) return cached;
+    let p = false;
+    if (s.kind === 'Pipeline') {
+      const el = s.elements[0];
+      p = s.elements.length === 1 && el !== undefined && el.kind === 'CommandExpression' && el.redirections.length === 0 && this.isPure(el.expression);
+    } else if (s.kind === 'Assignment') {
+      p = this.isPureTarget(s.target) && this.isPureStatement(s.value);
+    }
+    this.pureCache.set(s, p);
+    return p;
+  }
+
+  private isPureTarget(t: A.ExpressionAst): boolean {
+    switch (t.kind) {
+      case 'Variable':
+        return true;
+      case 'Convert':
+        return this.isPureTarget(t.operand);
+      case 'Member':
+        return this.isPure(t.target) && this.isPure(t.member);
+      case 'Index':
+        return this.isPure(t.target) && this.isPure(t.index);
+      case 'ArrayLiteral':
+        return t.elements.every((x) => this.isPureTarget(x));
+      default:
+        return false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Statements
+
+  /** Runs a statement list; each statement's terminating error is handled at its boundary. */
+  async runBlock(list: A.StatementListAst | undefined, f: Frame, out: Pipe): Promise<void> {
+    if (!list) return;
+    const statements = list.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const st = statements[i]!;
+      const before = this.rt.errorCount;
+      try {
+        const r = this.runStatement(st, f, out);
+        if (isPromise(r)) await r;
+      } catch (e) {
+        const r = this.handleStatementError(e, st, f);
+        if (isPromise(r)) await r;
+      }
+      this.rt.lastSuccess = this.rt.errorCount === before;
+    }
+  }
+
+  /**
+   * A statement failed. Control-flow signals and script-terminating errors go on unwinding;
+   * inside a try (anywhere up the call chain) or with $ErrorActionPreference = Stop the error
+   * propagates; otherwise it is reported and the next statement runs.
+   */
+  handleStatementError(e: unknown, st: A.StatementAst | A.PipelineAst, f: Frame): MaybePromise<void> {
+    if (!(e instanceof TerminatingError)) {
+      if (
+        e instanceof BreakSignal ||
+        e instanceof ContinueSignal ||
+        e instanceof ReturnSignal ||
+        e instanceof ExitSignal ||
+        e instanceof PipelineStoppedError
+      ) {
+        throw e;
+      }
+    }
+    const record = this.toRecord(e, st, f);
+    if (e instanceof ScriptTerminatingError) throw e;
+    if (this.rt.tryDepth > 0) throw e instanceof TerminatingError ? e : new TerminatingError(record);
+    if (this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {
+      throw new ScriptTerminatingError(record);
+    }
+    return this.reportError(record, f);
+  }
+
+  /** Records a terminating error in $Error and sends it to the frame's error stream. */
+  reportError(record: ErrorRecord, f: Frame): MaybePromise<void> {
+    this.rt.recordError(record);
+    this.rt.errorCount++;
+    return f.streams.error(record);
+  }
+
+  /** Any thrown value as an ErrorRecord with a position (internal JS errors become records). */
+  toRecord(e: unknown, at: { span: A.Span }, f: Frame): ErrorRecord {
+    const record = e instanceof TerminatingError ? e.record : internalError(e, { source: f.source, span: at.span });
+    if (!record.invocation) record.invocation = { source: f.source, span: at.span };
+    return record;
+  }
+
+  runStatement(st: A.StatementAst, f: Frame, out: Pipe): MaybePromise<void> {
+    switch (st.kind) {
+      case 'Pipeline':
+        return this.runPipeline(st, f, out);
+      case 'Assignment': {
+        const r = this.runAssignment(st, f);
+        return isPromise(r) ? r.then(() => undefined) : undefined;
+      }
+      case 'If':
+        return this.runIf(st, f, out);
+      case 'Foreach':
+        return this.runForeach(st, f, out);
+      case 'For':
+        return this.runFor(st, f, out);
+      case 'While':
+        return this.runWhile(st, f, out);
+      case 'DoLoop':
+        return this.runDo(st, f, out);
+      case 'Switch':
+        return this.runSwitch(st, f, out);
+      case 'Try':
+        return this.runTry(st, f, out);
+      case 'FunctionDefinition':
+        this.defineFunction(st, f);
+        return;
+      case 'Return':
+        return this.runReturn(st, f, out);
+      case 'Break':
+        throw new BreakSignal(st.label);
+      case 'Continue':
+        throw new ContinueSignal(st.label);
+      case 'Throw':
+        return this.runThrow(st, f);
+      case 'Exit':
+        return this.runExit(st, f);
+    }
+  }
+
+  runPipeline(p: A.PipelineAst, f: Frame, out: Pipe): MaybePromise<void> {
+    const el = p.elements[0];
+    if (p.elements.length === 1 && el && el.kind === 'CommandExpression' && el.redirections.length === 0) {
+      const e = el.expression;
+      // `$i++` as a statement writes nothing.
+      if (e.kind === 'Increment') {
+        if (this.isPure(e)) {
+          this.evalSync(e, f);
+          return;
+        }
+        return this.evalExpr(e, f).then(() => undefined);
+      }
+      if (this.isPure(e)) return writeValue(out, this.evalSync(e, f));
+      return this.evalExpr(e, f).then((v) => writeValue(out, v));
+    }
+    return runPipelineGeneral(this, p, f, out);
+  }
+
+  /** The value of a pipeline used as an expression (conditions, assignments, `( )`). */
+  pipelineValue(p: A.PipelineAst | A.AssignmentAst, f: Frame): MaybePromise<unknown> {
+    if (p.kind === 'Assignment') return this.runAssignment(p, f);
+    const el = p.elements[0];
+    if (p.elements.length === 1 && el && el.kind === 'CommandExpression' && el.redirections.length === 0) {
+      return this.isPure(el.expression) ? this.evalSync(el.expression, f) : this.evalExpr(el.expression, f);
+    }
+    const collect = new CollectPipe();
+    return runPipelineGeneral(this, p, f, collect).then(() => collapse(collect.items));
+  }
+
+  /** The value of any statement used as a value (`$x = foreach (...) {...}`). */
+  statementValue(s: A.StatementAst, f: Frame): MaybePromise<unknown> {
+    if (s.kind === 'Pipeline' || s.kind === 'Assignment') return this.pipelineValue(s, f);
+    const collect = new CollectPipe();
+    const r = this.runStatement(s, f, collect);
+    const done = () => collapse(collect.items);
+    return isPromise(r) ? r.then(done) : done();
+  }
+
+  private async runIf(st: A.IfAst, f: Frame, out: Pipe): Promise<void> {
+    for (const clause of st.clauses) {
+      let c = this.pipelineValue(clause.condition, f);
+      if (isPromise(c)) c = await c;
+      if (isTruthy(c)) return this.runBlock(clause.body, f, out);
+    }
+    if (st.else) await this.runBlock(st.else, f, out);
+  }
+
+  private async runForeach(st: A.ForeachAst, f: Frame, out: Pipe): Promise<void> {
+    let coll = this.pipelineValue(st.collection, f);
+    if (isPromise(coll)) coll = await coll;
+    const items = iterationItems(coll);
+    for (let i = 0; i < items.length; i++) {
+      this.rt.checkStopped();
+      this.setVariable(st.variable, items[i], f);
+      try {
+        await this.runBlock(st.body, f, out);
+      } catch (e) {
+        if (e instanceof BreakSignal && labelMatches(e.label, st.label)) break;
+        if (e instanceof ContinueSignal && labelMatches(e.label, st.label)) continue;
+        throw e;
+      }
+    }
+  }
+
+  private async runFor(st: A.ForAst, f: Frame, out: Pipe): Promise<void> {
+    if (st.init) await this.pipelineValue(st.init, f);
+    for (;;) {
+      this.rt.checkStopped();
+      if (st.condition && !isTruthy(await this.pipelineValue(st.condition, f))) break;
+      try {
+        await this.runBlock(st.body, f, out);
+      } catch (e) {
+        if (e instanceof BreakSignal && labelMatches(e.label, st.label)) break;
+        if (!(e instanceof ContinueSignal && labelMatches(e.label, st.label))) throw e;
+      }
+      if (st.iterator) await this.pipelineValue(st.iterator, f);
+    }
+  }
+
+  private async runWhile(st: A.WhileAst, f: Frame, out: Pipe): Promise<void> {
+    for (;;) {
+      this.rt.checkStopped();
+      if (!isTruthy(await this.pipelineValue(st.condition, f))) break;
+      try {
+        await this.runBlock(st.body, f, out);
+      } catch (e) {
+        if (e instanceof BreakSignal && labelMatches(e.label, st.label)) break;
+        if (!(e instanceof ContinueSignal && labelMatches(e.label, st.label))) throw e;
+      }
+    }
+  }
+
+  private async runDo(st: A.DoLoopAst, f: Frame, out: Pipe): Promise<void> {
+    for (;;) {
+      this.rt.checkStopped();
+      try {
+        await this.runBlock(st.body, f, out);
+      } catch (e) {
+        if (e instanceof BreakSignal && labelMatches(e.label, st.label)) break;
+        if (!(e instanceof ContinueSignal && labelMatches(e.label, st.label))) throw e;
+      }
+      const c = isTruthy(await this.pipelineValue(st.condition, f));
+      if (st.until ? c : !c) break;
+    }
+  }
+
+  private async runSwitch(st: A.SwitchAst, f: Frame, out: Pipe): Promise<void> {
+    const subject = await this.pipelineValue(st.subject, f);
+    if (subject === undefined) return;
+    const items = Array.isArray(subject) ? subject : [subject];
+    const scope = f.scope;
+    const saved = { has: scope.hasUnder, under: scope.under };
+    try {
+      outer: for (const item of items) {
+        this.rt.checkStopped();
+        scope.hasUnder = true;
+        scope.under = item;
+        let matched = false;
+        try {
+          for (const clause of st.clauses) {
+            if (await this.switchMatches(clause.condition, item, st.flags, f)) {
+              matched = true;
+              await this.runBlock(clause.body, f, out);
+            }
+          }
+          if (!matched && st.default) await this.runBlock(st.default, f, out);
+        } catch (e) {
+          if (e instanceof BreakSignal && labelMatches(e.label, st.label)) break outer;
+          if (e instanceof ContinueSignal && labelMatches(e.label, st.label)) continue outer;
+          throw e;
+        }
+      }
+    } finally {
+      scope.hasUnder = saved.has;
+      scope.under = saved.under;
+    }
+  }
+
+  private async switchMatches(cond: A.ExpressionAst, item: unknown, flags: A.SwitchAst['flags'], f: Frame): Promise<boolean> {
+    if (cond.kind === 'ScriptBlockExpression') {
+      const out = await invokeScriptBlock(this, new ScriptBlockValue(cond.block, cond.text), f, { dollarUnder: item }, true);
+      return isTruthy(collapse(out));
+    }
+    const cv = await this.evalExpr(cond, f);
+    const cs = flags.caseSensitive === true;
+    if (flags.regex) {
+      return isTruthy(binaryOperation(cs ? '-cmatch' : '-match', toDisplayText(item), cv, (m) => this.setMatches(f, m)));
+    }
+    if (flags.wildcard) return wildcardToRegExp(toDisplayText(cv), cs).test(toDisplayText(item));
+    if (typeof item === 'string' || typeof cv === 'string') return valuesEqual(toDisplayText(item), toDisplayText(cv), cs);
+    return valuesEqual(item, cv, cs);
+  }
+
+  private async runTry(st: A.TryAst, f: Frame, out: Pipe): Promise<void> {
+    try {
+      this.rt.tryDepth++;
+      try {
+        await this.runBlock(st.body, f, out);
+      } finally {
+        this.rt.tryDepth--;
+      }
+    } catch (e) {
+      if (
+        e instanceof BreakSignal ||
+        e instanceof ContinueSignal ||
+        e instanceof ReturnSignal ||
+        e instanceof ExitSignal ||
+        e instanceof PipelineStoppedError
+      ) {
+        throw e;
+      }
+      const record = this.toRecord(e, st, f);
+      const clause = st.catches.find(
+        (c) => c.types.length === 0 || c.types.some((t) => isInstanceOf(record, resolveTypeName(t.name) ?? t.name)),
+      );
+      if (!clause) throw e instanceof TerminatingError ? e : new TerminatingError(record);
+      this.rt.recordError(record);
+      const scope = f.scope;
+      const saved = { has: scope.hasUnder, under: scope.under };
+      scope.hasUnder = true;
+      scope.under = record;
+      try {
+        await this.runBlock(clause.body, f, out);
+      } finally {
+        scope.hasUnder = saved.has;
+        scope.under = saved.under;
+      }
+    } finally {
+      if (st.finally) await this.runBlock(st.finally, f, out);
+    }
+  }
+
+  private defineFunction(st: A.FunctionDefinitionAst, f: Frame): void {
+    let body = st.body;
+    if (st.parameters && st.parameters.length > 0 && !body.params) {
+      // `function f($a, $b) {}` is the same as a param() block.
+      body = { ...body, params: { kind: 'ParamBlock', span: st.span, parameters: st.parameters } };
+    }
+    blockSources.set(body, f.source);
+    f.scope.defineFunction({
+      name: st.name,
+      isFilter: st.isFilter,
+      body,
+      source: f.source,
+      text: f.source.text.slice(st.body.span.start, st.body.span.end),
+    });
+  }
+
+  private async runReturn(st: A.ReturnAst, f: Frame, out: Pipe): Promise<void> {
+    if (st.value) {
+      if (st.value.kind === 'Pipeline') await this.runPipeline(st.value, f, out);
+      else await writeValue(out, await this.runAssignment(st.value, f));
+    }
+    throw new ReturnSignal();
+  }
+
+  private async runThrow(st: A.ThrowAst, f: Frame): Promise<never> {
+    const value = st.value ? await this.pipelineValue(st.value, f) : null;
+    if (value instanceof ErrorRecord) {
+      value.fromThrow = true;
+      throw new ScriptTerminatingError(value);
+    }
+    throw new ScriptTerminatingError(thrownRecord(value, { source: f.source, span: st.span }));
+  }
+
+  private async runExit(st: A.ExitAst, f: Frame): Promise<never> {
+    const value = st.value ? await this.pipelineValue(st.value, f) : 0;
+    const code = value === null || value === undefined ? 0 : Math.trunc(toNumber(value));
+    this.rt.global.setOwn('LASTEXITCODE', code);
+    throw new ExitSignal(code);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Assignment
+
+  runAssignment(a: A.AssignmentAst, f: Frame): MaybePromise<unknown> {
+    if (this.isPureStatement(a)) return this.assignSync(a, f);
+    return this.assignAsync(a, f);
+  }
+
+  private assignSync(a: A.AssignmentAst, f: Frame): unknown {
+    const v = a.value;
+    const value = v.kind === 'Assignment' ? this.assignSync(v, f) : this.pipelineValue(v as A.PipelineAst, f);
+    return this.assignTo(a.target, a.operator, value, f, (e) => this.evalSync(e, f));
+  }
+
+  private async assignAsync(a: A.AssignmentAst, f: Frame): Promise<unknown> {
+    const value = await this.statementValue(a.value, f);
+    const t = a.target;
+    // Evaluate the parts of a member/index target first (they may run commands), then assign.
+    if (t.kind === 'Member' || t.kind === 'Index') {
+      const target = await this.evalExpr(t.target, f);
+      const key = t.kind === 'Member' ? await this.memberName(t.member, f) : await this.evalExpr(t.index, f);
+      return this.assignResolved(t, target, key, a.operator, value);
+    }
+    return this.assignTo(t, a.operator, value, f, (e) => this.evalSync(e, f));
+  }
+
+  private assignTo(
+    t: A.ExpressionAst,
+    op: A.AssignmentAst['operator'],
+    value: unknown,
+    f: Frame,
+    ev: (e: A.ExpressionAst) => unknown,
+  ): unknown {
+    if (value === undefined) value = null;
+    switch (t.kind) {
+      case 'Variable': {
+        if (op !== '=') value = binaryOperation(COMPOUND[op]!, this.getVariable(t, f), value);
+        this.setVariable(t, value, f);
+        return value;
+      }
+      case 'Convert': {
+        // `[int]$x = '5'`: convert, and keep the type on the variable for later assignments.
+        const typeName = this.resolveType(t.type);
+        if (t.operand.kind !== 'Variable') return this.assignTo(t.operand, op, value, f, ev);
+        if (op !== '=') value = binaryOperation(COMPOUND[op]!, this.getVariable(t.operand, f), value);
+        value = this.convertValue(typeName, value);
+        const variable = this.setVariable(t.operand, value, f);
+        if (variable) variable.typeConstraint = typeName;
+        return value;
+      }
+      case 'Member': {
+        const target = ev(t.target);
+        const name = t.member.kind === 'StringConstant' ? t.member.value : toDisplayText(ev(t.member));
+        return this.assignResolved(t, target, name, op, value);
+      }
+      case 'Index':
+        return this.assignResolved(t, ev(t.target), ev(t.index), op, value);
+      case 'ArrayLiteral': {
+        // `$a, $b = 1, 2, 3`: the last variable takes the rest.
+        const values = Array.isArray(value) ? value : [value];
+        t.elements.forEach((el, i) => {
+          const last = i === t.elements.length - 1;
+          const v = last ? (values.length - i > 1 ? values.slice(i) : values[i] ?? null) : values[i] ?? null;
+          this.assignTo(el, '=', v, f, ev);
+        });
+        return value;
+      }
+      default:
+        throw new TerminatingError(
+          new ErrorRecord({
+            message: 'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.',
+            errorId: 'InvalidLeftHandSide',
+            category: 'ParserError',
+            exceptionType: 'ParseException',
+            invocation: { source: f.source, span: t.span },
+          }),
+        );
+    }
+  }
+
+  private assignResolved(t: A.MemberAst | A.IndexAst, target: unknown, key: unknown, op: A.AssignmentAst['operator'], value: unknown): unknown {
+    if (value === undefined) value = null;
+    if (t.kind === 'Member') {
+      const name = toDisplayText(key);
+      if (op !== '=') value = binaryOperation(COMPOUND[op]!, getMember(target, name), value);
+      setMember(target, name, value);
+      return value;
+    }
+    if (op !== '=') value = binaryOperation(COMPOUND[op]!, this.indexValue(target, key), value);
+    this.setIndex(target, key, value);
+    return value;
+  }
+
+  private setIndex(target: unknown, key: unknown, value: unknown): void {
+    if (target === null || target === undefined) throw new TerminatingError(nullArray());
+    if (target instanceof PSHashtable) {
+      target.set(key, value);
+      return;
+    }
+    if (Array.isArray(target) || target instanceof Uint8Array) {
+      let i = Math.trunc(toNumber(key));
+      if (i < 0) i += target.length;
+      if (i < 0 || i >= target.length) throw new TerminatingError(indexOutOfRange());
+      if (target instanceof Uint8Array) target[i] = convertTo(value, 'System.Byte') as number;
+      else target[i] = value;
+      return;
+    }
+    setMember(target, toDisplayText(key), value);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Variables
+
+  getVariable(v: A.VariableAst, f: Frame): unknown {
+    const name = v.name;
+    if (v.scope) {
+      switch (v.scope.toLowerCase()) {
+        case 'env':
+          return this.rt.getEnv(name);
+        case 'global':
+          return this.readSpecial(name.toLowerCase(), f, this.rt.global);
+        case 'script':
+          return this.readSpecial(name.toLowerCase(), f, f.scope.script);
+        case 'local':
+        case 'private':
+          return f.scope.local.getOwn(name.toLowerCase())?.value ?? null;
+        case 'function': {
+          const fn = f.scope.lookupFunction(name.toLowerCase());
+          return fn ? new ScriptBlockValue(fn.body, fn.text) : null;
+        }
+        default:
+          break;
+      }
+    }
+    return this.readSpecial(name.toLowerCase(), f, f.scope);
+  }
+
+  private readSpecial(key: string, f: Frame, scope: Scope): unknown {
+    switch (key) {
+      case '_':
+      case 'psitem':
+        return scope.lookupUnder().value;
+      case '?':
+        return this.rt.lastSuccess;
+      case 'error':
+        return this.rt.errors;
+      case 'pwd':
+        return this.pathInfo();
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'null':
+        return null;
+      default: {
+        const v = scope.lookup(key);
+        return v === undefined ? null : v.value;
+      }
+    }
+  }
+
+  pathInfo(): PSObject {
+    const loc = this.rt.location;
+    const o = new PSObject(['System.Management.Automation.PathInfo', 'System.Object']);
+    o.addProperty({ name: 'Drive', memberType: 'Property', get: () => loc.slice(0, 1) });
+    o.addProperty({ name: 'Provider', memberType: 'Property', get: () => 'Microsoft.PowerShell.Core\\FileSystem' });
+    o.addProperty({ name: 'ProviderPath', memberType: 'Property', typeName: 'System.String', get: () => loc });
+    o.addProperty({ name: 'Path', memberType: 'Property', typeName: 'System.String', get: () => loc });
+    o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => loc });
+    return o;
+  }
+
+  /** Assigns a variable; returns the Variable (undefined for $null and $env:). */
+  setVariable(v: A.VariableAst, value: unknown, f: Frame): Variable | undefined {
+    if (value === undefined) value = null;
+    const name = v.name;
+    const key = name.toLowerCase();
+    let scope: Scope = f.scope.local;
+    if (v.scope) {
+      switch (v.scope.toLowerCase()) {
+        case 'env':
+          this.rt.setEnv(name, value);
+          return undefined;
+        case 'global':
+          scope = this.rt.global;
+          break;
+        case 'script':
+          scope = f.scope.script;
+          break;
+        default:
+          break;
+      }
+    }
+    if (key === 'null') return undefined;
+    if (key === '_' || key === 'psitem') {
+      f.scope.hasUnder = true;
+      f.scope.under = value;
+      return undefined;
+    }
+    const g = this.rt.global.getOwn(key);
+    if (g?.constant || key === 'true' || key === 'false' || key === '?') {
+      throw new TerminatingError(variableNotWritable(name));
+    }
+    const existing = scope.getOwn(key);
+    if (existing) {
+      if (existing.readOnly || existing.constant) throw new TerminatingError(variableNotWritable(name));
+      if (existing.typeConstraint) value = this.convertValue(existing.typeConstraint, value);
+      existing.value = value;
+      return existing;
+    }
+    return scope.setOwn(name, value, key);
+  }
+
+  setMatches(f: Frame, m: PSHashtable): void {
+    f.scope.local.setOwn('Matches', m, 'matches');
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions: the synchronous evaluator (no commands inside)
+
+  evalSync(e: A.ExpressionAst, f: Frame): unknown {
+    switch (e.kind) {
+      case 'Constant':
+        return e.value;
+      case 'StringConstant':
+        return e.value;
+      case 'Variable':
+        return this.getVariable(e, f);
+      case 'ExpandableString': {
+        let s = '';
+        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(this.evalSync(p, f), f);
+        return s;
+      }
+      case 'Binary': {
+        const l = this.evalSync(e.left, f);
+        if (e.operator === '-and') return isTruthy(l) ? isTruthy(this.evalSync(e.right, f)) : false;
+        if (e.operator === '-or') return isTruthy(l) ? true : isTruthy(this.evalSync(e.right, f));
+        return this.binary(e, l, this.evalSync(e.right, f), f);
+      }
+      case 'Unary':
+        return this.unary(e, this.evalSync(e.operand, f));
+      case 'Increment':
+        return this.increment(e, f);
+      case 'Convert':
+        return this.convert(e, this.evalSync(e.operand, f));
+      case 'TypeExpression':
+        return new PSTypeValue(this.resolveType(e.type));
+      case 'Member': {
+        if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f));
+        return getMember(this.evalSync(e.target, f), this.memberNameSync(e.member, f));
+      }
+      case 'InvokeMember': {
+        const name = this.memberNameSync(e.member, f);
+        const args = e.arguments.map((a) => this.evalSync(a, f));
+        if (e.static) return this.staticInvoke(e, name, args);
+        return this.invokeMember(this.evalSync(e.target, f), name, args);
+      }
+      case 'Index':
+        return this.indexValue(this.evalSync(e.target, f), this.evalSync(e.index, f));
+      case 'ArrayLiteral':
+        return e.elements.map((x) => this.evalSync(x, f));
+      case 'ArrayExpression':
+        return this.collectSync(e.statements, f);
+      case 'SubExpression':
+        return collapse(this.collectSync(e.statements, f));
+      case 'Paren':
+        return this.pipelineValueSync(e.pipeline, f);
+      case 'Hashtable': {
+        const h = new PSHashtable();
+        for (const en of e.entries) {
+          const key = this.evalSync(en.key, f);
+          if (h.has(key)) throw new TerminatingError(duplicateKey(toDisplayText(key)));
+          const v = this.pipelineValueSync(en.value as A.PipelineAst, f);
+          h.set(key, v === undefined ? null : v);
+        }
+        return h;
+      }
+      case 'ScriptBlockExpression':
+        blockSources.set(e.block, f.source);
+        return new ScriptBlockValue(e.block, e.text);
+    }
+  }
+
+  private pipelineValueSync(p: A.StatementAst, f: Frame): unknown {
+    if (p.kind === 'Assignment') return this.assignSync(p, f);
+    const el = (p as A.PipelineAst).elements[0] as A.CommandExpressionAst;
+    return this.evalSync(el.expression, f);
+  }
+
+  private collectSync(list: A.StatementListAst, f: Frame): unknown[] {
+    const items: unknown[] = [];
+    for (const st of list.statements) {
+      if (st.kind === 'Assignment') {
+        this.assignSync(st, f);
+        continue;
+      }
+      const e = ((st as A.PipelineAst).elements[0] as A.CommandExpressionAst).expression;
+      const v = this.evalSync(e, f);
+      if (e.kind === 'Increment' || v === undefined) continue;
+      if (Array.isArray(v)) for (const x of v) items.push(x);
+      else items.push(v);
+    }
+    return items;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions: the async evaluator (commands inside); shares the operations with evalSync
+
+  async evalExpr(e: A.ExpressionAst, f: Frame): Promise<unknown> {
+    if (this.isPure(e)) return this.evalSync(e, f);
+    switch (e.kind) {
+      case 'ExpandableString': {
+        let s = '';
+        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(await this.evalExpr(p, f), f);
+        return s;
+      }
+      case 'Binary': {
+        const l = await this.evalExpr(e.left, f);
+        if (e.operator === '-and') return isTruthy(l) ? isTruthy(await this.evalExpr(e.right, f)) : false;
+        if (e.operator === '-or') return isTruthy(l) ? true : isTruthy(await this.evalExpr(e.right, f));
+        return this.binary(e, l, await this.evalExpr(e.right, f), f);
+      }
+      case 'Unary':
+        return this.unary(e, await this.evalExpr(e.operand, f));
+      case 'Convert':
+        return this.convert(e, await this.evalExpr(e.operand, f));
+      case 'Member': {
+        const name = await this.memberName(e.member, f);
+        if (e.static) return this.staticMember(e, name);
+        return getMember(await this.evalExpr(e.target, f), name);
+      }
+      case 'InvokeMember': {
+        const target = e.static ? undefined : await this.evalExpr(e.target, f);
+        const name = await this.memberName(e.member, f);
+        const args: unknown[] = [];
+        for (const a of e.arguments) args.push(await this.evalExpr(a, f));
+        if (e.static) return this.staticInvoke(e, name, args);
+        return this.invokeMemberAsync(target, name, args, f);
+      }
+      case 'Index': {
+        const target = await this.evalExpr(e.target, f);
+        return this.indexValue(target, await this.evalExpr(e.index, f));
+      }
+      case 'ArrayLiteral': {
+        const items: unknown[] = [];
+        for (const x of e.elements) items.push(await this.evalExpr(x, f));
+        return items;
+      }
+      case 'ArrayExpression': {
+        const c = new CollectPipe();
+        await this.runBlock(e.statements, f, c);
+        return c.items;
+      }
+      case 'SubExpression': {
+        const c = new CollectPipe();
+        await this.runBlock(e.statements, f, c);
+        return collapse(c.items);
+      }
+      case 'Paren':
+        return this.pipelineValue(e.pipeline, f);
+      case 'Hashtable': {
+        const h = new PSHashtable();
+        for (const en of e.entries) {
+          const key = await this.evalExpr(en.key, f);
+          if (h.has(key)) throw new TerminatingError(duplicateKey(toDisplayText(key)));
+          const v = await this.statementValue(en.value, f);
+          h.set(key, v === undefined ? null : v);
+        }
+        return h;
+      }
+      case 'Increment': {
+        // Only reachable with a command inside the operand's index/target: evaluate it first.
+        const o = e.operand;
+        if (o.kind === 'Index') {
+          const target = await this.evalExpr(o.target, f);
+          const key = await this.evalExpr(o.index, f);
+          const old = this.indexValue(target, key);
+          const next = toNumber(old ?? 0) + (e.operator === '++' ? 1 : -1);
+          this.setIndex(target, key, next);
+          return e.prefix ? next : old;
+        }
+        if (o.kind === 'Member') {
+          const target = await this.evalExpr(o.target, f);
+          const name = await this.memberName(o.member, f);
+          const old = getMember(target, name);
+          const next = toNumber(old ?? 0) + (e.operator === '++' ? 1 : -1);
+          setMember(target, name, next);
+          return e.prefix ? next : old;
+        }
+        return this.increment(e, f);
+      }
+      default:
+        return this.evalSync(e, f);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Operations shared by both evaluators
+
+  /** String context: arrays join with $OFS (a space by default). */
+  stringify(v: unknown, f: Frame): string {
+    if (Array.isArray(v)) {
+      const ofs = f.scope.lookup('ofs')?.value;
+      const sep = ofs === null || ofs === undefined ? ' ' : toDisplayText(ofs);
+      return v.map((x) => (Array.isArray(x) ? this.stringify(x, f) : toDisplayText(x))).join(sep);
+    }
+    return toDisplayText(v);
+  }
+
+  private binary(e: A.BinaryAst, l: unknown, r: unknown, f: Frame): unknown {
+    const op = e.operator;
+    if (op === '-match' || op === '-cmatch' || op === '-notmatch' || op === '-cnotmatch') {
+      return binaryOperation(op, l, r, (m) => this.setMatches(f, m));
+    }
+    return binaryOperation(op, l, r);
+  }
+
+  private unary(e: A.UnaryAst, v: unknown): unknown {
+    switch (e.operator) {
+      case ',':
+        return [v === undefined ? null : v];
+      case '-not':
+      case '!':
+        return !isTruthy(v);
+      default:
+        return unaryOperation(e.operator, v);
+    }
+  }
+
+  private increment(e: A.IncrementAst, f: Frame): unknown {
+    const o = e.operand;
+    const delta = e.operator === '++' ? 1 : -1;
+    if (o.kind === 'Variable') {
+      const old = this.getVariable(o, f);
+      const next = toNumber(old ?? 0) + delta;
+      this.setVariable(o, next, f);
+      return e.prefix ? next : old;
+    }
+    if (o.kind === 'Member') {
+      const target = this.evalSync(o.target, f);
+      const name = this.memberNameSync(o.member, f);
+      const old = getMember(target, name);
+      const next = toNumber(old ?? 0) + delta;
+      setMember(target, name, next);
+      return e.prefix ? next : old;
+    }
+    if (o.kind === 'Index') {
+      const target = this.evalSync(o.target, f);
+      const key = this.evalSync(o.index, f);
+      const old = this.indexValue(target, key);
+      const next = toNumber(old ?? 0) + delta;
+      this.setIndex(target, key, next);
+      return e.prefix ? next : old;
+    }
+    const v = this.evalSync(o, f);
+    return toNumber(v ?? 0) + delta;
+  }
+
+  resolveType(t: A.TypeNameAst): string {
+    const full = resolveTypeName(t.name);
+    if (!full) throw new TerminatingError(typeNotFound(t.name));
+    return full;
+  }
+
+  private convertValue(typeName: string, value: unknown): unknown {
+    return convertTo(value === undefined ? null : value, typeName);
+  }
+
+  private convert(e: A.ConvertAst, v: unknown): unknown {
+    const raw = e.type.name.toLowerCase();
+    if (raw === 'void' || raw === 'system.void') return undefined;
+    if (raw === 'ordered' || raw === 'system.collections.specialized.ordereddictionary') {
+      if (v instanceof PSHashtable) {
+        v.ordered = true;
+        return v;
+      }
+    }
+    if ((raw === 'pscustomobject' || raw === 'system.management.automation.pscustomobject') && v instanceof PSHashtable) {
+      const o = new PSObject();
+      for (const [k, val] of v.entries()) o.addNote(toDisplayText(k), val);
+      return o;
+    }
+    return this.convertValue(this.resolveType(e.type), v);
+  }
+
+  private memberNameSync(m: A.ExpressionAst, f: Frame): string {
+    return m.kind === 'StringConstant' ? m.value : toDisplayText(this.evalSync(m, f));
+  }
+
+  private async memberName(m: A.ExpressionAst, f: Frame): Promise<string> {
+    return m.kind === 'StringConstant' ? m.value : toDisplayText(await this.evalExpr(m, f));
+  }
+
+  private staticTypeName(target: A.ExpressionAst): string {
+    if (target.kind === 'TypeExpression') return this.resolveType(target.type);
+    throw new TerminatingError(
+      new ErrorRecord({ message: 'Unexpected token in expression or statement.', errorId: 'UnexpectedToken', category: 'ParserError', exceptionType: 'ParseException' }),
+    );
+  }
+
+  private staticMember(e: A.MemberAst, name: string): unknown {
+    return getStaticMember(this.staticTypeName(e.target), name, this.staticEnv);
+  }
+
+  private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[]): unknown {
+    return invokeStaticMethod(this.staticTypeName(e.target), name, args, this.staticEnv);
+  }
+
+  private invokeMember(target: unknown, name: string, args: unknown[]): unknown {
+    // $Error is the engine's list: its ArrayList-only Clear() is handled here.
+    if (target === this.rt.errors && name.toLowerCase() === 'clear') {
+      this.rt.errors.length = 0;
+      return undefined;
+    }
+    const r = invokeMethod(target, name, args);
+    return r;
+  }
+
+  private async invokeMemberAsync(target: unknown, name: string, args: unknown[], f: Frame): Promise<unknown> {
+    const lower = name.toLowerCase();
+    if (target instanceof ScriptBlockValue && (lower === 'invoke' || lower === 'invokereturnasis')) {
+      return collapse(await invokeScriptBlock(this, target, f, { args }, false));
+    }
+    if ((lower === 'foreach' || lower === 'where') && args[0] instanceof ScriptBlockValue) {
+      // The PowerShell 4 collection methods `.ForEach({})` and `.Where({})`.
+      const block = args[0];
+      const items = iterationItems(target);
+      const result: unknown[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const out = await invokeScriptBlock(this, block, f, { dollarUnder: items[i] }, true);
+        if (lower === 'foreach') result.push(...out);
+        else if (isTruthy(collapse(out))) result.push(items[i]);
+      }
+      return result;
+    }
+    let r = this.invokeMember(target, name, args);
+    if (isPromise(r)) r = await r;
+    return r;
+  }
+
+  indexValue(target: unknown, index: unknown): unknown {
+    if (target === null || target === undefined) throw new TerminatingError(nullArray());
+    if (Array.isArray(index) && !(target instanceof PSHashtable && target.has(index))) {
+      const out: unknown[] = [];
+      for (const i of index) {
+        const v = this.indexOne(target, i);
+        if (v !== undefined) out.push(v);
+      }
+      return out;
+    }
+    const v = this.indexOne(target, index);
+    return v === undefined ? null : v;
+  }
+
+  /** One index; undefined when out of range (a multi-index leaves those out). */
+  private indexOne(target: unknown, index: unknown): unknown {
+    if (target instanceof PSHashtable) return target.has(index) ? target.get(index) : undefined;
+    if (Array.isArray(target) || target instanceof Uint8Array || typeof target === 'string') {
+      let i = Math.trunc(toNumber(index));
+      if (i < 0) i += target.length;
+      if (i < 0 || i >= target.length) return undefined;
+      return target[i];
+    }
+    if (target instanceof PSObject && typeof index === 'string') return getMember(target, index);
+    // A scalar indexes like a one-element collection.
+    const i = Math.trunc(toNumber(index));
+    return i === 0 || i === -1 ? target : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Script blocks
+
+  /** `ctx.invoke` for cmdlets: runs a block dot-sourced into the caller's frame, returns its output. */
+  invokeForCmdlet(block: ScriptBlockValue, f: Frame, options: InvokeOptions | undefined): Promise<unknown[]> {
+    return invokeScriptBlock(this, block, f, options ?? {}, true);
+  }
+
+  /** A fresh frame for a scope of a block. */
+  frameFor(f: Frame, scope: Scope, source?: A.SourceText): Frame {
+    return { scope, source: source ?? f.source, streams: f.streams };
+  }
+}

@@ -1,0 +1,706 @@
+// Pipelines: command resolution, argument evaluation, binding, and push-based streaming
+// through begin/process/end of cmdlets and script stages (functions, filters, script blocks,
+// .ps1 files).
+
+import type * as A from '../../grammar/ast.js';
+import { parseScript } from '../../grammar/index.js';
+import type { CmdletDeclaration, InvokeOptions, ParameterDeclaration } from '../protocol/cmdlet.js';
+import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
+import type { HostField } from '../protocol/host.js';
+import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
+import { convertTo, resolveTypeName } from '../protocol/convert.js';
+import { CommandBinder, declarationFromParamBlock, type CommandArgument } from './binder.js';
+import { CommandContext } from './context.js';
+import { commandNotFound, parseErrorRecord } from './engine-errors.js';
+import { blockSources, collapse, writeValue, type Interpreter } from './evaluate.js';
+import { prepareRedirections, type Redirection } from './redirection.js';
+import { CollectPipe, NULL_PIPE, type Frame, type Pipe, type Streams } from './runtime.js';
+import { Scope, type FunctionInfo } from './scope.js';
+import { ReturnSignal, isPromise, type MaybePromise } from './signals.js';
+
+export interface Stage {
+  out: Pipe;
+  /** Binds command-line arguments (synchronous: binding errors stop the pipeline before it runs). */
+  bindArgs(): void;
+  /** Mandatory-parameter prompting and per-invocation setup. */
+  prepare(): Promise<void>;
+  begin(): MaybePromise<void>;
+  process(input: unknown): MaybePromise<void>;
+  /** The one process call of a stage that gets no pipeline input. */
+  processNoInput(): MaybePromise<void>;
+  end(): MaybePromise<void>;
+  /** After the pipeline (also on failure): -OutVariable etc. */
+  finish?(): void;
+}
+
+export type ResolvedCommand =
+  | { kind: 'cmdlet'; decl: CmdletDeclaration }
+  | { kind: 'function'; fn: FunctionInfo }
+  | { kind: 'script'; path: string; hostPath: string };
+
+/** alias → function → cmdlet → a path to a .ps1 on the lab drive. */
+export function resolveCommand(interp: Interpreter, name: string, scope: Scope): ResolvedCommand | undefined {
+  const rt = interp.rt;
+  let key = name.toLowerCase();
+  for (let hops = 0; hops < 10; hops++) {
+    const alias = rt.aliases.get(key);
+    if (!alias) break;
+    key = alias.target.toLowerCase();
+  }
+  const fn = scope.lookupFunction(key);
+  if (fn) return { kind: 'function', fn };
+  const decl = rt.cmdlets.get(key);
+  if (decl) return { kind: 'cmdlet', decl };
+  if (/[\\/]/.test(name)) {
+    const candidates = /\.ps1$/i.test(name) ? [name] : [name + '.ps1'];
+    for (const c of candidates) {
+      try {
+        const p = rt.fs.resolve(c, rt.location);
+        const st = rt.fs.stat(p);
+        if (st && !st.isDirectory) return { kind: 'script', path: p.display, hostPath: p.hostPath };
+      } catch {
+        // A path outside the drive or malformed: not a command.
+      }
+    }
+  }
+  return undefined;
+}
+
+const NO_VALUE = Symbol('none');
+
+/** Runs a pipeline of commands (or an expression followed by commands, or a redirected element). */
+export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, f: Frame, out: Pipe): Promise<void> {
+  const n = p.elements.length;
+  const stages: (Stage | null)[] = [];
+  const redirs: (Redirection | undefined)[] = [];
+  const holders: { out: Pipe }[] = [];
+  try {
+    // 1. Build every stage left to right: evaluate arguments, resolve, bind.
+    for (let i = 0; i < n; i++) {
+      const el = p.elements[i]!;
+      const holder = { out: NULL_PIPE as Pipe };
+      holders.push(holder);
+      const redir = el.redirections.length ? await prepareRedirections(interp, el.redirections, f, holder) : undefined;
+      redirs.push(redir);
+      if (el.kind === 'CommandExpression') {
+        stages.push(null);
+        continue;
+      }
+      const streams = redir?.streams(f.streams) ?? f.streams;
+      const stage = await buildCommandStage(interp, el, f, streams, i + 1, i > 0);
+      stages.push(stage);
+    }
+    // 2. Link outputs.
+    for (let i = 0; i < n; i++) {
+      const next = stages[i + 1];
+      const natural: Pipe = i + 1 < n ? (next ? inputPipe(next) : NULL_PIPE) : out;
+      holders[i]!.out = redirs[i]?.out ?? natural;
+      const s = stages[i];
+      if (s) s.out = holders[i]!.out;
+    }
+    // 3. Prompts for mandatory parameters, then 4. every begin, in order.
+    for (const s of stages) if (s) await s.prepare();
+    for (const s of stages) {
+      if (!s) continue;
+      const r = s.begin();
+      if (isPromise(r)) await r;
+    }
+    // 5. The input: an expression's value (unrolled), or one process call of the first command.
+    const first = p.elements[0]!;
+    if (first.kind === 'CommandExpression') {
+      const e = first.expression;
+      const v = interp.isPure(e) ? interp.evalSync(e, f) : await interp.evalExpr(e, f);
+      const r = writeValue(holders[0]!.out, v);
+      if (isPromise(r)) await r;
+    } else {
+      const r = stages[0]!.processNoInput();
+      if (isPromise(r)) await r;
+    }
+    // 6. Every end, in order: a stage's end output still flows through the later stages.
+    for (const s of stages) {
+      if (!s) continue;
+      const r = s.end();
+      if (isPromise(r)) await r;
+    }
+  } finally {
+    for (const s of stages) s?.finish?.();
+    for (const r of redirs) if (r) await r.finish();
+  }
+}
+
+function inputPipe(stage: Stage): Pipe {
+  return { write: (v) => stage.process(v) };
+}
+
+/** Arguments as the binder wants them; splatting expands hashtables (named) and arrays (positional). */
+export async function evaluateArguments(interp: Interpreter, elements: A.CommandElementAst[], f: Frame): Promise<CommandArgument[]> {
+  const args: CommandArgument[] = [];
+  for (const el of elements) {
+    if (el.kind === 'CommandParameter') {
+      if (el.argument) {
+        args.push({ kind: 'parameter', name: el.name, value: await argValue(interp, el.argument, f), hasColonArgument: true, span: el.span });
+      } else {
+        args.push({ kind: 'parameter', name: el.name, span: el.span });
+      }
+    } else if (el.kind === 'Variable' && el.splat) {
+      const v = interp.getVariable(el, f);
+      if (v instanceof PSHashtable) {
+        for (const [k, val] of v.entries()) {
+          args.push({ kind: 'parameter', name: toDisplayText(k), value: val, hasColonArgument: true, span: el.span });
+        }
+      } else if (Array.isArray(v)) {
+        for (const val of v) args.push({ kind: 'value', value: val, span: el.span });
+      } else if (v !== null && v !== undefined) {
+        args.push({ kind: 'value', value: v, span: el.span });
+      }
+    } else {
+      args.push({ kind: 'value', value: await argValue(interp, el, f), span: el.span });
+    }
+  }
+  return args;
+}
+
+async function argValue(interp: Interpreter, e: A.ExpressionAst, f: Frame): Promise<unknown> {
+  const v = interp.isPure(e) ? interp.evalSync(e, f) : await interp.evalExpr(e, f);
+  return v === undefined ? null : v;
+}
+
+async function buildCommandStage(
+  interp: Interpreter,
+  cmd: A.CommandAst,
+  f: Frame,
+  streams: Streams,
+  position: number,
+  expectingInput: boolean,
+): Promise<Stage> {
+  const rt = interp.rt;
+  const nameNode = cmd.name;
+  const nameValue =
+    nameNode.kind === 'StringConstant' ? nameNode.value : nameNode.kind === 'ScriptBlockExpression' && cmd.invocation ? await interp.evalExpr(nameNode, f) : await interp.evalExpr(nameNode, f);
+  const args = await evaluateArguments(interp, cmd.elements, f);
+  const dot = cmd.invocation === '.';
+  let stage: Stage;
+  if (nameValue instanceof ScriptBlockValue) {
+    const block = nameValue.ast as A.ScriptBlockAst;
+    stage = new ScriptStage(interp, {
+      block,
+      source: blockSources.get(block) ?? f.source,
+      name: '',
+      callerFrame: f,
+      dot,
+      scopeKind: 'function',
+      args,
+      streams,
+      expectingInput,
+      invocationName: '',
+      span: cmd.span,
+      position,
+    });
+  } else {
+    const name = nameValue instanceof PSObject && nameValue.has('Name') ? toDisplayText(nameValue.get('Name')) : toDisplayText(nameValue);
+    const resolved = resolveCommand(interp, name, f.scope) ?? resolveCommand(interp, 'Get-' + name, f.scope);
+    if (!resolved || (resolved.kind !== 'cmdlet' && resolved.kind !== 'function' && resolved.kind !== 'script')) {
+      throw new TerminatingError(commandNotFound(name, { source: f.source, span: nameNode.span, invocationName: name }));
+    }
+    if (resolved.kind === 'cmdlet') {
+      stage = new CmdletStage(interp, resolved.decl, { frame: { ...f, streams }, args, invocationName: name, span: cmd.span, position, expectingInput });
+    } else if (resolved.kind === 'function') {
+      const fn = resolved.fn;
+      stage = new ScriptStage(interp, {
+        block: fn.body,
+        source: fn.source,
+        name: fn.name,
+        callerFrame: f,
+        dot,
+        scopeKind: 'function',
+        args,
+        streams,
+        expectingInput,
+        invocationName: name,
+        span: cmd.span,
+        position,
+      });
+    } else {
+      const text = decodeScript(rt.fs.readBytes(rt.fs.resolve(resolved.path, rt.location)));
+      const parsed = parseScript(text, resolved.path);
+      if (parsed.errors.length > 0) {
+        const pe = parsed.errors[0]!;
+        throw new TerminatingError(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
+      }
+      blockSources.set(parsed.ast, parsed.source);
+      stage = new ScriptStage(interp, {
+        block: parsed.ast,
+        source: parsed.source,
+        name: resolved.path,
+        callerFrame: f,
+        dot,
+        scopeKind: 'script',
+        args,
+        streams,
+        expectingInput,
+        invocationName: name,
+        span: cmd.span,
+        position,
+        scriptPath: resolved.path,
+      });
+    }
+  }
+  stage.bindArgs();
+  return stage;
+}
+
+/** Script files: UTF-8 (with or without BOM) or UTF-16 LE with BOM, as Windows PowerShell reads them. */
+export function decodeScript(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return Buffer.from(bytes.subarray(2)).toString('utf16le');
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return Buffer.from(bytes.subarray(3)).toString('utf8');
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Mandatory prompting (interactive hosts) and the final mandatory check. */
+async function promptMandatory(interp: Interpreter, binder: CommandBinder, name: string, position: number, expectingInput: boolean): Promise<void> {
+  const host = interp.rt.host;
+  const missing = binder.missingMandatory(expectingInput);
+  if (missing.length > 0 && host.interactive) {
+    const fields: HostField[] = missing.map((m) => ({
+      name: m.name,
+      helpMessage: m.helpMessage,
+      secure: m.decl.type === 'SecureString',
+      array: m.decl.type.endsWith('[]'),
+    }));
+    const values = await host.prompt(`cmdlet ${name} at command pipeline position ${position}`, 'Supply values for the following parameters:', fields);
+    if (values) binder.bindPrompted(values);
+  }
+  binder.checkMandatory(expectingInput);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cmdlets
+
+interface CmdletStageInit {
+  frame: Frame;
+  args: CommandArgument[];
+  invocationName: string;
+  span: A.Span;
+  position: number;
+  expectingInput: boolean;
+}
+
+class CmdletStage implements Stage {
+  private readonly binder: CommandBinder;
+  private readonly ctx: CommandContext;
+  private readonly frame: Frame;
+
+  constructor(
+    private readonly interp: Interpreter,
+    private readonly decl: CmdletDeclaration,
+    private readonly init: CmdletStageInit,
+  ) {
+    this.frame = init.frame;
+    this.binder = new CommandBinder(decl, {
+      invocationName: init.invocationName,
+      source: init.frame.source,
+      commandSpan: init.span,
+      commandFullName: decl.name,
+    });
+    const rt = interp.rt;
+    this.ctx = new CommandContext(
+      interp,
+      {
+        decl,
+        frame: init.frame,
+        invocationName: init.invocationName,
+        span: init.span,
+        expectingInput: init.expectingInput,
+        common: {},
+        bound: new Set(),
+        parameterSetName: decl.defaultParameterSet ?? '__AllParameterSets',
+      },
+      rt.servicesFor(init.frame.scope),
+    );
+  }
+
+  get out(): Pipe {
+    return this.ctx.out;
+  }
+  set out(p: Pipe) {
+    this.ctx.out = p;
+  }
+
+  bindArgs(): void {
+    this.binder.bindArguments(this.init.args);
+  }
+
+  async prepare(): Promise<void> {
+    await promptMandatory(this.interp, this.binder, this.decl.name, this.init.position, this.init.expectingInput);
+    const ctx = this.ctx;
+    ctx.common = this.binder.common();
+    ctx.bound = this.binder.boundNames();
+    ctx.parameterSetName = this.binder.parameterSetName();
+    const scope = this.frame.scope.local;
+    const listVar = (spec: string | undefined): unknown[] | undefined => {
+      if (!spec) return undefined;
+      const append = spec.startsWith('+');
+      const name = append ? spec.slice(1) : spec;
+      const existing = scope.lookup(name.toLowerCase())?.value;
+      const list: unknown[] = append && Array.isArray(existing) ? existing : append && existing != null ? [existing] : [];
+      scope.setOwn(name, list);
+      return list;
+    };
+    ctx.outVariable = listVar(ctx.common.outVariable);
+    ctx.errorVariable = listVar(ctx.common.errorVariable);
+    ctx.warningVariable = listVar(ctx.common.warningVariable);
+  }
+
+  begin(): MaybePromise<void> {
+    if (!this.decl.begin) return;
+    const r = this.decl.begin(this.binder.params(), this.ctx);
+    return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+  }
+
+  process(input: unknown): MaybePromise<void> {
+    const rt = this.interp.rt;
+    if (rt.abort.signal.aborted) rt.checkStopped();
+    const bound = this.binder.bindPipelineObject(input);
+    if (bound instanceof ErrorRecord) {
+      this.ctx.writeError(bound);
+      return this.ctx.flush();
+    }
+    this.ctx.parameterSetName = bound.parameterSet;
+    if (!this.decl.process) return;
+    const r = this.decl.process(bound.params, this.ctx);
+    return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+  }
+
+  processNoInput(): MaybePromise<void> {
+    if (!this.decl.process) return;
+    const r = this.decl.process(this.binder.params(), this.ctx);
+    return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+  }
+
+  end(): MaybePromise<void> {
+    if (!this.decl.end) return;
+    const r = this.decl.end(this.binder.params(), this.ctx);
+    return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+  }
+
+  finish(): void {
+    // -OutVariable holds a single object as itself, several as an array (5.1 ArrayList).
+    const ov = this.ctx.common.outVariable;
+    if (ov && this.ctx.outVariable && this.ctx.outVariable.length === 1) {
+      const name = ov.startsWith('+') ? ov.slice(1) : ov;
+      if (!ov.startsWith('+')) this.frame.scope.local.setOwn(name, this.ctx.outVariable[0]);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Script stages: functions, filters, script blocks, .ps1 files
+
+export interface ScriptStageInit {
+  block: A.ScriptBlockAst;
+  source: A.SourceText;
+  /** Function name or script path ('' for a script block), for binding errors and FQIDs. */
+  name: string;
+  callerFrame: Frame;
+  /** Dot-sourced: variables and functions land in the caller's scope. */
+  dot: boolean;
+  scopeKind: 'function' | 'script';
+  args: CommandArgument[];
+  streams: Streams;
+  expectingInput: boolean;
+  invocationName: string;
+  span: A.Span;
+  position: number;
+  scriptPath?: string;
+  /** `$_` for the whole invocation (ctx.invoke, switch conditions). */
+  dollarUnder?: { value: unknown };
+}
+
+const declarations = new WeakMap<A.ScriptBlockAst, CmdletDeclaration>();
+
+export class ScriptStage implements Stage {
+  out: Pipe = NULL_PIPE;
+  readonly scope: Scope;
+  private readonly frame: Frame;
+  private binder?: CommandBinder;
+  private readonly input: unknown[] = [];
+  private pipelineBinding = false;
+
+  constructor(
+    private readonly interp: Interpreter,
+    private readonly init: ScriptStageInit,
+  ) {
+    const parent = init.callerFrame.scope;
+    this.scope = new Scope(parent, init.dot ? 'dot' : init.scopeKind);
+    if (init.dollarUnder) {
+      this.scope.hasUnder = true;
+      this.scope.under = init.dollarUnder.value;
+    }
+    this.frame = { scope: this.scope, source: init.source, streams: init.streams };
+  }
+
+  private declaration(): CmdletDeclaration {
+    const block = this.init.block;
+    let decl = declarations.get(block);
+    if (!decl) {
+      const globalFrame: Frame = { scope: this.interp.rt.global, source: this.init.source, streams: this.init.streams };
+      const parameters = declarationFromParamBlock(block.params?.parameters ?? [], (e) =>
+        this.interp.isPure(e) ? this.interp.evalSync(e, globalFrame) : null,
+      );
+      decl = {
+        name: this.init.name || 'ScriptBlock',
+        synopsis: '',
+        description: '',
+        parameters,
+        examples: [],
+        supportsShouldProcess: block.cmdletBinding === true,
+      };
+      declarations.set(block, decl);
+    }
+    return decl;
+  }
+
+  bindArgs(): void {
+    const block = this.init.block;
+    if (!block.params) return;
+    const decl = this.declaration();
+    this.binder = new CommandBinder(decl, {
+      invocationName: this.init.invocationName,
+      source: this.init.callerFrame.source,
+      commandSpan: this.init.span,
+      commandFullName: this.init.name,
+    });
+    this.binder.bindArguments(this.init.args);
+    this.pipelineBinding = Object.values(decl.parameters).some((p: ParameterDeclaration) =>
+      Object.values(p.sets ?? {}).some((m) => m.fromPipeline || m.fromPipelineByPropertyName),
+    );
+  }
+
+  async prepare(): Promise<void> {
+    const scope = this.scope;
+    const block = this.init.block;
+    const bound = new PSHashtable();
+    if (this.binder) {
+      await promptMandatory(this.interp, this.binder, this.init.name || 'ScriptBlock', this.init.position, this.init.expectingInput);
+      const values = this.binder.params();
+      for (const [k, v] of Object.entries(values)) if (v !== undefined) bound.set(k, v);
+      await this.applyParameters(values);
+      this.applyCommon();
+      scope.setOwn('args', []);
+    } else {
+      // No param block: every argument lands in $args, parameter tokens as text.
+      const args: unknown[] = [];
+      for (const a of this.init.args) {
+        if (a.kind === 'parameter') {
+          args.push(`-${a.name}${a.hasColonArgument ? ':' : ''}`);
+          if (a.hasColonArgument) args.push(a.value);
+        } else args.push(a.value);
+      }
+      scope.setOwn('args', args);
+    }
+    scope.setOwn('PSBoundParameters', bound);
+    scope.setOwn('MyInvocation', this.myInvocation(bound));
+    if (this.init.scriptPath) {
+      const p = this.init.scriptPath;
+      const cut = p.lastIndexOf('\\');
+      scope.setOwn('PSScriptRoot', cut >= 0 ? p.slice(0, cut) : '');
+      scope.setOwn('PSCommandPath', p);
+    }
+    void block;
+  }
+
+  private async applyParameters(values: Record<string, unknown>): Promise<void> {
+    const params = this.init.block.params?.parameters ?? [];
+    for (const p of params) {
+      const canonical = Object.keys(values).find((k) => k.toLowerCase() === p.name.toLowerCase());
+      let value = canonical !== undefined ? values[canonical] : undefined;
+      const typeName = p.type ? resolveTypeName(p.type.name) : undefined;
+      const isSwitch = p.type !== undefined && /^(switch|system\.management\.automation\.switchparameter)$/i.test(p.type.name);
+      if (value === undefined) {
+        if (p.default) value = await this.interp.evalExpr(p.default, this.frame);
+        else if (isSwitch) value = false;
+        else value = null;
+        if (typeName && !isSwitch && value !== null && value !== undefined) value = convertTo(value, typeName);
+      }
+      const v = this.scope.setOwn(p.name, value === undefined ? null : value);
+      if (typeName && !isSwitch) v.typeConstraint = typeName;
+    }
+  }
+
+  /** Common parameters of an advanced function become preference variables in its scope. */
+  private applyCommon(): void {
+    const c = this.binder?.common();
+    if (!c) return;
+    const s = this.scope;
+    if (c.errorAction) s.setOwn('ErrorActionPreference', c.errorAction);
+    if (c.warningAction) s.setOwn('WarningPreference', c.warningAction);
+    if (c.verbose !== undefined) s.setOwn('VerbosePreference', c.verbose ? 'Continue' : 'SilentlyContinue');
+    if (c.debug !== undefined) s.setOwn('DebugPreference', c.debug ? 'Continue' : 'SilentlyContinue');
+    if (c.whatIf !== undefined) s.setOwn('WhatIfPreference', c.whatIf);
+    if (c.confirm !== undefined) s.setOwn('ConfirmPreference', c.confirm ? 'Low' : 'None');
+  }
+
+  private myInvocation(bound: PSHashtable): PSObject {
+    const init = this.init;
+    const command = new PSObject(['System.Management.Automation.CommandInfo', 'System.Object']);
+    command.addNote('Name', init.name ? init.name.split('\\').pop() : '');
+    command.addNote('CommandType', init.scriptPath ? 'ExternalScript' : init.name ? 'Function' : 'Script');
+    command.addNote('Path', init.scriptPath ?? null);
+    command.addNote('Definition', init.scriptPath ?? init.source.text.slice(init.block.span.start, init.block.span.end));
+    const inv = new PSObject(['System.Management.Automation.InvocationInfo', 'System.Object']);
+    inv.addNote('MyCommand', command);
+    inv.addNote('BoundParameters', bound);
+    inv.addNote('InvocationName', init.invocationName);
+    inv.addNote('PipelinePosition', init.position);
+    inv.addNote('ScriptName', init.callerFrame.source.file ?? '');
+    inv.addNote('Line', lineOf(init.callerFrame.source.text, init.span.start));
+    inv.addNote('PSScriptRoot', init.scriptPath ? init.scriptPath.slice(0, Math.max(0, init.scriptPath.lastIndexOf('\\'))) : '');
+    inv.addNote('PSCommandPath', init.scriptPath ?? '');
+    return inv;
+  }
+
+  private async runNamed(list: A.StatementListAst | undefined): Promise<void> {
+    if (!list) return;
+    try {
+      await this.interp.runBlock(list, this.frame, this.out);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return;
+      throw e;
+    }
+  }
+
+  begin(): MaybePromise<void> {
+    if (this.init.block.begin) return this.runNamed(this.init.block.begin);
+  }
+
+  process(input: unknown): MaybePromise<void> {
+    const block = this.init.block;
+    this.interp.rt.checkStopped();
+    if (!block.process) {
+      this.input.push(input);
+      return;
+    }
+    this.scope.hasUnder = true;
+    this.scope.under = input;
+    if (this.binder && this.pipelineBinding) {
+      const r = this.binder.bindPipelineObject(input);
+      if (r instanceof ErrorRecord) return this.interp.reportError(r, this.frame);
+      for (const [k, v] of Object.entries(r.params)) if (v !== undefined) this.scope.setOwn(k, v);
+    }
+    return this.runNamed(block.process);
+  }
+
+  processNoInput(): MaybePromise<void> {
+    const block = this.init.block;
+    if (block.process) return this.runNamed(block.process);
+  }
+
+  end(): MaybePromise<void> {
+    const block = this.init.block;
+    this.scope.setOwn('input', this.input);
+    if (block.end) return this.runNamed(block.end);
+  }
+}
+
+function lineOf(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Script block invocation (ctx.invoke, `.Invoke()`, switch conditions)
+
+const fastBlocks = new WeakMap<A.ScriptBlockAst, A.StatementAst | null>();
+
+/** The one pure statement of a block without params or named blocks, else null. */
+function fastStatement(interp: Interpreter, block: A.ScriptBlockAst): A.StatementAst | null {
+  let st = fastBlocks.get(block);
+  if (st === undefined) {
+    st = null;
+    if (!block.params && !block.begin && !block.process && block.end && block.end.statements.length === 1) {
+      const only = block.end.statements[0]!;
+      if (interp.isPureStatement(only)) st = only;
+    }
+    fastBlocks.set(block, st);
+  }
+  return st;
+}
+
+export function invokeScriptBlock(
+  interp: Interpreter,
+  sb: ScriptBlockValue,
+  f: Frame,
+  options: InvokeOptions,
+  dot: boolean,
+): Promise<unknown[]> {
+  const block = sb.ast as A.ScriptBlockAst;
+  const source = blockSources.get(block) ?? f.source;
+  const st = !options.input && !(options.args && options.args.length) ? fastStatement(interp, block) : null;
+  if (st) {
+    // Fast path: `{ $_ * 2 }` runs synchronously in a light scope.
+    const scope = new Scope(f.scope, dot ? 'dot' : 'function');
+    if ('dollarUnder' in options) {
+      scope.hasUnder = true;
+      scope.under = options.dollarUnder;
+    }
+    const frame: Frame = { scope, source, streams: f.streams };
+    try {
+      if (st.kind === 'Assignment') {
+        interp.runAssignment(st, frame);
+        return Promise.resolve([]);
+      }
+      const e = ((st as A.PipelineAst).elements[0] as A.CommandExpressionAst).expression;
+      const v = interp.evalSync(e, frame);
+      if (v === undefined || e.kind === 'Increment') return Promise.resolve([]);
+      return Promise.resolve(Array.isArray(v) ? v.slice() : [v]);
+    } catch (err) {
+      return (async () => {
+        const before = interp.rt.errorCount;
+        await interp.handleStatementError(err, st, frame);
+        interp.rt.lastSuccess = interp.rt.errorCount === before;
+        return [];
+      })();
+    }
+  }
+  return invokeSlow(interp, block, source, f, options, dot);
+}
+
+async function invokeSlow(
+  interp: Interpreter,
+  block: A.ScriptBlockAst,
+  source: A.SourceText,
+  f: Frame,
+  options: InvokeOptions,
+  dot: boolean,
+): Promise<unknown[]> {
+  const collect = new CollectPipe();
+  const stage = new ScriptStage(interp, {
+    block,
+    source,
+    name: '',
+    callerFrame: f,
+    dot,
+    scopeKind: 'function',
+    args: (options.args ?? []).map((value) => ({ kind: 'value' as const, value, span: block.span })),
+    streams: f.streams,
+    expectingInput: options.input !== undefined,
+    invocationName: '',
+    span: block.span,
+    position: 1,
+    dollarUnder: 'dollarUnder' in options ? { value: options.dollarUnder } : undefined,
+  });
+  stage.out = collect;
+  stage.bindArgs();
+  await stage.prepare();
+  await stage.begin();
+  if (options.input) {
+    for (const item of options.input) await stage.process(item);
+  } else {
+    await stage.processNoInput();
+  }
+  await stage.end();
+  return collect.items;
+}
+
+export { collapse };

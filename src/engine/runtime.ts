@@ -1,0 +1,162 @@
+// Session-wide state the evaluator works on, and the small types that thread through it:
+// a Frame (scope + source + where the side streams go) and a Pipe (where output goes).
+
+import type { SourceText } from '../../grammar/ast.js';
+import type { CmdletDeclaration, HistoryEntry, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
+import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
+import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
+import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
+import { Scope } from './scope.js';
+import type { MaybePromise } from './signals.js';
+
+/** Where a command's output goes: the next stage, a collector, Out-Default, or nowhere. */
+export interface Pipe {
+  write(value: unknown): MaybePromise<void>;
+}
+
+/** Side streams. `error` receives records after the ErrorAction decision (it only routes). */
+export interface Streams {
+  error(record: ErrorRecord): MaybePromise<void>;
+  warning(message: string): void;
+  verbose(message: string): void;
+  debug(message: string): void;
+  information(text: string, style?: HostStyle, noNewline?: boolean): void;
+}
+
+export interface Frame {
+  scope: Scope;
+  source: SourceText;
+  streams: Streams;
+}
+
+export const NULL_PIPE: Pipe = { write: () => undefined };
+
+export class CollectPipe implements Pipe {
+  readonly items: unknown[] = [];
+  write(value: unknown): void {
+    this.items.push(value);
+  }
+}
+
+export interface RuntimeOptions {
+  cmdlets: CmdletDeclaration[];
+  host: Host;
+  renderer: OutputRenderer;
+  fs: LabFileSystem;
+  services?: ServiceRegistry;
+  machine: string;
+  location?: string;
+  now?: () => Date;
+  variables?: Record<string, unknown>;
+}
+
+/** Standard aliases, added when their target cmdlet exists and the cmdlet did not declare them. */
+const DEFAULT_ALIASES: Record<string, string> = {
+  '%': 'ForEach-Object', foreach: 'ForEach-Object', '?': 'Where-Object', where: 'Where-Object',
+  select: 'Select-Object', sort: 'Sort-Object', group: 'Group-Object', measure: 'Measure-Object',
+  ft: 'Format-Table', fl: 'Format-List', fw: 'Format-Wide', gm: 'Get-Member', gcm: 'Get-Command',
+  gal: 'Get-Alias', ghy: 'Get-History', h: 'Get-History', history: 'Get-History', gc: 'Get-Content',
+  cat: 'Get-Content', type: 'Get-Content', ac: 'Add-Content', sc: 'Set-Content', cls: 'Clear-Host',
+  clear: 'Clear-Host', dir: 'Get-ChildItem', ls: 'Get-ChildItem', gci: 'Get-ChildItem',
+  cd: 'Set-Location', chdir: 'Set-Location', sl: 'Set-Location', pwd: 'Get-Location', gl: 'Get-Location',
+  echo: 'Write-Output', write: 'Write-Output', ipcsv: 'Import-Csv', epcsv: 'Export-Csv',
+  iex: 'Invoke-Expression', gi: 'Get-Item', ni: 'New-Item', ri: 'Remove-Item', rm: 'Remove-Item',
+  del: 'Remove-Item', erase: 'Remove-Item', rd: 'Remove-Item', rmdir: 'Remove-Item', cp: 'Copy-Item',
+  copy: 'Copy-Item', cpi: 'Copy-Item', mv: 'Move-Item', move: 'Move-Item', mi: 'Move-Item',
+  ren: 'Rename-Item', rni: 'Rename-Item', sleep: 'Start-Sleep', tee: 'Tee-Object', diff: 'Compare-Object',
+  compare: 'Compare-Object', gv: 'Get-Variable', sv: 'Set-Variable', set: 'Set-Variable',
+  icm: 'Invoke-Command', help: 'Get-Help', man: 'Get-Help', r: 'Invoke-History', md: 'New-Item',
+  mkdir: 'New-Item', oh: 'Out-Host', tp: 'Test-Path',
+};
+
+export class Runtime {
+  readonly host: Host;
+  readonly renderer: OutputRenderer;
+  readonly fs: LabFileSystem;
+  readonly services: ServiceRegistry;
+  readonly now: () => Date;
+  machine: string;
+  location: string;
+  readonly global = new Scope(null, 'global');
+  readonly cmdlets = new Map<string, CmdletDeclaration>();
+  /** Lower-case alias → target command name. */
+  readonly aliases = new Map<string, { name: string; target: string }>();
+  /** Lower-case name → { name, value }: `$env:X`. */
+  readonly env = new Map<string, { name: string; value: string }>();
+  /** `$Error`, newest first. */
+  readonly errors: ErrorRecord[] = [];
+  readonly history: HistoryEntry[] = [];
+  /** Dynamic count of enclosing try blocks: statement-terminating errors then propagate. */
+  tryDepth = 0;
+  /** `$?` */
+  lastSuccess = true;
+  /** Bumped on every error written or reported, so statements can tell whether they failed. */
+  errorCount = 0;
+  abort = new AbortController();
+  /** SessionServices as seen from a scope (variables resolve there); set by the Session. */
+  servicesFor: (scope: Scope) => SessionServices = () => {
+    throw new Error('no session services');
+  };
+
+  constructor(opts: RuntimeOptions) {
+    this.host = opts.host;
+    this.renderer = opts.renderer;
+    this.fs = opts.fs;
+    this.services = opts.services ?? emptyRegistry;
+    this.now = opts.now ?? (() => new Date());
+    this.machine = opts.machine;
+    this.location = opts.location ?? 'C:\\Windows\\system32';
+    for (const decl of opts.cmdlets) {
+      this.cmdlets.set(decl.name.toLowerCase(), decl);
+      for (const a of decl.aliases ?? []) this.aliases.set(a.toLowerCase(), { name: a, target: decl.name });
+    }
+    for (const [alias, target] of Object.entries(DEFAULT_ALIASES)) {
+      if (!this.aliases.has(alias) && this.cmdlets.has(target.toLowerCase())) this.aliases.set(alias, { name: alias, target });
+    }
+    for (const [k, v] of defaultEnvironment()) this.env.set(k.toLowerCase(), { name: k, value: v });
+    seedGlobals(this.global, opts.variables);
+  }
+
+  getEnv(name: string): string | null {
+    const key = name.toLowerCase();
+    if (key === 'computername' && !this.env.has(key)) return this.machine;
+    return this.env.get(key)?.value ?? null;
+  }
+
+  setEnv(name: string, value: unknown): void {
+    const key = name.toLowerCase();
+    if (value === null || value === undefined || value === '') this.env.delete(key);
+    else this.env.set(key, { name: this.env.get(key)?.name ?? name, value: String(value) });
+  }
+
+  /** Adds a record to `$Error` once (newest first, capped like $MaximumErrorCount). */
+  recordError(record: ErrorRecord): void {
+    if (recorded.has(record)) return;
+    recorded.add(record);
+    this.errors.unshift(record);
+    if (this.errors.length > 256) this.errors.length = 256;
+  }
+
+  /** A preference variable as seen from a scope (`$ErrorActionPreference` etc.). */
+  preference(scope: Scope, name: string, fallback: string): string {
+    const v = scope.lookup(name.toLowerCase())?.value;
+    if (v === null || v === undefined) return fallback;
+    const s = String(v);
+    return s;
+  }
+
+  checkStopped(): void {
+    if (this.abort.signal.aborted) throw new PipelineStoppedError();
+  }
+}
+
+const recorded = new WeakSet<ErrorRecord>();
+
+const emptyRegistry: ServiceRegistry = {
+  get(key) {
+    throw new Error(`Service not available: ${key.name}`);
+  },
+  tryGet() {
+    return undefined;
+  },
+};

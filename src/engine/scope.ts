@@ -1,0 +1,131 @@
+// Variable scopes. PowerShell scoping is dynamic: a function's scope is a child of its caller's,
+// reads walk up the chain, and a plain assignment creates the variable in the local scope.
+
+import type { ScriptBlockAst, SourceText } from '../../grammar/ast.js';
+import type { ParameterDeclaration } from '../protocol/cmdlet.js';
+
+export interface Variable {
+  name: string;
+  value: unknown;
+  /** $true, $false, $null and friends. */
+  constant?: boolean;
+  readOnly?: boolean;
+  /** `[int]$x = 1`: later assignments convert to this type. */
+  typeConstraint?: string;
+}
+
+export interface FunctionInfo {
+  name: string;
+  isFilter: boolean;
+  body: ScriptBlockAst;
+  source: SourceText;
+  /** Source text of the body, for Get-Command's Definition. */
+  text: string;
+  /** Parameters declared as `function f($a, $b)`, merged with body.params by the caller. */
+  declaration?: Record<string, ParameterDeclaration>;
+}
+
+export type ScopeKind = 'global' | 'script' | 'function' | 'dot';
+
+export class Scope {
+  /** Created on first write: most block scopes never define a variable. */
+  vars: Map<string, Variable> | null = null;
+  functions: Map<string, FunctionInfo> | null = null;
+  /** `$_` / `$PSItem` live outside the map: they change per pipeline object. */
+  hasUnder = false;
+  under: unknown = null;
+
+  constructor(
+    readonly parent: Scope | null,
+    readonly kind: ScopeKind,
+  ) {}
+
+  /** The scope a plain assignment writes to: a dot-sourced block writes into its parent. */
+  get local(): Scope {
+    let s: Scope = this;
+    while (s.kind === 'dot' && s.parent) s = s.parent;
+    return s;
+  }
+
+  /** The nearest script scope (the global scope doubles as the script scope at the prompt). */
+  get script(): Scope {
+    let s: Scope = this;
+    while (s.kind !== 'script' && s.kind !== 'global' && s.parent) s = s.parent;
+    return s;
+  }
+
+  get global(): Scope {
+    let s: Scope = this;
+    while (s.parent) s = s.parent;
+    return s;
+  }
+
+  /** Finds a variable by lower-case key, walking up the chain. */
+  lookup(key: string): Variable | undefined {
+    for (let s: Scope | null = this; s; s = s.parent) {
+      const v = s.vars?.get(key);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** `$_`: nearest scope that has one. */
+  lookupUnder(): { found: boolean; value: unknown } {
+    for (let s: Scope | null = this; s; s = s.parent) {
+      if (s.hasUnder) return { found: true, value: s.under };
+    }
+    return { found: false, value: null };
+  }
+
+  getOwn(key: string): Variable | undefined {
+    return this.vars?.get(key);
+  }
+
+  /** Sets (or creates) a variable in exactly this scope. */
+  setOwn(name: string, value: unknown, key = name.toLowerCase()): Variable {
+    if (!this.vars) this.vars = new Map();
+    let v = this.vars.get(key);
+    if (v) v.value = value;
+    else {
+      v = { name, value };
+      this.vars.set(key, v);
+    }
+    return v;
+  }
+
+  removeOwn(key: string): boolean {
+    return this.vars?.delete(key) ?? false;
+  }
+
+  lookupFunction(key: string): FunctionInfo | undefined {
+    for (let s: Scope | null = this; s; s = s.parent) {
+      const f = s.functions?.get(key);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  defineFunction(f: FunctionInfo): void {
+    const target = this.local;
+    if (!target.functions) target.functions = new Map();
+    target.functions.set(f.name.toLowerCase(), f);
+  }
+
+  /** All functions visible from here, nearest definition first wins. */
+  visibleFunctions(): FunctionInfo[] {
+    const seen = new Map<string, FunctionInfo>();
+    for (let s: Scope | null = this; s; s = s.parent) {
+      for (const [k, f] of s.functions ?? []) if (!seen.has(k)) seen.set(k, f);
+    }
+    return [...seen.values()];
+  }
+
+  /** All variables visible from here (for Get-Variable). */
+  visibleVariables(): Variable[] {
+    const seen = new Map<string, Variable>();
+    for (let s: Scope | null = this; s; s = s.parent) {
+      for (const [k, v] of s.vars ?? []) if (!seen.has(k)) seen.set(k, v);
+    }
+    return [...seen.values()];
+  }
+}

@@ -1,0 +1,444 @@
+// The Session: what hosts and the CLI talk to. Parses text, runs it statement by statement
+// (each top-level statement's output through its own Out-Default), prints errors, keeps
+// history, location, $Error and the transcript.
+
+import type * as A from '../../grammar/ast.js';
+import { parseScript } from '../../grammar/index.js';
+import type {
+  CmdletDeclaration,
+  CommandInfo,
+  HistoryEntry,
+  LabFileSystem,
+  ResolvedPath,
+  ServiceRegistry,
+  SessionServices,
+} from '../protocol/cmdlet.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
+import type { Host, HostStyle, LineKind, OutputRenderer } from '../protocol/host.js';
+import type { CommandArgument } from './binder.js';
+import { parseErrorRecord, pathNotFound } from './engine-errors.js';
+import { PS_VERSION } from './automatic-variables.js';
+import { Interpreter, blockSources } from './evaluate.js';
+import { ScriptStage, resolveCommand } from './pipeline.js';
+import { CollectPipe, Runtime, type Frame, type Pipe, type Streams } from './runtime.js';
+import { Scope } from './scope.js';
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.js';
+
+export interface SessionOptions {
+  cmdlets: CmdletDeclaration[];
+  host: Host;
+  renderer: OutputRenderer;
+  fs: LabFileSystem;
+  services?: ServiceRegistry;
+  machine: string;
+  location?: string;
+  now?: () => Date;
+  variables?: Record<string, unknown>;
+  /** `'[PS] '` gives EMS's prompt `[PS] C:\Windows\system32>`; absent: `PS C:\Windows\system32>`. */
+  promptPrefix?: string;
+}
+
+export interface ExecuteOptions {
+  file?: string;
+  /** Raw script arguments bound to the script's param(): `-Name` tokens are names, others values. */
+  args?: string[];
+  history?: boolean;
+}
+
+export interface ExecuteResult {
+  ok: boolean;
+  exitCode?: number;
+  incomplete?: boolean;
+}
+
+/** How one run ended. */
+interface RunOutcome {
+  ok: boolean;
+  exitCode?: number;
+  stopped: boolean;
+}
+
+export class Session {
+  readonly services: SessionServices;
+  onStatementComplete?: () => void | Promise<void>;
+
+  private readonly rt: Runtime;
+  private readonly interp: Interpreter;
+  private readonly promptPrefix?: string;
+  private readonly realHost: Host;
+  private transcript?: { path: ResolvedPath };
+
+  constructor(opts: SessionOptions) {
+    this.realHost = opts.host;
+    this.promptPrefix = opts.promptPrefix;
+    const host = this.teeHost(opts.host);
+    this.rt = new Runtime({ ...opts, host });
+    this.interp = new Interpreter(this.rt);
+    this.rt.servicesFor = (scope) => this.makeServices(scope);
+    this.services = this.makeServices(this.rt.global);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Running text
+
+  async execute(text: string, opts: ExecuteOptions = {}): Promise<ExecuteResult> {
+    const rt = this.rt;
+    rt.abort = new AbortController();
+    const start = rt.now();
+    if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${text}\n`);
+    const parsed = parseScript(text, opts.file);
+    let result: ExecuteResult;
+    let status: HistoryEntry['executionStatus'] = 'Completed';
+    if (parsed.errors.length > 0) {
+      for (const pe of parsed.errors.slice(0, 10)) {
+        const record = parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span);
+        rt.recordError(record);
+        this.printError(record);
+      }
+      rt.lastSuccess = false;
+      status = 'Failed';
+      result = { ok: false, incomplete: parsed.errors[0]!.incomplete };
+    } else {
+      const outcome = await this.run(parsed, opts, () => this.outDefaultPipe(), this.hostStreams());
+      if (outcome.stopped) status = 'Stopped';
+      else if (!outcome.ok) status = 'Failed';
+      result = { ok: outcome.ok, exitCode: outcome.exitCode };
+    }
+    if (opts.history) {
+      rt.history.push({ id: rt.history.length + 1, commandLine: text, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
+    }
+    return result;
+  }
+
+  /** Runs text without printing its output; output objects and error records come back. */
+  async evaluate(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
+    const rt = this.rt;
+    rt.abort = new AbortController();
+    const parsed = parseScript(text);
+    const errors: ErrorRecord[] = [];
+    if (parsed.errors.length > 0) {
+      for (const pe of parsed.errors.slice(0, 10)) errors.push(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
+      return { output: [], errors };
+    }
+    const collect = new CollectPipe();
+    const streams: Streams = { ...this.hostStreams(), error: (r) => void errors.push(r) };
+    await this.run(parsed, {}, () => ({ pipe: collect, end: () => undefined }), streams);
+    return { output: collect.items, errors };
+  }
+
+  /** Ctrl+C: aborts the running pipeline; nothing special is printed. */
+  stop(): void {
+    this.rt.abort.abort();
+  }
+
+  promptText(): string {
+    const loc = this.rt.location;
+    return this.promptPrefix !== undefined ? `${this.promptPrefix}${loc}>` : `PS ${loc}>`;
+  }
+
+  /** Every command name (cmdlets, aliases, functions), for completion. */
+  commandNames(): string[] {
+    const names = new Set<string>();
+    for (const d of this.rt.cmdlets.values()) names.add(d.name);
+    for (const a of this.rt.aliases.values()) names.add(a.name);
+    for (const f of this.rt.global.visibleFunctions()) names.add(f.name);
+    return [...names].sort((a, b) => a.localeCompare(b));
+  }
+
+  private async run(
+    parsed: { ast: A.ScriptBlockAst; source: A.SourceText },
+    opts: ExecuteOptions,
+    sink: () => { pipe: Pipe; end(): void },
+    streams: Streams,
+  ): Promise<RunOutcome> {
+    const rt = this.rt;
+    const interp = this.interp;
+    const ast = parsed.ast;
+    blockSources.set(ast, parsed.source);
+    let frame: Frame = { scope: rt.global, source: parsed.source, streams };
+    const outcome: RunOutcome = { ok: true, stopped: false };
+    try {
+      if (opts.file !== undefined) {
+        // A script run: its own script scope, param() bound from the raw arguments.
+        const globalFrame: Frame = { scope: rt.global, source: parsed.source, streams };
+        const stage = new ScriptStage(interp, {
+          block: ast,
+          source: parsed.source,
+          name: opts.file,
+          callerFrame: globalFrame,
+          dot: false,
+          scopeKind: 'script',
+          args: rawArguments(opts.args ?? [], ast.span),
+          streams,
+          expectingInput: false,
+          invocationName: opts.file,
+          span: { start: 0, end: 0 },
+          position: 1,
+          scriptPath: opts.file,
+        });
+        stage.bindArgs();
+        await stage.prepare();
+        frame = { scope: stage.scope, source: parsed.source, streams };
+      } else if (ast.params) {
+        // A param() block typed at the prompt binds nothing.
+        for (const p of ast.params.parameters) rt.global.setOwn(p.name, p.default ? await interp.evalExpr(p.default, frame) : null);
+      }
+      const statements = [...(ast.begin?.statements ?? []), ...(ast.process?.statements ?? []), ...(ast.end?.statements ?? [])];
+      for (const st of statements) {
+        const before = rt.errorCount;
+        const od = sink();
+        let failure: unknown;
+        let failed = false;
+        try {
+          await interp.runStatement(st, frame, od.pipe);
+        } catch (e) {
+          failure = e;
+          failed = true;
+        } finally {
+          od.end();
+        }
+        if (failed) await interp.handleStatementError(failure, st, frame);
+        rt.lastSuccess = rt.errorCount === before;
+        await this.statementDone();
+      }
+      outcome.ok = rt.lastSuccess;
+    } catch (e) {
+      if (e instanceof ExitSignal) {
+        outcome.exitCode = e.code;
+        outcome.ok = e.code === 0;
+      } else if (e instanceof PipelineStoppedError) {
+        outcome.ok = false;
+        outcome.stopped = true;
+      } else if (e instanceof BreakSignal || e instanceof ContinueSignal || e instanceof ReturnSignal) {
+        outcome.ok = rt.lastSuccess;
+      } else {
+        // A script-terminating error (throw, or $ErrorActionPreference = 'Stop'): the script ends.
+        const record = e instanceof TerminatingError ? e.record : internalError(e, { source: parsed.source, span: ast.span });
+        if (!record.invocation) record.invocation = { source: parsed.source, span: ast.span };
+        rt.recordError(record);
+        rt.errorCount++;
+        try {
+          await streams.error(record);
+        } catch {
+          // The error stream itself failed (a host problem): nothing more to do.
+        }
+        rt.lastSuccess = false;
+        outcome.ok = false;
+      }
+      await this.statementDone();
+    }
+    return outcome;
+  }
+
+  private async statementDone(): Promise<void> {
+    if (!this.onStatementComplete) return;
+    try {
+      await this.onStatementComplete();
+    } catch (e) {
+      this.printError(internalError(e));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Printing
+
+  private outDefaultPipe(): { pipe: Pipe; end(): void } {
+    const host = this.rt.host;
+    const od = this.rt.renderer.outDefault(host.width, (line) => host.writeLine(line, 'output'));
+    return { pipe: { write: (v) => od.write(v) }, end: () => od.end() };
+  }
+
+  /** 5.1 prints each error view followed by a blank line. */
+  private printError(record: ErrorRecord): void {
+    const host = this.rt.host;
+    let lines: string[];
+    try {
+      lines = this.rt.renderer.errorLines(record, host.width);
+    } catch {
+      lines = [record.message];
+    }
+    for (const l of lines) host.writeLine(l, 'error');
+    host.writeLine('', 'error');
+  }
+
+  private hostStreams(): Streams {
+    const host = this.rt.host;
+    return {
+      error: (record) => this.printError(record),
+      warning: (m) => host.writeLine(`WARNING: ${m}`, 'warning'),
+      verbose: (m) => host.writeLine(`VERBOSE: ${m}`, 'verbose'),
+      debug: (m) => host.writeLine(`DEBUG: ${m}`, 'debug'),
+      information: (t, style, noNewline) => (noNewline ? host.write(t, 'host', style) : host.writeLine(t, 'host', style)),
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Transcript: a host wrapper that copies every line into the transcript file.
+
+  private teeHost(host: Host): Host {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const session = this;
+    return {
+      get interactive() {
+        return host.interactive;
+      },
+      get width() {
+        return host.width;
+      },
+      write(text: string, kind?: LineKind, style?: HostStyle) {
+        host.write(text, kind, style);
+        if (session.transcript) session.transcriptWrite(text);
+      },
+      writeLine(text: string, kind?: LineKind, style?: HostStyle) {
+        host.writeLine(text, kind, style);
+        if (session.transcript) session.transcriptWrite(text + '\n');
+      },
+      promptForChoice: (caption, message, choices, def) => host.promptForChoice(caption, message, choices, def),
+      prompt: (caption, message, fields) => host.prompt(caption, message, fields),
+      readLine: (prompt, secure) => host.readLine(prompt, secure),
+      progress: host.progress ? (activity, status) => host.progress!(activity, status) : undefined,
+      clear: () => host.clear(),
+    };
+  }
+
+  private transcriptWrite(text: string): void {
+    const t = this.transcript;
+    if (!t) return;
+    try {
+      this.rt.fs.writeBytes(t.path, new Uint8Array(Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8')), true);
+    } catch {
+      // A transcript that cannot be written must not break the session.
+    }
+  }
+
+  private transcriptStamp(d: Date): string {
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // SessionServices
+
+  private makeServices(scope: Scope): SessionServices {
+    const rt = this.rt;
+    const interp = this.interp;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const session = this;
+    const commandInfo = (name: string): CommandInfo | undefined => {
+      const alias = rt.aliases.get(name.toLowerCase());
+      if (alias) return { name: alias.name, commandType: 'Alias', definition: alias.target, module: '' };
+      const r = resolveCommand(interp, name, scope);
+      if (!r) return undefined;
+      if (r.kind === 'cmdlet') return cmdletInfo(r.decl);
+      if (r.kind === 'function') {
+        return {
+          name: r.fn.name,
+          commandType: r.fn.isFilter ? 'Filter' : 'Function',
+          definition: r.fn.text,
+          functionParameters: (r.fn.body.params?.parameters ?? []).map((p) => p.name),
+          module: '',
+        };
+      }
+      return { name: r.path.split('\\').pop() ?? r.path, commandType: 'ExternalScript', definition: r.path, module: '' };
+    };
+    return {
+      getVariable: (name) => {
+        const key = name.toLowerCase();
+        if (key === 'error') return rt.errors;
+        if (key === '?') return rt.lastSuccess;
+        if (key === 'pwd') return interp.pathInfo();
+        return scope.lookup(key)?.value ?? null;
+      },
+      setVariable: (name, value) => {
+        interp.setVariable({ kind: 'Variable', name, span: { start: 0, end: 0 } }, value, { scope, source: { text: '' }, streams: this.hostStreams() });
+      },
+      hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
+      commands: () => {
+        const list: CommandInfo[] = [];
+        for (const a of rt.aliases.values()) list.push({ name: a.name, commandType: 'Alias', definition: a.target, module: '' });
+        for (const f of scope.visibleFunctions()) {
+          list.push({
+            name: f.name,
+            commandType: f.isFilter ? 'Filter' : 'Function',
+            definition: f.text,
+            functionParameters: (f.body.params?.parameters ?? []).map((p) => p.name),
+            module: '',
+          });
+        }
+        for (const d of rt.cmdlets.values()) list.push(cmdletInfo(d));
+        return list;
+      },
+      resolveCommand: commandInfo,
+      history: () => rt.history.slice(),
+      getLocation: () => rt.location,
+      setLocation: (path) => {
+        const p = rt.fs.resolve(path, rt.location);
+        const st = rt.fs.stat(p);
+        if (!st || !st.isDirectory) throw new TerminatingError(pathNotFound(p.display));
+        rt.location = p.display;
+      },
+      get machine() {
+        return rt.machine;
+      },
+      startTranscript: (path, append) => {
+        const now = rt.now();
+        const header = [
+          '**********************',
+          'Windows PowerShell transcript start',
+          `Start time: ${session.transcriptStamp(now)}`,
+          `Username: ${rt.getEnv('USERDOMAIN')}\\${rt.getEnv('USERNAME')}`,
+          `RunAs User: ${rt.getEnv('USERDOMAIN')}\\${rt.getEnv('USERNAME')}`,
+          `Machine: ${rt.machine} (Microsoft Windows NT 10.0.14393.0)`,
+          'Host Application: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+          `Process ID: ${String(rt.global.getOwn('pid')?.value ?? '')}`,
+          `PSVersion: ${PS_VERSION}`,
+          '**********************',
+          '',
+        ].join('\r\n');
+        const exists = rt.fs.exists(path);
+        const bytes = Buffer.from((append && exists ? '' : '\ufeff') + header, 'utf8');
+        rt.fs.writeBytes(path, new Uint8Array(bytes), append && exists);
+        session.transcript = { path };
+      },
+      stopTranscript: () => {
+        const t = session.transcript;
+        if (!t) return undefined;
+        const footer = ['**********************', 'Windows PowerShell transcript end', `End time: ${session.transcriptStamp(rt.now())}`, '**********************', ''].join('\n');
+        session.transcriptWrite(footer);
+        session.transcript = undefined;
+        return t.path;
+      },
+    };
+  }
+
+  /** For tests and tools: the host this session was given. */
+  get host(): Host {
+    return this.realHost;
+  }
+}
+
+function cmdletInfo(d: CmdletDeclaration): CommandInfo {
+  return { name: d.name, commandType: 'Cmdlet', definition: d.name, declaration: d, module: d.module ?? '' };
+}
+
+/** `-Name value -Switch positional` as typed on a `-File` command line. */
+export function rawArguments(args: string[], span: A.Span): CommandArgument[] {
+  const out: CommandArgument[] = [];
+  for (const a of args) {
+    const m = /^-([A-Za-z_?][\w-]*)(:(.*))?$/s.exec(a);
+    if (m) {
+      if (m[2] !== undefined) out.push({ kind: 'parameter', name: m[1]!, value: colonValue(m[3]!), hasColonArgument: true, span });
+      else out.push({ kind: 'parameter', name: m[1]!, span });
+    } else {
+      out.push({ kind: 'value', value: a, span });
+    }
+  }
+  return out;
+}
+
+function colonValue(text: string): unknown {
+  const t = text.toLowerCase();
+  if (t === '$true') return true;
+  if (t === '$false') return false;
+  return text;
+}

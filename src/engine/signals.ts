@@ -1,0 +1,39 @@
+// Control-flow signals. They are thrown as JS exceptions through the evaluator, but are not
+// Error subclasses: no stack capture, so `break`/`return` in hot loops stay cheap.
+
+import { TerminatingError, type ErrorRecord } from '../protocol/errors.js';
+
+export class BreakSignal {
+  constructor(readonly label?: string) {}
+}
+
+export class ContinueSignal {
+  constructor(readonly label?: string) {}
+}
+
+/** `return`: the value (if any) has already been written to the output. */
+export class ReturnSignal {}
+
+/** `exit N`: ends the whole execute() (a script run, or the -Command text). */
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+
+/**
+ * A script-terminating error: `throw`, or a terminating error that escaped because
+ * $ErrorActionPreference is Stop. Unlike a plain TerminatingError (statement-terminating),
+ * it is not reported at the next statement boundary but unwinds to a try/catch or the top.
+ */
+export class ScriptTerminatingError extends TerminatingError {
+  constructor(record: ErrorRecord) {
+    super(record);
+  }
+}
+
+export function isPromise(v: unknown): v is Promise<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+}
+
+export type MaybePromise<T> = T | Promise<T>;
+
+export const noop = (): void => {};
