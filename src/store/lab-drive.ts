@@ -271,6 +271,7 @@ export class LabDrive implements LabFileSystem {
     fs.writeFileSync(p.hostPath, data, { mode: FILE_MODE, flag: append ? 'a' : 'w' });
     fs.chmodSync(p.hostPath, FILE_MODE);
     this.touch(p.hostPath);
+    if (!st) this.touch(path.dirname(p.hostPath));
   }
 
   mkdir(p: ResolvedPath): void {
@@ -286,6 +287,7 @@ export class LabDrive implements LabFileSystem {
       throw err;
     }
     this.touch(p.hostPath);
+    this.touch(path.dirname(p.hostPath));
   }
 
   remove(p: ResolvedPath, recurse = false): void {
@@ -300,6 +302,7 @@ export class LabDrive implements LabFileSystem {
     } else {
       fs.unlinkSync(p.hostPath);
     }
+    this.touch(path.dirname(p.hostPath));
   }
 
   copy(from: ResolvedPath, to: ResolvedPath): void {
@@ -323,9 +326,21 @@ export class LabDrive implements LabFileSystem {
       if (targetStat?.isDirectory()) throw driveErrors.accessDenied(to.display);
       copyFile(source, target);
     }
+    if (!targetStat) this.touch(path.dirname(target));
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** Sets LastWriteTime to the lab clock (a folder's changes when its items change, as on NTFS). */
+  private touch(hostPath: string): void {
+    if (!this.opts.now) return;
+    const t = this.opts.now();
+    try {
+      fs.utimesSync(hostPath, t, t);
+    } catch {
+      // The time stamp is cosmetic; the change itself succeeded.
+    }
+  }
 
   /** stat that follows links only when they stay on the drive; undefined when missing or outside. */
   private statOf(p: ResolvedPath): fs.Stats | undefined {
@@ -375,16 +390,6 @@ export class LabDrive implements LabFileSystem {
       return inside(real, this.driveRoot(p.machine)) && fs.statSync(real).isDirectory();
     } catch {
       return false;
-    }
-  }
-
-  private touch(hostPath: string): void {
-    if (!this.opts.now) return;
-    const t = this.opts.now();
-    try {
-      fs.utimesSync(hostPath, t, t);
-    } catch {
-      // The time stamp is cosmetic; the write itself succeeded.
     }
   }
 }

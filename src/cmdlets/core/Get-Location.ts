@@ -18,7 +18,7 @@ export default defineCmdlet({
     {
       code: 'Set-Location C:\\Windows; Get-Location',
       remarks: 'Shows the current location.',
-      shows: 'Path\n----\nC:\\Windows',
+      shows: /Path *\n-{4} *\nC:\\Windows\b/,
     },
     {
       code: '(Get-Location).Path',

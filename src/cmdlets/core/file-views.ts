@@ -3,7 +3,7 @@
 
 import { registerView, type ColumnSpec } from '../../format/views.js';
 import { PSObject } from '../../protocol/values.js';
-import { DIRECTORY_TYPES, FILE_TYPES, lastWriteColumn, PATHINFO_TYPES, PROVIDER } from './file-common.js';
+import { FILE_TYPES, lastWriteColumn, PATHINFO_TYPES, PROVIDER } from './file-common.js';
 
 const prop = (o: unknown, name: string): unknown => (o instanceof PSObject ? o.get(name) : null);
 
@@ -43,9 +43,9 @@ const list: ColumnSpec[] = [
   { label: 'Mode', property: 'Mode' },
 ];
 
-for (const typeName of [FILE_TYPES[0]!, DIRECTORY_TYPES[0]!]) {
-  registerView({ typeName, shape: 'table', table: { columns, groupBy }, list: { properties: list } });
-}
+// One view for both (5.1's FileSystemTypes selection set), so a listing of folders and files
+// stays one table: registered on the base type both objects carry.
+registerView({ typeName: FILE_TYPES[1]!, shape: 'table', table: { columns, groupBy }, list: { properties: list } });
 
 registerView({
   typeName: PATHINFO_TYPES[0]!,
