@@ -20,6 +20,10 @@ describe('Write-*', () => {
     expect((await runCmdlet(WriteOutput, { params: { InputObject: [1, 2, 3] } })).output).toEqual([1, 2, 3]);
     expect((await runCmdlet(WriteOutput, { params: { InputObject: [1, 2, 3], NoEnumerate: true } })).output).toEqual([[1, 2, 3]]);
     expect((await runCmdlet(WriteOutput, { input: [[7], ['x']] })).output).toEqual([7, 'x']);
+    // As the binder gives remaining arguments: `Write-Output 1,2,3` → [[1,2,3]], `Write-Output 5` → [5].
+    expect((await runCmdlet(WriteOutput, { params: { InputObject: [[1, 2, 3]] } })).output).toEqual([1, 2, 3]);
+    expect((await runCmdlet(WriteOutput, { params: { InputObject: [[1, 2, 3]], NoEnumerate: true } })).output).toEqual([[1, 2, 3]]);
+    expect((await runCmdlet(WriteOutput, { params: { InputObject: [5], NoEnumerate: true } })).output).toEqual([5]);
   });
 
   it('Write-Error writes a WriteErrorException record without the cmdlet suffix', async () => {

@@ -33,8 +33,9 @@ export default defineCmdlet({
   related: ['Write-Host', 'Write-Error'],
   process(params, ctx) {
     let value = params.InputObject as unknown;
-    // A pipeline object arrives wrapped in the parameter's array type: write the object itself.
-    if (ctx.expectingInput && Array.isArray(value) && value.length === 1) value = value[0];
+    // The parameter takes the remaining arguments, so one argument (or one pipeline object)
+    // arrives wrapped in a one-element list: `Write-Output 1,2,3` is [[1,2,3]].
+    if (Array.isArray(value) && value.length === 1) value = value[0];
     if (value === undefined) return;
     ctx.write(value, !params.NoEnumerate);
   },
