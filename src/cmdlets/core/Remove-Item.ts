@@ -17,7 +17,7 @@ export default defineCmdlet({
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   parameters: {
-    ...pathParameters({ mandatory: true, pathHelp: 'Specifies the items to delete.' }),
+    ...pathParameters({ mandatory: true, fromPipeline: true, pathHelp: 'Specifies the items to delete.' }),
     Recurse: { type: 'Switch', help: 'Deletes the items in the specified folders and in all their subfolders.' },
     Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no hidden or read-only items.' },
   },
