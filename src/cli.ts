@@ -3,8 +3,10 @@
 
 import { readFileSync } from 'node:fs';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
-import { composeSession, completionSourceFor, START_MACHINE } from './compose.js';
+import { composeSession, completionSourceFor, openLab, type Lab } from './compose.js';
 import type { Session } from './engine/session.js';
+import { LabLockedError } from './store/lock.js';
+import { LabSchemaTooNewError } from './store/lab-store.js';
 import { PlainHost } from './host/plain-host.js';
 import { emshHome, labPaths } from './store/lab-home.js';
 import { runLines } from './host/line-runner.js';
@@ -45,17 +47,35 @@ async function main(argv: string[]): Promise<number> {
   const scripted = opts.command !== undefined || opts.file !== undefined || !ttyIn;
   const interactive = !opts.nonInteractive && ttyIn && Boolean(process.stdout.isTTY);
 
+  let lab: Lab;
+  try {
+    lab = await openLab({ home, lab: opts.lab });
+  } catch (e) {
+    if (e instanceof LabLockedError || e instanceof LabSchemaTooNewError || (e instanceof Error && /lab name/i.test(e.message))) {
+      process.stderr.write(`emsh: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    return await runOn(lab, opts, home, interactive, scripted);
+  } finally {
+    await lab.close();
+  }
+}
+
+async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, scripted: boolean): Promise<number> {
   if (!scripted && interactive) {
     // Loaded only here: Ink and React stay off the scripted path.
     const { runInteractive } = await import('./ui/run.js');
     return runInteractive({
       lab: opts.lab,
-      machine: START_MACHINE,
+      machine: () => lab.org.current.name,
       historyFile: labPaths(home, opts.lab).history,
       color: useColor(),
       noLogo: opts.noLogo,
-      createSession: (host) => composeSession({ host, home, lab: opts.lab }),
-      completionSource: (session) => completionSourceFor(session as Session),
+      createSession: (host) => composeSession({ host, lab }),
+      completionSource: (session) => completionSourceFor(session as Session, lab),
     });
   }
 
@@ -66,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     color: useColor(),
     width: terminalWidth(),
   });
-  const session = composeSession({ host, home, lab: opts.lab });
+  const session = composeSession({ host, lab });
 
   if (opts.file !== undefined) {
     let text: string;

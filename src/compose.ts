@@ -1,52 +1,138 @@
-// Composition: the one place that knows every floor. Builds a Session on a lab for a host.
+// Composition: the one place that knows every floor. Opens a lab (state + organization) and
+// builds a Session on it for a host.
 
+import { renameSync, existsSync } from 'node:fs';
 import { Session } from './engine/session.js';
 import { renderer } from './format/index.js';
 import { allCmdlets } from './cmdlets/index.js';
+import { OrganizationKey } from './cmdlets/exchange/common.js';
 import { LabDrive } from './store/lab-drive.js';
+import { labPaths } from './store/lab-home.js';
+import { LabStore } from './store/lab-store.js';
+import { emptyLabState, type LabState } from './store/schema.js';
+import { Organization } from './exchange/organization.js';
+import { createBuiltinOrganization } from './exchange/seed.js';
+import { validateOrganization } from './exchange/validate.js';
+import type { KeySource } from './exchange/setup.js';
+import type { OrgState } from './exchange/model.js';
+import { generateRsaKey } from './pki/index.js';
 import type { Host } from './protocol/host.js';
-import type { SessionServices } from './protocol/cmdlet.js';
+import type { ServiceKey, ServiceRegistry, SessionServices } from './protocol/cmdlet.js';
 import type { CompletionSource } from './ui/completion.js';
 
 /** The machine the shell starts on in the built-in lab (EMS on the first Exchange server). */
-export const START_MACHINE = 'EX2007EE';
+export const START_MACHINE = 'Ex2007EE';
+
+/** Real RSA keys for a new lab's setup certificates and CA. */
+export const realKeys: KeySource = async (bits) => (await generateRsaKey(bits)).privatePem;
+
+export interface OpenLabOptions {
+  home: string;
+  lab: string;
+  /** Keys for a new lab (tests pass fixture keys). */
+  keys?: KeySource;
+  /** Overrides the lab clock (transcript tests). */
+  now?: () => Date;
+  readOnly?: boolean;
+}
+
+/** An opened lab: its state file, its organization, and its clock. */
+export class Lab {
+  constructor(
+    readonly name: string,
+    readonly home: string,
+    readonly store: LabStore,
+    readonly org: Organization,
+    readonly now: () => Date,
+  ) {}
+
+  /** Saves after a statement that changed something (and never in a read-only session). */
+  async saveIfChanged(): Promise<void> {
+    if (!this.org.dirty || this.store.readOnly) return;
+    this.org.dirty = false;
+    await this.store.save();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
+
+export async function openLab(opts: OpenLabOptions): Promise<Lab> {
+  const paths = labPaths(opts.home, opts.lab);
+  const keys = opts.keys ?? realKeys;
+  const realNow = () => new Date();
+  const seed = async (): Promise<LabState> => {
+    const now = opts.now?.() ?? realNow();
+    const state = emptyLabState(opts.lab, now);
+    state.organization = await createBuiltinOrganization(now, keys);
+    return state;
+  };
+  const open = () => LabStore.open({ statePath: paths.state, seed, readOnlyFallback: true, readOnly: opts.readOnly, labName: opts.lab });
+  let store = await open();
+  const problems = validateOrganization(store.state.organization);
+  if (problems.length && !store.readOnly) {
+    // The envelope was fine but the organization is not: set the file aside as the store does.
+    await store.close();
+    const aside = `${paths.state}.corrupt-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+    if (existsSync(paths.state)) renameSync(paths.state, aside);
+    store = await open();
+    store.warnings.push(`The organization in lab '${opts.lab}' was not valid (${problems[0]}); the file was moved to ${aside} and the lab was created anew.`);
+  }
+  const now = opts.now ?? (() => store.labNow());
+  const org = new Organization(store.state.organization as OrgState, now);
+  return new Lab(opts.lab, opts.home, store, org, now);
+}
 
 const drives = new WeakMap<Session, LabDrive>();
 
 export interface ComposeOptions {
   host: Host;
-  home: string;
-  lab: string;
-  /** Lab clock; defaults to the real clock. */
-  now?: () => Date;
+  lab: Lab;
 }
 
 export function composeSession(opts: ComposeOptions): Session {
-  // The drive follows the machine the session is on (Enter-LabServer moves it).
-  let session: Session | undefined;
-  const machine = () => session?.services.machine ?? START_MACHINE;
-  const fs = new LabDrive({ home: opts.home, lab: opts.lab, machine, knownMachines: () => [START_MACHINE] });
-  session = new Session({
+  const { lab } = opts;
+  const fs = new LabDrive({
+    home: lab.home,
+    lab: lab.name,
+    machine: () => lab.org.current.name,
+    knownMachines: () => lab.org.allServers().map((s) => s.name),
+  });
+  const services: ServiceRegistry = {
+    get<T>(key: ServiceKey<T>): T {
+      const v = this.tryGet(key);
+      if (v === undefined) throw new Error(`No service ${key.name} in this session.`);
+      return v;
+    },
+    tryGet<T>(key: ServiceKey<T>): T | undefined {
+      return key.name === OrganizationKey.name ? (lab.org as T) : undefined;
+    },
+  };
+  const session = new Session({
     cmdlets: allCmdlets,
     host: opts.host,
     renderer,
     fs,
+    services,
     machine: START_MACHINE,
-    now: opts.now,
+    now: lab.now,
     promptPrefix: '[PS] ',
   });
+  session.onStatementComplete = () => lab.saveIfChanged();
+  for (const w of lab.store.warnings) opts.host.writeLine(`WARNING: ${w}`, 'warning');
   drives.set(session, fs);
   return session;
 }
 
-/** What tab completion may ask a session: its commands, variables, drive and machines. */
-export function completionSourceFor(session: Session): CompletionSource {
+/** What tab completion may ask a session: its commands, variables, drive, machines and thumbprints. */
+export function completionSourceFor(session: Session, lab: Lab): CompletionSource {
   const services = session.services as SessionServices & { variableNames?: () => string[] };
   return {
     commands: () => services.commands(),
     variables: () => services.variableNames?.() ?? ['true', 'false', 'null', 'Error', 'ErrorActionPreference', 'PWD', 'HOME'],
-    thumbprints: () => [],
-    machines: () => [START_MACHINE],
+    thumbprints: () => lab.org.current.list().map((f) => f.thumbprint),
+    machines: () => lab.org.allServers().map((s) => s.name),
     paths: (prefix) => {
       const fs = drives.get(session);
       if (!fs) return [];

@@ -15,13 +15,14 @@ describe('cmdlet examples', () => {
     c.examples.forEach((ex, i) => {
       if (ex.needs?.includes('interactive')) return;
       it(`${c.name} example ${i + 1}: ${ex.code}`, async () => {
-        const s = capturedSession();
+        const s = await capturedSession();
         if (ex.setup) {
           const setup = await s.run(ex.setup);
           expect(setup.ok, `setup printed:\n${setup.out}`).toBe(true);
         }
         const r = await s.run(ex.code);
         expect(r.out, 'an example must not print an error').not.toMatch(/\+ FullyQualifiedErrorId/);
+        await s.close();
         if (typeof ex.shows === 'string') expect(r.out).toContain(ex.shows);
         else if (ex.shows instanceof RegExp) expect(r.out).toMatch(ex.shows);
       });

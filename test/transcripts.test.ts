@@ -17,9 +17,10 @@ describe('transcripts', () => {
     it(name, async () => {
       const expectedPath = join(dir, name.replace(/\.ps1$/, '.txt'));
       expect(existsSync(expectedPath), `missing ${expectedPath}`).toBe(true);
-      const c = capturedSession({ now: () => FIXED_NOW });
+      const c = await capturedSession({ now: () => FIXED_NOW });
       const script = readFileSync(join(dir, name), 'utf8');
       const { out } = await c.run(script, { file: `C:\\scripts\\${name}` });
+      await c.close();
       expect(out).toBe(readFileSync(expectedPath, 'utf8'));
     });
   }

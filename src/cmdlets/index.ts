@@ -4,5 +4,6 @@ import type { CmdletDeclaration } from '../protocol/cmdlet.js';
 import { objectCmdlets } from './core/objects.js';
 import { fileCmdlets } from './core/files.js';
 import { outputCmdlets } from './core/output.js';
+import { exchangeCmdlets, labCmdlets } from './exchange/index.js';
 
-export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets];
+export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...exchangeCmdlets, ...labCmdlets];

@@ -27,6 +27,8 @@ export interface AppProps {
   history: History;
   completion: CompletionSource;
   onExit: (code: number) => void;
+  /** The machine the shell is on (shown in the status line). */
+  machine?: () => string;
   /** Clears the real terminal (Ctrl+L, cls). */
   clearScreen: () => void;
   color: boolean;
@@ -122,7 +124,7 @@ export function App(props: AppProps) {
       store.setRunning(true);
       try {
         const r = await session.execute(text, { history: true });
-        store.setMachine(session.services.machine);
+        store.setMachine(props.machine?.() ?? session.services.machine);
         if (r.exitCode !== undefined) {
           store.setRunning(false);
           onExit(r.exitCode);
@@ -134,7 +136,7 @@ export function App(props: AppProps) {
       }
       store.setRunning(false);
     },
-    [edit, history, onExit, session, store],
+    [edit, history, onExit, props, session, store],
   );
 
   const recall = useCallback(

@@ -11,7 +11,8 @@ import type { Host } from '../protocol/host.js';
 
 export interface InteractiveDeps {
   lab: string;
-  machine: string;
+  /** The machine the shell is on now (Enter-LabServer changes it). */
+  machine: () => string;
   historyFile?: string;
   color: boolean;
   noLogo: boolean;
@@ -47,7 +48,7 @@ function restoreTerminal(out: NodeJS.WriteStream): void {
 
 export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const stdout = deps.stdout ?? process.stdout;
-  const store = new UiStore({ machine: deps.machine, lab: deps.lab });
+  const store = new UiStore({ machine: deps.machine(), lab: deps.lab });
   const host = new InkHost(store, () => Math.max(40, (stdout.columns ?? 120) - 1));
   const session = deps.createSession(host);
   const history = new History(deps.historyFile);
@@ -67,6 +68,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
     <App
       store={store}
       session={session}
+      machine={deps.machine}
       history={history}
       completion={deps.completionSource(session)}
       onExit={(code) => resolveExit(code)}

@@ -4,7 +4,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScript } from '../../grammar/index.js';
-import { composeSession } from '../../src/compose.js';
+import { composeSession, openLab } from '../../src/compose.js';
+import { benchPki } from './pki-bench.js';
+import { benchStore } from './store-bench.js';
+
+export const extraBenches = [benchPki, benchStore];
 import { PlainHost } from '../../src/host/plain-host.js';
 
 export { parseScript };
@@ -34,8 +38,9 @@ export function generateScript(bytes: number): string {
 }
 
 /** A session printing nowhere, on a throw-away lab. */
-export function quietSession() {
+export async function quietSession() {
   const sink = new Writable({ write(_c, _e, cb) { cb(); } });
   const host = new PlainHost({ out: sink, interactive: false, color: false, width: 120 });
-  return composeSession({ host, home: mkdtempSync(join(tmpdir(), 'emsh-bench-')), lab: 'bench' });
+  const lab = await openLab({ home: mkdtempSync(join(tmpdir(), 'emsh-bench-')), lab: 'bench' });
+  return composeSession({ host, lab });
 }

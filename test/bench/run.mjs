@@ -64,7 +64,7 @@ const lib = await import(join(root, 'dist', 'bench-lib.js'));
 
 // Pipeline throughput.
 {
-  const session = lib.quietSession();
+  const session = await lib.quietSession();
   await session.execute('1..1000 | ForEach-Object { $_ * 2 } | Measure-Object -Sum');
   const runs = [];
   for (let i = 0; i < 3; i++) {

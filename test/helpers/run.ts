@@ -1,26 +1,39 @@
-// Runs emsh text in process, as the plain host would print it: no colours, width 120.
-import { mkdtempSync } from 'node:fs';
+// Runs emsh text in process, as the plain host would print it: no colours, width 120,
+// on a fresh lab built from fixture keys (no key generation in tests).
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { composeSession } from '../../src/compose.js';
+import { composeSession, openLab, type Lab } from '../../src/compose.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import type { Session } from '../../src/engine/session.js';
+import type { KeySource } from '../../src/exchange/setup.js';
 
 export function tempHome(): string {
   return mkdtempSync(join(tmpdir(), 'emsh-test-'));
 }
 
+const keyDir = join(__dirname, '..', '..', 'fixtures', 'keys');
+const fixtureKeys = [1, 2, 3, 4].map((i) => readFileSync(join(keyDir, `rsa2048-${i}.key.pem`), 'utf8'));
+
+/** Pre-generated 2048-bit keys, handed out in turn (a lab needs four: the CA and three servers). */
+export function fixtureKeySource(): KeySource {
+  let n = 0;
+  return async () => fixtureKeys[n++ % fixtureKeys.length]!;
+}
+
 export interface Captured {
   session: Session;
+  lab: Lab;
   /** Everything printed so far. */
   text(): string;
   /** Runs text and returns what it printed. */
   run(script: string, opts?: { file?: string; args?: string[] }): Promise<{ out: string; ok: boolean; exitCode?: number }>;
+  close(): Promise<void>;
 }
 
 /** A session on a fresh lab home (or the given one), printing into a buffer. */
-export function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date } = {}): Captured {
+export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date } = {}): Promise<Captured> {
   let buf = '';
   const out = new Writable({
     write(chunk, _enc, cb) {
@@ -29,14 +42,17 @@ export function capturedSession(opts: { home?: string; lab?: string; width?: num
     },
   });
   const host = new PlainHost({ out, interactive: false, color: false, width: opts.width ?? 120 });
-  const session = composeSession({ host, home: opts.home ?? tempHome(), lab: opts.lab ?? 'default', now: opts.now });
+  const lab = await openLab({ home: opts.home ?? tempHome(), lab: opts.lab ?? 'default', keys: fixtureKeySource(), now: opts.now });
+  const session = composeSession({ host, lab });
   return {
     session,
+    lab,
     text: () => buf,
     async run(script, runOpts) {
       const start = buf.length;
       const r = await session.execute(script, runOpts);
       return { out: buf.slice(start), ok: r.ok, exitCode: r.exitCode };
     },
+    close: () => lab.close(),
   };
 }
