@@ -60,7 +60,43 @@ export function dotnetRegex(pattern: string, caseSensitive = false, global = fal
   }
   if (regexCache.size > 500) regexCache.clear();
   regexCache.set(key, re);
+  UNNAMED.set(re, unnamedGroups(src));
   return re;
+}
+
+/** JS group indexes of the unnamed capturing groups, in order (.NET numbers these first). */
+const UNNAMED = new WeakMap<RegExp, number[]>();
+
+function unnamedGroups(src: string): number[] {
+  const out: number[] = [];
+  let js = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') {
+      if (src[i + 1] !== '?') out.push(++js);
+      else if (src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!') js++;
+    }
+  }
+  return out;
+}
+
+/** .NET group numbering for a JS match: number → JS index (unnamed first, then named). */
+function dotnetGroupIndex(re: RegExp, m: RegExpExecArray, n: number): number | undefined {
+  if (n === 0) return 0;
+  const unnamed = UNNAMED.get(re) ?? [];
+  if (n <= unnamed.length) return unnamed[n - 1];
+  const names = Object.keys(m.groups ?? {});
+  return n - unnamed.length <= names.length ? -1 : undefined;
 }
 
 const wildcardCache = new Map<string, RegExp>();
@@ -301,13 +337,18 @@ function range(left: unknown, right: unknown): number[] {
   return out;
 }
 
-function matchesTable(m: RegExpExecArray): PSHashtable {
+function matchesTable(re: RegExp, m: RegExpExecArray): PSHashtable {
   const h = new PSHashtable();
-  // .NET lists numbered groups, then named ones; unmatched optional groups are left out.
-  for (let i = 0; i < m.length; i++) if (m[i] !== undefined) h.set(i, m[i]);
+  // .NET numbers unnamed groups first; named groups are keyed by name. Failed groups are left out.
+  const unnamed = UNNAMED.get(re) ?? [];
   if (m.groups) {
-    for (const [k, v] of Object.entries(m.groups)) if (v !== undefined) h.set(k, v);
+    for (const [k, v] of Object.entries(m.groups).reverse()) if (v !== undefined) h.set(k, v);
   }
+  for (let n = unnamed.length; n >= 1; n--) {
+    const v = m[unnamed[n - 1]!];
+    if (v !== undefined) h.set(n, v);
+  }
+  h.set(0, m[0]);
   return h;
 }
 
@@ -315,7 +356,7 @@ function matchOp(left: unknown, right: unknown, cs: boolean, negate: boolean, se
   const re = dotnetRegex(convertToString(right), cs);
   if (isCollection(left)) return asList(left).filter((x) => re.test(convertToString(x)) !== negate);
   const m = re.exec(convertToString(left));
-  if (m && setMatches) setMatches(matchesTable(m));
+  if (m && setMatches) setMatches(matchesTable(re, m));
   return !!m !== negate;
 }
 
@@ -334,12 +375,40 @@ function dotnetReplacement(rep: string): string {
   });
 }
 
+function substitute(rep: string, re: RegExp, m: RegExpExecArray): string {
+  return rep.replace(/\$(\$|\{(\w+)\}|(\d+)|&)/g, (all, _t, braced: string | undefined, num: string | undefined) => {
+    if (all === '$$') return '$';
+    if (all === '$&') return m[0];
+    const name = braced ?? num!;
+    if (/^\d+$/.test(name)) {
+      const i = dotnetGroupIndex(re, m, Number(name));
+      if (i === undefined) return all;
+      if (i === -1) {
+        const names = Object.keys(m.groups ?? {});
+        return m.groups?.[names[Number(name) - (UNNAMED.get(re)?.length ?? 0) - 1]!] ?? '';
+      }
+      return m[i] ?? '';
+    }
+    return m.groups && name in m.groups ? (m.groups[name] ?? '') : all;
+  });
+}
+
 function replaceOp(left: unknown, right: unknown, cs: boolean): unknown {
   const parts = asList(right);
   if (parts.length > 2) fail(`The -replace operator allows only two elements to follow it, not ${parts.length}.`, 'BadReplaceArgument', 'InvalidOperation');
   const re = dotnetRegex(convertToString(parts[0]), cs, true);
-  const rep = dotnetReplacement(parts.length > 1 ? convertToString(parts[1]) : '');
-  const one = (x: unknown) => convertToString(x).replace(re, rep);
+  const repText = parts.length > 1 ? convertToString(parts[1]) : '';
+  const hasNamed = /\(\?<[A-Za-z_]/.test(re.source);
+  const rep = dotnetReplacement(repText);
+  // With named groups, .NET's numbering differs from JS: substitute by hand.
+  const one = hasNamed
+    ? (x: unknown) =>
+        convertToString(x).replace(re, (...a: unknown[]) => {
+          const groups = (typeof a[a.length - 1] === 'object' ? a[a.length - 1] : {}) as Record<string, string | undefined>;
+          const m = Object.assign(a.slice(0, a.length - 3) as string[], { groups }) as unknown as RegExpExecArray;
+          return substitute(repText, re, m);
+        })
+    : (x: unknown) => convertToString(x).replace(re, rep);
   return isCollection(left) ? asList(left).map(one) : one(left);
 }
 
