@@ -98,6 +98,7 @@ export function composeSession(opts: ComposeOptions): Session {
     lab: lab.name,
     machine: () => lab.org.current.name,
     knownMachines: () => lab.org.allServers().map((s) => s.name),
+    now: lab.now,
   });
   const services: ServiceRegistry = {
     get<T>(key: ServiceKey<T>): T {

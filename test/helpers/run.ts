@@ -1,25 +1,16 @@
 // Runs emsh text in process, as the plain host would print it: no colours, width 120,
 // on a fresh lab built from fixture keys (no key generation in tests).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { composeSession, openLab, type Lab } from '../../src/compose.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import type { Session } from '../../src/engine/session.js';
-import type { KeySource } from '../../src/exchange/setup.js';
+import { fixtureKeySource } from './keys.js';
 
 export function tempHome(): string {
   return mkdtempSync(join(tmpdir(), 'emsh-test-'));
-}
-
-const keyDir = join(__dirname, '..', '..', 'fixtures', 'keys');
-const fixtureKeys = [1, 2, 3, 4].map((i) => readFileSync(join(keyDir, `rsa2048-${i}.key.pem`), 'utf8'));
-
-/** Pre-generated 2048-bit keys, handed out in turn (a lab needs four: the CA and three servers). */
-export function fixtureKeySource(): KeySource {
-  let n = 0;
-  return async () => fixtureKeys[n++ % fixtureKeys.length]!;
 }
 
 export interface Captured {
