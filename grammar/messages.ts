@@ -1,0 +1,85 @@
+// PowerShell parse-error texts (ParserStrings.resx wording; ids are the resource names).
+import type { ParseError, Span } from './ast.js';
+
+export const parserMessages = {
+  MissingEndCurlyBrace: "Missing closing '}' in statement block or type definition.",
+  UnexpectedToken: "Unexpected token '{0}' in expression or statement.",
+  MissingExpressionAfterOperator: "Missing expression after unary operator '{0}'.",
+  ExpectedValueExpression: "You must provide a value expression following the '{0}' operator.",
+  TerminatorExpectedAtEndOfString: 'The string is missing the terminator: {0}.',
+  MissingExpression: "Missing expression after '{0}' in pipeline element.",
+  MissingExpressionAfterToken: "Missing expression after '{0}'.",
+  ExpectedExpression: "An expression was expected after '('.",
+  MissingEndParenthesisInExpression: "Missing closing ')' in expression.",
+  MissingEndParenthesisInSubexpression: "Missing closing ')' in subexpression.",
+  MissingEndParenthesisInMethodCall: "Missing ')' in method call.",
+  MissingEndSquareBracket: "Missing ']' after array index expression.",
+  MissingArrayIndexExpression: 'Array index expression is missing or not valid.',
+  MissingPropertyName: 'Missing property name after reference operator.',
+  MissingEqualsInHashLiteral: "Missing '=' operator after key in hash literal.",
+  MissingStatementBlock: 'Missing statement block after {0} ( condition ).',
+  MissingStatementBlockAfterElse: "Missing statement block after 'else' keyword.",
+  MissingOpenParenthesisInIfStatement: "Missing '(' after '{0}' in if statement.",
+  MissingEndParenthesisAfterStatement: "Missing closing ')' after expression in '{0}' statement.",
+  MissingOpenParenthesisAfterKeyword: "Missing opening '(' after keyword '{0}'.",
+  MissingVariableNameAfterForeach: 'Missing variable name after foreach.',
+  MissingInInForeach: "Missing 'in' after variable in foreach loop.",
+  MissingForeachExpression: 'Missing expression in foreach loop.',
+  MissingLoopStatement: 'Missing statement body in {0} loop.',
+  MissingWhileOrUntilInDoWhile: 'Missing while or until keyword in do loop.',
+  MissingFunctionBody: 'Missing function body in function declaration.',
+  MissingNameAfterKeyword: 'Missing name after {0} keyword.',
+  MissingEndParenthesisInFunctionParameterList: "Missing ')' in function parameter list.",
+  MissingTryStatementBlock: 'The Try statement is missing its statement block.',
+  MissingCatchOrFinally: 'The Try statement is missing its Catch or Finally block.',
+  MissingCatchHandlerBlock: 'The Catch block is missing its statement block.',
+  MissingFinallyStatementBlock: 'The Finally block is missing its statement block.',
+  MissingCurlyBraceInSwitchStatement: "Missing '{' in switch statement.",
+  MissingTypename: "Missing type name after '['.",
+  EndSquareBracketExpectedAtEndOfAttribute: 'Missing ] at end of attribute or type literal.',
+  ParameterRequiresArgument: 'Parameter {0} requires an argument.',
+  MissingArgument: 'Missing argument in parameter list.',
+  EmptyPipeElement: 'An empty pipe element is not allowed.',
+  ExpressionsMustBeFirstInPipeline: 'Expressions are only allowed as the first element of a pipeline.',
+  UnrecognizedToken: 'Unrecognized token in source text.',
+  IncompleteString: 'Incomplete string token.',
+  RedirectionNotSupported: "The '{0}' operator is reserved for future use.",
+  InvalidEndOfLine: "The token '{0}' is not a valid statement separator in this version.",
+  MissingFileSpecification: 'Missing file specification after redirection operator.',
+  InvalidVariableReference:
+    "Variable reference is not valid. '$' was not followed by a valid variable name character. Consider using ${} to delimit the name.",
+  InvalidVariableReferenceWithDrive:
+    "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.",
+  SplattingNotPermitted:
+    "The splatting operator '@' cannot be used to reference variables in an expression. '@{0}' can be used only as an argument to a command. To reference variables in an expression use '${0}'.",
+  SplattingNotPermittedInArgumentList:
+    "Splatted variables like '@{0}' cannot be part of a comma-separated list of arguments.",
+  BadNumericConstant: 'The numeric constant {0} is not valid.',
+  InvalidLeftHandSide:
+    'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.',
+  UnexpectedCharactersAfterHereStringHeader: 'No characters are allowed after a here-string header but before the end of the line.',
+  IfStatementMissingCondition: "Missing condition in if statement after 'if ('.",
+} as const;
+
+export type ParserErrorId = keyof typeof parserMessages;
+
+export function formatMessage(id: ParserErrorId, args: string[] = []): string {
+  return parserMessages[id].replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? '');
+}
+
+/** An error raised while scanning or parsing; the parser throws it to stop at the first error. */
+export class PsSyntaxError extends Error {
+  constructor(
+    public readonly errorId: ParserErrorId,
+    public readonly span: Span,
+    public readonly args: string[] = [],
+    /** Forced incomplete flag; otherwise computed from the position. */
+    public readonly incompleteHint?: boolean,
+  ) {
+    super(formatMessage(errorId, args));
+  }
+}
+
+export function makeError(id: ParserErrorId, span: Span, args: string[], incomplete: boolean): ParseError {
+  return { message: formatMessage(id, args), errorId: id, span, incomplete };
+}

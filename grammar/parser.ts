@@ -1,0 +1,614 @@
+// The PowerShell subset as a Chevrotain CstParser (no embedded actions: the AST is built by
+// to-ast.ts). ACTION blocks only check for the token PowerShell requires next and raise its
+// own error (PsSyntaxError) so Chevrotain's generic messages never reach the user.
+import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import * as T from './tokens.js';
+import { PsSyntaxError, type ParserErrorId } from './messages.js';
+
+const primaryStart = [T.Variable, T.NumberLit, T.StringLit, T.TypeLiteral, T.LParen, T.DollarParen, T.AtParen, T.AtCurly, T.LCurly];
+const unaryStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.Minus, T.Plus, T.Comma, T.SplitJoin, T.PlusPlus, T.MinusMinus]);
+const argStart = new Set<TokenType>([...primaryStart, T.BareWord, T.SplatVariable]);
+const pipelineStart = new Set<TokenType>([...unaryStart, T.CommandName, T.Ampersand, T.DotSource]);
+const statementStart = new Set<TokenType>([
+  ...pipelineStart, T.If, T.Foreach, T.For, T.While, T.Do, T.Switch, T.FunctionKw, T.Return, T.Throw,
+  T.Exit, T.Break, T.Continue, T.Try, T.Label,
+]);
+/** What may directly follow a type literal for it to be a cast. */
+const castOperandStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.PlusPlus, T.MinusMinus]);
+
+export class PsParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false, nodeLocationTracking: 'none' });
+    this.performSelfAnalysis();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Helpers used inside ACTION blocks
+
+  /** End offset of the last consumed token (or 0). */
+  private prevEnd(): number {
+    const t = this.LA(0) as T.PsToken;
+    return t && t.tokenType !== EOF && typeof t.end === 'number' ? t.end : 0;
+  }
+
+  private atEnd(): boolean {
+    return this.LA(1).tokenType === EOF;
+  }
+
+  private fail(id: ParserErrorId, pos: number, args: string[] = [], end = pos): never {
+    throw new PsSyntaxError(id, { start: pos, end }, args, this.atEnd());
+  }
+
+  /** Requires the next token to be one of `types`, else raises `id` at `pos()`. */
+  private need(types: TokenType | Set<TokenType>, id: ParserErrorId, args: string[] = [], pos?: () => number): void {
+    this.ACTION(() => {
+      const tt = this.LA(1).tokenType;
+      const ok = types instanceof Set ? types.has(tt) : tt === types;
+      if (!ok) this.fail(id, pos ? pos() : this.atEnd() ? this.prevEnd() : this.LA(1).startOffset, args);
+    });
+  }
+
+  /** The closing token for an opener; the error points at `at` (the opener or just after it). */
+  private close(idx: number, type: TokenType, id: ParserErrorId, at: () => number): IToken {
+    this.need(type, id, [], () => (this.atEnd() ? at() : this.LA(1).startOffset));
+    return this.consume(idx, type);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Script blocks and statement lists
+
+  public scriptBody = this.RULE('scriptBody', () => {
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.NewLine) }, { ALT: () => this.CONSUME(T.Semi) }]));
+    this.OPTION(() => this.SUBRULE(this.paramBlock));
+    this.OR2([
+      {
+        ALT: () => {
+          this.SUBRULE(this.namedBlock);
+          this.MANY2(() =>
+            this.OR3([
+              { ALT: () => this.CONSUME2(T.NewLine) },
+              { ALT: () => this.CONSUME2(T.Semi) },
+              { ALT: () => this.SUBRULE2(this.namedBlock) },
+            ]),
+          );
+        },
+      },
+      { ALT: () => this.SUBRULE(this.statementList) },
+    ]);
+  });
+
+  public namedBlock = this.RULE('namedBlock', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Begin) }, { ALT: () => this.CONSUME(T.Process) }, { ALT: () => this.CONSUME(T.End) }]);
+    this.SUBRULE(this.statementBlock);
+  });
+
+  public paramBlock = this.RULE('paramBlock', () => {
+    this.MANY(() => {
+      this.SUBRULE(this.attribute);
+      this.MANY2(() => this.CONSUME(T.NewLine));
+    });
+    this.CONSUME(T.Param);
+    const open = this.CONSUME(T.LParen);
+    this.SUBRULE(this.paramList);
+    this.close(1, T.RParen, 'MissingEndParenthesisInFunctionParameterList', () => open.startOffset + 1);
+  });
+
+  public paramList = this.RULE('paramList', () => {
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.SUBRULE(this.paramDecl) }]));
+  });
+
+  public paramDecl = this.RULE('paramDecl', () => {
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.attribute) }, { ALT: () => this.CONSUME(T.TypeLiteral) }]));
+    this.CONSUME(T.Variable);
+    this.OPTION(() => {
+      const eq = this.CONSUME(T.AssignOp);
+      this.need(unaryStart, 'ExpectedValueExpression', [eq.image], () => (eq as T.PsToken).end);
+      this.SUBRULE(this.binaryExpr, { ARGS: [true] });
+    });
+  });
+
+  public attribute = this.RULE('attribute', () => {
+    const open = this.CONSUME(T.AttributeStart);
+    this.OPTION2(() => {
+      this.SUBRULE(this.attributeArg);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.attributeArg);
+      });
+    });
+    this.close(1, T.RParen, 'EndSquareBracketExpectedAtEndOfAttribute', () => (open as T.PsToken).end);
+    this.OPTION(() => this.CONSUME(T.AttributeEnd));
+  });
+
+  public attributeArg = this.RULE('attributeArg', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier);
+          this.OPTION(() => {
+            const eq = this.CONSUME(T.AssignOp);
+            this.need(unaryStart, 'ExpectedValueExpression', [eq.image], () => (eq as T.PsToken).end);
+            this.SUBRULE(this.binaryExpr, { ARGS: [true] });
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.binaryExpr, { ARGS: [true] }) },
+    ]);
+  });
+
+  public statementList = this.RULE('statementList', () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.NewLine) },
+        { ALT: () => this.CONSUME(T.Semi) },
+        { ALT: () => this.SUBRULE(this.statement) },
+      ]),
+    );
+  });
+
+  public statementBlock = this.RULE('statementBlock', () => {
+    const open = this.CONSUME(T.LCurly);
+    this.SUBRULE(this.statementList);
+    this.close(1, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Statements
+
+  public statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.ifStatement) },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Label));
+          this.OR2([
+            { ALT: () => this.SUBRULE(this.foreachStatement) },
+            { ALT: () => this.SUBRULE(this.forStatement) },
+            { ALT: () => this.SUBRULE(this.whileStatement) },
+            { ALT: () => this.SUBRULE(this.doStatement) },
+            { ALT: () => this.SUBRULE(this.switchStatement) },
+          ]);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.functionStatement) },
+      { ALT: () => this.SUBRULE(this.flowStatement) },
+      { ALT: () => this.SUBRULE(this.tryStatement) },
+      { ALT: () => this.SUBRULE(this.pipeline) },
+    ]);
+  });
+
+  /** `(` pipeline `)` of if/while/foreach/switch/do, with that statement's errors. */
+  private condition(idx: number, keyword: string, missingOpen: ParserErrorId) {
+    this.need(T.LParen, missingOpen, [keyword], () => this.prevEnd());
+    this.consume(idx, T.LParen);
+    this.need(pipelineStart, keyword === 'if' || keyword === 'elseif' ? 'IfStatementMissingCondition' : 'MissingExpressionAfterToken', ['('], () => this.prevEnd());
+    this.subrule(idx, this.pipeline);
+    this.need(T.RParen, 'MissingEndParenthesisAfterStatement', [keyword]);
+    this.consume(idx + 10, T.RParen);
+  }
+
+  public ifStatement = this.RULE('ifStatement', () => {
+    this.CONSUME(T.If);
+    this.condition(1, 'if', 'MissingOpenParenthesisInIfStatement');
+    this.need(T.LCurly, 'MissingStatementBlock', ['if'], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+    this.MANY(() => {
+      this.CONSUME(T.ElseIf);
+      this.condition(2, 'elseif', 'MissingOpenParenthesisInIfStatement');
+      this.need(T.LCurly, 'MissingStatementBlock', ['elseif'], () => this.prevEnd());
+      this.SUBRULE2(this.statementBlock);
+    });
+    this.OPTION(() => {
+      this.CONSUME(T.Else);
+      this.need(T.LCurly, 'MissingStatementBlockAfterElse', [], () => this.prevEnd());
+      this.SUBRULE3(this.statementBlock);
+    });
+  });
+
+  public foreachStatement = this.RULE('foreachStatement', () => {
+    this.CONSUME(T.Foreach);
+    this.need(T.LParen, 'MissingOpenParenthesisAfterKeyword', ['foreach'], () => this.prevEnd());
+    this.CONSUME(T.LParen);
+    this.need(T.Variable, 'MissingVariableNameAfterForeach', [], () => this.prevEnd());
+    this.CONSUME(T.Variable);
+    this.need(T.In, 'MissingInInForeach', [], () => this.prevEnd());
+    this.CONSUME(T.In);
+    this.need(pipelineStart, 'MissingForeachExpression', [], () => this.prevEnd());
+    this.SUBRULE(this.pipeline);
+    this.need(T.RParen, 'MissingEndParenthesisAfterStatement', ['foreach']);
+    this.CONSUME(T.RParen);
+    this.need(T.LCurly, 'MissingLoopStatement', ['foreach'], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+  });
+
+  private forSeparator(idx: number) {
+    this.need(new Set([T.Semi, T.NewLine]), 'MissingEndParenthesisAfterStatement', ['for']);
+    this.or(idx, [{ ALT: () => this.consume(idx, T.Semi) }, { ALT: () => this.consume(idx, T.NewLine) }]);
+    this.many(idx, () => this.consume(idx + 10, T.NewLine));
+  }
+
+  public forStatement = this.RULE('forStatement', () => {
+    this.CONSUME(T.For);
+    this.need(T.LParen, 'MissingOpenParenthesisAfterKeyword', ['for'], () => this.prevEnd());
+    this.CONSUME(T.LParen);
+    this.MANY(() => this.CONSUME(T.NewLine));
+    this.OPTION(() => this.SUBRULE(this.pipeline, { LABEL: 'init' }));
+    this.OPTION4(() => {
+      this.forSeparator(1);
+      this.OPTION2(() => this.SUBRULE2(this.pipeline, { LABEL: 'cond' }));
+      this.OPTION5(() => {
+        this.forSeparator(2);
+        this.OPTION3(() => this.SUBRULE3(this.pipeline, { LABEL: 'iter' }));
+      });
+    });
+    this.MANY3(() => this.CONSUME3(T.NewLine));
+    this.need(T.RParen, 'MissingEndParenthesisAfterStatement', ['for']);
+    this.CONSUME(T.RParen);
+    this.need(T.LCurly, 'MissingLoopStatement', ['for'], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+  });
+
+  public whileStatement = this.RULE('whileStatement', () => {
+    this.CONSUME(T.While);
+    this.condition(1, 'while', 'MissingOpenParenthesisAfterKeyword');
+    this.need(T.LCurly, 'MissingLoopStatement', ['while'], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+  });
+
+  public doStatement = this.RULE('doStatement', () => {
+    this.CONSUME(T.Do);
+    this.need(T.LCurly, 'MissingLoopStatement', ['do'], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+    this.need(new Set([T.While, T.Until]), 'MissingWhileOrUntilInDoWhile', [], () => this.prevEnd());
+    this.OR([
+      { ALT: () => { this.CONSUME(T.While); this.condition(1, 'while', 'MissingOpenParenthesisAfterKeyword'); } },
+      { ALT: () => { this.CONSUME(T.Until); this.condition(2, 'until', 'MissingOpenParenthesisAfterKeyword'); } },
+    ]);
+  });
+
+  public switchStatement = this.RULE('switchStatement', () => {
+    this.CONSUME(T.Switch);
+    this.MANY(() => this.CONSUME(T.Parameter));
+    this.condition(1, 'switch', 'MissingOpenParenthesisAfterKeyword');
+    this.need(T.LCurly, 'MissingCurlyBraceInSwitchStatement', [], () => this.prevEnd());
+    const open = this.CONSUME(T.LCurly);
+    this.MANY2(() => this.SUBRULE(this.switchClause));
+    this.close(1, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
+  });
+
+  public switchClause = this.RULE('switchClause', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Default) }, { ALT: () => this.SUBRULE(this.argItem) }]);
+    this.need(T.LCurly, 'MissingStatementBlock', ['switch'], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+  });
+
+  public functionStatement = this.RULE('functionStatement', () => {
+    const kw = this.CONSUME(T.FunctionKw);
+    this.need(T.BareWord, 'MissingNameAfterKeyword', [kw.image.toLowerCase()], () => this.prevEnd());
+    this.CONSUME(T.BareWord);
+    this.OPTION(() => {
+      const open = this.CONSUME(T.LParen);
+      this.SUBRULE(this.paramList);
+      this.close(1, T.RParen, 'MissingEndParenthesisInFunctionParameterList', () => (open as T.PsToken).end);
+    });
+    this.need(T.LCurly, 'MissingFunctionBody', [], () => this.prevEnd());
+    const open = this.CONSUME(T.LCurly);
+    this.SUBRULE(this.scriptBody);
+    this.close(2, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
+  });
+
+  public flowStatement = this.RULE('flowStatement', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Return) }, { ALT: () => this.CONSUME(T.Throw) }, { ALT: () => this.CONSUME(T.Exit) }]);
+          this.OPTION(() => this.SUBRULE(this.pipeline));
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([{ ALT: () => this.CONSUME(T.Break) }, { ALT: () => this.CONSUME(T.Continue) }]);
+          this.OPTION2(() => this.CONSUME(T.BareWord));
+        },
+      },
+    ]);
+  });
+
+  public tryStatement = this.RULE('tryStatement', () => {
+    this.CONSUME(T.Try);
+    this.need(T.LCurly, 'MissingTryStatementBlock', [], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+    this.need(new Set([T.Catch, T.Finally]), 'MissingCatchOrFinally', [], () => this.prevEnd());
+    this.MANY(() => this.SUBRULE(this.catchClause));
+    this.OPTION(() => {
+      this.CONSUME(T.Finally);
+      this.need(T.LCurly, 'MissingFinallyStatementBlock', [], () => this.prevEnd());
+      this.SUBRULE2(this.statementBlock);
+    });
+  });
+
+  public catchClause = this.RULE('catchClause', () => {
+    this.CONSUME(T.Catch);
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.TypeLiteral) }, { ALT: () => this.CONSUME(T.Comma) }]));
+    this.need(T.LCurly, 'MissingCatchHandlerBlock', [], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Pipelines and commands
+
+  public pipeline = this.RULE('pipeline', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.binaryExpr, { ARGS: [false] });
+          this.OR2([
+            {
+              ALT: () => {
+                const op = this.CONSUME(T.AssignOp);
+                this.need(statementStart, 'ExpectedValueExpression', [op.image], () => (op as T.PsToken).end);
+                this.SUBRULE(this.statement);
+              },
+            },
+            {
+              ALT: () => {
+                this.MANY(() => this.SUBRULE(this.redirection));
+                this.MANY2(() => this.pipeTail(1));
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.command);
+          this.MANY3(() => this.pipeTail(2));
+        },
+      },
+    ]);
+  });
+
+  private pipeTail(idx: number) {
+    const pipe = this.consume(idx, T.Pipe);
+    this.need(pipelineStart, 'EmptyPipeElement', [], () => (pipe as T.PsToken).end);
+    this.subrule(idx, this.pipeElement);
+  }
+
+  public pipeElement = this.RULE('pipeElement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.command) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.binaryExpr, { ARGS: [false] });
+          this.MANY(() => this.SUBRULE(this.redirection));
+        },
+      },
+    ]);
+  });
+
+  public command = this.RULE('command', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.CommandName) },
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Ampersand) }, { ALT: () => this.CONSUME(T.DotSource) }]);
+          this.need(argStart, 'MissingExpressionAfterToken', [this.LA(0).image], () => this.prevEnd());
+          this.SUBRULE(this.argItem);
+        },
+      },
+    ]);
+    this.MANY(() => this.SUBRULE(this.commandElement));
+  });
+
+  public commandElement = this.RULE('commandElement', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Parameter) },
+      {
+        ALT: () => {
+          const p = this.CONSUME(T.ParameterColon);
+          this.need(argStart, 'ParameterRequiresArgument', [p.image.slice(0, -1)], () => (p as T.PsToken).end);
+          this.SUBRULE(this.argument);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.argument) },
+      { ALT: () => this.SUBRULE(this.redirection) },
+      {
+        // A comma where an argument should start.
+        ALT: () => {
+          const c = this.CONSUME(T.Comma);
+          this.ACTION(() => this.fail('MissingArgument', c.startOffset, [], (c as T.PsToken).end));
+        },
+      },
+    ]);
+  });
+
+  /** One argument: an item or a comma list of items (→ array). */
+  public argument = this.RULE('argument', () => {
+    this.SUBRULE(this.argItem);
+    this.MANY(() => {
+      const c = this.CONSUME(T.Comma);
+      this.need(argStart, 'MissingExpression', [','], () => (c as T.PsToken).end);
+      this.SUBRULE2(this.argItem);
+    });
+  });
+
+  public argItem = this.RULE('argItem', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.BareWord) },
+      { ALT: () => this.CONSUME(T.SplatVariable) },
+      { ALT: () => this.SUBRULE(this.postfixExpr) },
+    ]);
+  });
+
+  public redirection = this.RULE('redirection', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.RedirMerge) },
+      {
+        ALT: () => {
+          const r = this.CONSUME(T.RedirFile);
+          this.need(argStart, 'MissingFileSpecification', [], () => (r as T.PsToken).end);
+          this.SUBRULE(this.argItem);
+        },
+      },
+    ]);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions. All binary levels are one flat rule; precedence is resolved in to-ast.ts
+  // (fewer CST nodes per operand: parsing speed).
+
+  public binaryExpr = this.RULE('binaryExpr', (noComma?: boolean) => {
+    this.SUBRULE(this.unaryExpr);
+    this.MANY({
+      GATE: () => !noComma || this.LA(1).tokenType !== T.Comma,
+      DEF: () => {
+        const op = this.OR([
+          { ALT: () => this.CONSUME(T.BinOp, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.SplitJoin, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.Comma, { LABEL: 'op' }) },
+        ]);
+        this.need(unaryStart, 'ExpectedValueExpression', [op?.image ?? ''], () => (op as T.PsToken).end);
+        this.SUBRULE2(this.unaryExpr);
+      },
+    });
+  });
+
+  public unaryExpr = this.RULE('unaryExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          const op = this.OR2([
+            { ALT: () => this.CONSUME(T.UnaryOp, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.Minus, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.Plus, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.Comma, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.SplitJoin, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.PlusPlus, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.MinusMinus, { LABEL: 'prefix' }) },
+          ]);
+          this.need(unaryStart, 'MissingExpressionAfterOperator', [op?.image ?? ''], () => (op as T.PsToken).end);
+          this.SUBRULE(this.unaryExpr);
+        },
+      },
+      {
+        GATE: () => castOperandStart.has(this.LA(2).tokenType),
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => {
+          this.CONSUME(T.TypeLiteral, { LABEL: 'cast' });
+          this.SUBRULE2(this.unaryExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfixExpr) },
+    ]);
+  });
+
+  public postfixExpr = this.RULE('postfixExpr', () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => this.SUBRULE(this.postfixOp));
+  });
+
+  public postfixOp = this.RULE('postfixOp', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.DoubleColon) }]);
+          this.need(new Set([T.MemberName, T.Variable, T.StringLit]), 'MissingPropertyName', [], () => this.prevEnd());
+          this.OR3([
+            { ALT: () => this.CONSUME(T.MemberName) },
+            { ALT: () => this.CONSUME(T.Variable) },
+            { ALT: () => this.CONSUME(T.StringLit) },
+          ]);
+          this.OPTION(() => {
+            const open = this.CONSUME(T.CallOpen);
+            this.OPTION2(() => {
+              this.SUBRULE(this.binaryExpr, { ARGS: [true] });
+              this.MANY(() => {
+                const c = this.CONSUME(T.Comma);
+                this.need(unaryStart, 'MissingExpressionAfterToken', [','], () => (c as T.PsToken).end);
+                this.SUBRULE3(this.binaryExpr, { ARGS: [true] });
+              });
+            });
+            this.close(1, T.RParen, 'MissingEndParenthesisInMethodCall', () => (open as T.PsToken).end);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const open = this.CONSUME(T.IndexOpen);
+          this.need(unaryStart, 'MissingArrayIndexExpression', [], () => (open as T.PsToken).end);
+          this.SUBRULE2(this.binaryExpr, { ARGS: [false] });
+          this.close(2, T.RBracket, 'MissingEndSquareBracket', () => this.prevEnd());
+        },
+      },
+      { ALT: () => this.CONSUME(T.PlusPlus) },
+      { ALT: () => this.CONSUME(T.MinusMinus) },
+    ]);
+  });
+
+  public primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Variable) },
+      { ALT: () => this.CONSUME(T.NumberLit) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.TypeLiteral) },
+      { ALT: () => this.SUBRULE(this.parenExpr) },
+      { ALT: () => this.SUBRULE(this.subExpr) },
+      { ALT: () => this.SUBRULE(this.hashLiteral) },
+      { ALT: () => this.SUBRULE(this.scriptBlockExpr) },
+    ]);
+  });
+
+  public parenExpr = this.RULE('parenExpr', () => {
+    const open = this.CONSUME(T.LParen);
+    this.MANY(() => this.CONSUME(T.NewLine));
+    this.need(pipelineStart, 'ExpectedExpression', [], () => (this.atEnd() ? this.prevEnd() : this.LA(1).startOffset));
+    this.SUBRULE(this.pipeline);
+    this.MANY2(() => this.CONSUME2(T.NewLine));
+    this.close(1, T.RParen, 'MissingEndParenthesisInExpression', () => this.prevEnd());
+    void open;
+  });
+
+  /** `$( ... )` and `@( ... )`. */
+  public subExpr = this.RULE('subExpr', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.DollarParen) }, { ALT: () => this.CONSUME(T.AtParen) }]);
+    this.SUBRULE(this.statementList);
+    this.close(1, T.RParen, 'MissingEndParenthesisInSubexpression', () => this.prevEnd());
+  });
+
+  public hashLiteral = this.RULE('hashLiteral', () => {
+    const open = this.CONSUME(T.AtCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.NewLine) },
+        { ALT: () => this.CONSUME(T.Semi) },
+        { ALT: () => this.SUBRULE(this.hashEntry) },
+      ]),
+    );
+    this.close(1, T.RCurly, 'MissingEndCurlyBrace', () => (open as T.PsToken).end);
+  });
+
+  public hashEntry = this.RULE('hashEntry', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.BareWord) }, { ALT: () => this.SUBRULE(this.unaryExpr) }]);
+    this.need(T.AssignOp, 'MissingEqualsInHashLiteral');
+    const eq = this.CONSUME(T.AssignOp);
+    this.need(statementStart, 'ExpectedValueExpression', [eq.image], () => (eq as T.PsToken).end);
+    this.SUBRULE(this.statement);
+  });
+
+  public scriptBlockExpr = this.RULE('scriptBlockExpr', () => {
+    const open = this.CONSUME(T.LCurly);
+    this.SUBRULE(this.scriptBody);
+    this.close(1, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
+  });
+}
+
+let instance: PsParser | undefined;
+
+/** The one parser instance (built on first use: self-analysis costs tens of milliseconds). */
+export function getParser(): PsParser {
+  return (instance ??= new PsParser());
+}
+
+export type { CstNode };
