@@ -306,8 +306,8 @@ function num(args: unknown[], i: number): number {
 export function mathRound(x: number, digits = 0, mode = 'ToEven'): number {
   if (digits < 0 || digits > 15) throw methodException('Round', 2, 'Rounding digits must be between 0 and 15, inclusive.\r\nParameter name: digits', 'ArgumentOutOfRangeException');
   const f = 10 ** digits;
-  // Round the scaled value at 15 significant digits first so 2.675*100 style noise vanishes.
-  const scaled = Number((x * f).toPrecision(15));
+  // Same arithmetic as .NET: scale, round, unscale (so Round(2.675, 2) is 2.67 there too).
+  const scaled = x * f;
   const r = mode.toLowerCase() === 'awayfromzero' ? Math.sign(scaled) * Math.round(Math.abs(scaled)) : roundHalfEven(scaled);
   return r / f;
 }
