@@ -242,7 +242,7 @@ function exact(p: ParamMeta, v: unknown): Maybe {
     case 'String[]':
       return typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : NO;
     case 'Int32':
-      return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2147483648 ? v : NO;
+      return typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647 ? v : NO;
     case 'Int32[]':
       return typeof v === 'number' && Number.isInteger(v) ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)) ? v : NO;
     case 'Int64':
@@ -445,6 +445,11 @@ interface PipelinePlan {
   byProp: ParamMeta[];
   /** Per set: mandatory parameters not bound on the command line. */
   mandatory: Map<string, ParamMeta[]>;
+  /**
+   * The common ForEach-Object / Where-Object shape: one set, one by-value [object] parameter,
+   * nothing by property name, nothing to validate. Every object binds to it directly.
+   */
+  fast?: ParamMeta;
 }
 
 export class CommandBinder {
@@ -720,7 +725,17 @@ export class CommandBinder {
     }
     const mandatory = new Map<string, ParamMeta[]>();
     for (const s of ordered) mandatory.set(s, this.missingIn(s, false));
-    return (this.plan = { sets: ordered, byValue, byProp, mandatory });
+    const plan: PipelinePlan = { sets: ordered, byValue, byProp, mandatory };
+    const only = byValue[0];
+    if (
+      ordered.length === 1 && byValue.length === 1 && byProp.length === 0 && only &&
+      (only.decl.type === 'Object' || only.decl.type === 'PSObject') &&
+      !only.mandatoryInSomeSet && !only.decl.validateNotNullOrEmpty && !only.decl.validateSet && !only.decl.validateRange &&
+      mandatory.get(ordered[0]!)!.every((p) => p === only)
+    ) {
+      plan.fast = only;
+    }
+    return (this.plan = plan);
   }
 
   /**
@@ -729,6 +744,11 @@ export class CommandBinder {
    */
   bindPipelineObject(input: unknown): { params: Record<string, unknown>; parameterSet: string } | ErrorRecord {
     const plan = this.pipelinePlan();
+    if (plan.fast) {
+      const params: Record<string, unknown> = { ...this.values };
+      params[plan.fast.name] = input;
+      return { params, parameterSet: plan.sets[0]! };
+    }
     const got: ParamMeta[] = [];
     const vals: unknown[] = [];
     let sets = plan.sets;
