@@ -329,6 +329,12 @@ export class Scanner {
     // Closers are mode-independent.
     if (c === 41 /* ) */) return this.closeParen();
     if (c === 125 /* } */) return this.closeCurly();
+    if (c === 93 /* ] */ && f.kind === F_INDEX) {
+      this.emit(T.RBracket, this.pos, this.pos + 1);
+      this.pos++;
+      this.pop();
+      return;
+    }
     if (c === 59 /* ; */) {
       if (f.kind === F_SWITCH || f.kind === F_PARAMS) {
         this.pos++;

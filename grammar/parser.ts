@@ -416,7 +416,9 @@ export class PsParser extends CstParser {
         // A comma where an argument should start.
         ALT: () => {
           const c = this.CONSUME(T.Comma);
-          this.ACTION(() => this.fail('MissingArgument', c.startOffset, [], (c as T.PsToken).end));
+          this.ACTION(() => {
+            throw new PsSyntaxError('MissingArgument', { start: c.startOffset, end: (c as T.PsToken).end }, [], false);
+          });
         },
       },
     ]);
