@@ -75,10 +75,16 @@ function generalNumber(n: number, precision?: number): string {
   if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
   if (precision === undefined && isIntegral(n) && Math.abs(n) < 1e15) return String(n);
   const p = precision ?? 15;
-  const s = Number(n.toPrecision(p)).toString();
-  const em = /^(-?[\d.]+)e([+-])(\d+)$/.exec(s);
-  if (em) return `${em[1]}E${em[2]}${em[3]!.padStart(2, '0')}`;
-  return s;
+  const rounded = Number(n.toPrecision(p));
+  if (rounded === 0) return '0';
+  // .NET uses fixed-point only when -5 < exponent < precision.
+  const exp = Math.floor(Math.log10(Math.abs(rounded)));
+  if (exp <= -5 || exp >= p) {
+    const [mant, e] = rounded.toExponential().split('e');
+    const ev = Number(e);
+    return `${mant}E${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
+  }
+  return rounded.toString();
 }
 
 function standardNumber(n: number, spec: string, prec: number | undefined): string {

@@ -306,3 +306,16 @@ describe('-f composite formatting', () => {
     expect(r.errorId).toBe('FormatError');
   });
 });
+
+describe('custom and general number formats', () => {
+  it('matches .NET Framework output', () => {
+    expect(formatString('{0:0.00}', [-1.5])).toBe('-1.50');
+    expect(formatString('{0:0.00}', [-0.001])).toBe('0.00');
+    expect(formatString('{0:0;(0)}', [-3])).toBe('(3)');
+    expect(formatString('{0:#,#}', [1234])).toBe('1,234');
+    expect(formatString('{0:000.0}', [12])).toBe('012.0');
+    expect(formatString('{0:G}', [0.000012345])).toBe('1.2345E-05');
+    expect(formatString('{0:G}', [1e21])).toBe('1E+21');
+    expect(formatString('{0:G}', [0.0001])).toBe('0.0001');
+  });
+});
