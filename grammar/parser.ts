@@ -60,6 +60,7 @@ export class PsParser extends CstParser {
   public scriptBody = this.RULE('scriptBody', () => {
     this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.NewLine) }, { ALT: () => this.CONSUME(T.Semi) }]));
     this.OPTION(() => this.SUBRULE(this.paramBlock));
+    this.MANY3(() => this.OR4([{ ALT: () => this.CONSUME3(T.NewLine) }, { ALT: () => this.CONSUME3(T.Semi) }]));
     this.OR2([
       {
         ALT: () => {
