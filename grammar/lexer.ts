@@ -825,8 +825,10 @@ export class Scanner {
           let i = this.pos + 1;
           while (i < this.len && isVarChar(this.text.charCodeAt(i))) i++;
           const name = this.text.slice(this.pos + 1, i);
-          if (f.state !== S_CMDARGS) this.error('SplattingNotPermitted', this.pos, i, [name]);
-          this.emit(T.SplatVariable, this.pos, i, { name } satisfies T.VariablePayload);
+          // In an expression a splat is an error; a plain variable token lets parsing go on.
+          const splat = f.state === S_CMDARGS;
+          if (!splat) this.error('SplattingNotPermitted', this.pos, i, [name]);
+          this.emit(splat ? T.SplatVariable : T.Variable, this.pos, i, { name } satisfies T.VariablePayload);
           this.pos = i;
           f.state = after;
           return;
