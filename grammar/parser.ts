@@ -503,12 +503,18 @@ export class PsParser extends CstParser {
           this.SUBRULE2(this.unaryExpr);
         },
       },
-      { ALT: () => this.SUBRULE(this.postfixExpr) },
+      {
+        // The operand itself, inlined (one CST node less per operand).
+        ALT: () => {
+          this.primaryAlts();
+          this.MANY(() => this.SUBRULE3(this.postfixOp));
+        },
+      },
     ]);
   });
 
   public postfixExpr = this.RULE('postfixExpr', () => {
-    this.SUBRULE(this.primary);
+    this.primaryAlts();
     this.MANY(() => this.SUBRULE(this.postfixOp));
   });
 
@@ -550,18 +556,24 @@ export class PsParser extends CstParser {
     ]);
   });
 
-  public primary = this.RULE('primary', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Variable) },
-      { ALT: () => this.CONSUME(T.NumberLit) },
-      { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.CONSUME(T.TypeLiteral) },
-      { ALT: () => this.SUBRULE(this.parenExpr) },
-      { ALT: () => this.SUBRULE(this.subExpr) },
-      { ALT: () => this.SUBRULE(this.hashLiteral) },
-      { ALT: () => this.SUBRULE(this.scriptBlockExpr) },
-    ]);
-  });
+  private primaryCache?: { ALT: () => unknown }[];
+
+  /** The primary-expression alternatives, shared by unaryExpr and postfixExpr (cached: OR with many alternatives). */
+  private primaryAlts() {
+    this.or(
+      5,
+      (this.primaryCache ??= [
+        { ALT: () => this.consume(5, T.Variable) },
+        { ALT: () => this.consume(5, T.NumberLit) },
+        { ALT: () => this.consume(5, T.StringLit) },
+        { ALT: () => this.consume(5, T.TypeLiteral) },
+        { ALT: () => this.subrule(5, this.parenExpr) },
+        { ALT: () => this.subrule(5, this.subExpr) },
+        { ALT: () => this.subrule(5, this.hashLiteral) },
+        { ALT: () => this.subrule(5, this.scriptBlockExpr) },
+      ]),
+    );
+  }
 
   public parenExpr = this.RULE('parenExpr', () => {
     const open = this.CONSUME(T.LParen);

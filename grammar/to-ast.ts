@@ -136,16 +136,18 @@ export class AstBuilder {
     const c = kids(n);
     const stmts = nodes(c, 'statement');
     if (stmts.length === 0) return list;
-    // Separator offsets, to find two statements on one line with nothing between them.
+    // Separator offsets (sorted), to find two statements on one line with nothing between them.
     let seps: number[] | undefined;
+    let si = 0;
     let prev: A.StatementAst | undefined;
     for (const s of stmts) {
       const st = this.statement(s);
       if (prev && needsSeparator(prev)) {
-        seps ??= [...toks(c, 'NewLine'), ...toks(c, 'Semi')].map((t) => t.startOffset);
+        seps ??= [...toks(c, 'NewLine'), ...toks(c, 'Semi')].map((t) => t.startOffset).sort((x, y) => x - y);
         const a = prev.span.end;
         const b = st.span.start;
-        if (!seps.some((o) => o >= a && o < b)) {
+        while (si < seps.length && seps[si]! < a) si++;
+        if (!(si < seps.length && seps[si]! < b)) {
           const first = firstToken(s);
           this.err('UnexpectedToken', { start: b, end: first ? tokEnd(first) : b }, [first?.image ?? '']);
         }
@@ -533,12 +535,13 @@ export class AstBuilder {
       const operand = this.unaryExpr(node(c, 'unaryExpr')!);
       return { kind: 'Convert', span: { start: cast.startOffset, end: operand.span.end }, type: this.typeName(cast), operand };
     }
-    return this.postfixExpr(node(c, 'postfixExpr')!);
+    return this.postfixExpr(n);
   }
 
+  /** A postfixExpr node, or the operand branch of a unaryExpr node (same children). */
   postfixExpr(n: CstNode): A.ExpressionAst {
     const c = kids(n);
-    let e = this.primary(node(c, 'primary')!);
+    let e = this.primary(c);
     for (const p of nodes(c, 'postfixOp')) {
       const pc = kids(p);
       const dot = tok(pc, 'Dot') ?? tok(pc, 'DoubleColon');
@@ -578,8 +581,7 @@ export class AstBuilder {
     return e;
   }
 
-  primary(n: CstNode): A.ExpressionAst {
-    const c = kids(n);
+  primary(c: Children): A.ExpressionAst {
     for (const key in c) {
       const el = c[key]![0]!;
       switch (key) {
@@ -598,6 +600,7 @@ export class AstBuilder {
         case 'subExpr': return this.subExpr(el as CstNode);
         case 'hashLiteral': return this.hashLiteral(el as CstNode);
         case 'scriptBlockExpr': return this.scriptBlockExpr(el as CstNode);
+        default: continue;
       }
     }
     throw new Error('unknown primary');
