@@ -1,27 +1,32 @@
 /**
- * X.509 certificates: building (self-signed, lab CA, CA-signed from a request) and reading.
+ * X.509 certificates: building (self-signed, lab CA, CA-signed from a request) and reading, through
+ * node-forge's certificate model.
  *
- * The TBSCertificate is assembled as DER here and signed with node:crypto (SHA-256). Reading works
- * on the original bytes, so the thumbprint and signature checks see exactly what was given.
+ * Building: forge lays out the TBSCertificate (getTBSCertificate), node:crypto signs its DER with
+ * SHA-256 (forge's RSA signing is far slower and defaults to SHA-1), forge wraps the result
+ * (certificateToAsn1). Names and the SubjectPublicKeyInfo are placed as exact ASN.1 (see asn1.ts).
+ * Reading: forge's certificateFromAsn1 on the input's own ASN.1, with the exact bytes of the TBS,
+ * names and key kept aside, so thumbprints and signature checks see exactly what was given.
  */
 import { createHash, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
+import forge from 'node-forge';
 import {
-  bitString,
   bitStringBytes,
-  childrenOf,
-  ctx,
-  decodeOid,
-  decodeTime,
-  expectTag,
-  integer,
-  integerHex,
-  integerValue,
-  parseDer,
-  readTlv,
-  seq,
-  Tag,
-  time,
-} from './der.js';
+  Class,
+  derOf,
+  firstTlv,
+  fixSignatureAlgorithm,
+  fromBinary,
+  isType,
+  parseAsn1,
+  seqNode,
+  STAND_IN_KEY,
+  STAND_IN_SPKI,
+  tlvChildren,
+  toBinary,
+  Type,
+  type Asn1,
+} from './asn1.js';
 import { PkiFormatError, PkiSignatureError } from './errors.js';
 import {
   authorityKeyIdentifierExt,
@@ -32,12 +37,13 @@ import {
   subjectAltNameExt,
   subjectKeyIdentifierExt,
   type ExtensionInfo,
+  type ForgeExtension,
 } from './extensions.js';
-import { describePublicKey, privateKeyObject, signatureAlgorithmFor, signSha256, verifySignature } from './keys.js';
-import { decodeName, encodeName, formatDn, nameAttribute, parseDn, type Rdn } from './names.js';
+import { describePublicKey, privateKeyObject, signatureOidFor, signSha256, verifySignature } from './keys.js';
+import { decodeName, formatDn, nameAttribute, nameToAsn1, parseDn, type Rdn } from './names.js';
 import { SIGNATURE_ALGORITHMS, type KeyUsageName } from './oids.js';
 import { decodeInput, toPem, type PkiInput } from './pem.js';
-import { certificatesFromPkcs7, looksLikePkcs7 } from './pkcs7.js';
+import { certificatesFromPkcs7, isPkcs7 } from './pkcs7.js';
 import { parseRequest, type RequestInfo } from './request.js';
 
 export interface CertificateInfo {
@@ -97,64 +103,58 @@ function signatureAlgorithmInfo(algOid: string): { oid: string; name: string } {
 /** Parses one DER certificate. Throws PkiFormatError for anything that is not an X.509 certificate. */
 export function certificateFromDer(input: Uint8Array): CertificateInfo {
   const der = Buffer.from(input); // own copy: callers may reuse their buffer
-  const root = parseDer(der);
-  const top = childrenOf(expectTag(root, Tag.SEQUENCE, 'certificate'));
+  const top = tlvChildren(der, 'certificate');
   if (top.length !== 3) throw new PkiFormatError('Malformed certificate: expected TBSCertificate, algorithm and signature.');
-  const [tbsNode, sigAlgNode, sigNode] = top as [typeof root, typeof root, typeof root];
-  const tbsFields = childrenOf(expectTag(tbsNode, Tag.SEQUENCE, 'TBSCertificate'));
-  let i = 0;
-  let version = 1;
-  if (tbsFields[0]?.tag === 0xa0) {
-    version = integerValue(expectTag(childrenOf(tbsFields[0])[0], Tag.INTEGER, 'version')) + 1;
-    i++;
+  const [tbs, sigAlg, sig] = top as [(typeof top)[0], (typeof top)[0], (typeof top)[0]];
+  const fields = tlvChildren(tbs.der, 'TBSCertificate');
+  const v = isType(fields[0]?.node, 0, Class.CONTEXT_SPECIFIC) ? 1 : 0; // [0] version is optional (v1)
+  const issuer = fields[v + 2];
+  const subject = fields[v + 4];
+  const spki = fields[v + 5];
+  if (!issuer || !subject || !spki) throw new PkiFormatError('Malformed certificate: the TBSCertificate is incomplete.');
+
+  let cert: forge.pki.Certificate;
+  try {
+    const tbsForForge = seqNode(fields.map((f) => (f === spki ? STAND_IN_SPKI : f.node)));
+    cert = forge.pki.certificateFromAsn1(seqNode([tbsForForge, sigAlg.node, sig.node]));
+  } catch (e) {
+    throw new PkiFormatError(`Malformed certificate: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  const serial = expectTag(tbsFields[i++], Tag.INTEGER, 'serial number');
-  i++; // inner signature AlgorithmIdentifier (must equal the outer one; not checked)
-  const issuerNode = tbsFields[i++]!;
-  const validity = childrenOf(expectTag(tbsFields[i++], Tag.SEQUENCE, 'validity'));
-  const subjectNode = tbsFields[i++]!;
-  const spkiNode = expectTag(tbsFields[i++], Tag.SEQUENCE, 'subject public key info');
-  const extWrapper = tbsFields.slice(i).find((f) => f.tag === 0xa3);
-  const exts = decodeExtensions(extWrapper ? childrenOf(extWrapper)[0] : undefined);
 
-  const algOid = decodeOid(expectTag(childrenOf(expectTag(sigAlgNode, Tag.SEQUENCE, 'signature algorithm'))[0], Tag.OID, 'signature algorithm').content);
-  const signature = Buffer.from(bitStringBytes(expectTag(sigNode, Tag.BIT_STRING, 'signature')).bytes);
-
-  const spki = Buffer.from(spkiNode.bytes);
   let keyObject: KeyObject;
   try {
-    keyObject = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+    keyObject = createPublicKey({ key: spki.der, format: 'der', type: 'spki' });
   } catch (e) {
     throw new PkiFormatError('The certificate public key could not be read.', { cause: e });
   }
   const key = describePublicKey(keyObject);
-  const subjectRdns = decodeName(subjectNode);
-  const issuerRdns = decodeName(issuerNode);
-  const tbs = Buffer.from(tbsNode.bytes);
-  const sameName = issuerNode.bytes.equals(subjectNode.bytes);
+  const exts = decodeExtensions(cert.extensions);
+  const subjectRdns = decodeName(subject.node);
+  const issuerRdns = decodeName(issuer.node);
+  const signature = fromBinary(cert.signature as string);
 
   return {
     der,
     pem: toPem(der, 'CERTIFICATE'),
-    version,
-    serialNumber: integerHex(serial),
+    version: cert.version + 1,
+    serialNumber: cert.serialNumber.toUpperCase(),
     subject: formatDn(subjectRdns),
     issuer: formatDn(issuerRdns),
     subjectRdns,
     issuerRdns,
-    subjectDer: Buffer.from(subjectNode.bytes),
-    issuerDer: Buffer.from(issuerNode.bytes),
+    subjectDer: subject.der,
+    issuerDer: issuer.der,
     commonName: nameAttribute(subjectRdns),
-    notBefore: decodeTime(validity[0]!),
-    notAfter: decodeTime(validity[1]!),
+    notBefore: cert.validity.notBefore,
+    notAfter: cert.validity.notAfter,
     thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase(),
     dnsNames: exts.dnsNames,
     ipAddresses: exts.ipAddresses,
     publicKeyAlgorithm: key.algorithm,
     publicKeySize: key.size,
     publicKeyPem: key.publicPem,
-    spki,
-    signatureAlgorithm: signatureAlgorithmInfo(algOid),
+    spki: spki.der,
+    signatureAlgorithm: signatureAlgorithmInfo(cert.signatureOid),
     keyUsage: exts.keyUsage ?? [],
     enhancedKeyUsage: exts.enhancedKeyUsage ?? [],
     ...(exts.basicConstraints ? { basicConstraints: exts.basicConstraints } : {}),
@@ -162,8 +162,8 @@ export function certificateFromDer(input: Uint8Array): CertificateInfo {
     ...(exts.subjectKeyIdentifier ? { subjectKeyIdentifier: exts.subjectKeyIdentifier } : {}),
     ...(exts.authorityKeyIdentifier ? { authorityKeyIdentifier: exts.authorityKeyIdentifier } : {}),
     extensions: exts.list,
-    isSelfSigned: sameName && verifySignature(tbs, algOid, signature, keyObject),
-    tbs,
+    isSelfSigned: issuer.der.equals(subject.der) && verifySignature(tbs.der, cert.signatureOid, signature, keyObject),
+    tbs: tbs.der,
     signature,
   };
 }
@@ -182,12 +182,11 @@ export function parseCertificates(input: PkiInput): CertificateInfo[] {
       out.push(...certificatesFromPkcs7(block.der).map(certificateFromDer));
     } else if (block.label === 'TRUSTED CERTIFICATE') {
       // OpenSSL appends trust settings after the certificate.
-      out.push(certificateFromDer(readTlv(block.der).node.bytes));
+      out.push(certificateFromDer(firstTlv(block.der, 'certificate')));
     } else if (CERT_LABELS.has(block.label)) {
       out.push(certificateFromDer(block.der));
     } else if (block.label === '') {
-      const root = parseDer(block.der);
-      if (looksLikePkcs7(root)) out.push(...certificatesFromPkcs7(block.der).map(certificateFromDer));
+      if (isPkcs7(parseAsn1(block.der, 'data'))) out.push(...certificatesFromPkcs7(block.der).map(certificateFromDer));
       else out.push(certificateFromDer(block.der));
     }
   }
@@ -270,33 +269,48 @@ export function serialBytes(hex?: string): Buffer {
 
 /** RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING contents. */
 export function keyIdentifier(spki: Buffer): Buffer {
-  const [, bits] = childrenOf(parseDer(spki));
-  return createHash('sha1').update(bitStringBytes(expectTag(bits, Tag.BIT_STRING, 'subject public key')).bytes).digest();
+  const bits = tlvChildren(spki, 'subject public key info')[1];
+  if (!bits || !isType(bits.node, Type.BITSTRING)) throw new PkiFormatError('Malformed subject public key info.');
+  return createHash('sha1').update(bitStringBytes(bits.node)).digest();
 }
 
 interface BuildParams extends ValidityOptions {
-  subjectDer: Buffer;
-  issuerDer: Buffer;
+  subject: Asn1;
+  issuer: Asn1;
   spki: Buffer;
-  extensions: Buffer[];
+  extensions: ForgeExtension[];
   signingKey: KeyObject;
 }
 
+/** TBSCertificate positions in what forge.pki.getTBSCertificate returns (it always writes [0] version). */
+const TBS = { signature: 2, issuer: 3, subject: 5, spki: 6 } as const;
+
 function build(p: BuildParams): CertificateInfo {
+  if (Number.isNaN(p.notBefore.getTime()) || Number.isNaN(p.notAfter.getTime())) throw new PkiFormatError('Invalid date.');
   if (!(p.notAfter.getTime() > p.notBefore.getTime())) throw new RangeError('notAfter must be later than notBefore.');
-  const sigAlg = signatureAlgorithmFor(p.signingKey);
-  const tbs = seq(
-    ctx(0, integer(2)),
-    integer(serialBytes(p.serialNumber)),
-    sigAlg,
-    p.issuerDer,
-    seq(time(p.notBefore), time(p.notAfter)),
-    p.subjectDer,
-    p.spki,
-    ...(p.extensions.length ? [ctx(3, seq(...p.extensions))] : []),
-  );
-  const signature = signSha256(tbs, p.signingKey);
-  return certificateFromDer(seq(tbs, sigAlg, bitString(signature)));
+  const algOid = signatureOidFor(p.signingKey);
+  const cert = forge.pki.createCertificate();
+  cert.version = 2; // v3
+  cert.serialNumber = serialBytes(p.serialNumber).toString('hex');
+  cert.validity.notBefore = p.notBefore; // forge writes UTCTime through 2049, GeneralizedTime after, seconds precision
+  cert.validity.notAfter = p.notAfter;
+  cert.siginfo.algorithmOid = algOid;
+  cert.publicKey = STAND_IN_KEY;
+  cert.setExtensions(p.extensions);
+
+  const tbs = forge.pki.getTBSCertificate(cert);
+  const fields = tbs.value as Asn1[];
+  fields[TBS.issuer] = p.issuer;
+  fields[TBS.subject] = p.subject;
+  fields[TBS.spki] = parseAsn1(p.spki, 'subject public key info');
+  fixSignatureAlgorithm(fields[TBS.signature]!, algOid);
+
+  cert.tbsCertificate = tbs;
+  cert.signatureOid = algOid;
+  cert.signature = toBinary(signSha256(derOf(tbs), p.signingKey));
+  const signed = forge.pki.certificateToAsn1(cert);
+  fixSignatureAlgorithm((signed.value as Asn1[])[1]!, algOid);
+  return certificateFromDer(derOf(signed));
 }
 
 function defaultKeyUsage(key: KeyObject): KeyUsageName[] {
@@ -310,13 +324,13 @@ function defaultKeyUsage(key: KeyObject): KeyUsageName[] {
 export function createSelfSigned(opts: SelfSignedOptions): CertificateInfo {
   const key = privateKeyObject(opts.privateKeyPem);
   const spki = describePublicKey(createPublicKey(key)).spki;
-  const name = encodeName(parseDn(opts.subject));
+  const name = nameToAsn1(parseDn(opts.subject));
   const ski = keyIdentifier(spki);
   const dns = opts.dnsNames ?? [];
   return build({
     ...opts,
-    subjectDer: name,
-    issuerDer: name,
+    subject: name,
+    issuer: name,
     spki,
     signingKey: key,
     extensions: [
@@ -333,12 +347,12 @@ export function createSelfSigned(opts: SelfSignedOptions): CertificateInfo {
 export function createCaCertificate(opts: CaCertificateOptions): CertificateInfo {
   const key = privateKeyObject(opts.privateKeyPem);
   const spki = describePublicKey(createPublicKey(key)).spki;
-  const name = encodeName(parseDn(opts.subject));
+  const name = nameToAsn1(parseDn(opts.subject));
   const ski = keyIdentifier(spki);
   return build({
     ...opts,
-    subjectDer: name,
-    issuerDer: name,
+    subject: name,
+    issuer: name,
     spki,
     signingKey: key,
     extensions: [
@@ -372,8 +386,8 @@ export function signRequest(
   const sans = [...req.dnsNames, ...req.ipAddresses];
   return build({
     ...opts,
-    subjectDer: req.subjectDer,
-    issuerDer: ca.subjectDer,
+    subject: parseAsn1(req.subjectDer, 'request subject'),
+    issuer: parseAsn1(ca.subjectDer, 'CA subject'),
     spki: req.spki,
     signingKey: caKey,
     extensions: [

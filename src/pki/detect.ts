@@ -1,7 +1,7 @@
 /** Guessing what a file holds, so Import-ExchangeCertificate can pick PKCS#12 vs certificate vs PKCS#7. */
-import { childrenOf, parseDer, Tag } from './der.js';
+import { Class, isType, parseAsn1, Type } from './asn1.js';
 import { decodeInput, type PkiInput } from './pem.js';
-import { looksLikePkcs7 } from './pkcs7.js';
+import { isPkcs7 } from './pkcs7.js';
 
 export type PkiFormat = 'certificate' | 'pkcs7' | 'pkcs12' | 'request' | 'privateKey' | 'unknown';
 
@@ -21,20 +21,20 @@ const LABELS: Record<string, PkiFormat> = {
 /** The kind of the first object in the input; never throws. */
 export function detectFormat(input: PkiInput): PkiFormat {
   try {
-    // BER (indefinite-length) PFX files start 30 80; our DER reader would refuse them.
+    // BER (indefinite-length) PFX files start 30 80: no need to parse them to know.
     if (typeof input !== 'string' && input[0] === 0x30 && input[1] === 0x80) return 'pkcs12';
     const [block] = decodeInput(input);
     if (!block) return 'unknown';
     if (block.label) return LABELS[block.label] ?? 'unknown';
-    const root = parseDer(block.der);
-    if (looksLikePkcs7(root)) return 'pkcs7';
-    const kids = childrenOf(root);
+    const root = parseAsn1(block.der, 'data');
+    if (isPkcs7(root)) return 'pkcs7';
+    const kids = Array.isArray(root.value) ? root.value : [];
     // PFX: SEQUENCE { INTEGER 3, ContentInfo, MacData? }
-    if (kids[0]?.tag === Tag.INTEGER) return 'pkcs12';
-    if (kids.length === 3 && kids[0]?.tag === Tag.SEQUENCE) {
-      const inner = childrenOf(kids[0]);
+    if (isType(kids[0], Type.INTEGER)) return 'pkcs12';
+    if (kids.length === 3 && isType(kids[0], Type.SEQUENCE)) {
+      const inner = Array.isArray(kids[0].value) ? kids[0].value : [];
       // CertificationRequestInfo: INTEGER version, Name, SPKI, [0] attributes
-      if (inner.length === 4 && inner[0]?.tag === Tag.INTEGER && inner[3]?.tag === 0xa0) return 'request';
+      if (inner.length === 4 && isType(inner[0], Type.INTEGER) && isType(inner[3], 0, Class.CONTEXT_SPECIFIC)) return 'request';
       return 'certificate';
     }
     return 'unknown';

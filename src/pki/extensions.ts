@@ -1,89 +1,63 @@
-/** X.509 v3 extensions: the few we write, and a decoder for the ones Exchange's views show. */
+/**
+ * X.509 v3 extensions: the few we write (as node-forge extension objects, encoded by forge) and
+ * the reading of forge's parsed extensions into the facts Exchange's views show.
+ */
 import { isIP } from 'node:net';
-import {
-  bitString,
-  bitStringBytes,
-  bool,
-  childrenOf,
-  ctx,
-  decodeOid,
-  expectTag,
-  integer,
-  integerValue,
-  octets,
-  oid,
-  parseDer,
-  seq,
-  Tag,
-  tlv,
-  type DerNode,
-} from './der.js';
+import forge from 'node-forge';
+import { childrenOf, Class, fromBinary, isType, octetsNode, oidNode, parseAsn1, seqNode, toBinary } from './asn1.js';
 import { PkiFormatError } from './errors.js';
 import { EKU, ekuFriendlyName, KEY_USAGE_BITS, OID, type KeyUsageName } from './oids.js';
 
-/** One encoded extension: SEQUENCE { extnID, critical?, extnValue OCTET STRING }. */
-export function extension(extOid: string, value: Buffer, critical = false): Buffer {
-  return critical ? seq(oid(extOid), bool(true), octets(value)) : seq(oid(extOid), octets(value));
+/** An extension as forge's setExtensions / extensionRequest attribute take it. */
+export type ForgeExtension = { name?: string; id?: string; critical?: boolean; value?: unknown; [field: string]: unknown };
+
+/** forge's flag names for the KeyUsage bits, in bit order (same order as KEY_USAGE_BITS). */
+const FORGE_KEY_USAGE = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+] as const;
+
+export function basicConstraintsExt(ca: boolean, pathLength?: number): ForgeExtension {
+  return { name: 'basicConstraints', critical: true, cA: ca, ...(ca && pathLength !== undefined ? { pathLenConstraint: pathLength } : {}) };
 }
 
-export function basicConstraintsExt(ca: boolean, pathLength?: number): Buffer {
-  const parts: Buffer[] = [];
-  if (ca) {
-    parts.push(bool(true));
-    if (pathLength !== undefined) parts.push(integer(pathLength));
-  }
-  return extension(OID.basicConstraints, seq(...parts), true);
-}
-
-export function keyUsageExt(usages: KeyUsageName[]): Buffer {
-  let bits = 0;
+export function keyUsageExt(usages: KeyUsageName[]): ForgeExtension {
+  const ext: ForgeExtension = { name: 'keyUsage', critical: true };
   for (const u of usages) {
     const i = KEY_USAGE_BITS.indexOf(u);
     if (i < 0) throw new PkiFormatError(`Unknown key usage "${u}".`);
-    bits |= 1 << i;
+    ext[FORGE_KEY_USAGE[i]!] = true;
   }
-  // DER: bit 0 is the high bit of the first octet; drop trailing zero octets and count unused bits.
-  const bytes = [0, 0];
-  for (let i = 0; i < 9; i++) if (bits & (1 << i)) bytes[i >> 3]! |= 0x80 >> (i & 7);
-  const used = bytes[1] ? 2 : bytes[0] ? 1 : 0;
-  const last = used ? bytes[used - 1]! : 0;
-  let unused = 0;
-  if (used) while (!(last & (1 << unused))) unused++;
-  return extension(OID.keyUsage, bitString(Buffer.from(bytes.slice(0, used)), unused), true);
+  return ext;
 }
 
-/** EKU given as short names (serverAuth, clientAuth…) or dotted OIDs. */
-export function extKeyUsageExt(usages: string[]): Buffer {
-  return extension(OID.extKeyUsage, seq(...usages.map((u) => oid(EKU[u]?.oid ?? u))));
+/**
+ * EKU given as short names (serverAuth, clientAuth…) or dotted OIDs. The value is built here: forge
+ * keys usages by object property, which loses a dotted OID it also knows by name.
+ */
+export function extKeyUsageExt(usages: string[]): ForgeExtension {
+  return { name: 'extKeyUsage', value: seqNode(usages.map((u) => oidNode(EKU[u]?.oid ?? u))) };
 }
 
 /** SubjectAltName with DNS names (IP literals become iPAddress entries). */
-export function subjectAltNameExt(names: string[]): Buffer {
-  const entries = names.map((n) => {
-    const v = isIP(n);
-    if (v === 4) return tlv(0x87, Buffer.from(n.split('.').map(Number)));
-    if (v === 6) return tlv(0x87, ipv6Bytes(n));
-    return tlv(0x82, Buffer.from(n, 'latin1'));
-  });
-  return extension(OID.subjectAltName, seq(...entries));
+export function subjectAltNameExt(names: string[]): ForgeExtension {
+  return { name: 'subjectAltName', altNames: names.map((n) => (isIP(n) ? { type: 7, ip: n } : { type: 2, value: n })) };
 }
 
-function ipv6Bytes(ip: string): Buffer {
-  const [head, tail] = ip.split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  const out = Buffer.alloc(16);
-  groups.forEach((g, i) => out.writeUInt16BE(parseInt(g, 16), i * 2));
-  return out;
+/** Given explicitly: forge would derive it from its own (RSA-only) key object. */
+export function subjectKeyIdentifierExt(keyId: Buffer): ForgeExtension {
+  return { name: 'subjectKeyIdentifier', value: octetsNode(keyId) };
 }
 
-export function subjectKeyIdentifierExt(keyId: Buffer): Buffer {
-  return extension(OID.subjectKeyIdentifier, octets(keyId));
-}
-
-export function authorityKeyIdentifierExt(keyId: Buffer): Buffer {
-  return extension(OID.authorityKeyIdentifier, seq(ctx(0, keyId, false)));
+export function authorityKeyIdentifierExt(keyId: Buffer): ForgeExtension {
+  return { name: 'authorityKeyIdentifier', keyIdentifier: toBinary(keyId) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,52 +81,55 @@ export interface DecodedExtensions {
   authorityKeyIdentifier?: string;
 }
 
-/** Reads a SEQUENCE OF Extension. Unknown extensions are kept in `list` only. */
-export function decodeExtensions(extensionsSeq: DerNode | undefined): DecodedExtensions {
+/** What forge.pki.certificateExtensionFromAsn1 returns (the fields we read). */
+interface ParsedExtension {
+  id: string;
+  critical: boolean;
+  value: string;
+  altNames?: { type: number; value: string }[];
+  cA?: boolean;
+  pathLenConstraint?: number;
+  subjectKeyIdentifier?: string;
+  [flag: string]: unknown;
+}
+
+/** Reads extensions as forge parsed them. Unknown extensions are kept in `list` only. */
+export function decodeExtensions(parsed: readonly unknown[] | undefined): DecodedExtensions {
   const out: DecodedExtensions = { list: [], dnsNames: [], ipAddresses: [] };
-  if (!extensionsSeq) return out;
-  for (const ext of childrenOf(expectTag(extensionsSeq, Tag.SEQUENCE, 'extensions'))) {
-    const parts = childrenOf(expectTag(ext, Tag.SEQUENCE, 'extension'));
-    const id = decodeOid(expectTag(parts[0], Tag.OID, 'extension id').content);
-    const critical = parts[1]?.tag === Tag.BOOLEAN ? parts[1].content[0] !== 0 : false;
-    const value = expectTag(parts[parts.length - 1], Tag.OCTET_STRING, 'extension value').content;
-    out.list.push({ oid: id, critical, value });
-    const v = () => parseDer(value);
-    switch (id) {
+  for (const e of (parsed ?? []) as ParsedExtension[]) {
+    out.list.push({ oid: e.id, critical: e.critical, value: fromBinary(e.value) });
+    switch (e.id) {
       case OID.subjectAltName:
-        for (const gn of childrenOf(v())) {
-          if (gn.tag === 0x82) out.dnsNames.push(gn.content.toString('latin1'));
-          else if (gn.tag === 0x87) out.ipAddresses.push(formatIp(gn.content));
+        for (const gn of e.altNames ?? []) {
+          if (gn.type === 2) out.dnsNames.push(gn.value);
+          else if (gn.type === 7) out.ipAddresses.push(formatIp(fromBinary(gn.value)));
         }
         break;
-      case OID.keyUsage: {
-        const { bytes } = bitStringBytes(expectTag(v(), Tag.BIT_STRING, 'key usage'));
-        out.keyUsage = KEY_USAGE_BITS.filter((_, i) => ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0);
+      case OID.keyUsage:
+        out.keyUsage = KEY_USAGE_BITS.filter((_, i) => e[FORGE_KEY_USAGE[i]!] === true);
         break;
-      }
-      case OID.extKeyUsage:
-        out.enhancedKeyUsage = childrenOf(v()).map((n) => {
-          const o = decodeOid(n.content);
+      case OID.extKeyUsage: {
+        // Read from the value rather than forge's flags, to keep the order and unnamed OIDs.
+        const seq = parseAsn1(fromBinary(e.value), 'extended key usage');
+        out.enhancedKeyUsage = childrenOf(seq, 'extended key usage').map((n) => {
+          const o = forge.asn1.derToOid(n.value as string);
           return { oid: o, friendlyName: ekuFriendlyName(o) };
         });
         break;
+      }
       case OID.basicConstraints: {
-        const items = childrenOf(v());
-        let ca = false;
-        let pathLength: number | undefined;
-        for (const it of items) {
-          if (it.tag === Tag.BOOLEAN) ca = it.content[0] !== 0;
-          else if (it.tag === Tag.INTEGER) pathLength = integerValue(it);
-        }
-        out.basicConstraints = pathLength === undefined ? { ca } : { ca, pathLength };
+        const ca = e.cA ?? false;
+        out.basicConstraints = e.pathLenConstraint === undefined ? { ca } : { ca, pathLength: e.pathLenConstraint };
         break;
       }
       case OID.subjectKeyIdentifier:
-        out.subjectKeyIdentifier = v().content.toString('hex').toUpperCase();
+        if (e.subjectKeyIdentifier !== undefined) out.subjectKeyIdentifier = e.subjectKeyIdentifier.toUpperCase();
         break;
       case OID.authorityKeyIdentifier: {
-        const keyId = childrenOf(v()).find((n) => n.tag === 0x80);
-        if (keyId) out.authorityKeyIdentifier = keyId.content.toString('hex').toUpperCase();
+        // forge does not parse this one: SEQUENCE { [0] keyIdentifier OPTIONAL, … }
+        const aki = parseAsn1(fromBinary(e.value), 'authority key identifier');
+        const keyId = childrenOf(aki, 'authority key identifier').find((n) => isType(n, 0, Class.CONTEXT_SPECIFIC));
+        if (keyId && typeof keyId.value === 'string') out.authorityKeyIdentifier = fromBinary(keyId.value).toString('hex').toUpperCase();
         break;
       }
     }
@@ -160,6 +137,7 @@ export function decodeExtensions(extensionsSeq: DerNode | undefined): DecodedExt
   return out;
 }
 
+/** IPv4 dotted; IPv6 as eight uncompressed groups, as Windows shows SAN addresses. */
 function formatIp(b: Buffer): string {
   if (b.length === 4) return [...b].join('.');
   const groups: string[] = [];

@@ -6,7 +6,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPair, sign, verify, type KeyObject } from 'node:crypto';
 import { PkiFormatError } from './errors.js';
 import { OID, SIGNATURE_ALGORITHMS } from './oids.js';
-import { nullDer, oid, seq } from './der.js';
 
 export interface KeyPairPem {
   /** PKCS#8 `-----BEGIN PRIVATE KEY-----`. */
@@ -85,13 +84,13 @@ export function normalizePrivateKeyPem(privateKey: string | Uint8Array | KeyObje
 }
 
 /**
- * The AlgorithmIdentifier we sign with: SHA-256 always (forge would default to SHA-1).
- * RSA → sha256WithRSAEncryption with NULL parameters; EC → ecdsa-with-SHA256 without parameters.
+ * The signature algorithm we sign with: SHA-256 always (forge would default to SHA-1).
+ * RSA → sha256WithRSAEncryption; EC → ecdsa-with-SHA256.
  */
-export function signatureAlgorithmFor(privateKey: KeyObject): Buffer {
+export function signatureOidFor(privateKey: KeyObject): string {
   const type = privateKey.asymmetricKeyType;
-  if (type === 'rsa') return seq(oid(OID.sha256WithRSA), nullDer());
-  if (type === 'ec') return seq(oid(OID.ecdsaWithSHA256));
+  if (type === 'rsa') return OID.sha256WithRSA;
+  if (type === 'ec') return OID.ecdsaWithSHA256;
   throw new PkiFormatError(`Signing with a ${type} key is not supported.`);
 }
 

@@ -6,13 +6,14 @@
  * reverses again, so text → DER → text round-trips. Attribute keys print upper-case (`c=us` → `C=us`),
  * `S` is the state key (OpenSSL says `ST`), `E` is the e-mail key.
  */
-import { childrenOf, decodeOid, decodeString, expectTag, oid, seq, set, stringDer, Tag, type DerNode } from './der.js';
-import { DnSyntaxError } from './errors.js';
+import forge from 'node-forge';
+import { childrenOf, Class, derOf, fromBinary, isType, node, oidNode, seqNode, Type, type Asn1 } from './asn1.js';
+import { DnSyntaxError, PkiFormatError } from './errors.js';
 
 export interface NameAttribute {
   oid: string;
   value: string;
-  /** DER string tag; chosen on encoding when absent. */
+  /** ASN.1 string type (12 UTF8String, 19 PrintableString, 22 IA5String, 30 BMPString…); chosen on encoding when absent. */
   tag?: number;
 }
 
@@ -152,24 +153,66 @@ export function parseDn(text: string): Rdn[] {
   return rdnsTextOrder.reverse();
 }
 
+const UTF8 = 12;
+const PRINTABLE_STRING = 19;
+const IA5 = 22;
+const UNIVERSAL_STRING = 28;
+const BMP = 30;
+
 function tagFor(a: NameAttribute): number {
   if (a.tag !== undefined) return a.tag;
-  if (IA5_OIDS.has(a.oid)) return Tag.IA5_STRING;
-  return PRINTABLE.test(a.value) ? Tag.PRINTABLE_STRING : Tag.UTF8_STRING;
+  if (IA5_OIDS.has(a.oid)) return IA5;
+  return PRINTABLE.test(a.value) ? PRINTABLE_STRING : UTF8;
+}
+
+/** forge keeps BMPString values as JS strings and every other string type as raw bytes. */
+function encodeString(tag: number, s: string): string {
+  if (tag === BMP) return s;
+  if (tag === UTF8) return Buffer.from(s, 'utf8').toString('latin1');
+  return Buffer.from(s, 'latin1').toString('latin1');
+}
+
+function decodeString(tag: number, raw: string): string {
+  if (tag === BMP) return raw;
+  if (tag === UTF8) return fromBinary(raw).toString('utf8');
+  if (tag === UNIVERSAL_STRING) {
+    const b = fromBinary(raw);
+    let s = '';
+    for (let i = 0; i + 3 < b.length; i += 4) s += String.fromCodePoint(b.readUInt32BE(i));
+    return s;
+  }
+  return raw; // Printable, IA5, Numeric, Visible, T61 (as Latin-1)
+}
+
+/**
+ * A Name from RDNs in DER order, as a forge ASN.1 object. Built here rather than by forge's
+ * setSubject, which puts every attribute in its own RDN (no multi-valued RDNs).
+ */
+export function nameToAsn1(rdns: Rdn[]): Asn1 {
+  return seqNode(
+    rdns.map((rdn) =>
+      node(Class.UNIVERSAL, Type.SET, true, rdn.map((a) => {
+        const tag = tagFor(a);
+        return seqNode([oidNode(a.oid), node(Class.UNIVERSAL, tag, false, encodeString(tag, a.value))]);
+      })),
+    ),
+  );
 }
 
 /** DER Name from RDNs in DER order. */
 export function encodeName(rdns: Rdn[]): Buffer {
-  return seq(...rdns.map((rdn) => set(...rdn.map((a) => seq(oid(a.oid), stringDer(tagFor(a), a.value))))));
+  return derOf(nameToAsn1(rdns));
 }
 
-/** RDNs (DER order) from a DER Name node. */
-export function decodeName(node: DerNode): Rdn[] {
-  expectTag(node, Tag.SEQUENCE, 'name');
-  return childrenOf(node).map((setNode) =>
-    childrenOf(expectTag(setNode, Tag.SET, 'relative distinguished name')).map((atv) => {
-      const [t, v] = childrenOf(expectTag(atv, Tag.SEQUENCE, 'name attribute'));
-      return { oid: decodeOid(expectTag(t, Tag.OID, 'attribute type').content), value: decodeString(v!), tag: v!.tag };
-    }),
-  );
+/** RDNs (DER order) from a Name parsed by forge. */
+export function decodeName(name: Asn1): Rdn[] {
+  if (!isType(name, Type.SEQUENCE)) throw new PkiFormatError('Malformed name.');
+  return childrenOf(name, 'name').map((set) => {
+    if (!isType(set, Type.SET)) throw new PkiFormatError('Malformed relative distinguished name.');
+    return childrenOf(set, 'relative distinguished name').map((atv) => {
+      const [t, v] = isType(atv, Type.SEQUENCE) ? childrenOf(atv, 'name attribute') : [];
+      if (!isType(t, Type.OID) || !v || typeof v.value !== 'string') throw new PkiFormatError('Malformed name attribute.');
+      return { oid: forge.asn1.derToOid(t.value as string), value: decodeString(v.type, v.value), tag: v.type };
+    });
+  });
 }

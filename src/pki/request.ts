@@ -2,13 +2,17 @@
  * PKCS#10 certificate requests, as New-ExchangeCertificate -GenerateRequest writes them: Base64 between
  * `-----BEGIN NEW CERTIFICATE REQUEST-----` / `-----END NEW CERTIFICATE REQUEST-----` with 64-character
  * lines, or DER with -BinaryEncoded. SANs travel in a PKCS#9 extensionRequest attribute.
+ *
+ * Built and read through node-forge's request model the way certificate.ts does certificates:
+ * forge lays out the CertificationRequestInfo, node:crypto signs it; reading keeps exact bytes.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { bitString, bitStringBytes, childrenOf, ctx, decodeOid, expectTag, integer, parseDer, seq, set, Tag, oid } from './der.js';
+import forge from 'node-forge';
+import { derOf, fixSignatureAlgorithm, fromBinary, parseAsn1, seqNode, STAND_IN_KEY, STAND_IN_SPKI, tlvChildren, toBinary, type Asn1 } from './asn1.js';
 import { PkiFormatError } from './errors.js';
 import { decodeExtensions, subjectAltNameExt } from './extensions.js';
-import { describePublicKey, privateKeyObject, signatureAlgorithmFor, signSha256, verifySignature } from './keys.js';
-import { decodeName, encodeName, formatDn, nameAttribute, parseDn, type Rdn } from './names.js';
+import { describePublicKey, privateKeyObject, signatureOidFor, signSha256, verifySignature } from './keys.js';
+import { decodeName, formatDn, nameAttribute, nameToAsn1, parseDn, type Rdn } from './names.js';
 import { OID, SIGNATURE_ALGORITHMS } from './oids.js';
 import { decodeInput, toPem, type PkiInput } from './pem.js';
 
@@ -46,13 +50,24 @@ export interface RequestInfo {
 export function createRequest(opts: RequestOptions): RequestInfo {
   const key: KeyObject = privateKeyObject(opts.privateKeyPem);
   const spki = describePublicKey(createPublicKey(key)).spki;
+  const algOid = signatureOidFor(key);
   const dns = opts.dnsNames ?? [];
-  const attributes = dns.length
-    ? [seq(oid(OID.extensionRequest), set(seq(subjectAltNameExt(dns))))]
-    : [];
-  const cri = seq(integer(0), encodeName(parseDn(opts.subject)), spki, ctx(0, Buffer.concat(attributes)));
-  const sigAlg = signatureAlgorithmFor(key);
-  return requestFromDer(seq(cri, sigAlg, bitString(signSha256(cri, key))));
+  const csr = forge.pki.createCertificationRequest();
+  csr.publicKey = STAND_IN_KEY; // replaced below by the real SubjectPublicKeyInfo (see asn1.ts)
+  if (dns.length) csr.setAttributes([{ name: 'extensionRequest', extensions: [subjectAltNameExt(dns)] }]);
+
+  const cri = forge.pki.getCertificationRequestInfo(csr); // version, subject, key, [0] attributes
+  const fields = cri.value as Asn1[];
+  fields[1] = nameToAsn1(parseDn(opts.subject));
+  fields[2] = parseAsn1(spki, 'subject public key info');
+
+  csr.certificationRequestInfo = cri;
+  csr.signatureOid = algOid;
+  csr.siginfo.algorithmOid = algOid;
+  csr.signature = toBinary(signSha256(derOf(cri), key));
+  const signed = forge.pki.certificationRequestToAsn1(csr);
+  fixSignatureAlgorithm((signed.value as Asn1[])[1]!, algOid);
+  return requestFromDer(derOf(signed));
 }
 
 /** Text of a request as Exchange writes it (CRLF line ends on request: Windows files use them). */
@@ -63,49 +78,47 @@ export function requestToText(req: RequestInfo | Uint8Array, eol = '\n'): string
 /** Parses one DER CertificationRequest and checks its signature. */
 export function requestFromDer(input: Uint8Array): RequestInfo {
   const der = Buffer.from(input);
-  const top = childrenOf(expectTag(parseDer(der), Tag.SEQUENCE, 'certificate request'));
+  const top = tlvChildren(der, 'certificate request');
   if (top.length !== 3) throw new PkiFormatError('Malformed certificate request.');
-  const [criNode, algNode, sigNode] = top as [NonNullable<(typeof top)[0]>, NonNullable<(typeof top)[0]>, NonNullable<(typeof top)[0]>];
-  const cri = childrenOf(expectTag(criNode, Tag.SEQUENCE, 'certification request info'));
-  expectTag(cri[0], Tag.INTEGER, 'request version');
-  const subjectNode = cri[1]!;
-  const spkiNode = expectTag(cri[2], Tag.SEQUENCE, 'subject public key info');
-  const attrs = cri[3] && cri[3].tag === 0xa0 ? childrenOf(cri[3]) : [];
-  let dnsNames: string[] = [];
-  let ipAddresses: string[] = [];
-  for (const attr of attrs) {
-    const [type, values] = childrenOf(expectTag(attr, Tag.SEQUENCE, 'request attribute'));
-    if (decodeOid(expectTag(type, Tag.OID, 'attribute type').content) !== OID.extensionRequest) continue;
-    const exts = decodeExtensions(childrenOf(expectTag(values, Tag.SET, 'attribute values'))[0]);
-    dnsNames = exts.dnsNames;
-    ipAddresses = exts.ipAddresses;
-  }
-  const algOid = decodeOid(expectTag(childrenOf(expectTag(algNode, Tag.SEQUENCE, 'signature algorithm'))[0], Tag.OID, 'signature algorithm').content);
-  const signature = bitStringBytes(expectTag(sigNode, Tag.BIT_STRING, 'signature')).bytes;
-  const spki = Buffer.from(spkiNode.bytes);
-  let key;
+  const [cri, alg, sig] = top as [(typeof top)[0], (typeof top)[0], (typeof top)[0]];
+  const fields = tlvChildren(cri.der, 'certification request info');
+  const [, subject, spki] = fields;
+  if (!subject || !spki) throw new PkiFormatError('Malformed certificate request.');
+
+  let csr: forge.pki.CertificateSigningRequest;
   try {
-    key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+    const criForForge = seqNode(fields.map((f) => (f === spki ? STAND_IN_SPKI : f.node)));
+    csr = forge.pki.certificationRequestFromAsn1(seqNode([criForForge, alg.node, sig.node]));
+  } catch (e) {
+    throw new PkiFormatError(`Malformed certificate request: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  const extensionRequest = csr.attributes.find((a) => a.type === OID.extensionRequest);
+  const exts = decodeExtensions(extensionRequest?.extensions);
+
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: spki.der, format: 'der', type: 'spki' });
   } catch (e) {
     throw new PkiFormatError('The request public key could not be read.', { cause: e });
   }
   const info = describePublicKey(key);
-  const subjectRdns = decodeName(subjectNode);
+  const algOid = csr.signatureOid ?? '';
+  const subjectRdns = decodeName(subject.node);
   return {
     der,
     pem: toPem(der, NEW_REQUEST_LABEL),
     subject: formatDn(subjectRdns),
     subjectRdns,
-    subjectDer: Buffer.from(subjectNode.bytes),
+    subjectDer: subject.der,
     commonName: nameAttribute(subjectRdns),
-    dnsNames,
-    ipAddresses,
+    dnsNames: exts.dnsNames,
+    ipAddresses: exts.ipAddresses,
     publicKeyAlgorithm: info.algorithm,
     publicKeySize: info.size,
     publicKeyPem: info.publicPem,
-    spki,
+    spki: spki.der,
     signatureAlgorithm: { oid: algOid, name: SIGNATURE_ALGORITHMS[algOid]?.name ?? algOid },
-    signatureValid: verifySignature(Buffer.from(criNode.bytes), algOid, Buffer.from(signature), key),
+    signatureValid: verifySignature(cri.der, algOid, fromBinary(csr.signature as string), key),
   };
 }
 

@@ -9,10 +9,11 @@ import {
   PfxPasswordError,
   PkiFormatError,
 } from '../../src/pki/index.js';
-import { oid } from '../../src/pki/der.js';
+import { derOf, oidNode } from '../../src/pki/asn1.js';
 import { EC1, RSA1, RSA2, T0, T1Y } from './fixture-keys.js';
 
 const cert = createSelfSigned({ subject: 'CN=webmail.proexchange.global', dnsNames: ['webmail.proexchange.global'], notBefore: T0, notAfter: T1Y, privateKeyPem: RSA1 });
+const oid = (dotted: string) => derOf(oidNode(dotted));
 const contains = (hay: Uint8Array, needle: Buffer) => Buffer.from(hay).includes(needle);
 
 describe('exportPfx / importPfx', () => {
