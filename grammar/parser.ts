@@ -1,7 +1,7 @@
 // The PowerShell subset as a Chevrotain CstParser (no embedded actions: the AST is built by
 // to-ast.ts). ACTION blocks only check for the token PowerShell requires next and raise its
 // own error (PsSyntaxError) so Chevrotain's generic messages never reach the user.
-import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 import { PsSyntaxError, type ParserErrorId } from './messages.js';
 
@@ -15,6 +15,9 @@ const statementStart = new Set<TokenType>([
 ]);
 /** What may directly follow a type literal for it to be a cast. */
 const castOperandStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.PlusPlus, T.MinusMinus]);
+
+// OR alternative arrays are cached per rule (Chevrotain performance guide): no allocation per call.
+type Alts<R = unknown> = IOrAlt<R>[];
 
 export class PsParser extends CstParser {
   constructor() {
@@ -139,11 +142,11 @@ export class PsParser extends CstParser {
 
   public statementList = this.RULE('statementList', () => {
     this.MANY(() =>
-      this.OR([
+      this.OR((this.cStmtList ??= [
         { ALT: () => this.CONSUME(T.NewLine) },
         { ALT: () => this.CONSUME(T.Semi) },
         { ALT: () => this.SUBRULE(this.statement) },
-      ]),
+      ])),
     );
   });
 
@@ -157,7 +160,7 @@ export class PsParser extends CstParser {
   // Statements
 
   public statement = this.RULE('statement', () => {
-    this.OR([
+    this.OR((this.cStmt ??= [
       { ALT: () => this.SUBRULE(this.ifStatement) },
       {
         ALT: () => {
@@ -175,7 +178,7 @@ export class PsParser extends CstParser {
       { ALT: () => this.SUBRULE(this.flowStatement) },
       { ALT: () => this.SUBRULE(this.tryStatement) },
       { ALT: () => this.SUBRULE(this.pipeline) },
-    ]);
+    ]));
   });
 
   /** `(` pipeline `)` of if/while/foreach/switch/do, with that statement's errors. */
@@ -398,17 +401,18 @@ export class PsParser extends CstParser {
         },
       },
     ]);
-    this.MANY(() => this.SUBRULE(this.commandElement));
+    // Elements are inlined (no node per element); to-ast orders them by offset.
+    this.MANY(() => this.commandElement());
   });
 
-  public commandElement = this.RULE('commandElement', () => {
-    this.OR([
+  private commandElement() {
+    this.OR3((this.cCmdEl ??= [
       { ALT: () => this.CONSUME(T.Parameter) },
       {
         ALT: () => {
           const p = this.CONSUME(T.ParameterColon);
           this.need(argStart, 'ParameterRequiresArgument', [p.image.slice(0, -1)], () => (p as T.PsToken).end);
-          this.SUBRULE(this.argument);
+          this.SUBRULE(this.argument, { LABEL: 'colonArg' });
         },
       },
       { ALT: () => this.SUBRULE2(this.argument) },
@@ -422,25 +426,42 @@ export class PsParser extends CstParser {
           });
         },
       },
-    ]);
-  });
+    ]));
+  }
 
   /** One argument: an item or a comma list of items (→ array). */
   public argument = this.RULE('argument', () => {
-    this.SUBRULE(this.argItem);
+    this.argItemAlts(1);
     this.MANY(() => {
       const c = this.CONSUME(T.Comma);
       this.need(argStart, 'MissingExpression', [','], () => (c as T.PsToken).end);
-      this.SUBRULE2(this.argItem);
+      this.argItemAlts(2);
     });
   });
 
+  private cArgAlts1?: Alts;
+  private cArgAlts2?: Alts;
+
+  /** An argument item inlined into `argument` (one CST node less per argument). */
+  private argItemAlts(idx: 1 | 2) {
+    const alts = idx === 1 ? (this.cArgAlts1 ??= this.makeArgAlts(1)) : (this.cArgAlts2 ??= this.makeArgAlts(2));
+    this.or(idx, alts);
+  }
+
+  private makeArgAlts(idx: number): Alts {
+    return [
+      { ALT: () => this.consume(idx, T.BareWord) },
+      { ALT: () => this.consume(idx, T.SplatVariable) },
+      { ALT: () => this.subrule(idx, this.postfixExpr) },
+    ];
+  }
+
   public argItem = this.RULE('argItem', () => {
-    this.OR([
+    this.OR((this.cArgItem ??= [
       { ALT: () => this.CONSUME(T.BareWord) },
       { ALT: () => this.CONSUME(T.SplatVariable) },
       { ALT: () => this.SUBRULE(this.postfixExpr) },
-    ]);
+    ]));
   });
 
   public redirection = this.RULE('redirection', () => {
@@ -465,13 +486,13 @@ export class PsParser extends CstParser {
     this.MANY({
       GATE: () => !noComma || this.LA(1).tokenType !== T.Comma,
       DEF: () => {
-        const op = this.OR([
+        const op = this.OR((this.cBinOps ??= [
           { ALT: () => this.CONSUME(T.BinOp, { LABEL: 'op' }) },
           { ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) },
           { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) },
           { ALT: () => this.CONSUME(T.SplitJoin, { LABEL: 'op' }) },
           { ALT: () => this.CONSUME(T.Comma, { LABEL: 'op' }) },
-        ]);
+        ]));
         this.need(unaryStart, 'ExpectedValueExpression', [op?.image ?? ''], () => (op as T.PsToken).end);
         this.SUBRULE2(this.unaryExpr);
       },
@@ -479,10 +500,10 @@ export class PsParser extends CstParser {
   });
 
   public unaryExpr = this.RULE('unaryExpr', () => {
-    this.OR([
+    this.OR((this.cUnary ??= [
       {
         ALT: () => {
-          const op = this.OR2([
+          const op = this.OR2((this.cPrefix ??= [
             { ALT: () => this.CONSUME(T.UnaryOp, { LABEL: 'prefix' }) },
             { ALT: () => this.CONSUME(T.Minus, { LABEL: 'prefix' }) },
             { ALT: () => this.CONSUME(T.Plus, { LABEL: 'prefix' }) },
@@ -490,7 +511,7 @@ export class PsParser extends CstParser {
             { ALT: () => this.CONSUME(T.SplitJoin, { LABEL: 'prefix' }) },
             { ALT: () => this.CONSUME(T.PlusPlus, { LABEL: 'prefix' }) },
             { ALT: () => this.CONSUME(T.MinusMinus, { LABEL: 'prefix' }) },
-          ]);
+          ]));
           this.need(unaryStart, 'MissingExpressionAfterOperator', [op?.image ?? ''], () => (op as T.PsToken).end);
           this.SUBRULE(this.unaryExpr);
         },
@@ -510,7 +531,7 @@ export class PsParser extends CstParser {
           this.MANY(() => this.SUBRULE3(this.postfixOp));
         },
       },
-    ]);
+    ]));
   });
 
   public postfixExpr = this.RULE('postfixExpr', () => {
@@ -519,7 +540,7 @@ export class PsParser extends CstParser {
   });
 
   public postfixOp = this.RULE('postfixOp', () => {
-    this.OR([
+    this.OR((this.cPostfix ??= [
       {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.DoubleColon) }]);
@@ -553,10 +574,18 @@ export class PsParser extends CstParser {
       },
       { ALT: () => this.CONSUME(T.PlusPlus) },
       { ALT: () => this.CONSUME(T.MinusMinus) },
-    ]);
+    ]));
   });
 
-  private primaryCache?: { ALT: () => unknown }[];
+  private primaryCache?: Alts;
+  private cStmtList?: Alts;
+  private cStmt?: Alts;
+  private cCmdEl?: Alts;
+  private cBinOps?: Alts<IToken>;
+  private cUnary?: Alts;
+  private cPrefix?: Alts<IToken>;
+  private cArgItem?: Alts;
+  private cPostfix?: Alts;
 
   /** The primary-expression alternatives, shared by unaryExpr and postfixExpr (cached: OR with many alternatives). */
   private primaryAlts() {

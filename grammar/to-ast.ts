@@ -402,39 +402,40 @@ export class AstBuilder {
       redirections: [],
     };
     if (inv) cmd.invocation = inv.image as '&' | '.';
-    for (const el of nodes(c, 'commandElement')) {
-      const ec = kids(el);
-      const p = tok(ec, 'Parameter') ?? tok(ec, 'ParameterColon');
-      const arg = node(ec, 'argument');
-      const redir = node(ec, 'redirection');
-      if (p) {
-        const colon = p.tokenType === T.ParameterColon;
-        const param: A.CommandParameterAst = {
-          kind: 'CommandParameter',
-          span: { start: p.startOffset, end: p.end },
-          name: p.image.slice(1, colon ? -1 : undefined),
-        };
-        if (arg) {
-          param.argument = this.argument(arg);
-          param.span.end = param.argument.span.end;
-        }
-        cmd.elements.push(param);
-        cmd.span.end = param.span.end;
-      } else if (arg) {
-        const a = this.argument(arg);
-        cmd.elements.push(a);
-        cmd.span.end = a.span.end;
-      } else if (redir) {
-        const r = this.redirection(redir);
-        cmd.redirections.push(r);
-        cmd.span.end = Math.max(cmd.span.end, r.span.end);
+    // Parameters and arguments are siblings in the CST; their order is their offset order.
+    const items: { start: number; el: A.CommandElementAst }[] = [];
+    for (const p of toks(c, 'Parameter')) {
+      items.push({ start: p.startOffset, el: { kind: 'CommandParameter', span: { start: p.startOffset, end: p.end }, name: p.image.slice(1) } });
+    }
+    const colonArgs = nodes(c, 'colonArg');
+    toks(c, 'ParameterColon').forEach((p, i) => {
+      const param: A.CommandParameterAst = { kind: 'CommandParameter', span: { start: p.startOffset, end: p.end }, name: p.image.slice(1, -1) };
+      const arg = colonArgs[i];
+      if (arg) {
+        param.argument = this.argument(arg);
+        param.span.end = param.argument.span.end;
       }
+      items.push({ start: p.startOffset, el: param });
+    });
+    for (const a of nodes(c, 'argument')) {
+      const e = this.argument(a);
+      items.push({ start: e.span.start, el: e });
+    }
+    if (items.length > 1) items.sort((x, y) => x.start - y.start);
+    for (const it of items) {
+      cmd.elements.push(it.el);
+      cmd.span.end = Math.max(cmd.span.end, it.el.span.end);
+    }
+    for (const r of nodes(c, 'redirection')) {
+      const red = this.redirection(r);
+      cmd.redirections.push(red);
+      cmd.span.end = Math.max(cmd.span.end, red.span.end);
     }
     return cmd;
   }
 
   argument(n: CstNode): A.ExpressionAst {
-    const items = nodes(kids(n), 'argItem').map((i) => this.argItem(i));
+    const items = this.argItems(kids(n));
     if (items.length === 1) return items[0]!;
     for (const it of items) {
       if (it.kind === 'Variable' && it.splat) this.err('SplattingNotPermittedInArgumentList', it.span, [it.name]);
@@ -442,12 +443,26 @@ export class AstBuilder {
     return { kind: 'ArrayLiteral', span: { start: items[0]!.span.start, end: items[items.length - 1]!.span.end }, elements: items };
   }
 
+  /** The items of an argument (bare words, splats, expressions), in source order. */
+  private argItems(c: Children): A.ExpressionAst[] {
+    const items: A.ExpressionAst[] = [];
+    for (const t of toks(c, 'BareWord')) items.push(this.stringToken(t));
+    for (const t of toks(c, 'SplatVariable')) items.push(this.splat(t));
+    for (const p of nodes(c, 'postfixExpr')) items.push(this.postfixExpr(p));
+    if (items.length > 1) items.sort((x, y) => x.span.start - y.span.start);
+    return items;
+  }
+
+  private splat(sv: PsToken): A.VariableAst {
+    return { kind: 'Variable', span: { start: sv.startOffset, end: sv.end }, name: (sv.payload as VariablePayload).name, splat: true };
+  }
+
   argItem(n: CstNode): A.ExpressionAst {
     const c = kids(n);
     const bw = tok(c, 'BareWord');
     if (bw) return this.stringToken(bw);
     const sv = tok(c, 'SplatVariable');
-    if (sv) return { kind: 'Variable', span: { start: sv.startOffset, end: sv.end }, name: (sv.payload as VariablePayload).name, splat: true };
+    if (sv) return this.splat(sv);
     return this.postfixExpr(node(c, 'postfixExpr')!);
   }
 
