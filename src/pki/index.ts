@@ -30,6 +30,8 @@
  * Conventions: thumbprint = upper-case hex SHA-1 of the DER; serialNumber = upper-case hex of the
  * INTEGER bytes; subject/issuer in Windows form (`CN=x, OU=y, O=z, C=US`); all signing SHA-256 through
  * node:crypto (forge's RSA is ~100× slower and defaults to SHA-1).
+ * Structures (X.509, PKCS#10, PKCS#7, PKCS#12) are built and read with node-forge; keys are always
+ * node:crypto's (forge models only RSA keys: see asn1.ts for how other key types get through).
  */
 export { PkiFormatError, PkiSignatureError, PfxPasswordError, DnSyntaxError } from './errors.js';
 export {

@@ -6,13 +6,13 @@
  * read both. Import: AES, 3DES and legacy RC2-40 files (forge decrypts RC2 itself, so `openssl
  * -legacy` output works here even though OpenSSL 3 refuses it without the legacy provider).
  */
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import forge from 'node-forge';
+import { derOf, toBinary } from './asn1.js';
 import { certificateFromDer, parseCertificate, type CertificateInfo } from './certificate.js';
 import { PfxPasswordError, PkiFormatError } from './errors.js';
 import { describePublicKey } from './keys.js';
 import type { PkiInput } from './pem.js';
-import { createPublicKey } from 'node:crypto';
 
 export type PfxAlgorithm = 'aes256' | '3des';
 
@@ -48,19 +48,16 @@ function withUtf8Pbkdf2<T>(fn: () => T): T {
   }
 }
 
-const binary = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
-const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
-
 function forgeCertificate(info: CertificateInfo): forge.pki.Certificate {
   let cert: forge.pki.Certificate;
   try {
-    cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(binary(info.der)));
+    cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(toBinary(info.der)));
   } catch (e) {
     throw new PkiFormatError('Only certificates with RSA keys can be written to a PKCS #12 file.', { cause: e });
   }
   // forge rebuilds the certificate from its parsed fields; refuse if that would change the bytes
   // (and so the thumbprint).
-  if (!bytes(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes()).equals(info.der)) {
+  if (!derOf(forge.pki.certificateToAsn1(cert)).equals(info.der)) {
     throw new PkiFormatError('The certificate cannot be re-encoded without changing it.');
   }
   return cert;
@@ -88,7 +85,7 @@ export function exportPfx(opts: ExportPfxOptions): Uint8Array {
       ...(opts.friendlyName !== undefined ? { friendlyName: opts.friendlyName } : {}),
     }),
   );
-  return new Uint8Array(bytes(forge.asn1.toDer(asn1).getBytes()));
+  return new Uint8Array(derOf(asn1));
 }
 
 export interface PfxContents {
@@ -110,7 +107,7 @@ const PASSWORD_FAILURE = /invalid password|wrong password|failed to decrypt|unab
 export function importPfx(data: Uint8Array, password: string): PfxContents {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    const asn1 = forge.asn1.fromDer(binary(data), false);
+    const asn1 = forge.asn1.fromDer(toBinary(data), false);
     p12 = withUtf8Pbkdf2(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
@@ -126,7 +123,7 @@ export function importPfx(data: Uint8Array, password: string): PfxContents {
       if (bag.type === forge.pki.oids.certBag) {
         const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : (bag.asn1 as forge.asn1.Asn1 | undefined);
         if (!asn1) continue;
-        certificates.push(certificateFromDer(bytes(forge.asn1.toDer(asn1).getBytes())));
+        certificates.push(certificateFromDer(derOf(asn1)));
         friendlyName ??= attrs.friendlyName?.[0];
       } else if (bag.type === forge.pki.oids.pkcs8ShroudedKeyBag || bag.type === forge.pki.oids.keyBag) {
         if (privateKeyPem) continue;
@@ -135,7 +132,7 @@ export function importPfx(data: Uint8Array, password: string): PfxContents {
           : (bag.asn1 as forge.asn1.Asn1 | undefined);
         if (!info) continue;
         try {
-          privateKeyPem = createPrivateKey({ key: bytes(forge.asn1.toDer(info).getBytes()), format: 'der', type: 'pkcs8' })
+          privateKeyPem = createPrivateKey({ key: derOf(info), format: 'der', type: 'pkcs8' })
             .export({ type: 'pkcs8', format: 'pem' })
             .toString();
         } catch (e) {

@@ -38,10 +38,8 @@ export function certificatesFromPkcs7(der: Buffer): Buffer[] {
 /** A degenerate SignedData holding only certificates (what `openssl crl2pkcs7 -nocrl` writes). */
 export function createPkcs7(certificates: Uint8Array[]): Buffer {
   const contentInfo = forge.pkcs7.createSignedData().toAsn1(); // version 1, no digests, Data, no signers
-  if (certificates.length) {
-    const signedData = childrenOf(childrenOf(contentInfo, 'PKCS #7')[1]!, 'PKCS #7 content')[0]!;
-    const certs = node(Class.CONTEXT_SPECIFIC, 0, true, certificates.map((c) => parseAsn1(c, 'certificate')));
-    childrenOf(signedData, 'SignedData').splice(3, 0, certs); // after encapContentInfo, before signerInfos
-  }
+  const signedData = childrenOf(childrenOf(contentInfo, 'PKCS #7')[1]!, 'PKCS #7 content')[0]!;
+  const certs = node(Class.CONTEXT_SPECIFIC, 0, true, certificates.map((c) => parseAsn1(c, 'certificate')));
+  childrenOf(signedData, 'SignedData').splice(3, 0, certs); // after encapContentInfo, before signerInfos
   return derOf(contentInfo);
 }

@@ -89,6 +89,16 @@ describe.skipIf(!hasOpenssl)('OpenSSL reads what emsh writes', () => {
     expect(openssl('verify', '-CAfile', file('ec.pem'), file('ec.pem'))).toContain(': OK');
   });
 
+  it('req -verify accepts our EC request, and verify our CA-signed EC certificate', () => {
+    const req = createRequest({ subject: 'CN=ec.contoso.com', dnsNames: ['ec.contoso.com'], privateKeyPem: EC1 });
+    const out = openssl('req', '-verify', '-in', file('ec.req', requestToText(req)), '-noout', '-text');
+    expect(out).toMatch(/verify OK/);
+    expect(out).toContain('Signature Algorithm: ecdsa-with-SHA256');
+    const ca = createCaCertificate({ subject: 'CN=ProExchange Root CA', notBefore: earlier, notAfter: later, privateKeyPem: RSA2 });
+    const leaf = signRequest(req, ca, RSA2, { notBefore: earlier, notAfter: later });
+    expect(openssl('verify', '-CAfile', file('ca-ec.pem', ca.pem), '-purpose', 'sslserver', file('leaf-ec.pem', leaf.pem))).toContain(': OK');
+  });
+
   it('req -verify accepts our NEW CERTIFICATE REQUEST', () => {
     const req = createRequest({ subject: 'c=US, o=Contoso, cn=mail.contoso.com', dnsNames: ['mail.contoso.com', 'autodiscover.contoso.com'], privateKeyPem: RSA1 });
     const out = openssl('req', '-verify', '-in', file('r.req', requestToText(req, '\r\n')), '-noout', '-text');
@@ -205,6 +215,24 @@ describe.skipIf(!hasOpenssl)('emsh reads what OpenSSL writes', () => {
     expect(back.friendlyName).toBe('Fabrikam Mail');
     expect(back.privateKeyPem).toBe(readFileSync(keyPath('rsa2048-4.key.pem'), 'utf8'));
     expect(() => importPfx(readFileSync(pfx), 'wrong')).toThrow('The PKCS #12 password is incorrect');
+  });
+
+  it('parses OpenSSL EC certificates and requests, multi-valued RDNs and UTF-8 names', () => {
+    const ecPem = file('ossl-ec.pem');
+    openssl('req', '-x509', '-new', '-key', keyPath('ec-p256-1.key.pem'), '-utf8', '-subj', '/C=CH/O=Zürich AG/CN=ec.contoso.com+OU=Lab', '-days', '3',
+      '-addext', 'subjectAltName=DNS:ec.contoso.com,IP:10.1.2.3,IP:2001:db8::1', '-out', ecPem);
+    const ec = parseCertificate(readFileSync(ecPem, 'utf8'));
+    expect(ec.subject).toBe('OU=Lab + CN=ec.contoso.com, O=Zürich AG, C=CH'); // OpenSSL sorts the RDN's SET (DER)
+    expect(ec.publicKeyAlgorithm).toBe('EC');
+    expect(ec.signatureAlgorithm.name).toBe('sha256ECDSA');
+    expect(ec.dnsNames).toEqual(['ec.contoso.com']);
+    expect(ec.ipAddresses).toEqual(['10.1.2.3', '2001:db8:0:0:0:0:0:1']);
+    expect(ec.isSelfSigned).toBe(true);
+    expect(ec.thumbprint).toBe(openssl('x509', '-in', ecPem, '-noout', '-fingerprint', '-sha1').trim().replace(/^sha1 Fingerprint=/i, '').replace(/:/g, ''));
+    const csr = file('ossl-ec.csr');
+    openssl('req', '-new', '-key', keyPath('ec-p256-1.key.pem'), '-subj', '/CN=ec.contoso.com', '-addext', 'subjectAltName=DNS:ec.contoso.com', '-out', csr);
+    const req = parseRequest(readFileSync(csr, 'utf8'));
+    expect([req.subject, req.dnsNames, req.signatureValid]).toEqual(['CN=ec.contoso.com', ['ec.contoso.com'], true]);
   });
 
   it('keeps RSA3 (the OpenSSL CA key) for that CA only', () => {

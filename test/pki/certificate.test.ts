@@ -204,6 +204,39 @@ describe('lab CA', () => {
   });
 });
 
+describe('key types and names forge does not model', () => {
+  it('keeps multi-valued RDNs and UTF-8 values in certificates it makes', () => {
+    const c = createSelfSigned({ subject: 'CN=a + OU=b, O=Zürich AG, C=US', notBefore: T0, notAfter: T1Y, privateKeyPem: RSA1 });
+    expect(c.subject).toBe('CN=a + OU=b, O=Zürich AG, C=US');
+    expect(c.subjectRdns.map((rdn) => rdn.length)).toEqual([1, 1, 2]);
+    expect(c.subjectRdns[1]).toEqual([{ oid: '2.5.4.10', value: 'Zürich AG', tag: 0x0c }]);
+    expect(c.issuerDer.equals(c.subjectDer)).toBe(true);
+  });
+
+  it('writes ECDSA algorithm identifiers without parameters (RFC 5758)', () => {
+    const c = createSelfSigned({ subject: 'CN=ec', notBefore: T0, notAfter: T1Y, privateKeyPem: EC1 });
+    const ecdsaSha256 = Buffer.from('300a06082a8648ce3d040302', 'hex'); // SEQUENCE { OID ecdsa-with-SHA256 }
+    expect(c.tbs.includes(ecdsaSha256)).toBe(true);
+    expect(c.der.subarray(4 + c.tbs.length).subarray(0, ecdsaSha256.length).equals(ecdsaSha256)).toBe(true);
+    expect(c.der.includes(Buffer.from('06082a8648ce3d0403020500', 'hex'))).toBe(false);
+  });
+
+  it('makes and signs EC requests, and bundles EC certificates in PKCS#7 unchanged', () => {
+    const ca = createCaCertificate({ subject: 'CN=Lab CA', notBefore: T0, notAfter: T1Y, privateKeyPem: RSA2 });
+    const req = createRequest({ subject: 'CN=ec.contoso.com', dnsNames: ['ec.contoso.com'], privateKeyPem: EC1 });
+    expect(req.signatureValid).toBe(true);
+    expect(req.signatureAlgorithm.name).toBe('sha256ECDSA');
+    expect(req.publicKeyAlgorithm).toBe('EC');
+    const leaf = signRequest(req, ca, RSA2, { notBefore: T0, notAfter: T1Y });
+    expect(leaf.publicKeyAlgorithm).toBe('EC');
+    expect(leaf.spki.equals(req.spki)).toBe(true);
+    expect(leaf.keyUsage).toEqual(['DigitalSignature']);
+    expect(verifySignedBy(leaf, ca)).toBe(true);
+    const back = parseCertificates(createPkcs7([leaf.der, ca.der]));
+    expect(back.map((c) => c.thumbprint)).toEqual([leaf.thumbprint, ca.thumbprint]);
+  });
+});
+
 describe('detectFormat', () => {
   it('tells certificates, requests and keys apart', () => {
     const cert = webmail();
