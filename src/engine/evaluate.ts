@@ -321,7 +321,8 @@ export class Interpreter {
     if (isPromise(coll)) coll = await coll;
     const items = iterationItems(coll);
     for (let i = 0; i < items.length; i++) {
-      this.rt.checkStopped();
+      const t = this.rt.tick();
+      if (t) await t;
       this.setVariable(st.variable, items[i], f);
       try {
         await this.runBlock(st.body, f, out);
@@ -336,7 +337,8 @@ export class Interpreter {
   private async runFor(st: A.ForAst, f: Frame, out: Pipe): Promise<void> {
     if (st.init) await this.pipelineValue(st.init, f);
     for (;;) {
-      this.rt.checkStopped();
+      const t = this.rt.tick();
+      if (t) await t;
       if (st.condition && !isTruthy(await this.pipelineValue(st.condition, f))) break;
       try {
         await this.runBlock(st.body, f, out);
@@ -350,7 +352,8 @@ export class Interpreter {
 
   private async runWhile(st: A.WhileAst, f: Frame, out: Pipe): Promise<void> {
     for (;;) {
-      this.rt.checkStopped();
+      const t = this.rt.tick();
+      if (t) await t;
       if (!isTruthy(await this.pipelineValue(st.condition, f))) break;
       try {
         await this.runBlock(st.body, f, out);
@@ -363,7 +366,8 @@ export class Interpreter {
 
   private async runDo(st: A.DoLoopAst, f: Frame, out: Pipe): Promise<void> {
     for (;;) {
-      this.rt.checkStopped();
+      const t = this.rt.tick();
+      if (t) await t;
       try {
         await this.runBlock(st.body, f, out);
       } catch (e) {
@@ -383,7 +387,8 @@ export class Interpreter {
     const saved = { has: scope.hasUnder, under: scope.under };
     try {
       outer: for (const item of items) {
-        this.rt.checkStopped();
+        const t = this.rt.tick();
+        if (t) await t;
         scope.hasUnder = true;
         scope.under = item;
         let matched = false;

@@ -358,8 +358,12 @@ class CmdletStage implements Stage {
   }
 
   process(input: unknown): MaybePromise<void> {
-    const rt = this.interp.rt;
-    if (rt.abort.signal.aborted) rt.checkStopped();
+    const t = this.interp.rt.tick();
+    if (t) return t.then(() => this.processBound(input));
+    return this.processBound(input);
+  }
+
+  private processBound(input: unknown): MaybePromise<void> {
     const bound = this.binder.bindPipelineObject(input);
     if (bound instanceof ErrorRecord) {
       this.ctx.writeError(bound);
@@ -575,7 +579,13 @@ export class ScriptStage implements Stage {
 
   process(input: unknown): MaybePromise<void> {
     const block = this.init.block;
-    this.interp.rt.checkStopped();
+    const t = this.interp.rt.tick();
+    if (t) return t.then(() => this.process2(input));
+    return this.process2(input);
+  }
+
+  private process2(input: unknown): MaybePromise<void> {
+    const block = this.init.block;
     if (!block.process) {
       this.input.push(input);
       return;

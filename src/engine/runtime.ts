@@ -148,6 +148,23 @@ export class Runtime {
   checkStopped(): void {
     if (this.abort.signal.aborted) throw new PipelineStoppedError();
   }
+
+  private ticks = 0;
+  private lastYield = 0;
+
+  /**
+   * Called by loops and per pipeline object. Evaluation runs on microtasks only, which would
+   * starve timers and input events (Ctrl+C could never arrive): every so often this yields a
+   * macrotask turn. Throws when the session was stopped.
+   */
+  tick(): Promise<void> | undefined {
+    if (this.abort.signal.aborted) throw new PipelineStoppedError();
+    if ((++this.ticks & 1023) !== 0) return undefined;
+    const now = Date.now();
+    if (now - this.lastYield < 50) return undefined;
+    this.lastYield = now;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.checkStopped());
+  }
 }
 
 const recorded = new WeakSet<ErrorRecord>();

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorRecord } from '../../src/protocol/errors.js';
+import { testShell } from './helpers.js';
+
+describe('errors', () => {
+  it('non-terminating errors: the command goes on, $Error gets the record, $? is false', async () => {
+    const sh = testShell();
+    const r = await sh.eval("Fail-Item x; $?; $Error.Count; $Error[0].FullyQualifiedErrorId");
+    expect(r.output).toEqual(['after x', false, 1, 'PathNotFound,Microsoft.PowerShell.Commands.FailItemCommand']);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.invocation?.commandName).toBe('Fail-Item');
+    expect(r.errors[0]!.activity).toBe('Fail-Item');
+  });
+
+  it('printed errors: renderer lines then a blank line, as 5.1', async () => {
+    const sh = testShell();
+    const text = await sh.run('Fail-Item x');
+    expect(sh.host.lines.filter((l) => l.kind === 'error').map((l) => l.text)).toEqual([
+      "Fail-Item : Cannot find path 'x' because it does not exist.",
+      '',
+    ]);
+    expect(text).toContain('after x');
+  });
+
+  it('-ErrorAction SilentlyContinue / Ignore / Stop', async () => {
+    const sh = testShell();
+    let r = await sh.eval('Fail-Item a -ErrorAction SilentlyContinue; $Error.Count');
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['after a', 1]);
+    r = await sh.eval('$Error.Clear(); Fail-Item b -ErrorAction Ignore; $Error.Count');
+    expect(r.output).toEqual(['after b', 0]);
+    r = await sh.eval("Fail-Item c -ErrorAction Stop; 'next statement'");
+    expect(r.output).toEqual(['next statement']);
+    expect(r.errors.map((e) => e.message)).toEqual(["Cannot find path 'c' because it does not exist."]);
+  });
+
+  it('$ErrorActionPreference = Stop ends the script at the first error', async () => {
+    const sh = testShell();
+    const r = await sh.eval("$ErrorActionPreference = 'Stop'; Fail-Item a; 'never'");
+    expect(r.output).toEqual([]);
+    expect(r.errors).toHaveLength(1);
+  });
+
+  it('-ErrorVariable collects records', async () => {
+    const sh = testShell();
+    const r = await sh.eval('Fail-Item a -ErrorVariable ev -ErrorAction SilentlyContinue; $ev.Count');
+    expect(r.output).toEqual(['after a', 1]);
+    const r2 = await sh.eval('Fail-Item a -ev ev2 -ea 0 ; "$($ev2[0])"');
+    expect(r2.output.at(-1)).toBe("Cannot find path 'a' because it does not exist.");
+  });
+
+  it('try/catch catches terminating errors; $_ is the record; finally always runs', async () => {
+    const sh = testShell();
+    const r = await sh.eval("try { Fail-Item z -Terminating; 'not here' } catch { \"caught: $($_.FullyQualifiedErrorId)\" } finally { 'finally' }");
+    expect(r.output).toEqual(['caught: PathNotFound,Microsoft.PowerShell.Commands.FailItemCommand', 'finally']);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('try/catch ignores non-terminating errors unless -ErrorAction Stop', async () => {
+    const sh = testShell();
+    let r = await sh.eval("try { Fail-Item z } catch { 'caught' }");
+    expect(r.output).toEqual(['after z']);
+    expect(r.errors).toHaveLength(1);
+    r = await sh.eval("try { Fail-Item z -ErrorAction Stop } catch { 'caught' }");
+    expect(r.output).toEqual(['caught']);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('catch [Type] selects by exception type', async () => {
+    const sh = testShell();
+    const r = await sh.eval(
+      "try { Fail-Item q -Terminating } catch [System.Management.Automation.CommandNotFoundException] { 'wrong' } catch [System.Management.Automation.ItemNotFoundException] { 'right' } catch { 'fallback' }",
+    );
+    expect(r.output).toEqual(['right']);
+  });
+
+  it('catch in a caller catches errors from a called function (statement-terminating propagates)', async () => {
+    const sh = testShell();
+    const r = await sh.eval("function f { Fail-Item w -Terminating; 'after' }; try { f } catch { 'outer caught' }");
+    expect(r.output).toEqual(['outer caught']);
+  });
+
+  it('statement-terminating errors stop only the statement; throw stops the script', async () => {
+    const sh = testShell();
+    let r = await sh.eval("Fail-Item a -Terminating; 'continues'");
+    expect(r.output).toEqual(['continues']);
+    r = await sh.eval("throw 'boom'; 'never'");
+    expect(r.output).toEqual([]);
+    const e = r.errors[0]!;
+    expect(e.message).toBe('boom');
+    expect(e.fullyQualifiedErrorId).toBe('boom');
+    expect(e.category).toBe('OperationStopped');
+    expect(e.exceptionType).toBe('RuntimeException');
+    expect(e.targetObject).toBe('boom');
+  });
+
+  it('throw inside a function ends the whole script', async () => {
+    const sh = testShell();
+    const r = await sh.eval("function f { throw 'deep' }; f; 'never'");
+    expect(r.output).toEqual([]);
+    expect(r.errors[0]!.message).toBe('deep');
+  });
+
+  it('runtime errors from operators are statement-terminating with a position', async () => {
+    const sh = testShell();
+    const r = await sh.eval("$x = 1/0; 'goes on'");
+    expect(r.output).toEqual(['goes on']);
+    expect(r.errors[0]!.message).toBe('Attempted to divide by zero.');
+    expect(r.errors[0]!.invocation?.span).toEqual({ start: 0, end: 8 });
+  });
+
+  it('errors inside a ForEach-style block are reported and the pipeline continues', async () => {
+    const sh = testShell();
+    const r = await sh.eval('1, 0, 2 | Invoke-Block { 10 / $_ }');
+    expect(r.output).toEqual([10, 5]);
+    expect(r.errors).toHaveLength(1);
+  });
+
+  it('rethrow from catch keeps the record', async () => {
+    const sh = testShell();
+    const r = await sh.eval("try { throw 'inner' } catch { throw $_ }");
+    expect(r.errors[0]!.message).toBe('inner');
+  });
+
+  it('an internal JS bug becomes an error record and the session goes on', async () => {
+    const sh = testShell();
+    const r = await sh.eval("Throw-Js; 'still alive'");
+    expect(r.output).toEqual(['still alive']);
+    expect(r.errors[0]).toBeInstanceOf(ErrorRecord);
+    expect(r.errors[0]!.message).toContain('oops');
+    const printed = await sh.run('Throw-Js');
+    expect(printed).toContain('oops');
+  });
+
+  it('parse errors: printed, nothing runs', async () => {
+    const sh = testShell();
+    const res = await sh.session.execute("'ran'; if (");
+    expect(res.ok).toBe(false);
+    expect(sh.host.text('output')).not.toContain('ran');
+    expect(sh.host.text('error')).not.toBe('');
+  });
+
+  it('binding errors are terminating for the statement', async () => {
+    const sh = testShell();
+    const r = await sh.eval("Emit-Numbers -Bogus 1; 'next'");
+    expect(r.output).toEqual(['next']);
+    expect(r.errors[0]!.errorId).toBe('NamedParameterNotFound');
+  });
+});
