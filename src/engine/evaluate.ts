@@ -210,9 +210,10 @@ export class Interpreter {
     }
     const record = this.toRecord(e, st, f);
     if (e instanceof ScriptTerminatingError) throw e;
-    if (this.rt.tryDepth > 0) throw e instanceof TerminatingError ? e : new TerminatingError(record);
-    if (this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {
-      throw new ScriptTerminatingError(record);
+    // Inside a try, or with $ErrorActionPreference = Stop in this scope, the error propagates to
+    // the caller's statement (where the same rule applies again); `throw` propagates always.
+    if (this.rt.tryDepth > 0 || this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {
+      throw e instanceof TerminatingError ? e : new TerminatingError(record);
     }
     return this.reportError(record, f);
   }

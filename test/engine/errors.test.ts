@@ -147,3 +147,19 @@ describe('errors', () => {
     expect(r.errors[0]!.errorId).toBe('NamedParameterNotFound');
   });
 });
+
+describe('errors across function boundaries', () => {
+  it('f -ErrorAction Stop: the error leaves f and terminates only the caller statement', async () => {
+    const sh = testShell();
+    const r = await sh.eval("function f { [CmdletBinding()] param() Fail-Item a; 'in f' }; f -ErrorAction Stop; 'after'");
+    expect(r.output).toEqual(['after']);
+    expect(r.errors.map((e) => e.message)).toEqual(["Cannot find path 'a' because it does not exist."]);
+  });
+
+  it('a global $ErrorActionPreference = Stop ends the script from inside a function', async () => {
+    const sh = testShell();
+    const r = await sh.eval("$ErrorActionPreference = 'Stop'; function f { Fail-Item a; 'in f' }; f; 'after'");
+    expect(r.output).toEqual([]);
+    expect(r.errors).toHaveLength(1);
+  });
+});
