@@ -75,7 +75,7 @@ export class Runtime {
   readonly fs: LabFileSystem;
   readonly services: ServiceRegistry;
   readonly now: () => Date;
-  machine: string;
+  private readonly startMachine: string;
   location: string;
   readonly global = new Scope(null, 'global');
   readonly cmdlets = new Map<string, CmdletDeclaration>();
@@ -104,7 +104,7 @@ export class Runtime {
     this.fs = opts.fs;
     this.services = opts.services ?? emptyRegistry;
     this.now = opts.now ?? (() => new Date());
-    this.machine = opts.machine;
+    this.startMachine = opts.machine;
     this.location = opts.location ?? 'C:\\Windows\\system32';
     for (const decl of opts.cmdlets) {
       this.cmdlets.set(decl.name.toLowerCase(), decl);
@@ -115,6 +115,15 @@ export class Runtime {
     }
     for (const [k, v] of defaultEnvironment()) this.env.set(k.toLowerCase(), { name: k, value: v });
     seedGlobals(this.global, opts.variables);
+  }
+
+  /** The machine the shell is on: the lab drive knows (Enter-LabServer moves it). */
+  get machine(): string {
+    try {
+      return this.fs.resolve('C:\\', 'C:\\').machine || this.startMachine;
+    } catch {
+      return this.startMachine;
+    }
   }
 
   getEnv(name: string): string | null {

@@ -59,7 +59,7 @@ interface RunOutcome {
 }
 
 export class Session {
-  readonly services: SessionServices;
+  readonly services: SessionServices & { variableNames(): string[] };
   onStatementComplete?: () => void | Promise<void>;
 
   private readonly rt: Runtime;
@@ -82,6 +82,20 @@ export class Session {
   // Running text
 
   async execute(text: string, opts: ExecuteOptions = {}): Promise<ExecuteResult> {
+    try {
+      return await this.executeInner(text, opts);
+    } catch (e) {
+      // Last resort: nothing may escape execute(), not even a failing host.
+      try {
+        this.printError(internalError(e));
+      } catch {
+        // The host cannot even print.
+      }
+      return { ok: false };
+    }
+  }
+
+  private async executeInner(text: string, opts: ExecuteOptions): Promise<ExecuteResult> {
     const rt = this.rt;
     rt.abort = new AbortController();
     const start = rt.now();
@@ -112,6 +126,14 @@ export class Session {
 
   /** Runs text without printing its output; output objects and error records come back. */
   async evaluate(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
+    try {
+      return await this.evaluateInner(text);
+    } catch (e) {
+      return { output: [], errors: [internalError(e)] };
+    }
+  }
+
+  private async evaluateInner(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
     const rt = this.rt;
     rt.abort = new AbortController();
     const parsed = parseScript(text);
@@ -319,7 +341,7 @@ export class Session {
   // ---------------------------------------------------------------------------------------
   // SessionServices
 
-  private makeServices(scope: Scope): SessionServices {
+  private makeServices(scope: Scope): SessionServices & { variableNames(): string[] } {
     const rt = this.rt;
     const interp = this.interp;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -353,6 +375,7 @@ export class Session {
         interp.setVariable({ kind: 'Variable', name, span: { start: 0, end: 0 } }, value, { scope, source: { text: '' }, streams: this.hostStreams() });
       },
       hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
+      variableNames: () => [...new Set(['_', 'PSItem', '?', 'Error', 'PWD', ...scope.visibleVariables().map((v) => v.name)])].sort((a, b) => a.localeCompare(b)),
       commands: () => {
         const list: CommandInfo[] = [];
         for (const a of rt.aliases.values()) list.push({ name: a.name, commandType: 'Alias', definition: a.target, module: '' });
