@@ -474,8 +474,11 @@ export class Interpreter {
       body = { ...body, params: { kind: 'ParamBlock', span: st.span, parameters: st.parameters } };
     }
     blockSources.set(body, f.source);
-    f.scope.defineFunction({
-      name: st.name,
+    // `function global:Name` / `function script:Name` pick the scope that holds the function.
+    const m = /^(global|script|local|private):(.+)$/i.exec(st.name);
+    const target = !m ? f.scope : m[1]!.toLowerCase() === 'global' ? this.rt.global : m[1]!.toLowerCase() === 'script' ? f.scope.script : f.scope;
+    target.defineFunction({
+      name: m ? m[2]! : st.name,
       isFilter: st.isFilter,
       body,
       source: f.source,

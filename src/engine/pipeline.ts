@@ -386,15 +386,6 @@ class CmdletStage implements Stage {
     const r = this.decl.end(this.binder.params(), this.ctx);
     return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
   }
-
-  finish(): void {
-    // -OutVariable holds a single object as itself, several as an array (5.1 ArrayList).
-    const ov = this.ctx.common.outVariable;
-    if (ov && this.ctx.outVariable && this.ctx.outVariable.length === 1) {
-      const name = ov.startsWith('+') ? ov.slice(1) : ov;
-      if (!ov.startsWith('+')) this.frame.scope.local.setOwn(name, this.ctx.outVariable[0]);
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

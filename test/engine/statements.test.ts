@@ -123,3 +123,21 @@ describe('statements', () => {
     expect(sh.session.promptText()).toBe('PS C:\\scripts>');
   });
 });
+
+describe('function scopes', () => {
+  it('functions defined in a function are local to it; global: makes them global', async () => {
+    const r = await testShell().eval(
+      "function outer { function inner { 'i' }; function global:gf { 'g' }; inner }; outer; gf; try { inner } catch { 'no inner' }",
+    );
+    expect(r.output).toEqual(['i', 'g', 'no inner']);
+  });
+
+  it('dot-sourcing a script brings its functions and variables into the caller', async () => {
+    const sh = testShell();
+    sh.fs.writeText('C:\\scripts\\lib.ps1', "$libVar = 'v'\nfunction Get-Lib { 'lib' }\n");
+    const r = await sh.eval('. C:\\scripts\\lib.ps1; Get-Lib; $libVar');
+    expect(r.output).toEqual(['lib', 'v']);
+    const r2 = await sh.eval('& C:\\scripts\\lib.ps1; $null -eq $libVar2');
+    expect(r2.errors).toEqual([]);
+  });
+});
