@@ -411,6 +411,18 @@ export interface ScriptStageInit {
   dollarUnder?: { value: unknown };
 }
 
+/** PowerShell's limit on nested script calls. */
+const MAX_CALL_DEPTH = 1000;
+
+function callDepthOverflow(): ErrorRecord {
+  return new ErrorRecord({
+    message: 'The script failed due to call depth overflow.',
+    errorId: 'CallDepthOverflow',
+    category: 'InvalidOperation',
+    exceptionType: 'ScriptCallDepthException',
+  });
+}
+
 const declarations = new WeakMap<A.ScriptBlockAst, CmdletDeclaration>();
 
 export class ScriptStage implements Stage {
@@ -556,11 +568,16 @@ export class ScriptStage implements Stage {
 
   private async runNamed(list: A.StatementListAst | undefined): Promise<void> {
     if (!list) return;
+    const rt = this.interp.rt;
+    if (rt.callDepth >= MAX_CALL_DEPTH) throw new TerminatingError(callDepthOverflow());
+    rt.callDepth++;
     try {
       await this.interp.runBlock(list, this.frame, this.out);
     } catch (e) {
       if (e instanceof ReturnSignal) return;
       throw e;
+    } finally {
+      rt.callDepth--;
     }
   }
 

@@ -88,6 +88,8 @@ export class Runtime {
   readonly history: HistoryEntry[] = [];
   /** Dynamic count of enclosing try blocks: statement-terminating errors then propagate. */
   tryDepth = 0;
+  /** Nested script/function calls (PowerShell stops at 1000). */
+  callDepth = 0;
   /** `$?` */
   lastSuccess = true;
   /** Bumped on every error written or reported, so statements can tell whether they failed. */

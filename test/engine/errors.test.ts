@@ -163,3 +163,10 @@ describe('errors across function boundaries', () => {
     expect(r.errors).toHaveLength(1);
   });
 });
+
+describe('call depth', () => {
+  it('unbounded recursion stops with CallDepthOverflow instead of crashing', async () => {
+    const r = await testShell().eval("function inf($n) { inf ($n + 1) }; try { inf 0 } catch { \"caught: $_\" }");
+    expect(r.output).toEqual(['caught: The script failed due to call depth overflow.']);
+  });
+});
