@@ -104,11 +104,9 @@ export class Session {
     let result: ExecuteResult;
     let status: HistoryEntry['executionStatus'] = 'Completed';
     if (parsed.errors.length > 0) {
-      for (const pe of parsed.errors.slice(0, 10)) {
-        const record = parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span);
-        rt.recordError(record);
-        this.printError(record);
-      }
+      const records = parsed.errors.slice(0, 10).map((pe) => parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
+      rt.recordError(records[0]!);
+      this.printParseErrors(records, parsed.errors.length > 10);
       rt.lastSuccess = false;
       status = 'Failed';
       result = { ok: false, incomplete: parsed.errors[0]!.incomplete };
@@ -279,6 +277,25 @@ export class Session {
     } catch {
       lines = [record.message];
     }
+    for (const l of lines) host.writeLine(l, 'error');
+    host.writeLine('', 'error');
+  }
+
+  /**
+   * 5.1 reports all parse errors of a text as one error: each position block and message,
+   * separated by blank lines, then the category and FQID of the first error once.
+   */
+  private printParseErrors(records: ErrorRecord[], tooMany: boolean): void {
+    if (records.length === 1 && !tooMany) return this.printError(records[0]!);
+    const host = this.rt.host;
+    const blocks = records.map((r) => this.rt.renderer.errorLines(r, host.width));
+    const lines: string[] = [];
+    blocks.forEach((b, i) => {
+      if (i > 0) lines.push('');
+      lines.push(...b.slice(0, -2));
+    });
+    if (tooMany) lines.push('', 'Not all parse errors were reported.  Correct the reported errors and try again.');
+    lines.push(...blocks[0]!.slice(-2));
     for (const l of lines) host.writeLine(l, 'error');
     host.writeLine('', 'error');
   }
