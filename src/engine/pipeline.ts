@@ -5,7 +5,7 @@
 import type * as A from '../../grammar/ast.js';
 import { parseScript } from '../../grammar/index.js';
 import type { CmdletDeclaration, InvokeOptions, ParameterDeclaration } from '../protocol/cmdlet.js';
-import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
+import { ErrorRecord, TerminatingError, commandTypeName } from '../protocol/errors.js';
 import type { HostField } from '../protocol/host.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
@@ -300,7 +300,7 @@ class CmdletStage implements Stage {
       invocationName: init.invocationName,
       source: init.frame.source,
       commandSpan: init.span,
-      commandFullName: decl.name,
+      commandFullName: commandTypeName(decl.name, decl.typeNamespace),
     });
     const rt = interp.rt;
     this.ctx = new CommandContext(
@@ -471,11 +471,15 @@ export class ScriptStage implements Stage {
     const block = this.init.block;
     if (!block.params) return;
     const decl = this.declaration();
+    // A simple function (no [CmdletBinding()] or [Parameter()]) puts extra arguments in $args.
+    const advanced = block.cmdletBinding === true || (block.params?.parameters ?? []).some((p) => p.attributes.some((a) => /^parameter$/i.test(a.name)));
     this.binder = new CommandBinder(decl, {
       invocationName: this.init.invocationName,
       source: this.init.callerFrame.source,
       commandSpan: this.init.span,
       commandFullName: this.init.name,
+      isFunction: true,
+      allowUnboundArguments: !advanced,
     });
     this.binder.bindArguments(this.init.args);
     this.pipelineBinding = Object.values(decl.parameters).some((p: ParameterDeclaration) =>
@@ -493,7 +497,7 @@ export class ScriptStage implements Stage {
       for (const [k, v] of Object.entries(values)) if (v !== undefined) bound.set(k, v);
       await this.applyParameters(values);
       this.applyCommon();
-      scope.setOwn('args', []);
+      scope.setOwn('args', this.binder.unboundArguments().slice());
     } else {
       // No param block: every argument lands in $args, parameter tokens as text.
       const args: unknown[] = [];

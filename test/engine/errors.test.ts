@@ -170,3 +170,10 @@ describe('call depth', () => {
     expect(r.output).toEqual(['caught: The script failed due to call depth overflow.']);
   });
 });
+
+describe('binding error ids', () => {
+  it('cmdlet binding errors carry the cmdlet type in the FQID', async () => {
+    const r = await testShell().eval('Emit-Numbers -Bogus 1');
+    expect(r.errors[0]!.fullyQualifiedErrorId).toBe('NamedParameterNotFound,Microsoft.PowerShell.Commands.EmitNumbersCommand');
+  });
+});

@@ -141,3 +141,9 @@ describe('function scopes', () => {
     expect(r2.errors).toEqual([]);
   });
 });
+
+describe('simple functions with param()', () => {
+  it('extra arguments land in $args', async () => {
+    expect(await out('function f { param($a) "$a|$args" }; f 1 2 3')).toEqual(['1|2 3']);
+  });
+});
