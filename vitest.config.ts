@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Transcripts print lab-clock dates in local time: pin the zone so they read the same everywhere.
+    env: { TZ: 'UTC' },
   },
 });

@@ -1,7 +1,7 @@
 // Bundles the shell into dist/: one ESM file per entry, no TypeScript loader at run time.
 // Why bundle: unbundled chevrotain/ink cost ~0.5 s each in module loading (performance-notes.md).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 
 mkdirSync('dist', { recursive: true });
 // react-devtools-core is an optional import of Ink; an empty stub keeps the bundle loadable.
@@ -12,7 +12,11 @@ const banner = [
 ].join('\n');
 
 const result = await build({
-  entryPoints: { emsh: 'src/cli.ts', diagrams: 'grammar/diagrams.ts', 'bench-lib': 'test/bench/lib.ts' },
+  entryPoints: {
+    emsh: 'src/cli.ts',
+    'bench-lib': 'test/bench/lib.ts',
+    ...(existsSync('grammar/diagrams.ts') ? { diagrams: 'grammar/diagrams.ts' } : {}),
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -46,6 +46,17 @@ export interface CommandArgument {
   hasColonArgument?: boolean;
   /** Parameter token / argument text, for error positions. */
   span: Span;
+  /**
+   * The source text of a number literal (`0271…`, `1e3`): PowerShell keeps it (PSObject.TokenText)
+   * so a string parameter receives what was typed, not the number's text.
+   */
+  literalText?: string;
+}
+
+/** What a value argument gives a parameter: the typed text of a number literal for string parameters. */
+function argumentValue(p: ParamMeta, a: CommandArgument): unknown {
+  if (a.literalText !== undefined && (p.decl.type === 'String' || p.decl.type === 'String[]')) return a.literalText;
+  return a.value;
 }
 
 type Pref = 'Stop' | 'Continue' | 'SilentlyContinue' | 'Ignore' | 'Inquire';
@@ -544,7 +555,7 @@ export class CommandBinder {
         this.fail('NamedParameterNotFound', { name }, a.span);
       }
       if (a.hasColonArgument) {
-        this.bindValue(p, a.value, a.span, a.span);
+        this.bindValue(p, argumentValue(p, a), a.span, a.span);
         continue;
       }
       if (p.isSwitch) {
@@ -564,7 +575,7 @@ export class CommandBinder {
         continue;
       }
       i++;
-      this.bindValue(p, next.value, next.span, a.span);
+      this.bindValue(p, argumentValue(p, next), next.span, a.span);
     }
     if (this.validSets.length === 0) this.fail('AmbiguousParameterSet', {}, this.ctx.commandSpan);
     this.bindPositional(positional);
@@ -596,7 +607,7 @@ export class CommandBinder {
         let chosen: ParamMeta | undefined;
         let value: unknown;
         for (const p of ordered) {
-          const v = exact(p, arg.value ?? null);
+          const v = exact(p, argumentValue(p, arg) ?? null);
           if (v !== NO) {
             chosen = p;
             value = v;
@@ -607,7 +618,7 @@ export class CommandBinder {
           let firstFailure: unknown;
           for (const p of ordered) {
             try {
-              value = coerce(p, arg.value, !!this.ctx.isFunction);
+              value = coerce(p, argumentValue(p, arg), !!this.ctx.isFunction);
               chosen = p;
               break;
             } catch (f) {

@@ -235,8 +235,16 @@ export class CommandContext implements CmdletContext {
   // ---------------------------------------------------------------------------------------
   // ShouldProcess / ShouldContinue
 
-  async shouldProcess(target: string, action?: string): Promise<boolean> {
-    const operation = `Performing the operation "${action ?? this.decl.name}" on target "${target}".`;
+  shouldProcess(target: string, action?: string): Promise<boolean> {
+    return this.confirmOperation(`Performing the operation "${action ?? this.decl.name}" on target "${target}".`);
+  }
+
+  /** Exchange's form: the whole description is the operation text. */
+  shouldProcessDescription(description: string): Promise<boolean> {
+    return this.confirmOperation(description);
+  }
+
+  private async confirmOperation(operation: string): Promise<boolean> {
     const whatIf = this.common.whatIf ?? isTruthy(this.frame.scope.lookup('whatifpreference')?.value);
     if (whatIf) {
       this.host.writeLine(`What if: ${operation}`, 'host');
@@ -252,7 +260,11 @@ export class CommandContext implements CmdletContext {
       ask = pref > 0 && impact >= pref;
     }
     if (!ask) return true;
-    const choice = await this.host.promptForChoice('Confirm', `Are you sure you want to perform this action?\n${operation}`, CONFIRM_CHOICES, 0);
+    return this.answer(await this.host.promptForChoice('Confirm', `Are you sure you want to perform this action?\n${operation}`, CONFIRM_CHOICES, 0));
+  }
+
+  /** Applies a Yes / Yes to All / No / No to All / Suspend answer. */
+  private answer(choice: number): boolean {
     switch (choice) {
       case 0:
         return true;
@@ -270,12 +282,11 @@ export class CommandContext implements CmdletContext {
     }
   }
 
+  /** ShouldContinue with the yes-to-all / no-to-all choices, as Exchange's questions show them. */
   async shouldContinue(query: string, caption: string): Promise<boolean> {
     if (this.yesToAll) return true;
     if (this.noToAll) return false;
-    const choice = await this.host.promptForChoice(caption, query, [CONFIRM_CHOICES[0]!, CONFIRM_CHOICES[2]!], 0);
-    if (choice === -1) throw new PipelineStoppedError();
-    return choice === 0;
+    return this.answer(await this.host.promptForChoice(caption, query, CONFIRM_CHOICES.slice(0, 4), 0));
   }
 
   // ---------------------------------------------------------------------------------------

@@ -138,7 +138,8 @@ export async function evaluateArguments(interp: Interpreter, elements: A.Command
   for (const el of elements) {
     if (el.kind === 'CommandParameter') {
       if (el.argument) {
-        args.push({ kind: 'parameter', name: el.name, value: await argValue(interp, el.argument, f), hasColonArgument: true, span: el.span });
+        const literalText = el.argument.kind === 'Constant' ? f.source.text.slice(el.argument.span.start, el.argument.span.end) : undefined;
+        args.push({ kind: 'parameter', name: el.name, value: await argValue(interp, el.argument, f), hasColonArgument: true, span: el.span, literalText });
       } else {
         args.push({ kind: 'parameter', name: el.name, span: el.span });
       }
@@ -154,7 +155,8 @@ export async function evaluateArguments(interp: Interpreter, elements: A.Command
         args.push({ kind: 'value', value: v, span: el.span });
       }
     } else {
-      args.push({ kind: 'value', value: await argValue(interp, el, f), span: el.span });
+      const literalText = el.kind === 'Constant' ? f.source.text.slice(el.span.start, el.span.end) : undefined;
+      args.push({ kind: 'value', value: await argValue(interp, el, f), span: el.span, literalText });
     }
   }
   return args;

@@ -40,13 +40,13 @@ describe('CmdletContext', () => {
     expect(r2.output).toEqual([3]);
   });
 
-  it('shouldContinue asks Yes/No', async () => {
+  it('shouldContinue asks Yes / Yes to All / No / No to All (as Exchange\'s questions show)', async () => {
     const sh = shell(true);
-    sh.host.choiceAnswers.push(1);
+    sh.host.choiceAnswers.push(2);
     const r = await sh.eval('Run-With {} continue');
     expect(r.output).toEqual([false]);
     expect(sh.host.choicePrompts[0]).toMatchObject({ caption: 'Question', message: 'Really?' });
-    expect(sh.host.choicePrompts[0]!.choices.map((c) => c.label)).toEqual(['&Yes', '&No']);
+    expect(sh.host.choicePrompts[0]!.choices.map((c) => c.label)).toEqual(['&Yes', 'Yes to &All', '&No', 'No to A&ll']);
   });
 
   it('session services see the caller scope; bound names', async () => {

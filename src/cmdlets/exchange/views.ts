@@ -14,7 +14,7 @@ registerView({
   shape: 'table',
   table: {
     columns: [
-      { label: 'Thumbprint', property: 'Thumbprint', width: 40 },
+      { label: 'Thumbprint', property: 'Thumbprint', width: 41 },
       { label: 'Services', property: 'ServicesStringForm', width: 10 },
       { label: 'Subject', property: 'Subject' },
     ],
