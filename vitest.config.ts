@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Transcripts print lab-clock dates in local time: pin the zone so they read the same everywhere.
-    env: { TZ: 'UTC' },
+    env: { TZ: 'UTC', EMSH_VALIDATE_GRAMMAR: '1' },
   },
 });

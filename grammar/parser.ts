@@ -1,7 +1,7 @@
 // The PowerShell subset as a Chevrotain CstParser (no embedded actions: the AST is built by
 // to-ast.ts). ACTION blocks only check for the token PowerShell requires next and raise its
 // own error (PsSyntaxError) so Chevrotain's generic messages never reach the user.
-import { CstParser, EOF, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, LLkLookaheadStrategy, type ILookaheadStrategy, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 import { PsSyntaxError, type ParserErrorId } from './messages.js';
 
@@ -19,9 +19,42 @@ const castOperandStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.PlusP
 // OR alternative arrays are cached per rule (Chevrotain performance guide): no allocation per call.
 type Alts<R = unknown> = IOrAlt<R>[];
 
+/**
+ * Chevrotain's LL(k) lookahead, built on first use of each decision instead of all at once in
+ * performSelfAnalysis: a one-line command touches a few dozen of the grammar's decisions, and
+ * building them all costs ~20 ms of start-up. The functions built are Chevrotain's own.
+ */
+class LazyLookaheadStrategy extends LLkLookaheadStrategy {
+  override buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0]) {
+    let built: ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']> | undefined;
+    return (function (this: unknown, alts) {
+      const f = (built ??= LLkLookaheadStrategy.prototype.buildLookaheadForAlternation.call(strategy, options));
+      return f.call(this, alts);
+    } as ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']>);
+  }
+
+  override buildLookaheadForOptional(options: Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0]) {
+    let built: ReturnType<ILookaheadStrategy['buildLookaheadForOptional']> | undefined;
+    return function (this: unknown) {
+      const f = (built ??= LLkLookaheadStrategy.prototype.buildLookaheadForOptional.call(strategy, options));
+      return f.call(this);
+    };
+  }
+}
+
+/** One strategy object serves every parser instance (it holds only maxLookahead). */
+const strategy = new LazyLookaheadStrategy({ maxLookahead: 2 });
+
 export class PsParser extends CstParser {
   constructor() {
-    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false, nodeLocationTracking: 'none' });
+    // Grammar validations run in the tests (test/grammar); skipping them at run time saves start-up.
+    super(T.allTokens, {
+      maxLookahead: 2,
+      recoveryEnabled: false,
+      nodeLocationTracking: 'none',
+      skipValidations: process.env.EMSH_VALIDATE_GRAMMAR !== '1',
+      lookaheadStrategy: strategy,
+    });
     this.performSelfAnalysis();
   }
 

@@ -1,8 +1,10 @@
 // Bundles the shell into dist/: one ESM file per entry, no TypeScript loader at run time.
 // Why bundle: unbundled chevrotain/ink cost ~0.5 s each in module loading (performance-notes.md).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chmodSync, existsSync, rmSync } from 'node:fs';
 
+// Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
+rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 // react-devtools-core is an optional import of Ink; an empty stub keeps the bundle loadable.
 writeFileSync('dist/.devtools-stub.js', 'export default {};\n');

@@ -15,7 +15,7 @@ import { createBuiltinOrganization } from './exchange/seed.js';
 import { validateOrganization } from './exchange/validate.js';
 import type { KeySource } from './exchange/setup.js';
 import type { OrgState } from './exchange/model.js';
-import { generateRsaKey } from './pki/index.js';
+import { loadPki } from './pki/load.js';
 import type { Host } from './protocol/host.js';
 import type { ServiceKey, ServiceRegistry, SessionServices } from './protocol/cmdlet.js';
 import type { CompletionSource } from './ui/completion.js';
@@ -24,7 +24,7 @@ import type { CompletionSource } from './ui/completion.js';
 export const START_MACHINE = 'Ex2007EE';
 
 /** Real RSA keys for a new lab's setup certificates and CA. */
-export const realKeys: KeySource = async (bits) => (await generateRsaKey(bits)).privatePem;
+export const realKeys: KeySource = async (bits) => (await (await loadPki()).generateRsaKey(bits)).privatePem;
 
 export interface OpenLabOptions {
   home: string;

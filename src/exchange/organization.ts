@@ -1,7 +1,8 @@
 // The simulated organization at run time: servers and their certificate stores, over the
 // persisted OrgState (mutated in place; the store saves it after each statement that changed it).
 
-import { keyMatchesCertificate, type CertificateInfo } from '../pki/index.js';
+import type { CertificateInfo } from '../pki/index.js';
+import { loadPki } from '../pki/load.js';
 import type { PSObject } from '../protocol/values.js';
 import {
   exchangeCertificateObject,
@@ -123,7 +124,8 @@ export class ExchangeServer {
   }
 
   /** The pending request whose key the certificate carries (a CA response completes it). */
-  requestFor(info: CertificateInfo): RequestRecord | undefined {
+  async requestFor(info: CertificateInfo): Promise<RequestRecord | undefined> {
+    const { keyMatchesCertificate } = await loadPki();
     return this.state.requests.find((q) => keyMatchesCertificate(q.keyPem, info));
   }
 

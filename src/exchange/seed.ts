@@ -8,7 +8,7 @@
 // Servers were "installed" 60 days before the lab was created, so the setup certificates have
 // about ten months left: labs that move the clock forward show them expiring.
 
-import { createCaCertificate } from '../pki/index.js';
+import { loadPki } from '../pki/load.js';
 import type { OrgState, ServerState } from './model.js';
 import { ORG_SCHEMA } from './model.js';
 import { installSetupCertificate, type KeySource } from './setup.js';
@@ -41,6 +41,7 @@ export async function createBuiltinOrganization(now: Date, keys: KeySource): Pro
   const caTo = new Date(caFrom);
   caTo.setFullYear(caTo.getFullYear() + 10);
   const caKey = await keys(2048);
+  const { createCaCertificate } = await loadPki();
   const ca = createCaCertificate({
     subject: 'CN=ProExchange Root CA, DC=proexchange, DC=local',
     notBefore: caFrom,

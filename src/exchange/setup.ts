@@ -2,7 +2,7 @@
 // Messaging and Edge server gets a self-signed certificate (CN=<host>, SANs host and FQDN,
 // one year, key not exportable) enabled for its roles' services; Mailbox-only servers get none.
 
-import { createSelfSigned } from '../pki/index.js';
+import { loadPki } from '../pki/load.js';
 import type { ServerState } from './model.js';
 import { certRecord } from './organization.js';
 import { servicesOfRoles, SERVICE_FLAGS, type ServerRole } from './services.js';
@@ -23,6 +23,7 @@ export async function installSetupCertificate(server: ServerState, installedAt: 
   const keyPem = await keys(SETUP_KEY_SIZE);
   const notAfter = new Date(installedAt);
   notAfter.setFullYear(notAfter.getFullYear() + 1);
+  const { createSelfSigned } = await loadPki();
   const info = createSelfSigned({
     subject: `CN=${server.name}`,
     dnsNames: [server.name, server.fqdn],

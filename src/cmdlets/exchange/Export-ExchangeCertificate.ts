@@ -4,7 +4,7 @@
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { PSObject, type SecureString } from '../../protocol/values.js';
-import { exportPfx } from '../../pki/index.js';
+import { loadPki } from '../../pki/load.js';
 import {
   EXCHANGE_MODULE,
   EXCHANGE_NAMESPACE,
@@ -82,6 +82,7 @@ export default defineCmdlet({
       const password = p.Password as SecureString | undefined;
       if (!password) return fail('ErrorPasswordRequired', messages.exportNoPassword);
       if (!record.exportable) return fail('ErrorKeyNotExportable', messages.exportNotExportable);
+      const { exportPfx } = await loadPki();
       const pfx = exportPfx({ certificate: record.certPem, privateKeyPem: record.keyPem, password: password.reveal(), friendlyName: record.friendlyName, algorithm: 'aes256' });
       data = p.BinaryEncoded ? pfx : new Uint8Array(Buffer.from(base64Lines(pfx), 'ascii'));
     }

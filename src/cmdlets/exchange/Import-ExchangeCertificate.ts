@@ -6,7 +6,8 @@
 import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import type { SecureString } from '../../protocol/values.js';
-import { detectFormat, importPfx, parseCertificates, type CertificateInfo } from '../../pki/index.js';
+import type { CertificateInfo, PfxContents } from '../../pki/index.js';
+import { loadPki } from '../../pki/load.js';
 import { certRecord } from '../../exchange/organization.js';
 import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, messages, org, shouldProcess } from './common.js';
 import './views.js';
@@ -85,6 +86,7 @@ export default defineCmdlet({
       return;
     }
     const bad = (resource: string, message: string) => ctx.writeError(exchangeError(ctx, resource, message, 'InvalidData', undefined, 'ArgumentException'));
+    const { detectFormat, importPfx, parseCertificates } = await loadPki();
     const format = detectFormat(data);
     let leaf: CertificateInfo;
     let keyPem: string | undefined;
@@ -94,7 +96,7 @@ export default defineCmdlet({
 
     if (format === 'pkcs12') {
       const password = (p.Password as SecureString | undefined)?.reveal() ?? '';
-      let contents: ReturnType<typeof importPfx>;
+      let contents: PfxContents;
       try {
         contents = importPfx(data, password);
       } catch {
@@ -115,7 +117,7 @@ export default defineCmdlet({
       const cert = certs.find((c) => !c.isCa) ?? certs[0];
       if (!cert) return bad('ErrorImportFailed', messages.importBadData);
       leaf = cert;
-      const request = server.requestFor(leaf);
+      const request = await server.requestFor(leaf);
       if (request) {
         keyPem = request.keyPem;
         exportable = p.PrivateKeyExportable !== undefined ? exportable : request.exportable;

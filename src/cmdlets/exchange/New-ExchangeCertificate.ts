@@ -4,7 +4,7 @@
 import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
 import { PSObject } from '../../protocol/values.js';
-import { createRequest, createSelfSigned, generateRsaKey, parseDn, formatDn, nameAttribute, requestToText } from '../../pki/index.js';
+import { loadPki, type Pki } from '../../pki/load.js';
 import type { ExchangeServer } from '../../exchange/organization.js';
 import { certRecord } from '../../exchange/organization.js';
 import { ALLOWED_SERVICES_ENUM, SERVICE_FLAGS, parseServices, servicesToString } from '../../exchange/services.js';
@@ -28,7 +28,7 @@ function fail(ctx: CmdletContext, resource: string, message: string, category: '
   ctx.fail(exchangeError(ctx, resource, message, category, undefined, category === 'InvalidArgument' ? 'ArgumentException' : 'InvalidOperationException'));
 }
 
-function plan(p: Record<string, any>, ctx: CmdletContext, server: ExchangeServer): Plan {
+function plan(p: Record<string, any>, ctx: CmdletContext, server: ExchangeServer, { parseDn, formatDn, nameAttribute }: Pki): Plan {
   const o = org(ctx);
   const renewing = p.Instance !== undefined && p.Instance !== null;
   let old: ReturnType<ExchangeServer['find']>;
@@ -140,7 +140,9 @@ export default defineCmdlet({
   async process(p, ctx) {
     const server = org(ctx).current;
     const request = Boolean(p.GenerateRequest);
-    const pl = plan(p, ctx, server);
+    const pki = await loadPki();
+    const { createRequest, createSelfSigned, generateRsaKey, requestToText } = pki;
+    const pl = plan(p, ctx, server, pki);
     const domainsText = pl.domains.join(', ');
     const servicesText = request ? 'None' : servicesToString(pl.services);
     const description = request

@@ -4,7 +4,8 @@
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
-import { createPkcs7, parseRequest, signRequest } from '../../pki/index.js';
+import type { RequestInfo } from '../../pki/index.js';
+import { loadPki } from '../../pki/load.js';
 import { org } from '../exchange/common.js';
 
 const LAB_MODULE = 'emsh.Lab';
@@ -31,7 +32,8 @@ export default defineCmdlet({
       needs: ['lab'],
     },
   ],
-  process(p, ctx) {
+  async process(p, ctx) {
+    const { createPkcs7, parseRequest, signRequest } = await loadPki();
     const o = org(ctx);
     const source = ctx.fs.resolve(String(p.Path), ctx.session.getLocation());
     const target = ctx.fs.resolve(String(p.OutFile), ctx.session.getLocation());
@@ -44,7 +46,7 @@ export default defineCmdlet({
     }
     const denied = (why: string) =>
       ctx.fail(ctx.error({ message: `The certification authority denied the request: ${why}`, errorId: 'RequestDenied', category: 'InvalidData', exceptionType: 'InvalidOperationException', targetObject: source.display }));
-    let request: ReturnType<typeof parseRequest>;
+    let request: RequestInfo;
     try {
       request = parseRequest(bytes);
     } catch {
