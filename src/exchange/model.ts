@@ -62,7 +62,7 @@ export interface RequestRecord {
   createdAt: string;
 }
 
-export interface ServerState {
+export interface ServerState extends ServerWorkState {
   /** NetBIOS name as shown: `Ex2007EE`. */
   name: string;
   fqdn: string;
@@ -83,7 +83,7 @@ export interface ServerState {
   requireSsl: boolean;
 }
 
-export interface OrgState {
+export interface OrgState extends OrgWorkState {
   schema: number;
   organizationName: string;
   adDomain: string;
@@ -94,4 +94,144 @@ export interface OrgState {
   servers: ServerState[];
   /** The machine the shell is logged on to. */
   currentMachine: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The servers at work (issue 5): transport, connectors, client access, POP/IMAP, UM, EdgeSync.
+// All optional in the persisted document so labs created before they existed still load;
+// src/exchange/defaults.ts fills them in (normalizeOrganization) when a lab is opened.
+
+export type LoggingLevel = 'None' | 'Verbose';
+
+export interface TransportServerState {
+  intraOrgConnectorProtocolLoggingLevel: LoggingLevel;
+  /** Windows paths on the server's drive, e.g. C:\Program Files\Microsoft\Exchange Server\TransportRoles\Logs\ProtocolLog\SmtpSend; null disables. */
+  sendProtocolLogPath: string | null;
+  receiveProtocolLogPath: string | null;
+  sendProtocolLogMaxFileSize: string;
+  receiveProtocolLogMaxFileSize: string;
+  sendProtocolLogMaxDirectorySize: string;
+  receiveProtocolLogMaxDirectorySize: string;
+  sendProtocolLogMaxAge: string;
+  receiveProtocolLogMaxAge: string;
+}
+
+export interface ReceiveConnectorState {
+  /** `Default EX2007EE`, `Client EX2007EE`, `Default internal receive connector EDGE01` ... */
+  name: string;
+  bindings: string[];
+  remoteIPRanges: string[];
+  /** Empty: the server FQDN. */
+  fqdn: string;
+  authMechanism: string[];
+  permissionGroups: string[];
+  requireTLS: boolean;
+  domainSecureEnabled: boolean;
+  protocolLoggingLevel: LoggingLevel;
+  enabled: boolean;
+}
+
+export interface SendConnectorState {
+  name: string;
+  addressSpaces: string[];
+  /** Source transport servers (names). */
+  sourceTransportServers: string[];
+  smartHosts: string[];
+  dnsRoutingEnabled: boolean;
+  fqdn: string;
+  requireTLS: boolean;
+  domainSecureEnabled: boolean;
+  ignoreSTARTTLS: boolean;
+  protocolLoggingLevel: LoggingLevel;
+  enabled: boolean;
+}
+
+export interface TransportConfigState {
+  tlsSendDomainSecureList: string[];
+  tlsReceiveDomainSecureList: string[];
+}
+
+export interface MailboxState {
+  name: string;
+  alias: string;
+  /** The mailbox server (name). */
+  server: string;
+  primarySmtpAddress: string;
+  database: string;
+}
+
+export interface VirtualDirectoryState {
+  /** `owa`, `OAB`, `Microsoft-Server-ActiveSync`, `EWS`, `Autodiscover`. */
+  name: string;
+  internalUrl: string | null;
+  externalUrl: string | null;
+  /** Only the OAB directory has its own RequireSSL (false by default). */
+  requireSsl?: boolean;
+  /** ActiveSync: client certificate authentication (Ignore, Accepted, Required). */
+  clientCertAuth?: 'Ignore' | 'Accepted' | 'Required';
+}
+
+export interface OutlookAnywhereState {
+  enabled: boolean;
+  externalHostname: string | null;
+  clientAuthenticationMethod: 'Basic' | 'Ntlm';
+  sslOffloading: boolean;
+}
+
+export interface ClientAccessState {
+  autoDiscoverServiceInternalUri: string;
+  virtualDirectories: VirtualDirectoryState[];
+  outlookAnywhere: OutlookAnywhereState;
+}
+
+export interface ProtocolSettingsState {
+  x509CertificateName: string;
+  loginType: 'PlainTextLogin' | 'PlainTextAuthentication' | 'SecureLogin';
+  sslBindings: string[];
+  unencryptedOrTLSBindings: string[];
+}
+
+export interface UMServerState {
+  status: 'Enabled' | 'Disabled' | 'NoNewCalls';
+  dialPlans: string[];
+  languages: string[];
+}
+
+export interface UMDialPlanState {
+  name: string;
+  numberOfDigitsInExtension: number;
+  voipSecurity: 'Unsecured' | 'SIPSecured' | 'Secured';
+}
+
+export interface EdgeSubscriptionState {
+  /** The Edge server's name. */
+  edge: string;
+  site: string;
+  /** The Edge's internal transport certificate thumbprint published in AD (direct trust). */
+  edgeCertificateThumbprint: string;
+  /** The certificate PEM published for the Edge. */
+  edgeCertificatePem: string;
+  createdAt: string;
+  lastSync?: string;
+}
+
+/** Issue-5 parts of a server; see ServerState. */
+export interface ServerWorkState {
+  transport?: TransportServerState;
+  receiveConnectors?: ReceiveConnectorState[];
+  clientAccess?: ClientAccessState;
+  pop?: ProtocolSettingsState;
+  imap?: ProtocolSettingsState;
+  um?: UMServerState;
+}
+
+/** Issue-5 parts of the organization; see OrgState. */
+export interface OrgWorkState {
+  sendConnectors?: SendConnectorState[];
+  transportConfig?: TransportConfigState;
+  mailboxes?: MailboxState[];
+  umDialPlans?: UMDialPlanState[];
+  edgeSubscriptions?: EdgeSubscriptionState[];
+  /** Partner domains for Domain Security demonstrations. */
+  partnerDomains?: string[];
 }
