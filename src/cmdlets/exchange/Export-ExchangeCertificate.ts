@@ -9,9 +9,11 @@ import {
   EXCHANGE_MODULE,
   EXCHANGE_NAMESPACE,
   domainControllerParameter,
+  driveFailureReason,
   exchangeError,
   messages,
   org,
+  resolvePath,
   shouldProcess,
   thumbprintParameter,
 } from './common.js';
@@ -89,7 +91,7 @@ export default defineCmdlet({
 
     let target: ReturnType<typeof ctx.fs.resolve> | undefined;
     if (p.Path !== undefined) {
-      target = ctx.fs.resolve(String(p.Path), ctx.session.getLocation());
+      target = resolvePath(ctx, String(p.Path));
       if (ctx.fs.exists(target) && !p.Force) {
         ctx.writeError(exchangeError(ctx, 'ErrorExportFileExists', messages.exportWriteFailed(`The file '${target.display}' already exists. Use -Force to overwrite it.`), 'ResourceExists', target.display, 'IOException'));
         return;
@@ -97,7 +99,12 @@ export default defineCmdlet({
     }
     if (!(await shouldProcess(ctx, messages.exportConfirm(t)))) return;
     if (target) {
-      ctx.fs.writeBytes(target, data);
+      try {
+        ctx.fs.writeBytes(target, data);
+      } catch (e) {
+        // A missing folder or an unknown machine: Exchange's write-failure message, as this cmdlet's error.
+        ctx.writeError(exchangeError(ctx, 'ErrorExportWriteFailed', messages.exportWriteFailed(driveFailureReason(e)), 'WriteError', target.display, 'IOException'));
+      }
       return;
     }
     if (p.BinaryEncoded) ctx.write(PSObject.fromRecord({ FileData: data }, ['Microsoft.Exchange.Data.BinaryFileDataObject', 'System.Object']));

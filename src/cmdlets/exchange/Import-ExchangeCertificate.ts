@@ -9,12 +9,12 @@ import type { SecureString } from '../../protocol/values.js';
 import type { CertificateInfo, PfxContents } from '../../pki/index.js';
 import { loadPki } from '../../pki/load.js';
 import { certRecord } from '../../exchange/organization.js';
-import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, messages, org, shouldProcess } from './common.js';
+import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, messages, org, resolvePath, shouldProcess } from './common.js';
 import './views.js';
 
 function readSource(p: Record<string, any>, ctx: CmdletContext): Uint8Array | undefined {
   if (p.Path !== undefined) {
-    const target = ctx.fs.resolve(String(p.Path), ctx.session.getLocation());
+    const target = resolvePath(ctx, String(p.Path));
     try {
       return ctx.fs.readBytes(target);
     } catch (e) {

@@ -8,7 +8,17 @@ import { loadPki, type Pki } from '../../pki/load.js';
 import type { ExchangeServer } from '../../exchange/organization.js';
 import { certRecord } from '../../exchange/organization.js';
 import { ALLOWED_SERVICES_ENUM, SERVICE_FLAGS, parseServices, servicesToString } from '../../exchange/services.js';
-import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, messages, org, shouldProcess } from './common.js';
+import {
+  EXCHANGE_MODULE,
+  EXCHANGE_NAMESPACE,
+  domainControllerParameter,
+  driveFailureReason,
+  exchangeError,
+  messages,
+  org,
+  resolvePath,
+  shouldProcess,
+} from './common.js';
 import { confirmSmtpOverwrite } from './smtp-overwrite.js';
 import './views.js';
 
@@ -151,7 +161,7 @@ export default defineCmdlet({
 
     let target: ReturnType<CmdletContext['fs']['resolve']> | undefined;
     if (request && p.Path !== undefined) {
-      target = ctx.fs.resolve(String(p.Path), ctx.session.getLocation());
+      target = resolvePath(ctx, String(p.Path));
       if (ctx.fs.exists(target) && !p.Force) fail(ctx, 'ErrorRequestFileExists', messages.newRequestFileExists(server.name), 'InvalidOperation');
     }
     if (!(await shouldProcess(ctx, description))) return;
@@ -172,6 +182,15 @@ export default defineCmdlet({
       const req = createRequest({ subject: pl.subject, dnsNames: pl.domains, privateKeyPem: keyPem });
       // Windows keeps a placeholder certificate for the pending request; its thumbprint names the request.
       const placeholder = createSelfSigned({ subject: pl.subject, dnsNames: pl.domains, notBefore, notAfter, privateKeyPem: keyPem });
+      const text = requestToText(req, '\r\n');
+      // The file first: a request that could not be written is not kept (the lab state stays as it was).
+      if (target) {
+        try {
+          ctx.fs.writeBytes(target, p.BinaryEncoded ? new Uint8Array(req.der) : new Uint8Array(Buffer.from(text, 'utf8')));
+        } catch (e) {
+          fail(ctx, 'ErrorRequestWriteFailed', messages.requestWriteFailed(driveFailureReason(e)), 'InvalidOperation');
+        }
+      }
       server.addRequest({
         thumbprint: placeholder.thumbprint,
         placeholderPem: placeholder.pem,
@@ -184,11 +203,7 @@ export default defineCmdlet({
         publicKeySize: req.publicKeySize,
         createdAt: notBefore.toISOString(),
       });
-      const text = requestToText(req, '\r\n');
-      if (target) {
-        ctx.fs.writeBytes(target, p.BinaryEncoded ? new Uint8Array(req.der) : new Uint8Array(Buffer.from(text, 'utf8')));
-        return;
-      }
+      if (target) return;
       if (p.BinaryEncoded) {
         ctx.write(PSObject.fromRecord({ FileData: new Uint8Array(req.der) }, ['Microsoft.Exchange.Data.BinaryFileDataObject', 'System.Object']));
       } else ctx.write(text);
@@ -197,11 +212,10 @@ export default defineCmdlet({
 
     const info = createSelfSigned({ subject: pl.subject, dnsNames: pl.domains, notBefore, notAfter, privateKeyPem: keyPem });
     const record = certRecord(info, { keyPem, exportable: pl.exportable, friendlyName: pl.friendlyName, services: 0 });
+    // Ask the SMTP question before storing: a stopped prompt (Ctrl+C, -NonInteractive) leaves no certificate.
+    const replace = pl.services & SERVICE_FLAGS.SMTP ? await confirmSmtpOverwrite(ctx, server, record, Boolean(p.Force)) : false;
     server.addCertificate(record);
-    if (pl.services) {
-      const replace = pl.services & SERVICE_FLAGS.SMTP ? await confirmSmtpOverwrite(ctx, server, record, Boolean(p.Force)) : false;
-      server.enable(record, pl.services, { replaceInternalTransport: replace });
-    }
+    if (pl.services) server.enable(record, pl.services, { replaceInternalTransport: replace });
     ctx.write(server.object(server.find(record.thumbprint)!));
   },
 });

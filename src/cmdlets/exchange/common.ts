@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { serviceKey, type CmdletContext } from '../../protocol/cmdlet.js';
-import type { ErrorCategory, ErrorRecord } from '../../protocol/errors.js';
+import { TerminatingError, type ErrorCategory, type ErrorRecord } from '../../protocol/errors.js';
 import type { Organization } from '../../exchange/organization.js';
 
 export const OrganizationKey = serviceKey<Organization>('organization');
@@ -54,6 +54,7 @@ export const messages = {
   exportNoPassword: 'Exporting a certificate with its private key requires that a password be specified to protect the private key.',
   exportNotExportable: "The private key couldn't be exported as PKCS-12. It either couldn't be accessed or isn't exportable.",
   exportWriteFailed: (reason: string) => `The exported data cannot be written to the file for the following reason: ${reason}`,
+  requestWriteFailed: (reason: string) => `The request data cannot be written to the file for the following reason: ${reason}`,
   importConfirm: 'Importing a certificate from the data provided.',
   importBadData: 'The source data cannot be imported or the wrong password was specified.',
   importBadBase64: 'The source data is corrupted or not properly Base64 encoded.',
@@ -75,6 +76,32 @@ export const messages = {
   generateRequest: (friendly: string, subject: string, domains: string, services: string, keySize: number) =>
     `Generate Certificate Request:\tFriendlyName="${friendly}",\tSubjectName="${subject}",\tDomainName="${domains}",\tServices="${services}",\tKeySize="${keySize}"`,
 };
+
+/**
+ * The reason a lab-drive read or write failed (the drive throws a TerminatingError carrying a
+ * provider record with no command): Exchange words it into its own message. Other errors rethrow.
+ */
+export function driveFailureReason(e: unknown): string {
+  if (e instanceof TerminatingError) return e.record.message;
+  throw e;
+}
+
+/** A lab-drive error re-issued as this cmdlet's record (PowerShell shows it with the command's name). */
+export function driveError(ctx: CmdletContext, e: unknown): ErrorRecord {
+  if (!(e instanceof TerminatingError)) throw e;
+  const r = e.record;
+  if (r.invocation) return r;
+  return ctx.error({ message: r.message, errorId: r.errorId, category: r.category, exceptionType: r.exceptionType, targetObject: r.targetObject });
+}
+
+/** Resolves a path on the lab drive; an unknown machine or a path leaving the drive stops the cmdlet. */
+export function resolvePath(ctx: CmdletContext, text: string): ReturnType<CmdletContext['fs']['resolve']> {
+  try {
+    return ctx.fs.resolve(text, ctx.session.getLocation());
+  } catch (e) {
+    ctx.fail(driveError(ctx, e));
+  }
+}
 
 /** ShouldProcess with Exchange's whole-description form, falling back to the target form. */
 export function shouldProcess(ctx: CmdletContext, description: string): Promise<boolean> {

@@ -2,11 +2,10 @@
 // request and writes the issued certificate, as an admin would with the CA's web pages.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
 import type { RequestInfo } from '../../pki/index.js';
 import { loadPki } from '../../pki/load.js';
-import { org } from '../exchange/common.js';
+import { driveError, org, resolvePath } from '../exchange/common.js';
 
 const LAB_MODULE = 'emsh.Lab';
 
@@ -35,14 +34,13 @@ export default defineCmdlet({
   async process(p, ctx) {
     const { createPkcs7, parseRequest, signRequest } = await loadPki();
     const o = org(ctx);
-    const source = ctx.fs.resolve(String(p.Path), ctx.session.getLocation());
-    const target = ctx.fs.resolve(String(p.OutFile), ctx.session.getLocation());
+    const source = resolvePath(ctx, String(p.Path));
+    const target = resolvePath(ctx, String(p.OutFile));
     let bytes: Uint8Array;
     try {
       bytes = ctx.fs.readBytes(source);
     } catch (e) {
-      if (e instanceof TerminatingError) ctx.fail(e.record);
-      throw e;
+      return ctx.fail(driveError(ctx, e));
     }
     const denied = (why: string) =>
       ctx.fail(ctx.error({ message: `The certification authority denied the request: ${why}`, errorId: 'RequestDenied', category: 'InvalidData', exceptionType: 'InvalidOperationException', targetObject: source.display }));
@@ -57,11 +55,14 @@ export default defineCmdlet({
     const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000 - 10 * 60 * 1000); // CAs backdate a little
     const notAfter = new Date(notBefore.getTime() + Number(p.ValidityDays ?? 730) * 24 * 3600 * 1000);
     const cert = signRequest(request, o.state.ca.certPem, o.state.ca.keyPem, { notBefore, notAfter, extendedKeyUsage: ['serverAuth', 'clientAuth'] });
-    if (p.IncludeChain) {
-      const caDer = Buffer.from(o.state.ca.certPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
-      ctx.fs.writeBytes(target, new Uint8Array(createPkcs7([cert.der, caDer])));
-    } else {
-      ctx.fs.writeBytes(target, new Uint8Array(Buffer.from(cert.pem.replace(/\n/g, '\r\n'), 'ascii')));
+    const caDer = Buffer.from(o.state.ca.certPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    try {
+      ctx.fs.writeBytes(
+        target,
+        p.IncludeChain ? new Uint8Array(createPkcs7([cert.der, caDer])) : new Uint8Array(Buffer.from(cert.pem.replace(/\n/g, '\r\n'), 'ascii')),
+      );
+    } catch (e) {
+      return ctx.fail(driveError(ctx, e));
     }
     ctx.write(
       PSObject.fromRecord({
