@@ -1,0 +1,149 @@
+// The lab survives restarts: what one session did is there when the same home and lab are
+// opened again; lab.json is private (0600); a second session on an open lab is read-only and
+// says so; a corrupt lab.json is moved aside with a warning and a fresh lab is created.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { labPaths } from '../../src/store/lab-home.js';
+import { capturedSession, tempHome, type Captured } from '../helpers/run.js';
+
+const out = async (c: Captured, script: string) => (await c.run(script)).out;
+const lines = async (c: Captured, script: string) => (await out(c, script)).split('\n').filter((l) => l !== '');
+
+/** Thumbprint, services and status of every certificate and request, as a listing shows them. */
+const listing = (c: Captured) => lines(c, "Get-ExchangeCertificate | ForEach-Object { $_.Thumbprint + ' ' + $_.Services + ' ' + $_.Status }");
+
+describe('state survives restarts', () => {
+  it('keeps new certificates, pending requests and service assignments', async () => {
+    const home = tempHome();
+    const a = await capturedSession({ home });
+    const web = (await out(a, "(New-ExchangeCertificate -SubjectName 'cn=webmail.proexchange.global' -DomainName webmail.proexchange.global -PrivateKeyExportable $true -Services None).Thumbprint")).trim();
+    expect(await out(a, `Enable-ExchangeCertificate ${web} -Services IIS -DoNotRequireSSL`)).toBe('');
+    expect(await out(a, "New-ExchangeCertificate -GenerateRequest -Path c:\\mail.req -SubjectName 'cn=mail.proexchange.global' -DomainName mail.proexchange.global, autodiscover.proexchange.global")).toBe('');
+    const before = await listing(a);
+    expect(before).toHaveLength(3);
+    expect(before).toContain(`${web} IIS Valid`);
+    expect(before.filter((l) => l.endsWith(' None PendingRequest'))).toHaveLength(1);
+    await a.close();
+
+    const b = await capturedSession({ home });
+    expect(b.text()).toBe(''); // no warnings: a clean reopen
+    expect(await listing(b)).toEqual(before);
+    expect(await lines(b, `Get-ExchangeCertificate ${web} | Format-List Subject, CertificateDomains, PrivateKeyExportable, HasPrivateKey`)).toEqual([
+      'Subject              : CN=webmail.proexchange.global',
+      'CertificateDomains   : {webmail.proexchange.global}',
+      'PrivateKeyExportable : True',
+      'HasPrivateKey        : True',
+    ]);
+    // The pending request still completes after the restart: its key was kept.
+    await out(b, 'Submit-LabCertificateRequest c:\\mail.req c:\\mail.cer | Out-Null');
+    expect(await lines(b, 'Import-ExchangeCertificate c:\\mail.cer | ForEach-Object { $_.HasPrivateKey; $_.RootCAType }')).toEqual(['True', 'Enterprise']);
+    expect((await listing(b)).filter((l) => l.includes('PendingRequest'))).toEqual([]);
+    await b.close();
+
+    const c = await capturedSession({ home });
+    expect(await listing(c)).toHaveLength(3);
+    expect((await listing(c)).filter((l) => l.includes('PendingRequest'))).toEqual([]);
+    await c.close();
+  }, 60_000);
+
+  it('keeps the machine the shell was on, consistently for the prompt, the drive and the store', async () => {
+    const home = tempHome();
+    const a = await capturedSession({ home });
+    await out(a, "Enter-LabServer EDGE01; Set-Content c:\\where.txt 'edge'");
+    await a.close();
+    const b = await capturedSession({ home });
+    expect(await lines(b, '$env:COMPUTERNAME; Get-Content c:\\where.txt; (Get-ExchangeCertificate).Subject')).toEqual(['EDGE01', 'edge', 'CN=EDGE01']);
+    await b.close();
+  });
+
+  it('writes lab.json with mode 0600, also after a save', async () => {
+    const home = tempHome();
+    const a = await capturedSession({ home });
+    const { state } = labPaths(home, 'default');
+    expect(statSync(state).mode & 0o777).toBe(0o600);
+    const first = readFileSync(state);
+    await out(a, "New-ExchangeCertificate -SubjectName 'cn=mode.proexchange.global' -Services None | Out-Null");
+    expect(readFileSync(state).equals(first)).toBe(false);
+    expect(statSync(state).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(state)).mode & 0o777).toBe(0o700);
+    await a.close();
+  });
+});
+
+describe('one writer per lab', () => {
+  it('a second session on an open lab is read-only, says so, and saves nothing', async () => {
+    const home = tempHome();
+    const first = await capturedSession({ home });
+    const { state } = labPaths(home, 'default');
+    const bytes = readFileSync(state);
+
+    const second = await capturedSession({ home });
+    expect(second.text()).toBe(
+      `WARNING: The lab 'default' is open in another emsh (pid ${process.pid}). This session is read-only: its changes will not be saved.\n`,
+    );
+    // It works on its own copy: the certificate is there for this session only.
+    const t = (await out(second, "(New-ExchangeCertificate -SubjectName 'cn=lost.proexchange.global' -Services None).Thumbprint")).trim();
+    expect(t).toMatch(/^[0-9A-F]{40}$/);
+    expect(await out(second, `(Get-ExchangeCertificate ${t}).Subject`)).toBe('CN=lost.proexchange.global\n');
+    expect(readFileSync(state).equals(bytes)).toBe(true);
+    await second.close();
+
+    // The first session neither sees nor loses anything; its own changes are saved.
+    expect(await out(first, `Get-ExchangeCertificate ${t} -ErrorAction SilentlyContinue`)).toBe('');
+    const mine = (await out(first, "(New-ExchangeCertificate -SubjectName 'cn=kept.proexchange.global' -Services None).Thumbprint")).trim();
+    await first.close();
+
+    const third = await capturedSession({ home });
+    expect(third.text()).toBe('');
+    expect(await out(third, `(Get-ExchangeCertificate ${mine}).Subject`)).toBe('CN=kept.proexchange.global\n');
+    expect(await out(third, `@(Get-ExchangeCertificate | Where-Object { $_.Thumbprint -eq '${t}' }).Count`)).toBe('0\n');
+    await third.close();
+  }, 30_000);
+});
+
+describe('a corrupt lab.json', () => {
+  it('that is not JSON is moved aside with a warning, and a fresh lab is created', async () => {
+    const home = tempHome();
+    const a = await capturedSession({ home });
+    const mine = (await out(a, "(New-ExchangeCertificate -SubjectName 'cn=gone.proexchange.global' -Services None).Thumbprint")).trim();
+    await a.close();
+    const { state, dir } = labPaths(home, 'default');
+    const garbage = readFileSync(state, 'utf8').slice(0, 500); // a file cut short
+    writeFileSync(state, garbage);
+
+    const b = await capturedSession({ home });
+    const aside = readdirSync(dir).filter((f) => f.startsWith('lab.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(`${dir}/${aside[0]}`, 'utf8')).toBe(garbage); // never silently overwritten
+    expect(b.text()).toMatch(/^WARNING: The lab state file was unreadable \(invalid JSON: .*\)\. It was moved to '.*lab\.json\.corrupt-[^']+' and a fresh lab state was created\.\n$/);
+    expect(b.text()).toContain(`${dir}/${aside[0]}`);
+    // A fresh lab: the setup certificate only, and it is saved at once.
+    expect(await lines(b, 'Get-ExchangeCertificate | ForEach-Object Subject')).toEqual(['CN=Ex2007EE']);
+    expect(await out(b, `Get-ExchangeCertificate ${mine} -ErrorAction SilentlyContinue`)).toBe('');
+    expect(existsSync(state)).toBe(true);
+    expect(statSync(state).mode & 0o777).toBe(0o600);
+    await b.close();
+  });
+
+  it('whose organization is broken is moved aside with a warning too', async () => {
+    const home = tempHome();
+    const a = await capturedSession({ home });
+    await a.close();
+    const { state, dir } = labPaths(home, 'default');
+    const doc = JSON.parse(readFileSync(state, 'utf8'));
+    doc.organization.servers[0].certificates = 'lost';
+    writeFileSync(state, JSON.stringify(doc));
+    const broken = readFileSync(state, 'utf8');
+
+    const b = await capturedSession({ home });
+    const aside = readdirSync(dir).filter((f) => f.startsWith('lab.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(`${dir}/${aside[0]}`, 'utf8')).toBe(broken);
+    expect(b.text()).toBe(
+      `WARNING: The organization in lab 'default' was not valid (organization.servers[0].certificates must be an array); the file was moved to ${dir}/${aside[0]} and the lab was created anew.\n`,
+    );
+    expect(await lines(b, 'Get-ExchangeCertificate | ForEach-Object Subject')).toEqual(['CN=Ex2007EE']);
+    await b.close();
+  });
+});
