@@ -13,6 +13,7 @@ import { emptyLabState, type LabState } from './store/schema.js';
 import { Organization } from './exchange/organization.js';
 import { createBuiltinOrganization } from './exchange/seed.js';
 import { validateOrganization } from './exchange/validate.js';
+import { normalizeOrganization } from './exchange/defaults.js';
 import type { KeySource } from './exchange/setup.js';
 import type { OrgState } from './exchange/model.js';
 import { loadPki } from './pki/load.js';
@@ -80,6 +81,7 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
     store.warnings.push(`The organization in lab '${opts.lab}' was not valid (${problems[0]}); the file was moved to ${aside} and the lab was created anew.`);
   }
   const now = opts.now ?? (() => store.labNow());
+  normalizeOrganization(store.state.organization as OrgState);
   const org = new Organization(store.state.organization as OrgState, now);
   return new Lab(opts.lab, opts.home, store, org, now);
 }

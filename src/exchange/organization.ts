@@ -202,6 +202,15 @@ export class Organization {
     this.dirty = true;
   }
 
+  /** Adds a newly installed server (Install-LabServer / setup.com). */
+  addServer(state: ServerState): ExchangeServer {
+    this.state.servers.push(state);
+    const s = new ExchangeServer(state, this);
+    this.servers.set(state.name.toLowerCase(), s);
+    this.touch();
+    return s;
+  }
+
   allServers(): ExchangeServer[] {
     return [...this.servers.values()];
   }

@@ -12,6 +12,7 @@ import { loadPki } from '../pki/load.js';
 import type { OrgState, ServerState } from './model.js';
 import { ORG_SCHEMA } from './model.js';
 import { installSetupCertificate, type KeySource } from './setup.js';
+import { normalizeOrganization } from './defaults.js';
 import type { ServerRole } from './services.js';
 
 const VERSION_2007_SP1 = 'Version 8.1 (Build 240.6)';
@@ -55,7 +56,7 @@ export async function createBuiltinOrganization(now: Date, keys: KeySource): Pro
     server('EDGE01', 'EDGE01.proexchange.global', undefined, ['Edge'], 'Standard', false, installedAt),
   ];
   for (const s of servers) await installSetupCertificate(s, installedAt, keys);
-  return {
+  const org: OrgState = {
     schema: ORG_SCHEMA,
     organizationName: 'ProExchange',
     adDomain: 'proexchange.local',
@@ -66,4 +67,7 @@ export async function createBuiltinOrganization(now: Date, keys: KeySource): Pro
     servers,
     currentMachine: 'Ex2007EE',
   };
+  // Transport, connectors, client access, POP/IMAP, UM and mailboxes as setup leaves them.
+  normalizeOrganization(org);
+  return org;
 }

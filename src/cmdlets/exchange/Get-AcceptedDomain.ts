@@ -1,0 +1,49 @@
+// Get-AcceptedDomain: the SMTP domains the organization accepts mail for.
+
+import { defineCmdlet } from '../../protocol/cmdlet.js';
+import type { AcceptedDomainState } from '../../exchange/model.js';
+import type { Organization } from '../../exchange/organization.js';
+import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
+import { SYSCONFIG_NAMESPACE, adTail, configDn, configObject, findObjects, identityParameter, identityText, org } from './config-common.js';
+import { ACCEPTED_DOMAIN_TYPE } from './config-views.js';
+
+function acceptedDomainObject(o: Organization, d: AcceptedDomainState) {
+  const id = () => d.name;
+  const dn = () => configDn(o, [`CN=${d.name}`, 'CN=Accepted Domains', 'CN=Transport Settings']).replace(',CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups', '');
+  return configObject([ACCEPTED_DOMAIN_TYPE], id, [
+    ['DomainName', 'Microsoft.Exchange.Data.SmtpDomainWithSubdomains', () => d.domainName],
+    ['DomainType', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.AcceptedDomainType', () => d.domainType],
+    ['Default', 'System.Boolean', () => d.default],
+    ['AddressBookEnabled', 'System.Boolean', () => d.domainType === 'Authoritative'],
+    ['AdminDisplayName', 'System.String', () => null],
+    ...adTail(o, id, dn, () => new Date(o.allServers()[0]?.state.installedAt ?? 0), ['top', 'msExchAcceptedDomain']),
+  ]);
+}
+
+export default defineCmdlet({
+  name: 'Get-AcceptedDomain',
+  module: EXCHANGE_MODULE,
+  typeNamespace: SYSCONFIG_NAMESPACE,
+  synopsis: 'Lists the accepted domains of the organization.',
+  description:
+    'Get-AcceptedDomain returns the SMTP domains the organization accepts mail for: their name, domain, type (Authoritative, InternalRelay, ExternalRelay) and which is the default (used in e-mail address policies). Certificates for external names (mail.<domain>, autodiscover.<domain>) are usually built from these domains.',
+  parameters: {
+    Identity: identityParameter('The accepted domain (its name or domain name); * wildcards allowed.', false),
+    DomainController: domainControllerParameter,
+  },
+  outputType: [ACCEPTED_DOMAIN_TYPE],
+  examples: [
+    { code: 'Get-AcceptedDomain', remarks: 'Lists the accepted domains.', shows: 'Authoritative', needs: ['lab'] },
+    { code: 'Get-AcceptedDomain | Where-Object { $_.Default } | Select-Object -ExpandProperty DomainName', remarks: 'The default domain.', shows: 'proexchange.global', needs: ['lab'] },
+  ],
+  process(p, ctx) {
+    const o = org(ctx);
+    let list = o.state.acceptedDomains;
+    if (p.Identity !== undefined && p.Identity !== null) {
+      const found = findObjects(ctx, list, identityText(p.Identity), (d) => [d.name, d.domainName], false);
+      if (!found) return;
+      list = found;
+    }
+    for (const d of list) ctx.write(acceptedDomainObject(o, d));
+  },
+});

@@ -1,0 +1,217 @@
+// What the configuration cmdlets (servers, connectors, virtual directories, POP/IMAP, UM) share:
+// identity resolution with Exchange's messages, live configuration objects, parameter checks
+// that refuse bad input before anything changes, and the Set-* confirmation.
+
+import { createHash } from 'node:crypto';
+import type { CmdletContext, ParameterDeclaration } from '../../protocol/cmdlet.js';
+import { PSHashtable, PSObject } from '../../protocol/values.js';
+import type { ExchangeServer, Organization } from '../../exchange/organization.js';
+import { resolveObjects, resolveServers, type Resolution } from '../../exchange/identity.js';
+import { exchangeError, org, shouldProcess } from './common.js';
+
+export { org };
+
+export const SYSCONFIG_NAMESPACE = 'Microsoft.Exchange.Management.SystemConfigurationTasks';
+export const DIRECTORY_SC = 'Microsoft.Exchange.Data.Directory.SystemConfiguration';
+export const DIRECTORY_MGMT = 'Microsoft.Exchange.Data.Directory.Management';
+
+/** The identity text of a parameter value: a piped Exchange object gives its Identity. */
+export function identityText(v: unknown): string {
+  if (Array.isArray(v)) return v.length ? identityText(v[0]) : '';
+  if (v instanceof PSObject) {
+    const id = v.get('Identity');
+    return id === null ? v.toString() : String(id);
+  }
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/**
+ * Reports a failed resolution: Get-* cmdlets write a non-terminating error and go on; Set-*
+ * cmdlets stop (Exchange's set tasks throw). Returns the items, or undefined after an error.
+ */
+export function resolved<T>(ctx: CmdletContext, r: Resolution<T>, identity: string, terminating: boolean): T[] | undefined {
+  if (r.ok) return r.items;
+  const rec =
+    r.kind === 'notFound'
+      ? exchangeError(ctx, 'ErrorManagementObjectNotFound', r.message, 'ObjectNotFound', identity, 'ManagementObjectNotFoundException')
+      : exchangeError(ctx, 'ErrorManagementObjectAmbiguous', r.message, 'InvalidArgument', identity, 'ManagementObjectAmbiguousException');
+  if (terminating) ctx.fail(rec);
+  ctx.writeError(rec);
+  return undefined;
+}
+
+export function findServers(ctx: CmdletContext, identity: string, opts: { single: boolean; accept?: (s: ExchangeServer) => boolean; terminating?: boolean }): ExchangeServer[] | undefined {
+  return resolved(ctx, resolveServers(org(ctx), identity, opts), identity, opts.terminating ?? opts.single);
+}
+
+export function findObjects<T>(ctx: CmdletContext, items: readonly T[], identity: string, names: (t: T) => string[], single: boolean): T[] | undefined {
+  return resolved(ctx, resolveObjects(org(ctx), items, identity, names, single), identity, single);
+}
+
+/** Stable GUID text derived from a name (directory objects need one; labs must be reproducible). */
+export function guidOf(seed: string): string {
+  const h = createHash('sha1').update(seed.toLowerCase()).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+export type PropSpec = [name: string, typeName: string, get: () => unknown];
+
+/** A live configuration object: properties read the state each time, ToString is the identity. */
+export function configObject(typeNames: string[], identity: () => string, props: PropSpec[]): PSObject {
+  const o = new PSObject([...typeNames, 'Microsoft.Exchange.Data.Directory.ADObject', 'Microsoft.Exchange.Data.ConfigurableObject', 'System.Object']);
+  for (const [name, typeName, get] of props) o.addProperty({ name, memberType: 'Property', typeName, get });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => identity() });
+  return o;
+}
+
+/** The ADObject tail every directory object shows after its own properties. */
+export function adTail(o: Organization, identity: () => string, dn: () => string, whenCreated: () => Date, objectClass: string[]): PropSpec[] {
+  return [
+    ['IsValid', 'System.Boolean', () => true],
+    ['OriginatingServer', 'System.String', () => `DC01.${o.state.adDomain}`],
+    ['ExchangeVersion', 'Microsoft.Exchange.Data.ExchangeObjectVersion', () => '0.1 (8.0.535.0)'],
+    ['Name', 'System.String', () => identity().split('\\').pop()],
+    ['DistinguishedName', 'System.String', dn],
+    ['Identity', 'Microsoft.Exchange.Data.ObjectId', identity],
+    ['Guid', 'System.Guid', () => guidOf(dn())],
+    ['ObjectClass', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => [...objectClass]],
+    ['WhenChanged', 'System.Nullable`1[[System.DateTime]]', whenCreated],
+    ['WhenCreated', 'System.Nullable`1[[System.DateTime]]', whenCreated],
+  ];
+}
+
+/** The configuration DN of an object under a server or the organization. */
+export function configDn(o: Organization, rdns: string[]): string {
+  const dc = o.state.adDomain.split('.').map((p) => `DC=${p}`).join(',');
+  return [...rdns, 'CN=Exchange Administrative Group (FYDIBOHF23SPDLT)', 'CN=Administrative Groups', `CN=${o.state.organizationName}`, 'CN=Microsoft Exchange', 'CN=Services', 'CN=Configuration', dc].join(',');
+}
+
+/** A parameter-binding style error (the value cannot become the parameter's Exchange type). */
+export function bindingError(ctx: CmdletContext, param: string, value: unknown, typeName: string, inner: string): never {
+  return ctx.fail(
+    ctx.error({
+      message: `Cannot bind parameter '${param}'. Cannot convert value "${String(value)}" to type "${typeName}". Error: "${inner}"`,
+      errorId: 'CannotConvertArgumentNoMessage',
+      category: 'InvalidArgument',
+      exceptionType: 'ParameterBindingException',
+      targetObject: value,
+    }),
+  );
+}
+
+/** An Exchange validation refusal (an impossible configuration): terminating, nothing changed. */
+export function refuse(ctx: CmdletContext, resource: string, message: string, target?: unknown): never {
+  return ctx.fail(exchangeError(ctx, resource, message, 'InvalidOperation', target, 'InvalidOperationException'));
+}
+
+/** `$null` and '' both mean "no value" for optional string settings. */
+export function optionalText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const t = String(v).trim();
+  return t === '' ? null : t;
+}
+
+/** System.Uri: absolute http/https only (what the virtual directories accept). */
+export function checkUri(ctx: CmdletContext, param: string, v: unknown): string | null {
+  const t = optionalText(v);
+  if (t === null) return null;
+  let u: URL | undefined;
+  try {
+    u = new URL(t);
+  } catch {
+    u = undefined;
+  }
+  if (!u || !/^https?:$/.test(u.protocol) || !/^https?:\/\//i.test(t)) {
+    return bindingError(ctx, param, t, 'System.Uri', 'Invalid URI: The format of the URI could not be determined.');
+  }
+  return t;
+}
+
+const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+
+export function isFqdn(t: string): boolean {
+  if (t.length > 255) return false;
+  return t.split('.').every((l) => LABEL.test(l));
+}
+
+/** Microsoft.Exchange.Data.Fqdn: '' / $null clears (the server FQDN is then used). */
+export function checkFqdn(ctx: CmdletContext, param: string, v: unknown): string {
+  const t = optionalText(v);
+  if (t === null) return '';
+  if (!isFqdn(t)) return bindingError(ctx, param, t, 'Microsoft.Exchange.Data.Fqdn', `"${t}" is not a valid fully qualified domain name.`);
+  return t;
+}
+
+/** SmtpDomain values (partner domains in the TLS lists). */
+export function checkDomain(ctx: CmdletContext, param: string, t: string): string {
+  if (!isFqdn(t) || !t.includes('.')) return bindingError(ctx, param, t, 'Microsoft.Exchange.Data.SmtpDomain', `"${t}" is not a valid SMTP domain.`);
+  return t;
+}
+
+/** IPAddress:port bindings (`0.0.0.0:995`). */
+export function checkBindings(ctx: CmdletContext, param: string, values: string[]): string[] {
+  for (const b of values) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3}):(\d{1,5})$/.exec(b.trim());
+    const ok = m && m.slice(1, 5).every((x) => Number(x) <= 255) && Number(m[5]) >= 1 && Number(m[5]) <= 65535;
+    if (!ok) return bindingError(ctx, param, b, 'Microsoft.Exchange.Data.IPBinding', `"${b}" is not a valid IP address and port (for example 0.0.0.0:995).`);
+  }
+  return values.map((b) => b.trim());
+}
+
+/**
+ * A multi-valued property value: a list replaces the whole value; a hashtable
+ * `@{Add=...; Remove=...}` edits it. Returns the new list (not yet stored).
+ */
+export function multiValued(v: unknown, current: readonly string[]): string[] {
+  const list = (x: unknown): string[] => (x === null || x === undefined ? [] : (Array.isArray(x) ? x : [x]).map((i) => String(i)).filter((i) => i.trim() !== ''));
+  if (v instanceof PSHashtable) {
+    let out = [...current];
+    const add = list(v.get('Add'));
+    const remove = list(v.get('Remove')).map((r) => r.toLowerCase());
+    out = out.filter((x) => !remove.includes(x.toLowerCase()));
+    for (const a of add) if (!out.some((x) => x.toLowerCase() === a.toLowerCase())) out.push(a);
+    return out;
+  }
+  return list(v);
+}
+
+/** Flags enum text (`Tls, Integrated`) → names; `None` → []. */
+export function flagsList(v: unknown): string[] {
+  const t = String(v ?? '');
+  return t.split(',').map((x) => x.trim()).filter((x) => x !== '' && x.toLowerCase() !== 'none');
+}
+
+/** Flags as Exchange shows them: `Tls, Integrated`, or `None`. */
+export function flagsText(list: readonly string[]): string {
+  return list.length ? list.join(', ') : 'None';
+}
+
+/** Exchange's set-task confirmation (`What if: Setting Receive connector "X".`). */
+export function confirmSet(ctx: CmdletContext, kind: string, identity: string): Promise<boolean> {
+  return shouldProcess(ctx, `Setting ${kind} "${identity}".`);
+}
+
+/** Warns that a Client Access server without any certificate serves its protocols in the clear. */
+export function warnIfUnencrypted(ctx: CmdletContext, s: ExchangeServer): void {
+  if (!s.state.roles.includes('ClientAccess') || s.state.certificates.length > 0) return;
+  ctx.writeWarning(
+    `Client Access server "${s.name}" has no certificate. Outlook Web Access, ActiveSync, Outlook Anywhere, Web Services, POP3 and IMAP4 on it cannot use SSL/TLS and are served unencrypted, which is insecure. Create or import a certificate and enable it with Enable-ExchangeCertificate.`,
+  );
+}
+
+// Parameter declarations the configuration cmdlets share.
+
+export function identityParameter(help: string, mandatory: boolean, set = '__AllParameterSets'): ParameterDeclaration {
+  return { type: 'Object', help, sets: { [set]: { position: 0, mandatory, fromPipeline: true, fromPipelineByPropertyName: true } } };
+}
+
+export const serverParameter = (help: string, set = '__AllParameterSets', mandatory = false): ParameterDeclaration => ({
+  type: 'String',
+  complete: 'machine',
+  help,
+  sets: { [set]: { mandatory, fromPipelineByPropertyName: !mandatory } },
+});
+
+export const booleanParameter = (help: string): ParameterDeclaration => ({ type: 'Boolean', help });
+
+export const LOGGING_LEVEL_ENUM = { typeName: 'Microsoft.Exchange.Data.ProtocolLoggingLevel', values: ['None', 'Verbose'] as const };

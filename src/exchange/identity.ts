@@ -1,0 +1,84 @@
+// How Exchange resolves an -Identity / -Server value: case-insensitive, against every name the
+// object answers to (name, FQDN, `SERVER\name`, alias, address ...), with `*` wildcards. A Get
+// may return many matches; a Set needs exactly one. The not-found and not-unique texts are
+// Exchange 2007's (the server ones from the 2013 resources; 2007 wording is close, see the
+// reference §0.4 / §19).
+
+import type { ExchangeServer, Organization } from './organization.js';
+
+export const identityMessages = {
+  serverNotFound: (id: string) => `Exchange server "${id}" was not found. Please make sure you typed the name correctly.`,
+  serverNotUnique: (id: string) => `The value you specified, '${id}', matches more than one Exchange server. Specify a unique value.`,
+  objectNotFound: (id: string, dc: string) => `The operation could not be performed because object '${id}' could not be found on domain controller '${dc}'.`,
+  notUnique: (id: string) => `The operation could not be performed because '${id}' matches multiple entries.`,
+};
+
+export type Resolution<T> =
+  | { ok: true; items: T[] }
+  | { ok: false; kind: 'notFound' | 'notUnique'; message: string };
+
+export function hasWildcard(id: string): boolean {
+  return id.includes('*');
+}
+
+/** `*` matches any run of characters; everything else is literal; case-insensitive. */
+export function wildcardRegex(pattern: string): RegExp {
+  const body = pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** Items any of whose names match the identity (wildcards allowed), in list order. */
+export function matchByNames<T>(items: readonly T[], identity: string, names: (item: T) => string[]): T[] {
+  const id = identity.trim();
+  if (hasWildcard(id)) {
+    const re = wildcardRegex(id);
+    return items.filter((i) => names(i).some((n) => re.test(n)));
+  }
+  const l = id.toLowerCase();
+  return items.filter((i) => names(i).some((n) => n.toLowerCase() === l));
+}
+
+/**
+ * The domain controller a lookup names in its not-found message: the lab's DC for domain
+ * members, the local ADAM instance on the Edge (which has no AD).
+ */
+export function domainControllerOf(org: Organization): string {
+  const cur = org.current.state;
+  return cur.roles.includes('Edge') ? 'localhost' : `DC01.${org.state.adDomain}`;
+}
+
+/**
+ * Resolves generic directory objects. `single` (Set-*) turns several matches into not-unique;
+ * no match is not-found with the 2007 text.
+ */
+export function resolveObjects<T>(org: Organization, items: readonly T[], identity: string, names: (item: T) => string[], single: boolean): Resolution<T> {
+  const found = matchByNames(items, identity, names);
+  if (found.length === 0) return { ok: false, kind: 'notFound', message: identityMessages.objectNotFound(identity.trim(), domainControllerOf(org)) };
+  if (single && found.length > 1) return { ok: false, kind: 'notUnique', message: identityMessages.notUnique(identity.trim()) };
+  return { ok: true, items: found };
+}
+
+/**
+ * Resolves servers by name or FQDN. A server that exists but lacks the role the parameter needs
+ * (a TransportServer identity naming a Mailbox-only server) is not found as that object.
+ */
+export function resolveServers(
+  org: Organization,
+  identity: string,
+  opts: { single: boolean; accept?: (s: ExchangeServer) => boolean },
+): Resolution<ExchangeServer> {
+  const all = org.allServers();
+  const found = matchByNames(all, identity, (s) => [s.name, s.fqdn]);
+  const id = identity.trim();
+  if (found.length === 0) return { ok: false, kind: 'notFound', message: identityMessages.serverNotFound(id) };
+  const accepted = opts.accept ? found.filter(opts.accept) : found;
+  if (accepted.length === 0) return { ok: false, kind: 'notFound', message: identityMessages.objectNotFound(id, domainControllerOf(org)) };
+  if (opts.single && accepted.length > 1) return { ok: false, kind: 'notUnique', message: identityMessages.serverNotUnique(id) };
+  return { ok: true, items: accepted };
+}
+
+/** Splits `SERVER\name` identities; a bare name has no server part. */
+export function splitServerIdentity(identity: string): { server?: string; name: string } {
+  const i = identity.indexOf('\\');
+  return i < 0 ? { name: identity.trim() } : { server: identity.slice(0, i).trim(), name: identity.slice(i + 1).trim() };
+}
