@@ -87,9 +87,20 @@ export class ExchangeServer {
     return [...certs, ...this.state.requests.map(factsOfRequest)];
   }
 
+  /** Thumbprint → position in state.certificates; a cache, checked on every hit. */
+  private recordIndex = new Map<string, number>();
+
   record(thumbprint: string): CertRecord | undefined {
     const t = thumbprint.trim().toUpperCase();
-    return this.state.certificates.find((c) => c.thumbprint === t);
+    const certs = this.state.certificates;
+    // A listing asks once per certificate: a linear search each time made 10,000 certificates
+    // cost 50 million comparisons. A stale or missing entry rebuilds the index from the array.
+    let i = this.recordIndex.get(t);
+    if (i === undefined || certs[i]?.thumbprint !== t) {
+      this.recordIndex = new Map(certs.map((c, k) => [c.thumbprint, k]));
+      i = this.recordIndex.get(t);
+    }
+    return i === undefined ? undefined : certs[i];
   }
 
   request(thumbprint: string): RequestRecord | undefined {
