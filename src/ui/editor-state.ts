@@ -21,6 +21,8 @@ export type EditorAction =
   | { type: 'end' }
   | { type: 'wordLeft' }
   | { type: 'wordRight' }
+  | { type: 'lineUp' }
+  | { type: 'lineDown' }
   | { type: 'deleteWordBack' }
   | { type: 'deleteWordForward' }
   | { type: 'revert' }
@@ -83,6 +85,21 @@ export function editorReducer(s: EditorState, a: EditorAction): EditorState {
     case 'end': {
       const nl = text.indexOf('\n', cursor);
       return { ...s, cursor: nl < 0 ? text.length : nl };
+    }
+    case 'lineUp':
+    case 'lineDown': {
+      // Multi-line input: keep the column, clamped to the target line's length.
+      const lineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+      const col = cursor - lineStart;
+      if (a.type === 'lineUp') {
+        if (lineStart === 0) return s;
+        const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+        return { ...s, cursor: Math.min(prevStart + col, lineStart - 1) };
+      }
+      const nl = text.indexOf('\n', cursor);
+      if (nl < 0) return s;
+      const nextEnd = text.indexOf('\n', nl + 1);
+      return { ...s, cursor: Math.min(nl + 1 + col, nextEnd < 0 ? text.length : nextEnd) };
     }
     case 'wordLeft':
       return { ...s, cursor: wordStartBefore(text, cursor) };

@@ -85,6 +85,16 @@ export class History {
     return undefined;
   }
 
+  /** Shift+F8: the next newer entry (above index `from` in recallList order) that starts with prefix. */
+  prefixSearchForward(prefix: string, from: number): { index: number; text: string } | undefined {
+    const list = this.recallList();
+    const p = prefix.toLowerCase();
+    for (let i = Math.min(from, list.length) - 1; i >= 0; i--) {
+      if (list[i]!.toLowerCase().startsWith(p)) return { index: i, text: list[i]! };
+    }
+    return undefined;
+  }
+
   /** Ctrl+R: the next older entry (after `from` in recallList order) containing `query`. */
   search(query: string, from: number): { index: number; text: string } | undefined {
     if (query === '') return undefined;

@@ -51,67 +51,95 @@ const CONTROL: Record<string, KeyName> = {
 const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';
 
-export function decodeInput(data: string): KeyEvent[] {
-  const out: KeyEvent[] = [];
-  let text = '';
-  const flush = () => {
-    if (text) out.push({ kind: 'text', text });
-    text = '';
-  };
-  // A chunk of printable text with newlines and no escapes is a paste: keep it whole.
-  if (data.length > 1 && /[\r\n]/.test(data) && !data.includes('\x1b') && /[^\r\n]/.test(data.replace(/[\r\n]+$/, ''))) {
-    const trailingEnter = /[\r\n]$/.test(data) && !/[\r\n]/.test(data.replace(/[\r\n]+$/, ''));
-    if (trailingEnter) {
-      // `text⏎` typed by a program (tmux send-keys ... Enter): text then Enter.
-      out.push({ kind: 'text', text: data.replace(/[\r\n]+$/, '') });
-      out.push({ kind: 'key', name: 'enter' });
+/**
+ * A decoder that keeps state between chunks: Ink's input parser hands a bracketed paste over
+ * in pieces (`ESC[200~`, the body, `ESC[201~`), so the paste markers may arrive in different
+ * chunks. Outside a bracketed paste, every CR/LF is an Enter key: typed-ahead lines run one by
+ * one and a pasted script without brackets continues with `>> ` where a statement is open,
+ * as in the Windows console.
+ */
+export function createKeyDecoder(): { push(data: string): KeyEvent[]; readonly inPaste: boolean } {
+  let paste: string | undefined;
+  return {
+    get inPaste() {
+      return paste !== undefined;
+    },
+    push(data: string): KeyEvent[] {
+      const out: KeyEvent[] = [];
+      let text = '';
+      const flush = () => {
+        if (text) out.push({ kind: 'text', text });
+        text = '';
+      };
+      let i = 0;
+      while (i < data.length) {
+        if (paste !== undefined) {
+          const end = data.indexOf(PASTE_END, i);
+          paste += data.slice(i, end < 0 ? data.length : end);
+          if (end < 0) break;
+          out.push({ kind: 'text', text: paste.replace(/\r\n?/g, '\n') });
+          paste = undefined;
+          i = end + PASTE_END.length;
+          continue;
+        }
+        if (data.startsWith(PASTE_START, i)) {
+          flush();
+          paste = '';
+          i += PASTE_START.length;
+          continue;
+        }
+        if (data[i] === '\x1b') {
+          const seq = SEQUENCES.find(([s]) => data.startsWith(s, i));
+          flush();
+          if (seq) {
+            out.push({ kind: 'key', name: seq[1] });
+            i += seq[0].length;
+            continue;
+          }
+          // Unknown CSI sequence: skip it whole rather than typing its bytes.
+          const csi = /^\x1b\[[0-9;?]*[ -/]*[@-~]/.exec(data.slice(i));
+          if (csi) {
+            i += csi[0].length;
+            continue;
+          }
+          // Alt+<key> we do not bind: drop the ESC, keep nothing of the pair.
+          if (i + 1 < data.length && data[i + 1]! >= ' ' && data[i + 1] !== '\x7f') {
+            i += 2;
+            continue;
+          }
+          out.push({ kind: 'key', name: 'escape' });
+          i += 1;
+          continue;
+        }
+        const ch = data[i]!;
+        // CR LF from one Enter (some terminals, cooked-mode typeahead) is one key.
+        if (ch === '\r' && data[i + 1] === '\n') {
+          flush();
+          out.push({ kind: 'key', name: 'enter' });
+          i += 2;
+          continue;
+        }
+        const ctl = CONTROL[ch];
+        if (ctl) {
+          flush();
+          out.push({ kind: 'key', name: ctl });
+          i += 1;
+          continue;
+        }
+        if (ch < ' ') {
+          i += 1; // other control characters are ignored
+          continue;
+        }
+        text += ch;
+        i += 1;
+      }
+      flush();
       return out;
-    }
-    return [{ kind: 'text', text: data.replace(/\r\n?/g, '\n') }];
-  }
-  let i = 0;
-  while (i < data.length) {
-    if (data.startsWith(PASTE_START, i)) {
-      flush();
-      const end = data.indexOf(PASTE_END, i + PASTE_START.length);
-      const body = data.slice(i + PASTE_START.length, end < 0 ? data.length : end);
-      out.push({ kind: 'text', text: body.replace(/\r\n?/g, '\n') });
-      i = end < 0 ? data.length : end + PASTE_END.length;
-      continue;
-    }
-    if (data[i] === '\x1b') {
-      const seq = SEQUENCES.find(([s]) => data.startsWith(s, i));
-      flush();
-      if (seq) {
-        out.push({ kind: 'key', name: seq[1] });
-        i += seq[0].length;
-        continue;
-      }
-      // Unknown CSI sequence: skip it whole rather than typing its bytes.
-      const csi = /^\x1b\[[0-9;?]*[ -/]*[@-~]/.exec(data.slice(i));
-      if (csi) {
-        i += csi[0].length;
-        continue;
-      }
-      out.push({ kind: 'key', name: 'escape' });
-      i += 1;
-      continue;
-    }
-    const ch = data[i]!;
-    const ctl = CONTROL[ch];
-    if (ctl) {
-      flush();
-      out.push({ kind: 'key', name: ctl });
-      i += 1;
-      continue;
-    }
-    if (ch < ' ') {
-      i += 1; // other control characters are ignored
-      continue;
-    }
-    text += ch;
-    i += 1;
-  }
-  flush();
-  return out;
+    },
+  };
+}
+
+/** Decodes one self-contained chunk (a complete bracketed paste, keys, text). */
+export function decodeInput(data: string): KeyEvent[] {
+  return createKeyDecoder().push(data);
 }

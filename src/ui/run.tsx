@@ -37,17 +37,23 @@ export const BANNER = [
   '',
 ];
 
-function restoreTerminal(out: NodeJS.WriteStream): void {
+/** Raw mode off, bracketed paste off, cursor shown: safe to call more than once, even late. */
+export function restoreTerminal(out: NodeJS.WriteStream, input: NodeJS.ReadStream = process.stdin): void {
   try {
-    if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
+    if (input.isTTY) input.setRawMode?.(false);
   } catch {
     // the terminal may already be gone
   }
-  out.write('\x1b[?25h');
+  try {
+    out.write('\x1b[?2004l\x1b[?25h');
+  } catch {
+    // idem
+  }
 }
 
 export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const stdout = deps.stdout ?? process.stdout;
+  const stdin = deps.stdin ?? process.stdin;
   const store = new UiStore({ machine: deps.machine(), lab: deps.lab });
   const host = new InkHost(store, () => Math.max(40, (stdout.columns ?? 120) - 1));
   const session = deps.createSession(host);
@@ -57,12 +63,26 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
   const onCrash = (err: unknown) => {
-    restoreTerminal(stdout);
+    restoreTerminal(stdout, stdin);
     process.stderr.write(`emsh: the UI failed: ${err instanceof Error ? err.message : String(err)}\n`);
     resolveExit(70);
   };
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
+  // Whatever way the process ends, the terminal is given back in a usable state.
+  const onProcessExit = () => restoreTerminal(stdout, stdin);
+  const onSignal = (signal: NodeJS.Signals) => {
+    // End the normal way (the lab is saved and unlocked by the caller); force it if that hangs.
+    restoreTerminal(stdout, stdin);
+    session.stop();
+    resolveExit(128 + (signal === 'SIGHUP' ? 1 : 15));
+    setTimeout(() => process.exit(128 + (signal === 'SIGHUP' ? 1 : 15)), 2000).unref();
+  };
+  process.on('exit', onProcessExit);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  // Bracketed paste: a pasted script arrives marked, so its newlines are not Enter keys.
+  if (stdin.isTTY) stdout.write('\x1b[?2004h');
 
   const instance = render(
     <App
@@ -72,17 +92,28 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
       history={history}
       completion={deps.completionSource(session)}
       onExit={(code) => resolveExit(code)}
-      clearScreen={() => stdout.write('\x1b[2J\x1b[3J\x1b[H')}
       color={deps.color}
     />,
-    { stdout, stdin: deps.stdin, exitOnCtrlC: false, patchConsole: false },
+    // Only pass streams that exist: Ink spreads these options over its defaults, so
+    // `stdin: undefined` would replace process.stdin and the first render would fail silently.
+    { stdout, ...(deps.stdin ? { stdin: deps.stdin } : {}), exitOnCtrlC: false, patchConsole: false },
+  );
+  // If Ink itself gives up (an error outside our boundary), end like a crash, not silently.
+  instance.waitUntilExit().then(
+    () => resolveExit(0),
+    (err: unknown) => onCrash(err),
   );
   // On resize Ink redraws the live area; finished lines are the terminal's to reflow.
   const code = await exited;
+  // Leave the scrollback and the shell's last command line, not a stale prompt and status line.
+  instance.clear();
   instance.unmount();
   await instance.waitUntilExit().catch(() => undefined);
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
-  restoreTerminal(stdout);
+  process.off('exit', onProcessExit);
+  process.off('SIGTERM', onSignal);
+  process.off('SIGHUP', onSignal);
+  restoreTerminal(stdout, stdin);
   return code;
 }

@@ -2,7 +2,7 @@
 
 import { classifyTokens, type TokenSpan } from '../../grammar/index.js';
 
-/** Ink colour names for each token kind (PSReadLine: command yellow, parameter dark grey, ...). */
+/** Ink colour names for each token kind (PSReadLine: command yellow, parameter dark grey, ...); '' = none. */
 export const PALETTE: Record<TokenSpan['kind'], string> = {
   command: 'yellow',
   parameter: 'gray',
@@ -14,7 +14,8 @@ export const PALETTE: Record<TokenSpan['kind'], string> = {
   operator: 'gray',
   type: 'gray',
   member: 'white',
-  default: 'white',
+  // Text between tokens keeps the terminal's own foreground (PSReadLine's DefaultTokenColor).
+  default: '',
 };
 
 export interface ColoredRun {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInput } from '../../src/ui/keys.js';
+import { createKeyDecoder, decodeInput } from '../../src/ui/keys.js';
 
 describe('key decoding', () => {
   it('decodes arrows, Ctrl+arrows, Home/End, F8, Shift+Tab, Ctrl keys', () => {
@@ -13,9 +13,25 @@ describe('key decoding', () => {
     expect(decodeInput('\x7f')).toEqual([{ kind: 'key', name: 'backspace' }]);
   });
 
-  it('treats a bracketed or multi-line paste as one text', () => {
+  it('treats a bracketed paste as one text, even when its markers arrive in separate chunks', () => {
     expect(decodeInput('\x1b[200~a\r\nb\x1b[201~')).toEqual([{ kind: 'text', text: 'a\nb' }]);
-    expect(decodeInput('line1\nline2\n')).toEqual([{ kind: 'text', text: 'line1\nline2\n' }]);
+    const d = createKeyDecoder();
+    expect(d.push('\x1b[200~')).toEqual([]);
+    expect(d.inPaste).toBe(true);
+    expect(d.push('if ($x) {\r  1\r}')).toEqual([]);
+    expect(d.push('\x1b[201~')).toEqual([{ kind: 'text', text: 'if ($x) {\n  1\n}' }]);
+    expect(d.push('\r')).toEqual([{ kind: 'key', name: 'enter' }]);
+  });
+
+  it('outside a bracketed paste each newline is an Enter key (typeahead runs line by line)', () => {
+    const enter = { kind: 'key', name: 'enter' };
+    expect(decodeInput('line1\nline2\r\n')).toEqual([{ kind: 'text', text: 'line1' }, enter, { kind: 'text', text: 'line2' }, enter]);
+  });
+
+  it('drops Alt+<key> pairs it does not bind, but keeps Alt+b/f as word moves', () => {
+    expect(decodeInput('\x1bxab')).toEqual([{ kind: 'text', text: 'ab' }]);
+    expect(decodeInput('\x1bb')).toEqual([{ kind: 'key', name: 'ctrl-left' }]);
+    expect(decodeInput('\x1b')).toEqual([{ kind: 'key', name: 'escape' }]);
   });
 
   it('text followed by Enter in one chunk is text, then Enter', () => {
