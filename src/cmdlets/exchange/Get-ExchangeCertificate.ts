@@ -67,7 +67,13 @@ export default defineCmdlet({
     const names = p.DomainName as string[] | undefined;
     if (names && names.length) {
       const matched: CertificateFacts[] = [];
-      for (const n of names) for (const f of server.matchDomain(n)) if (!matched.some((m) => m.thumbprint === f.thumbprint)) matched.push(f);
+      const seen = new Set<string>(); // a Set: thousands of matches must not be compared pairwise
+      for (const n of names) {
+        for (const f of server.matchDomain(n)) {
+          if (!seen.has(f.thumbprint)) matched.push(f);
+          seen.add(f.thumbprint);
+        }
+      }
       list = list.length === 1 && thumbprint !== undefined ? matched.filter((m) => m.thumbprint === list[0]!.thumbprint) : matched;
     }
     for (const f of list) ctx.write(server.object(f));
