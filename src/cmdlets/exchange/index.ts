@@ -15,6 +15,7 @@ import { getSendConnector, setSendConnector } from './SendConnector.js';
 import { getTransportConfig, setTransportConfig } from './TransportConfig.js';
 import SubmitLabCertificateRequest from '../lab/Submit-LabCertificateRequest.js';
 import EnterLabServer from '../lab/Enter-LabServer.js';
+import { mailflowCmdlets, mailflowLabCmdlets } from './mailflow/index.js';
 
 export const exchangeCmdlets: CmdletDeclaration[] = [
   GetExchangeCertificate,
@@ -35,6 +36,7 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   setSendConnector,
   getTransportConfig,
   setTransportConfig,
+  ...mailflowCmdlets,
 ] as CmdletDeclaration[];
 
-export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer] as CmdletDeclaration[];
+export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, ...mailflowLabCmdlets] as CmdletDeclaration[];

@@ -1,0 +1,64 @@
+// Views of the lab's mail-flow objects: the delivery report (one row per message) and its hops.
+
+import { registerView } from '../../../format/views.js';
+
+export const DELIVERY_REPORT_TYPE = 'Emsh.Lab.MessageDeliveryReport';
+export const MESSAGE_HOP_TYPE = 'Emsh.Lab.MessageHop';
+export const EDGESYNC_RESULT_TYPE = 'Microsoft.Exchange.EdgeSync.Common.Internal.EdgeSyncResult';
+export const EDGESYNC_TEST_TYPE = 'Microsoft.Exchange.Management.EdgeSync.SyncStatus';
+export const UM_TEST_TYPE = 'Emsh.Lab.UMConnectivityResult';
+
+registerView({
+  typeName: DELIVERY_REPORT_TYPE,
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Status', property: 'Status', width: 9 },
+      { label: 'To', property: 'To' },
+      { label: 'Route', property: 'Route' },
+    ],
+  },
+});
+
+registerView({
+  typeName: MESSAGE_HOP_TYPE,
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Hop', property: 'Hop', alignment: 'Right', width: 3 },
+      { label: 'Source', property: 'Source' },
+      { label: 'Target', property: 'Target' },
+      { label: 'Tls', property: 'Tls' },
+      { label: 'CertificateThumbprint', property: 'CertificateThumbprint', width: 40 },
+      { label: 'Validation', property: 'Validation' },
+    ],
+  },
+});
+
+registerView({
+  typeName: EDGESYNC_RESULT_TYPE,
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Result', property: 'Result' },
+      { label: 'Type', property: 'Type' },
+      { label: 'Name', property: 'Name' },
+      { label: 'FailureDetails', property: 'FailureDetails' },
+    ],
+  },
+});
+
+registerView({
+  typeName: UM_TEST_TYPE,
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Peer', property: 'Peer' },
+      { label: 'Mode', property: 'Mode' },
+      { label: 'Result', property: 'Result' },
+      { label: 'Thumbprint', property: 'Thumbprint', width: 40 },
+      { label: 'Detail', property: 'Detail' },
+    ],
+  },
+});
+

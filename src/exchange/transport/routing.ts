@@ -1,0 +1,323 @@
+// Routing a lab message hop by hop, as Exchange 2007 does it:
+//   mailbox -(store driver)-> Hub of the mailbox's site -(SMTP, TLS mandatory)-> Hub of the
+//   recipient's site -(store driver)-> recipient mailbox;
+//   internet sender -(SMTP, opportunistic STARTTLS)-> Edge -(X-ANONYMOUSTLS, direct trust)-> Hub;
+//   external recipient: Hub -(X-ANONYMOUSTLS)-> Edge -> the internet (no DNS in the lab: queued).
+// Each SMTP hop is a real conversation (smtp.ts); the certificates come from select.ts.
+
+import type { Organization } from '../organization.js';
+import type { OrgState, ServerState } from '../model.js';
+import {
+  findMailbox,
+  isAcceptedDomain,
+  isEdge,
+  isHub,
+  smtpReceiveConnector,
+  transportSettings,
+} from './config.js';
+import { type LogBatch, logVersion, newSessionId, ProtocolLogSession } from './protocol-log.js';
+import { internalTransportCertificate, selectStartTlsCertificate } from './select.js';
+import { runSmtpHop, type Envelope, type HopOutcome, type ReceiveEndpoint, type SendEndpoint, type TlsVerb } from './smtp.js';
+
+export const INTRA_ORG_CONNECTOR = 'Intra-Organization SMTP Send Connector';
+
+export const transportErrors = {
+  /** What the queue shows when TLS / Exchange authentication between servers cannot be achieved. */
+  exchangeAuth: '451 5.7.3 Cannot achieve Exchange Server authentication',
+  recipientNotFound: (addr: string) => `550 5.1.1 RESOLVER.ADR.RecipNotFound; not found (${addr})`,
+  unableToRelay: '550 5.7.1 Unable to relay',
+  noConnector: 'A matching connector cannot be found to route the external recipient',
+  dns: (domain: string) => `451 4.4.0 DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain (${domain})`,
+  primaryTarget: (reply: string) =>
+    `451 4.4.0 Primary target IP address responded with: "${reply.replace(/\.?$/, '.')}" Attempted failover to alternate host, but that did not succeed. Either there are no alternate hosts, or delivery failed to all alternate hosts.`,
+};
+
+export type HopKind = 'StoreDriver' | 'SMTP';
+
+export interface HopRecord {
+  hop: number;
+  source: string;
+  target: string;
+  kind: HopKind;
+  /** `STARTTLS`, `X-ANONYMOUSTLS`, or `None`. */
+  tls: TlsVerb | 'None';
+  tlsProtocol?: string;
+  /** The thumbprint of the certificate the target presented, as seen in the handshake. */
+  certificateThumbprint?: string;
+  certificateSubject?: string;
+  /** The thumbprint the target's selection chose (equal to the one seen, by construction of a real handshake). */
+  selectedThumbprint?: string;
+  validation?: string;
+  clientAuthenticatedAs?: string;
+  response: string;
+  ok: boolean;
+  elapsedMs: number;
+}
+
+export type DeliveryStatus = 'Delivered' | 'Queued' | 'Failed';
+
+export interface DeliveryReport {
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  status: DeliveryStatus;
+  /** Where a queued message waits: `EDGE01\Submission`-style `<server>\<next hop>`. */
+  queue?: string;
+  lastError?: string;
+  hops: HopRecord[];
+  logs: LogBatch[];
+}
+
+export interface MessageRequest {
+  from: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** A hub in the site (the mailbox server itself when it is a hub). */
+function hubFor(org: OrgState, serverName: string): ServerState | undefined {
+  const s = org.servers.find((x) => x.name.toLowerCase() === serverName.toLowerCase());
+  if (!s) return undefined;
+  if (isHub(s)) return s;
+  return org.servers.find((x) => isHub(x) && x.site === s.site);
+}
+
+/** Thumbprints published in AD (hubs' internal transport certificates) and for subscribed Edges. */
+function directoryTrust(org: OrgState, includeEdges: boolean): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const s of org.servers) if (isHub(s) && s.internalTransportThumbprint) m.set(s.internalTransportThumbprint, s.name);
+  if (includeEdges) for (const e of org.edgeSubscriptions ?? []) m.set(e.edgeCertificateThumbprint, e.edge);
+  return m;
+}
+
+class Route {
+  readonly hops: HopRecord[] = [];
+  readonly logs: LogBatch[] = [];
+  constructor(
+    readonly organization: Organization,
+    readonly now: () => Date,
+    readonly env: Envelope,
+  ) {}
+
+  get org(): OrgState {
+    return this.organization.state;
+  }
+
+  storeDriver(source: string, target: string): void {
+    this.hops.push({ hop: this.hops.length + 1, source, target, kind: 'StoreDriver', tls: 'None', response: '250 2.0.0 Delivered by the store driver (MAPI)', ok: true, elapsedMs: 0 });
+  }
+
+  private sendLog(s: ServerState, connectorId: string, verbose: boolean): ProtocolLogSession | undefined {
+    const path = transportSettings(s).sendProtocolLogPath;
+    if (!verbose || !path) return undefined;
+    const log = new ProtocolLogSession('Send', connectorId, newSessionId(this.now()), this.now);
+    this.logs.push({ server: s.name, kind: 'Send', folder: path, version: logVersion(s.adminDisplayVersion), rows: log.rows });
+    return log;
+  }
+
+  private receiveLog(s: ServerState, connectorId: string, verbose: boolean): ProtocolLogSession | undefined {
+    const path = transportSettings(s).receiveProtocolLogPath;
+    if (!verbose || !path) return undefined;
+    const log = new ProtocolLogSession('Receive', connectorId, newSessionId(this.now()), this.now);
+    this.logs.push({ server: s.name, kind: 'Receive', folder: path, version: logVersion(s.adminDisplayVersion), rows: log.rows });
+    return log;
+  }
+
+  /** The receive side of `target` (its port-25 connector), or a reply explaining why there is none. */
+  receiveEndpoint(target: ServerState, opts: { acceptRecipient?: (a: string) => string | undefined }): ReceiveEndpoint | string {
+    const rc = smtpReceiveConnector(target);
+    if (!rc) return `421 4.2.1 Unable to connect (no Receive connector on ${target.name} listens on port 25)`;
+    const fqdn = rc.fqdn || target.fqdn;
+    const now = this.now();
+    return {
+      server: target.name,
+      fqdn,
+      connectorId: `${target.name}\\${rc.name}`,
+      authMechanism: rc.authMechanism,
+      permissionGroups: rc.permissionGroups,
+      requireTls: rc.requireTLS,
+      startTlsCertificate: selectStartTlsCertificate(target, fqdn, now),
+      anonymousTlsCertificate: internalTransportCertificate(target, now),
+      directTrust: isEdge(target) ? (this.org.edgeSubscriptions?.some((e) => e.edge.toLowerCase() === target.name.toLowerCase()) ? directoryTrust(this.org, false) : new Map()) : directoryTrust(this.org, true),
+      log: this.receiveLog(target, `${target.name}\\${rc.name}`, rc.protocolLoggingLevel === 'Verbose'),
+      now: this.now,
+      acceptRecipient: opts.acceptRecipient,
+    };
+  }
+
+  /** One SMTP hop between two servers of the organization (TLS mandatory). */
+  async internal(source: ServerState, target: ServerState, connector: { id: string; verbose: boolean }): Promise<HopRecord> {
+    const recv = this.receiveEndpoint(target, {});
+    const now = this.now();
+    const edgeInvolved = isEdge(source) || isEdge(target);
+    let expected: ReadonlySet<string> | undefined;
+    if (isEdge(target)) {
+      const sub = this.org.edgeSubscriptions?.find((e) => e.edge.toLowerCase() === target.name.toLowerCase());
+      expected = new Set(sub ? [sub.edgeCertificateThumbprint] : []);
+    } else if (isEdge(source)) {
+      expected = new Set(target.internalTransportThumbprint ? [target.internalTransportThumbprint] : []);
+    }
+    const send: SendEndpoint = {
+      server: source.name,
+      heloName: source.fqdn,
+      // Hub to Hub: STARTTLS (then Kerberos in real Exchange); Hub <-> Edge: anonymous TLS with direct trust.
+      verbs: edgeInvolved ? ['X-ANONYMOUSTLS', 'STARTTLS'] : ['STARTTLS', 'X-ANONYMOUSTLS'],
+      requireTls: true,
+      tlsRequiredError: transportErrors.exchangeAuth,
+      clientCertificate: internalTransportCertificate(source, now),
+      ca: source.domainJoined ? [this.org.ca.certPem] : [],
+      directTrust: expected,
+      expectedName: typeof recv === 'string' ? target.fqdn : recv.fqdn,
+      log: this.sendLog(source, connector.id, connector.verbose),
+      now: this.now,
+    };
+    return this.smtp(source.name, target.name, recv, send);
+  }
+
+  /** The internet's side: a remote MTA with no certificate, trusting only public roots (not the lab CA). */
+  async fromInternet(target: ServerState, senderDomain: string, acceptRecipient: (a: string) => string | undefined): Promise<HopRecord> {
+    const recv = this.receiveEndpoint(target, { acceptRecipient });
+    const send: SendEndpoint = {
+      server: `mail.${senderDomain}`,
+      heloName: `mail.${senderDomain}`,
+      verbs: ['STARTTLS'],
+      requireTls: false,
+      tlsRequiredError: '',
+      ca: [],
+      expectedName: typeof recv === 'string' ? target.fqdn : recv.fqdn,
+      now: this.now,
+    };
+    return this.smtp(`mail.${senderDomain} (Internet)`, target.name, recv, send);
+  }
+
+  private async smtp(source: string, target: string, recv: ReceiveEndpoint | string, send: SendEndpoint): Promise<HopRecord> {
+    let out: HopOutcome;
+    if (typeof recv === 'string') out = { delivered: false, response: recv, elapsedMs: 0 };
+    else out = await runSmtpHop(recv, send, this.env);
+    const t = out.tls;
+    const hop: HopRecord = {
+      hop: this.hops.length + 1,
+      source,
+      target,
+      kind: 'SMTP',
+      tls: t?.verb ?? 'None',
+      tlsProtocol: t?.protocol,
+      certificateThumbprint: t?.serverCertificate?.thumbprint,
+      certificateSubject: t?.serverCertificate?.subject,
+      selectedThumbprint: out.serverSelected,
+      validation: t?.judgement.verdict,
+      clientAuthenticatedAs: t?.clientAuthenticatedAs,
+      response: out.response,
+      ok: out.delivered,
+      elapsedMs: out.elapsedMs,
+    };
+    this.hops.push(hop);
+    return hop;
+  }
+}
+
+let messageCounter = 0;
+
+function messageId(now: Date, fqdn: string): string {
+  const hex = (BigInt(now.getTime()) * 1000n + BigInt(++messageCounter % 1000)).toString(16).toUpperCase().padStart(16, '0');
+  return `<${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}@${fqdn}>`;
+}
+
+function messageText(req: MessageRequest, id: string, now: Date): string {
+  return [
+    `From: <${req.from}>`,
+    `To: <${req.to}>`,
+    `Subject: ${req.subject}`,
+    `Date: ${now.toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: ${id}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset="us-ascii"',
+    '',
+    ...req.body.split(/\r?\n/),
+  ].join('\r\n');
+}
+
+/** Routes one message through the organization; SMTP hops run over loopback with real TLS. */
+export async function deliverMessage(organization: Organization, req: MessageRequest, now: () => Date): Promise<DeliveryReport> {
+  const org = organization.state;
+  const senderBox = isAcceptedDomain(org, req.from) ? findMailbox(org, req.from) : undefined;
+  const internalRecipient = isAcceptedDomain(org, req.to);
+  const recipientBox = internalRecipient ? findMailbox(org, req.to) : undefined;
+  const edge = org.servers.find(isEdge);
+  const firstHub = senderBox ? hubFor(org, senderBox.server) : undefined;
+  const id = messageId(now(), firstHub?.fqdn ?? edge?.fqdn ?? org.externalDomain);
+  const env: Envelope = { from: req.from, to: [req.to], data: messageText(req, id, now()), messageId: id };
+  const route = new Route(organization, now, env);
+  const report = (status: DeliveryStatus, lastError?: string, queue?: string): DeliveryReport => ({
+    messageId: id,
+    from: req.from,
+    to: req.to,
+    subject: req.subject,
+    status,
+    lastError,
+    queue,
+    hops: route.hops,
+    logs: route.logs,
+  });
+  const intraOrg = (s: ServerState) => ({ id: INTRA_ORG_CONNECTOR, verbose: transportSettings(s).intraOrgConnectorProtocolLoggingLevel === 'Verbose' });
+  /** An SMTP hop between organization servers; failures leave the message queued on the source. */
+  const hopBetween = async (source: ServerState, target: ServerState, connector = intraOrg(source)): Promise<DeliveryReport | undefined> => {
+    const h = await route.internal(source, target, connector);
+    if (h.ok) return undefined;
+    return report('Queued', transportErrors.primaryTarget(h.response), `${source.name}\\${target.fqdn}`);
+  };
+
+  let current: ServerState | undefined;
+  if (senderBox && firstHub) {
+    route.storeDriver(`${senderBox.server} (Mailbox)`, firstHub.name);
+    current = firstHub;
+  } else {
+    // From the internet: the Edge accepts mail only for domains EdgeSync gave it.
+    if (!edge) return report('Failed', transportErrors.unableToRelay);
+    const subscribed = org.edgeSubscriptions?.find((e) => e.edge === edge.name);
+    const accept = (a: string) => {
+      if (!subscribed || !isAcceptedDomain(org, a)) return transportErrors.unableToRelay;
+      if (!findMailbox(org, a)) return transportErrors.recipientNotFound(a);
+      return undefined;
+    };
+    const h = await route.fromInternet(edge, req.from.split('@')[1] ?? 'example.com', accept);
+    if (!h.ok) return report(/^5/.test(h.response) ? 'Failed' : 'Queued', h.response);
+    const siteHub = org.servers.find((s) => isHub(s) && s.site === subscribed!.site);
+    if (!siteHub) return report('Queued', transportErrors.noConnector, `${edge.name}\\Unreachable`);
+    const inbound = org.sendConnectors?.find((c) => c.name.toLowerCase() === `edgesync - inbound to ${subscribed!.site}`.toLowerCase());
+    const q = await hopBetween(edge, siteHub, { id: inbound?.name ?? `EdgeSync - Inbound to ${subscribed!.site}`, verbose: (inbound?.protocolLoggingLevel ?? 'None') === 'Verbose' });
+    if (q) return q;
+    current = siteHub;
+  }
+
+  if (internalRecipient) {
+    if (!recipientBox) return report('Failed', transportErrors.recipientNotFound(req.to));
+    const targetHub = hubFor(org, recipientBox.server);
+    if (!targetHub) return report('Queued', transportErrors.noConnector, `${current.name}\\Unreachable`);
+    if (targetHub.name !== current.name) {
+      const q = await hopBetween(current, targetHub);
+      if (q) return q;
+      current = targetHub;
+    }
+    route.storeDriver(current.name, `${recipientBox.server} (Mailbox)`);
+    return report('Delivered');
+  }
+
+  // An external recipient leaves through the subscribed Edge.
+  const sub = edge ? org.edgeSubscriptions?.find((e) => e.edge === edge.name) : undefined;
+  if (!edge || !sub) return report('Queued', transportErrors.noConnector, `${current.name}\\Unreachable`);
+  if (current.site !== sub.site) {
+    const siteHub = org.servers.find((s) => isHub(s) && s.site === sub.site);
+    if (siteHub) {
+      const q = await hopBetween(current, siteHub);
+      if (q) return q;
+      current = siteHub;
+    }
+  }
+  const q = await hopBetween(current, edge, { id: INTRA_ORG_CONNECTOR, verbose: transportSettings(current).intraOrgConnectorProtocolLoggingLevel === 'Verbose' });
+  if (q) return q;
+  const domain = req.to.split('@')[1] ?? '';
+  return report('Queued', transportErrors.dns(domain), `${edge.name}\\${domain}`);
+}
