@@ -572,7 +572,8 @@ function PromptView(p: { prompt: string; editor: EditorState; hasError: boolean;
     cursorLine = lines.length - 1;
     if (p.suggestion) {
       push(<Text key={key++} inverse>{p.suggestion[0]}</Text>, 1);
-      push(<Text key={key++} color="gray">{p.suggestion.slice(1)}</Text>, p.suggestion.length - 1);
+      // Grey, or dim without colours (NO_COLOR): never mistaken for typed text.
+      push(<Text key={key++} color={p.color ? 'gray' : undefined} dimColor={!p.color}>{p.suggestion.slice(1)}</Text>, p.suggestion.length - 1);
     } else push(<Text key={key++} inverse> </Text>, 1);
   }
   const promptColor = p.hasError && p.color ? 'red' : undefined;
