@@ -201,6 +201,8 @@ export interface UMDialPlanState {
   name: string;
   numberOfDigitsInExtension: number;
   voipSecurity: 'Unsecured' | 'SIPSecured' | 'Secured';
+  /** Absent: TelExtn (the 2007 default). */
+  uriType?: 'TelExtn' | 'E164' | 'SipName';
 }
 
 export interface EdgeSubscriptionState {

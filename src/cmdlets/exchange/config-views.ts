@@ -45,7 +45,7 @@ table(RECEIVE_CONNECTOR_TYPE, [col('Identity', 40), col('Bindings', 30), col('En
 table(SEND_CONNECTOR_TYPE, [col('Identity', 30), col('AddressSpaces', 30), col('Enabled')]);
 registerView({ typeName: TRANSPORT_CONFIG_TYPE, shape: 'list' });
 // Not in the sources: name, server and the URLs the certificate must cover.
-for (const t of Object.values(VDIR_TYPES)) table(t, [col('Name', 44), col('Server', 12), col('InternalUrl', 50), col('ExternalUrl')]);
+for (const t of Object.values(VDIR_TYPES)) table(t, [col('Name'), col('Server'), col('InternalUrl'), col('ExternalUrl')]);
 table(OUTLOOK_ANYWHERE_TYPE, [col('ServerName', 12), col('ExternalHostname', 30), col('ClientAuthenticationMethod', 26), col('SSLOffloading')]);
 table(CLIENT_ACCESS_SERVER_TYPE, [col('Name', 16), col('OutlookAnywhereEnabled', 22), col('AutoDiscoverServiceInternalUri')]);
 // Exchange 2010's default POP/IMAP table.

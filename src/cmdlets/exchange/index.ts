@@ -13,8 +13,14 @@ import { getTransportServer, setTransportServer } from './TransportServer.js';
 import { getReceiveConnector, setReceiveConnector } from './ReceiveConnector.js';
 import { getSendConnector, setSendConnector } from './SendConnector.js';
 import { getTransportConfig, setTransportConfig } from './TransportConfig.js';
+import { virtualDirectoryCmdlets } from './VirtualDirectory.js';
+import { enableOutlookAnywhere, getOutlookAnywhere, setOutlookAnywhere } from './OutlookAnywhere.js';
+import { getClientAccessServer, setClientAccessServer } from './ClientAccessServer.js';
+import { protocolSettingsCmdlets } from './ProtocolSettings.js';
+import { getUMDialPlan, getUMServer, newUMDialPlan, setUMDialPlan, setUMServer } from './UnifiedMessaging.js';
 import SubmitLabCertificateRequest from '../lab/Submit-LabCertificateRequest.js';
 import EnterLabServer from '../lab/Enter-LabServer.js';
+import InstallLabServer, { setupCom } from '../lab/Install-LabServer.js';
 import { mailflowCmdlets, mailflowLabCmdlets } from './mailflow/index.js';
 
 export const exchangeCmdlets: CmdletDeclaration[] = [
@@ -36,7 +42,19 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   setSendConnector,
   getTransportConfig,
   setTransportConfig,
+  ...virtualDirectoryCmdlets,
+  getOutlookAnywhere,
+  setOutlookAnywhere,
+  enableOutlookAnywhere,
+  getClientAccessServer,
+  setClientAccessServer,
+  ...protocolSettingsCmdlets,
+  getUMServer,
+  setUMServer,
+  getUMDialPlan,
+  newUMDialPlan,
+  setUMDialPlan,
   ...mailflowCmdlets,
 ] as CmdletDeclaration[];
 
-export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, ...mailflowLabCmdlets] as CmdletDeclaration[];
+export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets] as CmdletDeclaration[];
