@@ -1,7 +1,27 @@
 // The PowerShell subset as a Chevrotain CstParser (no embedded actions: the AST is built by
 // to-ast.ts). ACTION blocks only check for the token PowerShell requires next and raise its
 // own error (PsSyntaxError) so Chevrotain's generic messages never reach the user.
-import { CstParser, EOF, LLkLookaheadStrategy, type ILookaheadStrategy, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import {
+  Alternation,
+  Alternative,
+  CstParser,
+  EOF,
+  getLookaheadPaths,
+  LLkLookaheadStrategy,
+  NonTerminal,
+  Option,
+  Repetition,
+  RepetitionMandatory,
+  RepetitionMandatoryWithSeparator,
+  RepetitionWithSeparator,
+  Rule,
+  Terminal,
+  type CstNode,
+  type ILookaheadStrategy,
+  type IOrAlt,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import * as T from './tokens.js';
 import { PsSyntaxError, type ParserErrorId } from './messages.js';
 
@@ -19,22 +39,29 @@ const castOperandStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.PlusP
 // OR alternative arrays are cached per rule (Chevrotain performance guide): no allocation per call.
 type Alts<R = unknown> = IOrAlt<R>[];
 
+type AltsLookahead = ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']>;
+type OptionalLookahead = ReturnType<ILookaheadStrategy['buildLookaheadForOptional']>;
+type AltsOptions = Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0];
+type OptionalOptions = Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0];
+
+const MAX_LOOKAHEAD = 2;
+
 /**
  * Chevrotain's LL(k) lookahead, built on first use of each decision instead of all at once in
  * performSelfAnalysis: a one-line command touches a few dozen of the grammar's decisions, and
  * building them all costs ~20 ms of start-up. The functions built are Chevrotain's own.
  */
 class LazyLookaheadStrategy extends LLkLookaheadStrategy {
-  override buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0]) {
-    let built: ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']> | undefined;
-    return (function (this: unknown, alts) {
+  override buildLookaheadForAlternation(options: AltsOptions): AltsLookahead {
+    let built: AltsLookahead | undefined;
+    return function (this: unknown, alts) {
       const f = (built ??= LLkLookaheadStrategy.prototype.buildLookaheadForAlternation.call(strategy, options));
       return f.call(this, alts);
-    } as ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']>);
+    } as AltsLookahead;
   }
 
-  override buildLookaheadForOptional(options: Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0]) {
-    let built: ReturnType<ILookaheadStrategy['buildLookaheadForOptional']> | undefined;
+  override buildLookaheadForOptional(options: OptionalOptions): OptionalLookahead {
+    let built: OptionalLookahead | undefined;
     return function (this: unknown) {
       const f = (built ??= LLkLookaheadStrategy.prototype.buildLookaheadForOptional.call(strategy, options));
       return f.call(this);
@@ -43,18 +70,237 @@ class LazyLookaheadStrategy extends LLkLookaheadStrategy {
 }
 
 /** One strategy object serves every parser instance (it holds only maxLookahead). */
-const strategy = new LazyLookaheadStrategy({ maxLookahead: 2 });
+const strategy = new LazyLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD });
+
+// -------------------------------------------------------------------------------------------
+// Precomputed grammar analysis (start-up)
+//
+// Chevrotain's performSelfAnalysis runs every rule once in "recording mode" to build the
+// grammar's GAST (~10 ms), and the first parse computes the lookahead paths of each decision
+// it meets from that GAST (~10 ms for `1+1`). Both depend only on this file, so the build
+// (scripts/build.mjs) computes them with Chevrotain itself (precomputeGrammar below) and
+// bundles the result as __EMSH_GRAMMAR__. At run time the parser takes the GAST from it and
+// turns each decision's paths into a lookahead function on first use. Without the data (tests
+// and tools running the sources) the parser records and analyses as usual.
+
+/** One GAST node: its class, its own properties (token types by name), its children. */
+interface SerializedGast {
+  kind: GastKind;
+  props: Record<string, string | number | boolean | { token: string }>;
+  children: SerializedGast[];
+}
+
+/** What the build precomputes. */
+export interface PrecomputedGrammar {
+  /** Each rule's recorded GAST, in definition order. */
+  rules: SerializedGast[];
+  /**
+   * Lookahead paths per decision (key: see decisionKey): alternatives → paths → token names.
+   * An OPTION/MANY/AT_LEAST_ONE decision has one "alternative": the paths that enter it.
+   */
+  lookahead: Record<string, string[][][]>;
+}
+
+/** The build's precomputed analysis, as JSON (replaced by esbuild's `define`). */
+declare const __EMSH_GRAMMAR__: string;
+
+function bundledGrammar(): PrecomputedGrammar | undefined {
+  try {
+    return JSON.parse(__EMSH_GRAMMAR__) as PrecomputedGrammar;
+  } catch {
+    // ReferenceError: the sources run without the build (tests, tools).
+    return undefined;
+  }
+}
+
+const GAST_KINDS = {
+  Rule,
+  NonTerminal,
+  Alternative,
+  Option,
+  RepetitionMandatory,
+  RepetitionMandatoryWithSeparator,
+  Repetition,
+  RepetitionWithSeparator,
+  Alternation,
+  Terminal,
+} as const;
+type GastKind = keyof typeof GAST_KINDS;
+type GastNode = InstanceType<(typeof GAST_KINDS)[GastKind]>;
+/** The decisions (DSL methods that need a lookahead function) and their Chevrotain prodType. */
+const DECISION_KINDS = new Set<GastKind>(['Option', 'RepetitionMandatory', 'RepetitionMandatoryWithSeparator', 'Repetition', 'RepetitionWithSeparator', 'Alternation']);
+
+function gastKind(node: object): GastKind {
+  for (const [kind, cls] of Object.entries(GAST_KINDS)) if (node instanceof cls) return kind as GastKind;
+  throw new Error('unknown GAST node');
+}
+
+function decisionKey(rule: string, prodType: string, occurrence: number, k: number): string {
+  return `${rule}/${prodType}/${occurrence}/${k}`;
+}
+
+const tokenByName = new Map<string, TokenType>();
+function tokenNamed(name: string): TokenType {
+  if (!tokenByName.size) for (const t of T.allTokens) tokenByName.set(t.name, t);
+  const t = tokenByName.get(name);
+  if (!t) throw new Error(`precomputed grammar: unknown token ${name}`);
+  return t;
+}
+
+/**
+ * Serializes every own property, so that deserializeGast rebuilds objects equal to the recorded
+ * ones (a Chevrotain upgrade that adds a property kind fails the build instead of being lost).
+ * `referencedRule` is left out: resolveGrammar sets it again from nonTerminalName.
+ */
+function serializeGast(node: GastNode): SerializedGast {
+  const out: SerializedGast = { kind: gastKind(node), props: {}, children: [] };
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'referencedRule') continue;
+    if (key === '_definition') out.children = (value as GastNode[]).map(serializeGast);
+    else if (key === 'terminalType' || key === 'separator') out.props[key] = { token: (value as TokenType).name };
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.props[key] = value;
+    else if (value !== undefined) throw new Error(`precomputed grammar: cannot serialize GAST property ${key}`);
+  }
+  return out;
+}
+
+/**
+ * Rebuilds a recorded GAST node. The objects are made from the class prototypes and given the
+ * recorded own properties (the constructors only copy their options, through lodash, which
+ * costs more than the rest of the start-up work here).
+ */
+function deserializeGast(s: SerializedGast): GastNode {
+  const node = Object.create(GAST_KINDS[s.kind].prototype) as Record<string, unknown>;
+  node._definition = s.children.map(deserializeGast);
+  for (const [key, value] of Object.entries(s.props)) node[key] = typeof value === 'object' ? tokenNamed(value.token) : value;
+  return node as unknown as GastNode;
+}
+
+/** Calls `visit` for each decision of a rule (not entering referenced rules). */
+function forEachDecision(rule: Rule, visit: (node: GastNode & { idx: number; maxLookahead?: number }, kind: GastKind) => void): void {
+  const walk = (node: GastNode) => {
+    const kind = gastKind(node);
+    if (DECISION_KINDS.has(kind)) visit(node as GastNode & { idx: number }, kind);
+    if (kind === 'Terminal' || kind === 'NonTerminal') return;
+    for (const child of (node as unknown as { definition: GastNode[] }).definition) walk(child);
+  };
+  for (const child of rule.definition) walk(child as GastNode);
+}
+
+type LaParser = { LA(i: number): IToken };
+
+/** Whether the next tokens match a path (token categories as Chevrotain matches them). */
+function matchesPath(parser: LaParser, path: TokenType[]): boolean {
+  for (let i = 0; i < path.length; i++) {
+    const expected = path[i]!;
+    const actual = parser.LA(i + 1).tokenTypeIdx!;
+    if (actual !== expected.tokenTypeIdx && !(expected.isParent && expected.categoryMatchesMap?.[actual])) return false;
+  }
+  return true;
+}
+
+/** Token type indices a single-token path accepts (itself and the types in its category). */
+function acceptedIndices(t: TokenType): number[] {
+  return [t.tokenTypeIdx!, ...(t.categoryMatches ?? [])];
+}
+
+/**
+ * The lookahead function of an OR from its paths, with Chevrotain's semantics: the first
+ * alternative whose GATE (if any) passes and one of whose paths matches the next tokens.
+ */
+function alternativesLookahead(alts: TokenType[][][], hasPredicates: boolean): AltsLookahead {
+  if (!hasPredicates && alts.every((paths) => paths.every((p) => p.length === 1))) {
+    // The common case: one token decides. A table from token type index to alternative.
+    const table: number[] = [];
+    alts.forEach((paths, alt) => {
+      for (const path of paths) for (const idx of acceptedIndices(path[0]!)) table[idx] ??= alt;
+    });
+    return function (this: LaParser) {
+      return table[this.LA(1).tokenTypeIdx!];
+    };
+  }
+  return function (this: LaParser, orAlts) {
+    for (let alt = 0; alt < alts.length; alt++) {
+      const gate = hasPredicates ? orAlts?.[alt]?.GATE : undefined;
+      if (gate !== undefined && gate.call(this) === false) continue;
+      for (const path of alts[alt]!) if (matchesPath(this, path)) return alt;
+    }
+    return undefined;
+  };
+}
+
+/** The lookahead function of an OPTION/MANY/AT_LEAST_ONE: whether its paths match. */
+function optionalLookahead(paths: TokenType[][]): OptionalLookahead {
+  if (paths.every((p) => p.length === 1)) {
+    const accepted: boolean[] = [];
+    for (const path of paths) for (const idx of acceptedIndices(path[0]!)) accepted[idx] = true;
+    return function (this: LaParser) {
+      return accepted[this.LA(1).tokenTypeIdx!] === true;
+    };
+  }
+  return function (this: LaParser) {
+    for (const path of paths) if (matchesPath(this, path)) return true;
+    return false;
+  };
+}
+
+/** Lookahead functions from precomputed paths, each built on first use of its decision. */
+class PrecomputedLookaheadStrategy extends LazyLookaheadStrategy {
+  constructor(private readonly paths: PrecomputedGrammar['lookahead']) {
+    super({ maxLookahead: MAX_LOOKAHEAD });
+  }
+
+  private decode(key: string): TokenType[][][] | undefined {
+    return this.paths[key]?.map((alt) => alt.map((path) => path.map(tokenNamed)));
+  }
+
+  override buildLookaheadForAlternation(options: AltsOptions): AltsLookahead {
+    const key = decisionKey(options.rule.name, 'Alternation', options.prodOccurrence, options.maxLookahead);
+    if (!(key in this.paths)) return super.buildLookaheadForAlternation(options);
+    const decode = () => this.decode(key)!;
+    let built: AltsLookahead | undefined;
+    return function (this: unknown, orAlts) {
+      const f = (built ??= alternativesLookahead(decode(), options.hasPredicates));
+      return f.call(this, orAlts);
+    } as AltsLookahead;
+  }
+
+  override buildLookaheadForOptional(options: OptionalOptions): OptionalLookahead {
+    const key = decisionKey(options.rule.name, String(options.prodType), options.prodOccurrence, options.maxLookahead);
+    if (!(key in this.paths)) return super.buildLookaheadForOptional(options);
+    const decode = () => this.decode(key)![0]!;
+    let built: OptionalLookahead | undefined;
+    return function (this: unknown) {
+      const f = (built ??= optionalLookahead(decode()));
+      return f.call(this);
+    };
+  }
+}
+
+/** Chevrotain's internal recording entry point, replaced when the GAST is precomputed. */
+interface GastRecorder {
+  topLevelRuleRecord(name: string, impl: unknown): Rule;
+}
 
 export class PsParser extends CstParser {
-  constructor() {
+  constructor(precomputed?: PrecomputedGrammar) {
     // Grammar validations run in the tests (test/grammar); skipping them at run time saves start-up.
     super(T.allTokens, {
-      maxLookahead: 2,
+      maxLookahead: MAX_LOOKAHEAD,
       recoveryEnabled: false,
       nodeLocationTracking: 'none',
       skipValidations: process.env.EMSH_VALIDATE_GRAMMAR !== '1',
-      lookaheadStrategy: strategy,
+      lookaheadStrategy: precomputed ? new PrecomputedLookaheadStrategy(precomputed.lookahead) : strategy,
     });
+    if (precomputed) {
+      // The rules are defined (RULE above, as fields); only their recording is replaced.
+      const byName = new Map(precomputed.rules.map((r) => [r.props.name as string, r]));
+      (this as unknown as GastRecorder).topLevelRuleRecord = (name: string) => {
+        const rule = byName.get(name);
+        if (!rule) throw new Error(`precomputed grammar: no rule ${name} (stale build?)`);
+        return deserializeGast(rule) as Rule;
+      };
+    }
     this.performSelfAnalysis();
   }
 
@@ -685,7 +931,41 @@ let instance: PsParser | undefined;
 
 /** The one parser instance (built on first use: self-analysis costs tens of milliseconds). */
 export function getParser(): PsParser {
-  return (instance ??= new PsParser());
+  return (instance ??= new PsParser(bundledGrammar()));
+}
+
+/**
+ * For the build: records the grammar and computes every decision's lookahead paths with
+ * Chevrotain, then checks that a parser built from the result has the same GAST and paths.
+ */
+export function precomputeGrammar(): PrecomputedGrammar {
+  const recorded = new PsParser();
+  const rules = Object.values(recorded.getGAstProductions());
+  const lookahead: PrecomputedGrammar['lookahead'] = {};
+  const pathsOf = (rule: Rule) => {
+    const out: Record<string, string[][][]> = {};
+    forEachDecision(rule, (node, kind) => {
+      const k = node.maxLookahead || MAX_LOOKAHEAD;
+      const paths = getLookaheadPaths({ occurrence: node.idx, rule, prodType: kind as 'Option', maxLookahead: k });
+      // An optional production's paths are [inside, after]: the lookahead function uses the first.
+      const used = kind === 'Alternation' ? paths : [paths[0]!];
+      out[decisionKey(rule.name, kind, node.idx, k)] = used.map((alt) => alt.map((path) => path.map((t) => t.name)));
+    });
+    return out;
+  };
+  for (const rule of rules) Object.assign(lookahead, pathsOf(rule));
+  const data: PrecomputedGrammar = { rules: rules.map((r) => serializeGast(r as GastNode)), lookahead };
+
+  const rebuilt = new PsParser(data);
+  const again = Object.values(rebuilt.getGAstProductions());
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(again.map((r) => serializeGast(r as GastNode)), data.rules) || !same(rebuilt.getSerializedGastProductions(), recorded.getSerializedGastProductions())) {
+    throw new Error('precomputed grammar: the rebuilt GAST differs from the recorded one');
+  }
+  const lookaheadAgain: PrecomputedGrammar['lookahead'] = {};
+  for (const rule of again) Object.assign(lookaheadAgain, pathsOf(rule));
+  if (!same(lookaheadAgain, lookahead)) throw new Error('precomputed grammar: lookahead paths differ on the rebuilt GAST');
+  return data;
 }
 
 export type { CstNode };

@@ -1,39 +1,115 @@
-// Bundles the shell into dist/: one ESM file per entry, no TypeScript loader at run time.
+// Bundles the shell into dist/, no TypeScript loader at run time.
 // Why bundle: unbundled chevrotain/ink cost ~0.5 s each in module loading (performance-notes.md).
+//
+// What it makes:
+// - dist/emsh.js: the launcher (src/launcher.ts, CommonJS). It runs dist/emsh-cli.js through
+//   V8's code cache; see that file for why.
+// - dist/emsh-cli.js: src/cli.ts and everything the shell needs except the Ink UI, as one
+//   CommonJS function expression (read by the launcher, not require()d).
+// - dist/emsh-interactive.mjs (+ dist/chunks/*.mjs): the ES module build, which the launcher
+//   hands interactive sessions to (Ink and Yoga are ES modules with top-level await), and
+//   dist/bench-lib.mjs for `npm run bench`.
+// - dist/diagrams.js: `npm run grammar:diagrams`.
+// - dist/package.json: makes dist/*.js CommonJS (the root package is "type": "module"); ES
+//   module outputs are .mjs.
+// - dist/meta.json: the esbuild metafiles, for the test that keeps Ink off the scripted path.
+// - dist/.cache/: the launcher's code cache, primed by running `1+1` once.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, chmodSync, existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 // Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+writeFileSync('dist/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
 // react-devtools-core is an optional import of Ink; an empty stub keeps the bundle loadable.
-writeFileSync('dist/.devtools-stub.js', 'export default {};\n');
-const banner = [
-  "import { createRequire as __emshCreateRequire } from 'node:module';",
-  'const require = __emshCreateRequire(import.meta.url);',
-].join('\n');
+writeFileSync('dist/.devtools-stub.mjs', 'export default {};\n');
 
-const result = await build({
-  entryPoints: {
-    emsh: 'src/cli.ts',
-    'bench-lib': 'test/bench/lib.ts',
-    ...(existsSync('grammar/diagrams.ts') ? { diagrams: 'grammar/diagrams.ts' } : {}),
-  },
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  alias: { 'react-devtools-core': './dist/.devtools-stub.js' },
   define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: banner },
-  outExtension: { '.js': '.js' },
   metafile: true,
+};
+
+// 1. The grammar's analysis (recorded GAST and lookahead paths), computed by Chevrotain from
+// grammar/parser.ts and bundled as the JSON string __EMSH_GRAMMAR__ (see precomputeGrammar there): the parser
+// then skips ~20 ms of start-up work. Generated on every build, so it always matches the grammar.
+{
+  const out = 'dist/.grammar-precompute.mjs';
+  await build({
+    ...common,
+    stdin: { contents: "export { precomputeGrammar } from './grammar/parser.ts';", resolveDir: '.', loader: 'ts', sourcefile: 'precompute.ts' },
+    outfile: out,
+    format: 'esm',
+    sourcemap: false,
+    metafile: false,
+  });
+  const { precomputeGrammar } = await import(pathToFileURL(out).href);
+  common.define.__EMSH_GRAMMAR__ = JSON.stringify(JSON.stringify(precomputeGrammar()));
+  rmSync(out);
+}
+
+// 2. The ES module build: the interactive UI, and the bench library.
+const esm = await build({
+  ...common,
+  entryPoints: { 'emsh-interactive': 'src/cli-interactive.ts', 'bench-lib': 'test/bench/lib.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  alias: { 'react-devtools-core': './dist/.devtools-stub.mjs' },
+  // forge, react and signal-exit are CommonJS: they need a require.
+  banner: { js: "import { createRequire as __emshCreateRequire } from 'node:module';\nconst require = __emshCreateRequire(import.meta.url);" },
+});
+
+// 3. The scripted build. The wrapper has the parameters of Node's CommonJS wrapper; "use strict"
+// keeps the ES module semantics the sources were written for (and that the ESM build has).
+// Without a bundler split, the lazy `import()` of the PKI code (src/pki/load.ts) becomes a
+// lazily run function in this same file: node-forge is still only evaluated when needed.
+const cli = await build({
+  ...common,
+  entryPoints: { 'emsh-cli': 'src/cli.ts' },
+  outdir: 'dist',
+  format: 'cjs',
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {"use strict";' },
+  footer: { js: '})' },
+});
+// vm.Script code has no module loader for import() in Node 20: none may be left (externals).
+const dynamic = Object.values(cli.metafile.outputs).flatMap((o) => o.imports).filter((i) => i.kind === 'dynamic-import');
+if (dynamic.length) throw new Error(`dist/emsh-cli.js must not import() at run time: ${dynamic.map((i) => i.path).join(', ')}`);
+const cliHash = createHash('sha256').update(readFileSync('dist/emsh-cli.js')).digest('hex').slice(0, 16);
+
+// 4. The launcher, and the diagrams tool.
+const launcher = await build({
+  ...common,
+  entryPoints: { emsh: 'src/launcher.ts' },
+  outdir: 'dist',
+  format: 'cjs',
+  define: { ...common.define, __EMSH_CLI_HASH__: JSON.stringify(cliHash) },
+  banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/emsh.js', 0o755);
+const diagrams = existsSync('grammar/diagrams.ts') ? await build({ ...common, entryPoints: { diagrams: 'grammar/diagrams.ts' }, outdir: 'dist', format: 'cjs' }) : undefined;
+
 // Kept for the test that proves the non-interactive path never loads Ink.
-writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
+const outputs = {};
+for (const r of [esm, cli, launcher, diagrams]) if (r) Object.assign(outputs, r.metafile.outputs);
+writeFileSync('dist/meta.json', JSON.stringify({ outputs }));
+
+// 5. Prime the code cache with one run (the first real run is then fast too). A failure here is
+// reported but does not fail the build: the tests say what is wrong.
+{
+  const home = mkdtempSync(join(tmpdir(), 'emsh-build-'));
+  const r = spawnSync(process.execPath, ['dist/emsh.js', '-NoProfile', '-Command', '1+1'], { env: { ...process.env, EMSH_HOME: home }, encoding: 'utf8' });
+  rmSync(home, { recursive: true, force: true });
+  if (r.status !== 0 || r.stdout !== '2\n') console.warn(`build: dist/emsh.js -Command 1+1 failed (${r.status}): ${r.stdout}${r.stderr}`);
+}

@@ -1,5 +1,10 @@
-// emsh's entry point: picks the host (Ink UI in a terminal, plain otherwise) and runs.
+// emsh's command line: picks the host (Ink UI in a terminal, plain otherwise) and runs.
 // The non-interactive path never loads Ink (it costs start-up time; see performance-notes.md).
+//
+// Two builds run this module (scripts/build.mjs). dist/emsh.js (src/launcher.ts) runs a
+// CommonJS bundle of it through V8's code cache; that bundle holds no Ink (Ink and Yoga are
+// ES modules with top-level await), so for the interactive UI it hands the whole run over to
+// the ES module build (src/cli-interactive.ts), which imports the UI itself.
 
 import { readFileSync } from 'node:fs';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
@@ -22,7 +27,15 @@ function useColor(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }
 
-async function main(argv: string[]): Promise<number> {
+type LoadUi = () => Promise<typeof import('./ui/run.js')>;
+
+/** How this build reaches the interactive UI: import it, or hand the run over to the build that can. */
+export type InteractiveLink = { load: LoadUi } | { handOver: () => Promise<void> };
+
+/** A run that was handed over: the other build sets the exit code. */
+const HANDED_OVER = Symbol('handed over');
+
+async function main(argv: string[], link: InteractiveLink): Promise<number | typeof HANDED_OVER> {
   let opts: CliOptions;
   try {
     opts = parseCliArgs(argv);
@@ -46,6 +59,12 @@ async function main(argv: string[]): Promise<number> {
   const ttyIn = Boolean(process.stdin.isTTY);
   const scripted = opts.command !== undefined || opts.file !== undefined || !ttyIn;
   const interactive = !opts.nonInteractive && ttyIn && Boolean(process.stdout.isTTY);
+  const ui = !scripted && interactive;
+  // Before the lab is opened: the other build opens (and locks) it itself.
+  if (ui && 'handOver' in link) {
+    await link.handOver();
+    return HANDED_OVER;
+  }
 
   let lab: Lab;
   try {
@@ -58,16 +77,16 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
   try {
-    return await runOn(lab, opts, home, interactive, scripted);
+    return await runOn(lab, opts, home, interactive, ui && 'load' in link ? link.load : undefined);
   } finally {
     await lab.close();
   }
 }
 
-async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, scripted: boolean): Promise<number> {
-  if (!scripted && interactive) {
+async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, loadUi: LoadUi | undefined): Promise<number> {
+  if (loadUi) {
     // Loaded only here: Ink and React stay off the scripted path.
-    const { runInteractive } = await import('./ui/run.js');
+    const { runInteractive } = await loadUi();
     return runInteractive({
       lab: opts.lab,
       machine: () => lab.org.current.name,
@@ -110,12 +129,15 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
   return runLines(session, process.stdin);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`emsh: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-    process.exitCode = 70;
-  },
-);
+/** Runs emsh with these arguments and sets the process exit code. */
+export function runCli(argv: string[], link: InteractiveLink): Promise<void> {
+  return main(argv, link).then(
+    (code) => {
+      if (code !== HANDED_OVER) process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`emsh: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -45,7 +45,7 @@ report('node -e 0', nodeFloor, 'ms');
 report("emsh -NoProfile -Command '1+1' (cold)", oneplusone, 'ms');
 report('  ratio to node -e 0 (budget ≤ 2.0)', oneplusone / nodeFloor, '×', (v) => v <= 2.0);
 
-const lib = await import(join(root, 'dist', 'bench-lib.js'));
+const lib = await import(join(root, 'dist', 'bench-lib.mjs'));
 
 // Parse speed on a generated 1 MB realistic script, after warm-up.
 {

@@ -1,10 +1,11 @@
 // The real program, as a user runs it without a terminal: exit codes, -File binding, stdin,
 // plain output, and no Ink on this path.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempHome } from '../helpers/run.js';
+import { parseScript } from '../../grammar/index.js';
 
 const root = join(__dirname, '..', '..');
 const bin = join(root, 'dist', 'emsh.js');
@@ -60,22 +61,49 @@ describe('emsh as a command', () => {
     expect(r.out + r.err).toContain('NonInteractive mode');
   });
 
-  it('the non-interactive entry does not load Ink statically', () => {
+  it('the scripted path holds no Ink: the launcher runs dist/emsh-cli.js, which bundles no Ink or React', () => {
     const meta = JSON.parse(readFileSync(join(root, 'dist', 'meta.json'), 'utf8')) as {
       outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
     };
-    const seen = new Set<string>();
-    const inputs: string[] = [];
-    const walk = (out: string) => {
-      if (seen.has(out)) return;
-      seen.add(out);
-      const o = meta.outputs[out];
-      if (!o) return;
-      inputs.push(...Object.keys(o.inputs));
-      for (const imp of o.imports) if (imp.kind === 'import-statement') walk(imp.path);
-    };
-    walk('dist/emsh.js');
+    const cli = meta.outputs['dist/emsh-cli.js']!;
+    const inputs = Object.keys(cli.inputs);
     expect(inputs.some((i) => i.includes('node_modules/chevrotain'))).toBe(true);
-    expect(inputs.filter((i) => i.includes('node_modules/ink/') || i.includes('node_modules/react/'))).toEqual([]);
+    expect(inputs.filter((i) => i.includes('node_modules/ink/') || i.includes('node_modules/react/') || i.includes('src/ui/'))).toEqual([]);
+    // Nothing is loaded from elsewhere at run time but Node's own modules.
+    expect(cli.imports.filter((i) => !/^(node:)?[a-z_/]+$/.test(i.path))).toEqual([]);
+    // The launcher itself is only src/launcher.ts.
+    expect(Object.keys(meta.outputs['dist/emsh.js']!.inputs)).toEqual(['src/launcher.ts']);
+  });
+
+  it('the bundled parser (grammar analysis precomputed by the build) parses exactly like the sources', async () => {
+    const bundled = (await import(join(root, 'dist', 'bench-lib.mjs'))) as { parseScript: typeof parseScript };
+    const scripts = ['fixtures/scripts', 'test/transcripts'].flatMap((d) =>
+      readdirSync(join(root, d))
+        .filter((f) => f.endsWith('.ps1'))
+        .map((f) => readFileSync(join(root, d, f), 'utf8')),
+    );
+    const all = scripts.join('\n');
+    // Whole scripts, each line, and many truncations (incomplete input and parse errors).
+    const texts = [...scripts, ...all.split('\n')];
+    for (let i = 0; i < all.length; i += 7) texts.push(all.slice(Math.max(0, i - 200), i));
+    for (const text of texts) expect(bundled.parseScript(text)).toEqual(parseScript(text));
+  });
+
+  it('keeps working when its code cache is corrupt', () => {
+    const cache = join(root, 'dist', '.cache', 'emsh-cli.v8');
+    const saved = existsSync(cache) ? readFileSync(cache) : undefined;
+    try {
+      // Damage inside V8's data (its header intact): V8 alone would accept it and abort.
+      if (saved) {
+        const damaged = Buffer.from(saved);
+        for (let i = 0; i < 64; i++) damaged[Math.floor(saved.length / 2) + i]! ^= 0xff;
+        writeFileSync(cache, damaged);
+      }
+      const r = emsh(['-NoProfile', '-Command', '1+1']);
+      expect(r.out).toBe('2\n');
+      expect(r.code).toBe(0);
+    } finally {
+      if (saved) writeFileSync(cache, saved);
+    }
   });
 });

@@ -1,0 +1,100 @@
+// dist/emsh.js: starts emsh through V8's code cache.
+//
+// Why: compiling the ~1.7 MB bundle, and then each function the first time it runs, is the
+// largest part of a cold `emsh -Command ...`. Node 20 has no module.enableCompileCache (22.1+),
+// but vm.Script accepts V8's cached data. So the build (scripts/build.mjs) makes
+// dist/emsh-cli.js: src/cli.ts as CommonJS wrapped in a function expression, and this small
+// CommonJS launcher (a CommonJS entry also starts faster than an ES module one) compiles it
+// with the cache it saved at the end of an earlier run.
+//
+// The cache never decides the outcome of a run: any failure to read or write it only costs
+// time. V8 itself rejects data from another V8 version or other flags (cachedDataRejected),
+// but it checks the source only by its length, so the key in the file's first line ties the
+// data to this build's content hash and to the script file's size and modification time.
+// V8 (11.3, Node 20) does not checksum cached data in release builds unless asked to: damaged
+// data would abort the process, on every run. --verify-snapshot-checksum makes it add a
+// checksum when it writes the data and reject data that does not match (cost: ~0.2 ms).
+// Files are written to a temporary name and renamed, so no reader sees a partial file.
+// Where: next to the bundle (dist/.cache, as trusted as the code), else, when dist is not
+// writable (a global install), in the user's cache directory. Never in a shared temp folder:
+// cached data is code.
+import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Script } from 'node:vm';
+import type { runCli } from './cli.js';
+
+/** Content hash of dist/emsh-cli.js, set by the build. */
+declare const __EMSH_CLI_HASH__: string;
+
+const scriptFile = join(__dirname, 'emsh-cli.js');
+const fd = openSync(scriptFile, 'r');
+const stat = fstatSync(fd);
+const bytes = readFileSync(fd);
+closeSync(fd);
+// An ASCII file decodes faster as Latin-1 (same text), and V8 then keeps a one-byte string.
+const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+
+const key = `emsh-cli ${__EMSH_CLI_HASH__} ${stat.size} ${stat.mtimeMs} ${process.version} ${process.arch}`;
+const cacheFiles = [join(__dirname, '.cache', 'emsh-cli.v8'), join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'emsh', 'emsh-cli.v8')];
+
+/** The cached data saved for this exact script, if any: the file is `key\n` + V8's data. */
+function readCache(): Buffer | undefined {
+  for (const file of cacheFiles) {
+    try {
+      const buf = readFileSync(file);
+      const nl = buf.indexOf(10);
+      if (nl > 0 && buf.toString('latin1', 0, nl) === key) return buf.subarray(nl + 1);
+    } catch {
+      // Missing or unreadable: try the next place, else compile without.
+    }
+  }
+  return undefined;
+}
+
+function writeCache(script: Script): void {
+  let data: Buffer;
+  try {
+    data = script.createCachedData();
+  } catch {
+    return;
+  }
+  for (const file of cacheFiles) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(tmp, Buffer.concat([Buffer.from(key + '\n', 'latin1'), data]));
+      renameSync(tmp, file);
+      return;
+    } catch {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // Nothing was written.
+      }
+    }
+  }
+}
+
+// Before any cached data is made or read (the flag is part of the data's flag hash).
+setFlagsFromString('--verify-snapshot-checksum');
+const cachedData = readCache();
+const script = new Script(source, { filename: scriptFile, cachedData });
+if (cachedData === undefined || script.cachedDataRejected === true) {
+  // Saved at exit, not now: by then V8 has compiled the functions this run needed, and the
+  // data holds them too (most of the saving), not only the top level.
+  process.once('exit', () => writeCache(script));
+}
+
+type Wrapper = (exports: object, require: NodeRequire, module: { exports: object }, filename: string, dirname: string) => void;
+const cli = { exports: {} as { runCli: typeof runCli } };
+(script.runInThisContext() as Wrapper)(cli.exports, createRequire(scriptFile), cli, scriptFile, __dirname);
+void cli.exports.runCli(process.argv.slice(2), {
+  handOver: async () => {
+    await import(pathToFileURL(join(__dirname, 'emsh-interactive.mjs')).href);
+  },
+});
