@@ -137,6 +137,7 @@ export async function edgeSyncConnect(org: OrgState, hub: ServerState, edge: Ser
   let client: tls.TLSSocket | undefined;
   try {
     client = tls.connect({ host: '127.0.0.1', port, secureContext: contextFor(hubCert), rejectUnauthorized: false, checkServerIdentity: () => undefined });
+    client.setNoDelay(true);
     client.on('error', () => undefined);
     await once(client, 'secureConnect');
     const seen = peerCertificate(client);

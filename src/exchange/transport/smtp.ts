@@ -343,6 +343,7 @@ export async function runSmtpHop(recv: ReceiveEndpoint, send: SendEndpoint, env:
   let serverDone: Promise<void> = Promise.resolve();
   const server = net.createServer((s) => {
     sockets.add(s);
+    s.setNoDelay(true); // request/response lines: Nagle plus delayed ACKs would add ~40 ms stalls
     s.on('close', () => sockets.delete(s));
     s.on('error', () => undefined);
     serverDone = serveSession(s, recv, rec).catch((e) => recv.log?.add('*', String((e as Error)?.message ?? e), 'Session failed'));
@@ -352,7 +353,7 @@ export async function runSmtpHop(recv: ReceiveEndpoint, send: SendEndpoint, env:
   const { port } = server.address() as net.AddressInfo;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const client = net.connect({ host: '127.0.0.1', port });
+    const client = net.connect({ host: '127.0.0.1', port, noDelay: true });
     sockets.add(client);
     client.on('error', () => undefined);
     client.on('close', () => sockets.delete(client));

@@ -128,8 +128,9 @@ export default defineCmdlet({
     }
     const now = () => ctx.now();
     for (const to of recipients) {
+      const started = ctx.now();
       const r = await deliverMessage(o, { from, to, subject: p.Subject === undefined ? 'Test message' : String(p.Subject), body: p.Body === undefined ? '' : String(p.Body) }, now);
-      const files = writeLogBatches(ctx, r.logs, ctx.now());
+      const files = writeLogBatches(ctx, r.logs, started);
       if (r.status === 'Queued') ctx.writeWarning(`The message to ${to} is queued on ${r.queue?.split('\\')[0] ?? 'the sending server'}: ${r.lastError}`);
       if (r.status === 'Failed') ctx.writeWarning(`The message to ${to} could not be delivered; a non-delivery report goes back to ${from}: ${r.lastError}`);
       ctx.write(reportObject(r, files));
