@@ -113,6 +113,13 @@ export class CommandContext implements CmdletContext {
     return this.interp.rt.now();
   }
 
+  /** Set by stopUpstream(); the pipeline stage acts on it when the current call returns. */
+  stopRequested = false;
+
+  stopUpstream(): void {
+    this.stopRequested = true;
+  }
+
   // ---------------------------------------------------------------------------------------
   // Output. write() is synchronous for the cmdlet; when the next stage is asynchronous the
   // objects queue up in order and the stage awaits them (flush) before its next call.

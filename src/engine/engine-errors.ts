@@ -2,7 +2,7 @@
 // Texts are Windows PowerShell 5.1's.
 
 import type { SourceText, Span } from '../../grammar/ast.js';
-import { ErrorRecord, type InvocationInfo } from '../protocol/errors.js';
+import { ErrorRecord, internalError, type InvocationInfo } from '../protocol/errors.js';
 import { toDisplayText } from '../protocol/values.js';
 
 export function at(source: SourceText, span: Span, invocationName?: string, commandName?: string): InvocationInfo {
@@ -136,5 +136,57 @@ export function promptCanceled(): ErrorRecord {
     errorId: 'PromptCanceled',
     category: 'OperationStopped',
     exceptionType: 'PipelineStoppedException',
+  });
+}
+
+/** The limit emsh puts on arrays built by `*` (the same as on ranges): beyond it, a clear error. */
+export const MAX_ARRAY_ELEMENTS = 50_000_000;
+
+export function arrayTooBig(): ErrorRecord {
+  return new ErrorRecord({
+    message: 'The array is too big: emsh supports arrays of up to 50,000,000 elements.',
+    errorId: 'ArrayTooBig',
+    category: 'LimitsExceeded',
+    exceptionType: 'RuntimeException',
+  });
+}
+
+/** What .NET says when an allocation fails (JS: "Invalid string length" / "Invalid array length"). */
+export const OUT_OF_MEMORY_MESSAGE = "Exception of type 'System.OutOfMemoryException' was thrown.";
+
+export function outOfMemory(invocation?: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message: OUT_OF_MEMORY_MESSAGE,
+    errorId: 'System.OutOfMemoryException',
+    category: 'OperationStopped',
+    exceptionType: 'OutOfMemoryException',
+    invocation,
+  });
+}
+
+/** A JS allocation failure: a string or array grew beyond what the JS engine can hold. */
+export function isAllocationFailure(e: unknown): boolean {
+  return e instanceof RangeError && /^Invalid (string|array|typed array) length|Array buffer allocation failed/.test(e.message);
+}
+
+/** Any thrown JS value as a record: allocation failures as .NET's OutOfMemoryException, the rest as internal errors. */
+export function jsErrorRecord(e: unknown, invocation?: InvocationInfo): ErrorRecord {
+  return isAllocationFailure(e) ? outOfMemory(invocation) : internalError(e, invocation);
+}
+
+/** The text of a JS failure inside a .NET-like method or conversion, as the inner .NET message. */
+export function innerMessage(e: unknown): string {
+  if (isAllocationFailure(e)) return OUT_OF_MEMORY_MESSAGE;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** `[T]value` failing inside the conversion itself (a constructor throwing). */
+export function castConstructorFailed(value: unknown, typeName: string, inner: string, invocation?: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message: `Cannot convert value "${toDisplayText(value)}" to type "${typeName}". Error: "${inner}"`,
+    errorId: 'InvalidCastConstructorException',
+    category: 'InvalidArgument',
+    exceptionType: 'RuntimeException',
+    invocation,
   });
 }

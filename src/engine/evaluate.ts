@@ -16,12 +16,17 @@ import {
 } from '../protocol/values.js';
 import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { binaryOperation, unaryOperation, valuesEqual, wildcardToRegExp } from '../protocol/operators.js';
-import { getMember, invokeMethod, setMember } from '../protocol/members.js';
+import { getMember, invokeMethod, methodException, setMember } from '../protocol/members.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
 import {
+  MAX_ARRAY_ELEMENTS,
+  arrayTooBig,
+  castConstructorFailed,
   duplicateKey,
   indexOutOfRange,
+  innerMessage,
+  jsErrorRecord,
   nullArray,
   thrownRecord,
   typeNotFound,
@@ -35,6 +40,7 @@ import {
   ExitSignal,
   ReturnSignal,
   ScriptTerminatingError,
+  StopUpstreamSignal,
   isPromise,
   type MaybePromise,
 } from './signals.js';
@@ -203,6 +209,7 @@ export class Interpreter {
         e instanceof ContinueSignal ||
         e instanceof ReturnSignal ||
         e instanceof ExitSignal ||
+        e instanceof StopUpstreamSignal ||
         e instanceof PipelineStoppedError
       ) {
         throw e;
@@ -227,7 +234,7 @@ export class Interpreter {
 
   /** Any thrown value as an ErrorRecord with a position (internal JS errors become records). */
   toRecord(e: unknown, at: { span: A.Span }, f: Frame): ErrorRecord {
-    const record = e instanceof TerminatingError ? e.record : internalError(e, { source: f.source, span: at.span });
+    const record = e instanceof TerminatingError ? e.record : jsErrorRecord(e, { source: f.source, span: at.span });
     if (!record.invocation) record.invocation = { source: f.source, span: at.span };
     return record;
   }
@@ -442,6 +449,7 @@ export class Interpreter {
         e instanceof ContinueSignal ||
         e instanceof ReturnSignal ||
         e instanceof ExitSignal ||
+        e instanceof StopUpstreamSignal ||
         e instanceof PipelineStoppedError
       ) {
         throw e;
@@ -546,7 +554,7 @@ export class Interpreter {
     if (value === undefined) value = null;
     switch (t.kind) {
       case 'Variable': {
-        if (op !== '=') value = binaryOperation(COMPOUND[op]!, this.getVariable(t, f), value);
+        if (op !== '=') value = this.arith(COMPOUND[op]!, this.getVariable(t, f), value);
         this.setVariable(t, value, f);
         return value;
       }
@@ -554,7 +562,7 @@ export class Interpreter {
         // `[int]$x = '5'`: convert, and keep the type on the variable for later assignments.
         const typeName = this.resolveType(t.type);
         if (t.operand.kind !== 'Variable') return this.assignTo(t.operand, op, value, f, ev);
-        if (op !== '=') value = binaryOperation(COMPOUND[op]!, this.getVariable(t.operand, f), value);
+        if (op !== '=') value = this.arith(COMPOUND[op]!, this.getVariable(t.operand, f), value);
         value = this.convertValue(typeName, value);
         const variable = this.setVariable(t.operand, value, f);
         if (variable) variable.typeConstraint = typeName;
@@ -594,11 +602,11 @@ export class Interpreter {
     if (value === undefined) value = null;
     if (t.kind === 'Member') {
       const name = toDisplayText(key);
-      if (op !== '=') value = binaryOperation(COMPOUND[op]!, getMember(target, name), value);
+      if (op !== '=') value = this.arith(COMPOUND[op]!, getMember(target, name), value);
       setMember(target, name, value);
       return value;
     }
-    if (op !== '=') value = binaryOperation(COMPOUND[op]!, this.indexValue(target, key), value);
+    if (op !== '=') value = this.arith(COMPOUND[op]!, this.indexValue(target, key), value);
     this.setIndex(target, key, value);
     return value;
   }
@@ -924,6 +932,15 @@ export class Interpreter {
     if (op === '-match' || op === '-cmatch' || op === '-notmatch' || op === '-cnotmatch') {
       return binaryOperation(op, l, r, (m) => this.setMatches(f, m));
     }
+    return this.arith(op, l, r);
+  }
+
+  /** A binary operation, with the array-size limit checked before `@(1) * 1e9` allocates (and blocks). */
+  private arith(op: A.BinaryOperator, l: unknown, r: unknown): unknown {
+    if (op === '*' && (Array.isArray(l) || l instanceof Uint8Array)) {
+      const times = Math.round(toNumber(r ?? 0));
+      if (l.length * times > MAX_ARRAY_ELEMENTS) throw new TerminatingError(arrayTooBig());
+    }
     return binaryOperation(op, l, r);
   }
 
@@ -975,7 +992,17 @@ export class Interpreter {
   }
 
   private convertValue(typeName: string, value: unknown): unknown {
-    return convertTo(value === undefined ? null : value, typeName);
+    try {
+      return convertTo(value === undefined ? null : value, typeName);
+    } catch (e) {
+      if (!(e instanceof Error) || e instanceof TerminatingError || e instanceof PipelineStoppedError) throw e;
+      // A constructor failing inside the conversion (`[regex]'('`).
+      let inner = innerMessage(e);
+      if (typeName === 'System.Text.RegularExpressions.Regex' && e instanceof SyntaxError) {
+        inner = `parsing "${toDisplayText(value)}" - ${e.message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '')}.`;
+      }
+      throw new TerminatingError(castConstructorFailed(value, typeName, inner));
+    }
   }
 
   private convert(e: A.ConvertAst, v: unknown): unknown {
@@ -1015,7 +1042,8 @@ export class Interpreter {
   }
 
   private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[]): unknown {
-    return invokeStaticMethod(this.staticTypeName(e.target), name, args, this.staticEnv);
+    const typeName = this.staticTypeName(e.target);
+    return checkedMethodResult(name, args, () => invokeStaticMethod(typeName, name, args, this.staticEnv));
   }
 
   private invokeMember(target: unknown, name: string, args: unknown[]): unknown {
@@ -1024,8 +1052,7 @@ export class Interpreter {
       this.rt.errors.length = 0;
       return undefined;
     }
-    const r = invokeMethod(target, name, args);
-    return r;
+    return checkedMethodResult(name, args, () => invokeMethod(target, name, args));
   }
 
   private async invokeMemberAsync(target: unknown, name: string, args: unknown[], f: Frame): Promise<unknown> {
@@ -1091,4 +1118,28 @@ export class Interpreter {
   frameFor(f: Frame, scope: Scope, source?: A.SourceText): Frame {
     return { scope, source: source ?? f.source, streams: f.streams };
   }
+}
+
+/**
+ * A .NET method call as PowerShell reports its failures: a JS exception inside the method (or a
+ * DateTime result out of range) becomes `Exception calling "X" with "N" argument(s): "..."`.
+ */
+function checkedMethodResult(name: string, args: unknown[], call: () => unknown): unknown {
+  let r: unknown;
+  try {
+    r = call();
+  } catch (e) {
+    if (!(e instanceof Error) || e instanceof TerminatingError || e instanceof PipelineStoppedError) throw e;
+    throw methodException(name, args.length, innerMessage(e));
+  }
+  if (r instanceof Date && !isRepresentableDate(r)) {
+    throw methodException(name, args.length, 'The added or subtracted value results in an un-representable DateTime.', 'ArgumentOutOfRangeException');
+  }
+  return r;
+}
+
+/** DateTime covers the years 1 to 9999. */
+function isRepresentableDate(d: Date): boolean {
+  const t = d.getTime();
+  return !Number.isNaN(t) && d.getFullYear() >= 1 && d.getFullYear() <= 9999;
 }

@@ -16,7 +16,7 @@ import { blockSources, collapse, writeValue, type Interpreter } from './evaluate
 import { prepareRedirections, type Redirection } from './redirection.js';
 import { CollectPipe, NULL_PIPE, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
-import { ReturnSignal, isPromise, type MaybePromise } from './signals.js';
+import { ReturnSignal, StopUpstreamSignal, isPromise, type MaybePromise } from './signals.js';
 
 export interface Stage {
   out: Pipe;
@@ -90,37 +90,69 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
       const stage = await buildCommandStage(interp, el, f, streams, i + 1, i > 0);
       stages.push(stage);
     }
-    // 2. Link outputs.
+    // 2. Link outputs. What a begin block writes is held until every begin has run, as PowerShell
+    // does: no stage's process runs before its own begin.
+    const held: unknown[][] = stages.map(() => []);
+    let begun = false;
+    const gatedPipe = (j: number): Pipe => {
+      const stage = stages[j]!;
+      return { write: (v) => (begun ? stage.process(v) : void held[j]!.push(v)) };
+    };
     for (let i = 0; i < n; i++) {
       const next = stages[i + 1];
-      const natural: Pipe = i + 1 < n ? (next ? inputPipe(next) : NULL_PIPE) : out;
+      const natural: Pipe = i + 1 < n ? (next ? gatedPipe(i + 1) : NULL_PIPE) : out;
       holders[i]!.out = redirs[i]?.out ?? natural;
       const s = stages[i];
       if (s) s.out = holders[i]!.out;
     }
     // 3. Prompts for mandatory parameters, then 4. every begin, in order.
     for (const s of stages) if (s) await s.prepare();
+    // A stage that asked to stop upstream (Select-Object -First): the stages before it get no
+    // more input and their end blocks are skipped.
+    let stopAt = -1;
+    const stoppedHere = (e: unknown): boolean => {
+      if (!(e instanceof StopUpstreamSignal)) return false;
+      const i = stages.indexOf(e.stage as Stage);
+      if (i < 0) return false;
+      stopAt = Math.max(stopAt, i);
+      return true;
+    };
     for (const s of stages) {
       if (!s) continue;
       const r = s.begin();
       if (isPromise(r)) await r;
     }
+    begun = true;
+    for (let j = 1; j < n; j++) {
+      const s = stages[j];
+      if (!s || held[j]!.length === 0 || j < stopAt) continue;
+      try {
+        for (const v of held[j]!) {
+          const r = s.process(v);
+          if (isPromise(r)) await r;
+        }
+      } catch (e) {
+        if (!stoppedHere(e)) throw e;
+      }
+    }
     // 5. The input: an expression's value (unrolled), or one process call of the first command.
-    const first = p.elements[0]!;
-    if (first.kind === 'CommandExpression') {
-      const e = first.expression;
-      const v = interp.isPure(e) ? interp.evalSync(e, f) : await interp.evalExpr(e, f);
-      const r = writeValue(holders[0]!.out, v);
-      if (isPromise(r)) await r;
-    } else {
-      const r = stages[0]!.processNoInput();
-      if (isPromise(r)) await r;
+    if (stopAt < 0) {
+      try {
+        await feedInput(interp, p, stages, holders, f);
+      } catch (e) {
+        if (!stoppedHere(e)) throw e;
+      }
     }
     // 6. Every end, in order: a stage's end output still flows through the later stages.
-    for (const s of stages) {
-      if (!s) continue;
-      const r = s.end();
-      if (isPromise(r)) await r;
+    for (let i = Math.max(stopAt, 0); i < n; i++) {
+      const s = stages[i];
+      if (!s || i < stopAt) continue;
+      try {
+        const r = s.end();
+        if (isPromise(r)) await r;
+      } catch (e) {
+        if (!stoppedHere(e)) throw e;
+      }
     }
   } finally {
     for (const s of stages) s?.finish?.();
@@ -128,8 +160,42 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
   }
 }
 
-function inputPipe(stage: Stage): Pipe {
-  return { write: (v) => stage.process(v) };
+/** Step 5 of a pipeline: the first element's value, or the first command's one process call. */
+async function feedInput(interp: Interpreter, p: A.PipelineAst, stages: (Stage | null)[], holders: { out: Pipe }[], f: Frame): Promise<void> {
+  const first = p.elements[0]!;
+  if (first.kind === 'CommandExpression') {
+    const e = first.expression;
+    const value = (x: A.ExpressionAst) => (interp.isPure(x) ? interp.evalSync(x, f) : interp.evalExpr(x, f));
+    if (e.kind === 'Binary' && e.operator === '..') {
+      // A range heading a pipeline is enumerated lazily, as in PowerShell: `1..1e9 | % {}`
+      // neither allocates nor blocks, and stops on Ctrl+C.
+      const r = writeRange(interp, holders[0]!.out, await value(e.left), await value(e.right));
+      if (isPromise(r)) await r;
+    } else {
+      const r = writeValue(holders[0]!.out, await value(e));
+      if (isPromise(r)) await r;
+    }
+  } else {
+    const r = stages[0]!.processNoInput();
+    if (isPromise(r)) await r;
+  }
+}
+
+/** `a..b` one number at a time (Int32 bounds, either direction), yielding to the event loop as loops do. */
+function writeRange(interp: Interpreter, out: Pipe, left: unknown, right: unknown): MaybePromise<void> {
+  const a = convertTo(left === undefined ? null : left, 'System.Int32') as number;
+  const b = convertTo(right === undefined ? null : right, 'System.Int32') as number;
+  const step = a <= b ? 1 : -1;
+  const from = (start: number): MaybePromise<void> => {
+    for (let v = start; ; v += step) {
+      const t = interp.rt.tick();
+      if (t) return t.then(() => out.write(v)).then(() => (v === b ? undefined : from(v + step)));
+      const w = out.write(v);
+      if (isPromise(w)) return w.then(() => (v === b ? undefined : from(v + step)));
+      if (v === b) return;
+    }
+  };
+  return from(a);
 }
 
 /** Arguments as the binder wants them; splatting expands hashtables (named) and arrays (positional). */
@@ -361,8 +427,13 @@ class CmdletStage implements Stage {
 
   process(input: unknown): MaybePromise<void> {
     const t = this.interp.rt.tick();
-    if (t) return t.then(() => this.processBound(input));
-    return this.processBound(input);
+    const r = t ? t.then(() => this.processBound(input)) : this.processBound(input);
+    return isPromise(r) ? r.then(() => this.checkStopUpstream()) : this.checkStopUpstream();
+  }
+
+  /** After a process call that asked for it, unwind the stages before this one (StopUpstreamSignal). */
+  private checkStopUpstream(): void {
+    if (this.ctx.stopRequested) throw new StopUpstreamSignal(this);
   }
 
   private processBound(input: unknown): MaybePromise<void> {

@@ -16,7 +16,7 @@ import type {
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
 import type { Host, HostStyle, LineKind, OutputRenderer } from '../protocol/host.js';
 import type { CommandArgument } from './binder.js';
-import { parseErrorRecord, pathNotFound } from './engine-errors.js';
+import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
 import { Interpreter, blockSources } from './evaluate.js';
 import { ScriptStage, resolveCommand } from './pipeline.js';
@@ -233,7 +233,7 @@ export class Session {
         outcome.ok = rt.lastSuccess;
       } else {
         // A script-terminating error (throw, or $ErrorActionPreference = 'Stop'): the script ends.
-        const record = e instanceof TerminatingError ? e.record : internalError(e, { source: parsed.source, span: ast.span });
+        const record = e instanceof TerminatingError ? e.record : jsErrorRecord(e, { source: parsed.source, span: ast.span });
         if (!record.invocation) record.invocation = { source: parsed.source, span: ast.span };
         rt.recordError(record);
         rt.errorCount++;

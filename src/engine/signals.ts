@@ -14,6 +14,14 @@ export class ContinueSignal {
 /** `return`: the value (if any) has already been written to the output. */
 export class ReturnSignal {}
 
+/**
+ * A command asked the commands before it to stop (`Select-Object -First`). Unwinds through the
+ * upstream stages to the pipeline that holds `stage`, which then runs the remaining end blocks.
+ */
+export class StopUpstreamSignal {
+  constructor(readonly stage: object) {}
+}
+
 /** `exit N`: ends the whole execute() (a script run, or the -Command text). */
 export class ExitSignal {
   constructor(readonly code: number) {}

@@ -570,7 +570,12 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
         const n = env.now();
         return new Date(n.getFullYear(), n.getMonth(), n.getDate());
       }
-      if (l === 'minvalue') return new Date(1, 0, 1);
+      if (l === 'minvalue') {
+        // new Date(1, 0, 1) would mean 1901: two-digit years are taken as 19xx.
+        const d = new Date(2000, 0, 1);
+        d.setFullYear(1);
+        return d;
+      }
       if (l === 'maxvalue') return new Date(9999, 11, 31, 23, 59, 59, 999);
       return null;
     case 'System.Math':

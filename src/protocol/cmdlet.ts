@@ -280,6 +280,12 @@ export interface CmdletContext {
 
   /** Runs a script block (Where-Object, ForEach-Object, calculated properties); returns its output. */
   invoke(block: ScriptBlockValue, options?: InvokeOptions): Promise<unknown[]>;
+  /**
+   * The command needs no more input (`Select-Object -First N` has its N): once the current call
+   * returns, the commands before it in the pipeline are stopped (their end blocks do not run);
+   * this command's end block and those after it still run.
+   */
+  stopUpstream?(): void;
 
   readonly host: Host;
   readonly session: SessionServices;

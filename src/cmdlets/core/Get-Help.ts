@@ -135,8 +135,9 @@ export default defineCmdlet({
   ],
   related: ['Get-Command'],
   process(params, ctx) {
-    const name = params.Name as string | undefined;
-    if (name === undefined || name === '') {
+    const name = params.Name as string | null | undefined;
+    // `Get-Help $null` binds null: the overview, as for no name at all.
+    if (name === undefined || name === null || name === '') {
       ctx.write(OVERVIEW);
       return;
     }

@@ -172,9 +172,12 @@ export default defineCmdlet({
       return;
     }
     if (i < skip) return;
-    if (params.First !== undefined && st.written >= (params.First as number)) return;
+    const first = params.First as number | undefined;
+    if (first !== undefined && st.written >= first) return ctx.stopUpstream?.();
     st.written++;
     await emitUnique(params, obj, st, ctx);
+    // Enough objects: the commands before this one stop, as in PowerShell 3+.
+    if (first !== undefined && st.written >= first) ctx.stopUpstream?.();
   },
   async end(params, ctx) {
     const st = states.get(ctx)!;

@@ -1,0 +1,73 @@
+// Regressions found by the fuzz test (fuzz.test.ts) and its hand-written companions: each input
+// once crashed with an internal error, leaked JS text, or blocked the event loop.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturedSession, type Captured } from '../helpers/run.js';
+
+let sh: Captured;
+beforeAll(async () => {
+  sh = await capturedSession();
+});
+afterAll(async () => {
+  await sh?.close();
+});
+
+/** The first line of what a run printed, and the FullyQualifiedErrorId line if any. */
+async function firstLineAndId(text: string): Promise<[string, string | undefined]> {
+  const { out } = await sh.run(text);
+  const lines = out.split('\n');
+  return [lines.find((l) => l.trim() !== '') ?? '', lines.find((l) => l.includes('FullyQualifiedErrorId'))?.replace(/^.*: /, '')];
+}
+
+describe('allocation limits', () => {
+  it('@(1) * 1e9 fails at once with a clear error instead of blocking for seconds', async () => {
+    const started = Date.now();
+    expect(await firstLineAndId('@(1) * 1e9')).toEqual(['The array is too big: emsh supports arrays of up to 50,000,000 elements.', 'ArrayTooBig']);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect((await firstLineAndId('$x = 1,2,3; $x *= 2e7'))[1]).toBe('ArrayTooBig');
+    expect((await sh.run('(@(1, 2) * 3).Count')).out).toBe('6\n');
+  });
+
+  it("a string too long for memory is .NET's OutOfMemoryException, not an internal error", async () => {
+    expect(await firstLineAndId("'a' * 1e9")).toEqual(["Exception of type 'System.OutOfMemoryException' was thrown.", 'System.OutOfMemoryException']);
+    expect(await firstLineAndId("'abc'.PadLeft(1e9)")).toEqual([
+      `Exception calling "PadLeft" with "1" argument(s): "Exception of type 'System.OutOfMemoryException' was thrown."`,
+      'MethodInvocationException',
+    ]);
+  });
+});
+
+describe('.NET-like methods and conversions', () => {
+  it('a DateTime out of range is an ArgumentOutOfRangeException, never "undefined, undefined NaN"', async () => {
+    const [line, id] = await firstLineAndId('[DateTime]::Now.AddDays(1e10)');
+    expect(line).toBe('Exception calling "AddDays" with "1" argument(s): "The added or subtracted value results in an un-representable DateTime."');
+    expect(id).toBe('ArgumentOutOfRangeException');
+    expect((await firstLineAndId('[datetime]::MaxValue.AddDays(1)'))[1]).toBe('ArgumentOutOfRangeException');
+    expect((await firstLineAndId('(Get-Date).AddYears(1e6)'))[1]).toBe('ArgumentOutOfRangeException');
+  });
+
+  it('[datetime]::MinValue is the year 1, not 1901', async () => {
+    expect((await sh.run('[datetime]::MinValue.Year; [datetime]::MinValue.AddDays(1).Day')).out).toBe('1\n2\n');
+    expect((await firstLineAndId('[datetime]::MinValue.AddDays(-1)'))[1]).toBe('ArgumentOutOfRangeException');
+  });
+
+  it("[regex]'(' is a conversion error", async () => {
+    expect(await firstLineAndId("[regex]'('")).toEqual([
+      'Cannot convert value "(" to type "System.Text.RegularExpressions.Regex". Error: "parsing "(" - Unterminated group."',
+      'InvalidCastConstructorException',
+    ]);
+  });
+
+  it('the error can be caught like any other', async () => {
+    expect((await sh.run("try { [regex]'(' } catch { 'caught' }")).out).toBe('caught\n');
+  });
+});
+
+describe('core cmdlets given $null', () => {
+  it('Get-Help $null shows the overview as Get-Help alone does', async () => {
+    const alone = (await sh.run('Get-Help')).out;
+    const r = await sh.run('Get-Help $null');
+    expect(r.ok).toBe(true);
+    expect(r.out).toBe(alone);
+  });
+});
