@@ -321,3 +321,19 @@ export async function deliverMessage(organization: Organization, req: MessageReq
   const domain = req.to.split('@')[1] ?? '';
   return report('Queued', transportErrors.dns(domain), `${edge.name}\\${domain}`);
 }
+
+/**
+ * Voice mail: the UM server submits the message to a Hub Transport server of its site over SMTP,
+ * with TLS as between any two Exchange servers (mandatory).
+ */
+export async function submitVoiceMail(organization: Organization, umServer: string, to: string, now: () => Date): Promise<HopRecord | string> {
+  const org = organization.state;
+  const um = org.servers.find((s) => s.name.toLowerCase() === umServer.toLowerCase());
+  if (!um) return `Exchange server "${umServer}" was not found.`;
+  const hub = hubFor(org, um.name) ?? org.servers.find((s) => isHub(s) && s.site === um.site);
+  if (!hub) return `There is no Hub Transport server in site ${um.site ?? ''} to submit voice mail to.`;
+  const id = messageId(now(), um.fqdn);
+  const req: MessageRequest = { from: `MicrosoftExchange@${org.externalDomain}`, to, subject: 'Voice Mail from 4711 (0:12 seconds)', body: 'Voice message attached (audio/wav).' };
+  const route = new Route(organization, now, { from: req.from, to: [to], data: messageText(req, id, now()), messageId: id });
+  return route.internal(um, hub, { id: INTRA_ORG_CONNECTOR, verbose: false });
+}

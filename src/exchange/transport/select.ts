@@ -61,3 +61,10 @@ export function internalTransportCertificate(server: ServerState, now: Date): Ce
   const time = now.getTime();
   return time >= Date.parse(r.notBefore) && time <= Date.parse(r.notAfter) ? r : undefined;
 }
+
+/** The certificate the UM service uses in secured mode (§9.6): enabled for UM and usable, CA-issued first, then newest. */
+export function selectUmCertificate(server: ServerState, now: Date, umFlag = 4): CertRecord | undefined {
+  return server.certificates
+    .filter((r) => r.services & umFlag && unusableReason(server, r, now) === undefined)
+    .sort((a, b) => Number(a.selfSigned) - Number(b.selfSigned) || Date.parse(b.notBefore) - Date.parse(a.notBefore))[0];
+}
