@@ -59,6 +59,15 @@ export function resolveObjects<T>(org: Organization, items: readonly T[], identi
 }
 
 /**
+ * The servers a shell on the current machine can see: an Edge server has only its own ADAM
+ * instance, so it sees itself; a domain member sees the whole organization.
+ */
+export function visibleServers(org: Organization): ExchangeServer[] {
+  const cur = org.current;
+  return cur.state.roles.includes('Edge') ? [cur] : org.allServers();
+}
+
+/**
  * Resolves servers by name or FQDN. A server that exists but lacks the role the parameter needs
  * (a TransportServer identity naming a Mailbox-only server) is not found as that object.
  */
@@ -67,7 +76,7 @@ export function resolveServers(
   identity: string,
   opts: { single: boolean; accept?: (s: ExchangeServer) => boolean },
 ): Resolution<ExchangeServer> {
-  const all = org.allServers();
+  const all = visibleServers(org);
   const found = matchByNames(all, identity, (s) => [s.name, s.fqdn]);
   const id = identity.trim();
   if (found.length === 0) return { ok: false, kind: 'notFound', message: identityMessages.serverNotFound(id) };

@@ -70,3 +70,13 @@ describe('connectors and directory objects', () => {
     expect(await out('Get-ReceiveConnector -Server Ex2007EE | Set-ReceiveConnector -ProtocolLoggingLevel Verbose; (Get-ReceiveConnector -Server Ex2007EE).ProtocolLoggingLevel -join ","')).toBe('Verbose,Verbose\n');
   });
 });
+
+describe('on the Edge', () => {
+  it('a shell on EDGE01 sees only its own server (ADAM), as Exchange 2007 does', async () => {
+    const e = await capturedSession();
+    expect((await e.run('Enter-LabServer EDGE01; (Get-ExchangeServer).Name')).out).toBe('EDGE01\n');
+    expect((await e.run('(Get-ReceiveConnector).Identity')).out).toBe('EDGE01\\Default internal receive connector EDGE01\n');
+    expect((await e.run('Get-TransportServer Ex2007EE')).out).toContain('Exchange server "Ex2007EE" was not found.');
+    await e.close();
+  });
+});

@@ -3,6 +3,7 @@
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import type { ExchangeServer, Organization } from '../../exchange/organization.js';
 import { EXCHANGE_INSTALL_PATH } from '../../exchange/defaults.js';
+import { visibleServers } from '../../exchange/identity.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
 import { SYSCONFIG_NAMESPACE, configDn, configObject, findServers, guidOf, identityParameter, identityText, org } from './config-common.js';
 import { EXCHANGE_SERVER_TYPE } from './config-views.js';
@@ -86,7 +87,7 @@ export default defineCmdlet({
   ],
   process(p, ctx) {
     const o = org(ctx);
-    let servers = o.allServers();
+    let servers = visibleServers(o);
     if (ctx.parameterSetName === 'Domain') {
       const d = String(p.Domain).toLowerCase();
       servers = servers.filter((s) => s.fqdn.toLowerCase().endsWith(`.${d}`));

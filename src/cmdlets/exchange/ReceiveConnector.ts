@@ -6,7 +6,7 @@ import { defineCmdlet } from '../../protocol/cmdlet.js';
 import type { ReceiveConnectorState } from '../../exchange/model.js';
 import type { ExchangeServer, Organization } from '../../exchange/organization.js';
 import { isTransport } from '../../exchange/defaults.js';
-import { splitServerIdentity } from '../../exchange/identity.js';
+import { splitServerIdentity, visibleServers } from '../../exchange/identity.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
 import {
   LOGGING_LEVEL_ENUM,
@@ -49,7 +49,7 @@ interface Located {
 const identityOf = (l: Located) => `${l.server.name}\\${l.connector.name}`;
 
 function allConnectors(o: Organization): Located[] {
-  return o.allServers().flatMap((server) => (server.state.receiveConnectors ?? []).map((connector) => ({ server, connector })));
+  return visibleServers(o).flatMap((server) => (server.state.receiveConnectors ?? []).map((connector) => ({ server, connector })));
 }
 
 function namesOf(l: Located): string[] {

@@ -5,6 +5,7 @@ import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import type { TransportServerState } from '../../exchange/model.js';
 import type { ExchangeServer, Organization } from '../../exchange/organization.js';
 import { byteQuantifiedSizeBytes, formatByteQuantifiedSize, isTransport, parseByteQuantifiedSize, parseEnhancedTimeSpan } from '../../exchange/defaults.js';
+import { visibleServers } from '../../exchange/identity.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
 import {
   LOGGING_LEVEL_ENUM,
@@ -63,7 +64,7 @@ export const getTransportServer = defineCmdlet({
   ],
   process(p, ctx) {
     const o = org(ctx);
-    let servers = o.allServers().filter(transportOnly);
+    let servers = visibleServers(o).filter(transportOnly);
     if (p.Identity !== undefined && p.Identity !== null) {
       const found = findServers(ctx, identityText(p.Identity), { single: false, accept: transportOnly });
       if (!found) return;
