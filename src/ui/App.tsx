@@ -409,6 +409,20 @@ export function App(props: AppProps) {
       }
     }
   };
+  // The grammar builds its lexer and parser on first use (~50 ms): do that while the user
+  // reads the first prompt, not on their first keystroke.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      try {
+        colorize('Get-ExchangeCertificate | fl');
+        parseScript('Get-ExchangeCertificate | fl');
+      } catch {
+        // only a warm-up
+      }
+    }, 30);
+    return () => clearTimeout(t);
+  }, []);
+
   // Subscribed once; the listener always calls the newest closure.
   const onDataRef = useRef(onData);
   onDataRef.current = onData;

@@ -1,8 +1,6 @@
 // Mounts the Ink UI and runs until `exit`. The terminal is restored on exit and on crash.
 
-import React from 'react';
-import { render } from 'ink';
-import { App, type ShellSession } from './App.js';
+import type { ShellSession } from './App.js';
 import { History } from './history.js';
 import { InkHost } from './ink-host.js';
 import { UiStore } from './ui-store.js';
@@ -51,9 +49,30 @@ export function restoreTerminal(out: NodeJS.WriteStream, input: NodeJS.ReadStrea
   }
 }
 
+/**
+ * Loads React, Ink and the App. Ink's layout engine (yoga) instantiates its inline WASM
+ * through `fetch` of a data: URL when `fetch` exists, which makes Node load its whole fetch
+ * implementation (undici) at start-up, ~0.1 s; without `fetch` it decodes the same bytes
+ * directly. So `fetch` is hidden while these modules initialise (nothing else runs then).
+ */
+async function loadUi() {
+  const g = globalThis as { fetch?: unknown };
+  const saved = Object.getOwnPropertyDescriptor(g, 'fetch');
+  if (saved?.configurable) delete g.fetch;
+  try {
+    const [react, ink, app] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
+    // React is CommonJS: its functions may sit on the namespace's default export only.
+    const React = (react as unknown as { default?: typeof react }).default ?? react;
+    return { createElement: React.createElement, render: ink.render, App: app.App };
+  } finally {
+    if (saved?.configurable) Object.defineProperty(g, 'fetch', saved);
+  }
+}
+
 export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const stdout = deps.stdout ?? process.stdout;
   const stdin = deps.stdin ?? process.stdin;
+  const { createElement, render, App } = await loadUi();
   const store = new UiStore({ machine: deps.machine(), lab: deps.lab });
   const host = new InkHost(store, () => Math.max(40, (stdout.columns ?? 120) - 1));
   const session = deps.createSession(host);
@@ -85,15 +104,15 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   if (stdin.isTTY) stdout.write('\x1b[?2004h');
 
   const instance = render(
-    <App
-      store={store}
-      session={session}
-      machine={deps.machine}
-      history={history}
-      completion={deps.completionSource(session)}
-      onExit={(code) => resolveExit(code)}
-      color={deps.color}
-    />,
+    createElement(App, {
+      store,
+      session,
+      machine: deps.machine,
+      history,
+      completion: deps.completionSource(session),
+      onExit: (code: number) => resolveExit(code),
+      color: deps.color,
+    }),
     // Only pass streams that exist: Ink spreads these options over its defaults, so
     // `stdin: undefined` would replace process.stdin and the first render would fail silently.
     { stdout, ...(deps.stdin ? { stdin: deps.stdin } : {}), exitOnCtrlC: false, patchConsole: false },

@@ -25,6 +25,7 @@ export interface ColoredRun {
 
 /** Splits `text` into coloured runs; text between tokens is default-coloured. */
 export function colorize(text: string): ColoredRun[] {
+  if (text === '') return []; // the empty first prompt needs no lexer
   let spans: TokenSpan[];
   try {
     spans = classifyTokens(text);

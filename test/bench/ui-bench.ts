@@ -1,0 +1,252 @@
+// The interactive shell's budgets (issue 4), measured as `npm run bench` runs them:
+// - first usable prompt in a real terminal (a pty from `script`), against `node -e 0` in the
+//   same pty and the same run (budget ≤ 3×), on a lab that already exists;
+// - one keystroke with 10,000 lines of scrollback, keypress to frame, in process (≤ 5 ms);
+// - idle RSS of the shell at its prompt (≤ 120 MiB).
+import { spawn, spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import React from 'react';
+import { render } from 'ink';
+import { App, type ShellSession } from '../../src/ui/App.js';
+import { History } from '../../src/ui/history.js';
+import { UiStore } from '../../src/ui/ui-store.js';
+import type { CompletionSource } from '../../src/ui/completion.js';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+const PROMPT = 'system32>';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+/** dist/emsh.js, from the bundle (dist/bench-lib.mjs) or from the sources. */
+function emshBin(): string | undefined {
+  for (const rel of ['./emsh.js', '../../dist/emsh.js']) {
+    try {
+      const p = fileURLToPath(new URL(rel, import.meta.url));
+      if (existsSync(p)) return p;
+    } catch {
+      // import.meta.url unavailable in this build
+    }
+  }
+  const fromCwd = join(process.cwd(), 'dist', 'emsh.js');
+  return existsSync(fromCwd) ? fromCwd : undefined;
+}
+
+/** Process ids below `pid` (the pty's shell, then node), from /proc. */
+function descendants(pid: number): number[] {
+  const parent = new Map<number, number[]>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(ppid, [...(parent.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of parent.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+function rssKiB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function isNode(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `command` in a fresh 120x40 pty (util-linux `script`) and resolves when `ready` text
+ * has appeared (or the command ended): the elapsed milliseconds, and the RSS of the node
+ * processes in the pty at that moment once `settleMs` has passed.
+ */
+function inPty(command: string, env: NodeJS.ProcessEnv, ready: string | undefined, settleMs = 0): Promise<{ ms: number; rssMiB: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('script', ['-qfec', `stty rows 40 cols 120; exec ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let done = false;
+    let seen = false;
+    const timer = setTimeout(() => finish(new Error(`no prompt within 30 s; output: ${out.slice(-400)}`)), 30_000);
+    const finish = (err?: Error, ms?: number, rssMiB = 0) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (err) {
+        child.kill('SIGKILL');
+        reject(err);
+      } else resolve({ ms: ms!, rssMiB });
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      if (ready && !seen && out.includes(ready)) {
+        seen = true;
+        const ms = performance.now() - t0;
+        setTimeout(() => {
+          const rss = descendants(child.pid!).filter(isNode).reduce((a, p) => a + rssKiB(p), 0) / 1024;
+          child.stdin.write('exit\r');
+          child.once('exit', () => finish(undefined, ms, rss));
+          setTimeout(() => child.kill('SIGTERM'), 5000).unref();
+        }, settleMs);
+      }
+    });
+    child.on('exit', () => {
+      if (!ready) finish(undefined, performance.now() - t0);
+    });
+    child.on('error', (e) => finish(e));
+  });
+}
+
+/** Keypress to frame, in process: the App over 10,000 lines of scrollback, Ink's real renderer. */
+async function keystrokeWithScrollback(lines: number): Promise<{ medianMs: number; renderMs: number }> {
+  class FakeStdout extends EventEmitter {
+    isTTY = true;
+    columns = 120;
+    rows = 40;
+    write = (_s: string) => true;
+  }
+  class FakeStdin extends EventEmitter {
+    isTTY = true;
+    private data: string | null = null;
+    send(s: string) {
+      this.data = s;
+      this.emit('readable');
+    }
+    read = () => {
+      const d = this.data;
+      this.data = null;
+      return d;
+    };
+    setEncoding() {}
+    setRawMode() {}
+    ref() {}
+    unref() {}
+    resume() {}
+    pause() {}
+  }
+  const store = new UiStore({ machine: 'Ex2007EE', lab: 'bench' });
+  const session: ShellSession = {
+    execute: async () => ({ ok: true }),
+    stop: () => {},
+    promptText: () => '[PS] C:\\Windows\\system32>',
+    services: { machine: 'Ex2007EE' },
+  };
+  const completion: CompletionSource = { commands: () => [], variables: () => [], thumbprints: () => [], machines: () => [], paths: () => [] };
+  const stdout = new FakeStdout();
+  const stdin = new FakeStdin();
+  let frames = 0;
+  let lastRender = 0;
+  const waiters: (() => void)[] = [];
+  const instance = render(React.createElement(App, { store, session, history: new History(), completion, onExit: () => {}, clearScreen: () => {}, color: true }), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    onRender: ({ renderTime }: { renderTime: number }) => {
+      frames++;
+      lastRender = renderTime;
+      waiters.splice(0).forEach((w) => w());
+    },
+  } as Parameters<typeof render>[1]);
+  const nextFrame = () => new Promise<void>((r) => waiters.push(r));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  await sleep(50);
+  // 10,000 lines of certificate lists: the scrollback a long session leaves.
+  for (let i = 0; i < lines; i++) store.write(`${(i * 7919).toString(16).toUpperCase().padStart(40, '0')}  IPUWS      CN=Ex2007EE ${i}\n`, 'output');
+  store.flush();
+  await sleep(300);
+  const times: number[] = [];
+  const renders: number[] = [];
+  const keys = 'Get-ExchangeCertificate | fl';
+  for (let i = 0; i < 40; i++) {
+    // Space the keys past Ink's 30 fps throttle, so each frame is the key's own.
+    await sleep(40);
+    const f = nextFrame();
+    const t0 = performance.now();
+    stdin.send(keys[i % keys.length]!);
+    await f;
+    times.push(performance.now() - t0);
+    renders.push(lastRender);
+  }
+  instance.unmount();
+  void frames;
+  return { medianMs: median(times.slice(5)), renderMs: median(renders.slice(5)) };
+}
+
+export async function benchUi(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const bin = emshBin();
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  if (bin && hasScript) {
+    const home = mkdtempSync(join(tmpdir(), 'emsh-ui-bench-'));
+    const env = { ...process.env, EMSH_HOME: home, TERM: 'xterm-256color' } as NodeJS.ProcessEnv;
+    // CI variables make Ink print final frames only; a person at a terminal has none.
+    delete env.CI;
+    delete env.CONTINUOUS_INTEGRATION;
+    delete env.EMSH_VALIDATE_GRAMMAR;
+    try {
+      // The lab must exist: creating it (RSA keys) is a first-run cost, not start-up.
+      spawnSync(process.execPath, [bin, '-NoProfile', '-Command', '1'], { env });
+      const node = `'${process.execPath}'`;
+      const emsh = `${node} '${bin}'`;
+      await inPty(`${node} -e 0`, env, undefined);
+      await inPty(emsh, env, PROMPT);
+      const floor: number[] = [];
+      const prompt: number[] = [];
+      let rss = 0;
+      // Interleaved pairs, so a busy moment of the machine hits both sides.
+      const runs = 7;
+      for (let i = 0; i < runs; i++) {
+        floor.push((await inPty(`${node} -e 0`, env, undefined)).ms);
+        const last = i === runs - 1;
+        const r = await inPty(emsh, env, PROMPT, last ? 1500 : 0);
+        prompt.push(r.ms);
+        if (last) rss = r.rssMiB;
+      }
+      const f = median(floor);
+      const p = median(prompt);
+      results.push({ name: 'pty: node -e 0 (median)', value: f, unit: 'ms' });
+      results.push({ name: 'pty: first usable prompt, lab exists (median)', value: p, unit: 'ms' });
+      results.push({ name: '  ratio to node -e 0 (budget ≤ 3.0)', value: p / f, unit: '×' });
+      results.push({ name: '  ratio of the fastest runs (less noise from a busy machine)', value: Math.min(...prompt) / Math.min(...floor), unit: '×' });
+      results.push({ name: 'idle RSS at the prompt (budget ≤ 120 MiB)', value: rss, unit: 'MiB' });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  } else {
+    results.push({ name: `pty budgets skipped (${bin ? 'no `script` command' : 'dist/emsh.js not built'})`, value: NaN, unit: '' });
+  }
+  const k = await keystrokeWithScrollback(10_000);
+  results.push({ name: 'keystroke to frame, 10,000 lines of scrollback (budget ≤ 5 ms)', value: k.medianMs, unit: 'ms' });
+  results.push({ name: '  of which Ink render', value: k.renderMs, unit: 'ms' });
+  return results;
+}
