@@ -103,6 +103,22 @@ describe('a Hub-to-Hub hop is a real STARTTLS handshake', () => {
   });
 });
 
+describe('what the Receive connector advertises', () => {
+  it('no STARTTLS when no certificate matches the connector FQDN: X-ANONYMOUSTLS is used instead', async () => {
+    const org = await labOrg();
+    const ee = org.server('Ex2007EE')!.state;
+    ee.receiveConnectors = receiveConnectors(ee).map((c, i) => (i === 0 ? { ...c, fqdn: 'mail.proexchange.global', protocolLoggingLevel: 'Verbose' as const } : c));
+    const r = await send(org, 'carol@proexchange.global', 'alice@proexchange.global');
+    const recv = r.logs.find((l) => l.kind === 'Receive' && l.server === 'Ex2007EE')!.rows.join('\n');
+    expect(recv).toContain(',>,"220 mail.proexchange.global Microsoft ESMTP MAIL Service ready at Thu, 26 Nov 2026 09:30:00 +0000",');
+    expect(recv).not.toContain('250-STARTTLS');
+    expect(recv).toContain(',>,250-X-ANONYMOUSTLS,');
+    expect(recv).toMatch(/,\*,,Sending certificate\n/);
+    expect(smtpHop(r).tls).toBe('X-ANONYMOUSTLS');
+    expect(smtpHop(r).certificateThumbprint).toBe(ee.internalTransportThumbprint);
+  });
+});
+
 describe('TLS between sites is mandatory', () => {
   it('without Tls and ExchangeServer on the connector, nothing is offered and the message queues', async () => {
     const org = await labOrg();

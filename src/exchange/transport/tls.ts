@@ -51,7 +51,7 @@ const contexts = new Map<string, tls.SecureContext>();
 
 /** A context presenting the certificate (cached per thumbprint: parsing the key costs a little). */
 export function contextFor(r: CertRecord | undefined, ca?: string[]): tls.SecureContext {
-  const key = `${r?.thumbprint ?? '-'}|${(ca ?? []).length}|${(ca ?? []).map((p) => p.length).join(',')}`;
+  const key = `${r?.thumbprint ?? '-'}|${createHash('sha1').update((ca ?? []).join('')).digest('hex')}`;
   let c = contexts.get(key);
   if (!c) {
     c = tls.createSecureContext({ key: r?.keyPem, cert: r?.certPem, ca });
