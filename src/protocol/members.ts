@@ -418,7 +418,13 @@ function plainProperty(obj: object, name: string): unknown {
 /** `$x.Name`: a property value, with member enumeration over collections; missing → $null. */
 export function getMember(target: unknown, name: string): unknown {
   const v = memberOf(target, name);
-  return v === NOT_FOUND || v === undefined ? null : v;
+  if (v === NOT_FOUND || v === undefined) {
+    // PowerShell 3+ gives every value Count and Length: 1 for a scalar, 0 for $null.
+    const l = lower(name);
+    if (l === 'count' || l === 'length') return target === null || target === undefined ? 0 : 1;
+    return null;
+  }
+  return v;
 }
 
 function memberOf(target: unknown, name: string): unknown {

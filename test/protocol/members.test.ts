@@ -248,3 +248,14 @@ describe('memberNames', () => {
     expect(rows.some((r) => r.name === 'Substring')).toBe(true);
   });
 });
+
+describe('intrinsic Count and Length (PowerShell 3+)', () => {
+  it('a scalar counts 1 and $null 0; real properties win', async () => {
+    const { getMember } = await import('../../src/protocol/members.js');
+    expect(getMember(5, 'Count')).toBe(1);
+    expect(getMember(null, 'count')).toBe(0);
+    expect(getMember(true, 'Length')).toBe(1);
+    expect(getMember('abc', 'Length')).toBe(3);
+    expect(getMember([1, 2], 'Count')).toBe(2);
+  });
+});
