@@ -386,10 +386,14 @@ export class Session {
         if (key === 'error') return rt.errors;
         if (key === '?') return rt.lastSuccess;
         if (key === 'pwd') return interp.pathInfo();
+        if (key === '_' || key === 'psitem') return scope.lookupUnder().value ?? null;
         return scope.lookup(key)?.value ?? null;
       },
       setVariable: (name, value) => {
-        interp.setVariable({ kind: 'Variable', name, span: { start: 0, end: 0 } }, value, { scope, source: { text: '' }, streams: this.hostStreams() });
+        // `global:x` / `script:x` (Set-Variable -Scope) pick the scope as `$global:x = ...` does.
+        const m = /^(global|script|local|private):(.+)$/is.exec(name);
+        const target: A.VariableAst = { kind: 'Variable', name: m ? m[2]! : name, scope: m?.[1], span: { start: 0, end: 0 } };
+        interp.setVariable(target, value, { scope, source: { text: '' }, streams: this.hostStreams() });
       },
       hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
       variableNames: () => [...new Set(['_', 'PSItem', '?', 'Error', 'PWD', ...scope.visibleVariables().map((v) => v.name)])].sort((a, b) => a.localeCompare(b)),

@@ -206,6 +206,8 @@ export interface SessionServices {
   getVariable(name: string): unknown;
   setVariable(name: string, value: unknown): void;
   hasVariable(name: string): boolean;
+  /** Names of the variables visible from the command's scope (Get-Variable), sorted. */
+  variableNames?(): string[];
   /** Cmdlets, functions and aliases, for Get-Command / Get-Help / Get-Alias. */
   commands(): CommandInfo[];
   resolveCommand(name: string): CommandInfo | undefined;

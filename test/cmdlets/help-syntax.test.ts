@@ -96,8 +96,6 @@ describe('help layout', () => {
         '',
         '    PS C:\\>Enable-Thing -Thumbprint AB -Services IIS',
         '',
-        '    done',
-        '',
         '    Enables the thing for IIS.',
       ].join('\n'),
     );

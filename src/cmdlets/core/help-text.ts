@@ -207,7 +207,9 @@ function exampleLines(decl: CmdletDeclaration, width: number): string[] {
     lines.push(`    -------------------------- EXAMPLE ${i + 1} --------------------------`, '');
     ex.code.split('\n').forEach((l, j) => lines.push(j === 0 ? `    PS C:\\>${l}` : `    ${l}`));
     lines.push('');
-    if (typeof ex.shows === 'string') {
+    // A multi-line `shows` is a real piece of output; a one-line one is usually a fragment the
+    // examples test looks for (`Thumbprint`), which would read as if it were the whole output.
+    if (typeof ex.shows === 'string' && ex.shows.includes('\n')) {
       for (const l of ex.shows.split('\n')) lines.push(l ? `    ${l}` : '');
       lines.push('');
     }

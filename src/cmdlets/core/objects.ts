@@ -13,11 +13,13 @@ import GetCredential from './Get-Credential.js';
 import GetDate from './Get-Date.js';
 import GetHelp from './Get-Help.js';
 import GetHistory from './Get-History.js';
+import GetVariable from './Get-Variable.js';
 import GroupObject from './Group-Object.js';
 import MeasureObject from './Measure-Object.js';
 import NewObject from './New-Object.js';
 import ReadHost from './Read-Host.js';
 import SelectObject from './Select-Object.js';
+import SetVariable from './Set-Variable.js';
 import SortObject from './Sort-Object.js';
 import StartSleep from './Start-Sleep.js';
 import StartTranscript from './Start-Transcript.js';
@@ -56,4 +58,6 @@ export const objectCmdlets: CmdletDeclaration[] = [
   StopTranscript,
   NewObject,
   StartSleep,
+  GetVariable,
+  SetVariable,
 ] as CmdletDeclaration[];
