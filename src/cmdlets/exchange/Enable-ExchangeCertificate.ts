@@ -9,6 +9,7 @@ import {
   EXCHANGE_NAMESPACE,
   domainControllerParameter,
   exchangeError,
+  findOrReport,
   messages,
   org,
   shouldProcess,
@@ -60,11 +61,8 @@ export default defineCmdlet({
     const server = org(ctx).current;
     const thumbprint = String(p.Thumbprint).trim();
     const bits = parseServices(p.Services);
-    const facts = server.find(thumbprint);
-    if (!facts) {
-      ctx.writeError(exchangeError(ctx, 'ErrorCertificateNotFound', messages.notFound(thumbprint), 'ObjectNotFound', thumbprint));
-      return;
-    }
+    const facts = findOrReport(ctx, server, thumbprint);
+    if (!facts) return;
     const t = facts.thumbprint;
     const refuse = (reason: string) =>
       ctx.writeError(exchangeError(ctx, 'ErrorCertificateNotValid', messages.notValid(t, reason), 'InvalidOperation', t));

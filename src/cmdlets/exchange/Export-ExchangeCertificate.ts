@@ -11,6 +11,7 @@ import {
   domainControllerParameter,
   driveFailureReason,
   exchangeError,
+  findOrReport,
   messages,
   org,
   resolvePath,
@@ -60,11 +61,8 @@ export default defineCmdlet({
   async process(p, ctx) {
     const server = org(ctx).current;
     const thumbprint = String(p.Thumbprint).trim();
-    const facts = server.find(thumbprint);
-    if (!facts) {
-      ctx.writeError(exchangeError(ctx, 'ErrorCertificateNotFound', messages.notFound(thumbprint), 'ObjectNotFound', thumbprint));
-      return;
-    }
+    const facts = findOrReport(ctx, server, thumbprint);
+    if (!facts) return;
     const t = facts.thumbprint;
     let data: Uint8Array;
     if (facts.kind === 'request') {

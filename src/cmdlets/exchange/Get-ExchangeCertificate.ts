@@ -4,7 +4,7 @@
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
 import type { CertificateFacts } from '../../exchange/certificate.js';
-import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, messages, org } from './common.js';
+import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, findOrReport, messages, org } from './common.js';
 import './views.js';
 
 export default defineCmdlet({
@@ -55,11 +55,8 @@ export default defineCmdlet({
     if (p.Instance !== undefined && p.Instance !== null) thumbprint = String(getMember(p.Instance, 'Thumbprint') ?? '');
     let list: CertificateFacts[];
     if (thumbprint !== undefined) {
-      const f = server.find(thumbprint);
-      if (!f) {
-        ctx.writeError(exchangeError(ctx, 'ErrorCertificateNotFound', messages.notFound(thumbprint), 'ObjectNotFound', thumbprint));
-        return;
-      }
+      const f = findOrReport(ctx, server, thumbprint);
+      if (!f) return;
       list = [f];
     } else {
       list = server.list();

@@ -8,6 +8,7 @@ import {
   EXCHANGE_NAMESPACE,
   domainControllerParameter,
   exchangeError,
+  findOrReport,
   messages,
   org,
   shouldProcess,
@@ -44,11 +45,8 @@ export default defineCmdlet({
   async process(p, ctx) {
     const server = org(ctx).current;
     const thumbprint = String(p.Thumbprint).trim();
-    const facts = server.find(thumbprint);
-    if (!facts) {
-      ctx.writeError(exchangeError(ctx, 'ErrorCertificateNotFound', messages.notFound(thumbprint), 'ObjectNotFound', thumbprint));
-      return;
-    }
+    const facts = findOrReport(ctx, server, thumbprint);
+    if (!facts) return;
     if (facts.kind === 'certificate' && server.state.internalTransportThumbprint === facts.thumbprint) {
       ctx.writeError(exchangeError(ctx, 'ErrorCannotRemoveInternalTransportCertificate', messages.removeInternalTransport, 'InvalidOperation', facts.thumbprint));
       return;

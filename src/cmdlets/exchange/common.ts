@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { serviceKey, type CmdletContext } from '../../protocol/cmdlet.js';
 import { TerminatingError, type ErrorCategory, type ErrorRecord } from '../../protocol/errors.js';
-import type { Organization } from '../../exchange/organization.js';
+import type { ExchangeServer, Organization } from '../../exchange/organization.js';
+import type { CertificateFacts } from '../../exchange/certificate.js';
 
 export const OrganizationKey = serviceKey<Organization>('organization');
 export const EXCHANGE_NAMESPACE = 'Microsoft.Exchange.Management.SystemConfigurationTasks';
@@ -101,6 +102,16 @@ export function resolvePath(ctx: CmdletContext, text: string): ReturnType<Cmdlet
   } catch (e) {
     ctx.fail(driveError(ctx, e));
   }
+}
+
+/**
+ * The certificate (or pending request) with this thumbprint on the server, or undefined after
+ * writing Exchange's not-found error (non-terminating, so a pipeline of thumbprints goes on).
+ */
+export function findOrReport(ctx: CmdletContext, server: ExchangeServer, thumbprint: string): CertificateFacts | undefined {
+  const facts = server.find(thumbprint);
+  if (!facts) ctx.writeError(exchangeError(ctx, 'ErrorCertificateNotFound', messages.notFound(thumbprint), 'ObjectNotFound', thumbprint));
+  return facts;
 }
 
 /** ShouldProcess with Exchange's whole-description form, falling back to the target form. */
