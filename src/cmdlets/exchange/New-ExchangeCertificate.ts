@@ -4,6 +4,7 @@
 import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
 import { PSObject } from '../../protocol/values.js';
+import { PipelineStoppedError } from '../../protocol/errors.js';
 import { loadPki, type Pki } from '../../pki/load.js';
 import type { ExchangeServer } from '../../exchange/organization.js';
 import { certRecord } from '../../exchange/organization.js';
@@ -173,6 +174,8 @@ export default defineCmdlet({
     } finally {
       ctx.host.progress?.(undefined);
     }
+    // Ctrl+C while the key was being generated: stop here, nothing is created.
+    if (ctx.signal.aborted) throw new PipelineStoppedError();
     const now = ctx.now();
     const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const notAfter = new Date(notBefore);
