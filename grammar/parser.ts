@@ -277,12 +277,18 @@ class PrecomputedLookaheadStrategy extends LazyLookaheadStrategy {
   }
 }
 
-/** Chevrotain's internal recording entry point, replaced when the GAST is precomputed. */
+/** Chevrotain's recording phase (internal methods of its parser, not in its typings). */
 interface GastRecorder {
   topLevelRuleRecord(name: string, impl: unknown): Rule;
+  enableRecording(): void;
+  disableRecording(): void;
 }
+const recorder = CstParser.prototype as unknown as GastRecorder;
 
 export class PsParser extends CstParser {
+  /** The precomputed GAST by rule name, while performSelfAnalysis runs on precomputed data. */
+  private precomputedRules: Map<string, SerializedGast> | undefined;
+
   constructor(precomputed?: PrecomputedGrammar) {
     // Grammar validations run in the tests (test/grammar); skipping them at run time saves start-up.
     super(T.allTokens, {
@@ -292,16 +298,29 @@ export class PsParser extends CstParser {
       skipValidations: process.env.EMSH_VALIDATE_GRAMMAR !== '1',
       lookaheadStrategy: precomputed ? new PrecomputedLookaheadStrategy(precomputed.lookahead) : strategy,
     });
-    if (precomputed) {
-      // The rules are defined (RULE above, as fields); only their recording is replaced.
-      const byName = new Map(precomputed.rules.map((r) => [r.props.name as string, r]));
-      (this as unknown as GastRecorder).topLevelRuleRecord = (name: string) => {
-        const rule = byName.get(name);
-        if (!rule) throw new Error(`precomputed grammar: no rule ${name} (stale build?)`);
-        return deserializeGast(rule) as Rule;
-      };
-    }
+    // The rules are defined by now (RULE, as fields); only their recording is replaced.
+    this.precomputedRules = precomputed && new Map(precomputed.rules.map((r) => [r.props.name as string, r]));
     this.performSelfAnalysis();
+    this.precomputedRules = undefined;
+  }
+
+  // With precomputed data, performSelfAnalysis gets each rule's recorded GAST from it, and the
+  // DSL methods are not swapped for recording ones and back (deleting ~90 properties from the
+  // parser costs several ms, and is only needed after a recording).
+
+  topLevelRuleRecord(name: string, impl: unknown): Rule {
+    if (!this.precomputedRules) return recorder.topLevelRuleRecord.call(this, name, impl);
+    const rule = this.precomputedRules.get(name);
+    if (!rule) throw new Error(`precomputed grammar: no rule ${name} (stale build?)`);
+    return deserializeGast(rule) as Rule;
+  }
+
+  enableRecording(): void {
+    if (!this.precomputedRules) recorder.enableRecording.call(this);
+  }
+
+  disableRecording(): void {
+    if (!this.precomputedRules) recorder.disableRecording.call(this);
   }
 
   // -------------------------------------------------------------------------------------------
