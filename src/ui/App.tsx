@@ -443,7 +443,8 @@ export function App(props: AppProps) {
   const prompt = safePrompt(session);
   // Keep the live area shorter than the screen: when it fills the screen, Ink reprints all
   // scrollback on every frame.
-  const menuRows = mode.kind === 'menu' ? Math.min(MENU_ROWS, mode.completion.candidates.length) + 4 : 0;
+  const menuSize = Math.max(1, Math.min(MENU_ROWS, size.rows - 6));
+  const menuRows = mode.kind === 'menu' ? Math.min(menuSize, mode.completion.candidates.length) + 3 : 0;
   const searchRows = mode.kind === 'search' ? 1 : 0;
   const promptRows = Math.max(1, size.rows - 2 - menuRows - searchRows);
 
@@ -480,7 +481,7 @@ export function App(props: AppProps) {
             <Text inverse> </Text>
           </Text>
         ) : null}
-        {mode.kind === 'menu' && !ui.running && !ui.request ? <Menu completion={mode.completion} index={mode.index} /> : null}
+        {mode.kind === 'menu' && !ui.running && !ui.request ? <Menu completion={mode.completion} index={mode.index} size={menuSize} /> : null}
         <Text dimColor wrap="truncate-end">
           {`Machine ${ui.machine} · lab ${ui.lab} · Tab completes · Ctrl+R searches history · exit leaves`}
         </Text>
@@ -616,8 +617,7 @@ function PromptView(p: { prompt: string; editor: EditorState; hasError: boolean;
   );
 }
 
-function Menu({ completion, index }: { completion: Completion; index: number }) {
-  const size = MENU_ROWS;
+function Menu({ completion, index, size }: { completion: Completion; index: number; size: number }) {
   const start = Math.max(0, Math.min(index - Math.floor(size / 2), completion.candidates.length - size));
   const shown = completion.candidates.slice(start, start + size);
   const tip = completion.candidates[index]?.tooltip;

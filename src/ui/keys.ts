@@ -77,7 +77,9 @@ export function createKeyDecoder(): { push(data: string): KeyEvent[]; readonly i
           const end = data.indexOf(PASTE_END, i);
           paste += data.slice(i, end < 0 ? data.length : end);
           if (end < 0) break;
-          out.push({ kind: 'text', text: paste.replace(/\r\n?/g, '\n') });
+          // A copied block usually ends with a line break: keep it for the user's own Enter.
+          const body = paste.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+          if (body) out.push({ kind: 'text', text: body });
           paste = undefined;
           i = end + PASTE_END.length;
           continue;

@@ -75,6 +75,10 @@ class Pane {
     return Number.isFinite(pid) && pid > 0 ? pid : undefined;
   }
 
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-t', this.target, '-x', String(columns), '-y', String(rows));
+  }
+
   kill(): void {
     try {
       this.tmux('kill-server');
@@ -204,6 +208,12 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     expect(s).toContain('bad thing');
     // No foreground/background colours anywhere (dim and inverse are not colours; 39/49 are the defaults).
     expect(s).not.toMatch(/\x1b\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])m/);
+
+    // A narrower window: tables follow the new width and the prompt still works.
+    t.resize(60, 15);
+    t.type('Get-ExchangeCertificate');
+    t.press('Enter');
+    await t.waitFor((x) => /Thumbprint\s+Services\s+Su\.\.\./.test(x) && promptIdle(x.slice(x.lastIndexOf('Su...'))), 'the table at 60 columns');
 
     const pid = t.programPid();
     expect(pid).toBeDefined();

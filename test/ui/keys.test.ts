@@ -21,6 +21,8 @@ describe('key decoding', () => {
     expect(d.push('if ($x) {\r  1\r}')).toEqual([]);
     expect(d.push('\x1b[201~')).toEqual([{ kind: 'text', text: 'if ($x) {\n  1\n}' }]);
     expect(d.push('\r')).toEqual([{ kind: 'key', name: 'enter' }]);
+    // The line break a copied block ends with is not kept: the user presses Enter.
+    expect(decodeInput('\x1b[200~Get-Date\r\n\x1b[201~')).toEqual([{ kind: 'text', text: 'Get-Date' }]);
   });
 
   it('outside a bracketed paste each newline is an Enter key (typeahead runs line by line)', () => {
