@@ -90,9 +90,50 @@ if (cachedData === undefined || script.cachedDataRejected === true) {
   process.once('exit', () => writeCache(script));
 }
 
+/**
+ * Node built-ins that a scripted run seldom needs, given to the bundle as stand-ins that load
+ * the module on first use: node:crypto (~2-3 ms to load; used by the lab lock, GUIDs, PKI) and
+ * node:readline (~1 ms; prompts and commands on stdin). esbuild's CommonJS output reads an
+ * import's properties where the code uses them (`(0, import_node_crypto.randomBytes)(8)`), so
+ * nothing loads before that. Every operation on the stand-in is forwarded to the module.
+ */
+const LAZY_BUILTINS = new Set(['node:crypto', 'crypto', 'node:readline', 'readline']);
+
+function lazyModule(load: () => object): object {
+  let loaded: object | undefined;
+  const real = () => (loaded ??= load());
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => Reflect.get(real(), key),
+      set: (_, key, value) => Reflect.set(real(), key, value),
+      has: (_, key) => Reflect.has(real(), key),
+      ownKeys: () => Reflect.ownKeys(real()),
+      // The (empty, extensible) target allows reporting a property only as configurable.
+      getOwnPropertyDescriptor: (_, key) => {
+        const d = Reflect.getOwnPropertyDescriptor(real(), key);
+        return d && { ...d, configurable: true };
+      },
+      getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+    },
+  );
+}
+
+const nodeRequire = createRequire(scriptFile);
+const lazyModules = new Map<string, object>();
+const bundleRequire = Object.assign(
+  (id: string): unknown => {
+    if (!LAZY_BUILTINS.has(id)) return nodeRequire(id);
+    let m = lazyModules.get(id);
+    if (!m) lazyModules.set(id, (m = lazyModule(() => nodeRequire(id) as object)));
+    return m;
+  },
+  { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main, extensions: nodeRequire.extensions },
+) as NodeRequire;
+
 type Wrapper = (exports: object, require: NodeRequire, module: { exports: object }, filename: string, dirname: string) => void;
 const cli = { exports: {} as { runCli: typeof runCli } };
-(script.runInThisContext() as Wrapper)(cli.exports, createRequire(scriptFile), cli, scriptFile, __dirname);
+(script.runInThisContext() as Wrapper)(cli.exports, bundleRequire, cli, scriptFile, __dirname);
 void cli.exports.runCli(process.argv.slice(2), {
   handOver: async () => {
     await import(pathToFileURL(join(__dirname, 'emsh-interactive.mjs')).href);
