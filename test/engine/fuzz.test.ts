@@ -203,6 +203,26 @@ const { script } = fc.letrec<{ expr: string; pipeline: string; statement: string
 }));
 
 // ---------------------------------------------------------------------------------------------
+// Cmdlet calls: a registered cmdlet with a few of its own parameters, given awkward values
+// ($null, empty, wrong types, paths off the drive), sometimes with pipeline input.
+
+const awkward = [
+  '$null', "''", '0', '-1', "'x'", '@()', '@{}', '$true', '1e9', "'C:\\'", "'*'", "'['", '(Get-Date)', '@(1,$null)', "'C:\\nope\\x'",
+  '{ $_ }', '{ throw "t" }', "'IIS'", "'a,b'", '([byte[]](1,2))', "'..\\..\\..'", '2147483648', '(1..3)', '[pscustomobject]@{Name=$null}', "'CN=x'",
+];
+const callable = allCmdlets.filter((d) => !/^(Start-Sleep|Clear-Host|Read-Host|Get-Credential)$/.test(d.name));
+const cmdletCall = fc
+  .constantFrom(...callable)
+  .chain((d) => {
+    const names = Object.keys(d.parameters);
+    const args = fc
+      .subarray(names, { maxLength: Math.min(4, names.length) })
+      .chain((ps) => fc.tuple(...ps.map((p) => fc.tuple(fc.constant(p), fc.constantFrom(...awkward)))));
+    return fc.tuple(fc.constant(d.name), args, fc.option(fc.constantFrom(...awkward), { nil: undefined }));
+  })
+  .map(([name, args, input]) => `${input !== undefined ? `${input} | ` : ''}${name} ${args.map(([p, v]) => `-${p} ${v}`).join(' ')} -Confirm:$false`);
+
+// ---------------------------------------------------------------------------------------------
 // The property.
 
 /** What a leak looks like in printed output. */
@@ -297,6 +317,29 @@ describe('fuzz: the session', () => {
 
   it('random syntax trees: execute() resolves in time and prints no JavaScript leaks', async () => {
     await fc.assert(fc.asyncProperty(script, runBounded), params(120));
+  }, 60_000);
+
+  it('cmdlet calls with awkward values: execute() resolves in time and prints no JavaScript leaks', async () => {
+    await fc.assert(fc.asyncProperty(cmdletCall, runBounded), params(200));
+  }, 60_000);
+
+  it('evaluate() (output as objects) also resolves, with every failure an error record', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(script, mutated), async (text) => {
+        const timer = setTimeout(() => sh.session.stop(), STOP_AFTER_MS);
+        try {
+          const r = await sh.session.evaluate(text);
+          expect(r.output).not.toContain(undefined);
+          for (const e of r.errors) {
+            expect(e.message).toMatch(/\S/);
+            expect(e.errorId).not.toBe('EmshInternalError');
+          }
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+      params(80),
+    );
   }, 60_000);
 
   it('a runaway pipeline or loop is stopped by session.stop() and the session goes on', async () => {

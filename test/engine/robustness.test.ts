@@ -64,6 +64,10 @@ describe('.NET-like methods and conversions', () => {
 });
 
 describe('core cmdlets given $null', () => {
+  it('New-Item -ItemType $null makes a file, as without -ItemType', async () => {
+    expect(await sh.run('(New-Item C:\\ni.txt -ItemType $null -Value v).Name; Get-Content C:\\ni.txt')).toEqual({ out: 'ni.txt\nv\n', ok: true, exitCode: undefined });
+  });
+
   it('Get-Help $null shows the overview as Get-Help alone does', async () => {
     const alone = (await sh.run('Get-Help')).out;
     const r = await sh.run('Get-Help $null');

@@ -8,8 +8,9 @@ const ITEM_TYPES = ['File', 'Directory'] as const;
 const LINK_TYPES = ['SymbolicLink', 'Junction', 'HardLink'];
 
 /** The provider matches -ItemType as a prefix: `dir`, `d`, `f` work. */
-function itemTypeOf(ctx: CmdletContext, text: string | undefined): 'File' | 'Directory' {
-  if (text === undefined || text === '') return 'File';
+function itemTypeOf(ctx: CmdletContext, text: string | null | undefined): 'File' | 'Directory' {
+  // `-ItemType $null` binds null: the default, as an absent -ItemType.
+  if (text === undefined || text === null || text === '') return 'File';
   const lower = text.toLowerCase();
   const match = ITEM_TYPES.find((t) => t.toLowerCase().startsWith(lower));
   if (match) return match;
@@ -87,7 +88,7 @@ export default defineCmdlet({
   ],
   related: ['Remove-Item', 'Set-Content', 'Get-ChildItem'],
   async process(params, ctx) {
-    const type = itemTypeOf(ctx, params.ItemType as string | undefined);
+    const type = itemTypeOf(ctx, params.ItemType as string | null | undefined);
     const location = ctx.session.getLocation();
     const bases: string[] = params.Path ?? ['.'];
     for (const base of bases) {
