@@ -81,13 +81,28 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
 
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
+  const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  /** The UI cannot go on (Ink itself failed): give the terminal back and end. */
   const onCrash = (err: unknown) => {
     restoreTerminal(stdout, stdin);
-    process.stderr.write(`emsh: the UI failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`emsh: the UI failed: ${message(err)}\n`);
     resolveExit(70);
   };
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
+  // A stray exception elsewhere (a timer, a promise nobody awaited) becomes an error line and
+  // the prompt stays; only a burst of them (a failure that repeats itself) ends the shell.
+  let strays: number[] = [];
+  const onStray = (err: unknown) => {
+    const now = Date.now();
+    strays = [...strays.filter((t) => now - t < 2000), now];
+    if (strays.length > 5) return onCrash(err);
+    try {
+      store.write(`emsh: ${message(err)}\n`, 'error');
+    } catch {
+      onCrash(err);
+    }
+  };
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
   // Whatever way the process ends, the terminal is given back in a usable state.
   const onProcessExit = () => restoreTerminal(stdout, stdin);
   const onSignal = (signal: NodeJS.Signals) => {
@@ -128,8 +143,8 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   instance.clear();
   instance.unmount();
   await instance.waitUntilExit().catch(() => undefined);
-  process.off('uncaughtException', onCrash);
-  process.off('unhandledRejection', onCrash);
+  process.off('uncaughtException', onStray);
+  process.off('unhandledRejection', onStray);
   process.off('exit', onProcessExit);
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
