@@ -182,6 +182,15 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     t.press('Enter');
     await t.waitFor((s) => /^still here\s*$/m.test(s), 'a command after Ctrl+C');
 
+    // Syntax colours (command yellow, parameter grey), and the prompt turns red on a parse error.
+    t.type('Get-Date -Format )');
+    await t.waitFor(() => t.promptLine() === `${PROMPT} Get-Date -Format )`, 'the typed line');
+    const coloured = t.screen(true);
+    expect(coloured).toMatch(/\x1b\[31m\[PS\] C:\\Windows\\system32> \x1b\[33mGet-Date/);
+    expect(coloured).toMatch(/\x1b\[90m-Format/);
+    t.press('C-c');
+    await t.waitFor(() => t.promptLine() === PROMPT, 'the cleared line');
+
     // History went to the lab's file.
     const history = readFileSync(join(home, 'labs', 'default', 'history.txt'), 'utf8');
     expect(history).toContain(`Remove-ExchangeCertificate -Thumbprint ${thumb}\n`);
