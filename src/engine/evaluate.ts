@@ -36,6 +36,7 @@ import { CollectPipe, type Frame, type Pipe, type Runtime } from './runtime.js';
 import { Scope, type Variable } from './scope.js';
 import {
   BreakSignal,
+  CommandTerminatingError,
   ContinueSignal,
   ExitSignal,
   ReturnSignal,
@@ -203,6 +204,10 @@ export class Interpreter {
    * propagates; otherwise it is reported and the next statement runs.
    */
   handleStatementError(e: unknown, st: A.StatementAst | A.PipelineAst, f: Frame): MaybePromise<void> {
+    // Still inside the function that called ThrowTerminatingError: unwind to its caller.
+    if (e instanceof CommandTerminatingError) {
+      for (let s: Scope | null = f.scope; s; s = s.parent) if (s === e.scope) throw e;
+    }
     if (!(e instanceof TerminatingError)) {
       if (
         e instanceof BreakSignal ||

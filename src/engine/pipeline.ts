@@ -11,12 +11,13 @@ import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../proto
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument } from './binder.js';
 import { CommandContext } from './context.js';
+import { psCmdletObject } from './ps-cmdlet.js';
 import { commandNotFound, parseErrorRecord } from './engine-errors.js';
 import { blockSources, collapse, writeValue, type Interpreter } from './evaluate.js';
 import { prepareRedirections, type Redirection } from './redirection.js';
 import { CollectPipe, NULL_PIPE, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
-import { ReturnSignal, StopUpstreamSignal, isPromise, type MaybePromise } from './signals.js';
+import { ExitSignal, ReturnSignal, StopUpstreamSignal, isPromise, type MaybePromise } from './signals.js';
 
 export interface Stage {
   out: Pipe;
@@ -505,6 +506,7 @@ export class ScriptStage implements Stage {
   private binder?: CommandBinder;
   private readonly input: unknown[] = [];
   private pipelineBinding = false;
+  private advanced = false;
 
   constructor(
     private readonly interp: Interpreter,
@@ -546,6 +548,7 @@ export class ScriptStage implements Stage {
     const decl = this.declaration();
     // A simple function (no [CmdletBinding()] or [Parameter()]) puts extra arguments in $args.
     const advanced = block.cmdletBinding === true || (block.params?.parameters ?? []).some((p) => p.attributes.some((a) => /^parameter$/i.test(a.name)));
+    this.advanced = advanced;
     this.binder = new CommandBinder(decl, {
       invocationName: this.init.invocationName,
       source: this.init.callerFrame.source,
@@ -583,7 +586,9 @@ export class ScriptStage implements Stage {
       scope.setOwn('args', args);
     }
     scope.setOwn('PSBoundParameters', bound);
-    scope.setOwn('MyInvocation', this.myInvocation(bound));
+    const invocation = this.myInvocation(bound);
+    scope.setOwn('MyInvocation', invocation);
+    if (this.advanced && this.binder) scope.setOwn('PSCmdlet', this.psCmdlet(this.binder, invocation));
     if (this.init.scriptPath) {
       const p = this.init.scriptPath;
       const cut = p.lastIndexOf('\\');
@@ -609,6 +614,26 @@ export class ScriptStage implements Stage {
       const v = this.scope.setOwn(p.name, value === undefined ? null : value);
       if (typeName && !isSwitch) v.typeConstraint = typeName;
     }
+  }
+
+  /** $PSCmdlet: a CommandContext over the function's own scope, so -WhatIf / -Confirm / -Verbose apply. */
+  private psCmdlet(binder: CommandBinder, invocation: PSObject): PSObject {
+    const init = this.init;
+    const ctx = new CommandContext(
+      this.interp,
+      {
+        decl: this.declaration(),
+        frame: this.frame,
+        invocationName: init.invocationName,
+        span: init.span,
+        expectingInput: init.expectingInput,
+        common: binder.common(),
+        bound: binder.boundNames(),
+        parameterSetName: binder.parameterSetName(),
+      },
+      this.interp.rt.servicesFor(this.scope),
+    );
+    return psCmdletObject(ctx, invocation, () => this.out, this.scope);
   }
 
   /** Common parameters of an advanced function become preference variables in its scope. */
@@ -652,6 +677,8 @@ export class ScriptStage implements Stage {
       await this.interp.runBlock(list, this.frame, this.out);
     } catch (e) {
       if (e instanceof ReturnSignal) return;
+      // `exit` in a .ps1 called from a script or the prompt ends that script only ($LASTEXITCODE is set).
+      if (e instanceof ExitSignal && this.init.scriptPath) return;
       throw e;
     } finally {
       rt.callDepth--;

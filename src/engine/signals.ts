@@ -38,6 +38,19 @@ export class ScriptTerminatingError extends TerminatingError {
   }
 }
 
+/**
+ * `$PSCmdlet.ThrowTerminatingError()`: ends the whole function (its later statements do not run)
+ * and is then a statement-terminating error of the caller's statement. `scope` is the function's.
+ */
+export class CommandTerminatingError extends TerminatingError {
+  constructor(
+    record: ErrorRecord,
+    readonly scope: object,
+  ) {
+    super(record);
+  }
+}
+
 export function isPromise(v: unknown): v is Promise<unknown> {
   return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
 }

@@ -24,7 +24,8 @@ const columns: ColumnSpec[] = [
       return d instanceof Date ? lastWriteColumn(d) : '';
     },
   },
-  { label: 'Length', property: 'Length', width: 14, alignment: 'Right' },
+  // Folders have no Length: read the object's own property, not the intrinsic Length (1) of any value.
+  { label: 'Length', width: 14, alignment: 'Right', value: (o) => prop(o, 'Length') },
   { label: 'Name', property: 'Name', alignment: 'Left' },
 ];
 
@@ -36,7 +37,7 @@ const groupBy = {
 
 const list: ColumnSpec[] = [
   { label: 'Name', property: 'Name' },
-  { label: 'Length', property: 'Length' },
+  { label: 'Length', value: (o) => prop(o, 'Length') },
   { label: 'CreationTime', property: 'CreationTime' },
   { label: 'LastWriteTime', property: 'LastWriteTime' },
   { label: 'LastAccessTime', property: 'LastAccessTime' },
