@@ -80,10 +80,13 @@ const cli = await build({
   entryPoints: { 'emsh-cli': 'src/cli.ts' },
   outdir: 'dist',
   format: 'cjs',
+  // vm.Script code cannot import() in Node 20 (no module loader without
+  // --experimental-vm-modules): esbuild turns `await import('node:x')` into a require.
+  supported: { 'dynamic-import': false },
   banner: { js: '(function (exports, require, module, __filename, __dirname) {"use strict";' },
   footer: { js: '})' },
 });
-// vm.Script code has no module loader for import() in Node 20: none may be left (externals).
+// None may be left (see `supported` above).
 const dynamic = Object.values(cli.metafile.outputs).flatMap((o) => o.imports).filter((i) => i.kind === 'dynamic-import');
 if (dynamic.length) throw new Error(`dist/emsh-cli.js must not import() at run time: ${dynamic.map((i) => i.path).join(', ')}`);
 // The launcher decodes an ASCII script as Latin-1: faster than UTF-8, and V8 keeps a one-byte
