@@ -208,19 +208,21 @@ const { script } = fc.letrec<{ expr: string; pipeline: string; statement: string
 
 const awkward = [
   '$null', "''", '0', '-1', "'x'", '@()', '@{}', '$true', '1e9', "'C:\\'", "'*'", "'['", '(Get-Date)', '@(1,$null)', "'C:\\nope\\x'",
-  '{ $_ }', '{ throw "t" }', "'IIS'", "'a,b'", '([byte[]](1,2))', "'..\\..\\..'", '2147483648', '(1..3)', '[pscustomobject]@{Name=$null}', "'CN=x'",
+  '{ $_ }', '{ throw "t" }', "'IIS'", "'a,b'", '([byte[]](1,2))', "'..\\..\\..'", '2147483648', '(1..3)', '([pscustomobject]@{Name=$null})', "'CN=x'",
 ];
 const callable = allCmdlets.filter((d) => !/^(Start-Sleep|Clear-Host|Read-Host|Get-Credential)$/.test(d.name));
 const cmdletCall = fc
   .constantFrom(...callable)
   .chain((d) => {
     const names = Object.keys(d.parameters);
-    const args = fc
-      .subarray(names, { maxLength: Math.min(4, names.length) })
-      .chain((ps) => fc.tuple(...ps.map((p) => fc.tuple(fc.constant(p), fc.constantFrom(...awkward)))));
-    return fc.tuple(fc.constant(d.name), args, fc.option(fc.constantFrom(...awkward), { nil: undefined }));
+    const argument = (p: string) =>
+      d.parameters[p]!.type === 'Switch' ? fc.constantFrom(`-${p}`, `-${p}:$false`) : fc.constantFrom(...awkward).map((v) => `-${p} ${v}`);
+    const args = fc.subarray(names, { maxLength: Math.min(4, names.length) }).chain((ps) => fc.tuple(...ps.map(argument)));
+    // -Confirm:$false only where it exists (elsewhere it would be a binding error every time).
+    const confirm = d.supportsShouldProcess ? ' -Confirm:$false' : '';
+    return fc.tuple(fc.constant(d.name + ' '), args, fc.constant(confirm), fc.option(fc.constantFrom(...awkward), { nil: undefined, freq: 3 }));
   })
-  .map(([name, args, input]) => `${input !== undefined ? `${input} | ` : ''}${name} ${args.map(([p, v]) => `-${p} ${v}`).join(' ')} -Confirm:$false`);
+  .map(([name, args, confirm, input]) => `${input !== undefined ? `${input} | ` : ''}${name}${args.join(' ')}${confirm}`);
 
 // ---------------------------------------------------------------------------------------------
 // The property.

@@ -68,6 +68,33 @@ describe('core cmdlets given $null', () => {
     expect(await sh.run('(New-Item C:\\ni.txt -ItemType $null -Value v).Name; Get-Content C:\\ni.txt')).toEqual({ out: 'ni.txt\nv\n', ok: true, exitCode: undefined });
   });
 
+  it('a $null element in a String[] parameter names nothing (it used to crash the wildcard matching)', async () => {
+    await sh.run("$nullPat = 'x'");
+    for (const text of [
+      "Get-Alias -Name @('gcm', $null)",
+      "Get-Alias -Definition @('Get-Command', $null)",
+      "Get-Alias gcm -Exclude @('x', $null)",
+      "Get-Command -Name @('Get-Date', $null)",
+      "Get-Command -Verb @('Get', $null) -Noun @('Date', $null)",
+      "Get-Variable -Name @('nullPat', $null) -Include @('null*', $null) -Exclude @('zz', $null)",
+      "[pscustomobject]@{a=1; b=2} | Select-Object -Property * -ExcludeProperty @('b', $null)",
+      "Get-ChildItem C:\\ -Include @('*', $null) -Exclude @('zz', $null)",
+      "Import-Csv -Path @('C:\\nope.csv', $null)",
+    ]) {
+      const r = await sh.run(text);
+      expect(r.out, text).not.toContain('EmshInternalError');
+    }
+    expect((await sh.run("Get-Alias -Name @('gcm', $null) | ForEach-Object Definition")).out).toBe('Get-Command\n');
+    expect((await sh.run("(Get-Variable -Name @('nullPat', $null)).Value")).out).toBe('x\n');
+  });
+
+  it("Get-Date -Format with an invalid .NET format string is 5.1's FormatException", async () => {
+    expect(await firstLineAndId('Get-Date -Format 0')).toEqual([
+      'Get-Date : Input string was not in a correct format.',
+      'System.FormatException,Microsoft.PowerShell.Commands.GetDateCommand',
+    ]);
+  });
+
   it('Get-Help $null shows the overview as Get-Help alone does', async () => {
     const alone = (await sh.run('Get-Help')).out;
     const r = await sh.run('Get-Help $null');

@@ -3,6 +3,7 @@
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
 import { commandObject, hasWildcard } from './command-info.js';
+import { stringsOf, wildcards } from './patterns.js';
 
 export default defineCmdlet({
   name: 'Get-Alias',
@@ -42,15 +43,15 @@ export default defineCmdlet({
       .commands()
       .filter((c) => c.commandType === 'Alias')
       .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
-    const excludes = ((params.Exclude as string[] | undefined) ?? []).map((e) => wildcardToRegExp(e));
+    const excludes = wildcards(params.Exclude);
     const keep = (name: string) => !excludes.some((r) => r.test(name));
     const resolve = (n: string) => ctx.session.resolveCommand(n);
     if (params.Definition) {
-      const defs = (params.Definition as string[]).map((d) => wildcardToRegExp(d));
+      const defs = wildcards(params.Definition);
       for (const a of aliases) if (defs.some((r) => r.test(a.definition)) && keep(a.name)) ctx.write(commandObject(a, resolve));
       return;
     }
-    for (const pattern of (params.Name as string[] | undefined) ?? ['*']) {
+    for (const pattern of stringsOf(params.Name) ?? ['*']) {
       const re = wildcardToRegExp(pattern);
       const hits = aliases.filter((a) => re.test(a.name) && keep(a.name));
       if (!hits.length && !hasWildcard(pattern)) {

@@ -12,6 +12,7 @@ import {
   requestedPaths,
   wildcardRegex,
 } from './file-common.js';
+import { stringsOf } from './patterns.js';
 
 interface Params {
   Path?: string[];
@@ -95,8 +96,8 @@ export default defineCmdlet<Params & Record<string, unknown>>({
     const recurse = Boolean(params.Recurse) || params.Depth !== undefined;
     const maxDepth = params.Depth !== undefined ? params.Depth : Infinity;
     const filter = params.Filter ? wildcardRegex(params.Filter) : undefined;
-    const include = (params.Include ?? []).map(wildcardRegex);
-    const exclude = (params.Exclude ?? []).map(wildcardRegex);
+    const include = (stringsOf(params.Include) ?? []).map(wildcardRegex);
+    const exclude = (stringsOf(params.Exclude) ?? []).map(wildcardRegex);
 
     const passes = (e: FileEntry, leaf?: RegExp): boolean => {
       if (params.File && e.isDirectory) return false;

@@ -5,6 +5,7 @@ import { defineCmdlet, type CommandInfo } from '../../protocol/cmdlet.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
 import { commandObject, definitionText, hasWildcard } from './command-info.js';
 import { functionSyntaxLine } from './help-text.js';
+import { stringsOf } from './patterns.js';
 
 const COMMAND_TYPES = ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application', 'Script', 'Workflow', 'Configuration', 'All'];
 
@@ -79,10 +80,10 @@ export default defineCmdlet({
   related: ['Get-Help', 'Get-Alias'],
   process(params, ctx) {
     const all = ctx.session.commands();
-    const names = params.Name as string[] | undefined;
-    const verbs = params.Verb as string[] | undefined;
-    const nouns = params.Noun as string[] | undefined;
-    const modules = params.Module as string[] | undefined;
+    const names = stringsOf(params.Name);
+    const verbs = stringsOf(params.Verb);
+    const nouns = stringsOf(params.Noun);
+    const modules = stringsOf(params.Module);
     let types = params.CommandType as string[] | undefined;
     if (types?.includes('All')) types = undefined;
     const resolve = (n: string) => ctx.session.resolveCommand(n);

@@ -112,7 +112,18 @@ export default defineCmdlet({
     const d = new Date(y, mo - 1, day, h, mi, s, ms);
     if (y < 100) d.setFullYear(y);
     if (typeof params.UFormat === 'string') return ctx.write(uFormat(d, params.UFormat));
-    if (typeof params.Format === 'string') return ctx.write(formatDate(d, params.Format));
+    if (typeof params.Format === 'string') {
+      let text: string;
+      try {
+        text = formatDate(d, params.Format);
+      } catch (e) {
+        // An invalid format string (`-Format 0`) is .NET's FormatException, as in 5.1.
+        return ctx.fail(
+          ctx.error({ message: e instanceof Error ? e.message : String(e), errorId: 'System.FormatException', category: 'NotSpecified', exceptionType: 'FormatException' }),
+        );
+      }
+      return ctx.write(text);
+    }
     if (params.DisplayHint && params.DisplayHint !== 'DateTime') {
       // Out-Default shows only the date or only the time part (format helper reads this).
       Object.defineProperty(d, 'DisplayHint', { value: params.DisplayHint, enumerable: false });

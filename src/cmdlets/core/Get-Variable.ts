@@ -4,6 +4,7 @@ import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
 import { hasWildcard } from './command-info.js';
 import { variableObject } from './variables.js';
+import { stringsOf, wildcards } from './patterns.js';
 
 export default defineCmdlet({
   name: 'Get-Variable',
@@ -38,12 +39,11 @@ export default defineCmdlet({
       const l = n.toLowerCase();
       return (l !== '_' && l !== 'psitem') || s.getVariable(n) !== null;
     });
-    const includes = ((params.Include as string[] | undefined) ?? []).map((p) => wildcardToRegExp(p));
-    const excludes = ((params.Exclude as string[] | undefined) ?? []).map((p) => wildcardToRegExp(p));
+    const includes = wildcards(params.Include);
+    const excludes = wildcards(params.Exclude);
     const keep = (n: string) => (!includes.length || includes.some((r) => r.test(n))) && !excludes.some((r) => r.test(n));
     const emit = (n: string) => ctx.write(params.ValueOnly ? s.getVariable(n) : variableObject(n, s.getVariable(n)));
-    for (const pattern of (params.Name as (string | null)[] | undefined) ?? ['*']) {
-      const text = pattern ?? '';
+    for (const text of stringsOf(params.Name) ?? ['*']) {
       if (!hasWildcard(text)) {
         const name = all.find((n) => n.toLowerCase() === text.toLowerCase()) ?? (s.hasVariable(text) ? text : undefined);
         if (name !== undefined && keep(name)) {

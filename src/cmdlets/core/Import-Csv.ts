@@ -3,6 +3,7 @@
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { attempt, decodeText } from './file-common.js';
 import { fromCsv } from './csv.js';
+import { stringsOf } from './patterns.js';
 
 export default defineCmdlet({
   name: 'Import-Csv',
@@ -35,7 +36,7 @@ export default defineCmdlet({
   ],
   related: ['Export-Csv', 'ConvertFrom-Csv'],
   process(params, ctx) {
-    const paths = (params.LiteralPath ?? params.Path ?? []) as string[];
+    const paths = stringsOf(params.LiteralPath ?? params.Path) ?? [];
     for (const p of paths) {
       const text = attempt(ctx, () => decodeText(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation())), params.Encoding as string | undefined));
       if (text === undefined) continue;

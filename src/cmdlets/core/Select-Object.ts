@@ -4,9 +4,10 @@
 
 import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
-import { valuesEqual, wildcardToRegExp } from '../../protocol/operators.js';
+import { valuesEqual } from '../../protocol/operators.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
 import { evaluateSpec, hasProperty, parseProperties, propertyNames, type PropertySpec } from './property-spec.js';
+import { wildcards } from './patterns.js';
 
 const CUSTOM = ['System.Management.Automation.PSCustomObject', 'System.Object'];
 
@@ -149,7 +150,7 @@ export default defineCmdlet({
   ],
   related: ['Where-Object', 'Sort-Object', 'Group-Object'],
   begin(params, ctx) {
-    const exclude = ((params.ExcludeProperty as string[] | undefined) ?? []).map((p) => wildcardToRegExp(p));
+    const exclude = wildcards(params.ExcludeProperty);
     let specs = parseProperties(params.Property as unknown[] | undefined, ctx);
     // -ExcludeProperty alone means "all properties but these".
     if (!specs.length && exclude.length && params.ExpandProperty === undefined) specs = parseProperties(['*'], ctx);
