@@ -92,10 +92,11 @@ if (cachedData === undefined || script.cachedDataRejected === true) {
 
 /**
  * Node built-ins that a scripted run seldom needs, given to the bundle as stand-ins that load
- * the module on first use: node:crypto (~2-3 ms to load; used by the lab lock, GUIDs, PKI) and
- * node:readline (~1 ms; prompts and commands on stdin). esbuild's CommonJS output reads an
- * import's properties where the code uses them (`(0, import_node_crypto.randomBytes)(8)`), so
- * nothing loads before that. Every operation on the stand-in is forwarded to the module.
+ * the module on first use: node:crypto (~2 ms to load; GUIDs, hashes, PKI) and node:readline
+ * (~1 ms; prompts and commands on stdin). esbuild's CommonJS output reads a named import's
+ * properties where the code uses them (`(0, import_node_crypto.randomBytes)(8)`), so nothing
+ * loads before that. A namespace import (`import * as x`) copies the properties at once, so it
+ * loads the module at start-up. Every operation on the stand-in is forwarded to the module.
  */
 const LAZY_BUILTINS = new Set(['node:crypto', 'crypto', 'node:readline', 'readline']);
 
