@@ -46,6 +46,19 @@ type OptionalOptions = Parameters<ILookaheadStrategy['buildLookaheadForOptional'
 
 const MAX_LOOKAHEAD = 2;
 
+/** A decision (a DSL call that needs a lookahead function), as Chevrotain describes it. */
+interface Decision {
+  rule: string;
+  /** Chevrotain's prodType: 'Alternation', 'Option', 'Repetition', ... */
+  prodType: string;
+  occurrence: number;
+  maxLookahead: number;
+  hasPredicates: boolean;
+}
+
+/** The decision of each lookahead function LazyLookaheadStrategy made (read by the build). */
+const decisionOf = new WeakMap<object, Decision>();
+
 /**
  * Chevrotain's LL(k) lookahead, built on first use of each decision instead of all at once in
  * performSelfAnalysis: a one-line command touches a few dozen of the grammar's decisions, and
@@ -54,18 +67,24 @@ const MAX_LOOKAHEAD = 2;
 class LazyLookaheadStrategy extends LLkLookaheadStrategy {
   override buildLookaheadForAlternation(options: AltsOptions): AltsLookahead {
     let built: AltsLookahead | undefined;
-    return function (this: unknown, alts) {
+    const f = function (this: unknown, alts) {
       const f = (built ??= LLkLookaheadStrategy.prototype.buildLookaheadForAlternation.call(strategy, options));
       return f.call(this, alts);
     } as AltsLookahead;
+    const { rule, prodOccurrence, maxLookahead, hasPredicates } = options;
+    decisionOf.set(f, { rule: rule.name, prodType: 'Alternation', occurrence: prodOccurrence, maxLookahead, hasPredicates });
+    return f;
   }
 
   override buildLookaheadForOptional(options: OptionalOptions): OptionalLookahead {
     let built: OptionalLookahead | undefined;
-    return function (this: unknown) {
+    const f = function (this: unknown) {
       const f = (built ??= LLkLookaheadStrategy.prototype.buildLookaheadForOptional.call(strategy, options));
       return f.call(this);
     };
+    const { rule, prodOccurrence, maxLookahead, prodType } = options;
+    decisionOf.set(f, { rule: rule.name, prodType: String(prodType), occurrence: prodOccurrence, maxLookahead, hasPredicates: false });
+    return f;
   }
 }
 
@@ -76,12 +95,14 @@ const strategy = new LazyLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD });
 // Precomputed grammar analysis (start-up)
 //
 // Chevrotain's performSelfAnalysis runs every rule once in "recording mode" to build the
-// grammar's GAST (~10 ms), and the first parse computes the lookahead paths of each decision
-// it meets from that GAST (~10 ms for `1+1`). Both depend only on this file, so the build
-// (scripts/build.mjs) computes them with Chevrotain itself (precomputeGrammar below) and
-// bundles the result as __EMSH_GRAMMAR__. At run time the parser takes the GAST from it and
-// turns each decision's paths into a lookahead function on first use. Without the data (tests
-// and tools running the sources) the parser records and analyses as usual.
+// grammar's GAST (~10 ms), walks the GAST for every decision to register its lookahead
+// function (~2-3 ms), and the first parse computes the lookahead paths of each decision it
+// meets (~10 ms for `1+1`). All of it depends only on this file, so the build
+// (scripts/build.mjs) computes it with Chevrotain itself (precomputeGrammar below) and bundles
+// the result as __EMSH_GRAMMAR__. At run time the parser takes the GAST from it, registers the
+// decisions under the keys Chevrotain gave them, and turns each decision's paths into a
+// lookahead function on first use. Without the data (tests and tools running the sources) the
+// parser records and analyses as usual.
 
 /** One GAST node: its class, its own properties (token types by name), its children. */
 interface SerializedGast {
@@ -90,15 +111,25 @@ interface SerializedGast {
   children: SerializedGast[];
 }
 
+/** A decision's lookahead, precomputed. */
+interface PrecomputedDecision {
+  /** The key of its function in the parser's lookahead cache (Chevrotain's, from its rule index). */
+  key: number;
+  alternation: boolean;
+  hasPredicates: boolean;
+  /**
+   * Alternatives → paths → token names. An OPTION/MANY/AT_LEAST_ONE has one "alternative":
+   * the paths that enter it.
+   */
+  paths: string[][][];
+}
+
 /** What the build precomputes. */
 export interface PrecomputedGrammar {
   /** Each rule's recorded GAST, in definition order. */
   rules: SerializedGast[];
-  /**
-   * Lookahead paths per decision (key: see decisionKey): alternatives → paths → token names.
-   * An OPTION/MANY/AT_LEAST_ONE decision has one "alternative": the paths that enter it.
-   */
-  lookahead: Record<string, string[][][]>;
+  /** Every decision, as Chevrotain registers them (without: Chevrotain walks the GAST for them). */
+  decisions?: PrecomputedDecision[];
 }
 
 /** The build's precomputed analysis, as JSON (replaced by esbuild's `define`). */
@@ -127,16 +158,9 @@ const GAST_KINDS = {
 } as const;
 type GastKind = keyof typeof GAST_KINDS;
 type GastNode = InstanceType<(typeof GAST_KINDS)[GastKind]>;
-/** The decisions (DSL methods that need a lookahead function) and their Chevrotain prodType. */
-const DECISION_KINDS = new Set<GastKind>(['Option', 'RepetitionMandatory', 'RepetitionMandatoryWithSeparator', 'Repetition', 'RepetitionWithSeparator', 'Alternation']);
-
 function gastKind(node: object): GastKind {
   for (const [kind, cls] of Object.entries(GAST_KINDS)) if (node instanceof cls) return kind as GastKind;
   throw new Error('unknown GAST node');
-}
-
-function decisionKey(rule: string, prodType: string, occurrence: number, k: number): string {
-  return `${rule}/${prodType}/${occurrence}/${k}`;
 }
 
 const tokenByName = new Map<string, TokenType>();
@@ -174,17 +198,6 @@ function deserializeGast(s: SerializedGast): GastNode {
   node._definition = s.children.map(deserializeGast);
   for (const [key, value] of Object.entries(s.props)) node[key] = typeof value === 'object' ? tokenNamed(value.token) : value;
   return node as unknown as GastNode;
-}
-
-/** Calls `visit` for each decision of a rule (not entering referenced rules). */
-function forEachDecision(rule: Rule, visit: (node: GastNode & { idx: number; maxLookahead?: number }, kind: GastKind) => void): void {
-  const walk = (node: GastNode) => {
-    const kind = gastKind(node);
-    if (DECISION_KINDS.has(kind)) visit(node as GastNode & { idx: number }, kind);
-    if (kind === 'Terminal' || kind === 'NonTerminal') return;
-    for (const child of (node as unknown as { definition: GastNode[] }).definition) walk(child);
-  };
-  for (const child of rule.definition) walk(child as GastNode);
 }
 
 type LaParser = { LA(i: number): IToken };
@@ -244,50 +257,35 @@ function optionalLookahead(paths: TokenType[][]): OptionalLookahead {
   };
 }
 
-/** Lookahead functions from precomputed paths, each built on first use of its decision. */
-class PrecomputedLookaheadStrategy extends LazyLookaheadStrategy {
-  constructor(private readonly paths: PrecomputedGrammar['lookahead']) {
-    super({ maxLookahead: MAX_LOOKAHEAD });
-  }
+/** A lookahead function: an OR's takes its alternatives; an OPTION's takes nothing (harmless). */
+type AnyLookahead = (this: unknown, orAlts: IOrAlt<unknown>[]) => number | boolean | undefined;
 
-  private decode(key: string): TokenType[][][] | undefined {
-    return this.paths[key]?.map((alt) => alt.map((path) => path.map(tokenNamed)));
-  }
-
-  override buildLookaheadForAlternation(options: AltsOptions): AltsLookahead {
-    const key = decisionKey(options.rule.name, 'Alternation', options.prodOccurrence, options.maxLookahead);
-    if (!(key in this.paths)) return super.buildLookaheadForAlternation(options);
-    const decode = () => this.decode(key)!;
-    let built: AltsLookahead | undefined;
-    return function (this: unknown, orAlts) {
-      const f = (built ??= alternativesLookahead(decode(), options.hasPredicates));
-      return f.call(this, orAlts);
-    } as AltsLookahead;
-  }
-
-  override buildLookaheadForOptional(options: OptionalOptions): OptionalLookahead {
-    const key = decisionKey(options.rule.name, String(options.prodType), options.prodOccurrence, options.maxLookahead);
-    if (!(key in this.paths)) return super.buildLookaheadForOptional(options);
-    const decode = () => this.decode(key)![0]!;
-    let built: OptionalLookahead | undefined;
-    return function (this: unknown) {
-      const f = (built ??= optionalLookahead(decode()));
-      return f.call(this);
-    };
-  }
+/** The lookahead function of a precomputed decision, built on first use. */
+function precomputedLookahead(d: PrecomputedDecision): AnyLookahead {
+  let built: AnyLookahead | undefined;
+  const build = (): AnyLookahead => {
+    const alts = d.paths.map((alt) => alt.map((path) => path.map(tokenNamed)));
+    return (d.alternation ? alternativesLookahead(alts, d.hasPredicates) : optionalLookahead(alts[0]!)) as AnyLookahead;
+  };
+  return function (this: unknown, orAlts) {
+    return (built ??= build()).call(this, orAlts);
+  };
 }
 
-/** Chevrotain's recording phase (internal methods of its parser, not in its typings). */
-interface GastRecorder {
+/** Chevrotain's internals that the precomputed analysis replaces (not in its typings). */
+interface ChevrotainInternals {
   topLevelRuleRecord(name: string, impl: unknown): Rule;
   enableRecording(): void;
   disableRecording(): void;
+  preComputeLookaheadFunctions(rules: Rule[]): void;
+  setLaFuncCache(key: number, f: unknown): void;
+  lookAheadFuncsCache: Map<number, unknown>;
 }
-const recorder = CstParser.prototype as unknown as GastRecorder;
+const internals = CstParser.prototype as unknown as ChevrotainInternals;
 
 export class PsParser extends CstParser {
-  /** The precomputed GAST by rule name, while performSelfAnalysis runs on precomputed data. */
-  private precomputedRules: Map<string, SerializedGast> | undefined;
+  /** While performSelfAnalysis runs on precomputed data: that data, and its GAST by rule name. */
+  private precomputed: { grammar: PrecomputedGrammar; rules: Map<string, SerializedGast> } | undefined;
 
   constructor(precomputed?: PrecomputedGrammar) {
     // Grammar validations run in the tests (test/grammar); skipping them at run time saves start-up.
@@ -296,31 +294,39 @@ export class PsParser extends CstParser {
       recoveryEnabled: false,
       nodeLocationTracking: 'none',
       skipValidations: process.env.EMSH_VALIDATE_GRAMMAR !== '1',
-      lookaheadStrategy: precomputed ? new PrecomputedLookaheadStrategy(precomputed.lookahead) : strategy,
+      lookaheadStrategy: strategy,
     });
-    // The rules are defined by now (RULE, as fields); only their recording is replaced.
-    this.precomputedRules = precomputed && new Map(precomputed.rules.map((r) => [r.props.name as string, r]));
+    // The rules are defined by now (RULE, as fields); only their analysis is replaced.
+    this.precomputed = precomputed && { grammar: precomputed, rules: new Map(precomputed.rules.map((r) => [r.props.name as string, r])) };
     this.performSelfAnalysis();
-    this.precomputedRules = undefined;
+    this.precomputed = undefined;
   }
 
-  // With precomputed data, performSelfAnalysis gets each rule's recorded GAST from it, and the
-  // DSL methods are not swapped for recording ones and back (deleting ~90 properties from the
-  // parser costs several ms, and is only needed after a recording).
+  // With precomputed data, performSelfAnalysis gets each rule's recorded GAST from it, the DSL
+  // methods are not swapped for recording ones and back (deleting ~90 properties from the
+  // parser costs several ms, and is only needed after a recording), and the decisions are
+  // registered from the data instead of by walking the GAST.
 
   topLevelRuleRecord(name: string, impl: unknown): Rule {
-    if (!this.precomputedRules) return recorder.topLevelRuleRecord.call(this, name, impl);
-    const rule = this.precomputedRules.get(name);
+    if (!this.precomputed) return internals.topLevelRuleRecord.call(this, name, impl);
+    const rule = this.precomputed.rules.get(name);
     if (!rule) throw new Error(`precomputed grammar: no rule ${name} (stale build?)`);
     return deserializeGast(rule) as Rule;
   }
 
   enableRecording(): void {
-    if (!this.precomputedRules) recorder.enableRecording.call(this);
+    if (!this.precomputed) internals.enableRecording.call(this);
   }
 
   disableRecording(): void {
-    if (!this.precomputedRules) recorder.disableRecording.call(this);
+    if (!this.precomputed) internals.disableRecording.call(this);
+  }
+
+  preComputeLookaheadFunctions(rules: Rule[]): void {
+    const decisions = this.precomputed?.grammar.decisions;
+    if (!decisions) return internals.preComputeLookaheadFunctions.call(this, rules);
+    const self = this as unknown as ChevrotainInternals;
+    for (const d of decisions) self.setLaFuncCache(d.key, precomputedLookahead(d));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -955,35 +961,40 @@ export function getParser(): PsParser {
 
 /**
  * For the build: records the grammar and computes every decision's lookahead paths with
- * Chevrotain, then checks that a parser built from the result has the same GAST and paths.
+ * Chevrotain (the decisions and their cache keys are those Chevrotain registered), then
+ * checks that a parser built from the result has the same GAST, keys and paths.
  */
 export function precomputeGrammar(): PrecomputedGrammar {
-  const recorded = new PsParser();
-  const rules = Object.values(recorded.getGAstProductions());
-  const lookahead: PrecomputedGrammar['lookahead'] = {};
-  const pathsOf = (rule: Rule) => {
-    const out: Record<string, string[][][]> = {};
-    forEachDecision(rule, (node, kind) => {
-      const k = node.maxLookahead || MAX_LOOKAHEAD;
-      const paths = getLookaheadPaths({ occurrence: node.idx, rule, prodType: kind as 'Option', maxLookahead: k });
-      // An optional production's paths are [inside, after]: the lookahead function uses the first.
-      const used = kind === 'Alternation' ? paths : [paths[0]!];
-      out[decisionKey(rule.name, kind, node.idx, k)] = used.map((alt) => alt.map((path) => path.map((t) => t.name)));
-    });
+  const decisionsOf = (parser: PsParser): PrecomputedDecision[] => {
+    const gast = parser.getGAstProductions();
+    const out: PrecomputedDecision[] = [];
+    for (const [key, f] of (parser as unknown as ChevrotainInternals).lookAheadFuncsCache) {
+      const d = decisionOf.get(f as object);
+      if (!d) throw new Error(`precomputed grammar: lookahead ${key} has no decision`);
+      const rule = gast[d.rule]!;
+      const paths = getLookaheadPaths({ occurrence: d.occurrence, rule, prodType: d.prodType as 'Option', maxLookahead: d.maxLookahead });
+      // An optional production's paths are [inside, after]: its lookahead function uses the first.
+      const used = d.prodType === 'Alternation' ? paths : [paths[0]!];
+      out.push({ key, alternation: d.prodType === 'Alternation', hasPredicates: d.hasPredicates, paths: used.map((alt) => alt.map((path) => path.map((t) => t.name))) });
+    }
     return out;
   };
-  for (const rule of rules) Object.assign(lookahead, pathsOf(rule));
-  const data: PrecomputedGrammar = { rules: rules.map((r) => serializeGast(r as GastNode)), lookahead };
+  const recorded = new PsParser();
+  const rules = Object.values(recorded.getGAstProductions());
+  const data: PrecomputedGrammar = { rules: rules.map((r) => serializeGast(r as GastNode)), decisions: decisionsOf(recorded) };
 
   const rebuilt = new PsParser(data);
-  const again = Object.values(rebuilt.getGAstProductions());
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  if (!same(again.map((r) => serializeGast(r as GastNode)), data.rules) || !same(rebuilt.getSerializedGastProductions(), recorded.getSerializedGastProductions())) {
+  const rebuiltRules = Object.values(rebuilt.getGAstProductions()).map((r) => serializeGast(r as GastNode));
+  if (!same(rebuiltRules, data.rules) || !same(rebuilt.getSerializedGastProductions(), recorded.getSerializedGastProductions())) {
     throw new Error('precomputed grammar: the rebuilt GAST differs from the recorded one');
   }
-  const lookaheadAgain: PrecomputedGrammar['lookahead'] = {};
-  for (const rule of again) Object.assign(lookaheadAgain, pathsOf(rule));
-  if (!same(lookaheadAgain, lookahead)) throw new Error('precomputed grammar: lookahead paths differ on the rebuilt GAST');
+  // Chevrotain's own registration and paths on the rebuilt GAST give the same decisions.
+  if (!same(decisionsOf(new PsParser({ rules: data.rules })), data.decisions)) {
+    throw new Error('precomputed grammar: decisions differ on the rebuilt GAST');
+  }
+  const keys = (p: PsParser) => [...(p as unknown as ChevrotainInternals).lookAheadFuncsCache.keys()];
+  if (!same(keys(rebuilt), keys(recorded))) throw new Error('precomputed grammar: the rebuilt parser registers other decisions');
   return data;
 }
 
