@@ -225,6 +225,67 @@ export interface ServerWorkState {
   pop?: ProtocolSettingsState;
   imap?: ProtocolSettingsState;
   um?: UMServerState;
+  /** Roots added to the server's Trusted Root Certification Authorities store (Import-LabTrustedRoot). */
+  trustedRoots?: TrustedRootState[];
+  /** The server's mail queues (messages a failed hop left there), per next hop. */
+  queues?: QueueState[];
+  /** The server's message tracking log, oldest first (bounded). */
+  messageTracking?: TrackingEventState[];
+}
+
+export interface TrustedRootState {
+  subject: string;
+  thumbprint: string;
+  certPem: string;
+}
+
+/** A message waiting in a queue: what Retry-Queue needs to send it again. */
+export interface QueuedMessageState {
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  body: string;
+  queuedAt: string;
+  lastError: string;
+}
+
+export interface QueueState {
+  /** The number in `SERVER\<id>`. */
+  id: number;
+  nextHopDomain: string;
+  /** DnsConnectorDelivery, SmtpRelayToRemoteAdSite, SmtpRelayWithinAdSite, Undefined ... */
+  deliveryType: string;
+  lastError: string;
+  messages: QueuedMessageState[];
+}
+
+export interface TrackingEventState {
+  timestamp: string;
+  eventId: 'RECEIVE' | 'SEND' | 'DELIVER' | 'FAIL';
+  source: 'SMTP' | 'STOREDRIVER' | 'ROUTING';
+  sender: string;
+  recipients: string[];
+  messageSubject: string;
+  messageId: string;
+  clientHostname: string;
+  serverHostname: string;
+  connectorId?: string;
+  recipientStatus?: string;
+}
+
+/** A lab partner organization (Domain Security): its own CA and one SMTP host on loopback. */
+export interface PartnerOrgState {
+  domain: string;
+  organizationName: string;
+  hostFqdn: string;
+  ca: CaState;
+  /** The partner host's certificate (issued by its CA; names the host and the domain). */
+  certificate: { thumbprint: string; certPem: string; keyPem: string; domains: string[] };
+  /** Roots the partner trusts: its own CA and ProExchange Root CA (exchanged with ProExchange beforehand). */
+  trustedRootPems: string[];
+  /** The partner lists the organization's domain in its own Domain Security lists. */
+  domainSecure: boolean;
 }
 
 /** Issue-5 parts of the organization; see OrgState. */
@@ -236,4 +297,8 @@ export interface OrgWorkState {
   edgeSubscriptions?: EdgeSubscriptionState[];
   /** Partner domains for Domain Security demonstrations. */
   partnerDomains?: string[];
+  /** The lab partner organizations created so far (see transport/partner.ts). */
+  partners?: PartnerOrgState[];
+  /** Next queue number per server (queue identities `SERVER\n` are not reused). */
+  nextQueueId?: Record<string, number>;
 }

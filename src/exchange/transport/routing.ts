@@ -16,8 +16,10 @@ import {
   transportSettings,
 } from './config.js';
 import { type LogBatch, logVersion, newSessionId, ProtocolLogSession } from './protocol-log.js';
-import { internalTransportCertificate, selectStartTlsCertificate } from './select.js';
-import { runSmtpHop, type Envelope, type HopOutcome, type ReceiveEndpoint, type SendEndpoint, type TlsVerb } from './smtp.js';
+import { internalTransportCertificate, selectStartTlsCertificate, trustedRootPems } from './select.js';
+import { runSmtpHop, type DomainSecureStatus, type Envelope, type HopOutcome, type ReceiveEndpoint, type SendEndpoint, type TlsVerb } from './smtp.js';
+import type { PartnerOrgState, SendConnectorState } from '../model.js';
+import { ensurePartner, partnerTemplate } from './partner.js';
 
 export const INTRA_ORG_CONNECTOR = 'Intra-Organization SMTP Send Connector';
 
@@ -28,6 +30,13 @@ export const transportErrors = {
   unableToRelay: '550 5.7.1 Unable to relay',
   noConnector: 'A matching connector cannot be found to route the external recipient',
   dns: (domain: string) => `451 4.4.0 DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain (${domain})`,
+  /** Domain Security failed on the sending side (the wording of the 2007 transport event, as the lab words it). */
+  domainSecureSend: (domain: string, connector: string, status: DomainSecureStatus) =>
+    `Message to secure domain '${domain}' on send connector '${connector}' failed because TLS certificate validation failed with status '${status}'. Contact the administrator of ${domain} to resolve the problem, or remove the domain from the TLSSendDomainSecureList list.`,
+  domainSecureNoTls: (domain: string, connector: string) =>
+    `Message to secure domain '${domain}' on send connector '${connector}' failed because the remote server did not offer STARTTLS. Domain Security requires TLS.`,
+  /** The receiving side's refusal of a partner whose certificate does not pass (lab wording). */
+  domainSecureReceive: (domain: string, status: DomainSecureStatus) => `454 4.7.5 Domain secure authentication failed for ${domain}: TLS certificate validation failed with status '${status}'`,
   primaryTarget: (reply: string) =>
     `451 4.4.0 Primary target IP address responded with: "${reply.replace(/\.?$/, '.')}" Attempted failover to alternate host, but that did not succeed. Either there are no alternate hosts, or delivery failed to all alternate hosts.`,
 };
@@ -49,6 +58,11 @@ export interface HopRecord {
   selectedThumbprint?: string;
   validation?: string;
   clientAuthenticatedAs?: string;
+  /** The certificate the source presented as TLS client (mutual TLS), as the target saw it. */
+  clientCertificateThumbprint?: string;
+  /** Domain Security on this hop: the send side's check of the server, the receive side's check of the client. */
+  serverDomainSecure?: DomainSecureStatus;
+  clientDomainSecure?: DomainSecureStatus;
   response: string;
   ok: boolean;
   elapsedMs: number;
@@ -64,7 +78,13 @@ export interface DeliveryReport {
   status: DeliveryStatus;
   /** Where a queued message waits: `EDGE01\Submission`-style `<server>\<next hop>`. */
   queue?: string;
+  /** For a queued message: the server (of the organization, or the partner's host) and next hop. */
+  queuedOn?: string;
+  nextHopDomain?: string;
+  deliveryType?: string;
   lastError?: string;
+  /** Mutual TLS with a partner domain succeeded on the hop that crossed organizations. */
+  domainSecure: boolean;
   hops: HopRecord[];
   logs: LogBatch[];
 }
@@ -192,6 +212,68 @@ class Route {
     return this.smtp(`mail.${senderDomain} (Internet)`, target.name, recv, send);
   }
 
+  /** Our server (Edge or Hub) to the partner's host, through a Send connector (§9.2, Domain Security). */
+  async toPartner(source: ServerState, partner: PartnerOrgState, connector: SendConnectorState): Promise<HopRecord> {
+    const now = this.now();
+    const cfg = this.org.transportConfig;
+    const secure = connector.domainSecureEnabled && (cfg?.tlsSendDomainSecureList ?? []).some((d) => d.toLowerCase() === partner.domain);
+    const heloName = connector.fqdn || source.fqdn;
+    const ours = this.org.acceptedDomains.map((d) => d.domainName.toLowerCase());
+    const recv: ReceiveEndpoint = {
+      server: partner.hostFqdn,
+      fqdn: partner.hostFqdn,
+      connectorId: `${partner.hostFqdn}\\Default`,
+      authMechanism: ['Tls'],
+      permissionGroups: ['AnonymousUsers', 'Partners'],
+      requireTls: false,
+      startTlsCertificate: partner.certificate,
+      directTrust: new Map(),
+      clientCa: partner.trustedRootPems,
+      domainSecure: partner.domainSecure ? { domains: ours, refusal: transportErrors.domainSecureReceive } : undefined,
+      now: this.now,
+      acceptRecipient: (a) => (a.toLowerCase().endsWith(`@${partner.domain}`) ? undefined : transportErrors.unableToRelay),
+    };
+    const send: SendEndpoint = {
+      server: source.name,
+      heloName,
+      verbs: connector.ignoreSTARTTLS ? [] : ['STARTTLS'],
+      requireTls: connector.requireTLS || secure,
+      tlsRequiredError: secure ? transportErrors.domainSecureNoTls(partner.domain, connector.name) : '451 5.7.3 STARTTLS is required to send mail',
+      // The Send connector's FQDN picks the certificate offered when the remote side asks for one.
+      clientCertificate: selectStartTlsCertificate(source, heloName, now),
+      ca: trustedRootPems(source, this.org.ca.certPem),
+      expectedName: partner.hostFqdn,
+      domainSecure: secure ? { domain: partner.domain, failure: (st) => transportErrors.domainSecureSend(partner.domain, connector.name, st) } : undefined,
+      log: this.sendLog(source, connector.name, connector.protocolLoggingLevel === 'Verbose'),
+      now: this.now,
+    };
+    return this.smtp(source.name, `${partner.hostFqdn} (${partner.organizationName})`, recv, send);
+  }
+
+  /** The partner's host to our Edge: STARTTLS with its certificate; Domain Security when both sides configured it. */
+  async fromPartner(target: ServerState, partner: PartnerOrgState, acceptRecipient: (a: string) => string | undefined): Promise<HopRecord> {
+    const recv = this.receiveEndpoint(target, { acceptRecipient });
+    if (typeof recv !== 'string') {
+      const rc = smtpReceiveConnector(target)!;
+      const list = this.org.transportConfig?.tlsReceiveDomainSecureList ?? [];
+      recv.clientCa = trustedRootPems(target, this.org.ca.certPem);
+      if (rc.domainSecureEnabled && list.length) recv.domainSecure = { domains: list, refusal: transportErrors.domainSecureReceive };
+    }
+    const send: SendEndpoint = {
+      server: partner.hostFqdn,
+      heloName: partner.hostFqdn,
+      verbs: ['STARTTLS'],
+      requireTls: partner.domainSecure,
+      tlsRequiredError: transportErrors.domainSecureNoTls(this.org.externalDomain, 'Fabrikam to ProExchange'),
+      clientCertificate: partner.certificate,
+      ca: partner.trustedRootPems,
+      expectedName: typeof recv === 'string' ? target.fqdn : recv.fqdn,
+      domainSecure: partner.domainSecure ? { domain: this.org.externalDomain, failure: (st) => transportErrors.domainSecureSend(this.org.externalDomain, `${partner.organizationName} to ${this.org.organizationName}`, st) } : undefined,
+      now: this.now,
+    };
+    return this.smtp(`${partner.hostFqdn} (${partner.organizationName})`, target.name, recv, send);
+  }
+
   private async smtp(source: string, target: string, recv: ReceiveEndpoint | string, send: SendEndpoint): Promise<HopRecord> {
     let out: HopOutcome;
     if (typeof recv === 'string') out = { delivered: false, response: recv, elapsedMs: 0 };
@@ -209,6 +291,9 @@ class Route {
       selectedThumbprint: out.serverSelected,
       validation: t?.judgement.verdict,
       clientAuthenticatedAs: t?.clientAuthenticatedAs,
+      clientCertificateThumbprint: t?.clientCertificate?.thumbprint,
+      serverDomainSecure: t?.serverDomainSecure,
+      clientDomainSecure: t?.clientDomainSecure?.status,
       response: out.response,
       ok: out.delivered,
       elapsedMs: out.elapsedMs,
@@ -239,63 +324,105 @@ function messageText(req: MessageRequest, id: string, now: Date): string {
   ].join('\r\n');
 }
 
+export interface DeliveryOptions {
+  /** Retry-Queue: the message waits on this server; routing resumes there. */
+  resumeAt?: string;
+  /** Keep the message id of the queued message. */
+  messageId?: string;
+  /** Keys for a partner created on first use (tests pass fixture keys). */
+  partnerKeys?: () => string;
+}
+
 /** Routes one message through the organization; SMTP hops run over loopback with real TLS. */
-export async function deliverMessage(organization: Organization, req: MessageRequest, now: () => Date): Promise<DeliveryReport> {
+export async function deliverMessage(organization: Organization, req: MessageRequest, now: () => Date, opts: DeliveryOptions = {}): Promise<DeliveryReport> {
   const org = organization.state;
   const senderBox = isAcceptedDomain(org, req.from) ? findMailbox(org, req.from) : undefined;
   const internalRecipient = isAcceptedDomain(org, req.to);
   const recipientBox = internalRecipient ? findMailbox(org, req.to) : undefined;
   const edge = org.servers.find(isEdge);
   const firstHub = senderBox ? hubFor(org, senderBox.server) : undefined;
-  const id = messageId(now(), firstHub?.fqdn ?? edge?.fqdn ?? org.externalDomain);
+  const id = opts.messageId ?? messageId(now(), firstHub?.fqdn ?? edge?.fqdn ?? org.externalDomain);
   const env: Envelope = { from: req.from, to: [req.to], data: messageText(req, id, now()), messageId: id };
   const route = new Route(organization, now, env);
-  const report = (status: DeliveryStatus, lastError?: string, queue?: string): DeliveryReport => ({
+  let domainSecure = false;
+  const report = (status: DeliveryStatus, lastError?: string, q?: { on: string; next: string; type: string }): DeliveryReport => ({
     messageId: id,
     from: req.from,
     to: req.to,
     subject: req.subject,
     status,
     lastError,
-    queue,
+    queue: q ? `${q.on}\\${q.next}` : undefined,
+    queuedOn: q?.on,
+    nextHopDomain: q?.next,
+    deliveryType: q?.type,
+    domainSecure,
     hops: route.hops,
     logs: route.logs,
   });
   const intraOrg = (s: ServerState) => ({ id: INTRA_ORG_CONNECTOR, verbose: transportSettings(s).intraOrgConnectorProtocolLoggingLevel === 'Verbose' });
+  /** 2007's queue naming: a remote site by its name, the Edge by its FQDN. */
+  const nextHop = (source: ServerState, target: ServerState) => {
+    if (isEdge(target)) return { next: target.fqdn, type: 'SmtpRelayWithinAdSiteToEdge' };
+    if (isEdge(source)) return { next: target.site ?? target.fqdn, type: 'SmtpRelayToRemoteAdSite' };
+    return target.site && target.site !== source.site ? { next: target.site, type: 'SmtpRelayToRemoteAdSite' } : { next: target.fqdn, type: 'SmtpRelayWithinAdSite' };
+  };
   /** An SMTP hop between organization servers; failures leave the message queued on the source. */
   const hopBetween = async (source: ServerState, target: ServerState, connector = intraOrg(source)): Promise<DeliveryReport | undefined> => {
     const h = await route.internal(source, target, connector);
     if (h.ok) return undefined;
-    return report('Queued', transportErrors.primaryTarget(h.response), `${source.name}\\${target.fqdn}`);
+    return report('Queued', transportErrors.primaryTarget(h.response), { on: source.name, ...nextHop(source, target) });
+  };
+  const unreachable = (on: ServerState) => report('Queued', transportErrors.noConnector, { on: on.name, next: 'Unreachable', type: 'Unreachable' });
+  const subscription = edge ? org.edgeSubscriptions?.find((e) => e.edge === edge.name) : undefined;
+  /** The Edge hands inbound mail to a Hub of the subscribed site. */
+  const edgeToHub = async (): Promise<DeliveryReport | ServerState> => {
+    const siteHub = org.servers.find((s) => isHub(s) && s.site === subscription!.site);
+    if (!siteHub) return unreachable(edge!);
+    const inbound = org.sendConnectors?.find((c) => c.name.toLowerCase() === `edgesync - inbound to ${subscription!.site}`.toLowerCase());
+    const q = await hopBetween(edge!, siteHub, { id: inbound?.name ?? `EdgeSync - Inbound to ${subscription!.site}`, verbose: (inbound?.protocolLoggingLevel ?? 'None') === 'Verbose' });
+    return q ?? siteHub;
   };
 
   let current: ServerState | undefined;
-  if (senderBox && firstHub) {
+  if (opts.resumeAt) {
+    current = org.servers.find((s) => s.name.toLowerCase() === opts.resumeAt!.toLowerCase());
+    if (!current) return report('Failed', `Exchange server "${opts.resumeAt}" was not found.`);
+    if (isEdge(current) && internalRecipient) {
+      if (!subscription) return unreachable(current);
+      const r = await edgeToHub();
+      if (!('name' in r)) return r;
+      current = r;
+    }
+  } else if (senderBox && firstHub) {
     route.storeDriver(`${senderBox.server} (Mailbox)`, firstHub.name);
     current = firstHub;
   } else {
-    // From the internet: the Edge accepts mail only for domains EdgeSync gave it.
+    // From the internet (or a partner): the Edge accepts mail only for domains EdgeSync gave it.
     if (!edge) return report('Failed', transportErrors.unableToRelay);
-    const subscribed = org.edgeSubscriptions?.find((e) => e.edge === edge.name);
     const accept = (a: string) => {
-      if (!subscribed || !isAcceptedDomain(org, a)) return transportErrors.unableToRelay;
+      if (!subscription || !isAcceptedDomain(org, a)) return transportErrors.unableToRelay;
       if (!findMailbox(org, a)) return transportErrors.recipientNotFound(a);
       return undefined;
     };
-    const h = await route.fromInternet(edge, req.from.split('@')[1] ?? 'example.com', accept);
-    if (!h.ok) return report(/^5/.test(h.response) ? 'Failed' : 'Queued', h.response);
-    const siteHub = org.servers.find((s) => isHub(s) && s.site === subscribed!.site);
-    if (!siteHub) return report('Queued', transportErrors.noConnector, `${edge.name}\\Unreachable`);
-    const inbound = org.sendConnectors?.find((c) => c.name.toLowerCase() === `edgesync - inbound to ${subscribed!.site}`.toLowerCase());
-    const q = await hopBetween(edge, siteHub, { id: inbound?.name ?? `EdgeSync - Inbound to ${subscribed!.site}`, verbose: (inbound?.protocolLoggingLevel ?? 'None') === 'Verbose' });
-    if (q) return q;
-    current = siteHub;
+    const senderDomain = req.from.split('@')[1]?.toLowerCase() ?? 'example.com';
+    const partner = partnerTemplate(senderDomain) ? await ensurePartner(org, senderDomain, now(), opts.partnerKeys) : undefined;
+    const h = partner ? await route.fromPartner(edge, partner, accept) : await route.fromInternet(edge, senderDomain, accept);
+    if (!h.ok) {
+      // A partner keeps a refused message in its own queue and retries; the Internet sender likewise.
+      if (/^5/.test(h.response)) return report('Failed', h.response);
+      return report('Queued', h.response, partner ? { on: partner.hostFqdn, next: org.externalDomain, type: 'DnsConnectorDelivery' } : undefined);
+    }
+    domainSecure = h.clientDomainSecure === 'Valid' && h.serverDomainSecure === 'Valid';
+    const r = await edgeToHub();
+    if (!('name' in r)) return r;
+    current = r;
   }
 
   if (internalRecipient) {
     if (!recipientBox) return report('Failed', transportErrors.recipientNotFound(req.to));
     const targetHub = hubFor(org, recipientBox.server);
-    if (!targetHub) return report('Queued', transportErrors.noConnector, `${current.name}\\Unreachable`);
+    if (!targetHub) return unreachable(current);
     if (targetHub.name !== current.name) {
       const q = await hopBetween(current, targetHub);
       if (q) return q;
@@ -305,21 +432,82 @@ export async function deliverMessage(organization: Organization, req: MessageReq
     return report('Delivered');
   }
 
-  // An external recipient leaves through the subscribed Edge.
-  const sub = edge ? org.edgeSubscriptions?.find((e) => e.edge === edge.name) : undefined;
-  if (!edge || !sub) return report('Queued', transportErrors.noConnector, `${current.name}\\Unreachable`);
-  if (current.site !== sub.site) {
-    const siteHub = org.servers.find((s) => isHub(s) && s.site === sub.site);
-    if (siteHub) {
-      const q = await hopBetween(current, siteHub);
+  const domain = req.to.split('@')[1]?.toLowerCase() ?? '';
+  const partnerDomain = partnerTemplate(domain) !== undefined;
+  if (!partnerDomain) {
+    // Other external recipients leave through the subscribed Edge (no DNS in the lab: they queue there).
+    if (!edge || !subscription) return unreachable(current);
+    if (!isEdge(current)) {
+      if (current.site !== subscription.site) {
+        const siteHub = org.servers.find((s) => isHub(s) && s.site === subscription.site);
+        if (siteHub) {
+          const q = await hopBetween(current, siteHub);
+          if (q) return q;
+          current = siteHub;
+        }
+      }
+      const q = await hopBetween(current, edge, { id: INTRA_ORG_CONNECTOR, verbose: transportSettings(current).intraOrgConnectorProtocolLoggingLevel === 'Verbose' });
       if (q) return q;
-      current = siteHub;
+      current = edge;
+    }
+    return report('Queued', transportErrors.dns(domain), { on: edge.name, next: domain, type: 'DnsConnectorDelivery' });
+  }
+  // A partner domain: the Send connector with the most specific address space, from its source server.
+  const connector = sendConnectorFor(org, domain);
+  if (!connector) return unreachable(current);
+  const sources = connector.sourceTransportServers.map((n) => org.servers.find((s) => s.name.toLowerCase() === n.toLowerCase())).filter((s): s is ServerState => !!s);
+  let source = sources.find((s) => s.name === current!.name) ?? sources[0];
+  if (!source) return unreachable(current);
+  if (isEdge(source)) {
+    if (!subscription || subscription.edge !== source.name) return unreachable(current);
+    if (!isEdge(current)) {
+      if (current.site !== subscription.site) {
+        const siteHub = org.servers.find((s) => isHub(s) && s.site === subscription.site);
+        if (siteHub) {
+          const q = await hopBetween(current, siteHub);
+          if (q) return q;
+          current = siteHub;
+        }
+      }
+      const q = await hopBetween(current, source);
+      if (q) return q;
+      current = source;
+    }
+  } else if (source.name !== current.name) {
+    const q = await hopBetween(current, source);
+    if (q) return q;
+    current = source;
+  }
+  source = current;
+  const dnsQueue = { on: source.name, next: domain, type: 'DnsConnectorDelivery' };
+  const partner = (await ensurePartner(org, domain, now(), opts.partnerKeys))!;
+  const h = await route.toPartner(source, partner, connector);
+  if (!h.ok) {
+    const why = h.serverDomainSecure && h.serverDomainSecure !== 'Valid' ? h.response : /^Message to secure domain/.test(h.response) ? h.response : transportErrors.primaryTarget(h.response);
+    return report('Queued', why, dnsQueue);
+  }
+  domainSecure = h.serverDomainSecure === 'Valid';
+  return report('Delivered');
+}
+
+/** The enabled Send connector whose address space matches the domain most specifically (`*` last; then the lowest cost). */
+export function sendConnectorFor(org: OrgState, domain: string): SendConnectorState | undefined {
+  const d = domain.toLowerCase();
+  let best: { c: SendConnectorState; score: number } | undefined;
+  for (const c of org.sendConnectors ?? []) {
+    if (!c.enabled) continue;
+    for (const raw of c.addressSpaces) {
+      const cost = Number(/;(\d+)$/.exec(raw)?.[1] ?? 1);
+      const space = raw.replace(/^smtp:/i, '').replace(/;\d+$/, '').trim().toLowerCase();
+      let score = -1;
+      if (space === '*') score = 0;
+      else if (space === d) score = 1000 + space.length;
+      else if (space.startsWith('*.') && d.endsWith(space.slice(1))) score = space.length;
+      if (score >= 0) score = score * 1000 + 999 - Math.min(cost, 999);
+      if (score >= 0 && (!best || score > best.score)) best = { c, score };
     }
   }
-  const q = await hopBetween(current, edge, { id: INTRA_ORG_CONNECTOR, verbose: transportSettings(current).intraOrgConnectorProtocolLoggingLevel === 'Verbose' });
-  if (q) return q;
-  const domain = req.to.split('@')[1] ?? '';
-  return report('Queued', transportErrors.dns(domain), `${edge.name}\\${domain}`);
+  return best?.c;
 }
 
 /**

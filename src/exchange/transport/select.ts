@@ -17,8 +17,19 @@ export function unusableReason(server: ServerState, r: CertRecord, now: Date): U
   const t = now.getTime();
   if (t < Date.parse(r.notBefore) || t > Date.parse(r.notAfter)) return 'DateInvalid';
   // Domain members trust the enterprise CA; a certificate from any other issuer does not chain.
-  if (!r.selfSigned && !(r.issuedByLabCa && server.domainJoined)) return 'Untrusted';
+  // A server outside the domain (the Edge) trusts a CA only once its root is imported (Import-LabTrustedRoot).
+  if (!r.selfSigned && !((r.issuedByLabCa && server.domainJoined) || trustsIssuer(server, r.issuer))) return 'Untrusted';
   return undefined;
+}
+
+/** True when a root with that subject is in the server's Trusted Root Certification Authorities store. */
+export function trustsIssuer(server: ServerState, issuer: string): boolean {
+  return (server.trustedRoots ?? []).some((t) => t.subject === issuer);
+}
+
+/** The roots (PEM) a server validates peers against: the enterprise CA on domain members, plus imported roots. */
+export function trustedRootPems(server: ServerState, enterpriseCaPem: string): string[] {
+  return [...(server.domainJoined ? [enterpriseCaPem] : []), ...(server.trustedRoots ?? []).map((t) => t.certPem)];
 }
 
 /** Exchange's name match: case-insensitive; `*.a.b` matches `x.a.b` but not `a.b` or `y.x.a.b`. */

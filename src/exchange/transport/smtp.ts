@@ -22,9 +22,30 @@ import type { CertRecord } from '../model.js';
 import { LineChannel } from './channel.js';
 import { hasFlag } from './config.js';
 import type { ProtocolLogSession } from './protocol-log.js';
-import { contextFor, judge, peerCertificate, describeCertificate, type Judgement, type SeenCertificate } from './tls.js';
+import { chainsToRoot, contextFor, judge, peerCertificate, describeCertificate, type Judgement, type SeenCertificate } from './tls.js';
 
 export type TlsVerb = 'STARTTLS' | 'X-ANONYMOUSTLS';
+
+/** What a TLS endpoint presents: a certificate with its key (a server's CertRecord, or a partner host's). */
+export type TlsIdentity = Pick<CertRecord, 'thumbprint' | 'certPem' | 'keyPem'>;
+
+/** Exchange's names for why a Domain Security certificate check failed (ChainValidityStatus-like). */
+export type DomainSecureStatus = 'Valid' | 'UntrustedRoot' | 'SubjectMismatch' | 'ExpiredCertificate' | 'EmptyCertificate';
+
+export function domainSecureStatus(j: Judgement): DomainSecureStatus {
+  switch (j.verdict) {
+    case 'Trusted':
+      return 'Valid';
+    case 'NameMismatch':
+      return 'SubjectMismatch';
+    case 'Expired':
+      return 'ExpiredCertificate';
+    case 'NoCertificate':
+      return 'EmptyCertificate';
+    default:
+      return 'UntrustedRoot';
+  }
+}
 
 export interface ReceiveEndpoint {
   server: string;
@@ -36,9 +57,16 @@ export interface ReceiveEndpoint {
   permissionGroups: string[];
   requireTls: boolean;
   /** The certificate STARTTLS presents (selected by FQDN); no STARTTLS without one. */
-  startTlsCertificate?: CertRecord;
+  startTlsCertificate?: TlsIdentity;
   /** The internal transport certificate, for X-ANONYMOUSTLS. */
-  anonymousTlsCertificate?: CertRecord;
+  anonymousTlsCertificate?: TlsIdentity;
+  /** Roots the receiving server trusts when it validates a client certificate (Domain Security). */
+  clientCa?: string[];
+  /**
+   * Domain Security on receive: sender domains whose mail is accepted only over TLS with a client
+   * certificate that chains to `clientCa` and names the domain; `refusal` words the reply.
+   */
+  domainSecure?: { domains: string[]; refusal: (domain: string, status: DomainSecureStatus) => string };
   /** Thumbprints published for Exchange servers (AD, and the subscribed Edge) -> server name. */
   directTrust: ReadonlyMap<string, string>;
   log?: ProtocolLogSession;
@@ -56,12 +84,17 @@ export interface SendEndpoint {
   requireTls: boolean;
   tlsRequiredError: string;
   /** Presented when the server asks for a client certificate (the internal transport certificate). */
-  clientCertificate?: CertRecord;
+  clientCertificate?: TlsIdentity;
   /** Roots the client trusts (PEM). */
   ca: string[];
   /** For X-ANONYMOUSTLS: the thumbprints published for the target (direct trust); a mismatch ends the hop. */
   directTrust?: ReadonlySet<string>;
   expectedName: string;
+  /**
+   * Domain Security on send: the server certificate must chain to `ca` and name `domain`, else the
+   * hop ends with `failure(status)`; TLS is then mandatory (`tlsRequiredError`).
+   */
+  domainSecure?: { domain: string; failure: (status: DomainSecureStatus) => string };
   log?: ProtocolLogSession;
   now: () => Date;
 }
@@ -86,6 +119,10 @@ export interface TlsOutcome {
   clientCertificate?: SeenCertificate;
   /** The receiving server recognised the client certificate as an Exchange server's. */
   clientAuthenticatedAs?: string;
+  /** Domain Security: the sender validated the server (set when the send side required it). */
+  serverDomainSecure?: DomainSecureStatus;
+  /** Domain Security: the receiving server validated the client for this sender domain. */
+  clientDomainSecure?: { domain: string; status: DomainSecureStatus };
 }
 
 export interface HopOutcome {
@@ -115,6 +152,10 @@ interface ServerRecord {
   selected?: string;
   clientCertificate?: SeenCertificate;
   authenticatedAs?: string;
+  /** Node's chain check of the client certificate against ReceiveEndpoint.clientCa. */
+  clientAuthorized?: boolean;
+  clientAuthorizationError?: string;
+  clientDomainSecure?: { domain: string; status: DomainSecureStatus };
 }
 
 async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRecord): Promise<void> {
@@ -167,7 +208,7 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
       const cert = verb === 'STARTTLS' ? ep.startTlsCertificate! : ep.anonymousTlsCertificate!;
       send('220 2.0.0 SMTP server ready');
       rec.selected = cert.thumbprint;
-      const t = ch.upgrade((plain) => new tls.TLSSocket(plain, { isServer: true, secureContext: contextFor(cert), requestCert: true, rejectUnauthorized: false }));
+      const t = ch.upgrade((plain) => new tls.TLSSocket(plain, { isServer: true, secureContext: contextFor(cert, ep.clientCa), requestCert: true, rejectUnauthorized: false }));
       try {
         await once(t, 'secure');
       } catch (e) {
@@ -178,6 +219,9 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
       const own = t.getX509Certificate();
       if (own) log?.certificate('Sending certificate', describeCertificate(own));
       const peer = peerCertificate(t);
+      // A TLSSocket made outside a tls.Server does not verify the client's chain itself: check it against clientCa.
+      const peerX = t.getPeerX509Certificate();
+      rec.clientAuthorized = peerX ? chainsToRoot(peerX, ep.clientCa ?? []) : false;
       if (peer) {
         rec.clientCertificate = peer;
         log?.certificate('Received certificate', peer);
@@ -189,7 +233,20 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
         }
       }
     } else if (verb === 'MAIL') {
-      if (ep.requireTls && !secured) send('530 5.7.0 Must issue a STARTTLS command first');
+      const senderDomain = line.replace(/^MAIL FROM:\s*<?[^@>]*@?([^>\s]*)>?.*$/i, '$1').toLowerCase();
+      const secureDomain = ep.domainSecure?.domains.some((d) => d.toLowerCase() === senderDomain) ? senderDomain : undefined;
+      let refusal: string | undefined;
+      if (secureDomain && ep.domainSecure) {
+        // Domain Security: TLS with a client certificate that chains to a trusted root and names the sender's domain.
+        const status = !secured
+          ? 'EmptyCertificate'
+          : domainSecureStatus(judge(rec.clientCertificate, { authorized: rec.clientAuthorized ?? false, authorizationError: rec.clientAuthorizationError, expectedName: secureDomain, now: ep.now() }));
+        rec.clientDomainSecure = { domain: secureDomain, status };
+        log?.add('*', secureDomain, status === 'Valid' ? 'TLS Domain Secure: the client certificate was validated' : `TLS Domain Secure: the client certificate failed validation (${status})`);
+        if (status !== 'Valid') refusal = ep.domainSecure.refusal(secureDomain, status);
+      }
+      if (refusal) send(refusal);
+      else if (ep.requireTls && !secured) send('530 5.7.0 Must issue a STARTTLS command first');
       else if (!rec.authenticatedAs && !hasFlag(ep.permissionGroups, 'AnonymousUsers')) send('530 5.7.1 Client was not authenticated');
       else {
         mailFrom = true;
@@ -301,13 +358,19 @@ async function clientSession(sock: net.Socket, ep: SendEndpoint, env: Envelope):
     const judgement = judge(seen, {
       authorized: t.authorized,
       authorizationError: t.authorizationError ? String(t.authorizationError) : undefined,
-      expectedName: ep.expectedName,
+      expectedName: ep.domainSecure?.domain ?? ep.expectedName,
       now: ep.now(),
       directTrust: verb === 'X-ANONYMOUSTLS' ? ep.directTrust : undefined,
     });
     log?.add('*', judgement.verdict, judgement.detail);
     tlsOut = { verb, protocol: t.getProtocol() ?? '', cipher: t.getCipher()?.name ?? '', serverCertificate: seen, judgement };
     if (judgement.verdict === 'NotDirectlyTrusted') return quit(ep.tlsRequiredError, tlsOut);
+    if (ep.domainSecure) {
+      const status = domainSecureStatus(judgement);
+      tlsOut.serverDomainSecure = status;
+      log?.add('*', ep.domainSecure.domain, status === 'Valid' ? 'TLS Domain Secure: the server certificate was validated' : `TLS Domain Secure: the server certificate failed validation (${status})`);
+      if (status !== 'Valid') return quit(ep.domainSecure.failure(status), tlsOut);
+    }
     say(`EHLO ${ep.heloName}`);
     ehlo = await hear();
     if (!ehlo || ehlo.code !== 250) return quit(ehlo?.lines.join(' ') ?? '421 4.4.2 Connection dropped', tlsOut);
@@ -367,6 +430,7 @@ export async function runSmtpHop(recv: ReceiveEndpoint, send: SendEndpoint, env:
     if (out.tls) {
       out.tls.clientCertificate = rec.clientCertificate;
       out.tls.clientAuthenticatedAs = rec.authenticatedAs;
+      out.tls.clientDomainSecure = rec.clientDomainSecure;
     }
     return { ...out, serverSelected: rec.selected, elapsedMs: performance.now() - started };
   } catch (e) {

@@ -47,10 +47,19 @@ export function peerCertificate(sock: tls.TLSSocket): SeenCertificate | undefine
   return x ? describeCertificate(x) : undefined;
 }
 
+/** True when the certificate was signed by one of the roots (the lab has no intermediate CAs). Dates are judged elsewhere, by the lab clock. */
+export function chainsToRoot(x: X509Certificate, rootPems: string[]): boolean {
+  for (const pem of rootPems) {
+    const root = new X509Certificate(pem);
+    if (x.checkIssued(root) && x.verify(root.publicKey)) return true;
+  }
+  return false;
+}
+
 const contexts = new Map<string, tls.SecureContext>();
 
 /** A context presenting the certificate (cached per thumbprint: parsing the key costs a little). */
-export function contextFor(r: CertRecord | undefined, ca?: string[]): tls.SecureContext {
+export function contextFor(r: Pick<CertRecord, 'thumbprint' | 'certPem' | 'keyPem'> | undefined, ca?: string[]): tls.SecureContext {
   const key = `${r?.thumbprint ?? '-'}|${createHash('sha1').update((ca ?? []).join('')).digest('hex')}`;
   let c = contexts.get(key);
   if (!c) {

@@ -6,6 +6,7 @@ import { defineCmdlet } from '../../../protocol/cmdlet.js';
 import { PSObject } from '../../../protocol/values.js';
 import { deliverMessage, type DeliveryReport, type HopRecord } from '../../../exchange/transport/routing.js';
 import { org } from '../common.js';
+import { recordDelivery } from '../../../exchange/transport/queue.js';
 import { writeLogBatches } from './logs.js';
 import { DELIVERY_REPORT_TYPE, MESSAGE_HOP_TYPE } from './views.js';
 
@@ -25,6 +26,8 @@ function hopObject(h: HopRecord): PSObject {
       SelectedThumbprint: h.selectedThumbprint ?? null,
       Validation: h.validation ?? null,
       AuthenticatedAs: h.clientAuthenticatedAs ?? null,
+      ClientCertificateThumbprint: h.clientCertificateThumbprint ?? null,
+      DomainSecure: h.serverDomainSecure ?? h.clientDomainSecure ?? null,
       Response: h.response,
       Succeeded: h.ok,
       ElapsedMilliseconds: Math.round(h.elapsedMs * 10) / 10,
@@ -52,6 +55,7 @@ function reportObject(r: DeliveryReport, logs: string[]): PSObject {
       To: r.to,
       Subject: r.subject,
       Status: r.status,
+      DomainSecure: r.domainSecure,
       Route: routeText(r),
       Queue: r.queue ?? null,
       LastError: r.lastError ?? null,
@@ -71,7 +75,8 @@ export default defineCmdlet({
     'Send-LabMessage routes a message as Exchange 2007 would: from a mailbox to the Hub Transport server of its site (store driver), between sites from Hub to Hub over SMTP, and to the recipient\'s mailbox server; mail from an Internet address enters through the Edge Transport server, which accepts it only for domains EdgeSync gave it. ' +
     'Every SMTP hop is a real SMTP conversation over loopback with a real TLS handshake: STARTTLS with the certificate Exchange selects for the Receive connector\'s FQDN (a valid CA-issued certificate before a self-signed one, then the newest), or X-ANONYMOUSTLS with the internal transport certificate between Hub and Edge (direct trust). TLS between Exchange servers is mandatory: if it cannot be negotiated, the message stays queued with Exchange\'s error. ' +
     'The result is a delivery report per recipient (Status Delivered, Queued or Failed; Route; Hops with the TLS verb and the thumbprint of the certificate each hop presented). ' +
-    'With Set-TransportServer -IntraOrgConnectorProtocolLoggingLevel Verbose (Hub to Hub) or a connector\'s -ProtocolLoggingLevel Verbose, the SEND<yyyymmdd>-1.LOG and RECV<yyyymmdd>-1.LOG files appear under the server\'s SendProtocolLogPath / ReceiveProtocolLogPath, in Exchange\'s CSV format with five # header lines. Read them with Get-Content, or as objects with: Get-Content <file> | Select-Object -Skip 5 | ConvertFrom-Csv -Header date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context',
+    'With Set-TransportServer -IntraOrgConnectorProtocolLoggingLevel Verbose (Hub to Hub) or a connector\'s -ProtocolLoggingLevel Verbose, the SEND<yyyymmdd>-1.LOG and RECV<yyyymmdd>-1.LOG files appear under the server\'s SendProtocolLogPath / ReceiveProtocolLogPath, in Exchange\'s CSV format with five # header lines. Read them with Get-Content, or as objects with: Get-Content <file> | Select-Object -Skip 5 | ConvertFrom-Csv -Header date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context, or: Get-Content <file> | Select-Object -Skip 4 | ForEach-Object { $_ -replace \'^#Fields: \', \'\' } | ConvertFrom-Csv. (Import-Csv <file> directly does not work in Windows PowerShell 5.1: it ignores only a first line that starts with #, so the #Version line becomes the header; reading #Fields: came with PowerShell 6.) ' +
+    'Domain Security: mail to or from a lab partner domain (fabrikam.lab, see Import-LabTrustedRoot) goes over mutual TLS when the partner is in Set-TransportConfig -TLSSendDomainSecureList / -TLSReceiveDomainSecureList and the Send connector (New-SendConnector) or the Receive connector has DomainSecureEnabled $true: each side presents its certificate and validates the other\'s (chain to a trusted root, the domain name on the certificate); the report then says DomainSecure True. If validation fails the message is not sent without it: it waits in the queue (Get-Queue) with the reason, until Retry-Queue after the fix. Every hop is recorded in the message tracking log (Get-MessageTrackingLog).',
   parameters: {
     From: { type: 'String', help: 'The sender\'s SMTP address: a mailbox of the organization, or an Internet address.', sets: { __AllParameterSets: { mandatory: true } } },
     To: { type: 'String[]', help: 'The recipients\' SMTP addresses (one report each).', sets: { __AllParameterSets: { mandatory: true } } },
@@ -131,6 +136,8 @@ export default defineCmdlet({
       const started = ctx.now();
       const r = await deliverMessage(o, { from, to, subject: p.Subject === undefined ? 'Test message' : String(p.Subject), body: p.Body === undefined ? '' : String(p.Body) }, now);
       const files = writeLogBatches(ctx, r.logs, started);
+      recordDelivery(o.state, { from, to, subject: p.Subject === undefined ? 'Test message' : String(p.Subject), body: p.Body === undefined ? '' : String(p.Body) }, r, ctx.now());
+      o.touch();
       if (r.status === 'Queued') ctx.writeWarning(`The message to ${to} is queued on ${r.queue?.split('\\')[0] ?? 'the sending server'}: ${r.lastError}`);
       if (r.status === 'Failed') ctx.writeWarning(`The message to ${to} could not be delivered; a non-delivery report goes back to ${from}: ${r.lastError}`);
       ctx.write(reportObject(r, files));

@@ -62,3 +62,34 @@ registerView({
   },
 });
 
+
+export const QUEUE_TYPE = 'Microsoft.Exchange.Data.QueueViewer.ExtensibleQueueInfo';
+export const TRACKING_EVENT_TYPE = 'Microsoft.Exchange.Management.TransportLogSearchTasks.MessageTrackingEvent';
+
+registerView({
+  typeName: QUEUE_TYPE,
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Identity', property: 'Identity' },
+      { label: 'DeliveryType', property: 'DeliveryType' },
+      { label: 'Status', property: 'Status' },
+      { label: 'MessageCount', property: 'MessageCount', alignment: 'Right' },
+      { label: 'NextHopDomain', property: 'NextHopDomain' },
+    ],
+  },
+});
+
+registerView({
+  typeName: TRACKING_EVENT_TYPE,
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'EventId', property: 'EventId' },
+      { label: 'Source', property: 'Source' },
+      { label: 'Sender', property: 'Sender' },
+      { label: 'Recipients', property: 'Recipients' },
+      { label: 'MessageSubject', property: 'MessageSubject' },
+    ],
+  },
+});
