@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type { runCli } from './cli.js';
@@ -32,18 +33,10 @@ import type { runCli } from './cli.js';
 declare const __EMSH_CLI_HASH__: string;
 
 const scriptFile = join(__dirname, 'emsh-cli.js');
-const fd = openSync(scriptFile, 'r');
-const stat = fstatSync(fd);
-const bytes = readFileSync(fd);
-closeSync(fd);
-// An ASCII file decodes faster as Latin-1 (same text), and V8 then keeps a one-byte string.
-const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-
-const key = `emsh-cli ${__EMSH_CLI_HASH__} ${stat.size} ${stat.mtimeMs} ${process.version} ${process.arch}`;
 const cacheFiles = [join(__dirname, '.cache', 'emsh-cli.v8'), join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'emsh', 'emsh-cli.v8')];
 
-/** The cached data saved for this exact script, if any: the file is `key\n` + V8's data. */
-function readCache(): Buffer | undefined {
+/** The cached data saved for this exact script (`key`), if any: the file is `key\n` + V8's data. */
+function readCache(key: string): Buffer | undefined {
   for (const file of cacheFiles) {
     try {
       const buf = readFileSync(file);
@@ -56,7 +49,7 @@ function readCache(): Buffer | undefined {
   return undefined;
 }
 
-function writeCache(script: Script): void {
+function writeCache(script: Script, key: string): void {
   let data: Buffer;
   try {
     data = script.createCachedData();
@@ -80,15 +73,6 @@ function writeCache(script: Script): void {
   }
 }
 
-// Before any cached data is made or read (the flag is part of the data's flag hash).
-setFlagsFromString('--verify-snapshot-checksum');
-const cachedData = readCache();
-const script = new Script(source, { filename: scriptFile, cachedData });
-if (cachedData === undefined || script.cachedDataRejected === true) {
-  // Saved at exit, not now: by then V8 has compiled the functions this run needed, and the
-  // data holds them too (most of the saving), not only the top level.
-  process.once('exit', () => writeCache(script));
-}
 
 /**
  * Node built-ins that a scripted run seldom needs, given to the bundle as stand-ins that load
@@ -133,10 +117,39 @@ const bundleRequire = Object.assign(
 ) as NodeRequire;
 
 type Wrapper = (exports: object, require: NodeRequire, module: { exports: object }, filename: string, dirname: string) => void;
-const cli = { exports: {} as { runCli: typeof runCli } };
-(script.runInThisContext() as Wrapper)(cli.exports, bundleRequire, cli, scriptFile, __dirname);
-void cli.exports.runCli(process.argv.slice(2), {
-  handOver: async () => {
-    await import(pathToFileURL(join(__dirname, 'emsh-interactive.mjs')).href);
-  },
-});
+
+/** Compiles dist/emsh-cli.js (with the cached data when there is some) and runs emsh with it. */
+function runScripted(): void {
+  const fd = openSync(scriptFile, 'r');
+  const stat = fstatSync(fd);
+  const bytes = readFileSync(fd);
+  closeSync(fd);
+  // An ASCII file decodes faster as Latin-1 (same text), and V8 then keeps a one-byte string.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const key = `emsh-cli ${__EMSH_CLI_HASH__} ${stat.size} ${stat.mtimeMs} ${process.version} ${process.arch}`;
+
+  // Before any cached data is made or read (the flag is part of the data's flag hash).
+  setFlagsFromString('--verify-snapshot-checksum');
+  const cachedData = readCache(key);
+  const script = new Script(source, { filename: scriptFile, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected === true) {
+    // Saved at exit, not now: by then V8 has compiled the functions this run needed, and the
+    // data holds them too (most of the saving), not only the top level.
+    process.once('exit', () => writeCache(script, key));
+  }
+
+  const cli = { exports: {} as { runCli: typeof runCli } };
+  (script.runInThisContext() as Wrapper)(cli.exports, bundleRequire, cli, scriptFile, __dirname);
+  void cli.exports.runCli(process.argv.slice(2), { handOver: runInteractiveBuild });
+}
+
+/** The ES module build runs emsh itself, Ink UI included. */
+async function runInteractiveBuild(): Promise<void> {
+  await import(pathToFileURL(join(__dirname, 'emsh-interactive.mjs')).href);
+}
+
+// `emsh` alone in a terminal always opens the interactive UI (see main in src/cli.ts): go
+// straight to the build that has it rather than through the scripted bundle, which would only
+// hand over. (Either build runs any command line correctly; this only picks the faster one.)
+if (process.argv.length === 2 && isatty(0) && isatty(1)) void runInteractiveBuild();
+else runScripted();
