@@ -73,7 +73,6 @@ function writeCache(script: Script, key: string): void {
   }
 }
 
-
 /**
  * Node built-ins that a scripted run seldom needs, given to the bundle as stand-ins that load
  * the module on first use: node:crypto (~2 ms to load; GUIDs, hashes, PKI) and node:readline
