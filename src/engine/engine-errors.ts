@@ -82,15 +82,17 @@ export function duplicateKey(key: string, invocation?: InvocationInfo): ErrorRec
 
 /** `throw <value>`: RuntimeException whose message (and error id) is the value's text. */
 export function thrownRecord(value: unknown, invocation?: InvocationInfo): ErrorRecord {
-  const text = value === null || value === undefined ? 'ScriptHalted' : toDisplayText(value);
+  // `throw`, `throw $null` and a value with no text (`throw ''`, an empty array) all say ScriptHalted.
+  const shown = value === null || value === undefined ? '' : toDisplayText(value);
+  const text = shown === '' ? 'ScriptHalted' : shown;
   const rec = new ErrorRecord({
     message: text,
     errorId: text,
     category: 'OperationStopped',
     exceptionType: 'RuntimeException',
     targetObject: value ?? null,
-    targetName: value === null || value === undefined ? '' : text,
-    targetType: value === null || value === undefined ? '' : 'String',
+    targetName: shown,
+    targetType: shown === '' ? '' : 'String',
     invocation,
   });
   rec.fromThrow = true;
@@ -169,9 +171,30 @@ export function isAllocationFailure(e: unknown): boolean {
   return e instanceof RangeError && /^Invalid (string|array|typed array) length|Array buffer allocation failed/.test(e.message);
 }
 
-/** Any thrown JS value as a record: allocation failures as .NET's OutOfMemoryException, the rest as internal errors. */
+/** The JS stack ran out (very deep nesting): .NET's InsufficientExecutionStackException. */
+export function insufficientStack(invocation?: InvocationInfo): ErrorRecord {
+  return new ErrorRecord({
+    message:
+      'Insufficient stack to continue executing the program safely. This can happen from having too many functions on the call stack or function on the stack using too much stack space.',
+    errorId: 'InsufficientExecutionStackException',
+    category: 'NotSpecified',
+    exceptionType: 'InsufficientExecutionStackException',
+    invocation,
+  });
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /Maximum call stack size exceeded/.test(e.message);
+}
+
+/**
+ * Any thrown JS value as a record: allocation failures as .NET's OutOfMemoryException, a JS
+ * stack overflow as InsufficientExecutionStackException, the rest as internal errors.
+ */
 export function jsErrorRecord(e: unknown, invocation?: InvocationInfo): ErrorRecord {
-  return isAllocationFailure(e) ? outOfMemory(invocation) : internalError(e, invocation);
+  if (isAllocationFailure(e)) return outOfMemory(invocation);
+  if (isStackOverflow(e)) return insufficientStack(invocation);
+  return internalError(e, invocation);
 }
 
 /** The text of a JS failure inside a .NET-like method or conversion, as the inner .NET message. */

@@ -945,6 +945,7 @@ export class Interpreter {
     if (op === '*' && (Array.isArray(l) || l instanceof Uint8Array)) {
       const times = Math.round(toNumber(r ?? 0));
       if (l.length * times > MAX_ARRAY_ELEMENTS) throw new TerminatingError(arrayTooBig());
+      return repeatList(l, times);
     }
     return binaryOperation(op, l, r);
   }
@@ -1147,4 +1148,13 @@ function checkedMethodResult(name: string, args: unknown[], call: () => unknown)
 function isRepresentableDate(d: Date): boolean {
   const t = d.getTime();
   return !Number.isNaN(t) && d.getFullYear() >= 1 && d.getFullYear() <= 9999;
+}
+
+/** `@(1, 2) * 3`: the elements n times over (a copy; without spreading, which overflows the JS stack on long lists). */
+function repeatList(list: ArrayLike<unknown>, times: number): unknown[] {
+  const n = Math.max(0, times);
+  const len = list.length;
+  const out = new Array<unknown>(len * n);
+  for (let k = 0; k < n; k++) for (let i = 0; i < len; i++) out[k * len + i] = list[i];
+  return out;
 }

@@ -273,6 +273,11 @@ async function runBounded(text: string): Promise<void> {
   if (elapsed > STOP_AFTER_MS + STOP_GRACE_MS) throw new Error(`execute() blocked for ${elapsed} ms: ${JSON.stringify(text)}`);
   const leak = leaks(text, result!.out);
   if (leak) throw new Error(`output shows ${leak} for ${JSON.stringify(text)}:\n${result!.out}`);
+  // No state left half-way: the engine's depth counters are back to zero and it still computes.
+  const rt = (sh.session as unknown as { rt: { tryDepth: number; callDepth: number } }).rt;
+  if (rt.tryDepth !== 0 || rt.callDepth !== 0) throw new Error(`engine state left behind (try ${rt.tryDepth}, call ${rt.callDepth}) by ${JSON.stringify(text)}`);
+  const probe = await sh.session.evaluate('1 + 1');
+  if (probe.output[0] !== 2 || probe.errors.length) throw new Error(`the session no longer computes 1 + 1 after ${JSON.stringify(text)}`);
 }
 
 const params = (numRuns: number) => ({ numRuns: RUNS ?? numRuns, seed: SEED, endOnFailure: true });
@@ -323,6 +328,26 @@ describe('fuzz: the session', () => {
 
   it('cmdlet calls with awkward values: execute() resolves in time and prints no JavaScript leaks', async () => {
     await fc.assert(fc.asyncProperty(cmdletCall, runBounded), params(200));
+  }, 60_000);
+
+  it('-File runs: param() bound from random raw arguments; execute() resolves in time', async () => {
+    const rawArg = fc.constantFrom('-a', '-b', '-c', '-c:$false', '-b:7', '-zz', 'x', '7', '', '$null', "'q'", '-', '--', '-a:', 'C:\\x');
+    const fileRun = fc.tuple(script, fc.array(rawArg, { maxLength: 5 }));
+    await fc.assert(
+      fc.asyncProperty(fileRun, async ([body, args]) => {
+        const text = `param($a, [int]$b, [switch]$c)\n${body}`;
+        const timer = setTimeout(() => sh.session.stop(), STOP_AFTER_MS);
+        const before = sh.text().length;
+        try {
+          const r = await sh.session.execute(text, { file: 'C:\\fuzz.ps1', args, history: true });
+          expect(typeof r.ok).toBe('boolean');
+        } finally {
+          clearTimeout(timer);
+        }
+        expect(leaks(text, sh.text().slice(before))).toBeUndefined();
+      }),
+      params(60),
+    );
   }, 60_000);
 
   it('evaluate() (output as objects) also resolves, with every failure an error record', async () => {

@@ -37,6 +37,26 @@ describe('allocation limits', () => {
   });
 });
 
+describe('deep and long values', () => {
+  it('multiplying a long array neither overflows the JS stack nor changes the result', async () => {
+    expect((await sh.run('$big = 1..400000; $big *= 3; $big.Count; $big[400000]')).out).toBe('1200000\n1\n');
+    expect((await sh.run("(1, 2) * 3 -join ','; (@(1) * -2).Count")).out).toBe('1,2,1,2,1,2\n0\n');
+  });
+
+  it('a value nested beyond the JS stack is InsufficientExecutionStackException, not an internal error', async () => {
+    const [line, id] = await firstLineAndId('$x = @(); for ($i = 0; $i -lt 20000; $i++) { $x = ,$x }; "$x".Length');
+    expect(line).toMatch(/^Insufficient stack to continue executing the program safely\./);
+    expect(id).toBe('InsufficientExecutionStackException');
+  });
+});
+
+describe('throw', () => {
+  it("a value with no text says ScriptHalted, as throw $null does (never an empty message)", async () => {
+    expect(await firstLineAndId("throw ''")).toEqual(['ScriptHalted', 'ScriptHalted']);
+    expect((await sh.run('try { throw (0)[(1..11)] } catch { $_.Exception.Message }')).out).toBe('ScriptHalted\n');
+  });
+});
+
 describe('.NET-like methods and conversions', () => {
   it('a DateTime out of range is an ArgumentOutOfRangeException, never "undefined, undefined NaN"', async () => {
     const [line, id] = await firstLineAndId('[DateTime]::Now.AddDays(1e10)');
@@ -86,6 +106,10 @@ describe('core cmdlets given $null', () => {
     }
     expect((await sh.run("Get-Alias -Name @('gcm', $null) | ForEach-Object Definition")).out).toBe('Get-Command\n');
     expect((await sh.run("(Get-Variable -Name @('nullPat', $null)).Value")).out).toBe('x\n');
+  });
+
+  it('ConvertFrom-Csv -Header with a $null element', async () => {
+    expect((await sh.run("('1,2' | ConvertFrom-Csv -Header @('a', $null)).a")).out).toBe('1\n');
   });
 
   it("Get-Date -Format with an invalid .NET format string is 5.1's FormatException", async () => {

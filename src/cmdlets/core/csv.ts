@@ -81,7 +81,8 @@ export function fromCsv(text: string, opts: { delimiter?: string; header?: strin
   const header = opts.header ?? records.shift() ?? [];
   return records.map((r) => {
     const o = new PSObject();
-    header.forEach((h, i) => o.addNote(h, i < r.length ? r[i]! : null));
+    // A $null in -Header (`-Header @('a', $null)`) names a property with an empty name.
+    header.forEach((h, i) => o.addNote(h ?? '', i < r.length ? r[i]! : null));
     return o;
   });
 }
