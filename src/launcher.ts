@@ -24,7 +24,6 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type { runCli } from './cli.js';
@@ -150,5 +149,5 @@ async function runInteractiveBuild(): Promise<void> {
 // `emsh` alone in a terminal always opens the interactive UI (see main in src/cli.ts): go
 // straight to the build that has it rather than through the scripted bundle, which would only
 // hand over. (Either build runs any command line correctly; this only picks the faster one.)
-if (process.argv.length === 2 && isatty(0) && isatty(1)) void runInteractiveBuild();
+if (process.argv.length === 2 && process.stdin.isTTY && process.stdout.isTTY) void runInteractiveBuild();
 else runScripted();
