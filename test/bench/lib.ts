@@ -1,4 +1,4 @@
-// What `npm run bench` measures in process; bundled to dist/bench-lib.js by scripts/build.mjs.
+// What `npm run bench` measures in process; bundled to dist/bench-lib.mjs by scripts/build.mjs.
 import { Writable } from 'node:stream';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

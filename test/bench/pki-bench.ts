@@ -45,7 +45,9 @@ export async function benchPki(runs = 10): Promise<BenchResult[]> {
     results.push({ name: 'pki: openssl req -x509 -newkey rsa:2048 as a process (median)', value: median(proc), unit: 'ms' });
   }
 
-  const key = readFileSync(fileURLToPath(new URL('../fixtures/keys/rsa2048-1.key.pem', import.meta.url).pathname.includes('/dist/') ? new URL('../fixtures/keys/rsa2048-1.key.pem', import.meta.url) : new URL('../../fixtures/keys/rsa2048-1.key.pem', import.meta.url)), 'utf8');
+  // Bundled into dist/bench-lib.mjs or run from test/bench: the fixtures are one or two levels up.
+  const up = import.meta.url.includes('/dist/') ? '../' : '../../';
+  const key = readFileSync(fileURLToPath(new URL(`${up}fixtures/keys/rsa2048-1.key.pem`, import.meta.url)), 'utf8');
   const certOnly: number[] = [];
   let cert = createSelfSigned({ subject: 'CN=x', notBefore, notAfter, privateKeyPem: key });
   for (let i = 0; i < runs * 10; i++) {
