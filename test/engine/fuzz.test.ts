@@ -358,7 +358,8 @@ describe('fuzz: the session', () => {
           const r = await sh.session.evaluate(text);
           expect(r.output).not.toContain(undefined);
           for (const e of r.errors) {
-            expect(e.message).toMatch(/\S/);
+            // Not necessarily visible text: `throw { }` throws the block's text, as in PowerShell.
+            expect(e.message.length).toBeGreaterThan(0);
             expect(e.errorId).not.toBe('EmshInternalError');
           }
         } finally {
@@ -370,7 +371,7 @@ describe('fuzz: the session', () => {
   }, 60_000);
 
   it('a runaway pipeline or loop is stopped by session.stop() and the session goes on', async () => {
-    for (const text of ['while ($true) {}', '1..50000000 | ForEach-Object {}', 'for (;;) { $x++ }', 'do { } until ($false)']) {
+    for (const text of ['while ($true) {}', '1..1e9 | % {}', '1..50000000 | ForEach-Object {}', 'for (;;) { $x++ }', 'do { } until ($false)', 'Start-Sleep 100']) {
       const started = Date.now();
       const running = sh.run(text);
       setTimeout(() => sh.session.stop(), 100);
