@@ -330,13 +330,27 @@ export class Interpreter {
   }
 
   private async runForeach(st: A.ForeachAst, f: Frame, out: Pipe): Promise<void> {
-    let coll = this.pipelineValue(st.collection, f);
-    if (isPromise(coll)) coll = await coll;
-    const items = iterationItems(coll);
-    for (let i = 0; i < items.length; i++) {
+    let count: number;
+    let at: (i: number) => unknown;
+    const range = rangeOperands(st.collection);
+    if (range) {
+      // `foreach ($i in 1..1e9)` counts without building the array (as PowerShell does).
+      const a = convertTo((await this.evalExpr(range.left, f)) ?? null, 'System.Int32') as number;
+      const b = convertTo((await this.evalExpr(range.right, f)) ?? null, 'System.Int32') as number;
+      const step = a <= b ? 1 : -1;
+      count = Math.abs(b - a) + 1;
+      at = (i) => a + step * i;
+    } else {
+      let coll = this.pipelineValue(st.collection, f);
+      if (isPromise(coll)) coll = await coll;
+      const items = iterationItems(coll);
+      count = items.length;
+      at = (i) => items[i];
+    }
+    for (let i = 0; i < count; i++) {
       const t = this.rt.tick();
       if (t) await t;
-      this.setVariable(st.variable, items[i], f);
+      this.setVariable(st.variable, at(i), f);
       try {
         await this.runBlock(st.body, f, out);
       } catch (e) {
@@ -1157,4 +1171,13 @@ function repeatList(list: ArrayLike<unknown>, times: number): unknown[] {
   const out = new Array<unknown>(len * n);
   for (let k = 0; k < n; k++) for (let i = 0; i < len; i++) out[k * len + i] = list[i];
   return out;
+}
+
+/** The operands of a collection that is just `a..b` (no redirection, no further commands). */
+function rangeOperands(c: A.PipelineAst | A.AssignmentAst): { left: A.ExpressionAst; right: A.ExpressionAst } | undefined {
+  if (c.kind !== 'Pipeline' || c.elements.length !== 1) return undefined;
+  const el = c.elements[0]!;
+  if (el.kind !== 'CommandExpression' || el.redirections.length > 0) return undefined;
+  const e = el.expression;
+  return e.kind === 'Binary' && e.operator === '..' ? { left: e.left, right: e.right } : undefined;
 }

@@ -71,6 +71,16 @@ describe('a range heading a pipeline', () => {
   });
 });
 
+describe('a range as the collection of foreach', () => {
+  it('is counted, not built: a huge range with break ends at once', async () => {
+    const started = Date.now();
+    expect(await out('foreach ($i in 1..1e9) { if ($i -gt 3) { break }; $i }')).toBe('1\n2\n3\n');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await out('foreach ($i in 3..1) { $i }; foreach ($i in $null..1) { "<$i>" }')).toBe('3\n2\n1\n<0>\n<1>\n');
+    expect(await out("foreach ($i in 'a'..2) { $i }")).toContain('Cannot convert value "a" to type "System.Int32".');
+  });
+});
+
 describe('begin blocks', () => {
   it("a begin block's output reaches the next command after that command's begin", async () => {
     await sh.run("function b1 { begin { 'b' } process { $_ } end { 'e' } }");
