@@ -126,7 +126,8 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
     begun = true;
     for (let j = 1; j < n; j++) {
       const s = stages[j];
-      if (!s || held[j]!.length === 0 || j < stopAt) continue;
+      // A stage that stopped upstream (or one before it) gets no more of the held objects.
+      if (!s || held[j]!.length === 0 || j <= stopAt) continue;
       try {
         for (const v of held[j]!) {
           const r = s.process(v);
@@ -147,6 +148,7 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
     // 6. Every end, in order: a stage's end output still flows through the later stages.
     for (let i = Math.max(stopAt, 0); i < n; i++) {
       const s = stages[i];
+      // stopAt can grow here too: an end block's output can make a later stage stop upstream.
       if (!s || i < stopAt) continue;
       try {
         const r = s.end();
