@@ -83,6 +83,8 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
   const now = opts.now ?? (() => store.labNow());
   normalizeOrganization(store.state.organization as OrgState);
   const org = new Organization(store.state.organization as OrgState, now);
+  // Every session is a new logon: EMS opens on the first Exchange server, wherever the last one ended.
+  if (org.server(START_MACHINE)) org.state.currentMachine = org.server(START_MACHINE)!.name;
   return new Lab(opts.lab, opts.home, store, org, now);
 }
 

@@ -16,7 +16,7 @@ import {
 } from '../protocol/values.js';
 import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { binaryOperation, unaryOperation, valuesEqual, wildcardToRegExp } from '../protocol/operators.js';
-import { getMember, invokeMethod, methodException, setMember } from '../protocol/members.js';
+import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
 import {
@@ -786,7 +786,7 @@ export class Interpreter {
         return new PSTypeValue(this.resolveType(e.type));
       case 'Member': {
         if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f));
-        return getMember(this.evalSync(e.target, f), this.memberNameSync(e.member, f));
+        return memberAccess(this.evalSync(e.target, f), this.memberNameSync(e.member, f));
       }
       case 'InvokeMember': {
         const name = this.memberNameSync(e.member, f);
@@ -866,7 +866,7 @@ export class Interpreter {
       case 'Member': {
         const name = await this.memberName(e.member, f);
         if (e.static) return this.staticMember(e, name);
-        return getMember(await this.evalExpr(e.target, f), name);
+        return memberAccess(await this.evalExpr(e.target, f), name);
       }
       case 'InvokeMember': {
         const target = e.static ? undefined : await this.evalExpr(e.target, f);

@@ -418,8 +418,17 @@ function plainProperty(obj: object, name: string): unknown {
 /** `$x.Name`: a property value, with member enumeration over collections; missing → $null. */
 export function getMember(target: unknown, name: string): unknown {
   const v = memberOf(target, name);
+  return v === NOT_FOUND || v === undefined ? null : v;
+}
+
+/**
+ * Member access as the language does it (`$x.Count`): PowerShell 3+ also gives every value the
+ * intrinsic Count and Length (1 for a scalar, 0 for $null). Property lookups by cmdlets and
+ * formatting (Select-Object Count, a table's Length column) use getMember and see no such member.
+ */
+export function memberAccess(target: unknown, name: string): unknown {
+  const v = memberOf(target, name);
   if (v === NOT_FOUND || v === undefined) {
-    // PowerShell 3+ gives every value Count and Length: 1 for a scalar, 0 for $null.
     const l = lower(name);
     if (l === 'count' || l === 'length') return target === null || target === undefined ? 0 : 1;
     return null;

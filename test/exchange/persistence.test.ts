@@ -47,13 +47,13 @@ describe('state survives restarts', () => {
     await c.close();
   }, 60_000);
 
-  it('keeps the machine the shell was on, consistently for the prompt, the drive and the store', async () => {
+  it('a new session logs on to Ex2007EE again; files stay on the drive of the machine that wrote them', async () => {
     const home = tempHome();
     const a = await capturedSession({ home });
     await out(a, "Enter-LabServer EDGE01; Set-Content c:\\where.txt 'edge'");
     await a.close();
     const b = await capturedSession({ home });
-    expect(await lines(b, '$env:COMPUTERNAME; Get-Content c:\\where.txt; (Get-ExchangeCertificate).Subject')).toEqual(['EDGE01', 'edge', 'CN=EDGE01']);
+    expect(await lines(b, '$env:COMPUTERNAME; Test-Path c:\\where.txt; Get-Content \\\\EDGE01\\c$\\where.txt; (Get-ExchangeCertificate).Subject')).toEqual(['EX2007EE', 'False', 'edge', 'CN=Ex2007EE']);
     await b.close();
   });
 

@@ -251,11 +251,13 @@ describe('memberNames', () => {
 
 describe('intrinsic Count and Length (PowerShell 3+)', () => {
   it('a scalar counts 1 and $null 0; real properties win', async () => {
-    const { getMember } = await import('../../src/protocol/members.js');
-    expect(getMember(5, 'Count')).toBe(1);
-    expect(getMember(null, 'count')).toBe(0);
-    expect(getMember(true, 'Length')).toBe(1);
-    expect(getMember('abc', 'Length')).toBe(3);
-    expect(getMember([1, 2], 'Count')).toBe(2);
+    const { memberAccess } = await import('../../src/protocol/members.js');
+    expect(memberAccess(5, 'Count')).toBe(1);
+    expect(memberAccess(null, 'count')).toBe(0);
+    expect(memberAccess(true, 'Length')).toBe(1);
+    expect(memberAccess('abc', 'Length')).toBe(3);
+    expect(memberAccess([1, 2], 'Count')).toBe(2);
+    // Property lookups (Select-Object, table columns) see no intrinsic member.
+    expect(getMember(5, 'Count')).toBe(null);
   });
 });

@@ -51,7 +51,8 @@ export default defineCmdlet({
   ],
   process(p, ctx) {
     const server = org(ctx).current;
-    let thumbprint = p.Thumbprint as string | undefined;
+    // -Thumbprint $null names nothing, as an absent parameter.
+    let thumbprint = (p.Thumbprint ?? undefined) as string | undefined;
     if (p.Instance !== undefined && p.Instance !== null) thumbprint = String(getMember(p.Instance, 'Thumbprint') ?? '');
     let list: CertificateFacts[];
     if (thumbprint !== undefined) {
@@ -61,7 +62,7 @@ export default defineCmdlet({
     } else {
       list = server.list();
     }
-    const names = p.DomainName as string[] | undefined;
+    const names = (p.DomainName as (string | null)[] | undefined)?.filter((n): n is string => typeof n === 'string' && n !== '');
     if (names && names.length) {
       const matched: CertificateFacts[] = [];
       const seen = new Set<string>(); // a Set: thousands of matches must not be compared pairwise

@@ -61,7 +61,7 @@ function plan(p: Record<string, any>, ctx: CmdletContext, server: ExchangeServer
   const add = (d: string) => {
     if (!domains.some((x) => x.toLowerCase() === d.toLowerCase())) domains.push(d);
   };
-  const given = (p.DomainName as string[] | undefined) ?? [];
+  const given = ((p.DomainName as (string | null)[] | undefined) ?? []).filter((d): d is string => typeof d === 'string');
   given.flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean).forEach(add);
   if (p.IncludeAcceptedDomains) o.acceptedDomainNames().forEach(add);
   if (p.IncludeAutoDiscover) {
