@@ -208,18 +208,7 @@ export class Interpreter {
     if (e instanceof CommandTerminatingError) {
       for (let s: Scope | null = f.scope; s; s = s.parent) if (s === e.scope) throw e;
     }
-    if (!(e instanceof TerminatingError)) {
-      if (
-        e instanceof BreakSignal ||
-        e instanceof ContinueSignal ||
-        e instanceof ReturnSignal ||
-        e instanceof ExitSignal ||
-        e instanceof StopUpstreamSignal ||
-        e instanceof PipelineStoppedError
-      ) {
-        throw e;
-      }
-    }
+    if (isControlFlow(e)) throw e;
     const record = this.toRecord(e, st, f);
     if (e instanceof ScriptTerminatingError) throw e;
     // Inside a try, or with $ErrorActionPreference = Stop in this scope, the error propagates to
@@ -463,16 +452,7 @@ export class Interpreter {
         this.rt.tryDepth--;
       }
     } catch (e) {
-      if (
-        e instanceof BreakSignal ||
-        e instanceof ContinueSignal ||
-        e instanceof ReturnSignal ||
-        e instanceof ExitSignal ||
-        e instanceof StopUpstreamSignal ||
-        e instanceof PipelineStoppedError
-      ) {
-        throw e;
-      }
+      if (isControlFlow(e)) throw e;
       const record = this.toRecord(e, st, f);
       const clause = st.catches.find(
         (c) => c.types.length === 0 || c.types.some((t) => isInstanceOf(record, resolveTypeName(t.name) ?? t.name)),
@@ -1180,4 +1160,16 @@ function rangeOperands(c: A.PipelineAst | A.AssignmentAst): { left: A.Expression
   if (el.kind !== 'CommandExpression' || el.redirections.length > 0) return undefined;
   const e = el.expression;
   return e.kind === 'Binary' && e.operator === '..' ? { left: e.left, right: e.right } : undefined;
+}
+
+/** Signals that carry flow (break, return, exit, Ctrl+C...) through statements: never errors. */
+function isControlFlow(e: unknown): boolean {
+  return (
+    e instanceof BreakSignal ||
+    e instanceof ContinueSignal ||
+    e instanceof ReturnSignal ||
+    e instanceof ExitSignal ||
+    e instanceof StopUpstreamSignal ||
+    e instanceof PipelineStoppedError
+  );
 }
