@@ -273,7 +273,15 @@ async function buildCommandStage(
     if (!resolved || (resolved.kind !== 'cmdlet' && resolved.kind !== 'function' && resolved.kind !== 'script')) {
       throw new TerminatingError(commandNotFound(name, { source: f.source, span: nameNode.span, invocationName: name }));
     }
-    if (resolved.kind === 'cmdlet') {
+    // `Name -?` shows the command's help, as PowerShell does.
+    const help = args.length === 1 && args[0]!.kind === 'parameter' && args[0]!.name === '?' && !args[0]!.hasColonArgument
+      ? resolveCommand(interp, 'Get-Help', f.scope)
+      : undefined;
+    if (help?.kind === 'cmdlet' && resolved.kind !== 'script') {
+      const topic = resolved.kind === 'cmdlet' ? resolved.decl.name : resolved.fn.name;
+      const helpArgs: CommandArgument[] = [{ kind: 'value', value: topic, span: cmd.name.span }];
+      stage = new CmdletStage(interp, help.decl, { frame: { ...f, streams }, args: helpArgs, invocationName: 'Get-Help', span: cmd.span, position, expectingInput });
+    } else if (resolved.kind === 'cmdlet') {
       stage = new CmdletStage(interp, resolved.decl, { frame: { ...f, streams }, args, invocationName: name, span: cmd.span, position, expectingInput });
     } else if (resolved.kind === 'function') {
       const fn = resolved.fn;

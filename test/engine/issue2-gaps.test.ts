@@ -153,3 +153,16 @@ describe('files', () => {
     expect(text).toContain('Windows PowerShell transcript end');
   });
 });
+
+describe('Name -? shows help', () => {
+  it('prints the help of a cmdlet, through an alias too', async () => {
+    const { capturedSession } = await import('../helpers/run.js');
+    const c = await capturedSession();
+    const { out } = await c.run('Get-ExchangeCertificate -?');
+    expect(out).toContain('NAME\n    Get-ExchangeCertificate');
+    expect(out).toContain('SYNOPSIS');
+    const alias = await c.run('gci -?');
+    expect(alias.out).toContain('NAME\n    Get-ChildItem');
+    await c.close();
+  });
+});
