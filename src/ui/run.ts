@@ -73,7 +73,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const stdout = deps.stdout ?? process.stdout;
   const stdin = deps.stdin ?? process.stdin;
   const { createElement, render, App } = await loadUi();
-  const store = new UiStore({ machine: deps.machine(), lab: deps.lab });
+  const store = new UiStore({ machine: deps.machine(), lab: deps.lab, columns: () => stdout.columns ?? 0 });
   const host = new InkHost(store, () => Math.max(40, (stdout.columns ?? 120) - 1));
   const session = deps.createSession(host);
   const history = new History(deps.historyFile);

@@ -39,8 +39,45 @@ export class UiStore {
   private pending = false;
   private pendingLines: ScrollLine[] = [];
 
-  constructor(init: { machine: string; lab: string }) {
+  /** Terminal columns: finished lines longer than this break at that column, as a console does. */
+  private readonly columns?: () => number;
+
+  constructor(init: { machine: string; lab: string; columns?: () => number }) {
     this.state = { lines: [], staticKey: 0, running: false, machine: init.machine, lab: init.lab };
+    this.columns = init.columns;
+  }
+
+  /**
+   * Ends the current line. A console wraps a long line at the last column, in the middle of a
+   * word (an error's FullyQualifiedErrorId line, a long path); Ink would wrap at spaces, so the
+   * line is cut into rows of exactly the terminal's width here.
+   */
+  private endLine(kind: LineKind): void {
+    const segments = this.partial.length ? this.partial : [{ text: '', kind }];
+    this.partial = [];
+    const width = this.columns?.() ?? 0;
+    const length = segments.reduce((n, s) => n + s.text.length, 0);
+    if (width < 20 || length <= width) {
+      this.pendingLines.push({ id: this.nextId++, segments });
+      return;
+    }
+    let row: Segment[] = [];
+    let used = 0;
+    for (const seg of segments) {
+      let text = seg.text;
+      while (text.length > 0) {
+        const take = Math.min(width - used, text.length);
+        row.push({ ...seg, text: text.slice(0, take) });
+        text = text.slice(take);
+        used += take;
+        if (used === width) {
+          this.pendingLines.push({ id: this.nextId++, segments: row });
+          row = [];
+          used = 0;
+        }
+      }
+    }
+    if (row.length) this.pendingLines.push({ id: this.nextId++, segments: row });
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -60,10 +97,7 @@ export class UiStore {
     const parts = text.split('\n');
     parts.forEach((part, i) => {
       if (part) this.partial.push({ text: part, kind, style });
-      if (i < parts.length - 1) {
-        this.pendingLines.push({ id: this.nextId++, segments: this.partial.length ? this.partial : [{ text: '', kind }] });
-        this.partial = [];
-      }
+      if (i < parts.length - 1) this.endLine(kind);
     });
     this.scheduleFlush();
   }
