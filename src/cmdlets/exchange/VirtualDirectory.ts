@@ -70,6 +70,11 @@ function vdirObject(o: Organization, name: VdirName, l: Located) {
     own.push(['RequireSSL', 'System.Boolean', () => v.requireSsl ?? false]);
     own.push(['PollInterval', 'System.Int32', () => 480]);
   }
+  if (name !== 'OAB') {
+    // Lab property: these directories inherit the Default Web Site's "Require SSL" (on after setup,
+    // and after Enable-ExchangeCertificate -Services IIS unless -DoNotRequireSSL), which 2007 keeps in IIS.
+    own.push(['SSLRequiredBySite', 'System.Boolean', () => l.server.state.requireSsl]);
+  }
   if (name === 'Microsoft-Server-ActiveSync') {
     own.push(['BasicAuthEnabled', 'System.Boolean', () => true]);
     own.push(['ClientCertAuth', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ClientCertAuthTypes', () => v.clientCertAuth ?? 'Ignore']);
