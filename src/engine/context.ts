@@ -239,6 +239,19 @@ export class CommandContext implements CmdletContext {
     throw new TerminatingError(record);
   }
 
+  /**
+   * A record raised while this command ran but built without a position (a prompt the
+   * non-interactive host refused, a drive failure): it becomes this command's error, with the
+   * `Name :` prefix, the command's extent and its FQID, as PowerShell attributes it.
+   */
+  adopt(record: ErrorRecord): ErrorRecord {
+    if (record.invocation) return record;
+    record.invocation = this.invocation();
+    record.commandFullName ??= this.commandFullName();
+    record.activity ??= this.decl.name;
+    return record;
+  }
+
   // ---------------------------------------------------------------------------------------
   // ShouldProcess / ShouldContinue
 

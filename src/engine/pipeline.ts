@@ -432,8 +432,24 @@ class CmdletStage implements Stage {
 
   begin(): MaybePromise<void> {
     if (!this.decl.begin) return;
-    const r = this.decl.begin(this.binder.params(), this.ctx);
-    return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+    return this.guard(() => {
+      const r = this.decl.begin!(this.binder.params(), this.ctx);
+      return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+    });
+  }
+
+  /** Runs a cmdlet block; a terminating error it raises without a position becomes this command's. */
+  private guard(run: () => MaybePromise<void>): MaybePromise<void> {
+    const adopt = (e: unknown): never => {
+      if (e instanceof TerminatingError) this.ctx.adopt(e.record);
+      throw e;
+    };
+    try {
+      const r = run();
+      return isPromise(r) ? r.then(undefined, adopt) : r;
+    } catch (e) {
+      return adopt(e);
+    }
   }
 
   process(input: unknown): MaybePromise<void> {
@@ -455,20 +471,26 @@ class CmdletStage implements Stage {
     }
     this.ctx.parameterSetName = bound.parameterSet;
     if (!this.decl.process) return;
-    const r = this.decl.process(bound.params, this.ctx);
-    return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+    return this.guard(() => {
+      const r = this.decl.process!(bound.params, this.ctx);
+      return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+    });
   }
 
   processNoInput(): MaybePromise<void> {
     if (!this.decl.process) return;
-    const r = this.decl.process(this.binder.params(), this.ctx);
-    return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+    return this.guard(() => {
+      const r = this.decl.process!(this.binder.params(), this.ctx);
+      return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+    });
   }
 
   end(): MaybePromise<void> {
     if (!this.decl.end) return;
-    const r = this.decl.end(this.binder.params(), this.ctx);
-    return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+    return this.guard(() => {
+      const r = this.decl.end!(this.binder.params(), this.ctx);
+      return isPromise(r) ? r.then(() => this.ctx.flush()) : this.ctx.flush();
+    });
   }
 }
 
