@@ -166,3 +166,14 @@ describe('Name -? shows help', () => {
     await c.close();
   });
 });
+
+describe('errors raised under a cmdlet without a position', () => {
+  it('a prompt refused by the non-interactive host is the cmdlet\'s error, with its prefix and extent', async () => {
+    const { capturedSession } = await import('../helpers/run.js');
+    const c = await capturedSession();
+    const { out } = await c.run("Read-Host 'Name'");
+    expect(out).toContain("Read-Host : Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\nAt line:1 char:1\n+ Read-Host 'Name'\n+ ~~~~~~~~~~~~~~~~");
+    expect(out).toContain('[Read-Host]');
+    await c.close();
+  });
+});
