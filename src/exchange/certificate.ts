@@ -1,7 +1,7 @@
 // The ExchangeCertificate object the cmdlets write: an X509Certificate2 with Exchange's
 // properties (Services, Status, RootCAType, CertificateDomains ...), live over the stored record.
 
-import { PSObject, dateToString } from '../protocol/values.js';
+import { PSObject, dateToString, type PSMethodInfo, type PSPropertyInfo } from '../protocol/values.js';
 import type { CertRecord, RequestRecord } from './model.js';
 import { servicesLetters, servicesToString } from './services.js';
 
@@ -96,41 +96,105 @@ export function rootCaType(f: CertificateFacts, ctx: CertificateContext): RootCA
   return 'Unknown';
 }
 
+type CertProperty = [name: string, typeName: string, get: (f: CertificateFacts, ctx: CertificateContext) => unknown];
+
+const servicesOf = (f: CertificateFacts, ctx: CertificateContext) => (f.kind === 'request' ? 0 : ctx.services());
+const ACCESS_RULE = 'System.Security.AccessControl.CryptoKeyAccessRule';
+
+/** The properties, default Format-List order first (the view lists these), then the rest (Format-List *). */
+const CERT_PROPERTIES: CertProperty[] = [
+  ['AccessRules', 'System.Security.AccessControl.AccessRule[]', (f) => (f.hasPrivateKey && f.kind === 'certificate' ? [ACCESS_RULE, ACCESS_RULE, ACCESS_RULE] : null)],
+  ['CertificateDomains', 'Microsoft.Exchange.Data.SmtpDomainWithSubdomains[]', (f) => [...f.domains]],
+  ['HasPrivateKey', 'System.Boolean', (f) => f.hasPrivateKey],
+  ['IsSelfSigned', 'System.Boolean', (f) => f.selfSigned],
+  ['Issuer', 'System.String', (f) => f.issuer],
+  ['NotAfter', 'System.DateTime', (f) => new Date(f.notAfter)],
+  ['NotBefore', 'System.DateTime', (f) => new Date(f.notBefore)],
+  ['PublicKeySize', 'System.Int32', (f) => f.publicKeySize],
+  ['RootCAType', 'Microsoft.Exchange.Security.Cryptography.X509Certificates.CertificateAuthorityType', (f, ctx) => rootCaType(f, ctx)],
+  ['SerialNumber', 'System.String', (f) => f.serialNumber],
+  ['Services', 'Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices', (f, ctx) => servicesToString(servicesOf(f, ctx))],
+  ['Status', 'Microsoft.Exchange.Management.SystemConfigurationTasks.CertificateStatus', (f, ctx) => certificateStatus(f, ctx)],
+  ['Subject', 'System.String', (f) => f.subject],
+  ['Thumbprint', 'System.String', (f) => f.thumbprint],
+  ['CertificateRequest', 'System.String', (f) => f.requestPem ?? null],
+  ['DnsNameList', 'System.Collections.Generic.IList`1[[System.String]]', (f) => [...f.domains]],
+  ['FriendlyName', 'System.String', (f) => f.friendlyName],
+  ['Identity', 'System.String', (f, ctx) => `${ctx.serverFqdn}\\${f.thumbprint}`],
+  ['PrivateKeyExportable', 'System.Boolean', (f) => f.exportable],
+  ['ServicesStringForm', 'System.String', (f, ctx) => servicesLetters(servicesOf(f, ctx))],
+  ['SubjectName', 'System.Security.Cryptography.X509Certificates.X500DistinguishedName', (f) => f.subject],
+  ['IssuerName', 'System.Security.Cryptography.X509Certificates.X500DistinguishedName', (f) => f.issuer],
+  ['Version', 'System.Int32', () => 3],
+  ['SignatureAlgorithm', 'System.Security.Cryptography.Oid', () => 'sha256RSA'],
+  ['RawData', 'System.Byte[]', (f) => pemToDer(f.pem)],
+];
+const CERT_PROPERTY_INDEX = new Map(CERT_PROPERTIES.map((d) => [d[0].toLowerCase(), d]));
+const CERT_TYPE_NAMES = [
+  EXCHANGE_CERTIFICATE_TYPE,
+  'System.Security.Cryptography.X509Certificates.X509Certificate2',
+  'System.Security.Cryptography.X509Certificates.X509Certificate',
+  'System.Object',
+];
+
+/**
+ * The PowerShell object over a certificate's facts. Its properties come from one shared table and
+ * are computed when read (so they stay current, and a listing of 10,000 certificates does not
+ * build 250,000 closures); notes added later (Add-Member, Select-Object) live in PSObject as usual.
+ */
+class ExchangeCertificateObject extends PSObject {
+  constructor(
+    private readonly facts: CertificateFacts,
+    private readonly ctx: CertificateContext,
+  ) {
+    super([...CERT_TYPE_NAMES]);
+  }
+
+  private info(d: CertProperty): PSPropertyInfo {
+    return { name: d[0], memberType: 'Property', typeName: d[1], get: () => d[2](this.facts, this.ctx) };
+  }
+
+  override property(name: string): PSPropertyInfo | undefined {
+    const d = CERT_PROPERTY_INDEX.get(name.toLowerCase());
+    return d ? this.info(d) : super.property(name);
+  }
+
+  override get(name: string): unknown {
+    const d = CERT_PROPERTY_INDEX.get(name.toLowerCase());
+    return d ? (d[2](this.facts, this.ctx) ?? null) : super.get(name);
+  }
+
+  override has(name: string): boolean {
+    return CERT_PROPERTY_INDEX.has(name.toLowerCase()) || super.has(name);
+  }
+
+  override properties(): PSPropertyInfo[] {
+    return [...CERT_PROPERTIES.map((d) => this.info(d)), ...super.properties()];
+  }
+
+  override method(name: string): PSMethodInfo | undefined {
+    return name.toLowerCase() === 'tostring' ? this.toStringMethod() : super.method(name);
+  }
+
+  override methodList(): PSMethodInfo[] {
+    return [this.toStringMethod(), ...super.methodList()];
+  }
+
+  /** X509Certificate2.ToString(): the verbose [Subject] ... [Thumbprint] form. */
+  private toStringMethod(): PSMethodInfo {
+    const f = this.facts;
+    return {
+      name: 'ToString',
+      definition: 'string ToString()',
+      invoke: () =>
+        `[Subject]\n  ${f.subject}\n\n[Issuer]\n  ${f.issuer}\n\n[Serial Number]\n  ${f.serialNumber}\n\n[Not Before]\n  ${dateToString(f.notBefore)}\n\n[Not After]\n  ${dateToString(f.notAfter)}\n\n[Thumbprint]\n  ${f.thumbprint}\n`,
+    };
+  }
+}
+
 /** Builds the PowerShell object; property values are computed when read, so they stay current. */
 export function exchangeCertificateObject(f: CertificateFacts, ctx: CertificateContext): PSObject {
-  const o = new PSObject([EXCHANGE_CERTIFICATE_TYPE, 'System.Security.Cryptography.X509Certificates.X509Certificate2', 'System.Security.Cryptography.X509Certificates.X509Certificate', 'System.Object']);
-  const prop = (name: string, typeName: string, get: () => unknown) => o.addProperty({ name, memberType: 'Property', typeName, get });
-  const services = () => (f.kind === 'request' ? 0 : ctx.services());
-  // Default Format-List order first (the view lists these), then the rest (Format-List *).
-  prop('AccessRules', 'System.Security.AccessControl.AccessRule[]', () =>
-    f.hasPrivateKey && f.kind === 'certificate' ? ['System.Security.AccessControl.CryptoKeyAccessRule', 'System.Security.AccessControl.CryptoKeyAccessRule', 'System.Security.AccessControl.CryptoKeyAccessRule'] : null,
-  );
-  prop('CertificateDomains', 'Microsoft.Exchange.Data.SmtpDomainWithSubdomains[]', () => [...f.domains]);
-  prop('HasPrivateKey', 'System.Boolean', () => f.hasPrivateKey);
-  prop('IsSelfSigned', 'System.Boolean', () => f.selfSigned);
-  prop('Issuer', 'System.String', () => f.issuer);
-  prop('NotAfter', 'System.DateTime', () => new Date(f.notAfter));
-  prop('NotBefore', 'System.DateTime', () => new Date(f.notBefore));
-  prop('PublicKeySize', 'System.Int32', () => f.publicKeySize);
-  prop('RootCAType', 'Microsoft.Exchange.Security.Cryptography.X509Certificates.CertificateAuthorityType', () => rootCaType(f, ctx));
-  prop('SerialNumber', 'System.String', () => f.serialNumber);
-  prop('Services', 'Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices', () => servicesToString(services()));
-  prop('Status', 'Microsoft.Exchange.Management.SystemConfigurationTasks.CertificateStatus', () => certificateStatus(f, ctx));
-  prop('Subject', 'System.String', () => f.subject);
-  prop('Thumbprint', 'System.String', () => f.thumbprint);
-  prop('CertificateRequest', 'System.String', () => f.requestPem ?? null);
-  prop('DnsNameList', 'System.Collections.Generic.IList`1[[System.String]]', () => [...f.domains]);
-  prop('FriendlyName', 'System.String', () => f.friendlyName);
-  prop('Identity', 'System.String', () => `${ctx.serverFqdn}\\${f.thumbprint}`);
-  prop('PrivateKeyExportable', 'System.Boolean', () => f.exportable);
-  prop('ServicesStringForm', 'System.String', () => servicesLetters(services()));
-  prop('SubjectName', 'System.Security.Cryptography.X509Certificates.X500DistinguishedName', () => f.subject);
-  prop('IssuerName', 'System.Security.Cryptography.X509Certificates.X500DistinguishedName', () => f.issuer);
-  prop('Version', 'System.Int32', () => 3);
-  prop('SignatureAlgorithm', 'System.Security.Cryptography.Oid', () => 'sha256RSA');
-  prop('RawData', 'System.Byte[]', () => pemToDer(f.pem));
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `[Subject]\n  ${f.subject}\n\n[Issuer]\n  ${f.issuer}\n\n[Serial Number]\n  ${f.serialNumber}\n\n[Not Before]\n  ${dateToString(f.notBefore)}\n\n[Not After]\n  ${dateToString(f.notAfter)}\n\n[Thumbprint]\n  ${f.thumbprint}\n` });
-  return o;
+  return new ExchangeCertificateObject(f, ctx);
 }
 
 export function pemToDer(pem: string): Uint8Array {
