@@ -20,6 +20,9 @@ import { loadPki } from './pki/load.js';
 import type { Host } from './protocol/host.js';
 import type { ServiceKey, ServiceRegistry, SessionServices } from './protocol/cmdlet.js';
 import type { CompletionSource } from './ui/completion.js';
+import { viewForTypeName, type ViewSpec } from './format/views.js';
+import { EXCHANGE_CERTIFICATE_PROPERTIES, EXCHANGE_CERTIFICATE_TYPE } from './exchange/certificate.js';
+import { DIRECTORY_TYPES, FILE_TYPES } from './cmdlets/core/file-common.js';
 
 /** The machine the shell starts on in the built-in lab (EMS on the first Exchange server). */
 export const START_MACHINE = 'Ex2007EE';
@@ -144,5 +147,31 @@ export function completionSourceFor(session: Session, lab: Lab): CompletionSourc
       const dir = fs.resolve(prefix === '' ? '.' : prefix, services.getLocation());
       return fs.list(dir).map((e) => ({ name: e.name, isDirectory: e.isDirectory }));
     },
+    propertiesOf: (commandName) => {
+      const lower = commandName.toLowerCase();
+      const decl = services.commands().find((c) => c.name.toLowerCase() === lower)?.declaration;
+      const names = (decl?.outputType ?? []).flatMap((t) => propertyNamesOfType(t));
+      return names.length ? [...new Set(names)] : undefined;
+    },
   };
+}
+
+/** Base types of output types whose view is registered on the base (FileInfo's is on FileSystemInfo). */
+const TYPE_CHAINS: Record<string, readonly string[]> = { 'system.io.fileinfo': FILE_TYPES, 'system.io.directoryinfo': DIRECTORY_TYPES };
+
+/** Property names of a type: the certificate's full table, else the columns of its registered view. */
+function propertyNamesOfType(typeName: string): string[] {
+  if (typeName.toLowerCase() === EXCHANGE_CERTIFICATE_TYPE.toLowerCase()) return [...EXCHANGE_CERTIFICATE_PROPERTIES];
+  for (const t of TYPE_CHAINS[typeName.toLowerCase()] ?? [typeName]) {
+    const view = viewForTypeName(t);
+    if (view) return viewPropertyNames(view);
+  }
+  return [];
+}
+
+function viewPropertyNames(view: ViewSpec): string[] {
+  const columns = [...(view.table?.columns ?? []), ...(view.list?.properties ?? [])];
+  // A computed column's label is the property it shows (Length, LastWriteTime); a bound one may
+  // show a different property under its label (Services ← ServicesStringForm): both are real.
+  return columns.flatMap((c) => (c.property && c.property !== c.label ? [c.property, c.label] : [c.property ?? c.label]));
 }

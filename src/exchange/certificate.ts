@@ -129,6 +129,8 @@ const CERT_PROPERTIES: CertProperty[] = [
   ['SignatureAlgorithm', 'System.Security.Cryptography.Oid', () => 'sha256RSA'],
   ['RawData', 'System.Byte[]', (f) => pemToDer(f.pem)],
 ];
+/** The names of an ExchangeCertificate's own properties, in the table's order (tab completion lists them). */
+export const EXCHANGE_CERTIFICATE_PROPERTIES: readonly string[] = CERT_PROPERTIES.map((d) => d[0]);
 const CERT_PROPERTY_INDEX = new Map(CERT_PROPERTIES.map((d) => [d[0].toLowerCase(), d]));
 const CERT_TYPE_NAMES = [
   EXCHANGE_CERTIFICATE_TYPE,

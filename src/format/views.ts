@@ -50,6 +50,11 @@ export function findView(value: unknown): ViewSpec | undefined {
   return undefined;
 }
 
+/** The view registered for one type name (case-insensitive), without walking a value's type names. */
+export function viewForTypeName(typeName: string): ViewSpec | undefined {
+  return views.get(typeName.toLowerCase());
+}
+
 /** True when the view applies to the value (one of its type names is the view's). */
 export function viewApplies(view: ViewSpec, value: unknown): boolean {
   const key = view.typeName.toLowerCase();

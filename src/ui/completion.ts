@@ -11,6 +11,11 @@ export interface CompletionSource {
   machines(): string[];
   /** Children of a directory on the lab drive, for a typed path prefix (`C:\ce`, `.\`). */
   paths(prefix: string): { name: string; isDirectory: boolean }[];
+  /**
+   * The property names of what a command (its canonical name, aliases resolved) writes, from its
+   * declared output type; undefined when unknown. Drives `Get-X | Format-List Sta<Tab>`.
+   */
+  propertiesOf?(commandName: string): string[] | undefined;
 }
 
 export interface Candidate {
@@ -61,12 +66,14 @@ function wordAt(line: string, cursor: number): Word {
   return { start, end: cursor, text: line.slice(start, cursor) };
 }
 
-/** The command element the cursor is in: its name and the words typed before the cursor. */
-function currentCommand(line: string, cursor: number): { name: string; words: string[]; nameStart: number } {
-  let i = cursor;
+/**
+ * Where the pipeline element holding `pos` starts: scans back over balanced brackets and quotes to
+ * the `|`, `;`, newline or unmatched `(` / `{` before it. `stop` is that character's offset (-1: line start).
+ */
+function elementStart(line: string, pos: number): { start: number; stop: number } {
+  let i = pos;
   let depth = 0;
   let quote: string | undefined;
-  // Scan back to the start of this pipeline element.
   for (; i > 0; i--) {
     const ch = line[i - 1]!;
     if (quote) {
@@ -80,10 +87,16 @@ function currentCommand(line: string, cursor: number): { name: string; words: st
       depth--;
     } else if ((ch === '|' || ch === ';' || ch === '\n') && depth === 0) break;
   }
+  return { start: i, stop: i - 1 };
+}
+
+/** The command element the cursor is in: its name and the words typed before the cursor. */
+function currentCommand(line: string, cursor: number): { name: string; words: string[]; nameStart: number; stop: number } {
+  const { start: i, stop } = elementStart(line, cursor);
   const segment = line.slice(i, cursor);
   const words = segment.match(/"[^"]*"?|'[^']*'?|[^\s]+/g) ?? [];
   const lead = segment.length - segment.trimStart().length;
-  return { name: words[0] ?? '', words, nameStart: i + lead };
+  return { name: words[0] ?? '', words, nameStart: i + lead, stop };
 }
 
 function matches(candidate: string, typed: string): boolean {
@@ -120,6 +133,75 @@ function typeLabel(p: ParameterDeclaration): string {
   return p.type;
 }
 
+/** The command a name (or alias) runs, resolved through aliases; undefined when unknown. */
+function resolveName(commands: CommandInfo[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const hit = commands.find((c) => c.name.toLowerCase() === lower);
+  if (!hit) return undefined;
+  if (hit.commandType === 'Alias') return resolveName(commands.filter((c) => c.commandType !== 'Alias'), hit.definition);
+  return hit.name;
+}
+
+/** Commands whose -Property (or first positional argument) names properties of their input. */
+const PROPERTY_COMMANDS = new Set(['format-list', 'format-table', 'format-wide', 'select-object', 'sort-object', 'where-object', 'group-object', 'foreach-object', 'measure-object']);
+/** Commands that write their input objects unchanged: the type comes from further up. */
+const PASS_THROUGH = new Set(['where-object', 'sort-object']);
+const PROPERTY_PARAMS = ['Property', 'ExpandProperty', 'MemberName'];
+
+/**
+ * The property names of what flows into the element whose start `stop` points at (its `|`): the
+ * declared output of the command before the pipe, looking through Where-Object / Sort-Object.
+ */
+function upstreamProperties(line: string, stop: number, commands: CommandInfo[], src: CompletionSource): string[] | undefined {
+  for (let hops = 0; hops < 16 && stop >= 0 && line[stop] === '|'; hops++) {
+    const prev = currentCommand(line, stop);
+    const name = resolveName(commands, prev.name);
+    if (!name) return undefined;
+    if (!PASS_THROUGH.has(name.toLowerCase())) return src.propertiesOf?.(name);
+    stop = prev.stop;
+  }
+  return undefined;
+}
+
+/**
+ * For `$_.X` inside a script block: the nearest enclosing element run by a property command
+ * (`Where-Object { ... }`, `Select-Object @{e={ ... }}`), walking out through blocks and statements.
+ */
+function enclosingPropertyCommand(line: string, pos: number, commands: CommandInfo[]): { stop: number } | undefined {
+  for (let hops = 0; hops < 32; hops++) {
+    const el = currentCommand(line, pos);
+    const name = resolveName(commands, el.name);
+    if (name && PROPERTY_COMMANDS.has(name.toLowerCase())) return el;
+    if (el.stop < 0 || line[el.stop] === '|') return undefined;
+    pos = el.stop;
+  }
+  return undefined;
+}
+
+/** Property candidates, alphabetical and without duplicates, as PowerShell lists members. */
+function propertyCandidates(props: string[], typed: string, prefix = ''): Candidate[] {
+  const seen = new Set<string>();
+  return props
+    .filter((p) => matches(p, typed) && !seen.has(p.toLowerCase()) && seen.add(p.toLowerCase()))
+    .sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
+    .map((p) => ({ text: prefix + (prefix ? p : quoteIfNeeded(p)), display: p, tooltip: 'Property' }));
+}
+
+/** How many positional arguments precede the word (switches known from the declaration). */
+function positionalIndex(text: string, decl: CmdletDeclaration | undefined): number {
+  const tokens = text.replace(/(?:[^\s,]+\s*,\s*)*$/, '').match(/"[^"]*"?|'[^']*'?|[^\s]+/g) ?? [];
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (/^-[A-Za-z]/.test(t)) {
+      if (t.includes(':') || !decl) continue;
+      const p = parameterByTyped(decl, t.slice(1));
+      if (p && p[1].type !== 'Switch') i++;
+    } else n++;
+  }
+  return n;
+}
+
 export function complete(line: string, cursor: number, src: CompletionSource): Completion {
   let word = wordAt(line, cursor);
   // `-Services:IIS,SM`: complete the value after the colon.
@@ -133,6 +215,14 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
   const cmd = currentCommand(line, cursor);
   const commands = src.commands();
   const none: Completion = { start: word.start, end: word.end, candidates: [] };
+
+  // `$_.Sta` in a script block of Where-Object, ForEach-Object...: the piped objects' properties.
+  const member = /^\$(?:_|PSItem)\.(\w*)$/i.exec(word.text);
+  if (member) {
+    const owner = enclosingPropertyCommand(line, cursor, commands);
+    const props = owner && upstreamProperties(line, owner.stop, commands, src);
+    if (props) return { ...none, candidates: propertyCandidates(props, member[1]!, word.text.slice(0, word.text.length - member[1]!.length)) };
+  }
 
   // Variables.
   if (word.text.startsWith('$')) {
@@ -181,7 +271,27 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
 
   // A parameter's value: the word follows `-Name` (or `-Name:`), possibly after a comma list.
   const before = line.slice(0, word.start);
-  const paramMatch = /-([A-Za-z][\w]*)(?::|\s+)((?:[^\s,]+\s*,\s*)*)$/.exec(before) ?? /-([A-Za-z][\w]*):((?:[^\s,]+,)*)$/.exec(before);
+  // `(?<=\s)`: a parameter starts a word, so the `-List` of `Format-List ` is not one.
+  const paramMatch = /(?<=\s)-([A-Za-z][\w]*)(?::|\s+)((?:[^\s,]+\s*,\s*)*)$/.exec(before) ?? /(?<=\s)-([A-Za-z][\w]*):((?:[^\s,]+,)*)$/.exec(before);
+
+  // Property names after a pipe: `Get-ExchangeCertificate | Format-List Sta`, `| Sort-Object -Property Not`.
+  const cmdName = resolveName(commands, cmd.name);
+  if (cmdName && PROPERTY_COMMANDS.has(cmdName.toLowerCase()) && !/^[-$@]/.test(word.text)) {
+    const named = paramMatch
+      ? decl
+        ? PROPERTY_PARAMS.includes(parameterByTyped(decl, paramMatch[1]!)?.[0] ?? '')
+        : PROPERTY_PARAMS.some((n) => n.toLowerCase().startsWith(paramMatch[1]!.toLowerCase()))
+      : false;
+    const argsText = line.slice(cmd.nameStart + cmd.name.length, word.start);
+    // After a value-taking parameter (`-First `) the word is its value, not a property.
+    const valueTaking = !!paramMatch && !named && !(decl && parameterByTyped(decl, paramMatch[1]!)?.[1].type === 'Switch');
+    if (named || (!valueTaking && positionalIndex(argsText, decl) === 0)) {
+      const props = upstreamProperties(line, cmd.stop, commands, src);
+      const candidates = props ? propertyCandidates(props, word.text.replace(/^['"]/, '')) : [];
+      if (candidates.length) return { ...none, candidates };
+    }
+  }
+
   let valueParam: ParameterDeclaration | undefined;
   let valueParamName = '';
   if (paramMatch && decl) {
