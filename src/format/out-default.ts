@@ -92,7 +92,8 @@ type Block =
       buffered: TableItem[];
     }
   | { kind: 'list'; view?: ViewSpec; cols?: ColumnSource[]; writer: ListBlockWriter }
-  | { kind: 'date' };
+  | { kind: 'date' }
+  | { kind: 'custom'; view: ViewSpec };
 
 /** One Out-Default stream at a screen width (the console passes its width - 1). */
 export class OutDefaultStream {
@@ -138,7 +139,11 @@ export class OutDefaultStream {
     }
     const view = findView(v);
     if (view) {
-      if (view.shape === 'table' && view.table) {
+      if (view.shape === 'custom' && view.custom) {
+        this.block = { kind: 'custom', view };
+        this.emit('');
+        this.add(this.block, v);
+      } else if (view.shape === 'table' && view.table) {
         this.startTable(columnsFromSpecs(view.table.columns), v, view, view.table.groupBy);
       } else {
         this.startList(v, view, view.list ? columnsFromSpecs(view.list.properties) : undefined);
@@ -203,6 +208,9 @@ export class OutDefaultStream {
       case 'date':
         this.emit(dateLongText(v as Date));
         return;
+      case 'custom':
+        for (const l of b.view.custom!(v)) this.emit(l);
+        return;
       case 'list':
         b.writer.item({ kind: 'entry', pairs: pairsOf(b.cols ?? columnsFromNames(propertyNames(v)), v) });
         return;
@@ -231,6 +239,7 @@ export class OutDefaultStream {
     if (!b) return;
     switch (b.kind) {
       case 'date':
+      case 'custom':
         this.emit('');
         this.emit('');
         return;

@@ -28,9 +28,14 @@ export interface ViewSpec {
   /** Matched against typeNamesOf(obj) in order; first registered match wins. */
   typeName: string;
   /** What Out-Default uses. */
-  shape: 'table' | 'list';
+  shape: 'table' | 'list' | 'custom';
   table?: { columns: ColumnSpec[]; groupBy?: GroupBySpec };
   list?: { properties: ColumnSpec[] };
+  /**
+   * shape 'custom' (a format.ps1xml CustomControl, e.g. MatchInfo): the lines of one object.
+   * The block prints a blank line before the first object and two after the last, as 5.1 does.
+   */
+  custom?: (obj: unknown) => string[];
 }
 
 const views = new Map<string, ViewSpec>();

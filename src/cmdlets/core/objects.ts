@@ -31,6 +31,9 @@ import WriteHost from './Write-Host.js';
 import WriteOutput from './Write-Output.js';
 import WriteVerbose from './Write-Verbose.js';
 import WriteWarning from './Write-Warning.js';
+import AddMember from './Add-Member.js';
+import SelectString from './Select-String.js';
+import TeeObject from './Tee-Object.js';
 
 export const objectCmdlets: CmdletDeclaration[] = [
   WhereObject,
@@ -60,4 +63,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   StartSleep,
   GetVariable,
   SetVariable,
+  TeeObject,
+  AddMember,
+  SelectString,
 ] as CmdletDeclaration[];

@@ -13,6 +13,7 @@ import exportCsv from './Export-Csv.js';
 import importCsv from './Import-Csv.js';
 import convertToCsv from './ConvertTo-Csv.js';
 import convertFromCsv from './ConvertFrom-Csv.js';
+import convertFromJson from './ConvertFrom-Json.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
@@ -27,4 +28,5 @@ export const outputCmdlets: CmdletDeclaration[] = [
   importCsv,
   convertToCsv,
   convertFromCsv,
+  convertFromJson,
 ] as CmdletDeclaration[];

@@ -1,0 +1,263 @@
+// Select-String: finds text in files or piped strings, like grep. Each hit is a MatchInfo;
+// its 5.1 view (a custom control) prints `path:line:text` for files, the path relative to
+// the current location, and the line alone for piped input (Path is "InputStream").
+
+import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import type { CmdletContext } from '../../protocol/cmdlet.js';
+import { PSObject, typeNamesOf } from '../../protocol/values.js';
+import { registerView } from '../../format/views.js';
+import { propertyValue, valueToString } from '../../format/display.js';
+import { attempt, decodeText, existingItems, splitLines } from './file-common.js';
+import { stringsOf } from './patterns.js';
+
+const INPUT_STREAM = 'InputStream';
+const MATCH_INFO = 'Microsoft.PowerShell.Commands.MatchInfo';
+const MATCH_TYPES = [
+  'System.Text.RegularExpressions.Match',
+  'System.Text.RegularExpressions.Group',
+  'System.Text.RegularExpressions.Capture',
+  'System.Object',
+];
+const GROUP_TYPES = MATCH_TYPES.slice(1);
+
+/** MatchInfo.RelativePath: the path without the directory prefix when it is under it. */
+export function relativePath(path: string, directory: string): string {
+  if (path === INPUT_STREAM || !path.toLowerCase().startsWith(directory.toLowerCase())) return path;
+  const offset = directory.length;
+  if (offset === 0 || offset >= path.length) return path;
+  if (directory[offset - 1] === '\\' || directory[offset - 1] === '/') return path.slice(offset);
+  if (path[offset] === '\\' || path[offset] === '/') return path.slice(offset + 1);
+  return path;
+}
+
+/** MatchInfo.ToString(directory): the line alone for piped input, else `path:number:line`. */
+export function matchInfoText(m: unknown, directory: string): string {
+  const path = String(propertyValue(m, 'Path') ?? '');
+  const line = String(propertyValue(m, 'Line') ?? '');
+  if (path === INPUT_STREAM) return line;
+  return `${relativePath(path, directory)}:${String(propertyValue(m, 'LineNumber'))}:${line}`;
+}
+
+registerView({
+  typeName: MATCH_INFO,
+  shape: 'custom',
+  custom: (m) => {
+    const dir = m instanceof PSObject ? (m as PSObject & { location?: string }).location : undefined;
+    return [matchInfoText(m, dir ?? '')];
+  },
+});
+
+function groupObject(value: string | undefined, index: number, typeNames: string[]): PSObject {
+  const g = new PSObject(typeNames);
+  const text = value ?? '';
+  g.addProperty({ name: 'Success', memberType: 'Property', typeName: 'System.Boolean', get: () => value !== undefined });
+  g.addProperty({ name: 'Index', memberType: 'Property', typeName: 'System.Int32', get: () => index });
+  g.addProperty({ name: 'Length', memberType: 'Property', typeName: 'System.Int32', get: () => text.length });
+  g.addProperty({ name: 'Value', memberType: 'Property', typeName: 'System.String', get: () => text });
+  g.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
+  return g;
+}
+
+/** A regex Match as PowerShell shows it: Groups (0 = the whole match), Success, Index, Length, Value. */
+function matchObject(m: RegExpExecArray): PSObject {
+  // The `d` flag gives each group's start.
+  const groups = Array.from(m, (v, i) => groupObject(v, m.indices?.[i]?.[0] ?? 0, GROUP_TYPES));
+  const o = new PSObject([...MATCH_TYPES]);
+  o.addProperty({ name: 'Groups', memberType: 'Property', typeName: 'System.Text.RegularExpressions.GroupCollection', get: () => groups });
+  for (const p of groups[0]!.properties()) o.addProperty(p);
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => m[0] });
+  return o;
+}
+
+interface Searcher {
+  patterns: { text: string; re?: RegExp }[];
+  simple: boolean;
+  caseSensitive: boolean;
+}
+
+function searcher(params: Record<string, any>, ctx: CmdletContext): Searcher {
+  const texts = stringsOf(params.Pattern) ?? [];
+  const simple = Boolean(params.SimpleMatch);
+  const caseSensitive = Boolean(params.CaseSensitive);
+  const patterns = texts.map((text) => {
+    if (simple) return { text };
+    try {
+      return { text, re: new RegExp(text, caseSensitive ? 'gd' : 'gid') };
+    } catch (err) {
+      return ctx.fail(
+        ctx.error({
+          // .NET words it `parsing "<pattern>" - <reason>`; the reason here is JavaScript's.
+          message: `The string "${text}" is not a valid regular expression: parsing "${text}" - ${(err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}.`,
+          errorId: 'InvalidRegex',
+          category: 'InvalidArgument',
+          exceptionType: 'ArgumentException',
+          targetObject: text,
+        }),
+      );
+    }
+  });
+  return { patterns, simple, caseSensitive };
+}
+
+/** The pattern that matches the line first, and its matches (5.1 keeps none for -SimpleMatch). */
+function search(s: Searcher, line: string, all: boolean): { pattern: string; matches: PSObject[] } | undefined {
+  for (const p of s.patterns) {
+    if (!p.re) {
+      const hit = s.caseSensitive ? line.includes(p.text) : line.toLowerCase().includes(p.text.toLowerCase());
+      if (hit) return { pattern: p.text, matches: [] };
+      continue;
+    }
+    p.re.lastIndex = 0;
+    const first = p.re.exec(line);
+    if (!first) continue;
+    const matches = [matchObject(first)];
+    if (all) {
+      let m: RegExpExecArray | null;
+      if (first[0] === '') p.re.lastIndex++;
+      while ((m = p.re.exec(line))) {
+        matches.push(matchObject(m));
+        if (m[0] === '') p.re.lastIndex++;
+      }
+    }
+    return { pattern: p.text, matches };
+  }
+  return undefined;
+}
+
+interface State {
+  searcher: Searcher;
+  /** Line number of the next piped input object (they count as one stream). */
+  inputLine: number;
+  found: boolean;
+  /** -List: the piped stream already gave its hit. */
+  inputDone: boolean;
+}
+
+const states = new WeakMap<CmdletContext, State>();
+
+function matchInfo(ctx: CmdletContext, s: Searcher, line: string, lineNumber: number, path: string, hit: { pattern: string; matches: PSObject[] }): PSObject {
+  const o = new PSObject([MATCH_INFO, 'System.Object']) as PSObject & { location?: string };
+  o.location = ctx.session.getLocation();
+  const filename = path === INPUT_STREAM ? INPUT_STREAM : path.slice(path.lastIndexOf('\\') + 1);
+  o.addProperty({ name: 'IgnoreCase', memberType: 'Property', typeName: 'System.Boolean', get: () => !s.caseSensitive });
+  o.addProperty({ name: 'LineNumber', memberType: 'Property', typeName: 'System.Int32', get: () => lineNumber });
+  o.addProperty({ name: 'Line', memberType: 'Property', typeName: 'System.String', get: () => line });
+  o.addProperty({ name: 'Filename', memberType: 'Property', typeName: 'System.String', get: () => filename });
+  o.addProperty({ name: 'Path', memberType: 'Property', typeName: 'System.String', get: () => path });
+  o.addProperty({ name: 'Pattern', memberType: 'Property', typeName: 'System.String', get: () => hit.pattern });
+  o.addProperty({ name: 'Context', memberType: 'Property', typeName: 'Microsoft.PowerShell.Commands.MatchInfoContext', get: () => null });
+  o.addProperty({ name: 'Matches', memberType: 'Property', typeName: 'System.Text.RegularExpressions.Match[]', get: () => hit.matches });
+  o.addMethod({ name: 'ToString', definition: 'string ToString(), string ToString(string directory)', invoke: (args) => matchInfoText(o, args.length ? String(args[0]) : '') });
+  return o;
+}
+
+/** Tests one line; writes its MatchInfo (unless -Quiet). Returns true when it counted as a hit. */
+function consider(ctx: CmdletContext, params: Record<string, any>, st: State, line: string, lineNumber: number, path: string): boolean {
+  const hit = search(st.searcher, line, Boolean(params.AllMatches));
+  const selected = params.NotMatch ? (hit ? undefined : { pattern: st.searcher.patterns[0]?.text ?? '', matches: [] }) : hit;
+  if (!selected) return false;
+  st.found = true;
+  if (!params.Quiet) ctx.write(matchInfo(ctx, st.searcher, line, lineNumber, path, selected));
+  return true;
+}
+
+function searchFile(ctx: CmdletContext, params: Record<string, any>, st: State, display: string): void {
+  const bytes = attempt(ctx, () => ctx.fs.readBytes(ctx.fs.resolve(display, ctx.session.getLocation())));
+  if (!bytes) return;
+  const lines = splitLines(decodeText(bytes));
+  for (let i = 0; i < lines.length; i++) {
+    if (consider(ctx, params, st, lines[i]!, i + 1, display) && params.List) return;
+  }
+}
+
+export default defineCmdlet({
+  name: 'Select-String',
+  aliases: ['sls'],
+  module: 'Microsoft.PowerShell.Utility',
+  synopsis: 'Finds text in strings and files.',
+  description:
+    'The Select-String cmdlet searches for text patterns (regular expressions by default, or plain text ' +
+    'with -SimpleMatch) in the lines of files or in piped strings, case-insensitively unless -CaseSensitive. ' +
+    'Each matching line is written as a MatchInfo object (Line, LineNumber, Path, Filename, Pattern, ' +
+    'Matches); the console shows `path:line number:line` for files, with the path relative to the current ' +
+    'location, and just the line for piped strings. -NotMatch selects the lines that do not match, ' +
+    '-AllMatches keeps every match of a line, -List stops at the first hit of each file and -Quiet returns ' +
+    'True or False. -Context is not supported by emsh.',
+  defaultParameterSet: 'File',
+  parameters: {
+    Pattern: {
+      type: 'String[]',
+      sets: { [ALL_SETS]: { position: 0, mandatory: true } },
+      help: 'Specifies the text to find: a regular expression, or plain text with -SimpleMatch.',
+    },
+    Path: {
+      type: 'String[]',
+      sets: { File: { position: 1, mandatory: true } },
+      help: 'Specifies the files to search. Wildcards are permitted.',
+    },
+    LiteralPath: {
+      type: 'String[]',
+      aliases: ['PSPath'],
+      sets: { LiteralFile: { mandatory: true } },
+      help: 'Specifies the files to search, used exactly as typed.',
+    },
+    InputObject: {
+      type: 'PSObject',
+      allowNull: true,
+      allowEmptyString: true,
+      sets: { Object: { mandatory: true, fromPipeline: true } },
+      help: 'Specifies the text to search: strings, or objects searched as their string form. Files from Get-ChildItem are searched line by line.',
+    },
+    SimpleMatch: { type: 'Switch', help: 'Searches for the pattern as plain text, not as a regular expression.' },
+    CaseSensitive: { type: 'Switch', help: 'Makes the matches case-sensitive.' },
+    NotMatch: { type: 'Switch', help: 'Selects the lines that do not match the pattern.' },
+    AllMatches: { type: 'Switch', help: 'Keeps every match in each line, not only the first.' },
+    List: { type: 'Switch', help: 'Writes only the first matching line of each file (or of the piped input).' },
+    Quiet: { type: 'Switch', help: 'Returns True when any line matches and False otherwise, instead of MatchInfo objects.' },
+  },
+  outputType: ['Microsoft.PowerShell.Commands.MatchInfo', 'System.Boolean'],
+  examples: [
+    {
+      code: "'Mailbox ex01', 'Edge edge01', 'Mailbox ex02' | Select-String mailbox",
+      remarks: 'Selects the piped strings that contain "mailbox" (case-insensitive); the lines are shown alone.',
+      shows: '\nMailbox ex01\nMailbox ex02\n',
+    },
+    {
+      setup: "Set-Content C:\\sls.log 'start', 'error: disk full', 'stop'; Set-Location C:\\Windows",
+      code: 'Select-String -Pattern error C:\\*.log',
+      remarks: 'Searches log files: each hit shows the file, the line number and the line.',
+      shows: 'C:\\sls.log:2:error: disk full',
+    },
+    {
+      code: "('port=25' | Select-String 'port=(\\d+)').Matches[0].Groups[1].Value",
+      remarks: 'Reads a capture group of the first match.',
+      shows: '25',
+    },
+  ],
+  related: ['Get-Content', 'Where-Object', 'Out-String'],
+  begin(params, ctx) {
+    states.set(ctx, { searcher: searcher(params, ctx), inputLine: 0, found: false, inputDone: false });
+  },
+  process(params, ctx) {
+    const st = states.get(ctx)!;
+    if (ctx.parameterSetName !== 'Object') {
+      for (const entry of existingItems(ctx, params)) {
+        if (!entry.isDirectory) searchFile(ctx, params, st, entry.path.display);
+      }
+      return;
+    }
+    const input = params.InputObject;
+    if (input === null || input === undefined) return;
+    if (typeNamesOf(input)[0] === 'System.IO.FileInfo') {
+      searchFile(ctx, params, st, String(propertyValue(input, 'FullName')));
+      return;
+    }
+    st.inputLine++;
+    if (st.inputDone) return;
+    const text = typeof input === 'string' ? input : valueToString(input);
+    if (consider(ctx, params, st, text, st.inputLine, INPUT_STREAM) && params.List) st.inputDone = true;
+  },
+  end(params, ctx) {
+    if (params.Quiet) ctx.write(states.get(ctx)!.found);
+  },
+});
