@@ -55,10 +55,15 @@ export function restoreTerminal(out: NodeJS.WriteStream, input: NodeJS.ReadStrea
  * implementation (undici) at start-up, ~0.1 s; without `fetch` it decodes the same bytes
  * directly. So `fetch` is hidden while these modules initialise (nothing else runs then).
  */
-async function loadUi() {
+async function loadUi(terminal: boolean) {
   const g = globalThis as { fetch?: unknown };
   const saved = Object.getOwnPropertyDescriptor(g, 'fetch');
   if (saved?.configurable) delete g.fetch;
+  // Ink decides once, when it loads, that a CI variable means "no live frames". A person at a real
+  // terminal (a CI variable exported by a dev container, say) still needs the live prompt.
+  const ciVars = terminal ? (['CI', 'CONTINUOUS_INTEGRATION'] as const).filter((k) => k in process.env) : [];
+  const ciSaved = ciVars.map((k) => [k, process.env[k]] as const);
+  for (const k of ciVars) delete process.env[k];
   try {
     const [react, ink, app] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
     // React is CommonJS: its functions may sit on the namespace's default export only.
@@ -66,13 +71,14 @@ async function loadUi() {
     return { createElement: React.createElement, render: ink.render, App: app.App };
   } finally {
     if (saved?.configurable) Object.defineProperty(g, 'fetch', saved);
+    for (const [k, v] of ciSaved) process.env[k] = v;
   }
 }
 
 export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const stdout = deps.stdout ?? process.stdout;
   const stdin = deps.stdin ?? process.stdin;
-  const { createElement, render, App } = await loadUi();
+  const { createElement, render, App } = await loadUi(Boolean((stdout as { isTTY?: boolean }).isTTY));
   const store = new UiStore({ machine: deps.machine(), lab: deps.lab, columns: () => stdout.columns ?? 0 });
   const host = new InkHost(store, () => Math.max(40, (stdout.columns ?? 120) - 1));
   const session = deps.createSession(host);
