@@ -3,7 +3,7 @@
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { commandError, decodeText, encodeText } from './file-common.js';
 import { toCsvLines } from './csv.js';
-import { buffer, collect, resolveTarget } from './output-common.js';
+import { buffer, collect, refuseClobber, resolveTarget } from './output-common.js';
 
 export default defineCmdlet({
   name: 'Export-Csv',
@@ -68,17 +68,7 @@ export default defineCmdlet({
     }
     const target = resolveTarget(ctx, path);
     const exists = ctx.fs.exists(target);
-    if (exists && params.NoClobber && !params.Append) {
-      return ctx.fail(
-        ctx.error({
-          message: `The file '${target.display}' already exists.`,
-          errorId: 'NoClobber',
-          category: 'ResourceExists',
-          exceptionType: 'IOException',
-          targetObject: target.display,
-        }),
-      );
-    }
+    refuseClobber(ctx, target, params);
     if (!(await ctx.shouldProcess(target.display))) return;
     const encoding = (params.Encoding as string | undefined) ?? 'ASCII';
     const hasContent = exists && params.Append && decodeText(ctx.fs.readBytes(target)).trim().length > 0;

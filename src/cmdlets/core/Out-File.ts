@@ -4,7 +4,7 @@
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { outStringLines } from '../../format/index.js';
 import { commandError, encodeText } from './file-common.js';
-import { INPUT_OBJECT, buffer, collect, resolveTarget } from './output-common.js';
+import { INPUT_OBJECT, buffer, collect, refuseClobber, resolveTarget } from './output-common.js';
 
 export const OUT_FILE_ENCODINGS = ['unknown', 'string', 'unicode', 'bigendianunicode', 'utf8', 'utf7', 'utf32', 'ascii', 'default', 'oem'] as const;
 
@@ -67,17 +67,7 @@ export default defineCmdlet({
     const path = (params.LiteralPath ?? params.FilePath) as string;
     const target = resolveTarget(ctx, path);
     const exists = ctx.fs.exists(target);
-    if (exists && params.NoClobber && !params.Append) {
-      return ctx.fail(
-        ctx.error({
-          message: `The file '${target.display}' already exists.`,
-          errorId: 'NoClobber',
-          category: 'ResourceExists',
-          exceptionType: 'IOException',
-          targetObject: target.display,
-        }),
-      );
-    }
+    refuseClobber(ctx, target, params);
     if (!(await ctx.shouldProcess(target.display, 'Output to File'))) return;
     const lines = outStringLines(buffer(ctx), params.Width ?? ctx.host.width);
     const text = params.NoNewline ? lines.join('') : lines.map((l) => l + '\r\n').join('');

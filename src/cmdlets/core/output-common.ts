@@ -86,3 +86,17 @@ export function resolveTarget(ctx: CmdletContext, path: string): ResolvedPath {
     return ctx.fail(commandError(ctx, err));
   }
 }
+
+/** -NoClobber: an existing file is this command's terminating error unless -Append adds to it. */
+export function refuseClobber(ctx: CmdletContext, target: ResolvedPath, params: { NoClobber?: unknown; Append?: unknown }): void {
+  if (!params.NoClobber || params.Append || !ctx.fs.exists(target)) return;
+  ctx.fail(
+    ctx.error({
+      message: `The file '${target.display}' already exists.`,
+      errorId: 'NoClobber',
+      category: 'ResourceExists',
+      exceptionType: 'IOException',
+      targetObject: target.display,
+    }),
+  );
+}
