@@ -68,7 +68,13 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
 
   let lab: Lab;
   try {
-    lab = await openLab({ home, lab: opts.lab });
+    lab = await openLab({
+      home,
+      lab: opts.lab,
+      readOnly: opts.readOnly,
+      // Scripted runs say on stderr that they wait, so their output stays clean.
+      onWaiting: ui ? undefined : (message) => process.stderr.write(`WARNING: ${message}\n`),
+    });
   } catch (e) {
     if (e instanceof LabLockedError || e instanceof LabSchemaTooNewError || (e instanceof Error && /lab name/i.test(e.message))) {
       process.stderr.write(`emsh: ${e.message}\n`);
@@ -106,7 +112,48 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
     width: terminalWidth(),
   });
   const session = composeSession({ host, lab });
+  const signals = endOnSignals(session, lab);
+  try {
+    const code = await runScripted(session, opts, host);
+    if (signals.received !== undefined) return signals.received;
+    // A change that could not be saved fails the run, even when the script caught the error.
+    return lab.failedCommits > 0 && code === 0 ? 1 : code;
+  } finally {
+    signals.dispose();
+  }
+}
 
+/**
+ * SIGTERM, SIGHUP (the terminal closed) and SIGINT from outside: stop the running pipeline and end
+ * once it has unwound — every change it made is already saved, each as it happened. If it does not
+ * unwind within 2 s, save what is pending and end anyway.
+ */
+function endOnSignals(session: Session, lab: Lab): { received?: number; dispose(): void } {
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+  const codes: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+  const state: { received?: number; dispose(): void } = {
+    dispose: () => {
+      for (const s of signals) process.off(s, onSignal);
+    },
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    state.received = codes[signal];
+    process.exitCode = codes[signal];
+    session.stop();
+    setTimeout(() => {
+      try {
+        lab.commit();
+      } catch {
+        // Nothing more can be done; the journal holds every earlier change.
+      }
+      process.exit(codes[signal]);
+    }, 2000).unref();
+  };
+  for (const s of signals) process.on(s, onSignal);
+  return state;
+}
+
+async function runScripted(session: Session, opts: CliOptions, host: PlainHost): Promise<number> {
   if (opts.file !== undefined) {
     let text: string;
     try {

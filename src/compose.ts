@@ -1,14 +1,17 @@
 // Composition: the one place that knows every floor. Opens a lab (state + organization) and
 // builds a Session on it for a host.
 
-import { renameSync, existsSync } from 'node:fs';
 import { Session } from './engine/session.js';
 import { renderer } from './format/index.js';
 import { allCmdlets } from './cmdlets/index.js';
 import { OrganizationKey } from './cmdlets/exchange/common.js';
 import { LabDrive } from './store/lab-drive.js';
 import { labPaths } from './store/lab-home.js';
-import { LabStore } from './store/lab-store.js';
+import { LabBusyError, LabCommitError, LabReadOnlyError, LabStore, type StatePartition } from './store/lab-store.js';
+import { JournaledFile } from './store/journal.js';
+import { deleteItem, getItem, putItem, rootOf, withRoot } from './exchange/partition.js';
+import { ErrorRecord, TerminatingError } from './protocol/errors.js';
+import type { StateKeeper } from './protocol/state-keeper.js';
 import { emptyLabState, type LabState } from './store/schema.js';
 import { Organization } from './exchange/organization.js';
 import { createBuiltinOrganization } from './exchange/seed.js';
@@ -38,28 +41,203 @@ export interface OpenLabOptions {
   /** Overrides the lab clock (transcript tests). */
   now?: () => Date;
   readOnly?: boolean;
+  /** How long a statement that changes the lab waits for another emsh's statement (default 30 s; EMSH_LOCK_WAIT in seconds). */
+  waitMs?: number;
+  /** Told once a statement has waited a second for the lab (who holds it). */
+  onWaiting?: (message: string) => void;
 }
 
-/** An opened lab: its state file, its organization, and its clock. */
-export class Lab {
+/** The default wait for another writer: EMSH_LOCK_WAIT seconds, else 30 s. */
+export function defaultLockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.EMSH_LOCK_WAIT);
+  return Number.isFinite(s) && s >= 0 ? s * 1000 : 30_000;
+}
+
+/** The lab document's partition for the journal: certificate and request records are items. */
+const LAB_PARTITION: StatePartition = {
+  rootOf: (state) => rootOf(state),
+  withRoot: (root, previous) => withRoot(root, previous),
+  getItem,
+  putItem,
+  deleteItem,
+};
+
+/**
+ * An opened lab: its state (store), its organization and its clock. It is the session's
+ * StateKeeper: statements that may change the lab become its writer for their duration, and
+ * every change is committed to the store's journal before the shell shows anything.
+ */
+export class Lab implements StateKeeper {
+  failedCommits = 0;
+  /** Told once a statement has waited a second for another writer. */
+  reportWaiting?: (message: string) => void;
+  private waitMs: number;
+  /** Nested pipelines that change the lab: the outermost one holds the writer lock. */
+  private depth = 0;
+  private readonly verify = process.env.EMSH_VERIFY_JOURNAL === '1';
+  private verifiedWrites = 0;
+
   constructor(
     readonly name: string,
     readonly home: string,
     readonly store: LabStore,
     readonly org: Organization,
     readonly now: () => Date,
-  ) {}
+    opts: Pick<OpenLabOptions, 'waitMs' | 'onWaiting'> = {},
+  ) {
+    this.waitMs = opts.waitMs ?? defaultLockWaitMs();
+    this.reportWaiting = opts.onWaiting;
+    org.sink = {
+      root: () => store.markRoot(),
+      item: (collection, server, thumbprint) => store.markItem([collection, server, thumbprint]),
+    };
+    // Another session's changes (or a rollback) replaced the document: the organization follows.
+    store.onReload = (state) => {
+      normalizeOrganization(state.organization as OrgState);
+      org.replaceState(state.organization as OrgState);
+    };
+  }
 
-  /** Saves after a statement that changed something (and never in a read-only session). */
-  async saveIfChanged(): Promise<void> {
-    if (!this.org.dirty || this.store.readOnly) return;
+  get readOnly(): boolean {
+    return this.store.readOnly;
+  }
+
+  beginStatement(): void {
+    try {
+      this.store.refresh();
+    } catch (e) {
+      throw this.asTerminating(e);
+    }
+  }
+
+  async beginChanges(signal: AbortSignal): Promise<void> {
+    if (this.depth++ > 0 || this.store.readOnly) return;
+    let told = false;
+    try {
+      await this.store.beginChanges({
+        waitMs: this.waitMs,
+        signal,
+        onWait: (owner, waited) => {
+          if (told || waited < 1000) return;
+          told = true;
+          this.reportWaiting?.(`Waiting for the lab '${this.name}': another emsh (pid ${owner?.pid ?? '?'}) is changing it.`);
+        },
+      });
+    } catch (e) {
+      this.depth--;
+      throw this.asTerminating(e);
+    }
+  }
+
+  endChanges(): void {
+    if (this.depth === 0 || --this.depth > 0) return;
+    this.release();
+  }
+
+  commit(durable = true): void {
+    try {
+      this.store.commit({ durable });
+    } catch (e) {
+      throw this.asTerminating(e);
+    }
     this.org.dirty = false;
-    await this.store.save();
+    if (this.verify) this.verifySaved();
+  }
+
+  endStatement(): void {
+    this.depth = 0;
+    this.release(true);
+  }
+
+  /** Saves what is pending (durably at the end of a statement) and lets other writers in. */
+  private release(durable = false): void {
+    try {
+      this.store.endChanges({ durable });
+    } catch (e) {
+      throw this.asTerminating(e);
+    }
+    if (this.verify) this.verifySaved();
+  }
+
+  /**
+   * Tests' check that every change was marked: after a write, the lab read back from disk must
+   * equal the one in memory. A change made without org.touch()/touchItem() would be lost on
+   * restart; this makes it an error at once (EMSH_VERIFY_JOURNAL=1, set by the test suite).
+   */
+  private verifySaved(): void {
+    if (this.store.writes === this.verifiedWrites || this.store.readOnly) return;
+    this.verifiedWrites = this.store.writes;
+    const disk = readLabFile(this.store.statePath);
+    if (!disk) throw new Error('The lab state file disappeared after a save.');
+    normalizeOrganization(disk.organization as OrgState);
+    const difference = firstDifference(withoutSessionState(this.store.state), withoutSessionState(disk));
+    if (difference) throw new Error(`The saved lab differs from the lab in memory at ${difference}: a change was not marked (org.touch()).`);
+  }
+
+  /** Saves whatever is pending (tests, benches, the end of a run). */
+  async saveIfChanged(): Promise<void> {
+    this.commit();
   }
 
   close(): Promise<void> {
     return this.store.close();
   }
+
+  /** A store failure as the error record the shell shows; it ends the script. */
+  private asTerminating(e: unknown): unknown {
+    if (!(e instanceof LabCommitError)) return e;
+    this.failedCommits++;
+    const readOnly = e instanceof LabReadOnlyError;
+    const busy = e instanceof LabBusyError;
+    return new TerminatingError(
+      new ErrorRecord({
+        message: e.message,
+        errorId: readOnly ? 'LabReadOnly' : busy ? 'LabBusy' : 'LabChangeNotSaved',
+        category: readOnly ? 'PermissionDenied' : busy ? 'ResourceBusy' : 'WriteError',
+        exceptionType: 'System.IO.IOException',
+        targetObject: this.name,
+      }),
+      true,
+    );
+  }
+}
+
+/**
+ * A lab's state as it is on disk now (lab.json with its journal applied), without opening the lab:
+ * for graders and tests. Null when the lab has no state file.
+ */
+export function readLabFile(statePath: string): LabState | null {
+  return new JournaledFile(statePath, LAB_PARTITION).read();
+}
+
+/** The lab document without what belongs to one session (the machine it is logged on to). */
+function withoutSessionState(state: LabState): unknown {
+  const org = state.organization as OrgState;
+  return { ...state, organization: { ...org, currentMachine: undefined } };
+}
+
+/** The JSON path of the first place two JSON values differ (keys in any order), or undefined. */
+function firstDifference(a: unknown, b: unknown, at = '$'): string | undefined {
+  if (a === b) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    return JSON.stringify(a) === JSON.stringify(b) ? undefined : at;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${at}.length`;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${at}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)].filter((k) => ra[k] !== undefined || rb[k] !== undefined));
+  for (const k of keys) {
+    const d = firstDifference(ra[k], rb[k], `${at}.${k}`);
+    if (d) return d;
+  }
+  return undefined;
 }
 
 export async function openLab(opts: OpenLabOptions): Promise<Lab> {
@@ -72,23 +250,21 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
     state.organization = await createBuiltinOrganization(now, keys);
     return state;
   };
-  const open = () => LabStore.open({ statePath: paths.state, seed, readOnlyFallback: true, readOnly: opts.readOnly, labName: opts.lab });
-  let store = await open();
-  const problems = validateOrganization(store.state.organization);
-  if (problems.length && !store.readOnly) {
-    // The envelope was fine but the organization is not: set the file aside as the store does.
-    await store.close();
-    const aside = `${paths.state}.corrupt-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
-    if (existsSync(paths.state)) renameSync(paths.state, aside);
-    store = await open();
-    store.warnings.push(`The organization in lab '${opts.lab}' was not valid (${problems[0]}); the file was moved to ${aside} and the lab was created anew.`);
-  }
+  const store = await LabStore.open({
+    statePath: paths.state,
+    seed,
+    readOnly: opts.readOnly,
+    labName: opts.lab,
+    partition: LAB_PARTITION,
+    // An envelope that is fine around an organization that is not: set aside like unreadable JSON.
+    validate: (state) => validateOrganization(state.organization),
+  });
   const now = opts.now ?? (() => store.labNow());
   normalizeOrganization(store.state.organization as OrgState);
   const org = new Organization(store.state.organization as OrgState, now);
   // Every session is a new logon: EMS opens on the first Exchange server, wherever the last one ended.
   if (org.server(START_MACHINE)) org.state.currentMachine = org.server(START_MACHINE)!.name;
-  return new Lab(opts.lab, opts.home, store, org, now);
+  return new Lab(opts.lab, opts.home, store, org, now, opts);
 }
 
 const drives = new WeakMap<Session, LabDrive>();
@@ -106,6 +282,7 @@ export function composeSession(opts: ComposeOptions): Session {
     machine: () => lab.org.current.name,
     knownMachines: () => lab.org.allServers().map((s) => s.name),
     now: lab.now,
+    readOnly: lab.readOnly,
   });
   const services: ServiceRegistry = {
     get<T>(key: ServiceKey<T>): T {
@@ -118,6 +295,7 @@ export function composeSession(opts: ComposeOptions): Session {
     },
   };
   const session = new Session({
+    keeper: lab,
     cmdlets: allCmdlets,
     host: opts.host,
     renderer,
@@ -127,8 +305,8 @@ export function composeSession(opts: ComposeOptions): Session {
     now: lab.now,
     promptPrefix: '[PS] ',
   });
-  session.onStatementComplete = () => lab.saveIfChanged();
   for (const w of lab.store.warnings) opts.host.writeLine(`WARNING: ${w}`, 'warning');
+  lab.reportWaiting ??= (message) => opts.host.writeLine(`WARNING: ${message}`, 'warning');
   drives.set(session, fs);
   return session;
 }

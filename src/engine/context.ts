@@ -135,6 +135,8 @@ export class CommandContext implements CmdletContext {
 
   private push(value: unknown): void {
     this.outVariable?.push(value);
+    // What the next command (or the screen) gets reflects a saved lab.
+    this.interp.rt.commit(false);
     this.enqueue(() => this.out.write(value));
   }
 

@@ -210,7 +210,7 @@ export class Interpreter {
     }
     if (isControlFlow(e)) throw e;
     const record = this.toRecord(e, st, f);
-    if (e instanceof ScriptTerminatingError) throw e;
+    if (e instanceof ScriptTerminatingError || (e instanceof TerminatingError && e.haltsScript)) throw e;
     // Inside a try, or with $ErrorActionPreference = Stop in this scope, the error propagates to
     // the caller's statement (where the same rule applies again); `throw` propagates always.
     if (this.rt.tryDepth > 0 || this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {

@@ -8,6 +8,7 @@ import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
 import type { MaybePromise } from './signals.js';
+import type { StateKeeper } from '../protocol/state-keeper.js';
 
 /** Where a command's output goes: the next stage, a collector, Out-Default, or nowhere. */
 export interface Pipe {
@@ -48,6 +49,8 @@ export interface RuntimeOptions {
   location?: string;
   now?: () => Date;
   variables?: Record<string, unknown>;
+  /** Keeps the lab's state (saves changes before they are shown); absent: nothing to save. */
+  keeper?: StateKeeper;
 }
 
 /** Standard aliases, added when their target cmdlet exists and the cmdlet did not declare them. */
@@ -100,7 +103,10 @@ export class Runtime {
     throw new Error('no session services');
   };
 
+  readonly keeper: StateKeeper | undefined;
+
   constructor(opts: RuntimeOptions) {
+    this.keeper = opts.keeper;
     this.host = opts.host;
     this.renderer = opts.renderer;
     this.fs = opts.fs;
@@ -117,6 +123,11 @@ export class Runtime {
     }
     for (const [k, v] of defaultEnvironment()) this.env.set(k.toLowerCase(), { name: k, value: v });
     seedGlobals(this.global, opts.variables);
+  }
+
+  /** Saves what changed in the lab so far: durably before it is shown, written before it is handed on. */
+  commit(durable: boolean): void {
+    this.keeper?.commit(durable);
   }
 
   /** The machine the shell is on: the lab drive knows (Enter-LabServer moves it). */

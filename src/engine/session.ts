@@ -22,6 +22,7 @@ import { Interpreter, blockSources } from './evaluate.js';
 import { ScriptStage, resolveCommand } from './pipeline.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope } from './scope.js';
+import type { StateKeeper } from '../protocol/state-keeper.js';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.js';
 
 export interface SessionOptions {
@@ -36,6 +37,8 @@ export interface SessionOptions {
   variables?: Record<string, unknown>;
   /** `'[PS] '` gives EMS's prompt `[PS] C:\Windows\system32>`; absent: `PS C:\Windows\system32>`. */
   promptPrefix?: string;
+  /** Keeps the lab's state: statements that may change it take the writer lock; changes are saved before they are shown. */
+  keeper?: StateKeeper;
 }
 
 export interface ExecuteOptions {
@@ -153,7 +156,8 @@ export class Session {
 
   promptText(): string {
     const loc = this.rt.location;
-    return this.promptPrefix !== undefined ? `${this.promptPrefix}${loc}>` : `PS ${loc}>`;
+    const readOnly = this.rt.keeper?.readOnly ? '[read-only] ' : '';
+    return this.promptPrefix !== undefined ? `${this.promptPrefix}${readOnly}${loc}>` : `PS ${readOnly}${loc}>`;
   }
 
   /** Every command name (cmdlets, aliases, functions), for completion. */
@@ -210,7 +214,9 @@ export class Session {
         let failure: unknown;
         let failed = false;
         try {
+          rt.keeper?.beginStatement();
           await interp.runStatement(st, frame, od.pipe);
+          rt.commit(true);
         } catch (e) {
           failure = e;
           failed = true;
@@ -251,6 +257,12 @@ export class Session {
   }
 
   private async statementDone(): Promise<void> {
+    try {
+      this.rt.keeper?.endStatement();
+    } catch (e) {
+      // What was left to save could not be: the keeper put the lab back; say so.
+      this.printError(e instanceof TerminatingError ? e.record : internalError(e));
+    }
     if (!this.onStatementComplete) return;
     try {
       await this.onStatementComplete();
@@ -324,18 +336,21 @@ export class Session {
       get width() {
         return host.width;
       },
+      // Nothing reaches the screen before the lab changes behind it are saved.
       write(text: string, kind?: LineKind, style?: HostStyle) {
+        session.rt.commit(true);
         host.write(text, kind, style);
         if (session.transcript) session.transcriptWrite(text);
       },
       writeLine(text: string, kind?: LineKind, style?: HostStyle) {
+        session.rt.commit(true);
         host.writeLine(text, kind, style);
         if (session.transcript) session.transcriptWrite(text + '\n');
       },
-      promptForChoice: (caption, message, choices, def) => host.promptForChoice(caption, message, choices, def),
-      prompt: (caption, message, fields) => host.prompt(caption, message, fields),
-      readLine: (prompt, secure) => host.readLine(prompt, secure),
-      progress: host.progress ? (activity, status) => host.progress!(activity, status) : undefined,
+      promptForChoice: (caption, message, choices, def) => (session.rt.commit(true), host.promptForChoice(caption, message, choices, def)),
+      prompt: (caption, message, fields) => (session.rt.commit(true), host.prompt(caption, message, fields)),
+      readLine: (prompt, secure) => (session.rt.commit(true), host.readLine(prompt, secure)),
+      progress: host.progress ? (activity, status) => (session.rt.commit(true), host.progress!(activity, status)) : undefined,
       clear: () => host.clear(),
     };
   }

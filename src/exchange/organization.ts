@@ -13,6 +13,7 @@ import {
 } from './certificate.js';
 import type { CertRecord, OrgState, RequestRecord, ServerState } from './model.js';
 import { SERVICE_FLAGS, servicesOfRoles } from './services.js';
+import type { ItemCollection } from './partition.js';
 
 /** Builds a store record from a parsed certificate. */
 export function certRecord(info: CertificateInfo, opts: { keyPem?: string; exportable: boolean; friendlyName: string; services?: number; labCaThumbprint?: string; labCaSubject?: string }): CertRecord {
@@ -126,12 +127,12 @@ export class ExchangeServer {
 
   addCertificate(r: CertRecord): void {
     this.state.certificates.push(r);
-    this.org.touch();
+    this.org.touchItem('certificates', this.name, r.thumbprint);
   }
 
   addRequest(r: RequestRecord): void {
     this.state.requests.push(r);
-    this.org.touch();
+    this.org.touchItem('requests', this.name, r.thumbprint);
   }
 
   /** The pending request whose key the certificate carries (a CA response completes it). */
@@ -142,7 +143,7 @@ export class ExchangeServer {
 
   removeRequest(thumbprint: string): void {
     this.state.requests = this.state.requests.filter((q) => q.thumbprint !== thumbprint);
-    this.org.touch();
+    this.org.touchItem('requests', this.name, thumbprint);
   }
 
   /** Adds services (they accumulate); IIS moves the site binding to this certificate. */
@@ -155,6 +156,7 @@ export class ExchangeServer {
     if (bits & SERVICE_FLAGS.SMTP && (opts.replaceInternalTransport || !this.state.internalTransportThumbprint)) {
       this.state.internalTransportThumbprint = r.thumbprint;
     }
+    this.org.touchItem('certificates', this.name, r.thumbprint);
     this.org.touch();
   }
 
@@ -163,6 +165,8 @@ export class ExchangeServer {
     this.state.certificates = this.state.certificates.filter((c) => c.thumbprint !== t);
     this.state.requests = this.state.requests.filter((c) => c.thumbprint !== t);
     if (this.state.iisThumbprint === t) this.state.iisThumbprint = undefined;
+    this.org.touchItem('certificates', this.name, t);
+    this.org.touchItem('requests', this.name, t);
     this.org.touch();
   }
 
@@ -197,20 +201,62 @@ export class ExchangeServer {
   }
 }
 
+/** Where the organization reports its changes (the lab store's journal, through compose.ts). */
+export interface OrgChangeSink {
+  /** Anything but a certificate or request record changed. */
+  root(): void;
+  /** One record was added, edited or removed. */
+  item(collection: ItemCollection, server: string, thumbprint: string): void;
+}
+
 export class Organization {
   private servers = new Map<string, ExchangeServer>();
-  /** Set when anything changed since the last save. */
+  /** Set when anything changed since the sink last took the changes (for callers without a sink). */
   dirty = false;
+  /** Receives every change as it is marked. */
+  sink?: OrgChangeSink;
+  private _state: OrgState;
 
   constructor(
-    readonly state: OrgState,
+    state: OrgState,
     readonly now: () => Date,
   ) {
-    for (const s of state.servers) this.servers.set(s.name.toLowerCase(), new ExchangeServer(s, this));
+    this._state = state;
+    this.indexServers();
   }
 
+  get state(): OrgState {
+    return this._state;
+  }
+
+  /**
+   * Another session's changes (or a rollback) replaced the persisted document: work on the new
+   * one. The machine this session is logged on to is this session's own and stays.
+   */
+  replaceState(state: OrgState): void {
+    const current = this._state.currentMachine;
+    this._state = state;
+    if (this.servers.has(current.toLowerCase()) || state.servers.some((s) => s.name.toLowerCase() === current.toLowerCase())) {
+      state.currentMachine = current;
+    }
+    this.indexServers();
+  }
+
+  private indexServers(): void {
+    this.servers = new Map();
+    for (const s of this._state.servers) this.servers.set(s.name.toLowerCase(), new ExchangeServer(s, this));
+  }
+
+  /** Marks a change to anything but certificate and request records (settings, logs, servers). */
   touch(): void {
     this.dirty = true;
+    this.sink?.root();
+  }
+
+  /** Marks a change to one certificate or request record. */
+  touchItem(collection: ItemCollection, server: string, thumbprint: string): void {
+    this.dirty = true;
+    this.sink?.item(collection, server, thumbprint);
   }
 
   /** Adds a newly installed server (Install-LabServer / setup.com). */
@@ -219,6 +265,8 @@ export class Organization {
     const s = new ExchangeServer(state, this);
     this.servers.set(state.name.toLowerCase(), s);
     this.touch();
+    for (const c of state.certificates) this.touchItem('certificates', state.name, c.thumbprint);
+    for (const q of state.requests) this.touchItem('requests', state.name, q.thumbprint);
     return s;
   }
 
@@ -236,11 +284,11 @@ export class Organization {
     return this.server(this.state.currentMachine) ?? this.allServers()[0]!;
   }
 
+  /** Logs this session on to another machine: the session's own, not a change to the lab. */
   setCurrent(name: string): void {
     const s = this.server(name);
     if (!s) throw new RangeError(`Unknown machine ${name}`);
     this.state.currentMachine = s.name;
-    this.touch();
   }
 
   get labCaSubject(): string {

@@ -126,7 +126,11 @@ export class PipelineStoppedError extends Error {
 }
 
 export class TerminatingError extends Error {
-  constructor(readonly record: ErrorRecord) {
+  constructor(
+    readonly record: ErrorRecord,
+    /** Ends the whole script, like `throw` (a change that could not be saved). */
+    readonly haltsScript = false,
+  ) {
     super(record.message);
   }
 }

@@ -37,6 +37,8 @@ export interface LabDriveOptions {
   knownMachines?: () => string[];
   /** The lab clock: written files get this LastWriteTime. Default: the host clock. */
   now?: () => Date;
+  /** A read-only session: every write is refused (nothing it does may outlive it). */
+  readOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,6 +71,14 @@ export const driveErrors = {
     fsError(`The directory is not empty.`, 'RemoveItemIOError', 'WriteError', 'IOException', display),
   ioError: (display: string, message: string) =>
     fsError(message, 'IOError', 'WriteError', 'IOException', display),
+  readOnlyLab: (lab: string, display: string) =>
+    fsError(
+      `The lab '${lab}' is open read-only in this session; '${display}' was not changed.`,
+      'LabReadOnly',
+      'PermissionDenied',
+      'UnauthorizedAccessException',
+      display,
+    ),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -106,6 +116,8 @@ export class LabDrive implements LabFileSystem {
     const cached = this.roots.get(key);
     if (cached) return cached;
     const root = machineDrive(this.opts.home, this.opts.lab, key);
+    // A read-only session creates nothing: a drive that does not exist yet is empty to it.
+    if (this.opts.readOnly && !fs.existsSync(root)) return root;
     if (!fs.existsSync(root)) {
       fs.mkdirSync(root, { recursive: true, mode: DIR_MODE });
       for (const folder of INITIAL_FOLDERS) {
@@ -263,7 +275,13 @@ export class LabDrive implements LabFileSystem {
     return new Uint8Array(fs.readFileSync(p.hostPath));
   }
 
+  /** Every write starts here: a read-only session refuses it. */
+  private checkWritable(p: ResolvedPath): void {
+    if (this.opts.readOnly) throw driveErrors.readOnlyLab(this.opts.lab, p.display);
+  }
+
   writeBytes(p: ResolvedPath, data: Uint8Array, append = false): void {
+    this.checkWritable(p);
     this.checkContained(p);
     const st = this.statOf(p);
     if (st?.isDirectory()) throw driveErrors.accessDenied(p.display);
@@ -275,6 +293,7 @@ export class LabDrive implements LabFileSystem {
   }
 
   mkdir(p: ResolvedPath): void {
+    this.checkWritable(p);
     this.checkContained(p);
     const st = this.statOf(p);
     if (st?.isDirectory()) return;
@@ -291,6 +310,7 @@ export class LabDrive implements LabFileSystem {
   }
 
   remove(p: ResolvedPath, recurse = false): void {
+    this.checkWritable(p);
     this.checkContained(p);
     const st = this.statOf(p);
     if (!st) throw driveErrors.pathNotFound(p.display);
@@ -306,6 +326,7 @@ export class LabDrive implements LabFileSystem {
   }
 
   copy(from: ResolvedPath, to: ResolvedPath): void {
+    this.checkWritable(to);
     this.checkContained(to);
     const st = this.statOf(from);
     if (!st) throw driveErrors.pathNotFound(from.display);

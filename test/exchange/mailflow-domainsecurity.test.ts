@@ -20,7 +20,7 @@ async function setup() {
   let k = 2;
   const partner = (await ensurePartner(org.state, 'fabrikam.lab', NOW, () => KEYS[k++]!))!;
   const edgeCert = labCaCertificate(org, ['EDGE01.proexchange.global', 'proexchange.global'], { key: 1 });
-  org.server('EDGE01')!.state.certificates.push(edgeCert);
+  org.server('EDGE01')!.addCertificate(edgeCert);
   const r = await s.run(CONFIGURE);
   expect(r.ok, r.out).toBe(true);
   return { s, org, partner, edgeCert };
