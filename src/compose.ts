@@ -9,7 +9,9 @@ import { OrganizationKey } from './cmdlets/exchange/common.js';
 import { LabDrive } from './store/lab-drive.js';
 import { labPaths } from './store/lab-home.js';
 import { LabStore } from './store/lab-store.js';
-import { emptyLabState, type LabState } from './store/schema.js';
+import { emptyLabState, labTime, type LabState } from './store/schema.js';
+import { LabClock } from './exchange/lab-clock.js';
+import { LabClockKey } from './cmdlets/lab/LabDate.js';
 import { Organization } from './exchange/organization.js';
 import { createBuiltinOrganization } from './exchange/seed.js';
 import { validateOrganization } from './exchange/validate.js';
@@ -48,6 +50,7 @@ export class Lab {
     readonly store: LabStore,
     readonly org: Organization,
     readonly now: () => Date,
+    readonly clock: LabClock,
   ) {}
 
   /** Saves after a statement that changed something (and never in a read-only session). */
@@ -83,12 +86,17 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
     store = await open();
     store.warnings.push(`The organization in lab '${opts.lab}' was not valid (${problems[0]}); the file was moved to ${aside} and the lab was created anew.`);
   }
-  const now = opts.now ?? (() => store.labNow());
+  // The lab clock (issue 8): lab time is real time (or the test's fixed time) moved by the
+  // clock in the lab state, so Set-LabDate moves every session's now.
+  const clockBase = opts.now ?? realNow;
+  const now = () => labTime(store.state.clock, clockBase());
   normalizeOrganization(store.state.organization as OrgState);
   const org = new Organization(store.state.organization as OrgState, now);
   // Every session is a new logon: EMS opens on the first Exchange server, wherever the last one ended.
   if (org.server(START_MACHINE)) org.state.currentMachine = org.server(START_MACHINE)!.name;
-  return new Lab(opts.lab, opts.home, store, org, now);
+  // Set-LabDate changes clock.offsetMs (or clock.frozenAt) of the lab state; touch() marks it for saving.
+  const clock = new LabClock(store.state.clock, now, clockBase, new Date(store.state.lab.createdAt), () => org.touch());
+  return new Lab(opts.lab, opts.home, store, org, now, clock);
 }
 
 const drives = new WeakMap<Session, LabDrive>();
@@ -114,7 +122,9 @@ export function composeSession(opts: ComposeOptions): Session {
       return v;
     },
     tryGet<T>(key: ServiceKey<T>): T | undefined {
-      return key.name === OrganizationKey.name ? (lab.org as T) : undefined;
+      if (key.name === OrganizationKey.name) return lab.org as T;
+      if (key.name === LabClockKey.name) return lab.clock as T;
+      return undefined;
     },
   };
   const session = new Session({

@@ -22,6 +22,7 @@ import SubmitLabCertificateRequest from '../lab/Submit-LabCertificateRequest.js'
 import EnterLabServer from '../lab/Enter-LabServer.js';
 import InstallLabServer, { setupCom } from '../lab/Install-LabServer.js';
 import { mailflowCmdlets, mailflowLabCmdlets } from './mailflow/index.js';
+import { getLabDate, setLabDate } from '../lab/LabDate.js';
 
 export const exchangeCmdlets: CmdletDeclaration[] = [
   GetExchangeCertificate,
@@ -57,4 +58,4 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   ...mailflowCmdlets,
 ] as CmdletDeclaration[];
 
-export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets] as CmdletDeclaration[];
+export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate] as CmdletDeclaration[];

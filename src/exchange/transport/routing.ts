@@ -76,7 +76,11 @@ export interface DeliveryReport {
   to: string;
   subject: string;
   status: DeliveryStatus;
-  /** Where a queued message waits: `EDGE01\Submission`-style `<server>\<next hop>`. */
+  /**
+   * The identity of the queue a queued message waits in, `<server>\<number>` as Get-Queue shows
+   * it and Retry-Queue accepts; set by recordDelivery once the message is in the queue (only the
+   * organization's servers have queues we can see).
+   */
   queue?: string;
   /** For a queued message: the server (of the organization, or the partner's host) and next hop. */
   queuedOn?: string;
@@ -352,7 +356,6 @@ export async function deliverMessage(organization: Organization, req: MessageReq
     subject: req.subject,
     status,
     lastError,
-    queue: q ? `${q.on}\\${q.next}` : undefined,
     queuedOn: q?.on,
     nextHopDomain: q?.next,
     deliveryType: q?.type,

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as tls from 'node:tls';
 import type { OrgState, ServerState } from '../model.js';
 import { selectUmCertificate } from './select.js';
-import { judge, peerCertificate, type Judgement } from './tls.js';
+import { chainsToRoot, judge, peerCertificate, peerX509, type Judgement } from './tls.js';
 
 export const OCS_FQDN = 'ocs01';
 
@@ -53,7 +53,8 @@ export async function ocsPeerCheck(org: OrgState, um: ServerState, now: Date): P
     client.on('error', () => undefined);
     await once(client, 'secureConnect');
     const seen = peerCertificate(client);
-    const j = judge(seen, { authorized: client.authorized, authorizationError: client.authorizationError ? String(client.authorizationError) : undefined, expectedName: um.fqdn, now });
+    const seenX = peerX509(client);
+    const j = judge(seen, { chainTrusted: seenX ? chainsToRoot(seenX, [org.ca.certPem]) : false, expectedName: um.fqdn, now });
     if (j.verdict !== 'Trusted') {
       client.destroy();
       const why =
