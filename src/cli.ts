@@ -89,7 +89,7 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
     const { runInteractive } = await loadUi();
     return runInteractive({
       lab: opts.lab,
-      machine: () => lab.org.current.name,
+      machine: () => lab.org.currentMachineName,
       historyFile: labPaths(home, opts.lab).history,
       color: useColor(),
       noLogo: opts.noLogo,

@@ -12,6 +12,8 @@ import { LabStore } from './store/lab-store.js';
 import { emptyLabState, labTime, type LabState } from './store/schema.js';
 import { LabClock } from './exchange/lab-clock.js';
 import { LabClockKey } from './cmdlets/lab/LabDate.js';
+import { LabEndpointsKey, type LabEndpointService } from './cmdlets/lab/endpoints-service.js';
+import type { EndpointSet } from './exchange/endpoints/listeners.js';
 import { Organization } from './exchange/organization.js';
 import { createBuiltinOrganization } from './exchange/seed.js';
 import { validateOrganization } from './exchange/validate.js';
@@ -60,7 +62,15 @@ export class Lab {
     await this.store.save();
   }
 
-  close(): Promise<void> {
+  /** Work to finish when the lab closes (endpoints stop listening), run before the store closes. */
+  private readonly closers: (() => Promise<void>)[] = [];
+
+  onClose(fn: () => Promise<void>): void {
+    this.closers.push(fn);
+  }
+
+  async close(): Promise<void> {
+    for (const fn of this.closers.splice(0)) await fn().catch(() => undefined);
     return this.store.close();
   }
 }
@@ -111,10 +121,20 @@ export function composeSession(opts: ComposeOptions): Session {
   const fs = new LabDrive({
     home: lab.home,
     lab: lab.name,
-    machine: () => lab.org.current.name,
-    knownMachines: () => lab.org.allServers().map((s) => s.name),
+    machine: () => lab.org.currentMachineName,
+    knownMachines: () => lab.org.machineNames(),
     now: lab.now,
   });
+  // Issue 8: the lab's endpoints (listeners on loopback), loaded on first use; they stop when the lab closes.
+  let endpoints: Promise<EndpointSet> | undefined;
+  const endpointService: LabEndpointService = {
+    endpoints: () =>
+      (endpoints ??= import('./exchange/endpoints/listeners.js').then(({ EndpointSet }) => {
+        const set = new EndpointSet(() => ({ org: lab.org, now: lab.now }));
+        lab.onClose(() => set.stopAll());
+        return set;
+      })),
+  };
   const services: ServiceRegistry = {
     get<T>(key: ServiceKey<T>): T {
       const v = this.tryGet(key);
@@ -124,6 +144,7 @@ export function composeSession(opts: ComposeOptions): Session {
     tryGet<T>(key: ServiceKey<T>): T | undefined {
       if (key.name === OrganizationKey.name) return lab.org as T;
       if (key.name === LabClockKey.name) return lab.clock as T;
+      if (key.name === LabEndpointsKey.name) return endpointService as T;
       return undefined;
     },
   };
@@ -149,8 +170,8 @@ export function completionSourceFor(session: Session, lab: Lab): CompletionSourc
   return {
     commands: () => services.commands(),
     variables: () => services.variableNames?.() ?? ['true', 'false', 'null', 'Error', 'ErrorActionPreference', 'PWD', 'HOME'],
-    thumbprints: () => lab.org.current.list().map((f) => f.thumbprint),
-    machines: () => lab.org.allServers().map((s) => s.name),
+    thumbprints: () => (lab.org.currentClient ? [] : lab.org.current.list().map((f) => f.thumbprint)),
+    machines: () => lab.org.machineNames(),
     paths: (prefix) => {
       const fs = drives.get(session);
       if (!fs) return [];

@@ -23,6 +23,8 @@ import EnterLabServer from '../lab/Enter-LabServer.js';
 import InstallLabServer, { setupCom } from '../lab/Install-LabServer.js';
 import { mailflowCmdlets, mailflowLabCmdlets } from './mailflow/index.js';
 import { getLabDate, setLabDate } from '../lab/LabDate.js';
+import { getLabClient, testLabClient } from '../lab/Test-LabClient.js';
+import RequestLabUserCertificate from '../lab/Request-LabUserCertificate.js';
 
 export const exchangeCmdlets: CmdletDeclaration[] = [
   GetExchangeCertificate,
@@ -58,4 +60,4 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   ...mailflowCmdlets,
 ] as CmdletDeclaration[];
 
-export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate] as CmdletDeclaration[];
+export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate, getLabClient, testLabClient, RequestLabUserCertificate] as CmdletDeclaration[];

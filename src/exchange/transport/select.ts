@@ -6,7 +6,8 @@
 //  - X-ANONYMOUSTLS and EdgeSync: the internal transport (default SMTP) certificate published in
 //    AD, whatever its names.
 
-import type { CertRecord, ServerState } from '../model.js';
+import type { CaState, CertRecord, ServerState } from '../model.js';
+import { rootPems } from '../clients.js';
 import { SERVICE_FLAGS } from '../services.js';
 
 export type Unusable = 'PrivateKeyMissing' | 'DateInvalid' | 'Untrusted' | 'KeyTooSmall';
@@ -29,8 +30,8 @@ export function trustsIssuer(server: ServerState, issuer: string): boolean {
 }
 
 /** The roots (PEM) a server validates peers against: the enterprise CA on domain members, plus imported roots. */
-export function trustedRootPems(server: ServerState, enterpriseCaPem: string): string[] {
-  return [...(server.domainJoined ? [enterpriseCaPem] : []), ...(server.trustedRoots ?? []).map((t) => t.certPem)];
+export function trustedRootPems(server: ServerState, ca: CaState): string[] {
+  return rootPems({ ca }, server);
 }
 
 /** Exchange's name match: case-insensitive; `*.a.b` matches `x.a.b` but not `a.b` or `y.x.a.b`. */

@@ -158,6 +158,11 @@ interface ServerRecord {
   clientDomainSecure?: { domain: string; status: DomainSecureStatus };
 }
 
+/** Serves one SMTP session on an accepted socket (a hop's listener, or a lab endpoint's). */
+export function serveSmtpSession(sock: net.Socket, ep: ReceiveEndpoint): Promise<void> {
+  return serveSession(sock, ep, {});
+}
+
 async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRecord): Promise<void> {
   const ch = new LineChannel(sock);
   const log = ep.log;

@@ -21,7 +21,7 @@ export interface SeenCertificate {
 
 /** OpenSSL lists RDNs in DER order one per line; Windows shows them reversed, comma-separated. */
 function windowsDn(openssl: string): string {
-  return openssl.split('\n').filter(Boolean).reverse().join(', ');
+  return openssl.split('\n').filter(Boolean).reverse().map((rdn) => rdn.replace(/^emailAddress=/, 'E=')).join(', ');
 }
 
 export function describeCertificate(x: X509Certificate): SeenCertificate {
