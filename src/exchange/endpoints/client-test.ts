@@ -10,7 +10,7 @@ import { rootPems } from '../clients.js';
 import { certificateNames, chainsToRoot, describeCertificate, timeValidity, type SeenCertificate } from '../transport/tls.js';
 import { SERVICES_OF, defaultUrl, listenerFor, resolveHost, runsListener, type ClientService, type ListenerKind } from './network.js';
 import { presentedCertificate, type EndpointSet, type LabView } from './listeners.js';
-import { probe, type ClientCredential } from './probe.js';
+import { probe, type ClientCredential, type ProbeResult } from './probe.js';
 import { IIS_ERRORS } from './site.js';
 import { certificateVerdict, type CertificateChecks, type ClientResult } from './verdict.js';
 
@@ -83,6 +83,82 @@ function noCertificateReason(view: LabView, server: ServerState, kind: ListenerK
   }
 }
 
+/** Who connects: what it trusts, where it sits, and the certificate it presents when asked. */
+export interface Connector {
+  name: string;
+  network: 'Internal' | 'Internet';
+  roots: string[];
+  credential?: ClientCredential;
+}
+
+/** What one connection to a service reached. */
+export interface Reached {
+  url: URL;
+  host: string;
+  server: ServerState;
+  listener: ListenerKind;
+  /** Set when the connection or the handshake did not get through. */
+  failure?: string;
+  probe?: ProbeResult;
+  certificate?: SeenCertificate;
+  checks?: CertificateChecks;
+}
+
+/**
+ * Connects `who` to a service at a URL: the lab's DNS from where it sits, the server's listener,
+ * a real handshake and the first protocol exchange, and the three certificate checks from its
+ * point of view. Throws ClientTestError when the URL is not usable or the host does not resolve.
+ */
+export async function reach(view: LabView, endpoints: EndpointSet, who: Connector, service: ClientService, urlText: string, method?: string): Promise<Reached> {
+  const org = view.org.state;
+  const url = parseUrl(service, urlText);
+  const host = url.hostname;
+  const server = resolveHost(org, who.network, host);
+  if (!server) {
+    throw new ClientTestError(
+      `The remote name could not be resolved: '${host}'. No lab server answers to that name ${who.network === 'Internet' ? 'on the Internet (only published names resolve there)' : 'in the network'}.`,
+      'HostNotFound',
+    );
+  }
+  const kind = listenerFor(service, url);
+  const at = { url, host, server, listener: kind };
+  if (!runsListener(server, kind)) {
+    return { ...at, failure: `Unable to connect to the remote server: ${server.name} (${host}) does not answer ${kind === 'HTTP' || kind === 'HTTPS' ? 'web requests' : kind} (No connection could be made because the target machine actively refused it).` };
+  }
+  const r = await endpoints.using(server, kind, (e) =>
+    probe({
+      port: e.port,
+      kind,
+      host,
+      method: method ?? (service === 'Autodiscover' ? 'POST' : service === 'ActiveSync' ? 'OPTIONS' : 'GET'),
+      path: `${url.pathname}${url.search}`,
+      clientCertificate: who.credential,
+    }),
+  );
+  if (r.error) {
+    const why = kind === 'HTTPS' ? 'The underlying connection was closed: Could not establish secure channel for SSL/TLS.' : r.error;
+    const nothing = kind !== 'HTTP' && kind !== 'SMTP' && !presentedCertificate(view, server.name, kind);
+    return { ...at, probe: r, failure: nothing ? `${why} ${noCertificateReason(view, server, kind, host)}` : why };
+  }
+  if (kind === 'SMTP' && r.noStartTls) {
+    return { ...at, probe: r, failure: `The server does not support the specified connection encryption type (${server.name} offers no STARTTLS: no usable certificate enabled for SMTP names ${host}).` };
+  }
+  if (kind === 'HTTP') return { ...at, probe: r };
+  if (!r.certificate) return { ...at, probe: r, failure: 'The remote server presented no certificate.' };
+  const certificate = describeCertificate(r.certificate);
+  const checks: CertificateChecks = {
+    trusted: chainsToRoot(r.certificate, who.roots),
+    nameMatch: certificateNames(certificate, host),
+    time: timeValidity(certificate, view.now()),
+  };
+  return { ...at, probe: r, certificate, checks };
+}
+
+/** The IIS error text of an HTTP refusal, or the status line. */
+export function refusalText(r: ProbeResult): string {
+  return /HTTP Error [^<]*/.exec(r.body ?? '')?.[0] ?? r.reply ?? '';
+}
+
 /** Runs one client check. Throws ClientTestError for input no client could act on. */
 export async function testClient(view: LabView, endpoints: EndpointSet, client: ClientMachineState, service: ClientService, urlText?: string): Promise<ClientTestOutcome> {
   const org = view.org.state;
@@ -95,59 +171,24 @@ export async function testClient(view: LabView, endpoints: EndpointSet, client: 
     if ('missing' in d) return failure({ client: client.name, service, url: '' }, d.missing);
     text = d.url;
   }
-  const url = parseUrl(service, text);
-  const host = url.hostname;
-  const base = { client: client.name, service, url: url.href };
-  const server = resolveHost(org, client.network, host);
-  if (!server) {
-    throw new ClientTestError(
-      `The remote name could not be resolved: '${host}'. No lab server answers to that name ${client.network === 'Internet' ? 'on the Internet (only published names resolve there)' : 'in the network'}.`,
-      'HostNotFound',
-    );
-  }
-  const kind = listenerFor(service, url);
-  const located = { ...base, server: server.name, listener: kind };
-  if (!runsListener(server, kind)) {
-    return failure(located, `Unable to connect to the remote server: ${server.name} (${host}) does not answer ${kind === 'HTTP' || kind === 'HTTPS' ? 'web requests' : kind} (No connection could be made because the target machine actively refused it).`);
-  }
-  const r = await endpoints.using(server, kind, (e) =>
-    probe({
-      port: e.port,
-      kind,
-      host,
-      method: service === 'Autodiscover' ? 'POST' : service === 'ActiveSync' ? 'OPTIONS' : 'GET',
-      path: `${url.pathname}${url.search}`,
-      clientCertificate: service === 'ActiveSync' ? credentialOf(client) : undefined,
-    }),
-  );
-  if (r.error) {
-    const why = kind === 'HTTPS' ? 'The underlying connection was closed: Could not establish secure channel for SSL/TLS.' : r.error;
-    const nothing = kind !== 'HTTP' && kind !== 'SMTP' && !presentedCertificate(view, server.name, kind);
-    return failure(located, nothing ? `${why} ${noCertificateReason(view, server, kind, host)}` : why, r.elapsedMs);
-  }
-  if (kind === 'SMTP' && r.noStartTls) {
-    return failure(located, `The server does not support the specified connection encryption type (${server.name} offers no STARTTLS: no usable certificate enabled for SMTP names ${host}).`, r.elapsedMs);
-  }
-  if (kind === 'HTTP') {
+  const who: Connector = { name: client.name, network: client.network, roots: rootPems(org, client), credential: service === 'ActiveSync' ? credentialOf(client) : undefined };
+  const r = await reach(view, endpoints, who, service, text);
+  const located = { client: client.name, service, url: r.url.href, server: r.server.name, listener: r.listener };
+  const elapsedMs = r.probe?.elapsedMs ?? 0;
+  if (r.failure) return failure(located, r.failure, elapsedMs);
+  const p = r.probe!;
+  if (r.listener === 'HTTP') {
     // Plain HTTP: no certificate is involved (the OAB directory's default in 2007).
-    if (r.status === 403) return failure(located, `${IIS_ERRORS.sslRequired} (${url.href} must be reached over https).`, r.elapsedMs);
-    if (r.status === 404) return failure(located, `${IIS_ERRORS.notFound} (${url.pathname}).`, r.elapsedMs);
-    return { ...located, result: 'Success', message: `${client.name} connected to ${host} over HTTP: nothing is encrypted, no certificate is involved.`, elapsedMs: r.elapsedMs };
+    if (p.status === 403) return failure(located, `${IIS_ERRORS.sslRequired} (${r.url.href} must be reached over https).`, elapsedMs);
+    if (p.status === 404) return failure(located, `${IIS_ERRORS.notFound} (${r.url.pathname}).`, elapsedMs);
+    return { ...located, result: 'Success', message: `${client.name} connected to ${r.host} over HTTP: nothing is encrypted, no certificate is involved.`, elapsedMs };
   }
-  if (!r.certificate) return failure(located, 'The remote server presented no certificate.', r.elapsedMs);
-  const seen = describeCertificate(r.certificate);
-  const checks: CertificateChecks = {
-    trusted: chainsToRoot(r.certificate, rootPems(org, client)),
-    nameMatch: certificateNames(seen, host),
-    time: timeValidity(seen, view.now()),
-  };
-  const v = certificateVerdict(client, service, host, checks);
-  const out: ClientTestOutcome = { ...located, certificate: seen, checks, result: v.result, message: v.message, elapsedMs: r.elapsedMs };
+  const v = certificateVerdict(client, service, r.host, r.checks!);
+  const out: ClientTestOutcome = { ...located, certificate: r.certificate, checks: r.checks, result: v.result, message: v.message, elapsedMs };
   if (v.result === 'Failure') return out;
   // The certificate passed (or the user accepted the warning): what the service itself answered.
-  if (kind === 'HTTPS' && r.status !== undefined && r.status >= 403) {
-    const iis = /HTTP Error [^<]*/.exec(r.body ?? '')?.[0] ?? r.reply ?? '';
-    return { ...out, result: 'Failure', message: `${v.result === 'Warning' ? `${v.message}\n` : ''}The server refused the request: ${iis}` };
+  if (r.listener === 'HTTPS' && p.status !== undefined && p.status >= 403) {
+    return { ...out, result: 'Failure', message: `${v.result === 'Warning' ? `${v.message}\n` : ''}The server refused the request: ${refusalText(p)}` };
   }
   return out;
 }
