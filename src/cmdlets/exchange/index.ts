@@ -22,6 +22,7 @@ import SubmitLabCertificateRequest from '../lab/Submit-LabCertificateRequest.js'
 import EnterLabServer from '../lab/Enter-LabServer.js';
 import InstallLabServer, { setupCom } from '../lab/Install-LabServer.js';
 import { mailflowCmdlets, mailflowLabCmdlets } from './mailflow/index.js';
+import { testingCmdlets } from './testing/index.js';
 import { getLabDate, setLabDate } from '../lab/LabDate.js';
 import { getLabClient, testLabClient } from '../lab/Test-LabClient.js';
 import RequestLabUserCertificate from '../lab/Request-LabUserCertificate.js';
@@ -58,6 +59,7 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   newUMDialPlan,
   setUMDialPlan,
   ...mailflowCmdlets,
+  ...testingCmdlets,
 ] as CmdletDeclaration[];
 
 export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate, getLabClient, testLabClient, RequestLabUserCertificate] as CmdletDeclaration[];
