@@ -26,6 +26,7 @@ import { testingCmdlets } from './testing/index.js';
 import { getLabDate, setLabDate } from '../lab/LabDate.js';
 import { getLabClient, testLabClient } from '../lab/Test-LabClient.js';
 import RequestLabUserCertificate from '../lab/Request-LabUserCertificate.js';
+import { getLabEndpoint, startLabEndpoint, stopLabEndpoint } from '../lab/LabEndpoint.js';
 
 export const exchangeCmdlets: CmdletDeclaration[] = [
   GetExchangeCertificate,
@@ -62,4 +63,4 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   ...testingCmdlets,
 ] as CmdletDeclaration[];
 
-export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate, getLabClient, testLabClient, RequestLabUserCertificate] as CmdletDeclaration[];
+export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate, getLabClient, testLabClient, RequestLabUserCertificate, startLabEndpoint, getLabEndpoint, stopLabEndpoint] as CmdletDeclaration[];

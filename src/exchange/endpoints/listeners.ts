@@ -24,7 +24,8 @@ export interface LabView {
   org: Organization;
   now: () => Date;
 }
-export type LabSource = () => LabView;
+/** The view a new connection gets (a promise when the lab must be read again first, as under `emsh -Serve`). */
+export type LabSource = () => LabView | Promise<LabView>;
 
 /** The certificate (with its key) a server presents on a listener right now, if it has one. */
 export function presentedCertificate(view: LabView, serverName: string, kind: ListenerKind): CertRecord | undefined {
@@ -118,14 +119,20 @@ function serveMailProtocol(sock: tls.TLSSocket, kind: 'POP3' | 'IMAP4'): void {
 }
 
 /** Serves a connection of one listener kind for one server, reading the organization now. */
-function serveConnection(source: LabSource, serverName: string, kind: ListenerKind, sock: net.Socket, site: http.Server): void {
+async function serveConnection(source: LabSource, serverName: string, kind: ListenerKind, sock: net.Socket, site: http.Server): Promise<void> {
   sock.setNoDelay(true);
   sock.on('error', () => undefined);
-  const view = source();
+  // The listener pauses new sockets (pauseOnConnect): nothing is read until the view is known,
+  // so a TLS socket wrapped after an await still gets the client's first bytes.
+  const view = await source();
   const server = view.org.server(serverName);
   if (!server) return void sock.destroy();
-  if (kind === 'HTTP') return void site.emit('connection', sock);
+  if (kind === 'HTTP') {
+    site.emit('connection', sock);
+    return void sock.resume();
+  }
   if (kind === 'SMTP') {
+    sock.resume();
     const ep = smtpReceiveEndpoint(view.org.state, server.state, view.now);
     if (typeof ep === 'string') return void sock.end(`${ep}\r\n`);
     void serveSmtpSession(sock, ep).catch(() => sock.destroy());
@@ -150,8 +157,8 @@ function serveConnection(source: LabSource, serverName: string, kind: ListenerKi
 
 /** The Default Web Site of a server over one connection kind (HTTPS knows the TLS socket it came on). */
 function siteServer(source: LabSource, serverName: string): http.Server {
-  return http.createServer((req, res) => {
-    const view = source();
+  return http.createServer(async (req, res) => {
+    const view = await source();
     const s = view.org.server(serverName);
     const secure = req.socket instanceof tls.TLSSocket;
     const clientCertificate = secure ? peerX509(req.socket as tls.TLSSocket) : undefined;
@@ -167,7 +174,7 @@ function siteServer(source: LabSource, serverName: string): http.Server {
 export async function startEndpoint(source: LabSource, server: ServerState, kind: ListenerKind, port = 0): Promise<Endpoint> {
   if (!runsListener(server, kind)) throw new EndpointError(`${server.name} does not run ${kind}.`, 'NotServed');
   const site = siteServer(source, server.name);
-  const listener = net.createServer({ noDelay: true }, (sock) => serveConnection(source, server.name, kind, sock, site));
+  const listener = net.createServer({ noDelay: true, pauseOnConnect: true }, (sock) => void serveConnection(source, server.name, kind, sock, site).catch(() => sock.destroy()));
   listener.on('error', () => undefined);
   listener.listen(port, '127.0.0.1');
   try {
@@ -200,8 +207,9 @@ export class EndpointSet {
   async start(server: ServerState, kind: ListenerKind, port = 0): Promise<{ endpoint: Endpoint; started: boolean }> {
     const running = this.find(server.name, kind);
     if (running && (port === 0 || running.port === port)) return { endpoint: running, started: false };
-    if (running) await this.stop(running);
+    // The new port first: if it is busy, the running listener stays as it was.
     const endpoint = await startEndpoint(this.source, server, kind, port);
+    if (running) await this.stop(running);
     this.endpoints.push(endpoint);
     return { endpoint, started: true };
   }
