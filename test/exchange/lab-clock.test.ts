@@ -72,3 +72,23 @@ describe('the lab clock', () => {
     await s.close();
   });
 });
+
+describe('a year later', () => {
+  it('EdgeSync cannot authenticate the Edge until its certificate is renewed and the Edge subscribed again', async () => {
+    const s = await capturedSession({ now: () => NOW });
+    await s.run('Enter-LabServer EDGE01; New-EdgeSubscription -FileName c:\\edge.xml -Force | Out-Null; Enter-LabServer Ex2007EE; New-EdgeSubscription -FileName \\\\EDGE01\\c$\\edge.xml -Site Site-A | Out-Null');
+    expect((await s.run('(Start-EdgeSynchronization)[0].Result')).out.trim()).toBe('Success');
+    await s.run('Set-LabDate -Add 400.00:00:00 | Out-Null');
+    const failed = await s.run('(Start-EdgeSynchronization -WarningAction SilentlyContinue)[0] | Format-List Result, FailureDetails');
+    expect(failed.out).toContain('CouldNotConnect');
+    expect(failed.out).toContain('has no valid internal transport certificate');
+    // Renew on the Edge and the Hub; the Edge's new certificate is not the one published: subscribe again.
+    await s.run('$null = Get-ExchangeCertificate -DomainName Ex2007EE.proexchange.local | New-ExchangeCertificate -Force');
+    await s.run('Enter-LabServer EDGE01; $null = Get-ExchangeCertificate | New-ExchangeCertificate -Force -WarningAction SilentlyContinue');
+    await s.run('Enter-LabServer Ex2007EE');
+    expect((await s.run('(Start-EdgeSynchronization -WarningAction SilentlyContinue)[0].Result')).out.trim()).not.toBe('Success');
+    await s.run('Enter-LabServer EDGE01; New-EdgeSubscription -FileName c:\\edge.xml -Force | Out-Null; Enter-LabServer Ex2007EE; New-EdgeSubscription -FileName \\\\EDGE01\\c$\\edge.xml -Site Site-A -Force | Out-Null');
+    expect((await s.run('(Start-EdgeSynchronization)[0].Result')).out.trim()).toBe('Success');
+    await s.close();
+  });
+});

@@ -173,7 +173,7 @@ export async function testClient(view: LabView, endpoints: EndpointSet, client: 
   }
   const who: Connector = { name: client.name, network: client.network, roots: rootPems(org, client), credential: service === 'ActiveSync' ? credentialOf(client) : undefined };
   const r = await reach(view, endpoints, who, service, text);
-  const located = { client: client.name, service, url: r.url.href, server: r.server.name, listener: r.listener };
+  const located = { client: client.name, service, url: text, server: r.server.name, listener: r.listener };
   const elapsedMs = r.probe?.elapsedMs ?? 0;
   if (r.failure) return failure(located, r.failure, elapsedMs);
   const p = r.probe!;
