@@ -23,6 +23,7 @@ import EnterLabServer from '../lab/Enter-LabServer.js';
 import InstallLabServer, { setupCom } from '../lab/Install-LabServer.js';
 import { mailflowCmdlets, mailflowLabCmdlets } from './mailflow/index.js';
 import { testingCmdlets } from './testing/index.js';
+import GetUMIPGateway from './Get-UMIPGateway.js';
 import { getLabDate, setLabDate } from '../lab/LabDate.js';
 import { getLabClient, testLabClient } from '../lab/Test-LabClient.js';
 import RequestLabUserCertificate from '../lab/Request-LabUserCertificate.js';
@@ -59,6 +60,7 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   getUMDialPlan,
   newUMDialPlan,
   setUMDialPlan,
+  GetUMIPGateway,
   ...mailflowCmdlets,
   ...testingCmdlets,
 ] as CmdletDeclaration[];
