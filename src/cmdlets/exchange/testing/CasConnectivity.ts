@@ -92,7 +92,7 @@ export const testActiveSyncConnectivity = defineCmdlet({
   outputType: [CAS_OUTCOME_TYPE],
   examples: [
     { code: 'Test-ActiveSyncConnectivity -TrustAnySSLCertificate', remarks: 'Synchronizes the test mailbox through this server, accepting the self-signed certificate.', shows: 'Success', needs: ['lab'] },
-    { code: 'Test-ActiveSyncConnectivity -ClientAccessServer Ex2007EE | Format-List Scenario,Result,Error', remarks: "The server does not trust its own self-signed certificate: the Options scenario fails with .NET's trust error.", shows: 'Could not establish trust relationship for the SSL/TLS secure channel', needs: ['lab'] },
+    { code: 'Test-ActiveSyncConnectivity -ClientAccessServer Ex2007EE | Format-List Scenario,Result,Error', remarks: "The server does not trust its own self-signed certificate: the Options scenario fails with .NET's trust error.", shows: 'Could not establish trust relationship', needs: ['lab'] },
   ],
   related: ['Test-OwaConnectivity', 'Test-LabClient', 'Set-ActiveSyncVirtualDirectory'],
   async process(p, ctx) {
