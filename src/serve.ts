@@ -100,6 +100,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     opts.err.write(`emsh: ${(e as Error).message}\n`);
     return 1;
   }
+  await set.warm();
   const view = () => follower.current();
   const rows = set.list().map((e) => endpointObject(e, view, presentedCertificate));
   const lines = consoleLines(rows, opts.width);

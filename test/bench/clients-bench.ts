@@ -2,36 +2,16 @@
 // `emsh -Serve` answering its first `openssl s_client` after the table is printed (≤ 150 ms), and
 // Set-LabDate on a lab of 1,000 certificates, saved (≤ 100 ms). Medians after a warm-up.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { composeSession, openLab, realKeys } from '../../src/compose.js';
+import { composeSession, openLab } from '../../src/compose.js';
+import { fill, keySource, repoRoot } from './exchange-bench.js';
 import { PlainHost } from '../../src/host/plain-host.js';
-import type { CertRecord } from '../../src/exchange/model.js';
-import type { KeySource } from '../../src/exchange/setup.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
-}
-
-function keySource(root: string): KeySource {
-  const files = [1, 2, 3, 4].map((i) => join(root, 'fixtures', 'keys', `rsa2048-${i}.key.pem`));
-  if (!files.every((f) => existsSync(f))) return realKeys;
-  const keys = files.map((f) => readFileSync(f, 'utf8'));
-  let n = 0;
-  return async () => keys[n++ % keys.length]!;
-}
 
 /** Milliseconds from the -Serve table to the first certificate openssl s_client receives. */
 async function serveFirstAnswer(root: string, home: string): Promise<number> {
@@ -73,12 +53,7 @@ export async function benchClients(): Promise<{ name: string; value: number; uni
     out.push({ name: 'one Test-LabClient (handshake + chain + verdict) (budget ≤ 30 ms)', value: median(one), unit: 'ms' });
 
     // Set-LabDate on a lab of 1,000 certificates: the command and the save after it.
-    const server = lab.org.state.servers[0]!;
-    const model = server.certificates[0]!;
-    const clones: CertRecord[] = [model];
-    for (let i = 1; i < 1000; i++) clones.push({ ...model, thumbprint: randomBytes(20).toString('hex').toUpperCase(), services: 0, friendlyName: `Bench ${i}` });
-    server.certificates = clones;
-    lab.org.touch();
+    fill(lab, 1000);
     await lab.saveIfChanged();
     const set: number[] = [];
     for (let i = 0; i < 12; i++) {

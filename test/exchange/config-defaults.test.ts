@@ -74,7 +74,7 @@ describe('normalizeOrganization', () => {
     delete org.clients;
     normalizeOrganization(org);
     expect(JSON.stringify(org)).toBe(expected);
-    expect(org.clients?.map((c) => c.name)).toEqual(['PC01', 'HOME01', 'PHONE01', 'OCS01', 'GW01']);
+    expect((org as OrgState).clients!.map((c) => c.name)).toEqual(['PC01', 'HOME01', 'PHONE01', 'OCS01', 'GW01']);
   });
   it('the Internet connector is sourced from the Edge once it is subscribed', async () => {
     const org = await seeded();

@@ -6,6 +6,7 @@ import { defineCmdlet, serviceKey, type CmdletContext } from '../../protocol/cmd
 import { PSObject, dateToString } from '../../protocol/values.js';
 import { timeSpan } from '../../protocol/operators.js';
 import { LabClockBeforeCreationError, type LabClock } from '../../exchange/lab-clock.js';
+import { bindingError } from '../exchange/config-common.js';
 
 export const LabClockKey = serviceKey<LabClock>('labClock');
 
@@ -109,17 +110,7 @@ export const setLabDate = defineCmdlet({
     let target: Date;
     if (ctx.parameterSetName === 'Add') {
       const ms = timeSpanMilliseconds(p.Add);
-      if (ms === undefined) {
-        return ctx.fail(
-          ctx.error({
-            message: `Cannot bind parameter 'Add'. Cannot convert value "${String(p.Add)}" to type "System.TimeSpan". Error: "String was not recognized as a valid TimeSpan."`,
-            errorId: 'CannotConvertArgumentNoMessage',
-            category: 'InvalidArgument',
-            exceptionType: 'ParameterBindingException',
-            targetObject: p.Add,
-          }),
-        );
-      }
+      if (ms === undefined) return bindingError(ctx, 'Add', p.Add, 'System.TimeSpan', 'String was not recognized as a valid TimeSpan.');
       target = new Date(clock.now().getTime() + ms);
     } else {
       target = p.Date as Date;

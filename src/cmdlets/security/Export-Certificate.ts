@@ -8,6 +8,7 @@ import { loadPki } from '../../pki/load.js';
 import { resolvePath, driveError } from '../exchange/common.js';
 import { attempt, fileSystemInfo } from '../core/file-common.js';
 import { certificateAt, isCertPath } from './cert-provider.js';
+import { pemToDer } from '../../exchange/certificate.js';
 
 const TYPES = ['SST', 'CERT', 'P7B'] as const;
 
@@ -51,7 +52,7 @@ export default defineCmdlet({
   async process(p, ctx) {
     const der = derOf(p.Cert, (path) => {
       const c = certificateAt(ctx, path);
-      return c ? new Uint8Array(Buffer.from(c.pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')) : undefined;
+      return c ? pemToDer(c.pem) : undefined;
     });
     if (!der) {
       return ctx.fail(

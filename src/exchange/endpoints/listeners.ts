@@ -225,6 +225,20 @@ export class EndpointSet {
   }
 
   /**
+   * Prepares what the first connections need before anyone connects: the TLS context of each
+   * listener's certificate (parsing a key costs a few milliseconds), so `emsh -Serve` answers its
+   * first client as fast as the next ones.
+   */
+  async warm(): Promise<void> {
+    const view = await this.source();
+    for (const e of this.list()) {
+      const cert = presentedCertificate(view, e.server, e.kind);
+      const s = view.org.server(e.server);
+      if (cert?.keyPem && s) contextFor(cert, e.kind === 'HTTPS' ? rootPems(view.org.state, s.state) : undefined);
+    }
+  }
+
+  /**
    * Runs `fn` against the server's listener: the running one, or one started for this use and
    * stopped after it (Test-LabClient needs no endpoints started beforehand).
    */
