@@ -201,3 +201,27 @@ describe('the remedies', () => {
     await r.set.stopAll();
   });
 });
+
+describe('UM and OCS/the gateway through the cmdlets, before and after their remedies', () => {
+  it('the self-signed UM certificate imported on OCS01, the enterprise root imported on GW01', async () => {
+    const { capturedSession } = await import('../helpers/run.js');
+    const s = await capturedSession({ now: () => NOW });
+    await s.run("Set-UMDialPlan 'ProExchange DP' -VoIPSecurity SIPSecured");
+    expect((await s.run('(Test-LabClient OCS01 UM).Result')).out.trim()).toBe('Failure');
+    // OCS01: import the UM server's own (self-signed) certificate into its Trusted Root store.
+    await s.run('(Get-ExchangeCertificate -DomainName Ex2007EE.proexchange.local)[0] | Export-Certificate -FilePath C:\\um.cer | Out-Null');
+    await s.run('Enter-LabServer OCS01; Import-Certificate -FilePath \\\\Ex2007EE\\c$\\um.cer -CertStoreLocation Cert:\\LocalMachine\\Root | Out-Null; Enter-LabServer Ex2007EE');
+    expect((await s.run('(Test-LabClient OCS01 UM).Result')).out.trim()).toBe('Success');
+    expect((await s.run('(Test-LabUMConnectivity)[0].Result')).out.trim()).toBe('Success');
+    // GW01 does not trust it; a certificate from the enterprise CA plus its root on the gateway does.
+    expect((await s.run('(Test-LabClient GW01 UM).Result')).out.trim()).toBe('Failure');
+    await s.run(
+      "New-ExchangeCertificate -GenerateRequest -Path c:\\um.req -SubjectName 'cn=Ex2007EE.proexchange.local' -DomainName Ex2007EE.proexchange.local | Out-Null; Submit-LabCertificateRequest c:\\um.req c:\\umca.cer | Out-Null; Import-ExchangeCertificate -Path c:\\umca.cer | Enable-ExchangeCertificate -Services UM -Force -WarningAction SilentlyContinue",
+    );
+    expect((await s.run('(Test-LabClient GW01 UM).Result')).out.trim()).toBe('Failure');
+    await s.run("Import-LabTrustedRoot -CertificateAuthority 'ProExchange Root CA' -Server GW01 | Out-Null");
+    expect((await s.run('(Test-LabClient GW01 UM).Result')).out.trim()).toBe('Success');
+    expect((await s.run('(Get-UMIPGateway GW01).TrustedRoots')).out).toContain('CN=ProExchange Root CA');
+    await s.close();
+  }, 30_000);
+});
