@@ -13,9 +13,11 @@ export interface CliOptions {
   lab: string;
   help: boolean;
   version: boolean;
+  /** `-Serve`: keep the lab's endpoints listening on loopback until Ctrl+C (issue 8). */
+  serve: boolean;
 }
 
-const NAMES = ['Command', 'File', 'NoProfile', 'NonInteractive', 'NoLogo', 'Lab', 'ReadOnly', 'Help', 'Version', 'ExecutionPolicy', 'InputFormat', 'OutputFormat', 'NoExit'] as const;
+const NAMES = ['Command', 'File', 'NoProfile', 'NonInteractive', 'NoLogo', 'Lab', 'ReadOnly', 'Help', 'Version', 'ExecutionPolicy', 'InputFormat', 'OutputFormat', 'NoExit', 'Serve'] as const;
 type Name = (typeof NAMES)[number];
 
 export class CliError extends Error {}
@@ -34,7 +36,7 @@ function match(arg: string): Name | undefined {
 }
 
 export function parseCliArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { fileArgs: [], noProfile: false, nonInteractive: false, noLogo: false, readOnly: false, lab: 'default', help: false, version: false };
+  const o: CliOptions = { fileArgs: [], noProfile: false, nonInteractive: false, noLogo: false, readOnly: false, lab: 'default', help: false, version: false, serve: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const isParam = a.startsWith('-') && a.length > 1;
@@ -71,9 +73,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
       case 'Lab': o.lab = value(); break;
       case 'Help': o.help = true; break;
       case 'Version': o.version = true; break;
+      case 'Serve': o.serve = true; break;
       case 'ExecutionPolicy': case 'InputFormat': case 'OutputFormat': value(); break;
     }
   }
+  if (o.serve && (o.command !== undefined || o.file !== undefined)) throw new CliError('-Serve cannot be combined with -Command or -File.');
   return o;
 }
 
@@ -84,6 +88,7 @@ Usage:
   emsh [options] -Command <text>          run commands and exit ('-' reads stdin)
   emsh [options] -File <script.ps1> [args] run a script with arguments bound to its param()
   emsh [options] <script.ps1> [args]
+  emsh [-Lab <name>] -Serve               the lab's servers listen on 127.0.0.1 until Ctrl+C
   ... | emsh                              run commands piped on stdin
 
 Environment:

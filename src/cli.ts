@@ -56,6 +56,7 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
   }
 
   const home = emshHome(process.env);
+  if (opts.serve) return serveLab(home, opts.lab);
   const ttyIn = Boolean(process.stdin.isTTY);
   const scripted = opts.command !== undefined || opts.file !== undefined || !ttyIn;
   const interactive = !opts.nonInteractive && ttyIn && Boolean(process.stdout.isTTY);
@@ -95,7 +96,7 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
     const { runInteractive } = await loadUi();
     return runInteractive({
       lab: opts.lab,
-      machine: () => lab.org.current.name,
+      machine: () => lab.org.currentMachineName,
       historyFile: labPaths(home, opts.lab).history,
       color: useColor(),
       noLogo: opts.noLogo,
@@ -174,6 +175,24 @@ async function runScripted(session: Session, opts: CliOptions, host: PlainHost):
   }
   // Commands on stdin (piped, or `-Command -`): run each complete statement as it arrives.
   return runLines(session, process.stdin);
+}
+
+/** `emsh -Serve`: the lab's endpoints until Ctrl+C (loaded only here: node:http and the listeners stay off other paths). */
+async function serveLab(home: string, lab: string): Promise<number> {
+  const { serve } = await import('./serve.js');
+  const stop = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  try {
+    return await serve({ home, lab, out: process.stdout, err: process.stderr, width: terminalWidth(), stop });
+  } catch (e) {
+    if (e instanceof LabSchemaTooNewError || (e instanceof Error && /lab name/i.test(e.message))) {
+      process.stderr.write(`emsh: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
 }
 
 /** Runs emsh with these arguments and sets the process exit code. */

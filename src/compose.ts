@@ -12,7 +12,11 @@ import { JournaledFile } from './store/journal.js';
 import { deleteItem, getItem, putItem, rootOf, withRoot } from './exchange/partition.js';
 import { ErrorRecord, TerminatingError } from './protocol/errors.js';
 import type { StateKeeper } from './protocol/state-keeper.js';
-import { emptyLabState, type LabState } from './store/schema.js';
+import { emptyLabState, labTime, type LabState } from './store/schema.js';
+import { LabClock } from './exchange/lab-clock.js';
+import { LabClockKey } from './cmdlets/lab/LabDate.js';
+import { LabEndpointsKey, type LabEndpointService } from './cmdlets/lab/endpoints-service.js';
+import type { EndpointSet } from './exchange/endpoints/listeners.js';
 import { Organization } from './exchange/organization.js';
 import { createBuiltinOrganization } from './exchange/seed.js';
 import { validateOrganization } from './exchange/validate.js';
@@ -83,6 +87,7 @@ export class Lab implements StateKeeper {
     readonly store: LabStore,
     readonly org: Organization,
     readonly now: () => Date,
+    readonly clock: LabClock,
     opts: Pick<OpenLabOptions, 'waitMs' | 'onWaiting'> = {},
   ) {
     this.waitMs = opts.waitMs ?? defaultLockWaitMs();
@@ -179,7 +184,15 @@ export class Lab implements StateKeeper {
     this.commit();
   }
 
-  close(): Promise<void> {
+  /** Work to finish when the lab closes (endpoints stop listening), run before the store closes. */
+  private readonly closers: (() => Promise<void>)[] = [];
+
+  onClose(fn: () => Promise<void>): void {
+    this.closers.push(fn);
+  }
+
+  async close(): Promise<void> {
+    for (const fn of this.closers.splice(0)) await fn().catch(() => undefined);
     return this.store.close();
   }
 
@@ -259,12 +272,17 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
     // An envelope that is fine around an organization that is not: set aside like unreadable JSON.
     validate: (state) => validateOrganization(state.organization),
   });
-  const now = opts.now ?? (() => store.labNow());
+  // The lab clock (issue 8): lab time is real time (or the test's fixed time) moved by the
+  // clock in the lab state, so Set-LabDate moves every session's now.
+  const clockBase = opts.now ?? realNow;
+  const now = () => labTime(store.state.clock, clockBase());
   normalizeOrganization(store.state.organization as OrgState);
   const org = new Organization(store.state.organization as OrgState, now);
   // Every session is a new logon: EMS opens on the first Exchange server, wherever the last one ended.
   if (org.server(START_MACHINE)) org.state.currentMachine = org.server(START_MACHINE)!.name;
-  return new Lab(opts.lab, opts.home, store, org, now, opts);
+  // Set-LabDate changes clock.offsetMs (or clock.frozenAt) of the lab state; touch() marks it for saving.
+  const clock = new LabClock(() => store.state.clock, now, clockBase, new Date(store.state.lab.createdAt), () => org.touch());
+  return new Lab(opts.lab, opts.home, store, org, now, clock, opts);
 }
 
 const drives = new WeakMap<Session, LabDrive>();
@@ -279,11 +297,21 @@ export function composeSession(opts: ComposeOptions): Session {
   const fs = new LabDrive({
     home: lab.home,
     lab: lab.name,
-    machine: () => lab.org.current.name,
-    knownMachines: () => lab.org.allServers().map((s) => s.name),
+    machine: () => lab.org.currentMachineName,
+    knownMachines: () => lab.org.machineNames(),
     now: lab.now,
     readOnly: lab.readOnly,
   });
+  // Issue 8: the lab's endpoints (listeners on loopback), loaded on first use; they stop when the lab closes.
+  let endpoints: Promise<EndpointSet> | undefined;
+  const endpointService: LabEndpointService = {
+    endpoints: () =>
+      (endpoints ??= import('./exchange/endpoints/listeners.js').then(({ EndpointSet }) => {
+        const set = new EndpointSet(() => ({ org: lab.org, now: lab.now }));
+        lab.onClose(() => set.stopAll());
+        return set;
+      })),
+  };
   const services: ServiceRegistry = {
     get<T>(key: ServiceKey<T>): T {
       const v = this.tryGet(key);
@@ -291,7 +319,10 @@ export function composeSession(opts: ComposeOptions): Session {
       return v;
     },
     tryGet<T>(key: ServiceKey<T>): T | undefined {
-      return key.name === OrganizationKey.name ? (lab.org as T) : undefined;
+      if (key.name === OrganizationKey.name) return lab.org as T;
+      if (key.name === LabClockKey.name) return lab.clock as T;
+      if (key.name === LabEndpointsKey.name) return endpointService as T;
+      return undefined;
     },
   };
   const session = new Session({
@@ -317,8 +348,8 @@ export function completionSourceFor(session: Session, lab: Lab): CompletionSourc
   return {
     commands: () => services.commands(),
     variables: () => services.variableNames?.() ?? ['true', 'false', 'null', 'Error', 'ErrorActionPreference', 'PWD', 'HOME'],
-    thumbprints: () => lab.org.current.list().map((f) => f.thumbprint),
-    machines: () => lab.org.allServers().map((s) => s.name),
+    thumbprints: () => (lab.org.currentClient ? [] : lab.org.current.list().map((f) => f.thumbprint)),
+    machines: () => lab.org.machineNames(),
     paths: (prefix) => {
       const fs = drives.get(session);
       if (!fs) return [];

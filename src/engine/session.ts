@@ -14,6 +14,7 @@ import type {
   SessionServices,
 } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
+import { useConversionClock } from '../protocol/convert.js';
 import type { Host, HostStyle, LineKind, OutputRenderer } from '../protocol/host.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
@@ -100,6 +101,7 @@ export class Session {
 
   private async executeInner(text: string, opts: ExecuteOptions): Promise<ExecuteResult> {
     const rt = this.rt;
+    useConversionClock(rt.now); // `[datetime]'10:30'` is today by this session's lab clock
     rt.abort = new AbortController();
     const start = rt.now();
     if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${text}\n`);
@@ -136,6 +138,7 @@ export class Session {
 
   private async evaluateInner(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
     const rt = this.rt;
+    useConversionClock(rt.now);
     rt.abort = new AbortController();
     const parsed = parseScript(text);
     const errors: ErrorRecord[] = [];

@@ -11,7 +11,9 @@ import {
   type CertificateContext,
   type CertificateFacts,
 } from './certificate.js';
-import type { CertRecord, OrgState, RequestRecord, ServerState } from './model.js';
+import type { CertRecord, ClientMachineState, OrgState, RequestRecord, ServerState } from './model.js';
+import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
+import { findClient, findMachine } from './clients.js';
 import { SERVICE_FLAGS, servicesOfRoles } from './services.js';
 import type { ItemCollection } from './partition.js';
 
@@ -175,6 +177,23 @@ export class ExchangeServer {
     return t ? this.record(t) : undefined;
   }
 
+  /**
+   * The certificate the POP3 or IMAP4 service presents for SSL/TLS: the best match of its
+   * X509CertificateName (matchDomain's order) that has its private key (reference §9.5).
+   */
+  protocolCertificate(proto: 'Pop' | 'Imap'): CertificateFacts | undefined {
+    const settings = proto === 'Pop' ? this.state.pop : this.state.imap;
+    if (!settings) return undefined;
+    return this.matchDomain(settings.x509CertificateName).find((f) => f.hasPrivateKey);
+  }
+
+  /** The certificate bound to the Default Web Site's HTTPS binding, when it has its key (what IIS presents). */
+  iisCertificate(): CertRecord | undefined {
+    const t = this.state.iisThumbprint;
+    const r = t ? this.record(t) : undefined;
+    return r?.keyPem ? r : undefined;
+  }
+
   /** Certificates whose names match an FQDN, best first: exact over wildcard, CA over self-signed, newest. */
   matchDomain(fqdn: string): CertificateFacts[] {
     const name = fqdn.toLowerCase();
@@ -236,9 +255,7 @@ export class Organization {
   replaceState(state: OrgState): void {
     const current = this._state.currentMachine;
     this._state = state;
-    if (this.servers.has(current.toLowerCase()) || state.servers.some((s) => s.name.toLowerCase() === current.toLowerCase())) {
-      state.currentMachine = current;
-    }
+    if (findMachine(state, current)) state.currentMachine = current;
     this.indexServers();
   }
 
@@ -280,15 +297,47 @@ export class Organization {
     return this.servers.get(id) ?? this.allServers().find((s) => s.fqdn.toLowerCase() === id);
   }
 
+  /**
+   * The Exchange server the shell is on. On a client machine (Enter-LabServer PC01) there is no
+   * Exchange: the cmdlets that act on the local server stop with Exchange's "log on locally to an
+   * Exchange server" error (2013 wording; 2007's is not known).
+   */
   get current(): ExchangeServer {
-    return this.server(this.state.currentMachine) ?? this.allServers()[0]!;
+    const s = this.server(this.state.currentMachine);
+    if (s) return s;
+    if (this.client(this.state.currentMachine)) throw new TerminatingError(notOnExchangeServer(this.state.currentMachine));
+    return this.allServers()[0]!;
   }
 
-  /** Logs this session on to another machine: the session's own, not a change to the lab. */
+  /** The name of the machine the shell is on (a server or a client). */
+  get currentMachineName(): string {
+    return findMachine(this.state, this.state.currentMachine)?.state.name ?? this.allServers()[0]!.name;
+  }
+
+  /** The client the shell is on, if it is on one. */
+  get currentClient(): ClientMachineState | undefined {
+    return this.server(this.state.currentMachine) ? undefined : this.client(this.state.currentMachine);
+  }
+
+  /** Logs this session on to another machine (server or client), by name or FQDN: the session's own, not a change to the lab. */
   setCurrent(name: string): void {
-    const s = this.server(name);
-    if (!s) throw new RangeError(`Unknown machine ${name}`);
-    this.state.currentMachine = s.name;
+    const m = findMachine(this.state, name);
+    if (!m) throw new RangeError(`Unknown machine ${name}`);
+    this.state.currentMachine = m.state.name;
+  }
+
+  /** The client machines (issue 8). */
+  allClients(): ClientMachineState[] {
+    return this.state.clients ?? [];
+  }
+
+  client(name: string): ClientMachineState | undefined {
+    return findClient(this.state, name);
+  }
+
+  /** Every machine name (servers, then clients): what `\\NAME\c$` and Enter-LabServer reach. */
+  machineNames(): string[] {
+    return [...this.allServers().map((s) => s.name), ...this.allClients().map((c) => c.name)];
   }
 
   get labCaSubject(): string {
@@ -299,4 +348,15 @@ export class Organization {
   acceptedDomainNames(): string[] {
     return [...this.state.acceptedDomains].sort((a, b) => Number(b.default) - Number(a.default)).map((d) => d.domainName);
   }
+}
+
+/** Exchange's refusal when a task runs on a machine that is not an Exchange server. */
+export function notOnExchangeServer(machine: string): ErrorRecord {
+  return new ErrorRecord({
+    message: 'This operation can only be performed locally on an Exchange server.  Please log on locally to an Exchange server and try this operation again.',
+    errorId: 'ErrorNotOnExchangeServer',
+    category: 'InvalidOperation',
+    exceptionType: 'InvalidOperationException',
+    targetObject: machine,
+  });
 }

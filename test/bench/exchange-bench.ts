@@ -21,7 +21,7 @@ export interface BenchResult {
 }
 
 /** The repository root (this file runs from test/bench/ or bundled into dist/). */
-function repoRoot(): string {
+export function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures'))) return dir;
@@ -31,7 +31,7 @@ function repoRoot(): string {
 }
 
 /** The fixture keys when present (no key generation in a benchmark of something else). */
-function keySource(root: string): KeySource {
+export function keySource(root: string): KeySource {
   const files = [1, 2, 3, 4].map((i) => join(root, 'fixtures', 'keys', `rsa2048-${i}.key.pem`));
   if (!files.every((f) => existsSync(f))) return realKeys;
   const keys = files.map((f) => readFileSync(f, 'utf8'));
@@ -47,7 +47,7 @@ function silentHost(): PlainHost {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Fills Ex2007EE's store with `count` certificates: the setup certificate and clones of it. */
-function fill(lab: Lab, count: number): void {
+export function fill(lab: Lab, count: number): void {
   const server = lab.org.state.servers[0]!;
   const model = server.certificates[0]!;
   const clones: CertRecord[] = [model];

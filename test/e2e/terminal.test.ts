@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
@@ -201,6 +202,32 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     const end = await t.waitFor((s) => /EXITED-\d+/.test(s) && /^-?icanon$/m.test(s), 'the exit');
     expect(end).toContain('EXITED-3');
     expect(end).toMatch(/^icanon$/m);
+    t.kill();
+  }, 60_000);
+
+  it('keeps lab endpoints up while the shell runs (openssl reaches them) and stops them when it exits', async () => {
+    const t = start({}, '-NoLogo');
+    await t.waitFor((s) => s.includes(PROMPT), 'the prompt', 20_000);
+    t.type('Start-LabEndpoint Ex2007EE -Service HTTPS');
+    t.press('Enter');
+    const shown = await t.waitFor((s) => /^Ex2007EE\s+HTTPS\s+\d+ [0-9A-F]{40}/m.test(s) && promptIdle(s.slice(s.lastIndexOf('HTTPS'))), 'the endpoint');
+    const [, port, thumbprint] = /^Ex2007EE\s+HTTPS\s+(\d+) ([0-9A-F]{40})/m.exec(shown)!;
+    const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+    if (hasOpenssl) {
+      const r = spawnSync('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', 'mail.proexchange.global'], { input: '', encoding: 'utf8', timeout: 10_000 });
+      const pem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(r.stdout)![0];
+      const fp = spawnSync('openssl', ['x509', '-noout', '-fingerprint', '-sha1'], { input: pem, encoding: 'utf8' }).stdout;
+      expect(fp.split('=')[1]!.trim().replace(/:/g, '')).toBe(thumbprint);
+    }
+    t.type('exit');
+    t.press('Enter');
+    await t.waitFor((s) => /EXITED-\d+/.test(s), 'the exit');
+    const refused = await new Promise<boolean>((resolve) => {
+      const sock = connect({ host: '127.0.0.1', port: Number(port) });
+      sock.once('connect', () => (sock.destroy(), resolve(false)));
+      sock.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
     t.kill();
   }, 60_000);
 

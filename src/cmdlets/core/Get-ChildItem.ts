@@ -13,6 +13,7 @@ import {
   wildcardRegex,
 } from './file-common.js';
 import { stringsOf } from './patterns.js';
+import { isCertPath, listCertPath } from '../security/cert-provider.js';
 
 interface Params {
   Path?: string[];
@@ -128,6 +129,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
     }
 
     function listOne(item: string): void {
+      if (isCertPath(item)) return listCertPath(ctx, item); // the Cert: drive (issue 8)
       if (!literal && hasWildcard(item)) {
         const cut = Math.max(item.lastIndexOf('\\'), item.lastIndexOf('/'));
         const leafText = item.slice(cut + 1);

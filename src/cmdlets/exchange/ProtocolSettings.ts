@@ -17,9 +17,9 @@ const casOnly = (s: ExchangeServer) => isClientAccess(s.state);
 
 const settingsOf = (s: ExchangeServer, proto: Protocol): ProtocolSettingsState => (proto === 'Pop' ? s.state.pop! : s.state.imap!);
 
-/** The certificate the service presents for SSL/TLS: the best match of X509CertificateName that has its key. */
+/** The certificate the service presents for SSL/TLS (the rule lives with the server: ExchangeServer.protocolCertificate). */
 export function presentedCertificate(s: ExchangeServer, proto: Protocol) {
-  return s.matchDomain(settingsOf(s, proto).x509CertificateName).find((f) => f.hasPrivateKey);
+  return s.protocolCertificate(proto);
 }
 
 function settingsObject(o: Organization, s: ExchangeServer, proto: Protocol) {

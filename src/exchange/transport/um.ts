@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import * as tls from 'node:tls';
 import type { OrgState, ServerState } from '../model.js';
 import { selectUmCertificate } from './select.js';
-import { judge, peerCertificate, type Judgement } from './tls.js';
+import { findClient, rootPems } from '../clients.js';
+import { chainsToRoot, judge, peerCertificate, peerX509, type Judgement } from './tls.js';
 
 export const OCS_FQDN = 'ocs01';
 
@@ -29,7 +30,13 @@ export interface UmPeerCheck {
   detail: string;
 }
 
-/** Office Communications Server calling the UM server: SIP over TLS, enterprise CA trust only. */
+/** What OCS01 trusts: its Trusted Root store (the enterprise CA through Group Policy, and imported roots). */
+function ocsRoots(org: OrgState): string[] {
+  const ocs = findClient(org, 'OCS01');
+  return ocs ? rootPems(org, ocs) : [org.ca.certPem];
+}
+
+/** Office Communications Server calling the UM server: SIP over TLS, trusting what OCS01 trusts. */
 export async function ocsPeerCheck(org: OrgState, um: ServerState, now: Date): Promise<UmPeerCheck> {
   const mode = umMode(org, um);
   const ocs = `${OCS_FQDN}.${org.adDomain}`;
@@ -53,7 +60,8 @@ export async function ocsPeerCheck(org: OrgState, um: ServerState, now: Date): P
     client.on('error', () => undefined);
     await once(client, 'secureConnect');
     const seen = peerCertificate(client);
-    const j = judge(seen, { authorized: client.authorized, authorizationError: client.authorizationError ? String(client.authorizationError) : undefined, expectedName: um.fqdn, now });
+    const seenX = peerX509(client);
+    const j = judge(seen, { chainTrusted: seenX ? chainsToRoot(seenX, ocsRoots(org)) : false, expectedName: um.fqdn, now });
     if (j.verdict !== 'Trusted') {
       client.destroy();
       const why =
