@@ -10,7 +10,7 @@ import { labPaths } from './store/lab-home.js';
 import { LabBusyError, LabCommitError, LabReadOnlyError, LabStore, type StatePartition } from './store/lab-store.js';
 import { JournaledFile } from './store/journal.js';
 import { deleteItem, getItem, putItem, rootOf, withRoot } from './exchange/partition.js';
-import { ErrorRecord, TerminatingError } from './protocol/errors.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError } from './protocol/errors.js';
 import type { StateKeeper } from './protocol/state-keeper.js';
 import { emptyLabState, labTime, type LabState } from './store/schema.js';
 import { LabClock } from './exchange/lab-clock.js';
@@ -130,6 +130,8 @@ export class Lab implements StateKeeper {
       });
     } catch (e) {
       this.depth--;
+      // Ctrl+C while waiting: the pipeline stops quietly, as any stopped pipeline does.
+      if (signal.aborted) throw new PipelineStoppedError();
       throw this.asTerminating(e);
     }
   }

@@ -34,7 +34,7 @@ export interface Captured {
 }
 
 /** A session on a fresh lab home (or the given one), printing into a buffer. */
-export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date; readOnly?: boolean } = {}): Promise<Captured> {
+export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date; readOnly?: boolean; waitMs?: number } = {}): Promise<Captured> {
   let buf = '';
   const out = new Writable({
     write(chunk, _enc, cb) {
@@ -43,7 +43,7 @@ export async function capturedSession(opts: { home?: string; lab?: string; width
     },
   });
   const host = new PlainHost({ out, interactive: false, color: false, width: opts.width ?? 120 });
-  const lab = await openLab({ home: opts.home ?? tempHome(), lab: opts.lab ?? 'default', keys: fixtureKeySource(), now: opts.now, readOnly: opts.readOnly });
+  const lab = await openLab({ home: opts.home ?? tempHome(), lab: opts.lab ?? 'default', keys: fixtureKeySource(), now: opts.now, readOnly: opts.readOnly, waitMs: opts.waitMs });
   const session = composeSession({ host, lab });
   return {
     session,
