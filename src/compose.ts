@@ -23,6 +23,7 @@ import type { CompletionSource } from './ui/completion.js';
 import { viewForTypeName, type ViewSpec } from './format/views.js';
 import { EXCHANGE_CERTIFICATE_PROPERTIES, EXCHANGE_CERTIFICATE_TYPE } from './exchange/certificate.js';
 import { DIRECTORY_TYPES, FILE_TYPES } from './cmdlets/core/file-common.js';
+import { ReadLineKey, ReadLineSettings } from './protocol/readline.js';
 
 /** The machine the shell starts on in the built-in lab (EMS on the first Exchange server). */
 export const START_MACHINE = 'Ex2007EE';
@@ -92,6 +93,7 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
 }
 
 const drives = new WeakMap<Session, LabDrive>();
+const readLines = new WeakMap<Session, ReadLineSettings>();
 
 export interface ComposeOptions {
   host: Host;
@@ -107,6 +109,8 @@ export function composeSession(opts: ComposeOptions): Session {
     knownMachines: () => lab.org.allServers().map((s) => s.name),
     now: lab.now,
   });
+  // The PSReadLine options and key bindings: Set-PSReadLine* change them, the Ink UI reads them.
+  const readLine = new ReadLineSettings();
   const services: ServiceRegistry = {
     get<T>(key: ServiceKey<T>): T {
       const v = this.tryGet(key);
@@ -114,6 +118,7 @@ export function composeSession(opts: ComposeOptions): Session {
       return v;
     },
     tryGet<T>(key: ServiceKey<T>): T | undefined {
+      if (key.name === ReadLineKey.name) return readLine as T;
       return key.name === OrganizationKey.name ? (lab.org as T) : undefined;
     },
   };
@@ -130,7 +135,13 @@ export function composeSession(opts: ComposeOptions): Session {
   session.onStatementComplete = () => lab.saveIfChanged();
   for (const w of lab.store.warnings) opts.host.writeLine(`WARNING: ${w}`, 'warning');
   drives.set(session, fs);
+  readLines.set(session, readLine);
   return session;
+}
+
+/** The session's PSReadLine settings (the interactive shell's key bindings and options). */
+export function readLineSettingsOf(session: Session): ReadLineSettings | undefined {
+  return readLines.get(session);
 }
 
 /** What tab completion may ask a session: its commands, variables, drive, machines and thumbprints. */

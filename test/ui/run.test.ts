@@ -25,9 +25,11 @@ class FakeStdin extends EventEmitter {
     this.data = s;
     this.emit('readable');
   }
+  // As a Node stream does: read() hands the chunk out and emits it as 'data'.
   read = () => {
     const d = this.data;
     this.data = null;
+    if (d !== null) this.emit('data', d);
     return d;
   };
   setRawMode(on: boolean) {
