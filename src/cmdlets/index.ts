@@ -5,5 +5,6 @@ import { objectCmdlets } from './core/objects.js';
 import { fileCmdlets } from './core/files.js';
 import { outputCmdlets } from './core/output.js';
 import { exchangeCmdlets, labCmdlets } from './exchange/index.js';
+import { readLineCmdlets } from './core/PSReadLine.js';
 
-export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...exchangeCmdlets, ...labCmdlets];
+export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...exchangeCmdlets, ...labCmdlets, ...(readLineCmdlets as CmdletDeclaration[])];

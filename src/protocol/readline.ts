@@ -61,7 +61,6 @@ export const READLINE_FUNCTIONS: Record<string, { group: HandlerGroup; descripti
   GotoBrace: { group: 'Cursor movement functions', description: 'Move the cursor to the matching brace, bracket or parenthesis.' },
   NextWord: { group: 'Cursor movement functions', description: 'Move the cursor to the start of the next word, accepting the next word of a suggestion.' },
   BeginningOfHistory: { group: 'History functions', description: 'Recall the oldest history entry.' },
-  ClearHistory: { group: 'History functions', description: "Forget the editor's history of this session (the history file is kept)." },
   EndOfHistory: { group: 'History functions', description: 'Go back to the input being typed.' },
   ForwardSearchHistory: { group: 'History functions', description: 'Search history forward incrementally.' },
   HistorySearchBackward: { group: 'History functions', description: 'Recall the previous entry that starts with the text before the cursor.' },
@@ -109,7 +108,7 @@ const WINDOWS: [string, string][] = [
   ['Ctrl+]', 'GotoBrace'], ['Ctrl+Alt+?', 'ShowKeyBindings'], ['Alt+.', 'YankLastArg'], ['Alt+?', 'WhatIsKey'],
   ['F3', 'CharacterSearch'], ['Shift+F3', 'CharacterSearchBackward'], ['F8', 'HistorySearchBackward'], ['Shift+F8', 'HistorySearchForward'],
   ['Alt+d', 'KillWord'], ['Ctrl+Delete', 'KillWord'], ['Ctrl+Spacebar', 'MenuComplete'], ['Ctrl+w', 'BackwardKillWord'],
-  ['Ctrl+h', 'BackwardDeleteChar'], ['Alt+F7', 'ClearHistory'],
+  ['Ctrl+h', 'BackwardDeleteChar'],
 ];
 
 const EMACS: [string, string][] = [
@@ -256,6 +255,31 @@ export class ReadLineSettings {
     const order = (g: HandlerGroup) => HANDLER_GROUPS.indexOf(g);
     return rows.sort((a, b) => order(a.group) - order(b.group) || a.function.localeCompare(b.function) || a.key.localeCompare(b.key));
   }
+}
+
+/**
+ * The key bindings of both edit modes as a Markdown table (function, Windows keys, Emacs keys),
+ * by group: README's list is generated from this, so it cannot drift from the table.
+ */
+export function keyBindingsMarkdown(): string {
+  const keysOf = (mode: EditMode, fn: string) =>
+    DEFAULT_BINDINGS[mode]
+      .filter(([, f]) => f === fn)
+      .map(([k]) => '`' + k + '`')
+      .join(', ');
+  const lines = ['| Function | Windows (default) | Emacs | What it does |', '| --- | --- | --- | --- |'];
+  for (const group of HANDLER_GROUPS) {
+    const fns = Object.keys(READLINE_FUNCTIONS)
+      .filter((f) => READLINE_FUNCTIONS[f]!.group === group)
+      .sort();
+    for (const fn of fns) {
+      const w = keysOf('Windows', fn);
+      const e = keysOf('Emacs', fn);
+      if (!w && !e) continue;
+      lines.push(`| ${fn} | ${w} | ${e} | ${READLINE_FUNCTIONS[fn]!.description.replace(/\|/g, '\\|')} |`);
+    }
+  }
+  return lines.join('\n') + '\n';
 }
 
 export const ReadLineKey: ServiceKey<ReadLineSettings> = serviceKey<ReadLineSettings>('readline');
