@@ -24,6 +24,8 @@ import { viewForTypeName, type ViewSpec } from './format/views.js';
 import { EXCHANGE_CERTIFICATE_PROPERTIES, EXCHANGE_CERTIFICATE_TYPE } from './exchange/certificate.js';
 import { DIRECTORY_TYPES, FILE_TYPES } from './cmdlets/core/file-common.js';
 import { ReadLineKey, ReadLineSettings } from './protocol/readline.js';
+import { memberNames } from './protocol/members.js';
+import { knownTypeNames } from './protocol/convert.js';
 
 /** The machine the shell starts on in the built-in lab (EMS on the first Exchange server). */
 export const START_MACHINE = 'Ex2007EE';
@@ -164,7 +166,22 @@ export function completionSourceFor(session: Session, lab: Lab): CompletionSourc
       const names = (decl?.outputType ?? []).flatMap((t) => propertyNamesOfType(t));
       return names.length ? [...new Set(names)] : undefined;
     },
+    // Member completion (issue 12): values are read, never evaluated; types give sample members.
+    valueOf: (name) => (services.hasVariable(name) ? services.getVariable(name) : undefined),
+    membersOf: (value) => memberNames(value),
+    membersOfType: (typeName) => membersOfTypeName(typeName),
+    environment: () => services.environmentNames?.() ?? [],
+    typeNames: () => knownTypeNames(),
   };
+}
+
+/** Members of a declared output type: a sample value's for .NET primitives, else the type's properties. */
+function membersOfTypeName(typeName: string): { name: string; memberType: string }[] | undefined {
+  const samples: Record<string, unknown> = { 'system.datetime': new Date(0), 'system.string': '', 'system.int32': 0, 'system.double': 0.5 };
+  const sample = samples[typeName.toLowerCase()];
+  if (sample !== undefined) return memberNames(sample);
+  const props = propertyNamesOfType(typeName);
+  return props.length ? props.map((name) => ({ name, memberType: 'Property' })) : undefined;
 }
 
 /** Base types of output types whose view is registered on the base (FileInfo's is on FileSystemInfo). */
