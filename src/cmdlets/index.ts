@@ -6,5 +6,6 @@ import { fileCmdlets } from './core/files.js';
 import { outputCmdlets } from './core/output.js';
 import { exchangeCmdlets, labCmdlets } from './exchange/index.js';
 import { readLineCmdlets } from './core/PSReadLine.js';
+import invokeHistory from './core/Invoke-History.js';
 
-export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...exchangeCmdlets, ...labCmdlets, ...(readLineCmdlets as CmdletDeclaration[])];
+export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...exchangeCmdlets, ...labCmdlets, ...(readLineCmdlets as CmdletDeclaration[]), invokeHistory as CmdletDeclaration];

@@ -45,6 +45,12 @@ export class PlainHost implements Host {
     this.tee = opts.tee;
   }
 
+  /** The terminal's size when writing to one ($Host.UI.RawUI.WindowSize); else none. */
+  windowSize(): { columns: number; rows: number } | undefined {
+    const out = this.out as { isTTY?: boolean; columns?: number; rows?: number };
+    return out.isTTY && out.columns && out.rows ? { columns: out.columns, rows: out.rows } : undefined;
+  }
+
   private paint(text: string, kind: LineKind, style?: HostStyle): string {
     return this.color ? paintText(text, kind, style) : text;
   }

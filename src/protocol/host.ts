@@ -96,7 +96,7 @@ export interface Host {
   progress?(activity: string | undefined, status?: string, percentComplete?: number): void;
 
   /** The terminal's size in cells, when there is one ($Host.UI.RawUI.WindowSize). */
-  windowSize?(): { columns: number; rows: number };
+  windowSize?(): { columns: number; rows: number } | undefined;
 
   /** Clear-Host / cls. */
   clear(): void;
