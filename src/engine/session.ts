@@ -335,8 +335,11 @@ export class Session {
       promptForChoice: (caption, message, choices, def) => host.promptForChoice(caption, message, choices, def),
       prompt: (caption, message, fields) => host.prompt(caption, message, fields),
       readLine: (prompt, secure) => host.readLine(prompt, secure),
-      progress: host.progress ? (activity, status) => host.progress!(activity, status) : undefined,
+      progress: host.progress ? (...args) => host.progress!(...args) : undefined,
       clear: () => host.clear(),
+      // Capabilities a host may lack are forwarded only when it has them.
+      windowSize: host.windowSize ? () => host.windowSize!() : undefined,
+      enterNestedPrompt: host.enterNestedPrompt ? () => host.enterNestedPrompt!() : undefined,
     };
   }
 

@@ -100,6 +100,12 @@ export interface Host {
 
   /** Clear-Host / cls. */
   clear(): void;
+
+  /**
+   * [S] Suspend: a nested prompt where the user runs commands until `exit`, then the paused
+   * command goes on. Hosts without one (scripts) leave it out: Suspend then counts as No.
+   */
+  enterNestedPrompt?(): Promise<void>;
 }
 
 /**

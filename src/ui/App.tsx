@@ -11,7 +11,7 @@ import { parseScript } from '../../grammar/index.js';
 import type { ReadLineSettings } from '../protocol/readline.js';
 import type { History } from './history.js';
 import type { CompletionSource } from './completion.js';
-import { KeyRouter, safePrompt, type ShellSession } from './key-router.js';
+import { KeyRouter, type ShellSession } from './key-router.js';
 import { layoutFrame, rowWidth, type Row } from './live-frame.js';
 import { colorize, INK_COLOR } from './syntax.js';
 import type { UiStore } from './ui-store.js';
@@ -174,7 +174,7 @@ export function App(props: AppProps) {
     width: size.columns,
     height: size.rows,
     color: props.color,
-    prompt: safePrompt(session),
+    prompt: router.prompt(),
     promptError,
     editor,
     runs,

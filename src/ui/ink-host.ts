@@ -129,4 +129,8 @@ export class InkHost implements Host {
   clear(): void {
     this.store.clear();
   }
+
+  enterNestedPrompt(): Promise<void> {
+    return this.store.enterNested();
+  }
 }

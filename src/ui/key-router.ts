@@ -193,6 +193,11 @@ export class KeyRouter {
     }
   }
 
+  /** The prompt: the session's, with `>>` per nested prompt level as the console shows it. */
+  prompt(): string {
+    return safePrompt(this.deps.session) + '>>'.repeat(this.deps.store.getState().nested.length);
+  }
+
   /** The grey inline suggestion shown after the cursor, if any. */
   currentSuggestion(): string | undefined {
     return this.suggestion();
@@ -368,15 +373,22 @@ export class KeyRouter {
     this.cycle = undefined;
     this.editor = emptyEditor;
     const lines = text.split('\n');
-    store.write(lines.map((t, i) => (i === 0 ? `${safePrompt(session)} ${t}` : `>> ${t}`)).join('\n') + '\n', 'output');
+    store.write(lines.map((t, i) => (i === 0 ? `${this.prompt()} ${t}` : `>> ${t}`)).join('\n') + '\n', 'output');
     this.changed();
     if (text.trim() === '') return;
     history.add(text);
+    // `exit` at a nested prompt returns to the suspended command; the shell stays.
+    const nested = store.getState().nested.length > 0;
+    if (nested && /^\s*exit\s*$/i.test(text)) {
+      store.exitNested();
+      this.changed();
+      return;
+    }
     store.setRunning(true);
     try {
       const r = await session.execute(text, { history: true });
       store.setMachine(this.deps.machine?.() ?? session.services.machine);
-      if (r.exitCode !== undefined) {
+      if (r.exitCode !== undefined && !nested) {
         store.setRunning(false);
         this.queue = [];
         this.deps.onExit(r.exitCode);

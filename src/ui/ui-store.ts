@@ -31,6 +31,8 @@ export interface UiState {
   request?: UiRequest;
   machine: string;
   lab: string;
+  /** Nested prompts open ([S] Suspend); the innermost last. */
+  nested: { resolve: () => void; wasRunning: boolean }[];
 }
 
 /** Flush at once past this many characters: a long statement streams instead of piling up. */
@@ -47,7 +49,7 @@ export class UiStore {
   private color = true;
 
   constructor(init: { machine: string; lab: string }) {
-    this.state = { clears: 0, running: false, machine: init.machine, lab: init.lab };
+    this.state = { clears: 0, running: false, machine: init.machine, lab: init.lab, nested: [] };
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -139,6 +141,23 @@ export class UiStore {
 
   setMachine(machine: string): void {
     if (machine !== this.state.machine) this.set({ machine });
+  }
+
+  /** Opens a nested prompt: the prompt comes back while the suspended command waits; `exit` resolves. */
+  enterNested(): Promise<void> {
+    this.flush();
+    return new Promise((resolve) => {
+      const level = { resolve, wasRunning: this.state.running };
+      this.set({ nested: [...this.state.nested, level], running: false });
+    });
+  }
+
+  /** `exit` at a nested prompt: back to the suspended command. */
+  exitNested(): void {
+    const level = this.state.nested[this.state.nested.length - 1];
+    if (!level) return;
+    this.set({ nested: this.state.nested.slice(0, -1), running: level.wasRunning });
+    level.resolve();
   }
 
   ask(request: UiRequest | undefined): void {

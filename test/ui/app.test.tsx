@@ -360,3 +360,28 @@ describe('the shell UI', () => {
     await app.waitFor(() => app.promptLine() === `${PROMPT} boom`, 'the line');
   });
 });
+
+describe('the shell UI on the real engine', () => {
+  it('[S] Suspend opens a nested prompt (>>); exit there returns to the question', async () => {
+    const { composeSession, openLab } = await import('../../src/compose.js');
+    const { fixtureKeySource } = await import('../helpers/keys.js');
+    const { tempHome } = await import('../helpers/run.js');
+    const lab = await openLab({ home: tempHome(), lab: 'default', keys: fixtureKeySource() });
+    const app = mount({ session: (host) => composeSession({ host, lab }) });
+    await app.ready();
+    app.type("Set-Content C:\\x.txt 1; Remove-Item C:\\x.txt -Confirm", '\r');
+    await app.waitFor(() => app.frame().includes('[S] Suspend'), 'the confirm question');
+    app.type('S', '\r');
+    await app.waitFor(() => app.promptLine().startsWith(`${PROMPT}>>`), 'the nested prompt');
+    app.type('"level $NestedPromptLevel"', '\r');
+    await app.waitFor(() => app.scrollback().includes('level 1\n'), 'a command at the nested prompt');
+    app.type('exit', '\r');
+    await app.waitFor(() => app.frame().includes('[S] Suspend'), 'the question again');
+    app.type('Y', '\r');
+    await app.waitFor(() => app.promptLine() === PROMPT, 'the prompt');
+    app.type('Test-Path C:\\x.txt', '\r');
+    await app.waitFor(() => app.scrollback().includes('False\n'), 'the file removed');
+    expect(app.exitCode()).toBeUndefined();
+    await lab.close();
+  }, 30_000);
+});

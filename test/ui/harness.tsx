@@ -61,6 +61,8 @@ export interface MountOptions {
   columns?: number;
   rows?: number;
   color?: boolean;
+  /** A real session on the UI's host (instead of the fake that records calls). */
+  session?: (host: InkHost) => ShellSession;
 }
 
 export function mount(opts: MountOptions = {}) {
@@ -82,7 +84,7 @@ export function mount(opts: MountOptions = {}) {
     notify();
   });
   const stdin = new FakeStdin();
-  const session: ShellSession = {
+  const fake: ShellSession = {
     execute: async (text) => {
       calls.push(text);
       notify();
@@ -94,6 +96,21 @@ export function mount(opts: MountOptions = {}) {
     promptText: () => PROMPT,
     services: { machine: 'EX2007EE' },
   };
+  const real = opts.session?.(host);
+  const session: ShellSession = real
+    ? {
+        execute: async (text, o) => {
+          calls.push(text);
+          notify();
+          const r = await real.execute(text, o);
+          notify();
+          return r;
+        },
+        stop: () => real.stop(),
+        promptText: () => real.promptText(),
+        services: real.services,
+      }
+    : fake;
   const history = opts.history ?? new History();
   const settings = opts.settings ?? new ReadLineSettings();
   let router: KeyRouter | undefined;
