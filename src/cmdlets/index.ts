@@ -7,5 +7,6 @@ import { outputCmdlets } from './core/output.js';
 import { exchangeCmdlets, labCmdlets } from './exchange/index.js';
 import { readLineCmdlets } from './core/PSReadLine.js';
 import invokeHistory from './core/Invoke-History.js';
+import more from './core/more.js';
 
-export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...exchangeCmdlets, ...labCmdlets, ...(readLineCmdlets as CmdletDeclaration[]), invokeHistory as CmdletDeclaration];
+export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...exchangeCmdlets, ...labCmdlets, ...(readLineCmdlets as CmdletDeclaration[]), invokeHistory as CmdletDeclaration, more as CmdletDeclaration];

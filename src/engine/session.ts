@@ -340,6 +340,7 @@ export class Session {
       // Capabilities a host may lack are forwarded only when it has them.
       windowSize: host.windowSize ? () => host.windowSize!() : undefined,
       enterNestedPrompt: host.enterNestedPrompt ? () => host.enterNestedPrompt!() : undefined,
+      readKey: host.readKey ? (prompt) => host.readKey!(prompt) : undefined,
     };
   }
 

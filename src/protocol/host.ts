@@ -106,6 +106,12 @@ export interface Host {
    * command goes on. Hosts without one (scripts) leave it out: Suspend then counts as No.
    */
   enterNestedPrompt?(): Promise<void>;
+
+  /**
+   * Shows `prompt` and waits for one key (the pager's `<SPACE> next page; <CR> next line; Q quit`):
+   * the character typed, `\r` for Enter, null for Ctrl+C. Hosts that cannot page leave it out.
+   */
+  readKey?(prompt: string): Promise<string | null>;
 }
 
 /**

@@ -183,7 +183,12 @@ export function App(props: AppProps) {
     search: mode.kind === 'search' && !ui.running && !request ? { query: mode.query, failed: mode.failed, forward: mode.forward } : undefined,
     menu: mode.kind === 'menu' && !ui.running && !request ? { items: mode.items, index: mode.index, filter: mode.filter } : undefined,
     message: router.message,
-    field: request?.kind === 'field' ? { label: request.label, editor: router.field, secure: request.secure } : undefined,
+    field:
+      request?.kind === 'field'
+        ? { label: request.label, editor: router.field, secure: request.secure }
+        : request?.kind === 'key'
+          ? { label: request.prompt, editor: router.field, secure: false }
+          : undefined,
     running: ui.running && !request ? { spinner: SPINNER[tick % SPINNER.length]!, activity: ui.activity } : undefined,
     progress: ui.progress,
     status: `Machine ${ui.machine} · lab ${ui.lab} · Tab completes · Ctrl+R searches history · exit leaves`,

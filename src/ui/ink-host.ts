@@ -130,6 +130,21 @@ export class InkHost implements Host {
     this.store.clear();
   }
 
+  /** The pager's question: one key, shown in the live area and not echoed. */
+  readKey(prompt: string): Promise<string | null> {
+    this.store.endPartialLine();
+    return new Promise((resolve) => {
+      this.store.ask({
+        kind: 'key',
+        prompt,
+        resolve: (key) => {
+          this.store.ask(undefined);
+          resolve(key);
+        },
+      });
+    });
+  }
+
   enterNestedPrompt(): Promise<void> {
     return this.store.enterNested();
   }

@@ -586,6 +586,15 @@ export class KeyRouter {
   // without history and completion.
   private fieldKey(ev: KeyEvent): void {
     const request = this.deps.store.getState().request!;
+    if (request.kind === 'key') {
+      if (ev.kind === 'text') request.resolve(ev.text[0]!);
+      else if (this.deps.settings.functionFor(ev.chord) === 'CopyOrCancelLine') {
+        this.queue = [];
+        request.resolve(null);
+        this.deps.session.stop();
+      } else if (ev.chord === 'Enter') request.resolve('\r');
+      return;
+    }
     if (ev.kind === 'text') {
       this.field = editorReducer(this.field, { type: 'insert', text: ev.text.replace(/\n/g, '') });
       return;

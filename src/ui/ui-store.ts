@@ -14,7 +14,8 @@ export interface Segment {
 
 export type UiRequest =
   | { kind: 'choice'; choices: HostChoice[]; defaultChoice: number; resolve: (index: number) => void }
-  | { kind: 'field'; label: string; secure: boolean; resolve: (value: string | null) => void };
+  | { kind: 'field'; label: string; secure: boolean; resolve: (value: string | null) => void }
+  | { kind: 'key'; prompt: string; resolve: (key: string | null) => void };
 
 export interface ProgressState {
   activity: string;

@@ -385,3 +385,46 @@ describe('the shell UI on the real engine', () => {
     await lab.close();
   }, 30_000);
 });
+
+describe('the pager', () => {
+  const realSession = async () => {
+    const { composeSession, openLab } = await import('../../src/compose.js');
+    const { fixtureKeySource } = await import('../helpers/keys.js');
+    const { tempHome } = await import('../helpers/run.js');
+    const lab = await openLab({ home: tempHome(), lab: 'default', keys: fixtureKeySource() });
+    return { lab, session: (host: import('../../src/ui/ink-host.js').InkHost) => composeSession({ host, lab }) };
+  };
+  const PAGER = '<SPACE> next page; <CR> next line; Q quit';
+
+  it('Out-Host -Paging shows a screenful, then Space a page, Enter a line, Q stops', async () => {
+    const { lab, session } = await realSession();
+    const app = mount({ session, rows: 12 });
+    await app.ready();
+    app.type('1..100 | Out-Host -Paging', '\r');
+    await app.waitFor(() => app.frame().includes(PAGER), 'the first page');
+    expect(app.scrollback()).toMatch(/\n10\n$/);
+    app.type(' ');
+    await app.waitFor(() => app.scrollback().endsWith('\n20\n') && app.frame().includes(PAGER), 'the next page');
+    app.type('\r');
+    await app.waitFor(() => app.scrollback().endsWith('\n21\n'), 'one more line');
+    app.type('q');
+    await app.waitFor(() => app.promptLine() === PROMPT, 'the prompt after Q');
+    expect(app.scrollback()).not.toContain('\n22\n');
+    await lab.close();
+  }, 30_000);
+
+  it('more and help page too', async () => {
+    const { lab, session } = await realSession();
+    const app = mount({ session, rows: 10 });
+    await app.ready();
+    app.type('help New-ExchangeCertificate', '\r');
+    await app.waitFor(() => app.frame().includes(PAGER), 'help paging');
+    app.type('q');
+    await app.waitFor(() => app.promptLine() === PROMPT, 'the prompt');
+    app.type('1..30 | more', '\r');
+    await app.waitFor(() => app.frame().includes(PAGER), 'more paging');
+    app.type('\x03');
+    await app.waitFor(() => app.promptLine() === PROMPT, 'Ctrl+C ending it');
+    await lab.close();
+  }, 30_000);
+});

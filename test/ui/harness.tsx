@@ -67,7 +67,9 @@ export interface MountOptions {
 
 export function mount(opts: MountOptions = {}) {
   const store = new UiStore({ machine: 'EX2007EE', lab: 'default' });
-  const host = new InkHost(store, () => 100);
+  // The host sees the fake terminal's size, as runInteractive's does the real one's.
+  const size = { columns: opts.columns ?? 100, rows: opts.rows ?? 40 };
+  const host = new InkHost(store, () => Math.max(40, size.columns - 1), () => size);
   const calls: string[] = [];
   let stopped = 0;
   let cleared = 0;
@@ -184,8 +186,8 @@ export function mount(opts: MountOptions = {}) {
       return app.waitFor(() => stdin.listenerCount('data') > 0 && frame.includes(PROMPT), 'the first prompt');
     },
     resize(columns: number, rows: number) {
-      stdout.columns = columns;
-      stdout.rows = rows;
+      stdout.columns = size.columns = columns;
+      stdout.rows = size.rows = rows;
       stdout.emit('resize');
     },
     unmount: () => instance.unmount(),
