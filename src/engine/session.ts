@@ -401,7 +401,8 @@ export class Session {
       },
       hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
       variableNames: () => [...new Set(['_', 'PSItem', '?', 'Error', 'PWD', ...scope.visibleVariables().map((v) => v.name)])].sort((a, b) => a.localeCompare(b)),
-      environmentNames: () => [...rt.env.values()].map((e) => e.name),
+      // COMPUTERNAME follows the machine and is not stored (runtime.ts).
+      environmentNames: () => [...new Set([...[...rt.env.values()].map((e) => e.name), 'COMPUTERNAME'])],
       commands: () => {
         const list: CommandInfo[] = [];
         for (const a of rt.aliases.values()) list.push({ name: a.name, commandType: 'Alias', definition: a.target, module: '' });

@@ -146,7 +146,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
     }),
     // Only pass streams that exist: Ink spreads these options over its defaults, so
     // `stdin: undefined` would replace process.stdin and the first render would fail silently.
-    { stdout, ...(deps.stdin ? { stdin: deps.stdin } : {}), exitOnCtrlC: false, patchConsole: false },
+    { stdout: guard.stdout, ...(deps.stdin ? { stdin: deps.stdin } : {}), exitOnCtrlC: false, patchConsole: false },
   );
   // If Ink itself gives up (an error outside our boundary), end like a crash, not silently.
   instance.waitUntilExit().then(
