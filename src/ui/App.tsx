@@ -14,6 +14,7 @@ import type { CompletionSource } from './completion.js';
 import { KeyRouter, type ShellSession } from './key-router.js';
 import { layoutFrame, rowWidth, type Row } from './live-frame.js';
 import { colorize, INK_COLOR } from './syntax.js';
+import { terminalSize } from './resize-guard.js';
 import type { UiStore } from './ui-store.js';
 
 export type { ShellSession } from './key-router.js';
@@ -41,20 +42,18 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
 /** Past this size the parse for the red prompt waits until typing pauses (a 10 KB paste). */
 const LAZY_PARSE_CHARS = 2000;
 
-/** The terminal's size, re-read on resize. */
+/** The terminal's size, read at each render, and a render on each resize. */
 function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
-  const read = () => ({ columns: stdout.columns || 120, rows: stdout.rows || 40 });
-  const [size, setSize] = useState(read);
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setTick((n) => n + 1);
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
-  return size;
+  return terminalSize(stdout);
 }
 
 /** True when the input does not parse (the prompt turns red); long inputs are checked once typing pauses. */

@@ -7,7 +7,7 @@ import { UiStore } from './ui-store.js';
 import type { CompletionSource } from './completion.js';
 import type { Host } from '../protocol/host.js';
 import { ReadLineSettings } from '../protocol/readline.js';
-import { installResizeGuard } from './resize-guard.js';
+import { installResizeGuard, terminalSize } from './resize-guard.js';
 
 export interface InteractiveDeps {
   lab: string;
@@ -84,7 +84,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const stdin = deps.stdin ?? process.stdin;
   const { createElement, render, App } = await loadUi(Boolean((stdout as { isTTY?: boolean }).isTTY));
   const store = new UiStore({ machine: deps.machine(), lab: deps.lab });
-  const host = new InkHost(store, () => Math.max(40, (stdout.columns ?? 120) - 1), () => ({ columns: stdout.columns ?? 120, rows: stdout.rows ?? 40 }));
+  const host = new InkHost(store, () => Math.max(40, terminalSize(stdout).columns - 1), () => terminalSize(stdout));
   const session = deps.createSession(host);
   const settings = deps.readLineSettings?.(session) ?? new ReadLineSettings();
   const history = new History(deps.historyFile);

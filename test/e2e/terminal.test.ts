@@ -140,6 +140,8 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
 
     // A narrower window: tables follow the new width and the prompt still works.
     t.resize(60, 15);
+    // The live area is drawn again for the new width (the status line cut at 60) before typing.
+    await t.waitFor(() => t.visible().split('\n').some((l) => l.startsWith('Machine ') && l.trimEnd().length === 60), 'the redraw at 60');
     t.type('Get-ExchangeCertificate');
     t.press('Enter');
     await t.waitFor((x) => /Thumbprint\s+Services\s+Su\.\.\./.test(x) && promptIdle(x.slice(x.lastIndexOf('Su...'))), 'the table at 60 columns');
