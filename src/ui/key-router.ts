@@ -65,6 +65,9 @@ export function lastArgument(line: string): string | undefined {
   return words && words.length > 1 ? words[words.length - 1] : undefined;
 }
 
+/** Inputs longer than this get no inline suggestion (see suggestion()). */
+const MAX_SUGGEST_INPUT = 1000;
+
 export class KeyRouter {
   editor: EditorState = emptyEditor;
   mode: Mode = { kind: 'edit' };
@@ -185,6 +188,9 @@ export class KeyRouter {
   private suggestion(): string | undefined {
     const { text, cursor } = this.editor;
     if (cursor !== text.length || this.mode.kind !== 'edit' || this.deps.settings.predictionSource === 'None') return undefined;
+    // A pasted request or script is no history entry's start, and scanning history with it costs
+    // milliseconds per key: long inputs get no suggestion.
+    if (text.length > MAX_SUGGEST_INPUT) return undefined;
     try {
       // Suggestions for one-line input only: a multi-line guess would jump around the screen.
       return text.includes('\n') ? undefined : this.deps.history.suggest(text);
