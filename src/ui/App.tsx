@@ -8,10 +8,7 @@
 import React, { Component, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text, useStdin, useStdout } from 'ink';
 import { parseScript } from '../../grammar/index.js';
-import type { ReadLineSettings } from '../protocol/readline.js';
-import type { History } from './history.js';
-import type { CompletionSource } from './completion.js';
-import { KeyRouter, type ShellSession } from './key-router.js';
+import { KeyRouter, type RouterDeps } from './key-router.js';
 import { layoutFrame, rowWidth, type Row } from './live-frame.js';
 import { colorize, INK_COLOR } from './syntax.js';
 import { terminalSize } from './resize-guard.js';
@@ -20,15 +17,8 @@ import type { UiStore } from './ui-store.js';
 export type { ShellSession } from './key-router.js';
 export { isIncomplete } from './key-router.js';
 
-export interface AppProps {
-  store: UiStore;
-  session: ShellSession;
-  history: History;
-  completion: CompletionSource;
-  settings: ReadLineSettings;
-  onExit: (code: number) => void;
-  /** The machine the shell is on (shown in the status line). */
-  machine?: () => string;
+/** What the key router needs, and how the App meets the terminal. */
+export interface AppProps extends RouterDeps {
   /** Clears the real terminal (Ctrl+L, cls); by default through Ink's writer. */
   clearScreen?: () => void;
   /** Handed the key router once (tests look at the line being edited). */

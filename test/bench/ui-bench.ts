@@ -7,7 +7,7 @@
 //   in process (≤ 5 ms), and the bytes that keystroke writes (bounded by the screen, not the session);
 // - idle RSS of the shell at its prompt (≤ 120 MiB).
 import { spawn, spawnSync } from 'node:child_process';
-import { EventEmitter } from 'node:events';
+import { FakeStdin, FakeStdout } from '../helpers/fake-terminal.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,35 +166,6 @@ function inPty(command: string, env: NodeJS.ProcessEnv, ready: string | undefine
  */
 export async function keystroke(lines: number, lineBytes: number): Promise<{ medianMs: number; renderMs: number; bytes: number; rssMiB: number }> {
   let written = 0;
-  class FakeStdout extends EventEmitter {
-    isTTY = true;
-    columns = 120;
-    rows = 40;
-    write = (s: string) => {
-      written += s.length;
-      return true;
-    };
-  }
-  class FakeStdin extends EventEmitter {
-    isTTY = true;
-    private data: string | null = null;
-    send(s: string) {
-      this.data = s;
-      this.emit('readable');
-    }
-    read = () => {
-      const d = this.data;
-      this.data = null;
-      if (d !== null) this.emit('data', d);
-      return d;
-    };
-    setEncoding() {}
-    setRawMode() {}
-    ref() {}
-    unref() {}
-    resume() {}
-    pause() {}
-  }
   const store = new UiStore({ machine: 'Ex2007EE', lab: 'bench' });
   const session: ShellSession = {
     execute: async () => ({ ok: true }),
@@ -203,7 +174,7 @@ export async function keystroke(lines: number, lineBytes: number): Promise<{ med
     services: { machine: 'Ex2007EE' },
   };
   const completion: CompletionSource = { commands: () => [], variables: () => [], thumbprints: () => [], machines: () => [], paths: () => [] };
-  const stdout = new FakeStdout();
+  const stdout = new FakeStdout(120, 40, (s) => (written += s.length));
   const stdin = new FakeStdin();
   let lastRender = 0;
   const waiters: (() => void)[] = [];

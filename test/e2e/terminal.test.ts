@@ -1,14 +1,11 @@
 // The real program in a real terminal: emsh runs in a detached tmux pane (120x40) and the tests
 // type into it and read the screen back. Everything polls with a deadline, so a loaded machine
 // makes the suite slower, not flaky.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { hasTmux, Pane, PROMPT, quote } from './pane.js';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasTmux, Pane, prepareBuild, PROMPT, quote } from './pane.js';
 
-const root = join(__dirname, '..', '..');
 const CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"):';
 if (!hasTmux) console.warn('test/e2e/terminal.test.ts: tmux is not installed, the real-terminal tests are skipped (.ci/run installs it).');
 
@@ -17,34 +14,20 @@ const promptIdle = (s: string) => s.trimEnd().split('\n').some((l) => l.trimEnd(
 const countOf = (s: string, sub: string) => s.split(sub).length - 1;
 
 describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
-  let home: string;
-  let bin: string;
+  let build: Awaited<ReturnType<typeof prepareBuild>>;
   const panes: Pane[] = [];
   const start = (env: Record<string, string> = {}, args = '') => {
-    const p = new Pane(`${quote(process.execPath)} ${quote(bin)}${args ? ' ' + args : ''}`, { EMSH_HOME: home, ...env });
+    const p = new Pane(`${quote(process.execPath)} ${quote(build.bin)}${args ? ' ' + args : ''}`, { EMSH_HOME: build.home, ...env });
     panes.push(p);
     return p;
   };
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'emsh-e2e-home-'));
-    // Run a private copy of the build: a rebuild of dist/ while the suite runs must not pull
-    // chunks from under the running program. A copy taken mid-build fails its check: retry.
-    if (!existsSync(join(root, 'dist', 'emsh.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
-    for (let attempt = 0; ; attempt++) {
-      const copy = mkdtempSync(join(tmpdir(), 'emsh-e2e-dist-'));
-      cpSync(join(root, 'dist'), copy, { recursive: true });
-      bin = join(copy, 'emsh.js');
-      const check = spawnSync(process.execPath, [bin, '-NoProfile', '-Command', '1+1'], { encoding: 'utf8', env: { ...process.env, EMSH_HOME: home } });
-      if (check.stdout === '2\n' || attempt >= 4) break;
-      rmSync(copy, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    build = await prepareBuild();
   }, 60_000);
   afterAll(() => {
     for (const p of panes) p.kill();
-    rmSync(home, { recursive: true, force: true });
-    rmSync(join(bin, '..'), { recursive: true, force: true });
+    build.cleanup();
   });
 
   it('types, completes, recalls, confirms, cancels and exits like the Exchange Management Shell', async () => {
@@ -112,7 +95,7 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     await t.waitFor(() => t.promptLine() === PROMPT, 'the cleared line');
 
     // History went to the lab's file.
-    const history = readFileSync(join(home, 'labs', 'default', 'history.txt'), 'utf8');
+    const history = readFileSync(join(build.home, 'labs', 'default', 'history.txt'), 'utf8');
     expect(history).toContain(`Remove-ExchangeCertificate -Thumbprint ${thumb}\n`);
 
     // exit ends the process with its code, and the terminal is back in cooked mode.

@@ -2,7 +2,6 @@
 // and tells the two kinds of writes apart: frames of the live area (Ink's render) and scrollback
 // (text the App hands to Ink's `write`). Tests wait for what they expect to appear — a frame or a
 // call — never for a fixed time.
-import { EventEmitter } from 'node:events';
 import React from 'react';
 import { render } from 'ink';
 import { App, type ShellSession } from '../../src/ui/App.js';
@@ -12,44 +11,9 @@ import { InkHost } from '../../src/ui/ink-host.js';
 import { UiStore } from '../../src/ui/ui-store.js';
 import { ReadLineSettings } from '../../src/protocol/readline.js';
 import type { CompletionSource } from '../../src/ui/completion.js';
+import { FakeStdin, FakeStdout } from '../helpers/fake-terminal.js';
 
 export const PROMPT = '[PS] C:\\Windows\\system32>';
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  constructor(
-    public columns: number,
-    public rows: number,
-    private readonly onWrite: (s: string) => void,
-  ) {
-    super();
-  }
-  write = (s: string) => {
-    this.onWrite(s);
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  send(s: string) {
-    this.data = s;
-    this.emit('readable');
-    this.emit('data', s);
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  ref() {}
-  unref() {}
-  resume() {}
-  pause() {}
-}
 
 export const emptyCompletion: CompletionSource = { commands: () => [], variables: () => [], thumbprints: () => [], machines: () => [], paths: () => [] };
 
