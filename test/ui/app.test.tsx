@@ -306,6 +306,18 @@ describe('the shell UI', () => {
     await app.waitFor(() => app.promptLine() === `${PROMPT} dir`, 'typing over the whole selection');
   });
 
+  it('Alt+? tells what the next key does; ShowKeyBindings lists the table in scrollback', async () => {
+    const app = mount();
+    await app.ready();
+    app.type('\x1b?', '\x1b[1;5C');
+    await app.waitFor(() => app.frame().includes('Ctrl+RightArrow: NextWord - Move the cursor to the start of the next word'), 'the description');
+    app.type('\x1b?', '\x1b[24~');
+    await app.waitFor(() => app.frame().includes('F12: Key is unbound'), 'an unbound key');
+    app.router().run('ShowKeyBindings');
+    await app.waitFor(() => app.scrollback().includes('Cursor movement functions\n========================='), 'the table');
+    expect(app.scrollback()).toMatch(/Ctrl\+r\s+ReverseSearchHistory\s+Search history backward incrementally\./);
+  });
+
   it('Set-PSReadLineKeyHandler and -EditMode Emacs change what the keys do', async () => {
     const settings = new ReadLineSettings();
     const app = mount({ settings });
@@ -427,4 +439,30 @@ describe('the pager', () => {
     await app.waitFor(() => app.promptLine() === PROMPT, 'Ctrl+C ending it');
     await lab.close();
   }, 30_000);
+});
+
+describe('the live area boundary', () => {
+  it('a throwing child of the live area becomes an error line and is drawn again', async () => {
+    const React = await import('react');
+    const { render } = await import('ink-testing-library');
+    const { Text } = await import('ink');
+    const { LiveBoundary } = await import('../../src/ui/App.js');
+    const { UiStore } = await import('../../src/ui/ui-store.js');
+    let broken = true;
+    const Exploding = () => {
+      if (broken) throw new Error('the renderer broke');
+      return React.createElement(Text, null, 'prompt is back');
+    };
+    const store = new UiStore({ machine: 'EX2007EE', lab: 'default' });
+    let out = '';
+    store.attachTerminal((t) => (out += t), false);
+    let resets = 0;
+    const r = render(React.createElement(LiveBoundary, { store, onError: () => { resets++; broken = false; } }, React.createElement(Exploding)));
+    const deadline = Date.now() + 5000;
+    while (!(r.lastFrame() ?? '').includes('prompt is back') && Date.now() < deadline) await new Promise((res) => setImmediate(res));
+    store.flush();
+    expect(out).toBe('emsh: the prompt failed to draw: the renderer broke\n');
+    expect(resets).toBe(1);
+    expect(r.lastFrame()).toContain('prompt is back');
+  });
 });
