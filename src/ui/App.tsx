@@ -68,6 +68,15 @@ function safeParseError(text: string): boolean {
   }
 }
 
+/** Rows are rebuilt on every frame; one whose runs did not change skips React and Ink's layout. */
+function sameRow(a: { row: Row }, b: { row: Row }): boolean {
+  if (a.row.length !== b.row.length) return false;
+  return a.row.every((x, i) => {
+    const y = b.row[i]!;
+    return x.text === y.text && x.color === y.color && x.background === y.background && x.inverse === y.inverse && x.dim === y.dim;
+  });
+}
+
 const RowView = React.memo(function RowView({ row }: { row: Row }) {
   // An empty <Text> has no height in Ink: a blank row needs a space to keep its place.
   if (row.length === 0 || row.every((r) => r.text === '')) return <Text> </Text>;
@@ -80,7 +89,7 @@ const RowView = React.memo(function RowView({ row }: { row: Row }) {
       ))}
     </Text>
   );
-});
+}, sameRow);
 
 export function App(props: AppProps) {
   const { store, session, history, settings } = props;

@@ -457,7 +457,11 @@ describe('the live area boundary', () => {
     let out = '';
     store.attachTerminal((t) => (out += t), false);
     let resets = 0;
-    const r = render(React.createElement(LiveBoundary, { store, onError: () => { resets++; broken = false; } }, React.createElement(Exploding)));
+    const onError = () => {
+      resets++;
+      broken = false;
+    };
+    const r = render(React.createElement(LiveBoundary, { store, onError, children: React.createElement(Exploding) }));
     const deadline = Date.now() + 5000;
     while (!(r.lastFrame() ?? '').includes('prompt is back') && Date.now() < deadline) await new Promise((res) => setImmediate(res));
     store.flush();
