@@ -8,7 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
-import { composeSession, completionSourceFor, openLab, type Lab } from './compose.js';
+import { composeSession, completionSourceFor, openLab, readLineSettingsOf, type Lab } from './compose.js';
 import type { Session } from './engine/session.js';
 import { LabLockedError } from './store/lock.js';
 import { LabSchemaTooNewError } from './store/lab-store.js';
@@ -102,6 +102,7 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
       noLogo: opts.noLogo,
       createSession: (host) => composeSession({ host, lab }),
       completionSource: (session) => completionSourceFor(session as Session, lab),
+      readLineSettings: (session) => readLineSettingsOf(session as Session),
     });
   }
 

@@ -30,6 +30,9 @@ import type { CompletionSource } from './ui/completion.js';
 import { viewForTypeName, type ViewSpec } from './format/views.js';
 import { EXCHANGE_CERTIFICATE_PROPERTIES, EXCHANGE_CERTIFICATE_TYPE } from './exchange/certificate.js';
 import { DIRECTORY_TYPES, FILE_TYPES } from './cmdlets/core/file-common.js';
+import { ReadLineKey, ReadLineSettings } from './protocol/readline.js';
+import { memberNames } from './protocol/members.js';
+import { knownTypeNames } from './protocol/convert.js';
 
 /** The machine the shell starts on in the built-in lab (EMS on the first Exchange server). */
 export const START_MACHINE = 'Ex2007EE';
@@ -288,6 +291,7 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
 }
 
 const drives = new WeakMap<Session, LabDrive>();
+const readLines = new WeakMap<Session, ReadLineSettings>();
 
 export interface ComposeOptions {
   host: Host;
@@ -314,6 +318,8 @@ export function composeSession(opts: ComposeOptions): Session {
         return set;
       })),
   };
+  // The PSReadLine options and key bindings: Set-PSReadLine* change them, the Ink UI reads them.
+  const readLine = new ReadLineSettings();
   const services: ServiceRegistry = {
     get<T>(key: ServiceKey<T>): T {
       const v = this.tryGet(key);
@@ -324,6 +330,7 @@ export function composeSession(opts: ComposeOptions): Session {
       if (key.name === OrganizationKey.name) return lab.org as T;
       if (key.name === LabClockKey.name) return lab.clock as T;
       if (key.name === LabEndpointsKey.name) return endpointService as T;
+      if (key.name === ReadLineKey.name) return readLine as T;
       return undefined;
     },
   };
@@ -341,7 +348,13 @@ export function composeSession(opts: ComposeOptions): Session {
   for (const w of lab.store.warnings) opts.host.writeLine(`WARNING: ${w}`, 'warning');
   lab.reportWaiting ??= (message) => opts.host.writeLine(`WARNING: ${message}`, 'warning');
   drives.set(session, fs);
+  readLines.set(session, readLine);
   return session;
+}
+
+/** The session's PSReadLine settings (the interactive shell's key bindings and options). */
+export function readLineSettingsOf(session: Session): ReadLineSettings | undefined {
+  return readLines.get(session);
 }
 
 /** What tab completion may ask a session: its commands, variables, drive, machines and thumbprints. */
@@ -364,7 +377,22 @@ export function completionSourceFor(session: Session, lab: Lab): CompletionSourc
       const names = (decl?.outputType ?? []).flatMap((t) => propertyNamesOfType(t));
       return names.length ? [...new Set(names)] : undefined;
     },
+    // Member completion (issue 12): values are read, never evaluated; types give sample members.
+    valueOf: (name) => (services.hasVariable(name) ? services.getVariable(name) : undefined),
+    membersOf: (value) => memberNames(value),
+    membersOfType: (typeName) => membersOfTypeName(typeName),
+    environment: () => services.environmentNames?.() ?? [],
+    typeNames: () => knownTypeNames(),
   };
+}
+
+/** Members of a declared output type: a sample value's for .NET primitives, else the type's properties. */
+function membersOfTypeName(typeName: string): { name: string; memberType: string }[] | undefined {
+  const samples: Record<string, unknown> = { 'system.datetime': new Date(0), 'system.string': '', 'system.int32': 0, 'system.double': 0.5 };
+  const sample = samples[typeName.toLowerCase()];
+  if (sample !== undefined) return memberNames(sample);
+  const props = propertyNamesOfType(typeName);
+  return props.length ? props.map((name) => ({ name, memberType: 'Property' })) : undefined;
 }
 
 /** Base types of output types whose view is registered on the base (FileInfo's is on FileSystemInfo). */

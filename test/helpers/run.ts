@@ -29,7 +29,7 @@ export interface Captured {
   /** Everything printed so far. */
   text(): string;
   /** Runs text and returns what it printed. */
-  run(script: string, opts?: { file?: string; args?: string[] }): Promise<{ out: string; ok: boolean; exitCode?: number }>;
+  run(script: string, opts?: { file?: string; args?: string[]; history?: boolean }): Promise<{ out: string; ok: boolean; exitCode?: number }>;
   close(): Promise<void>;
 }
 
