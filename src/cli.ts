@@ -15,6 +15,8 @@ import { LabSchemaTooNewError } from './store/lab-store.js';
 import { PlainHost } from './host/plain-host.js';
 import { emshHome, labPaths } from './store/lab-home.js';
 import { runLines } from './host/line-runner.js';
+import { exitStatus } from './host/exit-status.js';
+import { withoutHostPaths } from './protocol/errors.js';
 
 function terminalWidth(): number {
   const env = Number(process.env.COLUMNS);
@@ -133,10 +135,12 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
 export function runCli(argv: string[], link: InteractiveLink): Promise<void> {
   return main(argv, link).then(
     (code) => {
-      if (code !== HANDED_OVER) process.exitCode = code;
+      if (code !== HANDED_OVER) process.exitCode = exitStatus(code);
     },
     (err) => {
-      process.stderr.write(`emsh: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      // No stack and no host paths (issue 10): EMSH_DEBUG=1 shows the stack for a developer.
+      const text = err instanceof Error ? (process.env.EMSH_DEBUG ? err.stack ?? err.message : withoutHostPaths(err.message)) : String(err);
+      process.stderr.write(`emsh: internal error: ${text}\n`);
       process.exitCode = 70;
     },
   );

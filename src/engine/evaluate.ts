@@ -512,7 +512,8 @@ export class Interpreter {
 
   private async runExit(st: A.ExitAst, f: Frame): Promise<never> {
     const value = st.value ? await this.pipelineValue(st.value, f) : 0;
-    const code = value === null || value === undefined ? 0 : Math.trunc(toNumber(value));
+    // The exit code is an Int32, converted as PowerShell converts (3.5 → 4, 'abc' and 1e10 fail).
+    const code = value === null || value === undefined ? 0 : (convertTo(value, 'System.Int32') as number);
     this.rt.global.setOwn('LASTEXITCODE', code);
     throw new ExitSignal(code);
   }

@@ -6,6 +6,7 @@ import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNu
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError } from './errors.js';
 import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
+import { compileWildcard, type WildcardTester } from './wildcard-match.js';
 
 function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation', exceptionType = 'RuntimeException'): never {
   throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
@@ -99,34 +100,17 @@ function dotnetGroupIndex(re: RegExp, m: RegExpExecArray, n: number): number | u
   return n - unnamed.length <= names.length ? -1 : undefined;
 }
 
-const wildcardCache = new Map<string, RegExp>();
+const wildcardCache = new Map<string, WildcardTester>();
 
-/** `-like` patterns: `*`, `?`, `[a-z]`, backtick escapes; anchored. */
-export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp {
+/**
+ * `-like` patterns: `*`, `?`, `[a-z]` (`[!a-z]` negated), backtick escapes; anchored. Matched
+ * without a RegExp, in linear steps per `*` (see wildcard-match.ts).
+ */
+export function wildcardToRegExp(pattern: string, caseSensitive = false): WildcardTester {
   const key = (caseSensitive ? 'c:' : 'i:') + pattern;
   let re = wildcardCache.get(key);
   if (re) return re;
-  let src = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '`' && i + 1 < pattern.length) {
-      src += escapeRe(pattern[++i]!);
-    } else if (c === '*') src += '[\\s\\S]*';
-    else if (c === '?') src += '[\\s\\S]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) {
-        src += '\\[';
-        continue;
-      }
-      let body = pattern.slice(i + 1, end);
-      const neg = body.startsWith('!');
-      if (neg) body = body.slice(1);
-      src += '[' + (neg ? '^' : '') + body.replace(/[\\\]^]/g, '\\$&') + ']';
-      i = end;
-    } else src += escapeRe(c);
-  }
-  re = new RegExp('^' + src + '$', caseSensitive ? '' : 'i');
+  re = compileWildcard(pattern, { caseSensitive, negation: true });
   if (wildcardCache.size > 500) wildcardCache.clear();
   wildcardCache.set(key, re);
   return re;
@@ -298,7 +282,10 @@ function divideByZero(): never {
 function multiply(left: unknown, right: unknown): unknown {
   if (typeof left === 'string') {
     const n = toNumber(right);
-    if (n < 0) fail(`Cannot convert value "${n}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+    // The count is a UInt32: negative, NaN, infinite and too large counts fail its conversion.
+    if (!(n >= 0 && n <= 4294967295)) {
+      fail(`Cannot convert value "${valueText(n)}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+    }
     return left.repeat(Math.round(n));
   }
   if (isCollection(left)) {

@@ -6,6 +6,7 @@ import { InkHost } from './ink-host.js';
 import { UiStore } from './ui-store.js';
 import type { CompletionSource } from './completion.js';
 import type { Host } from '../protocol/host.js';
+import { withoutHostPaths } from '../protocol/errors.js';
 
 export interface InteractiveDeps {
   lab: string;
@@ -82,12 +83,12 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const store = new UiStore({ machine: deps.machine(), lab: deps.lab, columns: () => stdout.columns ?? 0 });
   const host = new InkHost(store, () => Math.max(40, (stdout.columns ?? 120) - 1));
   const session = deps.createSession(host);
-  const history = new History(deps.historyFile);
+  const history = new History(deps.historyFile, session.hasSecret ? (line) => session.hasSecret!(line) : undefined);
   if (!deps.noLogo) for (const l of BANNER) store.write(l + '\n', 'output');
 
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
-  const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  const message = (err: unknown) => withoutHostPaths(err instanceof Error ? err.message : String(err));
   /** The UI cannot go on (Ink itself failed): give the terminal back and end. */
   const onCrash = (err: unknown) => {
     restoreTerminal(stdout, stdin);

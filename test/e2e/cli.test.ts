@@ -31,6 +31,10 @@ describe('emsh as a command', () => {
     expect(emsh(['-Command', 'exit 7']).code).toBe(7);
   });
 
+  it('exit 256 does not end as success on POSIX: a nonzero code that would lose all its bits is 255', () => {
+    expect(emsh(['-Command', 'exit 256']).code).toBe(255);
+  });
+
   it('a terminating error exits 1, and prints no escape codes', () => {
     const r = emsh(['-Command', "throw 'boom'"]);
     expect(r.code).toBe(1);

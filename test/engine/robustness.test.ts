@@ -126,3 +126,58 @@ describe('core cmdlets given $null', () => {
     expect(r.out).toBe(alone);
   });
 });
+
+describe('issue 10: the internal errors of bad input', () => {
+  it('a word where ForEach-Object wants a script block is a binding error at that word', async () => {
+    const { out } = await sh.run('1..3 | ForEach-Object { $_ } foo bar');
+    expect(out).toContain(`ForEach-Object : Cannot bind parameter 'RemainingScripts'. Cannot convert the "foo" value of type "System.String" to type "System.Management.Automation.ScriptBlock".`);
+    expect(out).toContain('CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.ForEachObjectCommand');
+  });
+
+  it("1e400 is not a number in an expression (5.1's BadNumericConstant); as an argument it is a word", async () => {
+    expect(await firstLineAndId("'x' * 1e400")).toEqual(['At line:1 char:7', 'BadNumericConstant']);
+    expect((await sh.run("'x' * 1e400")).out).toContain('The numeric constant 1e400 is not valid.');
+    expect((await sh.run('Write-Output 1e400')).out).toBe('1e400\n');
+  });
+
+  it('a string repeated an infinite, NaN or too large number of times fails the UInt32 conversion', async () => {
+    const uint = (v: string) => `Cannot convert value "${v}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`;
+    expect((await sh.run("'x' * ([double]::MaxValue * 2)")).out).toContain(uint('Infinity'));
+    expect((await sh.run("$i = [double]::MaxValue * 2; 'x' * ($i - $i)")).out).toContain(uint('NaN'));
+    expect((await sh.run("'x' * 5e9")).out).toContain(uint('5000000000'));
+    expect((await sh.run("('ab' * 2).Length")).out).toBe('4\n');
+  });
+
+  it('a member of a type literal can be followed by an operator ([math]::PI * 2)', async () => {
+    expect((await sh.run('[int]::MaxValue*2; [math]::PI * 2')).out).toBe('4294967294\n6.28318530717959\n');
+  });
+
+  it('nesting deeper than the parser can follow is ScriptTooComplicated, not a JavaScript message', async () => {
+    const deep = '('.repeat(3000) + '1' + ')'.repeat(3000);
+    const { out } = await sh.run(deep);
+    expect(out).toContain('Processing was stopped because the script is too complex.');
+    expect(out).toContain('FullyQualifiedErrorId : ScriptTooComplicated');
+    expect((await sh.run('-'.repeat(20000) + '1')).out).toContain('ScriptTooComplicated');
+  });
+
+  it('$null in String[] parameters of Exchange cmdlets is a refusal or no filter, never a crash', async () => {
+    expect((await sh.run('Set-PopSettings -SSLBindings @($null) -Confirm:$false')).out).toContain('"" is not a valid IP address and port');
+    const tracking = await sh.run('Get-MessageTrackingLog -Recipients $null');
+    expect(tracking.out).not.toContain('internal error');
+  });
+
+  it('too long a path is PathTooLongException about the lab path, never a host path', async () => {
+    for (const cmd of ["New-Item ('x' * 300)", "Out-File -FilePath ('x' * 300) -InputObject 1", "Start-Transcript ('x' * 300)"]) {
+      const { out } = await sh.run(cmd);
+      expect(out).toContain('The specified path, file name, or both are too long.');
+      expect(out).not.toMatch(/internal error|\/tmp\//);
+    }
+  });
+
+  it('wildcards of 100,000 characters, and wildcards a RegExp would backtrack on for seconds, answer at once', async () => {
+    const started = Date.now();
+    expect((await sh.run("Get-Alias ('x' * 100000) -ErrorAction SilentlyContinue; 'ok'")).out).toBe('ok\n');
+    expect((await sh.run("('a' * 3000) -like '*a*a*a*a*a*a*b'")).out).toBe('False\n');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
