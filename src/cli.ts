@@ -100,14 +100,21 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
     });
   }
 
+  let session: Session | undefined;
   const host = new PlainHost({
     out: process.stdout,
     input: interactive ? process.stdin : undefined,
     interactive,
     color: useColor(),
     width: terminalWidth(),
+    // Nobody reads the output any more (`| head -1`, a closed terminal): stop, as Ctrl+C would.
+    onOutputLost: () => {
+      session?.stop();
+      // Commands still arriving on stdin would only write into the void too.
+      if (!process.stdin.isTTY) process.stdin.destroy();
+    },
   });
-  const session = composeSession({ host, lab });
+  session = composeSession({ host, lab });
 
   if (opts.file !== undefined) {
     let text: string;

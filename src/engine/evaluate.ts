@@ -15,6 +15,7 @@ import {
   toDisplayText,
 } from '../protocol/values.js';
 import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
+import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { binaryOperation, unaryOperation, valuesEqual, wildcardToRegExp } from '../protocol/operators.js';
 import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
@@ -940,6 +941,7 @@ export class Interpreter {
     if (op === '*' && (Array.isArray(l) || l instanceof Uint8Array)) {
       const times = Math.round(toNumber(r ?? 0));
       if (l.length * times > MAX_ARRAY_ELEMENTS) throw new TerminatingError(arrayTooBig());
+      if (l.length * times > 100_000) ensureHeadroom(l.length * times * 8);
       return repeatList(l, times);
     }
     return binaryOperation(op, l, r);

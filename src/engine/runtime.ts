@@ -4,6 +4,7 @@
 import type { SourceText } from '../../grammar/ast.js';
 import type { CmdletDeclaration, HistoryEntry, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
+import { checkMemory } from '../protocol/memory-guard.js';
 import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
@@ -171,6 +172,8 @@ export class Runtime {
   tick(): Promise<void> | undefined {
     if (this.abort.signal.aborted) throw new PipelineStoppedError();
     if ((++this.ticks & 1023) !== 0) return undefined;
+    // Work that keeps accumulating objects stops before the heap fills (memory-guard.ts).
+    checkMemory();
     const now = Date.now();
     if (now - this.lastYield < 50) return undefined;
     this.lastYield = now;

@@ -29,6 +29,11 @@ export interface PlainHostOptions {
   width: number;
   /** Extra sink (transcripts, tests): receives every line written, without colour. */
   tee?: (text: string) => void;
+  /**
+   * The output is gone (a closed pipe: `emsh ... | head -1`; a terminal that went away: EIO).
+   * Called once; what is written afterwards is dropped. The caller stops the session.
+   */
+  onOutputLost?: () => void;
 }
 
 /** The text 5.1 gives when a -NonInteractive session would have to ask something. */
@@ -48,9 +53,16 @@ export class PlainHost implements Host {
   private readonly color: boolean;
   private readonly input?: NodeJS.ReadableStream;
   tee?: (text: string) => void;
+  private lost = false;
 
   constructor(opts: PlainHostOptions) {
     this.out = opts.out;
+    // Without a listener a failed write (EPIPE, EIO) is an uncaught exception with a stack trace.
+    opts.out.on?.('error', () => {
+      if (this.lost) return;
+      this.lost = true;
+      opts.onOutputLost?.();
+    });
     this.interactive = opts.interactive;
     this.color = opts.color;
     this.width = opts.width;
@@ -70,13 +82,13 @@ export class PlainHost implements Host {
   }
 
   write(text: string, kind: LineKind = 'output', style?: HostStyle): void {
-    this.out.write(this.paint(text, kind, style));
+    if (!this.lost) this.out.write(this.paint(text, kind, style));
     this.tee?.(text);
   }
 
   writeLine(text: string, kind: LineKind = 'output', style?: HostStyle): void {
     this.write(text, kind, style);
-    this.out.write('\n');
+    if (!this.lost) this.out.write('\n');
     this.tee?.('\n');
   }
 

@@ -122,6 +122,12 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   process.on('exit', onProcessExit);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  // A terminal can also go away without a SIGHUP (its streams end or fail with EIO): the shell
+  // never outlives it either way.
+  const onTerminalLost = () => onSignal('SIGHUP');
+  stdin.on('end', onTerminalLost);
+  stdin.on('error', onTerminalLost);
+  stdout.on('error', onTerminalLost);
   // Bracketed paste: a pasted script arrives marked, so its newlines are not Enter keys.
   if (stdin.isTTY) stdout.write('\x1b[?2004h');
 
@@ -155,6 +161,9 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   process.off('exit', onProcessExit);
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
+  stdin.off('end', onTerminalLost);
+  stdin.off('error', onTerminalLost);
+  stdout.off('error', onTerminalLost);
   restoreTerminal(stdout, stdin);
   return code;
 }

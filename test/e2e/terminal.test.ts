@@ -233,6 +233,36 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     expect(stopped).toMatch(/^icanon$/m);
   }, 60_000);
 
+  it('never outlives its terminal: closing it ends a busy shell, UI or plain (issue 10)', async () => {
+    const gone = async (pid: number) => {
+      const deadline = Date.now() + 8000;
+      while (Date.now() < deadline) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return true;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return false;
+    };
+    const ui = start({}, '-NoLogo');
+    await ui.waitFor((s) => s.includes(PROMPT), 'the prompt', 20_000);
+    ui.type('while ($true) { $i++ }');
+    ui.press('Enter');
+    await new Promise((r) => setTimeout(r, 300));
+    const uiPid = ui.programPid()!;
+    expect(uiPid).toBeDefined();
+    const plain = start({}, `-NoLogo -Command ${quote("'busy'; while ($true) { $i++ }")}`);
+    await plain.waitFor((s) => s.includes('busy'), 'the plain run', 20_000);
+    const plainPid = plain.programPid()!;
+    expect(plainPid).toBeDefined();
+    ui.kill();
+    plain.kill();
+    expect(await gone(uiPid)).toBe(true);
+    expect(await gone(plainPid)).toBe(true);
+  }, 60_000);
+
   it('asks for mandatory parameters, honours NO_COLOR, and restores the terminal when killed', async () => {
     const t = start({ NO_COLOR: '1' }, '-NoLogo');
     await t.waitFor((s) => s.includes(PROMPT), 'the prompt', 20_000);

@@ -181,3 +181,27 @@ describe('issue 10: the internal errors of bad input', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('issue 10: regular expressions run with a time limit', () => {
+  it('a catastrophic pattern fails with RegexMatchTimeoutException after about 2 s, and the session goes on', async () => {
+    const t0 = Date.now();
+    const { out } = await sh.run("('a' * 40) -match '^(a+)+b$'");
+    expect(out).toContain('The RegEx engine has timed out while trying to match a pattern to an input string.');
+    expect(out).toContain('FullyQualifiedErrorId : RegexMatchTimeoutException');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect((await sh.run("'aab' -match '^(a+)+b$'")).out).toBe('True\n');
+  });
+
+  it('-replace, -split, switch -regex, Select-String and [regex]::Replace are guarded too', async () => {
+    const t0 = Date.now();
+    const { out } = await sh.run("$s = 'a' * 30000; $s -replace 'a.*a.*a.*b', 'x'; 'next'");
+    expect(out).toContain('RegexMatchTimeoutException');
+    expect(out).toContain('next');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    // Quick patterns stay on the direct path and give the same answers as before.
+    expect((await sh.run("'a1b22c' -split '\\d+'")).out).toBe('a\nb\nc\n');
+    expect((await sh.run("switch -regex ('abc') { '^a' { 'starts' } }")).out).toBe('starts\n');
+    expect((await sh.run("'x=1' | Select-String '(\\w)=(\\d)' | % { $_.Matches[0].Groups[2].Value }")).out).toBe('1\n');
+    expect((await sh.run("[regex]::Replace('aaa', 'a+', 'b')")).out).toBe('b\n');
+  });
+});
