@@ -80,7 +80,7 @@ export function maskSecrets(text: string, scan: SecretScan): string {
 
 export function scanSecrets(text: string, lookup: CommandLookup): SecretScan {
   const parsed = parseScript(text);
-  if (parsed.errors.length > 0) return fallbackScan(text);
+  if (parsed.errors.length > 0) return tokenScan(text, lookup);
   const finder = new Finder(lookup);
   finder.collectFunctions(parsed.ast);
   finder.visit(parsed.ast);
@@ -217,7 +217,9 @@ class Finder {
     const decl = this.declarationOf(c);
     const positional: A.ExpressionAst[] = [];
     const named = new Set<string>();
-    let plainText = false;
+    // With -AsPlainText, ConvertTo-SecureString's -String (named, piped or positional) is the secret.
+    const plainText = this.takesPlainText(c);
+    if (plainText) this.found = true;
     const secretArgs: A.ExpressionAst[] = [];
     for (let i = 0; i < c.elements.length; i++) {
       const el = c.elements[i]!;
@@ -229,9 +231,10 @@ class Finder {
       // Unknown command, or a name the binder would reject: judged by the typed name.
       const p = matches.length === 1 ? matches[0]! : undefined;
       const isSwitch = p ? p.decl.type === 'Switch' : false;
-      const secretHere = p ? isSecretParameter(p.name, p.decl) : matches.some((m) => isSecretParameter(m.name, m.decl)) || (!decl && PASSWORD_LIKE.test(el.name));
+      const secretHere = p
+        ? isSecretParameter(p.name, p.decl) || (plainText && p.name === 'String')
+        : matches.some((m) => isSecretParameter(m.name, m.decl)) || (!decl && PASSWORD_LIKE.test(el.name));
       if (p) named.add(p.name);
-      if (p && p.name === 'AsPlainText' && decl?.name === 'ConvertTo-SecureString') plainText = true;
       let value: A.ExpressionAst | undefined = el.argument;
       if (!value && !isSwitch) {
         const next = c.elements[i + 1];
@@ -245,24 +248,13 @@ class Finder {
     }
     if (decl) {
       // Positional values that bind to a secret parameter (in some set), if not given by name.
-      const positions = new Map<number, boolean>();
+      const positions = new Set<number>();
       for (const [name, pd] of Object.entries(decl.parameters)) {
         if (named.has(name)) continue;
         const secret = isSecretParameter(name, pd) || (plainText && name === 'String');
-        for (const m of Object.values(pd.sets ?? {})) if (m.position !== undefined && secret) positions.set(m.position, true);
+        for (const m of Object.values(pd.sets ?? {})) if (m.position !== undefined && secret) positions.add(m.position);
       }
-      positional.forEach((v, i) => positions.get(i) && secretArgs.push(v));
-      // `-String 'x' -AsPlainText`.
-      if (plainText) {
-        this.found = true;
-        for (let i = 0; i < c.elements.length; i++) {
-          const el = c.elements[i]!;
-          if (el.kind === 'CommandParameter' && parametersNamed(decl, el.name)[0]?.name === 'String') {
-            const v = el.argument ?? (c.elements[i + 1]?.kind !== 'CommandParameter' ? (c.elements[i + 1] as A.ExpressionAst | undefined) : undefined);
-            if (v) secretArgs.push(v);
-          }
-        }
-      }
+      positional.forEach((v, i) => positions.has(i) && secretArgs.push(v));
     }
     for (const v of secretArgs) this.secret(v);
   }
@@ -297,21 +289,63 @@ class Finder {
 }
 
 /**
- * Unparsed text with a telling word: every string and number is masked, and so is a word right
- * after a telling parameter (`-Password hunter2`) or after `=` following a telling variable.
+ * Text that does not parse, judged token by token with the same rules: a parameter token is
+ * resolved against the command before it (so `-Pas` and `-A` still count), a secret-named
+ * variable, property or key before `=` makes what follows secret, and ConvertTo-SecureString
+ * with -AsPlainText makes every string of the line secret. Conservatively, a command that has a
+ * positional secret parameter makes its strings secret too, and a telling word anywhere
+ * (FALLBACK_WORDS) marks the line and all its strings and numbers.
  */
-function fallbackScan(text: string): SecretScan {
-  if (!FALLBACK_WORDS.test(text)) return { parsed: false, any: false, spans: [], values: [] };
+function tokenScan(text: string, lookup: CommandLookup): SecretScan {
+  const tokens = classifyTokens(text);
   const spans: A.Span[] = [];
-  const values: string[] = [];
-  let telling = false; // the previous token was a telling parameter or variable (or its `=`)
-  for (const t of classifyTokens(text)) {
+  let any = false;
+  let all = false; // every string and number of the line is secret
+  let decl: CmdletDeclaration | undefined;
+  let secretNext = false; // the next value token is a secret
+  let namedSecret = false; // a secret-named variable, property or key: secret after its `=`
+  const isValue = (kind: string) => kind === 'string' || kind === 'number' || kind === 'default' || kind === 'variable';
+  for (const t of tokens) {
     const word = text.slice(t.start, t.end);
-    if (t.kind === 'string' || t.kind === 'number' || (telling && (t.kind === 'default' || t.kind === 'command'))) {
-      spans.push({ start: t.start, end: t.end });
-      values.push(word.replace(/^['"]|['"]$/g, ''));
+    if (secretNext && isValue(t.kind)) {
+      any = true;
+      if (t.kind !== 'variable') spans.push({ start: t.start, end: t.end });
+      secretNext = false;
+      continue;
     }
-    telling = ((t.kind === 'parameter' || t.kind === 'variable') && FALLBACK_WORDS.test(word)) || (telling && t.kind === 'operator' && word === '=');
+    if (t.kind === 'command') {
+      decl = lookup(word);
+      if (decl && Object.entries(decl.parameters).some(([n, p]) => isSecretParameter(n, p) && Object.values(p.sets ?? {}).some((m) => m.position !== undefined))) all = true;
+      if (decl?.name === 'ConvertTo-SecureString') all = false; // only with -AsPlainText, below
+      secretNext = namedSecret = false;
+      continue;
+    }
+    if (t.kind === 'parameter') {
+      const name = word.replace(/^[-\u2013\u2014\u2015]/, '').replace(/:$/, '');
+      const matches = decl ? parametersNamed(decl, name) : [];
+      if (decl?.name === 'ConvertTo-SecureString' && matches.length === 1 && matches[0]!.name === 'AsPlainText') {
+        any = all = true;
+        continue;
+      }
+      secretNext = matches.some((m) => isSecretParameter(m.name, m.decl)) || (!decl && PASSWORD_LIKE.test(name));
+      if (secretNext) any = true;
+      continue;
+    }
+    if (t.kind === 'variable' || t.kind === 'member' || t.kind === 'default') {
+      namedSecret = isSecretName(word.replace(/^[$@]\{?|\}$/g, '').replace(/^[a-z]+:/i, '')) || PASSWORD_LIKE.test(word);
+      continue;
+    }
+    if (t.kind === 'operator' && word === '=' && namedSecret) {
+      secretNext = true;
+      any = true;
+      namedSecret = false;
+      continue;
+    }
+    if (t.kind === 'operator' && word === '|') decl = undefined;
   }
-  return { parsed: false, any: true, spans, values };
+  if (FALLBACK_WORDS.test(text)) any = all = true;
+  if (any && all) for (const t of tokens) if (t.kind === 'string' || t.kind === 'number') spans.push({ start: t.start, end: t.end });
+  const unique = [...new Map(spans.map((sp) => [`${sp.start}:${sp.end}`, sp])).values()];
+  const values = unique.map((sp) => text.slice(sp.start, sp.end).replace(/^(@?['"])|(['"]@?)$/g, ''));
+  return { parsed: false, any, spans: unique, values: [...new Set(values)] };
 }

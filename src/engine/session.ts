@@ -70,9 +70,10 @@ export class Session {
   private readonly realHost: Host;
   private transcript?: { path: ResolvedPath };
   /**
-   * Secrets the transcript must not show: values typed at secure prompts and literal secrets
-   * of earlier commands (three characters or more: shorter ones would mask ordinary text), and
-   * the literal secrets of the text running now (any length). See secrets.ts.
+   * Secrets the transcript must not show wherever they appear (an error quoting one, a script
+   * printing one): values typed at secure prompts and the literal secrets of the commands run,
+   * of three characters or more (shorter ones would mask ordinary text; the command echo masks
+   * those by position). See secrets.ts.
    */
   private readonly knownSecrets = new Set<string>();
   private running?: { text: string; scan?: SecretScan };
@@ -402,7 +403,8 @@ export class Session {
     const t = this.transcript;
     if (!t) return;
     try {
-      const shown = maskValues(text, [...this.knownSecrets, ...(this.runningSecrets()?.values ?? [])]);
+      this.runningSecrets();
+      const shown = maskValues(text, this.knownSecrets);
       this.rt.fs.writeBytes(t.path, new Uint8Array(Buffer.from(shown.replace(/\r?\n/g, '\r\n'), 'utf8')), true);
     } catch {
       // A transcript that cannot be written must not break the session.

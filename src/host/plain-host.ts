@@ -98,6 +98,9 @@ export class PlainHost implements Host {
     if (secure && tty.isTTY && typeof tty.setRawMode === 'function') return readSecret(tty as NodeJS.ReadStream, this.out, question);
     // Piped input is not echoed by any terminal: a secure answer is read like any other line.
     const rl = createInterface({ input: this.input, output: this.out as NodeJS.WritableStream, terminal: !secure && Boolean(tty.isTTY) });
+    // A terminal that went away (EIO) is no answer: the prompt is cancelled, nothing is thrown.
+    const onError = () => rl.close();
+    this.input.once('error', onError);
     try {
       if (secure) this.out.write(question);
       return await new Promise<string | null>((resolve) => {
@@ -105,6 +108,7 @@ export class PlainHost implements Host {
         rl.question(secure ? '' : question, (answer) => resolve(answer));
       });
     } finally {
+      this.input.off('error', onError);
       rl.close();
     }
   }

@@ -11,14 +11,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScript } from '../../grammar/index.js';
 import { cmdletCall, mutated, script, tokenSoup } from '../helpers/fuzz-inputs.js';
+import { STOP_AFTER_MS, STOP_GRACE_MS, runChecked } from '../helpers/bounded-run.js';
 import { leaks } from '../helpers/leaks.js';
 import { capturedSession, tempHome, type Captured } from '../helpers/run.js';
 
 const RUNS = Number(process.env.EMSH_FUZZ_RUNS ?? 0) || undefined;
 const SEED = process.env.EMSH_FUZZ_SEED !== undefined ? Number(process.env.EMSH_FUZZ_SEED) : 20240601;
-/** After this long a run is stopped as Ctrl+C would; it must then settle within STOP_GRACE_MS. */
-const STOP_AFTER_MS = 1500;
-const STOP_GRACE_MS = 2000;
 
 // ---------------------------------------------------------------------------------------------
 // The property.
@@ -33,37 +31,10 @@ afterAll(async () => {
   await sh?.close();
 });
 
-/** Runs text in the shared session; a run still going after STOP_AFTER_MS is stopped. */
+/** Runs text in the shared session, bounded and checked (test/helpers/bounded-run.ts). */
 async function runBounded(text: string): Promise<void> {
-  const started = Date.now();
-  let settled = false;
-  let result: { out: string } | undefined;
-  let rejection: unknown;
-  const running = sh.run(text).then(
-    (r) => {
-      settled = true;
-      result = r;
-    },
-    (e) => {
-      settled = true;
-      rejection = e;
-    },
-  );
-  const timer = setTimeout(() => sh.session.stop(), STOP_AFTER_MS);
-  await Promise.race([running, new Promise((r) => setTimeout(r, STOP_AFTER_MS + STOP_GRACE_MS))]);
-  clearTimeout(timer);
-  const elapsed = Date.now() - started;
-  if (!settled) throw new Error(`execute() did not settle ${STOP_GRACE_MS} ms after stop(): ${JSON.stringify(text)}`);
-  if (rejection !== undefined) throw new Error(`execute() rejected (${String(rejection)}): ${JSON.stringify(text)}`);
-  // A synchronous stretch that starves the event loop is a hang even if it ends eventually.
-  if (elapsed > STOP_AFTER_MS + STOP_GRACE_MS) throw new Error(`execute() blocked for ${elapsed} ms: ${JSON.stringify(text)}`);
-  const leak = leaks(text, result!.out);
-  if (leak) throw new Error(`output shows ${leak} for ${JSON.stringify(text)}:\n${result!.out}`);
-  // No state left half-way: the engine's depth counters are back to zero and it still computes.
-  const rt = (sh.session as unknown as { rt: { tryDepth: number; callDepth: number } }).rt;
-  if (rt.tryDepth !== 0 || rt.callDepth !== 0) throw new Error(`engine state left behind (try ${rt.tryDepth}, call ${rt.callDepth}) by ${JSON.stringify(text)}`);
-  const probe = await sh.session.evaluate('1 + 1');
-  if (probe.output[0] !== 2 || probe.errors.length) throw new Error(`the session no longer computes 1 + 1 after ${JSON.stringify(text)}`);
+  const why = await runChecked(sh, text, [process.env.EMSH_HOME!]);
+  if (why) throw new Error(`${JSON.stringify(text)} ${why}`);
 }
 
 const params = (numRuns: number) => ({ numRuns: RUNS ?? numRuns, seed: SEED, endOnFailure: true });

@@ -205,3 +205,10 @@ describe('issue 10: regular expressions run with a time limit', () => {
     expect((await sh.run("[regex]::Replace('aaa', 'a+', 'b')")).out).toBe('b\n');
   });
 });
+
+describe('issue 10: found by the torture fuzz run', () => {
+  it('Select-Object -ExpandProperty $null expands nothing (it crashed with -Property)', async () => {
+    const { out } = await sh.run("[pscustomobject]@{ a = 1 } | Select-Object -Property a -ExpandProperty $null | ForEach-Object { $_.a }");
+    expect(out).toBe('1\n');
+  });
+});

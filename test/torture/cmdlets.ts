@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { allCmdlets } from '../../src/cmdlets/index.js';
 import type { CmdletDeclaration } from '../../src/protocol/cmdlet.js';
 import { capturedSession, tempHome } from '../helpers/run.js';
-import { quote, runChecked } from './harness.js';
+import { quote, runChecked } from '../helpers/bounded-run.js';
 import type { TortureSuite } from './suite.js';
 
 /** Awkward values, as typed. */

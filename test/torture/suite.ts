@@ -24,7 +24,10 @@ export interface TortureSuite {
   name: string;
   /** One line: what the suite proves. */
   summary: string;
-  /** Case counts for `--quick` (CI) and the full run. */
-  cases: { quick: number; full: number };
+  /**
+   * Case counts: `--quick` (CI), the default run (a few minutes in all), `--full`. Without a
+   * standard count the default is the full one.
+   */
+  cases: { quick: number; standard?: number; full: number };
   run(opts: SuiteOptions): Promise<SuiteResult>;
 }
