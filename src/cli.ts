@@ -15,6 +15,8 @@ import { LabSchemaTooNewError } from './store/lab-store.js';
 import { PlainHost } from './host/plain-host.js';
 import { emshHome, labPaths } from './store/lab-home.js';
 import { runLines } from './host/line-runner.js';
+import { exitStatus } from './host/exit-status.js';
+import { withoutHostPaths } from './protocol/errors.js';
 
 function terminalWidth(): number {
   const env = Number(process.env.COLUMNS);
@@ -106,14 +108,21 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
     });
   }
 
+  let session: Session | undefined;
   const host = new PlainHost({
     out: process.stdout,
     input: interactive ? process.stdin : undefined,
     interactive,
     color: useColor(),
     width: terminalWidth(),
+    // Nobody reads the output any more (`| head -1`, a closed terminal): stop, as Ctrl+C would.
+    onOutputLost: () => {
+      session?.stop();
+      // Commands still arriving on stdin would only write into the void too.
+      if (!process.stdin.isTTY) process.stdin.destroy();
+    },
   });
-  const session = composeSession({ host, lab });
+  session = composeSession({ host, lab });
   const signals = endOnSignals(session, lab);
   try {
     const code = await runScripted(session, opts, host);
@@ -200,10 +209,12 @@ async function serveLab(home: string, lab: string): Promise<number> {
 export function runCli(argv: string[], link: InteractiveLink): Promise<void> {
   return main(argv, link).then(
     (code) => {
-      if (code !== HANDED_OVER) process.exitCode = code;
+      if (code !== HANDED_OVER) process.exitCode = exitStatus(code);
     },
     (err) => {
-      process.stderr.write(`emsh: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      // No stack and no host paths (issue 10): EMSH_DEBUG=1 shows the stack for a developer.
+      const text = err instanceof Error ? (process.env.EMSH_DEBUG ? err.stack ?? err.message : withoutHostPaths(err.message)) : String(err);
+      process.stderr.write(`emsh: internal error: ${text}\n`);
       process.exitCode = 70;
     },
   );

@@ -234,6 +234,15 @@ function lookupParameter(meta: Meta, typed: string): ParamMeta[] {
   return found;
 }
 
+/**
+ * The parameters a name typed after `-` means for this command, by the binder's own rule (exact
+ * name or alias, else unique prefix; declared before common): one, several when ambiguous, or
+ * none. For tools that judge a command line without binding it (the secrets filter).
+ */
+export function parametersNamed(decl: CmdletDeclaration, typed: string): { name: string; decl: ParameterDeclaration; common: boolean }[] {
+  return lookupParameter(metaOf(decl), typed).map((p) => ({ name: p.name, decl: p.decl, common: p.common }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Value conversion
 
@@ -642,7 +651,14 @@ export class CommandBinder {
         (p) => !this.bound.has(p.name) && this.validSets.some((s) => membership(p, s)?.fromRemainingArguments),
       );
       if (remaining) {
-        this.store(remaining, coerce(remaining, rest.map((a) => a.value ?? null), !!this.ctx.isFunction));
+        let value: unknown;
+        try {
+          value = coerce(remaining, rest.map((a) => a.value ?? null), !!this.ctx.isFunction);
+        } catch (f) {
+          // `% { $_ } foo`: a word where a script block must go is a binding error at that word.
+          this.failure(f, rest[0]!.span);
+        }
+        this.store(remaining, value);
       } else if (this.ctx.allowUnboundArguments) {
         for (const a of rest) this.extra.push(a.value ?? null);
       } else {

@@ -4,6 +4,7 @@
 import type { SourceText } from '../../grammar/ast.js';
 import type { CmdletDeclaration, HistoryEntry, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
+import { checkMemory } from '../protocol/memory-guard.js';
 import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
@@ -181,7 +182,11 @@ export class Runtime {
    */
   tick(): Promise<void> | undefined {
     if (this.abort.signal.aborted) throw new PipelineStoppedError();
-    if ((++this.ticks & 1023) !== 0) return undefined;
+    // The clock is read every 16 ticks, not every 1024: a loop whose every turn is slow (a
+    // command formatting a table each time) would otherwise hold the event loop for seconds.
+    if ((++this.ticks & 15) !== 0) return undefined;
+    // Work that keeps accumulating objects stops before the heap fills (memory-guard.ts).
+    if ((this.ticks & 1023) === 0) checkMemory();
     const now = Date.now();
     if (now - this.lastYield < 50) return undefined;
     this.lastYield = now;

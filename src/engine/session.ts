@@ -24,6 +24,8 @@ import { ScriptStage, resolveCommand } from './pipeline.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope } from './scope.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
+import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
+import { SecureString } from '../protocol/values.js';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.js';
 
 export interface SessionOptions {
@@ -73,6 +75,14 @@ export class Session {
   private readonly promptPrefix?: string;
   private readonly realHost: Host;
   private transcript?: { path: ResolvedPath };
+  /**
+   * Secrets the transcript must not show wherever they appear (an error quoting one, a script
+   * printing one): values typed at secure prompts and the literal secrets of the commands run,
+   * of three characters or more (shorter ones would mask ordinary text; the command echo masks
+   * those by position). See secrets.ts.
+   */
+  private readonly knownSecrets = new Set<string>();
+  private running?: { text: string; scan?: SecretScan };
 
   constructor(opts: SessionOptions) {
     this.realHost = opts.host;
@@ -106,7 +116,8 @@ export class Session {
     useConversionClock(rt.now); // `[datetime]'10:30'` is today by this session's lab clock
     rt.abort = new AbortController();
     const start = rt.now();
-    if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${text}\n`);
+    this.running = { text };
+    if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${maskSecrets(text, this.runningSecrets()!)}\n`);
     const parsed = parseScript(text, opts.file);
     let result: ExecuteResult;
     let status: HistoryEntry['executionStatus'] = 'Completed';
@@ -152,6 +163,40 @@ export class Session {
     const streams: Streams = { ...this.hostStreams(), error: (r) => void errors.push(r) };
     await this.run(parsed, {}, () => ({ pipe: collect, end: () => undefined }), streams);
     return { output: collect.items, errors };
+  }
+
+  /** Where `text` carries secrets (see secrets.ts), resolving command names as this session would. */
+  scanSecrets(text: string): SecretScan {
+    return scanSecrets(text, (name) => {
+      const r = resolveCommand(this.interp, name, this.rt.global);
+      if (r?.kind === 'cmdlet') return r.decl;
+      if (r?.kind === 'function') return functionDeclaration(r.fn.name, r.fn.body.params?.parameters ?? [], r.fn.declaration);
+      return undefined;
+    });
+  }
+
+  /** True when `text` carries a secret: the history file leaves such lines out. */
+  hasSecret(text: string): boolean {
+    try {
+      return this.scanSecrets(text).any;
+    } catch {
+      return true; // when in doubt, keep it out
+    }
+  }
+
+  /** The secrets of the text running now, scanned when a transcript first needs them. */
+  private runningSecrets(): SecretScan | undefined {
+    const r = this.running;
+    if (!r) return undefined;
+    if (!r.scan) {
+      try {
+        r.scan = this.scanSecrets(r.text);
+      } catch {
+        r.scan = { parsed: false, any: false, spans: [], values: [] };
+      }
+      for (const v of r.scan.values) if (v.length >= 3) this.knownSecrets.add(v);
+    }
+    return r.scan;
   }
 
   /** Ctrl+C: aborts the running pipeline; nothing special is printed. */
@@ -358,8 +403,19 @@ export class Session {
         if (session.transcript) session.transcriptWrite(text + '\n');
       },
       promptForChoice: (caption, message, choices, def) => (session.rt.commit(true), host.promptForChoice(caption, message, choices, def)),
-      prompt: (caption, message, fields) => (session.rt.commit(true), host.prompt(caption, message, fields)),
-      readLine: (prompt, secure) => (session.rt.commit(true), host.readLine(prompt, secure)),
+      // What is typed at a secure prompt is a secret the transcript must not show later.
+      prompt: async (caption, message, fields) => {
+        session.rt.commit(true);
+        const answers = await host.prompt(caption, message, fields);
+        for (const v of Object.values(answers ?? {})) if (v instanceof SecureString) session.rememberSecret(v);
+        return answers;
+      },
+      readLine: async (prompt, secure) => {
+        session.rt.commit(true);
+        const answer = await host.readLine(prompt, secure);
+        if (answer instanceof SecureString) session.rememberSecret(answer);
+        return answer;
+      },
       progress: host.progress ? (...args) => (session.rt.commit(true), host.progress!(...args)) : undefined,
       clear: () => host.clear(),
       // Capabilities a host may lack are forwarded only when it has them.
@@ -369,11 +425,18 @@ export class Session {
     };
   }
 
+  private rememberSecret(s: SecureString): void {
+    const plain = s.reveal();
+    if (plain.length >= 3) this.knownSecrets.add(plain);
+  }
+
   private transcriptWrite(text: string): void {
     const t = this.transcript;
     if (!t) return;
     try {
-      this.rt.fs.writeBytes(t.path, new Uint8Array(Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8')), true);
+      this.runningSecrets();
+      const shown = maskValues(text, this.knownSecrets);
+      this.rt.fs.writeBytes(t.path, new Uint8Array(Buffer.from(shown.replace(/\r?\n/g, '\r\n'), 'utf8')), true);
     } catch {
       // A transcript that cannot be written must not break the session.
     }

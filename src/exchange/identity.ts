@@ -4,6 +4,7 @@
 // Exchange 2007's (the server ones from the 2013 resources; 2007 wording is close, see the
 // reference §0.4 / §19).
 
+import { compileWildcard, type WildcardTester } from '../protocol/wildcard-match.js';
 import type { ExchangeServer, Organization } from './organization.js';
 
 export const identityMessages = {
@@ -22,9 +23,8 @@ export function hasWildcard(id: string): boolean {
 }
 
 /** `*` matches any run of characters; everything else is literal; case-insensitive. */
-export function wildcardRegex(pattern: string): RegExp {
-  const body = pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${body}$`, 'i');
+export function wildcardRegex(pattern: string): WildcardTester {
+  return compileWildcard(pattern, { starOnly: true });
 }
 
 /** Items any of whose names match the identity (wildcards allowed), in list order. */

@@ -6,6 +6,12 @@ import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNu
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError } from './errors.js';
 import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
+import { compileWildcard, type WildcardTester } from './wildcard-match.js';
+import { runRegex } from './regex-guard.js';
+import { ensureHeadroom } from './memory-guard.js';
+
+/** V8's longest string (2^29 - 24 characters on 64-bit). */
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
 
 function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation', exceptionType = 'RuntimeException'): never {
   throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
@@ -99,34 +105,17 @@ function dotnetGroupIndex(re: RegExp, m: RegExpExecArray, n: number): number | u
   return n - unnamed.length <= names.length ? -1 : undefined;
 }
 
-const wildcardCache = new Map<string, RegExp>();
+const wildcardCache = new Map<string, WildcardTester>();
 
-/** `-like` patterns: `*`, `?`, `[a-z]`, backtick escapes; anchored. */
-export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp {
+/**
+ * `-like` patterns: `*`, `?`, `[a-z]` (`[!a-z]` negated), backtick escapes; anchored. Matched
+ * without a RegExp, in linear steps per `*` (see wildcard-match.ts).
+ */
+export function wildcardToRegExp(pattern: string, caseSensitive = false): WildcardTester {
   const key = (caseSensitive ? 'c:' : 'i:') + pattern;
   let re = wildcardCache.get(key);
   if (re) return re;
-  let src = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '`' && i + 1 < pattern.length) {
-      src += escapeRe(pattern[++i]!);
-    } else if (c === '*') src += '[\\s\\S]*';
-    else if (c === '?') src += '[\\s\\S]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) {
-        src += '\\[';
-        continue;
-      }
-      let body = pattern.slice(i + 1, end);
-      const neg = body.startsWith('!');
-      if (neg) body = body.slice(1);
-      src += '[' + (neg ? '^' : '') + body.replace(/[\\\]^]/g, '\\$&') + ']';
-      i = end;
-    } else src += escapeRe(c);
-  }
-  re = new RegExp('^' + src + '$', caseSensitive ? '' : 'i');
+  re = compileWildcard(pattern, { caseSensitive, negation: true });
   if (wildcardCache.size > 500) wildcardCache.clear();
   wildcardCache.set(key, re);
   return re;
@@ -298,7 +287,14 @@ function divideByZero(): never {
 function multiply(left: unknown, right: unknown): unknown {
   if (typeof left === 'string') {
     const n = toNumber(right);
-    if (n < 0) fail(`Cannot convert value "${n}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+    // The count is a UInt32: negative, NaN, infinite and too large counts fail its conversion.
+    if (!(n >= 0 && n <= 4294967295)) {
+      fail(`Cannot convert value "${valueText(n)}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+    }
+    const length = left.length * Math.round(n);
+    // Beyond V8's longest string the repeat throws, which is .NET's OutOfMemoryException; below
+    // it, a string that would fill the heap is refused before it is built.
+    if (length > 1_000_000 && length < MAX_STRING_LENGTH) ensureHeadroom(length * 2);
     return left.repeat(Math.round(n));
   }
   if (isCollection(left)) {
@@ -336,6 +332,7 @@ function range(left: unknown, right: unknown): number[] {
   if (count > MAX_RANGE) {
     fail('The range is too big: emsh supports ranges of up to 50,000,000 elements.', 'RangeTooBig', 'LimitsExceeded');
   }
+  if (count > 100_000) ensureHeadroom(count * 8);
   const out = new Array<number>(count);
   const step = a <= b ? 1 : -1;
   for (let i = 0, v = a; i < count; i++, v += step) out[i] = v;
@@ -359,8 +356,10 @@ function matchesTable(re: RegExp, m: RegExpExecArray): PSHashtable {
 
 function matchOp(left: unknown, right: unknown, cs: boolean, negate: boolean, setMatches?: (m: PSHashtable) => void): unknown {
   const re = dotnetRegex(convertToString(right), cs);
-  if (isCollection(left)) return asList(left).filter((x) => re.test(convertToString(x)) !== negate);
-  const m = re.exec(convertToString(left));
+  const test = (text: string) => runRegex(re, text.length, () => re.test(text));
+  if (isCollection(left)) return asList(left).filter((x) => test(convertToString(x)) !== negate);
+  const text = convertToString(left);
+  const m = runRegex(re, text.length, () => re.exec(text));
   if (m && setMatches) setMatches(matchesTable(re, m));
   return !!m !== negate;
 }
@@ -406,14 +405,18 @@ function replaceOp(left: unknown, right: unknown, cs: boolean): unknown {
   const hasNamed = /\(\?<[A-Za-z_]/.test(re.source);
   const rep = dotnetReplacement(repText);
   // With named groups, .NET's numbering differs from JS: substitute by hand.
-  const one = hasNamed
-    ? (x: unknown) =>
-        convertToString(x).replace(re, (...a: unknown[]) => {
+  const replaceIn = hasNamed
+    ? (text: string) =>
+        text.replace(re, (...a: unknown[]) => {
           const groups = (typeof a[a.length - 1] === 'object' ? a[a.length - 1] : {}) as Record<string, string | undefined>;
           const m = Object.assign(a.slice(0, a.length - 3) as string[], { groups }) as unknown as RegExpExecArray;
           return substitute(repText, re, m);
         })
-    : (x: unknown) => convertToString(x).replace(re, rep);
+    : (text: string) => text.replace(re, rep);
+  const one = (x: unknown) => {
+    const text = convertToString(x);
+    return runRegex(re, text.length, () => replaceIn(text));
+  };
   return isCollection(left) ? asList(left).map(one) : one(left);
 }
 
@@ -428,7 +431,10 @@ function splitOp(left: unknown, right: unknown, cs: boolean): string[] {
     ? new RegExp(escapeAll(pattern), (cs && !ignoreCase ? '' : 'i') + 'g')
     : dotnetRegex(pattern, cs && !ignoreCase, true);
   const out: string[] = [];
-  for (const item of asList(left)) out.push(...splitOne(convertToString(item), re, max));
+  for (const item of asList(left)) {
+    const text = convertToString(item);
+    out.push(...runRegex(re, text.length, () => splitOne(text, re, max)));
+  }
   return out;
 }
 

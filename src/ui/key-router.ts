@@ -18,6 +18,8 @@ export interface ShellSession {
   stop(): void;
   promptText(): string;
   readonly services: { readonly machine: string };
+  /** Whether a line carries a secret, judged on the parsed command (keeps it out of the history file). */
+  hasSecret?(text: string): boolean;
 }
 
 export type Mode =

@@ -8,6 +8,7 @@ import type { CompletionSource } from './completion.js';
 import type { Host } from '../protocol/host.js';
 import { ReadLineSettings } from '../protocol/readline.js';
 import { installResizeGuard, terminalSize } from './resize-guard.js';
+import { withoutHostPaths } from '../protocol/errors.js';
 
 export interface InteractiveDeps {
   lab: string;
@@ -87,13 +88,13 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const host = new InkHost(store, () => Math.max(40, terminalSize(stdout).columns - 1), () => terminalSize(stdout));
   const session = deps.createSession(host);
   const settings = deps.readLineSettings?.(session) ?? new ReadLineSettings();
-  const history = new History(deps.historyFile);
+  const history = new History(deps.historyFile, session.hasSecret ? (line) => session.hasSecret!(line) : undefined);
   // The banner comes first, before the profile's output and the first prompt, as in EMS.
   if (!deps.noLogo) for (const l of BANNER) store.write(l + '\n', 'output');
 
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
-  const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  const message = (err: unknown) => withoutHostPaths(err instanceof Error ? err.message : String(err));
   /** The UI cannot go on (Ink itself failed): give the terminal back and end. */
   const onCrash = (err: unknown) => {
     restoreTerminal(stdout, stdin);
@@ -127,6 +128,12 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   process.on('exit', onProcessExit);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  // A terminal can also go away without a SIGHUP (its streams end or fail with EIO): the shell
+  // never outlives it either way.
+  const onTerminalLost = () => onSignal('SIGHUP');
+  stdin.on('end', onTerminalLost);
+  stdin.on('error', onTerminalLost);
+  stdout.on('error', onTerminalLost);
   // Bracketed paste: a pasted script arrives marked, so its newlines are not Enter keys.
   if (stdin.isTTY) stdout.write('\x1b[?2004h');
   // Registered before Ink's own resize handler, so it runs first (see resize-guard.ts).
@@ -165,6 +172,9 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   process.off('exit', onProcessExit);
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
+  stdin.off('end', onTerminalLost);
+  stdin.off('error', onTerminalLost);
+  stdout.off('error', onTerminalLost);
   restoreTerminal(stdout, stdin);
   return code;
 }

@@ -135,6 +135,65 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     t.kill();
   }, 60_000);
 
+  it('-Command at a terminal: Read-Host -AsSecureString and Get-Credential echo no secret, Ctrl+C cancels (issue 10)', async () => {
+    const cmd = "$s = Read-Host 'PFX password' -AsSecureString; 'length ' + $s.Length; $c = Get-Credential admin; 'cred ' + $c.Password.Length";
+    const t = start({}, `-NoLogo -Command ${quote(cmd)}`);
+    await t.waitFor((s) => s.includes('PFX password: '), 'the secure prompt', 20_000);
+    t.type('hunter22');
+    await t.waitFor((s) => s.includes('PFX password: ********'), 'eight stars');
+    t.press('BSpace');
+    t.type('X');
+    t.press('Enter');
+    await t.waitFor((s) => s.includes('length 8'), 'the length of what was typed');
+    await t.waitFor((s) => /Password for user admin: $/m.test(s), 'the credential prompt');
+    t.type('s3cr3t!');
+    t.press('Enter');
+    const done = await t.waitFor((s) => /EXITED-\d+/.test(s) && /^-?icanon$/m.test(s), 'the end');
+    expect(done).toContain('cred 7');
+    expect(done).not.toMatch(/hunter2|s3cr3t/);
+    expect(done).toContain('EXITED-0');
+    expect(done).toMatch(/^icanon$/m); // the terminal is back in line mode
+
+    const c = start({}, `-NoLogo -Command ${quote("$s = Read-Host -AsSecureString 'pw'; 'not reached'")}`);
+    await c.waitFor((s) => s.includes('pw: '), 'the prompt', 20_000);
+    c.type('abc');
+    c.press('C-c');
+    const stopped = await c.waitFor((s) => /EXITED-\d+/.test(s) && /^-?icanon$/m.test(s), 'the end after Ctrl+C');
+    expect(stopped).not.toContain('not reached');
+    expect(stopped).toContain('EXITED-1');
+    expect(stopped).toMatch(/^icanon$/m);
+  }, 60_000);
+
+  it('never outlives its terminal: closing it ends a busy shell, UI or plain (issue 10)', async () => {
+    const gone = async (pid: number) => {
+      const deadline = Date.now() + 8000;
+      while (Date.now() < deadline) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return true;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return false;
+    };
+    const ui = start({}, '-NoLogo');
+    await ui.waitFor((s) => s.includes(PROMPT), 'the prompt', 20_000);
+    ui.type('while ($true) { $i++ }');
+    ui.press('Enter');
+    await new Promise((r) => setTimeout(r, 300));
+    const uiPid = ui.programPid()!;
+    expect(uiPid).toBeDefined();
+    const plain = start({}, `-NoLogo -Command ${quote("'busy'; while ($true) { $i++ }")}`);
+    await plain.waitFor((s) => s.includes('busy'), 'the plain run', 20_000);
+    const plainPid = plain.programPid()!;
+    expect(plainPid).toBeDefined();
+    ui.kill();
+    plain.kill();
+    expect(await gone(uiPid)).toBe(true);
+    expect(await gone(plainPid)).toBe(true);
+  }, 60_000);
+
   it('asks for mandatory parameters, honours NO_COLOR, and restores the terminal when killed', async () => {
     const t = start({ NO_COLOR: '1' }, '-NoLogo');
     await t.waitFor((s) => s.includes(PROMPT), 'the prompt', 20_000);

@@ -14,6 +14,7 @@ import {
 } from './file-common.js';
 import { stringsOf } from './patterns.js';
 import { isCertPath, listCertPath } from '../security/cert-provider.js';
+import type { WildcardTester } from '../../protocol/wildcard-match.js';
 
 interface Params {
   Path?: string[];
@@ -100,7 +101,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
     const include = (stringsOf(params.Include) ?? []).map(wildcardRegex);
     const exclude = (stringsOf(params.Exclude) ?? []).map(wildcardRegex);
 
-    const passes = (e: FileEntry, leaf?: RegExp): boolean => {
+    const passes = (e: FileEntry, leaf?: WildcardTester): boolean => {
       if (params.File && e.isDirectory) return false;
       if (params.Directory && !e.isDirectory) return false;
       if (filter && !filter.test(e.name)) return false;
@@ -114,7 +115,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
       const prefix = base.display.endsWith('\\') ? base.display : base.display + '\\';
       ctx.write(e.path.display.slice(prefix.length));
     };
-    const walk = (dir: ResolvedPath, base: ResolvedPath, depth: number, leaf?: RegExp) => {
+    const walk = (dir: ResolvedPath, base: ResolvedPath, depth: number, leaf?: WildcardTester) => {
       const entries = attempt(ctx, () => ctx.fs.list(dir));
       if (!entries) return;
       const ordered = [...entries.filter((e) => e.isDirectory), ...entries.filter((e) => !e.isDirectory)];

@@ -10,6 +10,7 @@ import type {
 } from '../../protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
+import { compileWildcard, type WildcardTester } from '../../protocol/wildcard-match.js';
 
 export const PROVIDER = 'Microsoft.PowerShell.Core\\FileSystem';
 export const FILE_TYPES = ['System.IO.FileInfo', 'System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
@@ -98,34 +99,8 @@ export function hasWildcard(text: string): boolean {
   return /[*?[]/.test(text.replace(/`./g, ''));
 }
 
-export function wildcardRegex(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '`' && i + 1 < pattern.length) {
-      re += escapeRegex(pattern[++i]!);
-    } else if (c === '*') {
-      re += '.*';
-    } else if (c === '?') {
-      re += '.';
-    } else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) {
-        re += '\\[';
-        continue;
-      }
-      const body = pattern.slice(i + 1, close).replace(/[\\\]^]/g, (m) => '\\' + m);
-      re += `[${body}]`;
-      i = close;
-    } else {
-      re += escapeRegex(c);
-    }
-  }
-  return new RegExp(`^${re}$`, 'is');
-}
-
-function escapeRegex(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+export function wildcardRegex(pattern: string): WildcardTester {
+  return compileWildcard(pattern);
 }
 
 /** Removes the backtick escapes of a pattern that has no wildcard left. */

@@ -2,6 +2,7 @@
 // as PowerShell does); a null element names nothing, so it is left out here.
 
 import { wildcardToRegExp } from '../../protocol/operators.js';
+import type { WildcardTester } from '../../protocol/wildcard-match.js';
 
 /** The strings of a String[] parameter; undefined when it was not given (or given as $null). */
 export function stringsOf(v: unknown): string[] | undefined {
@@ -10,6 +11,6 @@ export function stringsOf(v: unknown): string[] | undefined {
 }
 
 /** A String[] of wildcard patterns as regular expressions ([] when not given). */
-export function wildcards(v: unknown): RegExp[] {
+export function wildcards(v: unknown): WildcardTester[] {
   return (stringsOf(v) ?? []).map((p) => wildcardToRegExp(p));
 }

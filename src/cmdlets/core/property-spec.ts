@@ -6,6 +6,7 @@ import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { getMember, memberNames } from '../../protocol/members.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
+import type { WildcardTester } from '../../protocol/wildcard-match.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
 import { hasWildcard } from './command-info.js';
 
@@ -17,7 +18,7 @@ export interface PropertySpec {
   /** Sort-Object's per-key direction, when the hashtable gave one. */
   descending?: boolean;
   /** Set for plain names containing wildcards: expanded per object against its property names. */
-  wildcard?: RegExp;
+  wildcard?: WildcardTester;
 }
 
 export { hasWildcard };

@@ -115,8 +115,8 @@ function makeSet(proto: Protocol): CmdletDeclaration {
         next.x509CertificateName = name || s.fqdn;
       }
       if (b.has('LoginType')) next.loginType = p.LoginType;
-      if (b.has('SSLBindings')) next.sslBindings = checkBindings(ctx, 'SSLBindings', (p.SSLBindings as string[]) ?? []);
-      if (b.has('UnencryptedOrTLSBindings')) next.unencryptedOrTLSBindings = checkBindings(ctx, 'UnencryptedOrTLSBindings', (p.UnencryptedOrTLSBindings as string[]) ?? []);
+      if (b.has('SSLBindings')) next.sslBindings = checkBindings(ctx, 'SSLBindings', (p.SSLBindings as unknown[] | null) ?? []);
+      if (b.has('UnencryptedOrTLSBindings')) next.unencryptedOrTLSBindings = checkBindings(ctx, 'UnencryptedOrTLSBindings', (p.UnencryptedOrTLSBindings as unknown[] | null) ?? []);
       const port = (x: string) => x.split(':').pop();
       const clash = next.sslBindings.find((a) => next.unencryptedOrTLSBindings.some((u) => port(u) === port(a)));
       if (clash) refuse(ctx, 'ErrorBindingsConflict', `The port of ${clash} is used by both SSLBindings and UnencryptedOrTLSBindings. A port can carry only one kind of connection.`, s.name);
