@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { appendActivity } from './labs/activity.js';
 import { runChecks, type CheckEvaluator, type TaskOutcome } from './labs/checks.js';
 import { clearDrives, checkpointExists, listCheckpoints, readCheckpoint, restoreDrives, saveCheckpoint, type CheckpointMeta } from './labs/checkpoints.js';
-import { formatProblem, loadCatalogue, setupScript, type Catalogue, type Exercise } from './labs/exercise.js';
+import { formatProblem, isExerciseFolder, loadCatalogue, loadExercise, setupScript, type Catalogue, type Exercise } from './labs/exercise.js';
 import { exerciseProgress, hintsUsed, moment, recordCheck, startedProgress, type ExerciseProgress } from './labs/progress.js';
 import { Session } from './engine/session.js';
 import { renderer } from './format/index.js';
@@ -269,13 +269,25 @@ export class Training implements TrainingService {
     return this.checker;
   }
 
+  private commands?: Set<string>;
+
+  private loadOptions(): { knownCommands: Set<string> } {
+    return { knownCommands: (this.commands ??= commandNameSet(this.checks().session)) };
+  }
+
   private loadCatalogue(): Catalogue {
-    return loadCatalogue(this.deps.exercisePath, { knownCommands: commandNameSet(this.checks().session) });
+    return loadCatalogue(this.deps.exercisePath, this.loadOptions());
   }
 
   /** An exercise of the catalogue by id, or a TrainingError that names the problem (unknown, or its files are broken). */
-  private find(id: string, cat = this.loadCatalogue()): Exercise {
+  private find(id: string): Exercise {
     const want = id.trim().toLowerCase();
+    // The folder of that name first (the checks' path: one folder, not the catalogue).
+    if (/^[a-z0-9][a-z0-9-]*$/.test(want) && isExerciseFolder(join(this.deps.exercisePath, want))) {
+      const one = loadExercise(join(this.deps.exercisePath, want), this.loadOptions());
+      if (one.exercise?.id === want) return one.exercise;
+    }
+    const cat = this.loadCatalogue();
     const ex = cat.exercises.find((e) => e.id === want);
     if (ex) return ex;
     const broken = cat.problems.filter((p) => p.file.split(/[\\/]/).includes(want));

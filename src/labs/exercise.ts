@@ -132,8 +132,43 @@ function checkScriptFile(path: string, opts: LoadOptions): { text?: string; prob
   return { text, problems: scriptProblems(text, opts, (offset) => ({ file: path, ...positionOf(text, offset) }), 'PowerShell') };
 }
 
-/** Loads one exercise folder; `exercise` is set only when there are no problems. */
+/** What the files of an exercise folder look like now (size and time of each): equal means unchanged. */
+function folderSignature(dir: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return 'missing';
+  }
+  return names
+    .map((n) => {
+      try {
+        const st = statSync(join(dir, n));
+        return `${n}:${st.size}:${st.mtimeMs}`;
+      } catch {
+        return n;
+      }
+    })
+    .join('|');
+}
+
+const loaded = new Map<string, { signature: string; commands: ReadonlySet<string> | undefined; result: { exercise?: Exercise; problems: ExerciseProblem[] } }>();
+
+/**
+ * Loads one exercise folder; `exercise` is set only when there are no problems. Loading parses
+ * every check and script, so the result is kept until a file of the folder changes (checks run
+ * after every command in the shell; an author editing an exercise sees the change at once).
+ */
 export function loadExercise(dir: string, opts: LoadOptions = {}): { exercise?: Exercise; problems: ExerciseProblem[] } {
+  const signature = folderSignature(dir);
+  const hit = loaded.get(dir);
+  if (hit && hit.signature === signature && hit.commands === opts.knownCommands) return hit.result;
+  const result = loadExerciseFiles(dir, opts);
+  loaded.set(dir, { signature, commands: opts.knownCommands, result });
+  return result;
+}
+
+function loadExerciseFiles(dir: string, opts: LoadOptions): { exercise?: Exercise; problems: ExerciseProblem[] } {
   const file = join(dir, EXERCISE_FILE);
   const text = readText(file);
   if (text === undefined) return { problems: [{ file, message: `There is no ${EXERCISE_FILE} in ${dir}.` }] };

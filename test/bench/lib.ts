@@ -8,7 +8,8 @@ import { composeSession, openLab } from '../../src/compose.js';
 import { benchPki } from './pki-bench.js';
 import { benchStore } from './store-bench.js';
 
-export const extraBenches = [benchPki, benchStore, async () => (await import('./exchange-bench.js')).benchExchange(), async () => (await import('./ui-bench.js')).benchUi(), async () => (await import('./mailflow-bench.js')).benchMailflow(), async () => (await import('./clients-bench.js')).benchClients()];
+export const extraBenches = [benchPki, benchStore, async () => (await import('./exchange-bench.js')).benchExchange(), async () => (await import('./ui-bench.js')).benchUi(), async () => (await import('./mailflow-bench.js')).benchMailflow(), async () => (await import('./clients-bench.js')).benchClients(), async () => (await import('./training-bench.js')).benchTraining()];
+export { benchTraining } from './training-bench.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 
 export { parseScript };
