@@ -104,8 +104,8 @@ function commandsCalled(ast: unknown): { calls: { name: string; offset: number }
     if (typeof node !== 'object' || node === null) return;
     const n = node as { kind?: string; name?: unknown; span?: { start: number } };
     if (n.kind === 'Command' && !('invocation' in n && n.invocation)) {
-      const name = n.name as { kind?: string; value?: unknown; bareWord?: boolean } | undefined;
-      if (name?.kind === 'StringConstant' && name.bareWord && typeof name.value === 'string') calls.push({ name: name.value, offset: n.span?.start ?? 0 });
+      const name = n.name as { kind?: string; value?: unknown; quote?: string } | undefined;
+      if (name?.kind === 'StringConstant' && name.quote === 'bare' && typeof name.value === 'string') calls.push({ name: name.value, offset: n.span?.start ?? 0 });
     }
     if (n.kind === 'FunctionDefinition' && typeof n.name === 'string') defined.add(n.name.toLowerCase());
     for (const [k, v] of Object.entries(node)) if (k !== 'span') walk(v);
