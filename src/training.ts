@@ -361,10 +361,12 @@ export class Training implements TrainingService {
     if (bound.lab.readOnly) throw new TrainingError(`The lab '${bound.lab.name}' is open read-only: an exercise cannot be started from this session.`, 'LabReadOnly', 'InvalidOperation', id);
     const onIt = bound.lab.name === ex.id;
     const lab = onIt ? bound.lab : await this.deps.openLab(ex.id);
+    // Made by this very open (a lab the session is on was made earlier, and may hold work).
+    const isNew = !onIt && lab.store.created;
     let resumed = false;
     try {
       const progress = exerciseProgress(lab.store.state.progress);
-      if (!lab.store.created && !opts.force) {
+      if (!isNew && !opts.force) {
         if (progress?.id !== ex.id) {
           throw new TrainingError(
             `A lab named '${ex.id}' exists and is not this exercise's. Start-LabExercise ${ex.id} -Force replaces it with the exercise's fresh lab.`,
@@ -375,7 +377,7 @@ export class Training implements TrainingService {
         }
         resumed = true;
       } else {
-        await this.makeFresh(lab, ex, !lab.store.created, opts.force ? progress : undefined, opts.signal);
+        await this.makeFresh(lab, ex, !isNew, opts.force ? progress : undefined, opts.signal);
       }
     } catch (e) {
       if (lab !== bound.lab) await lab.close();
