@@ -11,7 +11,7 @@ import { labPaths } from './store/lab-home.js';
 import { LabBusyError, LabCommitError, LabReadOnlyError, LabStore, type StatePartition } from './store/lab-store.js';
 import { JournaledFile } from './store/journal.js';
 import { deleteItem, getItem, putItem, rootOf, withRoot } from './exchange/partition.js';
-import { ErrorRecord, TerminatingError } from './protocol/errors.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError } from './protocol/errors.js';
 import type { StateKeeper } from './protocol/state-keeper.js';
 import { emptyLabState, labTime, type LabState } from './store/schema.js';
 import { LabClock } from './exchange/lab-clock.js';
@@ -33,6 +33,9 @@ import type { CompletionSource } from './ui/completion.js';
 import { viewForTypeName, type ViewSpec } from './format/views.js';
 import { EXCHANGE_CERTIFICATE_PROPERTIES, EXCHANGE_CERTIFICATE_TYPE } from './exchange/certificate.js';
 import { DIRECTORY_TYPES, FILE_TYPES } from './cmdlets/core/file-common.js';
+import { ReadLineKey, ReadLineSettings } from './protocol/readline.js';
+import { memberNames } from './protocol/members.js';
+import { knownTypeNames } from './protocol/convert.js';
 
 /** The machine the shell starts on in the built-in lab (EMS on the first Exchange server). */
 export const START_MACHINE = 'Ex2007EE';
@@ -139,6 +142,8 @@ export class Lab implements StateKeeper {
       });
     } catch (e) {
       this.depth--;
+      // Ctrl+C while waiting: the pipeline stops quietly, as any stopped pipeline does.
+      if (signal.aborted) throw new PipelineStoppedError();
       throw this.asTerminating(e);
     }
   }
@@ -452,6 +457,7 @@ function endpointsOf(lab: Lab): LabEndpointService {
 }
 
 const sessionLabs = new WeakMap<Session, SessionLab>();
+const readLines = new WeakMap<Session, ReadLineSettings>();
 
 /** The lab binding of a session made by composeSession. */
 export function sessionLab(session: Session): SessionLab {
@@ -470,6 +476,9 @@ export interface ComposeOptions {
 export function composeSession(opts: ComposeOptions): Session {
   const { lab } = opts;
   const bound = new SessionLab(lab);
+  // The PSReadLine options and key bindings (the session's own, whichever lab it is on): Set-PSReadLine* change them, the Ink UI reads them.
+  const readLine = new ReadLineSettings();
+  bound.extraServices.set(ReadLineKey.name, readLine);
   const session = new Session({
     keeper: bound,
     cmdlets: allCmdlets,
@@ -484,6 +493,7 @@ export function composeSession(opts: ComposeOptions): Session {
   for (const w of lab.store.warnings) opts.host.writeLine(`WARNING: ${w}`, 'warning');
   lab.reportWaiting ??= (message) => opts.host.writeLine(`WARNING: ${message}`, 'warning');
   sessionLabs.set(session, bound);
+  readLines.set(session, readLine);
   // Issue 9: the training exercises, and the activity log of an exercise's lab.
   const training = new Training({
     bound,
@@ -497,6 +507,11 @@ export function composeSession(opts: ComposeOptions): Session {
   bound.extraServices.set(TrainingKey.name, training);
   session.onExecuted = (r) => training.noteCommand(r.ok);
   return session;
+}
+
+/** The session's PSReadLine settings (the interactive shell's key bindings and options). */
+export function readLineSettingsOf(session: Session): ReadLineSettings | undefined {
+  return readLines.get(session);
 }
 
 /** What tab completion may ask a session: its commands, variables, drive, machines and thumbprints. */
@@ -519,7 +534,22 @@ export function completionSourceFor(session: Session): CompletionSource {
       const names = (decl?.outputType ?? []).flatMap((t) => propertyNamesOfType(t));
       return names.length ? [...new Set(names)] : undefined;
     },
+    // Member completion (issue 12): values are read, never evaluated; types give sample members.
+    valueOf: (name) => (services.hasVariable(name) ? services.getVariable(name) : undefined),
+    membersOf: (value) => memberNames(value),
+    membersOfType: (typeName) => membersOfTypeName(typeName),
+    environment: () => services.environmentNames?.() ?? [],
+    typeNames: () => knownTypeNames(),
   };
+}
+
+/** Members of a declared output type: a sample value's for .NET primitives, else the type's properties. */
+function membersOfTypeName(typeName: string): { name: string; memberType: string }[] | undefined {
+  const samples: Record<string, unknown> = { 'system.datetime': new Date(0), 'system.string': '', 'system.int32': 0, 'system.double': 0.5 };
+  const sample = samples[typeName.toLowerCase()];
+  if (sample !== undefined) return memberNames(sample);
+  const props = propertyNamesOfType(typeName);
+  return props.length ? props.map((name) => ({ name, memberType: 'Property' })) : undefined;
 }
 
 /** Base types of output types whose view is registered on the base (FileInfo's is on FileSystemInfo). */

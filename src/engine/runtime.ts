@@ -122,7 +122,7 @@ export class Runtime {
       if (!this.aliases.has(alias) && this.cmdlets.has(target.toLowerCase())) this.aliases.set(alias, { name: alias, target });
     }
     for (const [k, v] of defaultEnvironment()) this.env.set(k.toLowerCase(), { name: k, value: v });
-    seedGlobals(this.global, opts.variables);
+    seedGlobals(this.global, opts.variables, this.host);
   }
 
   /** Saves what changed in the lab so far: durably before it is shown, written before it is handed on. */

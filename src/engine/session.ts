@@ -69,6 +69,8 @@ export class Session {
   onExecuted?: (result: ExecuteResult) => void;
 
   private readonly rt: Runtime;
+  /** Runs in progress (a nested prompt runs text inside a suspended one). */
+  private runDepth = 0;
   private readonly interp: Interpreter;
   private readonly promptPrefix?: string;
   private readonly realHost: Host;
@@ -187,6 +189,9 @@ export class Session {
     blockSources.set(ast, parsed.source);
     let frame: Frame = { scope: rt.global, source: parsed.source, streams };
     const outcome: RunOutcome = { ok: true, stopped: false };
+    // Text run from a nested prompt ([S] Suspend) belongs to the suspended statement: only the
+    // outermost run starts and ends statements for the keeper.
+    const outermost = this.runDepth++ === 0;
     try {
       if (opts.file !== undefined) {
         // A script run: its own script scope, param() bound from the raw arguments.
@@ -220,7 +225,7 @@ export class Session {
         let failure: unknown;
         let failed = false;
         try {
-          rt.keeper?.beginStatement();
+          if (outermost) rt.keeper?.beginStatement();
           await interp.runStatement(st, frame, od.pipe);
           rt.commit(true);
         } catch (e) {
@@ -231,7 +236,7 @@ export class Session {
         }
         if (failed) await interp.handleStatementError(failure, st, frame);
         rt.lastSuccess = rt.errorCount === before;
-        await this.statementDone();
+        await this.statementDone(outermost);
       }
       outcome.ok = rt.lastSuccess;
     } catch (e) {
@@ -257,14 +262,16 @@ export class Session {
         rt.lastSuccess = false;
         outcome.ok = false;
       }
-      await this.statementDone();
+      await this.statementDone(outermost);
+    } finally {
+      this.runDepth--;
     }
     return outcome;
   }
 
-  private async statementDone(): Promise<void> {
+  private async statementDone(outermost: boolean): Promise<void> {
     try {
-      this.rt.keeper?.endStatement();
+      if (outermost) this.rt.keeper?.endStatement();
     } catch (e) {
       // What was left to save could not be: the keeper put the lab back; say so.
       this.printError(e instanceof TerminatingError ? e.record : internalError(e));
@@ -356,8 +363,12 @@ export class Session {
       promptForChoice: (caption, message, choices, def) => (session.rt.commit(true), host.promptForChoice(caption, message, choices, def)),
       prompt: (caption, message, fields) => (session.rt.commit(true), host.prompt(caption, message, fields)),
       readLine: (prompt, secure) => (session.rt.commit(true), host.readLine(prompt, secure)),
-      progress: host.progress ? (activity, status) => (session.rt.commit(true), host.progress!(activity, status)) : undefined,
+      progress: host.progress ? (...args) => (session.rt.commit(true), host.progress!(...args)) : undefined,
       clear: () => host.clear(),
+      // Capabilities a host may lack are forwarded only when it has them.
+      windowSize: host.windowSize ? () => host.windowSize!() : undefined,
+      enterNestedPrompt: host.enterNestedPrompt ? () => (session.rt.commit(true), host.enterNestedPrompt!()) : undefined,
+      readKey: host.readKey ? (prompt) => (session.rt.commit(true), host.readKey!(prompt)) : undefined,
     };
   }
 
@@ -418,6 +429,8 @@ export class Session {
       },
       hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
       variableNames: () => [...new Set(['_', 'PSItem', '?', 'Error', 'PWD', ...scope.visibleVariables().map((v) => v.name)])].sort((a, b) => a.localeCompare(b)),
+      // COMPUTERNAME follows the machine and is not stored (runtime.ts).
+      environmentNames: () => [...new Set([...[...rt.env.values()].map((e) => e.name), 'COMPUTERNAME'])],
       commands: () => {
         const list: CommandInfo[] = [];
         for (const a of rt.aliases.values()) list.push({ name: a.name, commandType: 'Alias', definition: a.target, module: '' });

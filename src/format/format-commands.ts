@@ -193,7 +193,7 @@ export function tableData(objects: unknown[], req: TableRequest, evaluate?: Eval
     }
     items.push({ kind: 'row', cells: cols.map((c) => displayValue(c.read(obj))) });
   }
-  return { columns, items, wrap: req.wrap, hideHeaders: req.hideTableHeaders };
+  return { columns, items, wrap: req.wrap, hideHeaders: req.hideTableHeaders, autoSize: req.autoSize };
 }
 
 /** What Format-List shows: one entry per object (its list view, or the given / all properties). */

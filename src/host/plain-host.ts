@@ -3,21 +3,8 @@
 
 import { createInterface } from 'node:readline';
 import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
-import type { ConsoleColor, Host, HostChoice, HostField, HostStyle, LineKind } from '../protocol/host.js';
+import { paintText, type Host, type HostChoice, type HostField, type HostStyle, type LineKind } from '../protocol/host.js';
 import { SecureString } from '../protocol/values.js';
-
-const ANSI_FG: Record<ConsoleColor, number> = {
-  Black: 30, DarkRed: 31, DarkGreen: 32, DarkYellow: 33, DarkBlue: 34, DarkMagenta: 35, DarkCyan: 36, Gray: 37,
-  DarkGray: 90, Red: 91, Green: 92, Yellow: 93, Blue: 94, Magenta: 95, Cyan: 96, White: 97,
-};
-
-/** 5.1 console colours by stream: errors red, warnings/verbose/debug yellow. */
-const KIND_COLOR: Partial<Record<LineKind, ConsoleColor>> = {
-  error: 'Red',
-  warning: 'Yellow',
-  verbose: 'Yellow',
-  debug: 'Yellow',
-};
 
 export interface PlainHostOptions {
   out: NodeJS.WritableStream;
@@ -58,15 +45,14 @@ export class PlainHost implements Host {
     this.tee = opts.tee;
   }
 
+  /** The terminal's size when writing to one ($Host.UI.RawUI.WindowSize); else none. */
+  windowSize(): { columns: number; rows: number } | undefined {
+    const out = this.out as { isTTY?: boolean; columns?: number; rows?: number };
+    return out.isTTY && out.columns && out.rows ? { columns: out.columns, rows: out.rows } : undefined;
+  }
+
   private paint(text: string, kind: LineKind, style?: HostStyle): string {
-    if (!this.color || text === '') return text;
-    const fg = style?.foreground ?? KIND_COLOR[kind];
-    const bg = style?.background;
-    if (!fg && !bg) return text;
-    const codes: number[] = [];
-    if (fg) codes.push(ANSI_FG[fg]);
-    if (bg) codes.push(ANSI_FG[bg] + 10);
-    return `\x1b[${codes.join(';')}m${text}\x1b[0m`;
+    return this.color ? paintText(text, kind, style) : text;
   }
 
   write(text: string, kind: LineKind = 'output', style?: HostStyle): void {

@@ -213,6 +213,8 @@ export interface SessionServices {
   hasVariable(name: string): boolean;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */
   variableNames?(): string[];
+  /** Names of the environment variables (`$env:`), for completion. */
+  environmentNames?(): string[];
   /** Cmdlets, functions and aliases, for Get-Command / Get-Help / Get-Alias. */
   commands(): CommandInfo[];
   resolveCommand(name: string): CommandInfo | undefined;

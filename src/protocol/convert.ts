@@ -155,6 +155,11 @@ export function resolveTypeName(name: string): string | undefined {
   return ACCELERATORS[lower] ?? KNOWN.get(lower);
 }
 
+/** Every full type name emsh resolves (for completing `[System.Str`), sorted. */
+export function knownTypeNames(): string[] {
+  return [...new Set(KNOWN.values())].sort();
+}
+
 /** The short name of a full type name: `System.Int32` → `Int32`. */
 export function shortTypeName(full: string): string {
   const i = full.lastIndexOf('.');

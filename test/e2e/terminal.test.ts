@@ -1,131 +1,35 @@
 // The real program in a real terminal: emsh runs in a detached tmux pane (120x40) and the tests
 // type into it and read the screen back. Everything polls with a deadline, so a loaded machine
 // makes the suite slower, not flaky.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasTmux, Pane, prepareBuild, PROMPT, quote } from './pane.js';
 
-const root = join(__dirname, '..', '..');
-const PROMPT = '[PS] C:\\Windows\\system32>';
 const CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"):';
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('test/e2e/terminal.test.ts: tmux is not installed, the real-terminal tests are skipped (.ci/run installs it).');
-
-/** One tmux server of our own (-L), so nothing here touches the user's tmux sessions. */
-class Pane {
-  private readonly socket = `emsh-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  private readonly target = 'emsh';
-
-  constructor(command: string, env: Record<string, string>) {
-    // CI variables make Ink print only final frames: a terminal user never has them set.
-    const envArgs = ['-u', 'CI', '-u', 'CONTINUOUS_INTEGRATION', '-u', 'EMSH_VALIDATE_GRAMMAR', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
-    const shellLine = `env ${envArgs.map(quote).join(' ')} ${command}; echo EXITED-$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 60`;
-    this.tmux('new-session', '-d', '-s', this.target, '-x', '120', '-y', '40', 'sh', '-c', shellLine);
-  }
-
-  private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', cwd: root });
-  }
-
-  /** The screen plus recent scrollback, as plain text (`escapes` keeps the colours). */
-  screen(escapes = false): string {
-    return this.tmux('capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-t', this.target, '-S', '-300');
-  }
-
-  /** The visible rows only. */
-  visible(): string {
-    return this.tmux('capture-pane', '-p', '-t', this.target);
-  }
-
-  /** Types text literally (no key names). */
-  type(text: string): void {
-    this.tmux('send-keys', '-t', this.target, '-l', text);
-  }
-
-  /** Presses named keys: Enter, Tab, Up, C-c, Escape... */
-  press(...keys: string[]): void {
-    this.tmux('send-keys', '-t', this.target, ...keys);
-  }
-
-  /** The last prompt line on the screen (the one being edited), without trailing blanks. */
-  promptLine(): string {
-    const lines = this.visible().split('\n').filter((l) => l.startsWith(PROMPT));
-    return (lines[lines.length - 1] ?? '').trimEnd();
-  }
-
-  /** Polls the screen until `test` passes; fails with the last screen after `ms`. */
-  async waitFor(test: (screen: string) => boolean, what: string, ms = 10_000, escapes = false): Promise<string> {
-    const deadline = Date.now() + ms;
-    let last = '';
-    for (;;) {
-      last = this.screen(escapes);
-      if (test(last)) return last;
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}; screen:\n${last}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
-  /** The process id of the program in the pane (the child of the pane's shell). */
-  programPid(): number | undefined {
-    const shell = this.tmux('display-message', '-p', '-t', this.target, '#{pane_pid}').trim();
-    const r = spawnSync('pgrep', ['-P', shell, 'node'], { encoding: 'utf8' });
-    const pid = Number(r.stdout.trim().split('\n')[0]);
-    return Number.isFinite(pid) && pid > 0 ? pid : undefined;
-  }
-
-  resize(columns: number, rows: number): void {
-    this.tmux('resize-window', '-t', this.target, '-x', String(columns), '-y', String(rows));
-  }
-
-  kill(): void {
-    try {
-      this.tmux('kill-server');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function quote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 /** Lines of the screen that are an idle prompt with nothing typed. */
 const promptIdle = (s: string) => s.trimEnd().split('\n').some((l) => l.trimEnd() === PROMPT);
 const countOf = (s: string, sub: string) => s.split(sub).length - 1;
 
 describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
-  let home: string;
-  let bin: string;
+  let build: Awaited<ReturnType<typeof prepareBuild>>;
   const panes: Pane[] = [];
   const start = (env: Record<string, string> = {}, args = '') => {
-    const p = new Pane(`${quote(process.execPath)} ${quote(bin)}${args ? ' ' + args : ''}`, { EMSH_HOME: home, ...env });
+    const p = new Pane(`${quote(process.execPath)} ${quote(build.bin)}${args ? ' ' + args : ''}`, { EMSH_HOME: build.home, ...env });
     panes.push(p);
     return p;
   };
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'emsh-e2e-home-'));
-    // Run a private copy of the build: a rebuild of dist/ while the suite runs must not pull
-    // chunks from under the running program. A copy taken mid-build fails its check: retry.
-    if (!existsSync(join(root, 'dist', 'emsh.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
-    for (let attempt = 0; ; attempt++) {
-      const copy = mkdtempSync(join(tmpdir(), 'emsh-e2e-dist-'));
-      cpSync(join(root, 'dist'), copy, { recursive: true });
-      bin = join(copy, 'emsh.js');
-      const check = spawnSync(process.execPath, [bin, '-NoProfile', '-Command', '1+1'], { encoding: 'utf8', env: { ...process.env, EMSH_HOME: home } });
-      if (check.stdout === '2\n' || attempt >= 4) break;
-      rmSync(copy, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    build = await prepareBuild();
   }, 60_000);
   afterAll(() => {
     for (const p of panes) p.kill();
-    rmSync(home, { recursive: true, force: true });
-    rmSync(join(bin, '..'), { recursive: true, force: true });
+    build.cleanup();
   });
 
   it('types, completes, recalls, confirms, cancels and exits like the Exchange Management Shell', async () => {
@@ -187,13 +91,13 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     t.type('Get-Date -Format )');
     await t.waitFor(() => t.promptLine() === `${PROMPT} Get-Date -Format )`, 'the typed line');
     const coloured = t.screen(true);
-    expect(coloured).toMatch(/\x1b\[31m\[PS\] C:\\Windows\\system32> \x1b\[33mGet-Date/);
+    expect(coloured).toMatch(/\x1b\[31m\[PS\] C:\\Windows\\system32> \x1b\[93mGet-Date/);
     expect(coloured).toMatch(/\x1b\[90m-Format/);
     t.press('C-c');
     await t.waitFor(() => t.promptLine() === PROMPT, 'the cleared line');
 
     // History went to the lab's file.
-    const history = readFileSync(join(home, 'labs', 'default', 'history.txt'), 'utf8');
+    const history = readFileSync(join(build.home, 'labs', 'default', 'history.txt'), 'utf8');
     expect(history).toContain(`Remove-ExchangeCertificate -Thumbprint ${thumb}\n`);
 
     // exit ends the process with its code, and the terminal is back in cooked mode.
@@ -247,6 +151,8 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
 
     // A narrower window: tables follow the new width and the prompt still works.
     t.resize(60, 15);
+    // The live area is drawn again for the new width (the status line cut at 60) before typing.
+    await t.waitFor(() => t.visible().split('\n').some((l) => l.startsWith('Machine ') && l.trimEnd().length === 60), 'the redraw at 60');
     t.type('Get-ExchangeCertificate');
     t.press('Enter');
     await t.waitFor((x) => /Thumbprint\s+Services\s+Su\.\.\./.test(x) && promptIdle(x.slice(x.lastIndexOf('Su...'))), 'the table at 60 columns');

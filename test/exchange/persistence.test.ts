@@ -97,6 +97,43 @@ describe('many sessions on one lab', () => {
     await third.close();
   }, 30_000);
 
+  it('a change waits while another emsh is changing the lab (saying so after a second), then lands on what that one saved', async () => {
+    const home = tempHome();
+    const other = await capturedSession({ home });
+    const me = await capturedSession({ home, waitMs: 10_000 });
+    await other.run('Set-TransportServer Ex2007EE -SendProtocolLogMaxAge 11.00:00:00');
+    // The other session is in the middle of a change: it holds the lab.
+    await other.lab.beginChanges(new AbortController().signal);
+    const mine = me.run('Set-TransportServer Ex2007EE -ReceiveProtocolLogMaxAge 12.00:00:00; (Get-TransportServer Ex2007EE).SendProtocolLogMaxAge');
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(me.text()).toBe(`WARNING: Waiting for the lab 'default': another emsh (pid ${process.pid}) is changing it.\n`);
+    other.lab.endChanges();
+    expect((await mine).out).toContain('11.00:00:00');
+    const third = await capturedSession({ home });
+    expect(await lines(third, '$t = Get-TransportServer Ex2007EE; $t.SendProtocolLogMaxAge; $t.ReceiveProtocolLogMaxAge')).toEqual(['11.00:00:00', '12.00:00:00']);
+    for (const s of [other, me, third]) await s.close();
+  }, 30_000);
+
+  it('gives up after the wait with an error that names the other emsh, changing nothing; Ctrl+C stops the wait quietly', async () => {
+    const home = tempHome();
+    const other = await capturedSession({ home });
+    const me = await capturedSession({ home, waitMs: 200 });
+    await other.lab.beginChanges(new AbortController().signal);
+    const r = await me.run("Set-TransportServer Ex2007EE -SendProtocolLogMaxAge 13.00:00:00; 'after'");
+    expect(r.ok).toBe(false);
+    expect(r.out).toContain(`The lab 'default' is being changed by another emsh (pid ${process.pid}); this session waited 0 s for it. Nothing was changed.`);
+    expect(r.out).toContain('FullyQualifiedErrorId : LabBusy');
+    expect(r.out).not.toContain('after');
+    const slow = await capturedSession({ home, waitMs: 60_000 });
+    const waiting = slow.run('Set-TransportServer Ex2007EE -SendProtocolLogMaxAge 14.00:00:00');
+    while (!slow.text().includes('Waiting for the lab')) await new Promise((res) => setTimeout(res, 50));
+    slow.session.stop();
+    expect((await waiting).out).toBe(`WARNING: Waiting for the lab 'default': another emsh (pid ${process.pid}) is changing it.\n`);
+    other.lab.endChanges();
+    expect((await lines(other, '(Get-TransportServer Ex2007EE).SendProtocolLogMaxAge'))[0]).not.toMatch(/^1[34]\./);
+    for (const s of [other, me, slow]) await s.close();
+  }, 30_000);
+
   it('a read-only session says so in its prompt, refuses changes with an error, and writes nothing', async () => {
     const home = tempHome();
     const rw = await capturedSession({ home });

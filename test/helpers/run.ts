@@ -30,12 +30,12 @@ export interface Captured {
   /** Everything printed so far. */
   text(): string;
   /** Runs text and returns what it printed. */
-  run(script: string, opts?: { file?: string; args?: string[] }): Promise<{ out: string; ok: boolean; exitCode?: number }>;
+  run(script: string, opts?: { file?: string; args?: string[]; history?: boolean }): Promise<{ out: string; ok: boolean; exitCode?: number }>;
   close(): Promise<void>;
 }
 
 /** A session on a fresh lab home (or the given one), printing into a buffer. */
-export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date; readOnly?: boolean; exercisePath?: string } = {}): Promise<Captured> {
+export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date; readOnly?: boolean; waitMs?: number; exercisePath?: string } = {}): Promise<Captured> {
   let buf = '';
   const out = new Writable({
     write(chunk, _enc, cb) {
@@ -44,7 +44,7 @@ export async function capturedSession(opts: { home?: string; lab?: string; width
     },
   });
   const host = new PlainHost({ out, interactive: false, color: false, width: opts.width ?? 120 });
-  const lab = await openLab({ home: opts.home ?? tempHome(), lab: opts.lab ?? 'default', keys: fixtureKeySource(), now: opts.now, readOnly: opts.readOnly });
+  const lab = await openLab({ home: opts.home ?? tempHome(), lab: opts.lab ?? 'default', keys: fixtureKeySource(), now: opts.now, readOnly: opts.readOnly, waitMs: opts.waitMs });
   const session = composeSession({ host, lab, exercisePath: opts.exercisePath });
   return {
     session,

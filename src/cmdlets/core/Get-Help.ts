@@ -2,6 +2,7 @@
 // PARAMETERS, EXAMPLES, REMARKS — in the views of Windows PowerShell 5.1 (-Detailed, -Full,
 // -Examples, -Parameter). Wildcards list the matching commands.
 
+import { Pager } from './pager.js';
 import { defineCmdlet, type CmdletContext, type CommandInfo } from '../../protocol/cmdlet.js';
 import { wildcardToRegExp } from '../../protocol/operators.js';
 import { PSObject } from '../../protocol/values.js';
@@ -134,7 +135,20 @@ export default defineCmdlet({
     { code: 'help *-Object', remarks: 'Lists the commands whose names end in -Object.', shows: 'Where-Object' },
   ],
   related: ['Get-Command'],
-  process(params, ctx) {
+  async process(params, ctx) {
+    // `help` and `man` page their text (5.1's help function pipes Get-Help into more).
+    if (!/^(help|man)$/i.test(ctx.invocationName) || !ctx.host.readKey) return showHelp(params, ctx);
+    const texts: string[] = [];
+    const capture: CmdletContext = Object.create(ctx, {
+      write: { value: (v: unknown) => (typeof v === 'string' ? texts.push(v) : ctx.write(v)) },
+    });
+    showHelp(params, capture);
+    await new Pager(ctx).lines(texts.join('\n').split('\n'));
+  },
+});
+
+function showHelp(params: Record<string, unknown>, ctx: CmdletContext): void {
+  {
     const name = params.Name as string | null | undefined;
     // `Get-Help $null` binds null: the overview, as for no name at all.
     if (name === undefined || name === null || name === '') {
@@ -173,5 +187,5 @@ export default defineCmdlet({
     if (hits.length === 0) return notFound(ctx, name);
     if (hits.length === 1) return writeHelp(hits[0], view, params, ctx);
     for (const c of hits) ctx.write(shortEntry(c));
-  },
-});
+  }
+}
