@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
-import { composeSession, completionSourceFor, openLab, readLineSettingsOf, sessionLab, type Lab } from './compose.js';
+import { composeSession, completionSourceFor, labCheckSourceFor, openLab, readLineSettingsOf, sessionLab, type Lab } from './compose.js';
 import type { Session } from './engine/session.js';
 import { LabLockedError } from './store/lock.js';
 import { LabSchemaTooNewError } from './store/lab-store.js';
@@ -112,6 +112,7 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
       },
       completionSource: (session) => completionSourceFor(session as Session),
       readLineSettings: (session) => readLineSettingsOf(session as Session),
+      labChecks: (session) => labCheckSourceFor(session as Session),
     });
   }
 

@@ -30,6 +30,7 @@ import { loadPki } from './pki/load.js';
 import type { Host } from './protocol/host.js';
 import type { LabFileSystem, ServiceKey, ServiceRegistry, SessionServices } from './protocol/cmdlet.js';
 import type { CompletionSource } from './ui/completion.js';
+import type { LabCheckSource } from './ui/lab-watch.js';
 import { viewForTypeName, type ViewSpec } from './format/views.js';
 import { EXCHANGE_CERTIFICATE_PROPERTIES, EXCHANGE_CERTIFICATE_TYPE } from './exchange/certificate.js';
 import { DIRECTORY_TYPES, FILE_TYPES } from './cmdlets/core/file-common.js';
@@ -507,6 +508,12 @@ export function composeSession(opts: ComposeOptions): Session {
   bound.extraServices.set(TrainingKey.name, training);
   session.onExecuted = (r) => training.noteCommand(r.ok);
   return session;
+}
+
+/** The interactive shell's background checks of the session's exercise (training labs). */
+export function labCheckSourceFor(session: Session): LabCheckSource {
+  const bound = sessionLab(session);
+  return { check: (signal) => (bound.services.get(TrainingKey) as Training).backgroundCheck(signal) };
 }
 
 /** The session's PSReadLine settings (the interactive shell's key bindings and options). */

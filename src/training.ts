@@ -33,6 +33,7 @@ import type { StateKeeper } from './protocol/state-keeper.js';
 import { labPaths, validateLabName } from './store/lab-home.js';
 import type { LabState } from './store/schema.js';
 import type { Lab, SessionLab } from './compose.js';
+import type { LabCheckResult } from './ui/lab-watch.js';
 
 const DAY_MS = 86_400_000;
 
@@ -458,7 +459,8 @@ export class Training implements TrainingService {
     const { ex, progress } = this.current();
     for (const n of tasks ?? []) this.checkTaskNumber(ex, n);
     const outcomes = await runChecks(ex, this.checks().evaluator, tasks, signal);
-    const firstPassed = await this.record(progress, ex, outcomes, signal, opts.recordOnlyNews ?? false);
+    // Stopped half-way (a command is about to run): nothing is recorded from a partial run.
+    const firstPassed = signal.aborted ? [] : await this.record(progress, ex, outcomes, signal, opts.recordOnlyNews ?? false);
     return { ...statusOf(this.lab.name, ex, progress, outcomes), firstPassed };
   }
 
@@ -577,6 +579,33 @@ export class Training implements TrainingService {
     } catch {
       throw new TrainingError(`Invalid checkpoint name '${name}': use letters, digits, '-', '_' and '.', starting with a letter, digit or '_'.`, 'InvalidCheckpointName', 'InvalidArgument', name);
     }
+  }
+
+  /**
+   * The interactive shell's background check: the exercise's checks run, first passes recorded
+   * (only then is the lab changed), the result in the UI's terms. A lab without an exercise gives
+   * just its name.
+   */
+  async backgroundCheck(signal: AbortSignal): Promise<LabCheckResult> {
+    const lab = this.lab.name;
+    if (!exerciseProgress(this.lab.store.state.progress)) return { lab };
+    let s: ExerciseStatus & { firstPassed: number[] };
+    try {
+      s = await this.test(undefined, signal, { recordOnlyNews: true });
+    } catch (e) {
+      if (e instanceof TrainingError) return { lab };
+      throw e;
+    }
+    return {
+      lab,
+      exercise: {
+        id: s.id,
+        title: s.title,
+        hintsUsed: s.hintsUsed,
+        tasks: s.tasks.map((t) => ({ number: t.number, title: t.title, passed: t.passed, hintsUsed: t.hintsUsed, hintsTotal: t.hintsTotal })),
+        firstPassed: s.firstPassed,
+      },
+    };
   }
 
   /** Appends a line to the activity log of the lab the session is on, when it is an exercise's. */
