@@ -530,6 +530,10 @@ export function completionSourceFor(session: Session): CompletionSource {
     variables: () => services.variableNames?.() ?? ['true', 'false', 'null', 'Error', 'ErrorActionPreference', 'PWD', 'HOME'],
     thumbprints: () => (bound.lab.org.currentClient ? [] : bound.lab.org.current.list().map((f) => f.thumbprint)),
     machines: () => bound.lab.org.machineNames(),
+    labNames: (kind) => {
+      const training = bound.services.get(TrainingKey);
+      return kind === 'exercise' ? training.exerciseIds() : training.checkpoints().map((c) => c.name);
+    },
     paths: (prefix) => {
       const fs = bound.fs;
       const dir = fs.resolve(prefix === '' ? '.' : prefix, services.getLocation());

@@ -5,11 +5,11 @@
 // hints, and keeps checkpoints.
 
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { appendActivity } from './labs/activity.js';
 import { runChecks, type CheckEvaluator, type TaskOutcome } from './labs/checks.js';
 import { clearDrives, checkpointExists, listCheckpoints, readCheckpoint, restoreDrives, saveCheckpoint, type CheckpointMeta } from './labs/checkpoints.js';
-import { formatProblem, isExerciseFolder, loadCatalogue, loadExercise, setupScript, type Catalogue, type Exercise } from './labs/exercise.js';
+import { exerciseFolders, formatProblem, isExerciseFolder, loadCatalogue, loadExercise, setupScript, type Catalogue, type Exercise } from './labs/exercise.js';
 import { exerciseProgress, hintsUsed, moment, recordCheck, startedProgress, type ExerciseProgress } from './labs/progress.js';
 import { Session } from './engine/session.js';
 import { renderer } from './format/index.js';
@@ -321,6 +321,10 @@ export class Training implements TrainingService {
       );
     }
     return { ex: this.find(progress.id), progress };
+  }
+
+  exerciseIds(): string[] {
+    return exerciseFolders(this.deps.exercisePath).map((d) => basename(d));
   }
 
   catalogue(): { exercises: ExerciseSummary[]; problems: { exercise: string; text: string }[] } {

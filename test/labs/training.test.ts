@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLab, readLabFile, sessionLab } from '../../src/compose.js';
+import { completionSourceFor, openLab, readLabFile, sessionLab } from '../../src/compose.js';
+import { complete } from '../../src/ui/completion.js';
 import { labPaths } from '../../src/store/lab-home.js';
 import { exerciseProgress } from '../../src/labs/progress.js';
 import { readActivity } from '../../src/labs/activity.js';
@@ -221,6 +222,19 @@ describe('tasks, checks and hints', () => {
     const a = readActivity(labPaths(home, 'pop-imap-named-certificate').dir);
     expect(a).toMatchObject({ commands: 3, failed: 1, first: { lab: NOW.toISOString() } });
     expect(existsSync(join(labPaths(home, 'default').dir, 'activity.log'))).toBe(false);
+    await s.close();
+  });
+});
+
+describe('tab completion', () => {
+  it('completes exercise ids and checkpoint names', async () => {
+    const s = await capturedSession({ now: () => NOW });
+    const src = completionSourceFor(s.session);
+    const texts = (line: string) => complete(line, line.length, src).candidates.map((c) => c.text);
+    expect(texts('Start-LabExercise re')).toEqual(['renew-self-signed']);
+    expect(texts('Get-LabExercise -Id home')).toEqual(['home-outlook-anywhere']);
+    await s.run('Checkpoint-Lab first | Out-Null; Checkpoint-Lab second | Out-Null');
+    expect(texts('Restore-Lab ')).toEqual(['first', 'second']);
     await s.close();
   });
 });

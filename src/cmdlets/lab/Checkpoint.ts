@@ -34,7 +34,7 @@ function checkpointObject(c: CheckpointInfo) {
   ]);
 }
 
-const NAME = { type: 'String' as const, help: "The checkpoint's name: letters, digits, '-', '_' and '.'.", sets: { __AllParameterSets: { position: 0, mandatory: true } } };
+const NAME = { type: 'String' as const, complete: 'checkpoint' as const, help: "The checkpoint's name: letters, digits, '-', '_' and '.'.", sets: { __AllParameterSets: { position: 0, mandatory: true } } };
 
 export const checkpointLab = defineCmdlet({
   name: 'Checkpoint-Lab',
@@ -102,7 +102,7 @@ export const getLabCheckpoint = defineCmdlet({
   typeNamespace: LAB_NAMESPACE,
   synopsis: "Lists the lab's checkpoints.",
   description: 'Get-LabCheckpoint lists the checkpoints of the lab the shell is on (Checkpoint-Lab makes them), oldest first, with when each was taken and the lab date then.',
-  parameters: { Name: { type: 'String', help: 'Checkpoint names to list; wildcards are permitted.', sets: { __AllParameterSets: { position: 0 } } } },
+  parameters: { Name: { type: 'String', complete: 'checkpoint', help: 'Checkpoint names to list; wildcards are permitted.', sets: { __AllParameterSets: { position: 0 } } } },
   outputType: [CHECKPOINT_TYPE],
   examples: [{ setup: 'Checkpoint-Lab first | Out-Null', code: 'Get-LabCheckpoint', remarks: "The lab's checkpoints.", shows: 'first', needs: ['lab'] }],
   related: ['Checkpoint-Lab', 'Restore-Lab'],

@@ -156,7 +156,7 @@ function doneLine(s: ExerciseStatus): string {
   return `${done} of ${s.tasks.length} tasks done, ${hints}.${next ? ` Get-LabHint ${next.number} gives a hint for task ${next.number}.` : ''}`;
 }
 
-const ID_PARAMETER = { type: 'String' as const, aliases: ['Name'], help: 'The id of an exercise (Get-LabExercise lists them).' };
+const ID_PARAMETER = { type: 'String' as const, aliases: ['Name'], complete: 'exercise' as const, help: 'The id of an exercise (Get-LabExercise lists them).' };
 
 export const getLabExercise = defineCmdlet({
   name: 'Get-LabExercise',

@@ -99,6 +99,8 @@ export class TrainingError extends Error {
 }
 
 export interface TrainingService {
+  /** The ids of the catalogue's exercise folders (tab completion: cheap, nothing is parsed). */
+  exerciseIds(): string[];
   /** The catalogue with each exercise's state; problems of broken exercise files beside it. */
   catalogue(): { exercises: ExerciseSummary[]; problems: ExerciseFileProblem[] };
   /** Builds (or, unless force, resumes) the exercise's lab and moves the session there. */
