@@ -327,7 +327,7 @@ export class Training implements TrainingService {
     return exerciseFolders(this.deps.exercisePath).map((d) => basename(d));
   }
 
-  catalogue(): { exercises: ExerciseSummary[]; problems: { exercise: string; text: string }[] } {
+  catalogue(): { root: string; exercises: ExerciseSummary[]; problems: { exercise: string; text: string }[] } {
     const cat = this.loadCatalogue();
     const exercises = cat.exercises.map((ex): ExerciseSummary => {
       const progress = this.progressOfLab(ex.id);
@@ -347,7 +347,7 @@ export class Training implements TrainingService {
       };
     });
     const problems = cat.problems.map((p) => ({ exercise: p.file.split(/[\\/]/).slice(-2, -1)[0] ?? '', text: formatProblem(p, cat.root) }));
-    return { exercises, problems };
+    return { root: cat.root, exercises, problems };
   }
 
   /** The exercise progress in a lab of this home (the current lab from memory, others from disk). */

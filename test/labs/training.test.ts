@@ -57,6 +57,9 @@ describe('the catalogue and starting an exercise', () => {
     expect(b.out).toContain("Get-LabExercise : The exercise 'broken' has a problem: broken/exercise.json:1:19: Not valid JSON: A comma cannot come before '}' (trailing commas are not JSON).");
     expect(b.out).toContain('bad-checks');
     expect((await bad.run("Start-LabExercise broken")).out).toContain("The exercise 'broken' cannot be used: its files have problems.");
+    const none = await capturedSession({ now: () => NOW, exercisePath: tempHome() });
+    expect((await none.run('Get-LabExercise')).out).toContain('WARNING: There are no exercises in ');
+    await none.close();
     await s.close();
     await bad.close();
   });

@@ -177,7 +177,8 @@ export const getLabExercise = defineCmdlet({
   ],
   related: ['Start-LabExercise', 'Get-LabTask'],
   process(p, ctx) {
-    const { exercises, problems } = training(ctx).catalogue();
+    const { root, exercises, problems } = training(ctx).catalogue();
+    if (exercises.length === 0 && problems.length === 0) ctx.writeWarning(`There are no exercises in ${root} (emsh -ExercisePath <folder> or EMSH_EXERCISE_PATH says where they are).`);
     const filter = p.Id === undefined ? undefined : wildcardToRegExp(String(p.Id));
     for (const problem of problems) {
       if (filter && !filter.test(problem.exercise)) continue;

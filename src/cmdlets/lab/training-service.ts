@@ -102,7 +102,7 @@ export interface TrainingService {
   /** The ids of the catalogue's exercise folders (tab completion: cheap, nothing is parsed). */
   exerciseIds(): string[];
   /** The catalogue with each exercise's state; problems of broken exercise files beside it. */
-  catalogue(): { exercises: ExerciseSummary[]; problems: ExerciseFileProblem[] };
+  catalogue(): { root: string; exercises: ExerciseSummary[]; problems: ExerciseFileProblem[] };
   /** Builds (or, unless force, resumes) the exercise's lab and moves the session there. */
   start(id: string, opts: { force: boolean; signal: AbortSignal }): Promise<StartedExercise>;
   /** The current lab's exercise with its tasks checked now (nothing is recorded). */
