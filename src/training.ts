@@ -302,7 +302,7 @@ export class Training implements TrainingService {
     }
     const known = cat.exercises.map((e) => e.id);
     throw new TrainingError(
-      `The exercise '${id}' was not found in ${cat.root}. ${known.length ? `Exercises: ${known.join(', ')}.` : 'There are no exercises there.'}`,
+      `The exercise '${id}' was not found. ${known.length ? `Exercises: ${known.join(', ')}.` : `There are no exercises in ${cat.root}.`}`,
       'ExerciseNotFound',
       'ObjectNotFound',
       id,

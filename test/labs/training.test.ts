@@ -68,7 +68,7 @@ describe('the catalogue and starting an exercise', () => {
     const s = await capturedSession({ now: () => NOW });
     const before = labFiles(s.lab.store.statePath);
     const r = await s.run('Start-LabExercise no-such-exercise');
-    expect(r.out).toContain("Start-LabExercise : The exercise 'no-such-exercise' was not found in ");
+    expect(r.out).toContain("Start-LabExercise : The exercise 'no-such-exercise' was not found. Exercises: autodiscover-name-mismatch,");
     expect(r.out).toContain('Exercises: autodiscover-name-mismatch, cas-no-self-signed,');
     expect(r.out).toContain('FullyQualifiedErrorId : ExerciseNotFound,Emsh.Lab.Commands.StartLabExerciseCommand');
     expect(sessionLab(s.session).lab.name).toBe('default');
