@@ -5,7 +5,7 @@
 // hints, and keeps checkpoints.
 
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { appendActivity } from './labs/activity.js';
 import { runChecks, type CheckEvaluator, type TaskOutcome } from './labs/checks.js';
 import { clearDrives, checkpointExists, listCheckpoints, readCheckpoint, restoreDrives, saveCheckpoint, type CheckpointMeta } from './labs/checkpoints.js';
@@ -371,7 +371,7 @@ export class Training implements TrainingService {
     let resumed = false;
     try {
       const progress = exerciseProgress(lab.store.state.progress);
-      if (!isNew && !opts.force) {
+      if (!isNew && !opts.force && !(progress?.id === ex.id && progress.setupFailed)) {
         if (progress?.id !== ex.id) {
           throw new TrainingError(
             `A lab named '${ex.id}' exists and is not this exercise's. Start-LabExercise ${ex.id} -Force replaces it with the exercise's fresh lab.`,
@@ -416,7 +416,20 @@ export class Training implements TrainingService {
       lab.store.markRoot();
       lab.commit();
       const setup = setupScript(ex);
-      if (setup) await this.runSetup(lab, ex, setup);
+      if (setup) {
+        try {
+          await this.runSetup(lab, ex, setup);
+        } catch (e) {
+          // Marked, so the next Start-LabExercise makes the lab anew instead of resuming it.
+          const p = exerciseProgress(lab.store.state.progress);
+          if (p) {
+            p.setupFailed = true;
+            lab.store.markRoot();
+            lab.commit();
+          }
+          throw e;
+        }
+      }
       lab.commit();
     } finally {
       lab.endChanges();
@@ -439,7 +452,8 @@ export class Training implements TrainingService {
       variables: { ErrorActionPreference: 'Stop' },
     });
     try {
-      const r = await session.execute(setup.text, { file: setup.path });
+      // Errors name the script as the catalogue knows it (labs/<id>/setup.ps1), not by its host path.
+      const r = await session.execute(setup.text, { file: relative(dirname(this.deps.exercisePath), setup.path) || setup.path });
       if (!r.ok) {
         throw new TrainingError(
           `The setup script of the exercise '${ex.id}' failed, so its lab is not ready:\n${host.errors.join('\n').trim()}`,

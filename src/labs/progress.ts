@@ -27,6 +27,8 @@ export interface ExerciseProgress {
   lastCheck?: Moment & { passed: boolean[] };
   /** When every task passed at once for the first time. */
   completed?: Moment;
+  /** The setup script failed: the lab is not the exercise's starting state (the next start makes it anew). */
+  setupFailed?: boolean;
 }
 
 export interface LabProgress {

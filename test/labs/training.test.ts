@@ -141,6 +141,27 @@ describe('the catalogue and starting an exercise', () => {
   });
 });
 
+describe('a setup script that fails', () => {
+  it('makes Start-LabExercise fail with the script\'s error, and the session stays where it was', async () => {
+    const root = badCatalogue();
+    const file = join(root, 'bad-checks', 'exercise.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"tasks"', '"start": { "setup": "setup.ps1" }, "tasks"'));
+    writeFileSync(join(root, 'bad-checks', 'setup.ps1'), '# prepare\nGet-Item C:\\missing.txt\n');
+    const s = await capturedSession({ now: () => NOW, exercisePath: root });
+    const r = await s.run('Start-LabExercise bad-checks');
+    expect(r.out).toContain("The setup script of the exercise 'bad-checks' failed, so its lab is not ready:");
+    expect(r.out).toMatch(/At [^\n]*bad-checks[\\/]setup\.ps1:2 char:1/);
+    expect(r.out).toContain("Cannot find path 'C:\\missing.txt' because it does not exist.");
+    expect(r.out).toContain('FullyQualifiedErrorId : ExerciseSetupFailed,Emsh.Lab.Commands.StartLabExerciseCommand');
+    expect(sessionLab(s.session).lab.name).toBe('default');
+    // Fixed, it starts afresh without -Force (the failed lab is not resumed).
+    writeFileSync(join(root, 'bad-checks', 'setup.ps1'), '# prepare\nSet-Content C:\\ready.txt yes\n');
+    expect((await s.run('Start-LabExercise bad-checks')).out).toContain("Started exercise 'bad-checks'");
+    expect((await s.run('Get-Content C:\\ready.txt')).out.trim()).toBe('yes');
+    await s.close();
+  });
+});
+
 describe('tasks, checks and hints', () => {
   it('a check that throws or would change the lab counts as not passed, is reported, and the shell goes on', async () => {
     const home = tempHome();
