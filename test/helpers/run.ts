@@ -4,7 +4,7 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { composeSession, openLab, type Lab } from '../../src/compose.js';
+import { composeSession, openLab, sessionLab, type Lab } from '../../src/compose.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import type { Session } from '../../src/engine/session.js';
 import { fixtureKeySource } from './keys.js';
@@ -25,6 +25,7 @@ export function tempHome(): string {
 
 export interface Captured {
   session: Session;
+  /** The lab the session was opened on (sessionLab(session).lab is the one it is on now). */
   lab: Lab;
   /** Everything printed so far. */
   text(): string;
@@ -34,7 +35,7 @@ export interface Captured {
 }
 
 /** A session on a fresh lab home (or the given one), printing into a buffer. */
-export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date; readOnly?: boolean; waitMs?: number } = {}): Promise<Captured> {
+export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date; readOnly?: boolean; waitMs?: number; exercisePath?: string } = {}): Promise<Captured> {
   let buf = '';
   const out = new Writable({
     write(chunk, _enc, cb) {
@@ -44,7 +45,7 @@ export async function capturedSession(opts: { home?: string; lab?: string; width
   });
   const host = new PlainHost({ out, interactive: false, color: false, width: opts.width ?? 120 });
   const lab = await openLab({ home: opts.home ?? tempHome(), lab: opts.lab ?? 'default', keys: fixtureKeySource(), now: opts.now, readOnly: opts.readOnly, waitMs: opts.waitMs });
-  const session = composeSession({ host, lab });
+  const session = composeSession({ host, lab, exercisePath: opts.exercisePath });
   return {
     session,
     lab,
@@ -54,6 +55,10 @@ export async function capturedSession(opts: { home?: string; lab?: string; width
       const r = await session.execute(script, runOpts);
       return { out: buf.slice(start), ok: r.ok, exitCode: r.exitCode };
     },
-    close: () => lab.close(),
+    // The session may have moved to another lab (Start-LabExercise): close the one it is on too.
+    close: async () => {
+      await sessionLab(session).close();
+      await lab.close();
+    },
   };
 }
