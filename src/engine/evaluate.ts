@@ -15,7 +15,8 @@ import {
   toDisplayText,
 } from '../protocol/values.js';
 import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
-import { binaryOperation, unaryOperation, valuesEqual, wildcardToRegExp } from '../protocol/operators.js';
+import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
+import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
@@ -438,7 +439,7 @@ export class Interpreter {
     if (flags.regex) {
       return isTruthy(binaryOperation(cs ? '-cmatch' : '-match', toDisplayText(item), cv, (m) => this.setMatches(f, m)));
     }
-    if (flags.wildcard) return wildcardToRegExp(toDisplayText(cv), cs).test(toDisplayText(item));
+    if (flags.wildcard) return matchesWildcard(toDisplayText(item), toDisplayText(cv), { caseSensitive: cs });
     if (typeof item === 'string' || typeof cv === 'string') return valuesEqual(toDisplayText(item), toDisplayText(cv), cs);
     return valuesEqual(item, cv, cs);
   }

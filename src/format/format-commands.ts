@@ -8,6 +8,7 @@ import { columnsFromNames, columnsFromSpecs, defaultListColumns, tableColumns, t
 import { errorLines } from './error-view.js';
 import { ErrorRecord } from '../protocol/errors.js';
 import { formatString } from '../protocol/operators.js';
+import { hasWildcard, wildcardRegExp } from '../protocol/wildcard.js';
 import type { ListItem } from './list.js';
 import type { Alignment, TableData, TableItem } from './table.js';
 import { findView, groupHeaderLines, type GroupBySpec } from './views.js';
@@ -39,16 +40,6 @@ export type Evaluate = (block: ScriptBlockValue, obj: unknown) => unknown;
 
 const TABLE_KEYS = ['Name', 'Label', 'Expression', 'FormatString', 'Width', 'Alignment'];
 const LIST_KEYS = ['Name', 'Label', 'Expression', 'FormatString'];
-
-function wildcardRegExp(pattern: string): RegExp {
-  let re = '';
-  for (const ch of pattern) {
-    if (ch === '*') re += '.*';
-    else if (ch === '?') re += '.';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`, 'i');
-}
 
 /**
  * Parses -Property arguments: names (wildcards allowed), script blocks, and hashtables whose
@@ -97,7 +88,7 @@ export function parsePropertyArgs(args: unknown[] | undefined, kind: 'table' | '
       out.push({ label: arg.text.trim(), source: arg });
     } else {
       const name = toDisplayText(arg);
-      out.push({ label: name, source: name, wildcard: /[*?]/.test(name) ? wildcardRegExp(name) : undefined });
+      out.push({ label: name, source: name, wildcard: hasWildcard(name) ? wildcardRegExp(name) : undefined });
     }
   }
   return out;

@@ -6,6 +6,7 @@ import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNu
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError } from './errors.js';
 import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
+import { wildcardRegExp } from './wildcard.js';
 
 function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation', exceptionType = 'RuntimeException'): never {
   throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
@@ -23,7 +24,7 @@ const isCollection = (v: unknown): v is unknown[] | Uint8Array => Array.isArray(
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v]);
 
 // ---------------------------------------------------------------------------------------------
-// Regular expressions (.NET syntax → JS) and wildcards, cached
+// Regular expressions (.NET syntax → JS), cached
 
 const regexCache = new Map<string, RegExp>();
 
@@ -97,43 +98,6 @@ function dotnetGroupIndex(re: RegExp, m: RegExpExecArray, n: number): number | u
   if (n <= unnamed.length) return unnamed[n - 1];
   const names = Object.keys(m.groups ?? {});
   return n - unnamed.length <= names.length ? -1 : undefined;
-}
-
-const wildcardCache = new Map<string, RegExp>();
-
-/** `-like` patterns: `*`, `?`, `[a-z]`, backtick escapes; anchored. */
-export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp {
-  const key = (caseSensitive ? 'c:' : 'i:') + pattern;
-  let re = wildcardCache.get(key);
-  if (re) return re;
-  let src = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '`' && i + 1 < pattern.length) {
-      src += escapeRe(pattern[++i]!);
-    } else if (c === '*') src += '[\\s\\S]*';
-    else if (c === '?') src += '[\\s\\S]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) {
-        src += '\\[';
-        continue;
-      }
-      let body = pattern.slice(i + 1, end);
-      const neg = body.startsWith('!');
-      if (neg) body = body.slice(1);
-      src += '[' + (neg ? '^' : '') + body.replace(/[\\\]^]/g, '\\$&') + ']';
-      i = end;
-    } else src += escapeRe(c);
-  }
-  re = new RegExp('^' + src + '$', caseSensitive ? '' : 'i');
-  if (wildcardCache.size > 500) wildcardCache.clear();
-  wildcardCache.set(key, re);
-  return re;
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,7 +508,7 @@ export function binaryOperation(op: BinaryOperator, left: unknown, right: unknow
     case '-clike':
     case '-notlike':
     case '-cnotlike': {
-      const re = wildcardToRegExp(convertToString(right), op === '-clike' || op === '-cnotlike');
+      const re = wildcardRegExp(convertToString(right), { caseSensitive: op === '-clike' || op === '-cnotlike' });
       const neg = op === '-notlike' || op === '-cnotlike';
       return filterOrTest(left, right, (l) => re.test(convertToString(l)) !== neg);
     }

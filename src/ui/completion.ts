@@ -3,6 +3,7 @@
 // Pure: everything it needs about the session comes through a CompletionSource.
 
 import type { CmdletDeclaration, CommandInfo, ParameterDeclaration } from '../protocol/cmdlet.js';
+import { hasWildcard, matchesWildcard } from '../protocol/wildcard.js';
 
 export interface CompletionSource {
   commands(): CommandInfo[];
@@ -100,9 +101,12 @@ function currentCommand(line: string, cursor: number): { name: string; words: st
 }
 
 function matches(candidate: string, typed: string): boolean {
-  if (typed.includes('*') || typed.includes('?')) {
-    const re = new RegExp('^' + typed.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') , 'i');
-    return re.test(candidate);
+  if (hasWildcard(typed)) {
+    try {
+      return matchesWildcard(candidate, typed);
+    } catch {
+      return false; // a pattern still being typed (`[a`): nothing matches yet
+    }
   }
   return candidate.toLowerCase().startsWith(typed.toLowerCase());
 }

@@ -6,13 +6,12 @@ import {
   attempt,
   expandPath,
   fileSystemInfo,
-  hasWildcard,
   pathNotFound,
   pathParameters,
   requestedPaths,
-  wildcardRegex,
 } from './file-common.js';
-import { stringsOf } from './patterns.js';
+import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
+import { wildcards } from './patterns.js';
 
 interface Params {
   Path?: string[];
@@ -95,9 +94,9 @@ export default defineCmdlet<Params & Record<string, unknown>>({
     const location = ctx.session.getLocation();
     const recurse = Boolean(params.Recurse) || params.Depth !== undefined;
     const maxDepth = params.Depth !== undefined ? params.Depth : Infinity;
-    const filter = params.Filter ? wildcardRegex(params.Filter) : undefined;
-    const include = (stringsOf(params.Include) ?? []).map(wildcardRegex);
-    const exclude = (stringsOf(params.Exclude) ?? []).map(wildcardRegex);
+    const filter = params.Filter ? wildcardRegExp(params.Filter) : undefined;
+    const include = wildcards(params.Include);
+    const exclude = wildcards(params.Exclude);
 
     const passes = (e: FileEntry, leaf?: RegExp): boolean => {
       if (params.File && e.isDirectory) return false;
@@ -135,7 +134,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
           // `dir C:\*.pfx -Recurse`: the last part filters names at every level below the parent.
           const parentText = cut < 0 ? '.' : cut === 2 && item[1] === ':' ? item.slice(0, 3) : item.slice(0, cut) || '\\';
           for (const dir of expandPath(ctx.fs, parentText, location)) {
-            if (ctx.fs.stat(dir)?.isDirectory) walk(dir, dir, 0, wildcardRegex(leafText));
+            if (ctx.fs.stat(dir)?.isDirectory) walk(dir, dir, 0, wildcardRegExp(leafText));
           }
           return;
         }

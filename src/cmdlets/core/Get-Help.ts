@@ -3,10 +3,9 @@
 // -Examples, -Parameter). Wildcards list the matching commands.
 
 import { defineCmdlet, type CmdletContext, type CommandInfo } from '../../protocol/cmdlet.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
 import { PSObject } from '../../protocol/values.js';
-import { hasWildcard } from './command-info.js';
 import { functionHelpLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
+import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
 
 const OVERVIEW = `
 TOPIC
@@ -80,7 +79,7 @@ function writeHelp(c: CommandInfo, view: HelpView, params: Record<string, unknow
   }
   const wanted = params.Parameter as string | undefined;
   if (wanted !== undefined) {
-    const re = wildcardToRegExp(wanted);
+    const re = wildcardRegExp(wanted);
     const names = Object.keys(decl.parameters).filter(
       (n) => re.test(n) || (decl.parameters[n].aliases ?? []).some((a) => re.test(a)),
     );
@@ -168,7 +167,7 @@ export default defineCmdlet({
       if (!c) return notFound(ctx, name);
       return writeHelp(c, view, params, ctx);
     }
-    const re = wildcardToRegExp(name);
+    const re = wildcardRegExp(name);
     const hits = all.filter((c) => re.test(c.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
     if (hits.length === 0) return notFound(ctx, name);
     if (hits.length === 1) return writeHelp(hits[0], view, params, ctx);

@@ -10,6 +10,7 @@ import type {
 } from '../../protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
+import { hasWildcard, unescapeWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
 
 export const PROVIDER = 'Microsoft.PowerShell.Core\\FileSystem';
 export const FILE_TYPES = ['System.IO.FileInfo', 'System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
@@ -92,46 +93,7 @@ export function pathNotFound(ctx: CmdletContext, display: string): ErrorRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Wildcards (the FileSystem provider's: `*`, `?`, `[abc]`, `[a-z]`, backtick escapes)
-
-export function hasWildcard(text: string): boolean {
-  return /[*?[]/.test(text.replace(/`./g, ''));
-}
-
-export function wildcardRegex(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '`' && i + 1 < pattern.length) {
-      re += escapeRegex(pattern[++i]!);
-    } else if (c === '*') {
-      re += '.*';
-    } else if (c === '?') {
-      re += '.';
-    } else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) {
-        re += '\\[';
-        continue;
-      }
-      const body = pattern.slice(i + 1, close).replace(/[\\\]^]/g, (m) => '\\' + m);
-      re += `[${body}]`;
-      i = close;
-    } else {
-      re += escapeRegex(c);
-    }
-  }
-  return new RegExp(`^${re}$`, 'is');
-}
-
-function escapeRegex(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-/** Removes the backtick escapes of a pattern that has no wildcard left. */
-function unescape(text: string): string {
-  return text.replace(/`(.)/g, '$1');
-}
+// Wildcard paths (the FileSystem provider's: src/protocol/wildcard.ts has the pattern rules)
 
 /**
  * Resolves a -Path value: a literal path gives one path (existing or not); a wildcard path
@@ -139,13 +101,13 @@ function unescape(text: string): string {
  */
 export function expandPath(fs: LabFileSystem, pattern: string, location: string): ResolvedPath[] {
   const text = pattern.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '');
-  if (!hasWildcard(text)) return [fs.resolve(unescape(text), location)];
+  if (!hasWildcard(text)) return [fs.resolve(unescapeWildcard(text), location)];
   const parts = text.split(/[\\/]/);
   const first = parts.findIndex((p) => hasWildcard(p));
   // The part before the first wildcard component is an ordinary path.
   const head = parts.slice(0, first).join('\\');
   const base =
-    first === 0 ? fs.resolve('.', location) : fs.resolve(head === '' || /^[A-Za-z]:$/.test(head) ? head + '\\' : unescape(head), location);
+    first === 0 ? fs.resolve('.', location) : fs.resolve(head === '' || /^[A-Za-z]:$/.test(head) ? head + '\\' : unescapeWildcard(head), location);
   let current: ResolvedPath[] = [base];
   const rest = parts.slice(first);
   rest.forEach((part, i) => {
@@ -157,10 +119,10 @@ export function expandPath(fs: LabFileSystem, pattern: string, location: string)
       } else if (hasWildcard(part)) {
         const st = fs.stat(dir);
         if (!st?.isDirectory) continue;
-        const re = wildcardRegex(part);
+        const re = wildcardRegExp(part);
         for (const e of fs.list(dir)) if (re.test(e.name) && (last || e.isDirectory)) next.push(e.path);
       } else {
-        const p = fs.resolve(unescape(part), dir.display);
+        const p = fs.resolve(unescapeWildcard(part), dir.display);
         if (fs.exists(p)) next.push(p);
       }
     }

@@ -1,7 +1,7 @@
 // String[] parameters as cmdlets read them. The binder keeps $null elements (`-Name @('x', $null)`,
 // as PowerShell does); a null element names nothing, so it is left out here.
 
-import { wildcardToRegExp } from '../../protocol/operators.js';
+import { wildcardRegExp } from '../../protocol/wildcard.js';
 
 /** The strings of a String[] parameter; undefined when it was not given (or given as $null). */
 export function stringsOf(v: unknown): string[] | undefined {
@@ -11,5 +11,5 @@ export function stringsOf(v: unknown): string[] | undefined {
 
 /** A String[] of wildcard patterns as regular expressions ([] when not given). */
 export function wildcards(v: unknown): RegExp[] {
-  return (stringsOf(v) ?? []).map((p) => wildcardToRegExp(p));
+  return (stringsOf(v) ?? []).map((p) => wildcardRegExp(p));
 }

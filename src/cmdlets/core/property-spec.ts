@@ -5,9 +5,8 @@
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { getMember, memberNames } from '../../protocol/members.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
-import { hasWildcard } from './command-info.js';
+import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
 
 /** One resolved property: a label and how to read it from an object. */
 export interface PropertySpec {
@@ -19,8 +18,6 @@ export interface PropertySpec {
   /** Set for plain names containing wildcards: expanded per object against its property names. */
   wildcard?: RegExp;
 }
-
-export { hasWildcard };
 
 /**
  * Finds the value of a hashtable key given by any unique prefix of `full` (or an alias, such as
@@ -84,7 +81,7 @@ export function parseProperties(
       specs.push({ label: arg.text, source: arg });
     } else {
       const name = toDisplayText(arg);
-      specs.push({ label: name, source: name, wildcard: hasWildcard(name) ? wildcardToRegExp(name) : undefined });
+      specs.push({ label: name, source: name, wildcard: hasWildcard(name) ? wildcardRegExp(name) : undefined });
     }
   }
   return specs;
