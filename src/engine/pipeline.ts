@@ -9,6 +9,7 @@ import { ErrorRecord, TerminatingError, commandTypeName } from '../protocol/erro
 import type { HostField } from '../protocol/host.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
+import { decodeText } from '../protocol/text-codec.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument } from './binder.js';
 import { CommandContext } from './context.js';
 import { psCmdletObject } from './ps-cmdlet.js';
@@ -300,7 +301,7 @@ async function buildCommandStage(
         position,
       });
     } else {
-      const text = decodeScript(rt.fs.readBytes(rt.fs.resolve(resolved.path, rt.location)));
+      const text = decodeText(rt.fs.readBytes(rt.fs.resolve(resolved.path, rt.location)));
       const parsed = parseScript(text, resolved.path);
       if (parsed.errors.length > 0) {
         const pe = parsed.errors[0]!;
@@ -326,13 +327,6 @@ async function buildCommandStage(
   }
   stage.bindArgs();
   return stage;
-}
-
-/** Script files: UTF-8 (with or without BOM) or UTF-16 LE with BOM, as Windows PowerShell reads them. */
-export function decodeScript(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return Buffer.from(bytes.subarray(2)).toString('utf16le');
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return Buffer.from(bytes.subarray(3)).toString('utf8');
-  return Buffer.from(bytes).toString('utf8');
 }
 
 /** Mandatory prompting (interactive hosts) and the final mandatory check. */

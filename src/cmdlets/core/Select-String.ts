@@ -7,7 +7,8 @@ import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
 import { registerView } from '../../format/views.js';
 import { propertyValue, valueToString } from '../../format/display.js';
-import { attempt, decodeText, existingItems, splitLines } from './file-common.js';
+import { splitLines } from '../../protocol/text-codec.js';
+import { attempt, decodeText, existingItems } from './file-common.js';
 import { stringsOf } from './patterns.js';
 
 const INPUT_STREAM = 'InputStream';
