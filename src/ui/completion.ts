@@ -3,6 +3,7 @@
 // Pure: everything it needs about the session comes through a CompletionSource.
 
 import type { CmdletDeclaration, CommandInfo, ParameterDeclaration } from '../protocol/cmdlet.js';
+import { commonParametersOf, matchParameterName, membershipsOf } from '../protocol/parameter-sets.js';
 import { hasWildcard, matchesWildcard } from '../protocol/wildcard.js';
 
 export interface CompletionSource {
@@ -34,8 +35,6 @@ export interface Completion {
   candidates: Candidate[];
 }
 
-const COMMON = ['Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ErrorVariable', 'WarningVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable'];
-const ACTION_VALUES = ['Continue', 'Ignore', 'Inquire', 'SilentlyContinue', 'Stop', 'Suspend'];
 const WORD_BREAK = /[\s|;(){}=,]/;
 
 interface Word {
@@ -123,13 +122,10 @@ function declarationOf(commands: CommandInfo[], name: string): CmdletDeclaration
   return hit.declaration;
 }
 
+/** The parameter (declared or common) a typed name means, if exactly one (src/protocol/parameter-sets.ts). */
 function parameterByTyped(decl: CmdletDeclaration, typed: string): [string, ParameterDeclaration] | undefined {
-  const t = typed.toLowerCase();
-  const entries = Object.entries(decl.parameters);
-  const exact = entries.find(([n, p]) => n.toLowerCase() === t || p.aliases?.some((a) => a.toLowerCase() === t));
-  if (exact) return exact;
-  const pre = entries.filter(([n]) => n.toLowerCase().startsWith(t));
-  return pre.length === 1 ? pre[0] : undefined;
+  const hits = matchParameterName(decl, typed);
+  return hits.length === 1 ? [hits[0]!.name, hits[0]!.decl] : undefined;
 }
 
 function typeLabel(p: ParameterDeclaration): string {
@@ -261,7 +257,7 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
   // Parameter names.
   if (word.text.startsWith('-') && decl) {
     const typed = word.text.slice(1).replace(/:$/, '');
-    const names = [...Object.keys(decl.parameters), ...COMMON, ...(decl.supportsShouldProcess ? ['WhatIf', 'Confirm'] : [])];
+    const names = [...Object.keys(decl.parameters), ...Object.keys(commonParametersOf(decl))];
     return {
       ...none,
       candidates: names
@@ -301,9 +297,6 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
   if (paramMatch && decl) {
     const hit = parameterByTyped(decl, paramMatch[1]!);
     if (hit && hit[1].type !== 'Switch') [valueParamName, valueParam] = hit;
-    if (!hit && /^(ErrorAction|WarningAction|ea|wa)$/i.test(paramMatch[1]!)) {
-      return { ...none, candidates: ACTION_VALUES.filter((v) => matches(v, word.text)).map((v) => ({ text: v, display: v })) };
-    }
   }
   if (valueParam) {
     const values = valueParam.enum?.values ?? valueParam.validateSet;
@@ -323,7 +316,7 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
 
   // Positional value of a thumbprint-first cmdlet (Enable-ExchangeCertificate <Tab>).
   if (decl && !valueParam && !word.text.startsWith('-')) {
-    const pos0 = Object.entries(decl.parameters).find(([, p]) => Object.values(p.sets ?? {}).some((m) => m.position === 0));
+    const pos0 = Object.entries(decl.parameters).find(([, p]) => membershipsOf(p).some((m) => m.position === 0));
     if (pos0 && cmd.words.length <= 2 && (pos0[1].complete === 'thumbprint' || /^thumbprint$/i.test(pos0[0]))) {
       const thumbs = src.thumbprints().filter((t) => matches(t, word.text));
       if (thumbs.length) return { ...none, candidates: thumbs.map((t) => ({ text: t, display: t })) };
