@@ -15,8 +15,8 @@ import {
   toNumber,
   typeNotFound,
 } from '../protocol/convert.js';
-import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
-import { methodException } from '../protocol/members.js';
+import { TerminatingError } from '../protocol/errors.js';
+import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
 import { dotnetRegex, formatString } from '../protocol/operators.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
@@ -27,16 +27,12 @@ export interface StaticEnv {
   now(): Date;
 }
 
-function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation'): never {
-  throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType: 'RuntimeException' }));
-}
-
 function methodNotFound(type: string, name: string): never {
-  fail(`Method invocation failed because [${type}] does not contain a method named '${name}'.`, 'MethodNotFound');
+  methodNotFoundError(type, name);
 }
 
 function overload(name: string, argc: number): never {
-  fail(`Cannot find an overload for "${name}" and the argument count: "${argc}".`, 'MethodCountCouldNotFindBest', 'NotSpecified');
+  overloadError(name, argc);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // Values use the representation of values.ts; enum values are their canonical name strings
 // (flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
-import { ErrorRecord, TerminatingError } from './errors.js';
+import { ErrorRecord, TerminatingError, runtimeError } from './errors.js';
 import {
   PSHashtable,
   PSObject,
@@ -164,13 +164,9 @@ export function shortTypeName(full: string): string {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-function runtimeError(message: string, errorId: string, exceptionType = 'RuntimeException', category: ErrorRecord['category'] = 'InvalidArgument'): TerminatingError {
-  return new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
-}
-
 /** `Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."` */
 export function conversionError(value: unknown, target: string, inner: string, errorId = 'InvalidCastFromStringToInteger'): TerminatingError {
-  return runtimeError(`Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`, errorId, 'RuntimeException');
+  return runtimeError(`Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`, errorId, 'InvalidArgument');
 }
 
 /** `Cannot convert the "x" value of type "System.String" to type "System.Int32".` */
@@ -178,12 +174,13 @@ export function castError(value: unknown, target: string): TerminatingError {
   return runtimeError(
     `Cannot convert the "${valueText(value)}" value of type "${valueTypeName(value)}" to type "${target}".`,
     'ConvertToFinalInvalidCastException',
+    'InvalidArgument',
   );
 }
 
 /** `Unable to find type [Foo].` */
 export function typeNotFound(name: string): TerminatingError {
-  return runtimeError(`Unable to find type [${name}].`, 'TypeNotFound', 'RuntimeException', 'InvalidOperation');
+  return runtimeError(`Unable to find type [${name}].`, 'TypeNotFound', 'InvalidOperation');
 }
 
 /** The text of a value inside conversion messages (`ToString()`, arrays as their type name). */

@@ -4,20 +4,16 @@
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
 import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText } from './convert.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
-import { ErrorRecord, TerminatingError } from './errors.js';
+import { raise } from './errors.js';
 import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
 import { wildcardRegExp } from './wildcard.js';
-
-function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation', exceptionType = 'RuntimeException'): never {
-  throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
-}
 
 function typeNameOf(v: unknown): string {
   return typeNamesOf(v)[0] ?? 'System.Object';
 }
 
 function opMissing(left: unknown, method: string): never {
-  fail(`Method invocation failed because [${typeNameOf(left)}] does not contain a method named '${method}'.`, 'MethodNotFound');
+  raise(`Method invocation failed because [${typeNameOf(left)}] does not contain a method named '${method}'.`, 'MethodNotFound');
 }
 
 const isCollection = (v: unknown): v is unknown[] | Uint8Array => Array.isArray(v) || v instanceof Uint8Array;
@@ -52,7 +48,7 @@ export function dotnetRegex(pattern: string, caseSensitive = false, global = fal
     try {
       re = new RegExp(src, flags);
     } catch (e) {
-      fail(
+      raise(
         `The regular expression pattern ${pattern} is not valid.`,
         'InvalidRegularExpression',
         'InvalidOperation',
@@ -177,7 +173,7 @@ function compareForOperator(a: unknown, b: unknown, cs: boolean): number {
   if (typeof a === 'number' && typeof b === 'string') {
     const n = parseNumber(b);
     if (Number.isNaN(n)) {
-      fail(
+      raise(
         `Could not compare "${valueText(a)}" to "${b}". Error: "Cannot convert value "${b}" to type "${typeNameOf(a)}". Error: "Input string was not in a correct format.""`,
         'ComparisonFailure',
         'InvalidOperation',
@@ -186,7 +182,7 @@ function compareForOperator(a: unknown, b: unknown, cs: boolean): number {
   }
   if (a instanceof Date && b !== null && b !== undefined && !(b instanceof Date)) {
     if (typeof b !== 'string' || !parseDate(b)) {
-      fail(`Could not compare "${valueText(a)}" to "${valueText(b)}". Error: "Cannot convert value "${valueText(b)}" to type "System.DateTime". Error: "String was not recognized as a valid DateTime.""`, 'ComparisonFailure');
+      raise(`Could not compare "${valueText(a)}" to "${valueText(b)}". Error: "Cannot convert value "${valueText(b)}" to type "System.DateTime". Error: "String was not recognized as a valid DateTime.""`, 'ComparisonFailure');
     }
   }
   return compareValues(a, b, cs);
@@ -219,14 +215,14 @@ function add(left: unknown, right: unknown): unknown {
     return out;
   }
   if (left instanceof PSHashtable) {
-    if (!(right instanceof PSHashtable)) fail('A hash table can only be added to another hash table.', 'AddHashTableToNonHashTable');
+    if (!(right instanceof PSHashtable)) raise('A hash table can only be added to another hash table.', 'AddHashTableToNonHashTable');
     const out = new PSHashtable();
     out.ordered = left.ordered;
     for (const [k, v] of left.entries()) out.set(k, v);
     for (const [k, v] of right.entries()) {
       if (out.has(k)) {
         const existing = left.keys().find((x) => valuesEqual(x, k));
-        fail(
+        raise(
           `Item has already been added. Key in dictionary: '${toDisplayText(existing)}'  Key being added: '${toDisplayText(k)}'`,
           'System.ArgumentException',
           'OperationStopped',
@@ -256,13 +252,13 @@ function numericRight(left: unknown, right: unknown, method: string): number {
 }
 
 function divideByZero(): never {
-  fail('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified', 'RuntimeException');
+  raise('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified', 'RuntimeException');
 }
 
 function multiply(left: unknown, right: unknown): unknown {
   if (typeof left === 'string') {
     const n = toNumber(right);
-    if (n < 0) fail(`Cannot convert value "${n}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+    if (n < 0) raise(`Cannot convert value "${n}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
     return left.repeat(Math.round(n));
   }
   if (isCollection(left)) {
@@ -298,7 +294,7 @@ function range(left: unknown, right: unknown): number[] {
   const b = convertTo(right, 'System.Int32') as number;
   const count = Math.abs(b - a) + 1;
   if (count > MAX_RANGE) {
-    fail('The range is too big: emsh supports ranges of up to 50,000,000 elements.', 'RangeTooBig', 'LimitsExceeded');
+    raise('The range is too big: emsh supports ranges of up to 50,000,000 elements.', 'RangeTooBig', 'LimitsExceeded');
   }
   const out = new Array<number>(count);
   const step = a <= b ? 1 : -1;
@@ -364,7 +360,7 @@ function substitute(rep: string, re: RegExp, m: RegExpExecArray): string {
 
 function replaceOp(left: unknown, right: unknown, cs: boolean): unknown {
   const parts = asList(right);
-  if (parts.length > 2) fail(`The -replace operator allows only two elements to follow it, not ${parts.length}.`, 'BadReplaceArgument', 'InvalidOperation');
+  if (parts.length > 2) raise(`The -replace operator allows only two elements to follow it, not ${parts.length}.`, 'BadReplaceArgument', 'InvalidOperation');
   const re = dotnetRegex(convertToString(parts[0]), cs, true);
   const repText = parts.length > 1 ? convertToString(parts[1]) : '';
   const hasNamed = /\(\?<[A-Za-z_]/.test(re.source);
@@ -616,7 +612,7 @@ export function timeSpan(ms: number): PSObject {
 // -f: .NET composite formatting
 
 function formatError(): never {
-  fail(
+  raise(
     'Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..',
     'FormatError',
     'InvalidOperation',
@@ -629,7 +625,7 @@ export function formatValue(v: unknown, fmt: string): string {
     try {
       return formatNumber(v, fmt);
     } catch (e) {
-      if (e instanceof FormatError) fail(`Error formatting a string: ${e.message}.`, 'FormatError');
+      if (e instanceof FormatError) raise(`Error formatting a string: ${e.message}.`, 'FormatError');
       throw e;
     }
   }
@@ -637,7 +633,7 @@ export function formatValue(v: unknown, fmt: string): string {
     try {
       return formatDate(v, fmt);
     } catch (e) {
-      if (e instanceof FormatError) fail(`Error formatting a string: ${e.message}.`, 'FormatError');
+      if (e instanceof FormatError) raise(`Error formatting a string: ${e.message}.`, 'FormatError');
       throw e;
     }
   }
@@ -660,10 +656,10 @@ export function formatString(format: string, args: unknown[]): string {
         continue;
       }
       const end = format.indexOf('}', i);
-      if (end < 0) fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      if (end < 0) raise('Error formatting a string: Input string was not in a correct format..', 'FormatError');
       const spec = format.slice(i + 1, end);
       const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(spec);
-      if (!m) fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      if (!m) raise('Error formatting a string: Input string was not in a correct format..', 'FormatError');
       const index = Number(m[1]);
       if (index >= args.length) formatError();
       let text = formatValue(args[index], m[3] ?? '');
@@ -675,7 +671,7 @@ export function formatString(format: string, args: unknown[]): string {
       i = end;
     } else if (c === '}') {
       if (format[i + 1] === '}') i++;
-      else fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      else raise('Error formatting a string: Input string was not in a correct format..', 'FormatError');
       out += '}';
     } else out += c;
   }

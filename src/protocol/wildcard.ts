@@ -16,7 +16,7 @@
 // Exchange identities (`Get-Mailbox -Identity al*`) know only `*`: with `starOnly`, `?`, `[`
 // and the backtick are ordinary characters.
 
-import { ErrorRecord, TerminatingError } from './errors.js';
+import { runtimeError, type TerminatingError } from './errors.js';
 
 export interface WildcardOptions {
   /** -clike, switch -CaseSensitive -Wildcard. */
@@ -27,14 +27,7 @@ export interface WildcardOptions {
 
 /** The error PowerShell raises for a pattern it cannot parse (`'a' -like '['`). */
 export function invalidWildcardPattern(pattern: string): TerminatingError {
-  return new TerminatingError(
-    new ErrorRecord({
-      message: `The specified wildcard character pattern is not valid: ${pattern}`,
-      errorId: 'WildcardPattern_Invalid',
-      category: 'InvalidArgument',
-      exceptionType: 'WildcardPatternException',
-    }),
-  );
+  return runtimeError(`The specified wildcard character pattern is not valid: ${pattern}`, 'WildcardPattern_Invalid', 'InvalidArgument', 'WildcardPatternException');
 }
 
 const SPECIAL = new Set(['*', '?', '[', ']']);
