@@ -251,23 +251,13 @@ async function buildCommandStage(
     nameNode.kind === 'StringConstant' ? nameNode.value : nameNode.kind === 'ScriptBlockExpression' && cmd.invocation ? await interp.evalExpr(nameNode, f) : await interp.evalExpr(nameNode, f);
   const args = await evaluateArguments(interp, cmd.elements, f);
   const dot = cmd.invocation === '.';
+  /** A script block or function run as this command (its own function scope unless dot-sourced). */
+  const blockStage = (block: A.ScriptBlockAst, source: A.SourceText, name: string, invocationName: string) =>
+    new ScriptStage(interp, { block, source, name, callerFrame: f, dot, scopeKind: 'function', args, streams, expectingInput, invocationName, span: cmd.span, position });
   let stage: Stage;
   if (nameValue instanceof ScriptBlockValue) {
     const block = nameValue.ast as A.ScriptBlockAst;
-    stage = new ScriptStage(interp, {
-      block,
-      source: blockSources.get(block) ?? f.source,
-      name: '',
-      callerFrame: f,
-      dot,
-      scopeKind: 'function',
-      args,
-      streams,
-      expectingInput,
-      invocationName: '',
-      span: cmd.span,
-      position,
-    });
+    stage = blockStage(block, blockSources.get(block) ?? f.source, '', '');
   } else {
     const name = nameValue instanceof PSObject && nameValue.has('Name') ? toDisplayText(nameValue.get('Name')) : toDisplayText(nameValue);
     const resolved = resolveCommand(interp, name, f.scope) ?? resolveCommand(interp, 'Get-' + name, f.scope);
@@ -285,21 +275,7 @@ async function buildCommandStage(
     } else if (resolved.kind === 'cmdlet') {
       stage = new CmdletStage(interp, resolved.decl, { frame: { ...f, streams }, args, invocationName: name, span: cmd.span, position, expectingInput });
     } else if (resolved.kind === 'function') {
-      const fn = resolved.fn;
-      stage = new ScriptStage(interp, {
-        block: fn.body,
-        source: fn.source,
-        name: fn.name,
-        callerFrame: f,
-        dot,
-        scopeKind: 'function',
-        args,
-        streams,
-        expectingInput,
-        invocationName: name,
-        span: cmd.span,
-        position,
-      });
+      stage = blockStage(resolved.fn.body, resolved.fn.source, resolved.fn.name, name);
     } else {
       const text = decodeText(rt.fs.readBytes(rt.fs.resolve(resolved.path, rt.location)));
       const parsed = parseScript(text, resolved.path);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath } from '../protocol/cmdlet.js';
 import {
+  NUMERIC_RANGES,
   convertTo,
   convertToString,
   enumInfo,
@@ -448,16 +449,6 @@ function stringStatic(name: string, args: unknown[]): unknown {
   methodNotFound('System.String', name);
 }
 
-const NUMERIC_LIMITS: Record<string, [number, number]> = {
-  'System.Int32': [-2147483648, 2147483647],
-  'System.Int64': [-9223372036854775808, 9223372036854775807],
-  'System.Int16': [-32768, 32767],
-  'System.Byte': [0, 255],
-  'System.UInt32': [0, 4294967295],
-  'System.Double': [-1.7976931348623157e308, 1.7976931348623157e308],
-  'System.Decimal': [-79228162514264337593543950335, 79228162514264337593543950335],
-};
-
 function guidObject(text: string): PSObject {
   const o = new PSObject(['System.Guid', 'System.ValueType', 'System.Object']);
   o.addProperty({ name: 'Guid', memberType: 'Property', typeName: 'System.String', get: () => text });
@@ -537,7 +528,7 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       if (l === 'pathseparator') return ';';
       return null;
   }
-  const limits = NUMERIC_LIMITS[full];
+  const limits = NUMERIC_RANGES[full];
   if (limits) {
     if (l === 'maxvalue') return limits[1];
     if (l === 'minvalue') return limits[0];
@@ -580,7 +571,7 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       if (name.toLowerCase() === 'getenvironmentvariable') return null;
       break;
   }
-  if (NUMERIC_LIMITS[full]) {
+  if (NUMERIC_RANGES[full]) {
     const l = name.toLowerCase();
     if (l === 'parse') {
       const s = convertToString(args[0]);

@@ -149,21 +149,24 @@ function sendConnectorDefaults(org: OrgState): SendConnectorState[] {
   const hub = org.servers.find((s) => s.roles.includes('HubTransport'));
   const source = subscribed ? edge.name : hub?.name;
   if (!source) return [];
-  return [
-    {
-      name: 'Internet',
-      addressSpaces: ['SMTP:*;1'],
-      sourceTransportServers: [source],
-      smartHosts: [],
-      dnsRoutingEnabled: true,
-      fqdn: '',
-      requireTLS: false,
-      domainSecureEnabled: false,
-      ignoreSTARTTLS: false,
-      protocolLoggingLevel: 'None',
-      enabled: true,
-    },
-  ];
+  return [sendConnectorState('Internet', ['SMTP:*;1'], [source], [])];
+}
+
+/** A new Send connector as 2007 creates it: DNS routing unless it has smart hosts, no TLS settings, enabled. */
+export function sendConnectorState(name: string, addressSpaces: string[], sourceTransportServers: string[], smartHosts: string[]): SendConnectorState {
+  return {
+    name,
+    addressSpaces,
+    sourceTransportServers,
+    smartHosts,
+    dnsRoutingEnabled: smartHosts.length === 0,
+    fqdn: '',
+    requireTLS: false,
+    domainSecureEnabled: false,
+    ignoreSTARTTLS: false,
+    protocolLoggingLevel: 'None',
+    enabled: true,
+  };
 }
 
 /** Fills every missing issue-5 part of the organization; idempotent. */

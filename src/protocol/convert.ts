@@ -233,7 +233,8 @@ export function roundHalfEven(x: number): number {
   return r;
 }
 
-const INT_RANGES: Record<string, [number, number]> = {
+/** The integer types' [MinValue, MaxValue] (as doubles: the 64-bit ends are approximate). */
+export const INTEGER_RANGES: Readonly<Record<string, [number, number]>> = {
   'System.Int32': [-2147483648, 2147483647],
   'System.Int64': [-9223372036854775808, 9223372036854775807],
   'System.Int16': [-32768, 32767],
@@ -243,8 +244,15 @@ const INT_RANGES: Record<string, [number, number]> = {
   'System.SByte': [-128, 127],
 };
 
+/** Every numeric type's [MinValue, MaxValue]: the integers, Double and Decimal. */
+export const NUMERIC_RANGES: Readonly<Record<string, [number, number]>> = {
+  ...INTEGER_RANGES,
+  'System.Double': [-1.7976931348623157e308, 1.7976931348623157e308],
+  'System.Decimal': [-79228162514264337593543950335, 79228162514264337593543950335],
+};
+
 function toInteger(value: unknown, target: string): number {
-  const [min, max] = INT_RANGES[target]!;
+  const [min, max] = INTEGER_RANGES[target]!;
   const short = shortTypeName(target);
   let n: number;
   if (typeof value === 'string') {

@@ -114,12 +114,16 @@ function quoteIfNeeded(s: string): string {
   return /[\s'"$`(){};,|&]/.test(s) ? `'${s.replace(/'/g, "''")}'` : s;
 }
 
-function declarationOf(commands: CommandInfo[], name: string): CmdletDeclaration | undefined {
+/** The command a name (or alias) runs, resolved through aliases; undefined when unknown. */
+function commandOf(commands: CommandInfo[], name: string): CommandInfo | undefined {
   const lower = name.toLowerCase();
   const hit = commands.find((c) => c.name.toLowerCase() === lower);
-  if (!hit) return undefined;
-  if (hit.commandType === 'Alias') return declarationOf(commands.filter((c) => c.commandType !== 'Alias'), hit.definition);
-  return hit.declaration;
+  if (hit?.commandType === 'Alias') return commandOf(commands.filter((c) => c.commandType !== 'Alias'), hit.definition);
+  return hit;
+}
+
+function declarationOf(commands: CommandInfo[], name: string): CmdletDeclaration | undefined {
+  return commandOf(commands, name)?.declaration;
 }
 
 /** The parameter (declared or common) a typed name means, if exactly one (src/protocol/parameter-sets.ts). */
@@ -133,13 +137,8 @@ function typeLabel(p: ParameterDeclaration): string {
   return p.type;
 }
 
-/** The command a name (or alias) runs, resolved through aliases; undefined when unknown. */
 function resolveName(commands: CommandInfo[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  const hit = commands.find((c) => c.name.toLowerCase() === lower);
-  if (!hit) return undefined;
-  if (hit.commandType === 'Alias') return resolveName(commands.filter((c) => c.commandType !== 'Alias'), hit.definition);
-  return hit.name;
+  return commandOf(commands, name)?.name;
 }
 
 /** Commands whose -Property (or first positional argument) names properties of their input. */

@@ -158,9 +158,12 @@ interface ServerRecord {
   clientDomainSecure?: { domain: string; status: DomainSecureStatus };
 }
 
-async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRecord): Promise<void> {
+/**
+ * Opens one side of an SMTP session: the line channel, the protocol log's connect line (`+`)
+ * with both endpoints, and a writer that logs each line it sends (`>`).
+ */
+function openSession(sock: net.Socket, log: ProtocolLogSession | undefined): { ch: LineChannel; send: (line: string) => void } {
   const ch = new LineChannel(sock);
-  const log = ep.log;
   if (log) {
     log.local = endpoint(sock.localAddress, sock.localPort);
     log.remote = endpoint(sock.remoteAddress, sock.remotePort);
@@ -170,6 +173,12 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
     log?.add('>', line);
     ch.write(line);
   };
+  return { ch, send };
+}
+
+async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRecord): Promise<void> {
+  const log = ep.log;
+  const { ch, send } = openSession(sock, log);
   let secured = false;
   let mailFrom = false;
   let rcpts = 0;
@@ -293,17 +302,8 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
 // The sending side
 
 async function clientSession(sock: net.Socket, ep: SendEndpoint, env: Envelope): Promise<HopOutcome & { elapsedMs: 0 }> {
-  const ch = new LineChannel(sock);
   const log = ep.log;
-  if (log) {
-    log.local = endpoint(sock.localAddress, sock.localPort);
-    log.remote = endpoint(sock.remoteAddress, sock.remotePort);
-    log.add('+');
-  }
-  const say = (line: string) => {
-    log?.add('>', line);
-    ch.write(line);
-  };
+  const { ch, send: say } = openSession(sock, log);
   const hear = async () => {
     const r = await ch.readReply();
     if (r) for (const l of r.lines) log?.add('<', l);

@@ -4,6 +4,8 @@
 // direct trust), with dates judged by the lab clock rather than the host's.
 
 import { createHash, X509Certificate } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import * as tls from 'node:tls';
 import type { CertRecord } from '../model.js';
 
@@ -120,4 +122,34 @@ function nameOk1(pattern: string, host: string): boolean {
   const suffix = pattern.slice(1).toLowerCase();
   const h = host.toLowerCase();
   return h.endsWith(suffix) && !h.slice(0, h.length - suffix.length).includes('.');
+}
+
+/**
+ * A TLS conversation over loopback: `server` (whose connection handler plays the service) listens
+ * on a free port, a client connects with `clientOptions`, and `talk` runs once the handshake is
+ * done. Client and server are closed afterwards, whatever happens; errors reach the caller.
+ */
+export async function overLoopbackTls<T>(server: tls.Server, clientOptions: tls.ConnectionOptions, talk: (client: tls.TLSSocket) => Promise<T>): Promise<T> {
+  server.on('tlsClientError', () => undefined);
+  server.listen(0, '127.0.0.1');
+  let client: tls.TLSSocket | undefined;
+  try {
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    client = tls.connect({ ...clientOptions, host: '127.0.0.1', port });
+    client.setNoDelay(true);
+    client.on('error', () => undefined);
+    await once(client, 'secureConnect');
+    return await talk(client);
+  } finally {
+    client?.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** Everything the peer sends until it ends or closes the connection (listening starts now). */
+export function replyOf(client: tls.TLSSocket): Promise<string> {
+  let reply = '';
+  client.on('data', (d: Buffer) => (reply += d.toString()));
+  return Promise.race([once(client, 'end'), once(client, 'close')]).then(() => reply);
 }
