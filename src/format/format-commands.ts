@@ -42,6 +42,16 @@ const TABLE_KEYS = ['Name', 'Label', 'Expression', 'FormatString', 'Width', 'Ali
 const LIST_KEYS = ['Name', 'Label', 'Expression', 'FormatString'];
 
 /**
+ * The key of a calculated-property hashtable a typed key means: any unique prefix (any case) of
+ * one of the keys the cmdlet allows (`n`, `e`, `exp` ...); undefined when none or several match.
+ */
+export function calculatedPropertyKey(typed: string, allowed: readonly string[]): string | undefined {
+  const key = typed.toLowerCase();
+  const matches = key === '' ? [] : allowed.filter((a) => a.toLowerCase().startsWith(key));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/**
  * Parses -Property arguments: names (wildcards allowed), script blocks, and hashtables whose
  * keys may be any unique prefix of Name/Label/Expression/FormatString/Width/Alignment.
  */
@@ -52,11 +62,10 @@ export function parsePropertyArgs(args: unknown[] | undefined, kind: 'table' | '
     if (arg instanceof PSHashtable) {
       const p: Partial<FormatProperty> = {};
       for (const [k, v] of arg.entries()) {
-        const key = String(k).toLowerCase();
-        const matches = allowed.filter((a) => key.length > 0 && a.toLowerCase().startsWith(key));
         // 'Name' and 'Label' mean the same thing; any other ambiguity or unknown key is illegal.
-        if (matches.length !== 1) throw new PropertyArgError(`The ${String(k)} key is not valid.`, 'DictionaryKeyIllegal');
-        switch (matches[0]) {
+        const key = calculatedPropertyKey(String(k), allowed);
+        if (!key) throw new PropertyArgError(`The ${String(k)} key is not valid.`, 'DictionaryKeyIllegal');
+        switch (key) {
           case 'Name':
           case 'Label':
             p.label = toDisplayText(v);

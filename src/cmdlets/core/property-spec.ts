@@ -4,6 +4,7 @@
 
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
+import { calculatedPropertyKey } from '../../format/index.js';
 import { getMember, memberNames } from '../../protocol/members.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
 import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
@@ -17,15 +18,6 @@ export interface PropertySpec {
   descending?: boolean;
   /** Set for plain names containing wildcards: expanded per object against its property names. */
   wildcard?: RegExp;
-}
-
-/**
- * Finds the value of a hashtable key given by any unique prefix of `full` (or an alias, such as
- * Label for Name). PowerShell accepts `n`, `na`, `l`, `e`, `exp`... as long as the prefix is unique
- * among the keys the cmdlet allows.
- */
-function keyMatches(key: string, full: string): boolean {
-  return key.length > 0 && full.toLowerCase().startsWith(key.toLowerCase());
 }
 
 function illegalKey(ctx: CmdletContext, key: string): never {
@@ -57,9 +49,7 @@ export function parseProperties(
       let descending: boolean | undefined;
       for (const [k, v] of arg.entries()) {
         const key = String(k);
-        const matches = allowed.filter((a) => keyMatches(key, a));
-        if (matches.length !== 1) illegalKey(ctx, key);
-        const which = matches[0];
+        const which = calculatedPropertyKey(key, allowed) ?? illegalKey(ctx, key);
         if (which === 'Name' || which === 'Label') label = toDisplayText(v);
         else if (which === 'Expression') source = v instanceof ScriptBlockValue ? v : toDisplayText(v);
         else if (which === 'Ascending') descending = !v;
