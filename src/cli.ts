@@ -8,6 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
+import { prepareParser } from '../grammar/index.js';
 import { composeSession, completionSourceFor, openLab, type Lab } from './compose.js';
 import type { Session } from './engine/session.js';
 import { LabLockedError } from './store/lock.js';
@@ -66,6 +67,9 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
     return HANDED_OVER;
   }
 
+  // The parser is built while the lab's files are read (openLab waits on the file system): a
+  // script or command needs it next, and building it costs more than the rest of the start-up.
+  setImmediate(prepareParser);
   let lab: Lab;
   try {
     lab = await openLab({ home, lab: opts.lab });

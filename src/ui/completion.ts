@@ -2,6 +2,7 @@
 // names, enum / ValidateSet values, thumbprints, machine names, variables and lab-drive paths.
 // Pure: everything it needs about the session comes through a CompletionSource.
 
+import { commandAt } from '../../grammar/partial.js';
 import type { CmdletDeclaration, CommandInfo, ParameterDeclaration } from '../protocol/cmdlet.js';
 import { commonParametersOf, matchParameterName, membershipsOf } from '../protocol/parameter-sets.js';
 import { hasWildcard, matchesWildcard } from '../protocol/wildcard.js';
@@ -212,6 +213,10 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
     word = { start, end: word.end, text: line.slice(start, word.end) };
   }
   const cmd = currentCommand(line, cursor);
+  // Which command the cursor is in, as the parser sees the partial line (error recovery on):
+  // it knows where a command starts (`$x = Get-Ite`), which scanning for separators does not.
+  const parsed = commandAt(line, cursor);
+  if (parsed) Object.assign(cmd, { name: parsed.name, nameStart: parsed.nameSpan.start });
   const commands = src.commands();
   const none: Completion = { start: word.start, end: word.end, candidates: [] };
 

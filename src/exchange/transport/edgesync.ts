@@ -6,7 +6,7 @@
 // compares the Hub's with the Hub certificates EdgeSync replicated to ADAM. No CA is consulted.
 
 import { randomBytes, X509Certificate } from 'node:crypto';
-import * as tls from 'node:tls';
+import { createServer as createTlsServer } from 'node:tls';
 import type { CertRecord, EdgeSubscriptionState, OrgState, ServerState } from '../model.js';
 import { isHub } from './config.js';
 import { internalTransportCertificate } from './select.js';
@@ -117,7 +117,7 @@ export async function edgeSyncConnect(org: OrgState, hub: ServerState, edge: Ser
   const knownHubs = hubCertificatesKnownToEdge(org);
   let edgeSide: { hub?: SeenCertificate; refused?: string } = {};
   // tls.Server builds its own context from key/cert (it ignores a prebuilt secureContext).
-  const server = tls.createServer({ key: edgeCert.keyPem, cert: edgeCert.certPem, requestCert: true, rejectUnauthorized: false }, (s) => {
+  const server = createTlsServer({ key: edgeCert.keyPem, cert: edgeCert.certPem, requestCert: true, rejectUnauthorized: false }, (s) => {
     s.on('error', () => undefined);
     const peer = peerCertificate(s);
     edgeSide = { hub: peer };

@@ -17,7 +17,7 @@
 
 import { once } from 'node:events';
 import * as net from 'node:net';
-import * as tls from 'node:tls';
+import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import type { CertRecord } from '../model.js';
 import { LineChannel } from './channel.js';
 import { hasFlag } from './config.js';
@@ -217,7 +217,7 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
       const cert = verb === 'STARTTLS' ? ep.startTlsCertificate! : ep.anonymousTlsCertificate!;
       send('220 2.0.0 SMTP server ready');
       rec.selected = cert.thumbprint;
-      const t = ch.upgrade((plain) => new tls.TLSSocket(plain, { isServer: true, secureContext: contextFor(cert, ep.clientCa), requestCert: true, rejectUnauthorized: false }));
+      const t = ch.upgrade((plain) => new TLSSocket(plain, { isServer: true, secureContext: contextFor(cert, ep.clientCa), requestCert: true, rejectUnauthorized: false }));
       try {
         await once(t, 'secure');
       } catch (e) {
@@ -337,7 +337,7 @@ async function clientSession(sock: net.Socket, ep: SendEndpoint, env: Envelope):
     const go = await hear();
     if (!go || go.code !== 220) return quit(go?.lines.join(' ') ?? '421 4.4.2 Connection dropped');
     const t = ch.upgrade((plain) =>
-      tls.connect({
+      tlsConnect({
         socket: plain,
         secureContext: contextFor(ep.clientCertificate, ep.ca),
         rejectUnauthorized: false,

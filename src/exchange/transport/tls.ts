@@ -6,7 +6,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import * as tls from 'node:tls';
+import { connect as tlsConnect, createSecureContext, type ConnectionOptions, type SecureContext, type Server as TlsServer, type TLSSocket } from 'node:tls';
 import type { CertRecord } from '../model.js';
 
 export interface SeenCertificate {
@@ -44,7 +44,7 @@ export function describeCertificate(x: X509Certificate): SeenCertificate {
 }
 
 /** The certificate the other end of a TLS socket presented, if any. */
-export function peerCertificate(sock: tls.TLSSocket): SeenCertificate | undefined {
+export function peerCertificate(sock: TLSSocket): SeenCertificate | undefined {
   const x = sock.getPeerX509Certificate();
   return x ? describeCertificate(x) : undefined;
 }
@@ -58,14 +58,14 @@ export function chainsToRoot(x: X509Certificate, rootPems: string[]): boolean {
   return false;
 }
 
-const contexts = new Map<string, tls.SecureContext>();
+const contexts = new Map<string, SecureContext>();
 
 /** A context presenting the certificate (cached per thumbprint: parsing the key costs a little). */
-export function contextFor(r: Pick<CertRecord, 'thumbprint' | 'certPem' | 'keyPem'> | undefined, ca?: string[]): tls.SecureContext {
+export function contextFor(r: Pick<CertRecord, 'thumbprint' | 'certPem' | 'keyPem'> | undefined, ca?: string[]): SecureContext {
   const key = `${r?.thumbprint ?? '-'}|${createHash('sha1').update((ca ?? []).join('')).digest('hex')}`;
   let c = contexts.get(key);
   if (!c) {
-    c = tls.createSecureContext({ key: r?.keyPem, cert: r?.certPem, ca });
+    c = createSecureContext({ key: r?.keyPem, cert: r?.certPem, ca });
     if (contexts.size > 64) contexts.clear();
     contexts.set(key, c);
   }
@@ -129,14 +129,14 @@ function nameOk1(pattern: string, host: string): boolean {
  * on a free port, a client connects with `clientOptions`, and `talk` runs once the handshake is
  * done. Client and server are closed afterwards, whatever happens; errors reach the caller.
  */
-export async function overLoopbackTls<T>(server: tls.Server, clientOptions: tls.ConnectionOptions, talk: (client: tls.TLSSocket) => Promise<T>): Promise<T> {
+export async function overLoopbackTls<T>(server: TlsServer, clientOptions: ConnectionOptions, talk: (client: TLSSocket) => Promise<T>): Promise<T> {
   server.on('tlsClientError', () => undefined);
   server.listen(0, '127.0.0.1');
-  let client: tls.TLSSocket | undefined;
+  let client: TLSSocket | undefined;
   try {
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
-    client = tls.connect({ ...clientOptions, host: '127.0.0.1', port });
+    client = tlsConnect({ ...clientOptions, host: '127.0.0.1', port });
     client.setNoDelay(true);
     client.on('error', () => undefined);
     await once(client, 'secureConnect');
@@ -148,7 +148,7 @@ export async function overLoopbackTls<T>(server: tls.Server, clientOptions: tls.
 }
 
 /** Everything the peer sends until it ends or closes the connection (listening starts now). */
-export function replyOf(client: tls.TLSSocket): Promise<string> {
+export function replyOf(client: TLSSocket): Promise<string> {
   let reply = '';
   client.on('data', (d: Buffer) => (reply += d.toString()));
   return Promise.race([once(client, 'end'), once(client, 'close')]).then(() => reply);

@@ -4,7 +4,7 @@
 // TLS client on loopback, so a self-signed UM certificate fails the handshake check and a lab-CA
 // issued one passes.
 
-import * as tls from 'node:tls';
+import { createServer as createTlsServer } from 'node:tls';
 import type { OrgState, ServerState } from '../model.js';
 import { selectUmCertificate } from './select.js';
 import { judge, overLoopbackTls, peerCertificate, replyOf, type Judgement } from './tls.js';
@@ -36,7 +36,7 @@ export async function ocsPeerCheck(org: OrgState, um: ServerState, now: Date): P
   }
   const cert = selectUmCertificate(um, now);
   if (!cert) return { ok: false, mode, detail: `No valid certificate on ${um.name} is enabled for UM, so the UM service cannot answer on 5061 (Enable-ExchangeCertificate -Services UM).` };
-  const server = tls.createServer({ key: cert.keyPem, cert: cert.certPem }, (s) => {
+  const server = createTlsServer({ key: cert.keyPem, cert: cert.certPem }, (s) => {
     s.on('error', () => undefined);
     s.on('data', () => s.end(`SIP/2.0 200 OK\r\nServer: ${um.name} Microsoft Exchange Unified Messaging\r\n\r\n`));
   });
