@@ -8,7 +8,7 @@ import { composeSession, openLab } from '../../src/compose.js';
 import { benchPki } from './pki-bench.js';
 import { benchStore } from './store-bench.js';
 
-export const extraBenches = [benchPki, benchStore, async () => (await import('./exchange-bench.js')).benchExchange(), async () => (await import('./ui-bench.js')).benchUi(), async () => (await import('./mailflow-bench.js')).benchMailflow()];
+export const extraBenches = [async () => (await import('./core-bench.js')).benchCore(), benchPki, benchStore, async () => (await import('./exchange-bench.js')).benchExchange(), async () => (await import('./ui-bench.js')).benchUi(), async () => (await import('./mailflow-bench.js')).benchMailflow()];
 import { PlainHost } from '../../src/host/plain-host.js';
 
 export { parseScript };

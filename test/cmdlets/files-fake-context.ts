@@ -8,6 +8,7 @@ import type { CmdletContext, CmdletDeclaration, SessionServices } from '../../sr
 import { commandTypeName, ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import type { Host } from '../../src/protocol/host.js';
 import { LabDrive } from '../../src/store/lab-drive.js';
+import { tempDir } from '../helpers/temp.js';
 
 export const LAB_TIME = new Date(2026, 10, 26, 23, 46, 22);
 
@@ -19,7 +20,7 @@ export interface FakeLab {
 }
 
 export function makeLab(): FakeLab {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'emsh-files-'));
+  const home = tempDir('emsh-files-');
   const drive = new LabDrive({
     home,
     lab: 'test',

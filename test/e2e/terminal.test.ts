@@ -2,10 +2,11 @@
 // type into it and read the screen back. Everything polls with a deadline, so a loaded machine
 // makes the suite slower, not flaky.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 
 const root = join(__dirname, '..', '..');
 const PROMPT = '[PS] C:\\Windows\\system32>';
@@ -107,12 +108,12 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
   };
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'emsh-e2e-home-'));
+    home = tempDir('emsh-e2e-home-');
     // Run a private copy of the build: a rebuild of dist/ while the suite runs must not pull
     // chunks from under the running program. A copy taken mid-build fails its check: retry.
     if (!existsSync(join(root, 'dist', 'emsh.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
     for (let attempt = 0; ; attempt++) {
-      const copy = mkdtempSync(join(tmpdir(), 'emsh-e2e-dist-'));
+      const copy = tempDir('emsh-e2e-dist-');
       cpSync(join(root, 'dist'), copy, { recursive: true });
       bin = join(copy, 'emsh.js');
       const check = spawnSync(process.execPath, [bin, '-NoProfile', '-Command', '1+1'], { encoding: 'utf8', env: { ...process.env, EMSH_HOME: home } });

@@ -1,16 +1,14 @@
 // Runs emsh text in process, as the plain host would print it: no colours, width 120,
 // on a fresh lab built from fixture keys (no key generation in tests).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { composeSession, openLab, type Lab } from '../../src/compose.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import type { Session } from '../../src/engine/session.js';
 import { fixtureKeySource } from './keys.js';
+import { tempDir } from './temp.js';
 
 export function tempHome(): string {
-  return mkdtempSync(join(tmpdir(), 'emsh-test-'));
+  return tempDir('emsh-test-');
 }
 
 export interface Captured {
