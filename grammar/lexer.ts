@@ -1,4 +1,5 @@
-// A PowerShell-style scanner that tracks the tokenizer mode itself (reference §0.4 design (a)).
+// A PowerShell-style scanner that tracks the tokenizer mode itself (expression or argument mode:
+// docs/ARCHITECTURE.md, The flow of a command).
 //
 // PowerShell's parser switches its tokenizer between expression and command (argument) mode.
 // Chevrotain parsers cannot drive a lexer, so this scanner keeps a stack of bracket frames,

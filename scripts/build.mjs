@@ -1,5 +1,5 @@
 // Bundles the shell into dist/, no TypeScript loader at run time.
-// Why bundle: unbundled chevrotain/ink cost ~0.5 s each in module loading (performance-notes.md).
+// Why bundle: unbundled chevrotain/ink cost ~0.5 s each in module loading (docs/ARCHITECTURE.md, Start-up).
 //
 // What it makes:
 // - dist/emsh.js: the launcher (src/launcher.ts, CommonJS). It runs dist/emsh-cli.js through

@@ -1,5 +1,5 @@
 // emsh's command line: picks the host (Ink UI in a terminal, plain otherwise) and runs.
-// The non-interactive path never loads Ink (it costs start-up time; see performance-notes.md).
+// The non-interactive path never loads Ink (it costs start-up time; see docs/ARCHITECTURE.md, Start-up).
 //
 // Two builds run this module (scripts/build.mjs). dist/emsh.js (src/launcher.ts) runs a
 // CommonJS bundle of it through V8's code cache; that bundle holds no Ink (Ink and Yoga are

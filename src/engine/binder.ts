@@ -1,4 +1,4 @@
-// Parameter binding in PowerShell's order (reference §3.1): named (prefix + aliases), positional
+// Parameter binding in PowerShell's order (docs/ARCHITECTURE.md, Binding): named (prefix + aliases), positional
 // within the candidate parameter sets, set resolution, mandatory check, then per pipeline object
 // the four passes (by value / by property name, each without then with coercion).
 //

@@ -3,7 +3,7 @@
 // lab lacks (labs saved before these parts existed), so it runs on every load and is idempotent:
 // it never changes a part that is already there.
 //
-// Choices the 2007 sources leave open (see the issue note):
+// Choices the 2007 sources leave open:
 // - Receive connector names use the server name as shown (`Default Ex2007EE`).
 // - The built-in lab has one org send connector, `Internet` (address space *, DNS routing), as a
 //   2007 admin creates right after setup so that mail can leave; it is sourced from EDGE01 when

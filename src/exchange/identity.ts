@@ -1,8 +1,7 @@
 // How Exchange resolves an -Identity / -Server value: case-insensitive, against every name the
 // object answers to (name, FQDN, `SERVER\name`, alias, address ...), with `*` wildcards. A Get
 // may return many matches; a Set needs exactly one. The not-found and not-unique texts are
-// Exchange 2007's (the server ones from the 2013 resources; 2007 wording is close, see the
-// reference §0.4 / §19).
+// Exchange 2007's (the server ones from the 2013 resources, whose 2007 wording is close).
 
 import { hasWildcard, wildcardRegExp, type WildcardOptions } from '../protocol/wildcard.js';
 import type { ExchangeServer, Organization } from './organization.js';

@@ -1,5 +1,5 @@
 // PowerShell operators on values: the left operand decides the conversion, collections on the
-// left filter, comparisons are case-insensitive unless the `c` form is used (reference §1.8).
+// left filter, comparisons are case-insensitive unless the `c` form is used.
 
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
 import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText } from './convert.js';

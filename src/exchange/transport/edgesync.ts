@@ -1,4 +1,4 @@
-// Edge Subscription and EdgeSync (reference §12): the subscription file the Edge writes (its
+// Edge Subscription and EdgeSync: the subscription file the Edge writes (its
 // internal transport certificate and the bootstrap account), and the synchronization session:
 // a real mutual TLS connection over loopback (standing in for LDAP over SSL to ADAM on port
 // 50636) in which each side trusts exactly the certificate published for the other - the Hub

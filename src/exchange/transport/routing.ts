@@ -206,7 +206,7 @@ class Route {
     return this.smtp(`mail.${senderDomain} (Internet)`, target.name, recv, send);
   }
 
-  /** Our server (Edge or Hub) to the partner's host, through a Send connector (§9.2, Domain Security). */
+  /** Our server (Edge or Hub) to the partner's host, through a Send connector (Domain Security). */
   async toPartner(source: ServerState, partner: PartnerOrgState, connector: SendConnectorState): Promise<HopRecord> {
     const now = this.now();
     const cfg = this.org.transportConfig;

@@ -1,4 +1,4 @@
-// Unified Messaging over TLS (reference §9.6, §14): in SIPSecured or Secured mode the UM service
+// Unified Messaging over TLS: in SIPSecured or Secured mode the UM service
 // answers SIP on 5061 with the certificate enabled for UM. The Office Communications Server peer
 // speaks only TLS and accepts only certificates whose issuer it trusts (the enterprise CA): a real
 // TLS client on loopback, so a self-signed UM certificate fails the handshake check and a lab-CA
