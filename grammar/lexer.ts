@@ -144,7 +144,7 @@ const MULTIPLIERS: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 
 
 function numberType(v: number): NumberPayload['numberType'] {
   if (Number.isInteger(v) && v >= -2147483648 && v <= 2147483647) return 'Int32';
-  if (Number.isInteger(v) && Math.abs(v) <= 9223372036854775807) return 'Int64';
+  if (Number.isInteger(v) && Math.abs(v) <= 2 ** 63) return 'Int64'; // Int64.MaxValue, as the nearest double
   return 'Decimal';
 }
 
@@ -1384,7 +1384,7 @@ export class Scanner {
       bodyEnd = bodyStart;
       end = bodyStart + 2;
     } else {
-      let k = bodyStart;
+      const k = bodyStart;
       for (;;) {
         const nl = this.text.indexOf('\n' + closer, k);
         if (nl < 0) break;

@@ -5,7 +5,7 @@
 // `{ $_ * 2 }` in ForEach-Object therefore costs no promise per AST node.
 
 import type * as A from '../../grammar/ast.js';
-import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError } from '../protocol/errors.js';
 import {
   PSHashtable,
   PSObject,

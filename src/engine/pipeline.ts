@@ -68,8 +68,6 @@ export function resolveCommand(interp: Interpreter, name: string, scope: Scope):
   return undefined;
 }
 
-const NO_VALUE = Symbol('none');
-
 /** Runs a pipeline of commands (or an expression followed by commands, or a redirected element). */
 export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, f: Frame, out: Pipe): Promise<void> {
   const n = p.elements.length;
@@ -692,7 +690,6 @@ export class ScriptStage implements Stage {
   }
 
   process(input: unknown): MaybePromise<void> {
-    const block = this.init.block;
     const t = this.interp.rt.tick();
     if (t) return t.then(() => this.process2(input));
     return this.process2(input);

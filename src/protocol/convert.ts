@@ -236,10 +236,11 @@ export function roundHalfEven(x: number): number {
 /** The integer types' [MinValue, MaxValue] (as doubles: the 64-bit ends are approximate). */
 export const INTEGER_RANGES: Readonly<Record<string, [number, number]>> = {
   'System.Int32': [-2147483648, 2147483647],
-  'System.Int64': [-9223372036854775808, 9223372036854775807],
+  // As doubles: 2^63 stands for Int64.MaxValue, 2^64 for UInt64.MaxValue (the nearest doubles).
+  'System.Int64': [-(2 ** 63), 2 ** 63],
   'System.Int16': [-32768, 32767],
   'System.UInt32': [0, 4294967295],
-  'System.UInt64': [0, 18446744073709551615],
+  'System.UInt64': [0, 2 ** 64],
   'System.Byte': [0, 255],
   'System.SByte': [-128, 127],
 };
@@ -248,7 +249,8 @@ export const INTEGER_RANGES: Readonly<Record<string, [number, number]>> = {
 export const NUMERIC_RANGES: Readonly<Record<string, [number, number]>> = {
   ...INTEGER_RANGES,
   'System.Double': [-1.7976931348623157e308, 1.7976931348623157e308],
-  'System.Decimal': [-79228162514264337593543950335, 79228162514264337593543950335],
+  // Decimal.MaxValue (79228162514264337593543950335) as the nearest double.
+  'System.Decimal': [-7.922816251426434e28, 7.922816251426434e28],
 };
 
 function toInteger(value: unknown, target: string): number {

@@ -2,8 +2,6 @@
 // pipeline and error streams collected, ShouldProcess/ShouldContinue scripted.
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { CmdletContext, CmdletDeclaration, SessionServices } from '../../src/protocol/cmdlet.js';
 import { commandTypeName, ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import type { Host } from '../../src/protocol/host.js';

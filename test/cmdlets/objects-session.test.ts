@@ -1,6 +1,4 @@
 // The object cmdlets in a real Session (engine, binder, formatter), with exact printed text.
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { objectCmdlets } from '../../src/cmdlets/core/objects.js';

@@ -3,7 +3,6 @@
 // OpenSSL makes (PFX files, certificates an OpenSSL CA signed for an emsh request).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machineDrive } from '../../src/store/lab-home.js';

@@ -1,7 +1,6 @@
 // Shared by the store tests and the bench: temp dirs, and the bundled child process.
 import { build } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir as trackedTempDir } from '../helpers/temp.js';

@@ -7,7 +7,6 @@ import {
   expandPath,
   fileSystemInfo,
   pathNotFound,
-  pathParameters,
   requestedPaths,
 } from './file-common.js';
 import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';

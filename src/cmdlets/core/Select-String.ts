@@ -76,7 +76,7 @@ interface Searcher {
   caseSensitive: boolean;
 }
 
-function searcher(params: Record<string, any>, ctx: CmdletContext): Searcher {
+function searcher(params: Record<string, unknown>, ctx: CmdletContext): Searcher {
   const texts = stringsOf(params.Pattern) ?? [];
   const simple = Boolean(params.SimpleMatch);
   const caseSensitive = Boolean(params.CaseSensitive);
@@ -153,7 +153,7 @@ function matchInfo(ctx: CmdletContext, s: Searcher, line: string, lineNumber: nu
 }
 
 /** Tests one line; writes its MatchInfo (unless -Quiet). Returns true when it counted as a hit. */
-function consider(ctx: CmdletContext, params: Record<string, any>, st: State, line: string, lineNumber: number, path: string): boolean {
+function consider(ctx: CmdletContext, params: Record<string, unknown>, st: State, line: string, lineNumber: number, path: string): boolean {
   const hit = search(st.searcher, line, Boolean(params.AllMatches));
   const selected = params.NotMatch ? (hit ? undefined : { pattern: st.searcher.patterns[0]?.text ?? '', matches: [] }) : hit;
   if (!selected) return false;
@@ -162,7 +162,7 @@ function consider(ctx: CmdletContext, params: Record<string, any>, st: State, li
   return true;
 }
 
-function searchFile(ctx: CmdletContext, params: Record<string, any>, st: State, display: string): void {
+function searchFile(ctx: CmdletContext, params: Record<string, unknown>, st: State, display: string): void {
   const bytes = attempt(ctx, () => ctx.fs.readBytes(ctx.fs.resolve(display, ctx.session.getLocation())));
   if (!bytes) return;
   const lines = splitLines(decodeText(bytes));

@@ -9,10 +9,8 @@ import {
   adTail,
   configDn,
   configObject,
-  findObjects,
   getByIdentity,
   identityParameter,
-  identityText,
   org,
 } from './config-common.js';
 import { ACCEPTED_DOMAIN_TYPE } from './config-views.js';

@@ -19,7 +19,6 @@ import {
   configObject,
   confirmSet,
   findObjects,
-  findServers,
   flagsList,
   flagsText,
   getByServerOrIdentity,

@@ -18,7 +18,6 @@ import {
   configObject,
   confirmSet,
   findObjects,
-  findServers,
   getByServerOrIdentity,
   identityParameter,
   identityText,
