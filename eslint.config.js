@@ -62,6 +62,9 @@ const floorConfigs = Object.entries(MAY_IMPORT).flatMap(([area, allowed]) => {
   });
 });
 
+/** Chevrotain's internal parser methods (not in its typings), as a selector's name pattern. */
+const CHEVROTAIN_INTERNALS = '/^(topLevelRuleRecord|enableRecording|disableRecording|preComputeLookaheadFunctions|setLaFuncCache|lookAheadFuncsCache|getLaFuncFromCache|ruleInvocationStateUpdate)$/';
+
 // ---------------------------------------------------------------------------------------------
 
 export default tseslint.config(
@@ -92,6 +95,20 @@ export default tseslint.config(
       '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['s'] }],
       // Module augmentation of node-forge's typings needs `namespace` inside `declare module`.
       '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
+    },
+  },
+  {
+    // Chevrotain through its public API only (docs/ARCHITECTURE.md, Start-up): none of the
+    // internals performSelfAnalysis uses may be overridden or called.
+    files: ['grammar/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `:matches(MethodDefinition > Identifier.key, PropertyDefinition > Identifier.key, MemberExpression > Identifier.property)[name=${CHEVROTAIN_INTERNALS}]`,
+          message: 'A Chevrotain internal: use its public API (docs/ARCHITECTURE.md, Start-up).',
+        },
+      ],
     },
   },
   {

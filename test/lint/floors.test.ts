@@ -1,6 +1,6 @@
 // The floors of docs/ARCHITECTURE.md are enforced by the linter (eslint.config.js): an import that
 // climbs a floor, a cmdlet importing the engine, Ink outside the UI are lint errors; imports
-// downwards are not.
+// downwards are not. The grammar may not reach into Chevrotain's internals.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -39,5 +39,18 @@ describe('floors', () => {
     ['src/compose.ts', './cmdlets/index.js'],
   ])('%s may import %s', async (file, spec) => {
     expect(await importErrors(file, spec)).toEqual([]);
+  });
+});
+
+describe('Chevrotain through its public API', () => {
+  it('an override or a call of an internal of performSelfAnalysis is a lint error', async () => {
+    const code = `import { CstParser } from 'chevrotain';
+export class P extends CstParser {
+  enableRecording(): void {}
+  f(): void { (this as unknown as { preComputeLookaheadFunctions(r: unknown[]): void }).preComputeLookaheadFunctions([]); }
+}
+`;
+    const [result] = await eslint.lintText(code, { filePath: 'grammar/parser.ts' });
+    expect(result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length).toBe(2);
   });
 });
