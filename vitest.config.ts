@@ -10,6 +10,7 @@ export default defineConfig({
     globalSetup: ['test/setup/temp-root.ts'],
     setupFiles: ['test/setup/clean-temp.ts'],
     // Transcripts print lab-clock dates in local time: pin the zone so they read the same everywhere.
-    env: { TZ: 'UTC', EMSH_VALIDATE_GRAMMAR: '1' },
+    // EMSH_VERIFY_JOURNAL: after every save the lab is read back and compared (a change not marked fails the test).
+    env: { TZ: 'UTC', EMSH_VALIDATE_GRAMMAR: '1', EMSH_VERIFY_JOURNAL: '1' },
   },
 });

@@ -1,7 +1,7 @@
 // The grammar's public API: parseScript (text → AST + PowerShell parse errors) and
 // classifyTokens (for syntax colouring). Neither throws.
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
-import type { ParseError, ParseResult, ScriptBlockAst, SourceText } from './ast.js';
+import type { ParseError, ParseResult, ScriptBlockAst, SourceText, Span } from './ast.js';
 import { scan } from './lexer.js';
 import { makeError, PsSyntaxError } from './messages.js';
 import { getParser } from './parser.js';
@@ -64,10 +64,37 @@ export function parseScript(text: string, file?: string): ParseResult {
     errors.sort((a, b) => a.span.start - b.span.start);
     return { ast, errors, source };
   } catch (e) {
+    // Nesting deeper than the JS stack allows: PowerShell's parser gives up the same way.
+    if (isStackOverflow(e)) return { ast: empty(), errors: [makeError('ScriptTooComplicated', deepestNesting(text), [], false)], source };
     // A bug here must not take the shell down: report it as a parse error.
     const message = e instanceof Error ? e.message : String(e);
     return { ast: empty(), errors: [{ message: `Internal parser error: ${message}`, errorId: 'InternalParserError', span: { start: 0, end: 0 }, incomplete: false }], source };
   }
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /Maximum call stack size exceeded/.test(e.message);
+}
+
+/**
+ * Where the text nests deepest: the first bracket that opens the deepest level (counted over the
+ * raw text, strings included: this only places the error). PowerShell reports the point its
+ * tokenizer had reached when the parser ran out of stack, which is there.
+ */
+function deepestNesting(text: string): Span {
+  let depth = 0;
+  let best = -1;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '{' || c === '[') {
+      if (++depth > best) {
+        best = depth;
+        at = i;
+      }
+    } else if ((c === ')' || c === '}' || c === ']') && depth > 0) depth--;
+  }
+  return { start: at, end: Math.min(at + 1, text.length) };
 }
 
 /** Maps Chevrotain's own recognition errors to PowerShell's wording. */

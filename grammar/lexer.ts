@@ -166,6 +166,9 @@ export function numberValue(hex: string | undefined, dec: string | undefined, su
   }
   const isReal = /[.eE]/.test(dec!);
   let v = Number(dec) * m;
+  // Beyond System.Double (`1e400`): 5.1's Double.TryParse fails (.NET Framework has no Infinity
+  // from parsing), so the literal is not a number.
+  if (!Number.isFinite(v)) return null;
   if (s === 'd') return { value: v, numberType: 'Decimal' };
   if (s === 'l') {
     v = Math.round(v);
@@ -771,7 +774,8 @@ export class Scanner {
 
   private memberName(f: Frame): void {
     const c = this.code(this.pos);
-    if (f.state === S_OPERAND) f.state = S_OPERATOR;
+    // After `[math]::PI` (a member of a type literal) an operator follows, as after any operand.
+    if (f.state === S_OPERAND || f.state === S_AFTERTYPE) f.state = S_OPERATOR;
     if (isMemberStart(c)) {
       let i = this.pos;
       while (i < this.len && isMemberStart(this.text.charCodeAt(i))) i++;
@@ -879,6 +883,15 @@ export class Scanner {
       if (num) {
         this.emit(T.NumberLit, this.pos, num.end, num.payload);
         this.pos = num.end;
+        f.state = after;
+        return;
+      }
+      // Number syntax whose value does not exist (`1e400`): in an expression, PowerShell's error.
+      const bad = this.badNumberEnd(this.pos);
+      if (bad !== undefined) {
+        this.error('BadNumericConstant', this.pos, bad, [this.text.slice(this.pos, bad)]);
+        this.emit(T.NumberLit, this.pos, bad, { value: 0, numberType: 'Int32' });
+        this.pos = bad;
         f.state = after;
         return;
       }
@@ -1186,6 +1199,16 @@ export class Scanner {
 
   // -------------------------------------------------------------------------------------------
   // Operands shared by both modes
+
+  /** The end of a number-shaped literal at `start` whose value is out of range, if it is one. */
+  private badNumberEnd(start: number): number | undefined {
+    NUMBER_RE.lastIndex = start;
+    const m = NUMBER_RE.exec(this.text);
+    if (!m || m[0].length === 0) return undefined;
+    const end = start + m[0].length;
+    if (end < this.len && !endsNumberInExpr(this.code(end))) return undefined;
+    return numberValue(m[1], m[2], m[3], m[4]) === null ? end : undefined;
+  }
 
   private numberAt(start: number, cmdMode: boolean): { end: number; payload: NumberPayload } | null {
     let i = start;

@@ -59,6 +59,7 @@ export const parserMessages = {
     'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.',
   UnexpectedCharactersAfterHereStringHeader: 'No characters are allowed after a here-string header but before the end of the line.',
   IfStatementMissingCondition: "Missing condition in if statement after 'if ('.",
+  ScriptTooComplicated: 'Processing was stopped because the script is too complex.',
 } as const;
 
 export type ParserErrorId = keyof typeof parserMessages;

@@ -7,8 +7,8 @@
 // - dist/emsh-cli.js: src/cli.ts and everything the shell needs except the Ink UI, as one
 //   CommonJS function expression (read by the launcher, not require()d).
 // - dist/emsh-interactive.mjs (+ dist/chunks/*.mjs): the ES module build, which the launcher
-//   hands interactive sessions to (Ink and Yoga are ES modules with top-level await), and
-//   dist/bench-lib.mjs for `npm run bench`.
+//   hands interactive sessions to (Ink and Yoga are ES modules with top-level await),
+//   dist/bench-lib.mjs for `npm run bench` and dist/torture-lib.mjs for `npm run torture`.
 // - dist/diagrams.js: `npm run grammar:diagrams`.
 // - dist/package.json: makes dist/*.js CommonJS (the root package is "type": "module"); ES
 //   module outputs are .mjs.
@@ -61,7 +61,7 @@ const common = {
 // 2. The ES module build: the interactive UI, and the bench library.
 const esm = await build({
   ...common,
-  entryPoints: { 'emsh-interactive': 'src/cli-interactive.ts', 'bench-lib': 'test/bench/lib.ts' },
+  entryPoints: { 'emsh-interactive': 'src/cli-interactive.ts', 'bench-lib': 'test/bench/lib.ts', 'torture-lib': 'test/torture/lib.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -8,12 +8,16 @@ export interface CliOptions {
   noProfile: boolean;
   nonInteractive: boolean;
   noLogo: boolean;
+  /** Open the lab without ever changing it (a trainer's look at a trainee's lab). */
+  readOnly: boolean;
   lab: string;
   help: boolean;
   version: boolean;
+  /** `-Serve`: keep the lab's endpoints listening on loopback until Ctrl+C (issue 8). */
+  serve: boolean;
 }
 
-const NAMES = ['Command', 'File', 'NoProfile', 'NonInteractive', 'NoLogo', 'Lab', 'Help', 'Version', 'ExecutionPolicy', 'InputFormat', 'OutputFormat', 'NoExit'] as const;
+const NAMES = ['Command', 'File', 'NoProfile', 'NonInteractive', 'NoLogo', 'Lab', 'ReadOnly', 'Help', 'Version', 'ExecutionPolicy', 'InputFormat', 'OutputFormat', 'NoExit', 'Serve'] as const;
 type Name = (typeof NAMES)[number];
 
 export class CliError extends Error {}
@@ -32,7 +36,7 @@ function match(arg: string): Name | undefined {
 }
 
 export function parseCliArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { fileArgs: [], noProfile: false, nonInteractive: false, noLogo: false, lab: 'default', help: false, version: false };
+  const o: CliOptions = { fileArgs: [], noProfile: false, nonInteractive: false, noLogo: false, readOnly: false, lab: 'default', help: false, version: false, serve: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const isParam = a.startsWith('-') && a.length > 1;
@@ -65,25 +69,34 @@ export function parseCliArgs(argv: string[]): CliOptions {
       case 'NonInteractive': o.nonInteractive = true; break;
       case 'NoLogo': o.noLogo = true; break;
       case 'NoExit': break;
+      case 'ReadOnly': o.readOnly = true; break;
       case 'Lab': o.lab = value(); break;
       case 'Help': o.help = true; break;
       case 'Version': o.version = true; break;
+      case 'Serve': o.serve = true; break;
       case 'ExecutionPolicy': case 'InputFormat': case 'OutputFormat': value(); break;
     }
   }
+  if (o.serve && (o.command !== undefined || o.file !== undefined)) throw new CliError('-Serve cannot be combined with -Command or -File.');
   return o;
 }
 
 export const USAGE = `emsh — an Exchange Management Shell emulator for certificate work
 
 Usage:
-  emsh [-Lab <name>] [-NoProfile] [-NonInteractive] [-NoLogo]
+  emsh [-Lab <name>] [-ReadOnly] [-NoProfile] [-NonInteractive] [-NoLogo]
   emsh [options] -Command <text>          run commands and exit ('-' reads stdin)
   emsh [options] -File <script.ps1> [args] run a script with arguments bound to its param()
   emsh [options] <script.ps1> [args]
+  emsh [-Lab <name>] -Serve               the lab's servers listen on 127.0.0.1 until Ctrl+C
   ... | emsh                              run commands piped on stdin
 
 Environment:
   EMSH_HOME   where labs live (default ~/.emsh); a lab's state is <EMSH_HOME>/labs/<lab>/lab.json
+  EMSH_LOCK_WAIT  seconds a statement that changes the lab waits while another emsh is changing
+              it (default 30); then it fails and nothing is changed
   NO_COLOR    no colours
+
+Many emsh may have one lab open: each statement that changes it waits for the others' to end and
+works on what they saved. -ReadOnly opens a lab without ever changing it.
 `;

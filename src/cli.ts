@@ -9,13 +9,15 @@
 import { readFileSync } from 'node:fs';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
 import { prepareParser } from '../grammar/index.js';
-import { composeSession, completionSourceFor, openLab, type Lab } from './compose.js';
+import { composeSession, completionSourceFor, openLab, readLineSettingsOf, type Lab } from './compose.js';
 import type { Session } from './engine/session.js';
 import { LabLockedError } from './store/lock.js';
 import { LabSchemaTooNewError } from './store/lab-store.js';
 import { PlainHost } from './host/plain-host.js';
 import { emshHome, labPaths } from './store/lab-home.js';
 import { runLines } from './host/line-runner.js';
+import { exitStatus } from './host/exit-status.js';
+import { withoutHostPaths } from './protocol/errors.js';
 
 function terminalWidth(): number {
   const env = Number(process.env.COLUMNS);
@@ -57,6 +59,7 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
   }
 
   const home = emshHome(process.env);
+  if (opts.serve) return serveLab(home, opts.lab);
   const ttyIn = Boolean(process.stdin.isTTY);
   const scripted = opts.command !== undefined || opts.file !== undefined || !ttyIn;
   const interactive = !opts.nonInteractive && ttyIn && Boolean(process.stdout.isTTY);
@@ -72,7 +75,13 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
   setImmediate(prepareParser);
   let lab: Lab;
   try {
-    lab = await openLab({ home, lab: opts.lab });
+    lab = await openLab({
+      home,
+      lab: opts.lab,
+      readOnly: opts.readOnly,
+      // Scripted runs say on stderr that they wait, so their output stays clean.
+      onWaiting: ui ? undefined : (message) => process.stderr.write(`WARNING: ${message}\n`),
+    });
   } catch (e) {
     if (e instanceof LabLockedError || e instanceof LabSchemaTooNewError || (e instanceof Error && /lab name/i.test(e.message))) {
       process.stderr.write(`emsh: ${e.message}\n`);
@@ -93,24 +102,73 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
     const { runInteractive } = await loadUi();
     return runInteractive({
       lab: opts.lab,
-      machine: () => lab.org.current.name,
+      machine: () => lab.org.currentMachineName,
       historyFile: labPaths(home, opts.lab).history,
       color: useColor(),
       noLogo: opts.noLogo,
       createSession: (host) => composeSession({ host, lab }),
       completionSource: (session) => completionSourceFor(session as Session, lab),
+      readLineSettings: (session) => readLineSettingsOf(session as Session),
     });
   }
 
+  let session: Session | undefined;
   const host = new PlainHost({
     out: process.stdout,
     input: interactive ? process.stdin : undefined,
     interactive,
     color: useColor(),
     width: terminalWidth(),
+    // Nobody reads the output any more (`| head -1`, a closed terminal): stop, as Ctrl+C would.
+    onOutputLost: () => {
+      session?.stop();
+      // Commands still arriving on stdin would only write into the void too.
+      if (!process.stdin.isTTY) process.stdin.destroy();
+    },
   });
-  const session = composeSession({ host, lab });
+  session = composeSession({ host, lab });
+  const signals = endOnSignals(session, lab);
+  try {
+    const code = await runScripted(session, opts, host);
+    if (signals.received !== undefined) return signals.received;
+    // A change that could not be saved fails the run, even when the script caught the error.
+    return lab.failedCommits > 0 && code === 0 ? 1 : code;
+  } finally {
+    signals.dispose();
+  }
+}
 
+/**
+ * SIGTERM, SIGHUP (the terminal closed) and SIGINT from outside: stop the running pipeline and end
+ * once it has unwound — every change it made is already saved, each as it happened. If it does not
+ * unwind within 2 s, save what is pending and end anyway.
+ */
+function endOnSignals(session: Session, lab: Lab): { received?: number; dispose(): void } {
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+  const codes: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+  const state: { received?: number; dispose(): void } = {
+    dispose: () => {
+      for (const s of signals) process.off(s, onSignal);
+    },
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    state.received = codes[signal];
+    process.exitCode = codes[signal];
+    session.stop();
+    setTimeout(() => {
+      try {
+        lab.commit();
+      } catch {
+        // Nothing more can be done; the journal holds every earlier change.
+      }
+      process.exit(codes[signal]);
+    }, 2000).unref();
+  };
+  for (const s of signals) process.on(s, onSignal);
+  return state;
+}
+
+async function runScripted(session: Session, opts: CliOptions, host: PlainHost): Promise<number> {
   if (opts.file !== undefined) {
     let text: string;
     try {
@@ -133,14 +191,34 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
   return runLines(session, process.stdin);
 }
 
+/** `emsh -Serve`: the lab's endpoints until Ctrl+C (loaded only here: node:http and the listeners stay off other paths). */
+async function serveLab(home: string, lab: string): Promise<number> {
+  const { serve } = await import('./serve.js');
+  const stop = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  try {
+    return await serve({ home, lab, out: process.stdout, err: process.stderr, width: terminalWidth(), stop });
+  } catch (e) {
+    if (e instanceof LabSchemaTooNewError || (e instanceof Error && /lab name/i.test(e.message))) {
+      process.stderr.write(`emsh: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 /** Runs emsh with these arguments and sets the process exit code. */
 export function runCli(argv: string[], link: InteractiveLink): Promise<void> {
   return main(argv, link).then(
     (code) => {
-      if (code !== HANDED_OVER) process.exitCode = code;
+      if (code !== HANDED_OVER) process.exitCode = exitStatus(code);
     },
     (err) => {
-      process.stderr.write(`emsh: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      // No stack and no host paths (issue 10): EMSH_DEBUG=1 shows the stack for a developer.
+      const text = err instanceof Error ? (process.env.EMSH_DEBUG ? err.stack ?? err.message : withoutHostPaths(err.message)) : String(err);
+      process.stderr.write(`emsh: internal error: ${text}\n`);
       process.exitCode = 70;
     },
   );

@@ -1,15 +1,22 @@
 // Composition: the one place that knows every floor. Opens a lab (state + organization) and
 // builds a Session on it for a host.
 
-import { renameSync, existsSync } from 'node:fs';
 import { Session } from './engine/session.js';
 import { renderer } from './format/index.js';
 import { allCmdlets } from './cmdlets/index.js';
 import { OrganizationKey } from './cmdlets/exchange/common.js';
 import { LabDrive } from './store/lab-drive.js';
 import { labPaths } from './store/lab-home.js';
-import { LabStore } from './store/lab-store.js';
-import { emptyLabState, type LabState } from './store/schema.js';
+import { LabBusyError, LabCommitError, LabReadOnlyError, LabStore, type StatePartition } from './store/lab-store.js';
+import { JournaledFile } from './store/journal.js';
+import { deleteItem, getItem, putItem, rootOf, withRoot } from './exchange/partition.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError } from './protocol/errors.js';
+import type { StateKeeper } from './protocol/state-keeper.js';
+import { emptyLabState, labTime, type LabState } from './store/schema.js';
+import { LabClock } from './exchange/lab-clock.js';
+import { LabClockKey } from './cmdlets/lab/LabDate.js';
+import { LabEndpointsKey, type LabEndpointService } from './cmdlets/lab/endpoints-service.js';
+import type { EndpointSet } from './exchange/endpoints/listeners.js';
 import { Organization } from './exchange/organization.js';
 import { createBuiltinOrganization } from './exchange/seed.js';
 import { validateOrganization } from './exchange/validate.js';
@@ -23,6 +30,9 @@ import type { CompletionSource } from './ui/completion.js';
 import { viewForTypeName, type ViewSpec } from './format/views.js';
 import { EXCHANGE_CERTIFICATE_PROPERTIES, EXCHANGE_CERTIFICATE_TYPE } from './exchange/certificate.js';
 import { DIRECTORY_TYPES, FILE_TYPES } from './cmdlets/core/file-common.js';
+import { ReadLineKey, ReadLineSettings } from './protocol/readline.js';
+import { memberNames } from './protocol/members.js';
+import { knownTypeNames } from './protocol/convert.js';
 
 /** The machine the shell starts on in the built-in lab (EMS on the first Exchange server). */
 export const START_MACHINE = 'Ex2007EE';
@@ -38,28 +48,214 @@ export interface OpenLabOptions {
   /** Overrides the lab clock (transcript tests). */
   now?: () => Date;
   readOnly?: boolean;
+  /** How long a statement that changes the lab waits for another emsh's statement (default 30 s; EMSH_LOCK_WAIT in seconds). */
+  waitMs?: number;
+  /** Told once a statement has waited a second for the lab (who holds it). */
+  onWaiting?: (message: string) => void;
 }
 
-/** An opened lab: its state file, its organization, and its clock. */
-export class Lab {
+/** The default wait for another writer: EMSH_LOCK_WAIT seconds, else 30 s. */
+export function defaultLockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.EMSH_LOCK_WAIT);
+  return Number.isFinite(s) && s >= 0 ? s * 1000 : 30_000;
+}
+
+/** The lab document's partition for the journal: certificate and request records are items. */
+const LAB_PARTITION: StatePartition = {
+  rootOf: (state) => rootOf(state),
+  withRoot: (root, previous) => withRoot(root, previous),
+  getItem,
+  putItem,
+  deleteItem,
+};
+
+/**
+ * An opened lab: its state (store), its organization and its clock. It is the session's
+ * StateKeeper: statements that may change the lab become its writer for their duration, and
+ * every change is committed to the store's journal before the shell shows anything.
+ */
+export class Lab implements StateKeeper {
+  failedCommits = 0;
+  /** Told once a statement has waited a second for another writer. */
+  reportWaiting?: (message: string) => void;
+  private waitMs: number;
+  /** Nested pipelines that change the lab: the outermost one holds the writer lock. */
+  private depth = 0;
+  private readonly verify = process.env.EMSH_VERIFY_JOURNAL === '1';
+  private verifiedWrites = 0;
+
   constructor(
     readonly name: string,
     readonly home: string,
     readonly store: LabStore,
     readonly org: Organization,
     readonly now: () => Date,
-  ) {}
-
-  /** Saves after a statement that changed something (and never in a read-only session). */
-  async saveIfChanged(): Promise<void> {
-    if (!this.org.dirty || this.store.readOnly) return;
-    this.org.dirty = false;
-    await this.store.save();
+    readonly clock: LabClock,
+    opts: Pick<OpenLabOptions, 'waitMs' | 'onWaiting'> = {},
+  ) {
+    this.waitMs = opts.waitMs ?? defaultLockWaitMs();
+    this.reportWaiting = opts.onWaiting;
+    org.sink = {
+      root: () => store.markRoot(),
+      item: (collection, server, thumbprint) => store.markItem([collection, server, thumbprint]),
+    };
+    // Another session's changes (or a rollback) replaced the document: the organization follows.
+    store.onReload = (state) => {
+      normalizeOrganization(state.organization as OrgState);
+      org.replaceState(state.organization as OrgState);
+    };
   }
 
-  close(): Promise<void> {
+  get readOnly(): boolean {
+    return this.store.readOnly;
+  }
+
+  beginStatement(): void {
+    try {
+      this.store.refresh();
+    } catch (e) {
+      throw this.asTerminating(e);
+    }
+  }
+
+  async beginChanges(signal: AbortSignal): Promise<void> {
+    if (this.depth++ > 0 || this.store.readOnly) return;
+    let told = false;
+    try {
+      await this.store.beginChanges({
+        waitMs: this.waitMs,
+        signal,
+        onWait: (owner, waited) => {
+          if (told || waited < 1000) return;
+          told = true;
+          this.reportWaiting?.(`Waiting for the lab '${this.name}': another emsh (pid ${owner?.pid ?? '?'}) is changing it.`);
+        },
+      });
+    } catch (e) {
+      this.depth--;
+      // Ctrl+C while waiting: the pipeline stops quietly, as any stopped pipeline does.
+      if (signal.aborted) throw new PipelineStoppedError();
+      throw this.asTerminating(e);
+    }
+  }
+
+  endChanges(): void {
+    if (this.depth === 0 || --this.depth > 0) return;
+    this.release();
+  }
+
+  commit(durable = true): void {
+    try {
+      this.store.commit({ durable });
+    } catch (e) {
+      throw this.asTerminating(e);
+    }
+    this.org.dirty = false;
+    if (this.verify) this.verifySaved();
+  }
+
+  endStatement(): void {
+    this.depth = 0;
+    this.release(true);
+  }
+
+  /** Saves what is pending (durably at the end of a statement) and lets other writers in. */
+  private release(durable = false): void {
+    try {
+      this.store.endChanges({ durable });
+    } catch (e) {
+      throw this.asTerminating(e);
+    }
+    if (this.verify) this.verifySaved();
+  }
+
+  /**
+   * Tests' check that every change was marked: after a write, the lab read back from disk must
+   * equal the one in memory. A change made without org.touch()/touchItem() would be lost on
+   * restart; this makes it an error at once (EMSH_VERIFY_JOURNAL=1, set by the test suite).
+   */
+  private verifySaved(): void {
+    if (this.store.writes === this.verifiedWrites || this.store.readOnly) return;
+    this.verifiedWrites = this.store.writes;
+    const disk = readLabFile(this.store.statePath);
+    if (!disk) throw new Error('The lab state file disappeared after a save.');
+    normalizeOrganization(disk.organization as OrgState);
+    const difference = firstDifference(withoutSessionState(this.store.state), withoutSessionState(disk));
+    if (difference) throw new Error(`The saved lab differs from the lab in memory at ${difference}: a change was not marked (org.touch()).`);
+  }
+
+  /** Saves whatever is pending (tests, benches, the end of a run). */
+  async saveIfChanged(): Promise<void> {
+    this.commit();
+  }
+
+  /** Work to finish when the lab closes (endpoints stop listening), run before the store closes. */
+  private readonly closers: (() => Promise<void>)[] = [];
+
+  onClose(fn: () => Promise<void>): void {
+    this.closers.push(fn);
+  }
+
+  async close(): Promise<void> {
+    for (const fn of this.closers.splice(0)) await fn().catch(() => undefined);
     return this.store.close();
   }
+
+  /** A store failure as the error record the shell shows; it ends the script. */
+  private asTerminating(e: unknown): unknown {
+    if (!(e instanceof LabCommitError)) return e;
+    this.failedCommits++;
+    const readOnly = e instanceof LabReadOnlyError;
+    const busy = e instanceof LabBusyError;
+    return new TerminatingError(
+      new ErrorRecord({
+        message: e.message,
+        errorId: readOnly ? 'LabReadOnly' : busy ? 'LabBusy' : 'LabChangeNotSaved',
+        category: readOnly ? 'PermissionDenied' : busy ? 'ResourceBusy' : 'WriteError',
+        exceptionType: 'System.IO.IOException',
+        targetObject: this.name,
+      }),
+      true,
+    );
+  }
+}
+
+/**
+ * A lab's state as it is on disk now (lab.json with its journal applied), without opening the lab:
+ * for graders and tests. Null when the lab has no state file.
+ */
+export function readLabFile(statePath: string): LabState | null {
+  return new JournaledFile(statePath, LAB_PARTITION).read();
+}
+
+/** The lab document without what belongs to one session (the machine it is logged on to). */
+function withoutSessionState(state: LabState): unknown {
+  const org = state.organization as OrgState;
+  return { ...state, organization: { ...org, currentMachine: undefined } };
+}
+
+/** The JSON path of the first place two JSON values differ (keys in any order), or undefined. */
+function firstDifference(a: unknown, b: unknown, at = '$'): string | undefined {
+  if (a === b) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    return JSON.stringify(a) === JSON.stringify(b) ? undefined : at;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${at}.length`;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${at}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)].filter((k) => ra[k] !== undefined || rb[k] !== undefined));
+  for (const k of keys) {
+    const d = firstDifference(ra[k], rb[k], `${at}.${k}`);
+    if (d) return d;
+  }
+  return undefined;
 }
 
 export async function openLab(opts: OpenLabOptions): Promise<Lab> {
@@ -72,26 +268,30 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
     state.organization = await createBuiltinOrganization(now, keys);
     return state;
   };
-  const open = () => LabStore.open({ statePath: paths.state, seed, readOnlyFallback: true, readOnly: opts.readOnly, labName: opts.lab });
-  let store = await open();
-  const problems = validateOrganization(store.state.organization);
-  if (problems.length && !store.readOnly) {
-    // The envelope was fine but the organization is not: set the file aside as the store does.
-    await store.close();
-    const aside = `${paths.state}.corrupt-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
-    if (existsSync(paths.state)) renameSync(paths.state, aside);
-    store = await open();
-    store.warnings.push(`The organization in lab '${opts.lab}' was not valid (${problems[0]}); the file was moved to ${aside} and the lab was created anew.`);
-  }
-  const now = opts.now ?? (() => store.labNow());
+  const store = await LabStore.open({
+    statePath: paths.state,
+    seed,
+    readOnly: opts.readOnly,
+    labName: opts.lab,
+    partition: LAB_PARTITION,
+    // An envelope that is fine around an organization that is not: set aside like unreadable JSON.
+    validate: (state) => validateOrganization(state.organization),
+  });
+  // The lab clock (issue 8): lab time is real time (or the test's fixed time) moved by the
+  // clock in the lab state, so Set-LabDate moves every session's now.
+  const clockBase = opts.now ?? realNow;
+  const now = () => labTime(store.state.clock, clockBase());
   normalizeOrganization(store.state.organization as OrgState);
   const org = new Organization(store.state.organization as OrgState, now);
   // Every session is a new logon: EMS opens on the first Exchange server, wherever the last one ended.
   if (org.server(START_MACHINE)) org.state.currentMachine = org.server(START_MACHINE)!.name;
-  return new Lab(opts.lab, opts.home, store, org, now);
+  // Set-LabDate changes clock.offsetMs (or clock.frozenAt) of the lab state; touch() marks it for saving.
+  const clock = new LabClock(() => store.state.clock, now, clockBase, new Date(store.state.lab.createdAt), () => org.touch());
+  return new Lab(opts.lab, opts.home, store, org, now, clock, opts);
 }
 
 const drives = new WeakMap<Session, LabDrive>();
+const readLines = new WeakMap<Session, ReadLineSettings>();
 
 export interface ComposeOptions {
   host: Host;
@@ -103,10 +303,23 @@ export function composeSession(opts: ComposeOptions): Session {
   const fs = new LabDrive({
     home: lab.home,
     lab: lab.name,
-    machine: () => lab.org.current.name,
-    knownMachines: () => lab.org.allServers().map((s) => s.name),
+    machine: () => lab.org.currentMachineName,
+    knownMachines: () => lab.org.machineNames(),
     now: lab.now,
+    readOnly: lab.readOnly,
   });
+  // Issue 8: the lab's endpoints (listeners on loopback), loaded on first use; they stop when the lab closes.
+  let endpoints: Promise<EndpointSet> | undefined;
+  const endpointService: LabEndpointService = {
+    endpoints: () =>
+      (endpoints ??= import('./exchange/endpoints/listeners.js').then(({ EndpointSet }) => {
+        const set = new EndpointSet(() => ({ org: lab.org, now: lab.now }));
+        lab.onClose(() => set.stopAll());
+        return set;
+      })),
+  };
+  // The PSReadLine options and key bindings: Set-PSReadLine* change them, the Ink UI reads them.
+  const readLine = new ReadLineSettings();
   const services: ServiceRegistry = {
     get<T>(key: ServiceKey<T>): T {
       const v = this.tryGet(key);
@@ -114,10 +327,15 @@ export function composeSession(opts: ComposeOptions): Session {
       return v;
     },
     tryGet<T>(key: ServiceKey<T>): T | undefined {
-      return key.name === OrganizationKey.name ? (lab.org as T) : undefined;
+      if (key.name === OrganizationKey.name) return lab.org as T;
+      if (key.name === LabClockKey.name) return lab.clock as T;
+      if (key.name === LabEndpointsKey.name) return endpointService as T;
+      if (key.name === ReadLineKey.name) return readLine as T;
+      return undefined;
     },
   };
   const session = new Session({
+    keeper: lab,
     cmdlets: allCmdlets,
     host: opts.host,
     renderer,
@@ -127,10 +345,16 @@ export function composeSession(opts: ComposeOptions): Session {
     now: lab.now,
     promptPrefix: '[PS] ',
   });
-  session.onStatementComplete = () => lab.saveIfChanged();
   for (const w of lab.store.warnings) opts.host.writeLine(`WARNING: ${w}`, 'warning');
+  lab.reportWaiting ??= (message) => opts.host.writeLine(`WARNING: ${message}`, 'warning');
   drives.set(session, fs);
+  readLines.set(session, readLine);
   return session;
+}
+
+/** The session's PSReadLine settings (the interactive shell's key bindings and options). */
+export function readLineSettingsOf(session: Session): ReadLineSettings | undefined {
+  return readLines.get(session);
 }
 
 /** What tab completion may ask a session: its commands, variables, drive, machines and thumbprints. */
@@ -139,8 +363,8 @@ export function completionSourceFor(session: Session, lab: Lab): CompletionSourc
   return {
     commands: () => services.commands(),
     variables: () => services.variableNames?.() ?? ['true', 'false', 'null', 'Error', 'ErrorActionPreference', 'PWD', 'HOME'],
-    thumbprints: () => lab.org.current.list().map((f) => f.thumbprint),
-    machines: () => lab.org.allServers().map((s) => s.name),
+    thumbprints: () => (lab.org.currentClient ? [] : lab.org.current.list().map((f) => f.thumbprint)),
+    machines: () => lab.org.machineNames(),
     paths: (prefix) => {
       const fs = drives.get(session);
       if (!fs) return [];
@@ -153,7 +377,22 @@ export function completionSourceFor(session: Session, lab: Lab): CompletionSourc
       const names = (decl?.outputType ?? []).flatMap((t) => propertyNamesOfType(t));
       return names.length ? [...new Set(names)] : undefined;
     },
+    // Member completion (issue 12): values are read, never evaluated; types give sample members.
+    valueOf: (name) => (services.hasVariable(name) ? services.getVariable(name) : undefined),
+    membersOf: (value) => memberNames(value),
+    membersOfType: (typeName) => membersOfTypeName(typeName),
+    environment: () => services.environmentNames?.() ?? [],
+    typeNames: () => knownTypeNames(),
   };
+}
+
+/** Members of a declared output type: a sample value's for .NET primitives, else the type's properties. */
+function membersOfTypeName(typeName: string): { name: string; memberType: string }[] | undefined {
+  const samples: Record<string, unknown> = { 'system.datetime': new Date(0), 'system.string': '', 'system.int32': 0, 'system.double': 0.5 };
+  const sample = samples[typeName.toLowerCase()];
+  if (sample !== undefined) return memberNames(sample);
+  const props = propertyNamesOfType(typeName);
+  return props.length ? props.map((name) => ({ name, memberType: 'Property' })) : undefined;
 }
 
 /** Base types of output types whose view is registered on the base (FileInfo's is on FileSystemInfo). */

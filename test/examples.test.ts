@@ -17,7 +17,8 @@ describe('cmdlet examples', () => {
       it(`${c.name} example ${i + 1}: ${ex.code}`, async () => {
         const s = await capturedSession();
         if (ex.setup) {
-          const setup = await s.run(ex.setup);
+          // Typed at the prompt before the example, so it is in the session's history (Invoke-History).
+          const setup = await s.run(ex.setup, { history: true });
           expect(setup.ok, `setup printed:\n${setup.out}`).toBe(true);
         }
         const r = await s.run(ex.code);

@@ -5,5 +5,9 @@ import { objectCmdlets } from './core/objects.js';
 import { fileCmdlets } from './core/files.js';
 import { outputCmdlets } from './core/output.js';
 import { exchangeCmdlets, labCmdlets } from './exchange/index.js';
+import { securityCmdlets } from './security/index.js';
+import { readLineCmdlets } from './core/PSReadLine.js';
+import invokeHistory from './core/Invoke-History.js';
+import more from './core/more.js';
 
-export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...exchangeCmdlets, ...labCmdlets];
+export const allCmdlets: CmdletDeclaration[] = [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...securityCmdlets, ...exchangeCmdlets, ...labCmdlets, ...(readLineCmdlets as CmdletDeclaration[]), invokeHistory as CmdletDeclaration, more as CmdletDeclaration];

@@ -2,6 +2,7 @@
 // $PSVersionTable, $Host, $HOME, and the Windows-like environment ($env:) of the lab machine.
 
 import { PSHashtable, PSObject } from '../protocol/values.js';
+import type { Host } from '../protocol/host.js';
 import type { Scope } from './scope.js';
 
 export const PS_VERSION = '5.1.14393.5582';
@@ -30,12 +31,34 @@ export function psVersionTable(): PSHashtable {
   return t;
 }
 
-export function hostObject(): PSObject {
+/** A System.Management.Automation.Host.Size (`120,50` as text). */
+function sizeObject(width: number, height: number): PSObject {
+  const o = new PSObject(['System.Management.Automation.Host.Size', 'System.ValueType', 'System.Object']);
+  o.addProperty({ name: 'Width', memberType: 'Property', typeName: 'System.Int32', get: () => width });
+  o.addProperty({ name: 'Height', memberType: 'Property', typeName: 'System.Int32', get: () => height });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `${width},${height}` });
+  return o;
+}
+
+/**
+ * The console's window: the terminal's size when the host has one, else 5.1's defaults for a
+ * 120-column console (window 120x50, buffer 120x3000 rows).
+ */
+function consoleSizes(host: Host | undefined): { window: PSObject; buffer: PSObject } {
+  const size = host?.windowSize?.();
+  const columns = size?.columns ?? (host ? host.width : 120);
+  return { window: sizeObject(columns, size?.rows ?? 50), buffer: sizeObject(columns, 3000) };
+}
+
+export function hostObject(host?: Host): PSObject {
   let title = 'Machine: ' + 'EMS';
   const rawUI = new PSObject(['System.Management.Automation.Internal.Host.InternalHostRawUserInterface', 'System.Object']);
   rawUI.addProperty({ name: 'WindowTitle', memberType: 'Property', typeName: 'System.String', get: () => title, set: (v) => { title = String(v); } });
   rawUI.addProperty({ name: 'ForegroundColor', memberType: 'Property', get: () => 'Gray' });
   rawUI.addProperty({ name: 'BackgroundColor', memberType: 'Property', get: () => 'Black' });
+  rawUI.addProperty({ name: 'WindowSize', memberType: 'Property', typeName: 'System.Management.Automation.Host.Size', get: () => consoleSizes(host).window });
+  rawUI.addProperty({ name: 'BufferSize', memberType: 'Property', typeName: 'System.Management.Automation.Host.Size', get: () => consoleSizes(host).buffer });
+  rawUI.addProperty({ name: 'MaxWindowSize', memberType: 'Property', typeName: 'System.Management.Automation.Host.Size', get: () => consoleSizes(host).window });
   const ui = new PSObject(['System.Management.Automation.Internal.Host.InternalHostUserInterface', 'System.Object']);
   ui.addProperty({ name: 'RawUI', memberType: 'Property', get: () => rawUI });
   const h = new PSObject(['System.Management.Automation.Internal.Host.InternalHost', 'System.Object']);
@@ -82,7 +105,7 @@ export function defaultEnvironment(): [string, string][] {
 }
 
 /** Preference variables and other globals at their 5.1 defaults. */
-export function seedGlobals(global: Scope, extra: Record<string, unknown> | undefined): void {
+export function seedGlobals(global: Scope, extra: Record<string, unknown> | undefined, host?: Host): void {
   const set = (name: string, value: unknown) => global.setOwn(name, value);
   for (const [name, value] of [['true', true], ['false', false], ['null', null]] as const) {
     const v = global.setOwn(name, value);
@@ -102,7 +125,7 @@ export function seedGlobals(global: Scope, extra: Record<string, unknown> | unde
   set('WhatIfPreference', false);
   set('PSDefaultParameterValues', new PSHashtable());
   set('PSVersionTable', psVersionTable());
-  set('Host', hostObject());
+  set('Host', hostObject(host));
   set('HOME', 'C:\\Users\\Administrator');
   set('PSHOME', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0');
   set('PID', 4812);

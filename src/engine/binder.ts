@@ -611,7 +611,14 @@ export class CommandBinder {
         (p) => !this.bound.has(p.name) && this.validSets.some((s) => membership(p, s)?.fromRemainingArguments),
       );
       if (remaining) {
-        this.store(remaining, coerce(remaining, rest.map((a) => a.value ?? null), !!this.ctx.isFunction));
+        let value: unknown;
+        try {
+          value = coerce(remaining, rest.map((a) => a.value ?? null), !!this.ctx.isFunction);
+        } catch (f) {
+          // `% { $_ } foo`: a word where a script block must go is a binding error at that word.
+          this.failure(f, rest[0]!.span);
+        }
+        this.store(remaining, value);
       } else if (this.ctx.allowUnboundArguments) {
         for (const a of rest) this.extra.push(a.value ?? null);
       } else {

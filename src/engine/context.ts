@@ -29,6 +29,9 @@ import { NULL_PIPE } from './runtime.js';
 import { isPromise, noop, type MaybePromise } from './signals.js';
 
 /** The five choices of the ShouldProcess confirmation, with 5.1's help texts. */
+/** The index of [S] Suspend among CONFIRM_CHOICES. */
+const SUSPEND = 4;
+
 export const CONFIRM_CHOICES: HostChoice[] = [
   { label: '&Yes', help: 'Continue with only the next step of the operation.' },
   { label: 'Yes to &All', help: 'Continue with all the steps of the operation.' },
@@ -135,6 +138,8 @@ export class CommandContext implements CmdletContext {
 
   private push(value: unknown): void {
     this.outVariable?.push(value);
+    // What the next command (or the screen) gets reflects a saved lab.
+    this.interp.rt.commit(false);
     this.enqueue(() => this.out.write(value));
   }
 
@@ -280,10 +285,29 @@ export class CommandContext implements CmdletContext {
       ask = pref > 0 && impact >= pref;
     }
     if (!ask) return true;
-    return this.answer(await this.host.promptForChoice('Confirm', `Are you sure you want to perform this action?\n${operation}`, CONFIRM_CHOICES, 0));
+    return this.answer(await this.choose(() => this.host.promptForChoice('Confirm', `Are you sure you want to perform this action?\n${operation}`, CONFIRM_CHOICES, 0)));
   }
 
-  /** Applies a Yes / Yes to All / No / No to All / Suspend answer. */
+  /**
+   * Asks, and while the answer is [S] Suspend and the host has a nested prompt, opens it
+   * ($NestedPromptLevel one higher; `exit` there returns) and asks again, as the console does.
+   */
+  private async choose(ask: () => Promise<number>): Promise<number> {
+    let choice = await ask();
+    while (choice === SUSPEND && this.host.enterNestedPrompt) {
+      const level = Number(this.session.getVariable('NestedPromptLevel') ?? 0) || 0;
+      this.session.setVariable('global:NestedPromptLevel', level + 1);
+      try {
+        await this.host.enterNestedPrompt();
+      } finally {
+        this.session.setVariable('global:NestedPromptLevel', level);
+      }
+      choice = await ask();
+    }
+    return choice;
+  }
+
+  /** Applies a Yes / Yes to All / No / No to All answer. */
   private answer(choice: number): boolean {
     switch (choice) {
       case 0:
@@ -297,7 +321,7 @@ export class CommandContext implements CmdletContext {
       case -1:
         throw new PipelineStoppedError();
       default:
-        // No, and Suspend (emsh has no nested prompt: treated as No).
+        // No (and Suspend on a host without a nested prompt: a script's).
         return false;
     }
   }
@@ -306,7 +330,7 @@ export class CommandContext implements CmdletContext {
   async shouldContinue(query: string, caption: string): Promise<boolean> {
     if (this.yesToAll) return true;
     if (this.noToAll) return false;
-    return this.answer(await this.host.promptForChoice(caption, query, CONFIRM_CHOICES.slice(0, 4), 0));
+    return this.answer(await this.choose(() => this.host.promptForChoice(caption, query, CONFIRM_CHOICES.slice(0, 4), 0)));
   }
 
   // ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import {
   toDisplayText,
 } from '../protocol/values.js';
 import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
+import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
@@ -211,7 +212,7 @@ export class Interpreter {
     }
     if (isControlFlow(e)) throw e;
     const record = this.toRecord(e, st, f);
-    if (e instanceof ScriptTerminatingError) throw e;
+    if (e instanceof ScriptTerminatingError || (e instanceof TerminatingError && e.haltsScript)) throw e;
     // Inside a try, or with $ErrorActionPreference = Stop in this scope, the error propagates to
     // the caller's statement (where the same rule applies again); `throw` propagates always.
     if (this.rt.tryDepth > 0 || this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {
@@ -513,7 +514,8 @@ export class Interpreter {
 
   private async runExit(st: A.ExitAst, f: Frame): Promise<never> {
     const value = st.value ? await this.pipelineValue(st.value, f) : 0;
-    const code = value === null || value === undefined ? 0 : Math.trunc(toNumber(value));
+    // The exit code is an Int32, converted as PowerShell converts (3.5 → 4, 'abc' and 1e10 fail).
+    const code = value === null || value === undefined ? 0 : (convertTo(value, 'System.Int32') as number);
     this.rt.global.setOwn('LASTEXITCODE', code);
     throw new ExitSignal(code);
   }
@@ -940,6 +942,7 @@ export class Interpreter {
     if (op === '*' && (Array.isArray(l) || l instanceof Uint8Array)) {
       const times = Math.round(toNumber(r ?? 0));
       if (l.length * times > MAX_ARRAY_ELEMENTS) throw new TerminatingError(arrayTooBig());
+      if (l.length * times > 100_000) ensureHeadroom(l.length * times * 8);
       return repeatList(l, times);
     }
     return binaryOperation(op, l, r);

@@ -4,7 +4,7 @@
 
 import type * as A from '../../grammar/ast.js';
 import { parseScript } from '../../grammar/index.js';
-import type { CmdletDeclaration, InvokeOptions, ParameterDeclaration } from '../protocol/cmdlet.js';
+import { mayChangeLab, type CmdletDeclaration, type InvokeOptions, type ParameterDeclaration } from '../protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError, commandTypeName } from '../protocol/errors.js';
 import type { HostField } from '../protocol/host.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
@@ -74,6 +74,8 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
   const stages: (Stage | null)[] = [];
   const redirs: (Redirection | undefined)[] = [];
   const holders: { out: Pipe }[] = [];
+  const keeper = interp.rt.keeper;
+  let changing = false;
   try {
     // 1. Build every stage left to right: evaluate arguments, resolve, bind.
     for (let i = 0; i < n; i++) {
@@ -105,8 +107,13 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
       const s = stages[i];
       if (s) s.out = holders[i]!.out;
     }
-    // 3. Prompts for mandatory parameters, then 4. every begin, in order.
+    // 3. Prompts for mandatory parameters, then 4. every begin, in order. A pipeline with a
+    // command that may change the lab runs as the lab's writer, on what other sessions saved.
     for (const s of stages) if (s) await s.prepare();
+    if (keeper && stages.some((s) => s instanceof CmdletStage && mayChangeLab(s.decl))) {
+      await keeper.beginChanges(interp.rt.abort.signal);
+      changing = true;
+    }
     // A stage that asked to stop upstream (Select-Object -First): the stages before it get no
     // more input and their end blocks are skipped.
     let stopAt = -1;
@@ -159,6 +166,7 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
   } finally {
     for (const s of stages) s?.finish?.();
     for (const r of redirs) if (r) await r.finish();
+    if (changing) keeper!.endChanges();
   }
 }
 
@@ -339,7 +347,7 @@ class CmdletStage implements Stage {
 
   constructor(
     private readonly interp: Interpreter,
-    private readonly decl: CmdletDeclaration,
+    readonly decl: CmdletDeclaration,
     private readonly init: CmdletStageInit,
   ) {
     this.frame = init.frame;
@@ -412,9 +420,13 @@ class CmdletStage implements Stage {
       if (e instanceof TerminatingError) this.ctx.adopt(e.record);
       throw e;
     };
+    // What the call changed in the lab is saved as the call ends, not only when the statement does.
+    const saved = () => this.interp.rt.commit(false);
     try {
       const r = run();
-      return isPromise(r) ? r.then(undefined, adopt) : r;
+      if (isPromise(r)) return r.then(saved).then(undefined, adopt);
+      saved();
+      return r;
     } catch (e) {
       return adopt(e);
     }

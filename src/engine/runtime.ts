@@ -4,10 +4,12 @@
 import type { SourceText } from '../../grammar/ast.js';
 import type { CmdletDeclaration, HistoryEntry, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
+import { checkMemory } from '../protocol/memory-guard.js';
 import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
 import type { MaybePromise } from './signals.js';
+import type { StateKeeper } from '../protocol/state-keeper.js';
 
 /** Where a command's output goes: the next stage, a collector, Out-Default, or nowhere. */
 export interface Pipe {
@@ -48,6 +50,8 @@ export interface RuntimeOptions {
   location?: string;
   now?: () => Date;
   variables?: Record<string, unknown>;
+  /** Keeps the lab's state (saves changes before they are shown); absent: nothing to save. */
+  keeper?: StateKeeper;
 }
 
 export class Runtime {
@@ -81,7 +85,10 @@ export class Runtime {
     throw new Error('no session services');
   };
 
+  readonly keeper: StateKeeper | undefined;
+
   constructor(opts: RuntimeOptions) {
+    this.keeper = opts.keeper;
     this.host = opts.host;
     this.renderer = opts.renderer;
     this.fs = opts.fs;
@@ -95,7 +102,12 @@ export class Runtime {
       for (const a of decl.aliases ?? []) this.aliases.set(a.toLowerCase(), { name: a, target: decl.name });
     }
     for (const [k, v] of defaultEnvironment()) this.env.set(k.toLowerCase(), { name: k, value: v });
-    seedGlobals(this.global, opts.variables);
+    seedGlobals(this.global, opts.variables, this.host);
+  }
+
+  /** Saves what changed in the lab so far: durably before it is shown, written before it is handed on. */
+  commit(durable: boolean): void {
+    this.keeper?.commit(durable);
   }
 
   /** The machine the shell is on: the lab drive knows (Enter-LabServer moves it). */
@@ -149,7 +161,11 @@ export class Runtime {
    */
   tick(): Promise<void> | undefined {
     if (this.abort.signal.aborted) throw new PipelineStoppedError();
-    if ((++this.ticks & 1023) !== 0) return undefined;
+    // The clock is read every 16 ticks, not every 1024: a loop whose every turn is slow (a
+    // command formatting a table each time) would otherwise hold the event loop for seconds.
+    if ((++this.ticks & 15) !== 0) return undefined;
+    // Work that keeps accumulating objects stops before the heap fills (memory-guard.ts).
+    if ((this.ticks & 1023) === 0) checkMemory();
     const now = Date.now();
     if (now - this.lastYield < 50) return undefined;
     this.lastYield = now;

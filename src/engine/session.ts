@@ -12,6 +12,7 @@ import type {
   SessionServices,
 } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
+import { useConversionClock } from '../protocol/convert.js';
 import type { Host, HostStyle, LineKind } from '../protocol/host.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
@@ -20,11 +21,16 @@ import { Interpreter, blockSources } from './evaluate.js';
 import { ScriptStage, resolveCommand } from './pipeline.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
 import { Scope } from './scope.js';
+import type { StateKeeper } from '../protocol/state-keeper.js';
+import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
+import { SecureString } from '../protocol/values.js';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.js';
 
 export interface SessionOptions extends RuntimeOptions {
   /** `'[PS] '` gives EMS's prompt `[PS] C:\Windows\system32>`; absent: `PS C:\Windows\system32>`. */
   promptPrefix?: string;
+  /** Keeps the lab's state: statements that may change it take the writer lock; changes are saved before they are shown. */
+  keeper?: StateKeeper;
 }
 
 export interface ExecuteOptions {
@@ -52,10 +58,20 @@ export class Session {
   onStatementComplete?: () => void | Promise<void>;
 
   private readonly rt: Runtime;
+  /** Runs in progress (a nested prompt runs text inside a suspended one). */
+  private runDepth = 0;
   private readonly interp: Interpreter;
   private readonly promptPrefix?: string;
   private readonly realHost: Host;
   private transcript?: { path: ResolvedPath };
+  /**
+   * Secrets the transcript must not show wherever they appear (an error quoting one, a script
+   * printing one): values typed at secure prompts and the literal secrets of the commands run,
+   * of three characters or more (shorter ones would mask ordinary text; the command echo masks
+   * those by position). See secrets.ts.
+   */
+  private readonly knownSecrets = new Set<string>();
+  private running?: { text: string; scan?: SecretScan };
 
   constructor(opts: SessionOptions) {
     this.realHost = opts.host;
@@ -86,9 +102,11 @@ export class Session {
 
   private async executeInner(text: string, opts: ExecuteOptions): Promise<ExecuteResult> {
     const rt = this.rt;
+    useConversionClock(rt.now); // `[datetime]'10:30'` is today by this session's lab clock
     rt.abort = new AbortController();
     const start = rt.now();
-    if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${text}\n`);
+    this.running = { text };
+    if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${maskSecrets(text, this.runningSecrets()!)}\n`);
     const parsed = parseScript(text, opts.file);
     let result: ExecuteResult;
     let status: HistoryEntry['executionStatus'] = 'Completed';
@@ -122,6 +140,7 @@ export class Session {
 
   private async evaluateInner(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
     const rt = this.rt;
+    useConversionClock(rt.now);
     rt.abort = new AbortController();
     const parsed = parseScript(text);
     const errors: ErrorRecord[] = [];
@@ -135,6 +154,40 @@ export class Session {
     return { output: collect.items, errors };
   }
 
+  /** Where `text` carries secrets (see secrets.ts), resolving command names as this session would. */
+  scanSecrets(text: string): SecretScan {
+    return scanSecrets(text, (name) => {
+      const r = resolveCommand(this.interp, name, this.rt.global);
+      if (r?.kind === 'cmdlet') return r.decl;
+      if (r?.kind === 'function') return functionDeclaration(r.fn.name, r.fn.body.params?.parameters ?? [], r.fn.declaration);
+      return undefined;
+    });
+  }
+
+  /** True when `text` carries a secret: the history file leaves such lines out. */
+  hasSecret(text: string): boolean {
+    try {
+      return this.scanSecrets(text).any;
+    } catch {
+      return true; // when in doubt, keep it out
+    }
+  }
+
+  /** The secrets of the text running now, scanned when a transcript first needs them. */
+  private runningSecrets(): SecretScan | undefined {
+    const r = this.running;
+    if (!r) return undefined;
+    if (!r.scan) {
+      try {
+        r.scan = this.scanSecrets(r.text);
+      } catch {
+        r.scan = { parsed: false, any: false, spans: [], values: [] };
+      }
+      for (const v of r.scan.values) if (v.length >= 3) this.knownSecrets.add(v);
+    }
+    return r.scan;
+  }
+
   /** Ctrl+C: aborts the running pipeline; nothing special is printed. */
   stop(): void {
     this.rt.abort.abort();
@@ -142,7 +195,8 @@ export class Session {
 
   promptText(): string {
     const loc = this.rt.location;
-    return this.promptPrefix !== undefined ? `${this.promptPrefix}${loc}>` : `PS ${loc}>`;
+    const readOnly = this.rt.keeper?.readOnly ? '[read-only] ' : '';
+    return this.promptPrefix !== undefined ? `${this.promptPrefix}${readOnly}${loc}>` : `PS ${readOnly}${loc}>`;
   }
 
   /** Every command name (cmdlets, aliases, functions), for completion. */
@@ -166,6 +220,9 @@ export class Session {
     blockSources.set(ast, parsed.source);
     let frame: Frame = { scope: rt.global, source: parsed.source, streams };
     const outcome: RunOutcome = { ok: true, stopped: false };
+    // Text run from a nested prompt ([S] Suspend) belongs to the suspended statement: only the
+    // outermost run starts and ends statements for the keeper.
+    const outermost = this.runDepth++ === 0;
     try {
       if (opts.file !== undefined) {
         // A script run: its own script scope, param() bound from the raw arguments.
@@ -199,7 +256,9 @@ export class Session {
         let failure: unknown;
         let failed = false;
         try {
+          if (outermost) rt.keeper?.beginStatement();
           await interp.runStatement(st, frame, od.pipe);
+          rt.commit(true);
         } catch (e) {
           failure = e;
           failed = true;
@@ -208,7 +267,7 @@ export class Session {
         }
         if (failed) await interp.handleStatementError(failure, st, frame);
         rt.lastSuccess = rt.errorCount === before;
-        await this.statementDone();
+        await this.statementDone(outermost);
       }
       outcome.ok = rt.lastSuccess;
     } catch (e) {
@@ -234,12 +293,20 @@ export class Session {
         rt.lastSuccess = false;
         outcome.ok = false;
       }
-      await this.statementDone();
+      await this.statementDone(outermost);
+    } finally {
+      this.runDepth--;
     }
     return outcome;
   }
 
-  private async statementDone(): Promise<void> {
+  private async statementDone(outermost: boolean): Promise<void> {
+    try {
+      if (outermost) this.rt.keeper?.endStatement();
+    } catch (e) {
+      // What was left to save could not be: the keeper put the lab back; say so.
+      this.printError(e instanceof TerminatingError ? e.record : internalError(e));
+    }
     if (!this.onStatementComplete) return;
     try {
       await this.onStatementComplete();
@@ -313,27 +380,52 @@ export class Session {
       get width() {
         return host.width;
       },
+      // Nothing reaches the screen before the lab changes behind it are saved.
       write(text: string, kind?: LineKind, style?: HostStyle) {
+        session.rt.commit(true);
         host.write(text, kind, style);
         if (session.transcript) session.transcriptWrite(text);
       },
       writeLine(text: string, kind?: LineKind, style?: HostStyle) {
+        session.rt.commit(true);
         host.writeLine(text, kind, style);
         if (session.transcript) session.transcriptWrite(text + '\n');
       },
-      promptForChoice: (caption, message, choices, def) => host.promptForChoice(caption, message, choices, def),
-      prompt: (caption, message, fields) => host.prompt(caption, message, fields),
-      readLine: (prompt, secure) => host.readLine(prompt, secure),
-      progress: host.progress ? (activity, status) => host.progress!(activity, status) : undefined,
+      promptForChoice: (caption, message, choices, def) => (session.rt.commit(true), host.promptForChoice(caption, message, choices, def)),
+      // What is typed at a secure prompt is a secret the transcript must not show later.
+      prompt: async (caption, message, fields) => {
+        session.rt.commit(true);
+        const answers = await host.prompt(caption, message, fields);
+        for (const v of Object.values(answers ?? {})) if (v instanceof SecureString) session.rememberSecret(v);
+        return answers;
+      },
+      readLine: async (prompt, secure) => {
+        session.rt.commit(true);
+        const answer = await host.readLine(prompt, secure);
+        if (answer instanceof SecureString) session.rememberSecret(answer);
+        return answer;
+      },
+      progress: host.progress ? (...args) => (session.rt.commit(true), host.progress!(...args)) : undefined,
       clear: () => host.clear(),
+      // Capabilities a host may lack are forwarded only when it has them.
+      windowSize: host.windowSize ? () => host.windowSize!() : undefined,
+      enterNestedPrompt: host.enterNestedPrompt ? () => (session.rt.commit(true), host.enterNestedPrompt!()) : undefined,
+      readKey: host.readKey ? (prompt) => (session.rt.commit(true), host.readKey!(prompt)) : undefined,
     };
+  }
+
+  private rememberSecret(s: SecureString): void {
+    const plain = s.reveal();
+    if (plain.length >= 3) this.knownSecrets.add(plain);
   }
 
   private transcriptWrite(text: string): void {
     const t = this.transcript;
     if (!t) return;
     try {
-      this.rt.fs.writeBytes(t.path, new Uint8Array(Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8')), true);
+      this.runningSecrets();
+      const shown = maskValues(text, this.knownSecrets);
+      this.rt.fs.writeBytes(t.path, new Uint8Array(Buffer.from(shown.replace(/\r?\n/g, '\r\n'), 'utf8')), true);
     } catch {
       // A transcript that cannot be written must not break the session.
     }
@@ -386,6 +478,8 @@ export class Session {
       },
       hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
       variableNames: () => [...new Set(['_', 'PSItem', '?', 'Error', 'PWD', ...scope.visibleVariables().map((v) => v.name)])].sort((a, b) => a.localeCompare(b)),
+      // COMPUTERNAME follows the machine and is not stored (runtime.ts).
+      environmentNames: () => [...new Set([...[...rt.env.values()].map((e) => e.name), 'COMPUTERNAME'])],
       commands: () => {
         const list: CommandInfo[] = [];
         for (const a of rt.aliases.values()) list.push({ name: a.name, commandType: 'Alias', definition: a.target, module: '' });

@@ -19,6 +19,7 @@ import {
 import { TerminatingError } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
 import { dotnetRegex, formatString } from '../protocol/operators.js';
+import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
 
@@ -462,12 +463,18 @@ function regexStatic(name: string, args: unknown[]): unknown {
       return convertToString(args[0]).replace(/[\\*+?|{[()^$.#\s]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === ' ' ? '\\ ' : '\\' + c));
     case 'unescape':
       return convertToString(args[0]).replace(/\\(.)/g, '$1');
-    case 'ismatch':
-      return dotnetRegex(convertToString(args[1]), true).test(convertToString(args[0]));
-    case 'replace':
-      return convertToString(args[0]).replace(dotnetRegex(convertToString(args[1]), true, true), convertToString(args[2]));
-    case 'split':
-      return convertToString(args[0]).split(dotnetRegex(convertToString(args[1]), true, true));
+    case 'ismatch': {
+      const [text, re] = [convertToString(args[0]), dotnetRegex(convertToString(args[1]), true)];
+      return runRegex(re, text.length, () => re.test(text));
+    }
+    case 'replace': {
+      const [text, re] = [convertToString(args[0]), dotnetRegex(convertToString(args[1]), true, true)];
+      return runRegex(re, text.length, () => text.replace(re, convertToString(args[2])));
+    }
+    case 'split': {
+      const [text, re] = [convertToString(args[0]), dotnetRegex(convertToString(args[1]), true, true)];
+      return runRegex(re, text.length, () => text.split(re));
+    }
   }
   methodNotFound('System.Text.RegularExpressions.Regex', name);
 }

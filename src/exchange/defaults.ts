@@ -23,6 +23,7 @@ import type {
   UMServerState,
   VirtualDirectoryState,
 } from './model.js';
+import { clientDefaults } from './clients.js';
 
 export const EXCHANGE_INSTALL_PATH = 'C:\\Program Files\\Microsoft\\Exchange Server';
 export const SEND_PROTOCOL_LOG_PATH = `${EXCHANGE_INSTALL_PATH}\\TransportRoles\\Logs\\ProtocolLog\\SmtpSend`;
@@ -182,6 +183,8 @@ export function normalizeOrganization(org: OrgState): void {
   org.transportConfig ??= { tlsSendDomainSecureList: [], tlsReceiveDomainSecureList: [] };
   org.sendConnectors ??= sendConnectorDefaults(org);
   org.mailboxes ??= mailboxDefaults(org);
+  // Issue 8: the client machines (labs created before them get them here).
+  org.clients ??= clientDefaults(org);
 }
 
 // ---------------------------------------------------------------------------------------------

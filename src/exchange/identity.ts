@@ -3,7 +3,7 @@
 // may return many matches; a Set needs exactly one. The not-found and not-unique texts are
 // Exchange 2007's (the server ones from the 2013 resources, whose 2007 wording is close).
 
-import { hasWildcard, wildcardRegExp, type WildcardOptions } from '../protocol/wildcard.js';
+import { compileWildcard, hasWildcard, type WildcardOptions } from '../protocol/wildcard.js';
 import type { ExchangeServer, Organization } from './organization.js';
 
 export const identityMessages = {
@@ -24,7 +24,7 @@ const IDENTITY: WildcardOptions = { starOnly: true };
 export function matchByNames<T>(items: readonly T[], identity: string, names: (item: T) => string[]): T[] {
   const id = identity.trim();
   if (hasWildcard(id, IDENTITY)) {
-    const re = wildcardRegExp(id, IDENTITY);
+    const re = compileWildcard(id, IDENTITY);
     return items.filter((i) => names(i).some((n) => re.test(n)));
   }
   const l = id.toLowerCase();

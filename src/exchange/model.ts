@@ -301,4 +301,39 @@ export interface OrgWorkState {
   partners?: PartnerOrgState[];
   /** Next queue number per server (queue identities `SERVER\n` are not reused). */
   nextQueueId?: Record<string, number>;
+  /** The client machines of the lab (issue 8): see clients.ts. */
+  clients?: ClientMachineState[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What clients see (issue 8): machines that are not Exchange servers, each with its own trust.
+
+/** What a client machine is; it decides the programs it runs and what they show. */
+export type ClientKind = 'DomainMember' | 'HomeComputer' | 'ActiveSyncDevice' | 'CommunicationsServer' | 'UMIPGateway';
+
+/** A certificate with its key in a client's personal store (a user certificate for ActiveSync). */
+export interface PersonalCertState {
+  thumbprint: string;
+  subject: string;
+  certPem: string;
+  keyPem: string;
+}
+
+export interface ClientMachineState {
+  /** `PC01`. */
+  name: string;
+  /** Domain members have one in the AD domain; the others are known by their name only. */
+  fqdn: string;
+  kind: ClientKind;
+  /** Inside the company network (resolves internal names) or on the Internet (published names only). */
+  network: 'Internal' | 'Internet';
+  /** Domain members get the enterprise CA in their Trusted Root store through Group Policy. */
+  domainJoined: boolean;
+  /** Operating system and the programs that matter, for Get-LabClient and the verdict texts. */
+  os: string;
+  software: string[];
+  /** Certificates imported into its Trusted Root Certification Authorities store (by hand, Import-Certificate). */
+  trustedRoots: TrustedRootState[];
+  /** Its personal certificates with keys. */
+  personal: PersonalCertState[];
 }

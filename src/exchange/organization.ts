@@ -11,8 +11,11 @@ import {
   type CertificateContext,
   type CertificateFacts,
 } from './certificate.js';
-import type { CertRecord, OrgState, RequestRecord, ServerState } from './model.js';
+import type { CertRecord, ClientMachineState, OrgState, RequestRecord, ServerState } from './model.js';
+import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
+import { findClient, findMachine } from './clients.js';
 import { SERVICE_FLAGS, servicesOfRoles } from './services.js';
+import type { ItemCollection } from './partition.js';
 
 /** Builds a store record from a parsed certificate. */
 export function certRecord(info: CertificateInfo, opts: { keyPem?: string; exportable: boolean; friendlyName: string; services?: number; labCaThumbprint?: string; labCaSubject?: string }): CertRecord {
@@ -126,12 +129,12 @@ export class ExchangeServer {
 
   addCertificate(r: CertRecord): void {
     this.state.certificates.push(r);
-    this.org.touch();
+    this.org.touchItem('certificates', this.name, r.thumbprint);
   }
 
   addRequest(r: RequestRecord): void {
     this.state.requests.push(r);
-    this.org.touch();
+    this.org.touchItem('requests', this.name, r.thumbprint);
   }
 
   /** The pending request whose key the certificate carries (a CA response completes it). */
@@ -142,7 +145,7 @@ export class ExchangeServer {
 
   removeRequest(thumbprint: string): void {
     this.state.requests = this.state.requests.filter((q) => q.thumbprint !== thumbprint);
-    this.org.touch();
+    this.org.touchItem('requests', this.name, thumbprint);
   }
 
   /** Adds services (they accumulate); IIS moves the site binding to this certificate. */
@@ -155,6 +158,7 @@ export class ExchangeServer {
     if (bits & SERVICE_FLAGS.SMTP && (opts.replaceInternalTransport || !this.state.internalTransportThumbprint)) {
       this.state.internalTransportThumbprint = r.thumbprint;
     }
+    this.org.touchItem('certificates', this.name, r.thumbprint);
     this.org.touch();
   }
 
@@ -163,12 +167,31 @@ export class ExchangeServer {
     this.state.certificates = this.state.certificates.filter((c) => c.thumbprint !== t);
     this.state.requests = this.state.requests.filter((c) => c.thumbprint !== t);
     if (this.state.iisThumbprint === t) this.state.iisThumbprint = undefined;
+    this.org.touchItem('certificates', this.name, t);
+    this.org.touchItem('requests', this.name, t);
     this.org.touch();
   }
 
   internalTransport(): CertRecord | undefined {
     const t = this.state.internalTransportThumbprint;
     return t ? this.record(t) : undefined;
+  }
+
+  /**
+   * The certificate the POP3 or IMAP4 service presents for SSL/TLS: the best match of its
+   * X509CertificateName (matchDomain's order) that has its private key (reference §9.5).
+   */
+  protocolCertificate(proto: 'Pop' | 'Imap'): CertificateFacts | undefined {
+    const settings = proto === 'Pop' ? this.state.pop : this.state.imap;
+    if (!settings) return undefined;
+    return this.matchDomain(settings.x509CertificateName).find((f) => f.hasPrivateKey);
+  }
+
+  /** The certificate bound to the Default Web Site's HTTPS binding, when it has its key (what IIS presents). */
+  iisCertificate(): CertRecord | undefined {
+    const t = this.state.iisThumbprint;
+    const r = t ? this.record(t) : undefined;
+    return r?.keyPem ? r : undefined;
   }
 
   /** Certificates whose names match an FQDN, best first: exact over wildcard, CA over self-signed, newest. */
@@ -197,20 +220,60 @@ export class ExchangeServer {
   }
 }
 
+/** Where the organization reports its changes (the lab store's journal, through compose.ts). */
+export interface OrgChangeSink {
+  /** Anything but a certificate or request record changed. */
+  root(): void;
+  /** One record was added, edited or removed. */
+  item(collection: ItemCollection, server: string, thumbprint: string): void;
+}
+
 export class Organization {
   private servers = new Map<string, ExchangeServer>();
-  /** Set when anything changed since the last save. */
+  /** Set when anything changed since the sink last took the changes (for callers without a sink). */
   dirty = false;
+  /** Receives every change as it is marked. */
+  sink?: OrgChangeSink;
+  private _state: OrgState;
 
   constructor(
-    readonly state: OrgState,
+    state: OrgState,
     readonly now: () => Date,
   ) {
-    for (const s of state.servers) this.servers.set(s.name.toLowerCase(), new ExchangeServer(s, this));
+    this._state = state;
+    this.indexServers();
   }
 
+  get state(): OrgState {
+    return this._state;
+  }
+
+  /**
+   * Another session's changes (or a rollback) replaced the persisted document: work on the new
+   * one. The machine this session is logged on to is this session's own and stays.
+   */
+  replaceState(state: OrgState): void {
+    const current = this._state.currentMachine;
+    this._state = state;
+    if (findMachine(state, current)) state.currentMachine = current;
+    this.indexServers();
+  }
+
+  private indexServers(): void {
+    this.servers = new Map();
+    for (const s of this._state.servers) this.servers.set(s.name.toLowerCase(), new ExchangeServer(s, this));
+  }
+
+  /** Marks a change to anything but certificate and request records (settings, logs, servers). */
   touch(): void {
     this.dirty = true;
+    this.sink?.root();
+  }
+
+  /** Marks a change to one certificate or request record. */
+  touchItem(collection: ItemCollection, server: string, thumbprint: string): void {
+    this.dirty = true;
+    this.sink?.item(collection, server, thumbprint);
   }
 
   /** Adds a newly installed server (Install-LabServer / setup.com). */
@@ -219,6 +282,8 @@ export class Organization {
     const s = new ExchangeServer(state, this);
     this.servers.set(state.name.toLowerCase(), s);
     this.touch();
+    for (const c of state.certificates) this.touchItem('certificates', state.name, c.thumbprint);
+    for (const q of state.requests) this.touchItem('requests', state.name, q.thumbprint);
     return s;
   }
 
@@ -232,15 +297,47 @@ export class Organization {
     return this.servers.get(id) ?? this.allServers().find((s) => s.fqdn.toLowerCase() === id);
   }
 
+  /**
+   * The Exchange server the shell is on. On a client machine (Enter-LabServer PC01) there is no
+   * Exchange: the cmdlets that act on the local server stop with Exchange's "log on locally to an
+   * Exchange server" error (2013 wording; 2007's is not known).
+   */
   get current(): ExchangeServer {
-    return this.server(this.state.currentMachine) ?? this.allServers()[0]!;
+    const s = this.server(this.state.currentMachine);
+    if (s) return s;
+    if (this.client(this.state.currentMachine)) throw new TerminatingError(notOnExchangeServer(this.state.currentMachine));
+    return this.allServers()[0]!;
   }
 
+  /** The name of the machine the shell is on (a server or a client). */
+  get currentMachineName(): string {
+    return findMachine(this.state, this.state.currentMachine)?.state.name ?? this.allServers()[0]!.name;
+  }
+
+  /** The client the shell is on, if it is on one. */
+  get currentClient(): ClientMachineState | undefined {
+    return this.server(this.state.currentMachine) ? undefined : this.client(this.state.currentMachine);
+  }
+
+  /** Logs this session on to another machine (server or client), by name or FQDN: the session's own, not a change to the lab. */
   setCurrent(name: string): void {
-    const s = this.server(name);
-    if (!s) throw new RangeError(`Unknown machine ${name}`);
-    this.state.currentMachine = s.name;
-    this.touch();
+    const m = findMachine(this.state, name);
+    if (!m) throw new RangeError(`Unknown machine ${name}`);
+    this.state.currentMachine = m.state.name;
+  }
+
+  /** The client machines (issue 8). */
+  allClients(): ClientMachineState[] {
+    return this.state.clients ?? [];
+  }
+
+  client(name: string): ClientMachineState | undefined {
+    return findClient(this.state, name);
+  }
+
+  /** Every machine name (servers, then clients): what `\\NAME\c$` and Enter-LabServer reach. */
+  machineNames(): string[] {
+    return [...this.allServers().map((s) => s.name), ...this.allClients().map((c) => c.name)];
   }
 
   get labCaSubject(): string {
@@ -251,4 +348,15 @@ export class Organization {
   acceptedDomainNames(): string[] {
     return [...this.state.acceptedDomains].sort((a, b) => Number(b.default) - Number(a.default)).map((d) => d.domainName);
   }
+}
+
+/** Exchange's refusal when a task runs on a machine that is not an Exchange server. */
+export function notOnExchangeServer(machine: string): ErrorRecord {
+  return new ErrorRecord({
+    message: 'This operation can only be performed locally on an Exchange server.  Please log on locally to an Exchange server and try this operation again.',
+    errorId: 'ErrorNotOnExchangeServer',
+    category: 'InvalidOperation',
+    exceptionType: 'InvalidOperationException',
+    targetObject: machine,
+  });
 }

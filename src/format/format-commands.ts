@@ -8,7 +8,7 @@ import { columnsFromNames, columnsFromSpecs, defaultListColumns, tableColumns, t
 import { errorLines } from './error-view.js';
 import { ErrorRecord } from '../protocol/errors.js';
 import { formatString } from '../protocol/operators.js';
-import { hasWildcard, wildcardRegExp } from '../protocol/wildcard.js';
+import { compileWildcard, hasWildcard, type Wildcard } from '../protocol/wildcard.js';
 import type { ListItem } from './list.js';
 import type { Alignment, TableData, TableItem } from './table.js';
 import { findView, groupHeaderLines, type GroupBySpec } from './views.js';
@@ -23,7 +23,7 @@ export interface FormatProperty {
   /** .NET format applied to the value (`N2`, `yyyy-MM-dd`), as `-f '{0:N2}'` would. */
   formatString?: string;
   /** Set by the caller for names holding wildcards. */
-  wildcard?: RegExp;
+  wildcard?: Wildcard;
 }
 
 /** A bad calculated-property hashtable; cmdlets turn it into an error record. */
@@ -97,7 +97,7 @@ export function parsePropertyArgs(args: unknown[] | undefined, kind: 'table' | '
       out.push({ label: arg.text.trim(), source: arg });
     } else {
       const name = toDisplayText(arg);
-      out.push({ label: name, source: name, wildcard: hasWildcard(name) ? wildcardRegExp(name) : undefined });
+      out.push({ label: name, source: name, wildcard: hasWildcard(name) ? compileWildcard(name) : undefined });
     }
   }
   return out;
@@ -193,7 +193,7 @@ export function tableData(objects: unknown[], req: TableRequest, evaluate?: Eval
     }
     items.push({ kind: 'row', cells: cols.map((c) => displayValue(c.read(obj))) });
   }
-  return { columns, items, wrap: req.wrap, hideHeaders: req.hideTableHeaders };
+  return { columns, items, wrap: req.wrap, hideHeaders: req.hideTableHeaders, autoSize: req.autoSize };
 }
 
 /** What Format-List shows: one entry per object (its list view, or the given / all properties). */

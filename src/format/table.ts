@@ -3,6 +3,8 @@
 // lines of min(label, width) dashes, `...` truncation, -Wrap, one space between columns.
 // Lines carry no trailing spaces (5.1 pads the last column; emsh trims, the look is the same).
 
+import { clusterWidth, displayWidth, graphemes, truncateToWidth } from '../protocol/text-width.js';
+
 export type Alignment = 'Left' | 'Right';
 
 export interface TableColumn {
@@ -24,6 +26,8 @@ export type TableItem =
 export interface TableOptions {
   wrap?: boolean;
   hideHeaders?: boolean;
+  /** Format-Table -AutoSize: columns that do not fit are removed whole (with a warning), not cut. */
+  autoSize?: boolean;
 }
 
 export interface TableData extends TableOptions {
@@ -36,23 +40,39 @@ const SEPARATOR = ' ';
 /** TableWriter gives up below this many screen columns. */
 const MIN_SCREEN = 5;
 
-/** Cuts or pads one line of text to a column, `abc...` / `...xyz` when too long. */
+/** The last `width` cells of a text (whole clusters). */
+function tailToWidth(text: string, width: number): string {
+  const g = graphemes(text);
+  let used = 0;
+  let i = g.length;
+  while (i > 0 && used + clusterWidth(g[i - 1]!) <= width) used += clusterWidth(g[--i]!);
+  return g.slice(i).join('');
+}
+
+/**
+ * Cuts or pads one line of text to a column, `abc...` / `...xyz` when too long. Widths are
+ * terminal cells: a CJK character or an emoji counts two, as the console shows it.
+ */
 export function fitCell(text: string, width: number, alignment: Alignment): string {
-  if (text.length > width) {
+  const w = displayWidth(text);
+  if (w > width) {
     if (width > ELLIPSIS.length) {
       const keep = width - ELLIPSIS.length;
-      return alignment === 'Right' ? ELLIPSIS + text.slice(text.length - keep) : text.slice(0, keep) + ELLIPSIS;
+      const cut = alignment === 'Right' ? ELLIPSIS + tailToWidth(text, keep) : truncateToWidth(text, keep) + ELLIPSIS;
+      return fitCell(cut, width, alignment);
     }
-    return alignment === 'Right' ? text.slice(text.length - width) : text.slice(0, width);
+    const cut = alignment === 'Right' ? tailToWidth(text, width) : truncateToWidth(text, width);
+    return cut + ' '.repeat(width - displayWidth(cut));
   }
-  return alignment === 'Right' ? text.padStart(width) : text.padEnd(width);
+  const pad = ' '.repeat(width - w);
+  return alignment === 'Right' ? pad + text : text + pad;
 }
 
 /** Word-wraps one cell for -Wrap: at spaces where possible, hard cuts for longer words. */
 export function wrapCell(text: string, width: number): string[] {
   const out: string[] = [];
   for (const para of text.split(/\r?\n/)) {
-    if (para.length <= width) {
+    if (displayWidth(para) <= width) {
       out.push(para);
       continue;
     }
@@ -81,9 +101,9 @@ function firstLine(text: string): string {
 }
 
 function longestLine(text: string): number {
-  if (!/\n/.test(text)) return text.length;
+  if (!/\n/.test(text)) return displayWidth(text);
   let max = 0;
-  for (const l of text.split(/\r?\n/)) if (l.length > max) max = l.length;
+  for (const l of text.split(/\r?\n/)) max = Math.max(max, displayWidth(l));
   return max;
 }
 
@@ -91,19 +111,31 @@ function longestLine(text: string): number {
  * Column widths for the screen: fixed ones as given, the others from the content; then, while
  * too wide, the last visible column shrinks, or is hidden (width 0) when it cannot keep 1 char.
  */
-export function columnWidths(columns: TableColumn[], rows: string[][], screen: number, wrap = false): number[] {
+export function columnWidths(columns: TableColumn[], rows: string[][], screen: number, wrap = false, autoSize = false): number[] {
   const widths = columns.map((c) => c.width ?? c.label.length);
   columns.forEach((c, k) => {
     if (c.width !== undefined) return;
     let w = widths[k]!;
     for (const r of rows) {
       const cell = r[k] ?? '';
-      const len = wrap ? longestLine(cell) : firstLine(cell).length;
+      const len = wrap ? longestLine(cell) : displayWidth(firstLine(cell));
       if (len > w) w = len;
     }
     widths[k] = w;
   });
   for (let k = 0; k < widths.length; k++) if (widths[k]! < 1) widths[k] = 1;
+  if (autoSize) {
+    // -AutoSize keeps whole columns: those past the screen's width are removed (width 0).
+    let used = 0;
+    let full = false;
+    widths.forEach((w, k) => {
+      const need = (used > 0 ? SEPARATOR.length : 0) + w;
+      if (k > 0 && (full || used + need > screen)) {
+        widths[k] = 0;
+        full = true;
+      } else used += need;
+    });
+  }
   for (;;) {
     const visible = widths.map((w, k) => (w > 0 ? k : -1)).filter((k) => k >= 0);
     if (visible.length === 0) break;
@@ -130,7 +162,12 @@ export class TableLayout {
   }
 
   static forRows(columns: TableColumn[], rows: string[][], screen: number, opts: TableOptions): TableLayout {
-    return new TableLayout(columns, columnWidths(columns, rows, screen, opts.wrap), opts, screen);
+    return new TableLayout(columns, columnWidths(columns, rows, screen, opts.wrap, opts.autoSize), opts, screen);
+  }
+
+  /** How many columns -AutoSize removed because they do not fit. */
+  get removed(): number {
+    return this.opts.autoSize ? this.widths.filter((w) => w <= 0).length : 0;
   }
 
   /** True when every column has a fixed width, so rows can stream without buffering. */
@@ -146,7 +183,7 @@ export class TableLayout {
       const w = this.widths[k]!;
       if (w <= 0) return;
       labels.push(fitCell(c.label, w, c.alignment));
-      dashes.push(fitCell('-'.repeat(Math.min(c.label.length, w)), w, c.alignment));
+      dashes.push(fitCell('-'.repeat(Math.min(displayWidth(c.label), w)), w, c.alignment));
     });
     return [labels.join(SEPARATOR).trimEnd(), dashes.join(SEPARATOR).trimEnd()];
   }
@@ -231,6 +268,8 @@ export function renderTable(data: TableData, screen: number): string[] {
   for (const it of data.items) if (it.kind === 'row') rows.push(it.cells);
   const layout = TableLayout.forRows(data.columns, rows, screen, data);
   const out: string[] = [];
+  // 5.1 says so before the table, in its own words (plural and all).
+  if (layout.removed > 0 && !layout.disabled) out.push(`WARNING: ${layout.removed} columns do not fit into the display and were removed.`);
   const w = new TableBlockWriter(layout, (l) => out.push(l));
   w.start();
   for (const it of data.items) w.item(it);

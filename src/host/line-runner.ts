@@ -13,6 +13,8 @@ export function isIncomplete(text: string): boolean {
 
 export async function runLines(session: Session, input: NodeJS.ReadableStream): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
+  // A terminal that went away (EIO) ends the input like an end of file, not with an uncaught error.
+  input.on('error', () => rl.close());
   let buffer = '';
   let ok = true;
   const flush = async (): Promise<number | undefined> => {

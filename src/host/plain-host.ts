@@ -3,22 +3,9 @@
 
 import { createInterface } from 'node:readline';
 import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
-import type { ConsoleColor, Host, HostChoice, HostField, HostStyle, LineKind } from '../protocol/host.js';
+import { paintText, type Host, type HostChoice, type HostField, type HostStyle, type LineKind } from '../protocol/host.js';
 import { askChoice, askFields } from '../protocol/host-prompts.js';
 import { SecureString } from '../protocol/values.js';
-
-const ANSI_FG: Record<ConsoleColor, number> = {
-  Black: 30, DarkRed: 31, DarkGreen: 32, DarkYellow: 33, DarkBlue: 34, DarkMagenta: 35, DarkCyan: 36, Gray: 37,
-  DarkGray: 90, Red: 91, Green: 92, Yellow: 93, Blue: 94, Magenta: 95, Cyan: 96, White: 97,
-};
-
-/** 5.1 console colours by stream: errors red, warnings/verbose/debug yellow. */
-const KIND_COLOR: Partial<Record<LineKind, ConsoleColor>> = {
-  error: 'Red',
-  warning: 'Yellow',
-  verbose: 'Yellow',
-  debug: 'Yellow',
-};
 
 export interface PlainHostOptions {
   out: NodeJS.WritableStream;
@@ -30,6 +17,11 @@ export interface PlainHostOptions {
   width: number;
   /** Extra sink (transcripts, tests): receives every line written, without colour. */
   tee?: (text: string) => void;
+  /**
+   * The output is gone (a closed pipe: `emsh ... | head -1`; a terminal that went away: EIO).
+   * Called once; what is written afterwards is dropped. The caller stops the session.
+   */
+  onOutputLost?: () => void;
 }
 
 /** The text 5.1 gives when a -NonInteractive session would have to ask something. */
@@ -49,9 +41,16 @@ export class PlainHost implements Host {
   private readonly color: boolean;
   private readonly input?: NodeJS.ReadableStream;
   tee?: (text: string) => void;
+  private lost = false;
 
   constructor(opts: PlainHostOptions) {
     this.out = opts.out;
+    // Without a listener a failed write (EPIPE, EIO) is an uncaught exception with a stack trace.
+    opts.out.on?.('error', () => {
+      if (this.lost) return;
+      this.lost = true;
+      opts.onOutputLost?.();
+    });
     this.interactive = opts.interactive;
     this.color = opts.color;
     this.width = opts.width;
@@ -59,46 +58,44 @@ export class PlainHost implements Host {
     this.tee = opts.tee;
   }
 
+  /** The terminal's size when writing to one ($Host.UI.RawUI.WindowSize); else none. */
+  windowSize(): { columns: number; rows: number } | undefined {
+    const out = this.out as { isTTY?: boolean; columns?: number; rows?: number };
+    return out.isTTY && out.columns && out.rows ? { columns: out.columns, rows: out.rows } : undefined;
+  }
+
   private paint(text: string, kind: LineKind, style?: HostStyle): string {
-    if (!this.color || text === '') return text;
-    const fg = style?.foreground ?? KIND_COLOR[kind];
-    const bg = style?.background;
-    if (!fg && !bg) return text;
-    const codes: number[] = [];
-    if (fg) codes.push(ANSI_FG[fg]);
-    if (bg) codes.push(ANSI_FG[bg] + 10);
-    return `\x1b[${codes.join(';')}m${text}\x1b[0m`;
+    return this.color ? paintText(text, kind, style) : text;
   }
 
   write(text: string, kind: LineKind = 'output', style?: HostStyle): void {
-    this.out.write(this.paint(text, kind, style));
+    if (!this.lost) this.out.write(this.paint(text, kind, style));
     this.tee?.(text);
   }
 
   writeLine(text: string, kind: LineKind = 'output', style?: HostStyle): void {
     this.write(text, kind, style);
-    this.out.write('\n');
+    if (!this.lost) this.out.write('\n');
     this.tee?.('\n');
   }
 
   private async ask(question: string, secure = false): Promise<string | null> {
     if (!this.interactive || !this.input) throw new TerminatingError(nonInteractiveError());
-    const rl = createInterface({ input: this.input, output: this.out as NodeJS.WritableStream, terminal: !secure && Boolean((this.input as { isTTY?: boolean }).isTTY) });
+    const tty = this.input as Partial<NodeJS.ReadStream>;
+    if (secure && tty.isTTY && typeof tty.setRawMode === 'function') return readSecret(tty as NodeJS.ReadStream, this.out, question);
+    // Piped input is not echoed by any terminal: a secure answer is read like any other line.
+    const rl = createInterface({ input: this.input, output: this.out as NodeJS.WritableStream, terminal: !secure && Boolean(tty.isTTY) });
+    // A terminal that went away (EIO) is no answer: the prompt is cancelled, nothing is thrown.
+    const onError = () => rl.close();
+    this.input.once('error', onError);
     try {
-      if (secure) {
-        // Mask: write the question ourselves and mute echo.
-        this.out.write(question);
-        const muted = rl as unknown as { _writeToOutput?: (s: string) => void };
-        muted._writeToOutput = (s: string) => {
-          if (s.includes('\n') || s.includes('\r')) this.out.write('\n');
-          else this.out.write('*'.repeat(s.length));
-        };
-      }
+      if (secure) this.out.write(question);
       return await new Promise<string | null>((resolve) => {
         rl.once('close', () => resolve(null));
         rl.question(secure ? '' : question, (answer) => resolve(answer));
       });
     } finally {
+      this.input.off('error', onError);
       rl.close();
     }
   }
@@ -126,4 +123,75 @@ export class PlainHost implements Host {
   clear(): void {
     if (this.color) this.out.write('\x1b[2J\x1b[H');
   }
+}
+
+/**
+ * Reads a secret at a terminal, as the console host does for Read-Host -AsSecureString and
+ * Get-Credential: raw mode (the terminal echoes nothing), a `*` per character, Backspace
+ * erases, Enter ends; Ctrl+C cancels (null: the pipeline stops), as does Ctrl+D on an empty
+ * answer or the end of input. The terminal's mode is restored however it ends.
+ */
+export function readSecret(input: NodeJS.ReadStream, out: NodeJS.WritableStream, question: string): Promise<string | null> {
+  out.write(question);
+  const wasRaw = input.isRaw === true;
+  input.setRawMode(true);
+  input.resume();
+  return new Promise<string | null>((resolve) => {
+    let answer: string[] = [];
+    let escape = false; // inside an escape sequence (arrow keys and the like): ignored
+    const finish = (value: string | null) => {
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.off('error', onEnd);
+      try {
+        input.setRawMode(wasRaw);
+      } catch {
+        // the terminal is gone
+      }
+      input.pause();
+      out.write('\n');
+      resolve(value);
+    };
+    const onEnd = () => finish(null);
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of typeof chunk === 'string' ? chunk : chunk.toString('utf8')) {
+        if (escape) {
+          if (/[A-Za-z~]/.test(ch)) escape = false;
+          continue;
+        }
+        switch (ch) {
+          case '\r':
+          case '\n':
+            return finish(answer.join(''));
+          case '\x03': // Ctrl+C
+            return finish(null);
+          case '\x04': // Ctrl+D
+            if (answer.length === 0) return finish(null);
+            break;
+          case '\x7f':
+          case '\b':
+            if (answer.length > 0) {
+              answer = answer.slice(0, -1);
+              out.write('\b \b');
+            }
+            break;
+          case '\x15': // Ctrl+U: erase the whole answer
+            out.write('\b \b'.repeat(answer.length));
+            answer = [];
+            break;
+          case '\x1b':
+            escape = true;
+            break;
+          default:
+            if (ch >= ' ') {
+              answer.push(ch);
+              out.write('*');
+            }
+        }
+      }
+    };
+    input.on('data', onData);
+    input.once('end', onEnd);
+    input.once('error', onEnd);
+  });
 }

@@ -111,6 +111,11 @@ export interface CmdletDeclaration<P extends Record<string, unknown> = Record<st
   /** Related links for Get-Help. */
   related?: string[];
   /**
+   * Whether running it may change the lab (organization, certificates, clock): such a statement
+   * waits to be the lab's writer before it runs. Absent: see mayChangeLab().
+   */
+  changesLab?: boolean;
+  /**
    * Runs once before the first pipeline object, with the parameters bound so far
    * (command-line arguments only). Pipeline-bound parameters are undefined here.
    */
@@ -211,6 +216,8 @@ export interface SessionServices {
   hasVariable(name: string): boolean;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */
   variableNames?(): string[];
+  /** Names of the environment variables (`$env:`), for completion. */
+  environmentNames?(): string[];
   /** Cmdlets, functions and aliases, for Get-Command / Get-Help / Get-Alias. */
   commands(): CommandInfo[];
   resolveCommand(name: string): CommandInfo | undefined;
@@ -300,4 +307,20 @@ export interface CmdletContext {
   now(): Date;
   /** Aborted by Ctrl+C. Long operations should check it. */
   readonly signal: AbortSignal;
+}
+
+/** Verbs of commands that only read or show (PowerShell's approved verbs of that kind). */
+const READING_VERBS = new Set([
+  'get', 'test', 'format', 'select', 'where', 'foreach', 'sort', 'group', 'measure', 'out', 'convertto',
+  'convertfrom', 'write', 'read', 'join', 'split', 'resolve', 'compare', 'find', 'search', 'show', 'trace',
+]);
+
+/**
+ * Whether a command may change the lab when it runs. PowerShell's own cmdlets never do (they work
+ * on the session and the lab drive); the others may unless their verb only reads.
+ */
+export function mayChangeLab(decl: CmdletDeclaration): boolean {
+  if (decl.changesLab !== undefined) return decl.changesLab;
+  if (decl.module?.startsWith('Microsoft.PowerShell.')) return false;
+  return !READING_VERBS.has(decl.name.split('-')[0]!.toLowerCase());
 }

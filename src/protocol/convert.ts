@@ -155,6 +155,11 @@ export function resolveTypeName(name: string): string | undefined {
   return ACCELERATORS[lower] ?? KNOWN.get(lower);
 }
 
+/** Every full type name emsh resolves (for completing `[System.Str`), sorted. */
+export function knownTypeNames(): string[] {
+  return [...new Set(KNOWN.values())].sort();
+}
+
 /** The short name of a full type name: `System.Int32` → `Int32`. */
 export function shortTypeName(full: string): string {
   const i = full.lastIndexOf('.');
@@ -314,6 +319,16 @@ function monthIndex(name: string): number {
   return MONTH_NAMES.findIndex((m) => m === l || m.slice(0, 3) === l);
 }
 
+// The clock conversions read for "today" (`[datetime]'10:30'` is today at 10:30). A session
+// points it at its lab clock before it runs text (Session.execute); the host clock is only the
+// fallback of code that runs outside any session.
+let conversionClock: () => Date = () => new Date();
+
+/** Makes conversions that need the current date read this clock (the running session's lab clock). */
+export function useConversionClock(now: () => Date): void {
+  conversionClock = now;
+}
+
 /**
  * Parses dates as the en-US / invariant culture does: `1/31/2024`, `01/31/2024 13:05`,
  * `1/31/2024 1:05:09 PM`, ISO `2024-01-31T13:05:09Z`, `January 31, 2024`, `31 Jan 2024`.
@@ -344,10 +359,10 @@ export function parseDate(text: string): Date | undefined {
   if (m && monthIndex(m[1]!) >= 0) return build(+m[3]!, monthIndex(m[1]!) + 1, +m[2]!, m[4], m[5], m[6], m[7]);
   m = new RegExp(String.raw`^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})` + time + '$', 'i').exec(s);
   if (m && monthIndex(m[2]!) >= 0) return build(+m[3]!, monthIndex(m[2]!) + 1, +m[1]!, m[4], m[5], m[6], m[7]);
-  // time only: today at that time
+  // time only: today (by the lab clock) at that time
   m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?$/i.exec(s);
   if (m) {
-    const now = new Date();
+    const now = conversionClock();
     return build(now.getFullYear(), now.getMonth() + 1, now.getDate(), m[1], m[2], m[3], m[4]);
   }
   return undefined;

@@ -126,7 +126,11 @@ export class PipelineStoppedError extends Error {
 }
 
 export class TerminatingError extends Error {
-  constructor(readonly record: ErrorRecord) {
+  constructor(
+    readonly record: ErrorRecord,
+    /** Ends the whole script, like `throw` (a change that could not be saved). */
+    readonly haltsScript = false,
+  ) {
     super(record.message);
   }
 }
@@ -167,9 +171,31 @@ export function commandTypeName(cmdletName: string, namespace = 'Microsoft.Power
   return `${namespace}.${cmdletName.replace('-', '')}${suffix}`;
 }
 
+/**
+ * A file on a lab machine's drive as the host names it: `<home>/labs/<lab>/machines/<M>/C/<rest>`.
+ * (The layout is src/store/lab-home.ts's; only its shape matters here.)
+ */
+const DRIVE_HOST_PATH = /^(?:file:\/\/)?\/(?:[^/]+\/)*labs\/[^/]+\/machines\/([^/]+)\/C(\/.*)?$/;
+/** An absolute host path (or file: URL) inside a message: a slash-led run of two or more parts. */
+const HOST_PATH = /(?<![\w.:/\\-])(?:file:\/\/)?\/[^\s'"`,;()<>]*\/[^\s'"`,;()<>]*/g;
+
+/**
+ * A message without the paths of the host machine: a file of a lab drive becomes its lab path
+ * (`\\EX2007EE\c$\certs\a.pfx`), any other host path is left out. Internal errors carry
+ * JavaScript's messages, and those name host files (`ENOENT: ... open '/home/...'`).
+ */
+export function withoutHostPaths(message: string): string {
+  return message.replace(HOST_PATH, (hostPath) => {
+    const m = DRIVE_HOST_PATH.exec(hostPath.replace(/[.:]+$/, ''));
+    if (!m) return '<path>';
+    const tail = (m[2] ?? '').split('/').filter(Boolean).join('\\');
+    return `\\\\${m[1]}\\c$` + (tail ? `\\${tail}` : '');
+  });
+}
+
 /** An internal JS exception turned into a record, so the session goes on. */
 export function internalError(err: unknown, invocation?: InvocationInfo): ErrorRecord {
-  const msg = err instanceof Error ? err.message : String(err);
+  const msg = withoutHostPaths(err instanceof Error ? err.message : String(err));
   return new ErrorRecord({
     message: `An internal error occurred in emsh: ${msg}`,
     errorId: 'EmshInternalError',

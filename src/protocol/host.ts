@@ -15,6 +15,35 @@ export const CONSOLE_COLORS: readonly ConsoleColor[] = [
 /** The kind of a line, so a host can colour it (errors red, warnings yellow, verbose ...). */
 export type LineKind = 'output' | 'error' | 'warning' | 'verbose' | 'debug' | 'information' | 'host';
 
+/** SGR foreground codes of the console colours (background = +10). */
+export const ANSI_FOREGROUND: Record<ConsoleColor, number> = {
+  Black: 30, DarkRed: 31, DarkGreen: 32, DarkYellow: 33, DarkBlue: 34, DarkMagenta: 35, DarkCyan: 36, Gray: 37,
+  DarkGray: 90, Red: 91, Green: 92, Yellow: 93, Blue: 94, Magenta: 95, Cyan: 96, White: 97,
+};
+
+/**
+ * 5.1's console colours by stream ($Host.PrivateData): errors red, warnings, verbose and debug
+ * yellow, all on black.
+ */
+export const STREAM_COLORS: Partial<Record<LineKind, HostStyle>> = {
+  error: { foreground: 'Red', background: 'Black' },
+  warning: { foreground: 'Yellow', background: 'Black' },
+  verbose: { foreground: 'Yellow', background: 'Black' },
+  debug: { foreground: 'Yellow', background: 'Black' },
+};
+
+/** Text in the colours of its kind (or its own style), as SGR escapes; plain when nothing applies. */
+export function paintText(text: string, kind: LineKind, style?: HostStyle): string {
+  if (text === '') return text;
+  const fg = style?.foreground ?? (style?.background ? undefined : STREAM_COLORS[kind]?.foreground);
+  const bg = style?.background ?? (style?.foreground ? undefined : STREAM_COLORS[kind]?.background);
+  if (!fg && !bg) return text;
+  const codes: number[] = [];
+  if (fg) codes.push(ANSI_FOREGROUND[fg]);
+  if (bg) codes.push(ANSI_FOREGROUND[bg] + 10);
+  return `\x1b[${codes.join(';')}m${text}\x1b[0m`;
+}
+
 export interface HostStyle {
   foreground?: ConsoleColor;
   background?: ConsoleColor;
@@ -60,11 +89,29 @@ export interface Host {
   /** Read-Host: one line, masked when `secure` (then a SecureString comes back). */
   readLine(prompt: string, secure?: boolean): Promise<string | SecureString | null>;
 
-  /** A slow step is running (key generation, TLS); undefined activity ends it. */
-  progress?(activity: string | undefined, status?: string): void;
+  /**
+   * A slow step is running (key generation, TLS), or Write-Progress reports one (then with a
+   * status and, when known, the percentage done); undefined activity ends it.
+   */
+  progress?(activity: string | undefined, status?: string, percentComplete?: number): void;
+
+  /** The terminal's size in cells, when there is one ($Host.UI.RawUI.WindowSize). */
+  windowSize?(): { columns: number; rows: number } | undefined;
 
   /** Clear-Host / cls. */
   clear(): void;
+
+  /**
+   * [S] Suspend: a nested prompt where the user runs commands until `exit`, then the paused
+   * command goes on. Hosts without one (scripts) leave it out: Suspend then counts as No.
+   */
+  enterNestedPrompt?(): Promise<void>;
+
+  /**
+   * Shows `prompt` and waits for one key (the pager's `<SPACE> next page; <CR> next line; Q quit`):
+   * the character typed, `\r` for Enter, null for Ctrl+C. Hosts that cannot page leave it out.
+   */
+  readKey?(prompt: string): Promise<string | null>;
 }
 
 /**

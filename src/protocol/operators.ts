@@ -6,7 +6,12 @@ import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNu
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { raise } from './errors.js';
 import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
-import { wildcardRegExp } from './wildcard.js';
+import { compileWildcard } from './wildcard.js';
+import { runRegex } from './regex-guard.js';
+import { ensureHeadroom } from './memory-guard.js';
+
+/** V8's longest string (2^29 - 24 characters on 64-bit). */
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
 
 function typeNameOf(v: unknown): string {
   return typeNamesOf(v)[0] ?? 'System.Object';
@@ -258,7 +263,14 @@ function divideByZero(): never {
 function multiply(left: unknown, right: unknown): unknown {
   if (typeof left === 'string') {
     const n = toNumber(right);
-    if (n < 0) raise(`Cannot convert value "${n}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+    // The count is a UInt32: negative, NaN, infinite and too large counts fail its conversion.
+    if (!(n >= 0 && n <= 4294967295)) {
+      raise(`Cannot convert value "${valueText(n)}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+    }
+    const length = left.length * Math.round(n);
+    // Beyond V8's longest string the repeat throws, which is .NET's OutOfMemoryException; below
+    // it, a string that would fill the heap is refused before it is built.
+    if (length > 1_000_000 && length < MAX_STRING_LENGTH) ensureHeadroom(length * 2);
     return left.repeat(Math.round(n));
   }
   if (isCollection(left)) {
@@ -296,6 +308,7 @@ function range(left: unknown, right: unknown): number[] {
   if (count > MAX_RANGE) {
     raise('The range is too big: emsh supports ranges of up to 50,000,000 elements.', 'RangeTooBig', 'LimitsExceeded');
   }
+  if (count > 100_000) ensureHeadroom(count * 8);
   const out = new Array<number>(count);
   const step = a <= b ? 1 : -1;
   for (let i = 0, v = a; i < count; i++, v += step) out[i] = v;
@@ -319,8 +332,10 @@ function matchesTable(re: RegExp, m: RegExpExecArray): PSHashtable {
 
 function matchOp(left: unknown, right: unknown, cs: boolean, negate: boolean, setMatches?: (m: PSHashtable) => void): unknown {
   const re = dotnetRegex(convertToString(right), cs);
-  if (isCollection(left)) return asList(left).filter((x) => re.test(convertToString(x)) !== negate);
-  const m = re.exec(convertToString(left));
+  const test = (text: string) => runRegex(re, text.length, () => re.test(text));
+  if (isCollection(left)) return asList(left).filter((x) => test(convertToString(x)) !== negate);
+  const text = convertToString(left);
+  const m = runRegex(re, text.length, () => re.exec(text));
   if (m && setMatches) setMatches(matchesTable(re, m));
   return !!m !== negate;
 }
@@ -366,14 +381,18 @@ function replaceOp(left: unknown, right: unknown, cs: boolean): unknown {
   const hasNamed = /\(\?<[A-Za-z_]/.test(re.source);
   const rep = dotnetReplacement(repText);
   // With named groups, .NET's numbering differs from JS: substitute by hand.
-  const one = hasNamed
-    ? (x: unknown) =>
-        convertToString(x).replace(re, (...a: unknown[]) => {
+  const replaceIn = hasNamed
+    ? (text: string) =>
+        text.replace(re, (...a: unknown[]) => {
           const groups = (typeof a[a.length - 1] === 'object' ? a[a.length - 1] : {}) as Record<string, string | undefined>;
           const m = Object.assign(a.slice(0, a.length - 3) as string[], { groups }) as unknown as RegExpExecArray;
           return substitute(repText, re, m);
         })
-    : (x: unknown) => convertToString(x).replace(re, rep);
+    : (text: string) => text.replace(re, rep);
+  const one = (x: unknown) => {
+    const text = convertToString(x);
+    return runRegex(re, text.length, () => replaceIn(text));
+  };
   return isCollection(left) ? asList(left).map(one) : one(left);
 }
 
@@ -388,7 +407,10 @@ function splitOp(left: unknown, right: unknown, cs: boolean): string[] {
     ? new RegExp(escapeAll(pattern), (cs && !ignoreCase ? '' : 'i') + 'g')
     : dotnetRegex(pattern, cs && !ignoreCase, true);
   const out: string[] = [];
-  for (const item of asList(left)) out.push(...splitOne(convertToString(item), re, max));
+  for (const item of asList(left)) {
+    const text = convertToString(item);
+    out.push(...runRegex(re, text.length, () => splitOne(text, re, max)));
+  }
   return out;
 }
 
@@ -504,7 +526,7 @@ export function binaryOperation(op: BinaryOperator, left: unknown, right: unknow
     case '-clike':
     case '-notlike':
     case '-cnotlike': {
-      const re = wildcardRegExp(convertToString(right), { caseSensitive: op === '-clike' || op === '-cnotlike' });
+      const re = compileWildcard(convertToString(right), { caseSensitive: op === '-clike' || op === '-cnotlike' });
       const neg = op === '-notlike' || op === '-cnotlike';
       return filterOrTest(left, right, (l) => re.test(convertToString(l)) !== neg);
     }

@@ -7,6 +7,12 @@
 //    root as on Windows, and the host path is built only from validated components, so no
 //    string the user types can name a host path outside the drive;
 //  - a symbolic link whose real path leaves the drive folder is refused (Access denied);
+//  - a file with more than one hard link may be another name of a file outside the drive (a
+//    hard link has no target to check, and emsh never makes one): it is not read (Access denied),
+//    and writing it replaces this name with a new file, so the other names never change;
+//  - a failure of the host file system becomes a PowerShell error about the lab path, never a
+//    message with a host path in it;
+//  - a path of 260 characters or more is too long, as on Windows without long-path support;
 //  - only drive C: exists; other letters give PowerShell's DriveNotFound error.
 //
 // A path like `/etc/passwd` is, as on Windows, the root-relative path `C:\etc\passwd` on the
@@ -37,6 +43,8 @@ export interface LabDriveOptions {
   knownMachines?: () => string[];
   /** The lab clock: written files get this LastWriteTime. Default: the host clock. */
   now?: () => Date;
+  /** A read-only session: every write is refused (nothing it does may outlive it). */
+  readOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +77,76 @@ export const driveErrors = {
     fsError(`The directory is not empty.`, 'RemoveItemIOError', 'WriteError', 'IOException', display),
   ioError: (display: string, message: string) =>
     fsError(message, 'IOError', 'WriteError', 'IOException', display),
+  readOnlyLab: (lab: string, display: string) =>
+    fsError(
+      `The lab '${lab}' is open read-only in this session; '${display}' was not changed.`,
+      'LabReadOnly',
+      'PermissionDenied',
+      'UnauthorizedAccessException',
+      display,
+    ),
+  pathTooLong: (display: string) =>
+    fsError(
+      'The specified path, file name, or both are too long. The fully qualified file name must be less than 260 characters, and the directory name must be less than 248 characters.',
+      'PathTooLong',
+      'InvalidArgument',
+      'PathTooLongException',
+      display,
+    ),
+  diskFull: (display: string) => fsError('There is not enough space on the disk.', 'IOError', 'WriteError', 'IOException', display),
 };
+
+/** Windows' MAX_PATH, counting the terminating NUL: a full path has at most 259 characters. */
+const MAX_PATH = 260;
+
+/**
+ * A failure of the host file system as the error Windows would give for the lab path. The
+ * host's message is never used: it names host paths.
+ */
+function hostFailure(err: unknown, display: string): TerminatingError {
+  if (err instanceof TerminatingError) return err;
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return driveErrors.pathNotFound(display);
+    case 'ENOTDIR':
+      return driveErrors.partNotFound(display);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EISDIR':
+    case 'EROFS':
+    case 'ELOOP':
+      return driveErrors.accessDenied(display);
+    case 'ENAMETOOLONG':
+      return driveErrors.pathTooLong(display);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return driveErrors.diskFull(display);
+    case 'EEXIST':
+      return driveErrors.ioError(display, `An item with the specified name ${display} already exists.`);
+    case 'ENOTEMPTY':
+      return driveErrors.notEmpty(display);
+    case 'EBUSY':
+      return driveErrors.ioError(display, `The process cannot access the file '${display}' because it is being used by another process.`);
+    default:
+      // EIO, EMFILE and the like: Windows' generic I/O failure.
+      return driveErrors.ioError(display, `The request could not be performed because of an I/O device error. ('${display}')`);
+  }
+}
+
+/** Runs a host file-system operation; its failure becomes the PowerShell error for `display`. */
+function onDrive<T>(display: string, op: () => T): T {
+  try {
+    return op();
+  } catch (err) {
+    throw hostFailure(err, display);
+  }
+}
+
+/** More than one name for the file: possibly a hard link to a file off the drive. */
+function isMultiplyLinked(st: fs.Stats): boolean {
+  return st.isFile() && st.nlink > 1;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -106,6 +183,8 @@ export class LabDrive implements LabFileSystem {
     const cached = this.roots.get(key);
     if (cached) return cached;
     const root = machineDrive(this.opts.home, this.opts.lab, key);
+    // A read-only session creates nothing: a drive that does not exist yet is empty to it.
+    if (this.opts.readOnly && !fs.existsSync(root)) return root;
     if (!fs.existsSync(root)) {
       fs.mkdirSync(root, { recursive: true, mode: DIR_MODE });
       for (const folder of INITIAL_FOLDERS) {
@@ -223,6 +302,7 @@ export class LabDrive implements LabFileSystem {
       hostPath: host,
       machine: parsed.machine,
     };
+    if (resolved.display.length >= MAX_PATH) throw driveErrors.pathTooLong(resolved.display);
     this.checkContained(resolved);
     return resolved;
   }
@@ -242,7 +322,7 @@ export class LabDrive implements LabFileSystem {
     if (!st) throw driveErrors.pathNotFound(dir.display);
     if (!st.isDirectory()) return [entryOf(leafName(dir.display), dir, st)];
     const out: FileEntry[] = [];
-    for (const name of fs.readdirSync(dir.hostPath)) {
+    for (const name of onDrive(dir.display, () => fs.readdirSync(dir.hostPath))) {
       const child: ResolvedPath = {
         display: dir.display.endsWith('\\') ? dir.display + name : `${dir.display}\\${name}`,
         hostPath: path.join(dir.hostPath, name),
@@ -259,22 +339,36 @@ export class LabDrive implements LabFileSystem {
   readBytes(p: ResolvedPath): Uint8Array {
     const st = this.statOf(p);
     if (!st) throw driveErrors.pathNotFound(p.display);
-    if (st.isDirectory()) throw driveErrors.accessDenied(p.display);
-    return new Uint8Array(fs.readFileSync(p.hostPath));
+    if (st.isDirectory() || isMultiplyLinked(st)) throw driveErrors.accessDenied(p.display);
+    return new Uint8Array(onDrive(p.display, () => fs.readFileSync(p.hostPath)));
+  }
+
+  /** Every write starts here: a read-only session refuses it. */
+  private checkWritable(p: ResolvedPath): void {
+    if (this.opts.readOnly) throw driveErrors.readOnlyLab(this.opts.lab, p.display);
   }
 
   writeBytes(p: ResolvedPath, data: Uint8Array, append = false): void {
+    this.checkWritable(p);
     this.checkContained(p);
     const st = this.statOf(p);
     if (st?.isDirectory()) throw driveErrors.accessDenied(p.display);
     if (!st && !this.parentIsDirectory(p)) throw driveErrors.partNotFound(p.display);
-    fs.writeFileSync(p.hostPath, data, { mode: FILE_MODE, flag: append ? 'a' : 'w' });
-    fs.chmodSync(p.hostPath, FILE_MODE);
+    if (st && isMultiplyLinked(st)) {
+      // Appending would need the shared content; replacing writes a new file under this name only.
+      if (append) throw driveErrors.accessDenied(p.display);
+      onDrive(p.display, () => fs.unlinkSync(p.hostPath));
+    }
+    onDrive(p.display, () => {
+      fs.writeFileSync(p.hostPath, data, { mode: FILE_MODE, flag: append ? 'a' : 'w' });
+      fs.chmodSync(p.hostPath, FILE_MODE);
+    });
     this.touch(p.hostPath);
     if (!st) this.touch(path.dirname(p.hostPath));
   }
 
   mkdir(p: ResolvedPath): void {
+    this.checkWritable(p);
     this.checkContained(p);
     const st = this.statOf(p);
     if (st?.isDirectory()) return;
@@ -284,32 +378,37 @@ export class LabDrive implements LabFileSystem {
     } catch (err) {
       // A file where a parent folder should be.
       if (isErrno(err, 'ENOTDIR') || isErrno(err, 'EEXIST')) throw driveErrors.partNotFound(p.display);
-      throw err;
+      throw hostFailure(err, p.display);
     }
     this.touch(p.hostPath);
     this.touch(path.dirname(p.hostPath));
   }
 
   remove(p: ResolvedPath, recurse = false): void {
+    this.checkWritable(p);
     this.checkContained(p);
     const st = this.statOf(p);
     if (!st) throw driveErrors.pathNotFound(p.display);
     if (path.resolve(p.hostPath) === this.driveRoot(p.machine)) throw driveErrors.accessDenied(p.display);
-    if (st.isDirectory()) {
-      if (!recurse && fs.readdirSync(p.hostPath).length > 0) throw driveErrors.notEmpty(p.display);
-      // rmSync removes links themselves, never what they point at.
-      fs.rmSync(p.hostPath, { recursive: true, force: true });
-    } else {
-      fs.unlinkSync(p.hostPath);
-    }
+    onDrive(p.display, () => {
+      if (st.isDirectory()) {
+        if (!recurse && fs.readdirSync(p.hostPath).length > 0) throw driveErrors.notEmpty(p.display);
+        // rmSync removes links themselves, never what they point at.
+        fs.rmSync(p.hostPath, { recursive: true, force: true });
+      } else {
+        fs.unlinkSync(p.hostPath);
+      }
+    });
     this.touch(path.dirname(p.hostPath));
   }
 
   copy(from: ResolvedPath, to: ResolvedPath): void {
+    this.checkWritable(to);
     this.checkContained(to);
     const st = this.statOf(from);
     if (!st) throw driveErrors.pathNotFound(from.display);
-    const source = fs.realpathSync(from.hostPath);
+    if (isMultiplyLinked(st)) throw driveErrors.accessDenied(from.display);
+    const source = onDrive(from.display, () => fs.realpathSync(from.hostPath));
     const target = path.resolve(to.hostPath);
     if (source === target) {
       throw driveErrors.ioError(from.display, `Cannot overwrite the item ${from.display} with itself.`);
@@ -321,10 +420,10 @@ export class LabDrive implements LabFileSystem {
         throw driveErrors.ioError(to.display, `Cannot copy item ${from.display} onto itself or into a folder below it.`);
       }
       if (targetStat && !targetStat.isDirectory()) throw driveErrors.ioError(to.display, `An item with the specified name ${to.display} already exists.`);
-      copyTree(source, target);
+      onDrive(to.display, () => copyTree(source, target));
     } else {
       if (targetStat?.isDirectory()) throw driveErrors.accessDenied(to.display);
-      copyFile(source, target);
+      onDrive(to.display, () => copyFile(source, target));
     }
     if (!targetStat) this.touch(path.dirname(target));
   }
@@ -459,6 +558,9 @@ function entryOf(name: string, p: ResolvedPath, st: fs.Stats): FileEntry {
 }
 
 function copyFile(source: string, target: string): void {
+  // Copying onto another name of a shared file would change every name: replace this one.
+  const existing = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (existing && isMultiplyLinked(existing)) fs.unlinkSync(target);
   fs.copyFileSync(source, target);
   fs.chmodSync(target, FILE_MODE);
   // Copy-Item keeps LastWriteTime.
@@ -466,13 +568,16 @@ function copyFile(source: string, target: string): void {
   fs.utimesSync(target, st.atime, st.mtime);
 }
 
-/** Copies a folder tree; links are not followed or copied (they could lead off the drive). */
+/**
+ * Copies a folder tree; links are not followed or copied (they could lead off the drive), nor
+ * are files with more than one hard link (see the top of this file).
+ */
 function copyTree(source: string, target: string): void {
   fs.mkdirSync(target, { recursive: true, mode: DIR_MODE });
   for (const entry of fs.readdirSync(source, { withFileTypes: true })) {
     const from = path.join(source, entry.name);
     const to = path.join(target, entry.name);
     if (entry.isDirectory()) copyTree(from, to);
-    else if (entry.isFile()) copyFile(from, to);
+    else if (entry.isFile() && !isMultiplyLinked(fs.lstatSync(from))) copyFile(from, to);
   }
 }

@@ -1,15 +1,23 @@
 // LabStore: the lab state document on lowdb, with what lowdb leaves out — a schema version and
-// migrations, validation on load, quarantine of unreadable files, a single-writer lock, owner-only
-// file modes, and a durable atomic save (temp file, fsync, rename, fsync of the directory).
+// migrations, validation on load, quarantine of unreadable files, owner-only file modes, a
+// writer lock shared by every emsh on the lab, and changes that are durable the moment they are
+// committed (a journal: see journal.ts).
+//
+// Many sessions may have one lab open. None holds it for long: a session takes the writer lock
+// for a statement that may change the lab (waiting for another writer's statement to end), reads
+// what others committed before it starts, commits each change as it happens, and lets go when the
+// statement ends. So nothing one session does is ever lost to another's save.
 
-import { Low, type Adapter } from 'lowdb';
-import { chmod, copyFile, mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { LabLockedError, acquireLock, type LabLock, type LockOptions } from './lock.js';
+import { LowSync } from 'lowdb';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { JournaledFile, SaveError, WHOLE_DOCUMENT, type ItemRef, type StatePartition } from './journal.js';
+import { LabLockedError, acquireLock, acquireLockSync, type LabLock, type LockOptions } from './lock.js';
 import { MIGRATIONS, migrateDocument, type Migration } from './migrations.js';
 import { SCHEMA_VERSION, labTime, readSchemaVersion, validateLabState, type LabState } from './schema.js';
 
 export { LabLockedError } from './lock.js';
+export { SaveError, type ItemRef, type StatePartition } from './journal.js';
 
 export class LabSchemaTooNewError extends Error {
   constructor(
@@ -25,10 +33,68 @@ export class LabSchemaTooNewError extends Error {
   }
 }
 
-export class LabReadOnlyError extends Error {
+/** Why a change could not be committed. The in-memory state was put back to what is on disk. */
+export abstract class LabCommitError extends Error {}
+
+export class LabReadOnlyError extends LabCommitError {
   constructor(readonly lab: string) {
-    super(`The lab '${lab}' is open read-only in this session; changes cannot be saved.`);
+    super(`The lab '${lab}' is open read-only in this session; the change was not saved.`);
     this.name = 'LabReadOnlyError';
+  }
+}
+
+/** The state file could not be written (disk full, permissions, path too long ...). */
+export class LabSaveError extends LabCommitError {
+  constructor(
+    readonly lab: string,
+    readonly code: string | undefined,
+    cause: unknown,
+  ) {
+    super(`The change to the lab '${lab}' was not saved: ${describeSaveFailure(code, cause)}. The lab is unchanged.`);
+    this.name = 'LabSaveError';
+  }
+}
+
+/** A change made without the writer lock, after another emsh had changed the lab. */
+export class LabChangedError extends LabCommitError {
+  constructor(readonly lab: string) {
+    super(`The change to the lab '${lab}' was not saved: another emsh changed the lab while it was being made. The lab is unchanged; run the command again.`);
+    this.name = 'LabChangedError';
+  }
+}
+
+/** Another emsh kept the writer lock longer than this session would wait. */
+export class LabBusyError extends LabCommitError {
+  constructor(
+    readonly lab: string,
+    readonly holderPid: number,
+    readonly waitedMs: number,
+  ) {
+    super(
+      `The lab '${lab}' is being changed by another emsh (pid ${holderPid}); this session waited ${Math.round(waitedMs / 1000)} s for it. ` +
+        'Nothing was changed.',
+    );
+    this.name = 'LabBusyError';
+  }
+}
+
+function describeSaveFailure(code: string | undefined, cause: unknown): string {
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is exhausted';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission to write the lab folder was denied';
+    case 'EROFS':
+      return 'the lab folder is on a read-only file system';
+    case 'ENAMETOOLONG':
+      return 'the path of the lab folder is too long';
+    case 'EIO':
+      return 'the disk reported an I/O error';
+    default:
+      return cause instanceof Error ? cause.message.replace(/, \w+ '[^']*'$/, '') : String(cause);
   }
 }
 
@@ -37,149 +103,55 @@ export interface LabStoreOptions {
   statePath: string;
   /** Builds the initial state for a new lab, or after an unreadable file was moved aside. */
   seed: () => LabState | Promise<LabState>;
-  /** When another emsh holds the lock, open read-only with a warning instead of throwing. */
-  readOnlyFallback?: boolean;
-  /** Open read-only without taking the lock (-ReadOnly). */
+  /** Open read-only: never lock, never write (-ReadOnly, graders). */
   readOnly?: boolean;
   now?: () => Date;
   /** Name used in messages; defaults to the state file's directory name. */
   labName?: string;
-  /** Lock behaviour (wait time; pid/host injection for tests). */
+  /** Lock behaviour (how long open() waits to create or upgrade a lab; pid/host injection for tests). */
   lock?: LockOptions;
   /** For tests of the migration framework. */
   migrations?: readonly Migration[];
   schemaVersion?: number;
   /** JSON indentation (default 2: the file stays readable and diffable for trainers). */
   indent?: number;
+  /** Where the item collections of the document are (default: none, the whole document is the root). */
+  partition?: StatePartition;
+  /** Checks beyond the envelope (the organization); problems make the file unreadable. */
+  validate?: (state: LabState) => string[];
+  /** Fold the journal into lab.json when it passes this many bytes (default: 1 MiB or half the base). */
+  compactAtBytes?: number;
 }
 
-/**
- * A lowdb adapter whose write survives a crash at any point: the new content goes to a fresh temp
- * file in the same directory, is fsynced, then renamed over the target (atomic on one file system),
- * and the directory is fsynced so the rename itself is durable. steno does the rename but no fsync.
- * Writes are serialised; a write requested while one is in flight coalesces with later ones.
- */
-export class DurableJSONFile<T> implements Adapter<T> {
-  private inFlight: Promise<void> | null = null;
-  private queued: { text: string; promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
-  private seq = 0;
+/** What changed since the last commit: the root, and items by reference. */
+class PendingChanges {
+  /** The document was replaced as a whole: the next commit rewrites lab.json. */
+  whole = false;
+  root = false;
+  readonly items = new Map<string, ItemRef>();
 
-  constructor(
-    readonly path: string,
-    private readonly indent = 2,
-  ) {}
-
-  async read(): Promise<T | null> {
-    try {
-      return JSON.parse(await readFile(this.path, 'utf8')) as T;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
-    }
+  get any(): boolean {
+    return this.whole || this.root || this.items.size > 0;
   }
 
-  write(data: T): Promise<void> {
-    // Serialise now: the caller may change the document again before the write starts.
-    const text = JSON.stringify(data, null, this.indent) + '\n';
-    if (!this.inFlight) return this.start(text);
-    if (this.queued) {
-      this.queued.text = text;
-      return this.queued.promise;
-    }
-    let resolveFn!: () => void;
-    let rejectFn!: (e: unknown) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolveFn = res;
-      rejectFn = rej;
-    });
-    this.queued = { text, promise, resolve: resolveFn, reject: rejectFn };
-    return promise;
-  }
-
-  /** Resolves when no write is in flight or queued. */
-  async flush(): Promise<void> {
-    while (this.inFlight) await this.inFlight.catch(() => undefined);
-  }
-
-  private start(text: string): Promise<void> {
-    const run = this.writeNow(text);
-    this.inFlight = run.finally(() => {
-      this.inFlight = null;
-      const next = this.queued;
-      this.queued = null;
-      if (next) this.start(next.text).then(next.resolve, next.reject);
-    });
-    // Callers see this write's outcome; the chained promise above only drives the queue.
-    this.inFlight.catch(() => undefined);
-    return run;
-  }
-
-  private async writeNow(text: string): Promise<void> {
-    const dir = dirname(this.path);
-    const tmp = join(dir, `.${basename(this.path)}.${process.pid}.${++this.seq}.tmp`);
-    try {
-      const fh = await open(tmp, 'wx', 0o600);
-      try {
-        await fh.writeFile(text, 'utf8');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await renameWithRetry(tmp, this.path);
-    } catch (e) {
-      await unlink(tmp).catch(() => undefined);
-      throw e;
-    }
-    await fsyncDirectory(dir);
+  clear(): void {
+    this.whole = false;
+    this.root = false;
+    this.items.clear();
   }
 }
 
-/** Windows refuses a rename while a scanner or editor holds the target: retry briefly there. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-async function fsyncDirectory(dir: string): Promise<void> {
-  let fh;
-  try {
-    fh = await open(dir, 'r');
-    await fh.sync();
-  } catch (e) {
-    // Windows cannot open or fsync a directory; the rename is still atomic there.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw e;
-  } finally {
-    await fh?.close();
-  }
-}
-
-function fileStamp(d: Date): string {
-  // 2024-05-01T10:20:30.123Z → 20240501T102030Z (no ':' so the name is valid on Windows too)
-  return d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const OPEN_WAIT_MS = 30_000;
 
 export class LabStore {
   /** Messages for the shell to print once at start (file moved aside, read-only session, upgrade). */
   readonly warnings: string[] = [];
+  /** Called after the state was replaced by what is on disk (another session's changes, a rollback). */
+  onReload?: (state: LabState) => void;
   private closed = false;
+  private lock: LabLock | undefined;
+  private readonly pending = new PendingChanges();
+  private writeCount = 0;
 
   private constructor(
     readonly statePath: string,
@@ -187,9 +159,9 @@ export class LabStore {
     readonly readOnly: boolean,
     /** True when this open created the state (new lab or after an unreadable file). */
     readonly created: boolean,
-    private readonly db: Low<LabState>,
-    private readonly adapter: DurableJSONFile<LabState>,
-    private lock: LabLock | undefined,
+    private readonly db: LowSync<LabState>,
+    private readonly file: JournaledFile,
+    private readonly opts: LabStoreOptions,
     private readonly now: () => Date,
   ) {}
 
@@ -198,58 +170,77 @@ export class LabStore {
     const dir = dirname(statePath);
     const labName = opts.labName ?? basename(dir);
     const now = opts.now ?? (() => new Date());
-    const supported = opts.schemaVersion ?? SCHEMA_VERSION;
+    const partition = opts.partition ?? WHOLE_DOCUMENT;
+    const file = new JournaledFile(statePath, partition, opts.indent ?? 2);
     const warnings: string[] = [];
+    const readOnly = opts.readOnly ?? false;
+    let created = false;
+    let state: LabState | undefined;
 
-    let readOnly = opts.readOnly ?? false;
-    let lock: LabLock | undefined;
-    if (!readOnly) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      try {
-        lock = await acquireLock(`${statePath}.lock`, labName, opts.lock);
-      } catch (e) {
-        if (!(e instanceof LabLockedError) || !opts.readOnlyFallback) throw e;
-        readOnly = true;
-        warnings.push(
-          `The lab '${labName}' is open in another emsh (pid ${e.owner.pid}). This session is read-only: its changes will not be saved.`,
-        );
+    if (readOnly) {
+      warnings.push(`The lab '${labName}' is open read-only: changes in this session will not be saved.`);
+      const loaded = load(file, opts, readOnly, now, warnings);
+      state = loaded.state;
+      if (state === undefined) {
+        state = await seedState(opts);
+        created = true;
       }
     } else {
-      warnings.push(`The lab '${labName}' is open read-only: changes in this session will not be saved.`);
-    }
-
-    try {
-      if (!readOnly) {
-        await chmod(dir, 0o700).catch(() => undefined);
-        await removeLeftoverTempFiles(statePath);
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      try {
+        chmodSync(dir, 0o700);
+      } catch {
+        // Not ours to change (a shared folder): the files themselves are 0600.
       }
-      const loaded = await loadState(statePath, supported, opts.migrations ?? MIGRATIONS, readOnly, now, warnings);
-      let state = loaded.state;
-      const created = state === undefined;
-      if (state === undefined) {
-        state = await opts.seed();
-        const problems = validateLabState(state, supported);
-        if (problems.length) throw new Error(`The lab seed produced an invalid state: ${problems.join('; ')}.`);
+      // Most opens find a valid, current file: read it without the lock. Creating, upgrading or
+      // setting aside a file is a change: under the lock, looking again (another emsh may have
+      // just done it).
+      const deadline = Date.now() + (opts.lock?.waitMs ?? OPEN_WAIT_MS);
+      for (;;) {
+        const quick = load(file, opts, readOnly, now, [], { dryRun: true });
+        if (quick.state !== undefined && !quick.needsWrite) {
+          state = quick.state;
+          cleanUpAfterCrashes(file, statePath, labName, opts.lock);
+          break;
+        }
+        let lock: LabLock;
+        try {
+          lock = await acquireLock(`${statePath}.lock`, labName, { ...opts.lock, waitMs: 0 });
+        } catch (e) {
+          if (!(e instanceof LabLockedError) || Date.now() > deadline) throw e;
+          await new Promise((r) => setTimeout(r, 25));
+          continue;
+        }
+        try {
+          file.removeLeftoverTempFiles();
+          const loaded = load(file, opts, readOnly, now, warnings);
+          state = loaded.state;
+          if (state === undefined) {
+            state = await seedState(opts);
+            created = true;
+            file.write(state);
+          } else if (loaded.needsWrite) {
+            file.write(state);
+          }
+        } finally {
+          lock.release();
+        }
+        break;
       }
-      const adapter = new DurableJSONFile<LabState>(statePath, opts.indent ?? 2);
-      const db = new Low<LabState>(adapter, state);
-      const store = new LabStore(statePath, labName, readOnly, created, db, adapter, lock, now);
-      store.warnings.push(...warnings);
-      // Persist at once what the file does not yet hold, so a crash cannot lose the new lab.
-      if (!readOnly && (created || loaded.migrated)) await store.save();
-      return store;
-    } catch (e) {
-      lock?.release();
-      throw e;
     }
+    const db = new LowSync<LabState>(file, state);
+    const store = new LabStore(statePath, labName, readOnly, created, db, file, opts, now);
+    store.warnings.push(...warnings);
+    return store;
   }
 
-  /** The lab document (lowdb's data). Mutate it, then save(). */
+  /** The lab document (lowdb's data). Mutate it, mark what changed, then commit(). */
   get state(): LabState {
     return this.db.data;
   }
   set state(value: LabState) {
     this.db.data = value;
+    this.pending.whole = true;
   }
 
   /** The lab's current time (real time moved by the lab clock). */
@@ -257,99 +248,326 @@ export class LabStore {
     return labTime(this.state.clock, this.now());
   }
 
-  /** One atomic, durable write of the whole document. Refused in a read-only session. */
+  /** Something outside the item collections changed. */
+  markRoot(): void {
+    this.pending.root = true;
+  }
+
+  /** One item changed (was added, replaced, edited or removed). */
+  markItem(ref: ItemRef): void {
+    this.pending.items.set(ref.join('\u0000'), ref);
+  }
+
+  /** Journal records (and rewrites) this store has written: lets a caller tell whether a commit wrote. */
+  get writes(): number {
+    return this.writeCount;
+  }
+
+  get hasChanges(): boolean {
+    return this.pending.any;
+  }
+
+  get holdsLock(): boolean {
+    return this.lock !== undefined;
+  }
+
+  /**
+   * Becomes the lab's writer for a while (a statement): waits for another writer to finish, then
+   * reads what it committed. Throws LabBusyError when waitMs runs out (or the signal aborts).
+   */
+  async beginChanges(opts: { waitMs: number; onWait?: LockOptions['onWait']; signal?: AbortSignal }): Promise<void> {
+    if (this.readOnly || this.lock) return;
+    const started = Date.now();
+    try {
+      this.lock = await acquireLock(this.lockPath, this.labName, { ...this.opts.lock, waitMs: opts.waitMs, onWait: opts.onWait, signal: opts.signal });
+    } catch (e) {
+      if (e instanceof LabLockedError) throw new LabBusyError(this.labName, e.owner.pid, Date.now() - started);
+      throw e;
+    }
+    this.refresh();
+  }
+
+  /** Commits what is left, folds a long journal into lab.json, and lets other writers in. */
+  endChanges(opts: { durable?: boolean } = {}): void {
+    try {
+      this.commit(opts);
+    } finally {
+      if (this.lock) {
+        try {
+          if (this.file.journalBytes > this.compactAt()) this.compact();
+        } catch {
+          // Nothing is lost: every change is in the journal; compaction is tried again later.
+        } finally {
+          this.lock.release();
+          this.lock = undefined;
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads what other sessions committed since this one last looked. Returns true when the state
+   * was replaced (onReload has run). Uncommitted changes are committed first.
+   */
+  refresh(): boolean {
+    if (this.pending.any) this.commit();
+    const change = this.file.changesSince();
+    if (change.kind === 'none') return false;
+    if (change.kind === 'appended') {
+      this.db.data = this.file.replay(this.db.data, change.records);
+      this.file.stamp = { ...this.file.stamp, journalBytes: change.bytes, journalSeen: change.seen };
+    } else {
+      this.db.data = this.readLatest();
+    }
+    this.onReload?.(this.db.data);
+    return true;
+  }
+
+  /**
+   * Makes every marked change durable now (one journal record, fsynced) — before the shell shows
+   * anything that depends on it. On failure the in-memory state goes back to what is on disk and
+   * a LabCommitError says why.
+   */
+  commit(opts: { durable?: boolean } = {}): void {
+    const durable = opts.durable ?? true;
+    if (!this.pending.any) {
+      if (durable) this.syncJournal();
+      return;
+    }
+    if (this.closed) throw new Error(`The lab '${this.labName}' is closed.`);
+    if (this.readOnly) {
+      this.rollback();
+      throw new LabReadOnlyError(this.labName);
+    }
+    let ownLock: LabLock | undefined;
+    if (!this.lock) {
+      // A change in a statement that did not say it would make one: it may be kept only if the
+      // lab is still as this session read it.
+      try {
+        ownLock = acquireLockSync(this.lockPath, this.labName, { ...this.opts.lock, waitMs: 2_000 });
+      } catch (e) {
+        this.rollback();
+        if (e instanceof LabLockedError) throw new LabBusyError(this.labName, e.owner.pid, 2_000);
+        throw e;
+      }
+      if (!this.file.unchanged()) {
+        ownLock.release();
+        this.rollback();
+        throw new LabChangedError(this.labName);
+      }
+    }
+    try {
+      this.append(durable);
+    } finally {
+      ownLock?.release();
+    }
+  }
+
+  /** fsync of appends made without it; a failure rolls back like a failed append. */
+  private syncJournal(): void {
+    try {
+      this.file.sync();
+    } catch (e) {
+      this.rollback();
+      throw new LabSaveError(this.labName, e instanceof SaveError ? e.code : undefined, e instanceof SaveError ? e.cause : e);
+    }
+  }
+
+  /** The pending changes as one journal record (or a new lab.json when the document was replaced). */
+  private append(durable: boolean): void {
+    const partition = this.opts.partition ?? WHOLE_DOCUMENT;
+    const record: { r?: unknown; i?: [string, string, string, unknown][] } = {};
+    if (this.pending.root) record.r = partition.rootOf(this.state);
+    if (this.pending.items.size) {
+      record.i = [...this.pending.items.values()].map((ref) => [ref[0], ref[1], ref[2], partition.getItem(this.state, ref) ?? null]);
+    }
+    try {
+      if (this.pending.whole) this.file.write(this.state);
+      else this.file.append(record, durable);
+      this.writeCount++;
+    } catch (e) {
+      this.rollback();
+      throw new LabSaveError(this.labName, e instanceof SaveError ? e.code : undefined, e instanceof SaveError ? e.cause : e);
+    }
+    this.pending.clear();
+  }
+
+  /** Drops uncommitted changes: the state becomes what is on disk. */
+  rollback(): void {
+    this.pending.clear();
+    this.db.data = this.readLatest();
+    this.onReload?.(this.db.data);
+  }
+
+  /** Commits pending changes and rewrites lab.json whole (compaction). Takes the lock if needed. */
   async save(): Promise<void> {
     if (this.closed) throw new Error(`The lab '${this.labName}' is closed.`);
-    if (this.readOnly) throw new LabReadOnlyError(this.labName);
-    await this.db.write();
+    if (this.readOnly) {
+      if (this.pending.any) this.rollback();
+      throw new LabReadOnlyError(this.labName);
+    }
+    const had = this.lock !== undefined;
+    if (!had) this.lock = await acquireLock(this.lockPath, this.labName, { waitMs: OPEN_WAIT_MS, ...this.opts.lock });
+    try {
+      this.pending.clear();
+      try {
+        this.compact();
+      } catch (e) {
+        this.rollback();
+        throw new LabSaveError(this.labName, e instanceof SaveError ? e.code : undefined, e instanceof SaveError ? e.cause : e);
+      }
+    } finally {
+      if (!had) {
+        this.lock?.release();
+        this.lock = undefined;
+      }
+    }
   }
 
   /** Applies fn to the state and saves. */
   async update(fn: (state: LabState) => void): Promise<void> {
     fn(this.state);
+    this.pending.root = true;
     await this.save();
   }
 
-  /** Waits for pending writes, then releases the lock. */
+  /** Commits what is pending and lets go of the lock. */
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
     try {
-      await this.adapter.flush();
+      if (!this.readOnly) this.endChanges();
     } finally {
+      this.closed = true;
       this.lock?.release();
       this.lock = undefined;
     }
   }
+
+  /** lab.json rewritten whole with the journal folded in (call while holding the lock). */
+  private compact(): void {
+    this.file.removeLeftoverTempFiles();
+    this.file.write(this.state);
+  }
+
+  private get lockPath(): string {
+    return `${this.statePath}.lock`;
+  }
+
+  private compactAt(): number {
+    return this.opts.compactAtBytes ?? Math.max(1 << 20, this.file.stamp.base === 'missing' ? 0 : this.baseBytes() / 2);
+  }
+
+  private baseBytes(): number {
+    return Number(this.file.stamp.base.split(':')[1] ?? 0);
+  }
+
+  /** The state on disk now (base + journal), validated. */
+  private readLatest(): LabState {
+    const state = this.file.read();
+    if (state === null) throw new Error(`The lab state '${this.statePath}' has disappeared.`);
+    const problems = validateLabState(state, this.opts.schemaVersion ?? SCHEMA_VERSION);
+    if (problems.length) throw new Error(`The lab state '${this.statePath}' is not valid: ${problems.join('; ')}.`);
+    return state;
+  }
 }
 
-/** Temp files of writes that died mid-way (we hold the lock, so none is in progress). */
-async function removeLeftoverTempFiles(statePath: string): Promise<void> {
-  const dir = dirname(statePath);
-  const prefix = `.${basename(statePath)}.`;
-  let names: string[];
+/** Temp files of a compaction that died mid-way: removed when nobody is writing (the lock is free). */
+function cleanUpAfterCrashes(file: JournaledFile, statePath: string, labName: string, lockOpts: LockOptions | undefined): void {
+  if (!file.hasLeftoverTempFiles()) return;
+  let lock: LabLock;
   try {
-    names = await readdir(dir);
+    lock = acquireLockSync(`${statePath}.lock`, labName, { ...lockOpts, waitMs: 0 });
   } catch {
-    return;
+    return; // somebody is writing (perhaps compacting): next time
   }
-  for (const name of names) {
-    if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(join(dir, name)).catch(() => undefined);
+  try {
+    file.removeLeftoverTempFiles();
+  } finally {
+    lock.release();
   }
+}
+
+async function seedState(opts: LabStoreOptions): Promise<LabState> {
+  const state = await opts.seed();
+  const problems = [...validateLabState(state, opts.schemaVersion ?? SCHEMA_VERSION), ...(opts.validate?.(state) ?? [])];
+  if (problems.length) throw new Error(`The lab seed produced an invalid state: ${problems.join('; ')}.`);
+  return state;
+}
+
+function fileStamp(d: Date): string {
+  // 2024-05-01T10:20:30.123Z → 20240501T102030Z (no ':' so the name is valid on Windows too)
+  return d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 }
 
 interface Loaded {
-  state: LabState | undefined; // undefined: seed a fresh one
-  migrated: boolean;
+  /** undefined: seed a fresh one. */
+  state: LabState | undefined;
+  /** The file must be rewritten (upgraded) before the lab is used. */
+  needsWrite: boolean;
 }
 
-async function loadState(
-  statePath: string,
-  supported: number,
-  migrations: readonly Migration[],
+/**
+ * Reads base + journal, upgrading and validating. Unreadable files are moved aside (not in a
+ * read-only session, nor in a dry run, which only reports that a write is needed).
+ */
+function load(
+  file: JournaledFile,
+  opts: LabStoreOptions,
   readOnly: boolean,
   now: () => Date,
   warnings: string[],
-): Promise<Loaded> {
-  let raw: string;
-  try {
-    raw = await readFile(statePath, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: undefined, migrated: false };
-    throw e;
-  }
-
-  const unreadable = async (reason: string): Promise<Loaded> => {
+  mode: { dryRun?: boolean } = {},
+): Loaded {
+  const statePath = file.path;
+  const supported = opts.schemaVersion ?? SCHEMA_VERSION;
+  const unreadable = (reason: string): Loaded => {
+    if (mode.dryRun) return { state: undefined, needsWrite: true };
     if (readOnly) {
       // Never move a file another session owns; just start from a fresh state in memory.
       warnings.push(`The lab state file '${statePath}' is unreadable (${reason}); this read-only session starts from a fresh lab state.`);
-      return { state: undefined, migrated: false };
+      return { state: undefined, needsWrite: false };
     }
-    const moved = await quarantine(statePath, now());
+    const moved = quarantine(file, now());
     warnings.push(`The lab state file was unreadable (${reason}). It was moved to '${moved}' and a fresh lab state was created.`);
-    return { state: undefined, migrated: false };
+    return { state: undefined, needsWrite: false };
   };
 
   let doc: unknown;
   try {
-    doc = JSON.parse(raw);
+    const base = file.readBase();
+    if (base === null) return { state: undefined, needsWrite: true };
+    doc = base.doc;
   } catch (e) {
-    return unreadable(`invalid JSON: ${(e as Error).message}`);
+    if (e instanceof SyntaxError) return unreadable(`invalid JSON: ${e.message}`);
+    throw e;
   }
   const version = readSchemaVersion(doc);
   if (version === undefined) return unreadable('no valid schemaVersion');
   if (version > supported) throw new LabSchemaTooNewError(statePath, version, supported);
 
+  // Base + journal (the journal's records are of the base's version).
+  let state: LabState | null;
+  try {
+    state = file.read();
+  } catch (e) {
+    if (e instanceof SyntaxError) return unreadable(`invalid JSON: ${e.message}`);
+    throw e;
+  }
+  if (state === null) return { state: undefined, needsWrite: true };
+  doc = state;
+
   let migrated = false;
   if (version < supported) {
+    if (mode.dryRun) return { state: undefined, needsWrite: true };
     try {
-      doc = migrateDocument(doc as Record<string, unknown>, version, supported, migrations).doc;
+      doc = migrateDocument(doc as Record<string, unknown>, version, supported, opts.migrations ?? MIGRATIONS).doc;
     } catch (e) {
       return unreadable((e as Error).message);
     }
     migrated = true;
   }
   const problems = validateLabState(doc, supported);
+  if (!problems.length) problems.push(...(opts.validate?.(doc as LabState) ?? []));
   if (problems.length) return unreadable(problems.join('; '));
 
   if (migrated) {
@@ -358,18 +576,25 @@ async function loadState(
     } else {
       // Keep the pre-upgrade file: an upgrade is the one write an older emsh could not read back.
       const backup = `${statePath}.v${version}.bak`;
-      await copyFile(statePath, backup);
-      await chmod(backup, 0o600).catch(() => undefined);
+      copyFileSync(statePath, backup);
+      try {
+        chmodSync(backup, 0o600);
+      } catch {
+        // best effort
+      }
       warnings.push(`The lab state was upgraded from schema version ${version} to ${supported}; the previous file was kept as '${backup}'.`);
     }
   }
-  return { state: doc as LabState, migrated };
+  return { state: doc as LabState, needsWrite: migrated };
 }
 
-async function quarantine(statePath: string, at: Date): Promise<string> {
-  const base = `${statePath}.corrupt-${fileStamp(at)}`;
+/** Moves lab.json (and its journal) aside as lab.json.corrupt-<time>; returns the new name. */
+function quarantine(file: JournaledFile, at: Date): string {
+  const base = `${file.path}.corrupt-${fileStamp(at)}`;
   let target = base;
-  for (let n = 2; await exists(target); n++) target = `${base}-${n}`;
-  await rename(statePath, target);
+  for (let n = 2; existsSync(target); n++) target = `${base}-${n}`;
+  renameSync(file.path, target);
+  if (existsSync(file.journalPath)) renameSync(file.journalPath, `${target}.journal`);
+  file.stamp = { base: 'missing', journalBytes: 0, journalSeen: 0 };
   return target;
 }

@@ -1,9 +1,9 @@
-// Single-writer lock for a lab: an exclusive lock file created with O_EXCL.
-// lowdb has no inter-process coordination: two writers lose updates (measured: two processes
-// doing 200 read-modify-write increments each ended near 200 of 400), so
-// exactly one emsh may hold a lab's state open for writing; others refuse or open read-only.
+// The lab's writer lock: an exclusive lock file created with O_EXCL.
+// lowdb has no inter-process coordination: two writers lose updates, so whoever changes a lab
+// holds this lock while it does (one statement at a time; see lab-store.ts), and others wait.
 
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { hostname as osHostname, uptime } from 'node:os';
 
 /**
@@ -27,6 +27,10 @@ export interface LockOwner {
 export interface LockOptions {
   /** Poll for this long when the lab is locked by a live process (default 0: fail at once). */
   waitMs?: number;
+  /** Called while waiting for a live holder (for "waiting for the lab" messages). */
+  onWait?: (owner: LockOwner | undefined, waitedMs: number) => void;
+  /** Gives up waiting when aborted (Ctrl+C). */
+  signal?: AbortSignal;
   // Injection points for tests (simulate another process or host).
   pid?: number;
   hostname?: string;
@@ -39,7 +43,7 @@ export class LabLockedError extends Error {
     readonly lab: string,
     readonly owner: LockOwner,
   ) {
-    super(`The lab '${lab}' is open in another emsh (pid ${owner.pid}). Close it first, or start with -ReadOnly.`);
+    super(`The lab '${lab}' is being changed by another emsh (pid ${owner.pid}).`);
     this.name = 'LabLockedError';
   }
 }
@@ -130,16 +134,18 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Takes the lab's lock, taking over a stale one (its holder is dead on this host, or it predates
- * the last boot, or it names this very process but not a lock this process holds).
- * Throws LabLockedError when a live process holds it and waitMs runs out.
+ * One attempt at the lab's lock, taking over a stale one (its holder is dead on this host, or it
+ * predates the last boot, or it names this very process but not a lock this process holds).
+ * Returns the lock, or what to do next: retry at once, or wait (a live holder, or a lock file
+ * still being written).
  */
-export async function acquireLock(path: string, lab: string, opts: LockOptions = {}): Promise<LabLock> {
+type Attempt = { lock: LabLock } | { retry: true } | { wait: true; owner?: LockOwner; writingNow: boolean };
+
+function attempt(path: string, opts: LockOptions, n: number): Attempt {
   const pid = opts.pid ?? process.pid;
   const host = opts.hostname ?? osHostname();
   const now = opts.now ?? (() => new Date());
   const isAlive = opts.isAlive ?? isProcessAlive;
-  const deadline = Date.now() + (opts.waitMs ?? 0);
 
   const isStale = (r: LockRead): boolean => {
     if (r.kind === 'unreadable') return r.ageMs > UNREADABLE_GRACE_MS;
@@ -162,45 +168,182 @@ export async function acquireLock(path: string, lab: string, opts: LockOptions =
     return procStart !== undefined && procStart > locked + 5_000;
   };
 
-  let lastOwner: LockOwner | undefined;
-  for (let attempt = 0; ; attempt++) {
-    const owner: LockOwner = { pid, hostname: host, startedAt: now().toISOString(), token: lockToken() };
-    if (tryCreate(path, owner)) {
-      const lock: LabLock = {
-        path,
-        owner,
-        release() {
-          if (held.get(path) === lock) held.delete(path);
-          const r = readLockFile(path);
-          if (r.kind === 'owner' && r.owner.token === owner.token) {
-            try {
-              unlinkSync(path);
-            } catch {
-              /* already gone */
-            }
+  const owner: LockOwner = { pid, hostname: host, startedAt: now().toISOString(), token: lockToken() };
+  if (tryCreate(path, owner)) {
+    const lock: LabLock = {
+      path,
+      owner,
+      release() {
+        if (held.get(path) === lock) held.delete(path);
+        const r = readLockFile(path);
+        if (r.kind === 'owner' && r.owner.token === owner.token) {
+          try {
+            unlinkSync(path);
+          } catch {
+            /* already gone */
           }
-        },
-      };
-      held.set(path, lock);
-      installExitHook();
-      return lock;
+        }
+      },
+    };
+    held.set(path, lock);
+    installExitHook();
+    return { lock };
+  }
+  const current = readLockFile(path);
+  if (current.kind === 'missing') return { retry: true }; // released between our attempt and the read
+  if (isStale(current) && n < 200) {
+    // Another process may be taking over at the same moment: then wait a little.
+    return takeOver(path, current.raw) ? { retry: true } : { wait: true, writingNow: true };
+  }
+  return { wait: true, owner: current.kind === 'owner' ? current.owner : undefined, writingNow: current.kind === 'unreadable' };
+}
+
+function lockedError(lab: string, owner: LockOwner | undefined): LabLockedError {
+  return new LabLockedError(lab, owner ?? { pid: 0, hostname: '', startedAt: '', token: '' });
+}
+
+/**
+ * Waiters line up in a folder beside the lock (`<lock>.queue/`), one ticket file each, named so
+ * that they sort by arrival: only the first live ticket may take the lock. So a writer that lets
+ * go and wants it again at once queues behind those already waiting instead of snatching it back
+ * (without this, eight writers in loops starved most of the others). Tickets of dead processes are
+ * removed by whoever sees them.
+ */
+class WaitQueue {
+  private readonly dir: string;
+
+  constructor(
+    lockPath: string,
+    private readonly pid: number,
+    private readonly isAlive: (pid: number) => boolean,
+  ) {
+    this.dir = `${lockPath}.queue`;
+  }
+
+  /** Live tickets, oldest first (dead ones are removed on the way). */
+  private live(): string[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return [];
     }
-    const current = readLockFile(path);
-    if (current.kind === 'missing') continue; // released between our attempt and the read
-    if (isStale(current)) {
-      if (!takeOver(path, current.raw)) await sleep(5); // another process is taking over
-      if (attempt < 200) continue;
+    return names.sort().filter((name) => {
+      const pid = Number(name.split('-')[2]);
+      if (pid === this.pid || this.isAlive(pid)) return true;
+      try {
+        unlinkSync(join(this.dir, name));
+      } catch {
+        // someone else removed it
+      }
+      return false;
+    });
+  }
+
+  isEmpty(): boolean {
+    return this.live().length === 0;
+  }
+
+  join(): string {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    for (;;) {
+      const name = `${String(Date.now()).padStart(15, '0')}-${String(++ticketSeq).padStart(9, '0')}-${this.pid}-${lockToken()}`;
+      try {
+        closeSync(openSync(join(this.dir, name), 'wx', 0o600));
+        return name;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
     }
-    if (current.kind === 'owner') lastOwner = current.owner;
-    // Live holder (or an unreadable lock still being written): wait if allowed.
-    const writingNow = current.kind === 'unreadable';
-    if (Date.now() < deadline || (writingNow && attempt < 40)) {
-      await sleep(POLL_MS);
-      continue;
+  }
+
+  isFirst(ticket: string): boolean {
+    return this.live()[0] === ticket;
+  }
+
+  leave(ticket: string): void {
+    try {
+      unlinkSync(join(this.dir, ticket));
+    } catch {
+      // already gone
     }
-    throw new LabLockedError(lab, lastOwner ?? { pid: 0, hostname: '', startedAt: '', token: '' });
   }
 }
+
+let ticketSeq = 0;
+
+/**
+ * Takes the lab's lock, first come first served, waiting up to opts.waitMs for live holders
+ * (polling; onWait is called once per poll with the holder and how long this call has waited).
+ * `pause` sleeps between polls: a timer, or a blocking wait for callers that cannot await.
+ * Throws LabLockedError when the wait runs out (or the signal aborts it).
+ */
+function acquireWith<R>(path: string, lab: string, opts: LockOptions, pause: (ms: number) => R, chain: (r: R, next: () => LabLock | R) => LabLock | R): LabLock | R {
+  const started = Date.now();
+  const deadline = started + (opts.waitMs ?? 0);
+  const queue = new WaitQueue(path, opts.pid ?? process.pid, opts.isAlive ?? isProcessAlive);
+  let lastOwner: LockOwner | undefined;
+  let ticket: string | undefined;
+  let n = 0;
+  const giveUp = (): never => {
+    if (ticket) queue.leave(ticket);
+    throw lockedError(lab, lastOwner);
+  };
+  const step = (): LabLock | R => {
+    for (;; n++) {
+      if (opts.signal?.aborted) giveUp();
+      // Without waiters, try at once; otherwise only the first in line tries.
+      const mayTry = ticket ? queue.isFirst(ticket) : queue.isEmpty();
+      if (mayTry) {
+        const a = attempt(path, opts, n);
+        if ('lock' in a) {
+          if (ticket) queue.leave(ticket);
+          return a.lock;
+        }
+        if ('retry' in a) continue;
+        lastOwner = a.owner ?? lastOwner;
+        if (a.writingNow && n < 40 && Date.now() >= deadline) return chain(pause(POLL_MS), () => (n++, step()));
+      }
+      if (Date.now() >= deadline) giveUp();
+      ticket ??= queue.join();
+      opts.onWait?.(lastOwner, Date.now() - started);
+      return chain(pause(POLL_MS), () => (n++, step()));
+    }
+  };
+  try {
+    return step();
+  } catch (e) {
+    if (ticket) queue.leave(ticket);
+    throw e;
+  }
+}
+
+/**
+ * Takes the lab's lock, waiting up to opts.waitMs for a live holder (first come, first served).
+ * Throws LabLockedError when a live process holds it and waitMs runs out.
+ */
+export async function acquireLock(path: string, lab: string, opts: LockOptions = {}): Promise<LabLock> {
+  return acquireWith<Promise<LabLock>>(
+    path,
+    lab,
+    opts,
+    (ms) => sleep(ms) as unknown as Promise<LabLock>,
+    (p, next) => p.then(() => next()),
+  );
+}
+
+/** acquireLock for callers that cannot await (a commit on its way to the screen): blocks while it waits. */
+export function acquireLockSync(path: string, lab: string, opts: LockOptions = {}): LabLock {
+  return acquireWith<undefined>(
+    path,
+    lab,
+    opts,
+    (ms) => void Atomics.wait(SLEEPER, 0, 0, ms),
+    (_r, next) => next(),
+  ) as LabLock;
+}
+
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
 
 function tryCreate(path: string, owner: LockOwner): boolean {
   let fd: number;

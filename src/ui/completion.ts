@@ -1,5 +1,6 @@
 // Tab completion, derived from the cmdlet declarations: command names and aliases, parameter
-// names, enum / ValidateSet values, thumbprints, machine names, variables and lab-drive paths.
+// names, enum / ValidateSet values, thumbprints, machine names, variables, members of variables
+// and expressions, $env: names, type names and lab-drive paths.
 // Pure: everything it needs about the session comes through a CompletionSource.
 
 import { commandAt } from '../../grammar/partial.js';
@@ -19,6 +20,21 @@ export interface CompletionSource {
    * declared output type; undefined when unknown. Drives `Get-X | Format-List Sta<Tab>`.
    */
   propertiesOf?(commandName: string): string[] | undefined;
+  /** A variable's value (`$c.Th<Tab>` lists its members); undefined when it is not set. */
+  valueOf?(name: string): unknown;
+  /** The members of a value (properties and methods), as Get-Member lists them. */
+  membersOf?(value: unknown): Member[];
+  /** The members of a type by name (`(Get-Date).<Tab>` from the command's declared output type). */
+  membersOfType?(typeName: string): Member[] | undefined;
+  /** The names of the environment variables (`$env:Pa<Tab>`). */
+  environment?(): string[];
+  /** The .NET type names the shell knows (`[System.Str<Tab>`). */
+  typeNames?(): string[];
+}
+
+export interface Member {
+  name: string;
+  memberType: string;
 }
 
 export interface Candidate {
@@ -157,6 +173,12 @@ function upstreamProperties(line: string, stop: number, commands: CommandInfo[],
     const prev = currentCommand(line, stop);
     const name = resolveName(commands, prev.name);
     if (!name) return undefined;
+    if (name.toLowerCase() === 'select-object') {
+      const chosen = selectedProperties(line.slice(prev.nameStart + prev.name.length, stop));
+      if (chosen) return chosen;
+      stop = prev.stop;
+      continue;
+    }
     if (!PASS_THROUGH.has(name.toLowerCase())) return src.propertiesOf?.(name);
     stop = prev.stop;
   }
@@ -176,6 +198,119 @@ function enclosingPropertyCommand(line: string, pos: number, commands: CommandIn
     pos = el.stop;
   }
   return undefined;
+}
+
+
+/** Reads a property without running anything (completion never invokes methods or commands). */
+function readProperty(value: unknown, name: string, src: CompletionSource): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return value.length ? readProperty(value[0], name, src) : undefined;
+  const m = src.membersOf?.(value).find((x) => x.name.toLowerCase() === name.toLowerCase());
+  if (!m || /method/i.test(m.memberType)) return undefined;
+  try {
+    // PSObject-style values expose get(); plain objects their own property.
+    const v = value as { get?: (n: string) => unknown } & Record<string, unknown>;
+    return typeof v.get === 'function' ? v.get(m.name) : v[m.name];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Member candidates: properties, then methods (completed with `(`), each alphabetical. */
+function memberCandidates(members: Member[], typed: string, prefix: string): Candidate[] {
+  const seen = new Set<string>();
+  const pick = (method: boolean) =>
+    members
+      .filter((m) => /method/i.test(m.memberType) === method && matches(m.name, typed) && !seen.has(m.name.toLowerCase()) && seen.add(m.name.toLowerCase()))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
+      .map((m) => ({ text: prefix + m.name + (method ? '(' : ''), display: m.name + (method ? '(' : ''), tooltip: m.memberType }));
+  return [...pick(false), ...pick(true)];
+}
+
+/** The members of a value, looking through a collection to its elements (member enumeration). */
+function membersOfValue(value: unknown, src: CompletionSource): Member[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.length ? membersOfValue(value[0], src) : [];
+  return src.membersOf?.(value) ?? [];
+}
+
+/** The offset of the `(` matching the `)` at `close`, or -1. */
+function openParen(line: string, close: number): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = close; i >= 0; i--) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ')') depth++;
+    else if (ch === '(' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The members of what an expression yields, known without running it: a variable chain, a literal, a command's output type. */
+function membersOfExpression(expr: string, commands: CommandInfo[], src: CompletionSource): Member[] | undefined {
+  const e = expr.trim();
+  const chain = /^\$(\w+)((?:\.\w+)*)$/.exec(e);
+  if (chain) {
+    let v = src.valueOf?.(chain[1]!);
+    for (const p of chain[2]!.split('.').filter(Boolean)) v = readProperty(v, p, src);
+    return v === undefined ? undefined : membersOfValue(v, src);
+  }
+  if (/^(['"]).*\1$/s.test(e)) return src.membersOf?.('');
+  if (/^-?\d+$/.test(e)) return src.membersOf?.(0);
+  if (e.startsWith('(') && e.endsWith(')')) return membersOfExpression(e.slice(1, -1), commands, src);
+  // A pipeline: the type the last command declares (through Where-Object / Sort-Object).
+  const last = e.length;
+  const el = currentCommand(e, last);
+  let name = resolveName(commands, el.name);
+  let stop = el.stop;
+  for (let hops = 0; name && PASS_THROUGH.has(name.toLowerCase()) && stop >= 0 && hops < 16; hops++) {
+    const prev = currentCommand(e, stop);
+    name = resolveName(commands, prev.name);
+    stop = prev.stop;
+  }
+  if (!name) return undefined;
+  const decl = declarationOf(commands, name);
+  const types = decl?.outputType ?? [];
+  const out = types.flatMap((t) => src.membersOfType?.(t) ?? []);
+  return out.length ? out : undefined;
+}
+
+/**
+ * The property names Select-Object writes: its -Property list (or first positional argument),
+ * plain names and the Name/Label of calculated properties. Undefined when they cannot be known.
+ */
+function selectedProperties(args: string): string[] | undefined {
+  if (/-(ExpandProperty|Exp|ExcludeProperty)\b/i.test(args)) return undefined;
+  const text = args.replace(/-(First|Last|Skip|Index)\s+\S+/gi, '').replace(/-(Property|Prop|P)\b:?/i, '').replace(/-Unique\b/i, '');
+  const out: string[] = [];
+  let depth = 0;
+  let item = '';
+  const flush = () => {
+    const t = item.trim();
+    item = '';
+    if (!t) return;
+    if (t.startsWith('@{')) {
+      const n = /(?:^|[;{\s])(?:n|name|l|label)\s*=\s*(?:'([^']*)'|"([^"]*)"|([\w-]+))/i.exec(t);
+      if (n) out.push(n[1] ?? n[2] ?? n[3]!);
+    } else if (/^['"]?[\w]+['"]?$/.test(t)) out.push(t.replace(/['"]/g, ''));
+  };
+  for (const ch of text) {
+    if (ch === '{' || ch === '(') depth++;
+    if (ch === '}' || ch === ')') depth--;
+    if (depth === 0 && (ch === ',' || /\s/.test(ch)) && !item.trim().startsWith('@{')) {
+      flush();
+      continue;
+    }
+    item += ch;
+    if (depth === 0 && ch === '}' && item.trim().startsWith('@{')) flush();
+  }
+  flush();
+  return out.length ? out : undefined;
 }
 
 /** Property candidates, alphabetical and without duplicates, as PowerShell lists members. */
@@ -228,6 +363,41 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
     if (props) return { ...none, candidates: propertyCandidates(props, member[1]!, word.text.slice(0, word.text.length - member[1]!.length)) };
   }
 
+  // `$env:Pa`: environment variable names.
+  const env = /^\$env:(\w*)$/i.exec(word.text);
+  if (env && src.environment) {
+    const prefix = word.text.slice(0, word.text.length - env[1]!.length);
+    return { ...none, candidates: src.environment().filter((n) => matches(n, env[1]!)).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })).map((n) => ({ text: prefix + n, display: n })) };
+  }
+
+  // `$c.Th`, `$c.NotAfter.Ad`: members of a variable's value (read, never run).
+  const access = /^(\$\w+(?:\.\w+)*)\.(\w*)$/.exec(word.text);
+  if (access && !/^\$(?:_|PSItem)$/i.test(access[1]!)) {
+    const members = membersOfExpression(access[1]!, commands, src);
+    if (members) return { ...none, candidates: memberCandidates(members, access[2]!, word.text.slice(0, word.text.length - access[2]!.length)) };
+  }
+
+  // `(Get-Date).Add`, `'text'.To`: members of what the expression before the dot yields.
+  const dot = /^\.(\w*)$/.exec(word.text);
+  if (dot && line[word.start - 1] === ')') {
+    const open = openParen(line, word.start - 1);
+    const members = open >= 0 ? membersOfExpression(line.slice(open + 1, word.start - 1), commands, src) : undefined;
+    if (members) return { ...none, candidates: memberCandidates(members, dot[1]!, '.') };
+  }
+  const literal = /^('[^']*'|"[^"]*"|\d+)\.(\w*)$/.exec(word.text);
+  if (literal) {
+    const members = membersOfExpression(literal[1]!, commands, src);
+    if (members) return { ...none, candidates: memberCandidates(members, literal[2]!, word.text.slice(0, word.text.length - literal[2]!.length)) };
+  }
+
+  // `[System.Str`: type names.
+  const type = /^\[([\w.]*)$/.exec(word.text);
+  if (type && src.typeNames) {
+    const t = type[1]!.toLowerCase();
+    const names = src.typeNames().filter((n) => n.toLowerCase().startsWith(t) || (n.toLowerCase().startsWith('system.') && n.toLowerCase().slice(7).startsWith(t)));
+    return { ...none, candidates: names.map((n) => ({ text: `[${n}]`, display: n })) };
+  }
+
   // Variables.
   if (word.text.startsWith('$')) {
     const typed = word.text.slice(1);
@@ -241,8 +411,8 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
     };
   }
 
-  // The command name itself.
-  if (word.start <= cmd.nameStart) {
+  // The command name itself (an empty word there completes files, as at an empty PowerShell prompt).
+  if (word.start <= cmd.nameStart && word.text !== '') {
     const seen = new Set<string>();
     const out: Candidate[] = [];
     for (const c of commands) {
@@ -330,7 +500,8 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
     }
   }
 
-  // Paths on the lab drive.
+  // Paths on the lab drive; an opening quote the user typed is kept (and closed).
+  const quote = /^['"]/.exec(word.text)?.[0];
   const raw = word.text.replace(/^['"]/, '');
   const sep = Math.max(raw.lastIndexOf('\\'), raw.lastIndexOf('/'));
   const dir = sep >= 0 ? raw.slice(0, sep + 1) : '';
@@ -348,7 +519,8 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
       .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
       .map((e) => {
         const full = dir + e.name + (e.isDirectory ? '\\' : '');
-        return { text: quoteIfNeeded(full), display: e.name + (e.isDirectory ? '\\' : '') };
+        const text = quote ? `${quote}${quote === "'" ? full.replace(/'/g, "''") : full}${quote}` : quoteIfNeeded(full);
+        return { text, display: e.name + (e.isDirectory ? '\\' : '') };
       }),
   };
 }

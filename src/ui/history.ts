@@ -1,11 +1,15 @@
 // Command history for the prompt, PSReadLine-style: recall without duplicates, prefix search
 // (F8), reverse incremental search (Ctrl+R), inline suggestions, and a per-lab file that
-// never receives lines that look like they carry a secret.
+// never receives lines that carry a secret. Which lines those are the session judges on the
+// parsed command (src/engine/secrets.ts); a line stays recallable in memory either way.
 
 import { appendFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** PSReadLine's default AddToHistoryHandler pattern: such lines stay in memory only. */
+/**
+ * PSReadLine's default AddToHistoryHandler pattern: the judge of a History made without the
+ * session's (tests, tools).
+ */
 export const SECRET_PATTERN = /password|asplaintext|token|apikey|secret/i;
 
 const MAX_ENTRIES = 4096;
@@ -32,13 +36,25 @@ function decodeFile(text: string): string[] {
 export class History {
   private entries: string[] = [];
 
-  constructor(private readonly file?: string) {
+  constructor(
+    private readonly file?: string,
+    /** Whether a line carries a secret (it is then never written to the file). */
+    private readonly hasSecret: (line: string) => boolean = (line) => SECRET_PATTERN.test(line),
+  ) {
     if (file && existsSync(file)) {
       try {
         this.entries = decodeFile(readFileSync(file, 'utf8')).slice(-MAX_ENTRIES);
       } catch {
         this.entries = [];
       }
+    }
+  }
+
+  private judgedSecret(entry: string): boolean {
+    try {
+      return this.hasSecret(entry);
+    } catch {
+      return true; // when in doubt, keep it out of the file
     }
   }
 
@@ -52,7 +68,7 @@ export class History {
     if (entry.trim() === '') return;
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.shift();
-    if (this.file && !SECRET_PATTERN.test(entry)) {
+    if (this.file && !this.judgedSecret(entry)) {
       try {
         mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
         appendFileSync(this.file, encode(entry) + '\n', { mode: 0o600 });

@@ -13,10 +13,16 @@ export class InkHost implements Host {
   constructor(
     private readonly store: UiStore,
     private readonly getWidth: () => number,
+    private readonly getSize: () => { columns: number; rows: number } = () => ({ columns: getWidth() + 1, rows: 40 }),
   ) {}
 
   get width(): number {
     return this.getWidth();
+  }
+
+  /** The terminal's size ($Host.UI.RawUI.WindowSize). */
+  windowSize(): { columns: number; rows: number } {
+    return this.getSize();
   }
 
   write(text: string, kind: LineKind = 'output', style?: HostStyle): void {
@@ -65,11 +71,38 @@ export class InkHost implements Host {
     });
   }
 
-  progress(activity: string | undefined): void {
-    this.store.setActivity(activity);
+  /**
+   * Without a status or percentage: the spinner's text (a slow step such as key generation).
+   * With them (Write-Progress): PowerShell's progress block above the prompt. No activity ends both.
+   */
+  progress(activity: string | undefined, status?: string, percentComplete?: number): void {
+    if (activity === undefined) {
+      this.store.setActivity(undefined);
+      this.store.setProgress(undefined);
+    } else if (status === undefined && percentComplete === undefined) this.store.setActivity(activity);
+    else this.store.setProgress({ activity, status, percent: percentComplete });
   }
 
   clear(): void {
     this.store.clear();
+  }
+
+  /** The pager's question: one key, shown in the live area and not echoed. */
+  readKey(prompt: string): Promise<string | null> {
+    this.store.endPartialLine();
+    return new Promise((resolve) => {
+      this.store.ask({
+        kind: 'key',
+        prompt,
+        resolve: (key) => {
+          this.store.ask(undefined);
+          resolve(key);
+        },
+      });
+    });
+  }
+
+  enterNestedPrompt(): Promise<void> {
+    return this.store.enterNested();
   }
 }

@@ -1,70 +1,120 @@
-// One keypress decoder for the whole UI: raw terminal input → named keys and text runs.
-// Ink's useInput hides function keys (F8) and Ctrl+Space, so the prompt reads raw input and
-// decodes it here; a chunk may hold several keys (fast typing, tmux send-keys) or a paste.
+// One keypress decoder for the whole UI: raw terminal input → chords (spelled as PSReadLine's
+// Get-PSReadLineKeyHandler shows them: `Ctrl+LeftArrow`, `Shift+F8`, `Alt+.`) and text runs.
+// Ink's useInput reduces function keys to an empty string, so the UI reads the raw stream and
+// decodes it here. A chunk may hold several keys (fast typing, tmux send-keys) or a paste.
+// Every escape sequence becomes a chord or nothing: a key nobody binds never types its bytes.
 
-export type KeyName =
-  | 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'pageup' | 'pagedown'
-  | 'ctrl-left' | 'ctrl-right' | 'delete' | 'ctrl-delete' | 'backspace' | 'ctrl-backspace'
-  | 'tab' | 'shift-tab' | 'enter' | 'shift-enter' | 'escape'
-  | 'ctrl-a' | 'ctrl-c' | 'ctrl-d' | 'ctrl-e' | 'ctrl-k' | 'ctrl-l' | 'ctrl-r' | 'ctrl-s' | 'ctrl-u' | 'ctrl-w'
-  | 'ctrl-y' | 'ctrl-z' | 'ctrl-space' | 'f8' | 'shift-f8';
+export type KeyEvent = { kind: 'key'; chord: string } | { kind: 'text'; text: string };
 
-export type KeyEvent = { kind: 'key'; name: KeyName } | { kind: 'text'; text: string };
-
-const SEQUENCES: [string, KeyName][] = [
-  ['\x1b[1;5A', 'up'], ['\x1b[1;5B', 'down'],
-  ['\x1b[1;5C', 'ctrl-right'], ['\x1b[1;5D', 'ctrl-left'], ['\x1b[5C', 'ctrl-right'], ['\x1b[5D', 'ctrl-left'],
-  ['\x1bOc', 'ctrl-right'], ['\x1bOd', 'ctrl-left'], ['\x1bf', 'ctrl-right'], ['\x1bb', 'ctrl-left'],
-  ['\x1b[19;2~', 'shift-f8'], ['\x1b[19~', 'f8'],
-  ['\x1b[3;5~', 'ctrl-delete'], ['\x1b[3~', 'delete'],
-  ['\x1b[5~', 'pageup'], ['\x1b[6~', 'pagedown'],
-  ['\x1b[1~', 'home'], ['\x1b[4~', 'end'], ['\x1b[7~', 'home'], ['\x1b[8~', 'end'],
-  ['\x1b[H', 'home'], ['\x1b[F', 'end'], ['\x1bOH', 'home'], ['\x1bOF', 'end'],
-  ['\x1b[A', 'up'], ['\x1b[B', 'down'], ['\x1b[C', 'right'], ['\x1b[D', 'left'],
-  ['\x1bOA', 'up'], ['\x1bOB', 'down'], ['\x1bOC', 'right'], ['\x1bOD', 'left'],
-  ['\x1b[Z', 'shift-tab'],
-  ['\x1b\r', 'shift-enter'], ['\x1b[13;2u', 'shift-enter'],
-  ['\x1b\x7f', 'ctrl-backspace'],
-];
-
-const CONTROL: Record<string, KeyName> = {
-  '\x00': 'ctrl-space',
-  '\x01': 'ctrl-a',
-  '\x03': 'ctrl-c',
-  '\x04': 'ctrl-d',
-  '\x05': 'ctrl-e',
-  '\x08': 'ctrl-backspace',
-  '\t': 'tab',
-  '\x0b': 'ctrl-k',
-  '\x0c': 'ctrl-l',
-  '\r': 'enter',
-  '\n': 'enter',
-  '\x12': 'ctrl-r',
-  '\x13': 'ctrl-s',
-  '\x15': 'ctrl-u',
-  '\x17': 'ctrl-w',
-  '\x19': 'ctrl-y',
-  '\x1a': 'ctrl-z',
-  '\x7f': 'backspace',
+const CSI_LETTER: Record<string, string> = { A: 'UpArrow', B: 'DownArrow', C: 'RightArrow', D: 'LeftArrow', H: 'Home', F: 'End', P: 'F1', Q: 'F2', R: 'F3', S: 'F4', Z: 'Tab' };
+const CSI_TILDE: Record<number, string> = {
+  1: 'Home', 2: 'Insert', 3: 'Delete', 4: 'End', 5: 'PageUp', 6: 'PageDown', 7: 'Home', 8: 'End',
+  11: 'F1', 12: 'F2', 13: 'F3', 14: 'F4', 15: 'F5', 17: 'F6', 18: 'F7', 19: 'F8', 20: 'F9', 21: 'F10', 23: 'F11', 24: 'F12',
 };
+/** rxvt: lower-case final letters are Shift+arrow after CSI, Ctrl+arrow after SS3. */
+const RXVT_ARROW: Record<string, string> = { a: 'UpArrow', b: 'DownArrow', c: 'RightArrow', d: 'LeftArrow' };
+/** Keys of the kitty / CSI-u protocol, by code point. */
+const CSI_U: Record<number, string> = { 9: 'Tab', 13: 'Enter', 27: 'Escape', 127: 'Backspace', 32: 'Spacebar' };
+
+const CONTROL: Record<string, string> = {
+  '\x00': 'Ctrl+Spacebar', '\t': 'Tab', '\r': 'Enter', '\n': 'Enter', '\x08': 'Ctrl+Backspace', '\x7f': 'Backspace',
+  '\x1c': 'Ctrl+\\', '\x1d': 'Ctrl+]', '\x1e': 'Ctrl+^', '\x1f': 'Ctrl+_',
+};
+
+/** `Ctrl+`, `Alt+`, `Shift+` from an xterm modifier parameter (1 + bit mask). */
+function modifiers(param: number | undefined): { ctrl: boolean; alt: boolean; shift: boolean } {
+  const m = param && param > 1 ? param - 1 : 0;
+  return { shift: (m & 1) !== 0, alt: (m & 2) !== 0, ctrl: (m & 4) !== 0 };
+}
+
+function chord(key: string, mods: { ctrl?: boolean; alt?: boolean; shift?: boolean }): string {
+  let k = key;
+  let shift = mods.shift ?? false;
+  if (k.length === 1 && /[a-z]/.test(k) && shift) {
+    k = k.toUpperCase();
+    shift = false;
+  }
+  return `${mods.ctrl ? 'Ctrl+' : ''}${mods.alt ? 'Alt+' : ''}${shift ? 'Shift+' : ''}${k}`;
+}
+
+/** The chord of a control character or printable character pressed with Alt (`ESC x`). */
+function controlChord(ch: string, alt: boolean): string | undefined {
+  const named = CONTROL[ch];
+  if (named) {
+    if (!alt) return named;
+    if (ch === '\x7f' || ch === '\x08') return 'Alt+Backspace';
+    if (ch === '\r') return 'Shift+Enter'; // ESC CR: what terminals send for Shift/Alt+Enter when asked to
+    return named.startsWith('Ctrl+') ? 'Ctrl+Alt+' + named.slice(5) : 'Alt+' + named;
+  }
+  const code = ch.charCodeAt(0);
+  if (code >= 1 && code <= 26) return chord(String.fromCharCode(code + 96), { ctrl: true, alt });
+  if (alt && ch >= ' ') return 'Alt+' + (ch === ' ' ? 'Spacebar' : ch);
+  return undefined;
+}
+
+/** Decodes the escape sequence at `i`: its chord (or '' for a sequence to drop) and length; undefined if incomplete. */
+function escapeSequence(data: string, i: number): { chord: string; length: number } | undefined {
+  const next = data[i + 1];
+  if (next === undefined) return { chord: 'Escape', length: 1 };
+  if (next === '[') {
+    const m = /^\x1b\[([0-9;:?<>=]*)([ -/]*)([@-~])/.exec(data.slice(i, i + 32));
+    if (!m) return data.length - i < 32 && !/[^\x1b\[0-9;:?<>= -\/]/.test(data.slice(i)) ? undefined : { chord: '', length: 2 };
+    const [all, params, , final] = m as unknown as [string, string, string, string];
+    const nums = params.split(';').map((p) => Number(p.split(':')[0]) || 0);
+    if (final === '~') {
+      const key = CSI_TILDE[nums[0]!];
+      return { chord: key ? chord(key, modifiers(nums[1])) : '', length: all.length };
+    }
+    if (final === 'u') {
+      const code = nums[0]!;
+      const mods = modifiers(nums[1]);
+      const key = CSI_U[code] ?? (code > 32 && code < 0x110000 ? String.fromCodePoint(code) : undefined);
+      return { chord: key ? chord(key, mods) : '', length: all.length };
+    }
+    if (final === 'Z') return { chord: 'Shift+Tab', length: all.length };
+    if (RXVT_ARROW[final] && params === '') return { chord: 'Shift+' + RXVT_ARROW[final], length: all.length };
+    const key = CSI_LETTER[final];
+    return { chord: key ? chord(key, modifiers(nums[1])) : '', length: all.length };
+  }
+  if (next === 'O') {
+    const final = data[i + 2];
+    if (final === undefined) return undefined;
+    if (RXVT_ARROW[final]) return { chord: 'Ctrl+' + RXVT_ARROW[final], length: 3 };
+    const key = CSI_LETTER[final];
+    return { chord: key ?? '', length: 3 };
+  }
+  if (next === '\x1b') {
+    // ESC ESC [ ...: Alt with a cursor key (some terminals); else an Escape then the rest.
+    if (data[i + 2] === '[' || data[i + 2] === 'O') {
+      const inner = escapeSequence(data, i + 1);
+      if (inner === undefined) return undefined;
+      return { chord: inner.chord && !inner.chord.includes('Alt+') ? inner.chord.replace(/^((?:Ctrl\+)?)/, '$1Alt+') : inner.chord, length: inner.length + 1 };
+    }
+    return { chord: 'Escape', length: 1 };
+  }
+  const c = controlChord(next, true);
+  return { chord: c ?? '', length: 2 };
+}
 
 const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';
 
 /**
- * A decoder that keeps state between chunks: Ink's input parser hands a bracketed paste over
- * in pieces (`ESC[200~`, the body, `ESC[201~`), so the paste markers may arrive in different
- * chunks. Outside a bracketed paste, every CR/LF is an Enter key: typed-ahead lines run one by
- * one and a pasted script without brackets continues with `>> ` where a statement is open,
- * as in the Windows console.
+ * A decoder that keeps state between chunks: a bracketed paste and an escape sequence may be
+ * split over several reads. Outside a bracketed paste, every CR/LF is an Enter key: typed-ahead
+ * lines run one by one, and a pasted script without brackets continues with `>> ` where a
+ * statement is open, as in the Windows console.
  */
 export function createKeyDecoder(): { push(data: string): KeyEvent[]; readonly inPaste: boolean } {
   let paste: string | undefined;
+  let carry = '';
   return {
     get inPaste() {
       return paste !== undefined;
     },
-    push(data: string): KeyEvent[] {
+    push(chunk: string): KeyEvent[] {
+      const data = carry + chunk;
+      carry = '';
       const out: KeyEvent[] = [];
       let text = '';
       const flush = () => {
@@ -75,8 +125,14 @@ export function createKeyDecoder(): { push(data: string): KeyEvent[]; readonly i
       while (i < data.length) {
         if (paste !== undefined) {
           const end = data.indexOf(PASTE_END, i);
-          paste += data.slice(i, end < 0 ? data.length : end);
-          if (end < 0) break;
+          if (end < 0) {
+            // Keep a possible start of the end marker for the next chunk.
+            const tail = /\x1b(\[(2(0(1)?)?)?)?$/.exec(data.slice(i))?.[0] ?? '';
+            paste += data.slice(i, data.length - tail.length);
+            carry = tail;
+            break;
+          }
+          paste += data.slice(i, end);
           // A copied block usually ends with a line break: keep it for the user's own Enter.
           const body = paste.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
           if (body) out.push({ kind: 'text', text: body });
@@ -84,52 +140,35 @@ export function createKeyDecoder(): { push(data: string): KeyEvent[]; readonly i
           i = end + PASTE_END.length;
           continue;
         }
-        if (data.startsWith(PASTE_START, i)) {
-          flush();
-          paste = '';
-          i += PASTE_START.length;
-          continue;
-        }
-        if (data[i] === '\x1b') {
-          const seq = SEQUENCES.find(([s]) => data.startsWith(s, i));
-          flush();
-          if (seq) {
-            out.push({ kind: 'key', name: seq[1] });
-            i += seq[0].length;
-            continue;
-          }
-          // Unknown CSI sequence: skip it whole rather than typing its bytes.
-          const csi = /^\x1b\[[0-9;?]*[ -/]*[@-~]/.exec(data.slice(i));
-          if (csi) {
-            i += csi[0].length;
-            continue;
-          }
-          // Alt+<key> we do not bind: drop the ESC, keep nothing of the pair.
-          if (i + 1 < data.length && data[i + 1]! >= ' ' && data[i + 1] !== '\x7f') {
-            i += 2;
-            continue;
-          }
-          out.push({ kind: 'key', name: 'escape' });
-          i += 1;
-          continue;
-        }
         const ch = data[i]!;
+        if (ch === '\x1b') {
+          flush();
+          if (data.startsWith(PASTE_START, i)) {
+            paste = '';
+            i += PASTE_START.length;
+            continue;
+          }
+          const seq = escapeSequence(data, i);
+          if (!seq) {
+            carry = data.slice(i);
+            break;
+          }
+          if (seq.chord) out.push({ kind: 'key', chord: seq.chord });
+          i += seq.length;
+          continue;
+        }
         // CR LF from one Enter (some terminals, cooked-mode typeahead) is one key.
         if (ch === '\r' && data[i + 1] === '\n') {
           flush();
-          out.push({ kind: 'key', name: 'enter' });
+          out.push({ kind: 'key', chord: 'Enter' });
           i += 2;
           continue;
         }
-        const ctl = CONTROL[ch];
-        if (ctl) {
+        if (ch < ' ' || ch === '\x7f') {
           flush();
-          out.push({ kind: 'key', name: ctl });
+          const c = controlChord(ch, false);
+          if (c) out.push({ kind: 'key', chord: c });
           i += 1;
-          continue;
-        }
-        if (ch < ' ') {
-          i += 1; // other control characters are ignored
           continue;
         }
         text += ch;

@@ -6,6 +6,9 @@ import { InkHost } from './ink-host.js';
 import { UiStore } from './ui-store.js';
 import type { CompletionSource } from './completion.js';
 import type { Host } from '../protocol/host.js';
+import { ReadLineSettings } from '../protocol/readline.js';
+import { installResizeGuard, terminalSize } from './resize-guard.js';
+import { withoutHostPaths } from '../protocol/errors.js';
 
 export interface InteractiveDeps {
   lab: string;
@@ -18,6 +21,8 @@ export interface InteractiveDeps {
   createSession(host: Host): ShellSession;
   /** What tab completion may ask the session. */
   completionSource(session: ShellSession): CompletionSource;
+  /** The session's PSReadLine settings (key bindings, options), shared with its cmdlets. */
+  readLineSettings?(session: ShellSession): ReadLineSettings | undefined;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
 }
@@ -79,15 +84,17 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const stdout = deps.stdout ?? process.stdout;
   const stdin = deps.stdin ?? process.stdin;
   const { createElement, render, App } = await loadUi(Boolean((stdout as { isTTY?: boolean }).isTTY));
-  const store = new UiStore({ machine: deps.machine(), lab: deps.lab, columns: () => stdout.columns ?? 0 });
-  const host = new InkHost(store, () => Math.max(40, (stdout.columns ?? 120) - 1));
+  const store = new UiStore({ machine: deps.machine(), lab: deps.lab });
+  const host = new InkHost(store, () => Math.max(40, terminalSize(stdout).columns - 1), () => terminalSize(stdout));
   const session = deps.createSession(host);
-  const history = new History(deps.historyFile);
+  const settings = deps.readLineSettings?.(session) ?? new ReadLineSettings();
+  const history = new History(deps.historyFile, session.hasSecret ? (line) => session.hasSecret!(line) : undefined);
+  // The banner comes first, before the profile's output and the first prompt, as in EMS.
   if (!deps.noLogo) for (const l of BANNER) store.write(l + '\n', 'output');
 
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
-  const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  const message = (err: unknown) => withoutHostPaths(err instanceof Error ? err.message : String(err));
   /** The UI cannot go on (Ink itself failed): give the terminal back and end. */
   const onCrash = (err: unknown) => {
     restoreTerminal(stdout, stdin);
@@ -121,8 +128,16 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   process.on('exit', onProcessExit);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  // A terminal can also go away without a SIGHUP (its streams end or fail with EIO): the shell
+  // never outlives it either way.
+  const onTerminalLost = () => onSignal('SIGHUP');
+  stdin.on('end', onTerminalLost);
+  stdin.on('error', onTerminalLost);
+  stdout.on('error', onTerminalLost);
   // Bracketed paste: a pasted script arrives marked, so its newlines are not Enter keys.
   if (stdin.isTTY) stdout.write('\x1b[?2004h');
+  // Registered before Ink's own resize handler, so it runs first (see resize-guard.ts).
+  const guard = installResizeGuard(stdout);
 
   const instance = render(
     createElement(App, {
@@ -131,12 +146,14 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
       machine: deps.machine,
       history,
       completion: deps.completionSource(session),
+      settings,
       onExit: (code: number) => resolveExit(code),
+      onFrame: guard.frame,
       color: deps.color,
     }),
     // Only pass streams that exist: Ink spreads these options over its defaults, so
     // `stdin: undefined` would replace process.stdin and the first render would fail silently.
-    { stdout, ...(deps.stdin ? { stdin: deps.stdin } : {}), exitOnCtrlC: false, patchConsole: false },
+    { stdout: guard.stdout, ...(deps.stdin ? { stdin: deps.stdin } : {}), exitOnCtrlC: false, patchConsole: false },
   );
   // If Ink itself gives up (an error outside our boundary), end like a crash, not silently.
   instance.waitUntilExit().then(
@@ -145,6 +162,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   );
   // On resize Ink redraws the live area; finished lines are the terminal's to reflow.
   const code = await exited;
+  guard.dispose();
   // Leave the scrollback and the shell's last command line, not a stale prompt and status line.
   instance.clear();
   instance.unmount();
@@ -154,6 +172,9 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   process.off('exit', onProcessExit);
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
+  stdin.off('end', onTerminalLost);
+  stdin.off('error', onTerminalLost);
+  stdout.off('error', onTerminalLost);
   restoreTerminal(stdout, stdin);
   return code;
 }

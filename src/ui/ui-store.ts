@@ -1,8 +1,10 @@
-// The UI's state outside React: finished output (for <Static>), what is running, and what the
-// host is asking the user. The Ink host writes here from the engine's async world; the App
-// subscribes with useSyncExternalStore and re-renders only the live area.
+// The UI's state outside React: what is running, what the host is asking the user, progress, and
+// the output stream. Output is not kept: finished lines are turned into terminal text and handed,
+// in batches, to the terminal writer the App attaches (Ink's `write`, which puts text above the
+// live area). A batch goes out on the next turn of the event loop, or at once when it grows large,
+// so a statement's output streams while the statement runs and memory stays flat.
 
-import type { HostChoice, HostStyle, LineKind } from '../protocol/host.js';
+import { paintText, type HostChoice, type HostStyle, type LineKind } from '../protocol/host.js';
 
 export interface Segment {
   text: string;
@@ -10,74 +12,45 @@ export interface Segment {
   style?: HostStyle;
 }
 
-/** One finished line of scrollback. */
-export interface ScrollLine {
-  id: number;
-  segments: Segment[];
-}
-
 export type UiRequest =
   | { kind: 'choice'; choices: HostChoice[]; defaultChoice: number; resolve: (index: number) => void }
-  | { kind: 'field'; label: string; secure: boolean; resolve: (value: string | null) => void };
+  | { kind: 'field'; label: string; secure: boolean; resolve: (value: string | null) => void }
+  | { kind: 'key'; prompt: string; resolve: (key: string | null) => void };
+
+export interface ProgressState {
+  activity: string;
+  status?: string;
+  percent?: number;
+}
 
 export interface UiState {
-  lines: ScrollLine[];
-  /** Changing it remounts <Static> (after Clear-Host, so old lines are not reprinted). */
-  staticKey: number;
+  /** Bumped by Clear-Host / Ctrl+L; the App clears the terminal when it changes. */
+  clears: number;
   running: boolean;
   activity?: string;
+  progress?: ProgressState;
   request?: UiRequest;
   machine: string;
   lab: string;
+  /** Nested prompts open ([S] Suspend); the innermost last. */
+  nested: { resolve: () => void; wasRunning: boolean }[];
 }
+
+/** Flush at once past this many characters: a long statement streams instead of piling up. */
+const BATCH_CHARS = 64 * 1024;
 
 export class UiStore {
   private state: UiState;
   private listeners = new Set<() => void>();
   private partial: Segment[] = [];
-  private nextId = 1;
-  private pending = false;
-  private pendingLines: ScrollLine[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private scheduled = false;
+  private writer?: (text: string) => void;
+  private color = true;
 
-  /** Terminal columns: finished lines longer than this break at that column, as a console does. */
-  private readonly columns?: () => number;
-
-  constructor(init: { machine: string; lab: string; columns?: () => number }) {
-    this.state = { lines: [], staticKey: 0, running: false, machine: init.machine, lab: init.lab };
-    this.columns = init.columns;
-  }
-
-  /**
-   * Ends the current line. A console wraps a long line at the last column, in the middle of a
-   * word (an error's FullyQualifiedErrorId line, a long path); Ink would wrap at spaces, so the
-   * line is cut into rows of exactly the terminal's width here.
-   */
-  private endLine(kind: LineKind): void {
-    const segments = this.partial.length ? this.partial : [{ text: '', kind }];
-    this.partial = [];
-    const width = this.columns?.() ?? 0;
-    const length = segments.reduce((n, s) => n + s.text.length, 0);
-    if (width < 20 || length <= width) {
-      this.pendingLines.push({ id: this.nextId++, segments });
-      return;
-    }
-    let row: Segment[] = [];
-    let used = 0;
-    for (const seg of segments) {
-      let text = seg.text;
-      while (text.length > 0) {
-        const take = Math.min(width - used, text.length);
-        row.push({ ...seg, text: text.slice(0, take) });
-        text = text.slice(take);
-        used += take;
-        if (used === width) {
-          this.pendingLines.push({ id: this.nextId++, segments: row });
-          row = [];
-          used = 0;
-        }
-      }
-    }
-    if (row.length) this.pendingLines.push({ id: this.nextId++, segments: row });
+  constructor(init: { machine: string; lab: string }) {
+    this.state = { clears: 0, running: false, machine: init.machine, lab: init.lab, nested: [] };
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -92,29 +65,54 @@ export class UiStore {
     for (const fn of this.listeners) fn();
   }
 
-  /** Appends text; complete lines go to scrollback in batches (one render per tick, not per line). */
+  /**
+   * Where finished lines go (the App attaches Ink's write on mount). Lines written before that
+   * (the banner) are handed over now.
+   */
+  attachTerminal(write: ((text: string) => void) | undefined, color = true): void {
+    this.writer = write;
+    this.color = color;
+    if (write) this.flush();
+  }
+
+  /** One finished line as terminal text: each segment in its colours, unbroken (the terminal wraps it). */
+  private renderLine(segments: Segment[]): string {
+    if (!this.color) return segments.map((s) => s.text).join('') + '\n';
+    return segments.map((s) => paintText(s.text, s.kind, s.style)).join('') + '\n';
+  }
+
+  /** Appends text; complete lines are batched for the terminal. */
   write(text: string, kind: LineKind, style?: HostStyle): void {
-    const parts = text.split('\n');
-    parts.forEach((part, i) => {
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      const part = text.slice(from, nl < 0 ? undefined : nl);
       if (part) this.partial.push({ text: part, kind, style });
-      if (i < parts.length - 1) this.endLine(kind);
-    });
-    this.scheduleFlush();
+      if (nl < 0) break;
+      const line = this.renderLine(this.partial);
+      this.partial = [];
+      this.pending.push(line);
+      this.pendingChars += line.length;
+      from = nl + 1;
+    }
+    if (this.pendingChars >= BATCH_CHARS) this.flush();
+    else this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
-    if (this.pending) return;
-    this.pending = true;
+    if (this.scheduled || !this.pending.length) return;
+    this.scheduled = true;
     setImmediate(() => this.flush());
   }
 
-  /** Moves batched lines into the state now. */
+  /** Hands the batched lines to the terminal now (kept until a terminal is attached). */
   flush(): void {
-    this.pending = false;
-    if (!this.pendingLines.length) return;
-    const lines = this.state.lines.concat(this.pendingLines);
-    this.pendingLines = [];
-    this.set({ lines });
+    this.scheduled = false;
+    if (!this.pending.length || !this.writer) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    this.writer(text);
   }
 
   /** Ends a partial line (Write-Host -NoNewline before a prompt). */
@@ -124,21 +122,43 @@ export class UiStore {
 
   clear(): void {
     this.partial = [];
-    this.pendingLines = [];
-    this.set({ lines: [], staticKey: this.state.staticKey + 1 });
+    this.pending = [];
+    this.pendingChars = 0;
+    this.set({ clears: this.state.clears + 1 });
   }
 
   setRunning(running: boolean): void {
     this.flush();
-    this.set({ running, activity: running ? this.state.activity : undefined });
+    this.set({ running, activity: running ? this.state.activity : undefined, progress: running ? this.state.progress : undefined });
   }
 
   setActivity(activity: string | undefined): void {
     this.set({ activity });
   }
 
+  setProgress(progress: ProgressState | undefined): void {
+    this.set({ progress });
+  }
+
   setMachine(machine: string): void {
     if (machine !== this.state.machine) this.set({ machine });
+  }
+
+  /** Opens a nested prompt: the prompt comes back while the suspended command waits; `exit` resolves. */
+  enterNested(): Promise<void> {
+    this.flush();
+    return new Promise((resolve) => {
+      const level = { resolve, wasRunning: this.state.running };
+      this.set({ nested: [...this.state.nested, level], running: false });
+    });
+  }
+
+  /** `exit` at a nested prompt: back to the suspended command. */
+  exitNested(): void {
+    const level = this.state.nested[this.state.nested.length - 1];
+    if (!level) return;
+    this.set({ nested: this.state.nested.slice(0, -1), running: level.wasRunning });
+    level.resolve();
   }
 
   ask(request: UiRequest | undefined): void {

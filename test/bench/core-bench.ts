@@ -1,13 +1,15 @@
 // Throughput figures of the engine's parts, measured by `npm run bench` (they used to be timing
 // assertions in the unit tests, which a shared machine makes flaky): binding pipeline objects,
-// Measure-Object over many objects, rendering a large table, and the slowest parse of random
-// token soup (the parser must never take long on any input).
+// Measure-Object over many objects, rendering a large table, the slowest parse of random
+// token soup (the parser must never take long on any input), and wildcard patterns that a
+// backtracking matcher would never finish.
 import fc from 'fast-check';
 import { classifyTokens, parseScript } from '../../grammar/index.js';
 import MeasureObject from '../../src/cmdlets/core/Measure-Object.js';
 import { CommandBinder } from '../../src/engine/binder.js';
 import { renderer } from '../../src/format/index.js';
 import type { CmdletDeclaration } from '../../src/protocol/cmdlet.js';
+import { matchesWildcard } from '../../src/protocol/wildcard.js';
 import { PSObject, ScriptBlockValue } from '../../src/protocol/values.js';
 import { runCmdlet } from '../cmdlets/fake-context.js';
 import type { BenchResult } from './ui-bench.js';
@@ -70,11 +72,21 @@ function slowestRandomParse(): number {
   return worst;
 }
 
+/** Patterns a RegExp-based wildcard could not answer: 30 s of backtracking, or too large to compile. */
+function hardWildcards(): number {
+  return time(() => {
+    matchesWildcard('a'.repeat(200), '*a*a*a*a*b');
+    matchesWildcard('a'.repeat(5000), '*a*a*a*a*a*a*a*a*b');
+    matchesWildcard('x'.repeat(100_000), 'x'.repeat(100_000));
+  });
+}
+
 export async function benchCore(): Promise<BenchResult[]> {
   return [
     { name: 'bind 200,000 pipeline objects', value: bindPipeline(), unit: 'ms' },
     { name: 'Measure-Object -Sum over 200,000 objects', value: await measureObjects(), unit: 'ms' },
     { name: 'render a 10,000-row table', value: renderTable(), unit: 'ms' },
     { name: 'slowest parse of 2,000 random token soups', value: slowestRandomParse(), unit: 'ms' },
+    { name: "wildcards: ('a'*200) -like '*a*a*a*a*b', 5,000 a's with 8 stars, a 100,000-character pattern", value: hardWildcards(), unit: 'ms' },
   ];
 }

@@ -1,5 +1,5 @@
-// Exchange figures for `npm run bench` (issue 3 budgets): a lab holding 1,000 certificates saved
-// once (≤ 60 ms), and a cold `emsh -Command 'Get-ExchangeCertificate | Measure-Object'` on labs of
+// Exchange figures for `npm run bench`: what saving before output adds to a certificate-changing
+// cmdlet on a 1,000-certificate lab (≤ 5 ms), how soon a waiting writer goes on (≤ 1 s), and a cold `emsh -Command 'Get-ExchangeCertificate | Measure-Object'` on labs of
 // 1,000 (≤ 0.5 s) and 10,000 certificates (≤ 2 s, ≤ 250 MiB peak RSS).
 // The big labs are real labs: the setup certificate record cloned with distinct thumbprints.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openLab, realKeys, type Lab } from '../../src/compose.js';
+import { composeSession, openLab, realKeys, type Lab } from '../../src/compose.js';
+import { PlainHost } from '../../src/host/plain-host.js';
+import { Writable } from 'node:stream';
 import type { CertRecord } from '../../src/exchange/model.js';
 import type { KeySource } from '../../src/exchange/setup.js';
 
@@ -19,7 +21,7 @@ export interface BenchResult {
 }
 
 /** The repository root (this file runs from test/bench/ or bundled into dist/). */
-function repoRoot(): string {
+export function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures'))) return dir;
@@ -29,7 +31,7 @@ function repoRoot(): string {
 }
 
 /** The fixture keys when present (no key generation in a benchmark of something else). */
-function keySource(root: string): KeySource {
+export function keySource(root: string): KeySource {
   const files = [1, 2, 3, 4].map((i) => join(root, 'fixtures', 'keys', `rsa2048-${i}.key.pem`));
   if (!files.every((f) => existsSync(f))) return realKeys;
   const keys = files.map((f) => readFileSync(f, 'utf8'));
@@ -37,10 +39,15 @@ function keySource(root: string): KeySource {
   return async () => keys[n++ % keys.length]!;
 }
 
+/** A host that prints nowhere: the bench times the cmdlet, not a terminal. */
+function silentHost(): PlainHost {
+  return new PlainHost({ out: new Writable({ write: (_c, _e, cb) => cb() }), interactive: false, color: false, width: 120 });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Fills Ex2007EE's store with `count` certificates: the setup certificate and clones of it. */
-function fill(lab: Lab, count: number): void {
+export function fill(lab: Lab, count: number): void {
   const server = lab.org.state.servers[0]!;
   const model = server.certificates[0]!;
   const clones: CertRecord[] = [model];
@@ -48,7 +55,8 @@ function fill(lab: Lab, count: number): void {
     clones.push({ ...model, thumbprint: randomBytes(20).toString('hex').toUpperCase(), services: 0, friendlyName: `Bench ${i}` });
   }
   server.certificates = clones;
-  lab.org.touch();
+  // The whole document changed: the next save rewrites lab.json.
+  lab.store.state = lab.store.state;
 }
 
 async function labWith(home: string, name: string, count: number, keys: KeySource): Promise<Lab> {
@@ -85,18 +93,71 @@ export async function benchExchange(): Promise<BenchResult[]> {
   const home = mkdtempSync(join(tmpdir(), 'emsh-exchange-bench-'));
   const results: BenchResult[] = [];
   try {
-    // (a) One save of a lab with 1,000 certificates (what every changing statement pays).
+    // (a) Saving before output on a lab with 1,000 certificates: one commit of a certificate change
+    // (journal append + fsync), the cmdlet with and without it, and a compaction (lab.json whole).
     const k1 = await labWith(home, 'k1', 1_000, keys);
-    const saves: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      k1.org.state.servers[0]!.certificates[1]!.friendlyName = `Bench save ${i}`;
-      k1.org.touch();
+    const server = k1.org.state.servers[0]!;
+    const commits: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const record = server.certificates[1 + i]!;
+      record.friendlyName = `Bench save ${i}`;
+      k1.org.touchItem('certificates', server.name, record.thumbprint);
       const t0 = performance.now();
-      await k1.saveIfChanged();
-      saves.push(performance.now() - t0);
+      k1.commit(true);
+      commits.push(performance.now() - t0);
+    }
+    results.push({ name: 'exchange: commit of one certificate change, 1,000-certificate lab (journal append + fsync)', value: median(commits), unit: 'ms' });
+    const session = composeSession({ host: silentHost(), lab: k1 });
+    const cmdlet = async (i: number) => {
+      const t0 = performance.now();
+      const r = await session.execute(`Enable-ExchangeCertificate ${server.certificates[20 + i]!.thumbprint} -Services POP`);
+      if (!r.ok) throw new Error('exchange bench: Enable-ExchangeCertificate failed');
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < 3; i++) await cmdlet(i); // warm-up
+    const withSave: number[] = [];
+    const withoutSave: number[] = [];
+    const commit = k1.store.commit.bind(k1.store);
+    for (let i = 0; i < 15; i++) {
+      withSave.push(await cmdlet(3 + 2 * i));
+      k1.store.commit = () => undefined; // the same run with nothing saved
+      withoutSave.push(await cmdlet(4 + 2 * i));
+      k1.store.commit = commit;
+      k1.store.rollback();
+    }
+    results.push({ name: 'exchange: Enable-ExchangeCertificate, 1,000-certificate lab, saved before output', value: median(withSave), unit: 'ms' });
+    results.push({ name: 'exchange:   the same without saving', value: median(withoutSave), unit: 'ms' });
+    results.push({ name: 'exchange:   added by saving before output (budget ≤ 5 ms)', value: median(withSave) - median(withoutSave), unit: 'ms' });
+    const compactions: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await k1.store.save();
+      compactions.push(performance.now() - t0);
     }
     await k1.close();
-    results.push({ name: 'exchange: save of a lab with 1,000 certificates (budget ≤ 60 ms)', value: median(saves), unit: 'ms' });
+    results.push({ name: 'exchange: compaction (lab.json rewritten whole), 1,000 certificates', value: median(compactions), unit: 'ms' });
+
+    // A writer waiting for another: how soon after the lock frees its change is saved (budget ≤ 1 s).
+    {
+      const a = await openLab({ home, lab: 'k1', keys });
+      const b = await openLab({ home, lab: 'k1', keys });
+      const delays: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await a.beginChanges(new AbortController().signal);
+        const waiting = b.beginChanges(new AbortController().signal);
+        await new Promise((r) => setTimeout(r, 100));
+        const freed = performance.now();
+        a.endChanges();
+        await waiting;
+        b.org.state.servers[0]!.transport!.sendProtocolLogMaxAge = `${10 + i}.00:00:00`;
+        b.org.touch();
+        b.endChanges();
+        delays.push(performance.now() - freed);
+      }
+      await a.close();
+      await b.close();
+      results.push({ name: 'exchange: a waiting writer saved its change, after the lock freed (budget ≤ 1,000 ms)', value: median(delays), unit: 'ms' });
+    }
 
     // (b) Cold listing in a fresh emsh process.
     const k10 = await labWith(home, 'k10', 10_000, keys);

@@ -8,7 +8,10 @@ import { composeSession, openLab } from '../../src/compose.js';
 import { benchPki } from './pki-bench.js';
 import { benchStore } from './store-bench.js';
 
-export const extraBenches = [async () => (await import('./core-bench.js')).benchCore(), benchPki, benchStore, async () => (await import('./exchange-bench.js')).benchExchange(), async () => (await import('./ui-bench.js')).benchUi(), async () => (await import('./mailflow-bench.js')).benchMailflow()];
+/** The UI's benchmarks alone (`node -e "import('./dist/bench-lib.mjs').then(l => l.uiBench())…"`). */
+export const uiBench = () => import('./ui-bench.js');
+
+export const extraBenches = [async () => (await import('./core-bench.js')).benchCore(), benchPki, benchStore, async () => (await import('./exchange-bench.js')).benchExchange(), async () => (await import('./ui-bench.js')).benchUi(), async () => (await import('./mailflow-bench.js')).benchMailflow(), async () => (await import('./clients-bench.js')).benchClients(), async () => (await import('./regex-bench.js')).benchRegex()];
 import { PlainHost } from '../../src/host/plain-host.js';
 
 export { parseScript };

@@ -1,130 +1,35 @@
 // The real program in a real terminal: emsh runs in a detached tmux pane (120x40) and the tests
 // type into it and read the screen back. Everything polls with a deadline, so a loaded machine
 // makes the suite slower, not flaky.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp.js';
+import { hasTmux, Pane, prepareBuild, PROMPT, quote } from './pane.js';
 
-const root = join(__dirname, '..', '..');
-const PROMPT = '[PS] C:\\Windows\\system32>';
 const CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"):';
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('test/e2e/terminal.test.ts: tmux is not installed, the real-terminal tests are skipped (.ci/run installs it).');
-
-/** One tmux server of our own (-L), so nothing here touches the user's tmux sessions. */
-class Pane {
-  private readonly socket = `emsh-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  private readonly target = 'emsh';
-
-  constructor(command: string, env: Record<string, string>) {
-    // CI variables make Ink print only final frames: a terminal user never has them set.
-    const envArgs = ['-u', 'CI', '-u', 'CONTINUOUS_INTEGRATION', '-u', 'EMSH_VALIDATE_GRAMMAR', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
-    const shellLine = `env ${envArgs.map(quote).join(' ')} ${command}; echo EXITED-$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 60`;
-    this.tmux('new-session', '-d', '-s', this.target, '-x', '120', '-y', '40', 'sh', '-c', shellLine);
-  }
-
-  private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', cwd: root });
-  }
-
-  /** The screen plus recent scrollback, as plain text (`escapes` keeps the colours). */
-  screen(escapes = false): string {
-    return this.tmux('capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-t', this.target, '-S', '-300');
-  }
-
-  /** The visible rows only. */
-  visible(): string {
-    return this.tmux('capture-pane', '-p', '-t', this.target);
-  }
-
-  /** Types text literally (no key names). */
-  type(text: string): void {
-    this.tmux('send-keys', '-t', this.target, '-l', text);
-  }
-
-  /** Presses named keys: Enter, Tab, Up, C-c, Escape... */
-  press(...keys: string[]): void {
-    this.tmux('send-keys', '-t', this.target, ...keys);
-  }
-
-  /** The last prompt line on the screen (the one being edited), without trailing blanks. */
-  promptLine(): string {
-    const lines = this.visible().split('\n').filter((l) => l.startsWith(PROMPT));
-    return (lines[lines.length - 1] ?? '').trimEnd();
-  }
-
-  /** Polls the screen until `test` passes; fails with the last screen after `ms`. */
-  async waitFor(test: (screen: string) => boolean, what: string, ms = 10_000, escapes = false): Promise<string> {
-    const deadline = Date.now() + ms;
-    let last = '';
-    for (;;) {
-      last = this.screen(escapes);
-      if (test(last)) return last;
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}; screen:\n${last}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
-  /** The process id of the program in the pane (the child of the pane's shell). */
-  programPid(): number | undefined {
-    const shell = this.tmux('display-message', '-p', '-t', this.target, '#{pane_pid}').trim();
-    const r = spawnSync('pgrep', ['-P', shell, 'node'], { encoding: 'utf8' });
-    const pid = Number(r.stdout.trim().split('\n')[0]);
-    return Number.isFinite(pid) && pid > 0 ? pid : undefined;
-  }
-
-  resize(columns: number, rows: number): void {
-    this.tmux('resize-window', '-t', this.target, '-x', String(columns), '-y', String(rows));
-  }
-
-  kill(): void {
-    try {
-      this.tmux('kill-server');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function quote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 /** Lines of the screen that are an idle prompt with nothing typed. */
 const promptIdle = (s: string) => s.trimEnd().split('\n').some((l) => l.trimEnd() === PROMPT);
 const countOf = (s: string, sub: string) => s.split(sub).length - 1;
 
 describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
-  let home: string;
-  let bin: string;
+  let build: Awaited<ReturnType<typeof prepareBuild>>;
   const panes: Pane[] = [];
   const start = (env: Record<string, string> = {}, args = '') => {
-    const p = new Pane(`${quote(process.execPath)} ${quote(bin)}${args ? ' ' + args : ''}`, { EMSH_HOME: home, ...env });
+    const p = new Pane(`${quote(process.execPath)} ${quote(build.bin)}${args ? ' ' + args : ''}`, { EMSH_HOME: build.home, ...env });
     panes.push(p);
     return p;
   };
 
   beforeAll(async () => {
-    home = tempDir('emsh-e2e-home-');
-    // Run a private copy of the build: a rebuild of dist/ while the suite runs must not pull
-    // chunks from under the running program. A copy taken mid-build fails its check: retry.
-    if (!existsSync(join(root, 'dist', 'emsh.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
-    for (let attempt = 0; ; attempt++) {
-      const copy = tempDir('emsh-e2e-dist-');
-      cpSync(join(root, 'dist'), copy, { recursive: true });
-      bin = join(copy, 'emsh.js');
-      const check = spawnSync(process.execPath, [bin, '-NoProfile', '-Command', '1+1'], { encoding: 'utf8', env: { ...process.env, EMSH_HOME: home } });
-      if (check.stdout === '2\n' || attempt >= 4) break;
-      rmSync(copy, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    build = await prepareBuild();
   }, 60_000);
   afterAll(() => {
     for (const p of panes) p.kill();
-    rmSync(home, { recursive: true, force: true });
-    rmSync(join(bin, '..'), { recursive: true, force: true });
+    build.cleanup();
   });
 
   it('types, completes, recalls, confirms, cancels and exits like the Exchange Management Shell', async () => {
@@ -186,13 +91,13 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     t.type('Get-Date -Format )');
     await t.waitFor(() => t.promptLine() === `${PROMPT} Get-Date -Format )`, 'the typed line');
     const coloured = t.screen(true);
-    expect(coloured).toMatch(/\x1b\[31m\[PS\] C:\\Windows\\system32> \x1b\[33mGet-Date/);
+    expect(coloured).toMatch(/\x1b\[31m\[PS\] C:\\Windows\\system32> \x1b\[93mGet-Date/);
     expect(coloured).toMatch(/\x1b\[90m-Format/);
     t.press('C-c');
     await t.waitFor(() => t.promptLine() === PROMPT, 'the cleared line');
 
     // History went to the lab's file.
-    const history = readFileSync(join(home, 'labs', 'default', 'history.txt'), 'utf8');
+    const history = readFileSync(join(build.home, 'labs', 'default', 'history.txt'), 'utf8');
     expect(history).toContain(`Remove-ExchangeCertificate -Thumbprint ${thumb}\n`);
 
     // exit ends the process with its code, and the terminal is back in cooked mode.
@@ -202,6 +107,91 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     expect(end).toContain('EXITED-3');
     expect(end).toMatch(/^icanon$/m);
     t.kill();
+  }, 60_000);
+
+  it('keeps lab endpoints up while the shell runs (openssl reaches them) and stops them when it exits', async () => {
+    const t = start({}, '-NoLogo');
+    await t.waitFor((s) => s.includes(PROMPT), 'the prompt', 20_000);
+    t.type('Start-LabEndpoint Ex2007EE -Service HTTPS');
+    t.press('Enter');
+    const shown = await t.waitFor((s) => /^Ex2007EE\s+HTTPS\s+\d+ [0-9A-F]{40}/m.test(s) && promptIdle(s.slice(s.lastIndexOf('HTTPS'))), 'the endpoint');
+    const [, port, thumbprint] = /^Ex2007EE\s+HTTPS\s+(\d+) ([0-9A-F]{40})/m.exec(shown)!;
+    const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+    if (hasOpenssl) {
+      const r = spawnSync('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', 'mail.proexchange.global'], { input: '', encoding: 'utf8', timeout: 10_000 });
+      const pem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(r.stdout)![0];
+      const fp = spawnSync('openssl', ['x509', '-noout', '-fingerprint', '-sha1'], { input: pem, encoding: 'utf8' }).stdout;
+      expect(fp.split('=')[1]!.trim().replace(/:/g, '')).toBe(thumbprint);
+    }
+    t.type('exit');
+    t.press('Enter');
+    await t.waitFor((s) => /EXITED-\d+/.test(s), 'the exit');
+    const refused = await new Promise<boolean>((resolve) => {
+      const sock = connect({ host: '127.0.0.1', port: Number(port) });
+      sock.once('connect', () => (sock.destroy(), resolve(false)));
+      sock.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+    t.kill();
+  }, 60_000);
+
+  it('-Command at a terminal: Read-Host -AsSecureString and Get-Credential echo no secret, Ctrl+C cancels (issue 10)', async () => {
+    const cmd = "$s = Read-Host 'PFX password' -AsSecureString; 'length ' + $s.Length; $c = Get-Credential admin; 'cred ' + $c.Password.Length";
+    const t = start({}, `-NoLogo -Command ${quote(cmd)}`);
+    await t.waitFor((s) => s.includes('PFX password: '), 'the secure prompt', 20_000);
+    t.type('hunter22');
+    await t.waitFor((s) => s.includes('PFX password: ********'), 'eight stars');
+    t.press('BSpace');
+    t.type('X');
+    t.press('Enter');
+    await t.waitFor((s) => s.includes('length 8'), 'the length of what was typed');
+    await t.waitFor((s) => /Password for user admin: $/m.test(s), 'the credential prompt');
+    t.type('s3cr3t!');
+    t.press('Enter');
+    const done = await t.waitFor((s) => /EXITED-\d+/.test(s) && /^-?icanon$/m.test(s), 'the end');
+    expect(done).toContain('cred 7');
+    expect(done).not.toMatch(/hunter2|s3cr3t/);
+    expect(done).toContain('EXITED-0');
+    expect(done).toMatch(/^icanon$/m); // the terminal is back in line mode
+
+    const c = start({}, `-NoLogo -Command ${quote("$s = Read-Host -AsSecureString 'pw'; 'not reached'")}`);
+    await c.waitFor((s) => s.includes('pw: '), 'the prompt', 20_000);
+    c.type('abc');
+    c.press('C-c');
+    const stopped = await c.waitFor((s) => /EXITED-\d+/.test(s) && /^-?icanon$/m.test(s), 'the end after Ctrl+C');
+    expect(stopped).not.toContain('not reached');
+    expect(stopped).toContain('EXITED-1');
+    expect(stopped).toMatch(/^icanon$/m);
+  }, 60_000);
+
+  it('never outlives its terminal: closing it ends a busy shell, UI or plain (issue 10)', async () => {
+    const gone = async (pid: number) => {
+      const deadline = Date.now() + 8000;
+      while (Date.now() < deadline) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return true;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return false;
+    };
+    const ui = start({}, '-NoLogo');
+    await ui.waitFor((s) => s.includes(PROMPT), 'the prompt', 20_000);
+    ui.type('while ($true) { $i++ }');
+    ui.press('Enter');
+    await new Promise((r) => setTimeout(r, 300));
+    const uiPid = ui.programPid()!;
+    expect(uiPid).toBeDefined();
+    const plain = start({}, `-NoLogo -Command ${quote("'busy'; while ($true) { $i++ }")}`);
+    await plain.waitFor((s) => s.includes('busy'), 'the plain run', 20_000);
+    const plainPid = plain.programPid()!;
+    expect(plainPid).toBeDefined();
+    ui.kill();
+    plain.kill();
+    expect(await gone(uiPid)).toBe(true);
+    expect(await gone(plainPid)).toBe(true);
   }, 60_000);
 
   it('asks for mandatory parameters, honours NO_COLOR, and restores the terminal when killed', async () => {
@@ -222,7 +212,7 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     // typed once the shell has drawn a frame at the new width (its status line cut to 60 columns):
     // until the resize has reached it, output is still formatted for the old width.
     t.resize(60, 15);
-    await t.waitFor((x) => x.split('\n').some((l) => l.startsWith('Machine ') && l.trimEnd().endsWith('…')), 'a frame at 60 columns');
+    await t.waitFor(() => t.visible().split('\n').some((l) => l.startsWith('Machine ') && l.trimEnd().length === 60), 'a frame at 60 columns');
     t.type('Get-ExchangeCertificate');
     t.press('Enter');
     await t.waitFor((x) => /Thumbprint\s+Services\s+Su\.\.\./.test(x) && promptIdle(x.slice(x.lastIndexOf('Su...'))), 'the table at 60 columns');

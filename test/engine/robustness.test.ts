@@ -124,3 +124,89 @@ describe('core cmdlets given $null', () => {
     expect(r.out).toBe(alone);
   });
 });
+
+describe('issue 10: the internal errors of bad input', () => {
+  it('a word where ForEach-Object wants a script block is a binding error at that word', async () => {
+    const { out } = await sh.run('1..3 | ForEach-Object { $_ } foo bar');
+    expect(out).toContain(`ForEach-Object : Cannot bind parameter 'RemainingScripts'. Cannot convert the "foo" value of type "System.String" to type "System.Management.Automation.ScriptBlock".`);
+    expect(out).toContain('CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.ForEachObjectCommand');
+  });
+
+  it("1e400 is not a number in an expression (5.1's BadNumericConstant); as an argument it is a word", async () => {
+    expect(await firstLineAndId("'x' * 1e400")).toEqual(['At line:1 char:7', 'BadNumericConstant']);
+    expect((await sh.run("'x' * 1e400")).out).toContain('The numeric constant 1e400 is not valid.');
+    expect((await sh.run('Write-Output 1e400')).out).toBe('1e400\n');
+  });
+
+  it('a string repeated an infinite, NaN or too large number of times fails the UInt32 conversion', async () => {
+    const uint = (v: string) => `Cannot convert value "${v}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`;
+    expect((await sh.run("'x' * ([double]::MaxValue * 2)")).out).toContain(uint('Infinity'));
+    expect((await sh.run("$i = [double]::MaxValue * 2; 'x' * ($i - $i)")).out).toContain(uint('NaN'));
+    expect((await sh.run("'x' * 5e9")).out).toContain(uint('5000000000'));
+    expect((await sh.run("('ab' * 2).Length")).out).toBe('4\n');
+  });
+
+  it('a member of a type literal can be followed by an operator ([math]::PI * 2)', async () => {
+    expect((await sh.run('[int]::MaxValue*2; [math]::PI * 2')).out).toBe('4294967294\n6.28318530717959\n');
+  });
+
+  it('nesting deeper than the parser can follow is ScriptTooComplicated, not a JavaScript message', async () => {
+    const deep = '('.repeat(3000) + '1' + ')'.repeat(3000);
+    const { out } = await sh.run(deep);
+    expect(out).toContain('Processing was stopped because the script is too complex.');
+    expect(out).toContain('FullyQualifiedErrorId : ScriptTooComplicated');
+    expect((await sh.run('-'.repeat(20000) + '1')).out).toContain('ScriptTooComplicated');
+  });
+
+  it('$null in String[] parameters of Exchange cmdlets is a refusal or no filter, never a crash', async () => {
+    expect((await sh.run('Set-PopSettings -SSLBindings @($null) -Confirm:$false')).out).toContain('"" is not a valid IP address and port');
+    const tracking = await sh.run('Get-MessageTrackingLog -Recipients $null');
+    expect(tracking.out).not.toContain('internal error');
+  });
+
+  it('too long a path is PathTooLongException about the lab path, never a host path', async () => {
+    for (const cmd of ["New-Item ('x' * 300)", "Out-File -FilePath ('x' * 300) -InputObject 1", "Start-Transcript ('x' * 300)"]) {
+      const { out } = await sh.run(cmd);
+      expect(out).toContain('The specified path, file name, or both are too long.');
+      expect(out).not.toMatch(/internal error|\/tmp\//);
+    }
+  });
+
+  it('wildcards of 100,000 characters, and wildcards a RegExp would backtrack on for seconds, answer at once', async () => {
+    const started = Date.now();
+    expect((await sh.run("Get-Alias ('x' * 100000) -ErrorAction SilentlyContinue; 'ok'")).out).toBe('ok\n');
+    expect((await sh.run("('a' * 3000) -like '*a*a*a*a*a*a*b'")).out).toBe('False\n');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('issue 10: regular expressions run with a time limit', () => {
+  it('a catastrophic pattern fails with RegexMatchTimeoutException after about 2 s, and the session goes on', async () => {
+    const t0 = Date.now();
+    const { out } = await sh.run("('a' * 40) -match '^(a+)+b$'");
+    expect(out).toContain('The RegEx engine has timed out while trying to match a pattern to an input string.');
+    expect(out).toContain('FullyQualifiedErrorId : RegexMatchTimeoutException');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect((await sh.run("'aab' -match '^(a+)+b$'")).out).toBe('True\n');
+  });
+
+  it('-replace, -split, switch -regex, Select-String and [regex]::Replace are guarded too', async () => {
+    const t0 = Date.now();
+    const { out } = await sh.run("$s = 'a' * 30000; $s -replace 'a.*a.*a.*b', 'x'; 'next'");
+    expect(out).toContain('RegexMatchTimeoutException');
+    expect(out).toContain('next');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    // Quick patterns stay on the direct path and give the same answers as before.
+    expect((await sh.run("'a1b22c' -split '\\d+'")).out).toBe('a\nb\nc\n');
+    expect((await sh.run("switch -regex ('abc') { '^a' { 'starts' } }")).out).toBe('starts\n');
+    expect((await sh.run("'x=1' | Select-String '(\\w)=(\\d)' | % { $_.Matches[0].Groups[2].Value }")).out).toBe('1\n');
+    expect((await sh.run("[regex]::Replace('aaa', 'a+', 'b')")).out).toBe('b\n');
+  });
+});
+
+describe('issue 10: found by the torture fuzz run', () => {
+  it('Select-Object -ExpandProperty $null expands nothing (it crashed with -Property)', async () => {
+    const { out } = await sh.run("[pscustomobject]@{ a = 1 } | Select-Object -Property a -ExpandProperty $null | ForEach-Object { $_.a }");
+    expect(out).toBe('1\n');
+  });
+});

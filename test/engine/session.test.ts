@@ -17,6 +17,21 @@ describe('Session', () => {
     expect((await sh.eval('$LASTEXITCODE')).output).toEqual([7]);
   });
 
+  it('exit converts its value to Int32 as PowerShell does (issue 10)', async () => {
+    const sh = testShell();
+    expect((await sh.session.execute('exit 3.5')).exitCode).toBe(4);
+    expect((await sh.session.execute('exit 2.5')).exitCode).toBe(2);
+    expect((await sh.session.execute("exit '7'")).exitCode).toBe(7);
+    expect((await sh.session.execute('exit 256')).exitCode).toBe(256);
+    expect((await sh.session.execute('exit -1')).exitCode).toBe(-1);
+    for (const bad of ['exit 1e10', "exit 'abc'"]) {
+      const r = await sh.session.execute(bad);
+      expect(r.ok).toBe(false);
+      expect(r.exitCode).toBeUndefined();
+    }
+    expect(sh.host.text('error')).toContain('Cannot convert value "10000000000" to type "System.Int32"');
+  });
+
   it('exit inside a function ends the script too', async () => {
     const sh = testShell();
     const r = await sh.session.execute("function f { exit 3 }; f; 'never'");

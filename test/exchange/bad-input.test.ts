@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labPaths, machineDrive } from '../../src/store/lab-home.js';
-import { capturedSession, tempHome, type Captured } from '../helpers/run.js';
+import { capturedSession, tempHome, type Captured, labFiles } from '../helpers/run.js';
 
 const NOT_FOUND = (t: string) => `The certificate with thumbprint ${t} was not found.`;
 const BAD_DATA = 'The source data cannot be imported or the wrong password was specified.';
@@ -31,10 +31,10 @@ async function openLab(now?: () => Date): Promise<Lab> {
 
 /** Runs a statement that must fail: checks every message and that lab.json did not change. */
 async function refused(lab: Lab, script: string, ...texts: string[]): Promise<string> {
-  const before = readFileSync(lab.state);
+  const before = labFiles(lab.state);
   const { out } = await lab.c.run(script);
   for (const t of texts) expect(out).toContain(t);
-  expect(readFileSync(lab.state).equals(before), `lab.json changed after: ${script}`).toBe(true);
+  expect(labFiles(lab.state).equals(before), `lab.json changed after: ${script}`).toBe(true);
   return out;
 }
 
@@ -55,10 +55,10 @@ describe('bad input to the certificate cmdlets leaves lab.json untouched', () =>
   beforeAll(async () => {
     lab = await openLab();
     setup = await ok(lab, '(Get-ExchangeCertificate -DomainName Ex2007EE.proexchange.local)[0].Thumbprint');
-    const before = readFileSync(lab.state);
+    const before = labFiles(lab.state);
     web = await ok(lab, "(New-ExchangeCertificate -SubjectName 'cn=webmail.proexchange.global' -PrivateKeyExportable $true -Services None).Thumbprint");
     // The check below would be worthless if a good statement did not change the file.
-    expect(readFileSync(lab.state).equals(before)).toBe(false);
+    expect(labFiles(lab.state).equals(before)).toBe(false);
     await ok(lab, "$pw = ConvertTo-SecureString 'P@ssw0rd' -AsPlainText -Force");
     await ok(lab, `Export-ExchangeCertificate ${web} -Path c:\\web.pfx -BinaryEncoded -Password $pw`);
     // A bare certificate: request, CA, drop the request, import the response.

@@ -23,6 +23,7 @@ function stripIssue5(org: OrgState): void {
   delete org.transportConfig;
   delete org.mailboxes;
   delete org.umDialPlans;
+  delete org.clients; // issue 8: labs that old had no clients either
   delete org.edgeSubscriptions;
   delete org.partnerDomains;
 }
@@ -66,6 +67,14 @@ describe('normalizeOrganization', () => {
     stripIssue5(org);
     normalizeOrganization(org);
     expect(JSON.stringify(org)).toBe(expected);
+  });
+  it('a lab saved before issue 8 gets the clients, with empty trust stores', async () => {
+    const org = await seeded();
+    const expected = JSON.stringify(org);
+    delete org.clients;
+    normalizeOrganization(org);
+    expect(JSON.stringify(org)).toBe(expected);
+    expect((org as OrgState).clients!.map((c) => c.name)).toEqual(['PC01', 'HOME01', 'PHONE01', 'OCS01', 'GW01']);
   });
   it('the Internet connector is sourced from the Edge once it is subscribed', async () => {
     const org = await seeded();

@@ -1,9 +1,9 @@
 // Each Set-* changes what it should; bad input (invalid enum, malformed value, impossible
 // combination, unknown identity) is refused with a clear error and lab.json stays byte-identical.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labPaths } from '../../src/store/lab-home.js';
-import { capturedSession, tempHome, type Captured } from '../helpers/run.js';
+import { readLabFile } from '../../src/compose.js';
+import { capturedSession, tempHome, type Captured, labFiles } from '../helpers/run.js';
 
 let s: Captured;
 let statePath: string;
@@ -25,11 +25,11 @@ const val = async (expr: string) =>
 
 /** Runs a command that must fail, printing `text`, and leave the lab file untouched. */
 async function refused(script: string, text: string): Promise<void> {
-  const before = readFileSync(statePath);
+  const before = labFiles(statePath);
   const r = await s.run(script);
   expect(r.out).toContain(text);
   expect(r.out).toContain('FullyQualifiedErrorId');
-  expect(readFileSync(statePath).equals(before), `lab.json changed after: ${script}`).toBe(true);
+  expect(labFiles(statePath).equals(before), `lab.json changed after: ${script}`).toBe(true);
 }
 
 describe('Set-TransportServer', () => {
@@ -40,8 +40,8 @@ describe('Set-TransportServer', () => {
     expect(await val('(Get-TransportServer Ex2007SE).SendProtocolLogMaxFileSize')).toBe('20 MB (20,971,520 bytes)');
     expect(await val('(Get-TransportServer Ex2007SE).ReceiveProtocolLogMaxAge')).toBe('20.00:00:00');
     expect(await val('(Get-TransportServer Ex2007EE).IntraOrgConnectorProtocolLoggingLevel')).toBe('None');
-    const lab = JSON.parse(readFileSync(statePath, 'utf8'));
-    expect(lab.organization.servers.find((x: { name: string }) => x.name === 'Ex2007SE').transport.sendProtocolLogMaxFileSize).toBe('20MB');
+    const lab = readLabFile(statePath)! as unknown as { organization: { servers: { name: string; transport: { sendProtocolLogMaxFileSize: string } }[] } };
+    expect(lab.organization.servers.find((x: { name: string }) => x.name === 'Ex2007SE')!.transport.sendProtocolLogMaxFileSize).toBe('20MB');
   });
   it('$null turns a protocol log off', async () => {
     await s.run('Set-TransportServer Ex2007EE -ReceiveProtocolLogPath $null');
@@ -58,9 +58,9 @@ describe('Set-TransportServer', () => {
     await refused('Set-TransportServer MBX01 -IntraOrgConnectorProtocolLoggingLevel Verbose', "object 'MBX01' could not be found");
   });
   it('-WhatIf changes nothing', async () => {
-    const before = readFileSync(statePath);
+    const before = labFiles(statePath);
     expect((await s.run('Set-TransportServer Ex2007EE -IntraOrgConnectorProtocolLoggingLevel Verbose -WhatIf')).out).toBe('What if: Setting transport server "Ex2007EE".\n');
-    expect(readFileSync(statePath).equals(before)).toBe(true);
+    expect(labFiles(statePath).equals(before)).toBe(true);
   });
 });
 

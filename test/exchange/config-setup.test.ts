@@ -1,8 +1,7 @@
 // Install-LabServer and setup.com: what setup creates, and what it refuses (nothing changes).
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labPaths } from '../../src/store/lab-home.js';
-import { capturedSession, tempHome, type Captured } from '../helpers/run.js';
+import { capturedSession, tempHome, type Captured, labFiles } from '../helpers/run.js';
 
 let s: Captured;
 let statePath: string;
@@ -22,9 +21,9 @@ const val = async (expr: string) =>
     .trim();
 
 async function unchanged(script: string): Promise<string> {
-  const before = readFileSync(statePath);
+  const before = labFiles(statePath);
   const r = await s.run(script);
-  expect(readFileSync(statePath).equals(before), `lab.json changed after: ${script}`).toBe(true);
+  expect(labFiles(statePath).equals(before), `lab.json changed after: ${script}`).toBe(true);
   return r.out;
 }
 

@@ -127,7 +127,8 @@ describe('TLS between sites is mandatory', () => {
     const r = await send(org, 'carol@proexchange.global', 'alice@proexchange.global');
     expect(r.status).toBe('Queued');
     // 2007 names the queue to another AD site after the site.
-    expect(r.queue).toBe('Ex2007SE\\Site-A');
+    expect(r.queuedOn).toBe('Ex2007SE');
+    expect(r.nextHopDomain).toBe('Site-A');
     expect(r.lastError).toBe(
       '451 4.4.0 Primary target IP address responded with: "451 5.7.3 Cannot achieve Exchange Server authentication." Attempted failover to alternate host, but that did not succeed. Either there are no alternate hosts, or delivery failed to all alternate hosts.',
     );

@@ -11,7 +11,7 @@ import { PlainHost } from '../../src/host/plain-host.js';
 import { labPaths, machineDrive } from '../../src/store/lab-home.js';
 import type { PSObject } from '../../src/protocol/values.js';
 import { fixtureKeySource } from '../helpers/keys.js';
-import { capturedSession, tempHome, type Captured } from '../helpers/run.js';
+import { capturedSession, tempHome, type Captured, labFiles } from '../helpers/run.js';
 
 const NOW = new Date(2026, 10, 26, 9, 30, 0); // Thursday, November 26, 2026 9:30:00 AM (local)
 const T = /^[0-9A-F]{40}$/;
@@ -168,7 +168,7 @@ describe("the article's workflows", () => {
   it('-WhatIf on New, Enable, Remove and Export prints "What if:" and changes nothing', async () => {
     const t = (await one(c, "New-ExchangeCertificate -SubjectName 'cn=portal.proexchange.global' -PrivateKeyExportable $true -Services None")).get('Thumbprint');
     const { state } = labPaths(home, 'default');
-    const before = readFileSync(state);
+    const before = labFiles(state);
     const out = await printed(c, [
       "New-ExchangeCertificate -SubjectName 'cn=whatif.proexchange.global' -DomainName whatif.proexchange.global -Services None -WhatIf",
       "New-ExchangeCertificate -GenerateRequest -Path c:\\whatif.req -SubjectName 'cn=whatif.proexchange.global' -WhatIf",
@@ -184,7 +184,7 @@ describe("the article's workflows", () => {
       `What if: Exporting the certificate with thumbprint ${t}.`,
       '',
     ].join('\n'));
-    expect(readFileSync(state).equals(before)).toBe(true);
+    expect(labFiles(state).equals(before)).toBe(true);
     expect(await printed(c, `Test-Path c:\\whatif.req; Test-Path c:\\whatif.pfx; (Get-ExchangeCertificate ${t}).Services`)).toBe('False\nFalse\nNone\n');
   });
 

@@ -109,3 +109,21 @@ describe('calculated FormatString', () => {
     expect(formatTable([PSObject.fromRecord({ Size: 1234.5 })], { properties: [h] }, 119)).toEqual(['', 'Size', '----', '1,234.50', '', '']);
   });
 });
+
+describe('tables at PSReadLine grade (issue 12)', () => {
+  it('counts wide characters and emoji as two cells when padding and cutting', () => {
+    expect(fitCell('東京', 6, 'Left')).toBe('東京  ');
+    expect(fitCell('東京タワー', 7, 'Left')).toBe('東京...');
+    expect(fitCell('👍🏽ok', 5, 'Right')).toBe(' 👍🏽ok');
+    const lines = formatTable([obj({ Name: '東京タワー', N: 1 }), obj({ Name: 'abc', N: 2 })], { autoSize: true }, 80);
+    expect(lines).toContain('東京タワー 1');
+    expect(lines).toContain('abc        2');
+  });
+
+  it('-AutoSize removes the columns that do not fit, whole, and says how many', () => {
+    const lines = formatTable([obj({ A: 'a'.repeat(20), B: 'b'.repeat(15), C: 'c'.repeat(10), D: 'd' })], { autoSize: true }, 40);
+    expect(lines[0]).toBe('WARNING: 2 columns do not fit into the display and were removed.');
+    expect(lines).toContain('a'.repeat(20) + ' ' + 'b'.repeat(15));
+    expect(lines.join('\n')).not.toContain('ccc');
+  });
+});

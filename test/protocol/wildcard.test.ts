@@ -7,7 +7,7 @@ import { allCmdlets } from '../../src/cmdlets/index.js';
 import { matchByNames } from '../../src/exchange/identity.js';
 import { binaryOperation } from '../../src/protocol/operators.js';
 import { TerminatingError } from '../../src/protocol/errors.js';
-import { escapeWildcard, hasWildcard, matchesWildcard, unescapeWildcard, wildcardRegExp } from '../../src/protocol/wildcard.js';
+import { escapeWildcard, hasWildcard, matchesWildcard, unescapeWildcard, compileWildcard } from '../../src/protocol/wildcard.js';
 import { complete, type CompletionSource } from '../../src/ui/completion.js';
 import { testShell } from '../engine/helpers.js';
 
@@ -59,7 +59,7 @@ describe('the wildcard rule', () => {
     for (const bad of ['[', 'a[bc', '[]', '[z-a]']) {
       let err: unknown;
       try {
-        wildcardRegExp(bad);
+        compileWildcard(bad);
       } catch (e) {
         err = e;
       }
@@ -90,6 +90,50 @@ describe('the wildcard rule', () => {
     expect(find('a?c')).toEqual(['a?c']); // literal, not "any character"
     expect(find('[x]')).toEqual(['[x]']);
     expect(find('[*')).toEqual(['[x]']); // never an invalid pattern
+  });
+});
+
+describe('matching without regular expressions (issue 10)', () => {
+  const like = (text: string, pattern: string, options = {}) => matchesWildcard(text, pattern, options);
+
+  it('matches as -like does', () => {
+    expect(like('Get-ExchangeCertificate', 'get-*cert*')).toBe(true);
+    expect(like('abc', 'a?c')).toBe(true);
+    expect(like('abc', 'a?')).toBe(false);
+    expect(like('b', '[a-c]')).toBe(true);
+    expect(like('d', '[a-c]')).toBe(false);
+    expect(like('d', '[!a-c]')).toBe(false); // no negation in 5.1: `!` is one of the set
+    expect(like('!', '[!a-c]')).toBe(true);
+    expect(like('*', '`*')).toBe(true);
+    expect(like('x', '`*')).toBe(false);
+    expect(like('', '*')).toBe(true);
+    expect(like('', '')).toBe(true);
+    expect(like('a', '')).toBe(false);
+    expect(like('ABC', 'abc')).toBe(true);
+    expect(like('ABC', 'abc', { caseSensitive: true })).toBe(false);
+    expect(like('B', '[a-c]', { caseSensitive: true })).toBe(false);
+    expect(like('line1\nline2', 'line1*2')).toBe(true);
+    expect(like('mississippi', '*sip*')).toBe(true);
+    expect(like('mississippi', '*iss*ppi')).toBe(true);
+    expect(like('mississippi', '*iss*ppx')).toBe(false);
+    expect(like('ab', 'a**b')).toBe(true);
+    expect(like('a\u{1F600}b', 'a??b')).toBe(true); // one `?` per UTF-16 char, as .NET counts
+  });
+
+  it('the Exchange identity dialect knows only *', () => {
+    expect(like('a?b', 'a?b', { starOnly: true })).toBe(true);
+    expect(like('axb', 'a?b', { starOnly: true })).toBe(false);
+    expect(like('[x]', '[x]*', { starOnly: true })).toBe(true);
+  });
+
+  it('answers patterns that make a backtracking RegExp hang, and patterns too large for one', () => {
+    // With a RegExp the first took minutes and the second threw "Regular expression too large";
+    // how long these take is measured by npm run bench (core-bench), not asserted here.
+    expect(like('a'.repeat(5000), '*a*a*a*a*a*a*a*a*b')).toBe(false);
+    expect(binaryOperation('-like', 'a'.repeat(200), '*a*a*a*a*b')).toBe(false);
+    expect(like('x'.repeat(100000), 'x'.repeat(100000))).toBe(true);
+    expect(like('x', 'x'.repeat(100000))).toBe(false);
+    expect(like('x'.repeat(100000), '*' + 'x'.repeat(99999))).toBe(true);
   });
 });
 

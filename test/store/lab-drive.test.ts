@@ -210,3 +210,72 @@ describe('LabDrive file operations', () => {
     expect(errorOf(() => drive.remove(drive.resolve('C:\\', LOC), true)).category).toBe('PermissionDenied');
   });
 });
+
+describe('LabDrive: hard links, long paths, host failures (issue 10)', () => {
+  it('never reads or changes a file through a second hard link; writing replaces this name only', () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'emsh-outside-'));
+    try {
+      const secret = path.join(outside, 'secret.txt');
+      fs.writeFileSync(secret, 'secret');
+      const root = drive.driveRoot('EX01');
+      fs.linkSync(secret, path.join(root, 'hard.txt'));
+      const p = drive.resolve('C:\\hard.txt', LOC);
+      // Listed (so it can be removed), but not read, appended to, or copied.
+      expect(drive.list(drive.resolve('C:\\', LOC)).map((e) => e.name)).toContain('hard.txt');
+      for (const op of [
+        () => drive.readBytes(p),
+        () => drive.writeBytes(p, new Uint8Array([65]), true),
+        () => drive.copy(p, drive.resolve('C:\\copy.txt', LOC)),
+      ]) {
+        expect(errorOf(op)).toMatchObject({ message: "Access to the path 'C:\\hard.txt' is denied.", category: 'PermissionDenied' });
+      }
+      // A folder copy leaves such a file out.
+      drive.mkdir(drive.resolve('C:\\d', LOC));
+      fs.linkSync(secret, path.join(root, 'd', 'inner.txt'));
+      drive.copy(drive.resolve('C:\\d', LOC), drive.resolve('C:\\d2', LOC));
+      expect(drive.list(drive.resolve('C:\\d2', LOC))).toEqual([]);
+      // Overwriting, and copying onto it, give this name a new file; the outside file keeps its text.
+      drive.writeBytes(p, new TextEncoder().encode('mine'));
+      expect(fs.readFileSync(secret, 'utf8')).toBe('secret');
+      expect(new TextDecoder().decode(drive.readBytes(p))).toBe('mine');
+      fs.linkSync(secret, path.join(root, 'hard2.txt'));
+      drive.copy(p, drive.resolve('C:\\hard2.txt', LOC));
+      expect(fs.readFileSync(secret, 'utf8')).toBe('secret');
+      expect(fs.statSync(secret).nlink).toBe(2); // d\inner.txt is the other name left
+      // Removing a name removes only that name.
+      drive.remove(drive.resolve('C:\\d\\inner.txt', LOC));
+      expect(fs.readFileSync(secret, 'utf8')).toBe('secret');
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('paths of 260 characters or more are too long, as on Windows', () => {
+    const long = 'C:\\' + 'x'.repeat(256);
+    expect(long.length).toBe(259);
+    expect(drive.resolve(long, LOC).display).toBe(long);
+    const e = errorOf(() => drive.resolve(long + 'y', LOC));
+    expect(e).toMatchObject({ errorId: 'PathTooLong', exceptionType: 'PathTooLongException' });
+    expect(e.message).toMatch(/^The specified path, file name, or both are too long\./);
+  });
+
+  it('a host failure is an error about the lab path, without host paths', () => {
+    // A name of 100 three-byte characters is 300 bytes on the host: more than its file system allows.
+    const wide = drive.resolve('C:\\' + '\u4e00'.repeat(100), LOC);
+    const e = errorOf(() => drive.writeBytes(wide, new Uint8Array([1])));
+    expect(e.errorId).toBe('PathTooLong');
+    expect(e.message).not.toContain(home);
+    if (process.getuid?.() !== 0) {
+      // A folder the host does not let us write into.
+      const d = drive.resolve('C:\\locked', LOC);
+      drive.mkdir(d);
+      fs.chmodSync(d.hostPath, 0o500);
+      try {
+        const denied = errorOf(() => drive.writeBytes(drive.resolve('C:\\locked\\x.txt', LOC), new Uint8Array([1])));
+        expect(denied.message).toBe("Access to the path 'C:\\locked\\x.txt' is denied.");
+      } finally {
+        fs.chmodSync(d.hostPath, 0o700);
+      }
+    }
+  });
+});

@@ -13,8 +13,9 @@ type Progress = { counter: number; blob?: string; blobLength?: number };
 async function main(): Promise<void> {
   switch (mode) {
     case 'hold': {
-      // Hold the lab open until killed.
+      // Hold the lab's writer lock (a statement in progress) until killed.
       const store = await LabStore.open({ statePath, seed });
+      await store.beginChanges({ waitMs: 0 });
       process.stdout.write(`ready ${process.pid}\n`);
       setInterval(() => store.state, 1_000);
       break;
@@ -28,25 +29,44 @@ async function main(): Promise<void> {
       break;
     }
     case 'increment': {
-      // Read-modify-write under the lock, re-opening each time like separate emsh runs.
+      // Read-modify-write statements, re-opening each time like separate emsh runs.
       for (let i = 0; i < Number(arg); i++) {
         const store = await LabStore.open({ statePath, seed, lock: { waitMs: 30_000 } });
+        await store.beginChanges({ waitMs: 30_000 });
         const p = store.state.progress as Progress;
         p.counter += 1;
-        await store.save();
+        store.markRoot();
+        store.endChanges();
         await store.close();
       }
       process.stdout.write('done\n');
       break;
     }
     case 'write-loop': {
-      // Save ever-changing documents of varying size until killed; report each completed save.
+      // Rewrite lab.json whole with ever-changing documents of varying size until killed; report each.
       const store = await LabStore.open({ statePath, seed });
       for (let i = 1; ; i++) {
         const blobLength = 500_000 + (i % 7) * 300_000;
         store.state.progress = { counter: i, blob: String(i % 10).repeat(blobLength), blobLength };
         await store.save();
         process.stdout.write(`saved ${i}\n`);
+      }
+    }
+    case 'commit-loop': {
+      // Commit changes to the journal one after another until killed; report each commit.
+      const store = await LabStore.open({ statePath, seed, compactAtBytes: 200_000 });
+      await store.beginChanges({ waitMs: 0 });
+      for (let i = 1; ; i++) {
+        store.state.progress = { counter: i, blob: String(i % 10).repeat(1000 + (i % 13) * 500), blobLength: 1000 + (i % 13) * 500 };
+        store.markRoot();
+        store.commit();
+        process.stdout.write(`committed ${i}\n`);
+        // Now and then end the statement: a compaction may run and be killed mid-way too.
+        if (i % 50 === 0) {
+          store.endChanges();
+          await store.beginChanges({ waitMs: 0 });
+        }
+        if (i % 10 === 0) await new Promise((r) => setImmediate(r));
       }
     }
     case 'load': {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { join } from 'node:path';
-import { LabLockedError, LabReadOnlyError, LabStore } from '../../src/store/lab-store.js';
+import { LabBusyError, LabStore } from '../../src/store/lab-store.js';
 import { emptyLabState } from '../../src/store/schema.js';
 import { buildChild, startChild, tempDir } from './lab-store-helpers.js';
 
@@ -18,32 +18,24 @@ const seed = () => ({ ...emptyLabState('child-lab', new Date()), progress: { cou
 const statePathIn = (dir: string) => join(dir, 'labs', 'training', 'lab.json');
 
 describe('lab lock across processes', () => {
-  it('a second emsh fails with the lock message, falls back to read-only, and takes over once the holder is killed', async () => {
+  it('a second writer waits for the one changing the lab, gives up with its pid, and goes ahead once the holder is killed', async () => {
     const statePath = statePathIn(tempDir());
     const holder = startChild(child, ['hold', statePath]);
     const pid = Number((await holder.waitFor(/^ready /)).split(' ')[1]);
     expect(pid).toBe(holder.proc.pid);
 
-    const err = await LabStore.open({ statePath, seed }).catch((e) => e);
-    expect(err).toBeInstanceOf(LabLockedError);
-    expect(err.message).toBe(
-      `The lab 'training' is open in another emsh (pid ${pid}). Close it first, or start with -ReadOnly.`,
-    );
-
-    const ro = await LabStore.open({ statePath, seed, readOnlyFallback: true });
-    expect(ro.readOnly).toBe(true);
-    expect(ro.warnings).toEqual([
-      `The lab 'training' is open in another emsh (pid ${pid}). This session is read-only: its changes will not be saved.`,
-    ]);
-    expect(ro.state.lab.name).toBe('child-lab'); // it reads the holder's state
-    await expect(ro.save()).rejects.toBeInstanceOf(LabReadOnlyError);
-    await ro.close();
+    const store = await LabStore.open({ statePath, seed });
+    expect(store.state.lab.name).toBe('child-lab'); // reading needs no lock
+    const err = await store.beginChanges({ waitMs: 100 }).catch((e) => e);
+    expect(err).toBeInstanceOf(LabBusyError);
+    expect(err.message).toBe(`The lab 'training' is being changed by another emsh (pid ${pid}); this session waited 0 s for it. Nothing was changed.`);
 
     holder.proc.kill('SIGKILL');
     await holder.exited;
-    const store = await LabStore.open({ statePath, seed });
-    expect(store.readOnly).toBe(false);
+    await store.beginChanges({ waitMs: 5_000 });
     expect(JSON.parse(readFileSync(statePath + '.lock', 'utf8')).pid).toBe(process.pid);
+    store.endChanges();
+    expect(existsSync(statePath + '.lock')).toBe(false);
     await store.close();
   });
 
@@ -59,7 +51,7 @@ describe('lab lock across processes', () => {
     const winner = loser === a ? b : a;
     await winner.waitFor(/^ready /);
     expect(loser.stderr()).toBe(
-      `LabLockedError: The lab 'training' is open in another emsh (pid ${winner.proc.pid}). Close it first, or start with -ReadOnly.\n`,
+      `LabBusyError: The lab 'training' is being changed by another emsh (pid ${winner.proc.pid}); this session waited 0 s for it. Nothing was changed.\n`,
     );
     expect(JSON.parse(readFileSync(statePath + '.lock', 'utf8')).pid).toBe(winner.proc.pid);
     winner.proc.kill('SIGKILL');
@@ -81,7 +73,8 @@ describe('lab lock across processes', () => {
     const b = startChild(child, ['increment', statePath, String(n)]);
     const codes = await Promise.all([a.exited, b.exited]);
     expect(codes, a.stderr() + b.stderr()).toEqual([0, 0]);
-    const state = JSON.parse(readFileSync(statePath, 'utf8'));
-    expect(state.progress.counter).toBe(2 * n);
+    const store = await LabStore.open({ statePath, seed });
+    expect((store.state.progress as { counter: number }).counter).toBe(2 * n);
+    await store.close();
   });
 });

@@ -41,7 +41,7 @@ describe('acquireLock', () => {
     const path = lockPath();
     const lock = await acquireLock(path, 'training');
     await expect(acquireLock(path, 'training')).rejects.toThrow(
-      `The lab 'training' is open in another emsh (pid ${process.pid}). Close it first, or start with -ReadOnly.`,
+      `The lab 'training' is being changed by another emsh (pid ${process.pid}).`,
     );
     lock.release();
   });
@@ -52,7 +52,7 @@ describe('acquireLock', () => {
     const err = await acquireLock(path, 'lab2').catch((e) => e);
     expect(err).toBeInstanceOf(LabLockedError);
     expect(err.message).toBe(
-      `The lab 'lab2' is open in another emsh (pid ${process.ppid}). Close it first, or start with -ReadOnly.`,
+      `The lab 'lab2' is being changed by another emsh (pid ${process.ppid}).`,
     );
     expect(err.owner.pid).toBe(process.ppid);
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../src/ui/history.js';
 import { tempDir } from '../helpers/temp.js';
+import { capturedSession } from '../helpers/run.js';
 
 const file = () => join(tempDir('emsh-hist-'), 'labs', 'default', 'history.txt');
 
@@ -27,6 +28,28 @@ describe('history', () => {
     expect(h.recallList()).toContain('Export-ExchangeCertificate -Password $p');
     const again = new History(f);
     expect(again.all()).toEqual(['Get-ExchangeCertificate', "if ($a) {\n  'multi'\n}"]);
+  });
+
+  it("with the session's judge, lines are judged on the parsed command: abbreviations and secret variables stay out of the file", async () => {
+    const sh = await capturedSession();
+    try {
+      const f = file();
+      const h = new History(f, (line) => sh.session.hasSecret(line));
+      const secret = [
+        "$ss = ConvertTo-SecureString 'P@ss1' -AsPlain -Force",
+        "$ss = ConvertTo-SecureString 'P@ss2' -asp -Force",
+        "Import-ExchangeCertificate -Path c:\\a.pfx -Pass (Get-Credential).Password",
+        "$pw = 'hunter2'",
+        "Export-ExchangeCertificate 01AB -Path c:\\x.pfx -Password $ss",
+      ];
+      const kept = ['Get-ExchangeCertificate | fl', 'Get-Help about_Passwords', 'Get-ChildItem C:\\secrets'];
+      for (const l of [...secret, ...kept]) h.add(l);
+      expect(readFileSync(f, 'utf8')).toBe(kept.join('\n') + '\n');
+      // Still recalled in this session.
+      expect(h.recallList()).toContain("$pw = 'hunter2'");
+    } finally {
+      await sh.close();
+    }
   });
 
   it('prefix search (F8) and incremental search (Ctrl+R) go from newest to oldest', () => {

@@ -25,9 +25,11 @@ class FakeStdin extends EventEmitter {
     this.data = s;
     this.emit('readable');
   }
+  // As a Node stream does: read() hands the chunk out and emits it as 'data'.
   read = () => {
     const d = this.data;
     this.data = null;
+    if (d !== null) this.emit('data', d);
     return d;
   };
   setRawMode(on: boolean) {
@@ -40,7 +42,14 @@ class FakeStdin extends EventEmitter {
   pause() {}
 }
 
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+/** Resolves once `test` holds, checking after each turn of the event loop; fails after 5 s. */
+async function until(test: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
 
 describe('runInteractive', () => {
   it('runs lines on a fake terminal and restores it on exit with the code', async () => {
@@ -71,12 +80,12 @@ describe('runInteractive', () => {
       },
       completionSource: () => ({ commands: () => [], variables: () => [], thumbprints: () => [], machines: () => [], paths: () => [] }),
     });
-    for (let i = 0; i < 100 && !stdout.written.includes('system32>'); i++) await tick(20);
+    await until(() => stdout.written.includes('system32>') && stdin.listenerCount('data') > 0, 'the first prompt');
     expect(stdout.written).toContain('\x1b[?2004h');
     expect(stdout.written).toContain('Welcome to the Exchange Management Shell!');
     expect(stdin.rawModes).toContain(true);
     stdin.type('Get-Date\r');
-    await tick(60);
+    await until(() => stdout.written.includes('ran Get-Date'), 'the output');
     expect(stdout.written).toContain('ran Get-Date');
     stdin.type('exit 4\r');
     expect(await done).toBe(4);

@@ -2,6 +2,7 @@
 // `"key":  value` (two spaces), nested values indented under their key, dates as
 // "\/Date(ms)\/", `<>&'` escaped as \u003c..., and objects deeper than -Depth as their ToString().
 
+import { checkMemory } from '../../protocol/memory-guard.js';
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString, numberToString, toDisplayText } from '../../protocol/values.js';
@@ -32,8 +33,15 @@ function lit(text: string): JsonNode {
   return { t: 'lit', text };
 }
 
+/** Nodes built or written since the last memory check (memory-guard.ts). */
+let work = 0;
+function step(): void {
+  if ((++work & 0xffff) === 0) checkMemory();
+}
+
 /** The JSON tree of a value; containers deeper than maxDepth become their ToString(). */
 export function toJsonNode(v: unknown, maxDepth: number, depth = 0): JsonNode {
+  step();
   if (v === null || v === undefined) return lit('null');
   if (typeof v === 'string') return lit(jsonString(v));
   if (typeof v === 'boolean') return lit(v ? 'true' : 'false');
@@ -54,6 +62,7 @@ export function toJsonNode(v: unknown, maxDepth: number, depth = 0): JsonNode {
 }
 
 export function compressJson(n: JsonNode): string {
+  step();
   if (n.t === 'lit') return n.text;
   if (n.t === 'arr') return '[' + n.items.map(compressJson).join(',') + ']';
   return '{' + n.entries.map(([k, x]) => jsonString(k) + ':' + compressJson(x)).join(',') + '}';
@@ -61,6 +70,7 @@ export function compressJson(n: JsonNode): string {
 
 /** 5.1's layout: members 4 spaces in from the bracket's base column; a nested value's base is its key's end. */
 export function prettyJson(n: JsonNode, base = 0): string {
+  step();
   if (n.t === 'lit') return n.text;
   const pad = ' '.repeat(base);
   const inner = ' '.repeat(base + 4);

@@ -3,7 +3,7 @@
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { commandObject } from './command-info.js';
 import { stringsOf, wildcards } from './patterns.js';
-import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
+import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 export default defineCmdlet({
   name: 'Get-Alias',
@@ -52,7 +52,7 @@ export default defineCmdlet({
       return;
     }
     for (const pattern of stringsOf(params.Name) ?? ['*']) {
-      const re = wildcardRegExp(pattern);
+      const re = compileWildcard(pattern);
       const hits = aliases.filter((a) => re.test(a.name) && keep(a.name));
       if (!hits.length && !hasWildcard(pattern)) {
         ctx.writeError(

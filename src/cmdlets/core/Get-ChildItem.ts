@@ -9,8 +9,9 @@ import {
   pathNotFound,
   requestedPaths,
 } from './file-common.js';
-import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
+import { compileWildcard, hasWildcard, type Wildcard } from '../../protocol/wildcard.js';
 import { wildcards } from './patterns.js';
+import { isCertPath, listCertPath } from '../security/cert-provider.js';
 
 interface Params {
   Path?: string[];
@@ -93,11 +94,11 @@ export default defineCmdlet<Params & Record<string, unknown>>({
     const location = ctx.session.getLocation();
     const recurse = Boolean(params.Recurse) || params.Depth !== undefined;
     const maxDepth = params.Depth !== undefined ? params.Depth : Infinity;
-    const filter = params.Filter ? wildcardRegExp(params.Filter) : undefined;
+    const filter = params.Filter ? compileWildcard(params.Filter) : undefined;
     const include = wildcards(params.Include);
     const exclude = wildcards(params.Exclude);
 
-    const passes = (e: FileEntry, leaf?: RegExp): boolean => {
+    const passes = (e: FileEntry, leaf?: Wildcard): boolean => {
       if (params.File && e.isDirectory) return false;
       if (params.Directory && !e.isDirectory) return false;
       if (filter && !filter.test(e.name)) return false;
@@ -111,7 +112,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
       const prefix = base.display.endsWith('\\') ? base.display : base.display + '\\';
       ctx.write(e.path.display.slice(prefix.length));
     };
-    const walk = (dir: ResolvedPath, base: ResolvedPath, depth: number, leaf?: RegExp) => {
+    const walk = (dir: ResolvedPath, base: ResolvedPath, depth: number, leaf?: Wildcard) => {
       const entries = attempt(ctx, () => ctx.fs.list(dir));
       if (!entries) return;
       const ordered = [...entries.filter((e) => e.isDirectory), ...entries.filter((e) => !e.isDirectory)];
@@ -126,6 +127,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
     }
 
     function listOne(item: string): void {
+      if (isCertPath(item)) return listCertPath(ctx, item); // the Cert: drive (issue 8)
       if (!literal && hasWildcard(item)) {
         const cut = Math.max(item.lastIndexOf('\\'), item.lastIndexOf('/'));
         const leafText = item.slice(cut + 1);
@@ -133,7 +135,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
           // `dir C:\*.pfx -Recurse`: the last part filters names at every level below the parent.
           const parentText = cut < 0 ? '.' : cut === 2 && item[1] === ':' ? item.slice(0, 3) : item.slice(0, cut) || '\\';
           for (const dir of expandPath(ctx.fs, parentText, location)) {
-            if (ctx.fs.stat(dir)?.isDirectory) walk(dir, dir, 0, wildcardRegExp(leafText));
+            if (ctx.fs.stat(dir)?.isDirectory) walk(dir, dir, 0, compileWildcard(leafText));
           }
           return;
         }

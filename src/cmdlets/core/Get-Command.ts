@@ -5,7 +5,7 @@ import { defineCmdlet, type CommandInfo } from '../../protocol/cmdlet.js';
 import { commandObject, definitionText } from './command-info.js';
 import { functionSyntaxLine } from './help-text.js';
 import { stringsOf } from './patterns.js';
-import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
+import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 const COMMAND_TYPES = ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application', 'Script', 'Workflow', 'Configuration', 'All'];
 
@@ -14,7 +14,7 @@ const TYPE_ORDER: Record<string, number> = { Alias: 0, Function: 1, Filter: 1, C
 
 function matchesAny(value: string, patterns: string[] | undefined): boolean {
   if (!patterns?.length) return true;
-  return patterns.some((p) => wildcardRegExp(p).test(value));
+  return patterns.some((p) => compileWildcard(p).test(value));
 }
 
 export default defineCmdlet({
@@ -109,7 +109,7 @@ export default defineCmdlet({
         found.push(...hits);
         continue;
       }
-      const re = wildcardRegExp(pattern);
+      const re = compileWildcard(pattern);
       const hits = all.filter((c) => re.test(c.name)).sort((a, b) => (TYPE_ORDER[a.commandType] ?? 9) - (TYPE_ORDER[b.commandType] ?? 9) || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
       found.push(...hits);
     }

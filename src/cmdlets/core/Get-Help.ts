@@ -2,10 +2,11 @@
 // PARAMETERS, EXAMPLES, REMARKS — in the views of Windows PowerShell 5.1 (-Detailed, -Full,
 // -Examples, -Parameter). Wildcards list the matching commands.
 
+import { Pager } from './pager.js';
 import { defineCmdlet, type CmdletContext, type CommandInfo } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
 import { functionHelpLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
-import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
+import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 const OVERVIEW = `
 TOPIC
@@ -79,7 +80,7 @@ function writeHelp(c: CommandInfo, view: HelpView, params: Record<string, unknow
   }
   const wanted = params.Parameter as string | undefined;
   if (wanted !== undefined) {
-    const re = wildcardRegExp(wanted);
+    const re = compileWildcard(wanted);
     const names = Object.keys(decl.parameters).filter(
       (n) => re.test(n) || (decl.parameters[n].aliases ?? []).some((a) => re.test(a)),
     );
@@ -133,7 +134,20 @@ export default defineCmdlet({
     { code: 'help *-Object', remarks: 'Lists the commands whose names end in -Object.', shows: 'Where-Object' },
   ],
   related: ['Get-Command'],
-  process(params, ctx) {
+  async process(params, ctx) {
+    // `help` and `man` page their text (5.1's help function pipes Get-Help into more).
+    if (!/^(help|man)$/i.test(ctx.invocationName) || !ctx.host.readKey) return showHelp(params, ctx);
+    const texts: string[] = [];
+    const capture: CmdletContext = Object.create(ctx, {
+      write: { value: (v: unknown) => (typeof v === 'string' ? texts.push(v) : ctx.write(v)) },
+    });
+    showHelp(params, capture);
+    await new Pager(ctx).lines(texts.join('\n').split('\n'));
+  },
+});
+
+function showHelp(params: Record<string, unknown>, ctx: CmdletContext): void {
+  {
     const name = params.Name as string | null | undefined;
     // `Get-Help $null` binds null: the overview, as for no name at all.
     if (name === undefined || name === null || name === '') {
@@ -167,10 +181,10 @@ export default defineCmdlet({
       if (!c) return notFound(ctx, name);
       return writeHelp(c, view, params, ctx);
     }
-    const re = wildcardRegExp(name);
+    const re = compileWildcard(name);
     const hits = all.filter((c) => re.test(c.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
     if (hits.length === 0) return notFound(ctx, name);
     if (hits.length === 1) return writeHelp(hits[0], view, params, ctx);
     for (const c of hits) ctx.write(shortEntry(c));
-  },
-});
+  }
+}

@@ -3,7 +3,7 @@
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { variableObject } from './variables.js';
 import { stringsOf, wildcards } from './patterns.js';
-import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
+import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 export default defineCmdlet({
   name: 'Get-Variable',
@@ -62,7 +62,7 @@ export default defineCmdlet({
         }
         continue;
       }
-      const re = wildcardRegExp(text);
+      const re = compileWildcard(text);
       for (const n of all) if (re.test(n) && keep(n)) emit(n);
     }
   },

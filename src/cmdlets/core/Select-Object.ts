@@ -8,12 +8,13 @@ import { valuesEqual } from '../../protocol/operators.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
 import { evaluateSpec, hasProperty, parseProperties, propertyNames, type PropertySpec } from './property-spec.js';
 import { wildcards } from './patterns.js';
+import type { Wildcard } from '../../protocol/wildcard.js';
 
 const CUSTOM = ['System.Management.Automation.PSCustomObject', 'System.Object'];
 
 interface State {
   specs: PropertySpec[];
-  exclude: RegExp[];
+  exclude: Wildcard[];
   /** Objects seen, for -Last / -Unique / -Index (only kept when needed). */
   buffer: unknown[];
   /** Input objects counted so far (for -Skip / -First / -Index). */
@@ -60,8 +61,9 @@ async function emit(
   ctx: CmdletContext,
   write: (v: unknown) => void,
 ): Promise<void> {
-  const expand = params.ExpandProperty as string | undefined;
-  if (expand !== undefined) {
+  // `-ExpandProperty $null` binds null: nothing to expand, as when it is not given.
+  const expand = params.ExpandProperty as string | null | undefined;
+  if (expand !== undefined && expand !== null) {
     if (!hasProperty(obj, expand)) {
       ctx.writeError(
         ctx.error({
@@ -153,7 +155,7 @@ export default defineCmdlet({
     const exclude = wildcards(params.ExcludeProperty);
     let specs = parseProperties(params.Property as unknown[] | undefined, ctx);
     // -ExcludeProperty alone means "all properties but these".
-    if (!specs.length && exclude.length && params.ExpandProperty === undefined) specs = parseProperties(['*'], ctx);
+    if (!specs.length && exclude.length && (params.ExpandProperty === undefined || params.ExpandProperty === null)) specs = parseProperties(['*'], ctx);
     const indexes = params.Index as number[] | undefined;
     states.set(ctx, { specs, exclude, buffer: [], seen: 0, written: 0, indexes: indexes ? new Set(indexes) : undefined });
   },

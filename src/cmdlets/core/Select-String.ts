@@ -4,6 +4,7 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
+import { runRegex } from '../../protocol/regex-guard.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
 import { registerView } from '../../format/views.js';
 import { propertyValue, valueToString } from '../../format/display.js';
@@ -108,19 +109,24 @@ function search(s: Searcher, line: string, all: boolean): { pattern: string; mat
       if (hit) return { pattern: p.text, matches: [] };
       continue;
     }
-    p.re.lastIndex = 0;
-    const first = p.re.exec(line);
-    if (!first) continue;
-    const matches = [matchObject(first)];
-    if (all) {
-      let m: RegExpExecArray | null;
-      if (first[0] === '') p.re.lastIndex++;
-      while ((m = p.re.exec(line))) {
-        matches.push(matchObject(m));
-        if (m[0] === '') p.re.lastIndex++;
+    const re = p.re;
+    const found = runRegex(re, line.length, () => {
+      re.lastIndex = 0;
+      const first = re.exec(line);
+      if (!first) return undefined;
+      const ms = [first];
+      if (all) {
+        let m: RegExpExecArray | null;
+        if (first[0] === '') re.lastIndex++;
+        while ((m = re.exec(line))) {
+          ms.push(m);
+          if (m[0] === '') re.lastIndex++;
+        }
       }
-    }
-    return { pattern: p.text, matches };
+      return ms;
+    });
+    if (!found) continue;
+    return { pattern: p.text, matches: found.map(matchObject) };
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
 
 import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { compareValues } from '../../protocol/operators.js';
+import { breathe } from '../../protocol/memory-guard.js';
 import { evaluateSpec, parseProperties, type PropertySpec } from './property-spec.js';
 
 const buffers = new WeakMap<CmdletContext, unknown[]>();
@@ -71,6 +72,8 @@ export default defineCmdlet({
     // Keys are computed once per object (script blocks run once, not once per comparison).
     const keyed: { obj: unknown; keys: unknown[]; i: number }[] = [];
     for (let i = 0; i < items.length; i++) {
+      // Keys for a million objects take a while and memory: stay stoppable, stop before the heap fills.
+      if ((i & 4095) === 4095) await breathe(ctx.signal);
       const obj = items[i];
       const keys: unknown[] = [];
       if (specs.length === 0) keys.push(obj);

@@ -11,7 +11,7 @@ import type {
 import { ErrorRecord, TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
 import { decodeText as decodeBytes, encodeText as encodeBytes, type TextEncoding } from '../../protocol/text-codec.js';
-import { hasWildcard, unescapeWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
+import { compileWildcard, hasWildcard, unescapeWildcard } from '../../protocol/wildcard.js';
 
 export const PROVIDER = 'Microsoft.PowerShell.Core\\FileSystem';
 export const FILE_TYPES = ['System.IO.FileInfo', 'System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
@@ -120,7 +120,7 @@ export function expandPath(fs: LabFileSystem, pattern: string, location: string)
       } else if (hasWildcard(part)) {
         const st = fs.stat(dir);
         if (!st?.isDirectory) continue;
-        const re = wildcardRegExp(part);
+        const re = compileWildcard(part);
         for (const e of fs.list(dir)) if (re.test(e.name) && (last || e.isDirectory)) next.push(e.path);
       } else {
         const p = fs.resolve(unescapeWildcard(part), dir.display);

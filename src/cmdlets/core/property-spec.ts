@@ -7,7 +7,7 @@ import { TerminatingError } from '../../protocol/errors.js';
 import { calculatedPropertyKey } from '../../format/index.js';
 import { getMember, memberNames } from '../../protocol/members.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
-import { hasWildcard, wildcardRegExp } from '../../protocol/wildcard.js';
+import { compileWildcard, hasWildcard, type Wildcard } from '../../protocol/wildcard.js';
 
 /** One resolved property: a label and how to read it from an object. */
 export interface PropertySpec {
@@ -17,7 +17,7 @@ export interface PropertySpec {
   /** Sort-Object's per-key direction, when the hashtable gave one. */
   descending?: boolean;
   /** Set for plain names containing wildcards: expanded per object against its property names. */
-  wildcard?: RegExp;
+  wildcard?: Wildcard;
 }
 
 function illegalKey(ctx: CmdletContext, key: string): never {
@@ -71,7 +71,7 @@ export function parseProperties(
       specs.push({ label: arg.text, source: arg });
     } else {
       const name = toDisplayText(arg);
-      specs.push({ label: name, source: name, wildcard: hasWildcard(name) ? wildcardRegExp(name) : undefined });
+      specs.push({ label: name, source: name, wildcard: hasWildcard(name) ? compileWildcard(name) : undefined });
     }
   }
   return specs;

@@ -17,9 +17,9 @@ const casOnly = (s: ExchangeServer) => isClientAccess(s.state);
 
 const settingsOf = (s: ExchangeServer, proto: Protocol): ProtocolSettingsState => (proto === 'Pop' ? s.state.pop! : s.state.imap!);
 
-/** The certificate the service presents for SSL/TLS: the best match of X509CertificateName that has its key. */
+/** The certificate the service presents for SSL/TLS (the rule lives with the server: ExchangeServer.protocolCertificate). */
 export function presentedCertificate(s: ExchangeServer, proto: Protocol) {
-  return s.matchDomain(settingsOf(s, proto).x509CertificateName).find((f) => f.hasPrivateKey);
+  return s.protocolCertificate(proto);
 }
 
 function settingsObject(o: Organization, s: ExchangeServer, proto: Protocol) {
@@ -115,8 +115,8 @@ function makeSet(proto: Protocol): CmdletDeclaration {
         next.x509CertificateName = name || s.fqdn;
       }
       if (b.has('LoginType')) next.loginType = p.LoginType;
-      if (b.has('SSLBindings')) next.sslBindings = checkBindings(ctx, 'SSLBindings', (p.SSLBindings as string[]) ?? []);
-      if (b.has('UnencryptedOrTLSBindings')) next.unencryptedOrTLSBindings = checkBindings(ctx, 'UnencryptedOrTLSBindings', (p.UnencryptedOrTLSBindings as string[]) ?? []);
+      if (b.has('SSLBindings')) next.sslBindings = checkBindings(ctx, 'SSLBindings', (p.SSLBindings as unknown[] | null) ?? []);
+      if (b.has('UnencryptedOrTLSBindings')) next.unencryptedOrTLSBindings = checkBindings(ctx, 'UnencryptedOrTLSBindings', (p.UnencryptedOrTLSBindings as unknown[] | null) ?? []);
       const port = (x: string) => x.split(':').pop();
       const clash = next.sslBindings.find((a) => next.unencryptedOrTLSBindings.some((u) => port(u) === port(a)));
       if (clash) refuse(ctx, 'ErrorBindingsConflict', `The port of ${clash} is used by both SSLBindings and UnencryptedOrTLSBindings. A port can carry only one kind of connection.`, s.name);

@@ -176,13 +176,15 @@ export function checkDomain(ctx: CmdletContext, param: string, t: string): strin
 }
 
 /** IPAddress:port bindings (`0.0.0.0:995`). */
-export function checkBindings(ctx: CmdletContext, param: string, values: string[]): string[] {
-  for (const b of values) {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3}):(\d{1,5})$/.exec(b.trim());
+export function checkBindings(ctx: CmdletContext, param: string, values: readonly unknown[]): string[] {
+  // A $null element (`@($null)`) is no binding either: it gets the same refusal as a bad one.
+  const texts = values.map((b) => (b === null || b === undefined ? '' : String(b).trim()));
+  for (const b of texts) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3}):(\d{1,5})$/.exec(b);
     const ok = m && m.slice(1, 5).every((x) => Number(x) <= 255) && Number(m[5]) >= 1 && Number(m[5]) <= 65535;
     if (!ok) return bindingError(ctx, param, b, 'Microsoft.Exchange.Data.IPBinding', `"${b}" is not a valid IP address and port (for example 0.0.0.0:995).`);
   }
-  return values.map((b) => b.trim());
+  return texts;
 }
 
 /**

@@ -22,6 +22,12 @@ import SubmitLabCertificateRequest from '../lab/Submit-LabCertificateRequest.js'
 import EnterLabServer from '../lab/Enter-LabServer.js';
 import InstallLabServer, { setupCom } from '../lab/Install-LabServer.js';
 import { mailflowCmdlets, mailflowLabCmdlets } from './mailflow/index.js';
+import { testingCmdlets } from './testing/index.js';
+import GetUMIPGateway from './Get-UMIPGateway.js';
+import { getLabDate, setLabDate } from '../lab/LabDate.js';
+import { getLabClient, testLabClient } from '../lab/Test-LabClient.js';
+import RequestLabUserCertificate from '../lab/Request-LabUserCertificate.js';
+import { getLabEndpoint, startLabEndpoint, stopLabEndpoint } from '../lab/LabEndpoint.js';
 
 export const exchangeCmdlets: CmdletDeclaration[] = [
   GetExchangeCertificate,
@@ -54,7 +60,9 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   getUMDialPlan,
   newUMDialPlan,
   setUMDialPlan,
+  GetUMIPGateway,
   ...mailflowCmdlets,
+  ...testingCmdlets,
 ] as CmdletDeclaration[];
 
-export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets] as CmdletDeclaration[];
+export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate, getLabClient, testLabClient, RequestLabUserCertificate, startLabEndpoint, getLabEndpoint, stopLabEndpoint] as CmdletDeclaration[];

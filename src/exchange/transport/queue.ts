@@ -35,7 +35,7 @@ export function enqueue(org: OrgState, server: ServerState, nextHopDomain: strin
   return q;
 }
 
-/** Records the tracking events of a delivery and queues it where a hop failed. */
+/** Records the tracking events of a delivery and queues it where a hop failed (setting the report's queue identity). */
 export function recordDelivery(org: OrgState, req: MessageRequest, r: DeliveryReport, now: Date): void {
   const base = { timestamp: now.toISOString(), sender: req.from, recipients: [req.to], messageSubject: req.subject, messageId: r.messageId };
   let last: ServerState | undefined;
@@ -63,6 +63,9 @@ export function recordDelivery(org: OrgState, req: MessageRequest, r: DeliveryRe
   }
   if (r.status === 'Queued' && r.queuedOn) {
     const s = serverNamed(org, r.queuedOn);
-    if (s) enqueue(org, s, r.nextHopDomain ?? 'Unreachable', r.deliveryType ?? 'Undefined', req, r, now);
+    if (s) {
+      const q = enqueue(org, s, r.nextHopDomain ?? 'Unreachable', r.deliveryType ?? 'Undefined', req, r, now);
+      r.queue = `${s.name}\\${q.id}`;
+    }
   }
 }

@@ -76,7 +76,11 @@ export interface DeliveryReport {
   to: string;
   subject: string;
   status: DeliveryStatus;
-  /** Where a queued message waits: `EDGE01\Submission`-style `<server>\<next hop>`. */
+  /**
+   * The identity of the queue a queued message waits in, `<server>\<number>` as Get-Queue shows
+   * it and Retry-Queue accepts; set by recordDelivery once the message is in the queue (only the
+   * organization's servers have queues we can see).
+   */
   queue?: string;
   /** For a queued message: the server (of the organization, or the partner's host) and next hop. */
   queuedOn?: string;
@@ -102,6 +106,33 @@ function hubFor(org: OrgState, serverName: string): ServerState | undefined {
   if (!s) return undefined;
   if (isHub(s)) return s;
   return org.servers.find((x) => isHub(x) && x.site === s.site);
+}
+
+/**
+ * What a server's port-25 Receive connector offers right now (its FQDN, the certificates STARTTLS
+ * and X-ANONYMOUSTLS present, whom it trusts), or a reply saying why nothing listens there. Built
+ * per connection: a certificate enabled a moment ago is presented on the next connection.
+ */
+export function smtpReceiveEndpoint(org: OrgState, target: ServerState, now: () => Date, opts: { log?: ProtocolLogSession; acceptRecipient?: (a: string) => string | undefined } = {}): ReceiveEndpoint | string {
+  const rc = smtpReceiveConnector(target);
+  if (!rc) return `421 4.2.1 Unable to connect (no Receive connector on ${target.name} listens on port 25)`;
+  const fqdn = rc.fqdn || target.fqdn;
+  const at = now();
+  const subscribed = (org.edgeSubscriptions ?? []).some((e) => e.edge.toLowerCase() === target.name.toLowerCase());
+  return {
+    server: target.name,
+    fqdn,
+    connectorId: `${target.name}\\${rc.name}`,
+    authMechanism: rc.authMechanism,
+    permissionGroups: rc.permissionGroups,
+    requireTls: rc.requireTLS,
+    startTlsCertificate: selectStartTlsCertificate(target, fqdn, at),
+    anonymousTlsCertificate: internalTransportCertificate(target, at),
+    directTrust: isEdge(target) ? (subscribed ? directoryTrust(org, false) : new Map()) : directoryTrust(org, true),
+    log: opts.log,
+    now,
+    acceptRecipient: opts.acceptRecipient,
+  };
 }
 
 /** Thumbprints published in AD (hubs' internal transport certificates) and for subscribed Edges. */
@@ -142,23 +173,8 @@ class Route {
   /** The receive side of `target` (its port-25 connector), or a reply explaining why there is none. */
   receiveEndpoint(target: ServerState, opts: { acceptRecipient?: (a: string) => string | undefined }): ReceiveEndpoint | string {
     const rc = smtpReceiveConnector(target);
-    if (!rc) return `421 4.2.1 Unable to connect (no Receive connector on ${target.name} listens on port 25)`;
-    const fqdn = rc.fqdn || target.fqdn;
-    const now = this.now();
-    return {
-      server: target.name,
-      fqdn,
-      connectorId: `${target.name}\\${rc.name}`,
-      authMechanism: rc.authMechanism,
-      permissionGroups: rc.permissionGroups,
-      requireTls: rc.requireTLS,
-      startTlsCertificate: selectStartTlsCertificate(target, fqdn, now),
-      anonymousTlsCertificate: internalTransportCertificate(target, now),
-      directTrust: isEdge(target) ? (this.org.edgeSubscriptions?.some((e) => e.edge.toLowerCase() === target.name.toLowerCase()) ? directoryTrust(this.org, false) : new Map()) : directoryTrust(this.org, true),
-      log: this.protocolLog('Receive', target, `${target.name}\\${rc.name}`, rc.protocolLoggingLevel === 'Verbose'),
-      now: this.now,
-      acceptRecipient: opts.acceptRecipient,
-    };
+    const log = rc ? this.protocolLog('Receive', target, `${target.name}\\${rc.name}`, rc.protocolLoggingLevel === 'Verbose') : undefined;
+    return smtpReceiveEndpoint(this.org, target, this.now, { log, acceptRecipient: opts.acceptRecipient });
   }
 
   /** One SMTP hop between two servers of the organization (TLS mandatory). */
@@ -235,7 +251,7 @@ class Route {
       tlsRequiredError: secure ? transportErrors.domainSecureNoTls(partner.domain, connector.name) : '451 5.7.3 STARTTLS is required to send mail',
       // The Send connector's FQDN picks the certificate offered when the remote side asks for one.
       clientCertificate: selectStartTlsCertificate(source, heloName, now),
-      ca: trustedRootPems(source, this.org.ca.certPem),
+      ca: trustedRootPems(source, this.org.ca),
       expectedName: partner.hostFqdn,
       domainSecure: secure ? { domain: partner.domain, failure: (st) => transportErrors.domainSecureSend(partner.domain, connector.name, st) } : undefined,
       log: this.protocolLog('Send', source, connector.name, connector.protocolLoggingLevel === 'Verbose'),
@@ -250,7 +266,7 @@ class Route {
     if (typeof recv !== 'string') {
       const rc = smtpReceiveConnector(target)!;
       const list = this.org.transportConfig?.tlsReceiveDomainSecureList ?? [];
-      recv.clientCa = trustedRootPems(target, this.org.ca.certPem);
+      recv.clientCa = trustedRootPems(target, this.org.ca);
       if (rc.domainSecureEnabled && list.length) recv.domainSecure = { domains: list, refusal: transportErrors.domainSecureReceive };
     }
     const send: SendEndpoint = {
@@ -346,7 +362,6 @@ export async function deliverMessage(organization: Organization, req: MessageReq
     subject: req.subject,
     status,
     lastError,
-    queue: q ? `${q.on}\\${q.next}` : undefined,
     queuedOn: q?.on,
     nextHopDomain: q?.next,
     deliveryType: q?.type,

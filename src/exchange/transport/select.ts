@@ -6,7 +6,9 @@
 //  - X-ANONYMOUSTLS and EdgeSync: the internal transport (default SMTP) certificate published in
 //    AD, whatever its names.
 
-import type { CertRecord, ServerState } from '../model.js';
+import type { CaState, CertRecord, ServerState } from '../model.js';
+import { rootPems } from '../clients.js';
+import { SERVICE_FLAGS } from '../services.js';
 
 export type Unusable = 'PrivateKeyMissing' | 'DateInvalid' | 'Untrusted' | 'KeyTooSmall';
 
@@ -28,8 +30,8 @@ export function trustsIssuer(server: ServerState, issuer: string): boolean {
 }
 
 /** The roots (PEM) a server validates peers against: the enterprise CA on domain members, plus imported roots. */
-export function trustedRootPems(server: ServerState, enterpriseCaPem: string): string[] {
-  return [...(server.domainJoined ? [enterpriseCaPem] : []), ...(server.trustedRoots ?? []).map((t) => t.certPem)];
+export function trustedRootPems(server: ServerState, ca: CaState): string[] {
+  return rootPems({ ca }, server);
 }
 
 /** Exchange's name match: case-insensitive; `*.a.b` matches `x.a.b` but not `a.b` or `y.x.a.b`. */
@@ -46,9 +48,15 @@ export interface Candidate {
   reason?: Unusable;
 }
 
-/** Every certificate naming the FQDN, usable ones first in preference order. */
+/**
+ * Every certificate enabled for SMTP that names the FQDN, usable ones first in preference order.
+ * Only certificates enabled for SMTP are candidates: enabling for SMTP is what gives the transport
+ * service (Network Service) read access to the private key, and Get-ExchangeCertificate shows
+ * SMTP exactly when it has it (reference §1.3). A certificate enabled only for IIS is never
+ * presented for STARTTLS.
+ */
 export function startTlsCandidates(server: ServerState, fqdn: string, now: Date): Candidate[] {
-  const named = server.certificates.filter((r) => r.domains.some((d) => nameMatches(d, fqdn)));
+  const named = server.certificates.filter((r) => r.services & SERVICE_FLAGS.SMTP && r.domains.some((d) => nameMatches(d, fqdn)));
   const all = named.map((record) => ({ record, reason: unusableReason(server, record, now) }));
   return all.sort(
     (a, b) =>
@@ -74,7 +82,7 @@ export function internalTransportCertificate(server: ServerState, now: Date): Ce
 }
 
 /** The certificate the UM service uses in secured mode: enabled for UM and usable, CA-issued first, then newest. */
-export function selectUmCertificate(server: ServerState, now: Date, umFlag = 4): CertRecord | undefined {
+export function selectUmCertificate(server: ServerState, now: Date, umFlag: number = SERVICE_FLAGS.UM): CertRecord | undefined {
   return server.certificates
     .filter((r) => r.services & umFlag && unusableReason(server, r, now) === undefined)
     .sort((a, b) => Number(a.selfSigned) - Number(b.selfSigned) || Date.parse(b.notBefore) - Date.parse(a.notBefore))[0];

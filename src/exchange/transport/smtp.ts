@@ -22,7 +22,7 @@ import type { CertRecord } from '../model.js';
 import { LineChannel } from './channel.js';
 import { hasFlag } from './config.js';
 import type { ProtocolLogSession } from './protocol-log.js';
-import { chainsToRoot, contextFor, judge, peerCertificate, describeCertificate, type Judgement, type SeenCertificate } from './tls.js';
+import { chainsToRoot, contextFor, judge, peerCertificate, peerX509, describeCertificate, type Judgement, type SeenCertificate } from './tls.js';
 
 export type TlsVerb = 'STARTTLS' | 'X-ANONYMOUSTLS';
 
@@ -39,6 +39,7 @@ export function domainSecureStatus(j: Judgement): DomainSecureStatus {
     case 'NameMismatch':
       return 'SubjectMismatch';
     case 'Expired':
+    case 'NotYetValid': // Windows' "not time valid" covers both
       return 'ExpiredCertificate';
     case 'NoCertificate':
       return 'EmptyCertificate';
@@ -152,10 +153,14 @@ interface ServerRecord {
   selected?: string;
   clientCertificate?: SeenCertificate;
   authenticatedAs?: string;
-  /** Node's chain check of the client certificate against ReceiveEndpoint.clientCa. */
+  /** The chain check of the client certificate against ReceiveEndpoint.clientCa (dates aside). */
   clientAuthorized?: boolean;
-  clientAuthorizationError?: string;
   clientDomainSecure?: { domain: string; status: DomainSecureStatus };
+}
+
+/** Serves one SMTP session on an accepted socket (a hop's listener, or a lab endpoint's). */
+export function serveSmtpSession(sock: net.Socket, ep: ReceiveEndpoint): Promise<void> {
+  return serveSession(sock, ep, {});
 }
 
 /**
@@ -229,7 +234,7 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
       if (own) log?.certificate('Sending certificate', describeCertificate(own));
       const peer = peerCertificate(t);
       // A TLSSocket made outside a tls.Server does not verify the client's chain itself: check it against clientCa.
-      const peerX = t.getPeerX509Certificate();
+      const peerX = peerX509(t);
       rec.clientAuthorized = peerX ? chainsToRoot(peerX, ep.clientCa ?? []) : false;
       if (peer) {
         rec.clientCertificate = peer;
@@ -249,7 +254,7 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
         // Domain Security: TLS with a client certificate that chains to a trusted root and names the sender's domain.
         const status = !secured
           ? 'EmptyCertificate'
-          : domainSecureStatus(judge(rec.clientCertificate, { authorized: rec.clientAuthorized ?? false, authorizationError: rec.clientAuthorizationError, expectedName: secureDomain, now: ep.now() }));
+          : domainSecureStatus(judge(rec.clientCertificate, { chainTrusted: rec.clientAuthorized ?? false, expectedName: secureDomain, now: ep.now() }));
         rec.clientDomainSecure = { domain: secureDomain, status };
         log?.add('*', secureDomain, status === 'Valid' ? 'TLS Domain Secure: the client certificate was validated' : `TLS Domain Secure: the client certificate failed validation (${status})`);
         if (status !== 'Valid') refusal = ep.domainSecure.refusal(secureDomain, status);
@@ -355,9 +360,9 @@ async function clientSession(sock: net.Socket, ep: SendEndpoint, env: Envelope):
     if (seen) log?.certificate('Received certificate', seen);
     const mine = t.getX509Certificate();
     if (mine) log?.certificate('Sending certificate', describeCertificate(mine));
+    const seenX = peerX509(t);
     const judgement = judge(seen, {
-      authorized: t.authorized,
-      authorizationError: t.authorizationError ? String(t.authorizationError) : undefined,
+      chainTrusted: seenX ? chainsToRoot(seenX, ep.ca) : false,
       expectedName: ep.domainSecure?.domain ?? ep.expectedName,
       now: ep.now(),
       directTrust: verb === 'X-ANONYMOUSTLS' ? ep.directTrust : undefined,

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { connect as tlsConnect, createSecureContext, type ConnectionOptions, type SecureContext, type Server as TlsServer, type TLSSocket } from 'node:tls';
 import type { CertRecord } from '../model.js';
+import { nameMatches } from './select.js';
 
 export interface SeenCertificate {
   subject: string;
@@ -22,7 +23,7 @@ export interface SeenCertificate {
 
 /** OpenSSL lists RDNs in DER order one per line; Windows shows them reversed, comma-separated. */
 function windowsDn(openssl: string): string {
-  return openssl.split('\n').filter(Boolean).reverse().join(', ');
+  return openssl.split('\n').filter(Boolean).reverse().map((rdn) => rdn.replace(/^emailAddress=/, 'E=')).join(', ');
 }
 
 export function describeCertificate(x: X509Certificate): SeenCertificate {
@@ -43,19 +44,56 @@ export function describeCertificate(x: X509Certificate): SeenCertificate {
   };
 }
 
+const peers = new WeakMap<TLSSocket, X509Certificate | undefined>();
+
+/**
+ * The certificate the other end of a TLS socket presented, as an X509Certificate. Read through
+ * here only: Node 20's getPeerX509Certificate() gives the certificate to its first caller and
+ * undefined to every later one.
+ */
+export function peerX509(sock: TLSSocket): X509Certificate | undefined {
+  if (!peers.has(sock)) peers.set(sock, sock.getPeerX509Certificate());
+  return peers.get(sock);
+}
+
 /** The certificate the other end of a TLS socket presented, if any. */
 export function peerCertificate(sock: TLSSocket): SeenCertificate | undefined {
-  const x = sock.getPeerX509Certificate();
+  const x = peerX509(sock);
   return x ? describeCertificate(x) : undefined;
 }
 
-/** True when the certificate was signed by one of the roots (the lab has no intermediate CAs). Dates are judged elsewhere, by the lab clock. */
-export function chainsToRoot(x: X509Certificate, rootPems: string[]): boolean {
-  for (const pem of rootPems) {
-    const root = new X509Certificate(pem);
-    if (x.checkIssued(root) && x.verify(root.publicKey)) return true;
+/**
+ * Real chain building against a trust store (the lab has no intermediate CAs, but a chain may
+ * pass through any certificates the peer sent): true when the certificate, or an issuer found
+ * among `presented`, was signed by one of the roots. A self-signed certificate is trusted only
+ * when it is itself in the store. Dates are not looked at here: the lab clock judges them, never
+ * the host's clock (Node's own verification reads the host clock, and reports only the last
+ * error it met: a not-yet-valid date could hide an untrusted issuer).
+ */
+export function chainsToRoot(x: X509Certificate, rootPems: string[], presented: X509Certificate[] = []): boolean {
+  const roots = rootPems.map(parsedRoot);
+  let current = x;
+  for (let depth = 0; depth < 8; depth++) {
+    // The certificate itself in the store (an imported self-signed certificate), or signed by a root there.
+    for (const root of roots) if (root.fingerprint256 === current.fingerprint256 || (current.checkIssued(root) && current.verify(root.publicKey))) return true;
+    const next = presented.find((c) => c !== current && current.checkIssued(c) && current.verify(c.publicKey) && c.subject !== current.subject);
+    if (!next) return false;
+    current = next;
   }
   return false;
+}
+
+const parsedRoots = new Map<string, X509Certificate>();
+
+/** Roots are parsed once (a client checks the same store on every connection). */
+function parsedRoot(pem: string): X509Certificate {
+  let x = parsedRoots.get(pem);
+  if (!x) {
+    x = new X509Certificate(pem);
+    if (parsedRoots.size > 256) parsedRoots.clear();
+    parsedRoots.set(pem, x);
+  }
+  return x;
 }
 
 const contexts = new Map<string, SecureContext>();
@@ -80,6 +118,7 @@ export type Verdict =
   | 'UntrustedRoot'
   | 'NameMismatch'
   | 'Expired'
+  | 'NotYetValid'
   | 'NotDirectlyTrusted'
   | 'NoCertificate';
 
@@ -89,14 +128,33 @@ export interface Judgement {
   detail: string;
 }
 
+/** Where the lab clock stands against the certificate's validity period. */
+export function timeValidity(c: Pick<SeenCertificate, 'notBefore' | 'notAfter'>, now: Date): 'Valid' | 'Expired' | 'NotYetValid' {
+  const t = now.getTime();
+  if (t < c.notBefore.getTime()) return 'NotYetValid';
+  if (t > c.notAfter.getTime()) return 'Expired';
+  return 'Valid';
+}
+
+/** The names a certificate covers: the subject CN, then the DNS names of its SAN. */
+export function namesOf(c: Pick<SeenCertificate, 'subject' | 'alternateNames'>): string[] {
+  const cn = c.subject.match(/(?:^|, )CN=([^,]+)/)?.[1];
+  return [...(cn ? [cn] : []), ...c.alternateNames];
+}
+
+/** A name check as TLS clients make it: case-insensitive, a wildcard covers exactly one label. */
+export function certificateNames(c: Pick<SeenCertificate, 'subject' | 'alternateNames'>, host: string): boolean {
+  return namesOf(c).some((n) => nameMatches(n, host));
+}
+
 /**
- * Judges a server certificate. `authorized`/`authorizationError` come from Node's own chain
- * validation against the client's CA list; expiry errors from Node are ignored because the lab
- * clock decides dates.
+ * Judges a server certificate: `chainTrusted` comes from chainsToRoot against the client's
+ * roots; dates are judged by the lab clock. A certificate outside its dates is never trusted,
+ * whatever its chain.
  */
 export function judge(
   seen: SeenCertificate | undefined,
-  opts: { authorized: boolean; authorizationError?: string; expectedName: string; now: Date; directTrust?: ReadonlySet<string> },
+  opts: { chainTrusted: boolean; expectedName: string; now: Date; directTrust?: ReadonlySet<string> },
 ): Judgement {
   if (!seen) return { verdict: 'NoCertificate', detail: 'The remote server presented no certificate.' };
   if (opts.directTrust) {
@@ -104,24 +162,15 @@ export function judge(
       ? { verdict: 'DirectTrust', detail: `Thumbprint ${seen.thumbprint} is the certificate published in the directory for this server.` }
       : { verdict: 'NotDirectlyTrusted', detail: `Thumbprint ${seen.thumbprint} is not a certificate published in the directory for this server.` };
   }
-  const t = opts.now.getTime();
-  if (t < seen.notBefore.getTime() || t > seen.notAfter.getTime()) return { verdict: 'Expired', detail: `The certificate is outside its validity period (${seen.notBefore.toISOString()} - ${seen.notAfter.toISOString()}).` };
-  const err = opts.authorizationError ?? '';
-  const chainOk = opts.authorized || err === 'CERT_HAS_EXPIRED' || err === 'CERT_NOT_YET_VALID';
-  const names = [seen.subject.match(/(?:^|, )CN=([^,]+)/)?.[1] ?? '', ...seen.alternateNames];
-  const nameOk = names.some((n) => n && (n.toLowerCase() === opts.expectedName.toLowerCase() || (n.startsWith('*.') && nameOk1(n, opts.expectedName))));
-  if (!chainOk) {
+  const time = timeValidity(seen, opts.now);
+  if (time === 'Expired') return { verdict: 'Expired', detail: `The certificate expired on ${seen.notAfter.toISOString()} (lab time ${opts.now.toISOString()}).` };
+  if (time === 'NotYetValid') return { verdict: 'NotYetValid', detail: `The certificate is not valid before ${seen.notBefore.toISOString()} (lab time ${opts.now.toISOString()}).` };
+  if (!opts.chainTrusted) {
     if (seen.selfSigned) return { verdict: 'SelfSigned', detail: 'Self-signed certificate: accepted for opportunistic TLS without validation.' };
-    return { verdict: 'UntrustedRoot', detail: `The certificate chain does not end in a trusted root (${err || 'untrusted'}); accepted for opportunistic TLS.` };
+    return { verdict: 'UntrustedRoot', detail: 'The certificate chain does not end in a trusted root; accepted for opportunistic TLS.' };
   }
-  if (!nameOk) return { verdict: 'NameMismatch', detail: `The certificate does not name ${opts.expectedName}.` };
+  if (!certificateNames(seen, opts.expectedName)) return { verdict: 'NameMismatch', detail: `The certificate does not name ${opts.expectedName}.` };
   return { verdict: 'Trusted', detail: 'The certificate chains to a trusted root and names the server.' };
-}
-
-function nameOk1(pattern: string, host: string): boolean {
-  const suffix = pattern.slice(1).toLowerCase();
-  const h = host.toLowerCase();
-  return h.endsWith(suffix) && !h.slice(0, h.length - suffix.length).includes('.');
 }
 
 /**

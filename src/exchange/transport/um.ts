@@ -7,7 +7,8 @@
 import { createServer as createTlsServer } from 'node:tls';
 import type { OrgState, ServerState } from '../model.js';
 import { selectUmCertificate } from './select.js';
-import { judge, overLoopbackTls, peerCertificate, replyOf, type Judgement } from './tls.js';
+import { findClient, rootPems } from '../clients.js';
+import { chainsToRoot, judge, overLoopbackTls, peerCertificate, peerX509, replyOf, type Judgement } from './tls.js';
 
 export const OCS_FQDN = 'ocs01';
 
@@ -27,7 +28,13 @@ export interface UmPeerCheck {
   detail: string;
 }
 
-/** Office Communications Server calling the UM server: SIP over TLS, enterprise CA trust only. */
+/** What OCS01 trusts: its Trusted Root store (the enterprise CA through Group Policy, and imported roots). */
+function ocsRoots(org: OrgState): string[] {
+  const ocs = findClient(org, 'OCS01');
+  return ocs ? rootPems(org, ocs) : [org.ca.certPem];
+}
+
+/** Office Communications Server calling the UM server: SIP over TLS, trusting what OCS01 trusts. */
 export async function ocsPeerCheck(org: OrgState, um: ServerState, now: Date): Promise<UmPeerCheck> {
   const mode = umMode(org, um);
   const ocs = `${OCS_FQDN}.${org.adDomain}`;
@@ -43,7 +50,8 @@ export async function ocsPeerCheck(org: OrgState, um: ServerState, now: Date): P
   try {
     return await overLoopbackTls(server, { ca: [org.ca.certPem], rejectUnauthorized: false, servername: um.fqdn, checkServerIdentity: () => undefined }, async (client): Promise<UmPeerCheck> => {
       const seen = peerCertificate(client);
-      const j = judge(seen, { authorized: client.authorized, authorizationError: client.authorizationError ? String(client.authorizationError) : undefined, expectedName: um.fqdn, now });
+      const seenX = peerX509(client);
+      const j = judge(seen, { chainTrusted: seenX ? chainsToRoot(seenX, ocsRoots(org)) : false, expectedName: um.fqdn, now });
       if (j.verdict !== 'Trusted') {
         const why =
           j.verdict === 'SelfSigned' || j.verdict === 'UntrustedRoot'

@@ -11,6 +11,7 @@ import type { CaState } from '../../../exchange/model.js';
 import { ensurePartner, LAB_PARTNERS } from '../../../exchange/transport/partner.js';
 import { findServers, org, refuse, serverParameter } from '../config-common.js';
 import { shouldProcess } from '../common.js';
+import { addTrustedRoot } from '../../../exchange/clients.js';
 
 export const TRUSTED_ROOT_TYPE = 'Emsh.Lab.TrustedRoot';
 
@@ -28,7 +29,7 @@ export default defineCmdlet({
   parameters: {
     Partner: { type: 'String', help: `A lab partner domain (${LAB_PARTNERS.map((x) => x.domain).join(', ')}).`, sets: { Partner: { mandatory: true, position: 0 } } },
     CertificateAuthority: { type: 'String', help: 'The name of a lab CA: "ProExchange Root CA" or a partner\'s ("Fabrikam Root CA").', sets: { CA: { mandatory: true } } },
-    Server: serverParameter('The server whose trusted root store receives the certificate; default: the current machine.'),
+    Server: serverParameter('The machine whose trusted root store receives the certificate: an Exchange server or a lab client (OCS01, GW01, PC01, HOME01, PHONE01); default: the current machine.'),
   },
   outputType: [TRUSTED_ROOT_TYPE],
   examples: [
@@ -39,11 +40,13 @@ export default defineCmdlet({
       needs: ['lab'],
     },
     { code: "Import-LabTrustedRoot -CertificateAuthority 'ProExchange Root CA' -Server EDGE01", remarks: 'The Edge trusts the organization\'s CA, so it can use a certificate issued by it.', shows: 'ProExchange Root CA', needs: ['lab'] },
+    { code: "Import-LabTrustedRoot -CertificateAuthority 'ProExchange Root CA' -Server GW01", remarks: 'The UM IP gateway (not a domain member) trusts the enterprise CA, so a UM certificate issued by it passes the gateway\'s check.', shows: 'GW01', needs: ['lab'] },
   ],
   async process(p, ctx) {
     const o = org(ctx);
-    const text = p.Server === undefined || p.Server === null ? o.current.name : String(p.Server);
-    const server = findServers(ctx, text, { single: true })![0]!.state;
+    const text = p.Server === undefined || p.Server === null ? o.currentMachineName : String(p.Server);
+    // A lab client (OCS01, GW01, PC01 ...) or an Exchange server.
+    const server = o.client(text) ?? findServers(ctx, text, { single: true })![0]!.state;
     let ca: CaState | undefined;
     if (p.Partner !== undefined) {
       const partner = await ensurePartner(o.state, String(p.Partner), ctx.now());
@@ -58,10 +61,9 @@ export default defineCmdlet({
       if (!ca) refuse(ctx, 'CertificateAuthorityNotFound', `The certification authority "${String(p.CertificateAuthority)}" was not found. Lab CAs: ${[o.state.ca.name, ...LAB_PARTNERS.map((x) => `${x.organizationName} Root CA`)].join(', ')}.`, p.CertificateAuthority);
     }
     o.touch(); // a partner may have been created
-    const roots = (server.trustedRoots ??= []);
-    if (!roots.some((r) => r.thumbprint === ca!.thumbprint)) {
+    if (!(server.trustedRoots ?? []).some((r) => r.thumbprint === ca!.thumbprint)) {
       if (!(await shouldProcess(ctx, `Adding "${ca.subject}" to the Trusted Root Certification Authorities of ${server.name}.`))) return;
-      roots.push({ subject: ca.subject, thumbprint: ca.thumbprint, certPem: ca.certPem });
+      addTrustedRoot(server, ca);
     }
     ctx.write(PSObject.fromRecord({ Server: server.name, Thumbprint: ca.thumbprint, Subject: ca.subject }, [TRUSTED_ROOT_TYPE, 'System.Object']));
   },

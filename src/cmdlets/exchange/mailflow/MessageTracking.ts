@@ -72,7 +72,8 @@ export const getMessageTrackingLog = defineCmdlet({
     if (!isTransport(s.state)) refuse(ctx, 'ServerNotTransport', `The server "${s.name}" doesn't have the Hub Transport or Edge Transport server role installed, so it has no message tracking log.`, text);
     const lower = (x: unknown) => String(x).trim().toLowerCase();
     const sender = p.Sender === undefined ? undefined : lower(p.Sender);
-    const rcpts = p.Recipients === undefined ? undefined : (p.Recipients as unknown[]).map(lower);
+    // `-Recipients $null` filters nothing; $null elements name no one.
+    const rcpts = p.Recipients === undefined || p.Recipients === null ? undefined : (p.Recipients as unknown[]).filter((r) => r !== null && r !== undefined).map(lower);
     const subject = p.MessageSubject === undefined ? undefined : lower(p.MessageSubject);
     const start = p.Start instanceof Date ? p.Start.getTime() : undefined;
     const end = p.End instanceof Date ? p.End.getTime() : undefined;

@@ -57,7 +57,9 @@ function reportObject(r: DeliveryReport, logs: string[]): PSObject {
       Status: r.status,
       DomainSecure: r.domainSecure,
       Route: routeText(r),
+      // Get-Queue's identity (SERVER\<number>), which Retry-Queue accepts; null when the message waits outside the organization.
       Queue: r.queue ?? null,
+      QueuedOn: r.queuedOn ?? null,
       LastError: r.lastError ?? null,
       Hops: r.hops.map(hopObject),
       ProtocolLogs: logs,
@@ -138,7 +140,7 @@ export default defineCmdlet({
       const files = writeLogBatches(ctx, r.logs, started);
       recordDelivery(o.state, { from, to, subject: p.Subject === undefined ? 'Test message' : String(p.Subject), body: p.Body === undefined ? '' : String(p.Body) }, r, ctx.now());
       o.touch();
-      if (r.status === 'Queued') ctx.writeWarning(`The message to ${to} is queued on ${r.queue?.split('\\')[0] ?? 'the sending server'}: ${r.lastError}`);
+      if (r.status === 'Queued') ctx.writeWarning(`The message to ${to} is queued on ${r.queuedOn ?? 'the sending server'}${r.queue ? ` (queue ${r.queue})` : ''}: ${r.lastError}`);
       if (r.status === 'Failed') ctx.writeWarning(`The message to ${to} could not be delivered; a non-delivery report goes back to ${from}: ${r.lastError}`);
       ctx.write(reportObject(r, files));
     }

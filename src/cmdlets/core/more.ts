@@ -1,0 +1,57 @@
+// more: 5.1's function that pages its input (or files) one screenful at a time. emsh declares it
+// as a command of its own (Get-Command shows it as a cmdlet, 5.1 as a function); it pages as
+// Out-Host -Paging does.
+
+import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { OutDefaultStream, consoleScreen } from '../../format/index.js';
+import { Pager } from './pager.js';
+import { INPUT_OBJECT } from './output-common.js';
+
+const state = new WeakMap<CmdletContext, { pager: Pager; pending: string[]; stream: OutDefaultStream }>();
+
+function of(ctx: CmdletContext) {
+  let s = state.get(ctx);
+  if (!s) {
+    const pending: string[] = [];
+    s = { pager: new Pager(ctx), pending, stream: new OutDefaultStream(consoleScreen(ctx.host.width), (l) => pending.push(l)) };
+    state.set(ctx, s);
+  }
+  return s;
+}
+
+export default defineCmdlet({
+  name: 'more',
+  module: 'Microsoft.PowerShell.Core',
+  synopsis: 'Displays output one screen at a time.',
+  description:
+    'more shows its input, or the contents of the given files, one screenful at a time: Space shows the next ' +
+    'page, Enter the next line, Q stops. Outside the interactive shell everything is printed.',
+  parameters: {
+    Path: { type: 'String[]', aliases: ['paths'], sets: { __AllParameterSets: { position: 0 } }, help: 'Files to show.' },
+    InputObject: INPUT_OBJECT,
+  },
+  outputType: [],
+  examples: [
+    { code: 'Get-Help Get-ExchangeCertificate | more', remarks: 'Reads the help page by page.', shows: 'Get-ExchangeCertificate' },
+    { code: "Set-Content C:\\notes.txt 'line 1','line 2'; more C:\\notes.txt", remarks: 'Shows a file page by page.', shows: 'line 1\nline 2' },
+  ],
+  related: ['Out-Host'],
+  async process(params, ctx) {
+    const s = of(ctx);
+    if (s.pager.quit) return;
+    for (const p of (params.Path as string[] | undefined) ?? []) {
+      if (ctx.expectingInput) break;
+      const text = new TextDecoder().decode(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation()))).replace(/^\uFEFF/, '');
+      if (!(await s.pager.lines(text.replace(/\r?\n$/, '').split(/\r?\n/)))) return;
+    }
+    if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
+    s.stream.write(params.InputObject);
+    if (!(await s.pager.lines(s.pending.splice(0)))) ctx.stopUpstream?.();
+  },
+  async end(_params, ctx) {
+    const s = of(ctx);
+    if (s.pager.quit) return;
+    s.stream.end();
+    await s.pager.lines(s.pending.splice(0));
+  },
+});
