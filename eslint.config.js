@@ -95,6 +95,9 @@ export default tseslint.config(
       '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['s'] }],
       // Module augmentation of node-forge's typings needs `namespace` inside `declare module`.
       '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
+      // A `let` read by a closure made before its value exists (the host's callback that stops the
+      // session made from that host) cannot be a const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScript } from '../../grammar/index.js';
 import { cmdletCall, mutated, script, tokenSoup } from '../helpers/fuzz-inputs.js';
-import { STOP_AFTER_MS, STOP_GRACE_MS, runChecked } from '../helpers/bounded-run.js';
+import { STOP_AFTER_MS, runChecked } from '../helpers/bounded-run.js';
 import { leaks } from '../helpers/leaks.js';
 import { capturedSession, tempHome, type Captured } from '../helpers/run.js';
 

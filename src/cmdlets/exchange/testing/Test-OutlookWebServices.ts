@@ -15,7 +15,7 @@ import type { ClientService } from '../../../exchange/endpoints/network.js';
 import { EXCHANGE_MODULE, exchangeError } from '../common.js';
 import { labEndpoints } from '../../lab/endpoints-service.js';
 import { org } from '../config-common.js';
-import { MONITORING_NAMESPACE, localConnector, sslPolicyErrors, targetCas } from './common.js';
+import { localConnector, sslPolicyErrors, targetCas } from './common.js';
 
 export const OWS_RESULT_TYPE = 'Microsoft.Exchange.Monitoring.TestOutlookWebServicesResult';
 type Kind = 'Information' | 'Success' | 'Warning' | 'Error';
