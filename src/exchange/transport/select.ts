@@ -52,7 +52,7 @@ export interface Candidate {
  * Every certificate enabled for SMTP that names the FQDN, usable ones first in preference order.
  * Only certificates enabled for SMTP are candidates: enabling for SMTP is what gives the transport
  * service (Network Service) read access to the private key, and Get-ExchangeCertificate shows
- * SMTP exactly when it has it (reference §1.3). A certificate enabled only for IIS is never
+ * SMTP exactly when it has it. A certificate enabled only for IIS is never
  * presented for STARTTLS.
  */
 export function startTlsCandidates(server: ServerState, fqdn: string, now: Date): Candidate[] {
