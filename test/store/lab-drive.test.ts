@@ -213,7 +213,7 @@ describe('LabDrive file operations', () => {
 
 describe('LabDrive: hard links, long paths, host failures (issue 10)', () => {
   it('never reads or changes a file through a second hard link; writing replaces this name only', () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'emsh-outside-'));
+    const outside = tempDir('emsh-outside-');
     try {
       const secret = path.join(outside, 'secret.txt');
       fs.writeFileSync(secret, 'secret');
