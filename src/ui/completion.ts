@@ -84,15 +84,15 @@ function wordAt(line: string, cursor: number): Word {
 }
 
 /**
- * Where the pipeline element holding `pos` starts: scans back over balanced brackets and quotes to
- * the `|`, `;`, newline or unmatched `(` / `{` before it. `stop` is that character's offset (-1: line start).
+ * Scans back from `pos` over balanced brackets and quotes to the unmatched `(` or `{` before it,
+ * or, with `separators`, to a `|`, `;` or newline outside brackets if one comes first. That
+ * character's offset; -1 when the scan reaches the line's start.
  */
-function elementStart(line: string, pos: number): { start: number; stop: number } {
-  let i = pos;
+function scanBack(line: string, pos: number, separators: boolean): number {
   let depth = 0;
   let quote: string | undefined;
-  for (; i > 0; i--) {
-    const ch = line[i - 1]!;
+  for (let i = pos - 1; i >= 0; i--) {
+    const ch = line[i]!;
     if (quote) {
       if (ch === quote) quote = undefined;
       continue;
@@ -100,11 +100,20 @@ function elementStart(line: string, pos: number): { start: number; stop: number 
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === ')' || ch === '}') depth++;
     else if (ch === '(' || ch === '{') {
-      if (depth === 0) break;
+      if (depth === 0) return i;
       depth--;
-    } else if ((ch === '|' || ch === ';' || ch === '\n') && depth === 0) break;
+    } else if (separators && depth === 0 && (ch === '|' || ch === ';' || ch === '\n')) return i;
   }
-  return { start: i, stop: i - 1 };
+  return -1;
+}
+
+/**
+ * Where the pipeline element holding `pos` starts: after the `|`, `;`, newline or unmatched
+ * `(` / `{` before it. `stop` is that character's offset (-1: line start).
+ */
+function elementStart(line: string, pos: number): { start: number; stop: number } {
+  const stop = scanBack(line, pos, true);
+  return { start: stop + 1, stop };
 }
 
 /** The command element the cursor is in: its name and the words typed before the cursor. */
@@ -236,19 +245,8 @@ function membersOfValue(value: unknown, src: CompletionSource): Member[] {
 
 /** The offset of the `(` matching the `)` at `close`, or -1. */
 function openParen(line: string, close: number): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = close; i >= 0; i--) {
-    const ch = line[i]!;
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ')') depth++;
-    else if (ch === '(' && --depth === 0) return i;
-  }
-  return -1;
+  const open = scanBack(line, close, false);
+  return open >= 0 && line[open] === '(' ? open : -1;
 }
 
 /** The members of what an expression yields, known without running it: a variable chain, a literal, a command's output type. */
