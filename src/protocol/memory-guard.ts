@@ -7,7 +7,7 @@
 // The check reads V8's heap statistics (under a microsecond) and allocates nothing.
 
 import { getHeapStatistics } from 'node:v8';
-import { ErrorRecord, PipelineStoppedError, TerminatingError } from './errors.js';
+import { PipelineStoppedError, runtimeError, type TerminatingError } from './errors.js';
 
 /** The share of the old generation's limit past which growing work stops. */
 const HIGH_WATER = 0.8;
@@ -23,13 +23,8 @@ const HIGH_WATER = 0.8;
  */
 const YOUNG_GENERATION_RESERVE = 48 * 1024 * 1024;
 
-export function insufficientMemory(): ErrorRecord {
-  return new ErrorRecord({
-    message: 'Insufficient memory to continue the execution of the program.',
-    errorId: 'InsufficientMemoryException',
-    category: 'OperationStopped',
-    exceptionType: 'InsufficientMemoryException',
-  });
+export function insufficientMemory(): TerminatingError {
+  return runtimeError('Insufficient memory to continue the execution of the program.', 'InsufficientMemoryException', 'OperationStopped', 'InsufficientMemoryException');
 }
 
 /** Bytes that may still be used before the high-water mark. */
@@ -41,12 +36,12 @@ export function heapHeadroom(): number {
 
 /** Throws InsufficientMemoryException when the heap is past its high-water mark. */
 export function checkMemory(): void {
-  if (heapHeadroom() < 0) throw new TerminatingError(insufficientMemory());
+  if (heapHeadroom() < 0) throw insufficientMemory();
 }
 
 /** Throws InsufficientMemoryException when `bytes` more would pass the high-water mark. */
 export function ensureHeadroom(bytes: number): void {
-  if (!(bytes < heapHeadroom())) throw new TerminatingError(insufficientMemory());
+  if (!(bytes < heapHeadroom())) throw insufficientMemory();
 }
 
 /**
