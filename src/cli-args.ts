@@ -15,9 +15,27 @@ export interface CliOptions {
   version: boolean;
   /** `-Serve`: keep the lab's endpoints listening on loopback until Ctrl+C (issue 8). */
   serve: boolean;
+  /** Issue 9: where the training exercises are (default: the labs folder of this emsh). */
+  exercisePath?: string;
+  /** `-Check`: run the lab's exercise checks and report (a trainer's look). */
+  check: boolean;
+  /** `-Grade <folder>`: grade every exercise lab of the lab homes in a class folder. */
+  grade?: string;
+  /** `-ValidateExercise <dir>`: report every problem of exercise files. */
+  validateExercise?: string;
+  /** `-Json`: the -Check / -Grade report as JSON. */
+  json: boolean;
+  /** `-OutFile <file>`: where -Check / -Grade also write their report (JSON, or CSV for a .csv file). */
+  outFile?: string;
 }
 
-const NAMES = ['Command', 'File', 'NoProfile', 'NonInteractive', 'NoLogo', 'Lab', 'ReadOnly', 'Help', 'Version', 'ExecutionPolicy', 'InputFormat', 'OutputFormat', 'NoExit', 'Serve'] as const;
+const NAMES = [
+  'Command', 'File', 'NoProfile', 'NonInteractive', 'NoLogo', 'Lab', 'ReadOnly', 'Help', 'Version', 'ExecutionPolicy', 'InputFormat', 'OutputFormat', 'NoExit', 'Serve',
+  'ExercisePath', 'Check', 'Grade', 'ValidateExercise', 'Json', 'OutFile',
+] as const;
+
+/** powershell.exe's own short names, kept unambiguous although emsh has more parameters with those prefixes. */
+const SHORT: Record<string, Name> = { c: 'Command', f: 'File', ex: 'ExecutionPolicy', ep: 'ExecutionPolicy', o: 'OutputFormat', of: 'OutputFormat', v: 'Version', if: 'InputFormat' };
 type Name = (typeof NAMES)[number];
 
 export class CliError extends Error {}
@@ -25,8 +43,7 @@ export class CliError extends Error {}
 function match(arg: string): Name | undefined {
   const raw = arg.replace(/^(--|-|\/)/, '').toLowerCase();
   if (raw === '?' || raw === 'h') return 'Help';
-  if (raw === 'c') return 'Command';
-  if (raw === 'f') return 'File';
+  if (SHORT[raw]) return SHORT[raw];
   const exact = NAMES.find((n) => n.toLowerCase() === raw);
   if (exact) return exact;
   const hits = NAMES.filter((n) => n.toLowerCase().startsWith(raw));
@@ -36,7 +53,7 @@ function match(arg: string): Name | undefined {
 }
 
 export function parseCliArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { fileArgs: [], noProfile: false, nonInteractive: false, noLogo: false, readOnly: false, lab: 'default', help: false, version: false, serve: false };
+  const o: CliOptions = { fileArgs: [], noProfile: false, nonInteractive: false, noLogo: false, readOnly: false, lab: 'default', help: false, version: false, serve: false, check: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const isParam = a.startsWith('-') && a.length > 1;
@@ -74,10 +91,20 @@ export function parseCliArgs(argv: string[]): CliOptions {
       case 'Help': o.help = true; break;
       case 'Version': o.version = true; break;
       case 'Serve': o.serve = true; break;
+      case 'ExercisePath': o.exercisePath = value(); break;
+      case 'Check': o.check = true; break;
+      case 'Grade': o.grade = value(); break;
+      case 'ValidateExercise': o.validateExercise = value(); break;
+      case 'Json': o.json = true; break;
+      case 'OutFile': o.outFile = value(); break;
       case 'ExecutionPolicy': case 'InputFormat': case 'OutputFormat': value(); break;
     }
   }
   if (o.serve && (o.command !== undefined || o.file !== undefined)) throw new CliError('-Serve cannot be combined with -Command or -File.');
+  const trainer = [o.check && '-Check', o.grade !== undefined && '-Grade', o.validateExercise !== undefined && '-ValidateExercise', o.serve && '-Serve'].filter(Boolean);
+  if (trainer.length > 1) throw new CliError(`${trainer.join(' and ')} cannot be combined.`);
+  if (trainer.length && (o.command !== undefined || o.file !== undefined)) throw new CliError(`${trainer[0]} cannot be combined with -Command or -File.`);
+  if ((o.json || o.outFile !== undefined) && !o.check && o.grade === undefined) throw new CliError('-Json and -OutFile go with -Check or -Grade.');
   return o;
 }
 
@@ -91,8 +118,16 @@ Usage:
   emsh [-Lab <name>] -Serve               the lab's servers listen on 127.0.0.1 until Ctrl+C
   ... | emsh                              run commands piped on stdin
 
+Training labs (exercises in the labs folder, or -ExercisePath <dir>):
+  emsh -Lab <lab> -Check [-Json] [-OutFile <file.json>]
+                                          run the lab's exercise checks; exit 0 only when all pass
+  emsh -Grade <folder> [-Json] [-OutFile <file.json|file.csv>]
+                                          grade every exercise lab of the lab homes in a class folder
+  emsh -ValidateExercise <dir>            report every problem of exercise files, with file and line
+
 Environment:
   EMSH_HOME   where labs live (default ~/.emsh); a lab's state is <EMSH_HOME>/labs/<lab>/lab.json
+  EMSH_EXERCISE_PATH  where the training exercises are (like -ExercisePath)
   EMSH_LOCK_WAIT  seconds a statement that changes the lab waits while another emsh is changing
               it (default 30); then it fails and nothing is changed
   NO_COLOR    no colours

@@ -7,9 +7,10 @@
 // the ES module build (src/cli-interactive.ts), which imports the UI itself.
 
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
 import { prepareParser } from '../grammar/index.js';
-import { composeSession, completionSourceFor, openLab, readLineSettingsOf, type Lab } from './compose.js';
+import { composeSession, completionSourceFor, labCheckSourceFor, openLab, readLineSettingsOf, sessionLab, type Lab } from './compose.js';
 import type { Session } from './engine/session.js';
 import { LabLockedError } from './store/lock.js';
 import { LabSchemaTooNewError } from './store/lab-store.js';
@@ -60,6 +61,7 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
 
   const home = emshHome(process.env);
   if (opts.serve) return serveLab(home, opts.lab);
+  if (opts.check || opts.grade !== undefined || opts.validateExercise !== undefined) return trainerRun(home, opts);
   const ttyIn = Boolean(process.stdin.isTTY);
   const scripted = opts.command !== undefined || opts.file !== undefined || !ttyIn;
   const interactive = !opts.nonInteractive && ttyIn && Boolean(process.stdout.isTTY);
@@ -89,26 +91,34 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
     }
     throw e;
   }
+  // The session may move to another lab (Start-LabExercise): the one it ends on is closed too.
+  const sessions: Session[] = [];
   try {
-    return await runOn(lab, opts, home, interactive, ui && 'load' in link ? link.load : undefined);
+    return await runOn(lab, opts, home, interactive, ui && 'load' in link ? link.load : undefined, sessions);
   } finally {
+    for (const s of sessions) await sessionLab(s).close();
     await lab.close();
   }
 }
 
-async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, loadUi: LoadUi | undefined): Promise<number> {
+async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, loadUi: LoadUi | undefined, sessions: Session[]): Promise<number> {
   if (loadUi) {
     // Loaded only here: Ink and React stay off the scripted path.
     const { runInteractive } = await loadUi();
     return runInteractive({
       lab: opts.lab,
-      machine: () => lab.org.currentMachineName,
+      machine: () => (sessions[0] ? sessionLab(sessions[0]).lab : lab).org.currentMachineName,
       historyFile: labPaths(home, opts.lab).history,
       color: useColor(),
       noLogo: opts.noLogo,
-      createSession: (host) => composeSession({ host, lab }),
-      completionSource: (session) => completionSourceFor(session as Session, lab),
+      createSession: (host) => {
+        const session = composeSession({ host, lab, exercisePath: opts.exercisePath });
+        sessions.push(session);
+        return session;
+      },
+      completionSource: (session) => completionSourceFor(session as Session),
       readLineSettings: (session) => readLineSettingsOf(session as Session),
+      labChecks: (session) => labCheckSourceFor(session as Session),
     });
   }
 
@@ -126,13 +136,15 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
       if (!process.stdin.isTTY) process.stdin.destroy();
     },
   });
-  session = composeSession({ host, lab });
-  const signals = endOnSignals(session, lab);
+  session = composeSession({ host, lab, exercisePath: opts.exercisePath });
+  sessions.push(session);
+  const bound = sessionLab(session);
+  const signals = endOnSignals(session, bound);
   try {
     const code = await runScripted(session, opts, host);
     if (signals.received !== undefined) return signals.received;
     // A change that could not be saved fails the run, even when the script caught the error.
-    return lab.failedCommits > 0 && code === 0 ? 1 : code;
+    return bound.failedCommits > 0 && code === 0 ? 1 : code;
   } finally {
     signals.dispose();
   }
@@ -143,7 +155,7 @@ async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: bool
  * once it has unwound — every change it made is already saved, each as it happened. If it does not
  * unwind within 2 s, save what is pending and end anyway.
  */
-function endOnSignals(session: Session, lab: Lab): { received?: number; dispose(): void } {
+function endOnSignals(session: Session, lab: { commit(durable: boolean): void }): { received?: number; dispose(): void } {
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
   const codes: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
   const state: { received?: number; dispose(): void } = {
@@ -157,7 +169,7 @@ function endOnSignals(session: Session, lab: Lab): { received?: number; dispose(
     session.stop();
     setTimeout(() => {
       try {
-        lab.commit();
+        lab.commit(true);
       } catch {
         // Nothing more can be done; the journal holds every earlier change.
       }
@@ -207,6 +219,17 @@ async function serveLab(home: string, lab: string): Promise<number> {
     }
     throw e;
   }
+}
+
+/** The trainer's commands (-Check, -Grade, -ValidateExercise), loaded only for them. */
+async function trainerRun(home: string, opts: CliOptions): Promise<number> {
+  const trainer = await import('./trainer.js');
+  const { defaultExercisePath } = await import('./training.js');
+  const exercisePath = opts.exercisePath ? resolve(opts.exercisePath) : defaultExercisePath();
+  const io = { out: process.stdout, err: process.stderr };
+  if (opts.validateExercise !== undefined) return trainer.validateCommand({ dir: opts.validateExercise }, io);
+  if (opts.grade !== undefined) return trainer.gradeCommand({ folder: opts.grade, exercisePath, json: opts.json, outFile: opts.outFile }, io);
+  return trainer.checkCommand({ home, lab: opts.lab, exercisePath, json: opts.json, outFile: opts.outFile }, io);
 }
 
 /** Runs emsh with these arguments and sets the process exit code. */

@@ -1,6 +1,7 @@
 // Composition: the one place that knows every floor. Opens a lab (state + organization) and
 // builds a Session on it for a host.
 
+import { resolve as resolvePath } from 'node:path';
 import { Session } from './engine/session.js';
 import { renderer } from './format/index.js';
 import { allCmdlets } from './cmdlets/index.js';
@@ -17,6 +18,8 @@ import { LabClock } from './exchange/lab-clock.js';
 import { LabClockKey } from './cmdlets/lab/LabDate.js';
 import { LabEndpointsKey, type LabEndpointService } from './cmdlets/lab/endpoints-service.js';
 import type { EndpointSet } from './exchange/endpoints/listeners.js';
+import { TrainingKey } from './cmdlets/lab/training-service.js';
+import { Training, defaultExercisePath } from './training.js';
 import { Organization } from './exchange/organization.js';
 import { createBuiltinOrganization } from './exchange/seed.js';
 import { validateOrganization } from './exchange/validate.js';
@@ -25,8 +28,9 @@ import type { KeySource } from './exchange/setup.js';
 import type { OrgState } from './exchange/model.js';
 import { loadPki } from './pki/load.js';
 import type { Host } from './protocol/host.js';
-import type { ServiceKey, ServiceRegistry, SessionServices } from './protocol/cmdlet.js';
+import type { LabFileSystem, ServiceKey, ServiceRegistry, SessionServices } from './protocol/cmdlet.js';
 import type { CompletionSource } from './ui/completion.js';
+import type { LabCheckSource } from './ui/lab-watch.js';
 import { viewForTypeName, type ViewSpec } from './format/views.js';
 import { EXCHANGE_CERTIFICATE_PROPERTIES, EXCHANGE_CERTIFICATE_TYPE } from './exchange/certificate.js';
 import { DIRECTORY_TYPES, FILE_TYPES } from './cmdlets/core/file-common.js';
@@ -91,10 +95,11 @@ export class Lab implements StateKeeper {
     readonly org: Organization,
     readonly now: () => Date,
     readonly clock: LabClock,
-    opts: Pick<OpenLabOptions, 'waitMs' | 'onWaiting'> = {},
+    /** How it was opened: another lab opens the same way (keys, clock base, waits) when a session moves on (Start-LabExercise). */
+    readonly options: OpenLabOptions = { home, lab: name },
   ) {
-    this.waitMs = opts.waitMs ?? defaultLockWaitMs();
-    this.reportWaiting = opts.onWaiting;
+    this.waitMs = options.waitMs ?? defaultLockWaitMs();
+    this.reportWaiting = options.onWaiting;
     org.sink = {
       root: () => store.markRoot(),
       item: (collection, server, thumbprint) => store.markItem([collection, server, thumbprint]),
@@ -108,6 +113,11 @@ export class Lab implements StateKeeper {
 
   get readOnly(): boolean {
     return this.store.readOnly;
+  }
+
+  /** <home>/labs/<lab>: the lab's folder (state, journal, history, drives, activity log, checkpoints). */
+  get dir(): string {
+    return labPaths(this.home, this.name).dir;
   }
 
   beginStatement(): void {
@@ -258,16 +268,32 @@ function firstDifference(a: unknown, b: unknown, at = '$'): string | undefined {
   return undefined;
 }
 
+/** The built-in lab needs four RSA keys (the CA, Ex2007EE, Ex2007SE, EDGE01). */
+const BUILTIN_LAB_KEYS = 4;
+
+/**
+ * A key source that starts `count` 2048-bit keys at once: key generation runs off the event loop
+ * (node:crypto's thread pool), so four keys made together take about the time of two on two cores,
+ * not of four. Later requests go to the source as usual.
+ */
+function keysMadeTogether(keys: KeySource, count: number): KeySource {
+  const early = Array.from({ length: count }, () => keys(2048));
+  for (const p of early) p.catch(() => undefined); // a key nobody asks for must not become an unhandled rejection
+  return (bits) => (bits === 2048 && early.length ? early.shift()! : keys(bits));
+}
+
+/** A new lab's whole state: the built-in organization, its setup certificates and CA made now. */
+export async function newLabState(lab: string, now: Date, keys: KeySource): Promise<LabState> {
+  const state = emptyLabState(lab, now);
+  state.organization = await createBuiltinOrganization(now, keysMadeTogether(keys, BUILTIN_LAB_KEYS));
+  return state;
+}
+
 export async function openLab(opts: OpenLabOptions): Promise<Lab> {
   const paths = labPaths(opts.home, opts.lab);
   const keys = opts.keys ?? realKeys;
   const realNow = () => new Date();
-  const seed = async (): Promise<LabState> => {
-    const now = opts.now?.() ?? realNow();
-    const state = emptyLabState(opts.lab, now);
-    state.organization = await createBuiltinOrganization(now, keys);
-    return state;
-  };
+  const seed = (): Promise<LabState> => newLabState(opts.lab, opts.now?.() ?? realNow(), keys);
   const store = await LabStore.open({
     statePath: paths.state,
     seed,
@@ -290,17 +316,125 @@ export async function openLab(opts: OpenLabOptions): Promise<Lab> {
   return new Lab(opts.lab, opts.home, store, org, now, clock, opts);
 }
 
-const drives = new WeakMap<Session, LabDrive>();
-const readLines = new WeakMap<Session, ReadLineSettings>();
+/**
+ * The lab a session works on. A session starts on one lab and may move to another
+ * (Start-LabExercise leaves it on the exercise's fresh lab): this is the one place that rebinds
+ * what the session reaches of a lab — the organization and the clock (services), the drive (fs),
+ * the endpoints, and the keeper that saves changes. The engine holds this object and never sees
+ * the move.
+ */
+export class SessionLab implements StateKeeper {
+  private current: Lab;
+  private drive: LabDrive;
+  private endpointService: LabEndpointService;
+  /** Changes refused in labs this session has left (a run that had any exits with 1). */
+  private earlierFailures = 0;
+  /** Told after the session moved to another lab (the UI's status line). */
+  private readonly moved: ((lab: Lab) => void)[] = [];
+  /** Services beyond the lab's own (the exercises' service), registered by the composition. */
+  readonly extraServices = new Map<string, unknown>();
 
-export interface ComposeOptions {
-  host: Host;
-  lab: Lab;
+  constructor(lab: Lab) {
+    this.current = lab;
+    this.drive = driveOf(lab);
+    this.endpointService = endpointsOf(lab);
+  }
+
+  get lab(): Lab {
+    return this.current;
+  }
+
+  /** The session's now: the current lab's clock. */
+  readonly now = (): Date => this.current.now();
+
+  /** The current lab's drive; every call goes to the drive of the lab the session is on at that moment. */
+  readonly fs: LabFileSystem = {
+    resolve: (path, location) => this.drive.resolve(path, location),
+    exists: (p) => this.drive.exists(p),
+    stat: (p) => this.drive.stat(p),
+    list: (dir) => this.drive.list(dir),
+    readBytes: (p) => this.drive.readBytes(p),
+    writeBytes: (p, data, append) => this.drive.writeBytes(p, data, append),
+    mkdir: (p) => this.drive.mkdir(p),
+    remove: (p, recurse) => this.drive.remove(p, recurse),
+    copy: (from, to) => this.drive.copy(from, to),
+  };
+
+  readonly services: ServiceRegistry = {
+    get: <T>(key: ServiceKey<T>): T => {
+      const v = this.services.tryGet(key);
+      if (v === undefined) throw new Error(`No service ${key.name} in this session.`);
+      return v;
+    },
+    tryGet: <T>(key: ServiceKey<T>): T | undefined => {
+      if (key.name === OrganizationKey.name) return this.current.org as T;
+      if (key.name === LabClockKey.name) return this.current.clock as T;
+      if (key.name === LabEndpointsKey.name) return this.endpointService as T;
+      return this.extraServices.get(key.name) as T | undefined;
+    },
+  };
+
+  /**
+   * Moves the session to another opened lab and closes the one it leaves (its endpoints stop, its
+   * lock is let go). The new lab's drive, organization, clock and endpoints are the session's from
+   * the next call on.
+   */
+  async moveTo(next: Lab): Promise<void> {
+    const previous = this.current;
+    if (next === previous) return;
+    next.reportWaiting ??= previous.reportWaiting;
+    this.current = next;
+    this.drive = driveOf(next);
+    this.endpointService = endpointsOf(next);
+    this.earlierFailures += previous.failedCommits;
+    await previous.close();
+    for (const fn of this.moved) fn(next);
+  }
+
+  /**
+   * The lab's drive folders were replaced underneath (a lab made fresh, a checkpoint restored): a new
+   * drive forgets which machine folders it had seen, and the shell's machine gets its usual folders.
+   */
+  renewDrive(): void {
+    this.drive = driveOf(this.current);
+    if (!this.current.readOnly) this.drive.driveRoot(this.current.org.currentMachineName);
+  }
+
+  onMove(fn: (lab: Lab) => void): void {
+    this.moved.push(fn);
+  }
+
+  // StateKeeper: the current lab keeps the state.
+  get readOnly(): boolean {
+    return this.current.readOnly;
+  }
+  get failedCommits(): number {
+    return this.earlierFailures + this.current.failedCommits;
+  }
+  beginStatement(): void {
+    this.current.beginStatement();
+  }
+  beginChanges(signal: AbortSignal): Promise<void> {
+    return this.current.beginChanges(signal);
+  }
+  endChanges(): void {
+    this.current.endChanges();
+  }
+  commit(durable: boolean): void {
+    this.current.commit(durable);
+  }
+  endStatement(): void {
+    this.current.endStatement();
+  }
+
+  /** Closes the lab the session is on (the end of a run). */
+  close(): Promise<void> {
+    return this.current.close();
+  }
 }
 
-export function composeSession(opts: ComposeOptions): Session {
-  const { lab } = opts;
-  const fs = new LabDrive({
+function driveOf(lab: Lab): LabDrive {
+  return new LabDrive({
     home: lab.home,
     lab: lab.name,
     machine: () => lab.org.currentMachineName,
@@ -308,9 +442,12 @@ export function composeSession(opts: ComposeOptions): Session {
     now: lab.now,
     readOnly: lab.readOnly,
   });
-  // Issue 8: the lab's endpoints (listeners on loopback), loaded on first use; they stop when the lab closes.
+}
+
+/** Issue 8: the lab's endpoints (listeners on loopback), loaded on first use; they stop when the lab closes. */
+function endpointsOf(lab: Lab): LabEndpointService {
   let endpoints: Promise<EndpointSet> | undefined;
-  const endpointService: LabEndpointService = {
+  return {
     endpoints: () =>
       (endpoints ??= import('./exchange/endpoints/listeners.js').then(({ EndpointSet }) => {
         const set = new EndpointSet(() => ({ org: lab.org, now: lab.now }));
@@ -318,38 +455,65 @@ export function composeSession(opts: ComposeOptions): Session {
         return set;
       })),
   };
-  // The PSReadLine options and key bindings: Set-PSReadLine* change them, the Ink UI reads them.
+}
+
+const sessionLabs = new WeakMap<Session, SessionLab>();
+const readLines = new WeakMap<Session, ReadLineSettings>();
+
+/** The lab binding of a session made by composeSession. */
+export function sessionLab(session: Session): SessionLab {
+  const bound = sessionLabs.get(session);
+  if (!bound) throw new Error('This session was not composed on a lab.');
+  return bound;
+}
+
+export interface ComposeOptions {
+  host: Host;
+  lab: Lab;
+  /** Where the training exercises are (default: the labs/ folder of this emsh). */
+  exercisePath?: string;
+}
+
+export function composeSession(opts: ComposeOptions): Session {
+  const { lab } = opts;
+  const bound = new SessionLab(lab);
+  // The PSReadLine options and key bindings (the session's own, whichever lab it is on): Set-PSReadLine* change them, the Ink UI reads them.
   const readLine = new ReadLineSettings();
-  const services: ServiceRegistry = {
-    get<T>(key: ServiceKey<T>): T {
-      const v = this.tryGet(key);
-      if (v === undefined) throw new Error(`No service ${key.name} in this session.`);
-      return v;
-    },
-    tryGet<T>(key: ServiceKey<T>): T | undefined {
-      if (key.name === OrganizationKey.name) return lab.org as T;
-      if (key.name === LabClockKey.name) return lab.clock as T;
-      if (key.name === LabEndpointsKey.name) return endpointService as T;
-      if (key.name === ReadLineKey.name) return readLine as T;
-      return undefined;
-    },
-  };
+  bound.extraServices.set(ReadLineKey.name, readLine);
   const session = new Session({
-    keeper: lab,
+    keeper: bound,
     cmdlets: allCmdlets,
     host: opts.host,
     renderer,
-    fs,
-    services,
+    fs: bound.fs,
+    services: bound.services,
     machine: START_MACHINE,
-    now: lab.now,
+    now: bound.now,
     promptPrefix: '[PS] ',
   });
   for (const w of lab.store.warnings) opts.host.writeLine(`WARNING: ${w}`, 'warning');
   lab.reportWaiting ??= (message) => opts.host.writeLine(`WARNING: ${message}`, 'warning');
-  drives.set(session, fs);
+  sessionLabs.set(session, bound);
   readLines.set(session, readLine);
+  // Issue 9: the training exercises, and the activity log of an exercise's lab.
+  const training = new Training({
+    bound,
+    exercisePath: opts.exercisePath ? resolvePath(opts.exercisePath) : defaultExercisePath(),
+    startMachine: START_MACHINE,
+    openLab: (name) => openLab({ ...bound.lab.options, lab: name, readOnly: false }),
+    newLabState: (name, now, of) => newLabState(name, now, of.options.keys ?? realKeys),
+    readLabFile,
+    bind: (other) => new SessionLab(other),
+  });
+  bound.extraServices.set(TrainingKey.name, training);
+  session.onExecuted = (r) => training.noteCommand(r.ok);
   return session;
+}
+
+/** The interactive shell's background checks of the session's exercise (training labs). */
+export function labCheckSourceFor(session: Session): LabCheckSource {
+  const bound = sessionLab(session);
+  return { check: (signal) => (bound.services.get(TrainingKey) as Training).backgroundCheck(signal) };
 }
 
 /** The session's PSReadLine settings (the interactive shell's key bindings and options). */
@@ -358,16 +522,20 @@ export function readLineSettingsOf(session: Session): ReadLineSettings | undefin
 }
 
 /** What tab completion may ask a session: its commands, variables, drive, machines and thumbprints. */
-export function completionSourceFor(session: Session, lab: Lab): CompletionSource {
+export function completionSourceFor(session: Session): CompletionSource {
   const services = session.services as SessionServices & { variableNames?: () => string[] };
+  const bound = sessionLab(session);
   return {
     commands: () => services.commands(),
     variables: () => services.variableNames?.() ?? ['true', 'false', 'null', 'Error', 'ErrorActionPreference', 'PWD', 'HOME'],
-    thumbprints: () => (lab.org.currentClient ? [] : lab.org.current.list().map((f) => f.thumbprint)),
-    machines: () => lab.org.machineNames(),
+    thumbprints: () => (bound.lab.org.currentClient ? [] : bound.lab.org.current.list().map((f) => f.thumbprint)),
+    machines: () => bound.lab.org.machineNames(),
+    labNames: (kind) => {
+      const training = bound.services.get(TrainingKey);
+      return kind === 'exercise' ? training.exerciseIds() : training.checkpoints().map((c) => c.name);
+    },
     paths: (prefix) => {
-      const fs = drives.get(session);
-      if (!fs) return [];
+      const fs = bound.fs;
       const dir = fs.resolve(prefix === '' ? '.' : prefix, services.getLocation());
       return fs.list(dir).map((e) => ({ name: e.name, isDirectory: e.isDirectory }));
     },

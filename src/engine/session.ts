@@ -56,6 +56,8 @@ interface RunOutcome {
 export class Session {
   readonly services: SessionServices & { variableNames(): string[] };
   onStatementComplete?: () => void | Promise<void>;
+  /** Told after each text a host ran (a command line, a -Command text, a -File script) ended. */
+  onExecuted?: (result: ExecuteResult) => void;
 
   private readonly rt: Runtime;
   /** Runs in progress (a nested prompt runs text inside a suspended one). */
@@ -126,6 +128,7 @@ export class Session {
     if (opts.history) {
       rt.history.push({ id: rt.history.length + 1, commandLine: text, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
     }
+    this.onExecuted?.(result);
     return result;
   }
 

@@ -15,6 +15,7 @@ import type { CertRecord, ClientMachineState, OrgState, RequestRecord, ServerSta
 import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
 import { findClient, findMachine } from './clients.js';
 import { SERVICE_FLAGS, servicesOfRoles } from './services.js';
+import { trustsIssuer } from './transport/select.js';
 import type { ItemCollection } from './partition.js';
 
 /** Builds a store record from a parsed certificate. */
@@ -63,9 +64,12 @@ export class ExchangeServer {
     return servicesOfRoles(this.state.roles);
   }
 
-  /** Domain members trust the enterprise CA; the Edge (workgroup) does not. */
+  /**
+   * Domain members trust the enterprise CA (Group Policy); the Edge (workgroup) once its root is
+   * imported (Import-LabTrustedRoot), as transport's certificate selection already counts it.
+   */
   get trustsLabCa(): boolean {
-    return this.state.domainJoined;
+    return this.state.domainJoined || trustsIssuer(this.state, this.org.state.ca.subject);
   }
 
   /** Services as Get-ExchangeCertificate shows them: IIS only on the bound certificate. */

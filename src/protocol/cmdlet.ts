@@ -66,7 +66,7 @@ export interface ParameterDeclaration {
   /** Exchange versions that have this parameter (e.g. ['2010', '2013']); absent: all. */
   versions?: string[];
   /** What tab completion offers for the value when no enum/validateSet says it. */
-  complete?: 'thumbprint' | 'machine' | 'path' | 'command';
+  complete?: 'thumbprint' | 'machine' | 'path' | 'command' | 'exercise' | 'checkpoint';
 }
 
 export interface CmdletExample {

@@ -77,6 +77,7 @@ export const READLINE_FUNCTIONS: Record<string, { group: HandlerGroup; descripti
   AcceptNextSuggestionWord: { group: 'Prediction functions', description: 'Accept the next word of the inline suggestion.' },
   ClearScreen: { group: 'Miscellaneous functions', description: 'Clear the screen; the input stays.' },
   ShowKeyBindings: { group: 'Miscellaneous functions', description: 'Show all key bindings.' },
+  ShowLabTasks: { group: 'Miscellaneous functions', description: "Show the tasks of the lab's exercise, done or not (emsh's training labs)." },
   WhatIsKey: { group: 'Miscellaneous functions', description: 'Show what the next key is bound to.' },
   SelectAll: { group: 'Selection functions', description: 'Select the whole input.' },
   SelectBackwardChar: { group: 'Selection functions', description: 'Extend the selection one character left.' },
@@ -109,6 +110,8 @@ const WINDOWS: [string, string][] = [
   ['F3', 'CharacterSearch'], ['Shift+F3', 'CharacterSearchBackward'], ['F8', 'HistorySearchBackward'], ['Shift+F8', 'HistorySearchForward'],
   ['Alt+d', 'KillWord'], ['Ctrl+Delete', 'KillWord'], ['Ctrl+Spacebar', 'MenuComplete'], ['Ctrl+w', 'BackwardKillWord'],
   ['Ctrl+h', 'BackwardDeleteChar'],
+  // emsh: F1 (PSReadLine's command help, which has no window here) shows the exercise's tasks.
+  ['F1', 'ShowLabTasks'],
 ];
 
 const EMACS: [string, string][] = [
@@ -125,7 +128,7 @@ const EMACS: [string, string][] = [
   ['Alt+b', 'BackwardWord'], ['Alt+B', 'SelectBackwardWord'], ['Alt+d', 'KillWord'], ['Alt+f', 'ForwardWord'], ['Alt+F', 'SelectForwardWord'],
   ['Alt+r', 'RevertLine'], ['Alt+Backspace', 'BackwardKillWord'], ['Alt+=', 'PossibleCompletions'], ['Ctrl+Alt+?', 'ShowKeyBindings'],
   ['Alt+?', 'WhatIsKey'], ['Alt+.', 'YankLastArg'], ['Alt+_', 'YankLastArg'], ['Alt+u', 'UpcaseWord'], ['Alt+l', 'DowncaseWord'],
-  ['Alt+c', 'CapitalizeWord'], ['Ctrl+h', 'BackwardDeleteChar'], ['Ctrl+Spacebar', 'MenuComplete'],
+  ['Alt+c', 'CapitalizeWord'], ['Ctrl+h', 'BackwardDeleteChar'], ['Ctrl+Spacebar', 'MenuComplete'], ['F1', 'ShowLabTasks'],
 ];
 
 export const DEFAULT_BINDINGS: Record<EditMode, readonly (readonly [string, string])[]> = { Windows: WINDOWS, Emacs: EMACS };

@@ -282,9 +282,15 @@ export class LabStore {
       this.lock = await acquireLock(this.lockPath, this.labName, { ...this.opts.lock, waitMs: opts.waitMs, onWait: opts.onWait, signal: opts.signal });
     } catch (e) {
       if (e instanceof LabLockedError) throw new LabBusyError(this.labName, e.owner.pid, Date.now() - started);
-      throw e;
+      throw this.asSaveError(e);
     }
     this.refresh();
+  }
+
+  /** A file-system failure while taking the lock: the change cannot be saved (disk full ...). */
+  private asSaveError(e: unknown): unknown {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new LabSaveError(this.labName, code, e) : e;
   }
 
   /** Commits what is left, folds a long journal into lab.json, and lets other writers in. */
@@ -348,7 +354,7 @@ export class LabStore {
       } catch (e) {
         this.rollback();
         if (e instanceof LabLockedError) throw new LabBusyError(this.labName, e.owner.pid, 2_000);
-        throw e;
+        throw this.asSaveError(e);
       }
       if (!this.file.unchanged()) {
         ownLock.release();

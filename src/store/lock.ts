@@ -355,9 +355,17 @@ function tryCreate(path: string, owner: LockOwner): boolean {
   }
   try {
     writeSync(fd, JSON.stringify(owner) + '\n');
-  } finally {
+  } catch (e) {
+    // A full disk: no half-written lock may stay behind for others to wait on.
     closeSync(fd);
+    try {
+      unlinkSync(path);
+    } catch {
+      // gone already
+    }
+    throw e;
   }
+  closeSync(fd);
   return true;
 }
 

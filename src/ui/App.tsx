@@ -95,7 +95,7 @@ export function App(props: AppProps) {
   const { store, session, history, settings } = props;
   const ui = useSyncExternalStore(store.subscribe, store.getState);
   const router = useMemo(
-    () => new KeyRouter({ store, session, history, completion: props.completion, settings, onExit: props.onExit, machine: props.machine }),
+    () => new KeyRouter({ store, session, history, completion: props.completion, settings, onExit: props.onExit, machine: props.machine, lab: props.lab }),
     // One router for the App's life: it holds the line being edited.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -197,6 +197,7 @@ export function App(props: AppProps) {
           : undefined,
     running: ui.running && !request ? { spinner: SPINNER[tick % SPINNER.length]!, activity: ui.activity } : undefined,
     progress: ui.progress,
+    labBar: ui.labBar,
     status: `Machine ${ui.machine} · lab ${ui.lab} · Tab completes · Ctrl+R searches history · exit leaves`,
   });
   props.onFrame?.(rows.map(rowWidth));

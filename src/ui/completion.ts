@@ -30,6 +30,8 @@ export interface CompletionSource {
   environment?(): string[];
   /** The .NET type names the shell knows (`[System.Str<Tab>`). */
   typeNames?(): string[];
+  /** Training labs: the exercise ids of the catalogue, or the current lab's checkpoint names. */
+  labNames?(kind: 'exercise' | 'checkpoint'): string[];
 }
 
 export interface Member {
@@ -484,6 +486,9 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
     if (valueParam.complete === 'command') {
       return { ...none, candidates: commands.filter((c) => matches(c.name, word.text)).map((c) => ({ text: c.name, display: c.name })) };
     }
+    if (valueParam.complete === 'exercise' || valueParam.complete === 'checkpoint') {
+      return { ...none, candidates: (src.labNames?.(valueParam.complete) ?? []).filter((n) => matches(n, word.text)).map((n) => ({ text: n, display: n })) };
+    }
   }
 
   // Positional value of a thumbprint-first cmdlet (Enable-ExchangeCertificate <Tab>).
@@ -495,6 +500,10 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
     }
     if (pos0 && cmd.words.length <= 2 && pos0[1].complete === 'machine') {
       return { ...none, candidates: src.machines().filter((m) => matches(m, word.text)).map((m) => ({ text: m, display: m })) };
+    }
+    const kind = pos0?.[1].complete;
+    if (pos0 && cmd.words.length <= 2 && (kind === 'exercise' || kind === 'checkpoint')) {
+      return { ...none, candidates: (src.labNames?.(kind) ?? []).filter((n) => matches(n, word.text)).map((n) => ({ text: n, display: n })) };
     }
   }
 

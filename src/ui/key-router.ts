@@ -11,6 +11,7 @@ import type { History } from './history.js';
 import { complete, type Candidate, type Completion, type CompletionSource } from './completion.js';
 import { createKeyDecoder, type KeyEvent } from './keys.js';
 import type { UiStore } from './ui-store.js';
+import type { LabWatch } from './lab-watch.js';
 
 /** What the router needs from the session. */
 export interface ShellSession {
@@ -45,6 +46,8 @@ export interface RouterDeps {
   onExit: (code: number) => void;
   /** The machine the shell is on now (for the status line), read after each command. */
   machine?: () => string;
+  /** Training labs: the exercise's checks after each command, the progress bar, F1's task list. */
+  lab?: LabWatch;
 }
 
 /** True when Enter should continue the input on a new line (`>> `). */
@@ -313,6 +316,9 @@ export class KeyRouter {
     PossibleCompletions: () => this.listCompletions(),
     MenuComplete: () => this.menuComplete(),
     ShowKeyBindings: () => this.showKeyBindings(),
+    ShowLabTasks: () => {
+      this.message = this.deps.lab?.taskLines() ?? ['This shell has no training labs.'];
+    },
     WhatIsKey: () => {
       this.mode = { kind: 'whatIsKey' };
       this.message = ['what-is-key: '];
@@ -394,6 +400,8 @@ export class KeyRouter {
     }
     store.setRunning(true);
     try {
+      // The exercise's background checks share the lab with commands: they stop first.
+      await this.deps.lab?.settle();
       const r = await session.execute(text, { history: true });
       store.setMachine(this.deps.machine?.() ?? session.services.machine);
       if (r.exitCode !== undefined && !nested) {
@@ -407,6 +415,7 @@ export class KeyRouter {
       this.fail(e);
     }
     store.setRunning(false);
+    this.deps.lab?.afterCommand();
     this.drain();
     this.changed();
   }

@@ -45,7 +45,33 @@ export interface FrameInput {
   field?: { label: string; editor: EditorState; secure: boolean };
   running?: { spinner: string; activity?: string };
   progress?: { activity: string; status?: string; percent?: number };
+  /** The exercise's progress bar, one line under the input (training labs). */
+  labBar?: LabBar;
   status: string;
+}
+
+export interface LabBar {
+  exercise: string;
+  done: number;
+  total: number;
+  hints: number;
+}
+
+/** `Exercise renew-self-signed [##--] 2/4 tasks · 1 hint · F1 shows the tasks`, cut to the width (the key hint first). */
+export function labBarRow(bar: LabBar, width: number, color: boolean): Row {
+  const total = Math.max(0, bar.total);
+  const done = Math.max(0, Math.min(total, bar.done));
+  const counts = ` ${done}/${total} tasks · ${bar.hints} hint${bar.hints === 1 ? '' : 's'}`;
+  const runs: Run[] = [
+    { text: `Exercise ${bar.exercise} [`, dim: true },
+    { text: '#'.repeat(done), color: color ? 'green' : undefined },
+    { text: '-'.repeat(total - done), dim: true },
+    { text: `]${counts}${done === total && total > 0 ? ' · done' : ''}`, dim: true },
+    { text: ' · F1 shows the tasks', dim: true },
+  ];
+  if (rowWidth(runs) > width) runs.pop();
+  if (rowWidth(runs) <= width) return runs;
+  return plainRow(`${bar.exercise} ${done}/${total}`, width, { dim: true });
 }
 
 const MENU_ROWS = 10;
@@ -237,6 +263,7 @@ export function layoutFrame(f: FrameInput): Row[] {
   const budget = Math.max(1, f.height - 1);
   const status = plainRow(f.status, width, { dim: true });
   const below: Row[] = [];
+  if (f.labBar) below.push(labBarRow(f.labBar, width, f.color));
   if (f.search) {
     const label = `${f.search.failed ? 'failed-' : ''}${f.search.forward ? 'fwd' : 'bck'}-i-search: ${f.search.query}`;
     below.push([{ text: truncateToWidth(label, width - 1) }, { text: ' ', inverse: true }]);

@@ -9,6 +9,7 @@ import type { Host } from '../protocol/host.js';
 import { ReadLineSettings } from '../protocol/readline.js';
 import { installResizeGuard, terminalSize } from './resize-guard.js';
 import { withoutHostPaths } from '../protocol/errors.js';
+import { LabWatch, type LabCheckSource } from './lab-watch.js';
 
 export interface InteractiveDeps {
   lab: string;
@@ -23,6 +24,8 @@ export interface InteractiveDeps {
   completionSource(session: ShellSession): CompletionSource;
   /** The session's PSReadLine settings (key bindings, options), shared with its cmdlets. */
   readLineSettings?(session: ShellSession): ReadLineSettings | undefined;
+  /** Training labs: runs the lab's exercise checks in the background (the progress bar, F1). */
+  labChecks?(session: ShellSession): LabCheckSource | undefined;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
 }
@@ -91,6 +94,10 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   const history = new History(deps.historyFile, session.hasSecret ? (line) => session.hasSecret!(line) : undefined);
   // The banner comes first, before the profile's output and the first prompt, as in EMS.
   if (!deps.noLogo) for (const l of BANNER) store.write(l + '\n', 'output');
+  const labSource = deps.labChecks?.(session);
+  const lab = labSource ? new LabWatch(store, labSource) : undefined;
+  // A lab opened for an exercise shows its progress bar from the first prompt.
+  lab?.afterCommand();
 
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
@@ -147,6 +154,7 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
       history,
       completion: deps.completionSource(session),
       settings,
+      lab,
       onExit: (code: number) => resolveExit(code),
       onFrame: guard.frame,
       color: deps.color,
@@ -162,6 +170,8 @@ export async function runInteractive(deps: InteractiveDeps): Promise<number> {
   );
   // On resize Ink redraws the live area; finished lines are the terminal's to reflow.
   const code = await exited;
+  // Checks in flight use the lab, which the caller closes next.
+  await lab?.settle();
   guard.dispose();
   // Leave the scrollback and the shell's last command line, not a stale prompt and status line.
   instance.clear();

@@ -5,6 +5,7 @@
 // so a statement's output streams while the statement runs and memory stays flat.
 
 import { paintText, type HostChoice, type HostStyle, type LineKind } from '../protocol/host.js';
+import type { LabBar } from './live-frame.js';
 
 export interface Segment {
   text: string;
@@ -32,6 +33,8 @@ export interface UiState {
   request?: UiRequest;
   machine: string;
   lab: string;
+  /** The exercise's progress bar under the prompt (a lab started for an exercise). */
+  labBar?: LabBar;
   /** Nested prompts open ([S] Suspend); the innermost last. */
   nested: { resolve: () => void; wasRunning: boolean }[];
 }
@@ -142,6 +145,12 @@ export class UiStore {
 
   setMachine(machine: string): void {
     if (machine !== this.state.machine) this.set({ machine });
+  }
+
+  /** The lab the shell is on (Start-LabExercise moves it) and its exercise's progress, if any. */
+  setLab(lab: string, labBar: LabBar | undefined): void {
+    const same = lab === this.state.lab && JSON.stringify(labBar) === JSON.stringify(this.state.labBar);
+    if (!same) this.set({ lab, labBar });
   }
 
   /** Opens a nested prompt: the prompt comes back while the suspended command waits; `exit` resolves. */

@@ -8,26 +8,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoRoot } from './repo-root.js';
 import { composeSession, openLab, realKeys, type Lab } from '../../src/compose.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import { Writable } from 'node:stream';
 import type { CertRecord } from '../../src/exchange/model.js';
 import type { KeySource } from '../../src/exchange/setup.js';
 
+export { repoRoot };
+
 export interface BenchResult {
   name: string;
   value: number;
   unit: string;
-}
-
-/** The repository root (this file runs from test/bench/ or bundled into dist/). */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
 }
 
 /** The fixture keys when present (no key generation in a benchmark of something else). */

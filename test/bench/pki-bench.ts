@@ -4,7 +4,8 @@
 // (fixture key) and a PKCS#12 export.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root.js';
 import { createSelfSigned, exportPfx, generateRsaKey } from '../../src/pki/index.js';
 
 export interface BenchResult {
@@ -45,9 +46,8 @@ export async function benchPki(runs = 10): Promise<BenchResult[]> {
     results.push({ name: 'pki: openssl req -x509 -newkey rsa:2048 as a process (median)', value: median(proc), unit: 'ms' });
   }
 
-  // Bundled into dist/bench-lib.mjs or run from test/bench: the fixtures are one or two levels up.
-  const up = import.meta.url.includes('/dist/') ? '../' : '../../';
-  const key = readFileSync(fileURLToPath(new URL(`${up}fixtures/keys/rsa2048-1.key.pem`, import.meta.url)), 'utf8');
+  // Bundled (dist/ or dist/chunks/) or run from test/bench: the repository root is found upwards.
+  const key = readFileSync(join(repoRoot(), 'fixtures', 'keys', 'rsa2048-1.key.pem'), 'utf8');
   const certOnly: number[] = [];
   let cert = createSelfSigned({ subject: 'CN=x', notBefore, notAfter, privateKeyPem: key });
   for (let i = 0; i < runs * 10; i++) {

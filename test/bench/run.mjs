@@ -82,7 +82,7 @@ const lib = await import(join(root, 'dist', 'bench-lib.mjs'));
 }
 
 for (const extra of lib.extraBenches ?? []) {
-  for (const r of await extra()) report(r.name, r.value, r.unit);
+  for (const r of await extra()) report(r.name, r.value, r.unit, r.max === undefined ? undefined : (v) => v <= r.max);
 }
 
 const missed = results.filter((r) => !r.ok);

@@ -2,7 +2,7 @@
 // on a fresh lab built from fixture keys (no key generation in tests).
 import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { composeSession, openLab, type Lab } from '../../src/compose.js';
+import { composeSession, openLab, sessionLab, type Lab } from '../../src/compose.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import type { Session } from '../../src/engine/session.js';
 import { fixtureKeySource } from './keys.js';
@@ -24,6 +24,7 @@ export function tempHome(): string {
 
 export interface Captured {
   session: Session;
+  /** The lab the session was opened on (sessionLab(session).lab is the one it is on now). */
   lab: Lab;
   /** Everything printed so far. */
   text(): string;
@@ -33,7 +34,7 @@ export interface Captured {
 }
 
 /** A session on a fresh lab home (or the given one), printing into a buffer. */
-export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date; readOnly?: boolean; waitMs?: number } = {}): Promise<Captured> {
+export async function capturedSession(opts: { home?: string; lab?: string; width?: number; now?: () => Date; readOnly?: boolean; waitMs?: number; exercisePath?: string } = {}): Promise<Captured> {
   let buf = '';
   const out = new Writable({
     write(chunk, _enc, cb) {
@@ -43,7 +44,7 @@ export async function capturedSession(opts: { home?: string; lab?: string; width
   });
   const host = new PlainHost({ out, interactive: false, color: false, width: opts.width ?? 120 });
   const lab = await openLab({ home: opts.home ?? tempHome(), lab: opts.lab ?? 'default', keys: fixtureKeySource(), now: opts.now, readOnly: opts.readOnly, waitMs: opts.waitMs });
-  const session = composeSession({ host, lab });
+  const session = composeSession({ host, lab, exercisePath: opts.exercisePath });
   return {
     session,
     lab,
@@ -53,6 +54,10 @@ export async function capturedSession(opts: { home?: string; lab?: string; width
       const r = await session.execute(script, runOpts);
       return { out: buf.slice(start), ok: r.ok, exitCode: r.exitCode };
     },
-    close: () => lab.close(),
+    // The session may have moved to another lab (Start-LabExercise): close the one it is on too.
+    close: async () => {
+      await sessionLab(session).close();
+      await lab.close();
+    },
   };
 }

@@ -6,8 +6,9 @@ import { fuzzSuite } from './fuzz.js';
 export { fuzzBatches } from './fuzz.js';
 import { secretsSuite } from './secrets.js';
 import { traversalSuite } from './traversal.js';
+import { concurrencySuite, killSuite, saveFailSuite } from './durability.js';
 import type { TortureSuite } from './suite.js';
 
 export type { TortureSuite, SuiteResult } from './suite.js';
 
-export const suites: TortureSuite[] = [secretsSuite, traversalSuite, cmdletsSuite, fuzzSuite];
+export const suites: TortureSuite[] = [concurrencySuite, killSuite, saveFailSuite, secretsSuite, traversalSuite, cmdletsSuite, fuzzSuite];

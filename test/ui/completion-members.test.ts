@@ -11,7 +11,7 @@ const texts = (line: string, cursor = line.length) => complete(line, cursor, src
 
 beforeAll(async () => {
   s = await capturedSession();
-  src = completionSourceFor(s.session, s.lab);
+  src = completionSourceFor(s.session);
   await s.run("$c = Get-ExchangeCertificate | Select-Object -First 1; $n = 'text'; $list = 1, 2; New-Item -ItemType Directory 'C:\\Program Files Demo' | Out-Null; Set-Content C:\\notes.txt hi");
 }, 60_000);
 afterAll(() => s.close());

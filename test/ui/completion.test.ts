@@ -139,7 +139,7 @@ describe('tab completion', () => {
   it('reads the property names from the session: declared output types, the certificate table, views', async () => {
     const s = await capturedSession();
     try {
-      const live = completionSourceFor(s.session, s.lab);
+      const live = completionSourceFor(s.session);
       const t = (line: string) => complete(line, line.length, live).candidates.map((c) => c.text);
       expect(t('Get-ExchangeCertificate | Format-List Sta')).toEqual(['Status']);
       expect(t('Get-ExchangeCertificate | fl Ser')).toEqual(['SerialNumber', 'Services', 'ServicesStringForm']);

@@ -12,6 +12,7 @@ import { UiStore } from '../../src/ui/ui-store.js';
 import { ReadLineSettings } from '../../src/protocol/readline.js';
 import type { CompletionSource } from '../../src/ui/completion.js';
 import { FakeStdin, FakeStdout } from '../helpers/fake-terminal.js';
+import { LabWatch, type LabCheckSource } from '../../src/ui/lab-watch.js';
 
 export const PROMPT = '[PS] C:\\Windows\\system32>';
 
@@ -27,6 +28,8 @@ export interface MountOptions {
   color?: boolean;
   /** A real session on the UI's host (instead of the fake that records calls). */
   session?: (host: InkHost) => ShellSession;
+  /** Training labs: the background checks of the session's exercise (given the real session, if any). */
+  labChecks?: (session: ShellSession | undefined) => LabCheckSource;
 }
 
 export function mount(opts: MountOptions = {}) {
@@ -79,6 +82,8 @@ export function mount(opts: MountOptions = {}) {
     : fake;
   const history = opts.history ?? new History();
   const settings = opts.settings ?? new ReadLineSettings();
+  const lab = opts.labChecks ? new LabWatch(store, opts.labChecks(real)) : undefined;
+  lab?.afterCommand();
   let router: KeyRouter | undefined;
   const instance = render(
     <App
@@ -88,6 +93,7 @@ export function mount(opts: MountOptions = {}) {
       history={history}
       completion={opts.completion ?? emptyCompletion}
       settings={settings}
+      lab={lab}
       onExit={(c) => {
         exitCode = c;
         notify();
@@ -119,6 +125,8 @@ export function mount(opts: MountOptions = {}) {
     stopped: () => stopped,
     cleared: () => cleared,
     exitCode: () => exitCode,
+    /** The training labs' background checks, when mounted with labChecks. */
+    lab,
     /** The key router (the line being edited, its selection). */
     router: () => router!,
     /** The live area as last drawn. */

@@ -28,6 +28,8 @@ import { getLabDate, setLabDate } from '../lab/LabDate.js';
 import { getLabClient, testLabClient } from '../lab/Test-LabClient.js';
 import RequestLabUserCertificate from '../lab/Request-LabUserCertificate.js';
 import { getLabEndpoint, startLabEndpoint, stopLabEndpoint } from '../lab/LabEndpoint.js';
+import { exerciseCmdlets } from '../lab/Exercise.js';
+import { checkpointCmdlets } from '../lab/Checkpoint.js';
 
 export const exchangeCmdlets: CmdletDeclaration[] = [
   GetExchangeCertificate,
@@ -65,4 +67,4 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   ...testingCmdlets,
 ] as CmdletDeclaration[];
 
-export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate, getLabClient, testLabClient, RequestLabUserCertificate, startLabEndpoint, getLabEndpoint, stopLabEndpoint] as CmdletDeclaration[];
+export const labCmdlets: CmdletDeclaration[] = [SubmitLabCertificateRequest, EnterLabServer, InstallLabServer, setupCom, ...mailflowLabCmdlets, getLabDate, setLabDate, getLabClient, testLabClient, RequestLabUserCertificate, startLabEndpoint, getLabEndpoint, stopLabEndpoint, ...exerciseCmdlets, ...checkpointCmdlets] as CmdletDeclaration[];
