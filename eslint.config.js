@@ -24,6 +24,9 @@ const MAY_IMPORT = {
   // Cmdlets reach the engine only through their context.
   'src/cmdlets': FLOOR_2.filter((f) => f !== 'src/engine'),
   'src/store': FLOOR_2,
+  // Training exercises: their files, checks, checkpoints, progress and reports (the training
+  // service that runs them on a session is the program's src/training.ts).
+  'src/labs': FLOOR_2,
   'src/host': FLOOR_2,
   'src/ui': FLOOR_2,
 };

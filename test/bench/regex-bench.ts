@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runRegex } from '../../src/protocol/regex-guard.js';
-import { repoRoot } from './exchange-bench.js';
+import { repoRoot } from '../helpers/repo.js';
 import { quietSession } from './lib.js';
 
 export interface BenchResult {

@@ -23,6 +23,9 @@ describe('floors', () => {
     ['src/exchange/organization.ts', '../compose.js', 'Only the program'],
     ['src/engine/session.ts', 'ink', 'Only src/ui/ uses Ink'],
     ['src/host/plain-host.ts', 'react', 'Only src/ui/ uses Ink'],
+    ['src/labs/checks.ts', '../ui/lab-watch.js', 'src/labs may not import src/ui'],
+    ['src/cmdlets/lab/Exercise.ts', '../../labs/exercise.js', 'src/cmdlets may not import src/labs'],
+    ['src/labs/exercise.ts', '../training.js', 'Only the program'],
   ])('%s may not import %s', async (file, spec, message) => {
     const errors = await importErrors(file, spec);
     expect(errors.join('\n')).toContain(message);
@@ -37,6 +40,8 @@ describe('floors', () => {
     ['src/host/line-runner.ts', '../engine/session.js'],
     ['src/ui/App.tsx', 'ink'],
     ['src/compose.ts', './cmdlets/index.js'],
+    ['src/labs/checks.ts', '../../grammar/index.js'],
+    ['src/training.ts', './labs/exercise.js'],
   ])('%s may import %s', async (file, spec) => {
     expect(await importErrors(file, spec)).toEqual([]);
   });
