@@ -11,6 +11,15 @@ import type { PsToken } from './tokens.js';
 
 export type { ParseError, ParseResult } from './ast.js';
 
+/** Builds the parser now (it is otherwise built by the first parse); never throws. */
+export function prepareParser(): void {
+  try {
+    getParser();
+  } catch {
+    // The first parse reports it.
+  }
+}
+
 export function parseScript(text: string, file?: string): ParseResult {
   const source: SourceText = file === undefined ? { text } : { text, file };
   const whole = { start: 0, end: text.length };

@@ -1,4 +1,5 @@
-// A PowerShell-style scanner that tracks the tokenizer mode itself (reference §0.4 design (a)).
+// A PowerShell-style scanner that tracks the tokenizer mode itself (expression or argument mode:
+// docs/ARCHITECTURE.md, The flow of a command).
 //
 // PowerShell's parser switches its tokenizer between expression and command (argument) mode.
 // Chevrotain parsers cannot drive a lexer, so this scanner keeps a stack of bracket frames,
@@ -143,7 +144,7 @@ const MULTIPLIERS: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 
 
 function numberType(v: number): NumberPayload['numberType'] {
   if (Number.isInteger(v) && v >= -2147483648 && v <= 2147483647) return 'Int32';
-  if (Number.isInteger(v) && Math.abs(v) <= 9223372036854775807) return 'Int64';
+  if (Number.isInteger(v) && Math.abs(v) <= 2 ** 63) return 'Int64'; // Int64.MaxValue, as the nearest double
   return 'Decimal';
 }
 
@@ -1406,7 +1407,7 @@ export class Scanner {
       bodyEnd = bodyStart;
       end = bodyStart + 2;
     } else {
-      let k = bodyStart;
+      const k = bodyStart;
       for (;;) {
         const nl = this.text.indexOf('\n' + closer, k);
         if (nl < 0) break;

@@ -2,24 +2,16 @@
 // to-ast.ts). ACTION blocks only check for the token PowerShell requires next and raise its
 // own error (PsSyntaxError) so Chevrotain's generic messages never reach the user.
 import {
-  Alternation,
-  Alternative,
   CstParser,
   EOF,
   getLookaheadPaths,
   LLkLookaheadStrategy,
-  NonTerminal,
-  Option,
-  Repetition,
-  RepetitionMandatory,
-  RepetitionMandatoryWithSeparator,
-  RepetitionWithSeparator,
-  Rule,
-  Terminal,
+  tokenMatcher,
   type CstNode,
   type ILookaheadStrategy,
   type IOrAlt,
   type IToken,
+  type LookaheadProductionType,
   type TokenType,
 } from 'chevrotain';
 import * as T from './tokens.js';
@@ -46,90 +38,43 @@ type OptionalOptions = Parameters<ILookaheadStrategy['buildLookaheadForOptional'
 
 const MAX_LOOKAHEAD = 2;
 
-/** A decision (a DSL call that needs a lookahead function), as Chevrotain describes it. */
+// -------------------------------------------------------------------------------------------
+// Lookahead: lazy, and precomputed by the build (start-up)
+//
+// Chevrotain asks its lookahead strategy (the public, pluggable ILookaheadStrategy) for one
+// function per decision (an OR, OPTION, MANY ...) during performSelfAnalysis. Its own LL(k)
+// strategy computes every decision's lookahead paths there, ~20 ms for this grammar, though a
+// one-line command meets a few dozen decisions. This strategy hands out functions that are built
+// on their first call: from the paths the build computed with Chevrotain's public
+// getLookaheadPaths (scripts/build.mjs bundles them as __EMSH_GRAMMAR__, see precomputeGrammar),
+// or, without them (tests and tools running the sources), by Chevrotain's LL(k) strategy itself.
+// Decisions are keyed by what Chevrotain tells the strategy: rule name, production type and
+// occurrence. Only the public parser API is used: the grammar is recorded by
+// performSelfAnalysis as usual.
+
+/** A decision: a DSL call that needs a lookahead function, as Chevrotain names it. */
 interface Decision {
   rule: string;
-  /** Chevrotain's prodType: 'Alternation', 'Option', 'Repetition', ... */
+  /** Chevrotain's production type: 'Alternation', 'Option', 'Repetition', ... */
   prodType: string;
   occurrence: number;
   maxLookahead: number;
   hasPredicates: boolean;
 }
 
-/** The decision of each lookahead function LazyLookaheadStrategy made (read by the build). */
-const decisionOf = new WeakMap<object, Decision>();
-
-/**
- * Chevrotain's LL(k) lookahead, built on first use of each decision instead of all at once in
- * performSelfAnalysis: a one-line command touches a few dozen of the grammar's decisions, and
- * building them all costs ~20 ms of start-up. The functions built are Chevrotain's own.
- */
-class LazyLookaheadStrategy extends LLkLookaheadStrategy {
-  override buildLookaheadForAlternation(options: AltsOptions): AltsLookahead {
-    let built: AltsLookahead | undefined;
-    const f = function (this: unknown, alts) {
-      const f = (built ??= LLkLookaheadStrategy.prototype.buildLookaheadForAlternation.call(strategy, options));
-      return f.call(this, alts);
-    } as AltsLookahead;
-    const { rule, prodOccurrence, maxLookahead, hasPredicates } = options;
-    decisionOf.set(f, { rule: rule.name, prodType: 'Alternation', occurrence: prodOccurrence, maxLookahead, hasPredicates });
-    return f;
-  }
-
-  override buildLookaheadForOptional(options: OptionalOptions): OptionalLookahead {
-    let built: OptionalLookahead | undefined;
-    const f = function (this: unknown) {
-      const f = (built ??= LLkLookaheadStrategy.prototype.buildLookaheadForOptional.call(strategy, options));
-      return f.call(this);
-    };
-    const { rule, prodOccurrence, maxLookahead, prodType } = options;
-    decisionOf.set(f, { rule: rule.name, prodType: String(prodType), occurrence: prodOccurrence, maxLookahead, hasPredicates: false });
-    return f;
-  }
+function decisionKey(d: Pick<Decision, 'rule' | 'prodType' | 'occurrence'>): string {
+  return `${d.rule}/${d.prodType}/${d.occurrence}`;
 }
 
-/** One strategy object serves every parser instance (it holds only maxLookahead). */
-const strategy = new LazyLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD });
-
-// -------------------------------------------------------------------------------------------
-// Precomputed grammar analysis (start-up)
-//
-// Chevrotain's performSelfAnalysis runs every rule once in "recording mode" to build the
-// grammar's GAST (~10 ms), walks the GAST for every decision to register its lookahead
-// function (~2-3 ms), and the first parse computes the lookahead paths of each decision it
-// meets (~10 ms for `1+1`). All of it depends only on this file, so the build
-// (scripts/build.mjs) computes it with Chevrotain itself (precomputeGrammar below) and bundles
-// the result as __EMSH_GRAMMAR__. At run time the parser takes the GAST from it, registers the
-// decisions under the keys Chevrotain gave them, and turns each decision's paths into a
-// lookahead function on first use. Without the data (tests and tools running the sources) the
-// parser records and analyses as usual.
-
-/** One GAST node: its class, its own properties (token types by name), its children. */
-interface SerializedGast {
-  kind: GastKind;
-  props: Record<string, string | number | boolean | { token: string }>;
-  children: SerializedGast[];
-}
-
-/** A decision's lookahead, precomputed. */
-interface PrecomputedDecision {
-  /** The key of its function in the parser's lookahead cache (Chevrotain's, from its rule index). */
-  key: number;
-  alternation: boolean;
-  hasPredicates: boolean;
-  /**
-   * Alternatives → paths → token names. An OPTION/MANY/AT_LEAST_ONE has one "alternative":
-   * the paths that enter it.
-   */
+/** A decision's lookahead paths, precomputed: alternatives → paths → token names. */
+interface PrecomputedDecision extends Decision {
+  /** An OPTION/MANY/AT_LEAST_ONE has one "alternative": the paths that enter it. */
   paths: string[][][];
 }
 
 /** What the build precomputes. */
 export interface PrecomputedGrammar {
-  /** Each rule's recorded GAST, in definition order. */
-  rules: SerializedGast[];
-  /** Every decision, as Chevrotain registers them (without: Chevrotain walks the GAST for them). */
-  decisions?: PrecomputedDecision[];
+  decisions: PrecomputedDecision[];
 }
 
 /** The build's precomputed analysis, as JSON (replaced by esbuild's `define`). */
@@ -144,25 +89,6 @@ function bundledGrammar(): PrecomputedGrammar | undefined {
   }
 }
 
-const GAST_KINDS = {
-  Rule,
-  NonTerminal,
-  Alternative,
-  Option,
-  RepetitionMandatory,
-  RepetitionMandatoryWithSeparator,
-  Repetition,
-  RepetitionWithSeparator,
-  Alternation,
-  Terminal,
-} as const;
-type GastKind = keyof typeof GAST_KINDS;
-type GastNode = InstanceType<(typeof GAST_KINDS)[GastKind]>;
-function gastKind(node: object): GastKind {
-  for (const [kind, cls] of Object.entries(GAST_KINDS)) if (node instanceof cls) return kind as GastKind;
-  throw new Error('unknown GAST node');
-}
-
 const tokenByName = new Map<string, TokenType>();
 function tokenNamed(name: string): TokenType {
   if (!tokenByName.size) for (const t of T.allTokens) tokenByName.set(t.name, t);
@@ -171,44 +97,11 @@ function tokenNamed(name: string): TokenType {
   return t;
 }
 
-/**
- * Serializes every own property, so that deserializeGast rebuilds objects equal to the recorded
- * ones (a Chevrotain upgrade that adds a property kind fails the build instead of being lost).
- * `referencedRule` is left out: resolveGrammar sets it again from nonTerminalName.
- */
-function serializeGast(node: GastNode): SerializedGast {
-  const out: SerializedGast = { kind: gastKind(node), props: {}, children: [] };
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'referencedRule') continue;
-    if (key === '_definition') out.children = (value as GastNode[]).map(serializeGast);
-    else if (key === 'terminalType' || key === 'separator') out.props[key] = { token: (value as TokenType).name };
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.props[key] = value;
-    else if (value !== undefined) throw new Error(`precomputed grammar: cannot serialize GAST property ${key}`);
-  }
-  return out;
-}
-
-/**
- * Rebuilds a recorded GAST node. The objects are made from the class prototypes and given the
- * recorded own properties (the constructors only copy their options, through lodash, which
- * costs more than the rest of the start-up work here).
- */
-function deserializeGast(s: SerializedGast): GastNode {
-  const node = Object.create(GAST_KINDS[s.kind].prototype) as Record<string, unknown>;
-  node._definition = s.children.map(deserializeGast);
-  for (const [key, value] of Object.entries(s.props)) node[key] = typeof value === 'object' ? tokenNamed(value.token) : value;
-  return node as unknown as GastNode;
-}
-
 type LaParser = { LA(i: number): IToken };
 
-/** Whether the next tokens match a path (token categories as Chevrotain matches them). */
+/** Whether the next tokens match a path (token categories included, as Chevrotain matches). */
 function matchesPath(parser: LaParser, path: TokenType[]): boolean {
-  for (let i = 0; i < path.length; i++) {
-    const expected = path[i]!;
-    const actual = parser.LA(i + 1).tokenTypeIdx!;
-    if (actual !== expected.tokenTypeIdx && !(expected.isParent && expected.categoryMatchesMap?.[actual])) return false;
-  }
+  for (let i = 0; i < path.length; i++) if (!tokenMatcher(parser.LA(i + 1), path[i]!)) return false;
   return true;
 }
 
@@ -257,76 +150,89 @@ function optionalLookahead(paths: TokenType[][]): OptionalLookahead {
   };
 }
 
-/** A lookahead function: an OR's takes its alternatives; an OPTION's takes nothing (harmless). */
-type AnyLookahead = (this: unknown, orAlts: IOrAlt<unknown>[]) => number | boolean | undefined;
+/**
+ * Chevrotain's LL(k) lookahead, each function built on its first call (from the precomputed paths
+ * when there are some). `decisions` records every decision Chevrotain asked for (for the build).
+ */
+class LazyLookaheadStrategy extends LLkLookaheadStrategy {
+  readonly decisions: Decision[] = [];
+  private readonly precomputed: Map<string, PrecomputedDecision>;
 
-/** The lookahead function of a precomputed decision, built on first use. */
-function precomputedLookahead(d: PrecomputedDecision): AnyLookahead {
-  let built: AnyLookahead | undefined;
-  const build = (): AnyLookahead => {
-    const alts = d.paths.map((alt) => alt.map((path) => path.map(tokenNamed)));
-    return (d.alternation ? alternativesLookahead(alts, d.hasPredicates) : optionalLookahead(alts[0]!)) as AnyLookahead;
-  };
-  return function (this: unknown, orAlts) {
-    return (built ??= build()).call(this, orAlts);
-  };
+  constructor(precomputed: PrecomputedGrammar | undefined) {
+    super({ maxLookahead: MAX_LOOKAHEAD });
+    this.precomputed = new Map((precomputed?.decisions ?? []).map((d) => [decisionKey(d), d]));
+  }
+
+  /** The precomputed paths of a decision, as token types (undefined: not precomputed). */
+  private paths(d: Decision): TokenType[][][] | undefined {
+    const pre = this.precomputed.get(decisionKey(d));
+    if (!pre) return undefined;
+    if (pre.maxLookahead !== d.maxLookahead || pre.hasPredicates !== d.hasPredicates) throw new Error(`precomputed grammar: decision ${decisionKey(d)} changed (stale build?)`);
+    return pre.paths.map((alt) => alt.map((path) => path.map(tokenNamed)));
+  }
+
+  override buildLookaheadForAlternation(options: AltsOptions): AltsLookahead {
+    const d: Decision = { rule: options.rule.name, prodType: 'Alternation', occurrence: options.prodOccurrence, maxLookahead: options.maxLookahead, hasPredicates: options.hasPredicates };
+    this.decisions.push(d);
+    let built: AltsLookahead | undefined;
+    const build = (): AltsLookahead => {
+      const paths = this.paths(d);
+      return paths ? alternativesLookahead(paths, d.hasPredicates) : super.buildLookaheadForAlternation(options);
+    };
+    return function (this: unknown, alts) {
+      return (built ??= build()).call(this, alts);
+    } as AltsLookahead;
+  }
+
+  override buildLookaheadForOptional(options: OptionalOptions): OptionalLookahead {
+    const d: Decision = { rule: options.rule.name, prodType: String(options.prodType), occurrence: options.prodOccurrence, maxLookahead: options.maxLookahead, hasPredicates: false };
+    this.decisions.push(d);
+    let built: OptionalLookahead | undefined;
+    const build = (): OptionalLookahead => {
+      const paths = this.paths(d);
+      return paths ? optionalLookahead(paths[0]!) : super.buildLookaheadForOptional(options);
+    };
+    return function (this: unknown) {
+      return (built ??= build()).call(this);
+    };
+  }
 }
 
-/** Chevrotain's internals that the precomputed analysis replaces (not in its typings). */
-interface ChevrotainInternals {
-  topLevelRuleRecord(name: string, impl: unknown): Rule;
-  enableRecording(): void;
-  disableRecording(): void;
-  preComputeLookaheadFunctions(rules: Rule[]): void;
-  setLaFuncCache(key: number, f: unknown): void;
-  lookAheadFuncsCache: Map<number, unknown>;
+export interface PsParserOptions {
+  /**
+   * Chevrotain's error recovery (single-token insertion and deletion, re-sync in repetitions):
+   * the parse goes on after an error and the CST holds what could be recognised. For partial
+   * input (completion, colouring); the PowerShell errors are collected in `recoveredErrors`.
+   */
+  recovery?: boolean;
 }
-const internals = CstParser.prototype as unknown as ChevrotainInternals;
 
 export class PsParser extends CstParser {
-  /** While performSelfAnalysis runs on precomputed data: that data, and its GAST by rule name. */
-  private precomputed: { grammar: PrecomputedGrammar; rules: Map<string, SerializedGast> } | undefined;
+  /** With recovery on: the PowerShell parse errors met, in order (the parse went on). */
+  readonly recoveredErrors: PsSyntaxError[] = [];
+  private readonly recovering: boolean;
 
-  constructor(precomputed?: PrecomputedGrammar) {
+  constructor(
+    precomputed?: PrecomputedGrammar,
+    options: PsParserOptions = {},
+    readonly lookahead = new LazyLookaheadStrategy(precomputed),
+  ) {
     // Grammar validations run in the tests (test/grammar); skipping them at run time saves start-up.
     super(T.allTokens, {
       maxLookahead: MAX_LOOKAHEAD,
-      recoveryEnabled: false,
+      recoveryEnabled: options.recovery === true,
       nodeLocationTracking: 'none',
       skipValidations: process.env.EMSH_VALIDATE_GRAMMAR !== '1',
-      lookaheadStrategy: strategy,
+      lookaheadStrategy: lookahead,
     });
-    // The rules are defined by now (RULE, as fields); only their analysis is replaced.
-    this.precomputed = precomputed && { grammar: precomputed, rules: new Map(precomputed.rules.map((r) => [r.props.name as string, r])) };
+    this.recovering = options.recovery === true;
     this.performSelfAnalysis();
-    this.precomputed = undefined;
   }
 
-  // With precomputed data, performSelfAnalysis gets each rule's recorded GAST from it, the DSL
-  // methods are not swapped for recording ones and back (deleting ~90 properties from the
-  // parser costs several ms, and is only needed after a recording), and the decisions are
-  // registered from the data instead of by walking the GAST.
-
-  topLevelRuleRecord(name: string, impl: unknown): Rule {
-    if (!this.precomputed) return internals.topLevelRuleRecord.call(this, name, impl);
-    const rule = this.precomputed.rules.get(name);
-    if (!rule) throw new Error(`precomputed grammar: no rule ${name} (stale build?)`);
-    return deserializeGast(rule) as Rule;
-  }
-
-  enableRecording(): void {
-    if (!this.precomputed) internals.enableRecording.call(this);
-  }
-
-  disableRecording(): void {
-    if (!this.precomputed) internals.disableRecording.call(this);
-  }
-
-  preComputeLookaheadFunctions(rules: Rule[]): void {
-    const decisions = this.precomputed?.grammar.decisions;
-    if (!decisions) return internals.preComputeLookaheadFunctions.call(this, rules);
-    const self = this as unknown as ChevrotainInternals;
-    for (const d of decisions) self.setLaFuncCache(d.key, precomputedLookahead(d));
+  /** Starts a parse of new input (clears the recovered errors). */
+  begin(tokens: IToken[]): void {
+    this.input = tokens;
+    this.recoveredErrors.length = 0;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -342,8 +248,14 @@ export class PsParser extends CstParser {
     return this.LA(1).tokenType === EOF;
   }
 
-  private fail(id: ParserErrorId, pos: number, args: string[] = [], end = pos): never {
-    throw new PsSyntaxError(id, { start: pos, end }, args, this.atEnd());
+  /**
+   * Raises PowerShell's parse error. A recovering parser records it and goes on: Chevrotain then
+   * recovers at the token it cannot match.
+   */
+  private fail(id: ParserErrorId, pos: number, args: string[] = [], end = pos, incomplete = this.atEnd()): void {
+    const e = new PsSyntaxError(id, { start: pos, end }, args, incomplete);
+    if (!this.recovering) throw e;
+    this.recoveredErrors.push(e);
   }
 
   /** Requires the next token to be one of `types`, else raises `id` at `pos()`. */
@@ -725,9 +637,7 @@ export class PsParser extends CstParser {
         // A comma where an argument should start.
         ALT: () => {
           const c = this.CONSUME(T.Comma);
-          this.ACTION(() => {
-            throw new PsSyntaxError('MissingArgument', { start: c.startOffset, end: (c as T.PsToken).end }, [], false);
-          });
+          this.ACTION(() => this.fail('MissingArgument', c.startOffset, [], (c as T.PsToken).end, false));
         },
       },
     ]));
@@ -953,49 +863,33 @@ export class PsParser extends CstParser {
 }
 
 let instance: PsParser | undefined;
+let recovering: PsParser | undefined;
 
-/** The one parser instance (built on first use: self-analysis costs tens of milliseconds). */
+/** The one parser instance (built on first use: self-analysis costs milliseconds). */
 export function getParser(): PsParser {
   return (instance ??= new PsParser(bundledGrammar()));
 }
 
+/** The parser with Chevrotain's error recovery on, for partial input (built on first use). */
+export function getRecoveringParser(): PsParser {
+  return (recovering ??= new PsParser(bundledGrammar(), { recovery: true }));
+}
+
 /**
- * For the build: records the grammar and computes every decision's lookahead paths with
- * Chevrotain (the decisions and their cache keys are those Chevrotain registered), then
- * checks that a parser built from the result has the same GAST, keys and paths.
+ * For the build: every decision Chevrotain asks the lookahead strategy for, with its paths from
+ * Chevrotain's public getLookaheadPaths over the recorded grammar (getGAstProductions).
  */
 export function precomputeGrammar(): PrecomputedGrammar {
-  const decisionsOf = (parser: PsParser): PrecomputedDecision[] => {
-    const gast = parser.getGAstProductions();
-    const out: PrecomputedDecision[] = [];
-    for (const [key, f] of (parser as unknown as ChevrotainInternals).lookAheadFuncsCache) {
-      const d = decisionOf.get(f as object);
-      if (!d) throw new Error(`precomputed grammar: lookahead ${key} has no decision`);
-      const rule = gast[d.rule]!;
-      const paths = getLookaheadPaths({ occurrence: d.occurrence, rule, prodType: d.prodType as 'Option', maxLookahead: d.maxLookahead });
-      // An optional production's paths are [inside, after]: its lookahead function uses the first.
-      const used = d.prodType === 'Alternation' ? paths : [paths[0]!];
-      out.push({ key, alternation: d.prodType === 'Alternation', hasPredicates: d.hasPredicates, paths: used.map((alt) => alt.map((path) => path.map((t) => t.name))) });
-    }
-    return out;
-  };
-  const recorded = new PsParser();
-  const rules = Object.values(recorded.getGAstProductions());
-  const data: PrecomputedGrammar = { rules: rules.map((r) => serializeGast(r as GastNode)), decisions: decisionsOf(recorded) };
-
-  const rebuilt = new PsParser(data);
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const rebuiltRules = Object.values(rebuilt.getGAstProductions()).map((r) => serializeGast(r as GastNode));
-  if (!same(rebuiltRules, data.rules) || !same(rebuilt.getSerializedGastProductions(), recorded.getSerializedGastProductions())) {
-    throw new Error('precomputed grammar: the rebuilt GAST differs from the recorded one');
-  }
-  // Chevrotain's own registration and paths on the rebuilt GAST give the same decisions.
-  if (!same(decisionsOf(new PsParser({ rules: data.rules })), data.decisions)) {
-    throw new Error('precomputed grammar: decisions differ on the rebuilt GAST');
-  }
-  const keys = (p: PsParser) => [...(p as unknown as ChevrotainInternals).lookAheadFuncsCache.keys()];
-  if (!same(keys(rebuilt), keys(recorded))) throw new Error('precomputed grammar: the rebuilt parser registers other decisions');
-  return data;
+  const parser = new PsParser();
+  const gast = parser.getGAstProductions();
+  const decisions = parser.lookahead.decisions.map((d): PrecomputedDecision => {
+    const paths = getLookaheadPaths({ occurrence: d.occurrence, rule: gast[d.rule]!, prodType: d.prodType as LookaheadProductionType, maxLookahead: d.maxLookahead });
+    // An optional production's paths are [inside, after]: its lookahead function uses the first.
+    const used = d.prodType === 'Alternation' ? paths : [paths[0]!];
+    return { ...d, paths: used.map((alt) => alt.map((path) => path.map((t) => t.name))) };
+  });
+  if (new Set(decisions.map(decisionKey)).size !== decisions.length) throw new Error('precomputed grammar: two decisions share a key');
+  return { decisions };
 }
 
 export type { CstNode };

@@ -1,5 +1,5 @@
 // Bundles the shell into dist/, no TypeScript loader at run time.
-// Why bundle: unbundled chevrotain/ink cost ~0.5 s each in module loading (performance-notes.md).
+// Why bundle: unbundled chevrotain/ink cost ~0.5 s each in module loading (docs/ARCHITECTURE.md, Start-up).
 //
 // What it makes:
 // - dist/emsh.js: the launcher (src/launcher.ts, CommonJS). It runs dist/emsh-cli.js through
@@ -39,9 +39,10 @@ const common = {
   metafile: true,
 };
 
-// 1. The grammar's analysis (recorded GAST and lookahead paths), computed by Chevrotain from
-// grammar/parser.ts and bundled as the JSON string __EMSH_GRAMMAR__ (see precomputeGrammar there): the parser
-// then skips ~20 ms of start-up work. Generated on every build, so it always matches the grammar.
+// 1. The grammar's lookahead paths, computed with Chevrotain's public getLookaheadPaths from
+// grammar/parser.ts and bundled as the JSON string __EMSH_GRAMMAR__ (see precomputeGrammar there):
+// the parser then builds each lookahead function it uses from them instead of analysing the whole
+// grammar at start-up. Generated on every build, so it always matches the grammar.
 {
   const out = 'dist/.grammar-precompute.mjs';
   await build({

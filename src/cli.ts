@@ -1,5 +1,5 @@
 // emsh's command line: picks the host (Ink UI in a terminal, plain otherwise) and runs.
-// The non-interactive path never loads Ink (it costs start-up time; see performance-notes.md).
+// The non-interactive path never loads Ink (it costs start-up time; see docs/ARCHITECTURE.md, Start-up).
 //
 // Two builds run this module (scripts/build.mjs). dist/emsh.js (src/launcher.ts) runs a
 // CommonJS bundle of it through V8's code cache; that bundle holds no Ink (Ink and Yoga are
@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
+import { prepareParser } from '../grammar/index.js';
 import { composeSession, completionSourceFor, labCheckSourceFor, openLab, readLineSettingsOf, sessionLab, type Lab } from './compose.js';
 import type { Session } from './engine/session.js';
 import { LabLockedError } from './store/lock.js';
@@ -71,6 +72,9 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
     return HANDED_OVER;
   }
 
+  // The parser is built while the lab's files are read (openLab waits on the file system): a
+  // script or command needs it next, and building it costs more than the rest of the start-up.
+  setImmediate(prepareParser);
   let lab: Lab;
   try {
     lab = await openLab({

@@ -74,13 +74,14 @@ function writeCache(script: Script, key: string): void {
 
 /**
  * Node built-ins that a scripted run seldom needs, given to the bundle as stand-ins that load
- * the module on first use: node:crypto (~2 ms to load; GUIDs, hashes, PKI) and node:readline
- * (~1 ms; prompts and commands on stdin). esbuild's CommonJS output reads a named import's
+ * the module on first use: node:crypto (~2 ms to load; GUIDs, hashes, PKI), node:tls (~3 ms with
+ * the crypto it loads; only mail flow and the TLS checks use it) and node:readline (~1 ms; prompts
+ * and commands on stdin). esbuild's CommonJS output reads a named import's
  * properties where the code uses them (`(0, import_node_crypto.randomBytes)(8)`), so nothing
  * loads before that. A namespace import (`import * as x`) copies the properties at once, so it
  * loads the module at start-up. Every operation on the stand-in is forwarded to the module.
  */
-const LAZY_BUILTINS = new Set(['node:crypto', 'crypto', 'node:readline', 'readline']);
+const LAZY_BUILTINS = new Set(['node:crypto', 'crypto', 'node:tls', 'tls', 'node:readline', 'readline']);
 
 function lazyModule(load: () => object): object {
   let loaded: object | undefined;

@@ -1,4 +1,4 @@
-// Parameter binding in PowerShell's order (reference §3.1): named (prefix + aliases), positional
+// Parameter binding in PowerShell's order (docs/ARCHITECTURE.md, Binding): named (prefix + aliases), positional
 // within the candidate parameter sets, set resolution, mandatory check, then per pipeline object
 // the four passes (by value / by property name, each without then with coercion).
 //
@@ -14,7 +14,6 @@ import {
   type ParameterType,
 } from '../protocol/cmdlet.js';
 import {
-  ACTION_PREFERENCE,
   castError,
   convertTo,
   convertToEnum,
@@ -24,6 +23,14 @@ import {
   valueText,
 } from '../protocol/convert.js';
 import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
+import {
+  commonParametersOf,
+  mandatoryInSomeSet,
+  matchParameterName,
+  membershipIn,
+  parameterSetsOf,
+  takesPipelineInput,
+} from '../protocol/parameter-sets.js';
 import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf } from '../protocol/values.js';
 import {
   VALIDATE_NOT_NULL_OR_EMPTY_TEXT,
@@ -77,28 +84,6 @@ export interface CommonParameterValues {
   confirm?: boolean;
 }
 
-const actionPref = { typeName: ACTION_PREFERENCE.typeName, values: ACTION_PREFERENCE.values };
-
-export const COMMON_PARAMETERS: Record<string, ParameterDeclaration> = {
-  Verbose: { type: 'Switch', aliases: ['vb'] },
-  Debug: { type: 'Switch', aliases: ['db'] },
-  ErrorAction: { type: 'Enum', enum: actionPref, aliases: ['ea'] },
-  WarningAction: { type: 'Enum', enum: actionPref, aliases: ['wa'] },
-  InformationAction: { type: 'Enum', enum: actionPref, aliases: ['infa'] },
-  ErrorVariable: { type: 'String', aliases: ['ev'] },
-  WarningVariable: { type: 'String', aliases: ['wv'] },
-  InformationVariable: { type: 'String', aliases: ['iv'] },
-  OutVariable: { type: 'String', aliases: ['ov'] },
-  OutBuffer: { type: 'Int32', aliases: ['ob'] },
-  PipelineVariable: { type: 'String', aliases: ['pv'] },
-};
-
-/** -WhatIf / -Confirm, present only when the declaration supportsShouldProcess. */
-export const SHOULD_PROCESS_PARAMETERS: Record<string, ParameterDeclaration> = {
-  WhatIf: { type: 'Switch', aliases: ['wi'] },
-  Confirm: { type: 'Switch', aliases: ['cf'] },
-};
-
 export interface BindContext {
   invocationName: string;
   source: SourceText;
@@ -120,7 +105,7 @@ interface ParamMeta {
   name: string;
   decl: ParameterDeclaration;
   lower: string;
-  /** Lower-case name and aliases. */
+  /** Lower-case name and aliases (the property names ByPropertyName binding looks for). */
   names: string[];
   common: boolean;
   isSwitch: boolean;
@@ -136,6 +121,7 @@ interface Meta {
   declared: ParamMeta[];
   sets: string[];
   defaultSet: string;
+  byName: Map<string, ParamMeta>;
   lookup: Map<string, ParamMeta[]>;
 }
 
@@ -177,7 +163,6 @@ export function parameterTypeName(decl: ParameterDeclaration): string {
 }
 
 function makeParam(name: string, decl: ParameterDeclaration, common: boolean): ParamMeta {
-  const sets = decl.sets ? Object.values(decl.sets) : [];
   return {
     name,
     decl,
@@ -185,9 +170,9 @@ function makeParam(name: string, decl: ParameterDeclaration, common: boolean): P
     names: [name.toLowerCase(), ...(decl.aliases ?? []).map((a) => a.toLowerCase())],
     common,
     isSwitch: decl.type === 'Switch',
-    mandatoryInSomeSet: sets.some((s) => s.mandatory),
+    mandatoryInSomeSet: mandatoryInSomeSet(decl),
     typeName: parameterTypeName(decl),
-    pipeline: sets.some((s) => s.fromPipeline || s.fromPipelineByPropertyName),
+    pipeline: takesPipelineInput(decl),
   };
 }
 
@@ -195,52 +180,27 @@ function metaOf(decl: CmdletDeclaration): Meta {
   let m = META.get(decl);
   if (m) return m;
   const declared = Object.entries(decl.parameters).map(([n, d]) => makeParam(n, d, false));
-  const commons = Object.entries(COMMON_PARAMETERS).map(([n, d]) => makeParam(n, d, true));
-  if (decl.supportsShouldProcess) {
-    for (const [n, d] of Object.entries(SHOULD_PROCESS_PARAMETERS)) commons.push(makeParam(n, d, true));
-  }
-  const setNames = new Set<string>();
-  for (const p of declared) for (const s of Object.keys(p.decl.sets ?? {})) if (s !== ALL_SETS) setNames.add(s);
-  if (decl.defaultParameterSet && decl.defaultParameterSet !== ALL_SETS) setNames.add(decl.defaultParameterSet);
-  const sets = setNames.size ? [...setNames] : [ALL_SETS];
-  const defaultSet = decl.defaultParameterSet && setNames.has(decl.defaultParameterSet) ? decl.defaultParameterSet : sets.length === 1 ? sets[0]! : ALL_SETS;
-  // Default set first: every "try the default set first" rule then becomes "in order".
-  sets.sort((a, b) => (a === defaultSet ? -1 : b === defaultSet ? 1 : 0));
-  m = { params: [...declared, ...commons], declared, sets, defaultSet, lookup: new Map() };
+  const commons = Object.entries(commonParametersOf(decl)).map(([n, d]) => makeParam(n, d, true));
+  // Default set first (src/protocol/parameter-sets.ts): every "try the default set first" rule
+  // then becomes "in order".
+  const { names: sets, defaultSet } = parameterSetsOf(decl);
+  const params = [...declared, ...commons];
+  m = { params, declared, sets, defaultSet, byName: new Map(params.map((p) => [p.name, p])), lookup: new Map() };
   META.set(decl, m);
   return m;
 }
 
 function membership(p: ParamMeta, set: string): ParameterSetMembership | undefined {
-  if (p.common || !p.decl.sets) return NO_SETS;
-  return p.decl.sets[set] ?? p.decl.sets[ALL_SETS];
+  return p.common ? COMMON_MEMBERSHIP : membershipIn(p.decl, set);
 }
-const NO_SETS: ParameterSetMembership = {};
+const COMMON_MEMBERSHIP: ParameterSetMembership = {};
 
-/** Name resolution: exact name/alias wins, else unique prefix; declared beat common ones. */
-function lookupParameter(meta: Meta, typed: string): ParamMeta[] {
+/** Name resolution (src/protocol/parameter-sets.ts): exact name/alias, else unique prefix. */
+function lookupParameter(meta: Meta, decl: CmdletDeclaration, typed: string): ParamMeta[] {
   const key = typed.toLowerCase();
-  const cached = meta.lookup.get(key);
-  if (cached) return cached;
-  let found = meta.params.filter((p) => p.names.includes(key));
-  if (found.length === 0) {
-    found = meta.params.filter((p) => p.names.some((n) => n.startsWith(key)));
-    if (found.length > 1) {
-      const declared = found.filter((p) => !p.common);
-      if (declared.length === 1) found = declared;
-    }
-  }
-  meta.lookup.set(key, found);
+  let found = meta.lookup.get(key);
+  if (!found) meta.lookup.set(key, (found = matchParameterName(decl, typed).map((c) => meta.byName.get(c.name)!)));
   return found;
-}
-
-/**
- * The parameters a name typed after `-` means for this command, by the binder's own rule (exact
- * name or alias, else unique prefix; declared before common): one, several when ambiguous, or
- * none. For tools that judge a command line without binding it (the secrets filter).
- */
-export function parametersNamed(decl: CmdletDeclaration, typed: string): { name: string; decl: ParameterDeclaration; common: boolean }[] {
-  return lookupParameter(metaOf(decl), typed).map((p) => ({ name: p.name, decl: p.decl, common: p.common }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,7 +469,7 @@ export class CommandBinder {
 
   /** Resolves a typed name; throws AmbiguousParameter; undefined when nothing matches. */
   private resolve(name: string, span: Span): ParamMeta | undefined {
-    const found = lookupParameter(this.meta, name);
+    const found = lookupParameter(this.meta, this.decl, name);
     if (found.length > 1) this.fail('AmbiguousParameter', { name, matches: matchList(found.map((p) => p.name)) }, span);
     return found[0];
   }
@@ -576,7 +536,7 @@ export class CommandBinder {
       if (!next) this.fail('MissingArgument', { name: p.name, type: p.typeName }, a.span);
       if (next.kind === 'parameter') {
         // `-Name -Other`: a dash word that is not a parameter of this command is a value.
-        if (next.hasColonArgument || lookupParameter(this.meta, next.name ?? '').length > 0) {
+        if (next.hasColonArgument || lookupParameter(this.meta, this.decl, next.name ?? '').length > 0) {
           this.fail('MissingArgument', { name: p.name, type: p.typeName }, a.span);
         }
         i++;

@@ -5,7 +5,7 @@
 // `{ $_ * 2 }` in ForEach-Object therefore costs no promise per AST node.
 
 import type * as A from '../../grammar/ast.js';
-import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError } from '../protocol/errors.js';
 import {
   PSHashtable,
   PSObject,
@@ -16,7 +16,8 @@ import {
 } from '../protocol/values.js';
 import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
-import { binaryOperation, unaryOperation, valuesEqual, wildcardToRegExp } from '../protocol/operators.js';
+import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
+import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
@@ -439,7 +440,7 @@ export class Interpreter {
     if (flags.regex) {
       return isTruthy(binaryOperation(cs ? '-cmatch' : '-match', toDisplayText(item), cv, (m) => this.setMatches(f, m)));
     }
-    if (flags.wildcard) return wildcardToRegExp(toDisplayText(cv), cs).test(toDisplayText(item));
+    if (flags.wildcard) return matchesWildcard(toDisplayText(item), toDisplayText(cv), { caseSensitive: cs });
     if (typeof item === 'string' || typeof cv === 'string') return valuesEqual(toDisplayText(item), toDisplayText(cv), cs);
     return valuesEqual(item, cv, cs);
   }

@@ -9,6 +9,7 @@ import { ErrorRecord, TerminatingError, commandTypeName } from '../protocol/erro
 import type { HostField } from '../protocol/host.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
+import { decodeText } from '../protocol/text-codec.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument } from './binder.js';
 import { CommandContext } from './context.js';
 import { psCmdletObject } from './ps-cmdlet.js';
@@ -66,8 +67,6 @@ export function resolveCommand(interp: Interpreter, name: string, scope: Scope):
   }
   return undefined;
 }
-
-const NO_VALUE = Symbol('none');
 
 /** Runs a pipeline of commands (or an expression followed by commands, or a redirected element). */
 export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, f: Frame, out: Pipe): Promise<void> {
@@ -258,23 +257,13 @@ async function buildCommandStage(
     nameNode.kind === 'StringConstant' ? nameNode.value : nameNode.kind === 'ScriptBlockExpression' && cmd.invocation ? await interp.evalExpr(nameNode, f) : await interp.evalExpr(nameNode, f);
   const args = await evaluateArguments(interp, cmd.elements, f);
   const dot = cmd.invocation === '.';
+  /** A script block or function run as this command (its own function scope unless dot-sourced). */
+  const blockStage = (block: A.ScriptBlockAst, source: A.SourceText, name: string, invocationName: string) =>
+    new ScriptStage(interp, { block, source, name, callerFrame: f, dot, scopeKind: 'function', args, streams, expectingInput, invocationName, span: cmd.span, position });
   let stage: Stage;
   if (nameValue instanceof ScriptBlockValue) {
     const block = nameValue.ast as A.ScriptBlockAst;
-    stage = new ScriptStage(interp, {
-      block,
-      source: blockSources.get(block) ?? f.source,
-      name: '',
-      callerFrame: f,
-      dot,
-      scopeKind: 'function',
-      args,
-      streams,
-      expectingInput,
-      invocationName: '',
-      span: cmd.span,
-      position,
-    });
+    stage = blockStage(block, blockSources.get(block) ?? f.source, '', '');
   } else {
     const name = nameValue instanceof PSObject && nameValue.has('Name') ? toDisplayText(nameValue.get('Name')) : toDisplayText(nameValue);
     const resolved = resolveCommand(interp, name, f.scope) ?? resolveCommand(interp, 'Get-' + name, f.scope);
@@ -292,23 +281,9 @@ async function buildCommandStage(
     } else if (resolved.kind === 'cmdlet') {
       stage = new CmdletStage(interp, resolved.decl, { frame: { ...f, streams }, args, invocationName: name, span: cmd.span, position, expectingInput });
     } else if (resolved.kind === 'function') {
-      const fn = resolved.fn;
-      stage = new ScriptStage(interp, {
-        block: fn.body,
-        source: fn.source,
-        name: fn.name,
-        callerFrame: f,
-        dot,
-        scopeKind: 'function',
-        args,
-        streams,
-        expectingInput,
-        invocationName: name,
-        span: cmd.span,
-        position,
-      });
+      stage = blockStage(resolved.fn.body, resolved.fn.source, resolved.fn.name, name);
     } else {
-      const text = decodeScript(rt.fs.readBytes(rt.fs.resolve(resolved.path, rt.location)));
+      const text = decodeText(rt.fs.readBytes(rt.fs.resolve(resolved.path, rt.location)));
       const parsed = parseScript(text, resolved.path);
       if (parsed.errors.length > 0) {
         const pe = parsed.errors[0]!;
@@ -334,13 +309,6 @@ async function buildCommandStage(
   }
   stage.bindArgs();
   return stage;
-}
-
-/** Script files: UTF-8 (with or without BOM) or UTF-16 LE with BOM, as Windows PowerShell reads them. */
-export function decodeScript(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return Buffer.from(bytes.subarray(2)).toString('utf16le');
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return Buffer.from(bytes.subarray(3)).toString('utf8');
-  return Buffer.from(bytes).toString('utf8');
 }
 
 /** Mandatory prompting (interactive hosts) and the final mandatory check. */
@@ -734,7 +702,6 @@ export class ScriptStage implements Stage {
   }
 
   process(input: unknown): MaybePromise<void> {
-    const block = this.init.block;
     const t = this.interp.rt.tick();
     if (t) return t.then(() => this.process2(input));
     return this.process2(input);

@@ -9,6 +9,7 @@ import { ErrorRecord } from '../protocol/errors.js';
 import { toDisplayText } from '../protocol/values.js';
 import type { Interpreter } from './evaluate.js';
 import type { Frame, Pipe, Streams } from './runtime.js';
+import { encodeText } from '../protocol/text-codec.js';
 
 export interface Redirection {
   /** Replaces the element's output (a file collector, or nothing for `>$null`). */
@@ -120,7 +121,7 @@ function writeSink(interp: Interpreter, sink: FileSink): void {
   const path = rt.fs.resolve(sink.path, rt.location);
   const existing = sink.append ? rt.fs.stat(path) : undefined;
   const body = lines.map((l) => l + '\r\n').join('');
+  // `>` is Out-File: UTF-16 LE, with its BOM unless appending to a file that has content.
   const withBom = !(existing && existing.length > 0);
-  const bytes = Buffer.from((withBom ? '\ufeff' : '') + body, 'utf16le');
-  rt.fs.writeBytes(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sink.append);
+  rt.fs.writeBytes(path, encodeText(body, 'utf-16', withBom), sink.append);
 }

@@ -54,25 +54,6 @@ export interface RuntimeOptions {
   keeper?: StateKeeper;
 }
 
-/** Standard aliases, added when their target cmdlet exists and the cmdlet did not declare them. */
-const DEFAULT_ALIASES: Record<string, string> = {
-  '%': 'ForEach-Object', foreach: 'ForEach-Object', '?': 'Where-Object', where: 'Where-Object',
-  select: 'Select-Object', sort: 'Sort-Object', group: 'Group-Object', measure: 'Measure-Object',
-  ft: 'Format-Table', fl: 'Format-List', fw: 'Format-Wide', gm: 'Get-Member', gcm: 'Get-Command',
-  gal: 'Get-Alias', ghy: 'Get-History', h: 'Get-History', history: 'Get-History', gc: 'Get-Content',
-  cat: 'Get-Content', type: 'Get-Content', ac: 'Add-Content', sc: 'Set-Content', cls: 'Clear-Host',
-  clear: 'Clear-Host', dir: 'Get-ChildItem', ls: 'Get-ChildItem', gci: 'Get-ChildItem',
-  cd: 'Set-Location', chdir: 'Set-Location', sl: 'Set-Location', pwd: 'Get-Location', gl: 'Get-Location',
-  echo: 'Write-Output', write: 'Write-Output', ipcsv: 'Import-Csv', epcsv: 'Export-Csv',
-  iex: 'Invoke-Expression', gi: 'Get-Item', ni: 'New-Item', ri: 'Remove-Item', rm: 'Remove-Item',
-  del: 'Remove-Item', erase: 'Remove-Item', rd: 'Remove-Item', rmdir: 'Remove-Item', cp: 'Copy-Item',
-  copy: 'Copy-Item', cpi: 'Copy-Item', mv: 'Move-Item', move: 'Move-Item', mi: 'Move-Item',
-  ren: 'Rename-Item', rni: 'Rename-Item', sleep: 'Start-Sleep', tee: 'Tee-Object', diff: 'Compare-Object',
-  compare: 'Compare-Object', gv: 'Get-Variable', sv: 'Set-Variable', set: 'Set-Variable',
-  icm: 'Invoke-Command', help: 'Get-Help', man: 'Get-Help', r: 'Invoke-History', md: 'New-Item',
-  mkdir: 'New-Item', oh: 'Out-Host', tp: 'Test-Path',
-};
-
 export class Runtime {
   readonly host: Host;
   readonly renderer: OutputRenderer;
@@ -115,12 +96,10 @@ export class Runtime {
     this.now = opts.now ?? (() => new Date());
     this.startMachine = opts.machine;
     this.location = opts.location ?? 'C:\\Windows\\system32';
+    // Aliases are declared on their cmdlet only (`aliases: ['gci', 'ls', 'dir']`).
     for (const decl of opts.cmdlets) {
       this.cmdlets.set(decl.name.toLowerCase(), decl);
       for (const a of decl.aliases ?? []) this.aliases.set(a.toLowerCase(), { name: a, target: decl.name });
-    }
-    for (const [alias, target] of Object.entries(DEFAULT_ALIASES)) {
-      if (!this.aliases.has(alias) && this.cmdlets.has(target.toLowerCase())) this.aliases.set(alias, { name: alias, target });
     }
     for (const [k, v] of defaultEnvironment()) this.env.set(k.toLowerCase(), { name: k, value: v });
     seedGlobals(this.global, opts.variables, this.host);

@@ -20,7 +20,8 @@
 import type * as A from '../../grammar/ast.js';
 import { classifyTokens, parseScript } from '../../grammar/index.js';
 import type { CmdletDeclaration, ParameterDeclaration } from '../protocol/cmdlet.js';
-import { declarationFromParamBlock, parametersNamed } from './binder.js';
+import { matchParameterName } from '../protocol/parameter-sets.js';
+import { declarationFromParamBlock } from './binder.js';
 
 /**
  * Parameter names that carry a password whatever their type. (Credentials are known by their
@@ -210,7 +211,7 @@ class Finder {
   private takesPlainText(c: A.CommandAst): boolean {
     const decl = this.declarationOf(c);
     if (decl?.name !== 'ConvertTo-SecureString') return false;
-    return c.elements.some((el) => el.kind === 'CommandParameter' && parametersNamed(decl, el.name).length === 1 && parametersNamed(decl, el.name)[0]!.name === 'AsPlainText');
+    return c.elements.some((el) => el.kind === 'CommandParameter' && matchParameterName(decl, el.name).length === 1 && matchParameterName(decl, el.name)[0]!.name === 'AsPlainText');
   }
 
   private command(c: A.CommandAst): void {
@@ -227,7 +228,7 @@ class Finder {
         positional.push(el);
         continue;
       }
-      const matches = decl ? parametersNamed(decl, el.name) : [];
+      const matches = decl ? matchParameterName(decl, el.name) : [];
       // Unknown command, or a name the binder would reject: judged by the typed name.
       const p = matches.length === 1 ? matches[0]! : undefined;
       const isSwitch = p ? p.decl.type === 'Switch' : false;
@@ -322,7 +323,7 @@ function tokenScan(text: string, lookup: CommandLookup): SecretScan {
     }
     if (t.kind === 'parameter') {
       const name = word.replace(/^[-\u2013\u2014\u2015]/, '').replace(/:$/, '');
-      const matches = decl ? parametersNamed(decl, name) : [];
+      const matches = decl ? matchParameterName(decl, name) : [];
       if (decl?.name === 'ConvertTo-SecureString' && matches.length === 1 && matches[0]!.name === 'AsPlainText') {
         any = all = true;
         continue;

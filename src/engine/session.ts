@@ -8,36 +8,25 @@ import type {
   CmdletDeclaration,
   CommandInfo,
   HistoryEntry,
-  LabFileSystem,
   ResolvedPath,
-  ServiceRegistry,
   SessionServices,
 } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
 import { useConversionClock } from '../protocol/convert.js';
-import type { Host, HostStyle, LineKind, OutputRenderer } from '../protocol/host.js';
+import type { Host, HostStyle, LineKind } from '../protocol/host.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
 import { Interpreter, blockSources } from './evaluate.js';
 import { ScriptStage, resolveCommand } from './pipeline.js';
-import { CollectPipe, Runtime, type Frame, type Pipe, type Streams } from './runtime.js';
+import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
 import { Scope } from './scope.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
 import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
 import { SecureString } from '../protocol/values.js';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.js';
 
-export interface SessionOptions {
-  cmdlets: CmdletDeclaration[];
-  host: Host;
-  renderer: OutputRenderer;
-  fs: LabFileSystem;
-  services?: ServiceRegistry;
-  machine: string;
-  location?: string;
-  now?: () => Date;
-  variables?: Record<string, unknown>;
+export interface SessionOptions extends RuntimeOptions {
   /** `'[PS] '` gives EMS's prompt `[PS] C:\Windows\system32>`; absent: `PS C:\Windows\system32>`. */
   promptPrefix?: string;
   /** Keeps the lab's state: statements that may change it take the writer lock; changes are saved before they are shown. */

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath } from '../protocol/cmdlet.js';
 import {
+  NUMERIC_RANGES,
   convertTo,
   convertToString,
   enumInfo,
@@ -15,10 +16,11 @@ import {
   toNumber,
   typeNotFound,
 } from '../protocol/convert.js';
-import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
-import { methodException } from '../protocol/members.js';
+import { TerminatingError } from '../protocol/errors.js';
+import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
 import { dotnetRegex, formatString } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
+import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
 
 export interface StaticEnv {
@@ -27,66 +29,21 @@ export interface StaticEnv {
   now(): Date;
 }
 
-function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation'): never {
-  throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType: 'RuntimeException' }));
-}
-
 function methodNotFound(type: string, name: string): never {
-  fail(`Method invocation failed because [${type}] does not contain a method named '${name}'.`, 'MethodNotFound');
+  methodNotFoundError(type, name);
 }
 
 function overload(name: string, argc: number): never {
-  fail(`Cannot find an overload for "${name}" and the argument count: "${argc}".`, 'MethodCountCouldNotFindBest', 'NotSpecified');
+  overloadError(name, argc);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Encodings: PSObjects with GetBytes/GetString; the codec is kept beside the object.
 
-interface Codec {
-  encode(s: string): Uint8Array;
-  decode(b: Uint8Array): string;
-  preamble: Uint8Array;
-}
+const CODECS = new WeakMap<PSObject, TextEncoding>();
 
-const CODECS = new WeakMap<PSObject, Codec>();
-
-const utf16le: Codec = {
-  encode: (s) => new Uint8Array(Buffer.from(s, 'utf16le')),
-  decode: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf16le'),
-  preamble: new Uint8Array([0xff, 0xfe]),
-};
-const utf16be: Codec = {
-  encode: (s) => {
-    const le = Buffer.from(s, 'utf16le');
-    for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
-    return new Uint8Array(le);
-  },
-  decode: (b) => {
-    const c = Buffer.from(b);
-    for (let i = 0; i + 1 < c.length; i += 2) [c[i], c[i + 1]] = [c[i + 1]!, c[i]!];
-    return c.toString('utf16le');
-  },
-  preamble: new Uint8Array([0xfe, 0xff]),
-};
-const utf8: Codec = {
-  encode: (s) => new Uint8Array(Buffer.from(s, 'utf8')),
-  decode: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'),
-  preamble: new Uint8Array([0xef, 0xbb, 0xbf]),
-};
-const utf8NoBom: Codec = { ...utf8, preamble: new Uint8Array() };
-const ascii: Codec = {
-  encode: (s) => Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0x3f))),
-  decode: (b) => Array.from(b, (x) => (x < 128 ? String.fromCharCode(x) : '?')).join(''),
-  preamble: new Uint8Array(),
-};
-// Windows-1252 is approximated by Latin-1 (they differ only in 0x80-0x9F).
-const ansi: Codec = {
-  encode: (s) => Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f))),
-  decode: (b) => Buffer.from(b).toString('latin1'),
-  preamble: new Uint8Array(),
-};
-
-function encodingObject(typeName: string, encodingName: string, webName: string, codePage: number, codec: Codec): PSObject {
+function encodingObject(typeName: string, encodingName: string, webName: string, codePage: number, encoding: TextEncoding): PSObject {
+  const codec = TEXT_CODECS[encoding];
   const o = new PSObject([typeName, 'System.Text.Encoding', 'System.Object']);
   o.addNote('BodyName', webName);
   o.addNote('EncodingName', encodingName);
@@ -117,28 +74,21 @@ function encodingObject(typeName: string, encodingName: string, webName: string,
   o.addMethod({ name: 'GetPreamble', definition: 'byte[] GetPreamble()', invoke: () => codec.preamble.slice() });
   o.addMethod({ name: 'GetByteCount', definition: 'int GetByteCount(string s)', invoke: (args) => codec.encode(convertToString(args[0])).length });
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => typeName });
-  CODECS.set(o, codec);
+  CODECS.set(o, encoding);
   return o;
 }
 
 const ENCODINGS: Record<string, () => PSObject> = {
-  unicode: () => encodingObject('System.Text.UnicodeEncoding', 'Unicode', 'utf-16', 1200, utf16le),
-  bigendianunicode: () => encodingObject('System.Text.UnicodeEncoding', 'Unicode (Big-Endian)', 'utf-16BE', 1201, utf16be),
-  utf8: () => encodingObject('System.Text.UTF8Encoding', 'Unicode (UTF-8)', 'utf-8', 65001, utf8),
-  ascii: () => encodingObject('System.Text.ASCIIEncoding', 'US-ASCII', 'us-ascii', 20127, ascii),
-  default: () => encodingObject('System.Text.SBCSCodePageEncoding', 'Western European (Windows)', 'Windows-1252', 1252, ansi),
+  unicode: () => encodingObject('System.Text.UnicodeEncoding', 'Unicode', 'utf-16', 1200, 'utf-16'),
+  bigendianunicode: () => encodingObject('System.Text.UnicodeEncoding', 'Unicode (Big-Endian)', 'utf-16BE', 1201, 'utf-16BE'),
+  utf8: () => encodingObject('System.Text.UTF8Encoding', 'Unicode (UTF-8)', 'utf-8', 65001, 'utf-8'),
+  utf32: () => encodingObject('System.Text.UTF32Encoding', 'Unicode (UTF-32)', 'utf-32', 12000, 'utf-32'),
+  ascii: () => encodingObject('System.Text.ASCIIEncoding', 'US-ASCII', 'us-ascii', 20127, 'us-ascii'),
+  default: () => encodingObject('System.Text.SBCSCodePageEncoding', 'Western European (Windows)', 'Windows-1252', 1252, 'windows-1252'),
 };
 
-function codecOf(v: unknown): Codec | undefined {
+function codecOf(v: unknown): TextEncoding | undefined {
   return v instanceof PSObject ? CODECS.get(v) : undefined;
-}
-
-/** Text from file bytes: BOM detection, UTF-8 otherwise (as File.ReadAllText). */
-function decodeFile(b: Uint8Array, fallback: Codec = utf8NoBom): string {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return utf8.decode(b.subarray(3));
-  if (b[0] === 0xff && b[1] === 0xfe) return utf16le.decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return utf16be.decode(b.subarray(2));
-  return fallback.decode(b);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,14 +138,10 @@ function writeFile(method: string, args: unknown[], env: StaticEnv, data: Uint8A
   env.fs.writeBytes(p, data, append);
 }
 
-function textBytes(text: string, enc: unknown, withPreamble: boolean): Uint8Array {
-  const codec = codecOf(enc) ?? utf8NoBom;
-  const body = codec.encode(text);
-  if (!withPreamble || codec.preamble.length === 0) return body;
-  const out = new Uint8Array(codec.preamble.length + body.length);
-  out.set(codec.preamble);
-  out.set(body, codec.preamble.length);
-  return out;
+/** File.WriteAllText's bytes: UTF-8 without a BOM unless an encoding is given (then with its preamble). */
+function textBytes(text: string, enc: unknown): Uint8Array {
+  const codec = codecOf(enc);
+  return codec ? encodeText(text, codec, true) : encodeText(text, 'utf-8', false);
 }
 
 function linesOf(v: unknown): string[] {
@@ -210,13 +156,10 @@ function fileMethod(name: string, args: unknown[], env: StaticEnv): unknown {
       return readExisting('ReadAllBytes', args, env);
     case 'readalltext':
       if (argc < 1 || argc > 2) overload(name, argc);
-      return decodeFile(readExisting('ReadAllText', args, env), codecOf(args[1]));
+      return decodeText(readExisting('ReadAllText', args, env), codecOf(args[1]));
     case 'readalllines': {
       if (argc < 1 || argc > 2) overload(name, argc);
-      const text = decodeFile(readExisting('ReadAllLines', args, env), codecOf(args[1]));
-      const lines = text.split(/\r?\n/);
-      if (lines.length && lines[lines.length - 1] === '') lines.pop();
-      return lines;
+      return splitLines(decodeText(readExisting('ReadAllLines', args, env), codecOf(args[1])));
     }
     case 'writeallbytes':
       if (argc !== 2) overload(name, argc);
@@ -225,12 +168,12 @@ function fileMethod(name: string, args: unknown[], env: StaticEnv): unknown {
     case 'writealltext':
     case 'appendalltext':
       if (argc < 2 || argc > 3) overload(name, argc);
-      writeFile(name.toLowerCase() === 'writealltext' ? 'WriteAllText' : 'AppendAllText', args, env, textBytes(convertToString(args[1]), args[2], true), name.toLowerCase() === 'appendalltext');
+      writeFile(name.toLowerCase() === 'writealltext' ? 'WriteAllText' : 'AppendAllText', args, env, textBytes(convertToString(args[1]), args[2]), name.toLowerCase() === 'appendalltext');
       return undefined;
     case 'writealllines':
     case 'appendalllines':
       if (argc < 2 || argc > 3) overload(name, argc);
-      writeFile(name.toLowerCase() === 'writealllines' ? 'WriteAllLines' : 'AppendAllLines', args, env, textBytes(linesOf(args[1]).map((l) => l + '\r\n').join(''), args[2], true), name.toLowerCase() === 'appendalllines');
+      writeFile(name.toLowerCase() === 'writealllines' ? 'WriteAllLines' : 'AppendAllLines', args, env, textBytes(linesOf(args[1]).map((l) => l + '\r\n').join(''), args[2]), name.toLowerCase() === 'appendalllines');
       return undefined;
     case 'exists': {
       if (argc !== 1) overload(name, argc);
@@ -507,16 +450,6 @@ function stringStatic(name: string, args: unknown[]): unknown {
   methodNotFound('System.String', name);
 }
 
-const NUMERIC_LIMITS: Record<string, [number, number]> = {
-  'System.Int32': [-2147483648, 2147483647],
-  'System.Int64': [-9223372036854775808, 9223372036854775807],
-  'System.Int16': [-32768, 32767],
-  'System.Byte': [0, 255],
-  'System.UInt32': [0, 4294967295],
-  'System.Double': [-1.7976931348623157e308, 1.7976931348623157e308],
-  'System.Decimal': [-79228162514264337593543950335, 79228162514264337593543950335],
-};
-
 function guidObject(text: string): PSObject {
   const o = new PSObject(['System.Guid', 'System.ValueType', 'System.Object']);
   o.addProperty({ name: 'Guid', memberType: 'Property', typeName: 'System.String', get: () => text });
@@ -602,7 +535,7 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       if (l === 'pathseparator') return ';';
       return null;
   }
-  const limits = NUMERIC_LIMITS[full];
+  const limits = NUMERIC_RANGES[full];
   if (limits) {
     if (l === 'maxvalue') return limits[1];
     if (l === 'minvalue') return limits[0];
@@ -635,7 +568,7 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     case 'System.Text.Encoding':
       if (name.toLowerCase() === 'getencoding') {
         const key = convertToString(args[0]).toLowerCase().replace(/[-_]/g, '');
-        const alias: Record<string, string> = { utf8: 'utf8', utf16: 'unicode', unicode: 'unicode', ascii: 'ascii', usascii: 'ascii', '65001': 'utf8', '1200': 'unicode', '20127': 'ascii', '1252': 'default', windows1252: 'default' };
+        const alias: Record<string, string> = { utf8: 'utf8', utf16: 'unicode', unicode: 'unicode', utf16be: 'bigendianunicode', unicodefffe: 'bigendianunicode', utf32: 'utf32', ascii: 'ascii', usascii: 'ascii', '65001': 'utf8', '1200': 'unicode', '1201': 'bigendianunicode', '12000': 'utf32', '20127': 'ascii', '1252': 'default', windows1252: 'default' };
         const make = ENCODINGS[alias[key] ?? ''];
         if (make) return make();
         throw methodException('GetEncoding', 1, `'${convertToString(args[0])}' is not a supported encoding name.`, 'ArgumentException');
@@ -645,7 +578,7 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       if (name.toLowerCase() === 'getenvironmentvariable') return null;
       break;
   }
-  if (NUMERIC_LIMITS[full]) {
+  if (NUMERIC_RANGES[full]) {
     const l = name.toLowerCase();
     if (l === 'parse') {
       const s = convertToString(args[0]);

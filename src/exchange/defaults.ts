@@ -3,7 +3,7 @@
 // lab lacks (labs saved before these parts existed), so it runs on every load and is idempotent:
 // it never changes a part that is already there.
 //
-// Choices the 2007 sources leave open (see the issue note):
+// Choices the 2007 sources leave open:
 // - Receive connector names use the server name as shown (`Default Ex2007EE`).
 // - The built-in lab has one org send connector, `Internet` (address space *, DNS routing), as a
 //   2007 admin creates right after setup so that mail can leave; it is sourced from EDGE01 when
@@ -150,21 +150,24 @@ function sendConnectorDefaults(org: OrgState): SendConnectorState[] {
   const hub = org.servers.find((s) => s.roles.includes('HubTransport'));
   const source = subscribed ? edge.name : hub?.name;
   if (!source) return [];
-  return [
-    {
-      name: 'Internet',
-      addressSpaces: ['SMTP:*;1'],
-      sourceTransportServers: [source],
-      smartHosts: [],
-      dnsRoutingEnabled: true,
-      fqdn: '',
-      requireTLS: false,
-      domainSecureEnabled: false,
-      ignoreSTARTTLS: false,
-      protocolLoggingLevel: 'None',
-      enabled: true,
-    },
-  ];
+  return [sendConnectorState('Internet', ['SMTP:*;1'], [source], [])];
+}
+
+/** A new Send connector as 2007 creates it: DNS routing unless it has smart hosts, no TLS settings, enabled. */
+export function sendConnectorState(name: string, addressSpaces: string[], sourceTransportServers: string[], smartHosts: string[]): SendConnectorState {
+  return {
+    name,
+    addressSpaces,
+    sourceTransportServers,
+    smartHosts,
+    dnsRoutingEnabled: smartHosts.length === 0,
+    fqdn: '',
+    requireTLS: false,
+    domainSecureEnabled: false,
+    ignoreSTARTTLS: false,
+    protocolLoggingLevel: 'None',
+    enabled: true,
+  };
 }
 
 /** Fills every missing issue-5 part of the organization; idempotent. */

@@ -1,10 +1,9 @@
 // How Exchange resolves an -Identity / -Server value: case-insensitive, against every name the
 // object answers to (name, FQDN, `SERVER\name`, alias, address ...), with `*` wildcards. A Get
 // may return many matches; a Set needs exactly one. The not-found and not-unique texts are
-// Exchange 2007's (the server ones from the 2013 resources; 2007 wording is close, see the
-// reference §0.4 / §19).
+// Exchange 2007's (the server ones from the 2013 resources, whose 2007 wording is close).
 
-import { compileWildcard, type WildcardTester } from '../protocol/wildcard-match.js';
+import { compileWildcard, hasWildcard, type WildcardOptions } from '../protocol/wildcard.js';
 import type { ExchangeServer, Organization } from './organization.js';
 
 export const identityMessages = {
@@ -18,20 +17,14 @@ export type Resolution<T> =
   | { ok: true; items: T[] }
   | { ok: false; kind: 'notFound' | 'notUnique'; message: string };
 
-export function hasWildcard(id: string): boolean {
-  return id.includes('*');
-}
-
-/** `*` matches any run of characters; everything else is literal; case-insensitive. */
-export function wildcardRegex(pattern: string): WildcardTester {
-  return compileWildcard(pattern, { starOnly: true });
-}
+/** Exchange identities know one wildcard, `*` (src/protocol/wildcard.ts, its starOnly dialect). */
+const IDENTITY: WildcardOptions = { starOnly: true };
 
 /** Items any of whose names match the identity (wildcards allowed), in list order. */
 export function matchByNames<T>(items: readonly T[], identity: string, names: (item: T) => string[]): T[] {
   const id = identity.trim();
-  if (hasWildcard(id)) {
-    const re = wildcardRegex(id);
+  if (hasWildcard(id, IDENTITY)) {
+    const re = compileWildcard(id, IDENTITY);
     return items.filter((i) => names(i).some((n) => re.test(n)));
   }
   const l = id.toLowerCase();

@@ -183,7 +183,7 @@ export class ExchangeServer {
 
   /**
    * The certificate the POP3 or IMAP4 service presents for SSL/TLS: the best match of its
-   * X509CertificateName (matchDomain's order) that has its private key (reference §9.5).
+   * X509CertificateName (matchDomain's order) that has its private key.
    */
   protocolCertificate(proto: 'Pop' | 'Imap'): CertificateFacts | undefined {
     const settings = proto === 'Pop' ? this.state.pop : this.state.imap;

@@ -8,6 +8,7 @@ import { columnsFromNames, columnsFromSpecs, defaultListColumns, tableColumns, t
 import { errorLines } from './error-view.js';
 import { ErrorRecord } from '../protocol/errors.js';
 import { formatString } from '../protocol/operators.js';
+import { compileWildcard, hasWildcard, type Wildcard } from '../protocol/wildcard.js';
 import type { ListItem } from './list.js';
 import type { Alignment, TableData, TableItem } from './table.js';
 import { findView, groupHeaderLines, type GroupBySpec } from './views.js';
@@ -22,7 +23,7 @@ export interface FormatProperty {
   /** .NET format applied to the value (`N2`, `yyyy-MM-dd`), as `-f '{0:N2}'` would. */
   formatString?: string;
   /** Set by the caller for names holding wildcards. */
-  wildcard?: RegExp;
+  wildcard?: Wildcard;
 }
 
 /** A bad calculated-property hashtable; cmdlets turn it into an error record. */
@@ -40,14 +41,14 @@ export type Evaluate = (block: ScriptBlockValue, obj: unknown) => unknown;
 const TABLE_KEYS = ['Name', 'Label', 'Expression', 'FormatString', 'Width', 'Alignment'];
 const LIST_KEYS = ['Name', 'Label', 'Expression', 'FormatString'];
 
-function wildcardRegExp(pattern: string): RegExp {
-  let re = '';
-  for (const ch of pattern) {
-    if (ch === '*') re += '.*';
-    else if (ch === '?') re += '.';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`, 'i');
+/**
+ * The key of a calculated-property hashtable a typed key means: any unique prefix (any case) of
+ * one of the keys the cmdlet allows (`n`, `e`, `exp` ...); undefined when none or several match.
+ */
+export function calculatedPropertyKey(typed: string, allowed: readonly string[]): string | undefined {
+  const key = typed.toLowerCase();
+  const matches = key === '' ? [] : allowed.filter((a) => a.toLowerCase().startsWith(key));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /**
@@ -61,11 +62,10 @@ export function parsePropertyArgs(args: unknown[] | undefined, kind: 'table' | '
     if (arg instanceof PSHashtable) {
       const p: Partial<FormatProperty> = {};
       for (const [k, v] of arg.entries()) {
-        const key = String(k).toLowerCase();
-        const matches = allowed.filter((a) => key.length > 0 && a.toLowerCase().startsWith(key));
         // 'Name' and 'Label' mean the same thing; any other ambiguity or unknown key is illegal.
-        if (matches.length !== 1) throw new PropertyArgError(`The ${String(k)} key is not valid.`, 'DictionaryKeyIllegal');
-        switch (matches[0]) {
+        const key = calculatedPropertyKey(String(k), allowed);
+        if (!key) throw new PropertyArgError(`The ${String(k)} key is not valid.`, 'DictionaryKeyIllegal');
+        switch (key) {
           case 'Name':
           case 'Label':
             p.label = toDisplayText(v);
@@ -97,7 +97,7 @@ export function parsePropertyArgs(args: unknown[] | undefined, kind: 'table' | '
       out.push({ label: arg.text.trim(), source: arg });
     } else {
       const name = toDisplayText(arg);
-      out.push({ label: name, source: name, wildcard: /[*?]/.test(name) ? wildcardRegExp(name) : undefined });
+      out.push({ label: name, source: name, wildcard: hasWildcard(name) ? compileWildcard(name) : undefined });
     }
   }
   return out;

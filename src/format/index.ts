@@ -15,7 +15,7 @@ export { registerView, findView, type ViewSpec, type ColumnSpec, type GroupBySpe
 export { displayValue, dateLongText, propertyNames, propertyValue, FORMAT_ENUMERATION_LIMIT } from './display.js';
 export { errorLines, positionLines, parseErrorsText, categoryInfoText, warningLine, verboseLine, debugLine } from './error-view.js';
 export { OutDefaultStream } from './out-default.js';
-export { parsePropertyArgs, PropertyArgError, scriptBlocksOf, tableData, listItems } from './format-commands.js';
+export { calculatedPropertyKey, parsePropertyArgs, PropertyArgError, scriptBlocksOf, tableData, listItems } from './format-commands.js';
 export type { FormatProperty, Evaluate, TableRequest } from './format-commands.js';
 
 /** The console leaves its last column unused (5.1's ConsoleLineOutput), so tables fit in width - 1. */

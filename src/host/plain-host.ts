@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline';
 import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
 import { paintText, type Host, type HostChoice, type HostField, type HostStyle, type LineKind } from '../protocol/host.js';
+import { askChoice, askFields } from '../protocol/host-prompts.js';
 import { SecureString } from '../protocol/values.js';
 
 export interface PlainHostOptions {
@@ -103,46 +104,14 @@ export class PlainHost implements Host {
     if (!this.interactive) throw new TerminatingError(nonInteractiveError());
     if (caption) this.writeLine(caption);
     if (message) this.writeLine(message);
-    const hot = choices.map((c) => hotKey(c.label));
-    const line =
-      choices.map((c, i) => `[${hot[i]}] ${c.label.replace('&', '')}`).join('  ') +
-      `  [?] Help (default is "${hot[defaultChoice] ?? hot[0]}"): `;
-    for (;;) {
-      const answer = await this.ask(line);
-      if (answer === null) return -1;
-      const a = answer.trim();
-      if (a === '') return defaultChoice;
-      if (a === '?') {
-        choices.forEach((c, i) => this.writeLine(`${hot[i]} - ${c.help}`));
-        continue;
-      }
-      const idx = hot.findIndex((h) => h.toLowerCase() === a.toLowerCase());
-      if (idx >= 0) return idx;
-    }
+    return askChoice(choices, defaultChoice, (line, secure) => this.ask(line, secure), (line) => this.writeLine(line));
   }
 
   async prompt(caption: string, message: string, fields: HostField[]): Promise<Record<string, unknown> | null> {
     if (!this.interactive) throw new TerminatingError(nonInteractiveError());
     if (caption) this.writeLine(caption);
     if (message) this.writeLine(message);
-    const result: Record<string, unknown> = {};
-    for (const f of fields) {
-      if (f.array) {
-        const values: string[] = [];
-        for (let i = 0; ; i++) {
-          const v = await this.ask(`${f.name}[${i}]: `);
-          if (v === null) return null;
-          if (v === '') break;
-          values.push(v);
-        }
-        result[f.name] = values;
-      } else {
-        const v = await this.ask(`${f.name}: `, f.secure);
-        if (v === null) return null;
-        result[f.name] = f.secure ? new SecureString(v) : v;
-      }
-    }
-    return result;
+    return askFields(fields, (label, secure) => this.ask(label, secure));
   }
 
   async readLine(prompt: string, secure = false): Promise<string | SecureString | null> {
@@ -225,10 +194,4 @@ export function readSecret(input: NodeJS.ReadStream, out: NodeJS.WritableStream,
     input.once('end', onEnd);
     input.once('error', onEnd);
   });
-}
-
-/** The hot key of a choice label: the character after `&`, upper-cased. */
-export function hotKey(label: string): string {
-  const i = label.indexOf('&');
-  return i >= 0 && i + 1 < label.length ? label[i + 1]!.toUpperCase() : label[0]!.toUpperCase();
 }

@@ -39,14 +39,14 @@ import {
   type ExtensionInfo,
   type ForgeExtension,
 } from './extensions.js';
-import { describePublicKey, privateKeyObject, signatureOidFor, signSha256, verifySignature } from './keys.js';
+import { describePublicKey, privateKeyObject, publicKeyFromSpki, signatureOidFor, signSha256, verifySignature } from './keys.js';
 import { decodeName, formatDn, nameAttribute, nameToAsn1, parseDn, type Rdn } from './names.js';
 import { SIGNATURE_ALGORITHMS, type KeyUsageName } from './oids.js';
 import { decodeInput, toPem, type PkiInput } from './pem.js';
 import { certificatesFromPkcs7, isPkcs7 } from './pkcs7.js';
-import { parseRequest, type RequestInfo } from './request.js';
+import { parseRequest, type RequestInfo, type SubjectKeyFacts } from './request.js';
 
-export interface CertificateInfo {
+export interface CertificateInfo extends SubjectKeyFacts {
   der: Buffer;
   /** `-----BEGIN CERTIFICATE-----` with 64-character lines and LF line ends. */
   pem: string;
@@ -54,31 +54,13 @@ export interface CertificateInfo {
   version: number;
   /** Upper-case hex of the serial's bytes as encoded (as X509Certificate2.SerialNumber shows it). */
   serialNumber: string;
-  /** Windows form, e.g. `CN=mail.contoso.com, OU=IT, O=Contoso, C=US`. */
-  subject: string;
   issuer: string;
-  /** RDNs in DER order. */
-  subjectRdns: Rdn[];
   issuerRdns: Rdn[];
-  /** Exact DER of the Name fields (for issuer matching). */
-  subjectDer: Buffer;
   issuerDer: Buffer;
-  /** The most specific CN, if any. */
-  commonName?: string;
   notBefore: Date;
   notAfter: Date;
   /** Upper-case hex SHA-1 of the DER (Exchange's Thumbprint). */
   thumbprint: string;
-  /** SAN dNSName entries, in order. */
-  dnsNames: string[];
-  ipAddresses: string[];
-  publicKeyAlgorithm: string;
-  publicKeySize: number;
-  publicKeyPem: string;
-  /** SubjectPublicKeyInfo DER. */
-  spki: Buffer;
-  /** e.g. { oid: '1.2.840.113549.1.1.11', name: 'sha256RSA' } (Windows' friendly name). */
-  signatureAlgorithm: { oid: string; name: string };
   keyUsage: KeyUsageName[];
   enhancedKeyUsage: { oid: string; friendlyName?: string }[];
   basicConstraints?: { ca: boolean; pathLength?: number };
@@ -121,12 +103,7 @@ export function certificateFromDer(input: Uint8Array): CertificateInfo {
     throw new PkiFormatError(`Malformed certificate: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 
-  let keyObject: KeyObject;
-  try {
-    keyObject = createPublicKey({ key: spki.der, format: 'der', type: 'spki' });
-  } catch (e) {
-    throw new PkiFormatError('The certificate public key could not be read.', { cause: e });
-  }
+  const keyObject = publicKeyFromSpki(spki.der, 'certificate');
   const key = describePublicKey(keyObject);
   const exts = decodeExtensions(cert.extensions);
   const subjectRdns = decodeName(subject.node);
@@ -317,51 +294,37 @@ function defaultKeyUsage(key: KeyObject): KeyUsageName[] {
   return key.asymmetricKeyType === 'rsa' ? ['DigitalSignature', 'KeyEncipherment'] : ['DigitalSignature'];
 }
 
+/** A certificate signed with its own key: subject = issuer, the extensions from the key and its identifier. */
+function selfSigned(opts: ValidityOptions & { subject: string; privateKeyPem: string }, extensions: (key: KeyObject, ski: Buffer) => ForgeExtension[]): CertificateInfo {
+  const key = privateKeyObject(opts.privateKeyPem);
+  const spki = describePublicKey(createPublicKey(key)).spki;
+  const name = nameToAsn1(parseDn(opts.subject));
+  return build({ ...opts, subject: name, issuer: name, spki, signingKey: key, extensions: extensions(key, keyIdentifier(spki)) });
+}
+
 /**
  * A self-signed end-entity certificate (X.509 v3): basicConstraints CA:false, keyUsage, EKU
  * (serverAuth by default), SAN, subject key identifier; SHA-256 signature.
  */
 export function createSelfSigned(opts: SelfSignedOptions): CertificateInfo {
-  const key = privateKeyObject(opts.privateKeyPem);
-  const spki = describePublicKey(createPublicKey(key)).spki;
-  const name = nameToAsn1(parseDn(opts.subject));
-  const ski = keyIdentifier(spki);
   const dns = opts.dnsNames ?? [];
-  return build({
-    ...opts,
-    subject: name,
-    issuer: name,
-    spki,
-    signingKey: key,
-    extensions: [
-      basicConstraintsExt(false),
-      keyUsageExt(opts.keyUsage ?? defaultKeyUsage(key)),
-      extKeyUsageExt(opts.extendedKeyUsage ?? ['serverAuth']),
-      ...(dns.length ? [subjectAltNameExt(dns)] : []),
-      subjectKeyIdentifierExt(ski),
-    ],
-  });
+  return selfSigned(opts, (key, ski) => [
+    basicConstraintsExt(false),
+    keyUsageExt(opts.keyUsage ?? defaultKeyUsage(key)),
+    extKeyUsageExt(opts.extendedKeyUsage ?? ['serverAuth']),
+    ...(dns.length ? [subjectAltNameExt(dns)] : []),
+    subjectKeyIdentifierExt(ski),
+  ]);
 }
 
 /** A self-signed CA certificate (e.g. `CN=ProExchange Root CA`): CA:true, keyCertSign + cRLSign. */
 export function createCaCertificate(opts: CaCertificateOptions): CertificateInfo {
-  const key = privateKeyObject(opts.privateKeyPem);
-  const spki = describePublicKey(createPublicKey(key)).spki;
-  const name = nameToAsn1(parseDn(opts.subject));
-  const ski = keyIdentifier(spki);
-  return build({
-    ...opts,
-    subject: name,
-    issuer: name,
-    spki,
-    signingKey: key,
-    extensions: [
-      basicConstraintsExt(true, opts.pathLength),
-      keyUsageExt(['DigitalSignature', 'KeyCertSign', 'CrlSign']),
-      subjectKeyIdentifierExt(ski),
-      authorityKeyIdentifierExt(ski),
-    ],
-  });
+  return selfSigned(opts, (_key, ski) => [
+    basicConstraintsExt(true, opts.pathLength),
+    keyUsageExt(['DigitalSignature', 'KeyCertSign', 'CrlSign']),
+    subjectKeyIdentifierExt(ski),
+    authorityKeyIdentifierExt(ski),
+  ]);
 }
 
 /**

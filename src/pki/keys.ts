@@ -56,6 +56,15 @@ export interface KeyInfo {
 
 const EC_CURVE_BITS: Record<string, number> = { prime256v1: 256, 'P-256': 256, secp384r1: 384, 'P-384': 384, secp521r1: 521, 'P-521': 521 };
 
+/** The public key of a SubjectPublicKeyInfo DER; PkiFormatError naming `what` holds it when it is unreadable. */
+export function publicKeyFromSpki(spkiDer: Buffer, what: 'certificate' | 'request'): KeyObject {
+  try {
+    return createPublicKey({ key: spkiDer, format: 'der', type: 'spki' });
+  } catch (e) {
+    throw new PkiFormatError(`The ${what} public key could not be read.`, { cause: e });
+  }
+}
+
 export function describePublicKey(pub: KeyObject): KeyInfo {
   const d = pub.asymmetricKeyDetails ?? {};
   const type = pub.asymmetricKeyType ?? 'unknown';

@@ -11,7 +11,7 @@ import forge from 'node-forge';
 import { derOf, fixSignatureAlgorithm, fromBinary, parseAsn1, seqNode, STAND_IN_KEY, STAND_IN_SPKI, tlvChildren, toBinary, type Asn1 } from './asn1.js';
 import { PkiFormatError } from './errors.js';
 import { decodeExtensions, subjectAltNameExt } from './extensions.js';
-import { describePublicKey, privateKeyObject, signatureOidFor, signSha256, verifySignature } from './keys.js';
+import { describePublicKey, privateKeyObject, publicKeyFromSpki, signatureOidFor, signSha256, verifySignature } from './keys.js';
 import { decodeName, formatDn, nameAttribute, nameToAsn1, parseDn, type Rdn } from './names.js';
 import { OID, SIGNATURE_ALGORITHMS } from './oids.js';
 import { decodeInput, toPem, type PkiInput } from './pem.js';
@@ -27,21 +27,32 @@ export interface RequestOptions {
   privateKeyPem: string;
 }
 
-export interface RequestInfo {
-  der: Buffer;
-  /** Exchange's text form: NEW CERTIFICATE REQUEST armour, 64-char lines, LF line ends. */
-  pem: string;
+/** What a certificate and a request both tell: the subject, its names and its public key. */
+export interface SubjectKeyFacts {
+  /** Windows form, e.g. `CN=mail.contoso.com, OU=IT, O=Contoso, C=US`. */
   subject: string;
+  /** RDNs in DER order. */
   subjectRdns: Rdn[];
+  /** Exact DER of the Name field. */
   subjectDer: Buffer;
+  /** The most specific CN, if any. */
   commonName?: string;
+  /** SAN dNSName entries, in order. */
   dnsNames: string[];
   ipAddresses: string[];
   publicKeyAlgorithm: string;
   publicKeySize: number;
   publicKeyPem: string;
+  /** SubjectPublicKeyInfo DER. */
   spki: Buffer;
+  /** e.g. { oid: '1.2.840.113549.1.1.11', name: 'sha256RSA' } (Windows' friendly name). */
   signatureAlgorithm: { oid: string; name: string };
+}
+
+export interface RequestInfo extends SubjectKeyFacts {
+  der: Buffer;
+  /** Exchange's text form: NEW CERTIFICATE REQUEST armour, 64-char lines, LF line ends. */
+  pem: string;
   /** The request's self-signature verifies with its own public key. */
   signatureValid: boolean;
 }
@@ -95,12 +106,7 @@ export function requestFromDer(input: Uint8Array): RequestInfo {
   const extensionRequest = csr.attributes.find((a) => a.type === OID.extensionRequest);
   const exts = decodeExtensions(extensionRequest?.extensions);
 
-  let key: KeyObject;
-  try {
-    key = createPublicKey({ key: spki.der, format: 'der', type: 'spki' });
-  } catch (e) {
-    throw new PkiFormatError('The request public key could not be read.', { cause: e });
-  }
+  const key = publicKeyFromSpki(spki.der, 'request');
   const info = describePublicKey(key);
   const algOid = csr.signatureOid ?? '';
   const subjectRdns = decodeName(subject.node);

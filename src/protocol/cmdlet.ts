@@ -86,6 +86,8 @@ export interface CmdletExample {
   needs?: ('interactive' | 'lab')[];
 }
 
+// Parameters reach a cmdlet untyped until their types are inferred from the declaration.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export interface CmdletDeclaration<P extends Record<string, unknown> = Record<string, any>> {
   /** Verb-Noun. */
   name: string;
@@ -128,6 +130,7 @@ export interface CmdletDeclaration<P extends Record<string, unknown> = Record<st
 }
 
 /** Identity helper that keeps the parameter type of a declaration. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameters untyped, as CmdletDeclaration's
 export function defineCmdlet<P extends Record<string, unknown> = Record<string, any>>(
   decl: CmdletDeclaration<P>,
 ): CmdletDeclaration<P> {

@@ -2,7 +2,7 @@
 // Values use the representation of values.ts; enum values are their canonical name strings
 // (flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
-import { ErrorRecord, TerminatingError } from './errors.js';
+import { ErrorRecord, TerminatingError, runtimeError } from './errors.js';
 import {
   PSHashtable,
   PSObject,
@@ -169,13 +169,9 @@ export function shortTypeName(full: string): string {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-function runtimeError(message: string, errorId: string, exceptionType = 'RuntimeException', category: ErrorRecord['category'] = 'InvalidArgument'): TerminatingError {
-  return new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
-}
-
 /** `Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."` */
 export function conversionError(value: unknown, target: string, inner: string, errorId = 'InvalidCastFromStringToInteger'): TerminatingError {
-  return runtimeError(`Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`, errorId, 'RuntimeException');
+  return runtimeError(`Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`, errorId, 'InvalidArgument');
 }
 
 /** `Cannot convert the "x" value of type "System.String" to type "System.Int32".` */
@@ -183,12 +179,13 @@ export function castError(value: unknown, target: string): TerminatingError {
   return runtimeError(
     `Cannot convert the "${valueText(value)}" value of type "${valueTypeName(value)}" to type "${target}".`,
     'ConvertToFinalInvalidCastException',
+    'InvalidArgument',
   );
 }
 
 /** `Unable to find type [Foo].` */
 export function typeNotFound(name: string): TerminatingError {
-  return runtimeError(`Unable to find type [${name}].`, 'TypeNotFound', 'RuntimeException', 'InvalidOperation');
+  return runtimeError(`Unable to find type [${name}].`, 'TypeNotFound', 'InvalidOperation');
 }
 
 /** The text of a value inside conversion messages (`ToString()`, arrays as their type name). */
@@ -241,18 +238,28 @@ export function roundHalfEven(x: number): number {
   return r;
 }
 
-const INT_RANGES: Record<string, [number, number]> = {
+/** The integer types' [MinValue, MaxValue] (as doubles: the 64-bit ends are approximate). */
+export const INTEGER_RANGES: Readonly<Record<string, [number, number]>> = {
   'System.Int32': [-2147483648, 2147483647],
-  'System.Int64': [-9223372036854775808, 9223372036854775807],
+  // As doubles: 2^63 stands for Int64.MaxValue, 2^64 for UInt64.MaxValue (the nearest doubles).
+  'System.Int64': [-(2 ** 63), 2 ** 63],
   'System.Int16': [-32768, 32767],
   'System.UInt32': [0, 4294967295],
-  'System.UInt64': [0, 18446744073709551615],
+  'System.UInt64': [0, 2 ** 64],
   'System.Byte': [0, 255],
   'System.SByte': [-128, 127],
 };
 
+/** Every numeric type's [MinValue, MaxValue]: the integers, Double and Decimal. */
+export const NUMERIC_RANGES: Readonly<Record<string, [number, number]>> = {
+  ...INTEGER_RANGES,
+  'System.Double': [-1.7976931348623157e308, 1.7976931348623157e308],
+  // Decimal.MaxValue (79228162514264337593543950335) as the nearest double.
+  'System.Decimal': [-7.922816251426434e28, 7.922816251426434e28],
+};
+
 function toInteger(value: unknown, target: string): number {
-  const [min, max] = INT_RANGES[target]!;
+  const [min, max] = INTEGER_RANGES[target]!;
   const short = shortTypeName(target);
   let n: number;
   if (typeof value === 'string') {

@@ -167,7 +167,6 @@ function customNumber(n: number, format: string): string {
   }
   // Tokenise: placeholders vs literal text.
   let intZeros = 0;
-  let intHashes = 0;
   let fracZeros = 0;
   let fracHashes = 0;
   let seenPoint = false;
@@ -189,9 +188,13 @@ function customNumber(n: number, format: string): string {
       i = end < 0 ? chars.length : end;
       continue;
     }
-    if (c === '0') seenPoint ? fracZeros++ : intZeros++;
-    else if (c === '#') seenPoint ? fracHashes++ : intHashes++;
-    else if (c === '.') seenPoint = true;
+    if (c === '0') {
+      if (seenPoint) fracZeros++;
+      else intZeros++;
+    } else if (c === '#') {
+      // An integer `#` only marks where digits go: the value's own digits fill them.
+      if (seenPoint) fracHashes++;
+    } else if (c === '.') seenPoint = true;
     else if (c === ',' && !seenPoint) {
       const nextIsDigit = chars.slice(i + 1).findIndex((x) => x === '0' || x === '#' || x === '.');
       const next = nextIsDigit >= 0 ? chars[i + 1 + nextIsDigit] : undefined;
@@ -202,7 +205,8 @@ function customNumber(n: number, format: string): string {
   value = value * 100 ** percent / 1000 ** scaleCommas;
   const decimals = fracZeros + fracHashes;
   const fixed = toFixedAway(value, decimals);
-  let [intDigits, fracDigits = ''] = fixed.split('.');
+  const [wholeDigits, fracDigits = ''] = fixed.split('.');
+  let intDigits = wholeDigits;
   // Trim optional fraction digits.
   let frac = fracDigits;
   while (frac.length > fracZeros && frac.endsWith('0')) frac = frac.slice(0, -1);

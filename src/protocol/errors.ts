@@ -135,6 +135,27 @@ export class TerminatingError extends Error {
   }
 }
 
+/**
+ * The error factory for code that raises PowerShell errors outside a cmdlet's context (operators,
+ * conversions, member access, .NET static members, wildcards, the lab drive): a TerminatingError
+ * carrying the record. Defaults are PowerShell's for runtime errors: InvalidOperation and
+ * RuntimeException. Cmdlets use ctx.error / ctx.fail, which add the command's position and FQID.
+ */
+export function runtimeError(
+  message: string,
+  errorId: string,
+  category: ErrorCategory = 'InvalidOperation',
+  exceptionType = 'RuntimeException',
+  targetObject?: unknown,
+): TerminatingError {
+  return new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType, targetObject }));
+}
+
+/** Throws runtimeError(...): for expression positions (`x ?? raise(...)`). */
+export function raise(message: string, errorId: string, category?: ErrorCategory, exceptionType?: string, targetObject?: unknown): never {
+  throw runtimeError(message, errorId, category, exceptionType, targetObject);
+}
+
 /** Throw from a cmdlet to stop with a terminating error (ctx.fail does this). */
 export function terminate(record: ErrorRecord): never {
   throw new TerminatingError(record);

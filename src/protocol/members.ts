@@ -3,7 +3,7 @@
 
 import { convertTo, convertToString, exceptionFullName, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
-import { ErrorRecord, TerminatingError } from './errors.js';
+import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
 import {
   PSHashtable,
@@ -15,10 +15,6 @@ import {
   toDisplayText,
   typeNamesOf,
 } from './values.js';
-
-function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation', exceptionType = 'RuntimeException'): never {
-  throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
-}
 
 function typeNameOf(v: unknown): string {
   return typeNamesOf(v)[0] ?? 'System.Object';
@@ -36,12 +32,18 @@ export function methodException(name: string, argc: number, inner: string, inner
   );
 }
 
-function overloadError(name: string, argc: number): never {
-  fail(`Cannot find an overload for "${name}" and the argument count: "${argc}".`, 'MethodCountCouldNotFindBest', 'NotSpecified', 'MethodException');
+/** `Cannot find an overload for "X" and the argument count: "N".` (MethodException). */
+export function overloadError(name: string, argc: number): never {
+  raise(`Cannot find an overload for "${name}" and the argument count: "${argc}".`, 'MethodCountCouldNotFindBest', 'NotSpecified', 'MethodException');
+}
+
+/** `Method invocation failed because [T] does not contain a method named 'x'.` */
+export function methodNotFoundError(typeName: string, name: string): never {
+  raise(`Method invocation failed because [${typeName}] does not contain a method named '${name}'.`, 'MethodNotFound');
 }
 
 function methodNotFound(target: unknown, name: string): never {
-  fail(`Method invocation failed because [${typeNameOf(target)}] does not contain a method named '${name}'.`, 'MethodNotFound');
+  methodNotFoundError(typeNameOf(target), name);
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -494,7 +496,7 @@ function memberOf(target: unknown, name: string): unknown {
 // setMember
 
 function propertyNotFound(name: string): never {
-  fail(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound');
+  raise(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound');
 }
 
 /** `$x.Name = v`: PSObject settable properties, hashtable keys; PropertyNotFound otherwise. */
@@ -506,7 +508,7 @@ export function setMember(target: unknown, name: string, value: unknown): void {
   if (target instanceof PSObject) {
     const p = target.property(name);
     if (!p) propertyNotFound(name);
-    if (!p.set) fail(`'${p.name}' is a ReadOnly property.`, 'PropertyAssignmentException');
+    if (!p.set) raise(`'${p.name}' is a ReadOnly property.`, 'PropertyAssignmentException');
     p.set(value);
     return;
   }
@@ -526,7 +528,7 @@ export function setMember(target: unknown, name: string, value: unknown): void {
           (target as Record<string, unknown>)[k] = value;
           return;
         }
-        if (d?.get) fail(`'${k}' is a ReadOnly property.`, 'PropertyAssignmentException');
+        if (d?.get) raise(`'${k}' is a ReadOnly property.`, 'PropertyAssignmentException');
       }
       proto = Object.getPrototypeOf(proto);
     }
@@ -659,7 +661,7 @@ function typeMethod(t: PSTypeValue, name: string, args: unknown[]): unknown {
  * and `Exception calling ...` for failures inside a method.
  */
 export function invokeMethod(target: unknown, name: string, args: unknown[]): unknown {
-  if (target === null || target === undefined) fail('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull');
+  if (target === null || target === undefined) raise('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull');
   let r: unknown = NOT_FOUND;
   if (target instanceof PSObject) {
     const m = target.method(name);

@@ -7,34 +7,41 @@
 // The check reads V8's heap statistics (under a microsecond) and allocates nothing.
 
 import { getHeapStatistics } from 'node:v8';
-import { ErrorRecord, PipelineStoppedError, TerminatingError } from './errors.js';
+import { PipelineStoppedError, runtimeError, type TerminatingError } from './errors.js';
 
-/** The share of V8's heap limit past which growing work stops. */
+/** The share of the old generation's limit past which growing work stops. */
 const HIGH_WATER = 0.8;
 
-export function insufficientMemory(): ErrorRecord {
-  return new ErrorRecord({
-    message: 'Insufficient memory to continue the execution of the program.',
-    errorId: 'InsufficientMemoryException',
-    category: 'OperationStopped',
-    exceptionType: 'InsufficientMemoryException',
-  });
+/**
+ * V8's heap_size_limit counts the young generation's reserve (two semi-spaces and the new large
+ * object space: 48 MiB on 64-bit Node 20) on top of the old generation's limit, and the process
+ * dies when the old generation fills. Measured against the whole limit, a high-water mark of 80%
+ * lay past the old generation's end whenever the heap was small (--max-old-space-size=128 gives a
+ * 176 MiB limit: 80% of it is 141 MiB, the old generation dies at 128), and the check caught
+ * the heap in time only when the young generation happened to be full. So the mark is taken
+ * from the old generation's limit (never less than a quarter of the whole limit).
+ */
+const YOUNG_GENERATION_RESERVE = 48 * 1024 * 1024;
+
+export function insufficientMemory(): TerminatingError {
+  return runtimeError('Insufficient memory to continue the execution of the program.', 'InsufficientMemoryException', 'OperationStopped', 'InsufficientMemoryException');
 }
 
 /** Bytes that may still be used before the high-water mark. */
 export function heapHeadroom(): number {
   const s = getHeapStatistics();
-  return s.heap_size_limit * HIGH_WATER - s.used_heap_size;
+  const oldGenerationLimit = Math.max(s.heap_size_limit - YOUNG_GENERATION_RESERVE, s.heap_size_limit / 4);
+  return oldGenerationLimit * HIGH_WATER - s.used_heap_size;
 }
 
 /** Throws InsufficientMemoryException when the heap is past its high-water mark. */
 export function checkMemory(): void {
-  if (heapHeadroom() < 0) throw new TerminatingError(insufficientMemory());
+  if (heapHeadroom() < 0) throw insufficientMemory();
 }
 
 /** Throws InsufficientMemoryException when `bytes` more would pass the high-water mark. */
 export function ensureHeadroom(bytes: number): void {
-  if (!(bytes < heapHeadroom())) throw new TerminatingError(insufficientMemory());
+  if (!(bytes < heapHeadroom())) throw insufficientMemory();
 }
 
 /**

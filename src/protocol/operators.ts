@@ -1,35 +1,31 @@
 // PowerShell operators on values: the left operand decides the conversion, collections on the
-// left filter, comparisons are case-insensitive unless the `c` form is used (reference §1.8).
+// left filter, comparisons are case-insensitive unless the `c` form is used.
 
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
 import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText } from './convert.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
-import { ErrorRecord, TerminatingError } from './errors.js';
+import { raise } from './errors.js';
 import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
-import { compileWildcard, type WildcardTester } from './wildcard-match.js';
+import { compileWildcard } from './wildcard.js';
 import { runRegex } from './regex-guard.js';
 import { ensureHeadroom } from './memory-guard.js';
 
 /** V8's longest string (2^29 - 24 characters on 64-bit). */
 const MAX_STRING_LENGTH = 2 ** 29 - 24;
 
-function fail(message: string, errorId: string, category: ErrorRecord['category'] = 'InvalidOperation', exceptionType = 'RuntimeException'): never {
-  throw new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType }));
-}
-
 function typeNameOf(v: unknown): string {
   return typeNamesOf(v)[0] ?? 'System.Object';
 }
 
 function opMissing(left: unknown, method: string): never {
-  fail(`Method invocation failed because [${typeNameOf(left)}] does not contain a method named '${method}'.`, 'MethodNotFound');
+  raise(`Method invocation failed because [${typeNameOf(left)}] does not contain a method named '${method}'.`, 'MethodNotFound');
 }
 
 const isCollection = (v: unknown): v is unknown[] | Uint8Array => Array.isArray(v) || v instanceof Uint8Array;
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v]);
 
 // ---------------------------------------------------------------------------------------------
-// Regular expressions (.NET syntax → JS) and wildcards, cached
+// Regular expressions (.NET syntax → JS), cached
 
 const regexCache = new Map<string, RegExp>();
 
@@ -57,7 +53,7 @@ export function dotnetRegex(pattern: string, caseSensitive = false, global = fal
     try {
       re = new RegExp(src, flags);
     } catch (e) {
-      fail(
+      raise(
         `The regular expression pattern ${pattern} is not valid.`,
         'InvalidRegularExpression',
         'InvalidOperation',
@@ -103,26 +99,6 @@ function dotnetGroupIndex(re: RegExp, m: RegExpExecArray, n: number): number | u
   if (n <= unnamed.length) return unnamed[n - 1];
   const names = Object.keys(m.groups ?? {});
   return n - unnamed.length <= names.length ? -1 : undefined;
-}
-
-const wildcardCache = new Map<string, WildcardTester>();
-
-/**
- * `-like` patterns: `*`, `?`, `[a-z]` (`[!a-z]` negated), backtick escapes; anchored. Matched
- * without a RegExp, in linear steps per `*` (see wildcard-match.ts).
- */
-export function wildcardToRegExp(pattern: string, caseSensitive = false): WildcardTester {
-  const key = (caseSensitive ? 'c:' : 'i:') + pattern;
-  let re = wildcardCache.get(key);
-  if (re) return re;
-  re = compileWildcard(pattern, { caseSensitive, negation: true });
-  if (wildcardCache.size > 500) wildcardCache.clear();
-  wildcardCache.set(key, re);
-  return re;
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +178,7 @@ function compareForOperator(a: unknown, b: unknown, cs: boolean): number {
   if (typeof a === 'number' && typeof b === 'string') {
     const n = parseNumber(b);
     if (Number.isNaN(n)) {
-      fail(
+      raise(
         `Could not compare "${valueText(a)}" to "${b}". Error: "Cannot convert value "${b}" to type "${typeNameOf(a)}". Error: "Input string was not in a correct format.""`,
         'ComparisonFailure',
         'InvalidOperation',
@@ -211,7 +187,7 @@ function compareForOperator(a: unknown, b: unknown, cs: boolean): number {
   }
   if (a instanceof Date && b !== null && b !== undefined && !(b instanceof Date)) {
     if (typeof b !== 'string' || !parseDate(b)) {
-      fail(`Could not compare "${valueText(a)}" to "${valueText(b)}". Error: "Cannot convert value "${valueText(b)}" to type "System.DateTime". Error: "String was not recognized as a valid DateTime.""`, 'ComparisonFailure');
+      raise(`Could not compare "${valueText(a)}" to "${valueText(b)}". Error: "Cannot convert value "${valueText(b)}" to type "System.DateTime". Error: "String was not recognized as a valid DateTime.""`, 'ComparisonFailure');
     }
   }
   return compareValues(a, b, cs);
@@ -244,14 +220,14 @@ function add(left: unknown, right: unknown): unknown {
     return out;
   }
   if (left instanceof PSHashtable) {
-    if (!(right instanceof PSHashtable)) fail('A hash table can only be added to another hash table.', 'AddHashTableToNonHashTable');
+    if (!(right instanceof PSHashtable)) raise('A hash table can only be added to another hash table.', 'AddHashTableToNonHashTable');
     const out = new PSHashtable();
     out.ordered = left.ordered;
     for (const [k, v] of left.entries()) out.set(k, v);
     for (const [k, v] of right.entries()) {
       if (out.has(k)) {
         const existing = left.keys().find((x) => valuesEqual(x, k));
-        fail(
+        raise(
           `Item has already been added. Key in dictionary: '${toDisplayText(existing)}'  Key being added: '${toDisplayText(k)}'`,
           'System.ArgumentException',
           'OperationStopped',
@@ -281,7 +257,7 @@ function numericRight(left: unknown, right: unknown, method: string): number {
 }
 
 function divideByZero(): never {
-  fail('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified', 'RuntimeException');
+  raise('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified', 'RuntimeException');
 }
 
 function multiply(left: unknown, right: unknown): unknown {
@@ -289,7 +265,7 @@ function multiply(left: unknown, right: unknown): unknown {
     const n = toNumber(right);
     // The count is a UInt32: negative, NaN, infinite and too large counts fail its conversion.
     if (!(n >= 0 && n <= 4294967295)) {
-      fail(`Cannot convert value "${valueText(n)}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
+      raise(`Cannot convert value "${valueText(n)}" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."`, 'InvalidCastIConvertible', 'InvalidArgument');
     }
     const length = left.length * Math.round(n);
     // Beyond V8's longest string the repeat throws, which is .NET's OutOfMemoryException; below
@@ -330,7 +306,7 @@ function range(left: unknown, right: unknown): number[] {
   const b = convertTo(right, 'System.Int32') as number;
   const count = Math.abs(b - a) + 1;
   if (count > MAX_RANGE) {
-    fail('The range is too big: emsh supports ranges of up to 50,000,000 elements.', 'RangeTooBig', 'LimitsExceeded');
+    raise('The range is too big: emsh supports ranges of up to 50,000,000 elements.', 'RangeTooBig', 'LimitsExceeded');
   }
   if (count > 100_000) ensureHeadroom(count * 8);
   const out = new Array<number>(count);
@@ -399,7 +375,7 @@ function substitute(rep: string, re: RegExp, m: RegExpExecArray): string {
 
 function replaceOp(left: unknown, right: unknown, cs: boolean): unknown {
   const parts = asList(right);
-  if (parts.length > 2) fail(`The -replace operator allows only two elements to follow it, not ${parts.length}.`, 'BadReplaceArgument', 'InvalidOperation');
+  if (parts.length > 2) raise(`The -replace operator allows only two elements to follow it, not ${parts.length}.`, 'BadReplaceArgument', 'InvalidOperation');
   const re = dotnetRegex(convertToString(parts[0]), cs, true);
   const repText = parts.length > 1 ? convertToString(parts[1]) : '';
   const hasNamed = /\(\?<[A-Za-z_]/.test(re.source);
@@ -550,7 +526,7 @@ export function binaryOperation(op: BinaryOperator, left: unknown, right: unknow
     case '-clike':
     case '-notlike':
     case '-cnotlike': {
-      const re = wildcardToRegExp(convertToString(right), op === '-clike' || op === '-cnotlike');
+      const re = compileWildcard(convertToString(right), { caseSensitive: op === '-clike' || op === '-cnotlike' });
       const neg = op === '-notlike' || op === '-cnotlike';
       return filterOrTest(left, right, (l) => re.test(convertToString(l)) !== neg);
     }
@@ -658,7 +634,7 @@ export function timeSpan(ms: number): PSObject {
 // -f: .NET composite formatting
 
 function formatError(): never {
-  fail(
+  raise(
     'Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..',
     'FormatError',
     'InvalidOperation',
@@ -671,7 +647,7 @@ export function formatValue(v: unknown, fmt: string): string {
     try {
       return formatNumber(v, fmt);
     } catch (e) {
-      if (e instanceof FormatError) fail(`Error formatting a string: ${e.message}.`, 'FormatError');
+      if (e instanceof FormatError) raise(`Error formatting a string: ${e.message}.`, 'FormatError');
       throw e;
     }
   }
@@ -679,7 +655,7 @@ export function formatValue(v: unknown, fmt: string): string {
     try {
       return formatDate(v, fmt);
     } catch (e) {
-      if (e instanceof FormatError) fail(`Error formatting a string: ${e.message}.`, 'FormatError');
+      if (e instanceof FormatError) raise(`Error formatting a string: ${e.message}.`, 'FormatError');
       throw e;
     }
   }
@@ -702,10 +678,10 @@ export function formatString(format: string, args: unknown[]): string {
         continue;
       }
       const end = format.indexOf('}', i);
-      if (end < 0) fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      if (end < 0) raise('Error formatting a string: Input string was not in a correct format..', 'FormatError');
       const spec = format.slice(i + 1, end);
       const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(spec);
-      if (!m) fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      if (!m) raise('Error formatting a string: Input string was not in a correct format..', 'FormatError');
       const index = Number(m[1]);
       if (index >= args.length) formatError();
       let text = formatValue(args[index], m[3] ?? '');
@@ -717,7 +693,7 @@ export function formatString(format: string, args: unknown[]): string {
       i = end;
     } else if (c === '}') {
       if (format[i + 1] === '}') i++;
-      else fail('Error formatting a string: Input string was not in a correct format..', 'FormatError');
+      else raise('Error formatting a string: Input string was not in a correct format..', 'FormatError');
       out += '}';
     } else out += c;
   }

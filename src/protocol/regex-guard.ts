@@ -18,7 +18,7 @@
 // raw mode (Ctrl+C is a key, not a signal): the key is read when the regex returns, within 2 s.
 
 import { Script, createContext, type Context } from 'node:vm';
-import { ErrorRecord, PipelineStoppedError, TerminatingError } from './errors.js';
+import { PipelineStoppedError, runtimeError, type TerminatingError } from './errors.js';
 
 export const REGEX_TIME_LIMIT_MS = 2000;
 
@@ -33,25 +33,19 @@ export interface RegexShape {
 }
 
 /** .NET's message for a regex that ran out of time. */
-export function regexMatchTimeout(): ErrorRecord {
-  return new ErrorRecord({
-    message:
-      'The RegEx engine has timed out while trying to match a pattern to an input string. This can occur for many reasons, including very large inputs or excessive backtracking caused by nested quantifiers, back-references and other factors.',
-    errorId: 'RegexMatchTimeoutException',
-    category: 'OperationTimeout',
-    exceptionType: 'RegexMatchTimeoutException',
-  });
+export function regexMatchTimeout(): TerminatingError {
+  return runtimeError(
+    'The RegEx engine has timed out while trying to match a pattern to an input string. This can occur for many reasons, including very large inputs or excessive backtracking caused by nested quantifiers, back-references and other factors.',
+    'RegexMatchTimeoutException',
+    'OperationTimeout',
+    'RegexMatchTimeoutException',
+  );
 }
 
 /** A pattern V8 cannot run at all (too large, too deeply nested). */
-function patternTooComplex(source: string): ErrorRecord {
+function patternTooComplex(source: string): TerminatingError {
   const shown = source.length > 80 ? source.slice(0, 80) + '...' : source;
-  return new ErrorRecord({
-    message: `The regular expression pattern ${shown} is not valid: it is too large or too complex for the regular expression engine.`,
-    errorId: 'InvalidRegularExpression',
-    category: 'InvalidOperation',
-    exceptionType: 'ArgumentException',
-  });
+  return runtimeError(`The regular expression pattern ${shown} is not valid: it is too large or too complex for the regular expression engine.`, 'InvalidRegularExpression', 'InvalidOperation', 'ArgumentException');
 }
 
 /**
@@ -196,14 +190,14 @@ export function runRegex<T>(re: RegExp, textLength: number, op: () => T): T {
     return mayRunLong(re, textLength) ? inSandbox(op) : op();
   } catch (e) {
     const code = codeOf(e);
-    if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new TerminatingError(regexMatchTimeout());
+    if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw regexMatchTimeout();
     if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') {
       // breakOnSigint took the signal: give it back to the process's handlers, and stop.
       setImmediate(() => process.kill(process.pid, 'SIGINT'));
       throw new PipelineStoppedError();
     }
-    if (e instanceof SyntaxError && /too large/i.test(e.message)) throw new TerminatingError(patternTooComplex(re.source));
-    if (e instanceof RangeError && /Maximum call stack size exceeded/.test(e.message)) throw new TerminatingError(patternTooComplex(re.source));
+    if (e instanceof SyntaxError && /too large/i.test(e.message)) throw patternTooComplex(re.source);
+    if (e instanceof RangeError && /Maximum call stack size exceeded/.test(e.message)) throw patternTooComplex(re.source);
     throw e;
   }
 }

@@ -2,7 +2,12 @@
 // with its accents) are one unit for the cursor, and East Asian wide characters and emoji take two
 // cells. Used by the line editor (move, delete, wrap) and by tables (padding, truncation).
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building ICU's grapheme segmenter costs ~15 ms, which every start-up paid
+// when it was made at module load (a scripted run with ASCII output never needs it).
+let graphemeSegmenter: Intl.Segmenter | undefined;
+function segmenter(): Intl.Segmenter {
+  return (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+}
 
 // East Asian Wide and Fullwidth ranges (Unicode EastAsianWidth W/F), the common blocks.
 const WIDE: [number, number][] = [
@@ -55,14 +60,14 @@ function simple(text: string): boolean {
 export function displayWidth(text: string): number {
   if (simple(text)) return text.length;
   let w = 0;
-  for (const { segment } of segmenter.segment(text)) w += clusterWidth(segment);
+  for (const { segment } of segmenter().segment(text)) w += clusterWidth(segment);
   return w;
 }
 
 /** The grapheme clusters of a text. */
 export function graphemes(text: string): string[] {
   if (simple(text)) return text.split('');
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  return Array.from(segmenter().segment(text), (s) => s.segment);
 }
 
 /** The offset of the grapheme boundary after `pos` (text.length at the end). */
@@ -72,7 +77,7 @@ export function nextBoundary(text: string, pos: number): number {
   const n = text.charCodeAt(pos + 1);
   // ASCII followed by ASCII (or the end) cannot start a longer cluster.
   if (c < 0x7f && c !== 13 && (Number.isNaN(n) || n < 0x300)) return pos + 1;
-  const seg = segmenter.segment(text).containing(pos);
+  const seg = segmenter().segment(text).containing(pos);
   return seg ? seg.index + seg.segment.length : pos + 1;
 }
 
@@ -81,7 +86,7 @@ export function previousBoundary(text: string, pos: number): number {
   if (pos <= 0) return 0;
   const c = text.charCodeAt(pos - 1);
   if (c < 0x7f && c !== 10 && (pos < 2 || text.charCodeAt(pos - 2) < 0x7f)) return pos - 1;
-  const seg = segmenter.segment(text).containing(pos - 1);
+  const seg = segmenter().segment(text).containing(pos - 1);
   return seg ? seg.index : pos - 1;
 }
 

@@ -166,6 +166,7 @@ export function parseJournal(text: string): { records: JournalRecord[]; bytes: n
 }
 
 export function applyRecord(state: LabState, r: JournalRecord, partition: StatePartition): LabState {
+  // eslint-disable-next-line prefer-const -- the journal's code changes only with the store's owner (comments aside)
   let next = r.r !== undefined ? partition.withRoot(r.r, state) : state;
   for (const [collection, owner, key, value] of r.i ?? []) {
     const ref: ItemRef = [collection, owner, key];

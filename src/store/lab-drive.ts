@@ -24,7 +24,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileEntry, LabFileSystem, ResolvedPath } from '../protocol/cmdlet.js';
-import { ErrorRecord, TerminatingError, type ErrorCategory } from '../protocol/errors.js';
+import { TerminatingError, runtimeError, type ErrorCategory } from '../protocol/errors.js';
 import { machineDrive } from './lab-home.js';
 
 const FILE_MODE = 0o600;
@@ -57,7 +57,7 @@ function fsError(
   exceptionType: string,
   target: unknown,
 ): TerminatingError {
-  return new TerminatingError(new ErrorRecord({ message, errorId, category, exceptionType, targetObject: target }));
+  return runtimeError(message, errorId, category, exceptionType, target);
 }
 
 export const driveErrors = {

@@ -101,7 +101,10 @@ export function App(props: AppProps) {
     [],
   );
   useSyncExternalStore(router.subscribe, router.getVersion);
-  useEffect(() => props.onRouter?.(router), [router, props.onRouter]);
+  const { onRouter } = props;
+  useEffect(() => {
+    onRouter?.(router);
+  }, [router, onRouter]);
   useSyncExternalStore(
     (fn) => settings.subscribe(fn),
     () => settings.version,
@@ -165,7 +168,12 @@ export function App(props: AppProps) {
 
   const editor = router.editor;
   const promptError = useParseError(editor.text);
-  const runs = useMemo(() => (props.color ? colorize(editor.text, settings.colors) : undefined), [editor.text, props.color, settings.colors, settings.version]);
+  const runs = useMemo(
+    () => (props.color ? colorize(editor.text, settings.colors) : undefined),
+    // Set-PSReadLineOption -Colors changes settings.colors in place; settings.version says when.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor.text, props.color, settings.colors, settings.version],
+  );
   const mode = router.mode;
   const request = ui.request;
   const rows = layoutFrame({

@@ -3,7 +3,10 @@
 // and expressions, $env: names, type names and lab-drive paths.
 // Pure: everything it needs about the session comes through a CompletionSource.
 
+import { commandAt } from '../../grammar/partial.js';
 import type { CmdletDeclaration, CommandInfo, ParameterDeclaration } from '../protocol/cmdlet.js';
+import { commonParametersOf, matchParameterName, membershipsOf } from '../protocol/parameter-sets.js';
+import { hasWildcard, matchesWildcard } from '../protocol/wildcard.js';
 
 export interface CompletionSource {
   commands(): CommandInfo[];
@@ -51,8 +54,6 @@ export interface Completion {
   candidates: Candidate[];
 }
 
-const COMMON = ['Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ErrorVariable', 'WarningVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable'];
-const ACTION_VALUES = ['Continue', 'Ignore', 'Inquire', 'SilentlyContinue', 'Stop', 'Suspend'];
 const WORD_BREAK = /[\s|;(){}=,]/;
 
 interface Word {
@@ -85,15 +86,15 @@ function wordAt(line: string, cursor: number): Word {
 }
 
 /**
- * Where the pipeline element holding `pos` starts: scans back over balanced brackets and quotes to
- * the `|`, `;`, newline or unmatched `(` / `{` before it. `stop` is that character's offset (-1: line start).
+ * Scans back from `pos` over balanced brackets and quotes to the unmatched `(` or `{` before it,
+ * or, with `separators`, to a `|`, `;` or newline outside brackets if one comes first. That
+ * character's offset; -1 when the scan reaches the line's start.
  */
-function elementStart(line: string, pos: number): { start: number; stop: number } {
-  let i = pos;
+function scanBack(line: string, pos: number, separators: boolean): number {
   let depth = 0;
   let quote: string | undefined;
-  for (; i > 0; i--) {
-    const ch = line[i - 1]!;
+  for (let i = pos - 1; i >= 0; i--) {
+    const ch = line[i]!;
     if (quote) {
       if (ch === quote) quote = undefined;
       continue;
@@ -101,11 +102,20 @@ function elementStart(line: string, pos: number): { start: number; stop: number 
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === ')' || ch === '}') depth++;
     else if (ch === '(' || ch === '{') {
-      if (depth === 0) break;
+      if (depth === 0) return i;
       depth--;
-    } else if ((ch === '|' || ch === ';' || ch === '\n') && depth === 0) break;
+    } else if (separators && depth === 0 && (ch === '|' || ch === ';' || ch === '\n')) return i;
   }
-  return { start: i, stop: i - 1 };
+  return -1;
+}
+
+/**
+ * Where the pipeline element holding `pos` starts: after the `|`, `;`, newline or unmatched
+ * `(` / `{` before it. `stop` is that character's offset (-1: line start).
+ */
+function elementStart(line: string, pos: number): { start: number; stop: number } {
+  const stop = scanBack(line, pos, true);
+  return { start: stop + 1, stop };
 }
 
 /** The command element the cursor is in: its name and the words typed before the cursor. */
@@ -118,9 +128,12 @@ function currentCommand(line: string, cursor: number): { name: string; words: st
 }
 
 function matches(candidate: string, typed: string): boolean {
-  if (typed.includes('*') || typed.includes('?')) {
-    const re = new RegExp('^' + typed.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') , 'i');
-    return re.test(candidate);
+  if (hasWildcard(typed)) {
+    try {
+      return matchesWildcard(candidate, typed);
+    } catch {
+      return false; // a pattern still being typed (`[a`): nothing matches yet
+    }
   }
   return candidate.toLowerCase().startsWith(typed.toLowerCase());
 }
@@ -129,21 +142,22 @@ function quoteIfNeeded(s: string): string {
   return /[\s'"$`(){};,|&]/.test(s) ? `'${s.replace(/'/g, "''")}'` : s;
 }
 
-function declarationOf(commands: CommandInfo[], name: string): CmdletDeclaration | undefined {
+/** The command a name (or alias) runs, resolved through aliases; undefined when unknown. */
+function commandOf(commands: CommandInfo[], name: string): CommandInfo | undefined {
   const lower = name.toLowerCase();
   const hit = commands.find((c) => c.name.toLowerCase() === lower);
-  if (!hit) return undefined;
-  if (hit.commandType === 'Alias') return declarationOf(commands.filter((c) => c.commandType !== 'Alias'), hit.definition);
-  return hit.declaration;
+  if (hit?.commandType === 'Alias') return commandOf(commands.filter((c) => c.commandType !== 'Alias'), hit.definition);
+  return hit;
 }
 
+function declarationOf(commands: CommandInfo[], name: string): CmdletDeclaration | undefined {
+  return commandOf(commands, name)?.declaration;
+}
+
+/** The parameter (declared or common) a typed name means, if exactly one (src/protocol/parameter-sets.ts). */
 function parameterByTyped(decl: CmdletDeclaration, typed: string): [string, ParameterDeclaration] | undefined {
-  const t = typed.toLowerCase();
-  const entries = Object.entries(decl.parameters);
-  const exact = entries.find(([n, p]) => n.toLowerCase() === t || p.aliases?.some((a) => a.toLowerCase() === t));
-  if (exact) return exact;
-  const pre = entries.filter(([n]) => n.toLowerCase().startsWith(t));
-  return pre.length === 1 ? pre[0] : undefined;
+  const hits = matchParameterName(decl, typed);
+  return hits.length === 1 ? [hits[0]!.name, hits[0]!.decl] : undefined;
 }
 
 function typeLabel(p: ParameterDeclaration): string {
@@ -151,13 +165,8 @@ function typeLabel(p: ParameterDeclaration): string {
   return p.type;
 }
 
-/** The command a name (or alias) runs, resolved through aliases; undefined when unknown. */
 function resolveName(commands: CommandInfo[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  const hit = commands.find((c) => c.name.toLowerCase() === lower);
-  if (!hit) return undefined;
-  if (hit.commandType === 'Alias') return resolveName(commands.filter((c) => c.commandType !== 'Alias'), hit.definition);
-  return hit.name;
+  return commandOf(commands, name)?.name;
 }
 
 /** Commands whose -Property (or first positional argument) names properties of their input. */
@@ -238,19 +247,8 @@ function membersOfValue(value: unknown, src: CompletionSource): Member[] {
 
 /** The offset of the `(` matching the `)` at `close`, or -1. */
 function openParen(line: string, close: number): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = close; i >= 0; i--) {
-    const ch = line[i]!;
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ')') depth++;
-    else if (ch === '(' && --depth === 0) return i;
-  }
-  return -1;
+  const open = scanBack(line, close, false);
+  return open >= 0 && line[open] === '(' ? open : -1;
 }
 
 /** The members of what an expression yields, known without running it: a variable chain, a literal, a command's output type. */
@@ -350,6 +348,10 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
     word = { start, end: word.end, text: line.slice(start, word.end) };
   }
   const cmd = currentCommand(line, cursor);
+  // Which command the cursor is in, as the parser sees the partial line (error recovery on):
+  // it knows where a command starts (`$x = Get-Ite`), which scanning for separators does not.
+  const parsed = commandAt(line, cursor);
+  if (parsed) Object.assign(cmd, { name: parsed.name, nameStart: parsed.nameSpan.start });
   const commands = src.commands();
   const none: Completion = { start: word.start, end: word.end, candidates: [] };
 
@@ -429,7 +431,7 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
   // Parameter names.
   if (word.text.startsWith('-') && decl) {
     const typed = word.text.slice(1).replace(/:$/, '');
-    const names = [...Object.keys(decl.parameters), ...COMMON, ...(decl.supportsShouldProcess ? ['WhatIf', 'Confirm'] : [])];
+    const names = [...Object.keys(decl.parameters), ...Object.keys(commonParametersOf(decl))];
     return {
       ...none,
       candidates: names
@@ -469,9 +471,6 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
   if (paramMatch && decl) {
     const hit = parameterByTyped(decl, paramMatch[1]!);
     if (hit && hit[1].type !== 'Switch') [valueParamName, valueParam] = hit;
-    if (!hit && /^(ErrorAction|WarningAction|ea|wa)$/i.test(paramMatch[1]!)) {
-      return { ...none, candidates: ACTION_VALUES.filter((v) => matches(v, word.text)).map((v) => ({ text: v, display: v })) };
-    }
   }
   if (valueParam) {
     const values = valueParam.enum?.values ?? valueParam.validateSet;
@@ -494,7 +493,7 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
 
   // Positional value of a thumbprint-first cmdlet (Enable-ExchangeCertificate <Tab>).
   if (decl && !valueParam && !word.text.startsWith('-')) {
-    const pos0 = Object.entries(decl.parameters).find(([, p]) => Object.values(p.sets ?? {}).some((m) => m.position === 0));
+    const pos0 = Object.entries(decl.parameters).find(([, p]) => membershipsOf(p).some((m) => m.position === 0));
     if (pos0 && cmd.words.length <= 2 && (pos0[1].complete === 'thumbprint' || /^thumbprint$/i.test(pos0[0]))) {
       const thumbs = src.thumbprints().filter((t) => matches(t, word.text));
       if (thumbs.length) return { ...none, candidates: thumbs.map((t) => ({ text: t, display: t })) };

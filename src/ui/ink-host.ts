@@ -2,23 +2,9 @@
 // become requests the App answers from the keyboard.
 
 import type { Host, HostChoice, HostField, HostStyle, LineKind } from '../protocol/host.js';
+import { askChoice, askFields } from '../protocol/host-prompts.js';
 import { SecureString } from '../protocol/values.js';
 import type { UiStore } from './ui-store.js';
-
-/** The hot key of a choice label: the character after `&`. */
-export function hotKeyOf(label: string): string {
-  const i = label.indexOf('&');
-  return (i >= 0 && i + 1 < label.length ? label[i + 1]! : label[0]!).toUpperCase();
-}
-
-/** `[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"):` */
-export function choiceLine(choices: HostChoice[], defaultChoice: number): string {
-  const hot = choices.map((c) => hotKeyOf(c.label));
-  return (
-    choices.map((c, i) => `[${hot[i]}] ${c.label.replace('&', '')}`).join('  ') +
-    `  [?] Help (default is "${hot[defaultChoice] ?? hot[0]}"): `
-  );
-}
 
 export class InkHost implements Host {
   readonly interactive = true;
@@ -52,43 +38,14 @@ export class InkHost implements Host {
     this.store.endPartialLine();
     if (caption) this.writeLine(caption);
     if (message) for (const l of message.split('\n')) this.writeLine(l);
-    for (;;) {
-      const line = choiceLine(choices, defaultChoice);
-      const answer = await this.field(line, false);
-      if (answer === null) return -1;
-      const a = answer.trim();
-      if (a === '') return defaultChoice;
-      if (a === '?') {
-        choices.forEach((c) => this.writeLine(`${hotKeyOf(c.label)} - ${c.help}`));
-        continue;
-      }
-      const idx = choices.findIndex((c) => hotKeyOf(c.label) === a.toUpperCase());
-      if (idx >= 0) return idx;
-    }
+    return askChoice(choices, defaultChoice, (line, secure) => this.field(line, secure), (line) => this.writeLine(line));
   }
 
   async prompt(caption: string, message: string, fields: HostField[]): Promise<Record<string, unknown> | null> {
     this.store.endPartialLine();
     if (caption) this.writeLine(caption);
     if (message) this.writeLine(message);
-    const out: Record<string, unknown> = {};
-    for (const f of fields) {
-      if (f.array) {
-        const values: string[] = [];
-        for (let i = 0; ; i++) {
-          const v = await this.field(`${f.name}[${i}]: `, false);
-          if (v === null) return null;
-          if (v === '') break;
-          values.push(v);
-        }
-        out[f.name] = values;
-      } else {
-        const v = await this.field(`${f.name}: `, Boolean(f.secure));
-        if (v === null) return null;
-        out[f.name] = f.secure ? new SecureString(v) : v;
-      }
-    }
-    return out;
+    return askFields(fields, (label, secure) => this.field(label, secure));
   }
 
   async readLine(prompt: string, secure = false): Promise<string | SecureString | null> {

@@ -58,7 +58,7 @@ function escapeSequence(data: string, i: number): { chord: string; length: numbe
   if (next === undefined) return { chord: 'Escape', length: 1 };
   if (next === '[') {
     const m = /^\x1b\[([0-9;:?<>=]*)([ -/]*)([@-~])/.exec(data.slice(i, i + 32));
-    if (!m) return data.length - i < 32 && !/[^\x1b\[0-9;:?<>= -\/]/.test(data.slice(i)) ? undefined : { chord: '', length: 2 };
+    if (!m) return data.length - i < 32 && !/[^\x1b[0-9;:?<>= -/]/.test(data.slice(i)) ? undefined : { chord: '', length: 2 };
     const [all, params, , final] = m as unknown as [string, string, string, string];
     const nums = params.split(';').map((p) => Number(p.split(':')[0]) || 0);
     if (final === '~') {

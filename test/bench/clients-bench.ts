@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { composeSession, openLab } from '../../src/compose.js';
-import { fill, keySource, repoRoot } from './exchange-bench.js';
+import { fill, keySource } from './exchange-bench.js';
+import { repoRoot } from '../helpers/repo.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -6,16 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { repoRoot } from './repo-root.js';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/repo.js';
 import { composeSession, openLab, realKeys, type Lab } from '../../src/compose.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import { Writable } from 'node:stream';
 import type { CertRecord } from '../../src/exchange/model.js';
 import type { KeySource } from '../../src/exchange/setup.js';
 
-export { repoRoot };
 
 export interface BenchResult {
   name: string;
@@ -48,7 +46,8 @@ export function fill(lab: Lab, count: number): void {
     clones.push({ ...model, thumbprint: randomBytes(20).toString('hex').toUpperCase(), services: 0, friendlyName: `Bench ${i}` });
   }
   server.certificates = clones;
-  // The whole document changed: the next save rewrites lab.json.
+  // The whole document changed: assigning it (the setter marks it whole) makes the next save rewrite lab.json.
+  // eslint-disable-next-line no-self-assign
   lab.store.state = lab.store.state;
 }
 

@@ -11,7 +11,7 @@ import { benchStore } from './store-bench.js';
 /** The UI's benchmarks alone (`node -e "import('./dist/bench-lib.mjs').then(l => l.uiBench())…"`). */
 export const uiBench = () => import('./ui-bench.js');
 
-export const extraBenches = [benchPki, benchStore, async () => (await import('./exchange-bench.js')).benchExchange(), async () => (await import('./ui-bench.js')).benchUi(), async () => (await import('./mailflow-bench.js')).benchMailflow(), async () => (await import('./clients-bench.js')).benchClients(), async () => (await import('./regex-bench.js')).benchRegex(), async () => (await import('./training-bench.js')).benchTraining()];
+export const extraBenches = [async () => (await import('./core-bench.js')).benchCore(), benchPki, benchStore, async () => (await import('./exchange-bench.js')).benchExchange(), async () => (await import('./ui-bench.js')).benchUi(), async () => (await import('./mailflow-bench.js')).benchMailflow(), async () => (await import('./clients-bench.js')).benchClients(), async () => (await import('./regex-bench.js')).benchRegex(), async () => (await import('./training-bench.js')).benchTraining()];
 /** The training labs' benchmarks alone. */
 export { benchTraining } from './training-bench.js';
 import { PlainHost } from '../../src/host/plain-host.js';

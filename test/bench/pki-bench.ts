@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '../helpers/repo.js';
 import { createSelfSigned, exportPfx, generateRsaKey } from '../../src/pki/index.js';
 
 export interface BenchResult {

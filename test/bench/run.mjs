@@ -2,13 +2,18 @@
 // `npm run bench`: the budgets of the issues, measured as ratios within one run (the machines
 // are noisy). A benchmark, not a test: it prints figures and flags budgets it misses.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'dist', 'emsh.js');
+// Everything the benchmarks write goes to one temporary folder (TMPDIR, for this process and the
+// ones it starts), removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), 'emsh-bench-'));
+process.env.TMPDIR = scratch;
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true, maxRetries: 3 }));
 const home = mkdtempSync(join(tmpdir(), 'emsh-bench-home-'));
 const results = [];
 

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LabStore } from '../../src/store/lab-store.js';
+import { repoRoot } from '../helpers/repo.js';
 import { emptyLabState, type LabState } from '../../src/store/schema.js';
 
 export interface BenchResult {
@@ -50,10 +50,9 @@ function median(xs: number[]): number {
 
 /** The child script, bundled at run time (esbuild resolved at run time so a bundle of this file works). */
 async function bundleChild(outDir: string): Promise<string> {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const candidates = [join(here, '../store/lab-store-child.ts'), join(here, '../test/store/lab-store-child.ts')];
-  const entry = candidates.find((p) => existsSync(p));
-  if (!entry) throw new Error('store bench: test/store/lab-store-child.ts not found');
+  // Found from the repository's root: this file runs from test/bench/ or from a chunk of the bundle.
+  const entry = join(repoRoot(), 'test', 'store', 'lab-store-child.ts');
+  if (!existsSync(entry)) throw new Error('store bench: test/store/lab-store-child.ts not found');
   const esbuildName = 'esbuild';
   const { build } = (await import(esbuildName)) as typeof import('esbuild');
   const outfile = join(outDir, 'child.mjs');

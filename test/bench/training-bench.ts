@@ -10,7 +10,8 @@ import { composeSession, openLab, realKeys, sessionLab } from '../../src/compose
 import { PlainHost } from '../../src/host/plain-host.js';
 import { exerciseFolders } from '../../src/labs/exercise.js';
 import { TrainingKey } from '../../src/cmdlets/lab/training-service.js';
-import { keySource, repoRoot } from './exchange-bench.js';
+import { keySource } from './exchange-bench.js';
+import { repoRoot } from '../helpers/repo.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

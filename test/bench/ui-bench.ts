@@ -11,7 +11,7 @@ import { FakeStdin, FakeStdout } from '../helpers/fake-terminal.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../helpers/repo.js';
 import React from 'react';
 import { render } from 'ink';
 import { App, type ShellSession } from '../../src/ui/App.js';
@@ -33,18 +33,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-/** dist/emsh.js, from the bundle (dist/bench-lib.mjs) or from the sources. */
+/** dist/emsh.js of this repository (the bench runs from the bundle's chunks or from the sources). */
 function emshBin(): string | undefined {
-  for (const rel of ['./emsh.js', '../../dist/emsh.js']) {
-    try {
-      const p = fileURLToPath(new URL(rel, import.meta.url));
-      if (existsSync(p)) return p;
-    } catch {
-      // import.meta.url unavailable in this build
-    }
-  }
-  const fromCwd = join(process.cwd(), 'dist', 'emsh.js');
-  return existsSync(fromCwd) ? fromCwd : undefined;
+  const bin = join(repoRoot(), 'dist', 'emsh.js');
+  return existsSync(bin) ? bin : undefined;
 }
 
 /** Process ids below `pid` (the pty's shell, then node), from /proc. */

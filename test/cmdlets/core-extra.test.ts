@@ -152,3 +152,11 @@ describe('Select-String', () => {
     expect(bad.out).toContain('InvalidRegex,Microsoft.PowerShell.Commands.SelectStringCommand');
   });
 });
+
+describe('more', () => {
+  it('reads a file as Get-Content does: UTF-16 with its BOM, windows-1252 without one', async () => {
+    await c.run("Set-Content C:\\u.txt 'hé','two' -Encoding Unicode; Set-Content C:\\a.txt ([byte[]](0x63,0x61,0x66,0xE9)) -Encoding Byte");
+    expect((await c.run('more C:\\u.txt')).out).toBe('hé\ntwo\n');
+    expect((await c.run('more C:\\a.txt')).out).toBe('café\n');
+  });
+});

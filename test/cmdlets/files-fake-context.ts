@@ -2,12 +2,11 @@
 // pipeline and error streams collected, ShouldProcess/ShouldContinue scripted.
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { CmdletContext, CmdletDeclaration, SessionServices } from '../../src/protocol/cmdlet.js';
 import { commandTypeName, ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import type { Host } from '../../src/protocol/host.js';
 import { LabDrive } from '../../src/store/lab-drive.js';
+import { tempDir } from '../helpers/temp.js';
 
 export const LAB_TIME = new Date(2026, 10, 26, 23, 46, 22);
 
@@ -19,7 +18,7 @@ export interface FakeLab {
 }
 
 export function makeLab(): FakeLab {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'emsh-files-'));
+  const home = tempDir('emsh-files-');
   const drive = new LabDrive({
     home,
     lab: 'test',

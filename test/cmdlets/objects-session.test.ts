@@ -1,7 +1,4 @@
 // The object cmdlets in a real Session (engine, binder, formatter), with exact printed text.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
@@ -10,6 +7,7 @@ import { Session } from '../../src/engine/session.js';
 import { renderer } from '../../src/format/index.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import { LabDrive } from '../../src/store/lab-drive.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** A session with only the core object and output cmdlets (no lab organization needed). */
 function session() {
@@ -21,7 +19,7 @@ function session() {
     },
   });
   const host = new PlainHost({ out, interactive: false, color: false, width: 120 });
-  const home = mkdtempSync(join(tmpdir(), 'emsh-objects-'));
+  const home = tempDir('emsh-objects-');
   const fs = new LabDrive({ home, lab: 'default', machine: () => 'EX2007EE', knownMachines: () => ['EX2007EE'] });
   const s = new Session({ cmdlets: [...objectCmdlets, ...outputCmdlets], host, renderer, fs, machine: 'EX2007EE', promptPrefix: '[PS] ' });
   return async (text: string) => {
@@ -69,13 +67,9 @@ describe('object cmdlets in a session', () => {
     expect(await run('Get-Alias gcm')).toMatch(/Alias {11}gcm -> Get-Command/);
   });
 
-  it('pipeline throughput: 1..200000 | ForEach-Object | Measure-Object', async () => {
+  it('1..200000 | ForEach-Object | Measure-Object (its time budget: npm run bench)', async () => {
     const run = session();
-    await run('1..1000 | ForEach-Object { $_ * 2 } | Measure-Object -Sum');
-    const t0 = performance.now();
     const out = await run('1..200000 | ForEach-Object { $_ * 2 } | Measure-Object -Sum');
     expect(out).toContain('Sum      : 40000200000');
-    // The budget is 1 s on an idle machine; allow for a shared test machine here.
-    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });

@@ -204,11 +204,9 @@ describe('Measure-Object', () => {
     expect(props(r.output[0])).toEqual([['Lines', 2], ['Words', 5], ['Characters', 8], ['Property', null]]);
   });
 
-  it('is fast: 200,000 objects in well under a second', async () => {
+  it('sums 200,000 objects (the time: npm run bench)', async () => {
     const input = Array.from({ length: 200000 }, (_, i) => i);
-    const t0 = performance.now();
     const r = await runCmdlet(MeasureObject, { params: { Sum: true }, input });
-    expect(performance.now() - t0).toBeLessThan(500);
     expect((r.output[0] as PSObject).get('Sum')).toBe(19999900000);
   });
 });

@@ -2,6 +2,7 @@
 // read back. Everything polls with a deadline, so a loaded machine makes tests slower, not flaky.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp.js';
 
 const root = join(__dirname, '..', '..');
 export const PROMPT = '[PS] C:\\Windows\\system32>';
@@ -92,19 +93,17 @@ export function quote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-
 /**
  * A private copy of the build and a lab home for a suite: a rebuild of dist/ while the suite runs
  * must not pull chunks from under the running program. A copy taken mid-build fails its check: retry.
  */
 export async function prepareBuild(): Promise<{ bin: string; home: string; cleanup(): void }> {
-  const { cpSync, existsSync, mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const home = mkdtempSync(join(tmpdir(), 'emsh-e2e-home-'));
+  const { cpSync, existsSync, rmSync } = await import('node:fs');
+  const home = tempDir('emsh-e2e-home-');
   if (!existsSync(join(root, 'dist', 'emsh.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
   let bin = '';
   for (let attempt = 0; ; attempt++) {
-    const copy = mkdtempSync(join(tmpdir(), 'emsh-e2e-dist-'));
+    const copy = tempDir('emsh-e2e-dist-');
     cpSync(join(root, 'dist'), copy, { recursive: true });
     bin = join(copy, 'emsh.js');
     const check = spawnSync(process.execPath, [bin, '-NoProfile', '-Command', '1+1'], { encoding: 'utf8', env: { ...process.env, EMSH_HOME: home } });

@@ -29,13 +29,12 @@ describe('runaway work in the real program', () => {
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    const ended = new Promise<number>((resolve) => child.on('exit', () => resolve(Date.now())));
+    const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     while (!out.includes('start')) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200)); // well inside the match
-    const sent = Date.now();
     child.kill('SIGINT');
-    const at = await ended;
-    expect(at - sent).toBeLessThan(1000);
+    await ended;
+    // Stopped by Ctrl+C, not by the 2-second time limit (which would print its error and go on).
     expect(out).not.toContain('after');
     expect(out).not.toContain('RegexMatchTimeoutException');
   }, 30_000);

@@ -208,10 +208,11 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     // No foreground/background colours anywhere (dim and inverse are not colours; 39/49 are the defaults).
     expect(s).not.toMatch(/\x1b\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])m/);
 
-    // A narrower window: tables follow the new width and the prompt still works.
+    // A narrower window: tables follow the new width and the prompt still works. The command is
+    // typed once the shell has drawn a frame at the new width (its status line cut to 60 columns):
+    // until the resize has reached it, output is still formatted for the old width.
     t.resize(60, 15);
-    // The live area is drawn again for the new width (the status line cut at 60) before typing.
-    await t.waitFor(() => t.visible().split('\n').some((l) => l.startsWith('Machine ') && l.trimEnd().length === 60), 'the redraw at 60');
+    await t.waitFor(() => t.visible().split('\n').some((l) => l.startsWith('Machine ') && l.trimEnd().length === 60), 'a frame at 60 columns');
     t.type('Get-ExchangeCertificate');
     t.press('Enter');
     await t.waitFor((x) => /Thumbprint\s+Services\s+Su\.\.\./.test(x) && promptIdle(x.slice(x.lastIndexOf('Su...'))), 'the table at 60 columns');

@@ -19,10 +19,8 @@ describe('Select-Object -First stops upstream', () => {
     expect(await out('$i = 0; 1..10 | ForEach-Object { $i++; $_ } | Select-Object -First 2; "i=$i"')).toBe('1\n2\ni=2\n');
   });
 
-  it('a huge range is cut short at once', async () => {
-    const started = Date.now();
+  it('a huge range is cut short at once (else this runs for hours)', async () => {
     expect(await out('1..2000000000 | Where-Object { $_ -gt 5 } | Select-Object -First 2')).toBe('6\n7\n');
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('upstream end blocks are skipped; its own and downstream end blocks run', async () => {
@@ -62,20 +60,16 @@ describe('a range heading a pipeline', () => {
   });
 
   it('a runaway one stops on session.stop() without first allocating the range', async () => {
-    const started = Date.now();
     const running = sh.run('1..2000000000 | ForEach-Object { }');
     setTimeout(() => sh.session.stop(), 50);
     const r = await running;
     expect(r.ok).toBe(false);
-    expect(Date.now() - started).toBeLessThan(1500);
   });
 });
 
 describe('a range as the collection of foreach', () => {
   it('is counted, not built: a huge range with break ends at once', async () => {
-    const started = Date.now();
     expect(await out('foreach ($i in 1..1e9) { if ($i -gt 3) { break }; $i }')).toBe('1\n2\n3\n');
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(await out('foreach ($i in 3..1) { $i }; foreach ($i in $null..1) { "<$i>" }')).toBe('3\n2\n1\n<0>\n<1>\n');
     expect(await out("foreach ($i in 'a'..2) { $i }")).toContain('Cannot convert value "a" to type "System.Int32".');
   });

@@ -96,11 +96,7 @@ describe('pipelines', () => {
 
   it('the 200,000-object benchmark shape streams and sums correctly', async () => {
     const sh = testShell();
-    const t0 = performance.now();
     const r = await sh.eval('1..200000 | Invoke-Block { $_ * 2 } | Sum-Input');
-    const ms = performance.now() - t0;
     expect(r.output).toEqual([40000200000]);
-    // Not a timing test (shared machine); a generous ceiling only catches pathologies.
-    expect(ms).toBeLessThan(10000);
   });
 });

@@ -1,4 +1,4 @@
-// Transport: certificate selection (§9), real SMTP/TLS hops over loopback, mandatory TLS between
+// Transport: certificate selection, real SMTP/TLS hops over loopback, mandatory TLS between
 // sites, and no handles left behind.
 import { describe, expect, it } from 'vitest';
 import { deliverMessage } from '../../src/exchange/transport/routing.js';
@@ -14,7 +14,7 @@ function smtpHop(r: Awaited<ReturnType<typeof send>>) {
   return r.hops.find((h) => h.kind === 'SMTP')!;
 }
 
-describe('certificate selection for STARTTLS (§9.1)', () => {
+describe('certificate selection for STARTTLS', () => {
   it('matches the CN or a SAN, a wildcard covering exactly one label', () => {
     expect(nameMatches('*.proexchange.global', 'mail.proexchange.global')).toBe(true);
     expect(nameMatches('*.proexchange.global', 'a.b.proexchange.global')).toBe(false);

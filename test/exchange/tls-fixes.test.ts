@@ -55,7 +55,7 @@ describe('transport presents only certificates enabled for SMTP', () => {
     const ca = (await s.run('$c.Thumbprint')).out.trim();
     let r = await s.run("(Send-LabMessage -From carol@proexchange.global -To alice@proexchange.global).Hops | Where-Object Protocol -eq SMTP | ForEach-Object { $_.CertificateThumbprint }");
     expect(r.out.trim()).toBe(setup);
-    // Enabled for SMTP too, the valid CA certificate wins over the self-signed one (reference §9.1).
+    // Enabled for SMTP too, the valid CA certificate wins over the self-signed one.
     await s.run(`Enable-ExchangeCertificate ${ca} -Services SMTP -Force`);
     r = await s.run("(Send-LabMessage -From carol@proexchange.global -To alice@proexchange.global).Hops | Where-Object Protocol -eq SMTP | ForEach-Object { \"$($_.CertificateThumbprint) $($_.Validation)\" }");
     expect(r.out.trim()).toBe(`${ca} Trusted`);

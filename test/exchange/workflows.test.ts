@@ -19,6 +19,7 @@ const CONFIRM_LINE = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (
 const CONFIRM_LINE_SUSPEND = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): ';
 
 /** Evaluates text that must not fail; returns the objects it output. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read members of whatever the script returned
 async function ev(c: Captured, script: string): Promise<any[]> {
   const { output, errors } = await c.session.evaluate(script);
   expect(errors.map((e) => e.message), script).toEqual([]);

@@ -90,15 +90,13 @@ describe('Format-Table text', () => {
     );
     expect(lines).toEqual(['', '', '   TypeName: A', '', 'N', '-', '1', '', '', '   TypeName: B', '', 'N', '-', '2', '', '']);
   });
-  it('10,000 rows render well under a second', () => {
+  it('10,000 rows render as one table (the time: npm run bench)', () => {
     const rows = Array.from({ length: 10000 }, (_, i) => obj({ Id: i, Name: `name${i}`, Value: 'v'.repeat(i % 30) }));
-    const t0 = performance.now();
     const out: string[] = [];
     const s = renderer.outDefault(120, (l) => out.push(l));
     for (const r of rows) s.write(r);
     s.end();
     expect(out.length).toBe(10000 + 5);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
 

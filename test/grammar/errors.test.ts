@@ -8,7 +8,7 @@ function first(text: string) {
   return r.errors[0]!;
 }
 
-describe('parse-error positions (reference §4.3 table)', () => {
+describe('parse-error positions (as PowerShell 5.1 reports them)', () => {
   const table: [string, string, number][] = [
     ['function foo {', 'MissingEndCurlyBrace', 13],
     ['1+', 'ExpectedValueExpression', 2],

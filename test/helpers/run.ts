@@ -1,13 +1,12 @@
 // Runs emsh text in process, as the plain host would print it: no colours, width 120,
 // on a fresh lab built from fixture keys (no key generation in tests).
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { composeSession, openLab, sessionLab, type Lab } from '../../src/compose.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import type { Session } from '../../src/engine/session.js';
 import { fixtureKeySource } from './keys.js';
+import { tempDir } from './temp.js';
 
 /** lab.json and its journal as bytes: "the lab state is byte-identical" compares these. */
 export function labFiles(statePath: string): Buffer {
@@ -20,7 +19,7 @@ export function labFiles(statePath: string): Buffer {
 }
 
 export function tempHome(): string {
-  return mkdtempSync(join(tmpdir(), 'emsh-test-'));
+  return tempDir('emsh-test-');
 }
 
 export interface Captured {

@@ -2,13 +2,13 @@
 // requests and CA responses the cmdlets write on the lab drive, and the cmdlets import what
 // OpenSSL makes (PFX files, certificates an OpenSSL CA signed for an emsh request).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machineDrive } from '../../src/store/lab-home.js';
 import type { PSObject } from '../../src/protocol/values.js';
 import { capturedSession, tempHome, type Captured } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 const PASSWORD = 'P@ssw0rd';
@@ -47,7 +47,7 @@ describe.skipIf(!hasOpenssl)('Exchange certificate cmdlets and OpenSSL', () => {
 
   beforeAll(async () => {
     home = tempHome();
-    work = mkdtempSync(join(tmpdir(), 'emsh-exchange-interop-'));
+    work = tempDir('emsh-exchange-interop-');
     // The lab clock is the real clock here: openssl verify checks dates against it.
     c = await capturedSession({ home });
     await ev(`$pw = ConvertTo-SecureString '${PASSWORD}' -AsPlainText -Force`);

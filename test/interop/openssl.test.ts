@@ -1,8 +1,7 @@
 // Interop with the real `openssl` binary: OpenSSL reads what emsh writes, and emsh reads what
 // OpenSSL writes. Skipped when openssl is not installed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,9 +20,10 @@ import {
   verifySignedBy,
 } from '../../src/pki/index.js';
 import { EC1, keyPath, RSA1, RSA2, RSA3, T0 } from '../pki/fixture-keys.js';
+import { tempDir } from '../helpers/temp.js';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
-const dir = mkdtempSync(join(tmpdir(), 'emsh-pki-interop-'));
+const dir = tempDir('emsh-pki-interop-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = (name: string, data?: string | Uint8Array) => {

@@ -1,19 +1,20 @@
 // Exercise files with problems: every problem is reported with its file and line (and the field
 // of exercise.json), by the loader and by `emsh -ValidateExercise`.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadCatalogue, loadExercise } from '../../src/labs/exercise.js';
 import { knownCommandNames } from '../../src/training.js';
+import { tempDir } from '../helpers/temp.js';
 
 const root = join(__dirname, '..', '..');
 const known = knownCommandNames('Ex2007EE');
 
 /** A copy of a shipped exercise in a temp catalogue, to break. */
 function copyOf(id: string): { catalogue: string; dir: string } {
-  const catalogue = mkdtempSync(join(tmpdir(), 'emsh-exercises-'));
+  const catalogue = tempDir('emsh-exercises-');
   const dir = join(catalogue, id);
   cpSync(join(root, 'labs', id), dir, { recursive: true });
   return { catalogue, dir };
@@ -53,7 +54,7 @@ describe('exercise files', () => {
   });
 
   it('every schema problem names the file, line and field; the id must be the folder name', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'emsh-exercises-')), 'my-exercise');
+    const dir = join(tempDir('emsh-exercises-'), 'my-exercise');
     const doc = GOOD('other-name') as Record<string, unknown>;
     doc.level = 'Guru';
     doc.extra = 1;
@@ -65,7 +66,7 @@ describe('exercise files', () => {
   });
 
   it('a check that does not parse, or calls an unknown command, is reported at its line in exercise.json', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'emsh-exercises-')), 'broken');
+    const dir = join(tempDir('emsh-exercises-'), 'broken');
     const doc = GOOD('broken');
     doc.tasks[0]!.checks = [
       { test: '(Get-ExchangeCertificate', missing: 'm' },
@@ -80,7 +81,7 @@ describe('exercise files', () => {
   });
 
   it('missing files and script errors are reported in their own files, with lines', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'emsh-exercises-')), 'scripts');
+    const dir = join(tempDir('emsh-exercises-'), 'scripts');
     const doc = GOOD('scripts') as ReturnType<typeof GOOD> & { start?: unknown };
     doc.start = { setup: 'setup.ps1' };
     writeExercise(dir, JSON.stringify(doc, null, 2), { 'solution.ps1': '# fix it\nGet-Date\nNew-Certificate -Name x\n', 'README.md': 'no title line\n' });

@@ -1,13 +1,14 @@
 // The trainer's side, as a trainer runs it: `emsh -Lab <lab> -Check [-Json] [-OutFile]` and
 // `emsh -Grade <folder>` over a class's collected lab homes; the trainees' labs are only read.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli-args.js';
 import { capturedSession, labFiles, tempHome } from '../helpers/run.js';
 import { labPaths } from '../../src/store/lab-home.js';
+import { tempDir } from '../helpers/temp.js';
 
 const root = join(__dirname, '..', '..');
 const bin = join(root, 'dist', 'emsh.js');
@@ -44,7 +45,7 @@ describe('emsh -Check', () => {
     expect(r.out).toContain("Lab pop-imap-named-certificate: exercise 'pop-imap-named-certificate' (Secure POP3 and IMAP4 with a named certificate)");
     expect(r.out).toContain('  ✓ 3. POP3 and IMAP4 present it to Outlook');
     expect(r.out).toMatch(/3 of 3 tasks done, 1 hint used, \d+ commands run\./);
-    const out = join(mkdtempSync(join(tmpdir(), 'emsh-report-')), 'report.json');
+    const out = join(tempDir('emsh-report-'), 'report.json');
     r = emsh(['-Lab', 'pop-imap-named-certificate', '-Check', '-Json', '-OutFile', out], home);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
@@ -77,7 +78,7 @@ describe('emsh -Check', () => {
   });
 
   it('emsh -Grade reads every lab home of a class folder: one table, and JSON or CSV', () => {
-    const klass = mkdtempSync(join(tmpdir(), 'emsh-class-'));
+    const klass = tempDir('emsh-class-');
     for (const name of ['alice', 'bob']) cpSync(home, join(klass, name), { recursive: true });
     mkdirSync(join(klass, 'carol', '.emsh'), { recursive: true });
     cpSync(join(home, 'labs'), join(klass, 'carol', '.emsh', 'labs'), { recursive: true });

@@ -2,8 +2,7 @@
 // moves to its fresh lab), tasks and checks, hints counted, reset, checkpoints, the activity log,
 // and bad input: unknown ids, broken exercises, a lab without an exercise, checks that throw,
 // change the lab or never end. None of it crashes the shell or changes what it must not.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { completionSourceFor, openLab, readLabFile, sessionLab } from '../../src/compose.js';
@@ -13,13 +12,13 @@ import { exerciseProgress } from '../../src/labs/progress.js';
 import { readActivity } from '../../src/labs/activity.js';
 import { capturedSession, labFiles, tempHome } from '../helpers/run.js';
 import { fixtureKeySource } from '../helpers/keys.js';
+import { tempDir } from '../helpers/temp.js';
 
 const NOW = new Date('2026-11-26T09:30:00Z');
-const labsDir = join(__dirname, '..', '..', 'labs');
 
 /** A catalogue with one made-up exercise whose checks misbehave. */
 function badCatalogue(): string {
-  const root = mkdtempSync(join(tmpdir(), 'emsh-catalogue-'));
+  const root = tempDir('emsh-catalogue-');
   const dir = join(root, 'bad-checks');
   mkdirSync(dir);
   const check = (test: string, missing: string) => ({ test, missing });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LabDrive } from '../../src/store/lab-drive.js';
 import { emshHome, labPaths, machineDrive } from '../../src/store/lab-home.js';
 import { TerminatingError } from '../../src/protocol/errors.js';
+import { tempDir } from '../helpers/temp.js';
 
 let home: string;
 let drive: LabDrive;
@@ -21,7 +22,7 @@ function errorOf(fn: () => unknown): { message: string; errorId: string; categor
 }
 
 beforeEach(() => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'emsh-drive-'));
+  home = tempDir('emsh-drive-');
   drive = new LabDrive({ home, lab: 'lab1', machine: () => 'ex01', knownMachines: () => ['EX01', 'EDGE01'] });
 });
 afterEach(() => {
@@ -132,7 +133,7 @@ describe('LabDrive.resolve', () => {
   });
 
   it('refuses symbolic links that point out of the drive', () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'emsh-outside-'));
+    const outside = tempDir('emsh-outside-');
     try {
       fs.writeFileSync(path.join(outside, 'secret.txt'), 'secret');
       const root = drive.driveRoot('EX01');
@@ -212,7 +213,7 @@ describe('LabDrive file operations', () => {
 
 describe('LabDrive: hard links, long paths, host failures (issue 10)', () => {
   it('never reads or changes a file through a second hard link; writing replaces this name only', () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'emsh-outside-'));
+    const outside = tempDir('emsh-outside-');
     try {
       const secret = path.join(outside, 'secret.txt');
       fs.writeFileSync(secret, 'secret');

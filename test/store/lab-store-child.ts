@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       await acquireLock(statePath + '.lock', 'child-lab');
       process.stdout.write('locked\n');
       process.exit(0);
+      break;
     }
     case 'increment': {
       // Read-modify-write statements, re-opening each time like separate emsh runs.

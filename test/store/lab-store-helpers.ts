@@ -1,13 +1,12 @@
 // Shared by the store tests and the bench: temp dirs, and the bundled child process.
 import { build } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir as trackedTempDir } from '../helpers/temp.js';
 
 export function tempDir(prefix = 'emsh-store-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return trackedTempDir(prefix);
 }
 
 /** Bundles lab-store-child.ts into one .mjs (Node 20 has no TypeScript loader) and returns its path. */

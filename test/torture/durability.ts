@@ -8,11 +8,11 @@
 //   mount one, else /dev/full in place of the journal; EPERM from an immutable journal when chattr
 //   works): each is a terminating error saying it was not saved, exit 1, lab files byte-identical.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SuiteResult, TortureSuite } from './suite.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** dist/emsh.js: this file runs bundled in dist/torture-lib.mjs. */
 const bin = join(dirname(fileURLToPath(import.meta.url)), 'emsh.js');
@@ -44,7 +44,12 @@ function startWriter(home: string, command: string): Writer {
   const waiters: { n: number; resolve: () => void }[] = [];
   const wake = () => {
     const count = lines.filter((l) => THUMB.test(l)).length;
-    for (const w of [...waiters]) if (count >= w.n) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...waiters]) {
+      if (count >= w.n) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
   };
   proc.stdout!.setEncoding('utf8').on('data', (c: string) => {
     buf += c;
@@ -63,7 +68,7 @@ function startWriter(home: string, command: string): Writer {
 
 /** A lab home with its lab created (the first run generates the setup keys). */
 function preparedHome(): string {
-  const home = mkdtempSync(join(tmpdir(), 'emsh-torture-durability-'));
+  const home = tempDir('emsh-torture-durability-');
   const r = emsh(home, '$null');
   if (r.code !== 0) throw new Error(`could not create a lab: ${r.out}${r.err}`);
   return home;
@@ -197,7 +202,7 @@ function isLink(p: string): boolean {
 /** Mounts a small tmpfs (root on Linux with mount rights); undefined where that is not possible. */
 function smallDisk(): { dir: string; release(): void } | undefined {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'emsh-torture-disk-'));
+  const dir = tempDir('emsh-torture-disk-');
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { allCmdlets } from '../../src/cmdlets/index.js';
 import { composeSession, openLab } from '../../src/compose.js';
-import { parametersNamed } from '../../src/engine/binder.js';
+import { matchParameterName } from '../../src/protocol/parameter-sets.js';
 import { PlainHost } from '../../src/host/plain-host.js';
 import type { CmdletDeclaration, ParameterDeclaration } from '../../src/protocol/cmdlet.js';
 import { machineDrive } from '../../src/store/lab-home.js';
@@ -47,7 +47,7 @@ function spellings(d: CmdletDeclaration, name: string, p: ParameterDeclaration):
   for (const full of [name, ...(p.aliases ?? [])]) {
     for (let i = 1; i <= full.length; i++) {
       const typed = full.slice(0, i);
-      const m = parametersNamed(d, typed);
+      const m = matchParameterName(d, typed);
       if (m.length === 1 && m[0]!.name === name) out.add(typed);
     }
   }

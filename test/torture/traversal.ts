@@ -5,11 +5,11 @@
 // outside the drive was read (its secret text never shows), changed, created or removed, and
 // the command answered with an error record or a result, never an internal error or host path.
 import { createHash } from 'node:crypto';
-import { linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labPaths, machineDrive } from '../../src/store/lab-home.js';
 import { capturedSession, tempHome } from '../helpers/run.js';
+import { tempDir } from '../helpers/temp.js';
 import { quote, runChecked } from '../helpers/bounded-run.js';
 import type { TortureSuite } from './suite.js';
 
@@ -54,7 +54,7 @@ export const traversalSuite: TortureSuite = {
   cases: { quick: 300, full: Number.MAX_SAFE_INTEGER },
   async run({ cases, log }) {
     const home = tempHome();
-    const outside = mkdtempSync(join(tmpdir(), 'emsh-torture-outside-'));
+    const outside = tempDir('emsh-torture-outside-');
     const canary = `canary-${createHash('sha256').update(outside).digest('hex').slice(0, 16)}`;
     const failures: string[] = [];
     const sh = await capturedSession({ home });

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../src/ui/history.js';
+import { tempDir } from '../helpers/temp.js';
 import { capturedSession } from '../helpers/run.js';
 
-const file = () => join(mkdtempSync(join(tmpdir(), 'emsh-hist-')), 'labs', 'default', 'history.txt');
+const file = () => join(tempDir('emsh-hist-'), 'labs', 'default', 'history.txt');
 
 describe('history', () => {
   it('recalls newest first without duplicates', () => {

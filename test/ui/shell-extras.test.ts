@@ -19,6 +19,7 @@ describe('console facts and history', () => {
     expect((await s.run('r 2', { history: true })).out).toBe('2 + 3\n5\n');
     expect((await s.run('r', { history: true })).out).toBe('2 + 3\n5\n');
     expect((await s.run('Invoke-History 42')).out).toContain('Cannot locate history for Id 42.');
+    expect((await s.run('Invoke-History $null', { history: true })).out).toBe('2 + 3\n5\n');
     await s.close();
   });
 });

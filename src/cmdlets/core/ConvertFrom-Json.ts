@@ -21,7 +21,7 @@ export function parseJson(text: string): unknown {
   };
   const primitive = (): unknown => {
     const start = i;
-    while (i < text.length && !/[\s,:\]}\[{"]/.test(text[i]!)) i++;
+    while (i < text.length && !/[\s,:\]}[{"]/.test(text[i]!)) i++;
     const tok = text.slice(start, i);
     if (tok === 'null') return null;
     if (tok === 'true') return true;

@@ -1,9 +1,9 @@
 // Get-Alias (gal): the aliases of the session, by name or by the command they stand for.
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
-import { commandObject, hasWildcard } from './command-info.js';
+import { commandObject } from './command-info.js';
 import { stringsOf, wildcards } from './patterns.js';
+import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 export default defineCmdlet({
   name: 'Get-Alias',
@@ -52,7 +52,7 @@ export default defineCmdlet({
       return;
     }
     for (const pattern of stringsOf(params.Name) ?? ['*']) {
-      const re = wildcardToRegExp(pattern);
+      const re = compileWildcard(pattern);
       const hits = aliases.filter((a) => re.test(a.name) && keep(a.name));
       if (!hits.length && !hasWildcard(pattern)) {
         ctx.writeError(

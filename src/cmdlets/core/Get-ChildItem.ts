@@ -6,15 +6,12 @@ import {
   attempt,
   expandPath,
   fileSystemInfo,
-  hasWildcard,
   pathNotFound,
-  pathParameters,
   requestedPaths,
-  wildcardRegex,
 } from './file-common.js';
-import { stringsOf } from './patterns.js';
+import { compileWildcard, hasWildcard, type Wildcard } from '../../protocol/wildcard.js';
+import { wildcards } from './patterns.js';
 import { isCertPath, listCertPath } from '../security/cert-provider.js';
-import type { WildcardTester } from '../../protocol/wildcard-match.js';
 
 interface Params {
   Path?: string[];
@@ -97,11 +94,11 @@ export default defineCmdlet<Params & Record<string, unknown>>({
     const location = ctx.session.getLocation();
     const recurse = Boolean(params.Recurse) || params.Depth !== undefined;
     const maxDepth = params.Depth !== undefined ? params.Depth : Infinity;
-    const filter = params.Filter ? wildcardRegex(params.Filter) : undefined;
-    const include = (stringsOf(params.Include) ?? []).map(wildcardRegex);
-    const exclude = (stringsOf(params.Exclude) ?? []).map(wildcardRegex);
+    const filter = params.Filter ? compileWildcard(params.Filter) : undefined;
+    const include = wildcards(params.Include);
+    const exclude = wildcards(params.Exclude);
 
-    const passes = (e: FileEntry, leaf?: WildcardTester): boolean => {
+    const passes = (e: FileEntry, leaf?: Wildcard): boolean => {
       if (params.File && e.isDirectory) return false;
       if (params.Directory && !e.isDirectory) return false;
       if (filter && !filter.test(e.name)) return false;
@@ -115,7 +112,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
       const prefix = base.display.endsWith('\\') ? base.display : base.display + '\\';
       ctx.write(e.path.display.slice(prefix.length));
     };
-    const walk = (dir: ResolvedPath, base: ResolvedPath, depth: number, leaf?: WildcardTester) => {
+    const walk = (dir: ResolvedPath, base: ResolvedPath, depth: number, leaf?: Wildcard) => {
       const entries = attempt(ctx, () => ctx.fs.list(dir));
       if (!entries) return;
       const ordered = [...entries.filter((e) => e.isDirectory), ...entries.filter((e) => !e.isDirectory)];
@@ -138,7 +135,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
           // `dir C:\*.pfx -Recurse`: the last part filters names at every level below the parent.
           const parentText = cut < 0 ? '.' : cut === 2 && item[1] === ':' ? item.slice(0, 3) : item.slice(0, cut) || '\\';
           for (const dir of expandPath(ctx.fs, parentText, location)) {
-            if (ctx.fs.stat(dir)?.isDirectory) walk(dir, dir, 0, wildcardRegex(leafText));
+            if (ctx.fs.stat(dir)?.isDirectory) walk(dir, dir, 0, compileWildcard(leafText));
           }
           return;
         }

@@ -2,10 +2,10 @@
 // (wildcards), verb, noun, command type or module; -Syntax prints the syntax instead.
 
 import { defineCmdlet, type CommandInfo } from '../../protocol/cmdlet.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
-import { commandObject, definitionText, hasWildcard } from './command-info.js';
+import { commandObject, definitionText } from './command-info.js';
 import { functionSyntaxLine } from './help-text.js';
 import { stringsOf } from './patterns.js';
+import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 const COMMAND_TYPES = ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application', 'Script', 'Workflow', 'Configuration', 'All'];
 
@@ -14,7 +14,7 @@ const TYPE_ORDER: Record<string, number> = { Alias: 0, Function: 1, Filter: 1, C
 
 function matchesAny(value: string, patterns: string[] | undefined): boolean {
   if (!patterns?.length) return true;
-  return patterns.some((p) => wildcardToRegExp(p).test(value));
+  return patterns.some((p) => compileWildcard(p).test(value));
 }
 
 export default defineCmdlet({
@@ -109,7 +109,7 @@ export default defineCmdlet({
         found.push(...hits);
         continue;
       }
-      const re = wildcardToRegExp(pattern);
+      const re = compileWildcard(pattern);
       const hits = all.filter((c) => re.test(c.name)).sort((a, b) => (TYPE_ORDER[a.commandType] ?? 9) - (TYPE_ORDER[b.commandType] ?? 9) || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
       found.push(...hits);
     }

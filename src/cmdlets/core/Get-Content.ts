@@ -3,7 +3,8 @@
 // Import-ExchangeCertificate -FileData.
 
 import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
-import { attempt, decodeText, ENCODING_PARAMETER, existingItems, pathParameters, splitLines } from './file-common.js';
+import { splitLines } from '../../protocol/text-codec.js';
+import { attempt, decodeText, ENCODING_PARAMETER, existingItems, pathParameters } from './file-common.js';
 
 export default defineCmdlet({
   name: 'Get-Content',

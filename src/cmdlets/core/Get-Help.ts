@@ -4,10 +4,9 @@
 
 import { Pager } from './pager.js';
 import { defineCmdlet, type CmdletContext, type CommandInfo } from '../../protocol/cmdlet.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
 import { PSObject } from '../../protocol/values.js';
-import { hasWildcard } from './command-info.js';
 import { functionHelpLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
+import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 const OVERVIEW = `
 TOPIC
@@ -81,7 +80,7 @@ function writeHelp(c: CommandInfo, view: HelpView, params: Record<string, unknow
   }
   const wanted = params.Parameter as string | undefined;
   if (wanted !== undefined) {
-    const re = wildcardToRegExp(wanted);
+    const re = compileWildcard(wanted);
     const names = Object.keys(decl.parameters).filter(
       (n) => re.test(n) || (decl.parameters[n].aliases ?? []).some((a) => re.test(a)),
     );
@@ -182,7 +181,7 @@ function showHelp(params: Record<string, unknown>, ctx: CmdletContext): void {
       if (!c) return notFound(ctx, name);
       return writeHelp(c, view, params, ctx);
     }
-    const re = wildcardToRegExp(name);
+    const re = compileWildcard(name);
     const hits = all.filter((c) => re.test(c.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
     if (hits.length === 0) return notFound(ctx, name);
     if (hits.length === 1) return writeHelp(hits[0], view, params, ctx);

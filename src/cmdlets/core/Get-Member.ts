@@ -4,6 +4,7 @@ import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { memberNames } from '../../protocol/members.js';
 import { PSObject, typeNamesOf, toDisplayText } from '../../protocol/values.js';
 import { INPUT_OBJECT } from './output-common.js';
+import { wildcards } from './patterns.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 
 export const MEMBER_DEFINITION_TYPE = 'Microsoft.PowerShell.Commands.MemberDefinition';
@@ -32,11 +33,6 @@ function state(ctx: CmdletContext): State {
     states.set(ctx, s);
   }
   return s;
-}
-
-function wildcard(pattern: string): RegExp {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 'i');
 }
 
 /** -MemberType as a set of member type names (accepts arrays and `A, B` flag strings). */
@@ -119,7 +115,7 @@ export default defineCmdlet({
       );
       return;
     }
-    const names = (params.Name as string[] | undefined)?.map(wildcard);
+    const names = params.Name === undefined ? undefined : wildcards(params.Name);
     const types = memberTypeFilter(params.MemberType);
     for (const { typeName, value } of s.firsts) {
       const members = memberNames(value)

@@ -1,10 +1,9 @@
 // Get-Variable (gv): the variables visible from where it runs, by name (wildcards allowed).
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
-import { hasWildcard } from './command-info.js';
 import { variableObject } from './variables.js';
 import { stringsOf, wildcards } from './patterns.js';
+import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 export default defineCmdlet({
   name: 'Get-Variable',
@@ -63,7 +62,7 @@ export default defineCmdlet({
         }
         continue;
       }
-      const re = wildcardToRegExp(text);
+      const re = compileWildcard(text);
       for (const n of all) if (re.test(n) && keep(n)) emit(n);
     }
   },

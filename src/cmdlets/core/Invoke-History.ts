@@ -26,7 +26,8 @@ export default defineCmdlet({
     const isRerun = (h: HistoryEntry) => /^\s*(r|ihy|invoke-history)(\s|$)/i.test(h.commandLine);
     // The most recent entry is the most recent command that is not itself a rerun.
     const all = ctx.session.history();
-    const id = params.Id as string | undefined;
+    // `-Id $null` (the binder keeps a null) names no entry, as an empty -Id does: the most recent.
+    const id = params.Id === null ? undefined : (params.Id as string | undefined);
     let entry: HistoryEntry | undefined;
     if (id === undefined || id === '') entry = [...all].reverse().find((h) => !isRerun(h));
     else if (/^\d+$/.test(id.trim())) entry = all.find((h) => h.id === Number(id));

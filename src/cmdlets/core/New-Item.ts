@@ -9,8 +9,10 @@ const LINK_TYPES = ['SymbolicLink', 'Junction', 'HardLink'];
 
 /** The provider matches -ItemType as a prefix: `dir`, `d`, `f` work. */
 function itemTypeOf(ctx: CmdletContext, text: string | null | undefined): 'File' | 'Directory' {
-  // `-ItemType $null` binds null: the default, as an absent -ItemType.
-  if (text === undefined || text === null || text === '') return 'File';
+  // `-ItemType $null` binds null: the default, as an absent -ItemType. Invoked as `mkdir` / `md`
+  // the default is a folder: in 5.1 those are the mkdir function, which runs New-Item -ItemType
+  // Directory; emsh declares them as aliases of New-Item and keeps that default.
+  if (text === undefined || text === null || text === '') return /^(mkdir|md)$/i.test(ctx.invocationName) ? 'Directory' : 'File';
   const lower = text.toLowerCase();
   const match = ITEM_TYPES.find((t) => t.toLowerCase().startsWith(lower));
   if (match) return match;
@@ -30,7 +32,7 @@ function itemTypeOf(ctx: CmdletContext, text: string | null | undefined): 'File'
 
 export default defineCmdlet({
   name: 'New-Item',
-  aliases: ['ni'],
+  aliases: ['ni', 'md', 'mkdir'],
   module: 'Microsoft.PowerShell.Management',
   synopsis: 'Creates a new item.',
   description:

@@ -8,13 +8,13 @@ import { valuesEqual } from '../../protocol/operators.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
 import { evaluateSpec, hasProperty, parseProperties, propertyNames, type PropertySpec } from './property-spec.js';
 import { wildcards } from './patterns.js';
-import type { WildcardTester } from '../../protocol/wildcard-match.js';
+import type { Wildcard } from '../../protocol/wildcard.js';
 
 const CUSTOM = ['System.Management.Automation.PSCustomObject', 'System.Object'];
 
 interface State {
   specs: PropertySpec[];
-  exclude: WildcardTester[];
+  exclude: Wildcard[];
   /** Objects seen, for -Last / -Unique / -Index (only kept when needed). */
   buffer: unknown[];
   /** Input objects counted so far (for -Skip / -First / -Index). */

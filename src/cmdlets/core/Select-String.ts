@@ -8,7 +8,8 @@ import { runRegex } from '../../protocol/regex-guard.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
 import { registerView } from '../../format/views.js';
 import { propertyValue, valueToString } from '../../format/display.js';
-import { attempt, decodeText, existingItems, splitLines } from './file-common.js';
+import { splitLines } from '../../protocol/text-codec.js';
+import { attempt, decodeText, existingItems } from './file-common.js';
 import { stringsOf } from './patterns.js';
 
 const INPUT_STREAM = 'InputStream';
@@ -76,7 +77,7 @@ interface Searcher {
   caseSensitive: boolean;
 }
 
-function searcher(params: Record<string, any>, ctx: CmdletContext): Searcher {
+function searcher(params: Record<string, unknown>, ctx: CmdletContext): Searcher {
   const texts = stringsOf(params.Pattern) ?? [];
   const simple = Boolean(params.SimpleMatch);
   const caseSensitive = Boolean(params.CaseSensitive);
@@ -158,7 +159,7 @@ function matchInfo(ctx: CmdletContext, s: Searcher, line: string, lineNumber: nu
 }
 
 /** Tests one line; writes its MatchInfo (unless -Quiet). Returns true when it counted as a hit. */
-function consider(ctx: CmdletContext, params: Record<string, any>, st: State, line: string, lineNumber: number, path: string): boolean {
+function consider(ctx: CmdletContext, params: Record<string, unknown>, st: State, line: string, lineNumber: number, path: string): boolean {
   const hit = search(st.searcher, line, Boolean(params.AllMatches));
   const selected = params.NotMatch ? (hit ? undefined : { pattern: st.searcher.patterns[0]?.text ?? '', matches: [] }) : hit;
   if (!selected) return false;
@@ -167,7 +168,7 @@ function consider(ctx: CmdletContext, params: Record<string, any>, st: State, li
   return true;
 }
 
-function searchFile(ctx: CmdletContext, params: Record<string, any>, st: State, display: string): void {
+function searchFile(ctx: CmdletContext, params: Record<string, unknown>, st: State, display: string): void {
   const bytes = attempt(ctx, () => ctx.fs.readBytes(ctx.fs.resolve(display, ctx.session.getLocation())));
   if (!bytes) return;
   const lines = splitLines(decodeText(bytes));

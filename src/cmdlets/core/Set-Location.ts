@@ -2,7 +2,8 @@
 // machine's drive through \\NAME\c$).
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { attempt, expandPath, hasWildcard, pathInfo, pathNotFound, requestedPaths } from './file-common.js';
+import { attempt, expandPath, pathInfo, pathNotFound, requestedPaths } from './file-common.js';
+import { hasWildcard } from '../../protocol/wildcard.js';
 
 export default defineCmdlet({
   name: 'Set-Location',

@@ -2,7 +2,8 @@
 // Container). It never reports an error for a missing or unreachable path: it writes False.
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { expandPath, hasWildcard, requestedPaths } from './file-common.js';
+import { expandPath, requestedPaths } from './file-common.js';
+import { hasWildcard } from '../../protocol/wildcard.js';
 
 export default defineCmdlet({
   name: 'Test-Path',

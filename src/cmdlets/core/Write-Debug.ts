@@ -1,7 +1,8 @@
 // Write-Debug: writes a message to the debug stream (`DEBUG: <message>`).
 
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { toDisplayText } from '../../protocol/values.js';
+import { STREAM_MESSAGE } from './output-common.js';
 
 export default defineCmdlet({
   name: 'Write-Debug',
@@ -9,15 +10,7 @@ export default defineCmdlet({
   synopsis: 'Writes a debug message to the console.',
   description:
     'The Write-Debug cmdlet writes text to the debug stream. It is shown, as DEBUG: <message>, only when $DebugPreference is not SilentlyContinue or the command runs with -Debug.',
-  parameters: {
-    Message: {
-      type: 'String',
-      aliases: ['Msg'],
-      allowEmptyString: true,
-      sets: { [ALL_SETS]: { position: 0, mandatory: true, fromPipeline: true } },
-      help: 'Specifies the message text.',
-    },
-  },
+  parameters: { Message: STREAM_MESSAGE },
   examples: [
     {
       code: "$DebugPreference = 'Continue'; Write-Debug 'Thumbprint checked.'",

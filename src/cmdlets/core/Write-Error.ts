@@ -2,7 +2,7 @@
 // `Microsoft.PowerShell.Commands.WriteErrorException` (plus `,<function>` inside a function), and
 // its category activity is Write-Error, as in Windows PowerShell 5.1.
 
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { defineCmdlet } from '../../protocol/cmdlet.js';
 import type { ErrorCategory } from '../../protocol/errors.js';
 import { ErrorRecord } from '../../protocol/errors.js';
 import { toDisplayText } from '../../protocol/values.js';

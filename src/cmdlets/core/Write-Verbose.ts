@@ -1,7 +1,8 @@
 // Write-Verbose: writes a message to the verbose stream (`VERBOSE: <message>`).
 
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { toDisplayText } from '../../protocol/values.js';
+import { STREAM_MESSAGE } from './output-common.js';
 
 export default defineCmdlet({
   name: 'Write-Verbose',
@@ -9,15 +10,7 @@ export default defineCmdlet({
   synopsis: 'Writes text to the verbose message stream.',
   description:
     'The Write-Verbose cmdlet writes text to the verbose stream. It is shown, as VERBOSE: <message>, only when $VerbosePreference is Continue or the command runs with -Verbose.',
-  parameters: {
-    Message: {
-      type: 'String',
-      aliases: ['Msg'],
-      allowEmptyString: true,
-      sets: { [ALL_SETS]: { position: 0, mandatory: true, fromPipeline: true } },
-      help: 'Specifies the message text.',
-    },
-  },
+  parameters: { Message: STREAM_MESSAGE },
   examples: [
     {
       code: "Write-Verbose 'Reading the certificate store.' -Verbose",

@@ -1,7 +1,8 @@
 // Write-Warning: writes a message to the warning stream (`WARNING: <message>`).
 
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { toDisplayText } from '../../protocol/values.js';
+import { STREAM_MESSAGE } from './output-common.js';
 
 export default defineCmdlet({
   name: 'Write-Warning',
@@ -9,15 +10,7 @@ export default defineCmdlet({
   synopsis: 'Writes a warning message.',
   description:
     'The Write-Warning cmdlet writes a warning message, shown as WARNING: <message> in yellow. $WarningPreference and -WarningAction decide whether it is shown.',
-  parameters: {
-    Message: {
-      type: 'String',
-      aliases: ['Msg'],
-      allowEmptyString: true,
-      sets: { [ALL_SETS]: { position: 0, mandatory: true, fromPipeline: true } },
-      help: 'Specifies the message text.',
-    },
-  },
+  parameters: { Message: STREAM_MESSAGE },
   examples: [
     {
       code: "Write-Warning 'The certificate expires in 10 days.'",

@@ -14,11 +14,6 @@ const TYPE_NAMES: Record<CommandInfo['commandType'], string> = {
   ExternalScript: 'System.Management.Automation.ExternalScriptInfo',
 };
 
-/** True when a name holds wildcard characters (`*`, `?`, `[`). */
-export function hasWildcard(name: string): boolean {
-  return /[*?[]/.test(name);
-}
-
 /** `Get-Command -Syntax` text of a command (sets joined by a blank line). */
 export function definitionText(info: CommandInfo): string {
   if (info.commandType === 'Alias') return info.definition;

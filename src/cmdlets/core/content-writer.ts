@@ -4,7 +4,8 @@
 
 import type { CmdletContext, ResolvedPath } from '../../protocol/cmdlet.js';
 import { toDisplayText } from '../../protocol/values.js';
-import { attempt, encodeText, expandPath, flattenValues, hasWildcard, requestedPaths, toBytes } from './file-common.js';
+import { attempt, encodeText, expandPath, flattenValues, requestedPaths, toBytes } from './file-common.js';
+import { hasWildcard } from '../../protocol/wildcard.js';
 
 export interface ContentWriteParams {
   Path?: string[];

@@ -10,7 +10,8 @@ import type {
 } from '../../protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
-import { compileWildcard, type WildcardTester } from '../../protocol/wildcard-match.js';
+import { decodeText as decodeBytes, encodeText as encodeBytes, type TextEncoding } from '../../protocol/text-codec.js';
+import { compileWildcard, hasWildcard, unescapeWildcard } from '../../protocol/wildcard.js';
 
 export const PROVIDER = 'Microsoft.PowerShell.Core\\FileSystem';
 export const FILE_TYPES = ['System.IO.FileInfo', 'System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
@@ -93,20 +94,7 @@ export function pathNotFound(ctx: CmdletContext, display: string): ErrorRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Wildcards (the FileSystem provider's: `*`, `?`, `[abc]`, `[a-z]`, backtick escapes)
-
-export function hasWildcard(text: string): boolean {
-  return /[*?[]/.test(text.replace(/`./g, ''));
-}
-
-export function wildcardRegex(pattern: string): WildcardTester {
-  return compileWildcard(pattern);
-}
-
-/** Removes the backtick escapes of a pattern that has no wildcard left. */
-function unescape(text: string): string {
-  return text.replace(/`(.)/g, '$1');
-}
+// Wildcard paths (the FileSystem provider's: src/protocol/wildcard.ts has the pattern rules)
 
 /**
  * Resolves a -Path value: a literal path gives one path (existing or not); a wildcard path
@@ -114,13 +102,13 @@ function unescape(text: string): string {
  */
 export function expandPath(fs: LabFileSystem, pattern: string, location: string): ResolvedPath[] {
   const text = pattern.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '');
-  if (!hasWildcard(text)) return [fs.resolve(unescape(text), location)];
+  if (!hasWildcard(text)) return [fs.resolve(unescapeWildcard(text), location)];
   const parts = text.split(/[\\/]/);
   const first = parts.findIndex((p) => hasWildcard(p));
   // The part before the first wildcard component is an ordinary path.
   const head = parts.slice(0, first).join('\\');
   const base =
-    first === 0 ? fs.resolve('.', location) : fs.resolve(head === '' || /^[A-Za-z]:$/.test(head) ? head + '\\' : unescape(head), location);
+    first === 0 ? fs.resolve('.', location) : fs.resolve(head === '' || /^[A-Za-z]:$/.test(head) ? head + '\\' : unescapeWildcard(head), location);
   let current: ResolvedPath[] = [base];
   const rest = parts.slice(first);
   rest.forEach((part, i) => {
@@ -132,10 +120,10 @@ export function expandPath(fs: LabFileSystem, pattern: string, location: string)
       } else if (hasWildcard(part)) {
         const st = fs.stat(dir);
         if (!st?.isDirectory) continue;
-        const re = wildcardRegex(part);
+        const re = compileWildcard(part);
         for (const e of fs.list(dir)) if (re.test(e.name) && (last || e.isDirectory)) next.push(e.path);
       } else {
-        const p = fs.resolve(unescape(part), dir.display);
+        const p = fs.resolve(unescapeWildcard(part), dir.display);
         if (fs.exists(p)) next.push(p);
       }
     }
@@ -242,80 +230,41 @@ export function lastWriteColumn(d: Date): string {
 
 export type EncodingName = (typeof ENCODING_VALUES)[number];
 
-/** Decodes file bytes to text: a byte order mark wins, else the -Encoding, else UTF-8. */
-export function decodeText(bytes: Uint8Array, encoding?: string): string {
-  const b = bytes;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
-  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return decodeUtf32(b.subarray(4), true);
-  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return decodeUtf32(b.subarray(4), false);
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+/**
+ * The codec of a FileSystemCmdletProviderEncoding value. Default, Oem, UTF7 and Unknown have none:
+ * reading them detects the text (src/protocol/text-codec.ts); writing them gives UTF-8 without a
+ * BOM — 5.1 writes the ANSI code page for Default, but a file emsh writes is also read by other
+ * tools (OpenSSL, editors), which expect UTF-8.
+ */
+function providerEncoding(encoding: string | undefined): TextEncoding | undefined {
   switch ((encoding ?? 'Default').toLowerCase()) {
     case 'unicode':
     case 'string':
-      return new TextDecoder('utf-16le').decode(b);
+      return 'utf-16';
     case 'bigendianunicode':
-      return new TextDecoder('utf-16be').decode(b);
+      return 'utf-16BE';
+    case 'utf8':
+      return 'utf-8';
     case 'utf32':
-      return decodeUtf32(b, true);
+      return 'utf-32';
     case 'bigendianutf32':
-      return decodeUtf32(b, false);
+      return 'utf-32BE';
     case 'ascii':
-      return Array.from(b, (x) => (x < 128 ? String.fromCharCode(x) : '?')).join('');
+      return 'us-ascii';
     default:
-      try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(b);
-      } catch {
-        // Not UTF-8: read it as the Windows ANSI code page, as 5.1 would.
-        return new TextDecoder('windows-1252').decode(b);
-      }
+      return undefined;
   }
 }
 
-function decodeUtf32(b: Uint8Array, little: boolean): string {
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let s = '';
-  for (let i = 0; i + 3 < b.length; i += 4) s += String.fromCodePoint(view.getUint32(i, little));
-  return s;
+/** Decodes file bytes to text: a byte order mark wins, else the -Encoding, else UTF-8 or windows-1252. */
+export function decodeText(bytes: Uint8Array, encoding?: string): string {
+  return decodeBytes(bytes, providerEncoding(encoding));
 }
 
 /** Encodes text for writing; `preamble` adds the byte order mark the encoding has in .NET. */
 export function encodeText(text: string, encoding: string | undefined, preamble: boolean): Uint8Array {
-  const enc = (encoding ?? 'Default').toLowerCase();
-  const withBom = (bom: number[], body: Uint8Array) => concat(preamble ? [new Uint8Array(bom), body] : [body]);
-  switch (enc) {
-    case 'utf8':
-      return withBom([0xef, 0xbb, 0xbf], new TextEncoder().encode(text));
-    case 'unicode':
-    case 'string':
-      return withBom([0xff, 0xfe], utf16(text, true));
-    case 'bigendianunicode':
-      return withBom([0xfe, 0xff], utf16(text, false));
-    case 'utf32':
-      return withBom([0xff, 0xfe, 0, 0], utf32(text, true));
-    case 'bigendianutf32':
-      return withBom([0, 0, 0xfe, 0xff], utf32(text, false));
-    case 'ascii':
-      return Uint8Array.from(text, (c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0x3f));
-    default:
-      // "Default" is the ANSI code page in 5.1; emsh writes UTF-8 without a BOM instead.
-      return new TextEncoder().encode(text);
-  }
-}
-
-function utf16(text: string, little: boolean): Uint8Array {
-  const out = new Uint8Array(text.length * 2);
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < text.length; i++) view.setUint16(i * 2, text.charCodeAt(i), little);
-  return out;
-}
-
-function utf32(text: string, little: boolean): Uint8Array {
-  const cps = Array.from(text, (c) => c.codePointAt(0)!);
-  const out = new Uint8Array(cps.length * 4);
-  const view = new DataView(out.buffer);
-  cps.forEach((cp, i) => view.setUint32(i * 4, cp, little));
-  return out;
+  const codec = providerEncoding(encoding);
+  return codec ? encodeBytes(text, codec, preamble) : encodeBytes(text, 'utf-8', false);
 }
 
 export function concat(parts: Uint8Array[]): Uint8Array {
@@ -327,14 +276,6 @@ export function concat(parts: Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return out;
-}
-
-/** Splits file text into lines as Get-Content does: CRLF, LF or CR; no empty last line. */
-export function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split(/\r\n|\n|\r/);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
 }
 
 /** Flattens a -Value argument (Object[]; pipeline objects arrive one at a time). */

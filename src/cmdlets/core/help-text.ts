@@ -1,13 +1,15 @@
 // Help text derived from a cmdlet declaration: the syntax notation Get-Command -Syntax and
 // Get-Help share, and the NAME / SYNOPSIS / SYNTAX / ... layout of Windows PowerShell 5.1's help.
 
+import type { CmdletDeclaration, CommandInfo, ParameterDeclaration } from '../../protocol/cmdlet.js';
 import {
-  ALL_SETS,
-  type CmdletDeclaration,
-  type CommandInfo,
-  type ParameterDeclaration,
-  type ParameterSetMembership,
-} from '../../protocol/cmdlet.js';
+  mandatoryInSomeSet,
+  membersOf,
+  membershipsOf,
+  parameterSetsOf,
+  takesPipelineInput,
+  type SetMember,
+} from '../../protocol/parameter-sets.js';
 
 /** PowerShell's short spelling of a parameter type in syntax lines (`<string[]>`, `<int>`). */
 const SHORT_TYPES: Record<string, string> = {
@@ -46,40 +48,16 @@ export function shortTypeName(p: ParameterDeclaration): string | undefined {
   return SHORT_TYPES[p.type] ?? p.type;
 }
 
-export interface SetMember {
-  name: string;
-  decl: ParameterDeclaration;
-  membership: ParameterSetMembership;
-}
-
 export interface ParameterSetView {
   name: string;
   isDefault: boolean;
   members: SetMember[];
 }
 
-/**
- * The parameter sets of a declaration, default set first, each with its parameters. Parameters
- * without `sets` (or with only ALL_SETS) belong to every set.
- */
+/** The parameter sets of a declaration, default set first, each with its parameters (src/protocol/parameter-sets.ts). */
 export function parameterSets(decl: CmdletDeclaration): ParameterSetView[] {
-  const names: string[] = [];
-  for (const p of Object.values(decl.parameters)) {
-    for (const s of Object.keys(p.sets ?? {})) if (s !== ALL_SETS && !names.includes(s)) names.push(s);
-  }
-  if (names.length === 0) names.push(decl.defaultParameterSet ?? ALL_SETS);
-  const def = decl.defaultParameterSet && names.includes(decl.defaultParameterSet) ? decl.defaultParameterSet : names[0];
-  const ordered = [def, ...names.filter((n) => n !== def)];
-  return ordered.map((set) => {
-    const members: SetMember[] = [];
-    for (const [name, p] of Object.entries(decl.parameters)) {
-      const sets = p.sets;
-      if (!sets || Object.keys(sets).length === 0) members.push({ name, decl: p, membership: {} });
-      else if (sets[set]) members.push({ name, decl: p, membership: sets[set] });
-      else if (sets[ALL_SETS]) members.push({ name, decl: p, membership: sets[ALL_SETS] });
-    }
-    return { name: set, isDefault: set === def, members };
-  });
+  const { names, defaultSet } = parameterSetsOf(decl);
+  return names.map((set) => ({ name: set, isDefault: set === defaultSet, members: membersOf(decl, set) }));
 }
 
 function syntaxPiece(m: SetMember): string {
@@ -162,14 +140,10 @@ export function parameterFacts(decl: CmdletDeclaration, name: string): {
   wildcards: boolean;
 } {
   const p = decl.parameters[name];
-  const memberships = Object.values(p.sets ?? {});
-  const required = memberships.some((m) => m.mandatory);
-  const pos = memberships.find((m) => m.position !== undefined)?.position;
-  const byValue = memberships.some((m) => m.fromPipeline);
-  const byName = memberships.some((m) => m.fromPipelineByPropertyName);
-  const kinds = [byValue ? 'ByValue' : '', byName ? 'ByPropertyName' : ''].filter(Boolean);
+  const pos = membershipsOf(p).find((m) => m.position !== undefined)?.position;
+  const kinds = [takesPipelineInput(p, 'value') ? 'ByValue' : '', takesPipelineInput(p, 'propertyName') ? 'ByPropertyName' : ''].filter(Boolean);
   return {
-    required,
+    required: mandatoryInSomeSet(p),
     position: pos === undefined ? 'named' : String(pos),
     defaultValue: p.defaultValue ?? (p.type === 'Switch' ? 'False' : 'None'),
     pipeline: kinds.length ? `True (${kinds.join(', ')})` : 'False',
@@ -245,7 +219,7 @@ export function helpLines(decl: CmdletDeclaration, view: HelpView, width = 120):
     lines.push('    <CommonParameters>', ...wrapText(COMMON_PARAMETERS_TEXT, 8, width), '');
     if (view === 'full') {
       const inputs = Object.entries(decl.parameters)
-        .filter(([, p]) => Object.values(p.sets ?? {}).some((m) => m.fromPipeline))
+        .filter(([, p]) => takesPipelineInput(p, 'value'))
         .map(([, p]) => shortTypeName(p) ?? 'switch');
       lines.push('INPUTS', ...(inputs.length ? inputs : ['None']).map((t) => `    ${t}`), '', '');
       lines.push('OUTPUTS', ...(decl.outputType?.length ? decl.outputType : ['None']).map((t) => `    ${t}`), '', '');

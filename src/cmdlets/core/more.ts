@@ -6,6 +6,7 @@ import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { OutDefaultStream, consoleScreen } from '../../format/index.js';
 import { Pager } from './pager.js';
 import { INPUT_OBJECT } from './output-common.js';
+import { decodeText, splitLines } from '../../protocol/text-codec.js';
 
 const state = new WeakMap<CmdletContext, { pager: Pager; pending: string[]; stream: OutDefaultStream }>();
 
@@ -41,8 +42,9 @@ export default defineCmdlet({
     if (s.pager.quit) return;
     for (const p of (params.Path as string[] | undefined) ?? []) {
       if (ctx.expectingInput) break;
-      const text = new TextDecoder().decode(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation()))).replace(/^\uFEFF/, '');
-      if (!(await s.pager.lines(text.replace(/\r?\n$/, '').split(/\r?\n/)))) return;
+      // Read as Get-Content reads a file (src/protocol/text-codec.ts: BOMs, UTF-8, else windows-1252).
+      const text = decodeText(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation())));
+      if (!(await s.pager.lines(splitLines(text)))) return;
     }
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
     s.stream.write(params.InputObject);

@@ -33,6 +33,15 @@ export const INPUT_OBJECT: ParameterDeclaration = {
   help: 'Specifies the objects to work on. Usually piped in.',
 };
 
+/** -Message of Write-Verbose, Write-Debug and Write-Warning. */
+export const STREAM_MESSAGE: ParameterDeclaration = {
+  type: 'String',
+  aliases: ['Msg'],
+  allowEmptyString: true,
+  sets: { [ALL_SETS]: { position: 0, mandatory: true, fromPipeline: true } },
+  help: 'Specifies the message text.',
+};
+
 /** -Property arguments parsed, with a bad hashtable reported as this command's error. */
 export function properties(args: unknown, kind: 'table' | 'list', ctx: CmdletContext): FormatProperty[] | undefined {
   if (args === undefined || args === null) return undefined;

@@ -4,11 +4,10 @@
 
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
+import { calculatedPropertyKey } from '../../format/index.js';
 import { getMember, memberNames } from '../../protocol/members.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
-import type { WildcardTester } from '../../protocol/wildcard-match.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
-import { hasWildcard } from './command-info.js';
+import { compileWildcard, hasWildcard, type Wildcard } from '../../protocol/wildcard.js';
 
 /** One resolved property: a label and how to read it from an object. */
 export interface PropertySpec {
@@ -18,18 +17,7 @@ export interface PropertySpec {
   /** Sort-Object's per-key direction, when the hashtable gave one. */
   descending?: boolean;
   /** Set for plain names containing wildcards: expanded per object against its property names. */
-  wildcard?: WildcardTester;
-}
-
-export { hasWildcard };
-
-/**
- * Finds the value of a hashtable key given by any unique prefix of `full` (or an alias, such as
- * Label for Name). PowerShell accepts `n`, `na`, `l`, `e`, `exp`... as long as the prefix is unique
- * among the keys the cmdlet allows.
- */
-function keyMatches(key: string, full: string): boolean {
-  return key.length > 0 && full.toLowerCase().startsWith(key.toLowerCase());
+  wildcard?: Wildcard;
 }
 
 function illegalKey(ctx: CmdletContext, key: string): never {
@@ -61,9 +49,7 @@ export function parseProperties(
       let descending: boolean | undefined;
       for (const [k, v] of arg.entries()) {
         const key = String(k);
-        const matches = allowed.filter((a) => keyMatches(key, a));
-        if (matches.length !== 1) illegalKey(ctx, key);
-        const which = matches[0];
+        const which = calculatedPropertyKey(key, allowed) ?? illegalKey(ctx, key);
         if (which === 'Name' || which === 'Label') label = toDisplayText(v);
         else if (which === 'Expression') source = v instanceof ScriptBlockValue ? v : toDisplayText(v);
         else if (which === 'Ascending') descending = !v;
@@ -85,7 +71,7 @@ export function parseProperties(
       specs.push({ label: arg.text, source: arg });
     } else {
       const name = toDisplayText(arg);
-      specs.push({ label: name, source: name, wildcard: hasWildcard(name) ? wildcardToRegExp(name) : undefined });
+      specs.push({ label: name, source: name, wildcard: hasWildcard(name) ? compileWildcard(name) : undefined });
     }
   }
   return specs;

@@ -6,7 +6,21 @@ import { defineCmdlet } from '../../protocol/cmdlet.js';
 import type { ExchangeServer, Organization } from '../../exchange/organization.js';
 import { isClientAccess } from '../../exchange/defaults.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
-import { SYSCONFIG_NAMESPACE, adTail, checkUri, configDn, configObject, confirmSet, findServers, identityParameter, identityText, org, refuse, warnIfUnencrypted } from './config-common.js';
+import {
+  SYSCONFIG_NAMESPACE,
+  adTail,
+  checkUri,
+  configDn,
+  configObject,
+  confirmSet,
+  findServers,
+  getServersByIdentity,
+  identityParameter,
+  identityText,
+  org,
+  refuse,
+  warnIfUnencrypted,
+} from './config-common.js';
 import { CLIENT_ACCESS_SERVER_TYPE } from './config-views.js';
 
 const casOnly = (s: ExchangeServer) => isClientAccess(s.state);
@@ -42,12 +56,8 @@ export const getClientAccessServer = defineCmdlet({
   examples: [{ code: 'Get-ClientAccessServer', remarks: 'Lists the Client Access servers with their Autodiscover URL.', shows: 'https://Ex2007EE.proexchange.local/autodiscover/autodiscover.xml', needs: ['lab'] }],
   process(p, ctx) {
     const o = org(ctx);
-    let list = o.allServers().filter(casOnly);
-    if (p.Identity !== undefined && p.Identity !== null) {
-      const found = findServers(ctx, identityText(p.Identity), { single: false, accept: casOnly });
-      if (!found) return;
-      list = found;
-    }
+    const list = getServersByIdentity(ctx, p.Identity, o.allServers().filter(casOnly), casOnly);
+    if (!list) return;
     for (const s of list) warnIfUnencrypted(ctx, s);
     for (const s of list) ctx.write(clientAccessServerObject(o, s));
   },

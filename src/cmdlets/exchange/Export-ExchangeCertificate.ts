@@ -60,8 +60,7 @@ export default defineCmdlet({
   ],
   async process(p, ctx) {
     const server = org(ctx).current;
-    const thumbprint = String(p.Thumbprint).trim();
-    const facts = findOrReport(ctx, server, thumbprint);
+    const facts = findOrReport(ctx, server, p.Thumbprint);
     if (!facts) return;
     const t = facts.thumbprint;
     let data: Uint8Array;

@@ -4,7 +4,15 @@ import { defineCmdlet } from '../../protocol/cmdlet.js';
 import type { AcceptedDomainState } from '../../exchange/model.js';
 import type { Organization } from '../../exchange/organization.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
-import { SYSCONFIG_NAMESPACE, adTail, configDn, configObject, findObjects, identityParameter, identityText, org } from './config-common.js';
+import {
+  SYSCONFIG_NAMESPACE,
+  adTail,
+  configDn,
+  configObject,
+  getByIdentity,
+  identityParameter,
+  org,
+} from './config-common.js';
 import { ACCEPTED_DOMAIN_TYPE } from './config-views.js';
 
 function acceptedDomainObject(o: Organization, d: AcceptedDomainState) {
@@ -38,12 +46,8 @@ export default defineCmdlet({
   ],
   process(p, ctx) {
     const o = org(ctx);
-    let list = o.state.acceptedDomains;
-    if (p.Identity !== undefined && p.Identity !== null) {
-      const found = findObjects(ctx, list, identityText(p.Identity), (d) => [d.name, d.domainName], false);
-      if (!found) return;
-      list = found;
-    }
+    const list = getByIdentity(ctx, p.Identity, o.state.acceptedDomains, (d) => [d.name, d.domainName]);
+    if (!list) return;
     for (const d of list) ctx.write(acceptedDomainObject(o, d));
   },
 });

@@ -4,7 +4,7 @@
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
 import type { CertificateFacts } from '../../exchange/certificate.js';
-import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, findOrReport, messages, org } from './common.js';
+import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, findOrReport, org } from './common.js';
 import './views.js';
 
 export default defineCmdlet({

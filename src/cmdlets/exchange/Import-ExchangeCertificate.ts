@@ -12,7 +12,7 @@ import { certRecord } from '../../exchange/organization.js';
 import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, messages, org, resolvePath, shouldProcess } from './common.js';
 import './views.js';
 
-function readSource(p: Record<string, any>, ctx: CmdletContext): Uint8Array | undefined {
+function readSource(p: Record<string, unknown>, ctx: CmdletContext): Uint8Array | undefined {
   if (p.Path !== undefined) {
     const target = resolvePath(ctx, String(p.Path));
     try {

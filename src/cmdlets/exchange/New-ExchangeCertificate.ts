@@ -39,7 +39,7 @@ function fail(ctx: CmdletContext, resource: string, message: string, category: '
   ctx.fail(exchangeError(ctx, resource, message, category, undefined, category === 'InvalidArgument' ? 'ArgumentException' : 'InvalidOperationException'));
 }
 
-function plan(p: Record<string, any>, ctx: CmdletContext, server: ExchangeServer, { parseDn, formatDn, nameAttribute }: Pki): Plan {
+function plan(p: Record<string, unknown>, ctx: CmdletContext, server: ExchangeServer, { parseDn, formatDn, nameAttribute }: Pki): Plan {
   const o = org(ctx);
   const renewing = p.Instance !== undefined && p.Instance !== null;
   let old: ReturnType<ExchangeServer['find']>;
@@ -57,7 +57,7 @@ function plan(p: Record<string, any>, ctx: CmdletContext, server: ExchangeServer
   }
   const cn = nameAttribute(parseDn(subject));
 
-  let domains: string[] = [];
+  const domains: string[] = [];
   const add = (d: string) => {
     if (!domains.some((x) => x.toLowerCase() === d.toLowerCase())) domains.push(d);
   };

@@ -17,6 +17,7 @@ import {
   confirmSet,
   findObjects,
   findServers,
+  getByServerOrIdentity,
   identityParameter,
   identityText,
   org,
@@ -93,16 +94,8 @@ export const getOutlookAnywhere = defineCmdlet({
   ],
   process(p, ctx) {
     const o = org(ctx);
-    let list = enabledServers(o);
-    if (ctx.parameterSetName === 'Server') {
-      const s = findServers(ctx, String(p.Server), { single: true, terminating: false, accept: (x) => isClientAccess(x.state) });
-      if (!s) return;
-      list = list.filter((x) => x === s[0]);
-    } else if (p.Identity !== undefined && p.Identity !== null) {
-      const found = findObjects(ctx, list, identityText(p.Identity), namesOf, false);
-      if (!found) return;
-      list = found;
-    }
+    const list = getByServerOrIdentity(ctx, p, enabledServers(o), (s) => s, (x) => isClientAccess(x.state), namesOf);
+    if (!list) return;
     for (const s of list) ctx.write(outlookAnywhereObject(o, s));
   },
 });

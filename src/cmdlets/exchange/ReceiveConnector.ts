@@ -19,9 +19,9 @@ import {
   configObject,
   confirmSet,
   findObjects,
-  findServers,
   flagsList,
   flagsText,
+  getByServerOrIdentity,
   identityParameter,
   identityText,
   org,
@@ -95,16 +95,8 @@ export const getReceiveConnector = defineCmdlet({
   ],
   process(p, ctx) {
     const o = org(ctx);
-    let list = allConnectors(o);
-    if (ctx.parameterSetName === 'Server') {
-      const s = findServers(ctx, String(p.Server), { single: true, terminating: false, accept: (x) => isTransport(x.state) });
-      if (!s) return;
-      list = list.filter((l) => l.server === s[0]);
-    } else if (p.Identity !== undefined && p.Identity !== null) {
-      const found = findObjects(ctx, list, identityText(p.Identity), namesOf, false);
-      if (!found) return;
-      list = found;
-    }
+    const list = getByServerOrIdentity(ctx, p, allConnectors(o), (l) => l.server, (x) => isTransport(x.state), namesOf);
+    if (!list) return;
     for (const l of list) ctx.write(receiveConnectorObject(o, l));
   },
 });

@@ -44,8 +44,7 @@ export default defineCmdlet({
   ],
   async process(p, ctx) {
     const server = org(ctx).current;
-    const thumbprint = String(p.Thumbprint).trim();
-    const facts = findOrReport(ctx, server, thumbprint);
+    const facts = findOrReport(ctx, server, p.Thumbprint);
     if (!facts) return;
     if (facts.kind === 'certificate' && server.state.internalTransportThumbprint === facts.thumbprint) {
       ctx.writeError(exchangeError(ctx, 'ErrorCannotRemoveInternalTransportCertificate', messages.removeInternalTransport, 'InvalidOperation', facts.thumbprint));

@@ -18,6 +18,7 @@ import {
   confirmSet,
   findObjects,
   findServers,
+  getByIdentity,
   identityParameter,
   identityText,
   org,
@@ -62,12 +63,8 @@ export const getSendConnector = defineCmdlet({
   ],
   process(p, ctx) {
     const o = org(ctx);
-    let list = sendConnectors(o);
-    if (p.Identity !== undefined && p.Identity !== null) {
-      const found = findObjects(ctx, list, identityText(p.Identity), (c) => [c.name], false);
-      if (!found) return;
-      list = found;
-    }
+    const list = getByIdentity(ctx, p.Identity, sendConnectors(o), (c) => [c.name]);
+    if (!list) return;
     for (const c of list) ctx.write(sendConnectorObject(o, c));
   },
 });

@@ -16,6 +16,7 @@ import {
   configObject,
   confirmSet,
   findServers,
+  getServersByIdentity,
   identityParameter,
   identityText,
   optionalText,
@@ -64,12 +65,8 @@ export const getTransportServer = defineCmdlet({
   ],
   process(p, ctx) {
     const o = org(ctx);
-    let servers = visibleServers(o).filter(transportOnly);
-    if (p.Identity !== undefined && p.Identity !== null) {
-      const found = findServers(ctx, identityText(p.Identity), { single: false, accept: transportOnly });
-      if (!found) return;
-      servers = found;
-    }
+    const servers = getServersByIdentity(ctx, p.Identity, visibleServers(o).filter(transportOnly), transportOnly);
+    if (!servers) return;
     for (const s of servers) ctx.write(transportServerObject(o, s));
   },
 });

@@ -9,7 +9,21 @@ import type { ExchangeServer, Organization } from '../../exchange/organization.j
 import { isUnifiedMessaging } from '../../exchange/defaults.js';
 import { SERVICE_FLAGS } from '../../exchange/services.js';
 import { EXCHANGE_MODULE, domainControllerParameter, exchangeError } from './common.js';
-import { SYSCONFIG_NAMESPACE, adTail, configDn, configObject, confirmSet, findObjects, findServers, identityParameter, identityText, org, refuse } from './config-common.js';
+import {
+  SYSCONFIG_NAMESPACE,
+  adTail,
+  configDn,
+  configObject,
+  confirmSet,
+  findObjects,
+  findServers,
+  getByIdentity,
+  getServersByIdentity,
+  identityParameter,
+  identityText,
+  org,
+  refuse,
+} from './config-common.js';
 import { UM_DIAL_PLAN_TYPE, UM_SERVER_TYPE } from './config-views.js';
 import { shouldProcess } from './common.js';
 
@@ -88,12 +102,8 @@ export const getUMServer = defineCmdlet({
   examples: [{ code: 'Get-UMServer', remarks: 'The UM servers with their dial plans.', shows: 'ProExchange DP', needs: ['lab'] }],
   process(p, ctx) {
     const o = org(ctx);
-    let list = o.allServers().filter(umOnly);
-    if (p.Identity !== undefined && p.Identity !== null) {
-      const found = findServers(ctx, identityText(p.Identity), { single: false, accept: umOnly });
-      if (!found) return;
-      list = found;
-    }
+    let list = getServersByIdentity(ctx, p.Identity, o.allServers().filter(umOnly), umOnly);
+    if (!list) return;
     if (p.DialPlan !== undefined) {
       const plan = findObjects(ctx, dialPlans(o), String(p.DialPlan), (d) => [d.name], true)![0]!;
       list = list.filter((s) => s.state.um!.dialPlans.some((n) => n.toLowerCase() === plan.name.toLowerCase()));
@@ -162,12 +172,8 @@ export const getUMDialPlan = defineCmdlet({
   examples: [{ code: 'Get-UMDialPlan', remarks: 'Lists the dial plans.', shows: 'Unsecured', needs: ['lab'] }],
   process(p, ctx) {
     const o = org(ctx);
-    let list = dialPlans(o);
-    if (p.Identity !== undefined && p.Identity !== null) {
-      const found = findObjects(ctx, list, identityText(p.Identity), (d) => [d.name], false);
-      if (!found) return;
-      list = found;
-    }
+    const list = getByIdentity(ctx, p.Identity, dialPlans(o), (d) => [d.name]);
+    if (!list) return;
     for (const d of list) ctx.write(dialPlanObject(o, d));
   },
 });

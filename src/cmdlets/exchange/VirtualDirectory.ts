@@ -18,7 +18,7 @@ import {
   configObject,
   confirmSet,
   findObjects,
-  findServers,
+  getByServerOrIdentity,
   identityParameter,
   identityText,
   org,
@@ -185,16 +185,8 @@ function makeGet(spec: VdirSpec): CmdletDeclaration {
     examples: [{ code: spec.getExample.code, remarks: `Shows the ${spec.title} virtual directories.`, shows: spec.getExample.shows, needs: ['lab'] }],
     process(p, ctx) {
       const o = org(ctx);
-      let list = located(o, spec.name);
-      if (ctx.parameterSetName === 'Server') {
-        const s = findServers(ctx, String(p.Server), { single: true, terminating: false, accept: (x) => isClientAccess(x.state) });
-        if (!s) return;
-        list = list.filter((l) => l.server === s[0]);
-      } else if (p.Identity !== undefined && p.Identity !== null) {
-        const found = findObjects(ctx, list, identityText(p.Identity), namesOf, false);
-        if (!found) return;
-        list = found;
-      }
+      const list = getByServerOrIdentity(ctx, p, located(o, spec.name), (l) => l.server, (x) => isClientAccess(x.state), namesOf);
+      if (!list) return;
       for (const s of new Set(list.map((l) => l.server))) warnIfUnencrypted(ctx, s);
       for (const l of list) ctx.write(vdirObject(o, spec.name, l));
     },

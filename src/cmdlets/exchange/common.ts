@@ -108,7 +108,8 @@ export function resolvePath(ctx: CmdletContext, text: string): ReturnType<Cmdlet
  * The certificate (or pending request) with this thumbprint on the server, or undefined after
  * writing Exchange's not-found error (non-terminating, so a pipeline of thumbprints goes on).
  */
-export function findOrReport(ctx: CmdletContext, server: ExchangeServer, thumbprint: string): CertificateFacts | undefined {
+export function findOrReport(ctx: CmdletContext, server: ExchangeServer, thumbprintArgument: unknown): CertificateFacts | undefined {
+  const thumbprint = String(thumbprintArgument).trim();
   const facts = server.find(thumbprint);
   if (!facts) ctx.writeError(exchangeError(ctx, 'ErrorCertificateNotFound', messages.notFound(thumbprint), 'ObjectNotFound', thumbprint));
   return facts;

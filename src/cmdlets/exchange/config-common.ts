@@ -48,6 +48,33 @@ export function findObjects<T>(ctx: CmdletContext, items: readonly T[], identity
   return resolved(ctx, resolveObjects(org(ctx), items, identity, names, single), identity, single);
 }
 
+/** A Get cmdlet's -Identity: the items it names (wildcards allowed), all without it; undefined (error written) when none. */
+export function getByIdentity<T>(ctx: CmdletContext, identity: unknown, list: T[], names: (t: T) => string[]): T[] | undefined {
+  return identity === undefined || identity === null ? list : findObjects(ctx, list, identityText(identity), names, false);
+}
+
+/** A Get cmdlet's -Identity over servers: those it names that `accept` takes, all of `all` without it. */
+export function getServersByIdentity(ctx: CmdletContext, identity: unknown, all: ExchangeServer[], accept: (s: ExchangeServer) => boolean): ExchangeServer[] | undefined {
+  return identity === undefined || identity === null ? all : findServers(ctx, identityText(identity), { single: false, accept });
+}
+
+/**
+ * A Get cmdlet with -Server and -Identity sets over per-server objects: those of one server
+ * (`accept` says which servers qualify), else getByIdentity.
+ */
+export function getByServerOrIdentity<T>(
+  ctx: CmdletContext,
+  p: { Server?: unknown; Identity?: unknown },
+  list: T[],
+  serverOf: (t: T) => ExchangeServer,
+  accept: (s: ExchangeServer) => boolean,
+  names: (t: T) => string[],
+): T[] | undefined {
+  if (ctx.parameterSetName !== 'Server') return getByIdentity(ctx, p.Identity, list, names);
+  const s = findServers(ctx, String(p.Server), { single: true, terminating: false, accept });
+  return s && list.filter((l) => serverOf(l) === s[0]);
+}
+
 /** Stable GUID text derived from a name (directory objects need one; labs must be reproducible). */
 export function guidOf(seed: string): string {
   const h = createHash('sha1').update(seed.toLowerCase()).digest('hex');

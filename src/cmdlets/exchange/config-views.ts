@@ -1,6 +1,6 @@
 // Views of the configuration objects. Where the 2007 sources give the default table (Get-
 // ExchangeServer, Get-Mailbox, Get-UMServer) it is copied; elsewhere (connectors, virtual
-// directories, POP/IMAP, transport server, dial plans) the reference found none, so the columns
+// directories, POP/IMAP, transport server, dial plans) they show none, so the columns
 // are the ones later Exchange versions show, or the ones a 2007 admin looks at (noted per view).
 
 import { registerView, type ColumnSpec } from '../../format/views.js';
@@ -33,7 +33,7 @@ export const VDIR_TYPES = {
 const col = (label: string, width?: number): ColumnSpec => ({ label, property: label, width });
 const table = (typeName: string, columns: ColumnSpec[]) => registerView({ typeName, shape: 'table', table: { columns } });
 
-// 2007/2010 default table (reference §16).
+// The 2007/2010 default table.
 table(EXCHANGE_SERVER_TYPE, [col('Name', 19), col('Site', 20), col('ServerRole', 11), col('Edition', 11), col('AdminDisplayVersion')]);
 // 2007 Get-Mailbox: ServerName is shown in lower case, as the directory stores it.
 table(MAILBOX_TYPE, [col('Name', 25), col('Alias', 20), col('ServerName', 16), col('ProhibitSendQuota')]);
@@ -50,6 +50,6 @@ table(OUTLOOK_ANYWHERE_TYPE, [col('ServerName', 12), col('ExternalHostname', 30)
 table(CLIENT_ACCESS_SERVER_TYPE, [col('Name', 16), col('OutlookAnywhereEnabled', 22), col('AutoDiscoverServiceInternalUri')]);
 // Exchange 2010's default POP/IMAP table.
 for (const t of [POP_SETTINGS_TYPE, IMAP_SETTINGS_TYPE]) table(t, [col('UnencryptedOrTLSBindings', 25), col('SSLBindings', 22), col('LoginType', 19), col('X509CertificateName')]);
-// 2007 field sample (reference §14).
+// The fields of a 2007 sample.
 table(UM_SERVER_TYPE, [col('Name', 17), col('DialPlans', 20), col('Languages', 20), col('Status')]);
 table(UM_DIAL_PLAN_TYPE, [col('Name', 20), col('NumberOfDigitsInExtension', 25), col('URIType', 10), col('VoIPSecurity')]);

@@ -3,7 +3,7 @@
 // way through an exercise. The trainee's record (exercise progress, hints used) is not rolled back.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
+import { compileWildcard } from '../../protocol/wildcard.js';
 import { registerView } from '../../format/views.js';
 import { labObject, trainingFailure } from './Exercise.js';
 import { training, type CheckpointInfo } from './training-service.js';
@@ -107,7 +107,7 @@ export const getLabCheckpoint = defineCmdlet({
   examples: [{ setup: 'Checkpoint-Lab first | Out-Null', code: 'Get-LabCheckpoint', remarks: "The lab's checkpoints.", shows: 'first', needs: ['lab'] }],
   related: ['Checkpoint-Lab', 'Restore-Lab'],
   process(p, ctx) {
-    const filter = p.Name === undefined ? undefined : wildcardToRegExp(String(p.Name));
+    const filter = p.Name === undefined ? undefined : compileWildcard(String(p.Name));
     for (const c of training(ctx).checkpoints()) if (!filter || filter.test(c.name)) ctx.write(checkpointObject(c));
   },
 });

@@ -5,7 +5,7 @@
 
 import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { PSObject, dateToString } from '../../protocol/values.js';
-import { wildcardToRegExp } from '../../protocol/operators.js';
+import { compileWildcard } from '../../protocol/wildcard.js';
 import { registerView } from '../../format/views.js';
 import { TrainingError, training, type ExerciseStatus, type ExerciseSummary, type StartedExercise, type TaskStatus } from './training-service.js';
 
@@ -179,7 +179,7 @@ export const getLabExercise = defineCmdlet({
   process(p, ctx) {
     const { root, exercises, problems } = training(ctx).catalogue();
     if (exercises.length === 0 && problems.length === 0) ctx.writeWarning(`There are no exercises in ${root} (emsh -ExercisePath <folder> or EMSH_EXERCISE_PATH says where they are).`);
-    const filter = p.Id === undefined ? undefined : wildcardToRegExp(String(p.Id));
+    const filter = p.Id === undefined ? undefined : compileWildcard(String(p.Id));
     for (const problem of problems) {
       if (filter && !filter.test(problem.exercise)) continue;
       ctx.writeError(ctx.error({ message: `The exercise '${problem.exercise}' has a problem: ${problem.text}`, errorId: 'ExerciseInvalid', category: 'InvalidData', exceptionType: 'InvalidDataException', targetObject: problem.exercise }));

@@ -9,8 +9,7 @@ import type {
   ServerState,
   TransportServerState,
 } from '../model.js';
-
-export const LOG_ROOT_2007 = 'C:\\Program Files\\Microsoft\\Exchange Server\\TransportRoles\\Logs\\ProtocolLog';
+import { transportDefaults } from '../defaults.js';
 
 export function isHub(s: ServerState): boolean {
   return s.roles.includes('HubTransport');
@@ -21,19 +20,7 @@ export function isEdge(s: ServerState): boolean {
 }
 
 export function transportSettings(s: ServerState): TransportServerState {
-  return (
-    s.transport ?? {
-      intraOrgConnectorProtocolLoggingLevel: 'None',
-      sendProtocolLogPath: `${LOG_ROOT_2007}\\SmtpSend`,
-      receiveProtocolLogPath: `${LOG_ROOT_2007}\\SmtpReceive`,
-      sendProtocolLogMaxFileSize: '10MB',
-      receiveProtocolLogMaxFileSize: '10MB',
-      sendProtocolLogMaxDirectorySize: '250MB',
-      receiveProtocolLogMaxDirectorySize: '250MB',
-      sendProtocolLogMaxAge: '30.00:00:00',
-      receiveProtocolLogMaxAge: '30.00:00:00',
-    }
-  );
+  return s.transport ?? transportDefaults();
 }
 
 /** The connectors 2007 setup creates on a Hub (`Default X` on 25, `Client X` on 587) or an Edge. */

@@ -1,4 +1,4 @@
-// Edge Subscription and EdgeSync (reference §12): the subscription file the Edge writes (its
+// Edge Subscription and EdgeSync: the subscription file the Edge writes (its
 // internal transport certificate and the bootstrap account), and the synchronization session:
 // a real mutual TLS connection over loopback (standing in for LDAP over SSL to ADAM on port
 // 50636) in which each side trusts exactly the certificate published for the other - the Hub
@@ -6,13 +6,11 @@
 // compares the Hub's with the Hub certificates EdgeSync replicated to ADAM. No CA is consulted.
 
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import * as tls from 'node:tls';
+import { createServer as createTlsServer } from 'node:tls';
 import type { CertRecord, EdgeSubscriptionState, OrgState, ServerState } from '../model.js';
 import { isHub } from './config.js';
 import { internalTransportCertificate } from './select.js';
-import { contextFor, describeCertificate, peerCertificate, type SeenCertificate } from './tls.js';
+import { contextFor, describeCertificate, overLoopbackTls, peerCertificate, replyOf, type SeenCertificate } from './tls.js';
 
 export const ADAM_SSL_PORT = 50636;
 /** The bootstrap account's lifetime: the file must be imported within it. */
@@ -119,7 +117,7 @@ export async function edgeSyncConnect(org: OrgState, hub: ServerState, edge: Ser
   const knownHubs = hubCertificatesKnownToEdge(org);
   let edgeSide: { hub?: SeenCertificate; refused?: string } = {};
   // tls.Server builds its own context from key/cert (it ignores a prebuilt secureContext).
-  const server = tls.createServer({ key: edgeCert.keyPem, cert: edgeCert.certPem, requestCert: true, rejectUnauthorized: false }, (s) => {
+  const server = createTlsServer({ key: edgeCert.keyPem, cert: edgeCert.certPem, requestCert: true, rejectUnauthorized: false }, (s) => {
     s.on('error', () => undefined);
     const peer = peerCertificate(s);
     edgeSide = { hub: peer };
@@ -130,31 +128,17 @@ export async function edgeSyncConnect(org: OrgState, hub: ServerState, edge: Ser
     }
     s.end(`OK ${sub.site}\n`);
   });
-  server.on('tlsClientError', () => undefined);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  let client: tls.TLSSocket | undefined;
   try {
-    client = tls.connect({ host: '127.0.0.1', port, secureContext: contextFor(hubCert), rejectUnauthorized: false, checkServerIdentity: () => undefined });
-    client.setNoDelay(true);
-    client.on('error', () => undefined);
-    await once(client, 'secureConnect');
-    const seen = peerCertificate(client);
-    const protocol = client.getProtocol() ?? undefined;
-    if (!seen || seen.thumbprint !== sub.edgeCertificateThumbprint) {
-      client.destroy();
-      return { ok: false, failure: edgeSyncMessages.edgeMismatch(edge.fqdn, seen?.thumbprint ?? '(none)', sub.edgeCertificateThumbprint), edgeCertificate: seen, protocol, elapsedMs: performance.now() - started };
-    }
-    let reply = '';
-    client.on('data', (d: Buffer) => (reply += d.toString()));
-    await Promise.race([once(client, 'end'), once(client, 'close')]);
-    const ok = reply.startsWith('OK');
-    return { ok, failure: ok ? undefined : (edgeSide.refused ?? 'The Edge Transport server closed the connection.'), edgeCertificate: seen, hubCertificate: edgeSide.hub, protocol, elapsedMs: performance.now() - started };
+    return await overLoopbackTls(server, { secureContext: contextFor(hubCert), rejectUnauthorized: false, checkServerIdentity: () => undefined }, async (client) => {
+      const seen = peerCertificate(client);
+      const protocol = client.getProtocol() ?? undefined;
+      if (!seen || seen.thumbprint !== sub.edgeCertificateThumbprint) {
+        return { ok: false, failure: edgeSyncMessages.edgeMismatch(edge.fqdn, seen?.thumbprint ?? '(none)', sub.edgeCertificateThumbprint), edgeCertificate: seen, protocol, elapsedMs: performance.now() - started };
+      }
+      const ok = (await replyOf(client)).startsWith('OK');
+      return { ok, failure: ok ? undefined : (edgeSide.refused ?? 'The Edge Transport server closed the connection.'), edgeCertificate: seen, hubCertificate: edgeSide.hub, protocol, elapsedMs: performance.now() - started };
+    });
   } catch (e) {
     return { ok: false, failure: `The secure LDAP connection to ${edge.fqdn}:${ADAM_SSL_PORT} failed: ${(e as Error).message}`, elapsedMs: performance.now() - started };
-  } finally {
-    client?.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

@@ -1,4 +1,4 @@
-// SMTP protocol logs as Exchange writes them (reference §10.3): SENDyyyymmdd-N.LOG and
+// SMTP protocol logs as Exchange writes them: SENDyyyymmdd-N.LOG and
 // RECVyyyymmdd-N.LOG, a `#`-header then CSV rows
 //   date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context
 // with events `+` connect, `-` disconnect, `>` sent, `<` received, `*` information.

@@ -160,26 +160,20 @@ class Route {
     this.hops.push({ hop: this.hops.length + 1, source, target, kind: 'StoreDriver', tls: 'None', response: '250 2.0.0 Delivered by the store driver (MAPI)', ok: true, elapsedMs: 0 });
   }
 
-  private sendLog(s: ServerState, connectorId: string, verbose: boolean): ProtocolLogSession | undefined {
-    const path = transportSettings(s).sendProtocolLogPath;
+  /** A protocol log session of a connector, when it logs verbosely and the server has a log folder. */
+  private protocolLog(kind: 'Send' | 'Receive', s: ServerState, connectorId: string, verbose: boolean): ProtocolLogSession | undefined {
+    const settings = transportSettings(s);
+    const path = kind === 'Send' ? settings.sendProtocolLogPath : settings.receiveProtocolLogPath;
     if (!verbose || !path) return undefined;
-    const log = new ProtocolLogSession('Send', connectorId, newSessionId(this.now()), this.now);
-    this.logs.push({ server: s.name, kind: 'Send', folder: path, version: logVersion(s.adminDisplayVersion), rows: log.rows });
-    return log;
-  }
-
-  private receiveLog(s: ServerState, connectorId: string, verbose: boolean): ProtocolLogSession | undefined {
-    const path = transportSettings(s).receiveProtocolLogPath;
-    if (!verbose || !path) return undefined;
-    const log = new ProtocolLogSession('Receive', connectorId, newSessionId(this.now()), this.now);
-    this.logs.push({ server: s.name, kind: 'Receive', folder: path, version: logVersion(s.adminDisplayVersion), rows: log.rows });
+    const log = new ProtocolLogSession(kind, connectorId, newSessionId(this.now()), this.now);
+    this.logs.push({ server: s.name, kind, folder: path, version: logVersion(s.adminDisplayVersion), rows: log.rows });
     return log;
   }
 
   /** The receive side of `target` (its port-25 connector), or a reply explaining why there is none. */
   receiveEndpoint(target: ServerState, opts: { acceptRecipient?: (a: string) => string | undefined }): ReceiveEndpoint | string {
     const rc = smtpReceiveConnector(target);
-    const log = rc ? this.receiveLog(target, `${target.name}\\${rc.name}`, rc.protocolLoggingLevel === 'Verbose') : undefined;
+    const log = rc ? this.protocolLog('Receive', target, `${target.name}\\${rc.name}`, rc.protocolLoggingLevel === 'Verbose') : undefined;
     return smtpReceiveEndpoint(this.org, target, this.now, { log, acceptRecipient: opts.acceptRecipient });
   }
 
@@ -206,7 +200,7 @@ class Route {
       ca: source.domainJoined ? [this.org.ca.certPem] : [],
       directTrust: expected,
       expectedName: typeof recv === 'string' ? target.fqdn : recv.fqdn,
-      log: this.sendLog(source, connector.id, connector.verbose),
+      log: this.protocolLog('Send', source, connector.id, connector.verbose),
       now: this.now,
     };
     return this.smtp(source.name, target.name, recv, send);
@@ -228,7 +222,7 @@ class Route {
     return this.smtp(`mail.${senderDomain} (Internet)`, target.name, recv, send);
   }
 
-  /** Our server (Edge or Hub) to the partner's host, through a Send connector (§9.2, Domain Security). */
+  /** Our server (Edge or Hub) to the partner's host, through a Send connector (Domain Security). */
   async toPartner(source: ServerState, partner: PartnerOrgState, connector: SendConnectorState): Promise<HopRecord> {
     const now = this.now();
     const cfg = this.org.transportConfig;
@@ -260,7 +254,7 @@ class Route {
       ca: trustedRootPems(source, this.org.ca),
       expectedName: partner.hostFqdn,
       domainSecure: secure ? { domain: partner.domain, failure: (st) => transportErrors.domainSecureSend(partner.domain, connector.name, st) } : undefined,
-      log: this.sendLog(source, connector.name, connector.protocolLoggingLevel === 'Verbose'),
+      log: this.protocolLog('Send', source, connector.name, connector.protocolLoggingLevel === 'Verbose'),
       now: this.now,
     };
     return this.smtp(source.name, `${partner.hostFqdn} (${partner.organizationName})`, recv, send);
@@ -398,6 +392,19 @@ export async function deliverMessage(organization: Organization, req: MessageReq
     const q = await hopBetween(edge!, siteHub, { id: inbound?.name ?? `EdgeSync - Inbound to ${subscription!.site}`, verbose: (inbound?.protocolLoggingLevel ?? 'None') === 'Verbose' });
     return q ?? siteHub;
   };
+  /** A Hub sends to the subscribed Edge from the subscription's site: first to a Hub there, then to the Edge. */
+  const toSubscribedEdge = async (from: ServerState, target: ServerState, site: string | undefined): Promise<DeliveryReport | ServerState> => {
+    let at = from;
+    if (at.site !== site) {
+      const siteHub = org.servers.find((s) => isHub(s) && s.site === site);
+      if (siteHub) {
+        const q = await hopBetween(at, siteHub);
+        if (q) return q;
+        at = siteHub;
+      }
+    }
+    return (await hopBetween(at, target)) ?? target;
+  };
 
   let current: ServerState | undefined;
   if (opts.resumeAt) {
@@ -453,17 +460,9 @@ export async function deliverMessage(organization: Organization, req: MessageReq
     // Other external recipients leave through the subscribed Edge (no DNS in the lab: they queue there).
     if (!edge || !subscription) return unreachable(current);
     if (!isEdge(current)) {
-      if (current.site !== subscription.site) {
-        const siteHub = org.servers.find((s) => isHub(s) && s.site === subscription.site);
-        if (siteHub) {
-          const q = await hopBetween(current, siteHub);
-          if (q) return q;
-          current = siteHub;
-        }
-      }
-      const q = await hopBetween(current, edge, { id: INTRA_ORG_CONNECTOR, verbose: transportSettings(current).intraOrgConnectorProtocolLoggingLevel === 'Verbose' });
-      if (q) return q;
-      current = edge;
+      const r = await toSubscribedEdge(current, edge, subscription.site);
+      if (!('name' in r)) return r;
+      current = r;
     }
     return report('Queued', transportErrors.dns(domain), { on: edge.name, next: domain, type: 'DnsConnectorDelivery' });
   }
@@ -476,17 +475,9 @@ export async function deliverMessage(organization: Organization, req: MessageReq
   if (isEdge(source)) {
     if (!subscription || subscription.edge !== source.name) return unreachable(current);
     if (!isEdge(current)) {
-      if (current.site !== subscription.site) {
-        const siteHub = org.servers.find((s) => isHub(s) && s.site === subscription.site);
-        if (siteHub) {
-          const q = await hopBetween(current, siteHub);
-          if (q) return q;
-          current = siteHub;
-        }
-      }
-      const q = await hopBetween(current, source);
-      if (q) return q;
-      current = source;
+      const r = await toSubscribedEdge(current, source, subscription.site);
+      if (!('name' in r)) return r;
+      current = r;
     }
   } else if (source.name !== current.name) {
     const q = await hopBetween(current, source);

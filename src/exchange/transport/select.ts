@@ -1,4 +1,4 @@
-// Which certificate a transport server presents (reference §9):
+// Which certificate a transport server presents:
 //  - STARTTLS: the certificates whose Subject CN or a SAN matches the connector FQDN (a wildcard
 //    covers exactly one label), valid for TLS (private key, RSA >= 1024, within its dates by the
 //    lab clock, chaining to a root the server trusts or self-signed); a CA-issued certificate
@@ -52,7 +52,7 @@ export interface Candidate {
  * Every certificate enabled for SMTP that names the FQDN, usable ones first in preference order.
  * Only certificates enabled for SMTP are candidates: enabling for SMTP is what gives the transport
  * service (Network Service) read access to the private key, and Get-ExchangeCertificate shows
- * SMTP exactly when it has it (reference §1.3). A certificate enabled only for IIS is never
+ * SMTP exactly when it has it. A certificate enabled only for IIS is never
  * presented for STARTTLS.
  */
 export function startTlsCandidates(server: ServerState, fqdn: string, now: Date): Candidate[] {
@@ -81,7 +81,7 @@ export function internalTransportCertificate(server: ServerState, now: Date): Ce
   return time >= Date.parse(r.notBefore) && time <= Date.parse(r.notAfter) ? r : undefined;
 }
 
-/** The certificate the UM service uses in secured mode (§9.6): enabled for UM and usable, CA-issued first, then newest. */
+/** The certificate the UM service uses in secured mode: enabled for UM and usable, CA-issued first, then newest. */
 export function selectUmCertificate(server: ServerState, now: Date, umFlag: number = SERVICE_FLAGS.UM): CertRecord | undefined {
   return server.certificates
     .filter((r) => r.services & umFlag && unusableReason(server, r, now) === undefined)

@@ -17,7 +17,7 @@
 
 import { once } from 'node:events';
 import * as net from 'node:net';
-import * as tls from 'node:tls';
+import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import type { CertRecord } from '../model.js';
 import { LineChannel } from './channel.js';
 import { hasFlag } from './config.js';
@@ -163,9 +163,12 @@ export function serveSmtpSession(sock: net.Socket, ep: ReceiveEndpoint): Promise
   return serveSession(sock, ep, {});
 }
 
-async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRecord): Promise<void> {
+/**
+ * Opens one side of an SMTP session: the line channel, the protocol log's connect line (`+`)
+ * with both endpoints, and a writer that logs each line it sends (`>`).
+ */
+function openSession(sock: net.Socket, log: ProtocolLogSession | undefined): { ch: LineChannel; send: (line: string) => void } {
   const ch = new LineChannel(sock);
-  const log = ep.log;
   if (log) {
     log.local = endpoint(sock.localAddress, sock.localPort);
     log.remote = endpoint(sock.remoteAddress, sock.remotePort);
@@ -175,6 +178,12 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
     log?.add('>', line);
     ch.write(line);
   };
+  return { ch, send };
+}
+
+async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRecord): Promise<void> {
+  const log = ep.log;
+  const { ch, send } = openSession(sock, log);
   let secured = false;
   let mailFrom = false;
   let rcpts = 0;
@@ -213,7 +222,7 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
       const cert = verb === 'STARTTLS' ? ep.startTlsCertificate! : ep.anonymousTlsCertificate!;
       send('220 2.0.0 SMTP server ready');
       rec.selected = cert.thumbprint;
-      const t = ch.upgrade((plain) => new tls.TLSSocket(plain, { isServer: true, secureContext: contextFor(cert, ep.clientCa), requestCert: true, rejectUnauthorized: false }));
+      const t = ch.upgrade((plain) => new TLSSocket(plain, { isServer: true, secureContext: contextFor(cert, ep.clientCa), requestCert: true, rejectUnauthorized: false }));
       try {
         await once(t, 'secure');
       } catch (e) {
@@ -298,17 +307,8 @@ async function serveSession(sock: net.Socket, ep: ReceiveEndpoint, rec: ServerRe
 // The sending side
 
 async function clientSession(sock: net.Socket, ep: SendEndpoint, env: Envelope): Promise<HopOutcome & { elapsedMs: 0 }> {
-  const ch = new LineChannel(sock);
   const log = ep.log;
-  if (log) {
-    log.local = endpoint(sock.localAddress, sock.localPort);
-    log.remote = endpoint(sock.remoteAddress, sock.remotePort);
-    log.add('+');
-  }
-  const say = (line: string) => {
-    log?.add('>', line);
-    ch.write(line);
-  };
+  const { ch, send: say } = openSession(sock, log);
   const hear = async () => {
     const r = await ch.readReply();
     if (r) for (const l of r.lines) log?.add('<', l);
@@ -342,7 +342,7 @@ async function clientSession(sock: net.Socket, ep: SendEndpoint, env: Envelope):
     const go = await hear();
     if (!go || go.code !== 220) return quit(go?.lines.join(' ') ?? '421 4.4.2 Connection dropped');
     const t = ch.upgrade((plain) =>
-      tls.connect({
+      tlsConnect({
         socket: plain,
         secureContext: contextFor(ep.clientCertificate, ep.ca),
         rejectUnauthorized: false,

@@ -4,7 +4,9 @@
 // direct trust), with dates judged by the lab clock rather than the host's.
 
 import { createHash, X509Certificate } from 'node:crypto';
-import * as tls from 'node:tls';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { connect as tlsConnect, createSecureContext, type ConnectionOptions, type SecureContext, type Server as TlsServer, type TLSSocket } from 'node:tls';
 import type { CertRecord } from '../model.js';
 import { nameMatches } from './select.js';
 
@@ -42,20 +44,20 @@ export function describeCertificate(x: X509Certificate): SeenCertificate {
   };
 }
 
-const peers = new WeakMap<tls.TLSSocket, X509Certificate | undefined>();
+const peers = new WeakMap<TLSSocket, X509Certificate | undefined>();
 
 /**
  * The certificate the other end of a TLS socket presented, as an X509Certificate. Read through
  * here only: Node 20's getPeerX509Certificate() gives the certificate to its first caller and
  * undefined to every later one.
  */
-export function peerX509(sock: tls.TLSSocket): X509Certificate | undefined {
+export function peerX509(sock: TLSSocket): X509Certificate | undefined {
   if (!peers.has(sock)) peers.set(sock, sock.getPeerX509Certificate());
   return peers.get(sock);
 }
 
 /** The certificate the other end of a TLS socket presented, if any. */
-export function peerCertificate(sock: tls.TLSSocket): SeenCertificate | undefined {
+export function peerCertificate(sock: TLSSocket): SeenCertificate | undefined {
   const x = peerX509(sock);
   return x ? describeCertificate(x) : undefined;
 }
@@ -94,14 +96,14 @@ function parsedRoot(pem: string): X509Certificate {
   return x;
 }
 
-const contexts = new Map<string, tls.SecureContext>();
+const contexts = new Map<string, SecureContext>();
 
 /** A context presenting the certificate (cached per thumbprint: parsing the key costs a little). */
-export function contextFor(r: Pick<CertRecord, 'thumbprint' | 'certPem' | 'keyPem'> | undefined, ca?: string[]): tls.SecureContext {
+export function contextFor(r: Pick<CertRecord, 'thumbprint' | 'certPem' | 'keyPem'> | undefined, ca?: string[]): SecureContext {
   const key = `${r?.thumbprint ?? '-'}|${createHash('sha1').update((ca ?? []).join('')).digest('hex')}`;
   let c = contexts.get(key);
   if (!c) {
-    c = tls.createSecureContext({ key: r?.keyPem, cert: r?.certPem, ca });
+    c = createSecureContext({ key: r?.keyPem, cert: r?.certPem, ca });
     if (contexts.size > 64) contexts.clear();
     contexts.set(key, c);
   }
@@ -169,4 +171,34 @@ export function judge(
   }
   if (!certificateNames(seen, opts.expectedName)) return { verdict: 'NameMismatch', detail: `The certificate does not name ${opts.expectedName}.` };
   return { verdict: 'Trusted', detail: 'The certificate chains to a trusted root and names the server.' };
+}
+
+/**
+ * A TLS conversation over loopback: `server` (whose connection handler plays the service) listens
+ * on a free port, a client connects with `clientOptions`, and `talk` runs once the handshake is
+ * done. Client and server are closed afterwards, whatever happens; errors reach the caller.
+ */
+export async function overLoopbackTls<T>(server: TlsServer, clientOptions: ConnectionOptions, talk: (client: TLSSocket) => Promise<T>): Promise<T> {
+  server.on('tlsClientError', () => undefined);
+  server.listen(0, '127.0.0.1');
+  let client: TLSSocket | undefined;
+  try {
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    client = tlsConnect({ ...clientOptions, host: '127.0.0.1', port });
+    client.setNoDelay(true);
+    client.on('error', () => undefined);
+    await once(client, 'secureConnect');
+    return await talk(client);
+  } finally {
+    client?.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** Everything the peer sends until it ends or closes the connection (listening starts now). */
+export function replyOf(client: TLSSocket): Promise<string> {
+  let reply = '';
+  client.on('data', (d: Buffer) => (reply += d.toString()));
+  return Promise.race([once(client, 'end'), once(client, 'close')]).then(() => reply);
 }

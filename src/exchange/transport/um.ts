@@ -1,16 +1,14 @@
-// Unified Messaging over TLS (reference §9.6, §14): in SIPSecured or Secured mode the UM service
+// Unified Messaging over TLS: in SIPSecured or Secured mode the UM service
 // answers SIP on 5061 with the certificate enabled for UM. The Office Communications Server peer
 // speaks only TLS and accepts only certificates whose issuer it trusts (the enterprise CA): a real
 // TLS client on loopback, so a self-signed UM certificate fails the handshake check and a lab-CA
 // issued one passes.
 
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import * as tls from 'node:tls';
+import { createServer as createTlsServer } from 'node:tls';
 import type { OrgState, ServerState } from '../model.js';
 import { selectUmCertificate } from './select.js';
 import { findClient, rootPems } from '../clients.js';
-import { chainsToRoot, judge, peerCertificate, peerX509, type Judgement } from './tls.js';
+import { chainsToRoot, judge, overLoopbackTls, peerCertificate, peerX509, replyOf, type Judgement } from './tls.js';
 
 export const OCS_FQDN = 'ocs01';
 
@@ -45,43 +43,30 @@ export async function ocsPeerCheck(org: OrgState, um: ServerState, now: Date): P
   }
   const cert = selectUmCertificate(um, now);
   if (!cert) return { ok: false, mode, detail: `No valid certificate on ${um.name} is enabled for UM, so the UM service cannot answer on 5061 (Enable-ExchangeCertificate -Services UM).` };
-  const server = tls.createServer({ key: cert.keyPem, cert: cert.certPem }, (s) => {
+  const server = createTlsServer({ key: cert.keyPem, cert: cert.certPem }, (s) => {
     s.on('error', () => undefined);
     s.on('data', () => s.end(`SIP/2.0 200 OK\r\nServer: ${um.name} Microsoft Exchange Unified Messaging\r\n\r\n`));
   });
-  server.on('tlsClientError', () => undefined);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  let client: tls.TLSSocket | undefined;
   try {
-    client = tls.connect({ host: '127.0.0.1', port, ca: [org.ca.certPem], rejectUnauthorized: false, servername: um.fqdn, checkServerIdentity: () => undefined });
-    client.setNoDelay(true);
-    client.on('error', () => undefined);
-    await once(client, 'secureConnect');
-    const seen = peerCertificate(client);
-    const seenX = peerX509(client);
-    const j = judge(seen, { chainTrusted: seenX ? chainsToRoot(seenX, ocsRoots(org)) : false, expectedName: um.fqdn, now });
-    if (j.verdict !== 'Trusted') {
-      client.destroy();
-      const why =
-        j.verdict === 'SelfSigned' || j.verdict === 'UntrustedRoot'
-          ? `was issued by '${seen?.issuer}', an issuer ${ocs} does not trust`
-          : j.verdict === 'NameMismatch'
-            ? `does not name ${um.fqdn}`
-            : 'is not valid';
-      return { ok: false, mode, thumbprint: seen?.thumbprint, judgement: j, detail: `${ocs} refused the TLS connection: the certificate of ${um.fqdn} (thumbprint ${seen?.thumbprint}) ${why}.` };
-    }
-    let reply = '';
-    client.on('data', (d: Buffer) => (reply += d.toString()));
-    client.write(`OPTIONS sip:${um.fqdn}:5061;transport=tls SIP/2.0\r\nFrom: <sip:${ocs}>\r\n\r\n`);
-    await Promise.race([once(client, 'end'), once(client, 'close')]);
-    const ok = reply.startsWith('SIP/2.0 200');
-    return { ok, mode, thumbprint: seen?.thumbprint, judgement: j, detail: ok ? `SIP OPTIONS over TLS answered 200 OK; ${ocs} trusts the issuer '${seen?.issuer}'.` : 'The UM server did not answer.' };
+    return await overLoopbackTls(server, { ca: [org.ca.certPem], rejectUnauthorized: false, servername: um.fqdn, checkServerIdentity: () => undefined }, async (client): Promise<UmPeerCheck> => {
+      const seen = peerCertificate(client);
+      const seenX = peerX509(client);
+      const j = judge(seen, { chainTrusted: seenX ? chainsToRoot(seenX, ocsRoots(org)) : false, expectedName: um.fqdn, now });
+      if (j.verdict !== 'Trusted') {
+        const why =
+          j.verdict === 'SelfSigned' || j.verdict === 'UntrustedRoot'
+            ? `was issued by '${seen?.issuer}', an issuer ${ocs} does not trust`
+            : j.verdict === 'NameMismatch'
+              ? `does not name ${um.fqdn}`
+              : 'is not valid';
+        return { ok: false, mode, thumbprint: seen?.thumbprint, judgement: j, detail: `${ocs} refused the TLS connection: the certificate of ${um.fqdn} (thumbprint ${seen?.thumbprint}) ${why}.` };
+      }
+      const reply = replyOf(client);
+      client.write(`OPTIONS sip:${um.fqdn}:5061;transport=tls SIP/2.0\r\nFrom: <sip:${ocs}>\r\n\r\n`);
+      const ok = (await reply).startsWith('SIP/2.0 200');
+      return { ok, mode, thumbprint: seen?.thumbprint, judgement: j, detail: ok ? `SIP OPTIONS over TLS answered 200 OK; ${ocs} trusts the issuer '${seen?.issuer}'.` : 'The UM server did not answer.' };
+    });
   } catch (e) {
     return { ok: false, mode, detail: `TLS negotiation with ${um.fqdn}:5061 failed: ${(e as Error).message}` };
-  } finally {
-    client?.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

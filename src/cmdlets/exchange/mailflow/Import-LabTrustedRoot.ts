@@ -2,7 +2,7 @@
 // Authorities store, as an admin does with the Certificates MMC (or certutil -addstore Root).
 // Domain members already trust ProExchange Root CA (group policy); the Edge, outside the domain,
 // trusts nothing until a root is imported, and no server trusts a partner's CA by itself.
-// Trusted roots decide whether a CA-issued certificate is usable for TLS on the server (§9.1) and
+// Trusted roots decide whether a CA-issued certificate is usable for TLS on the server and
 // whether a partner's certificate validates (Domain Security).
 
 import { defineCmdlet } from '../../../protocol/cmdlet.js';

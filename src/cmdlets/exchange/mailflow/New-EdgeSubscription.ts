@@ -5,6 +5,7 @@
 import { defineCmdlet, type CmdletContext } from '../../../protocol/cmdlet.js';
 import { TerminatingError } from '../../../protocol/errors.js';
 import type { EdgeSubscriptionState, SendConnectorState } from '../../../exchange/model.js';
+import { sendConnectorState } from '../../../exchange/defaults.js';
 import { isEdge, isHub } from '../../../exchange/transport/config.js';
 import { parseSubscriptionXml, subscriptionXml, SUBSCRIPTION_MINUTES } from '../../../exchange/transport/edgesync.js';
 import { internalTransportCertificate } from '../../../exchange/transport/select.js';
@@ -40,19 +41,7 @@ function readText(ctx: CmdletContext, path: string): string | { error: string } 
 }
 
 function edgeSyncConnector(name: string, addressSpace: string, edge: string, smartHosts: string[]): SendConnectorState {
-  return {
-    name,
-    addressSpaces: [addressSpace],
-    sourceTransportServers: [edge],
-    smartHosts,
-    dnsRoutingEnabled: smartHosts.length === 0,
-    fqdn: '',
-    requireTLS: false,
-    domainSecureEnabled: false,
-    ignoreSTARTTLS: false,
-    protocolLoggingLevel: 'None',
-    enabled: true,
-  };
+  return sendConnectorState(name, [addressSpace], [edge], smartHosts);
 }
 
 export default defineCmdlet({

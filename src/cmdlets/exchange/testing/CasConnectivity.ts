@@ -21,7 +21,6 @@ import {
   sslPolicyErrors,
   targetCas,
   testMailboxServer,
-  type Outcome,
 } from './common.js';
 
 interface Attempt {

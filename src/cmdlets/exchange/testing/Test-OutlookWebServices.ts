@@ -4,7 +4,7 @@
 // the external (EXPR) provider, and RPC over HTTP. Each step is a real connection from the
 // server you are on; a certificate that does not validate from there is reported with .NET's
 // SslPolicyErrors (RemoteCertificateNameMismatch, RemoteCertificateChainErrors) and the test goes
-// on, as 2007's did. Ids and wording follow the 2007 samples (reference §17): 1003 start, 1006
+// on, as 2007's did. Ids and wording follow 2007's sample output: 1003 start, 1006
 // Autodiscover, 1016 AS, 1015 OAB, 1014 not configured, 1017 RPC/HTTP, 1005 a certificate error;
 // 1013 (a service that could not be contacted) is the lab's id for what the samples do not show.
 
@@ -15,7 +15,7 @@ import type { ClientService } from '../../../exchange/endpoints/network.js';
 import { EXCHANGE_MODULE, exchangeError } from '../common.js';
 import { labEndpoints } from '../../lab/endpoints-service.js';
 import { org } from '../config-common.js';
-import { MONITORING_NAMESPACE, localConnector, sslPolicyErrors, targetCas } from './common.js';
+import { localConnector, sslPolicyErrors, targetCas } from './common.js';
 
 export const OWS_RESULT_TYPE = 'Microsoft.Exchange.Monitoring.TestOutlookWebServicesResult';
 type Kind = 'Information' | 'Success' | 'Warning' | 'Error';
