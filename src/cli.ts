@@ -74,7 +74,11 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
 
   // The parser is built while the lab's files are read (openLab waits on the file system): a
   // script or command needs it next, and building it costs more than the rest of the start-up.
-  setImmediate(prepareParser);
+  // The interactive UI needs it only at the first Enter: it builds it after its first frame (App).
+  if (!ui) setImmediate(prepareParser);
+  // The UI's modules (Ink, React, Yoga's WASM) load while the lab is opened.
+  const uiModule = ui && 'load' in link ? link.load().then((m) => (m.preloadUi(), m)) : undefined;
+  uiModule?.catch(() => undefined); // awaited (and its failure reported) after openLab
   let lab: Lab;
   try {
     lab = await openLab({
@@ -94,17 +98,17 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
   // The session may move to another lab (Start-LabExercise): the one it ends on is closed too.
   const sessions: Session[] = [];
   try {
-    return await runOn(lab, opts, home, interactive, ui && 'load' in link ? link.load : undefined, sessions);
+    return await runOn(lab, opts, home, interactive, uiModule, sessions);
   } finally {
     for (const s of sessions) await sessionLab(s).close();
     await lab.close();
   }
 }
 
-async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, loadUi: LoadUi | undefined, sessions: Session[]): Promise<number> {
-  if (loadUi) {
-    // Loaded only here: Ink and React stay off the scripted path.
-    const { runInteractive } = await loadUi();
+async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, uiModule: ReturnType<LoadUi> | undefined, sessions: Session[]): Promise<number> {
+  if (uiModule) {
+    // Loaded only for the UI: Ink and React stay off the scripted path.
+    const { runInteractive } = await uiModule;
     return runInteractive({
       lab: opts.lab,
       machine: () => (sessions[0] ? sessionLab(sessions[0]).lab : lab).org.currentMachineName,

@@ -63,7 +63,20 @@ export function restoreTerminal(out: NodeJS.WriteStream, input: NodeJS.ReadStrea
  * implementation (undici) at start-up, ~0.1 s; without `fetch` it decodes the same bytes
  * directly. So `fetch` is hidden while these modules initialise (nothing else runs then).
  */
-async function loadUi(terminal: boolean) {
+function loadUi(terminal: boolean): ReturnType<typeof importUi> {
+  return (uiModules ??= importUi(terminal));
+}
+let uiModules: ReturnType<typeof importUi> | undefined;
+
+/**
+ * Starts loading the UI's modules (Ink, React, Yoga's WASM, the App) for a shell on the process's
+ * own terminal, so that they load while the caller opens the lab; runInteractive then finds them.
+ */
+export function preloadUi(): void {
+  loadUi(Boolean(process.stdout.isTTY)).catch(() => undefined); // runInteractive reports a failure
+}
+
+async function importUi(terminal: boolean) {
   const g = globalThis as { fetch?: unknown };
   const saved = Object.getOwnPropertyDescriptor(g, 'fetch');
   if (saved?.configurable) delete g.fetch;
