@@ -63,17 +63,33 @@ const common = {
 // 2. The ES module builds: the UI's libraries, and the bench and torture libraries.
 // forge, react and signal-exit are CommonJS: they need a require.
 const requireBanner = { js: "import { createRequire as __emshCreateRequire } from 'node:module';\nconst require = __emshCreateRequire(import.meta.url);" };
+// What the shell changes in Ink's bundle (the same in every build that holds Ink, so the bench
+// measures what ships):
+// - Ink measures text with the shell's width rule (src/ui/ink-text-width.ts), not string-width;
+// - Ink tokenizes its frames with a faster tokenize (src/ui/ink-ansi-tokenize.ts);
+// - Ink imports its React DevTools bridge only when DEV=true; bundled, it would bring the `ws`
+//   WebSocket library along (~130 KB that every interactive start-up would compile).
+const TOKENIZER = resolvePath('src/ui/ink-ansi-tokenize.ts');
+const inkSubstitutes = {
+  alias: { 'react-devtools-core': './dist/.devtools-stub.mjs', 'string-width': './src/ui/ink-text-width.ts' },
+  plugins: [
+    {
+      name: 'ink-substitutes',
+      setup: (b) => {
+        b.onResolve({ filter: /^\.\/devtools\.js$/ }, (a) => (/[\\/]ink[\\/]/.test(a.importer) ? { path: resolvePath('dist/.devtools-stub.mjs') } : undefined));
+        // The substitute itself imports the package.
+        b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (a) => (a.importer === TOKENIZER ? undefined : { path: TOKENIZER }));
+      },
+    },
+  ],
+};
 const uiLibraries = await build({
   ...common,
+  ...inkSubstitutes,
   entryPoints: { 'ui-libraries': 'src/ui/libraries.ts' },
   outdir: 'dist',
   format: 'esm',
   outExtension: { '.js': '.mjs' },
-  // Ink measures text with the shell's own width rule (see src/ui/ink-text-width.ts).
-  alias: { 'react-devtools-core': './dist/.devtools-stub.mjs', 'string-width': './src/ui/ink-text-width.ts' },
-  // Ink imports its React DevTools bridge only when DEV=true; bundled, it would bring the `ws`
-  // WebSocket library along (~130 KB that every interactive start-up would compile).
-  plugins: [{ name: 'no-ink-devtools', setup: (b) => b.onResolve({ filter: /^\.\/devtools\.js$/ }, (a) => (/[\\/]ink[\\/]/.test(a.importer) ? { path: resolvePath('dist/.devtools-stub.mjs') } : undefined)) }],
   banner: requireBanner,
 });
 const esm = await build({
@@ -84,7 +100,7 @@ const esm = await build({
   chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
   outExtension: { '.js': '.mjs' },
-  alias: { 'react-devtools-core': './dist/.devtools-stub.mjs' },
+  ...inkSubstitutes,
   banner: requireBanner,
 });
 
