@@ -1,5 +1,5 @@
-// What Ink composes its frames with: @alcalzone/ansi-tokenize, with faster `tokenize` and
-// `styledCharsToString` that give the same results. The build (scripts/build.mjs) gives Ink this
+// What Ink composes its frames with: @alcalzone/ansi-tokenize, with faster `tokenize`,
+// `styledCharsFromTokens` and `styledCharsToString` that give the same results. The build (scripts/build.mjs) gives Ink this
 // module in place of that package.
 // Why: Ink lays every frame out cell by cell: it tokenizes the ANSI text of each row into styled
 // characters, then turns each row back into text. That was most of a keystroke's time when the
@@ -8,9 +8,11 @@
 //   ASCII with SGR colour codes (nearly all of a shell's frames) needs no segmenter: each such
 //   character is a grapheme of its own, one cell wide. Any other text (wide characters, emoji,
 //   other escape sequences) goes to the package's tokenize;
+// - styledCharsFromTokens gives each character a copy of its styles: characters of one style
+//   share one list here (Ink only reads them);
 // - styledCharsToString computes the codes between each two characters (three Sets a character);
 //   between two characters of the same style there are none.
-import { ansiCodesToString, diffAnsiCodes, tokenize as tokenizeGraphemes, type AnsiCode, type StyledChar, type Token } from '@alcalzone/ansi-tokenize';
+import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize as tokenizeGraphemes, type AnsiCode, type StyledChar, type Token } from '@alcalzone/ansi-tokenize';
 
 export * from '@alcalzone/ansi-tokenize';
 
@@ -34,6 +36,17 @@ export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): Token
     if (++visible >= endChar) break;
   }
   return tokens;
+}
+
+export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
+  let styles: AnsiCode[] = [];
+  const chars: StyledChar[] = [];
+  for (const t of tokens) {
+    // A new list for each change of style: a list once given to characters never changes.
+    if (t.type === 'ansi') styles = reduceAnsiCodesIncremental(styles, [t]);
+    else chars.push({ type: 'char', value: t.value, fullWidth: t.fullWidth, styles });
+  }
+  return chars;
 }
 
 function sameStyles(a: AnsiCode[], b: AnsiCode[]): boolean {

@@ -37,7 +37,7 @@ describe("Ink's ANSI tokenizer", () => {
     for (const s of samples) for (const n of [0, 1, 3, 10]) expect(tokenize(s, n)).toEqual(original(s, n));
   });
 
-  it('turns styled characters back into the text the package makes', () => {
+  it('makes the styled characters, and turns them back into the text, as the package does', () => {
     const codes = ['\x1b[31m', '\x1b[39m', '\x1b[1m', '\x1b[2m', '\x1b[22m', '\x1b[4;7m', '\x1b[0m', '\x1b[38;5;12m', '\x1b[42m', '\x1b[49m', '\x1b[m'];
     let seed = 11;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
@@ -49,6 +49,7 @@ describe("Ink's ANSI tokenizer", () => {
     }
     for (const s of texts) {
       const chars = originalChars(original(s));
+      expect(styledCharsFromTokens(original(s))).toEqual(chars);
       expect(styledCharsToString(chars)).toBe(originalToString(chars));
       expect(styledCharsToString(styledCharsFromTokens(tokenize(s)))).toBe(originalToString(chars));
     }
