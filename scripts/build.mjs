@@ -68,7 +68,8 @@ const requireBanner = { js: "import { createRequire as __emshCreateRequire } fro
 // - Ink measures text with the shell's width rule (src/ui/ink-text-width.ts), not string-width;
 // - Ink tokenizes its frames with a faster tokenize (src/ui/ink-ansi-tokenize.ts);
 // - Ink imports its React DevTools bridge only when DEV=true; bundled, it would bring the `ws`
-//   WebSocket library along (~130 KB that every interactive start-up would compile).
+//   WebSocket library along (~130 KB that every interactive start-up would compile);
+// - node:child_process, which only terminal-size imports (for piped output), loads on first use.
 const TOKENIZER = resolvePath('src/ui/ink-ansi-tokenize.ts');
 const inkSubstitutes = {
   alias: { 'react-devtools-core': './dist/.devtools-stub.mjs', 'string-width': './src/ui/ink-text-width.ts' },
@@ -79,6 +80,7 @@ const inkSubstitutes = {
         b.onResolve({ filter: /^\.\/devtools\.js$/ }, (a) => (/[\\/]ink[\\/]/.test(a.importer) ? { path: resolvePath('dist/.devtools-stub.mjs') } : undefined));
         // The substitute itself imports the package.
         b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (a) => (a.importer === TOKENIZER ? undefined : { path: TOKENIZER }));
+        b.onResolve({ filter: /^node:child_process$/ }, (a) => (/[\\/]terminal-size[\\/]/.test(a.importer) ? { path: resolvePath('src/ui/lazy-child-process.ts') } : undefined));
       },
     },
   ],
