@@ -4,11 +4,13 @@
 // What it makes:
 // - dist/emsh.js: the launcher (src/launcher.ts, CommonJS). It runs dist/emsh-cli.js through
 //   V8's code cache; see that file for why.
-// - dist/emsh-cli.js: src/cli.ts and everything the shell needs except the Ink UI, as one
-//   CommonJS function expression (read by the launcher, not require()d).
-// - dist/emsh-interactive.mjs (+ dist/chunks/*.mjs): the ES module build, which the launcher
-//   hands interactive sessions to (Ink and Yoga are ES modules with top-level await),
-//   dist/bench-lib.mjs for `npm run bench` and dist/torture-lib.mjs for `npm run torture`.
+// - dist/emsh-cli.js: src/cli.ts and everything the shell needs, the interactive UI's code
+//   included, as one CommonJS function expression (read by the launcher, not require()d).
+// - dist/ui-libraries.mjs: Ink, React and Yoga (src/ui/libraries.ts), one ES module file (Ink and
+//   Yoga are ES modules with top-level await, which a CommonJS bundle cannot hold): the
+//   launcher imports it when the UI starts and gives it to the bundle's require.
+// - dist/bench-lib.mjs (+ dist/chunks/*.mjs) for `npm run bench` and dist/torture-lib.mjs for
+//   `npm run torture`: an ES module build.
 // - dist/diagrams.js: `npm run grammar:diagrams`.
 // - dist/package.json: makes dist/*.js CommonJS (the root package is "type": "module"); ES
 //   module outputs are .mjs.
@@ -19,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 // Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
@@ -58,18 +60,50 @@ const common = {
   rmSync(out);
 }
 
-// 2. The ES module build: the interactive UI, and the bench library.
+// 2. The ES module builds: the UI's libraries, and the bench and torture libraries.
+// forge, react and signal-exit are CommonJS: they need a require.
+const requireBanner = { js: "import { createRequire as __emshCreateRequire } from 'node:module';\nconst require = __emshCreateRequire(import.meta.url);" };
+// What the shell changes in Ink's bundle (the same in every build that holds Ink, so the bench
+// measures what ships):
+// - Ink measures text with the shell's width rule (src/ui/ink-text-width.ts), not string-width;
+// - Ink tokenizes its frames with a faster tokenize (src/ui/ink-ansi-tokenize.ts);
+// - Ink imports its React DevTools bridge only when DEV=true; bundled, it would bring the `ws`
+//   WebSocket library along (~130 KB that every interactive start-up would compile);
+// - node:child_process, which only terminal-size imports (for piped output), loads on first use.
+const TOKENIZER = resolvePath('src/ui/ink-ansi-tokenize.ts');
+const inkSubstitutes = {
+  alias: { 'react-devtools-core': './dist/.devtools-stub.mjs', 'string-width': './src/ui/ink-text-width.ts' },
+  plugins: [
+    {
+      name: 'ink-substitutes',
+      setup: (b) => {
+        b.onResolve({ filter: /^\.\/devtools\.js$/ }, (a) => (/[\\/]ink[\\/]/.test(a.importer) ? { path: resolvePath('dist/.devtools-stub.mjs') } : undefined));
+        // The substitute itself imports the package.
+        b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (a) => (a.importer === TOKENIZER ? undefined : { path: TOKENIZER }));
+        b.onResolve({ filter: /^node:child_process$/ }, (a) => (/[\\/]terminal-size[\\/]/.test(a.importer) ? { path: resolvePath('src/ui/lazy-child-process.ts') } : undefined));
+      },
+    },
+  ],
+};
+const uiLibraries = await build({
+  ...common,
+  ...inkSubstitutes,
+  entryPoints: { 'ui-libraries': 'src/ui/libraries.ts' },
+  outdir: 'dist',
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  banner: requireBanner,
+});
 const esm = await build({
   ...common,
-  entryPoints: { 'emsh-interactive': 'src/cli-interactive.ts', 'bench-lib': 'test/bench/lib.ts', 'torture-lib': 'test/torture/lib.ts' },
+  entryPoints: { 'bench-lib': 'test/bench/lib.ts', 'torture-lib': 'test/torture/lib.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
   outExtension: { '.js': '.mjs' },
-  alias: { 'react-devtools-core': './dist/.devtools-stub.mjs' },
-  // forge, react and signal-exit are CommonJS: they need a require.
-  banner: { js: "import { createRequire as __emshCreateRequire } from 'node:module';\nconst require = __emshCreateRequire(import.meta.url);" },
+  ...inkSubstitutes,
+  banner: requireBanner,
 });
 
 // 3. The scripted build. The wrapper has the parameters of Node's CommonJS wrapper; "use strict"
@@ -81,6 +115,8 @@ const cli = await build({
   entryPoints: { 'emsh-cli': 'src/cli.ts' },
   outdir: 'dist',
   format: 'cjs',
+  // The UI's libraries: the launcher's require gives the bundle those of dist/ui-libraries.mjs.
+  external: ['ink', 'react', 'react/jsx-runtime'],
   // vm.Script code cannot import() in Node 20 (no module loader without
   // --experimental-vm-modules): esbuild turns `await import('node:x')` into a require.
   supported: { 'dynamic-import': false },
@@ -118,7 +154,7 @@ const diagrams = existsSync('grammar/diagrams.ts') ? await build({ ...common, en
 
 // Kept for the test that proves the non-interactive path never loads Ink.
 const outputs = {};
-for (const r of [esm, cli, launcher, diagrams]) if (r) Object.assign(outputs, r.metafile.outputs);
+for (const r of [uiLibraries, esm, cli, launcher, diagrams]) if (r) Object.assign(outputs, r.metafile.outputs);
 writeFileSync('dist/meta.json', JSON.stringify({ outputs }));
 
 // 5. Prime the code cache. The data holds the functions that the priming run compiled: run once

@@ -1,10 +1,9 @@
 // emsh's command line: picks the host (Ink UI in a terminal, plain otherwise) and runs.
 // The non-interactive path never loads Ink (it costs start-up time; see docs/ARCHITECTURE.md, Start-up).
 //
-// Two builds run this module (scripts/build.mjs). dist/emsh.js (src/launcher.ts) runs a
-// CommonJS bundle of it through V8's code cache; that bundle holds no Ink (Ink and Yoga are
-// ES modules with top-level await), so for the interactive UI it hands the whole run over to
-// the ES module build (src/cli-interactive.ts), which imports the UI itself.
+// dist/emsh.js (src/launcher.ts) runs a CommonJS bundle of this module through V8's code cache.
+// The UI's code is in that bundle too, but not Ink and React: Ink and Yoga are ES modules with
+// top-level await, which the launcher imports (dist/ui-libraries.mjs) when the UI starts.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,15 +30,16 @@ function useColor(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }
 
-type LoadUi = () => Promise<typeof import('./ui/run.js')>;
+/** What the program that runs this module provides. */
+export interface CliLink {
+  /**
+   * Loads the UI's libraries (Ink, React) so that the bundle's `require` finds them: the bundle
+   * cannot import() an ES module itself (src/launcher.ts). Without it they are imported directly.
+   */
+  loadUiLibraries?: () => Promise<void>;
+}
 
-/** How this build reaches the interactive UI: import it, or hand the run over to the build that can. */
-export type InteractiveLink = { load: LoadUi } | { handOver: () => Promise<void> };
-
-/** A run that was handed over: the other build sets the exit code. */
-const HANDED_OVER = Symbol('handed over');
-
-async function main(argv: string[], link: InteractiveLink): Promise<number | typeof HANDED_OVER> {
+async function main(argv: string[], link: CliLink): Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseCliArgs(argv);
@@ -66,15 +66,15 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
   const scripted = opts.command !== undefined || opts.file !== undefined || !ttyIn;
   const interactive = !opts.nonInteractive && ttyIn && Boolean(process.stdout.isTTY);
   const ui = !scripted && interactive;
-  // Before the lab is opened: the other build opens (and locks) it itself.
-  if (ui && 'handOver' in link) {
-    await link.handOver();
-    return HANDED_OVER;
-  }
 
   // The parser is built while the lab's files are read (openLab waits on the file system): a
   // script or command needs it next, and building it costs more than the rest of the start-up.
-  setImmediate(prepareParser);
+  // The interactive UI needs it only at the first Enter: it builds it after its first frame (App).
+  if (!ui) setImmediate(prepareParser);
+  // The UI's modules (Ink, React, Yoga's WASM) load while the lab is opened.
+  // (Loaded only here: Ink and React stay off the scripted path.)
+  const uiModule = ui ? import('./ui/run.js').then((m) => (m.preloadUi(link.loadUiLibraries), m)) : undefined;
+  uiModule?.catch(() => undefined); // awaited (and its failure reported) after openLab
   let lab: Lab;
   try {
     lab = await openLab({
@@ -94,17 +94,16 @@ async function main(argv: string[], link: InteractiveLink): Promise<number | typ
   // The session may move to another lab (Start-LabExercise): the one it ends on is closed too.
   const sessions: Session[] = [];
   try {
-    return await runOn(lab, opts, home, interactive, ui && 'load' in link ? link.load : undefined, sessions);
+    return await runOn(lab, opts, home, interactive, uiModule, sessions);
   } finally {
     for (const s of sessions) await sessionLab(s).close();
     await lab.close();
   }
 }
 
-async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, loadUi: LoadUi | undefined, sessions: Session[]): Promise<number> {
-  if (loadUi) {
-    // Loaded only here: Ink and React stay off the scripted path.
-    const { runInteractive } = await loadUi();
+async function runOn(lab: Lab, opts: CliOptions, home: string, interactive: boolean, uiModule: Promise<typeof import('./ui/run.js')> | undefined, sessions: Session[]): Promise<number> {
+  if (uiModule) {
+    const { runInteractive } = await uiModule;
     return runInteractive({
       lab: opts.lab,
       machine: () => (sessions[0] ? sessionLab(sessions[0]).lab : lab).org.currentMachineName,
@@ -233,10 +232,10 @@ async function trainerRun(home: string, opts: CliOptions): Promise<number> {
 }
 
 /** Runs emsh with these arguments and sets the process exit code. */
-export function runCli(argv: string[], link: InteractiveLink): Promise<void> {
+export function runCli(argv: string[], link: CliLink = {}): Promise<void> {
   return main(argv, link).then(
     (code) => {
-      if (code !== HANDED_OVER) process.exitCode = exitStatus(code);
+      process.exitCode = exitStatus(code);
     },
     (err) => {
       // No stack and no host paths (issue 10): EMSH_DEBUG=1 shows the stack for a developer.

@@ -15,6 +15,8 @@
 // data would abort the process, on every run. --verify-snapshot-checksum makes it add a
 // checksum when it writes the data and reject data that does not match (cost: ~0.2 ms).
 // Files are written to a temporary name and renamed, so no reader sees a partial file.
+// The interactive UI runs from the same bundle; only its libraries (Ink, React), which are ES
+// modules, are imported from dist/ui-libraries.mjs when it starts (see loadUiLibraries).
 // Where: next to the bundle (dist/.cache, as trusted as the code), else, when dist is not
 // writable (a global install), in the user's cache directory. Never in a shared temp folder:
 // cached data is code.
@@ -26,7 +28,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import type { runCli } from './cli.js';
+import type { CliLink, runCli } from './cli.js';
 
 /** Content hash of dist/emsh-cli.js, set by the build. */
 declare const __EMSH_CLI_HASH__: string;
@@ -103,10 +105,27 @@ function lazyModule(load: () => object): object {
   );
 }
 
+/** The ids the bundle leaves to dist/ui-libraries.mjs (src/ui/libraries.ts), and what that file gave for them. */
+const UI_LIBRARIES = new Set(['ink', 'react', 'react/jsx-runtime']);
+let uiModules: Record<string, unknown> | undefined;
+
+/**
+ * Imports the UI's libraries for the bundle (code in a vm.Script cannot import() in Node 20).
+ * Ink and Yoga are ES modules with top-level await, so they cannot be in the CommonJS bundle;
+ * the rest of the UI is, and gets the code cache.
+ */
+async function loadUiLibraries(): Promise<void> {
+  uiModules ??= ((await import(pathToFileURL(join(__dirname, 'ui-libraries.mjs')).href)) as { modules: Record<string, unknown> }).modules;
+}
+
 const nodeRequire = createRequire(scriptFile);
 const lazyModules = new Map<string, object>();
 const bundleRequire = Object.assign(
   (id: string): unknown => {
+    if (UI_LIBRARIES.has(id)) {
+      if (!uiModules) throw new Error(`${id} is required before the UI's libraries are loaded`);
+      return uiModules[id];
+    }
     if (!LAZY_BUILTINS.has(id)) return nodeRequire(id);
     let m = lazyModules.get(id);
     if (!m) lazyModules.set(id, (m = lazyModule(() => nodeRequire(id) as object)));
@@ -118,7 +137,7 @@ const bundleRequire = Object.assign(
 type Wrapper = (exports: object, require: NodeRequire, module: { exports: object }, filename: string, dirname: string) => void;
 
 /** Compiles dist/emsh-cli.js (with the cached data when there is some) and runs emsh with it. */
-function runScripted(): void {
+function runBundle(): void {
   const fd = openSync(scriptFile, 'r');
   const stat = fstatSync(fd);
   const bytes = readFileSync(fd);
@@ -139,16 +158,8 @@ function runScripted(): void {
 
   const cli = { exports: {} as { runCli: typeof runCli } };
   (script.runInThisContext() as Wrapper)(cli.exports, bundleRequire, cli, scriptFile, __dirname);
-  void cli.exports.runCli(process.argv.slice(2), { handOver: runInteractiveBuild });
+  const link: CliLink = { loadUiLibraries };
+  void cli.exports.runCli(process.argv.slice(2), link);
 }
 
-/** The ES module build runs emsh itself, Ink UI included. */
-async function runInteractiveBuild(): Promise<void> {
-  await import(pathToFileURL(join(__dirname, 'emsh-interactive.mjs')).href);
-}
-
-// `emsh` alone in a terminal always opens the interactive UI (see main in src/cli.ts): go
-// straight to the build that has it rather than through the scripted bundle, which would only
-// hand over. (Either build runs any command line correctly; this only picks the faster one.)
-if (process.argv.length === 2 && process.stdin.isTTY && process.stdout.isTTY) void runInteractiveBuild();
-else runScripted();
+runBundle();

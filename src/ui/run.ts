@@ -58,12 +58,26 @@ export function restoreTerminal(out: NodeJS.WriteStream, input: NodeJS.ReadStrea
 }
 
 /**
- * Loads React, Ink and the App. Ink's layout engine (yoga) instantiates its inline WASM
+ * Loads React, Ink and the App, once: `libraries` first loads Ink and React where the bundle
+ * finds them (src/launcher.ts). Ink's layout engine (yoga) instantiates its inline WASM
  * through `fetch` of a data: URL when `fetch` exists, which makes Node load its whole fetch
  * implementation (undici) at start-up, ~0.1 s; without `fetch` it decodes the same bytes
- * directly. So `fetch` is hidden while these modules initialise (nothing else runs then).
+ * directly. So `fetch` is hidden while these modules initialise (nothing else uses it then).
  */
-async function loadUi(terminal: boolean) {
+function loadUi(terminal: boolean, libraries?: () => Promise<void>): ReturnType<typeof importUi> {
+  return (uiModules ??= importUi(terminal, libraries));
+}
+let uiModules: ReturnType<typeof importUi> | undefined;
+
+/**
+ * Starts loading the UI's modules (Ink, React, Yoga's WASM, the App) for a shell on the process's
+ * own terminal, so that they load while the caller opens the lab; runInteractive then finds them.
+ */
+export function preloadUi(libraries?: () => Promise<void>): void {
+  loadUi(Boolean(process.stdout.isTTY), libraries).catch(() => undefined); // runInteractive reports a failure
+}
+
+async function importUi(terminal: boolean, libraries: (() => Promise<void>) | undefined) {
   const g = globalThis as { fetch?: unknown };
   const saved = Object.getOwnPropertyDescriptor(g, 'fetch');
   if (saved?.configurable) delete g.fetch;
@@ -73,6 +87,7 @@ async function loadUi(terminal: boolean) {
   const ciSaved = ciVars.map((k) => [k, process.env[k]] as const);
   for (const k of ciVars) delete process.env[k];
   try {
+    await libraries?.();
     const [react, ink, app] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
     // React is CommonJS: its functions may sit on the namespace's default export only.
     const React = (react as unknown as { default?: typeof react }).default ?? react;

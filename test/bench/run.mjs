@@ -40,6 +40,20 @@ function report(name, value, unit, budget) {
   console.log(`${ok ? '  ' : '✗ '}${name}: ${typeof value === 'number' ? value.toFixed(2) : value} ${unit}`);
 }
 
+// `npm run bench -- --ui first-prompt,keystroke --rounds 5`: only those measurements of the UI
+// (first-prompt, big-output, keystroke), each repeated, for work on the UI's budgets.
+const uiParts = process.argv.includes('--ui') ? (process.argv[process.argv.indexOf('--ui') + 1] ?? '').split(',') : undefined;
+if (uiParts) {
+  const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 1;
+  const ui = await (await import(join(root, 'dist', 'bench-lib.mjs'))).uiBench();
+  const parts = { 'first-prompt': () => ui.benchFirstPrompt(), 'big-output': () => ui.benchBigOutput(), keystroke: () => ui.benchKeystroke() };
+  for (const part of uiParts) {
+    if (!parts[part]) throw new Error(`--ui: no part ${part} (${Object.keys(parts).join(', ')})`);
+    for (let i = 0; i < rounds; i++) for (const r of await parts[part]()) report(r.name, r.value, r.unit, r.max === undefined ? undefined : (v) => v <= r.max);
+  }
+  process.exit(results.some((r) => !r.ok) ? 1 : 0);
+}
+
 // Warm the page cache once.
 timeProcess([process.execPath, '-e', '0'], 2);
 timeProcess([process.execPath, bin, '-NoProfile', '-Command', '1+1'], 2);
