@@ -104,7 +104,7 @@ export default defineCmdlet({
       sets: { [ALL_SETS]: { position: 0, mandatory: true, fromPipeline: true } },
       help: 'Specifies the objects to convert to JSON.',
     },
-    Depth: { type: 'Int32', validateRange: [1, 2147483647], defaultValue: '2', help: 'Specifies how many levels of contained objects are included.' },
+    Depth: { type: 'Int32', validateRange: [1, 2147483647], default: 2, help: 'Specifies how many levels of contained objects are included.' },
     Compress: { type: 'Switch', help: 'Omits white space and indentation.' },
   },
   outputType: ['System.String'],
@@ -130,7 +130,7 @@ export default defineCmdlet({
     const items = buffers.get(ctx) ?? [];
     if (items.length === 0) return;
     const value = items.length === 1 ? items[0] : items;
-    const node = toJsonNode(value, params.Depth ?? 2);
+    const node = toJsonNode(value, params.Depth);
     ctx.write(params.Compress ? compressJson(node) : prettyJson(node));
   },
 });

@@ -74,7 +74,7 @@ export default defineCmdlet({
     {
       code: '$cred = Get-Credential CONTOSO\\Administrator',
       remarks: 'Asks for the password of CONTOSO\\Administrator and keeps the credential in $cred.',
-      needs: ['interactive'],
+      interactive: true,
     },
   ],
   related: ['ConvertTo-SecureString', 'Read-Host'],

@@ -36,7 +36,7 @@ export default defineCmdlet({
       type: 'String',
       sets: { ByPath: { position: 1 }, ByLiteralPath: { position: 1 } },
       validateSet: OUT_FILE_ENCODINGS,
-      defaultValue: 'Unicode',
+      default: 'Unicode',
       help: 'Specifies the character encoding: Unicode (default), UTF8 (with a byte order mark), ASCII, UTF32, BigEndianUnicode, Default, OEM, UTF7, String.',
     },
     Append: { type: 'Switch', help: 'Adds the output to the end of an existing file.' },

@@ -37,7 +37,7 @@ export default defineCmdlet({
       help: 'Specifies the objects to write.',
     },
     NoNewline: { type: 'Switch', help: 'Does not end the output with a newline.' },
-    Separator: { type: 'Object', help: 'Specifies the text written between the elements of a collection.', defaultValue: "' '" },
+    Separator: { type: 'Object', help: 'Specifies the text written between the elements of a collection.', default: ' ' },
     ForegroundColor: colorParam('text'),
     BackgroundColor: colorParam('background'),
   },
@@ -47,7 +47,7 @@ export default defineCmdlet({
   ],
   related: ['Write-Output', 'Clear-Host'],
   process(params, ctx) {
-    const sep = params.Separator === undefined ? ' ' : toDisplayText(params.Separator);
+    const sep = toDisplayText(params.Separator);
     const text = params.Object === undefined ? '' : hostText(params.Object, sep);
     ctx.writeHost(text, {
       foreground: params.ForegroundColor as ConsoleColor | undefined,

@@ -8,8 +8,8 @@ import { attempt, encodeText, expandPath, flattenValues, requestedPaths, toBytes
 import { hasWildcard } from '../../protocol/wildcard.js';
 
 export interface ContentWriteParams {
-  Path?: string[];
-  LiteralPath?: string[];
+  Path?: (string | null)[] | null;
+  LiteralPath?: (string | null)[] | null;
   Value?: unknown;
   Encoding?: string;
   NoNewline?: boolean;

@@ -47,7 +47,6 @@ export default defineCmdlet({
         "$c = New-ExchangeCertificate -SubjectName 'cn=webmail.proexchange.global' -DomainName webmail.proexchange.global -PrivateKeyExportable $true -Services None; $pw = ConvertTo-SecureString 'P@ssw0rd' -AsPlainText -Force",
       code: 'Export-ExchangeCertificate -Thumbprint $c.Thumbprint -Path c:\\webmail.pfx -BinaryEncoded:$true -Password $pw',
       remarks: 'Exports the certificate and its key to c:\\webmail.pfx (OpenSSL opens it: openssl pkcs12 -in webmail.pfx).',
-      needs: ['lab'],
     },
     {
       setup:
@@ -55,7 +54,6 @@ export default defineCmdlet({
       code: '$file = Export-ExchangeCertificate -Thumbprint $c.Thumbprint -BinaryEncoded:$true -Password $pw; $file.FileData.Length -gt 0',
       remarks: 'The 2010 form: the PKCS#12 data comes back in FileData, to save with Set-Content -Encoding Byte.',
       shows: 'True',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

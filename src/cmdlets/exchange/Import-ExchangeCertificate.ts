@@ -59,14 +59,12 @@ export default defineCmdlet({
       code: 'Import-ExchangeCertificate -Path c:\\webmail.pfx -Password $pw',
       remarks: 'Imports a PFX file with its private key.',
       shows: 'CN=webmail.proexchange.global',
-      needs: ['lab'],
     },
     {
       setup:
         "New-ExchangeCertificate -GenerateRequest -Path c:\\webmail.req -SubjectName 'cn=webmail.proexchange.global' -DomainName webmail.proexchange.global; Submit-LabCertificateRequest -Path c:\\webmail.req -OutFile c:\\webmail.cer | Out-Null",
       code: 'Import-ExchangeCertificate -Path c:\\webmail.cer | Enable-ExchangeCertificate -Services IIS -DoNotRequireSSL',
       remarks: 'Completes the pending request with the CA\'s response and enables the certificate for IIS.',
-      needs: ['lab'],
     },
     {
       setup:
@@ -74,7 +72,6 @@ export default defineCmdlet({
       code: 'Import-ExchangeCertificate -FileData ([Byte[]](Get-Content -Path c:\\mail.pfx -Encoding Byte -ReadCount 0)) -Password $pw',
       remarks: 'The Exchange 2010 form, with the file\'s bytes.',
       shows: 'CN=mail.proexchange.global',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

@@ -116,8 +116,8 @@ export default defineCmdlet({
     FriendlyName: { type: 'String', help: 'The friendly name (shorter than 64 characters). Default: Microsoft Exchange.' },
     IncludeAcceptedDomains: { type: 'Switch', help: 'Adds every accepted domain to the names.' },
     IncludeAutoDiscover: { type: 'Switch', help: 'Adds autodiscover.<domain> for each accepted domain (Client Access servers only).' },
-    KeySize: { type: 'Int32', help: 'The RSA key size: 1024, 2048 or 4096. Default 2048.', defaultValue: '2048' },
-    PrivateKeyExportable: { type: 'Boolean', help: 'Whether the private key can be exported later ($true or $false). Default $false.', defaultValue: '$false' },
+    KeySize: { type: 'Int32', help: 'The RSA key size: 1024, 2048 or 4096. Default 2048.', defaultText: '2048' },
+    PrivateKeyExportable: { type: 'Boolean', help: 'Whether the private key can be exported later ($true or $false). Default $false.', defaultText: 'False' },
     Services: {
       type: 'Enum',
       enum: ALLOWED_SERVICES_ENUM,
@@ -134,18 +134,15 @@ export default defineCmdlet({
       code: 'New-ExchangeCertificate -SubjectName "cn=webmail.proexchange.global" -DomainName webmail.proexchange.global, Ex2007EE, Ex2007EE.proexchange.local -PrivateKeyExportable $true -Services None',
       remarks: 'Creates a self-signed certificate for webmail.proexchange.global and the server\'s own names, with an exportable key, enabled for nothing yet.',
       shows: 'CN=webmail.proexchange.global',
-      needs: ['lab'],
     },
     {
       code: 'New-ExchangeCertificate -GenerateRequest -Path c:\\webmail.req -SubjectName "c=US, o=ProExchange, cn=webmail.proexchange.global" -DomainName webmail.proexchange.global, autodiscover.proexchange.global -PrivateKeyExportable $true',
       remarks: 'Creates a certificate request for a CA and writes it to c:\\webmail.req; Get-ExchangeCertificate lists it as PendingRequest.',
-      needs: ['lab'],
     },
     {
       code: 'Get-ExchangeCertificate -DomainName Ex2007EE.proexchange.local | New-ExchangeCertificate -Force',
       remarks: 'Renews the setup certificate: a new self-signed certificate with the same names, enabled for the same services (-Force replaces the default SMTP certificate without asking).',
       shows: 'CN=Ex2007EE',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

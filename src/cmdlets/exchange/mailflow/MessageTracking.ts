@@ -55,14 +55,12 @@ export const getMessageTrackingLog = defineCmdlet({
       code: 'Get-MessageTrackingLog -Server Ex2007EE -MessageSubject "Site B"',
       remarks: 'The events on the Site-A Hub: RECEIVE over SMTP from the Site-B Hub, then DELIVER to the mailbox.',
       shows: 'DELIVER',
-      needs: ['lab'],
     },
     {
       setup: '$null = Send-LabMessage -From carol@proexchange.global -To alice@proexchange.global',
       code: 'Get-MessageTrackingLog -Server Ex2007SE -EventId SEND | Format-List EventId,Source,ServerHostname,RecipientStatus',
       remarks: 'On the Site-B Hub: the SEND event, with the next hop and its reply.',
       shows: 'ServerHostname  : Ex2007EE.proexchange.local',
-      needs: ['lab'],
     },
   ],
   process(p, ctx) {
