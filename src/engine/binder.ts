@@ -8,6 +8,7 @@
 import type { ExpressionAst, ParameterDeclAst, SourceText, Span } from '../../grammar/ast.js';
 import {
   ALL_SETS,
+  declaredDefaults,
   type CmdletDeclaration,
   type ParameterDeclaration,
   type ParameterSetMembership,
@@ -442,7 +443,7 @@ interface PipelinePlan {
 export class CommandBinder {
   private readonly meta: Meta;
   private readonly site: BindingErrorSite;
-  private readonly values: Record<string, unknown> = {};
+  private readonly values: Record<string, unknown>;
   private readonly bound = new Set<string>();
   private readonly boundDeclared: ParamMeta[] = [];
   private readonly commonValues: CommonParameterValues = {};
@@ -458,7 +459,7 @@ export class CommandBinder {
     this.meta = metaOf(decl);
     this.validSets = this.meta.sets;
     // Declared defaults: what the cmdlet sees for a parameter not bound ($PSBoundParameters leaves them out).
-    for (const p of this.meta.declared) if (p.decl.default !== undefined) this.values[p.name] = p.decl.default;
+    this.values = declaredDefaults(decl);
     this.site = {
       source: ctx.source,
       invocationName: ctx.invocationName,

@@ -128,8 +128,13 @@ export interface ParameterValues {
  */
 export type ParameterValue<D extends ParameterDeclaration> =
   | ConvertedValue<D>
-  | (D extends { allowNull: true } ? null : D['type'] extends NeverNull ? never : D extends AlwaysMandatory ? never : null)
+  | (D extends { allowNull: true } ? null : D['type'] extends NeverNull ? never : MandatorySomewhere<D> extends true ? never : null)
   | (D extends { default: NonNullable<unknown> } | AlwaysMandatory ? never : undefined);
+
+/** Mandatory in some parameter set: the binder refuses null for it (and null elements of an array). */
+type MandatorySomewhere<D extends ParameterDeclaration> = D extends { sets: infer S extends Record<string, ParameterSetMembership> }
+  ? true extends S[keyof S]['mandatory'] ? true : false
+  : false;
 
 /** Mandatory in every parameter set: always bound, and never to null unless [AllowNull]. */
 type AlwaysMandatory = { sets: { __AllParameterSets: { mandatory: true } } };
@@ -140,7 +145,7 @@ type NeverNull = 'Switch' | 'Boolean' | 'Int32' | 'Int64' | 'Double' | 'Decimal'
 /** An enum parameter declared with `as const` values gets their union; others their ParameterValues type. */
 type ConvertedValue<D extends ParameterDeclaration> = D extends { enum: { values: readonly (infer V)[] } }
   ? D['type'] extends 'Enum[]' ? V[] : D['type'] extends 'Enum' ? V : ParameterValues[D['type']]
-  : ParameterValues[D['type']];
+  : D['type'] extends 'String[]' ? MandatorySomewhere<D> extends true ? string[] : ParameterValues['String[]'] : ParameterValues[D['type']];
 
 /** The parameters of a declaration, typed from it: what begin/process/end receive. */
 export type BoundParameters<Ps extends Record<string, ParameterDeclaration>> = { [K in keyof Ps]-?: ParameterValue<NonNullable<Ps[K]>> | (undefined extends Ps[K] ? undefined : never) };
@@ -190,6 +195,13 @@ export interface CmdletDeclaration<Ps extends Record<string, ParameterDeclaratio
  */
 export function defineCmdlet<Ps extends Record<string, ParameterDeclaration>>(decl: CmdletDeclaration<Ps>): CmdletDeclaration {
   return decl as unknown as CmdletDeclaration;
+}
+
+/** The values a cmdlet gets for its parameters left unbound: the declared defaults (the binder starts from these). */
+export function declaredDefaults(decl: CmdletDeclaration): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, p] of Object.entries(decl.parameters)) if (p.default !== undefined) out[name] = p.default;
+  return out;
 }
 
 /** A typed key for domain services a cmdlet can ask its context for (the organization, the store...). */

@@ -4,6 +4,7 @@
 // function of $_ (the fake invoke calls it).
 
 import {
+  declaredDefaults,
   type CmdletContext,
   type CmdletDeclaration,
   type CommandInfo,
@@ -96,8 +97,9 @@ export interface RunResult {
 
 export async function runCmdlet(decl: CmdletDeclaration, opts: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { output: [], errors: [], warnings: [], verbose: [], debug: [], hostText: [], transcript: { stopped: false }, invocations: [] };
-  const params = { ...(opts.params ?? {}) };
-  const bound = new Set(opts.bound ?? Object.keys(params).filter((k) => params[k] !== undefined));
+  const given = opts.params ?? {};
+  const bound = new Set(opts.bound ?? Object.keys(given).filter((k) => given[k] !== undefined));
+  const params = { ...declaredDefaults(decl), ...given };
   const commands = opts.commands ?? [];
   const variables = new Map(Object.entries(opts.variables ?? {}));
   let transcript: ResolvedPath | undefined;

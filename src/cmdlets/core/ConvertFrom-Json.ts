@@ -177,7 +177,7 @@ export default defineCmdlet({
   process(params, ctx) {
     let b = buffers.get(ctx);
     if (!b) buffers.set(ctx, (b = []));
-    b.push((params.InputObject as string | undefined) ?? '');
+    b.push(params.InputObject ?? '');
   },
   end(_params, ctx) {
     const texts = buffers.get(ctx) ?? [];

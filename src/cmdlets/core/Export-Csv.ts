@@ -55,8 +55,8 @@ export default defineCmdlet({
     collect(params, ctx);
   },
   async end(params, ctx) {
-    const path = (params.LiteralPath ?? params.Path) as string | undefined;
-    if (path === undefined) {
+    const path = params.LiteralPath ?? params.Path;
+    if (path === undefined || path === null) {
       return ctx.fail(
         ctx.error({
           message: 'Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.',
@@ -73,7 +73,7 @@ export default defineCmdlet({
     const encoding = params.Encoding ?? 'ASCII';
     const hasContent = exists && params.Append && decodeText(ctx.fs.readBytes(target)).trim().length > 0;
     const lines = toCsvLines(buffer(ctx), {
-      delimiter: params.Delimiter as string | undefined,
+      delimiter: params.Delimiter,
       noTypeInformation: params.NoTypeInformation,
       noHeader: Boolean(hasContent),
     });

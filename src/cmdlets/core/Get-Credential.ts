@@ -84,8 +84,8 @@ export default defineCmdlet({
       ctx.write(given);
       return;
     }
-    const user = given !== undefined && given !== null ? toDisplayText(given) : (params.UserName as string | undefined);
-    const message = (params.Message as string | undefined) ?? 'Enter your credentials.';
+    const user = given !== undefined && given !== null ? toDisplayText(given) : params.UserName;
+    const message = params.Message ?? 'Enter your credentials.';
     ctx.write(await ask(ctx, message, user));
   },
 });

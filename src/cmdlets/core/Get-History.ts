@@ -53,7 +53,7 @@ export default defineCmdlet({
   related: ['Get-Command'],
   process(params, ctx) {
     const all = ctx.session.history();
-    const ids = params.Id as number[] | undefined;
+    const ids = params.Id;
     if (ids) {
       for (const id of ids) {
         const e = all.find((h) => h.id === id);

@@ -90,7 +90,7 @@ export default defineCmdlet({
   ],
   related: ['Remove-Item', 'Set-Content', 'Get-ChildItem'],
   async process(params, ctx) {
-    const type = itemTypeOf(ctx, params.ItemType as string | null | undefined);
+    const type = itemTypeOf(ctx, params.ItemType);
     const location = ctx.session.getLocation();
     const bases = params.Path ?? ['.'];
     for (const base of bases) {

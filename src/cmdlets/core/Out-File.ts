@@ -64,7 +64,8 @@ export default defineCmdlet({
     collect(params, ctx);
   },
   async end(params, ctx) {
-    const path = (params.LiteralPath ?? params.FilePath) as string;
+    // Each parameter set has one of the two as a mandatory parameter.
+    const path = params.LiteralPath ?? params.FilePath ?? '';
     const target = resolveTarget(ctx, path);
     const exists = ctx.fs.exists(target);
     refuseClobber(ctx, target, params);

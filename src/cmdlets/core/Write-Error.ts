@@ -69,7 +69,7 @@ export default defineCmdlet({
     const category = params.Category;
     const record = ctx.error({
       message,
-      errorId: (params.ErrorId as string | undefined) ?? WRITE_ERROR_ID,
+      errorId: params.ErrorId ?? WRITE_ERROR_ID,
       category,
       exceptionType: 'WriteErrorException',
       targetObject: params.TargetObject ?? undefined,

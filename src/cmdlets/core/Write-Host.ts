@@ -1,7 +1,7 @@
 // Write-Host: writes text straight to the host (not the pipeline), in colour if asked.
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { CONSOLE_COLORS, type ConsoleColor } from '../../protocol/host.js';
+import { CONSOLE_COLORS } from '../../protocol/host.js';
 import { toDisplayText } from '../../protocol/values.js';
 
 /** Collections are written element by element (recursively), joined by the separator. */
@@ -50,8 +50,8 @@ export default defineCmdlet({
     const sep = toDisplayText(params.Separator);
     const text = params.Object === undefined ? '' : hostText(params.Object, sep);
     ctx.writeHost(text, {
-      foreground: params.ForegroundColor as ConsoleColor | undefined,
-      background: params.BackgroundColor as ConsoleColor | undefined,
+      foreground: params.ForegroundColor,
+      background: params.BackgroundColor,
       noNewline: !!params.NoNewline,
     });
   },

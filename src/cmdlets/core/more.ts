@@ -40,7 +40,7 @@ export default defineCmdlet({
   async process(params, ctx) {
     const s = of(ctx);
     if (s.pager.quit) return;
-    for (const p of (params.Path as string[] | undefined) ?? []) {
+    for (const p of params.Path ?? []) {
       if (ctx.expectingInput) break;
       // Read as Get-Content reads a file (src/protocol/text-codec.ts: BOMs, UTF-8, else windows-1252).
       const text = decodeText(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation())));

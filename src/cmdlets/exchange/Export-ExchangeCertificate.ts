@@ -3,7 +3,7 @@
 // data goes to the pipeline as in 2010 (an object with FileData, or Base64 text).
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { PSObject, type SecureString } from '../../protocol/values.js';
+import { PSObject } from '../../protocol/values.js';
 import { loadPki } from '../../pki/load.js';
 import {
   EXCHANGE_MODULE,
@@ -76,7 +76,7 @@ export default defineCmdlet({
       const record = server.record(t)!;
       const fail = (resource: string, message: string) => ctx.writeError(exchangeError(ctx, resource, message, 'InvalidOperation', t));
       if (!record.keyPem) return fail('ErrorNoPrivateKey', messages.exportNoKey);
-      const password = p.Password as SecureString | undefined;
+      const password = p.Password;
       if (!password) return fail('ErrorPasswordRequired', messages.exportNoPassword);
       if (!record.exportable) return fail('ErrorKeyNotExportable', messages.exportNotExportable);
       const { exportPfx } = await loadPki();

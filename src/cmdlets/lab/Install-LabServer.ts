@@ -134,7 +134,7 @@ export default defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const req: InstallRequest = { name: String(p.Name).trim(), roles: (p.Roles as string[]) ?? [], site: p.Site as string | undefined, noSelfSignedCertificates: Boolean(p.NoSelfSignedCertificates) };
+    const req: InstallRequest = { name: String(p.Name).trim(), roles: p.Roles ?? [], site: p.Site ?? undefined, noSelfSignedCertificates: Boolean(p.NoSelfSignedCertificates) };
     const checked = checkInstall(ctx, req);
     if ('error' in checked) {
       return ctx.fail(ctx.error({ message: checked.error, errorId: 'SetupValidationFailed', category: 'InvalidArgument', exceptionType: 'ArgumentException', targetObject: req.name }));
@@ -214,7 +214,7 @@ export const setupCom = defineCmdlet({
     };
     out('Welcome to Microsoft Exchange Server 2007 Unattended Setup');
     out();
-    const { options, unknown } = parseSetupArguments((p.Arguments as unknown[]) ?? []);
+    const { options, unknown } = parseSetupArguments(p.Arguments ?? []);
     if (options.has('help') || options.size === 0) {
       out('Usage: setup.com /mode:install /roles:<roles> [/NoSelfSignedCertificates] [/Name:<name>] [/Site:<site>]');
       out('  Roles: Mailbox (MB), ClientAccess (CA), HubTransport (HT), UnifiedMessaging (UM), EdgeTransport (ET), ManagementTools (MT)');

@@ -111,7 +111,7 @@ export const setLabDate = defineCmdlet({
       if (ms === undefined) return bindingError(ctx, 'Add', p.Add, 'System.TimeSpan', 'String was not recognized as a valid TimeSpan.');
       target = new Date(clock.now().getTime() + ms);
     } else {
-      target = p.Date as Date;
+      target = p.Date ?? clock.now();
     }
     if (target.getTime() < clock.createdAt.getTime()) {
       return ctx.fail(

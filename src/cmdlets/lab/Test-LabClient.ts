@@ -108,7 +108,7 @@ export const testLabClient = defineCmdlet({
     const o = org(ctx);
     const set = await labEndpoints(ctx);
     const { testClient, ClientTestError } = await import('../../exchange/endpoints/client-test.js');
-    for (const service of (p.Service as string[]).map((x) => CLIENT_SERVICES.find((s) => s.toLowerCase() === x.toLowerCase())!)) {
+    for (const service of p.Service.map((x) => CLIENT_SERVICES.find((s) => s.toLowerCase() === x.toLowerCase())!)) {
       try {
         const r = await testClient({ org: o, now: () => ctx.now() }, set, client, service as ClientService, p.Url === undefined ? undefined : String(p.Url));
         ctx.write(

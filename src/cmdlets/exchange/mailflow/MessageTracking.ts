@@ -71,7 +71,7 @@ export const getMessageTrackingLog = defineCmdlet({
     const lower = (x: unknown) => String(x).trim().toLowerCase();
     const sender = p.Sender === undefined ? undefined : lower(p.Sender);
     // `-Recipients $null` filters nothing; $null elements name no one.
-    const rcpts = p.Recipients === undefined || p.Recipients === null ? undefined : (p.Recipients as unknown[]).filter((r) => r !== null && r !== undefined).map(lower);
+    const rcpts = p.Recipients === undefined || p.Recipients === null ? undefined : p.Recipients.filter((r) => r !== null && r !== undefined).map(lower);
     const subject = p.MessageSubject === undefined ? undefined : lower(p.MessageSubject);
     const start = p.Start instanceof Date ? p.Start.getTime() : undefined;
     const end = p.End instanceof Date ? p.End.getTime() : undefined;
