@@ -215,6 +215,35 @@ export function serviceKey<T>(name: string): ServiceKey<T> {
   return { name };
 }
 
+/** A typed key for state a cmdlet keeps during one invocation (CmdletContext.runState). */
+export interface StateKey<T> {
+  readonly name: string;
+  /** Phantom, never set. */
+  readonly __type?: T;
+}
+
+export function stateKey<T>(name: string): StateKey<T> {
+  return { name };
+}
+
+/**
+ * The `init` of CmdletContext.runState in process and end when begin made the state: begin
+ * always runs first, so this never does (an internal error if it did).
+ */
+export function madeInBegin(): never {
+  throw new Error('internal: the state made in begin is missing');
+}
+
+/** The one store of per-invocation state: what CmdletContext.runState is made of. */
+export class RunState {
+  private readonly values = new Map<StateKey<unknown>, unknown>();
+
+  get<T>(key: StateKey<T>, init: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, init());
+    return this.values.get(key) as T;
+  }
+}
+
 export interface ServiceRegistry {
   get<T>(key: ServiceKey<T>): T;
   tryGet<T>(key: ServiceKey<T>): T | undefined;
@@ -369,6 +398,11 @@ export interface CmdletContext {
   readonly host: Host;
   readonly session: SessionServices;
   readonly fs: LabFileSystem;
+  /**
+   * State of this invocation (what begin and process collect for end): made by `init` on first
+   * use, one per key, gone with the invocation. Cmdlet modules keep no state of their own.
+   */
+  runState<T>(key: StateKey<T>, init: () => T): T;
   readonly services: ServiceRegistry;
   /** The lab clock. Never use Date.now() in a cmdlet. */
   now(): Date;

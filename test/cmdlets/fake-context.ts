@@ -5,6 +5,7 @@
 
 import {
   declaredDefaults,
+  RunState,
   type CmdletContext,
   type CmdletDeclaration,
   type CommandInfo,
@@ -126,7 +127,9 @@ export async function runCmdlet(decl: CmdletDeclaration, opts: RunOptions = {}):
   };
   const resolvePath = (p: string): ResolvedPath => ({ display: p, hostPath: `/tmp/fake/${p}`, machine: 'EX2007EE' });
   const host = opts.host ?? fakeHost();
+  const state = new RunState();
   const ctx: CmdletContext & { expectingInput: boolean } = {
+    runState: (key, init) => state.get(key, init),
     commandName: decl.name,
     invocationName: opts.invocationName ?? decl.name,
     parameterSetName: opts.parameterSet ?? decl.defaultParameterSet ?? '__AllParameterSets',

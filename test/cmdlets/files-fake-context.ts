@@ -2,7 +2,7 @@
 // pipeline and error streams collected, ShouldProcess/ShouldContinue scripted.
 
 import * as fs from 'node:fs';
-import { declaredDefaults, type CmdletContext, type CmdletDeclaration, type SessionServices } from '../../src/protocol/cmdlet.js';
+import { declaredDefaults, RunState, type CmdletContext, type CmdletDeclaration, type SessionServices } from '../../src/protocol/cmdlet.js';
 import { commandTypeName, ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import type { Host } from '../../src/protocol/host.js';
 import { LabDrive } from '../../src/store/lab-drive.js';
@@ -68,7 +68,9 @@ export async function run(
     startTranscript: () => {},
     stopTranscript: () => undefined,
   };
+  const state = new RunState();
   const ctx: CmdletContext = {
+    runState: (key, init) => state.get(key, init),
     commandName: decl.name,
     invocationName: decl.name,
     parameterSetName: params.LiteralPath !== undefined ? 'LiteralPath' : (decl.defaultParameterSet ?? 'Path'),

@@ -1,7 +1,7 @@
 // ForEach-Object: runs script blocks per input object (`% { $_.Thumbprint }`), or reads a
 // property / calls a method by name (`% Name`, `% ToUpper`).
 
-import { ALL_SETS, defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { getMember, invokeMethod, memberNames } from '../../protocol/members.js';
 import { PSHashtable, PSObject, type ScriptBlockValue } from '../../protocol/values.js';
 
@@ -46,7 +46,7 @@ function hasMethodNamed(obj: unknown, name: string): boolean {
 }
 
 // Blocks are split once per invocation; the context object identifies the invocation.
-const blocksOf = new WeakMap<CmdletContext, Blocks>();
+const BLOCKS = stateKey<Blocks>('ForEach-Object blocks');
 
 const PARAMETERS = {
   InputObject: {
@@ -117,8 +117,7 @@ export default defineCmdlet({
   related: ['Where-Object', 'Select-Object'],
   async begin(params, ctx) {
     if (ctx.parameterSetName === 'PropertyAndMethodSet') return;
-    const blocks = splitBlocks(params, ctx);
-    blocksOf.set(ctx, blocks);
+    const blocks = ctx.runState(BLOCKS, () => splitBlocks(params, ctx));
     if (blocks.begin) writeAll(await ctx.invoke(blocks.begin, { dotSource: true }), ctx);
   },
   process(params, ctx) {
@@ -145,7 +144,7 @@ export default defineCmdlet({
       }
       return;
     }
-    const blocks = blocksOf.get(ctx) ?? splitBlocks(params, ctx);
+    const blocks = ctx.runState(BLOCKS, madeInBegin);
     const dollarUnder = ctx.expectingInput || ctx.bound.has('InputObject') ? input : null;
     if (blocks.process.length === 1) {
       // The hot path: one block, no per-object allocation beyond the block's output.
@@ -157,7 +156,7 @@ export default defineCmdlet({
   },
   async end(params, ctx) {
     if (ctx.parameterSetName === 'PropertyAndMethodSet') return;
-    const blocks = blocksOf.get(ctx) ?? splitBlocks(params, ctx);
+    const blocks = ctx.runState(BLOCKS, madeInBegin);
     if (blocks.end) writeAll(await ctx.invoke(blocks.end, { dotSource: true }), ctx);
   },
 });
