@@ -118,6 +118,20 @@ export default tseslint.config(
     },
   },
   {
+    // A cmdlet's parameters are typed from its declaration (BoundParameters in src/protocol/cmdlet.ts):
+    // a cast of one in a cmdlet body hides a mismatch between the two.
+    files: ['src/cmdlets/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > MemberExpression.expression[object.name=/^(params|p)$/]',
+          message: 'Parameters are typed by the declaration: no cast (declare the right type, a default, or narrow).',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts', 'test/ui/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

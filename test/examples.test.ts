@@ -13,7 +13,7 @@ describe('cmdlet examples', () => {
   });
   for (const c of allCmdlets) {
     c.examples.forEach((ex, i) => {
-      if (ex.needs?.includes('interactive')) return;
+      if (ex.interactive) return;
       it(`${c.name} example ${i + 1}: ${ex.code}`, async () => {
         const s = await capturedSession();
         if (ex.setup) {

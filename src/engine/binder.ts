@@ -8,6 +8,7 @@
 import type { ExpressionAst, ParameterDeclAst, SourceText, Span } from '../../grammar/ast.js';
 import {
   ALL_SETS,
+  declaredDefaults,
   type CmdletDeclaration,
   type ParameterDeclaration,
   type ParameterSetMembership,
@@ -315,7 +316,14 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
     case 'PSObject[]':
       return v === null ? null : Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v];
   }
-  if (v === null) return null;
+  if (v === null) {
+    // $null to a number is 0, as .NET's default value; a mandatory one is refused by validate() as null.
+    const numeric = t === 'Int32' || t === 'Int64' || t === 'Double' || t === 'Decimal';
+    if (numeric) return p.mandatoryInSomeSet && !p.decl.allowNull ? null : 0;
+    // An enum has no null value: refused here, so the model never stores one.
+    if ((t === 'Enum' || t === 'Enum[]') && !p.decl.allowNull) throw noMessage(`Cannot convert null to type "${p.typeName.replace(/\[\]$/, '')}".`);
+    return null;
+  }
   switch (t) {
     case 'String':
       return convertToString(scalarOf(p, v));
@@ -435,7 +443,7 @@ interface PipelinePlan {
 export class CommandBinder {
   private readonly meta: Meta;
   private readonly site: BindingErrorSite;
-  private readonly values: Record<string, unknown> = {};
+  private readonly values: Record<string, unknown>;
   private readonly bound = new Set<string>();
   private readonly boundDeclared: ParamMeta[] = [];
   private readonly commonValues: CommonParameterValues = {};
@@ -450,6 +458,8 @@ export class CommandBinder {
   ) {
     this.meta = metaOf(decl);
     this.validSets = this.meta.sets;
+    // Declared defaults: what the cmdlet sees for a parameter not bound ($PSBoundParameters leaves them out).
+    this.values = declaredDefaults(decl);
     this.site = {
       source: ctx.source,
       invocationName: ctx.invocationName,
@@ -790,7 +800,7 @@ export class CommandBinder {
     return { params, parameterSet: set };
   }
 
-  /** Command-line bound values by canonical name (switches not given are absent). */
+  /** Command-line bound values by canonical name, over the declared defaults (switches not given are absent). */
   params(): Record<string, unknown> {
     return { ...this.values };
   }

@@ -3,13 +3,15 @@
 // position, ShouldProcess/ShouldContinue, and script block invocation.
 
 import type { Span } from '../../grammar/ast.js';
-import type {
-  CmdletContext,
-  CmdletDeclaration,
-  InvokeOptions,
-  LabFileSystem,
-  ServiceRegistry,
-  SessionServices,
+import {
+  RunState,
+  type CmdletContext,
+  type CmdletDeclaration,
+  type InvokeOptions,
+  type LabFileSystem,
+  type ServiceRegistry,
+  type SessionServices,
+  type StateKey,
 } from '../protocol/cmdlet.js';
 import {
   ErrorRecord,
@@ -87,8 +89,13 @@ export class CommandContext implements CmdletContext {
   private readonly frame: Frame;
   private readonly span: Span;
   private pending: Promise<void> | null = null;
+  private readonly state = new RunState();
   private yesToAll = false;
   private noToAll = false;
+
+  runState<T>(key: StateKey<T>, init: () => T): T {
+    return this.state.get(key, init);
+  }
 
   constructor(
     private readonly interp: Interpreter,

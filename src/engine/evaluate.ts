@@ -47,7 +47,6 @@ import {
   isPromise,
   type MaybePromise,
 } from './signals.js';
-import { invokeScriptBlock, runPipelineGeneral } from './pipeline.js';
 
 const COMPOUND: Record<string, A.BinaryOperator> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%' };
 
@@ -85,18 +84,44 @@ function labelMatches(signalLabel: string | undefined, loopLabel: string | undef
   return signalLabel === undefined || (loopLabel !== undefined && signalLabel.toLowerCase() === loopLabel.toLowerCase());
 }
 
+/**
+ * What runs pipelines and script blocks for the interpreter (src/engine/pipeline.ts). The session
+ * hands it over, so the interpreter and the pipeline module do not import each other.
+ */
+export interface PipelineRunner {
+  run(interp: Interpreter, p: A.PipelineAst, f: Frame, out: Pipe): Promise<void>;
+  invoke(interp: Interpreter, sb: ScriptBlockValue, f: Frame, options: InvokeOptions, dot: boolean): Promise<unknown[]>;
+}
+
 export class Interpreter {
   readonly staticEnv: StaticEnv;
   private readonly pureCache = new WeakMap<object, boolean>();
 
-  constructor(readonly rt: Runtime) {
+  constructor(
+    readonly rt: Runtime,
+    private readonly pipelines: PipelineRunner,
+  ) {
     this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now };
   }
+
+  /**
+   * One evaluator: evalExpr (and runAssignment) evaluate every expression. A node that runs no
+   * command ("pure") takes the synchronous fast path evalSync instead, which must give the same
+   * result: test/engine/fast-path.test.ts compares the two over generated expressions, with
+   * this switched off for one side.
+   */
+  fastPath = true;
 
   // -------------------------------------------------------------------------------------------
   // Purity: does evaluating this node possibly run a command (or a script block)?
 
+  /** Whether the fast path takes this node: it runs no command, and the fast path is on. */
   isPure(node: A.ExpressionAst): boolean {
+    return this.fastPath && this.isCommandFree(node);
+  }
+
+  /** Whether evaluating this node runs no command (nor a script block). */
+  isCommandFree(node: A.ExpressionAst): boolean {
     let p = this.pureCache.get(node);
     if (p === undefined) {
       p = this.computePure(node);
@@ -115,48 +140,53 @@ export class Interpreter {
       case 'Variable':
         return !e.splat;
       case 'ExpandableString':
-        return e.parts.every((p) => typeof p === 'string' || this.isPure(p));
+        return e.parts.every((p) => typeof p === 'string' || this.isCommandFree(p));
       case 'Binary':
-        return this.isPure(e.left) && this.isPure(e.right);
+        return this.isCommandFree(e.left) && this.isCommandFree(e.right);
       case 'Unary':
-        return this.isPure(e.operand);
+        return this.isCommandFree(e.operand);
       case 'Increment':
-        return this.isPure(e.operand);
+        return this.isCommandFree(e.operand);
       case 'Convert':
-        return this.isPure(e.operand);
+        return this.isCommandFree(e.operand);
       case 'Member':
-        return this.isPure(e.target) && this.isPure(e.member);
+        return this.isCommandFree(e.target) && this.isCommandFree(e.member);
       case 'InvokeMember': {
         if (e.member.kind !== 'StringConstant') return false;
         const name = e.member.value.toLowerCase();
         if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where')) return false;
-        return this.isPure(e.target) && e.arguments.every((a) => this.isPure(a));
+        return this.isCommandFree(e.target) && e.arguments.every((a) => this.isCommandFree(a));
       }
       case 'Index':
-        return this.isPure(e.target) && this.isPure(e.index);
+        return this.isCommandFree(e.target) && this.isCommandFree(e.index);
       case 'ArrayLiteral':
-        return e.elements.every((x) => this.isPure(x));
+        return e.elements.every((x) => this.isCommandFree(x));
       case 'Hashtable':
-        return e.entries.every((en) => this.isPure(en.key) && this.isPureStatement(en.value));
+        return e.entries.every((en) => this.isCommandFree(en.key) && this.isCommandFreeStatement(en.value));
       case 'Paren':
-        return this.isPureStatement(e.pipeline);
+        return this.isCommandFreeStatement(e.pipeline);
       case 'SubExpression':
       case 'ArrayExpression':
         // One statement only: several need per-statement error handling (the async path).
-        return e.statements.statements.length <= 1 && e.statements.statements.every((s) => this.isPureStatement(s));
+        return e.statements.statements.length <= 1 && e.statements.statements.every((s) => this.isCommandFreeStatement(s));
     }
   }
 
-  /** A statement the sync path can run: a lone expression, or an assignment of one. */
+  /** A statement the fast path runs: command-free, and the fast path is on. */
   isPureStatement(s: A.StatementAst): boolean {
+    return this.fastPath && this.isCommandFreeStatement(s);
+  }
+
+  /** A statement that runs no command: a lone command-free expression, or an assignment of one. */
+  isCommandFreeStatement(s: A.StatementAst): boolean {
     const cached = this.pureCache.get(s);
     if (cached !== undefined) return cached;
     let p = false;
     if (s.kind === 'Pipeline') {
       const el = s.elements[0];
-      p = s.elements.length === 1 && el !== undefined && el.kind === 'CommandExpression' && el.redirections.length === 0 && this.isPure(el.expression);
+      p = s.elements.length === 1 && el !== undefined && el.kind === 'CommandExpression' && el.redirections.length === 0 && this.isCommandFree(el.expression);
     } else if (s.kind === 'Assignment') {
-      p = this.isPureTarget(s.target) && this.isPureStatement(s.value);
+      p = this.isPureTarget(s.target) && this.isCommandFreeStatement(s.value);
     }
     this.pureCache.set(s, p);
     return p;
@@ -169,9 +199,9 @@ export class Interpreter {
       case 'Convert':
         return this.isPureTarget(t.operand);
       case 'Member':
-        return this.isPure(t.target) && this.isPure(t.member);
+        return this.isCommandFree(t.target) && this.isCommandFree(t.member);
       case 'Index':
-        return this.isPure(t.target) && this.isPure(t.index);
+        return this.isCommandFree(t.target) && this.isCommandFree(t.index);
       case 'ArrayLiteral':
         return t.elements.every((x) => this.isPureTarget(x));
       default:
@@ -288,7 +318,7 @@ export class Interpreter {
       if (this.isPure(e)) return writeValue(out, this.evalSync(e, f));
       return this.evalExpr(e, f).then((v) => writeValue(out, v));
     }
-    return runPipelineGeneral(this, p, f, out);
+    return this.pipelines.run(this, p, f, out);
   }
 
   /** The value of a pipeline used as an expression (conditions, assignments, `( )`). */
@@ -299,7 +329,7 @@ export class Interpreter {
       return this.isPure(el.expression) ? this.evalSync(el.expression, f) : this.evalExpr(el.expression, f);
     }
     const collect = new CollectPipe();
-    return runPipelineGeneral(this, p, f, collect).then(() => collapse(collect.items));
+    return this.pipelines.run(this, p, f, collect).then(() => collapse(collect.items));
   }
 
   /** The value of any statement used as a value (`$x = foreach (...) {...}`). */
@@ -432,7 +462,7 @@ export class Interpreter {
 
   private async switchMatches(cond: A.ExpressionAst, item: unknown, flags: A.SwitchAst['flags'], f: Frame): Promise<boolean> {
     if (cond.kind === 'ScriptBlockExpression') {
-      const out = await invokeScriptBlock(this, new ScriptBlockValue(cond.block, cond.text), f, { dollarUnder: item }, true);
+      const out = await this.pipelines.invoke(this, new ScriptBlockValue(cond.block, cond.text), f, { dollarUnder: item }, true);
       return isTruthy(collapse(out));
     }
     const cv = await this.evalExpr(cond, f);
@@ -812,12 +842,22 @@ export class Interpreter {
   private collectSync(list: A.StatementListAst, f: Frame): unknown[] {
     const items: unknown[] = [];
     for (const st of list.statements) {
-      if (st.kind === 'Assignment') {
-        this.assignSync(st, f);
+      let v: unknown;
+      let e: A.ExpressionAst | undefined;
+      try {
+        if (st.kind === 'Assignment') {
+          this.assignSync(st, f);
+          continue;
+        }
+        e = ((st as A.PipelineAst).elements[0] as A.CommandExpressionAst).expression;
+        v = this.evalSync(e, f);
+      } catch (err) {
+        // As runBlock does for `$(...)` / `@(...)`: an error ends this statement, not the
+        // expression around it. Reporting is synchronous unless `2>&1` feeds an async pipe.
+        const reported = this.handleStatementError(err, st, f);
+        if (isPromise(reported)) reported.then(undefined, () => {});
         continue;
       }
-      const e = ((st as A.PipelineAst).elements[0] as A.CommandExpressionAst).expression;
-      const v = this.evalSync(e, f);
       if (e.kind === 'Increment' || v === undefined) continue;
       if (Array.isArray(v)) for (const x of v) items.push(x);
       else items.push(v);
@@ -1062,7 +1102,7 @@ export class Interpreter {
   private async invokeMemberAsync(target: unknown, name: string, args: unknown[], f: Frame): Promise<unknown> {
     const lower = name.toLowerCase();
     if (target instanceof ScriptBlockValue && (lower === 'invoke' || lower === 'invokereturnasis')) {
-      return collapse(await invokeScriptBlock(this, target, f, { args }, false));
+      return collapse(await this.pipelines.invoke(this, target, f, { args }, false));
     }
     if ((lower === 'foreach' || lower === 'where') && args[0] instanceof ScriptBlockValue) {
       // The PowerShell 4 collection methods `.ForEach({})` and `.Where({})`.
@@ -1070,7 +1110,7 @@ export class Interpreter {
       const items = iterationItems(target);
       const result: unknown[] = [];
       for (let i = 0; i < items.length; i++) {
-        const out = await invokeScriptBlock(this, block, f, { dollarUnder: items[i] }, true);
+        const out = await this.pipelines.invoke(this, block, f, { dollarUnder: items[i] }, true);
         if (lower === 'foreach') result.push(...out);
         else if (isTruthy(collapse(out))) result.push(items[i]);
       }
@@ -1115,7 +1155,7 @@ export class Interpreter {
 
   /** `ctx.invoke` for cmdlets: runs a block dot-sourced into the caller's frame, returns its output. */
   invokeForCmdlet(block: ScriptBlockValue, f: Frame, options: InvokeOptions | undefined): Promise<unknown[]> {
-    return invokeScriptBlock(this, block, f, options ?? {}, true);
+    return this.pipelines.invoke(this, block, f, options ?? {}, true);
   }
 
   /** A fresh frame for a scope of a block. */

@@ -539,7 +539,7 @@ export class ScriptStage implements Stage {
     if (!decl) {
       const globalFrame: Frame = { scope: this.interp.rt.global, source: this.init.source, streams: this.init.streams };
       const parameters = declarationFromParamBlock(block.params?.parameters ?? [], (e) =>
-        this.interp.isPure(e) ? this.interp.evalSync(e, globalFrame) : null,
+        this.interp.isCommandFree(e) ? this.interp.evalSync(e, globalFrame) : null,
       );
       decl = {
         name: this.init.name || 'ScriptBlock',

@@ -18,7 +18,7 @@ import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
 import { Interpreter, blockSources } from './evaluate.js';
-import { ScriptStage, resolveCommand } from './pipeline.js';
+import { ScriptStage, invokeScriptBlock, resolveCommand, runPipelineGeneral } from './pipeline.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
 import { Scope } from './scope.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
@@ -31,6 +31,11 @@ export interface SessionOptions extends RuntimeOptions {
   promptPrefix?: string;
   /** Keeps the lab's state: statements that may change it take the writer lock; changes are saved before they are shown. */
   keeper?: StateKeeper;
+  /**
+   * false: every expression takes the interpreter's general path, never its synchronous fast
+   * path (test/engine/fast-path.test.ts checks the two give the same results).
+   */
+  fastPath?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -80,7 +85,8 @@ export class Session {
     this.promptPrefix = opts.promptPrefix;
     const host = this.teeHost(opts.host);
     this.rt = new Runtime({ ...opts, host });
-    this.interp = new Interpreter(this.rt);
+    this.interp = new Interpreter(this.rt, { run: runPipelineGeneral, invoke: invokeScriptBlock });
+    if (opts.fastPath === false) this.interp.fastPath = false;
     this.rt.servicesFor = (scope) => this.makeServices(scope);
     this.services = this.makeServices(this.rt.global);
   }

@@ -5,7 +5,7 @@
 
 import type { ErrorCategory, ErrorRecord, ErrorRecordInit } from './errors.js';
 import type { Host, HostStyle } from './host.js';
-import type { ScriptBlockValue } from './values.js';
+import type { PSHashtable, PSObject, ScriptBlockValue, SecureString } from './values.js';
 
 /** Parameter types the binder knows how to convert to. */
 export type ParameterType =
@@ -61,10 +61,16 @@ export interface ParameterDeclaration {
   sets?: Record<string, ParameterSetMembership>;
   /** One line for Get-Help -Parameter / -Full. */
   help?: string;
-  /** Default value shown in help (the process function applies its own default). */
-  defaultValue?: string;
-  /** Exchange versions that have this parameter (e.g. ['2010', '2013']); absent: all. */
-  versions?: string[];
+  /**
+   * The value the cmdlet gets when the parameter is not bound: the binder supplies it (it is not
+   * in `$PSBoundParameters`) and help shows it. Its type is the parameter's.
+   */
+  default?: unknown;
+  /**
+   * Help's "Default value" when the default is worked out at run time (`Current directory`);
+   * the cmdlet then sees the parameter as not bound.
+   */
+  defaultText?: string;
   /** What tab completion offers for the value when no enum/validateSet says it. */
   complete?: 'thumbprint' | 'machine' | 'path' | 'command' | 'exercise' | 'checkpoint';
 }
@@ -82,13 +88,69 @@ export interface CmdletExample {
   shows?: string | RegExp;
   /** Commands run before `code` in the same session (not shown in help). */
   setup?: string;
-  /** Set when the example needs an interactive host or the lab organization. */
-  needs?: ('interactive' | 'lab')[];
+  /** Set when the example needs an interactive host: the examples test skips it. */
+  interactive?: boolean;
 }
 
-// Parameters reach a cmdlet untyped until their types are inferred from the declaration.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-export interface CmdletDeclaration<P extends Record<string, unknown> = Record<string, any>> {
+/** What the binder hands a cmdlet for each parameter type (src/engine/binder.ts converts to these). */
+export interface ParameterValues {
+  String: string;
+  'String[]': (string | null)[];
+  Int32: number;
+  'Int32[]': number[];
+  Int64: number;
+  Double: number;
+  Decimal: number;
+  Boolean: boolean;
+  Switch: boolean;
+  Object: unknown;
+  'Object[]': unknown[];
+  PSObject: unknown;
+  'PSObject[]': unknown[];
+  ScriptBlock: ScriptBlockValue;
+  'ScriptBlock[]': ScriptBlockValue[];
+  SecureString: SecureString;
+  PSCredential: PSObject;
+  'Byte[]': Uint8Array;
+  Char: string;
+  DateTime: Date;
+  TimeSpan: PSObject;
+  Hashtable: PSHashtable;
+  'Hashtable[]': PSHashtable[];
+  Enum: string;
+  'Enum[]': string[];
+}
+
+/**
+ * One parameter's value as a cmdlet block sees it: the converted type; `null` when `$null` was
+ * passed (never for switches, Booleans, numbers and enums, see NeverNull, unless [AllowNull]);
+ * `undefined` when not bound, unless a default is declared.
+ */
+export type ParameterValue<D extends ParameterDeclaration> =
+  | ConvertedValue<D>
+  | (D extends { allowNull: true } ? null : D['type'] extends NeverNull ? never : MandatorySomewhere<D> extends true ? never : null)
+  | (D extends { default: NonNullable<unknown> } | AlwaysMandatory ? never : undefined);
+
+/** Mandatory in some parameter set: the binder refuses null for it (and null elements of an array). */
+type MandatorySomewhere<D extends ParameterDeclaration> = D extends { sets: infer S extends Record<string, ParameterSetMembership> }
+  ? true extends S[keyof S]['mandatory'] ? true : false
+  : false;
+
+/** Mandatory in every parameter set: always bound, and never to null unless [AllowNull]. */
+type AlwaysMandatory = { sets: { __AllParameterSets: { mandatory: true } } };
+
+/** Types whose parameters never receive null: `$null` is false, 0 or refused (enums). */
+type NeverNull = 'Switch' | 'Boolean' | 'Int32' | 'Int64' | 'Double' | 'Decimal' | 'Enum' | 'Enum[]';
+
+/** An enum parameter declared with `as const` values gets their union; others their ParameterValues type. */
+type ConvertedValue<D extends ParameterDeclaration> = D extends { enum: { values: readonly (infer V)[] } }
+  ? D['type'] extends 'Enum[]' ? V[] : D['type'] extends 'Enum' ? V : ParameterValues[D['type']]
+  : D['type'] extends 'String[]' ? MandatorySomewhere<D> extends true ? string[] : ParameterValues['String[]'] : ParameterValues[D['type']];
+
+/** The parameters of a declaration, typed from it: what begin/process/end receive. */
+export type BoundParameters<Ps extends Record<string, ParameterDeclaration>> = { [K in keyof Ps]-?: ParameterValue<NonNullable<Ps[K]>> | (undefined extends Ps[K] ? undefined : never) };
+
+export interface CmdletDeclaration<Ps extends Record<string, ParameterDeclaration> = Record<string, ParameterDeclaration>> {
   /** Verb-Noun. */
   name: string;
   synopsis: string;
@@ -100,13 +162,11 @@ export interface CmdletDeclaration<P extends Record<string, unknown> = Record<st
   /** Namespace of the implementing type, for FQIDs (default Microsoft.PowerShell.Commands). */
   typeNamespace?: string;
   defaultParameterSet?: string;
-  parameters: Record<string, ParameterDeclaration>;
+  parameters: Ps;
   supportsShouldProcess?: boolean;
   confirmImpact?: 'Low' | 'Medium' | 'High';
   /** Type names of what it writes, for Get-Help / Get-Command. */
   outputType?: string[];
-  /** Exchange versions that have the cmdlet; absent: all. */
-  versions?: string[];
   examples: CmdletExample[];
   /** Related links for Get-Help. */
   related?: string[];
@@ -119,22 +179,29 @@ export interface CmdletDeclaration<P extends Record<string, unknown> = Record<st
    * Runs once before the first pipeline object, with the parameters bound so far
    * (command-line arguments only). Pipeline-bound parameters are undefined here.
    */
-  begin?(params: P, ctx: CmdletContext): void | Promise<void>;
+  begin?(params: BoundParameters<Ps>, ctx: CmdletContext): void | Promise<void>;
   /**
    * Runs once per pipeline object (or once, with no pipeline input), with all parameters
    * bound for this object.
    */
-  process?(params: P, ctx: CmdletContext): void | Promise<void>;
+  process?(params: BoundParameters<Ps>, ctx: CmdletContext): void | Promise<void>;
   /** Runs once after the last object. */
-  end?(params: P, ctx: CmdletContext): void | Promise<void>;
+  end?(params: BoundParameters<Ps>, ctx: CmdletContext): void | Promise<void>;
 }
 
-/** Identity helper that keeps the parameter type of a declaration. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameters untyped, as CmdletDeclaration's
-export function defineCmdlet<P extends Record<string, unknown> = Record<string, any>>(
-  decl: CmdletDeclaration<P>,
-): CmdletDeclaration<P> {
-  return decl;
+/**
+ * Declares a cmdlet. The parameter types of its blocks are inferred from `parameters`, so a
+ * cmdlet body needs no casts; the result joins the untyped registry (src/cmdlets/index.ts).
+ */
+export function defineCmdlet<Ps extends Record<string, ParameterDeclaration>>(decl: CmdletDeclaration<Ps>): CmdletDeclaration {
+  return decl as unknown as CmdletDeclaration;
+}
+
+/** The values a cmdlet gets for its parameters left unbound: the declared defaults (the binder starts from these). */
+export function declaredDefaults(decl: CmdletDeclaration): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, p] of Object.entries(decl.parameters)) if (p.default !== undefined) out[name] = p.default;
+  return out;
 }
 
 /** A typed key for domain services a cmdlet can ask its context for (the organization, the store...). */
@@ -146,6 +213,35 @@ export interface ServiceKey<T> {
 
 export function serviceKey<T>(name: string): ServiceKey<T> {
   return { name };
+}
+
+/** A typed key for state a cmdlet keeps during one invocation (CmdletContext.runState). */
+export interface StateKey<T> {
+  readonly name: string;
+  /** Phantom, never set. */
+  readonly __type?: T;
+}
+
+export function stateKey<T>(name: string): StateKey<T> {
+  return { name };
+}
+
+/**
+ * The `init` of CmdletContext.runState in process and end when begin made the state: begin
+ * always runs first, so this never does (an internal error if it did).
+ */
+export function madeInBegin(): never {
+  throw new Error('internal: the state made in begin is missing');
+}
+
+/** The one store of per-invocation state: what CmdletContext.runState is made of. */
+export class RunState {
+  private readonly values = new Map<StateKey<unknown>, unknown>();
+
+  get<T>(key: StateKey<T>, init: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, init());
+    return this.values.get(key) as T;
+  }
 }
 
 export interface ServiceRegistry {
@@ -302,6 +398,11 @@ export interface CmdletContext {
   readonly host: Host;
   readonly session: SessionServices;
   readonly fs: LabFileSystem;
+  /**
+   * State of this invocation (what begin and process collect for end): made by `init` on first
+   * use, one per key, gone with the invocation. Cmdlet modules keep no state of their own.
+   */
+  runState<T>(key: StateKey<T>, init: () => T): T;
   readonly services: ServiceRegistry;
   /** The lab clock. Never use Date.now() in a cmdlet. */
   now(): Date;

@@ -4,6 +4,8 @@
 // function of $_ (the fake invoke calls it).
 
 import {
+  declaredDefaults,
+  RunState,
   type CmdletContext,
   type CmdletDeclaration,
   type CommandInfo,
@@ -96,8 +98,9 @@ export interface RunResult {
 
 export async function runCmdlet(decl: CmdletDeclaration, opts: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { output: [], errors: [], warnings: [], verbose: [], debug: [], hostText: [], transcript: { stopped: false }, invocations: [] };
-  const params = { ...(opts.params ?? {}) };
-  const bound = new Set(opts.bound ?? Object.keys(params).filter((k) => params[k] !== undefined));
+  const given = opts.params ?? {};
+  const bound = new Set(opts.bound ?? Object.keys(given).filter((k) => given[k] !== undefined));
+  const params = { ...declaredDefaults(decl), ...given };
   const commands = opts.commands ?? [];
   const variables = new Map(Object.entries(opts.variables ?? {}));
   let transcript: ResolvedPath | undefined;
@@ -124,7 +127,9 @@ export async function runCmdlet(decl: CmdletDeclaration, opts: RunOptions = {}):
   };
   const resolvePath = (p: string): ResolvedPath => ({ display: p, hostPath: `/tmp/fake/${p}`, machine: 'EX2007EE' });
   const host = opts.host ?? fakeHost();
+  const state = new RunState();
   const ctx: CmdletContext & { expectingInput: boolean } = {
+    runState: (key, init) => state.get(key, init),
     commandName: decl.name,
     invocationName: opts.invocationName ?? decl.name,
     parameterSetName: opts.parameterSet ?? decl.defaultParameterSet ?? '__AllParameterSets',

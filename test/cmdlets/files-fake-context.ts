@@ -2,7 +2,7 @@
 // pipeline and error streams collected, ShouldProcess/ShouldContinue scripted.
 
 import * as fs from 'node:fs';
-import type { CmdletContext, CmdletDeclaration, SessionServices } from '../../src/protocol/cmdlet.js';
+import { declaredDefaults, RunState, type CmdletContext, type CmdletDeclaration, type SessionServices } from '../../src/protocol/cmdlet.js';
 import { commandTypeName, ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import type { Host } from '../../src/protocol/host.js';
 import { LabDrive } from '../../src/store/lab-drive.js';
@@ -68,7 +68,9 @@ export async function run(
     startTranscript: () => {},
     stopTranscript: () => undefined,
   };
+  const state = new RunState();
   const ctx: CmdletContext = {
+    runState: (key, init) => state.get(key, init),
     commandName: decl.name,
     invocationName: decl.name,
     parameterSetName: params.LiteralPath !== undefined ? 'LiteralPath' : (decl.defaultParameterSet ?? 'Path'),
@@ -114,6 +116,8 @@ export async function run(
     signal: new AbortController().signal,
   };
   try {
+    // As the binder does: unbound parameters have their declared defaults.
+    params = { ...declaredDefaults(decl), ...params };
     await decl.begin?.(params, ctx);
     if (opts.pipeline) for (const p of opts.pipeline) await decl.process?.({ ...params, ...p }, ctx);
     else await decl.process?.(params, ctx);

@@ -1,6 +1,6 @@
 // A minimal CmdletContext for running the output cmdlets without the engine: an in-memory
 // drive, script blocks backed by JS functions, and what the cmdlet writes collected.
-import type { CmdletContext, CmdletDeclaration, FileEntry, LabFileSystem, ResolvedPath } from '../../src/protocol/cmdlet.js';
+import { declaredDefaults, RunState, type CmdletContext, type CmdletDeclaration, type FileEntry, type LabFileSystem, type ResolvedPath, type StateKey } from '../../src/protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import { ScriptBlockValue } from '../../src/protocol/values.js';
 
@@ -63,7 +63,10 @@ export async function runCmdlet(
   const hostLines: string[] = [];
   const fs = opts.fs ?? new MemoryDrive();
   const bound = new Set(Object.keys(params));
+  params = { ...declaredDefaults(decl), ...params };
+  const state = new RunState();
   const ctx = {
+    runState: <T>(key: StateKey<T>, init: () => T) => state.get(key, init),
     commandName: decl.name,
     invocationName: decl.name,
     parameterSetName: decl.defaultParameterSet ?? '__AllParameterSets',

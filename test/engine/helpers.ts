@@ -1,7 +1,7 @@
 // Test doubles for the engine: an in-memory lab drive, a recording host, a plain renderer,
 // and a few small cmdlets that record what the engine does with them.
 
-import type { CmdletDeclaration, FileEntry, LabFileSystem, ResolvedPath } from '../../src/protocol/cmdlet.js';
+import { defineCmdlet, type CmdletDeclaration, type FileEntry, type LabFileSystem, type ResolvedPath } from '../../src/protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import type { Host, HostChoice, HostField, LineKind, OutputRenderer } from '../../src/protocol/host.js';
 import { toDisplayText } from '../../src/protocol/values.js';
@@ -170,7 +170,7 @@ export const plainRenderer: OutputRenderer = {
 export const traceLog: string[] = [];
 
 /** `Trace-Stage <name>`: logs begin/process/end and passes input through. */
-export const traceStage: CmdletDeclaration = {
+export const traceStage = defineCmdlet({
   name: 'Trace-Stage',
   synopsis: 'Records pipeline calls.',
   description: '',
@@ -189,10 +189,10 @@ export const traceStage: CmdletDeclaration = {
   end(p) {
     traceLog.push(`${p.Name}:end`);
   },
-};
+});
 
 /** `Emit-Numbers -Count n`: writes 1..n, logging each write. */
-export const emitNumbers: CmdletDeclaration = {
+export const emitNumbers = defineCmdlet({
   name: 'Emit-Numbers',
   synopsis: '',
   description: '',
@@ -204,10 +204,10 @@ export const emitNumbers: CmdletDeclaration = {
       ctx.write(i);
     }
   },
-};
+});
 
 /** `Fail-Item <name> [-Terminating]`: a non-terminating (or terminating) error naming the item. */
-export const failItem: CmdletDeclaration = {
+export const failItem = defineCmdlet({
   name: 'Fail-Item',
   synopsis: '',
   description: '',
@@ -228,10 +228,10 @@ export const failItem: CmdletDeclaration = {
     ctx.writeError(rec);
     ctx.write(`after ${p.Name}`);
   },
-};
+});
 
 /** `Remove-Thing <name>`: ShouldProcess with ConfirmImpact High. */
-export const removeThing: CmdletDeclaration = {
+export const removeThing = defineCmdlet({
   name: 'Remove-Thing',
   synopsis: '',
   description: '',
@@ -242,10 +242,10 @@ export const removeThing: CmdletDeclaration = {
   async process(p, ctx) {
     if (await ctx.shouldProcess(p.Name, 'Remove Thing')) ctx.write(`removed ${p.Name}`);
   },
-};
+});
 
 /** `Write-Stuff`: one object of each side stream. */
-export const writeStuff: CmdletDeclaration = {
+export const writeStuff = defineCmdlet({
   name: 'Write-Stuff',
   synopsis: '',
   description: '',
@@ -257,10 +257,10 @@ export const writeStuff: CmdletDeclaration = {
     ctx.writeVerbose('details');
     ctx.writeHost('to host');
   },
-};
+});
 
 /** `Invoke-Block { }`: runs a block per pipeline object (like ForEach-Object) through ctx.invoke. */
-export const invokeBlock: CmdletDeclaration = {
+export const invokeBlock = defineCmdlet({
   name: 'Invoke-Block',
   synopsis: '',
   description: '',
@@ -270,13 +270,14 @@ export const invokeBlock: CmdletDeclaration = {
   },
   examples: [],
   async process(p, ctx) {
+    if (!p.Process) return;
     const out = await ctx.invoke(p.Process, { dollarUnder: p.InputObject });
     ctx.write(out, true);
   },
-};
+});
 
 /** `Sum-Input`: sums its input in end (like Measure-Object -Sum). */
-export const sumInput: CmdletDeclaration = {
+export const sumInput = defineCmdlet({
   name: 'Sum-Input',
   synopsis: '',
   description: '',
@@ -291,11 +292,11 @@ export const sumInput: CmdletDeclaration = {
   end(_p, ctx) {
     ctx.write(sums.total);
   },
-};
+});
 const sums = { total: 0 };
 
 /** `Need-Name -Name <x>`: a mandatory parameter, for prompting. */
-export const needName: CmdletDeclaration = {
+export const needName = defineCmdlet({
   name: 'Need-Name',
   synopsis: '',
   description: '',
@@ -304,10 +305,10 @@ export const needName: CmdletDeclaration = {
   process(p, ctx) {
     ctx.write(`hello ${p.Name}`);
   },
-};
+});
 
 /** `Throw-Js`: an internal bug. */
-export const throwJs: CmdletDeclaration = {
+export const throwJs = defineCmdlet({
   name: 'Throw-Js',
   synopsis: '',
   description: '',
@@ -316,7 +317,7 @@ export const throwJs: CmdletDeclaration = {
   process() {
     throw new TypeError('oops');
   },
-};
+});
 
 export const testCmdlets = [traceStage, emitNumbers, failItem, removeThing, writeStuff, invokeBlock, sumInput, needName, throwJs];
 

@@ -36,6 +36,6 @@ export default defineCmdlet({
   },
   end(params, ctx) {
     const text = (buffer(ctx) as string[]).join('\n');
-    for (const o of fromCsv(text, { delimiter: params.Delimiter as string | undefined, header: params.Header as string[] | undefined })) ctx.write(o);
+    for (const o of fromCsv(text, { delimiter: params.Delimiter, header: params.Header })) ctx.write(o);
   },
 });

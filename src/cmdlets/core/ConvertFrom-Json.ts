@@ -4,7 +4,7 @@
 // does not unroll them), ISO dates stay strings, and bad input fails with the
 // JavaScriptSerializer's ArgumentException messages.
 
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { stateKey, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
 
@@ -119,7 +119,8 @@ export function parseJson(text: string): unknown {
   return v;
 }
 
-const buffers = new WeakMap<CmdletContext, string[]>();
+const BUFFER = stateKey<string[]>('ConvertFrom-Json input');
+const newBuffer = (): string[] => [];
 
 function convert(text: string, ctx: CmdletContext): unknown {
   try {
@@ -175,12 +176,10 @@ export default defineCmdlet({
   ],
   related: ['ConvertTo-Json', 'Get-Content'],
   process(params, ctx) {
-    let b = buffers.get(ctx);
-    if (!b) buffers.set(ctx, (b = []));
-    b.push((params.InputObject as string | undefined) ?? '');
+    ctx.runState(BUFFER, newBuffer).push(params.InputObject ?? '');
   },
   end(_params, ctx) {
-    const texts = buffers.get(ctx) ?? [];
+    const texts = ctx.runState(BUFFER, newBuffer);
     if (texts.length > 1) {
       // Each piped string a whole JSON text: one object each; otherwise they are one document.
       try {

@@ -39,7 +39,7 @@ export default defineCmdlet({
     collect(params, ctx);
   },
   end(params, ctx) {
-    const lines = toCsvLines(buffer(ctx), { delimiter: params.Delimiter as string | undefined, noTypeInformation: params.NoTypeInformation });
+    const lines = toCsvLines(buffer(ctx), { delimiter: params.Delimiter, noTypeInformation: params.NoTypeInformation });
     for (const l of lines) ctx.write(l);
   },
 });

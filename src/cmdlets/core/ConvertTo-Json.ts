@@ -3,8 +3,7 @@
 // "\/Date(ms)\/", `<>&'` escaped as \u003c..., and objects deeper than -Depth as their ToString().
 
 import { checkMemory } from '../../protocol/memory-guard.js';
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import type { CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString, numberToString, toDisplayText } from '../../protocol/values.js';
 import { propertyNames, propertyValue } from '../../format/index.js';
 import { valueToString } from '../../format/display.js';
@@ -86,7 +85,8 @@ export function prettyJson(n: JsonNode, base = 0): string {
   return '{\n' + body.join(',\n') + `\n${pad}}`;
 }
 
-const buffers = new WeakMap<CmdletContext, unknown[]>();
+const BUFFER = stateKey<unknown[]>('ConvertTo-Json input');
+const newBuffer = (): unknown[] => [];
 
 export default defineCmdlet({
   name: 'ConvertTo-Json',
@@ -104,7 +104,7 @@ export default defineCmdlet({
       sets: { [ALL_SETS]: { position: 0, mandatory: true, fromPipeline: true } },
       help: 'Specifies the objects to convert to JSON.',
     },
-    Depth: { type: 'Int32', validateRange: [1, 2147483647], defaultValue: '2', help: 'Specifies how many levels of contained objects are included.' },
+    Depth: { type: 'Int32', validateRange: [1, 2147483647], default: 2, help: 'Specifies how many levels of contained objects are included.' },
     Compress: { type: 'Switch', help: 'Omits white space and indentation.' },
   },
   outputType: ['System.String'],
@@ -122,15 +122,13 @@ export default defineCmdlet({
   ],
   related: ['ConvertTo-Csv', 'Export-Csv'],
   process(params, ctx) {
-    let b = buffers.get(ctx);
-    if (!b) buffers.set(ctx, (b = []));
-    b.push(params.InputObject ?? null);
+    ctx.runState(BUFFER, newBuffer).push(params.InputObject ?? null);
   },
   end(params, ctx) {
-    const items = buffers.get(ctx) ?? [];
+    const items = ctx.runState(BUFFER, newBuffer);
     if (items.length === 0) return;
     const value = items.length === 1 ? items[0] : items;
-    const node = toJsonNode(value, params.Depth ?? 2);
+    const node = toJsonNode(value, params.Depth);
     ctx.write(params.Compress ? compressJson(node) : prettyJson(node));
   },
 });

@@ -24,7 +24,7 @@ export default defineCmdlet({
       type: 'String',
       sets: { [ALL_SETS]: { position: 1, fromPipelineByPropertyName: true } },
       help: 'Specifies the path to copy to. The default is the current location.',
-      defaultValue: 'Current directory',
+      defaultText: 'Current directory',
     },
     Recurse: { type: 'Switch', help: 'Copies the contents of folders too.' },
     Force: { type: 'Switch', help: 'Accepted for compatibility; existing files are overwritten.' },

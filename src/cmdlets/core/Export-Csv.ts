@@ -33,7 +33,7 @@ export default defineCmdlet({
     Encoding: {
       type: 'String',
       validateSet: ['Unicode', 'UTF7', 'UTF8', 'ASCII', 'UTF32', 'BigEndianUnicode', 'Default', 'OEM'],
-      defaultValue: 'ASCII',
+      default: 'ASCII',
       help: 'Specifies the encoding of the file. Default: ASCII.',
     },
   },
@@ -55,8 +55,8 @@ export default defineCmdlet({
     collect(params, ctx);
   },
   async end(params, ctx) {
-    const path = (params.LiteralPath ?? params.Path) as string | undefined;
-    if (path === undefined) {
+    const path = params.LiteralPath ?? params.Path;
+    if (path === undefined || path === null) {
       return ctx.fail(
         ctx.error({
           message: 'Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.',
@@ -70,10 +70,10 @@ export default defineCmdlet({
     const exists = ctx.fs.exists(target);
     refuseClobber(ctx, target, params);
     if (!(await ctx.shouldProcess(target.display))) return;
-    const encoding = (params.Encoding as string | undefined) ?? 'ASCII';
+    const encoding = params.Encoding ?? 'ASCII';
     const hasContent = exists && params.Append && decodeText(ctx.fs.readBytes(target)).trim().length > 0;
     const lines = toCsvLines(buffer(ctx), {
-      delimiter: params.Delimiter as string | undefined,
+      delimiter: params.Delimiter,
       noTypeInformation: params.NoTypeInformation,
       noHeader: Boolean(hasContent),
     });

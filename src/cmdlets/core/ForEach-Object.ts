@@ -1,7 +1,7 @@
 // ForEach-Object: runs script blocks per input object (`% { $_.Thumbprint }`), or reads a
 // property / calls a method by name (`% Name`, `% ToUpper`).
 
-import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { getMember, invokeMethod, memberNames } from '../../protocol/members.js';
 import { PSHashtable, PSObject, type ScriptBlockValue } from '../../protocol/values.js';
 
@@ -15,13 +15,13 @@ interface Blocks {
  * PowerShell's reading of `% {a} {b} {c}`: with no -Begin, the first of two or more blocks is
  * the begin block; with no -End, the last of the remaining two or more is the end block.
  */
-function splitBlocks(params: Record<string, unknown>, ctx: CmdletContext): Blocks {
+function splitBlocks(params: Params, ctx: CmdletContext): Blocks {
   const list = [
-    ...((params.Process as ScriptBlockValue[] | undefined) ?? []),
-    ...((params.RemainingScripts as ScriptBlockValue[] | undefined) ?? []),
+    ...(params.Process ?? []),
+    ...(params.RemainingScripts ?? []),
   ];
-  let begin = params.Begin as ScriptBlockValue | undefined;
-  let end = params.End as ScriptBlockValue | undefined;
+  let begin = params.Begin;
+  let end = params.End;
   if (!ctx.bound.has('Begin') && list.length >= 2) begin = list.shift();
   if (!ctx.bound.has('End') && list.length >= 2) end = list.pop();
   return { begin, process: list, end };
@@ -46,7 +46,41 @@ function hasMethodNamed(obj: unknown, name: string): boolean {
 }
 
 // Blocks are split once per invocation; the context object identifies the invocation.
-const blocksOf = new WeakMap<CmdletContext, Blocks>();
+const BLOCKS = stateKey<Blocks>('ForEach-Object blocks');
+
+const PARAMETERS = {
+  InputObject: {
+    type: 'PSObject',
+    sets: { [ALL_SETS]: { fromPipeline: true } },
+    help: 'Specifies the input objects. Usually piped in.',
+  },
+  Begin: { type: 'ScriptBlock', sets: { ScriptBlockSet: {} }, help: 'Specifies a script block that runs before the first input object.' },
+  Process: {
+    type: 'ScriptBlock[]',
+    sets: { ScriptBlockSet: { position: 0, mandatory: true } },
+    help: 'Specifies the script block run for each input object.',
+  },
+  End: { type: 'ScriptBlock', sets: { ScriptBlockSet: {} }, help: 'Specifies a script block that runs after the last input object.' },
+  RemainingScripts: {
+    type: 'ScriptBlock[]',
+    sets: { ScriptBlockSet: { fromRemainingArguments: true } },
+    help: 'Takes the script blocks that no other parameter takes.',
+  },
+  MemberName: {
+    type: 'String',
+    sets: { PropertyAndMethodSet: { position: 0, mandatory: true } },
+    help: 'Specifies the property to get or the method to call on each object.',
+  },
+  ArgumentList: {
+    type: 'Object[]',
+    aliases: ['Args'],
+    sets: { PropertyAndMethodSet: {} },
+    help: 'Specifies the arguments of the method named by -MemberName.',
+  },
+} satisfies Record<string, ParameterDeclaration>;
+
+/** The parameters as the cmdlet's blocks and helpers receive them. */
+type Params = BoundParameters<typeof PARAMETERS>;
 
 export default defineCmdlet({
   name: 'ForEach-Object',
@@ -61,36 +95,7 @@ export default defineCmdlet({
   defaultParameterSet: 'ScriptBlockSet',
   supportsShouldProcess: true,
   confirmImpact: 'Low',
-  parameters: {
-    InputObject: {
-      type: 'PSObject',
-      sets: { [ALL_SETS]: { fromPipeline: true } },
-      help: 'Specifies the input objects. Usually piped in.',
-    },
-    Begin: { type: 'ScriptBlock', sets: { ScriptBlockSet: {} }, help: 'Specifies a script block that runs before the first input object.' },
-    Process: {
-      type: 'ScriptBlock[]',
-      sets: { ScriptBlockSet: { position: 0, mandatory: true } },
-      help: 'Specifies the script block run for each input object.',
-    },
-    End: { type: 'ScriptBlock', sets: { ScriptBlockSet: {} }, help: 'Specifies a script block that runs after the last input object.' },
-    RemainingScripts: {
-      type: 'ScriptBlock[]',
-      sets: { ScriptBlockSet: { fromRemainingArguments: true } },
-      help: 'Takes the script blocks that no other parameter takes.',
-    },
-    MemberName: {
-      type: 'String',
-      sets: { PropertyAndMethodSet: { position: 0, mandatory: true } },
-      help: 'Specifies the property to get or the method to call on each object.',
-    },
-    ArgumentList: {
-      type: 'Object[]',
-      aliases: ['Args'],
-      sets: { PropertyAndMethodSet: {} },
-      help: 'Specifies the arguments of the method named by -MemberName.',
-    },
-  },
+  parameters: PARAMETERS,
   outputType: ['System.Object'],
   examples: [
     {
@@ -112,19 +117,19 @@ export default defineCmdlet({
   related: ['Where-Object', 'Select-Object'],
   async begin(params, ctx) {
     if (ctx.parameterSetName === 'PropertyAndMethodSet') return;
-    const blocks = splitBlocks(params, ctx);
-    blocksOf.set(ctx, blocks);
+    const blocks = ctx.runState(BLOCKS, () => splitBlocks(params, ctx));
     if (blocks.begin) writeAll(await ctx.invoke(blocks.begin, { dotSource: true }), ctx);
   },
   process(params, ctx) {
     const input = params.InputObject;
-    if (ctx.parameterSetName === 'PropertyAndMethodSet') {
+    const name = params.MemberName;
+    if (name !== undefined) {
+      // PropertyAndMethodSet, where -MemberName is mandatory.
       if (input === null || input === undefined) return;
-      const name = params.MemberName as string;
       if (hasPropertyNamed(input, name)) {
         ctx.write(getMember(input, name), true);
       } else if (hasMethodNamed(input, name)) {
-        const args = (params.ArgumentList as unknown[] | undefined) ?? [];
+        const args = params.ArgumentList ?? [];
         ctx.write(invokeMethod(input, name, args), true);
       } else {
         ctx.writeError(
@@ -139,7 +144,7 @@ export default defineCmdlet({
       }
       return;
     }
-    const blocks = blocksOf.get(ctx) ?? splitBlocks(params, ctx);
+    const blocks = ctx.runState(BLOCKS, madeInBegin);
     const dollarUnder = ctx.expectingInput || ctx.bound.has('InputObject') ? input : null;
     if (blocks.process.length === 1) {
       // The hot path: one block, no per-object allocation beyond the block's output.
@@ -151,7 +156,7 @@ export default defineCmdlet({
   },
   async end(params, ctx) {
     if (ctx.parameterSetName === 'PropertyAndMethodSet') return;
-    const blocks = blocksOf.get(ctx) ?? splitBlocks(params, ctx);
+    const blocks = ctx.runState(BLOCKS, madeInBegin);
     if (blocks.end) writeAll(await ctx.invoke(blocks.end, { dotSource: true }), ctx);
   },
 });

@@ -13,21 +13,7 @@ import { compileWildcard, hasWildcard, type Wildcard } from '../../protocol/wild
 import { wildcards } from './patterns.js';
 import { isCertPath, listCertPath } from '../security/cert-provider.js';
 
-interface Params {
-  Path?: string[];
-  LiteralPath?: string[];
-  Filter?: string;
-  Include?: string[];
-  Exclude?: string[];
-  Recurse?: boolean;
-  Depth?: number;
-  File?: boolean;
-  Directory?: boolean;
-  Name?: boolean;
-  Force?: boolean;
-}
-
-export default defineCmdlet<Params & Record<string, unknown>>({
+export default defineCmdlet({
   name: 'Get-ChildItem',
   aliases: ['gci', 'ls', 'dir'],
   module: 'Microsoft.PowerShell.Management',
@@ -44,7 +30,7 @@ export default defineCmdlet<Params & Record<string, unknown>>({
       type: 'String[]',
       sets: { Items: { position: 0, fromPipeline: true, fromPipelineByPropertyName: true } },
       help: 'Specifies one or more folders or files. Wildcards are permitted. The default is the current location.',
-      defaultValue: 'Current directory',
+      defaultText: 'Current directory',
     },
     LiteralPath: {
       type: 'String[]',

@@ -24,14 +24,14 @@ export default defineCmdlet({
       type: 'Int64',
       sets: { [ALL_SETS]: { fromPipelineByPropertyName: true } },
       help: 'Specifies how many lines (or bytes) are sent through the pipeline at a time. 0 sends all of them at once.',
-      defaultValue: '1',
+      default: 1,
     },
     TotalCount: {
       type: 'Int64',
       aliases: ['First', 'Head'],
       sets: { [ALL_SETS]: { fromPipelineByPropertyName: true } },
       help: 'Specifies the number of lines (or bytes) from the beginning of the file.',
-      defaultValue: '-1',
+      default: -1,
     },
     Tail: {
       type: 'Int32',
@@ -85,8 +85,8 @@ export default defineCmdlet({
 });
 
 interface ContentOptions {
-  ReadCount?: number;
-  TotalCount?: number;
+  ReadCount: number;
+  TotalCount: number;
   Tail?: number;
   Raw?: boolean;
   Encoding?: string;
@@ -97,7 +97,7 @@ function writeContent(bytes: Uint8Array, params: ContentOptions, ctx: CmdletCont
   if (isByte) {
     const picked = pick(Array.from(bytes), params);
     if (params.Raw) return ctx.write(Uint8Array.from(picked));
-    const readCount = params.ReadCount ?? 1;
+    const readCount = params.ReadCount;
     if (readCount === 1 || picked.length === 0) return ctx.write(picked, true);
     // ReadCount 0 (or > 1): blocks of bytes, each a byte[] — one for the whole file with 0.
     const size = readCount <= 0 ? picked.length : readCount;
@@ -110,7 +110,7 @@ function writeContent(bytes: Uint8Array, params: ContentOptions, ctx: CmdletCont
     return;
   }
   const lines = pick(splitLines(text), params);
-  const readCount = params.ReadCount ?? 1;
+  const readCount = params.ReadCount;
   if (readCount === 1 || lines.length === 0) return ctx.write(lines, true);
   const size = readCount <= 0 ? lines.length : readCount;
   for (let i = 0; i < lines.length; i += size) ctx.write(lines.slice(i, i + size));

@@ -74,7 +74,7 @@ export default defineCmdlet({
     {
       code: '$cred = Get-Credential CONTOSO\\Administrator',
       remarks: 'Asks for the password of CONTOSO\\Administrator and keeps the credential in $cred.',
-      needs: ['interactive'],
+      interactive: true,
     },
   ],
   related: ['ConvertTo-SecureString', 'Read-Host'],
@@ -84,8 +84,8 @@ export default defineCmdlet({
       ctx.write(given);
       return;
     }
-    const user = given !== undefined && given !== null ? toDisplayText(given) : (params.UserName as string | undefined);
-    const message = (params.Message as string | undefined) ?? 'Enter your credentials.';
+    const user = given !== undefined && given !== null ? toDisplayText(given) : params.UserName;
+    const message = params.Message ?? 'Enter your credentials.';
     ctx.write(await ask(ctx, message, user));
   },
 });

@@ -1,7 +1,7 @@
 // Get-Date: the lab clock's date and time (never the real clock), optionally changed field by
 // field, or formatted with a .NET format (-Format) or a UNIX format (-UFormat).
 
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { ALL_SETS, defineCmdlet, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { DAYS, MONTHS, formatDate } from '../../protocol/dotnet-format.js';
 
 const pad = (n: number, w = 2, c = '0') => String(n).padStart(w, c);
@@ -55,7 +55,8 @@ export function uFormat(d: Date, format: string): string {
 }
 
 /** The parts -Year ... -Millisecond replace, with their ranges and how to read them from a date. */
-const FIELDS: [string, (d: Date) => number, [number, number]][] = [
+type Field = 'Year' | 'Month' | 'Day' | 'Hour' | 'Minute' | 'Second' | 'Millisecond';
+const FIELDS: [Field, (d: Date) => number, [number, number]][] = [
   ['Year', (d) => d.getFullYear(), [1, 9999]],
   ['Month', (d) => d.getMonth() + 1, [1, 12]],
   ['Day', (d) => d.getDate(), [1, 31]],
@@ -64,6 +65,12 @@ const FIELDS: [string, (d: Date) => number, [number, number]][] = [
   ['Second', (d) => d.getSeconds(), [0, 59]],
   ['Millisecond', (d) => d.getMilliseconds(), [0, 999]],
 ];
+
+/** -Year ... -Millisecond, one Int32 parameter per field. */
+function fieldParameters(): Record<Field, ParameterDeclaration & { type: 'Int32' }> {
+  const entries = FIELDS.map(([name, , range]) => [name, { type: 'Int32', validateRange: range, help: `Specifies the ${name.toLowerCase()} of the date.` }] as const);
+  return Object.fromEntries(entries) as Record<Field, ParameterDeclaration & { type: 'Int32' }>;
+}
 
 export default defineCmdlet({
   name: 'Get-Date',
@@ -83,14 +90,12 @@ export default defineCmdlet({
       sets: { [ALL_SETS]: { position: 0, fromPipeline: true, fromPipelineByPropertyName: true } },
       help: 'Specifies a date and time. By default, the current date and time of the lab clock.',
     },
-    ...Object.fromEntries(
-      FIELDS.map(([name, , range]) => [name, { type: 'Int32' as const, validateRange: range, help: `Specifies the ${name.toLowerCase()} of the date.` }]),
-    ),
+    ...fieldParameters(),
     DisplayHint: {
       type: 'Enum',
       enum: { typeName: 'Microsoft.PowerShell.Commands.DisplayHintType', values: ['Date', 'Time', 'DateTime'] },
       help: 'Chooses which parts of the date are displayed: Date, Time or DateTime.',
-      defaultValue: 'DateTime',
+      default: 'DateTime',
     },
     Format: { type: 'String', sets: { net: {} }, help: 'Returns the date as a string in this .NET format.' },
     UFormat: { type: 'String', sets: { UFormat: { mandatory: true } }, help: 'Returns the date as a string in this UNIX format.' },

@@ -3,7 +3,7 @@
 // -Examples, -Parameter). Wildcards list the matching commands.
 
 import { Pager } from './pager.js';
-import { defineCmdlet, type CmdletContext, type CommandInfo } from '../../protocol/cmdlet.js';
+import { defineCmdlet, type CmdletContext, type CommandInfo, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
 import { functionHelpLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
 import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
@@ -69,7 +69,7 @@ function helpText(lines: string[]): string {
   return lines.join('\n');
 }
 
-function writeHelp(c: CommandInfo, view: HelpView, params: Record<string, unknown>, ctx: CmdletContext): void {
+function writeHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletContext): void {
   const width = ctx.host.width || 120;
   const target = c.commandType === 'Alias' ? ctx.session.resolveCommand(c.definition) : c;
   if (!target) return notFound(ctx, c.name);
@@ -78,7 +78,7 @@ function writeHelp(c: CommandInfo, view: HelpView, params: Record<string, unknow
     ctx.write(helpText(functionHelpLines(target)));
     return;
   }
-  const wanted = params.Parameter as string | undefined;
+  const wanted = params.Parameter;
   if (wanted !== undefined) {
     const re = compileWildcard(wanted);
     const names = Object.keys(decl.parameters).filter(
@@ -102,6 +102,23 @@ function writeHelp(c: CommandInfo, view: HelpView, params: Record<string, unknow
   ctx.write(helpText(helpLines(decl, view, width)));
 }
 
+const PARAMETERS = {
+  Name: {
+    type: 'String',
+    sets: { __AllParameterSets: { position: 0, fromPipelineByPropertyName: true } },
+    help: 'Specifies the command or alias to show help for. Wildcard characters are permitted.',
+  },
+  Full: { type: 'Switch', sets: { AllUsersView: {} }, help: 'Displays the entire help, with the technical details of each parameter.' },
+  Detailed: { type: 'Switch', sets: { DetailedView: { mandatory: true } }, help: 'Adds the parameter descriptions and the examples.' },
+  Examples: { type: 'Switch', sets: { Examples: { mandatory: true } }, help: 'Displays only the name, synopsis and examples.' },
+  Parameter: { type: 'String', sets: { Parameters: { mandatory: true } }, help: 'Displays only the detailed descriptions of these parameters. Wildcard characters are permitted.' },
+  Online: { type: 'Switch', sets: { Online: { mandatory: true } }, help: 'Would open the online help; emsh has none.' },
+  ShowWindow: { type: 'Switch', sets: { ShowWindow: { mandatory: true } }, help: 'Would open the help in a window; emsh shows the full help in the console instead.' },
+} satisfies Record<string, ParameterDeclaration>;
+
+/** The parameters as the cmdlet's blocks and helpers receive them. */
+type Params = BoundParameters<typeof PARAMETERS>;
+
 export default defineCmdlet({
   name: 'Get-Help',
   aliases: ['help', 'man'],
@@ -114,19 +131,7 @@ export default defineCmdlet({
     '-Parameter only the named parameters. A name with wildcard characters lists the matching ' +
     'commands. All help comes with emsh: there is no online help.',
   defaultParameterSet: 'AllUsersView',
-  parameters: {
-    Name: {
-      type: 'String',
-      sets: { __AllParameterSets: { position: 0, fromPipelineByPropertyName: true } },
-      help: 'Specifies the command or alias to show help for. Wildcard characters are permitted.',
-    },
-    Full: { type: 'Switch', sets: { AllUsersView: {} }, help: 'Displays the entire help, with the technical details of each parameter.' },
-    Detailed: { type: 'Switch', sets: { DetailedView: { mandatory: true } }, help: 'Adds the parameter descriptions and the examples.' },
-    Examples: { type: 'Switch', sets: { Examples: { mandatory: true } }, help: 'Displays only the name, synopsis and examples.' },
-    Parameter: { type: 'String', sets: { Parameters: { mandatory: true } }, help: 'Displays only the detailed descriptions of these parameters. Wildcard characters are permitted.' },
-    Online: { type: 'Switch', sets: { Online: { mandatory: true } }, help: 'Would open the online help; emsh has none.' },
-    ShowWindow: { type: 'Switch', sets: { ShowWindow: { mandatory: true } }, help: 'Would open the help in a window; emsh shows the full help in the console instead.' },
-  },
+  parameters: PARAMETERS,
   outputType: ['System.String', 'HelpInfoShort'],
   examples: [
     { code: 'Get-Help Measure-Object', remarks: 'Displays the help of Measure-Object.', shows: 'SYNOPSIS\n    Calculates the numeric properties of objects' },
@@ -146,9 +151,9 @@ export default defineCmdlet({
   },
 });
 
-function showHelp(params: Record<string, unknown>, ctx: CmdletContext): void {
+function showHelp(params: Params, ctx: CmdletContext): void {
   {
-    const name = params.Name as string | null | undefined;
+    const name = params.Name;
     // `Get-Help $null` binds null: the overview, as for no name at all.
     if (name === undefined || name === null || name === '') {
       ctx.write(OVERVIEW);

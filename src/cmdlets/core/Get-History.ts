@@ -40,7 +40,7 @@ export default defineCmdlet({
       validateRange: [0, 32767],
       sets: { __AllParameterSets: { position: 1 } },
       help: 'Specifies how many of the most recent entries to get.',
-      defaultValue: '32',
+      default: 32,
     },
   },
   outputType: [HISTORY_INFO],
@@ -53,7 +53,7 @@ export default defineCmdlet({
   related: ['Get-Command'],
   process(params, ctx) {
     const all = ctx.session.history();
-    const ids = params.Id as number[] | undefined;
+    const ids = params.Id;
     if (ids) {
       for (const id of ids) {
         const e = all.find((h) => h.id === id);
@@ -71,7 +71,7 @@ export default defineCmdlet({
       }
       return;
     }
-    const count = (params.Count as number | undefined) ?? 32;
+    const count = params.Count;
     for (const e of all.slice(Math.max(0, all.length - count))) ctx.write(historyObject(e));
   },
 });

@@ -1,6 +1,6 @@
 // Get-Member (gm): the properties and methods of the input objects, one group per type.
 
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { stateKey, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { memberNames } from '../../protocol/members.js';
 import { PSObject, typeNamesOf, toDisplayText } from '../../protocol/values.js';
 import { INPUT_OBJECT } from './output-common.js';
@@ -24,15 +24,10 @@ interface State {
   seen: Set<string>;
   firsts: { typeName: string; value: unknown }[];
 }
-const states = new WeakMap<CmdletContext, State>();
+const STATE = stateKey<State>('Get-Member');
 
 function state(ctx: CmdletContext): State {
-  let s = states.get(ctx);
-  if (!s) {
-    s = { seen: new Set(), firsts: [] };
-    states.set(ctx, s);
-  }
-  return s;
+  return ctx.runState(STATE, () => ({ seen: new Set(), firsts: [] }));
 }
 
 /** -MemberType as a set of member type names (accepts arrays and `A, B` flag strings). */

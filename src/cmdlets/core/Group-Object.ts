@@ -1,7 +1,7 @@
 // Group-Object: groups objects with equal values of the given properties into GroupInfo objects
 // (Count, Name, Group, Values), in order of first appearance as Windows PowerShell 5.1 does.
 
-import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { PSHashtable, PSObject, toDisplayText } from '../../protocol/values.js';
 import { evaluateSpec, parseProperties, type PropertySpec } from './property-spec.js';
 
@@ -19,7 +19,7 @@ interface State {
   specs: PropertySpec[];
 }
 
-const states = new WeakMap<CmdletContext, State>();
+const STATE = stateKey<State>('Group-Object');
 
 function groupInfo(g: Group, noElement: boolean): PSObject {
   const o = new PSObject(noElement ? [GROUP_INFO_NO_ELEMENT, GROUP_INFO, 'System.Object'] : [GROUP_INFO, 'System.Object']);
@@ -77,11 +77,11 @@ export default defineCmdlet({
   ],
   related: ['Sort-Object', 'Measure-Object'],
   begin(params, ctx) {
-    states.set(ctx, { groups: new Map(), specs: parseProperties(params.Property as unknown[] | undefined, ctx, ['Expression']) });
+    ctx.runState(STATE, () => ({ groups: new Map(), specs: parseProperties(params.Property, ctx, ['Expression']) }));
   },
   async process(params, ctx) {
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
-    const st = states.get(ctx)!;
+    const st = ctx.runState(STATE, madeInBegin);
     const obj = params.InputObject;
     const specs = st.specs;
     const values: unknown[] = [];
@@ -94,7 +94,7 @@ export default defineCmdlet({
     g.items.push(obj);
   },
   end(params, ctx) {
-    const st = states.get(ctx)!;
+    const st = ctx.runState(STATE, madeInBegin);
     if (params.AsHashTable) {
       const h = new PSHashtable();
       for (const g of st.groups.values()) {

@@ -38,9 +38,9 @@ export default defineCmdlet({
   process(params, ctx) {
     const paths = stringsOf(params.LiteralPath ?? params.Path) ?? [];
     for (const p of paths) {
-      const text = attempt(ctx, () => decodeText(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation())), params.Encoding as string | undefined));
+      const text = attempt(ctx, () => decodeText(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation())), params.Encoding ?? undefined));
       if (text === undefined) continue;
-      for (const o of fromCsv(text, { delimiter: params.Delimiter as string | undefined, header: params.Header as string[] | undefined })) ctx.write(o);
+      for (const o of fromCsv(text, { delimiter: params.Delimiter, header: params.Header })) ctx.write(o);
     }
   },
 });

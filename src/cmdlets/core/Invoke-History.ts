@@ -27,7 +27,7 @@ export default defineCmdlet({
     // The most recent entry is the most recent command that is not itself a rerun.
     const all = ctx.session.history();
     // `-Id $null` (the binder keeps a null) names no entry, as an empty -Id does: the most recent.
-    const id = params.Id === null ? undefined : (params.Id as string | undefined);
+    const id = params.Id === null ? undefined : params.Id;
     let entry: HistoryEntry | undefined;
     if (id === undefined || id === '') entry = [...all].reverse().find((h) => !isRerun(h));
     else if (/^\d+$/.test(id.trim())) entry = all.find((h) => h.id === Number(id));

@@ -2,7 +2,7 @@
 // (GenericMeasureInfo), or lines, words and characters of text (TextMeasureInfo).
 // Hot path: `1..200000 | ... | Measure-Object -Sum` does O(1) work per object, with no awaits.
 
-import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { convertTo } from '../../protocol/convert.js';
 import { getMember } from '../../protocol/members.js';
 import { PSObject, toDisplayText } from '../../protocol/values.js';
@@ -29,7 +29,7 @@ interface State {
   text: boolean;
 }
 
-const states = new WeakMap<CmdletContext, State>();
+const STATE = stateKey<State>('Measure-Object');
 
 function newStat(property: string | null): Stat {
   return { property, count: 0, sum: 0, min: Infinity, max: -Infinity, lines: 0, words: 0, chars: 0 };
@@ -111,15 +111,15 @@ export default defineCmdlet({
   related: ['Group-Object', 'Sort-Object'],
   begin(params, ctx) {
     const props = params.Property as string[] | undefined;
-    states.set(ctx, {
+    ctx.runState(STATE, () => ({
       stats: props?.length ? props.map((p) => newStat(p)) : [newStat(null)],
       numeric: !!(params.Sum || params.Average || params.Maximum || params.Minimum),
       text: ctx.parameterSetName === 'TextMeasure',
-    });
+    }));
   },
   process(params, ctx) {
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
-    const st = states.get(ctx)!;
+    const st = ctx.runState(STATE, madeInBegin);
     const obj = params.InputObject;
     for (let i = 0; i < st.stats.length; i++) {
       const s = st.stats[i];
@@ -154,7 +154,7 @@ export default defineCmdlet({
     }
   },
   end(params, ctx) {
-    const st = states.get(ctx)!;
+    const st = ctx.runState(STATE, madeInBegin);
     for (const s of st.stats) {
       if (s.property !== null && s.count === 0) {
         ctx.writeError(

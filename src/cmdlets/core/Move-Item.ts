@@ -22,7 +22,7 @@ export default defineCmdlet({
       type: 'String',
       sets: { [ALL_SETS]: { position: 1, fromPipelineByPropertyName: true } },
       help: 'Specifies the path to move to. The default is the current location.',
-      defaultValue: 'Current directory',
+      defaultText: 'Current directory',
     },
     Force: { type: 'Switch', help: 'Overwrites an existing file at the destination.' },
     PassThru: { type: 'Switch', help: 'Writes the moved item to the pipeline.' },

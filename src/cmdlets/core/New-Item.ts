@@ -65,7 +65,7 @@ export default defineCmdlet({
       aliases: ['Type'],
       sets: { [ALL_SETS]: { fromPipelineByPropertyName: true } },
       help: 'Specifies the type of the new item: File or Directory.',
-      defaultValue: 'File',
+      defaultText: 'File',
     },
     Value: {
       type: 'Object',
@@ -90,12 +90,12 @@ export default defineCmdlet({
   ],
   related: ['Remove-Item', 'Set-Content', 'Get-ChildItem'],
   async process(params, ctx) {
-    const type = itemTypeOf(ctx, params.ItemType as string | null | undefined);
+    const type = itemTypeOf(ctx, params.ItemType);
     const location = ctx.session.getLocation();
-    const bases: string[] = params.Path ?? ['.'];
+    const bases = params.Path ?? ['.'];
     for (const base of bases) {
       const target = attempt(ctx, () => {
-        const at = ctx.fs.resolve(base, location);
+        const at = ctx.fs.resolve(base ?? '', location);
         return params.Name ? ctx.fs.resolve(String(params.Name), at.display) : at;
       });
       if (!target) continue;

@@ -36,7 +36,7 @@ export default defineCmdlet({
       type: 'String',
       sets: { ByPath: { position: 1 }, ByLiteralPath: { position: 1 } },
       validateSet: OUT_FILE_ENCODINGS,
-      defaultValue: 'Unicode',
+      default: 'Unicode',
       help: 'Specifies the character encoding: Unicode (default), UTF8 (with a byte order mark), ASCII, UTF32, BigEndianUnicode, Default, OEM, UTF7, String.',
     },
     Append: { type: 'Switch', help: 'Adds the output to the end of an existing file.' },
@@ -64,7 +64,8 @@ export default defineCmdlet({
     collect(params, ctx);
   },
   async end(params, ctx) {
-    const path = (params.LiteralPath ?? params.FilePath) as string;
+    // Each parameter set has one of the two as a mandatory parameter.
+    const path = params.LiteralPath ?? params.FilePath ?? '';
     const target = resolveTarget(ctx, path);
     const exists = ctx.fs.exists(target);
     refuseClobber(ctx, target, params);

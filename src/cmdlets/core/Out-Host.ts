@@ -1,7 +1,7 @@
 // Out-Host: prints the input on the console now, formatted as Out-Default would; -Paging shows a
 // screenful at a time (the interactive shell; elsewhere it prints everything). `more` pages too.
 
-import type { CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, type CmdletContext } from '../../protocol/cmdlet.js';
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { OutDefaultStream, consoleScreen } from '../../format/index.js';
 import { INPUT_OBJECT } from './output-common.js';
@@ -14,19 +14,15 @@ interface HostStream {
   pager?: Pager;
 }
 
-const streams = new WeakMap<CmdletContext, HostStream>();
+const STREAM = stateKey<HostStream>('Out-Host stream');
 
 function stream(ctx: CmdletContext, paging: boolean): HostStream {
-  let s = streams.get(ctx);
-  if (!s) {
+  return ctx.runState(STREAM, () => {
     const pending: string[] = [];
-    const state: HostStream = paging
+    return paging
       ? { stream: new OutDefaultStream(consoleScreen(ctx.host.width), (line) => pending.push(line)), pending, pager: new Pager(ctx) }
       : { stream: new OutDefaultStream(consoleScreen(ctx.host.width), (line) => ctx.host.writeLine(line, 'output')) };
-    streams.set(ctx, state);
-    s = state;
-  }
-  return s;
+  });
 }
 
 /** Shows the lines formatted so far through the pager; after Q the rest of the input is dropped. */

@@ -16,7 +16,7 @@ import {
   type KeyHandlerInfo,
   type PredictionSource,
 } from '../../protocol/readline.js';
-import { PSHashtable, PSObject } from '../../protocol/values.js';
+import { PSObject } from '../../protocol/values.js';
 import { registerView } from '../../format/views.js';
 
 export const KEY_HANDLER_TYPE = 'Microsoft.PowerShell.KeyHandler';
@@ -73,8 +73,8 @@ export const getPSReadLineKeyHandler = defineCmdlet({
   end(params, ctx) {
     const settings = settingsOf(ctx);
     const handlers = settings.handlers();
-    if (ctx.parameterSetName === 'SpecificBindings') {
-      for (const raw of params.Chord as string[]) {
+    if (params.Chord) {
+      for (const raw of params.Chord) {
         const chord = normalizeChord(raw);
         const hit = chord ? handlers.find((h) => h.key === chord) : undefined;
         if (hit) ctx.write(handlerObject(hit));
@@ -128,13 +128,16 @@ export const setPSReadLineKeyHandler = defineCmdlet({
   related: ['Get-PSReadLineKeyHandler', 'Set-PSReadLineOption'],
   process(params, ctx) {
     const settings = settingsOf(ctx);
-    for (const raw of params.Chord as string[]) {
+    // Both are mandatory in the Function set, the only one this emsh cmdlet has.
+    const fn = params.Function;
+    if (!params.Chord || !fn) return;
+    for (const raw of params.Chord) {
       const chord = normalizeChord(raw);
       if (!chord) {
         ctx.writeError(badChord(ctx, raw));
         continue;
       }
-      settings.setKeyHandler(chord, params.Function as string);
+      settings.setKeyHandler(chord, fn);
     }
   },
 });
@@ -203,7 +206,7 @@ export const setPSReadLineOption = defineCmdlet({
       if (source !== 'None' && source !== 'History') unavailable('The prediction source', source);
       settings.setPredictionSource(source as PredictionSource);
     }
-    const colors = params.Colors as PSHashtable | undefined;
+    const colors = params.Colors;
     if (colors) {
       for (const key of colors.keys()) {
         const token = COLOR_TOKENS.find((t) => t.toLowerCase() === String(key).toLowerCase());

@@ -37,7 +37,7 @@ export default defineCmdlet({
     {
       code: "$pw = Read-Host 'PFX password' -AsSecureString",
       remarks: 'Asks for a password without showing it.',
-      needs: ['interactive'],
+      interactive: true,
     },
   ],
   related: ['Get-Credential', 'ConvertTo-SecureString'],

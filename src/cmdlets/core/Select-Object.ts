@@ -2,7 +2,7 @@
 // PSCustomObjects typed `Selected.<original type>`, expands one property, or picks objects by
 // position (-First, -Last, -Skip, -Index) and uniqueness.
 
-import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
 import { valuesEqual } from '../../protocol/operators.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
@@ -21,9 +21,11 @@ interface State {
   seen: number;
   written: number;
   indexes?: Set<number>;
+  /** -Unique: what was written so far. */
+  unique: unknown[];
 }
 
-const states = new WeakMap<CmdletContext, State>();
+const STATE = stateKey<State>('Select-Object');
 
 /** The Selected.* object with the chosen properties of one input object. */
 async function select(obj: unknown, st: State, ctx: CmdletContext): Promise<PSObject> {
@@ -157,11 +159,11 @@ export default defineCmdlet({
     // -ExcludeProperty alone means "all properties but these".
     if (!specs.length && exclude.length && (params.ExpandProperty === undefined || params.ExpandProperty === null)) specs = parseProperties(['*'], ctx);
     const indexes = params.Index as number[] | undefined;
-    states.set(ctx, { specs, exclude, buffer: [], seen: 0, written: 0, indexes: indexes ? new Set(indexes) : undefined });
+    ctx.runState(STATE, () => ({ specs, exclude, buffer: [], seen: 0, written: 0, indexes: indexes ? new Set(indexes) : undefined, unique: [] }));
   },
   async process(params, ctx) {
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
-    const st = states.get(ctx)!;
+    const st = ctx.runState(STATE, madeInBegin);
     const obj = params.InputObject;
     const i = st.seen++;
     if (st.indexes) {
@@ -183,7 +185,7 @@ export default defineCmdlet({
     if (first !== undefined && st.written >= first) ctx.stopUpstream?.();
   },
   async end(params, ctx) {
-    const st = states.get(ctx)!;
+    const st = ctx.runState(STATE, madeInBegin);
     if (params.Last === undefined) return;
     const skip = (params.Skip as number | undefined) ?? 0;
     const items = st.buffer.slice(skip);
@@ -195,12 +197,9 @@ export default defineCmdlet({
 });
 
 /** -Unique: remember what was written and drop duplicates. */
-const uniqueSeen = new WeakMap<State, unknown[]>();
 async function emitUnique(params: Record<string, unknown>, obj: unknown, st: State, ctx: CmdletContext): Promise<void> {
   if (!params.Unique) return emit(params, obj, st, ctx, (v) => ctx.write(v));
-  let seen = uniqueSeen.get(st);
-  if (!seen) uniqueSeen.set(st, (seen = []));
-  const known = seen;
+  const known = st.unique;
   await emit(params, obj, st, ctx, (v) => {
     if (known.some((s) => sameObject(s, v))) return;
     known.push(v);

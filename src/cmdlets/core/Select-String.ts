@@ -2,7 +2,7 @@
 // its 5.1 view (a custom control) prints `path:line:text` for files, the path relative to
 // the current location, and the line alone for piped input (Path is "InputStream").
 
-import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { runRegex } from '../../protocol/regex-guard.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
@@ -140,7 +140,7 @@ interface State {
   inputDone: boolean;
 }
 
-const states = new WeakMap<CmdletContext, State>();
+const STATE = stateKey<State>('Select-String');
 
 function matchInfo(ctx: CmdletContext, s: Searcher, line: string, lineNumber: number, path: string, hit: { pattern: string; matches: PSObject[] }): PSObject {
   const o = new PSObject([MATCH_INFO, 'System.Object']) as PSObject & { location?: string };
@@ -243,10 +243,10 @@ export default defineCmdlet({
   ],
   related: ['Get-Content', 'Where-Object', 'Out-String'],
   begin(params, ctx) {
-    states.set(ctx, { searcher: searcher(params, ctx), inputLine: 0, found: false, inputDone: false });
+    ctx.runState(STATE, () => ({ searcher: searcher(params, ctx), inputLine: 0, found: false, inputDone: false }));
   },
   process(params, ctx) {
-    const st = states.get(ctx)!;
+    const st = ctx.runState(STATE, madeInBegin);
     if (ctx.parameterSetName !== 'Object') {
       for (const entry of existingItems(ctx, params)) {
         if (!entry.isDirectory) searchFile(ctx, params, st, entry.path.display);
@@ -265,6 +265,6 @@ export default defineCmdlet({
     if (consider(ctx, params, st, text, st.inputLine, INPUT_STREAM) && params.List) st.inputDone = true;
   },
   end(params, ctx) {
-    if (params.Quiet) ctx.write(states.get(ctx)!.found);
+    if (params.Quiet) ctx.write(ctx.runState(STATE, madeInBegin).found);
   },
 });

@@ -30,7 +30,7 @@ export default defineCmdlet({
       type: 'String',
       validateSet: ['Global', 'Script', 'Local'],
       help: 'Sets the variable in this scope: Global, Script or Local (the default).',
-      defaultValue: 'Local',
+      default: 'Local',
     },
     PassThru: { type: 'Switch', help: 'Writes the variable (a PSVariable object) to the pipeline.' },
   },
@@ -42,7 +42,7 @@ export default defineCmdlet({
   related: ['Get-Variable'],
   async process(params, ctx) {
     const value = params.Value === undefined ? null : params.Value;
-    const scope = (params.Scope as string | undefined)?.toLowerCase();
+    const scope = params.Scope?.toLowerCase();
     for (const name of (params.Name as (string | null)[]) ?? []) {
       const text = name ?? '';
       if (!(await ctx.shouldProcess(`Name: ${text} Value: ${String(value)}`, 'Set variable'))) continue;

@@ -1,12 +1,12 @@
 // Sort-Object: a stable sort on one or more keys (names, script blocks, or hashtables with
 // Expression and Ascending/Descending), case-insensitive unless -CaseSensitive.
 
-import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { compareValues } from '../../protocol/operators.js';
 import { breathe } from '../../protocol/memory-guard.js';
 import { evaluateSpec, parseProperties, type PropertySpec } from './property-spec.js';
 
-const buffers = new WeakMap<CmdletContext, unknown[]>();
+const BUFFER = stateKey<unknown[]>('Sort-Object input');
 
 export default defineCmdlet({
   name: 'Sort-Object',
@@ -54,14 +54,14 @@ export default defineCmdlet({
   ],
   related: ['Group-Object', 'Select-Object'],
   begin(_params, ctx) {
-    buffers.set(ctx, []);
+    ctx.runState(BUFFER, () => []);
   },
   process(params, ctx) {
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
-    buffers.get(ctx)!.push(params.InputObject);
+    ctx.runState(BUFFER, madeInBegin).push(params.InputObject);
   },
   async end(params, ctx) {
-    const items = buffers.get(ctx) ?? [];
+    const items = ctx.runState(BUFFER, madeInBegin);
     const specs: PropertySpec[] = parseProperties(params.Property as unknown[] | undefined, ctx, [
       'Expression',
       'Ascending',

@@ -27,7 +27,7 @@ export default defineCmdlet({
   examples: [{ code: "Start-Sleep -Milliseconds 10; 'done'", remarks: 'Waits 10 ms, then writes done.', shows: 'done' }],
   related: ['Get-Date'],
   async process(params, ctx) {
-    const ms = typeof params.Milliseconds === 'number' ? params.Milliseconds : ((params.Seconds as number) ?? 0) * 1000;
+    const ms = typeof params.Milliseconds === 'number' ? params.Milliseconds : (params.Seconds ?? 0) * 1000;
     await new Promise<void>((resolve, reject) => {
       if (ctx.signal.aborted) return reject(new PipelineStoppedError());
       const timer = setTimeout(() => {

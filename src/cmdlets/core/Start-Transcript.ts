@@ -44,7 +44,7 @@ export default defineCmdlet({
   async process(params, ctx) {
     const now = ctx.now();
     const path =
-      (params.Path as string | undefined) ??
+      params.Path ??
       `C:\\Users\\Administrator\\Documents\\PowerShell_transcript.${ctx.session.machine}.${randomPart()}.${formatDate(now, 'yyyyMMddHHmmss')}.txt`;
     const resolved = ctx.fs.resolve(path, ctx.session.getLocation());
     if (params.NoClobber && !params.Append && ctx.fs.exists(resolved)) {

@@ -68,10 +68,10 @@ export default defineCmdlet({
   end(params, ctx) {
     const items = buffer(ctx);
     if (params.Variable !== undefined) {
-      ctx.session.setVariable(params.Variable as string, items.length === 0 ? null : items.length === 1 ? items[0] : [...items]);
+      ctx.session.setVariable(params.Variable, items.length === 0 ? null : items.length === 1 ? items[0] : [...items]);
       return;
     }
-    const target = resolveTarget(ctx, (params.LiteralPath ?? params.FilePath) as string);
+    const target = resolveTarget(ctx, params.LiteralPath ?? params.FilePath ?? ''); // one of them is mandatory in each file set
     const text = outStringLines(items, ctx.host.width).map((l) => l + '\r\n').join('');
     const append = Boolean(params.Append) && ctx.fs.exists(target);
     // Appending after existing content writes no second byte order mark.

@@ -33,7 +33,7 @@ export default defineCmdlet({
       enum: { typeName: 'Microsoft.PowerShell.Commands.TestPathType', values: ['Any', 'Container', 'Leaf'] },
       sets: { [ALL_SETS]: {} },
       help: 'Specifies the type of the final element: Container (a folder), Leaf (a file) or Any.',
-      defaultValue: 'Any',
+      default: 'Any',
     },
     IsValid: { type: 'Switch', help: 'Tests only whether the syntax of the path is valid, whether or not the item exists.' },
   },
@@ -60,7 +60,7 @@ export default defineCmdlet({
   process(params, ctx) {
     const { items, literal } = requestedPaths(params);
     const location = ctx.session.getLocation();
-    const type = String(params.PathType ?? 'Any').toLowerCase();
+    const type = String(params.PathType).toLowerCase();
     for (const item of items) {
       let result = false;
       try {

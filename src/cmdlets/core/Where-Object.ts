@@ -6,7 +6,7 @@ import { ALL_SETS, defineCmdlet, type ParameterDeclaration } from '../../protoco
 import { TerminatingError } from '../../protocol/errors.js';
 import { getMember } from '../../protocol/members.js';
 import { binaryOperation } from '../../protocol/operators.js';
-import { isTruthy, type ScriptBlockValue } from '../../protocol/values.js';
+import { isTruthy } from '../../protocol/values.js';
 
 /** Switch name → operator, and its parameter set name (as in PowerShell: EQ → EqualSet ...). */
 const OPERATORS: [string, BinaryOperator, string, string][] = [
@@ -44,7 +44,7 @@ const OPERATORS: [string, BinaryOperator, string, string][] = [
 
 const SET_TO_OPERATOR = new Map(OPERATORS.map(([, op, set]) => [set, op]));
 
-const parameters: Record<string, ParameterDeclaration> = {
+const fixedParameters = {
   InputObject: {
     type: 'PSObject',
     sets: { [ALL_SETS]: { fromPipeline: true } },
@@ -65,7 +65,10 @@ const parameters: Record<string, ParameterDeclaration> = {
     sets: Object.fromEntries(OPERATORS.map(([, , set]) => [set, { position: 1 }])),
     help: 'Specifies the value to compare the property with.',
   },
-};
+} satisfies Record<string, ParameterDeclaration>;
+
+/** The fixed parameters and one switch per comparison operator (-EQ, -Like, ...). */
+const parameters: typeof fixedParameters & Record<string, ParameterDeclaration> = { ...fixedParameters };
 for (const [name, , set, text] of OPERATORS) {
   parameters[name] = {
     type: 'Switch',
@@ -108,7 +111,7 @@ export default defineCmdlet({
   related: ['ForEach-Object', 'Select-Object', 'Sort-Object'],
   process(params, ctx) {
     const input = params.InputObject;
-    const filter = params.FilterScript as ScriptBlockValue | undefined;
+    const filter = params.FilterScript;
     // No pipeline input and no -InputObject: nothing to filter.
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
     if (filter) {
@@ -116,7 +119,7 @@ export default defineCmdlet({
         if (isTruthy(out)) ctx.write(input);
       });
     }
-    const value = getMember(input, params.Property as string);
+    const value = getMember(input, params.Property ?? '');
     const op = SET_TO_OPERATOR.get(ctx.parameterSetName) ?? '-eq';
     if (op === '-eq' && !ctx.bound.has('EQ') && !ctx.bound.has('Value')) {
       if (isTruthy(value)) ctx.write(input);

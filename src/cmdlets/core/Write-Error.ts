@@ -46,7 +46,7 @@ export default defineCmdlet({
       enum: { typeName: 'System.Management.Automation.ErrorCategory', values: CATEGORIES },
       sets: { NoException: {} },
       help: 'Specifies the category of the error.',
-      defaultValue: 'NotSpecified',
+      default: 'NotSpecified',
     },
     ErrorId: { type: 'String', sets: { NoException: {} }, help: 'Specifies an ID string for the error.' },
     TargetObject: { type: 'Object', sets: { NoException: {} }, help: 'Specifies the object that was being processed.' },
@@ -66,10 +66,10 @@ export default defineCmdlet({
       return;
     }
     const message = toDisplayText(params.Message);
-    const category = (params.Category as ErrorCategory | undefined) ?? 'NotSpecified';
+    const category = params.Category;
     const record = ctx.error({
       message,
-      errorId: (params.ErrorId as string | undefined) ?? WRITE_ERROR_ID,
+      errorId: params.ErrorId ?? WRITE_ERROR_ID,
       category,
       exceptionType: 'WriteErrorException',
       targetObject: params.TargetObject ?? undefined,

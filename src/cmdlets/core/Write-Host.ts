@@ -1,7 +1,7 @@
 // Write-Host: writes text straight to the host (not the pipeline), in colour if asked.
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { CONSOLE_COLORS, type ConsoleColor } from '../../protocol/host.js';
+import { CONSOLE_COLORS } from '../../protocol/host.js';
 import { toDisplayText } from '../../protocol/values.js';
 
 /** Collections are written element by element (recursively), joined by the separator. */
@@ -37,7 +37,7 @@ export default defineCmdlet({
       help: 'Specifies the objects to write.',
     },
     NoNewline: { type: 'Switch', help: 'Does not end the output with a newline.' },
-    Separator: { type: 'Object', help: 'Specifies the text written between the elements of a collection.', defaultValue: "' '" },
+    Separator: { type: 'Object', help: 'Specifies the text written between the elements of a collection.', default: ' ' },
     ForegroundColor: colorParam('text'),
     BackgroundColor: colorParam('background'),
   },
@@ -47,11 +47,11 @@ export default defineCmdlet({
   ],
   related: ['Write-Output', 'Clear-Host'],
   process(params, ctx) {
-    const sep = params.Separator === undefined ? ' ' : toDisplayText(params.Separator);
+    const sep = toDisplayText(params.Separator);
     const text = params.Object === undefined ? '' : hostText(params.Object, sep);
     ctx.writeHost(text, {
-      foreground: params.ForegroundColor as ConsoleColor | undefined,
-      background: params.BackgroundColor as ConsoleColor | undefined,
+      foreground: params.ForegroundColor,
+      background: params.BackgroundColor,
       noNewline: !!params.NoNewline,
     });
   },

@@ -32,7 +32,7 @@ export default defineCmdlet({
   ],
   related: ['Write-Host', 'Write-Error'],
   process(params, ctx) {
-    let value = params.InputObject as unknown;
+    let value: unknown = params.InputObject;
     // The parameter takes the remaining arguments, so one argument (or one pipeline object)
     // arrives wrapped in a one-element list: `Write-Output 1,2,3` is [[1,2,3]].
     if (Array.isArray(value) && value.length === 1) value = value[0];

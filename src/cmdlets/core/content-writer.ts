@@ -2,14 +2,14 @@
 // one ShouldProcess per file, and the first write of an invocation either truncating
 // (Set-Content) or appending (Add-Content); later pipeline objects append.
 
-import type { CmdletContext, ResolvedPath } from '../../protocol/cmdlet.js';
+import { stateKey, type CmdletContext, type ResolvedPath } from '../../protocol/cmdlet.js';
 import { toDisplayText } from '../../protocol/values.js';
 import { attempt, encodeText, expandPath, flattenValues, requestedPaths, toBytes } from './file-common.js';
 import { hasWildcard } from '../../protocol/wildcard.js';
 
 export interface ContentWriteParams {
-  Path?: string[];
-  LiteralPath?: string[];
+  Path?: (string | null)[] | null;
+  LiteralPath?: (string | null)[] | null;
   Value?: unknown;
   Encoding?: string;
   NoNewline?: boolean;
@@ -22,10 +22,12 @@ interface State {
   decided: Map<string, boolean>;
 }
 
-const states = new WeakMap<CmdletContext, State>();
+const STATE = stateKey<State>('content writer');
+
+const stateOf = (ctx: CmdletContext): State => ctx.runState(STATE, () => ({ decided: new Map() }));
 
 export function beginContent(ctx: CmdletContext): void {
-  states.set(ctx, { decided: new Map() });
+  stateOf(ctx);
 }
 
 export async function writeContent(
@@ -33,11 +35,7 @@ export async function writeContent(
   ctx: CmdletContext,
   mode: { append: boolean; action: string },
 ): Promise<void> {
-  let state = states.get(ctx);
-  if (!state) {
-    state = { decided: new Map() };
-    states.set(ctx, state);
-  }
+  const state = stateOf(ctx);
   const values = flattenValues(params.Value).filter((v) => v !== null && v !== undefined);
   const isByte = params.Encoding?.toLowerCase() === 'byte';
   const { items, literal } = requestedPaths(params);

@@ -5,9 +5,9 @@ import type { CmdletContext, FileEntry, ResolvedPath } from '../../protocol/cmdl
 import { attempt, existingItems, fileSystemInfo } from './file-common.js';
 
 export interface CopyMoveParams {
-  Path?: string[];
-  LiteralPath?: string[];
-  Destination?: string;
+  Path?: (string | null)[] | null;
+  LiteralPath?: (string | null)[] | null;
+  Destination?: string | null;
   Recurse?: boolean;
   Force?: boolean;
   PassThru?: boolean;

@@ -73,7 +73,7 @@ export function parseCsvRecords(text: string, delimiter = ','): string[][] {
 }
 
 /** Objects from CSV text: `#TYPE` skipped, the first record (or `header`) names the properties. */
-export function fromCsv(text: string, opts: { delimiter?: string; header?: string[] }): PSObject[] {
+export function fromCsv(text: string, opts: { delimiter?: string; header?: (string | null)[] | null }): PSObject[] {
   let body = text;
   const first = body.match(/^[^\r\n]*/)![0];
   if (/^#TYPE/i.test(first)) body = body.slice(first.length).replace(/^\r?\n/, '');

@@ -22,7 +22,9 @@ export const PATHINFO_TYPES = ['System.Management.Automation.PathInfo', 'System.
 // Parameters most file cmdlets declare the same way
 
 /** `[-Path] <String[]>` (position 0) and `-LiteralPath <String[]>` (alias PSPath) in two sets. */
-export function pathParameters(opts: { mandatory: boolean; pathHelp: string; fromPipeline?: boolean }): Record<string, ParameterDeclaration> {
+type PathList = ParameterDeclaration & { type: 'String[]' };
+
+export function pathParameters(opts: { mandatory: boolean; pathHelp: string; fromPipeline?: boolean }): { Path: PathList; LiteralPath: PathList } {
   return {
     Path: {
       type: 'String[]',
@@ -49,12 +51,12 @@ export const ENCODING_VALUES = [
   'Unknown', 'String', 'Unicode', 'Byte', 'BigEndianUnicode', 'UTF8', 'UTF7', 'UTF32', 'Ascii', 'Default', 'Oem', 'BigEndianUTF32',
 ] as const;
 
-export const ENCODING_PARAMETER: ParameterDeclaration = {
+export const ENCODING_PARAMETER = {
   type: 'Enum',
   enum: { typeName: 'Microsoft.PowerShell.Commands.FileSystemCmdletProviderEncoding', values: ENCODING_VALUES },
   help: 'Specifies the file encoding. Byte reads or writes raw bytes. Default is the system ANSI code page in Windows PowerShell; emsh uses UTF-8 without a byte order mark for it.',
-  defaultValue: 'Default',
-};
+  defaultText: 'Default',
+} satisfies ParameterDeclaration;
 
 // ---------------------------------------------------------------------------------------------
 // Errors

@@ -131,6 +131,14 @@ export function wrapText(text: string, indent: number, width: number): string[] 
   return out;
 }
 
+/** A declared default as help prints it: `False`, `2`, `Local`, `a, b`. */
+function defaultText(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (Array.isArray(value)) return value.map(defaultText).join(', ');
+  const text = String(value);
+  return text.trim() === '' ? `'${text}'` : text;
+}
+
 /** What a parameter shows in its -Full block, merged over the sets it belongs to. */
 export function parameterFacts(decl: CmdletDeclaration, name: string): {
   required: boolean;
@@ -145,7 +153,7 @@ export function parameterFacts(decl: CmdletDeclaration, name: string): {
   return {
     required: mandatoryInSomeSet(p),
     position: pos === undefined ? 'named' : String(pos),
-    defaultValue: p.defaultValue ?? (p.type === 'Switch' ? 'False' : 'None'),
+    defaultValue: p.defaultText ?? (p.default !== undefined ? defaultText(p.default) : p.type === 'Switch' ? 'False' : 'None'),
     pipeline: kinds.length ? `True (${kinds.join(', ')})` : 'False',
     wildcards: /wildcard/i.test(p.help ?? ''),
   };

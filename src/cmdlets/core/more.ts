@@ -2,22 +2,19 @@
 // as a command of its own (Get-Command shows it as a cmdlet, 5.1 as a function); it pages as
 // Out-Host -Paging does.
 
-import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { OutDefaultStream, consoleScreen } from '../../format/index.js';
 import { Pager } from './pager.js';
 import { INPUT_OBJECT } from './output-common.js';
 import { decodeText, splitLines } from '../../protocol/text-codec.js';
 
-const state = new WeakMap<CmdletContext, { pager: Pager; pending: string[]; stream: OutDefaultStream }>();
+const STATE = stateKey<{ pager: Pager; pending: string[]; stream: OutDefaultStream }>('more');
 
 function of(ctx: CmdletContext) {
-  let s = state.get(ctx);
-  if (!s) {
+  return ctx.runState(STATE, () => {
     const pending: string[] = [];
-    s = { pager: new Pager(ctx), pending, stream: new OutDefaultStream(consoleScreen(ctx.host.width), (l) => pending.push(l)) };
-    state.set(ctx, s);
-  }
-  return s;
+    return { pager: new Pager(ctx), pending, stream: new OutDefaultStream(consoleScreen(ctx.host.width), (l) => pending.push(l)) };
+  });
 }
 
 export default defineCmdlet({
@@ -40,7 +37,7 @@ export default defineCmdlet({
   async process(params, ctx) {
     const s = of(ctx);
     if (s.pager.quit) return;
-    for (const p of (params.Path as string[] | undefined) ?? []) {
+    for (const p of params.Path ?? []) {
       if (ctx.expectingInput) break;
       // Read as Get-Content reads a file (src/protocol/text-codec.ts: BOMs, UTF-8, else windows-1252).
       const text = decodeText(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation())));

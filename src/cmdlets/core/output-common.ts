@@ -1,7 +1,7 @@
 // What the output cmdlets share: per-invocation input buffers, calculated properties evaluated
 // through ctx.invoke ahead of (synchronous) formatting, and the parameters they all have.
 
-import type { CmdletContext, ParameterDeclaration, ResolvedPath } from '../../protocol/cmdlet.js';
+import { stateKey, type CmdletContext, type ParameterDeclaration, type ResolvedPath } from '../../protocol/cmdlet.js';
 import { commandError } from './file-common.js';
 import { ALL_SETS } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
@@ -9,16 +9,11 @@ import { ScriptBlockValue } from '../../protocol/values.js';
 import { PropertyArgError, parsePropertyArgs, scriptBlocksOf, type Evaluate, type FormatProperty } from '../../format/index.js';
 import { expandForFormat } from '../../format/display.js';
 
-const buffers = new WeakMap<CmdletContext, unknown[]>();
+const BUFFER = stateKey<unknown[]>('input buffer');
 
 /** The input objects collected so far for this invocation. */
 export function buffer(ctx: CmdletContext): unknown[] {
-  let b = buffers.get(ctx);
-  if (!b) {
-    b = [];
-    buffers.set(ctx, b);
-  }
-  return b;
+  return ctx.runState(BUFFER, () => []);
 }
 
 /** Collects -InputObject / the pipeline object when there is one. */

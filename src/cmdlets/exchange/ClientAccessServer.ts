@@ -53,7 +53,7 @@ export const getClientAccessServer = defineCmdlet({
     DomainController: domainControllerParameter,
   },
   outputType: [CLIENT_ACCESS_SERVER_TYPE],
-  examples: [{ code: 'Get-ClientAccessServer', remarks: 'Lists the Client Access servers with their Autodiscover URL.', shows: 'https://Ex2007EE.proexchange.local/autodiscover/autodiscover.xml', needs: ['lab'] }],
+  examples: [{ code: 'Get-ClientAccessServer', remarks: 'Lists the Client Access servers with their Autodiscover URL.', shows: 'https://Ex2007EE.proexchange.local/autodiscover/autodiscover.xml' }],
   process(p, ctx) {
     const o = org(ctx);
     const list = getServersByIdentity(ctx, p.Identity, o.allServers().filter(casOnly), casOnly);
@@ -82,7 +82,6 @@ export const setClientAccessServer = defineCmdlet({
       code: 'Set-ClientAccessServer -Identity Ex2007EE -AutoDiscoverServiceInternalUri https://mail.proexchange.global/autodiscover/autodiscover.xml; Get-ClientAccessServer Ex2007EE | Format-List AutoDiscoverServiceInternalUri',
       remarks: 'Points Outlook at a name that is on the certificate.',
       shows: 'https://mail.proexchange.global/autodiscover/autodiscover.xml',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

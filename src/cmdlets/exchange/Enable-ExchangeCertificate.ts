@@ -43,18 +43,15 @@ export default defineCmdlet({
       setup: "$c = New-ExchangeCertificate -SubjectName 'cn=webmail.proexchange.global' -DomainName webmail.proexchange.global -Services None",
       code: 'Enable-ExchangeCertificate -Thumbprint $c.Thumbprint -Services IIS -DoNotRequireSSL',
       remarks: 'Binds the certificate to the Default Web Site (OWA, ActiveSync, Outlook Anywhere) without requiring SSL on the root site.',
-      needs: ['lab'],
     },
     {
       setup: "$c = New-ExchangeCertificate -SubjectName 'cn=mail.proexchange.global' -DomainName mail.proexchange.global -Services None",
       code: 'Enable-ExchangeCertificate $c.Thumbprint -Services "POP, IMAP, SMTP" -Force',
       remarks: 'Enables the certificate for POP3, IMAP4 and SMTP; -Force makes it the internal transport certificate without asking.',
-      needs: ['lab'],
     },
     {
       code: 'Get-ExchangeCertificate -DomainName Ex2007EE.proexchange.local | Enable-ExchangeCertificate -Services IIS -DoNotRequireSSL',
       remarks: 'The thumbprint binds from the piped certificate (by property name).',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

@@ -3,7 +3,7 @@
 // data goes to the pipeline as in 2010 (an object with FileData, or Base64 text).
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { PSObject, type SecureString } from '../../protocol/values.js';
+import { PSObject } from '../../protocol/values.js';
 import { loadPki } from '../../pki/load.js';
 import {
   EXCHANGE_MODULE,
@@ -47,7 +47,6 @@ export default defineCmdlet({
         "$c = New-ExchangeCertificate -SubjectName 'cn=webmail.proexchange.global' -DomainName webmail.proexchange.global -PrivateKeyExportable $true -Services None; $pw = ConvertTo-SecureString 'P@ssw0rd' -AsPlainText -Force",
       code: 'Export-ExchangeCertificate -Thumbprint $c.Thumbprint -Path c:\\webmail.pfx -BinaryEncoded:$true -Password $pw',
       remarks: 'Exports the certificate and its key to c:\\webmail.pfx (OpenSSL opens it: openssl pkcs12 -in webmail.pfx).',
-      needs: ['lab'],
     },
     {
       setup:
@@ -55,7 +54,6 @@ export default defineCmdlet({
       code: '$file = Export-ExchangeCertificate -Thumbprint $c.Thumbprint -BinaryEncoded:$true -Password $pw; $file.FileData.Length -gt 0',
       remarks: 'The 2010 form: the PKCS#12 data comes back in FileData, to save with Set-Content -Encoding Byte.',
       shows: 'True',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -78,7 +76,7 @@ export default defineCmdlet({
       const record = server.record(t)!;
       const fail = (resource: string, message: string) => ctx.writeError(exchangeError(ctx, resource, message, 'InvalidOperation', t));
       if (!record.keyPem) return fail('ErrorNoPrivateKey', messages.exportNoKey);
-      const password = p.Password as SecureString | undefined;
+      const password = p.Password;
       if (!password) return fail('ErrorPasswordRequired', messages.exportNoPassword);
       if (!record.exportable) return fail('ErrorKeyNotExportable', messages.exportNotExportable);
       const { exportPfx } = await loadPki();

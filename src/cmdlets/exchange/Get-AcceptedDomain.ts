@@ -41,8 +41,8 @@ export default defineCmdlet({
   },
   outputType: [ACCEPTED_DOMAIN_TYPE],
   examples: [
-    { code: 'Get-AcceptedDomain', remarks: 'Lists the accepted domains.', shows: 'Authoritative', needs: ['lab'] },
-    { code: 'Get-AcceptedDomain | Where-Object { $_.Default } | Select-Object -ExpandProperty DomainName', remarks: 'The default domain.', shows: 'proexchange.global', needs: ['lab'] },
+    { code: 'Get-AcceptedDomain', remarks: 'Lists the accepted domains.', shows: 'Authoritative' },
+    { code: 'Get-AcceptedDomain | Where-Object { $_.Default } | Select-Object -ExpandProperty DomainName', remarks: 'The default domain.', shows: 'proexchange.global' },
   ],
   process(p, ctx) {
     const o = org(ctx);

@@ -35,18 +35,16 @@ export default defineCmdlet({
   },
   outputType: ['Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate'],
   examples: [
-    { code: 'Get-ExchangeCertificate', remarks: 'Lists the certificates of the local server.', shows: 'Thumbprint', needs: ['lab'] },
+    { code: 'Get-ExchangeCertificate', remarks: 'Lists the certificates of the local server.', shows: 'Thumbprint' },
     {
       code: 'Get-ExchangeCertificate | Format-List',
       remarks: 'Shows the details of every certificate: names, dates, services, status.',
       shows: 'CertificateDomains',
-      needs: ['lab'],
     },
     {
       code: 'Get-ExchangeCertificate -DomainName Ex2007EE.proexchange.local',
       remarks: 'Shows the certificates that match the server FQDN; the first is the one Exchange picks for TLS with that name.',
       shows: 'CN=Ex2007EE',
-      needs: ['lab'],
     },
   ],
   process(p, ctx) {

@@ -81,9 +81,9 @@ export default defineCmdlet({
   },
   outputType: [EXCHANGE_SERVER_TYPE],
   examples: [
-    { code: 'Get-ExchangeServer', remarks: 'Lists every Exchange server with site, roles, edition and version.', shows: 'AdminDisplayVersion', needs: ['lab'] },
-    { code: 'Get-ExchangeServer Ex2007EE | Format-List', remarks: 'Shows every property of one server, in the order Exchange 2007 lists them.', shows: 'Mailbox, ClientAccess, UnifiedMessaging, HubTransport', needs: ['lab'] },
-    { code: "Get-ExchangeServer | Where-Object { $_.IsHubTransportServer } | Select-Object Name,Fqdn", remarks: 'The Hub Transport servers and their FQDNs.', shows: 'Ex2007SE.proexchange.local', needs: ['lab'] },
+    { code: 'Get-ExchangeServer', remarks: 'Lists every Exchange server with site, roles, edition and version.', shows: 'AdminDisplayVersion' },
+    { code: 'Get-ExchangeServer Ex2007EE | Format-List', remarks: 'Shows every property of one server, in the order Exchange 2007 lists them.', shows: 'Mailbox, ClientAccess, UnifiedMessaging, HubTransport' },
+    { code: "Get-ExchangeServer | Where-Object { $_.IsHubTransportServer } | Select-Object Name,Fqdn", remarks: 'The Hub Transport servers and their FQDNs.', shows: 'Ex2007SE.proexchange.local' },
   ],
   process(p, ctx) {
     const o = org(ctx);

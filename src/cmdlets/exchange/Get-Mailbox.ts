@@ -59,9 +59,9 @@ export default defineCmdlet({
   },
   outputType: [MAILBOX_TYPE],
   examples: [
-    { code: 'Get-Mailbox', remarks: 'Lists every mailbox with its server.', shows: 'ProhibitSendQuota', needs: ['lab'] },
-    { code: 'Get-Mailbox -Server Ex2007SE', remarks: 'The mailboxes of the Site-B server.', shows: 'carol', needs: ['lab'] },
-    { code: 'Get-Mailbox alice | Format-List Name,PrimarySmtpAddress,Database', remarks: 'One mailbox by alias, with its address and database.', shows: 'alice@proexchange.global', needs: ['lab'] },
+    { code: 'Get-Mailbox', remarks: 'Lists every mailbox with its server.', shows: 'ProhibitSendQuota' },
+    { code: 'Get-Mailbox -Server Ex2007SE', remarks: 'The mailboxes of the Site-B server.', shows: 'carol' },
+    { code: 'Get-Mailbox alice | Format-List Name,PrimarySmtpAddress,Database', remarks: 'One mailbox by alias, with its address and database.', shows: 'alice@proexchange.global' },
   ],
   process(p, ctx) {
     const o = org(ctx);

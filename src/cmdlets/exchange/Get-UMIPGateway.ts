@@ -54,7 +54,7 @@ export default defineCmdlet({
     DomainController: domainControllerParameter,
   },
   outputType: [UM_IP_GATEWAY_TYPE],
-  examples: [{ code: 'Get-UMIPGateway | Format-List Name,Address,Port,HuntGroups,TrustedRoots', remarks: 'The lab\'s gateway and what it trusts.', shows: 'GW01.proexchange.local', needs: ['lab'] }],
+  examples: [{ code: 'Get-UMIPGateway | Format-List Name,Address,Port,HuntGroups,TrustedRoots', remarks: 'The lab\'s gateway and what it trusts.', shows: 'GW01.proexchange.local' }],
   related: ['Get-UMDialPlan', 'Test-LabClient', 'Test-LabUMConnectivity'],
   process(p, ctx) {
     const o = org(ctx);

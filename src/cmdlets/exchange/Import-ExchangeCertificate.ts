@@ -3,16 +3,15 @@
 // bare certificate with no matching request arrives without a private key. Writes the imported
 // certificate, so it pipes into Enable-ExchangeCertificate.
 
-import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
-import type { SecureString } from '../../protocol/values.js';
 import type { CertificateInfo, PfxContents } from '../../pki/index.js';
 import { loadPki } from '../../pki/load.js';
 import { certRecord } from '../../exchange/organization.js';
 import { EXCHANGE_MODULE, EXCHANGE_NAMESPACE, domainControllerParameter, exchangeError, messages, org, resolvePath, shouldProcess } from './common.js';
 import './views.js';
 
-function readSource(p: Record<string, unknown>, ctx: CmdletContext): Uint8Array | undefined {
+function readSource(p: Params, ctx: CmdletContext): Uint8Array | undefined {
   if (p.Path !== undefined) {
     const target = resolvePath(ctx, String(p.Path));
     try {
@@ -22,8 +21,8 @@ function readSource(p: Record<string, unknown>, ctx: CmdletContext): Uint8Array 
       ctx.fail(exchangeError(ctx, 'ErrorFileNotFound', `Could not find file '${target.display}'.`, 'ReadError', target.display, 'FileNotFoundException'));
     }
   }
-  if (p.FileData !== undefined && p.FileData !== null) return p.FileData as Uint8Array;
-  if (p.Instance !== undefined) return new Uint8Array(Buffer.from((p.Instance as string[]).join('\n'), 'utf8'));
+  if (p.FileData !== undefined && p.FileData !== null) return p.FileData;
+  if (p.Instance !== undefined) return new Uint8Array(Buffer.from(p.Instance.join('\n'), 'utf8'));
   return undefined;
 }
 
@@ -31,6 +30,19 @@ const looksLikeBase64Text = (data: Uint8Array) => {
   const text = Buffer.from(data).toString('latin1');
   return /^[\sA-Za-z0-9+/=-]*$/.test(text) && /[A-Za-z0-9]/.test(text);
 };
+
+const PARAMETERS = {
+  Path: { type: 'String', complete: 'path', help: 'The file to import.', sets: { Path: { position: 0, mandatory: true } } },
+  FileData: { type: 'Byte[]', help: 'The file\'s bytes (Exchange 2010 form).', sets: { FileData: { mandatory: true } } },
+  Instance: { type: 'String[]', help: 'Base64 certificate text piped in.', sets: { Instance: { mandatory: true, fromPipeline: true } } },
+  Password: { type: 'SecureString', help: 'The password protecting a PKCS#12 file, e.g. (Get-Credential).password.' },
+  FriendlyName: { type: 'String', help: 'The friendly name to give the certificate (shorter than 64 characters).' },
+  PrivateKeyExportable: { type: 'Boolean', help: 'Whether the imported key can be exported again. Default $false.' },
+  DomainController: domainControllerParameter,
+} satisfies Record<string, ParameterDeclaration>;
+
+/** The parameters as the cmdlet's blocks and helpers receive them. */
+type Params = BoundParameters<typeof PARAMETERS>;
 
 export default defineCmdlet({
   name: 'Import-ExchangeCertificate',
@@ -42,15 +54,7 @@ export default defineCmdlet({
   defaultParameterSet: 'Path',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
-  parameters: {
-    Path: { type: 'String', complete: 'path', help: 'The file to import.', sets: { Path: { position: 0, mandatory: true } } },
-    FileData: { type: 'Byte[]', help: 'The file\'s bytes (Exchange 2010 form).', sets: { FileData: { mandatory: true } } },
-    Instance: { type: 'String[]', help: 'Base64 certificate text piped in.', sets: { Instance: { mandatory: true, fromPipeline: true } } },
-    Password: { type: 'SecureString', help: 'The password protecting a PKCS#12 file, e.g. (Get-Credential).password.' },
-    FriendlyName: { type: 'String', help: 'The friendly name to give the certificate (shorter than 64 characters).' },
-    PrivateKeyExportable: { type: 'Boolean', help: 'Whether the imported key can be exported again. Default $false.' },
-    DomainController: domainControllerParameter,
-  },
+  parameters: PARAMETERS,
   outputType: ['Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate'],
   examples: [
     {
@@ -59,14 +63,12 @@ export default defineCmdlet({
       code: 'Import-ExchangeCertificate -Path c:\\webmail.pfx -Password $pw',
       remarks: 'Imports a PFX file with its private key.',
       shows: 'CN=webmail.proexchange.global',
-      needs: ['lab'],
     },
     {
       setup:
         "New-ExchangeCertificate -GenerateRequest -Path c:\\webmail.req -SubjectName 'cn=webmail.proexchange.global' -DomainName webmail.proexchange.global; Submit-LabCertificateRequest -Path c:\\webmail.req -OutFile c:\\webmail.cer | Out-Null",
       code: 'Import-ExchangeCertificate -Path c:\\webmail.cer | Enable-ExchangeCertificate -Services IIS -DoNotRequireSSL',
       remarks: 'Completes the pending request with the CA\'s response and enables the certificate for IIS.',
-      needs: ['lab'],
     },
     {
       setup:
@@ -74,7 +76,6 @@ export default defineCmdlet({
       code: 'Import-ExchangeCertificate -FileData ([Byte[]](Get-Content -Path c:\\mail.pfx -Encoding Byte -ReadCount 0)) -Password $pw',
       remarks: 'The Exchange 2010 form, with the file\'s bytes.',
       shows: 'CN=mail.proexchange.global',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -91,11 +92,11 @@ export default defineCmdlet({
     let leaf: CertificateInfo;
     let keyPem: string | undefined;
     let exportable = p.PrivateKeyExportable !== undefined ? Boolean(p.PrivateKeyExportable) : false;
-    let friendlyName = p.FriendlyName as string | undefined;
+    let friendlyName = p.FriendlyName;
     let completes: string | undefined;
 
     if (format === 'pkcs12') {
-      const password = (p.Password as SecureString | undefined)?.reveal() ?? '';
+      const password = p.Password?.reveal() ?? '';
       let contents: PfxContents;
       try {
         contents = importPfx(data, password);
@@ -129,7 +130,7 @@ export default defineCmdlet({
         ? bad('ErrorBadBase64', messages.importBadBase64)
         : bad('ErrorImportFailed', messages.importBadData);
     }
-    if (friendlyName !== undefined && friendlyName.length > 63) {
+    if (friendlyName && friendlyName.length > 63) {
       ctx.writeError(exchangeError(ctx, 'ErrorFriendlyNameTooLong', messages.newFriendlyNameTooLong, 'InvalidArgument', undefined, 'ArgumentException'));
       return;
     }

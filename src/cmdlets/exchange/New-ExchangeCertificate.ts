@@ -1,7 +1,7 @@
 // New-ExchangeCertificate (2007 SP1): a self-signed certificate, or a PKCS#10 request kept in
 // the REQUEST store until the CA's response is imported. Piping a certificate in renews it.
 
-import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
 import { PSObject } from '../../protocol/values.js';
 import { PipelineStoppedError } from '../../protocol/errors.js';
@@ -39,7 +39,7 @@ function fail(ctx: CmdletContext, resource: string, message: string, category: '
   ctx.fail(exchangeError(ctx, resource, message, category, undefined, category === 'InvalidArgument' ? 'ArgumentException' : 'InvalidOperationException'));
 }
 
-function plan(p: Record<string, unknown>, ctx: CmdletContext, server: ExchangeServer, { parseDn, formatDn, nameAttribute }: Pki): Plan {
+function plan(p: Params, ctx: CmdletContext, server: ExchangeServer, { parseDn, formatDn, nameAttribute }: Pki): Plan {
   const o = org(ctx);
   const renewing = p.Instance !== undefined && p.Instance !== null;
   let old: ReturnType<ExchangeServer['find']>;
@@ -61,7 +61,7 @@ function plan(p: Record<string, unknown>, ctx: CmdletContext, server: ExchangeSe
   const add = (d: string) => {
     if (!domains.some((x) => x.toLowerCase() === d.toLowerCase())) domains.push(d);
   };
-  const given = ((p.DomainName as (string | null)[] | undefined) ?? []).filter((d): d is string => typeof d === 'string');
+  const given = (p.DomainName ?? []).filter((d): d is string => typeof d === 'string');
   given.flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean).forEach(add);
   if (p.IncludeAcceptedDomains) o.acceptedDomainNames().forEach(add);
   if (p.IncludeAutoDiscover) {
@@ -97,6 +97,31 @@ function plan(p: Record<string, unknown>, ctx: CmdletContext, server: ExchangeSe
   return { subject, domains, friendlyName, keySize, exportable, services };
 }
 
+const PARAMETERS = {
+  GenerateRequest: { type: 'Switch', help: 'Creates a certificate request instead of a self-signed certificate.', sets: { Request: { mandatory: true } } },
+  Path: { type: 'String', complete: 'path', help: 'The file the request is written to (e.g. c:\\certrequest.req).', sets: { Request: {} } },
+  BinaryEncoded: { type: 'Switch', help: 'Writes the request DER-encoded instead of Base64.', sets: { Request: {} } },
+  SubjectName: { type: 'String', help: 'The X.500 subject, e.g. "c=US, o=ProExchange, cn=webmail.proexchange.global". Default: CN=<server name>.' },
+  DomainName: { type: 'String[]', help: 'The DNS names for the subject alternative name extension, comma-separated.' },
+  FriendlyName: { type: 'String', help: 'The friendly name (shorter than 64 characters). Default: Microsoft Exchange.' },
+  IncludeAcceptedDomains: { type: 'Switch', help: 'Adds every accepted domain to the names.' },
+  IncludeAutoDiscover: { type: 'Switch', help: 'Adds autodiscover.<domain> for each accepted domain (Client Access servers only).' },
+  KeySize: { type: 'Int32', help: 'The RSA key size: 1024, 2048 or 4096. Default 2048.', defaultText: '2048' },
+  PrivateKeyExportable: { type: 'Boolean', help: 'Whether the private key can be exported later ($true or $false). Default $false.', defaultText: 'False' },
+  Services: {
+    type: 'Enum',
+    enum: ALLOWED_SERVICES_ENUM,
+    help: 'The services to enable the self-signed certificate for: None, IMAP, POP, UM, IIS, SMTP.',
+    sets: { SelfSigned: {} },
+  },
+  Force: { type: 'Switch', help: 'Replaces the default SMTP certificate without asking, and overwrites an existing request file.' },
+  Instance: { type: 'Object', help: 'A certificate to renew (piped from Get-ExchangeCertificate).', sets: { __AllParameterSets: { fromPipeline: true } } },
+  DomainController: domainControllerParameter,
+} satisfies Record<string, ParameterDeclaration>;
+
+/** The parameters as the cmdlet's blocks and helpers receive them. */
+type Params = BoundParameters<typeof PARAMETERS>;
+
 export default defineCmdlet({
   name: 'New-ExchangeCertificate',
   module: EXCHANGE_MODULE,
@@ -107,45 +132,22 @@ export default defineCmdlet({
   defaultParameterSet: 'SelfSigned',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
-  parameters: {
-    GenerateRequest: { type: 'Switch', help: 'Creates a certificate request instead of a self-signed certificate.', sets: { Request: { mandatory: true } } },
-    Path: { type: 'String', complete: 'path', help: 'The file the request is written to (e.g. c:\\certrequest.req).', sets: { Request: {} } },
-    BinaryEncoded: { type: 'Switch', help: 'Writes the request DER-encoded instead of Base64.', sets: { Request: {} } },
-    SubjectName: { type: 'String', help: 'The X.500 subject, e.g. "c=US, o=ProExchange, cn=webmail.proexchange.global". Default: CN=<server name>.' },
-    DomainName: { type: 'String[]', help: 'The DNS names for the subject alternative name extension, comma-separated.' },
-    FriendlyName: { type: 'String', help: 'The friendly name (shorter than 64 characters). Default: Microsoft Exchange.' },
-    IncludeAcceptedDomains: { type: 'Switch', help: 'Adds every accepted domain to the names.' },
-    IncludeAutoDiscover: { type: 'Switch', help: 'Adds autodiscover.<domain> for each accepted domain (Client Access servers only).' },
-    KeySize: { type: 'Int32', help: 'The RSA key size: 1024, 2048 or 4096. Default 2048.', defaultValue: '2048' },
-    PrivateKeyExportable: { type: 'Boolean', help: 'Whether the private key can be exported later ($true or $false). Default $false.', defaultValue: '$false' },
-    Services: {
-      type: 'Enum',
-      enum: ALLOWED_SERVICES_ENUM,
-      help: 'The services to enable the self-signed certificate for: None, IMAP, POP, UM, IIS, SMTP.',
-      sets: { SelfSigned: {} },
-    },
-    Force: { type: 'Switch', help: 'Replaces the default SMTP certificate without asking, and overwrites an existing request file.' },
-    Instance: { type: 'Object', help: 'A certificate to renew (piped from Get-ExchangeCertificate).', sets: { __AllParameterSets: { fromPipeline: true } } },
-    DomainController: domainControllerParameter,
-  },
+  parameters: PARAMETERS,
   outputType: ['Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate', 'System.String'],
   examples: [
     {
       code: 'New-ExchangeCertificate -SubjectName "cn=webmail.proexchange.global" -DomainName webmail.proexchange.global, Ex2007EE, Ex2007EE.proexchange.local -PrivateKeyExportable $true -Services None',
       remarks: 'Creates a self-signed certificate for webmail.proexchange.global and the server\'s own names, with an exportable key, enabled for nothing yet.',
       shows: 'CN=webmail.proexchange.global',
-      needs: ['lab'],
     },
     {
       code: 'New-ExchangeCertificate -GenerateRequest -Path c:\\webmail.req -SubjectName "c=US, o=ProExchange, cn=webmail.proexchange.global" -DomainName webmail.proexchange.global, autodiscover.proexchange.global -PrivateKeyExportable $true',
       remarks: 'Creates a certificate request for a CA and writes it to c:\\webmail.req; Get-ExchangeCertificate lists it as PendingRequest.',
-      needs: ['lab'],
     },
     {
       code: 'Get-ExchangeCertificate -DomainName Ex2007EE.proexchange.local | New-ExchangeCertificate -Force',
       remarks: 'Renews the setup certificate: a new self-signed certificate with the same names, enabled for the same services (-Force replaces the default SMTP certificate without asking).',
       shows: 'CN=Ex2007EE',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

@@ -89,7 +89,6 @@ export const getOutlookAnywhere = defineCmdlet({
       code: 'Get-OutlookAnywhere',
       remarks: 'The servers where Outlook Anywhere is enabled.',
       shows: 'mail.proexchange.global',
-      needs: ['lab'],
     },
   ],
   process(p, ctx) {
@@ -121,7 +120,6 @@ export const enableOutlookAnywhere = defineCmdlet({
       code: 'Enable-OutlookAnywhere -Server Ex2007EE -ExternalHostname mail.proexchange.global -ClientAuthenticationMethod Basic -SSLOffloading $false',
       remarks: 'Enables Outlook Anywhere; the setup certificate does not carry mail.proexchange.global, so a warning says clients will complain.',
       shows: 'does not contain the name "mail.proexchange.global"',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -161,7 +159,6 @@ export const setOutlookAnywhere = defineCmdlet({
       code: "Set-OutlookAnywhere 'Ex2007EE\\Rpc (Default Web Site)' -ClientAuthenticationMethod Ntlm; Get-OutlookAnywhere | Format-List ServerName,ClientAuthenticationMethod",
       remarks: 'Switches Outlook Anywhere to NTLM authentication.',
       shows: 'ClientAuthenticationMethod : Ntlm',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -170,7 +167,7 @@ export const setOutlookAnywhere = defineCmdlet({
     const oa = s.state.clientAccess!.outlookAnywhere;
     const next: OutlookAnywhereState = { ...oa };
     if (ctx.bound.has('ExternalHostname')) next.externalHostname = checkFqdn(ctx, 'ExternalHostname', p.ExternalHostname) || null;
-    if (ctx.bound.has('ClientAuthenticationMethod')) next.clientAuthenticationMethod = p.ClientAuthenticationMethod;
+    if (p.ClientAuthenticationMethod) next.clientAuthenticationMethod = p.ClientAuthenticationMethod;
     if (ctx.bound.has('SSLOffloading')) next.sslOffloading = Boolean(p.SSLOffloading);
     if (!(await confirmSet(ctx, 'Outlook Anywhere', identityOf(s)))) return;
     Object.assign(oa, next);

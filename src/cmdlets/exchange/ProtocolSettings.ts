@@ -67,8 +67,8 @@ function makeGet(proto: Protocol): CmdletDeclaration {
     },
     outputType: [proto === 'Pop' ? POP_SETTINGS_TYPE : IMAP_SETTINGS_TYPE],
     examples: [
-      { code: `Get-${proto}Settings`, remarks: `The ${svc} settings of the local server.`, shows: proto === 'Pop' ? '0.0.0.0:995' : '0.0.0.0:993', needs: ['lab'] },
-      { code: `Get-${proto}Settings -Server Ex2007SE | Format-List X509CertificateName,PresentedCertificate*`, remarks: `Which certificate ${svc} on Ex2007SE presents.`, shows: 'CN=Ex2007SE', needs: ['lab'] },
+      { code: `Get-${proto}Settings`, remarks: `The ${svc} settings of the local server.`, shows: proto === 'Pop' ? '0.0.0.0:995' : '0.0.0.0:993' },
+      { code: `Get-${proto}Settings -Server Ex2007SE | Format-List X509CertificateName,PresentedCertificate*`, remarks: `Which certificate ${svc} on Ex2007SE presents.`, shows: 'CN=Ex2007SE' },
     ],
     process(p, ctx) {
       const s = targetServer(ctx, p.Server, false);
@@ -102,7 +102,6 @@ function makeSet(proto: Protocol): CmdletDeclaration {
         code: `Set-${proto}Settings -X509CertificateName mail.proexchange.global -LoginType SecureLogin; Get-${proto}Settings | Format-List X509CertificateName,LoginType`,
         remarks: `${svc} presents the certificate named mail.proexchange.global (until one exists, a warning says clients cannot use SSL).`,
         shows: 'mail.proexchange.global',
-        needs: ['lab'],
       },
     ],
     async process(p, ctx) {
@@ -114,7 +113,7 @@ function makeSet(proto: Protocol): CmdletDeclaration {
         const name = checkFqdn(ctx, 'X509CertificateName', p.X509CertificateName);
         next.x509CertificateName = name || s.fqdn;
       }
-      if (b.has('LoginType')) next.loginType = p.LoginType;
+      if (p.LoginType) next.loginType = p.LoginType;
       if (b.has('SSLBindings')) next.sslBindings = checkBindings(ctx, 'SSLBindings', (p.SSLBindings as unknown[] | null) ?? []);
       if (b.has('UnencryptedOrTLSBindings')) next.unencryptedOrTLSBindings = checkBindings(ctx, 'UnencryptedOrTLSBindings', (p.UnencryptedOrTLSBindings as unknown[] | null) ?? []);
       const port = (x: string) => x.split(':').pop();

@@ -90,8 +90,8 @@ export const getReceiveConnector = defineCmdlet({
   },
   outputType: [RECEIVE_CONNECTOR_TYPE],
   examples: [
-    { code: 'Get-ReceiveConnector', remarks: 'Every Receive connector of every Hub and Edge server.', shows: 'Ex2007EE\\Default Ex2007EE', needs: ['lab'] },
-    { code: 'Get-ReceiveConnector -Server Ex2007EE | Format-List Name,Fqdn,AuthMechanism,RequireTLS,DomainSecureEnabled', remarks: 'The TLS-related settings of one server\'s connectors.', shows: 'Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer', needs: ['lab'] },
+    { code: 'Get-ReceiveConnector', remarks: 'Every Receive connector of every Hub and Edge server.', shows: 'Ex2007EE\\Default Ex2007EE' },
+    { code: 'Get-ReceiveConnector -Server Ex2007EE | Format-List Name,Fqdn,AuthMechanism,RequireTLS,DomainSecureEnabled', remarks: 'The TLS-related settings of one server\'s connectors.', shows: 'Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer' },
   ],
   process(p, ctx) {
     const o = org(ctx);
@@ -139,14 +139,13 @@ export const setReceiveConnector = defineCmdlet({
     DomainController: domainControllerParameter,
   },
   examples: [
-    { code: "Set-ReceiveConnector 'Ex2007EE\\Default Ex2007EE' -ProtocolLoggingLevel Verbose", remarks: 'Logs every SMTP session the connector accepts.', needs: ['lab'] },
+    { code: "Set-ReceiveConnector 'Ex2007EE\\Default Ex2007EE' -ProtocolLoggingLevel Verbose", remarks: 'Logs every SMTP session the connector accepts.' },
     {
       code: "Set-ReceiveConnector 'Ex2007EE\\Default Ex2007EE' -Fqdn mail.proexchange.global; Get-ReceiveConnector 'Ex2007EE\\Default Ex2007EE' | Format-List Fqdn",
       remarks: 'Announces mail.proexchange.global: STARTTLS then needs a certificate with that name.',
       shows: 'mail.proexchange.global',
-      needs: ['lab'],
     },
-    { code: 'Get-ReceiveConnector -Server Ex2007SE | Set-ReceiveConnector -ProtocolLoggingLevel Verbose -WhatIf', remarks: 'The connectors bind from the pipeline; -WhatIf shows what would change.', shows: 'What if: Setting Receive connector "Ex2007SE\\Client Ex2007SE".', needs: ['lab'] },
+    { code: 'Get-ReceiveConnector -Server Ex2007SE | Set-ReceiveConnector -ProtocolLoggingLevel Verbose -WhatIf', remarks: 'The connectors bind from the pipeline; -WhatIf shows what would change.', shows: 'What if: Setting Receive connector "Ex2007SE\\Client Ex2007SE".' },
   ],
   async process(p, ctx) {
     const o = org(ctx);
@@ -159,7 +158,7 @@ export const setReceiveConnector = defineCmdlet({
     if (b.has('PermissionGroups')) next.permissionGroups = flagsList(p.PermissionGroups);
     if (b.has('RequireTLS')) next.requireTLS = Boolean(p.RequireTLS);
     if (b.has('DomainSecureEnabled')) next.domainSecureEnabled = Boolean(p.DomainSecureEnabled);
-    if (b.has('ProtocolLoggingLevel')) next.protocolLoggingLevel = p.ProtocolLoggingLevel;
+    if (p.ProtocolLoggingLevel) next.protocolLoggingLevel = p.ProtocolLoggingLevel;
     if (b.has('Bindings')) next.bindings = checkBindings(ctx, 'Bindings', (p.Bindings as string[]) ?? []);
     if (b.has('Enabled')) next.enabled = Boolean(p.Enabled);
     const problem = receiveConnectorProblem(next);

@@ -33,13 +33,11 @@ export default defineCmdlet({
       setup: "$c = New-ExchangeCertificate -SubjectName 'cn=old.proexchange.global' -DomainName old.proexchange.global -Services None",
       code: 'Remove-ExchangeCertificate -Thumbprint $c.Thumbprint -Confirm:$false',
       remarks: 'Removes a certificate without asking.',
-      needs: ['lab'],
     },
     {
       setup: 'New-ExchangeCertificate -GenerateRequest -SubjectName "cn=pending.proexchange.global" | Out-Null',
       code: 'Get-ExchangeCertificate | Where-Object { $_.Status -eq "PendingRequest" } | Remove-ExchangeCertificate -Confirm:$false',
       remarks: 'Removes every pending request; the thumbprints bind from the piped objects.',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

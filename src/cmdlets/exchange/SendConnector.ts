@@ -58,8 +58,8 @@ export const getSendConnector = defineCmdlet({
   },
   outputType: [SEND_CONNECTOR_TYPE],
   examples: [
-    { code: 'Get-SendConnector', remarks: 'Lists the Send connectors.', shows: 'SMTP:*;1', needs: ['lab'] },
-    { code: 'Get-SendConnector Internet | Format-List Name,Fqdn,RequireTLS,IgnoreSTARTTLS,DomainSecureEnabled,SourceTransportServers', remarks: 'The TLS settings of the Internet connector.', shows: 'IgnoreSTARTTLS', needs: ['lab'] },
+    { code: 'Get-SendConnector', remarks: 'Lists the Send connectors.', shows: 'SMTP:*;1' },
+    { code: 'Get-SendConnector Internet | Format-List Name,Fqdn,RequireTLS,IgnoreSTARTTLS,DomainSecureEnabled,SourceTransportServers', remarks: 'The TLS settings of the Internet connector.', shows: 'IgnoreSTARTTLS' },
   ],
   process(p, ctx) {
     const o = org(ctx);
@@ -98,12 +98,11 @@ export const setSendConnector = defineCmdlet({
     DomainController: domainControllerParameter,
   },
   examples: [
-    { code: 'Set-SendConnector Internet -ProtocolLoggingLevel Verbose', remarks: 'Logs the SMTP sessions of the Internet connector.', needs: ['lab'] },
+    { code: 'Set-SendConnector Internet -ProtocolLoggingLevel Verbose', remarks: 'Logs the SMTP sessions of the Internet connector.' },
     {
       code: 'Set-SendConnector Internet -Fqdn mail.proexchange.global -RequireTLS $true; Get-SendConnector Internet | Format-List Fqdn,RequireTLS',
       remarks: 'Announces mail.proexchange.global and sends only over TLS.',
       shows: 'RequireTLS : True',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -116,7 +115,7 @@ export const setSendConnector = defineCmdlet({
     if (b.has('RequireTLS')) next.requireTLS = Boolean(p.RequireTLS);
     if (b.has('IgnoreSTARTTLS')) next.ignoreSTARTTLS = Boolean(p.IgnoreSTARTTLS);
     if (b.has('DomainSecureEnabled')) next.domainSecureEnabled = Boolean(p.DomainSecureEnabled);
-    if (b.has('ProtocolLoggingLevel')) next.protocolLoggingLevel = p.ProtocolLoggingLevel;
+    if (p.ProtocolLoggingLevel) next.protocolLoggingLevel = p.ProtocolLoggingLevel;
     if (b.has('Enabled')) next.enabled = Boolean(p.Enabled);
     if (b.has('SourceTransportServers')) {
       const names: string[] = [];

@@ -36,8 +36,8 @@ export const getTransportConfig = defineCmdlet({
   parameters: { DomainController: domainControllerParameter },
   outputType: [TRANSPORT_CONFIG_TYPE],
   examples: [
-    { code: 'Get-TransportConfig', remarks: 'Shows the organization transport settings.', shows: 'TLSSendDomainSecureList', needs: ['lab'] },
-    { code: 'Get-TransportConfig | Format-List TLS*', remarks: 'Only the Domain Security lists.', shows: 'TLSReceiveDomainSecureList', needs: ['lab'] },
+    { code: 'Get-TransportConfig', remarks: 'Shows the organization transport settings.', shows: 'TLSSendDomainSecureList' },
+    { code: 'Get-TransportConfig | Format-List TLS*', remarks: 'Only the Domain Security lists.', shows: 'TLSReceiveDomainSecureList' },
   ],
   process(_p, ctx) {
     ctx.write(transportConfigObject(org(ctx)));
@@ -69,9 +69,8 @@ export const setTransportConfig = defineCmdlet({
       code: 'Set-TransportConfig -TLSSendDomainSecureList partner.example -TLSReceiveDomainSecureList partner.example; Get-TransportConfig | Format-List TLS*',
       remarks: 'Requires mutual TLS with partner.example in both directions.',
       shows: 'TLSSendDomainSecureList    : {partner.example}',
-      needs: ['lab'],
     },
-    { code: "Set-TransportConfig -TLSReceiveDomainSecureList @{Add='fabrikam.example'} -WhatIf", remarks: 'Adds a domain to the list (here only shows what would change).', shows: 'What if: Setting transport configuration "Transport Settings".', needs: ['lab'] },
+    { code: "Set-TransportConfig -TLSReceiveDomainSecureList @{Add='fabrikam.example'} -WhatIf", remarks: 'Adds a domain to the list (here only shows what would change).', shows: 'What if: Setting transport configuration "Transport Settings".' },
   ],
   async process(p, ctx) {
     const o = org(ctx);

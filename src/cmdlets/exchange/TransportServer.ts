@@ -60,8 +60,8 @@ export const getTransportServer = defineCmdlet({
   },
   outputType: [TRANSPORT_SERVER_TYPE],
   examples: [
-    { code: 'Get-TransportServer', remarks: 'Lists the Hub and Edge servers with their logging settings.', shows: 'IntraOrgConnectorProtocolLoggingLevel', needs: ['lab'] },
-    { code: 'Get-TransportServer Ex2007SE | Format-List Name,*ProtocolLog*', remarks: 'The protocol log settings of one server.', shows: 'SendProtocolLogPath', needs: ['lab'] },
+    { code: 'Get-TransportServer', remarks: 'Lists the Hub and Edge servers with their logging settings.', shows: 'IntraOrgConnectorProtocolLoggingLevel' },
+    { code: 'Get-TransportServer Ex2007SE | Format-List Name,*ProtocolLog*', remarks: 'The protocol log settings of one server.', shows: 'SendProtocolLogPath' },
   ],
   process(p, ctx) {
     const o = org(ctx);
@@ -115,14 +115,13 @@ export const setTransportServer = defineCmdlet({
     DomainController: domainControllerParameter,
   },
   examples: [
-    { code: 'Set-TransportServer Ex2007SE -IntraOrgConnectorProtocolLoggingLevel Verbose', remarks: 'Logs the SMTP sessions Ex2007SE opens to other Exchange servers (the article\'s Figure 2).', needs: ['lab'] },
+    { code: 'Set-TransportServer Ex2007SE -IntraOrgConnectorProtocolLoggingLevel Verbose', remarks: 'Logs the SMTP sessions Ex2007SE opens to other Exchange servers (the article\'s Figure 2).' },
     {
       code: 'Set-TransportServer Ex2007EE -ReceiveProtocolLogMaxAge 20.00:00:00; Get-TransportServer Ex2007EE | Format-List Name,ReceiveProtocolLogMaxAge',
       remarks: 'Keeps Receive protocol logs for 20 days.',
       shows: '20.00:00:00',
-      needs: ['lab'],
     },
-    { code: "Set-TransportServer Ex2007EE -SendProtocolLogPath 'D:\\Hub Send SMTP Log' -WhatIf", remarks: 'Shows what would change without changing it.', shows: 'What if: Setting transport server "Ex2007EE".', needs: ['lab'] },
+    { code: "Set-TransportServer Ex2007EE -SendProtocolLogPath 'D:\\Hub Send SMTP Log' -WhatIf", remarks: 'Shows what would change without changing it.', shows: 'What if: Setting transport server "Ex2007EE".' },
   ],
   async process(p, ctx) {
     const id = identityText(p.Identity);
@@ -130,7 +129,7 @@ export const setTransportServer = defineCmdlet({
     const t = s.state.transport!;
     const next: TransportServerState = { ...t };
     const b = ctx.bound;
-    if (b.has('IntraOrgConnectorProtocolLoggingLevel')) next.intraOrgConnectorProtocolLoggingLevel = p.IntraOrgConnectorProtocolLoggingLevel;
+    if (p.IntraOrgConnectorProtocolLoggingLevel) next.intraOrgConnectorProtocolLoggingLevel = p.IntraOrgConnectorProtocolLoggingLevel;
     if (b.has('SendProtocolLogPath')) next.sendProtocolLogPath = logPath(ctx, 'SendProtocolLogPath', p.SendProtocolLogPath);
     if (b.has('ReceiveProtocolLogPath')) next.receiveProtocolLogPath = logPath(ctx, 'ReceiveProtocolLogPath', p.ReceiveProtocolLogPath);
     for (const [param, key] of [

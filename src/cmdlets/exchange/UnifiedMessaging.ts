@@ -99,7 +99,7 @@ export const getUMServer = defineCmdlet({
     DomainController: domainControllerParameter,
   },
   outputType: [UM_SERVER_TYPE],
-  examples: [{ code: 'Get-UMServer', remarks: 'The UM servers with their dial plans.', shows: 'ProExchange DP', needs: ['lab'] }],
+  examples: [{ code: 'Get-UMServer', remarks: 'The UM servers with their dial plans.', shows: 'ProExchange DP' }],
   process(p, ctx) {
     const o = org(ctx);
     let list = getServersByIdentity(ctx, p.Identity, o.allServers().filter(umOnly), umOnly);
@@ -128,13 +128,12 @@ export const setUMServer = defineCmdlet({
     DomainController: domainControllerParameter,
   },
   examples: [
-    { code: 'Set-UMServer Ex2007EE -Status NoNewCalls; Get-UMServer', remarks: 'Stops the server taking new calls.', shows: 'NoNewCalls', needs: ['lab'] },
+    { code: 'Set-UMServer Ex2007EE -Status NoNewCalls; Get-UMServer', remarks: 'Stops the server taking new calls.', shows: 'NoNewCalls' },
     {
       setup: "New-UMDialPlan -Name 'Lab DP' -NumberOfDigitsInExtension 4",
       code: "Set-UMServer Ex2007EE -DialPlans 'ProExchange DP','Lab DP'; Get-UMServer Ex2007EE | Format-List DialPlans",
       remarks: 'Serves two dial plans (both unsecured).',
       shows: 'Lab DP',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -142,7 +141,7 @@ export const setUMServer = defineCmdlet({
     const s = findServers(ctx, identityText(p.Identity), { single: true, accept: umOnly })![0]!;
     const um = s.state.um!;
     const next = { ...um };
-    if (ctx.bound.has('Status')) next.status = p.Status;
+    if (p.Status) next.status = p.Status;
     if (ctx.bound.has('DialPlans')) {
       const plans = ((p.DialPlans as string[] | null) ?? []).filter((n) => n && n.trim()).map((n) => findObjects(ctx, dialPlans(o), n, (d) => [d.name], true)![0]!);
       if (mixedModes(plans)) refuse(ctx, 'ErrorUMServerMixedVoIPSecurity', mixedModesMessage(s.name), s.name);
@@ -169,7 +168,7 @@ export const getUMDialPlan = defineCmdlet({
     DomainController: domainControllerParameter,
   },
   outputType: [UM_DIAL_PLAN_TYPE],
-  examples: [{ code: 'Get-UMDialPlan', remarks: 'Lists the dial plans.', shows: 'Unsecured', needs: ['lab'] }],
+  examples: [{ code: 'Get-UMDialPlan', remarks: 'Lists the dial plans.', shows: 'Unsecured' }],
   process(p, ctx) {
     const o = org(ctx);
     const list = getByIdentity(ctx, p.Identity, dialPlans(o), (d) => [d.name]);
@@ -195,7 +194,7 @@ export const newUMDialPlan = defineCmdlet({
     DomainController: domainControllerParameter,
   },
   outputType: [UM_DIAL_PLAN_TYPE],
-  examples: [{ code: "New-UMDialPlan -Name 'Secure DP' -NumberOfDigitsInExtension 5 -VoIPSecurity SIPSecured", remarks: 'Creates a dial plan whose SIP signalling goes over TLS.', shows: 'SIPSecured', needs: ['lab'] }],
+  examples: [{ code: "New-UMDialPlan -Name 'Secure DP' -NumberOfDigitsInExtension 5 -VoIPSecurity SIPSecured", remarks: 'Creates a dial plan whose SIP signalling goes over TLS.', shows: 'SIPSecured' }],
   async process(p, ctx) {
     const o = org(ctx);
     const name = String(p.Name).trim();
@@ -232,14 +231,13 @@ export const setUMDialPlan = defineCmdlet({
       code: "Set-UMDialPlan 'ProExchange DP' -VoIPSecurity SIPSecured; Get-UMDialPlan | Format-List Name,VoIPSecurity",
       remarks: 'Secures SIP signalling; Ex2007EE then uses its certificate enabled for UM.',
       shows: 'VoIPSecurity : SIPSecured',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
     const o = org(ctx);
     const d = findObjects(ctx, dialPlans(o), identityText(p.Identity), (x) => [x.name], true)![0]!;
     const next = { ...d };
-    if (ctx.bound.has('VoIPSecurity')) next.voipSecurity = p.VoIPSecurity;
+    if (p.VoIPSecurity) next.voipSecurity = p.VoIPSecurity;
     if (ctx.bound.has('NumberOfDigitsInExtension')) next.numberOfDigitsInExtension = Number(p.NumberOfDigitsInExtension);
     const servers = o.allServers().filter((s) => s.state.um?.dialPlans.some((n) => n.toLowerCase() === d.name.toLowerCase()));
     for (const s of servers) {

@@ -92,11 +92,18 @@ function vdirObject(o: Organization, name: VdirName, l: Located) {
   ]);
 }
 
+const CLIENT_CERT_AUTH = {
+  type: 'Enum',
+  enum: { typeName: 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ClientCertAuthTypes', values: ['Ignore', 'Accepted', 'Required'] as const },
+  help: 'Client certificate authentication of devices: Ignore, Accepted or Required.',
+} satisfies ParameterDeclaration;
+
 interface VdirSpec {
   noun: string;
   name: VdirName;
   title: string;
-  extra: Record<string, ParameterDeclaration>;
+  /** The parameters only some directories have. */
+  extra: { RequireSSL?: ParameterDeclaration & { type: 'Boolean' }; ClientCertAuth?: typeof CLIENT_CERT_AUTH };
   getExample: { code: string; shows: string };
   setExample: { code: string; shows?: string; remarks: string };
 }
@@ -131,11 +138,7 @@ const SPECS: VdirSpec[] = [
     name: 'Microsoft-Server-ActiveSync',
     title: 'Exchange ActiveSync',
     extra: {
-      ClientCertAuth: {
-        type: 'Enum',
-        enum: { typeName: 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ClientCertAuthTypes', values: ['Ignore', 'Accepted', 'Required'] },
-        help: 'Client certificate authentication of devices: Ignore, Accepted or Required.',
-      },
+      ClientCertAuth: CLIENT_CERT_AUTH,
     },
     getExample: { code: 'Get-ActiveSyncVirtualDirectory -Server Ex2007SE | Format-List Name,InternalUrl,ClientCertAuth', shows: 'ClientCertAuth : Ignore' },
     setExample: {
@@ -182,7 +185,7 @@ function makeGet(spec: VdirSpec): CmdletDeclaration {
       DomainController: domainControllerParameter,
     },
     outputType: [VDIR_TYPES[spec.name]],
-    examples: [{ code: spec.getExample.code, remarks: `Shows the ${spec.title} virtual directories.`, shows: spec.getExample.shows, needs: ['lab'] }],
+    examples: [{ code: spec.getExample.code, remarks: `Shows the ${spec.title} virtual directories.`, shows: spec.getExample.shows }],
     process(p, ctx) {
       const o = org(ctx);
       const list = getByServerOrIdentity(ctx, p, located(o, spec.name), (l) => l.server, (x) => isClientAccess(x.state), namesOf);
@@ -209,7 +212,7 @@ function makeSet(spec: VdirSpec): CmdletDeclaration {
       ...spec.extra,
       DomainController: domainControllerParameter,
     },
-    examples: [{ code: spec.setExample.code, remarks: spec.setExample.remarks, shows: spec.setExample.shows, needs: ['lab'] }],
+    examples: [{ code: spec.setExample.code, remarks: spec.setExample.remarks, shows: spec.setExample.shows }],
     async process(p, ctx) {
       const o = org(ctx);
       const l = findObjects(ctx, located(o, spec.name), identityText(p.Identity), namesOf, true)![0]!;
@@ -218,7 +221,7 @@ function makeSet(spec: VdirSpec): CmdletDeclaration {
       if (b.has('InternalUrl')) next.internalUrl = checkUri(ctx, 'InternalUrl', p.InternalUrl);
       if (b.has('ExternalUrl')) next.externalUrl = checkUri(ctx, 'ExternalUrl', p.ExternalUrl);
       if (b.has('RequireSSL')) next.requireSsl = Boolean(p.RequireSSL);
-      if (b.has('ClientCertAuth')) next.clientCertAuth = p.ClientCertAuth;
+      if (p.ClientCertAuth) next.clientCertAuth = p.ClientCertAuth;
       const kind = `${spec.title === 'Exchange ActiveSync' ? 'ActiveSync' : spec.title} virtual directory`;
       if (!(await confirmSet(ctx, kind, identityOf(l)))) return;
       Object.assign(l.vdir, next);

@@ -241,6 +241,6 @@ export const serverParameter = (help: string, set = '__AllParameterSets', mandat
   sets: { [set]: { mandatory, fromPipelineByPropertyName: !mandatory } },
 });
 
-export const booleanParameter = (help: string): ParameterDeclaration => ({ type: 'Boolean', help });
+export const booleanParameter = (help: string) => ({ type: 'Boolean', help }) satisfies ParameterDeclaration;
 
 export const LOGGING_LEVEL_ENUM = { typeName: 'Microsoft.Exchange.Data.ProtocolLoggingLevel', values: ['None', 'Verbose'] as const };

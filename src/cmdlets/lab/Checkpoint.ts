@@ -51,8 +51,8 @@ export const checkpointLab = defineCmdlet({
   },
   outputType: [CHECKPOINT_TYPE],
   examples: [
-    { code: 'Checkpoint-Lab before-renewal', remarks: 'Saves the lab before a risky step.', shows: 'before-renewal', needs: ['lab'] },
-    { code: 'Checkpoint-Lab a; Checkpoint-Lab a -Force | Format-List Name, LabDate', remarks: 'Replaces a checkpoint.', shows: 'LabDate', needs: ['lab'] },
+    { code: 'Checkpoint-Lab before-renewal', remarks: 'Saves the lab before a risky step.', shows: 'before-renewal' },
+    { code: 'Checkpoint-Lab a; Checkpoint-Lab a -Force | Format-List Name, LabDate', remarks: 'Replaces a checkpoint.', shows: 'LabDate' },
   ],
   related: ['Restore-Lab', 'Get-LabCheckpoint'],
   async process(p, ctx) {
@@ -82,7 +82,6 @@ export const restoreLab = defineCmdlet({
       code: 'Restore-Lab clean -Confirm:$false | Out-Null; @(Get-ExchangeCertificate -DomainName test.proexchange.global).Count',
       remarks: 'The certificate made after the checkpoint is gone again.',
       shows: '0',
-      needs: ['lab'],
     },
   ],
   related: ['Checkpoint-Lab', 'Get-LabCheckpoint'],
@@ -104,7 +103,7 @@ export const getLabCheckpoint = defineCmdlet({
   description: 'Get-LabCheckpoint lists the checkpoints of the lab the shell is on (Checkpoint-Lab makes them), oldest first, with when each was taken and the lab date then.',
   parameters: { Name: { type: 'String', complete: 'checkpoint', help: 'Checkpoint names to list; wildcards are permitted.', sets: { __AllParameterSets: { position: 0 } } } },
   outputType: [CHECKPOINT_TYPE],
-  examples: [{ setup: 'Checkpoint-Lab first | Out-Null', code: 'Get-LabCheckpoint', remarks: "The lab's checkpoints.", shows: 'first', needs: ['lab'] }],
+  examples: [{ setup: 'Checkpoint-Lab first | Out-Null', code: 'Get-LabCheckpoint', remarks: "The lab's checkpoints.", shows: 'first' }],
   related: ['Checkpoint-Lab', 'Restore-Lab'],
   process(p, ctx) {
     const filter = p.Name === undefined ? undefined : compileWildcard(String(p.Name));

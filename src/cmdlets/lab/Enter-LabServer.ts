@@ -19,8 +19,8 @@ export default defineCmdlet({
     Name: { type: 'String', complete: 'machine', help: 'The machine to log on to (name or FQDN).', sets: { __AllParameterSets: { position: 0, mandatory: true } } },
   },
   examples: [
-    { code: 'Enter-LabServer EDGE01; Get-ExchangeCertificate', remarks: 'Logs on to the Edge server and lists its certificates.', shows: 'CN=EDGE01', needs: ['lab'] },
-    { code: 'Enter-LabServer PC01; Get-ChildItem Cert:\\LocalMachine\\Root', remarks: "Logs on to the domain member PC01 and lists its trusted roots: the enterprise CA, through Group Policy.", shows: 'CN=ProExchange Root CA', needs: ['lab'] },
+    { code: 'Enter-LabServer EDGE01; Get-ExchangeCertificate', remarks: 'Logs on to the Edge server and lists its certificates.', shows: 'CN=EDGE01' },
+    { code: 'Enter-LabServer PC01; Get-ChildItem Cert:\\LocalMachine\\Root', remarks: "Logs on to the domain member PC01 and lists its trusted roots: the enterprise CA, through Group Policy.", shows: 'CN=ProExchange Root CA' },
   ],
   process(p, ctx) {
     const o = org(ctx);

@@ -262,7 +262,7 @@ export const getLabTask = defineCmdlet({
     } catch (e) {
       return trainingFailure(ctx, e);
     }
-    const wanted = p.Task as number[] | undefined;
+    const wanted = p.Task;
     for (const n of wanted ?? []) if (!s.tasks.some((t) => t.number === n)) return trainingFailure(ctx, new TrainingError(`The exercise '${s.id}' has tasks 1 to ${s.tasks.length}; there is no task ${n}.`, 'TaskNotFound', 'ObjectNotFound', n));
     warnFailedChecks(ctx, s);
     for (const t of s.tasks) if (!wanted || wanted.includes(t.number)) ctx.write(taskObject(s, t));
@@ -288,7 +288,7 @@ export const testLabTask = defineCmdlet({
   async process(p, ctx) {
     let s: ExerciseStatus;
     try {
-      s = await training(ctx).test(p.Task as number[] | undefined, ctx.signal);
+      s = await training(ctx).test(p.Task, ctx.signal);
     } catch (e) {
       return trainingFailure(ctx, e);
     }

@@ -126,16 +126,15 @@ export default defineCmdlet({
   },
   outputType: ['Microsoft.Exchange.Data.Directory.Management.ExchangeServer'],
   examples: [
-    { code: 'Install-LabServer -Name CAS02 -Roles ClientAccess,HubTransport -Site Site-B', remarks: 'Adds a Client Access and Hub Transport server in Site-B, with its self-signed certificate.', shows: 'CAS02', needs: ['lab'] },
+    { code: 'Install-LabServer -Name CAS02 -Roles ClientAccess,HubTransport -Site Site-B', remarks: 'Adds a Client Access and Hub Transport server in Site-B, with its self-signed certificate.', shows: 'CAS02' },
     {
       code: 'Install-LabServer CAS03 -Roles ClientAccess -NoSelfSignedCertificates; Get-PopSettings -Server CAS03',
       remarks: 'A Client Access server without any certificate: its POP3, IMAP4 and web protocols are unencrypted, and the cmdlets warn.',
       shows: 'served unencrypted, which is insecure',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
-    const req: InstallRequest = { name: String(p.Name).trim(), roles: (p.Roles as string[]) ?? [], site: p.Site as string | undefined, noSelfSignedCertificates: Boolean(p.NoSelfSignedCertificates) };
+    const req: InstallRequest = { name: String(p.Name).trim(), roles: p.Roles ?? [], site: p.Site ?? undefined, noSelfSignedCertificates: Boolean(p.NoSelfSignedCertificates) };
     const checked = checkInstall(ctx, req);
     if ('error' in checked) {
       return ctx.fail(ctx.error({ message: checked.error, errorId: 'SetupValidationFailed', category: 'InvalidArgument', exceptionType: 'ArgumentException', targetObject: req.name }));
@@ -201,8 +200,8 @@ export const setupCom = defineCmdlet({
     Arguments: { type: 'String[]', help: 'The setup options: /mode:install /roles:<roles> [/NoSelfSignedCertificates] [/Name:<name>] [/Site:<site>].', sets: { __AllParameterSets: { position: 0, fromRemainingArguments: true } } },
   },
   examples: [
-    { code: 'setup.com /mode:install /roles:ClientAccess,HubTransport /Name:EXCH05', remarks: 'Installs a Client Access and Hub Transport server named EXCH05.', shows: 'The Microsoft Exchange Server setup operation completed successfully.', needs: ['lab'] },
-    { code: 'setup.com /mode:install /roles:HubTransport /NoSelfSignedCertificates', remarks: 'Refused: /NoSelfSignedCertificates needs the Client Access or Unified Messaging role.', shows: 'valid only when the Client Access or Unified Messaging server role is being installed', needs: ['lab'] },
+    { code: 'setup.com /mode:install /roles:ClientAccess,HubTransport /Name:EXCH05', remarks: 'Installs a Client Access and Hub Transport server named EXCH05.', shows: 'The Microsoft Exchange Server setup operation completed successfully.' },
+    { code: 'setup.com /mode:install /roles:HubTransport /NoSelfSignedCertificates', remarks: 'Refused: /NoSelfSignedCertificates needs the Client Access or Unified Messaging role.', shows: 'valid only when the Client Access or Unified Messaging server role is being installed' },
   ],
   async process(p, ctx) {
     const out = (line = '', error = false) => ctx.writeHost(line, error ? { foreground: 'Red' } : {});
@@ -215,7 +214,7 @@ export const setupCom = defineCmdlet({
     };
     out('Welcome to Microsoft Exchange Server 2007 Unattended Setup');
     out();
-    const { options, unknown } = parseSetupArguments((p.Arguments as unknown[]) ?? []);
+    const { options, unknown } = parseSetupArguments(p.Arguments ?? []);
     if (options.has('help') || options.size === 0) {
       out('Usage: setup.com /mode:install /roles:<roles> [/NoSelfSignedCertificates] [/Name:<name>] [/Site:<site>]');
       out('  Roles: Mailbox (MB), ClientAccess (CA), HubTransport (HT), UnifiedMessaging (UM), EdgeTransport (ET), ManagementTools (MT)');

@@ -72,8 +72,8 @@ export const startLabEndpoint = defineCmdlet({
   },
   outputType: [ENDPOINT_TYPE],
   examples: [
-    { code: 'Start-LabEndpoint -Server Ex2007EE -Service HTTPS', remarks: "Ex2007EE's web site listens on a free loopback port; the table shows the port and the certificate a connection gets.", shows: 'HTTPS', needs: ['lab'] },
-    { code: 'Start-LabEndpoint; Get-LabEndpoint | Measure-Object | Select-Object -ExpandProperty Count', remarks: 'Every listener of every server.', shows: /\d+/, needs: ['lab'] },
+    { code: 'Start-LabEndpoint -Server Ex2007EE -Service HTTPS', remarks: "Ex2007EE's web site listens on a free loopback port; the table shows the port and the certificate a connection gets.", shows: 'HTTPS' },
+    { code: 'Start-LabEndpoint; Get-LabEndpoint | Measure-Object | Select-Object -ExpandProperty Count', remarks: 'Every listener of every server.', shows: /\d+/ },
   ],
   related: ['Get-LabEndpoint', 'Stop-LabEndpoint', 'Test-LabClient'],
   async process(p, ctx) {
@@ -115,7 +115,7 @@ export const getLabEndpoint = defineCmdlet({
     Service: SERVICE_PARAMETER,
   },
   outputType: [ENDPOINT_TYPE],
-  examples: [{ code: 'Start-LabEndpoint Ex2007EE -Service SMTP | Out-Null; Get-LabEndpoint', remarks: 'The running listeners.', shows: 'SMTP', needs: ['lab'] }],
+  examples: [{ code: 'Start-LabEndpoint Ex2007EE -Service SMTP | Out-Null; Get-LabEndpoint', remarks: 'The running listeners.', shows: 'SMTP' }],
   related: ['Start-LabEndpoint', 'Stop-LabEndpoint'],
   async process(p, ctx) {
     const set = await labEndpoints(ctx);
@@ -142,7 +142,7 @@ export const stopLabEndpoint = defineCmdlet({
     Server: { type: 'String', complete: 'machine', help: "Only this server's listeners.", sets: { __AllParameterSets: { position: 0, fromPipelineByPropertyName: true } } },
     Service: { ...SERVICE_PARAMETER, sets: { __AllParameterSets: { fromPipelineByPropertyName: true } } },
   },
-  examples: [{ code: 'Start-LabEndpoint Ex2007EE -Service HTTPS | Out-Null; Stop-LabEndpoint; (Get-LabEndpoint | Measure-Object).Count', remarks: 'Stops every listener.', shows: '0', needs: ['lab'] }],
+  examples: [{ code: 'Start-LabEndpoint Ex2007EE -Service HTTPS | Out-Null; Stop-LabEndpoint; (Get-LabEndpoint | Measure-Object).Count', remarks: 'Stops every listener.', shows: '0' }],
   related: ['Start-LabEndpoint', 'Get-LabEndpoint'],
   async process(p, ctx) {
     const set = await labEndpoints(ctx);

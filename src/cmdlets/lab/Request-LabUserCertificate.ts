@@ -29,7 +29,7 @@ export default defineCmdlet({
   },
   outputType: ['System.Security.Cryptography.X509Certificates.X509Certificate2'],
   examples: [
-    { code: 'Request-LabUserCertificate -Client PHONE01 -User alice@proexchange.global', remarks: "Alice's phone gets a user certificate from the enterprise CA.", shows: 'CN=Alice', needs: ['lab'] },
+    { code: 'Request-LabUserCertificate -Client PHONE01 -User alice@proexchange.global', remarks: "Alice's phone gets a user certificate from the enterprise CA.", shows: 'CN=Alice' },
   ],
   related: ['Test-LabClient', 'Set-ActiveSyncVirtualDirectory'],
   async process(p, ctx) {

@@ -20,7 +20,7 @@ export default defineCmdlet({
     Path: { type: 'String', complete: 'path', help: 'The request file.', sets: { __AllParameterSets: { position: 0, mandatory: true } } },
     OutFile: { type: 'String', complete: 'path', help: 'Where to write the issued certificate.', sets: { __AllParameterSets: { position: 1, mandatory: true } } },
     IncludeChain: { type: 'Switch', help: 'Writes a PKCS#7 (.p7b) bundle with the CA certificate instead of a single certificate.' },
-    ValidityDays: { type: 'Int32', validateRange: [1, 3650], help: 'How long the certificate is valid, in days. Default 730.', defaultValue: '730' },
+    ValidityDays: { type: 'Int32', validateRange: [1, 3650], help: 'How long the certificate is valid, in days.', default: 730 },
   },
   examples: [
     {
@@ -28,7 +28,6 @@ export default defineCmdlet({
       code: 'Submit-LabCertificateRequest -Path c:\\webmail.req -OutFile c:\\webmail.cer',
       remarks: 'Issues a certificate for the request and saves it as c:\\webmail.cer.',
       shows: 'Issued',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -53,7 +52,7 @@ export default defineCmdlet({
     if (!request.signatureValid) return denied('the signature of the request is not valid.');
     const now = ctx.now();
     const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000 - 10 * 60 * 1000); // CAs backdate a little
-    const notAfter = new Date(notBefore.getTime() + Number(p.ValidityDays ?? 730) * 24 * 3600 * 1000);
+    const notAfter = new Date(notBefore.getTime() + p.ValidityDays * 24 * 3600 * 1000);
     const cert = signRequest(request, o.state.ca.certPem, o.state.ca.keyPem, { notBefore, notAfter, extendedKeyUsage: ['serverAuth', 'clientAuth'] });
     const caDer = Buffer.from(o.state.ca.certPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
     try {

@@ -86,21 +86,19 @@ export const testLabClient = defineCmdlet({
   },
   outputType: [CLIENT_TEST_TYPE],
   examples: [
-    { code: 'Test-LabClient -From PC01 -Service Autodiscover', remarks: "Outlook 2007 on the domain member finds Autodiscover through the SCP: the setup certificate names the server, and Outlook does not question its issuer there.", shows: 'Success', needs: ['lab'] },
-    { code: 'Test-LabClient -From HOME01 -Service OWA | Format-List Url,Trusted,NameMatch,Result,Message', remarks: 'From home, OWA at mail.proexchange.global shows the browser\'s certificate error: the self-signed certificate is not trusted and does not carry that name.', shows: "There is a problem with this website's security certificate.", needs: ['lab'] },
+    { code: 'Test-LabClient -From PC01 -Service Autodiscover', remarks: "Outlook 2007 on the domain member finds Autodiscover through the SCP: the setup certificate names the server, and Outlook does not question its issuer there.", shows: 'Success' },
+    { code: 'Test-LabClient -From HOME01 -Service OWA | Format-List Url,Trusted,NameMatch,Result,Message', remarks: 'From home, OWA at mail.proexchange.global shows the browser\'s certificate error: the self-signed certificate is not trusted and does not carry that name.', shows: "There is a problem with this website's security certificate." },
     {
       setup: "Enable-OutlookAnywhere -Server Ex2007EE -ExternalHostname mail.proexchange.global -ClientAuthenticationMethod Basic -SSLOffloading $false | Out-Null",
       code: '(Test-LabClient -From HOME01 -Service OutlookAnywhere).Result',
       remarks: 'Outlook Anywhere refuses the self-signed certificate outright.',
       shows: 'Failure',
-      needs: ['lab'],
     },
     {
       setup: "$c = New-ExchangeCertificate -SubjectName 'cn=mail.proexchange.global' -DomainName mail.proexchange.global -Services IIS -Force; $c | Export-Certificate -FilePath c:\\mail.cer | Out-Null",
       code: "Enter-LabServer PHONE01; Import-Certificate -FilePath \\\\Ex2007EE\\c$\\mail.cer -CertStoreLocation Cert:\\LocalMachine\\Root | Out-Null; (Test-LabClient PHONE01 ActiveSync).Result",
       remarks: 'A self-signed certificate for the published name, enabled for IIS and installed on the device: ActiveSync now succeeds.',
       shows: 'Success',
-      needs: ['lab'],
     },
   ],
   related: ['Get-LabClient', 'Import-Certificate', 'Export-Certificate', 'Start-LabEndpoint'],
@@ -110,7 +108,7 @@ export const testLabClient = defineCmdlet({
     const o = org(ctx);
     const set = await labEndpoints(ctx);
     const { testClient, ClientTestError } = await import('../../exchange/endpoints/client-test.js');
-    for (const service of (p.Service as string[]).map((x) => CLIENT_SERVICES.find((s) => s.toLowerCase() === x.toLowerCase())!)) {
+    for (const service of p.Service.map((x) => CLIENT_SERVICES.find((s) => s.toLowerCase() === x.toLowerCase())!)) {
       try {
         const r = await testClient({ org: o, now: () => ctx.now() }, set, client, service as ClientService, p.Url === undefined ? undefined : String(p.Url));
         ctx.write(
@@ -154,8 +152,8 @@ export const getLabClient = defineCmdlet({
   },
   outputType: [LAB_CLIENT_TYPE],
   examples: [
-    { code: 'Get-LabClient', remarks: "The lab's clients.", shows: 'PHONE01', needs: ['lab'] },
-    { code: 'Get-LabClient PC01 | Format-List Name,TrustedRoots', remarks: 'PC01 trusts the enterprise CA through Group Policy.', shows: 'ProExchange Root CA', needs: ['lab'] },
+    { code: 'Get-LabClient', remarks: "The lab's clients.", shows: 'PHONE01' },
+    { code: 'Get-LabClient PC01 | Format-List Name,TrustedRoots', remarks: 'PC01 trusts the enterprise CA through Group Policy.', shows: 'ProExchange Root CA' },
   ],
   related: ['Test-LabClient', 'Enter-LabServer'],
   process(p, ctx) {

@@ -35,7 +35,7 @@ export default defineCmdlet({
   parameters: {
     Cert: { type: 'Object', help: 'The certificate: an object with RawData (ExchangeCertificate, X509Certificate2) or a path such as Cert:\\LocalMachine\\My\\<thumbprint>.', sets: { __AllParameterSets: { mandatory: true, fromPipeline: true } } },
     FilePath: { type: 'String', complete: 'path', help: 'The file to write.', sets: { __AllParameterSets: { mandatory: true } } },
-    Type: { type: 'Enum', enum: { typeName: 'Microsoft.CertificateServices.Commands.CertType', values: TYPES }, help: 'CERT (DER, the default) or P7B (PKCS#7).', defaultValue: 'CERT' },
+    Type: { type: 'Enum', enum: { typeName: 'Microsoft.CertificateServices.Commands.CertType', values: TYPES }, help: 'CERT (DER, the default) or P7B (PKCS#7).', default: 'CERT' },
     NoClobber: { type: 'Switch', help: 'Does not overwrite an existing file.' },
     Force: { type: 'Switch', help: 'Accepted for compatibility.' },
   },
@@ -45,7 +45,6 @@ export default defineCmdlet({
       code: 'Get-ExchangeCertificate -DomainName Ex2007EE.proexchange.local | Select-Object -First 1 | Export-Certificate -FilePath c:\\ex2007ee.cer',
       remarks: "Writes the public half of Ex2007EE's setup certificate (its key is not exportable, and is not needed by a client).",
       shows: 'ex2007ee.cer',
-      needs: ['lab'],
     },
   ],
   related: ['Import-Certificate', 'Export-ExchangeCertificate'],
@@ -65,7 +64,7 @@ export default defineCmdlet({
         ctx.error({ message: `The file '${target.display}' already exists.`, errorId: 'NoClobber', category: 'ResourceExists', exceptionType: 'IOException', targetObject: target.display }),
       );
     }
-    const type = String(p.Type ?? 'CERT').toUpperCase();
+    const type = String(p.Type).toUpperCase();
     const data = type === 'P7B' ? new Uint8Array((await loadPki()).createPkcs7([Buffer.from(der)])) : der;
     try {
       ctx.fs.writeBytes(target, data);

@@ -33,7 +33,6 @@ export default defineCmdlet({
       code: 'Enter-LabServer HOME01; Import-Certificate -FilePath \\\\Ex2007EE\\c$\\ex2007ee.cer -CertStoreLocation Cert:\\LocalMachine\\Root',
       remarks: "HOME01 now trusts Ex2007EE's self-signed certificate (copied from the server without its key).",
       shows: 'CN=Ex2007EE',
-      needs: ['lab'],
     },
   ],
   related: ['Get-ChildItem', 'Export-ExchangeCertificate', 'Test-LabClient'],

@@ -61,7 +61,6 @@ export const startEdgeSynchronization = defineCmdlet({
       code: 'Start-EdgeSynchronization',
       remarks: 'Synchronizes Site-A\'s configuration and recipients to EDGE01 over a direct-trust TLS connection.',
       shows: 'Success',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -121,7 +120,6 @@ export const testEdgeSynchronization = defineCmdlet({
       code: 'Test-EdgeSynchronization',
       remarks: 'Reports the synchronization state of EDGE01.',
       shows: /SyncStatus\s+: Normal/,
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

@@ -37,7 +37,6 @@ export default defineCmdlet({
       code: 'Get-EdgeSubscription | Format-List Name,Site,DirectTrustCertificateThumbprint',
       remarks: 'Shows the subscription and the thumbprint published for direct trust.',
       shows: 'DirectTrustCertificateThumbprint',
-      needs: ['lab'],
     },
   ],
   process(p, ctx) {

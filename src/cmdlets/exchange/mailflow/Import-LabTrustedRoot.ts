@@ -37,10 +37,9 @@ export default defineCmdlet({
       code: 'Import-LabTrustedRoot -Partner fabrikam.lab -Server EDGE01',
       remarks: "EDGE01 now trusts Fabrikam Root CA, so Fabrikam's certificate validates for Domain Security.",
       shows: 'CN=Fabrikam Root CA, O=Fabrikam',
-      needs: ['lab'],
     },
-    { code: "Import-LabTrustedRoot -CertificateAuthority 'ProExchange Root CA' -Server EDGE01", remarks: 'The Edge trusts the organization\'s CA, so it can use a certificate issued by it.', shows: 'ProExchange Root CA', needs: ['lab'] },
-    { code: "Import-LabTrustedRoot -CertificateAuthority 'ProExchange Root CA' -Server GW01", remarks: 'The UM IP gateway (not a domain member) trusts the enterprise CA, so a UM certificate issued by it passes the gateway\'s check.', shows: 'GW01', needs: ['lab'] },
+    { code: "Import-LabTrustedRoot -CertificateAuthority 'ProExchange Root CA' -Server EDGE01", remarks: 'The Edge trusts the organization\'s CA, so it can use a certificate issued by it.', shows: 'ProExchange Root CA' },
+    { code: "Import-LabTrustedRoot -CertificateAuthority 'ProExchange Root CA' -Server GW01", remarks: 'The UM IP gateway (not a domain member) trusts the enterprise CA, so a UM certificate issued by it passes the gateway\'s check.', shows: 'GW01' },
   ],
   async process(p, ctx) {
     const o = org(ctx);

@@ -55,14 +55,12 @@ export const getMessageTrackingLog = defineCmdlet({
       code: 'Get-MessageTrackingLog -Server Ex2007EE -MessageSubject "Site B"',
       remarks: 'The events on the Site-A Hub: RECEIVE over SMTP from the Site-B Hub, then DELIVER to the mailbox.',
       shows: 'DELIVER',
-      needs: ['lab'],
     },
     {
       setup: '$null = Send-LabMessage -From carol@proexchange.global -To alice@proexchange.global',
       code: 'Get-MessageTrackingLog -Server Ex2007SE -EventId SEND | Format-List EventId,Source,ServerHostname,RecipientStatus',
       remarks: 'On the Site-B Hub: the SEND event, with the next hop and its reply.',
       shows: 'ServerHostname  : Ex2007EE.proexchange.local',
-      needs: ['lab'],
     },
   ],
   process(p, ctx) {
@@ -73,7 +71,7 @@ export const getMessageTrackingLog = defineCmdlet({
     const lower = (x: unknown) => String(x).trim().toLowerCase();
     const sender = p.Sender === undefined ? undefined : lower(p.Sender);
     // `-Recipients $null` filters nothing; $null elements name no one.
-    const rcpts = p.Recipients === undefined || p.Recipients === null ? undefined : (p.Recipients as unknown[]).filter((r) => r !== null && r !== undefined).map(lower);
+    const rcpts = p.Recipients === undefined || p.Recipients === null ? undefined : p.Recipients.filter((r) => r !== null && r !== undefined).map(lower);
     const subject = p.MessageSubject === undefined ? undefined : lower(p.MessageSubject);
     const start = p.Start instanceof Date ? p.Start.getTime() : undefined;
     const end = p.End instanceof Date ? p.End.getTime() : undefined;

@@ -68,14 +68,12 @@ export default defineCmdlet({
       code: "Enter-LabServer EDGE01; New-EdgeSubscription -FileName c:\\edge.xml -Force; Get-Content c:\\edge.xml | Where-Object { $_ -like '*EdgeServerFQDN*' }",
       remarks: 'On the Edge: writes the subscription file with the Edge\'s SMTP certificate.',
       shows: '<EdgeServerFQDN>EDGE01.proexchange.global</EdgeServerFQDN>',
-      needs: ['lab'],
     },
     {
       setup: 'Enter-LabServer EDGE01; New-EdgeSubscription -FileName c:\\edge.xml -Force; Enter-LabServer Ex2007EE',
       code: 'New-EdgeSubscription -FileName \\\\EDGE01\\c$\\edge.xml -Site Site-A; Get-EdgeSubscription',
       remarks: 'On a Hub of Site-A: imports the file; the Edge\'s certificate thumbprint is now published for direct trust.',
       shows: 'Site-A',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

@@ -44,7 +44,6 @@ export const newSendConnector = defineCmdlet({
       code: 'New-SendConnector -Name Fabrikam -AddressSpaces fabrikam.lab -SourceTransportServers Ex2007EE -DomainSecureEnabled $true | Format-List Name,AddressSpaces,DomainSecureEnabled,SourceTransportServers',
       remarks: 'A connector for the partner fabrikam.lab with Domain Security, sent from the Site-A Hub.',
       shows: 'DomainSecureEnabled    : True',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

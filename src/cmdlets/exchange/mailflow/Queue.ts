@@ -68,13 +68,12 @@ export const getQueue = defineCmdlet({
   defaultParameterSet: 'Server',
   outputType: [QUEUE_TYPE],
   examples: [
-    { code: 'Get-Queue', remarks: 'The queues of the server you are logged on to.', shows: 'Submission', needs: ['lab'] },
+    { code: 'Get-Queue', remarks: 'The queues of the server you are logged on to.', shows: 'Submission' },
     {
       setup: "Set-TransportConfig -TLSSendDomainSecureList fabrikam.lab; New-SendConnector -Name Fabrikam -AddressSpaces fabrikam.lab -SourceTransportServers Ex2007EE -DomainSecureEnabled $true | Out-Null; $null = Send-LabMessage -From alice@proexchange.global -To bob@fabrikam.lab -WarningAction SilentlyContinue",
       code: 'Get-Queue -Server Ex2007EE | Format-List Identity,Status,MessageCount,NextHopDomain,LastError',
       remarks: 'A message to a Domain Security partner whose root the Hub does not trust waits in the queue for fabrikam.lab, with the reason.',
       shows: "LastError     : Message to secure domain 'fabrikam.lab'",
-      needs: ['lab'],
     },
   ],
   process(p, ctx) {
@@ -108,7 +107,6 @@ export const retryQueue = defineCmdlet({
       code: "Set-ReceiveConnector 'Ex2007EE\\Default Ex2007EE' -AuthMechanism 'Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer'; Retry-Queue Ex2007SE\\1; Get-MessageTrackingLog -Server Ex2007SE -EventId SEND",
       remarks: 'Ex2007EE offered no TLS, so the message from Site B waited on Ex2007SE (queue Site-A); once TLS is back on the connector, Retry-Queue sends it and the SEND event appears.',
       shows: 'SEND',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {

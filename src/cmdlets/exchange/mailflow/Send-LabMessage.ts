@@ -82,7 +82,7 @@ export default defineCmdlet({
   parameters: {
     From: { type: 'String', help: 'The sender\'s SMTP address: a mailbox of the organization, or an Internet address.', sets: { __AllParameterSets: { mandatory: true } } },
     To: { type: 'String[]', help: 'The recipients\' SMTP addresses (one report each).', sets: { __AllParameterSets: { mandatory: true } } },
-    Subject: { type: 'String', help: 'The subject line.', defaultValue: 'Test message' },
+    Subject: { type: 'String', help: 'The subject line.', default: 'Test message' },
     Body: { type: 'String', help: 'The message text.' },
   },
   outputType: [DELIVERY_REPORT_TYPE],
@@ -91,14 +91,12 @@ export default defineCmdlet({
       code: 'Send-LabMessage -From carol@proexchange.global -To alice@proexchange.global -Subject "Site B to Site A"',
       remarks: 'A message from a Site B mailbox (Ex2007SE) to a Site A mailbox (Ex2007EE): one SMTP hop between the Hub Transport servers, over STARTTLS.',
       shows: 'Ex2007SE =STARTTLS=> Ex2007EE',
-      needs: ['lab'],
     },
     {
       setup: 'Set-TransportServer Ex2007SE -IntraOrgConnectorProtocolLoggingLevel Verbose; $null = Send-LabMessage -From carol@proexchange.global -To alice@proexchange.global',
       code: "Get-ChildItem '\\\\Ex2007SE\\c$\\Program Files\\Microsoft\\Exchange Server\\TransportRoles\\Logs\\ProtocolLog\\SmtpSend' | ForEach-Object { Get-Content $_.FullName } | Where-Object { $_ -like '*Certificate thumbprint*' }",
       remarks: 'With verbose intra-organization logging on Ex2007SE, the Send protocol log shows the certificate Ex2007EE offered.',
       shows: 'Certificate thumbprint',
-      needs: ['lab'],
     },
     {
       setup: 'Set-TransportServer Ex2007SE -IntraOrgConnectorProtocolLoggingLevel Verbose; $null = Send-LabMessage -From carol@proexchange.global -To alice@proexchange.global',
@@ -106,13 +104,11 @@ export default defineCmdlet({
         "$log = Get-ChildItem '\\\\Ex2007SE\\c$\\Program Files\\Microsoft\\Exchange Server\\TransportRoles\\Logs\\ProtocolLog\\SmtpSend' | Select-Object -First 1; Get-Content $log.FullName | Select-Object -Skip 5 | ConvertFrom-Csv -Header date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context | Where-Object { $_.context -like 'Certificate*' } | Select-Object data,context",
       remarks: 'Reads the log as objects: skip the five # header lines and name the fields.',
       shows: 'Certificate subject',
-      needs: ['lab'],
     },
     {
       code: '(Send-LabMessage -From carol@proexchange.global -To erin@proexchange.global).Hops | Format-Table',
       remarks: 'The hops of one message with the TLS verb and the thumbprint of the certificate each SMTP hop negotiated.',
       shows: 'STARTTLS',
-      needs: ['lab'],
     },
   ],
   async process(p, ctx) {
@@ -136,9 +132,9 @@ export default defineCmdlet({
     const now = () => ctx.now();
     for (const to of recipients) {
       const started = ctx.now();
-      const r = await deliverMessage(o, { from, to, subject: p.Subject === undefined ? 'Test message' : String(p.Subject), body: p.Body === undefined ? '' : String(p.Body) }, now);
+      const r = await deliverMessage(o, { from, to, subject: p.Subject ?? '', body: p.Body === undefined ? '' : String(p.Body) }, now);
       const files = writeLogBatches(ctx, r.logs, started);
-      recordDelivery(o.state, { from, to, subject: p.Subject === undefined ? 'Test message' : String(p.Subject), body: p.Body === undefined ? '' : String(p.Body) }, r, ctx.now());
+      recordDelivery(o.state, { from, to, subject: p.Subject ?? '', body: p.Body === undefined ? '' : String(p.Body) }, r, ctx.now());
       o.touch();
       if (r.status === 'Queued') ctx.writeWarning(`The message to ${to} is queued on ${r.queuedOn ?? 'the sending server'}${r.queue ? ` (queue ${r.queue})` : ''}: ${r.lastError}`);
       if (r.status === 'Failed') ctx.writeWarning(`The message to ${to} could not be delivered; a non-delivery report goes back to ${from}: ${r.lastError}`);

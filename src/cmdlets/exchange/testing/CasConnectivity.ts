@@ -90,8 +90,8 @@ export const testActiveSyncConnectivity = defineCmdlet({
   },
   outputType: [CAS_OUTCOME_TYPE],
   examples: [
-    { code: 'Test-ActiveSyncConnectivity -TrustAnySSLCertificate', remarks: 'Synchronizes the test mailbox through this server, accepting the self-signed certificate.', shows: 'Success', needs: ['lab'] },
-    { code: 'Test-ActiveSyncConnectivity -ClientAccessServer Ex2007EE | Format-List Scenario,Result,Error', remarks: "The server does not trust its own self-signed certificate: the Options scenario fails with .NET's trust error.", shows: 'Could not establish trust relationship', needs: ['lab'] },
+    { code: 'Test-ActiveSyncConnectivity -TrustAnySSLCertificate', remarks: 'Synchronizes the test mailbox through this server, accepting the self-signed certificate.', shows: 'Success' },
+    { code: 'Test-ActiveSyncConnectivity -ClientAccessServer Ex2007EE | Format-List Scenario,Result,Error', remarks: "The server does not trust its own self-signed certificate: the Options scenario fails with .NET's trust error.", shows: 'Could not establish trust relationship' },
   ],
   related: ['Test-OwaConnectivity', 'Test-LabClient', 'Set-ActiveSyncVirtualDirectory'],
   async process(p, ctx) {
@@ -133,8 +133,8 @@ export const testOwaConnectivity = defineCmdlet({
   },
   outputType: [CAS_OUTCOME_TYPE],
   examples: [
-    { code: 'Test-OwaConnectivity -ClientAccessServer Ex2007EE -TrustAnySSLCertificate', remarks: 'Logs on to OWA on Ex2007EE at its InternalUrl.', shows: 'Logon', needs: ['lab'] },
-    { code: "Test-OwaConnectivity -URL http://Ex2007EE.proexchange.local/owa -AllowUnsecureAccess | Format-List Result,Error", remarks: 'Plain HTTP: the site requires SSL.', shows: '403.4', needs: ['lab'] },
+    { code: 'Test-OwaConnectivity -ClientAccessServer Ex2007EE -TrustAnySSLCertificate', remarks: 'Logs on to OWA on Ex2007EE at its InternalUrl.', shows: 'Logon' },
+    { code: "Test-OwaConnectivity -URL http://Ex2007EE.proexchange.local/owa -AllowUnsecureAccess | Format-List Result,Error", remarks: 'Plain HTTP: the site requires SSL.', shows: '403.4' },
   ],
   related: ['Test-ActiveSyncConnectivity', 'Test-LabClient', 'Set-OwaVirtualDirectory'],
   async process(p, ctx) {
@@ -177,7 +177,7 @@ function mailProtocolTest(proto: 'Pop' | 'Imap'): CmdletDeclaration {
     confirmImpact: 'Low',
     parameters: {
       ClientAccessServer: { type: 'String', complete: 'machine', help: 'The Client Access server to test.', sets: { __AllParameterSets: { position: 0 } } },
-      ConnectionType: { type: 'Enum', enum: { typeName: 'Microsoft.Exchange.Monitoring.ProtocolConnectionType', values: ['Plaintext', 'Tls', 'Ssl'] }, help: 'Plaintext, Tls or Ssl (default).', defaultValue: 'Ssl' },
+      ConnectionType: { type: 'Enum', enum: { typeName: 'Microsoft.Exchange.Monitoring.ProtocolConnectionType', values: ['Plaintext', 'Tls', 'Ssl'] }, help: 'Plaintext, Tls or Ssl.', default: 'Ssl' },
       MailboxServer: { type: 'String', complete: 'machine', help: 'The mailbox server of the test mailbox.' },
       PerConnectionTimeout: { type: 'Int32', help: 'Seconds to wait for each connection (accepted).' },
       PortClientAccessServer: { type: 'Int32', help: `The port to connect to (default ${standardPort}).` },
@@ -185,13 +185,13 @@ function mailProtocolTest(proto: 'Pop' | 'Imap'): CmdletDeclaration {
     },
     outputType: [CAS_OUTCOME_TYPE],
     examples: [
-      { code: `Test-${proto}Connectivity -TrustAnySSLCertificate`, remarks: `Connects to ${service} over SSL on this server.`, shows: 'Success', needs: ['lab'] },
+      { code: `Test-${proto}Connectivity -TrustAnySSLCertificate`, remarks: `Connects to ${service} over SSL on this server.`, shows: 'Success' },
     ],
     related: ['Test-LabClient', `Set-${proto}Settings`],
     async process(p, ctx) {
       const cas = targetCas(ctx, p.ClientAccessServer);
       if (!cas) return;
-      const type = String(p.ConnectionType ?? 'Ssl');
+      const type = String(p.ConnectionType);
       const port = p.PortClientAccessServer === undefined ? (type === 'Ssl' ? standardPort : proto === 'Pop' ? 110 : 143) : Number(p.PortClientAccessServer);
       const url = `${proto === 'Pop' ? 'pop3s' : 'imaps'}://${cas.fqdn}:${port}`;
       if (!(await ctx.shouldProcess(url, `Test-${proto}Connectivity`))) return;

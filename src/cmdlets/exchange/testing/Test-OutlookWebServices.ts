@@ -63,7 +63,7 @@ export default defineCmdlet({
   },
   outputType: [OWS_RESULT_TYPE],
   examples: [
-    { code: 'Test-OutlookWebServices -Identity alice@proexchange.global | Format-List', remarks: "Runs Autodiscover for Alice and contacts the URLs it returns; Ex2007EE does not trust its own self-signed certificate, so each contact reports RemoteCertificateChainErrors.", shows: 'RemoteCertificateChainErrors', needs: ['lab'] },
+    { code: 'Test-OutlookWebServices -Identity alice@proexchange.global | Format-List', remarks: "Runs Autodiscover for Alice and contacts the URLs it returns; Ex2007EE does not trust its own self-signed certificate, so each contact reports RemoteCertificateChainErrors.", shows: 'RemoteCertificateChainErrors' },
   ],
   related: ['Test-LabClient', 'Set-WebServicesVirtualDirectory', 'Set-ClientAccessServer'],
   async process(p, ctx) {
