@@ -676,6 +676,7 @@ export class Scanner {
         f.state = S_LABEL;
         break;
       case T.Catch:
+      case T.Trap: // `trap [Type] {`, as catch's head
         f.state = S_CATCHHEAD;
         break;
       case T.Param:
