@@ -2,7 +2,7 @@
 // Values use the representation of values.ts; enum values are their canonical name strings
 // (flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
-import { ErrorRecord, TerminatingError, runtimeError } from './errors.js';
+import { ErrorRecord, TerminatingError, runtimeError, withInner } from './errors.js';
 import {
   PSHashtable,
   PSObject,
@@ -89,6 +89,24 @@ const KNOWN_TYPES = [
   'System.OverflowException', 'System.IO.IOException', 'System.IO.FileNotFoundException',
   'System.IO.DirectoryNotFoundException', 'System.Security.Cryptography.CryptographicException',
   'System.Management.Automation.Host.HostException',
+  // Every other exception emsh raises, so `catch [T]` and `$_.Exception.GetType().FullName` know it.
+  'System.Management.Automation.SessionStateException', 'System.Management.Automation.SessionStateUnauthorizedAccessException',
+  'System.Management.Automation.ParameterBindingValidationException', 'System.Management.Automation.DriveNotFoundException',
+  'System.Management.Automation.ProviderNotFoundException', 'System.Management.Automation.MethodException',
+  'System.Management.Automation.ParseException', 'System.Management.Automation.IncompleteParseException',
+  'System.Management.Automation.MetadataException', 'System.Management.Automation.PSArgumentNullException',
+  'System.Management.Automation.PSArgumentOutOfRangeException', 'System.Management.Automation.PSNotSupportedException',
+  'System.Management.Automation.WildcardPatternException', 'System.Management.Automation.ScriptCallDepthException',
+  'System.Management.Automation.CmdletInvocationException', 'System.Management.Automation.SetValueInvocationException',
+  'System.Management.Automation.ParentContainsErrorRecordException',
+  'System.IO.PathTooLongException', 'System.IO.InvalidDataException', 'System.IO.EndOfStreamException',
+  'System.IndexOutOfRangeException', 'System.NullReferenceException', 'System.TimeoutException',
+  'System.OutOfMemoryException', 'System.InsufficientMemoryException', 'System.InsufficientExecutionStackException',
+  'System.Text.RegularExpressions.RegexMatchTimeoutException', 'System.Net.WebException', 'System.UriFormatException',
+  'System.Net.Sockets.SocketException', 'System.Collections.Generic.KeyNotFoundException', 'System.ObjectDisposedException',
+  'System.Runtime.InteropServices.COMException', 'System.Runtime.InteropServices.ExternalException',
+  'Microsoft.Exchange.Data.Common.LocalizedException', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
+  'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
 ];
 
 /** Enum types: values in declaration (ascending value) order. */
@@ -171,16 +189,16 @@ export function shortTypeName(full: string): string {
 
 /** `Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."` */
 export function conversionError(value: unknown, target: string, inner: string, errorId = 'InvalidCastFromStringToInteger'): TerminatingError {
-  return runtimeError(`Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`, errorId, 'InvalidArgument');
+  const message = `Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`;
+  // A RuntimeException around PowerShell's PSInvalidCastException, around the .NET parse failure.
+  const cause = /not in a correct format/.test(inner) ? 'FormatException' : /too large or too small/.test(inner) ? 'OverflowException' : undefined;
+  return withInner(runtimeError(message, errorId, 'InvalidArgument'), { type: 'PSInvalidCastException', message, inner: cause ? { type: cause, message: inner } : undefined });
 }
 
 /** `Cannot convert the "x" value of type "System.String" to type "System.Int32".` */
 export function castError(value: unknown, target: string): TerminatingError {
-  return runtimeError(
-    `Cannot convert the "${valueText(value)}" value of type "${valueTypeName(value)}" to type "${target}".`,
-    'ConvertToFinalInvalidCastException',
-    'InvalidArgument',
-  );
+  const message = `Cannot convert the "${valueText(value)}" value of type "${valueTypeName(value)}" to type "${target}".`;
+  return withInner(runtimeError(message, 'ConvertToFinalInvalidCastException', 'InvalidArgument'), { type: 'PSInvalidCastException', message });
 }
 
 /** `Unable to find type [Foo].` */
@@ -600,7 +618,7 @@ const EXCEPTION_BASES: Record<string, string> = {
   ItemNotFoundException: 'SessionStateException',
   DriveNotFoundException: 'SessionStateException',
   ProviderNotFoundException: 'SessionStateException',
-  MethodException: 'RuntimeException',
+  MethodException: 'ExtendedTypeSystemException',
   MethodInvocationException: 'MethodException',
   PipelineStoppedException: 'RuntimeException',
   ActionPreferenceStopException: 'RuntimeException',
@@ -629,6 +647,39 @@ const EXCEPTION_BASES: Record<string, string> = {
   DirectoryNotFoundException: 'IOException',
   CryptographicException: 'SystemException',
   HostException: 'RuntimeException',
+  SessionStateUnauthorizedAccessException: 'SessionStateException',
+  IncompleteParseException: 'ParseException',
+  PSArgumentOutOfRangeException: 'ArgumentOutOfRangeException',
+  PSNotSupportedException: 'NotSupportedException',
+  WildcardPatternException: 'RuntimeException',
+  ScriptCallDepthException: 'SystemException',
+  CmdletInvocationException: 'RuntimeException',
+  SetValueInvocationException: 'SetValueException',
+  SetValueException: 'ExtendedTypeSystemException',
+  ExtendedTypeSystemException: 'RuntimeException',
+  PathTooLongException: 'IOException',
+  EndOfStreamException: 'IOException',
+  InvalidDataException: 'SystemException',
+  IndexOutOfRangeException: 'SystemException',
+  NullReferenceException: 'SystemException',
+  TimeoutException: 'SystemException',
+  OutOfMemoryException: 'SystemException',
+  InsufficientMemoryException: 'OutOfMemoryException',
+  InsufficientExecutionStackException: 'SystemException',
+  RegexMatchTimeoutException: 'TimeoutException',
+  WebException: 'InvalidOperationException',
+  UriFormatException: 'FormatException',
+  SocketException: 'Win32Exception',
+  Win32Exception: 'ExternalException',
+  COMException: 'ExternalException',
+  ExternalException: 'SystemException',
+  KeyNotFoundException: 'SystemException',
+  ObjectDisposedException: 'InvalidOperationException',
+  // Exchange's task errors derive from its LocalizedException.
+  LocalizedException: 'Exception',
+  ManagementObjectNotFoundException: 'LocalizedException',
+  ManagementObjectAmbiguousException: 'LocalizedException',
+  ADObjectAlreadyExistsException: 'LocalizedException',
 };
 
 /** The exception type chain of an error record, short names, most derived first. */
