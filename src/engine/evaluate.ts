@@ -14,7 +14,7 @@ import {
   isTruthy,
   toDisplayText,
 } from '../protocol/values.js';
-import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
+import { convertTo, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
