@@ -790,7 +790,7 @@ export class Interpreter {
       return undefined;
     }
     const g = this.rt.global.getOwn(key);
-    if (g?.constant || key === 'true' || key === 'false' || key === '?') {
+    if (g?.constant || g?.readOnly || key === 'true' || key === 'false' || key === '?') {
       throw new TerminatingError(variableNotWritable(name));
     }
     const existing = scope.getOwn(key);
