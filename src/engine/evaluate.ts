@@ -246,7 +246,7 @@ export class Interpreter {
     this.rt.recordError(record);
     this.rt.errorCount++;
     // The trap body runs in a scope of its own, with $_ the error.
-    const scope = new Scope(f.scope, 'dot');
+    const scope = new Scope(f.scope, 'function');
     scope.hasUnder = true;
     scope.under = found.record;
     this.rt.handling.push(record);
