@@ -58,7 +58,7 @@ export const parserMessages = {
   InvalidLeftHandSide:
     'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.',
   UnexpectedCharactersAfterHereStringHeader: 'No characters are allowed after a here-string header but before the end of the line.',
-  IfStatementMissingCondition: "Missing condition in if statement after 'if ('.",
+  IfStatementMissingCondition: "Missing condition in if statement after '{0} ('.",
   MissingEndParenthesisAfterForeach: "Missing closing ')' after expression part of foreach loop.",
   MissingForeachStatement: 'Missing statement body in foreach loop.',
   MissingExpressionAfterKeyword: "Missing expression after '{0}' in loop.",

@@ -298,7 +298,11 @@ export class PsParser extends CstParser {
           // Once a body has named blocks, nothing but named blocks may follow.
           this.ACTION(() => {
             const t = this.LA(1);
-            if (!namedBlockEnd.has(t.tokenType)) this.fail('MissingNamedBlocks', t.startOffset, [t.image], (t as T.PsToken).end, false);
+            if (namedBlockEnd.has(t.tokenType)) return;
+            // `begin` without its `{` scans as a command name.
+            const word = t.image.toLowerCase();
+            if (t.tokenType === T.CommandName && (word === 'begin' || word === 'process' || word === 'end')) this.fail('MissingNamedStatementBlock', (t as T.PsToken).end, [word]);
+            else this.fail('MissingNamedBlocks', t.startOffset, [t.image], (t as T.PsToken).end, false);
           });
         },
       },
@@ -426,7 +430,7 @@ export class PsParser extends CstParser {
     this.need(T.LParen, missingOpen, [keyword], () => this.prevEnd());
     this.consume(idx, T.LParen);
     const empty: [ParserErrorId, string[]] =
-      keyword === 'if' || keyword === 'elseif' ? ['IfStatementMissingCondition', []]
+      keyword === 'if' || keyword === 'elseif' ? ['IfStatementMissingCondition', [keyword]]
         : keyword === 'switch' ? ['PipelineValueRequired', []]
           : ['MissingExpressionAfterKeyword', [keyword]];
     this.need(pipelineStart, empty[0], empty[1], () => this.prevEnd());
