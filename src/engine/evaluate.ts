@@ -240,7 +240,7 @@ export class Interpreter {
       for (let s: Scope | null = f.scope; s; s = s.parent) if (s === e.scope) return false;
     }
     const record = this.toRecord(e, st, f);
-    const found = findHandler(record, traps.map((t) => (t.type ? [t.type] : [])));
+    const found = findHandler(record, traps.map((t) => (t.type ? [t.type] : [])), e instanceof TerminatingError && e.preferenceStop);
     if (!found) return false;
     const trap = traps[found.index]!;
     this.rt.recordError(record);
@@ -519,7 +519,7 @@ export class Interpreter {
     } catch (e) {
       if (isControlFlow(e)) throw e;
       const record = this.toRecord(e, st, f);
-      const found = findHandler(record, st.catches.map((c) => c.types));
+      const found = findHandler(record, st.catches.map((c) => c.types), e instanceof TerminatingError && e.preferenceStop);
       if (!found) throw e instanceof TerminatingError ? e : new TerminatingError(record);
       const clause = st.catches[found.index]!;
       this.rt.recordError(record);

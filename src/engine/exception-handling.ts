@@ -37,7 +37,7 @@ function matchType(exceptionType: string, list: Entry[]): number {
  * The handler (index into `handlers`) that takes `record`, and the record its `$_` is: when the
  * handler matched the inner exception, the record carries that exception. Undefined: none takes it.
  */
-export function findHandler(record: ErrorRecord, handlers: readonly HandlerTypes[]): { index: number; record: ErrorRecord } | undefined {
+export function findHandler(record: ErrorRecord, handlers: readonly HandlerTypes[], preferenceStop = false): { index: number; record: ErrorRecord } | undefined {
   const list = entries(handlers);
   if (list.length === 0) return undefined;
   const inner: ExceptionInfo | undefined = record.innerException;
@@ -53,6 +53,14 @@ export function findHandler(record: ErrorRecord, handlers: readonly HandlerTypes
     const outer = matchType(record.exceptionType, list);
     if (outer >= 0) {
       found = outer;
+      passed = undefined;
+    }
+  }
+  // Stopped by -ErrorAction Stop: the ActionPreferenceStopException around it is a type too.
+  if (preferenceStop && (found < 0 || list[found]!.type === undefined)) {
+    const stop = matchType('ActionPreferenceStopException', list);
+    if (stop >= 0 && list[stop]!.type !== undefined) {
+      found = stop;
       passed = undefined;
     }
   }

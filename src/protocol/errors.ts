@@ -164,6 +164,12 @@ export class PipelineStoppedError extends Error {
 }
 
 export class TerminatingError extends Error {
+  /**
+   * A non-terminating error made terminating by -ErrorAction Stop / $ErrorActionPreference = Stop:
+   * PowerShell throws an ActionPreferenceStopException around it, which `catch` can also name.
+   */
+  preferenceStop = false;
+
   constructor(
     readonly record: ErrorRecord,
     /** Ends the whole script, like `throw` (a change that could not be saved). */

@@ -163,6 +163,11 @@ describe('$Error, -ErrorVariable, -OutVariable, -ErrorAction Stop', () => {
       "caught: Cannot find path 'bad' because it does not exist.",
     ]);
     expect(await out('try { Fail-Item a -ErrorAction Stop; "not reached" } catch { "caught" }')).toEqual(['caught']);
+    // The ActionPreferenceStopException around the error can be named too; $_ is the command's own record.
+    expect(await out('try { Fail-Item a -ErrorAction Stop } catch [System.Management.Automation.ActionPreferenceStopException] { "stopped: " + $_.FullyQualifiedErrorId }')).toEqual([
+      'stopped: PathNotFound,Microsoft.PowerShell.Commands.FailItemCommand',
+    ]);
+    expect(await out('$ErrorActionPreference = "Stop"; try { Fail-Item a } catch [System.Management.Automation.ActionPreferenceStopException] { "stopped" }')).toEqual(['stopped']);
   });
 });
 
