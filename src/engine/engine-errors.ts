@@ -109,7 +109,8 @@ export function thrownException(value: PSObject, e: ExceptionInfo, invocation?: 
     own.fromThrow = true;
     return own;
   }
-  const rec = new ErrorRecord({ message: e.message, errorId: e.message, category: 'OperationStopped', exceptionType: e.type, innerException: e.inner, invocation });
+  const exceptionType = e.type.slice(e.type.lastIndexOf('.') + 1);
+  const rec = new ErrorRecord({ message: e.message, errorId: e.message, category: 'OperationStopped', exceptionType, innerException: e.inner, invocation });
   rec.fromThrow = true;
   return rec;
 }

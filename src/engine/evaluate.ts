@@ -14,11 +14,11 @@ import {
   isTruthy,
   toDisplayText,
 } from '../protocol/values.js';
-import { convertTo, resolveTypeName, toNumber } from '../protocol/convert.js';
+import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
-import { exceptionInfoOf, getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
+import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { findHandler } from './exception-handling.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';

@@ -2,7 +2,7 @@
 // Values use the representation of values.ts; enum values are their canonical name strings
 // (flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
-import { ErrorRecord, TerminatingError, runtimeError, withInner } from './errors.js';
+import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import {
   PSHashtable,
   PSObject,
@@ -556,6 +556,8 @@ export function convertTo(value: unknown, typeName: string): unknown {
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
   }
+  const exception = exceptionFromString(value, full);
+  if (exception) return exception;
   const en = ENUMS.get(full.toLowerCase());
   if (en) {
     if (value === null) throw conversionError('', full, enumNoMatchText('', en), 'InvalidCastParseTargetInvocation');
@@ -707,6 +709,50 @@ export function exceptionFullName(exceptionType: string): string {
   if (sma.includes(exceptionType)) return `System.Management.Automation.${exceptionType}`;
   if (chain.includes('IOException')) return `System.IO.${exceptionType}`;
   return `System.${exceptionType}`;
+}
+
+/**
+ * A .NET exception as a value: its type and bases (for `-is`), Message, InnerException (the chain),
+ * GetType(), GetBaseException(). `record` is the ErrorRecord it belongs to (PowerShell's own
+ * exceptions carry one), so `throw $_.Exception` rethrows that record.
+ */
+export function exceptionValue(e: ExceptionInfo, record?: ErrorRecord): PSObject {
+  const full = exceptionFullName(e.type);
+  const o = new PSObject([...exceptionChain(e.type).map(exceptionFullName), 'System.Object']);
+  const inner = e.inner ? exceptionValue(e.inner) : null;
+  o.addNote('Message', e.message);
+  o.addNote('InnerException', inner);
+  if (record && exceptionChain(e.type).includes('RuntimeException')) o.addNote('ErrorRecord', record);
+  o.addNote('Source', null);
+  o.addNote('HResult', -2146233088);
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `${full}: ${e.message}` });
+  o.addMethod({ name: 'GetType', definition: 'type GetType()', invoke: () => new PSTypeValue(full) });
+  o.addMethod({
+    name: 'GetBaseException',
+    definition: 'System.Exception GetBaseException()',
+    invoke: () => {
+      let base = e;
+      while (base.inner) base = base.inner;
+      return base === e ? o : exceptionValue(base);
+    },
+  });
+  exceptionInfos.set(o, e);
+  return o;
+}
+
+const exceptionInfos = new WeakMap<PSObject, ExceptionInfo>();
+
+/** The exception a value made by exceptionValue stands for (`throw $ex`). */
+export function exceptionInfoOf(v: unknown): ExceptionInfo | undefined {
+  return v instanceof PSObject ? exceptionInfos.get(v) : undefined;
+}
+
+/** `[System.IO.IOException]'disk full'`: an exception type from its message (its string constructor). */
+function exceptionFromString(value: unknown, full: string): PSObject | undefined {
+  if (typeof value !== 'string') return undefined;
+  const short = shortTypeName(full);
+  if (short !== 'Exception' && !(short in EXCEPTION_BASES)) return undefined;
+  return exceptionValue({ type: full, message: value });
 }
 
 function isInstanceOfName(value: unknown, name: string): boolean {

@@ -1,9 +1,9 @@
 // Member access on values: `$x.Name`, `$x.Name = v`, `$x.Method(args)` and Get-Member's list.
 // Without strict mode a missing property is $null; methods fail with PowerShell's texts.
 
-import { convertTo, convertToString, exceptionChain, exceptionFullName, shortTypeName, toNumber } from './convert.js';
+import { convertTo, convertToString, exceptionValue, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
-import { ErrorRecord, TerminatingError, raise, type ExceptionInfo } from './errors.js';
+import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
 import {
   PSHashtable,
@@ -84,41 +84,6 @@ function exceptionObject(r: ErrorRecord): PSObject {
   return exceptionValue({ type: r.exceptionType, message: r.message, inner: r.innerException }, r);
 }
 
-/**
- * A .NET exception as a value: its type and bases (for `-is`), Message, InnerException (the chain),
- * GetType(), GetBaseException(). `record` is the ErrorRecord it belongs to (PowerShell's own
- * exceptions carry one), so `throw $_.Exception` rethrows that record.
- */
-export function exceptionValue(e: ExceptionInfo, record?: ErrorRecord): PSObject {
-  const full = exceptionFullName(e.type);
-  const o = new PSObject([...exceptionChain(e.type).map(exceptionFullName), 'System.Object']);
-  const inner = e.inner ? exceptionValue(e.inner) : null;
-  o.addNote('Message', e.message);
-  o.addNote('InnerException', inner);
-  if (record && exceptionChain(e.type).includes('RuntimeException')) o.addNote('ErrorRecord', record);
-  o.addNote('Source', null);
-  o.addNote('HResult', -2146233088);
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `${full}: ${e.message}` });
-  o.addMethod({ name: 'GetType', definition: 'type GetType()', invoke: () => new PSTypeValue(full) });
-  o.addMethod({
-    name: 'GetBaseException',
-    definition: 'System.Exception GetBaseException()',
-    invoke: () => {
-      let base = e;
-      while (base.inner) base = base.inner;
-      return base === e ? o : exceptionValue(base);
-    },
-  });
-  exceptionInfos.set(o, e);
-  return o;
-}
-
-const exceptionInfos = new WeakMap<PSObject, ExceptionInfo>();
-
-/** The exception a value made by exceptionValue stands for (`throw $ex`). */
-export function exceptionInfoOf(v: unknown): ExceptionInfo | undefined {
-  return v instanceof PSObject ? exceptionInfos.get(v) : undefined;
-}
 
 function shorten(s: string): string {
   return s.length > 40 ? `${s.slice(0, 19)}...${s.slice(-19)}` : s;

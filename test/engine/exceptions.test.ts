@@ -80,6 +80,12 @@ describe('throw', () => {
     ]);
   });
 
+  it('an exception made from its message ([T]"text") is thrown as that type', async () => {
+    const r = await testShell().eval('try { throw [System.IO.IOException]"disk full" } catch [System.IO.IOException] { $_.Exception.GetType().FullName; $_.Exception.Message; $_.FullyQualifiedErrorId }; [System.IO.FileNotFoundException]"x" -is [System.IO.IOException]; throw [ArgumentException]"bad"');
+    expect(r.output).toEqual(['System.IO.IOException', 'disk full', 'disk full', true]);
+    expect(r.errors.map((e) => [e.exceptionType, e.category, e.fullyQualifiedErrorId])).toEqual([['ArgumentException', 'OperationStopped', 'bad']]);
+  });
+
   it('an exception object: thrown as itself', async () => {
     expect(await out('try { try { 1/0 } catch [DivideByZeroException] { throw $_.Exception } } catch [DivideByZeroException] { $_.Exception.GetType().Name; $_.FullyQualifiedErrorId }')).toEqual([
       'DivideByZeroException',
