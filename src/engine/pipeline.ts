@@ -408,7 +408,12 @@ class CmdletStage implements Stage {
   /** Runs a cmdlet block; a terminating error it raises without a position becomes this command's. */
   private guard(run: () => MaybePromise<void>): MaybePromise<void> {
     const adopt = (e: unknown): never => {
-      if (e instanceof TerminatingError) this.ctx.adopt(e.record);
+      if (e instanceof TerminatingError) {
+        this.ctx.adopt(e.record);
+        // -ErrorVariable gets the terminating error too (once: -ErrorAction Stop put it there already).
+        const list = this.ctx.errorVariable;
+        if (list && !list.includes(e.record)) list.push(e.record);
+      }
       throw e;
     };
     // What the call changed in the lab is saved as the call ends, not only when the statement does.
@@ -524,6 +529,8 @@ export class ScriptStage implements Stage {
   private readonly input: unknown[] = [];
   private pipelineBinding = false;
   private advanced = false;
+  /** -ErrorVariable's list, when given. */
+  private errorVariable?: unknown[];
 
   constructor(
     private readonly interp: Interpreter,
@@ -659,6 +666,7 @@ export class ScriptStage implements Stage {
     const callerScope = this.init.callerFrame.scope.local;
     const outList = commonListVariable(callerScope, c.outVariable);
     const errList = commonListVariable(callerScope, c.errorVariable);
+    this.errorVariable = errList;
     if (outList) {
       const target = this.out;
       this.out = {
@@ -721,6 +729,7 @@ export class ScriptStage implements Stage {
       await this.interp.runBlock(list, this.frame, this.out);
     } catch (e) {
       if (e instanceof ReturnSignal) return;
+      if (e instanceof TerminatingError && this.errorVariable && !this.errorVariable.includes(e.record)) this.errorVariable.push(e.record);
       // `exit` in a .ps1 called from a script or the prompt ends that script only ($LASTEXITCODE is set).
       if (e instanceof ExitSignal && this.init.scriptPath) return;
       throw e;

@@ -155,6 +155,12 @@ describe('$Error, -ErrorVariable, -OutVariable, -ErrorAction Stop', () => {
     expect(r.output).toEqual([1, 'e1', 'after e1', 5, 1, 'after e1', 5]);
   });
 
+  it('-ErrorVariable also gets the terminating error that ends the command', async () => {
+    expect(await out('Fail-Item a -Terminating -ErrorVariable ev; $ev.Count; $ev[0].TargetObject')).toEqual([1, 'a']);
+    expect(await out('Fail-Item a -ErrorAction Stop -ErrorVariable ev; $ev.Count')).toEqual([1]);
+    expect(await out('function f { [CmdletBinding()] param() throw "inside" }; try { f -ErrorVariable ev } catch { }; $ev.Count; "$($ev[0])"')).toEqual([1, 'inside']);
+  });
+
   it('-ErrorVariable +name on cmdlets collects across commands', async () => {
     expect(await out('Fail-Item a -ErrorVariable +ee -ErrorAction SilentlyContinue; Fail-Item b -ErrorVariable +ee -ErrorAction SilentlyContinue; $ee.Count; $ee[1].TargetObject')).toEqual([
       'after a',
