@@ -311,7 +311,10 @@ export class PsParser extends CstParser {
   });
 
   public namedBlock = this.RULE('namedBlock', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Begin) }, { ALT: () => this.CONSUME(T.Process) }, { ALT: () => this.CONSUME(T.End) }]);
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Begin) }, { ALT: () => this.CONSUME(T.Process) }, { ALT: () => this.CONSUME(T.End) }]);
+    this.ACTION(() => {
+      if (this.LA(1).tokenType !== T.LCurly) this.fail('MissingNamedStatementBlock', (kw as T.PsToken).end, [kw.image.toLowerCase()]);
+    });
     this.SUBRULE(this.statementBlock);
   });
 

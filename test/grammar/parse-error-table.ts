@@ -64,7 +64,10 @@ export const PARSE_ERROR_TABLE: [script: string, id: string, gap?: string][] = [
   ['function f([void]$a) {}', 'VoidTypeConstraintNotAllowed'],
   ['function f { param($a, $b) }', ''],
   // named blocks
-  ['begin', 'MissingNamedStatementBlock', 'a lone `begin` scans as a command name (the scanner needs its `{`)'],
+  ['begin', 'MissingNamedStatementBlock'],
+  ['end', 'MissingNamedStatementBlock'],
+  ['process begin {}', 'MissingNamedStatementBlock'],
+  ['dynamicparam', 'MissingNamedStatementBlock', 'dynamicparam blocks are not scanned'],
   ['begin {} 1', 'MissingNamedBlocks'],
   ['begin {} begin {}', 'DuplicateScriptCommandClause'],
   ['function f { begin {} process', 'MissingNamedStatementBlock'],
