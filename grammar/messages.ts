@@ -65,6 +65,8 @@ export const parserMessages = {
   PipelineValueRequired: "A switch statement must have one of the following:  '-file file_name' or '( expression )'.",
   MissingEndParenthesisInSwitchStatement: "Missing ')' after expression in switch statement.",
   MissingSwitchStatementClause: 'Missing statement block in switch statement clause.',
+  MissingSwitchConditionExpression: 'Missing condition in switch statement clause.',
+  MissingTypeLiteralToken: 'Missing type literal.',
   MultipleSwitchDefaultClauses: 'A switch statement can have only one default clause.',
   InvalidSwitchFlag: 'The parameter {0} is not valid for the switch statement.',
   MissingFilenameOption: "Cannot process the 'switch' statement because of a missing file name argument to the -file option.",

@@ -537,6 +537,10 @@ export class PsParser extends CstParser {
     this.need(T.LCurly, 'MissingCurlyBraceInSwitchStatement', [], () => this.prevEnd());
     const open = this.CONSUME(T.LCurly);
     this.MANY2(() => this.SUBRULE(this.switchClause));
+    // The input ends where the next clause's condition should be.
+    this.ACTION(() => {
+      if (this.atEnd()) this.fail('MissingSwitchConditionExpression', this.prevEnd());
+    });
     this.close(1, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
   });
 
@@ -600,7 +604,17 @@ export class PsParser extends CstParser {
 
   public catchClause = this.RULE('catchClause', () => {
     this.CONSUME(T.Catch);
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.TypeLiteral) }, { ALT: () => this.CONSUME(T.Comma) }]));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.TypeLiteral) },
+        {
+          ALT: () => {
+            const comma = this.CONSUME(T.Comma);
+            this.need(T.TypeLiteral, 'MissingTypeLiteralToken', [], () => (comma as T.PsToken).end);
+          },
+        },
+      ]),
+    );
     this.need(T.LCurly, 'MissingCatchHandlerBlock', [], () => this.prevEnd());
     this.SUBRULE(this.statementBlock);
   });
