@@ -3,6 +3,7 @@
 // Stop, read-only automatic variables.
 import { describe, expect, it } from 'vitest';
 import { ErrorRecord } from '../../src/protocol/errors.js';
+import { capturedSession } from '../helpers/run.js';
 import { testShell } from './helpers.js';
 
 async function out(script: string): Promise<unknown[]> {
@@ -200,5 +201,30 @@ describe('read-only automatic variables', () => {
     const r = await testShell().eval('$null = 5; $null -eq $null');
     expect(r.output).toEqual([true]);
     expect(r.errors).toEqual([]);
+  });
+});
+
+describe('the exceptions of a full session', () => {
+  it('each error emsh raises has its .NET exception type and inner exception', async () => {
+    const sh = await capturedSession();
+    try {
+      const cases: [string, string][] = [
+        ['[Text.Encoding]::UTF8.GetBytes($null)', 'System.Management.Automation.MethodInvocationException | System.ArgumentNullException'],
+        ['[IO.File]::ReadAllText("C:\\nope.txt")', 'System.Management.Automation.MethodInvocationException | System.IO.FileNotFoundException'],
+        ['Get-Item -Foo', 'System.Management.Automation.ParameterBindingException | '],
+        ['nosuch-cmd', 'System.Management.Automation.CommandNotFoundException | '],
+        ['Get-Item C:\\nope -ErrorAction Stop', 'System.Management.Automation.ItemNotFoundException | '],
+        ['Get-Item -Path $null', 'System.Management.Automation.ParameterBindingValidationException | '],
+        ['"a".Substring(9)', 'System.Management.Automation.MethodInvocationException | System.ArgumentOutOfRangeException'],
+        ['Get-ExchangeServer -Identity nope -ErrorAction Stop', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException | '],
+        ['$null.M()', 'System.Management.Automation.RuntimeException | '],
+      ];
+      for (const [code, expected] of cases) {
+        const r = await sh.run(`try { ${code} } catch { '{0} | {1}' -f $_.Exception.GetType().FullName, $(if ($_.Exception.InnerException) { $_.Exception.InnerException.GetType().FullName }) }`);
+        expect(r.out.trim(), code).toBe(expected.trim());
+      }
+    } finally {
+      await sh.close();
+    }
   });
 });
