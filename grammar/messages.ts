@@ -76,7 +76,10 @@ export const parserMessages = {
   DuplicateScriptCommandClause: "Script command clause '{0}' has already been defined.",
   MissingStatementInHashLiteral: "Missing statement after '=' in hash literal.",
   InvalidFunctionParameter: 'Parameter declarations are a comma-separated list of variable names with optional initializer expressions.',
+  KeywordParameterReservedForFutureUse: "The {0} '-{1}' parameter is reserved for future use.",
   // Semantic checks (run on the tree after parsing; SemanticChecks in PowerShell)
+  DuplicateNamedArgument: "Duplicate named arguments '{0}' are not allowed.",
+  ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock: 'Attribute argument must be a constant or a script block.',
   ControlLeavingFinally: 'Flow of control cannot leave a Finally block.',
   DuplicateFormalParameter: 'Duplicate parameter ${0} in parameter list.',
   OnlyOneParameterListAllowed: 'The param statement cannot be used if arguments were specified in the function declaration.',

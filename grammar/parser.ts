@@ -28,7 +28,7 @@ const statementStart = new Set<TokenType>([
 /** What may end a script body or a script block after its named blocks. */
 const namedBlockEnd = new Set<TokenType>([T.RCurly, EOF]);
 /** The switch statement's options (a unique prefix is enough, as PowerShell matches them). */
-const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file'];
+const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'];
 /** What may directly follow a type literal for it to be a cast. */
 const castOperandStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.PlusPlus, T.MinusMinus]);
 
@@ -529,6 +529,7 @@ export class PsParser extends CstParser {
         const name = p.image.slice(1).toLowerCase();
         const flag = name ? SWITCH_FLAGS.find((f) => f.startsWith(name)) : undefined;
         if (!flag) this.fail('InvalidSwitchFlag', p.startOffset, [p.image.slice(1)], (p as T.PsToken).end, false);
+        else if (flag === 'parallel') this.fail('KeywordParameterReservedForFutureUse', p.startOffset, ['switch', 'parallel'], (p as T.PsToken).end, false);
         // `-file` takes a file name, which emsh does not read: only its absence is reported as 5.1 does.
         else if (flag === 'file' && this.atEnd()) this.fail('MissingFilenameOption', (p as T.PsToken).end);
       });

@@ -119,6 +119,19 @@ export function semanticChecks(root: A.ScriptBlockAst): PsSyntaxError[] {
         if (sb.params) checkParameters(sb.params.parameters);
         break;
       }
+      case 'Attribute': {
+        // Named arguments once each; arguments constant (or script blocks), as attributes are built before the code runs.
+        const a = n as A.AttributeAst;
+        const names = new Set<string>();
+        for (const arg of a.named) {
+          if (names.has(arg.name.toLowerCase())) report('DuplicateNamedArgument', arg.span, [arg.name]);
+          else if (arg.value && !isConstantArgument(arg.value)) report('ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock', arg.value.span);
+          names.add(arg.name.toLowerCase());
+        }
+        for (const arg of a.positional) if (!isConstantArgument(arg)) report('ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock', arg.span);
+        // Script blocks inside attributes (ValidateScript) are checked as code below; the rest is done.
+        break;
+      }
       case 'FunctionDefinition': {
         const f = n as A.FunctionDefinitionAst;
         if (f.parameters) checkParameters(f.parameters);
@@ -194,6 +207,35 @@ export function semanticChecks(root: A.ScriptBlockAst): PsSyntaxError[] {
   };
   visit(root);
   return errors;
+}
+
+/** An attribute argument PowerShell can evaluate before running anything: no variables (but $true, $false, $null) and no commands. */
+function isConstantArgument(e: A.ExpressionAst): boolean {
+  switch (e.kind) {
+    case 'Constant': case 'StringConstant': case 'ScriptBlockExpression': case 'TypeExpression':
+      return true;
+    case 'ExpandableString':
+      return e.parts.every((p) => typeof p === 'string');
+    case 'Variable':
+      return /^(true|false|null)$/i.test(e.name) && !e.scope;
+    case 'Unary':
+      return isConstantArgument(e.operand);
+    case 'Binary':
+      return isConstantArgument(e.left) && isConstantArgument(e.right);
+    case 'Convert':
+      return isConstantArgument(e.operand);
+    case 'ArrayLiteral':
+      return e.elements.every(isConstantArgument);
+    case 'Member':
+      // `[int]::MaxValue`: a static member of a type.
+      return e.static && e.target.kind === 'TypeExpression';
+    case 'Paren':
+      return e.pipeline.kind === 'Pipeline' && e.pipeline.elements.length === 1 && e.pipeline.elements[0]!.kind === 'CommandExpression' && isConstantArgument(e.pipeline.elements[0].expression);
+    case 'ArrayExpression':
+      return e.statements.statements.every((s) => s.kind === 'Pipeline' && s.elements.length === 1 && s.elements[0]!.kind === 'CommandExpression' && isConstantArgument(s.elements[0].expression));
+    default:
+      return false;
+  }
 }
 
 function isLoop(n: AnyNode): boolean {

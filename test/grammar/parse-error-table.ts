@@ -51,6 +51,7 @@ export const PARSE_ERROR_TABLE: [script: string, id: string, gap?: string][] = [
   ['switch (1) { default {1} default {2} }', 'MultipleSwitchDefaultClauses'],
   ['switch -foo (1) { 1 {1} }', 'InvalidSwitchFlag'],
   ['switch -file', 'MissingFilenameOption'],
+  ['switch -parallel (1) { 1 {1} }', 'KeywordParameterReservedForFutureUse'],
   ['switch -regex -casesensitive (1) { 1 {1} default {2} }', ''],
   // functions and parameters
   ['function', 'MissingNameAfterKeyword'],
@@ -65,6 +66,10 @@ export const PARSE_ERROR_TABLE: [script: string, id: string, gap?: string][] = [
   ['function f($a) { param($b) }', 'OnlyOneParameterListAllowed'],
   ['function f([void]$a) {}', 'VoidTypeConstraintNotAllowed'],
   ['function f { param($a, $b) }', ''],
+  ['function f { param([Parameter(Mandatory, Mandatory)]$a) }', 'DuplicateNamedArgument'],
+  ['function f { param([Parameter(Mandatory = $x)]$a) }', 'ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock'],
+  ['function f { param([ValidateSet($x)]$a) }', 'ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock'],
+  ["function f { [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')] param([Parameter(Mandatory = $true, Position = 0)][ValidateRange(1, [int]::MaxValue)][ValidateScript({ $_ -gt $x })][ValidateSet('a', \"b\", 1, -1)]$a) }", ''],
   // named blocks
   ['begin', 'MissingNamedStatementBlock'],
   ['end', 'MissingNamedStatementBlock'],
