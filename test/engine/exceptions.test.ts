@@ -114,6 +114,16 @@ describe('trap', () => {
     expect(r.errors.map((e) => e.message)).toEqual(['Attempted to divide by zero.']);
   });
 
+  it('break at the script level: the script ends with the error', async () => {
+    const r = await testShell().eval('trap { "t"; break }; 1/0; "not reached"');
+    expect(r.output).toEqual(['t']);
+    expect(r.errors.map((e) => e.message)).toEqual(['Attempted to divide by zero.']);
+  });
+
+  it('takes errors made terminating by $ErrorActionPreference = Stop', async () => {
+    expect(await out('$ErrorActionPreference = "Stop"; trap { "t: $($_.TargetObject)"; continue }; Fail-Item a; "after"')).toEqual(['t: a', 'after']);
+  });
+
   it('applies to the whole statement list, also to statements before it and nested in blocks', async () => {
     expect(await out('function f { if ($true) { 1/0; "skipped" }; "next"; trap { "t"; continue } }; f')).toEqual(['t', 'next']);
   });
