@@ -53,8 +53,12 @@ export interface ParameterDeclAst {
   kind: 'ParameterDecl';
   span: Span;
   name: string;
+  /** The `$name` token. */
+  nameSpan?: Span;
   /** Type constraint such as `[string]`, `[int[]]`, `[switch]`. */
   type?: TypeNameAst;
+  /** Every type literal written before the name when there are several (`[ref][int]$x`). */
+  types?: TypeNameAst[];
   attributes: AttributeAst[];
   default?: ExpressionAst;
 }
@@ -92,7 +96,8 @@ export type StatementAst =
   | ContinueAst
   | ThrowAst
   | ExitAst
-  | TryAst;
+  | TryAst
+  | TrapAst;
 
 /** `a | b | c`. The first element may be an expression; the rest are commands. */
 export interface PipelineAst {
@@ -254,6 +259,14 @@ export interface ExitAst {
   kind: 'Exit';
   span: Span;
   value?: PipelineAst | AssignmentAst;
+}
+
+/** `trap [Type] { }`: the handler of its script block, function or script (wherever it stands in it). */
+export interface TrapAst {
+  kind: 'Trap';
+  span: Span;
+  type?: TypeNameAst;
+  body: StatementListAst;
 }
 
 export interface TryAst {

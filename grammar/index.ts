@@ -5,6 +5,7 @@ import type { ParseError, ParseResult, ScriptBlockAst, SourceText, Span } from '
 import { scan } from './lexer.js';
 import { makeError, PsSyntaxError } from './messages.js';
 import { getParser } from './parser.js';
+import { semanticChecks } from './semantic-checks.js';
 import { AstBuilder } from './to-ast.js';
 import * as T from './tokens.js';
 import type { PsToken } from './tokens.js';
@@ -59,6 +60,7 @@ export function parseScript(text: string, file?: string): ParseResult {
         },
       });
       ast = builder.scriptBody(cst, whole);
+      treeErrors.push(...semanticChecks(ast));
       for (const e of treeErrors) errors.push(makeError(e.errorId, e.span, e.args, e.incompleteHint === true));
     }
     errors.sort((a, b) => a.span.start - b.span.start);
@@ -121,7 +123,7 @@ KIND.set(T.StringLit, 'string');
 for (const t of [T.Variable, T.SplatVariable]) KIND.set(t, 'variable');
 KIND.set(T.NumberLit, 'number');
 for (const t of [T.AssignOp, T.BinOp, T.Plus, T.Minus, T.SplitJoin, T.UnaryOp, T.PlusPlus, T.MinusMinus, T.Pipe, T.RedirFile, T.RedirMerge, T.Ampersand, T.DotSource, T.DoubleColon, T.Comma]) KIND.set(t, 'operator');
-for (const t of [T.If, T.ElseIf, T.Else, T.Foreach, T.For, T.While, T.Do, T.Until, T.Switch, T.Default, T.FunctionKw, T.Return, T.Break, T.Continue, T.Throw, T.Exit, T.Try, T.Catch, T.Finally, T.Param, T.Begin, T.Process, T.End, T.In, T.Label]) KIND.set(t, 'keyword');
+for (const t of [T.If, T.ElseIf, T.Else, T.Foreach, T.For, T.While, T.Do, T.Until, T.Switch, T.Default, T.FunctionKw, T.Return, T.Break, T.Continue, T.Throw, T.Exit, T.Try, T.Catch, T.Finally, T.Trap, T.Param, T.Begin, T.Process, T.End, T.In, T.Label]) KIND.set(t, 'keyword');
 for (const t of [T.TypeLiteral, T.AttributeStart, T.AttributeEnd]) KIND.set(t, 'type');
 KIND.set(T.MemberName, 'member');
 

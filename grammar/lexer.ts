@@ -633,7 +633,8 @@ export class Scanner {
     const inBlock = f.kind === F_ROOT || f.kind === F_BLOCK;
     if (!type) {
       if (word === 'param' && this.nextNonWs(end, false) === 40) type = T.Param;
-      else if (inBlock && (word === 'begin' || word === 'process' || word === 'end') && this.nextNonWs(end, true) === 123) {
+      // A named block: before its `{`, or first in a script (`begin` alone is then a missing block).
+      else if (inBlock && (word === 'begin' || word === 'process' || word === 'end') && (this.nextNonWs(end, true) === 123 || (f.kind === F_ROOT && this.prevNonNl() === undefined))) {
         type = word === 'begin' ? T.Begin : word === 'process' ? T.Process : T.End;
       } else return false;
     }
@@ -676,6 +677,7 @@ export class Scanner {
         f.state = S_LABEL;
         break;
       case T.Catch:
+      case T.Trap: // `trap [Type] {`, as catch's head
         f.state = S_CATCHHEAD;
         break;
       case T.Param:

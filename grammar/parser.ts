@@ -23,8 +23,12 @@ const argStart = new Set<TokenType>([...primaryStart, T.BareWord, T.SplatVariabl
 const pipelineStart = new Set<TokenType>([...unaryStart, T.CommandName, T.Ampersand, T.DotSource]);
 const statementStart = new Set<TokenType>([
   ...pipelineStart, T.If, T.Foreach, T.For, T.While, T.Do, T.Switch, T.FunctionKw, T.Return, T.Throw,
-  T.Exit, T.Break, T.Continue, T.Try, T.Label,
+  T.Exit, T.Break, T.Continue, T.Try, T.Trap, T.Label,
 ]);
+/** What may end a script body or a script block after its named blocks. */
+const namedBlockEnd = new Set<TokenType>([T.RCurly, EOF]);
+/** The switch statement's options (a unique prefix is enough, as PowerShell matches them). */
+const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'];
 /** What may directly follow a type literal for it to be a cast. */
 const castOperandStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.PlusPlus, T.MinusMinus]);
 
@@ -291,6 +295,15 @@ export class PsParser extends CstParser {
               { ALT: () => this.SUBRULE2(this.namedBlock) },
             ]),
           );
+          // Once a body has named blocks, nothing but named blocks may follow.
+          this.ACTION(() => {
+            const t = this.LA(1);
+            if (namedBlockEnd.has(t.tokenType)) return;
+            // `begin` without its `{` scans as a command name.
+            const word = t.image.toLowerCase();
+            if (t.tokenType === T.CommandName && (word === 'begin' || word === 'process' || word === 'end')) this.fail('MissingNamedStatementBlock', (t as T.PsToken).end, [word]);
+            else this.fail('MissingNamedBlocks', t.startOffset, [t.image], (t as T.PsToken).end, false);
+          });
         },
       },
       { ALT: () => this.SUBRULE(this.statementList) },
@@ -298,7 +311,10 @@ export class PsParser extends CstParser {
   });
 
   public namedBlock = this.RULE('namedBlock', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Begin) }, { ALT: () => this.CONSUME(T.Process) }, { ALT: () => this.CONSUME(T.End) }]);
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Begin) }, { ALT: () => this.CONSUME(T.Process) }, { ALT: () => this.CONSUME(T.End) }]);
+    this.ACTION(() => {
+      if (this.LA(1).tokenType !== T.LCurly) this.fail('MissingNamedStatementBlock', (kw as T.PsToken).end, [kw.image.toLowerCase()]);
+    });
     this.SUBRULE(this.statementBlock);
   });
 
@@ -314,15 +330,29 @@ export class PsParser extends CstParser {
   });
 
   public paramList = this.RULE('paramList', () => {
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.SUBRULE(this.paramDecl) }]));
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            const comma = this.CONSUME(T.Comma);
+            // `($a, )`: a parameter must follow the comma.
+            this.ACTION(() => {
+              if (this.LA(1).tokenType === T.RParen) this.fail('MissingExpressionAfterToken', (comma as T.PsToken).end, [',']);
+            });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.paramDecl) },
+      ]),
+    );
   });
 
   public paramDecl = this.RULE('paramDecl', () => {
     this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.attribute) }, { ALT: () => this.CONSUME(T.TypeLiteral) }]));
+    this.need(T.Variable, 'InvalidFunctionParameter', [], () => this.prevEnd());
     this.CONSUME(T.Variable);
     this.OPTION(() => {
       const eq = this.CONSUME(T.AssignOp);
-      this.need(unaryStart, 'ExpectedValueExpression', [eq.image], () => (eq as T.PsToken).end);
+      this.need(unaryStart, 'MissingExpressionAfterToken', [eq.image], () => (eq as T.PsToken).end);
       this.SUBRULE(this.binaryExpr, { ARGS: [true] });
     });
   });
@@ -393,6 +423,7 @@ export class PsParser extends CstParser {
       { ALT: () => this.SUBRULE(this.functionStatement) },
       { ALT: () => this.SUBRULE(this.flowStatement) },
       { ALT: () => this.SUBRULE(this.tryStatement) },
+      { ALT: () => this.SUBRULE(this.trapStatement) },
       { ALT: () => this.SUBRULE(this.pipeline) },
     ]));
   });
@@ -401,9 +432,13 @@ export class PsParser extends CstParser {
   private condition(idx: number, keyword: string, missingOpen: ParserErrorId) {
     this.need(T.LParen, missingOpen, [keyword], () => this.prevEnd());
     this.consume(idx, T.LParen);
-    this.need(pipelineStart, keyword === 'if' || keyword === 'elseif' ? 'IfStatementMissingCondition' : 'MissingExpressionAfterToken', ['('], () => this.prevEnd());
+    const empty: [ParserErrorId, string[]] =
+      keyword === 'if' || keyword === 'elseif' ? ['IfStatementMissingCondition', [keyword]]
+        : keyword === 'switch' ? ['PipelineValueRequired', []]
+          : ['MissingExpressionAfterKeyword', [keyword]];
+    this.need(pipelineStart, empty[0], empty[1], () => this.prevEnd());
     this.subrule(idx, this.pipeline);
-    this.need(T.RParen, 'MissingEndParenthesisAfterStatement', [keyword]);
+    this.need(T.RParen, keyword === 'switch' ? 'MissingEndParenthesisInSwitchStatement' : 'MissingEndParenthesisAfterStatement', [keyword]);
     this.consume(idx + 10, T.RParen);
   }
 
@@ -435,9 +470,9 @@ export class PsParser extends CstParser {
     this.CONSUME(T.In);
     this.need(pipelineStart, 'MissingForeachExpression', [], () => this.prevEnd());
     this.SUBRULE(this.pipeline);
-    this.need(T.RParen, 'MissingEndParenthesisAfterStatement', ['foreach']);
+    this.need(T.RParen, 'MissingEndParenthesisAfterForeach');
     this.CONSUME(T.RParen);
-    this.need(T.LCurly, 'MissingLoopStatement', ['foreach'], () => this.prevEnd());
+    this.need(T.LCurly, 'MissingForeachStatement', [], () => this.prevEnd());
     this.SUBRULE(this.statementBlock);
   });
 
@@ -488,17 +523,31 @@ export class PsParser extends CstParser {
 
   public switchStatement = this.RULE('switchStatement', () => {
     this.CONSUME(T.Switch);
-    this.MANY(() => this.CONSUME(T.Parameter));
-    this.condition(1, 'switch', 'MissingOpenParenthesisAfterKeyword');
+    this.MANY(() => {
+      const p = this.CONSUME(T.Parameter);
+      this.ACTION(() => {
+        const name = p.image.slice(1).toLowerCase();
+        const flag = name ? SWITCH_FLAGS.find((f) => f.startsWith(name)) : undefined;
+        if (!flag) this.fail('InvalidSwitchFlag', p.startOffset, [p.image.slice(1)], (p as T.PsToken).end, false);
+        else if (flag === 'parallel') this.fail('KeywordParameterReservedForFutureUse', p.startOffset, ['switch', 'parallel'], (p as T.PsToken).end, false);
+        // `-file` takes a file name, which emsh does not read: only its absence is reported as 5.1 does.
+        else if (flag === 'file' && this.atEnd()) this.fail('MissingFilenameOption', (p as T.PsToken).end);
+      });
+    });
+    this.condition(1, 'switch', 'PipelineValueRequired');
     this.need(T.LCurly, 'MissingCurlyBraceInSwitchStatement', [], () => this.prevEnd());
     const open = this.CONSUME(T.LCurly);
     this.MANY2(() => this.SUBRULE(this.switchClause));
+    // The input ends where the next clause's condition should be.
+    this.ACTION(() => {
+      if (this.atEnd()) this.fail('MissingSwitchConditionExpression', this.prevEnd());
+    });
     this.close(1, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
   });
 
   public switchClause = this.RULE('switchClause', () => {
     this.OR([{ ALT: () => this.CONSUME(T.Default) }, { ALT: () => this.SUBRULE(this.argItem) }]);
-    this.need(T.LCurly, 'MissingStatementBlock', ['switch'], () => this.prevEnd());
+    this.need(T.LCurly, 'MissingSwitchStatementClause', [], () => this.prevEnd());
     this.SUBRULE(this.statementBlock);
   });
 
@@ -547,9 +596,26 @@ export class PsParser extends CstParser {
     });
   });
 
+  public trapStatement = this.RULE('trapStatement', () => {
+    this.CONSUME(T.Trap);
+    this.OPTION(() => this.CONSUME(T.TypeLiteral));
+    this.need(T.LCurly, 'MissingTrapStatement', [], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
+  });
+
   public catchClause = this.RULE('catchClause', () => {
     this.CONSUME(T.Catch);
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.TypeLiteral) }, { ALT: () => this.CONSUME(T.Comma) }]));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.TypeLiteral) },
+        {
+          ALT: () => {
+            const comma = this.CONSUME(T.Comma);
+            this.need(T.TypeLiteral, 'MissingTypeLiteralToken', [], () => (comma as T.PsToken).end);
+          },
+        },
+      ]),
+    );
     this.need(T.LCurly, 'MissingCatchHandlerBlock', [], () => this.prevEnd());
     this.SUBRULE(this.statementBlock);
   });
@@ -851,7 +917,7 @@ export class PsParser extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(T.BareWord) }, { ALT: () => this.SUBRULE(this.unaryExpr) }]);
     this.need(T.AssignOp, 'MissingEqualsInHashLiteral');
     const eq = this.CONSUME(T.AssignOp);
-    this.need(statementStart, 'ExpectedValueExpression', [eq.image], () => (eq as T.PsToken).end);
+    this.need(statementStart, 'MissingStatementInHashLiteral', [], () => (eq as T.PsToken).end);
     this.SUBRULE(this.statement);
   });
 

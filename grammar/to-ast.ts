@@ -1,7 +1,7 @@
 // CST → AST. Walks the Chevrotain CST of parser.ts and builds the node types of ast.ts with
 // exact spans. Also resolves binary precedence (the parser keeps all binary levels in one
 // flat rule) and reports the few errors that are easier to see on the tree
-// (ExpressionsMustBeFirstInPipeline, a missing statement separator, bad assignment targets).
+// (ExpressionsMustBeFirstInPipeline, a missing statement separator); semantic-checks.ts the rest.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { PsSyntaxError, type ParserErrorId } from './messages.js';
@@ -66,7 +66,10 @@ export class AstBuilder {
       for (const nb of named) {
         const nc = kids(nb);
         const which = nc.Begin ? 'begin' : nc.Process ? 'process' : 'end';
-        sb[which] = this.statementBlock(node(nc, 'statementBlock')!).list;
+        const b = this.statementBlock(node(nc, 'statementBlock')!);
+        const kw = (nc.Begin ?? nc.Process ?? nc.End)![0] as PsToken;
+        if (sb[which]) this.err('DuplicateScriptCommandClause', { start: kw.startOffset, end: b.end }, [which]);
+        else sb[which] = b.list;
       }
     } else {
       const list = this.statementList(node(c, 'statementList'), span);
@@ -87,10 +90,12 @@ export class AstBuilder {
         kind: 'ParameterDecl',
         span: { start: Math.min(v.startOffset, attributes[0]?.span.start ?? Infinity, types[0]?.startOffset ?? Infinity), end: tokEnd(v) },
         name: (v.payload as VariablePayload).name,
+        nameSpan: { start: v.startOffset, end: tokEnd(v) },
         attributes,
       };
       const ty = types[types.length - 1];
       if (ty) p.type = this.typeName(ty);
+      if (types.length > 1) p.types = types.map((t) => this.typeName(t));
       const def = node(c, 'binaryExpr');
       if (def) {
         p.default = this.binaryExpr(def);
@@ -186,6 +191,7 @@ export class AstBuilder {
         case 'functionStatement': return this.functionStatement(child);
         case 'flowStatement': return this.flowStatement(child);
         case 'tryStatement': return this.tryStatement(child);
+        case 'trapStatement': return this.trapStatement(child);
       }
     }
     throw new Error('unknown statement');
@@ -277,7 +283,10 @@ export class AstBuilder {
     for (const cl of nodes(c, 'switchClause')) {
       const cc = kids(cl);
       const body = this.statementBlock(node(cc, 'statementBlock')!).list;
-      if (cc.Default) s.default = body;
+      if (cc.Default && s.default) {
+        const d = tok(cc, 'Default')!;
+        this.err('MultipleSwitchDefaultClauses', { start: d.startOffset, end: d.end });
+      } else if (cc.Default) s.default = body;
       else s.clauses.push({ condition: this.argItem(node(cc, 'argItem')!), body });
     }
     return s;
@@ -325,6 +334,15 @@ export class AstBuilder {
     return s;
   }
 
+  trapStatement(n: CstNode): A.TrapAst {
+    const c = kids(n);
+    const b = this.statementBlock(node(c, 'statementBlock')!);
+    const ty = tok(c, 'TypeLiteral');
+    const s: A.TrapAst = { kind: 'Trap', span: { start: tok(c, 'Trap')!.startOffset, end: b.end }, body: b.list };
+    if (ty) s.type = this.typeName(ty);
+    return s;
+  }
+
   tryStatement(n: CstNode): A.TryAst {
     const c = kids(n);
     const blocks = nodes(c, 'statementBlock');
@@ -357,7 +375,6 @@ export class AstBuilder {
     const assign = tok(c, 'AssignOp');
     if (expr && assign) {
       const target = this.binaryExpr(expr);
-      if (!assignable(target)) this.err('InvalidLeftHandSide', target.span);
       const value = this.statement(node(c, 'statement')!);
       return {
         kind: 'Assignment',
@@ -715,15 +732,6 @@ function endOf(end: number, redirections: A.RedirectionAst[]): number {
 
 function stringValue(p: StringPayload): string {
   return p.parts.map((x) => (typeof x === 'string' ? x : '')).join('');
-}
-
-function assignable(e: A.ExpressionAst): boolean {
-  switch (e.kind) {
-    case 'Variable': case 'Member': case 'Index': return true;
-    case 'Convert': return assignable(e.operand);
-    case 'ArrayLiteral': return e.elements.every(assignable);
-    default: return false;
-  }
 }
 
 /** Statements that must be followed by `;` or a newline before the next one. */

@@ -87,6 +87,7 @@ export const Exit = t('Exit');
 export const Try = t('Try');
 export const Catch = t('Catch');
 export const Finally = t('Finally');
+export const Trap = t('Trap');
 export const Param = t('Param');
 export const Begin = t('Begin');
 export const Process = t('Process');
@@ -100,13 +101,13 @@ export const allTokens: TokenType[] = [
   Parameter, ParameterColon, RedirFile, RedirMerge, Ampersand, DotSource, Label,
   AssignOp, BinOp, Plus, Minus, SplitJoin, UnaryOp, PlusPlus, MinusMinus,
   If, ElseIf, Else, Foreach, For, While, Do, Until, Switch, Default, FunctionKw, Return, Break,
-  Continue, Throw, Exit, Try, Catch, Finally, Param, Begin, Process, End, In,
+  Continue, Throw, Exit, Try, Catch, Finally, Trap, Param, Begin, Process, End, In,
 ];
 
 export const keywordTokens: Record<string, TokenType> = {
   if: If, elseif: ElseIf, else: Else, foreach: Foreach, for: For, while: While, do: Do, until: Until,
   switch: Switch, function: FunctionKw, filter: FunctionKw, return: Return, break: Break,
-  continue: Continue, throw: Throw, exit: Exit, try: Try, catch: Catch, finally: Finally,
+  continue: Continue, throw: Throw, exit: Exit, try: Try, catch: Catch, finally: Finally, trap: Trap,
 };
 
 // ---------------------------------------------------------------------------------------------

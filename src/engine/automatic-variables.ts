@@ -134,4 +134,8 @@ export function seedGlobals(global: Scope, extra: Record<string, unknown> | unde
   set('PSCulture', 'en-US');
   set('PSUICulture', 'en-US');
   for (const [k, v] of Object.entries(extra ?? {})) set(k, v);
+  // Read-only (AllScope) and constant automatic variables: assigning them fails in every scope
+  // ("Cannot overwrite variable HOME because it is read-only or constant.").
+  for (const name of ['HOME', 'PSHOME', 'PSCulture', 'PSUICulture', 'PSVersionTable']) global.getOwn(name.toLowerCase())!.readOnly = true;
+  for (const name of ['Host', 'PID', 'ShellId']) global.getOwn(name.toLowerCase())!.constant = true;
 }

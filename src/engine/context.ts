@@ -195,7 +195,11 @@ export class CommandContext implements CmdletContext {
     this.errorVariable?.push(record);
     if (action === 'ignore') return;
     // -ErrorAction Stop: the error becomes terminating; catch sees the original record.
-    if (action === 'stop') throw new TerminatingError(record);
+    if (action === 'stop') {
+      const stop = new TerminatingError(record);
+      stop.preferenceStop = true;
+      throw stop;
+    }
     const rt = this.interp.rt;
     rt.recordError(record);
     rt.errorCount++;

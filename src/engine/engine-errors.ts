@@ -2,8 +2,8 @@
 // Texts are Windows PowerShell 5.1's.
 
 import type { SourceText, Span } from '../../grammar/ast.js';
-import { ErrorRecord, internalError, type InvocationInfo } from '../protocol/errors.js';
-import { toDisplayText } from '../protocol/values.js';
+import { ErrorRecord, internalError, type ExceptionInfo, type InvocationInfo } from '../protocol/errors.js';
+import { toDisplayText, type PSObject } from '../protocol/values.js';
 
 export function at(source: SourceText, span: Span, invocationName?: string, commandName?: string): InvocationInfo {
   return { source, span, invocationName, commandName };
@@ -95,6 +95,22 @@ export function thrownRecord(value: unknown, invocation?: InvocationInfo): Error
     targetType: shown === '' ? '' : 'String',
     invocation,
   });
+  rec.fromThrow = true;
+  return rec;
+}
+
+/**
+ * `throw $exception`: an exception PowerShell made (it carries its record, `throw $_.Exception`)
+ * is thrown with that record; any other becomes a record around it whose id is its message.
+ */
+export function thrownException(value: PSObject, e: ExceptionInfo, invocation?: InvocationInfo): ErrorRecord {
+  const own = value.get('ErrorRecord');
+  if (own instanceof ErrorRecord) {
+    own.fromThrow = true;
+    return own;
+  }
+  const exceptionType = e.type.slice(e.type.lastIndexOf('.') + 1);
+  const rec = new ErrorRecord({ message: e.message, errorId: e.message, category: 'OperationStopped', exceptionType, innerException: e.inner, invocation });
   rec.fromThrow = true;
   return rec;
 }

@@ -14,11 +14,12 @@ import {
   isTruthy,
   toDisplayText,
 } from '../protocol/values.js';
-import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
+import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
+import { findHandler } from './exception-handling.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
 import {
@@ -30,6 +31,7 @@ import {
   innerMessage,
   jsErrorRecord,
   nullArray,
+  thrownException,
   thrownRecord,
   typeNotFound,
   variableNotWritable,
@@ -215,6 +217,8 @@ export class Interpreter {
   /** Runs a statement list; each statement's terminating error is handled at its boundary. */
   async runBlock(list: A.StatementListAst | undefined, f: Frame, out: Pipe): Promise<void> {
     if (!list) return;
+    const traps = trapsOf(list);
+    if (traps) return this.runBlockWithTraps(list.statements, traps, f, out);
     const statements = list.statements;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i]!;
@@ -231,6 +235,65 @@ export class Interpreter {
   }
 
   /**
+   * A statement list with `trap` statements (about_Trap): a terminating error of any of its
+   * statements (or of statements nested in them, in the same function) goes to the matching trap.
+   * After the trap body, `continue` goes on with the next statement silently, `break` ends the
+   * list with the error, and neither reports the error and goes on.
+   */
+  async runBlockWithTraps(statements: readonly A.StatementAst[], traps: A.TrapAst[], f: Frame, out: Pipe): Promise<void> {
+    f.traps = (f.traps ?? 0) + 1;
+    const tryDepth = this.rt.tryDepth;
+    try {
+      for (const st of statements) {
+        if (st.kind === 'Trap') continue;
+        const before = this.rt.errorCount;
+        try {
+          const r = this.runStatement(st, f, out);
+          if (isPromise(r)) await r;
+        } catch (e) {
+          if (!(await this.trapError(e, st, traps, f, out, tryDepth))) await this.handleStatementError(e, st, f);
+        }
+        this.rt.lastSuccess = this.rt.errorCount === before;
+      }
+    } finally {
+      f.traps--;
+    }
+  }
+
+  /**
+   * Runs the trap that matches a statement's error. False: no trap takes it (control flow, an
+   * error inside a try of this list, no matching type); true: go on with the next statement.
+   */
+  async trapError(e: unknown, st: A.StatementAst, traps: A.TrapAst[], f: Frame, out: Pipe, tryDepth = this.rt.tryDepth): Promise<boolean> {
+    if (isControlFlow(e) || this.rt.tryDepth > tryDepth) return false;
+    if (e instanceof CommandTerminatingError) {
+      for (let s: Scope | null = f.scope; s; s = s.parent) if (s === e.scope) return false;
+    }
+    const record = this.toRecord(e, st, f);
+    const found = findHandler(record, traps.map((t) => (t.type ? [t.type] : [])), e instanceof TerminatingError && e.preferenceStop);
+    if (!found) return false;
+    const trap = traps[found.index]!;
+    this.rt.recordError(record);
+    this.rt.errorCount++;
+    // The trap body runs in a scope of its own, with $_ the error.
+    const scope = new Scope(f.scope, 'function');
+    scope.hasUnder = true;
+    scope.under = found.record;
+    this.rt.handling.push(record);
+    try {
+      await this.runBlock(trap.body, { ...f, scope, traps: 0 }, out);
+    } catch (signal) {
+      if (signal instanceof ContinueSignal) return true;
+      if (signal instanceof BreakSignal) throw e instanceof TerminatingError ? e : new TerminatingError(record);
+      throw signal;
+    } finally {
+      this.rt.handling.pop();
+    }
+    await f.streams.error(record);
+    return true;
+  }
+
+  /**
    * A statement failed. Control-flow signals and script-terminating errors go on unwinding;
    * inside a try (anywhere up the call chain) or with $ErrorActionPreference = Stop the error
    * propagates; otherwise it is reported and the next statement runs.
@@ -243,9 +306,9 @@ export class Interpreter {
     if (isControlFlow(e)) throw e;
     const record = this.toRecord(e, st, f);
     if (e instanceof ScriptTerminatingError || (e instanceof TerminatingError && e.haltsScript)) throw e;
-    // Inside a try, or with $ErrorActionPreference = Stop in this scope, the error propagates to
-    // the caller's statement (where the same rule applies again); `throw` propagates always.
-    if (this.rt.tryDepth > 0 || this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {
+    // Inside a try, under a trap of this function, or with $ErrorActionPreference = Stop in this
+    // scope, the error propagates to the enclosing statement (where the same rule applies again).
+    if (this.rt.tryDepth > 0 || f.traps || this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {
       throw e instanceof TerminatingError ? e : new TerminatingError(record);
     }
     return this.reportError(record, f);
@@ -486,18 +549,20 @@ export class Interpreter {
     } catch (e) {
       if (isControlFlow(e)) throw e;
       const record = this.toRecord(e, st, f);
-      const clause = st.catches.find(
-        (c) => c.types.length === 0 || c.types.some((t) => isInstanceOf(record, resolveTypeName(t.name) ?? t.name)),
-      );
-      if (!clause) throw e instanceof TerminatingError ? e : new TerminatingError(record);
+      const found = findHandler(record, st.catches.map((c) => c.types), e instanceof TerminatingError && e.preferenceStop);
+      if (!found) throw e instanceof TerminatingError ? e : new TerminatingError(record);
+      const clause = st.catches[found.index]!;
       this.rt.recordError(record);
       const scope = f.scope;
       const saved = { has: scope.hasUnder, under: scope.under };
       scope.hasUnder = true;
-      scope.under = record;
+      scope.under = found.record;
+      // A bare `throw` in the catch block rethrows this error.
+      this.rt.handling.push(record);
       try {
         await this.runBlock(clause.body, f, out);
       } finally {
+        this.rt.handling.pop();
         scope.hasUnder = saved.has;
         scope.under = saved.under;
       }
@@ -534,11 +599,16 @@ export class Interpreter {
   }
 
   private async runThrow(st: A.ThrowAst, f: Frame): Promise<never> {
+    // A bare `throw` in a catch block or trap rethrows the error being handled, the same record.
+    const handling = this.rt.handling[this.rt.handling.length - 1];
+    if (!st.value && handling) throw new ScriptTerminatingError(handling);
     const value = st.value ? await this.pipelineValue(st.value, f) : null;
     if (value instanceof ErrorRecord) {
       value.fromThrow = true;
       throw new ScriptTerminatingError(value);
     }
+    const exception = exceptionInfoOf(value);
+    if (exception) throw new ScriptTerminatingError(thrownException(value as PSObject, exception, { source: f.source, span: st.span }));
     throw new ScriptTerminatingError(thrownRecord(value, { source: f.source, span: st.span }));
   }
 
@@ -750,7 +820,7 @@ export class Interpreter {
       return undefined;
     }
     const g = this.rt.global.getOwn(key);
-    if (g?.constant || key === 'true' || key === 'false' || key === '?') {
+    if (g?.constant || g?.readOnly || key === 'true' || key === 'false' || key === '?') {
       throw new TerminatingError(variableNotWritable(name));
     }
     const existing = scope.getOwn(key);
@@ -1204,6 +1274,19 @@ function rangeOperands(c: A.PipelineAst | A.AssignmentAst): { left: A.Expression
   if (el.kind !== 'CommandExpression' || el.redirections.length > 0) return undefined;
   const e = el.expression;
   return e.kind === 'Binary' && e.operator === '..' ? { left: e.left, right: e.right } : undefined;
+}
+
+const trapLists = new WeakMap<A.StatementListAst, A.TrapAst[] | null>();
+
+/** The `trap` statements of a statement list (null: none; most lists have none). */
+function trapsOf(list: A.StatementListAst): A.TrapAst[] | null {
+  let traps = trapLists.get(list);
+  if (traps === undefined) {
+    const found = list.statements.filter((s): s is A.TrapAst => s.kind === 'Trap');
+    traps = found.length ? found : null;
+    trapLists.set(list, traps);
+  }
+  return traps;
 }
 
 /** Signals that carry flow (break, return, exit, Ctrl+C...) through statements: never errors. */

@@ -10,7 +10,7 @@ import type { HostField } from '../protocol/host.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
 import { decodeText } from '../protocol/text-codec.js';
-import { CommandBinder, declarationFromParamBlock, type CommandArgument } from './binder.js';
+import { CommandBinder, declarationFromParamBlock, type CommandArgument, type CommonParameterValues } from './binder.js';
 import { CommandContext } from './context.js';
 import { psCmdletObject } from './ps-cmdlet.js';
 import { commandNotFound, parseErrorRecord } from './engine-errors.js';
@@ -392,18 +392,9 @@ class CmdletStage implements Stage {
     ctx.bound = this.binder.boundNames();
     ctx.parameterSetName = this.binder.parameterSetName();
     const scope = this.frame.scope.local;
-    const listVar = (spec: string | undefined): unknown[] | undefined => {
-      if (!spec) return undefined;
-      const append = spec.startsWith('+');
-      const name = append ? spec.slice(1) : spec;
-      const existing = scope.lookup(name.toLowerCase())?.value;
-      const list: unknown[] = append && Array.isArray(existing) ? existing : append && existing != null ? [existing] : [];
-      scope.setOwn(name, list);
-      return list;
-    };
-    ctx.outVariable = listVar(ctx.common.outVariable);
-    ctx.errorVariable = listVar(ctx.common.errorVariable);
-    ctx.warningVariable = listVar(ctx.common.warningVariable);
+    ctx.outVariable = commonListVariable(scope, ctx.common.outVariable);
+    ctx.errorVariable = commonListVariable(scope, ctx.common.errorVariable);
+    ctx.warningVariable = commonListVariable(scope, ctx.common.warningVariable);
   }
 
   begin(): MaybePromise<void> {
@@ -417,7 +408,12 @@ class CmdletStage implements Stage {
   /** Runs a cmdlet block; a terminating error it raises without a position becomes this command's. */
   private guard(run: () => MaybePromise<void>): MaybePromise<void> {
     const adopt = (e: unknown): never => {
-      if (e instanceof TerminatingError) this.ctx.adopt(e.record);
+      if (e instanceof TerminatingError) {
+        this.ctx.adopt(e.record);
+        // -ErrorVariable gets the terminating error too (once: -ErrorAction Stop put it there already).
+        const list = this.ctx.errorVariable;
+        if (list && !list.includes(e.record)) list.push(e.record);
+      }
       throw e;
     };
     // What the call changed in the lab is saved as the call ends, not only when the statement does.
@@ -497,6 +493,20 @@ export interface ScriptStageInit {
   dollarUnder?: { value: unknown };
 }
 
+/**
+ * -OutVariable / -ErrorVariable / -WarningVariable: the list the command fills, created in the
+ * caller's scope (`+name` appends to what the variable holds).
+ */
+function commonListVariable(scope: Scope, spec: string | undefined): unknown[] | undefined {
+  if (!spec) return undefined;
+  const append = spec.startsWith('+');
+  const name = append ? spec.slice(1) : spec;
+  const existing = scope.lookup(name.toLowerCase())?.value;
+  const list: unknown[] = append && Array.isArray(existing) ? existing : append && existing != null ? [existing] : [];
+  scope.setOwn(name, list);
+  return list;
+}
+
 /** PowerShell's limit on nested script calls. */
 const MAX_CALL_DEPTH = 1000;
 
@@ -519,6 +529,8 @@ export class ScriptStage implements Stage {
   private readonly input: unknown[] = [];
   private pipelineBinding = false;
   private advanced = false;
+  /** -ErrorVariable's list, when given. */
+  private errorVariable?: unknown[];
 
   constructor(
     private readonly interp: Interpreter,
@@ -585,6 +597,7 @@ export class ScriptStage implements Stage {
       for (const [k, v] of Object.entries(values)) if (v !== undefined) bound.set(k, v);
       await this.applyParameters(values);
       this.applyCommon();
+      this.applyCommonVariables(this.binder.common());
       scope.setOwn('args', this.binder.unboundArguments().slice());
     } else {
       // No param block: every argument lands in $args, parameter tokens as text.
@@ -648,6 +661,33 @@ export class ScriptStage implements Stage {
     return psCmdletObject(ctx, invocation, () => this.out, this.scope);
   }
 
+  /** An advanced function's -OutVariable and -ErrorVariable: its output and its errors also go to those lists. */
+  private applyCommonVariables(c: CommonParameterValues): void {
+    const callerScope = this.init.callerFrame.scope.local;
+    const outList = commonListVariable(callerScope, c.outVariable);
+    const errList = commonListVariable(callerScope, c.errorVariable);
+    this.errorVariable = errList;
+    if (outList) {
+      const target = this.out;
+      this.out = {
+        write: (v) => {
+          outList.push(v);
+          return target.write(v);
+        },
+      };
+    }
+    if (errList) {
+      const streams = this.frame.streams;
+      this.frame.streams = {
+        ...streams,
+        error: (r) => {
+          errList.push(r);
+          return streams.error(r);
+        },
+      };
+    }
+  }
+
   /** Common parameters of an advanced function become preference variables in its scope. */
   private applyCommon(): void {
     const c = this.binder?.common();
@@ -689,6 +729,7 @@ export class ScriptStage implements Stage {
       await this.interp.runBlock(list, this.frame, this.out);
     } catch (e) {
       if (e instanceof ReturnSignal) return;
+      if (e instanceof TerminatingError && this.errorVariable && !this.errorVariable.includes(e.record)) this.errorVariable.push(e.record);
       // `exit` in a .ps1 called from a script or the prompt ends that script only ($LASTEXITCODE is set).
       if (e instanceof ExitSignal && this.init.scriptPath) return;
       throw e;

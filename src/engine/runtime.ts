@@ -29,6 +29,8 @@ export interface Frame {
   scope: Scope;
   source: SourceText;
   streams: Streams;
+  /** How many statement lists with `trap` statements are running in this frame (their errors go to the trap). */
+  traps?: number;
 }
 
 export const NULL_PIPE: Pipe = { write: () => undefined };
@@ -73,6 +75,8 @@ export class Runtime {
   readonly history: HistoryEntry[] = [];
   /** Dynamic count of enclosing try blocks: statement-terminating errors then propagate. */
   tryDepth = 0;
+  /** The errors being handled by catch blocks and traps, innermost last (a bare `throw` rethrows it). */
+  readonly handling: ErrorRecord[] = [];
   /** Nested script/function calls (PowerShell stops at 1000). */
   callDepth = 0;
   /** `$?` */

@@ -259,7 +259,11 @@ export class Session {
         for (const p of ast.params.parameters) rt.global.setOwn(p.name, p.default ? await interp.evalExpr(p.default, frame) : null);
       }
       const statements = [...(ast.begin?.statements ?? []), ...(ast.process?.statements ?? []), ...(ast.end?.statements ?? [])];
+      // `trap` statements of the script take the terminating errors of all its statements.
+      const traps = statements.filter((s): s is A.TrapAst => s.kind === 'Trap');
+      if (traps.length) frame.traps = 1;
       for (const st of statements) {
+        if (st.kind === 'Trap') continue;
         const before = rt.errorCount;
         const od = sink();
         let failure: unknown;
@@ -274,7 +278,7 @@ export class Session {
         } finally {
           od.end();
         }
-        if (failed) await interp.handleStatementError(failure, st, frame);
+        if (failed && !(traps.length && (await this.trap(failure, st, traps, frame, sink)))) await interp.handleStatementError(failure, st, frame);
         rt.lastSuccess = rt.errorCount === before;
         await this.statementDone(outermost);
       }
@@ -307,6 +311,16 @@ export class Session {
       this.runDepth--;
     }
     return outcome;
+  }
+
+  /** A top-level statement failed under the script's traps: the matching one runs (its output is shown). */
+  private async trap(failure: unknown, st: A.StatementAst, traps: A.TrapAst[], frame: Frame, sink: () => { pipe: Pipe; end(): void }): Promise<boolean> {
+    const od = sink();
+    try {
+      return await this.interp.trapError(failure, st, traps, frame, od.pipe);
+    } finally {
+      od.end();
+    }
   }
 
   private async statementDone(outermost: boolean): Promise<void> {

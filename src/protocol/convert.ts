@@ -2,7 +2,7 @@
 // Values use the representation of values.ts; enum values are their canonical name strings
 // (flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
-import { ErrorRecord, TerminatingError, runtimeError } from './errors.js';
+import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import {
   PSHashtable,
   PSObject,
@@ -89,6 +89,24 @@ const KNOWN_TYPES = [
   'System.OverflowException', 'System.IO.IOException', 'System.IO.FileNotFoundException',
   'System.IO.DirectoryNotFoundException', 'System.Security.Cryptography.CryptographicException',
   'System.Management.Automation.Host.HostException',
+  // Every other exception emsh raises, so `catch [T]` and `$_.Exception.GetType().FullName` know it.
+  'System.Management.Automation.SessionStateException', 'System.Management.Automation.SessionStateUnauthorizedAccessException',
+  'System.Management.Automation.ParameterBindingValidationException', 'System.Management.Automation.DriveNotFoundException',
+  'System.Management.Automation.ProviderNotFoundException', 'System.Management.Automation.MethodException',
+  'System.Management.Automation.ParseException', 'System.Management.Automation.IncompleteParseException',
+  'System.Management.Automation.MetadataException', 'System.Management.Automation.PSArgumentNullException',
+  'System.Management.Automation.PSArgumentOutOfRangeException', 'System.Management.Automation.PSNotSupportedException',
+  'System.Management.Automation.WildcardPatternException', 'System.Management.Automation.ScriptCallDepthException',
+  'System.Management.Automation.CmdletInvocationException', 'System.Management.Automation.SetValueInvocationException',
+  'System.Management.Automation.ParentContainsErrorRecordException',
+  'System.IO.PathTooLongException', 'System.IO.InvalidDataException', 'System.IO.EndOfStreamException',
+  'System.IndexOutOfRangeException', 'System.NullReferenceException', 'System.TimeoutException',
+  'System.OutOfMemoryException', 'System.InsufficientMemoryException', 'System.InsufficientExecutionStackException',
+  'System.Text.RegularExpressions.RegexMatchTimeoutException', 'System.Net.WebException', 'System.UriFormatException',
+  'System.Net.Sockets.SocketException', 'System.Collections.Generic.KeyNotFoundException', 'System.ObjectDisposedException',
+  'System.Runtime.InteropServices.COMException', 'System.Runtime.InteropServices.ExternalException',
+  'Microsoft.Exchange.Data.Common.LocalizedException', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
+  'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
 ];
 
 /** Enum types: values in declaration (ascending value) order. */
@@ -171,16 +189,16 @@ export function shortTypeName(full: string): string {
 
 /** `Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."` */
 export function conversionError(value: unknown, target: string, inner: string, errorId = 'InvalidCastFromStringToInteger'): TerminatingError {
-  return runtimeError(`Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`, errorId, 'InvalidArgument');
+  const message = `Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`;
+  // A RuntimeException around PowerShell's PSInvalidCastException, around the .NET parse failure.
+  const cause = /not in a correct format/.test(inner) ? 'FormatException' : /too large or too small/.test(inner) ? 'OverflowException' : undefined;
+  return withInner(runtimeError(message, errorId, 'InvalidArgument'), { type: 'PSInvalidCastException', message, inner: cause ? { type: cause, message: inner } : undefined });
 }
 
 /** `Cannot convert the "x" value of type "System.String" to type "System.Int32".` */
 export function castError(value: unknown, target: string): TerminatingError {
-  return runtimeError(
-    `Cannot convert the "${valueText(value)}" value of type "${valueTypeName(value)}" to type "${target}".`,
-    'ConvertToFinalInvalidCastException',
-    'InvalidArgument',
-  );
+  const message = `Cannot convert the "${valueText(value)}" value of type "${valueTypeName(value)}" to type "${target}".`;
+  return withInner(runtimeError(message, 'ConvertToFinalInvalidCastException', 'InvalidArgument'), { type: 'PSInvalidCastException', message });
 }
 
 /** `Unable to find type [Foo].` */
@@ -538,6 +556,8 @@ export function convertTo(value: unknown, typeName: string): unknown {
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
   }
+  const exception = exceptionFromString(value, full);
+  if (exception) return exception;
   const en = ENUMS.get(full.toLowerCase());
   if (en) {
     if (value === null) throw conversionError('', full, enumNoMatchText('', en), 'InvalidCastParseTargetInvocation');
@@ -600,7 +620,7 @@ const EXCEPTION_BASES: Record<string, string> = {
   ItemNotFoundException: 'SessionStateException',
   DriveNotFoundException: 'SessionStateException',
   ProviderNotFoundException: 'SessionStateException',
-  MethodException: 'RuntimeException',
+  MethodException: 'ExtendedTypeSystemException',
   MethodInvocationException: 'MethodException',
   PipelineStoppedException: 'RuntimeException',
   ActionPreferenceStopException: 'RuntimeException',
@@ -629,6 +649,39 @@ const EXCEPTION_BASES: Record<string, string> = {
   DirectoryNotFoundException: 'IOException',
   CryptographicException: 'SystemException',
   HostException: 'RuntimeException',
+  SessionStateUnauthorizedAccessException: 'SessionStateException',
+  IncompleteParseException: 'ParseException',
+  PSArgumentOutOfRangeException: 'ArgumentOutOfRangeException',
+  PSNotSupportedException: 'NotSupportedException',
+  WildcardPatternException: 'RuntimeException',
+  ScriptCallDepthException: 'SystemException',
+  CmdletInvocationException: 'RuntimeException',
+  SetValueInvocationException: 'SetValueException',
+  SetValueException: 'ExtendedTypeSystemException',
+  ExtendedTypeSystemException: 'RuntimeException',
+  PathTooLongException: 'IOException',
+  EndOfStreamException: 'IOException',
+  InvalidDataException: 'SystemException',
+  IndexOutOfRangeException: 'SystemException',
+  NullReferenceException: 'SystemException',
+  TimeoutException: 'SystemException',
+  OutOfMemoryException: 'SystemException',
+  InsufficientMemoryException: 'OutOfMemoryException',
+  InsufficientExecutionStackException: 'SystemException',
+  RegexMatchTimeoutException: 'TimeoutException',
+  WebException: 'InvalidOperationException',
+  UriFormatException: 'FormatException',
+  SocketException: 'Win32Exception',
+  Win32Exception: 'ExternalException',
+  COMException: 'ExternalException',
+  ExternalException: 'SystemException',
+  KeyNotFoundException: 'SystemException',
+  ObjectDisposedException: 'InvalidOperationException',
+  // Exchange's task errors derive from its LocalizedException.
+  LocalizedException: 'Exception',
+  ManagementObjectNotFoundException: 'LocalizedException',
+  ManagementObjectAmbiguousException: 'LocalizedException',
+  ADObjectAlreadyExistsException: 'LocalizedException',
 };
 
 /** The exception type chain of an error record, short names, most derived first. */
@@ -656,6 +709,50 @@ export function exceptionFullName(exceptionType: string): string {
   if (sma.includes(exceptionType)) return `System.Management.Automation.${exceptionType}`;
   if (chain.includes('IOException')) return `System.IO.${exceptionType}`;
   return `System.${exceptionType}`;
+}
+
+/**
+ * A .NET exception as a value: its type and bases (for `-is`), Message, InnerException (the chain),
+ * GetType(), GetBaseException(). `record` is the ErrorRecord it belongs to (PowerShell's own
+ * exceptions carry one), so `throw $_.Exception` rethrows that record.
+ */
+export function exceptionValue(e: ExceptionInfo, record?: ErrorRecord): PSObject {
+  const full = exceptionFullName(e.type);
+  const o = new PSObject([...exceptionChain(e.type).map(exceptionFullName), 'System.Object']);
+  const inner = e.inner ? exceptionValue(e.inner) : null;
+  o.addNote('Message', e.message);
+  o.addNote('InnerException', inner);
+  if (record && exceptionChain(e.type).includes('RuntimeException')) o.addNote('ErrorRecord', record);
+  o.addNote('Source', null);
+  o.addNote('HResult', -2146233088);
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `${full}: ${e.message}` });
+  o.addMethod({ name: 'GetType', definition: 'type GetType()', invoke: () => new PSTypeValue(full) });
+  o.addMethod({
+    name: 'GetBaseException',
+    definition: 'System.Exception GetBaseException()',
+    invoke: () => {
+      let base = e;
+      while (base.inner) base = base.inner;
+      return base === e ? o : exceptionValue(base);
+    },
+  });
+  exceptionInfos.set(o, e);
+  return o;
+}
+
+const exceptionInfos = new WeakMap<PSObject, ExceptionInfo>();
+
+/** The exception a value made by exceptionValue stands for (`throw $ex`). */
+export function exceptionInfoOf(v: unknown): ExceptionInfo | undefined {
+  return v instanceof PSObject ? exceptionInfos.get(v) : undefined;
+}
+
+/** `[System.IO.IOException]'disk full'`: an exception type from its message (its string constructor). */
+function exceptionFromString(value: unknown, full: string): PSObject | undefined {
+  if (typeof value !== 'string') return undefined;
+  const short = shortTypeName(full);
+  if (short !== 'Exception' && !(short in EXCEPTION_BASES)) return undefined;
+  return exceptionValue({ type: full, message: value });
 }
 
 function isInstanceOfName(value: unknown, name: string): boolean {

@@ -48,6 +48,18 @@ export interface InvocationInfo {
   commandName?: string;
 }
 
+/**
+ * A .NET exception inside another (`InnerException`): `1/0` raises a RuntimeException around a
+ * DivideByZeroException, `[int]'x'` one around a PSInvalidCastException around a FormatException.
+ * `catch [T]` and `trap [T]` look at the inner exception first (exceptionChain gives the hierarchy).
+ */
+export interface ExceptionInfo {
+  /** Short or full .NET type name, as exceptionType. */
+  type: string;
+  message: string;
+  inner?: ExceptionInfo;
+}
+
 export interface ErrorRecordInit {
   message: string;
   /** The error id; the FQID adds `,<command type>` when a command raised it. */
@@ -68,6 +80,8 @@ export interface ErrorRecordInit {
   isParseError?: boolean;
   /** The wrapped JS error of an internal bug, kept for debugging (never printed as a stack). */
   inner?: unknown;
+  /** The exception's InnerException. */
+  innerException?: ExceptionInfo;
 }
 
 export class ErrorRecord {
@@ -83,6 +97,7 @@ export class ErrorRecord {
   invocation?: InvocationInfo;
   isParseError: boolean;
   inner?: unknown;
+  innerException?: ExceptionInfo;
   /** Set by the engine when the record came from `throw`. */
   fromThrow = false;
 
@@ -99,6 +114,29 @@ export class ErrorRecord {
     this.invocation = init.invocation;
     this.isParseError = init.isParseError ?? false;
     this.inner = init.inner;
+    this.innerException = init.innerException;
+  }
+
+  /**
+   * The record as `$_` of the handler that matched one of its inner exceptions: the same error
+   * (id, category, target, position) with that exception in it (PowerShell's ErrorRecord(record, exception)).
+   */
+  withException(e: ExceptionInfo): ErrorRecord {
+    const r = new ErrorRecord({
+      message: e.message,
+      errorId: this.errorId,
+      category: this.category,
+      exceptionType: e.type,
+      targetObject: this.targetObject,
+      targetName: this.targetName,
+      targetType: this.targetType,
+      commandFullName: this.commandFullName,
+      activity: this.activity,
+      invocation: this.invocation,
+      innerException: e.inner,
+    });
+    r.fromThrow = this.fromThrow;
+    return r;
   }
 
   get fullyQualifiedErrorId(): string {
@@ -126,6 +164,12 @@ export class PipelineStoppedError extends Error {
 }
 
 export class TerminatingError extends Error {
+  /**
+   * A non-terminating error made terminating by -ErrorAction Stop / $ErrorActionPreference = Stop:
+   * PowerShell throws an ActionPreferenceStopException around it, which `catch` can also name.
+   */
+  preferenceStop = false;
+
   constructor(
     readonly record: ErrorRecord,
     /** Ends the whole script, like `throw` (a change that could not be saved). */
@@ -154,6 +198,12 @@ export function runtimeError(
 /** Throws runtimeError(...): for expression positions (`x ?? raise(...)`). */
 export function raise(message: string, errorId: string, category?: ErrorCategory, exceptionType?: string, targetObject?: unknown): never {
   throw runtimeError(message, errorId, category, exceptionType, targetObject);
+}
+
+/** The error with an InnerException (the .NET exception the runtime error wraps). */
+export function withInner(err: TerminatingError, inner: ExceptionInfo): TerminatingError {
+  err.record.innerException = inner;
+  return err;
 }
 
 /** Throw from a cmdlet to stop with a terminating error (ctx.fail does this). */

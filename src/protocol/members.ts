@@ -1,7 +1,7 @@
 // Member access on values: `$x.Name`, `$x.Name = v`, `$x.Method(args)` and Get-Member's list.
 // Without strict mode a missing property is $null; methods fail with PowerShell's texts.
 
-import { convertTo, convertToString, exceptionFullName, shortTypeName, toNumber } from './convert.js';
+import { convertTo, convertToString, exceptionValue, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
@@ -28,6 +28,8 @@ export function methodException(name: string, argc: number, inner: string, inner
       errorId: innerType,
       category: 'NotSpecified',
       exceptionType: 'MethodInvocationException',
+      // The method's own exception (its type is the error id; a failure of unknown type is an Exception).
+      innerException: { type: innerType === 'MethodInvocationException' ? 'Exception' : innerType, message: inner },
     }),
   );
 }
@@ -79,16 +81,9 @@ function typeMember(t: PSTypeValue, name: string): unknown {
 // ErrorRecord: Exception, CategoryInfo, InvocationInfo as PSObjects
 
 function exceptionObject(r: ErrorRecord): PSObject {
-  const full = exceptionFullName(r.exceptionType);
-  const o = new PSObject([full, 'System.Exception', 'System.Object']);
-  o.addNote('Message', r.message);
-  o.addNote('InnerException', null);
-  o.addNote('ErrorRecord', r);
-  o.addNote('Source', null);
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `${full}: ${r.message}` });
-  o.addMethod({ name: 'GetType', definition: 'type GetType()', invoke: () => new PSTypeValue(full) });
-  return o;
+  return exceptionValue({ type: r.exceptionType, message: r.message, inner: r.innerException }, r);
 }
+
 
 function shorten(s: string): string {
   return s.length > 40 ? `${s.slice(0, 19)}...${s.slice(-19)}` : s;

@@ -4,7 +4,7 @@
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
 import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText } from './convert.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
-import { raise } from './errors.js';
+import { raise, runtimeError, withInner } from './errors.js';
 import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
 import { compileWildcard } from './wildcard.js';
 import { runRegex } from './regex-guard.js';
@@ -256,8 +256,10 @@ function numericRight(left: unknown, right: unknown, method: string): number {
   return toNumber(right);
 }
 
+/** A RuntimeException around .NET's DivideByZeroException (`catch [DivideByZeroException]` takes it). */
 function divideByZero(): never {
-  raise('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified', 'RuntimeException');
+  const message = 'Attempted to divide by zero.';
+  throw withInner(runtimeError(message, 'RuntimeException', 'NotSpecified', 'RuntimeException'), { type: 'DivideByZeroException', message });
 }
 
 function multiply(left: unknown, right: unknown): unknown {
