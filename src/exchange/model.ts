@@ -3,6 +3,7 @@
 // 10,000 certificates does not parse 10,000 DER blobs.
 
 import type { ServerRole } from './services.js';
+import type { SettingsBag } from './settings.js';
 
 export const ORG_SCHEMA = 1;
 
@@ -114,6 +115,8 @@ export interface TransportServerState {
   receiveProtocolLogMaxDirectorySize: string;
   sendProtocolLogMaxAge: string;
   receiveProtocolLogMaxAge: string;
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface ReceiveConnectorState {
@@ -129,6 +132,8 @@ export interface ReceiveConnectorState {
   domainSecureEnabled: boolean;
   protocolLoggingLevel: LoggingLevel;
   enabled: boolean;
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface SendConnectorState {
@@ -144,6 +149,8 @@ export interface SendConnectorState {
   ignoreSTARTTLS: boolean;
   protocolLoggingLevel: LoggingLevel;
   enabled: boolean;
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface TransportConfigState {
@@ -169,6 +176,8 @@ export interface VirtualDirectoryState {
   requireSsl?: boolean;
   /** ActiveSync: client certificate authentication (Ignore, Accepted, Required). */
   clientCertAuth?: 'Ignore' | 'Accepted' | 'Required';
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface OutlookAnywhereState {
@@ -189,6 +198,8 @@ export interface ProtocolSettingsState {
   loginType: 'PlainTextLogin' | 'PlainTextAuthentication' | 'SecureLogin';
   sslBindings: string[];
   unencryptedOrTLSBindings: string[];
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface UMServerState {

@@ -12,6 +12,7 @@ import {
   SYSCONFIG_NAMESPACE,
   adTail,
   bindingError,
+  checkLocalPath,
   configDn,
   configObject,
   confirmSet,
@@ -19,10 +20,13 @@ import {
   getServersByIdentity,
   identityParameter,
   identityText,
-  optionalText,
   org,
   refuse,
+  type PropSpec,
 } from './config-common.js';
+import { TRANSPORT_SERVER_ORDER, TRANSPORT_SERVER_SETTINGS } from '../../exchange/settings-2007.js';
+import type { SettingContext } from '../../exchange/settings.js';
+import { applySettings, orderedProperties, settingParameters } from './settings-params.js';
 import { TRANSPORT_SERVER_TYPE } from './config-views.js';
 
 const transportOnly = (s: ExchangeServer) => isTransport(s.state);
@@ -31,7 +35,8 @@ export function transportServerObject(o: Organization, s: ExchangeServer) {
   const t = () => s.state.transport!;
   const id = () => s.name;
   const size = (k: keyof TransportServerState) => () => formatByteQuantifiedSize(String(t()[k]));
-  return configObject([TRANSPORT_SERVER_TYPE], id, [
+  const own: Record<string, PropSpec> = {};
+  for (const p of [
     ['Name', 'System.String', id],
     ['IntraOrgConnectorProtocolLoggingLevel', 'Microsoft.Exchange.Data.ProtocolLoggingLevel', () => t().intraOrgConnectorProtocolLoggingLevel],
     ['ReceiveProtocolLogMaxAge', 'Microsoft.Exchange.Data.EnhancedTimeSpan', () => t().receiveProtocolLogMaxAge],
@@ -43,8 +48,16 @@ export function transportServerObject(o: Organization, s: ExchangeServer) {
     ['SendProtocolLogMaxFileSize', 'Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]', size('sendProtocolLogMaxFileSize')],
     ['SendProtocolLogPath', 'Microsoft.Exchange.Data.LocalLongFullPath', () => t().sendProtocolLogPath],
     ['InternalTransportCertificateThumbprint', 'System.String', () => s.state.internalTransportThumbprint ?? null],
-    ...adTail(o, id, () => configDn(o, [`CN=${s.name}`, 'CN=Servers']), () => new Date(s.state.installedAt), ['top', 'server', 'msExchExchangeServer']),
+  ] as PropSpec[]) own[p[0]] = p;
+  return configObject([TRANSPORT_SERVER_TYPE], id, [
+    ...orderedProperties(TRANSPORT_SERVER_ORDER, own, TRANSPORT_SERVER_SETTINGS, () => t().settings, () => serverSettingContext(s)),
+    ...adTail(o, id, () => configDn(o, [`CN=${s.name}`, 'CN=Servers']), () => new Date(s.state.installedAt), ['top', 'server', 'msExchExchangeServer']).filter(([n]) => n !== 'Name'),
   ]);
+}
+
+/** What a server's setting defaults depend on. */
+export function serverSettingContext(s: ExchangeServer): SettingContext {
+  return { edge: s.state.roles.includes('Edge'), fqdn: s.fqdn };
 }
 
 export const getTransportServer = defineCmdlet({
@@ -70,15 +83,6 @@ export const getTransportServer = defineCmdlet({
     for (const s of servers) ctx.write(transportServerObject(o, s));
   },
 });
-
-function logPath(ctx: CmdletContext, param: string, v: unknown): string | null {
-  const t = optionalText(v);
-  if (t === null) return null;
-  if (!/^[A-Za-z]:\\/.test(t) || /[<>"|?*]/.test(t.slice(2))) {
-    return bindingError(ctx, param, t, 'Microsoft.Exchange.Data.LocalLongFullPath', `The path "${t}" is not a valid full path of the local computer.`);
-  }
-  return t.replace(/\\+$/, '');
-}
 
 function sizeValue(ctx: CmdletContext, param: string, v: unknown): string {
   const s = parseByteQuantifiedSize(String(v ?? ''));
@@ -112,6 +116,7 @@ export const setTransportServer = defineCmdlet({
     ReceiveProtocolLogMaxDirectorySize: { type: 'String', help: 'Largest total size of the Receive protocol log folder (e.g. 250MB, or Unlimited).' },
     SendProtocolLogMaxAge: { type: 'String', help: 'How long Send protocol logs are kept (d.hh:mm:ss, e.g. 30.00:00:00).' },
     ReceiveProtocolLogMaxAge: { type: 'String', help: 'How long Receive protocol logs are kept (d.hh:mm:ss, e.g. 30.00:00:00).' },
+    ...settingParameters(TRANSPORT_SERVER_SETTINGS),
     DomainController: domainControllerParameter,
   },
   examples: [
@@ -131,8 +136,8 @@ export const setTransportServer = defineCmdlet({
     const next: TransportServerState = { ...t };
     const b = ctx.bound;
     if (b.has('IntraOrgConnectorProtocolLoggingLevel')) next.intraOrgConnectorProtocolLoggingLevel = p.IntraOrgConnectorProtocolLoggingLevel;
-    if (b.has('SendProtocolLogPath')) next.sendProtocolLogPath = logPath(ctx, 'SendProtocolLogPath', p.SendProtocolLogPath);
-    if (b.has('ReceiveProtocolLogPath')) next.receiveProtocolLogPath = logPath(ctx, 'ReceiveProtocolLogPath', p.ReceiveProtocolLogPath);
+    if (b.has('SendProtocolLogPath')) next.sendProtocolLogPath = checkLocalPath(ctx, 'SendProtocolLogPath', p.SendProtocolLogPath);
+    if (b.has('ReceiveProtocolLogPath')) next.receiveProtocolLogPath = checkLocalPath(ctx, 'ReceiveProtocolLogPath', p.ReceiveProtocolLogPath);
     for (const [param, key] of [
       ['SendProtocolLogMaxFileSize', 'sendProtocolLogMaxFileSize'],
       ['ReceiveProtocolLogMaxFileSize', 'receiveProtocolLogMaxFileSize'],
@@ -149,6 +154,7 @@ export const setTransportServer = defineCmdlet({
         refuse(ctx, 'ErrorProtocolLogFileSizeTooLarge', `The value of ${dir}ProtocolLogMaxFileSize (${formatByteQuantifiedSize(next[`${k}ProtocolLogMaxFileSize`])}) must not exceed ${dir}ProtocolLogMaxDirectorySize (${formatByteQuantifiedSize(next[`${k}ProtocolLogMaxDirectorySize`])}).`, id);
       }
     }
+    next.settings = applySettings(ctx, TRANSPORT_SERVER_SETTINGS, p, t.settings, serverSettingContext(s));
     if (!(await confirmSet(ctx, 'transport server', s.name))) return;
     Object.assign(t, next);
     org(ctx).touch();

@@ -169,6 +169,16 @@ export function checkFqdn(ctx: CmdletContext, param: string, v: unknown): string
   return t;
 }
 
+/** Microsoft.Exchange.Data.LocalLongFullPath (a full path on the server; '' / $null clears). */
+export function checkLocalPath(ctx: CmdletContext, param: string, v: unknown): string | null {
+  const t = optionalText(v);
+  if (t === null) return null;
+  if (!/^[A-Za-z]:\\/.test(t) || /[<>"|?*]/.test(t.slice(2))) {
+    return bindingError(ctx, param, t, 'Microsoft.Exchange.Data.LocalLongFullPath', `The path "${t}" is not a valid full path of the local computer.`);
+  }
+  return t.replace(/\\+$/, '');
+}
+
 /** SmtpDomain values (partner domains in the TLS lists). */
 export function checkDomain(ctx: CmdletContext, param: string, t: string): string {
   if (!isFqdn(t) || !t.includes('.')) return bindingError(ctx, param, t, 'Microsoft.Exchange.Data.SmtpDomain', `"${t}" is not a valid SMTP domain.`);
