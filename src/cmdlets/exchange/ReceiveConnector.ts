@@ -74,6 +74,11 @@ function namesOf(l: Located): string[] {
   return [identityOf(l), `${l.server.fqdn}\\${l.connector.name}`, l.connector.name];
 }
 
+/** A -LinkedReceiveConnector value: the identity (SERVER\\Name) of the one connector it names. */
+export function linkedReceiveConnector(ctx: CmdletContext, id: string): string {
+  return identityOf(findObjects(ctx, allConnectors(org(ctx)), id, namesOf, true)![0]!);
+}
+
 export function receiveConnectorObject(o: Organization, l: Located) {
   const c = l.connector;
   const id = () => identityOf(l);
