@@ -164,3 +164,33 @@ export const TRANSPORT_SERVER_ORDER = [
   'RoutingTableLogPath', 'SendProtocolLogMaxAge', 'SendProtocolLogMaxDirectorySize', 'SendProtocolLogMaxFileSize', 'SendProtocolLogPath',
   'TransientFailureRetryAttempts', 'TransientFailureRetryInterval', 'InternalTransportCertificateThumbprint',
 ] as const;
+
+const MIME_FORMATS = ['TextOnly', 'HtmlOnly', 'HtmlAndTextAlternative', 'TextEnrichedOnly', 'TextEnrichedAndTextAlternative', 'BestBodyFormat', 'Tnef'] as const;
+
+/** POP3 (Set-PopSettings) or IMAP4 (Set-ImapSettings) settings besides certificate name, login type and bindings. */
+export function protocolSettings(proto: 'Pop' | 'Imap'): SettingSpec[] {
+  const pop = proto === 'Pop';
+  return [
+    setting('MaxCommandSize', 'int', pop ? 512 : 10240, { range: pop ? [40, 1024] : [1024, 16384] }),
+    ...(pop ? [enumSetting('MessageRetrievalSortOrder', `${SC}.SortOrder`, ['Ascending', 'Descending'], 'Ascending')] : []),
+    setting('AuthenticatedConnectionTimeout', 'timespan', '00:30:00'),
+    setting('PreAuthenticatedConnectionTimeout', 'timespan', '00:01:00'),
+    setting('MaxConnections', 'int', 2000, { range: [1, 2147483647] }),
+    setting('MaxConnectionFromSingleIP', 'int', 20, { range: [1, 2147483647] }),
+    setting('MaxConnectionsPerUser', 'int', 10, { range: [1, 2147483647] }),
+    enumSetting('MessageRetrievalMimeFormat', `${SC}.MimeTextFormat`, MIME_FORMATS, 'BestBodyFormat'),
+    setting('ProxyTargetPort', 'int', pop ? 110 : 143, { range: [0, 65535] }),
+    enumSetting('CalendarItemRetrievalOption', `${SC}.CalendarItemRetrievalOptions`, ['iCalendar', 'intranetUrl', 'InternetUrl', 'Custom'], 'iCalendar'),
+    setting('OwaServerUrl', 'uri', null),
+    setting('EnableExactRFC822Size', 'bool', false),
+    setting('Banner', 'string', `The Microsoft Exchange ${pop ? 'POP3' : 'IMAP4'} service is ready.`),
+  ];
+}
+
+/** 2007's Format-List order of Pop3AdConfiguration / Imap4AdConfiguration (PresentedCertificate* are the lab's). */
+export const PROTOCOL_SETTINGS_ORDER = [
+  'ProtocolName', 'MaxCommandSize', 'MessageRetrievalSortOrder', 'UnencryptedOrTLSBindings', 'SSLBindings', 'AuthenticatedConnectionTimeout',
+  'PreAuthenticatedConnectionTimeout', 'MaxConnections', 'MaxConnectionFromSingleIP', 'MaxConnectionsPerUser', 'MessageRetrievalMimeFormat',
+  'ProxyTargetPort', 'CalendarItemRetrievalOption', 'OwaServerUrl', 'EnableExactRFC822Size', 'LoginType', 'Banner', 'X509CertificateName',
+  'PresentedCertificate', 'PresentedCertificateSubject', 'Server',
+] as const;
