@@ -194,3 +194,75 @@ export const PROTOCOL_SETTINGS_ORDER = [
   'ProxyTargetPort', 'CalendarItemRetrievalOption', 'OwaServerUrl', 'EnableExactRFC822Size', 'LoginType', 'Banner', 'X509CertificateName',
   'PresentedCertificate', 'PresentedCertificateSubject', 'Server',
 ] as const;
+
+const bools = (names: string[], def: boolean) => names.map((n) => setting(n, 'bool', def));
+
+/** Set-OwaVirtualDirectory's 2007 SP1 settings (feature segmentation, file access, WebReady, authentication). */
+export const OWA_SETTINGS: SettingSpec[] = [
+  enumSetting('ActionForUnknownFileAndMIMETypes', `${SC}.AttachmentBlockingActions`, ['Allow', 'ForceSave', 'Block'], 'Allow'),
+  ...bools(['ActiveSyncIntegrationEnabled', 'AllAddressListsEnabled', 'CalendarEnabled', 'ChangePasswordEnabled', 'ContactsEnabled'], true),
+  setting('AllowedFileTypes', 'strings', []),
+  setting('AllowedMimeTypes', 'strings', []),
+  setting('BlockedFileTypes', 'strings', []),
+  setting('BlockedMimeTypes', 'strings', []),
+  setting('BasicAuthentication', 'bool', true),
+  setting('DefaultDomain', 'string', null),
+  setting('DigestAuthentication', 'bool', false),
+  ...bools(['DirectFileAccessOnPrivateComputersEnabled', 'DirectFileAccessOnPublicComputersEnabled', 'FilterWebBeaconsAndHtmlForms'], true),
+  setting('ForceSaveAttachmentFilteringEnabled', 'bool', false),
+  setting('ForceSaveFileTypes', 'strings', []),
+  setting('ForceSaveMimeTypes', 'strings', []),
+  setting('FormsAuthentication', 'bool', true),
+  enumSetting('GzipLevel', `${SC}.GzipLevel`, ['Off', 'Low', 'High', 'Error'], 'Low'),
+  ...bools(['JournalEnabled', 'JunkEmailEnabled'], true),
+  enumSetting('LogonFormat', `${SC}.LogonFormats`, ['FullDomain', 'UserName', 'PrincipalName'], 'FullDomain'),
+  ...bools(['NotesEnabled', 'OrganizationEnabled'], true),
+  enumSetting('OutboundCharset', `${SC}.OutboundCharsetOptions`, ['AutoDetect', 'AlwaysUTF8', 'UserLanguageChoice'], 'AutoDetect'),
+  ...bools(['PremiumClientEnabled', 'PublicFoldersEnabled', 'RecoverDeletedItemsEnabled', 'RedirectToOptimalOWAServer', 'RemindersAndNotificationsEnabled'], true),
+  enumSetting('RemoteDocumentsActionForUnknownServers', `${SC}.RemoteDocumentsActions`, ['Allow', 'Block'], 'Block'),
+  setting('RemoteDocumentsAllowedServers', 'strings', []),
+  setting('RemoteDocumentsBlockedServers', 'strings', []),
+  setting('RemoteDocumentsInternalDomainSuffixList', 'strings', []),
+  ...bools(['RulesEnabled', 'SearchFoldersEnabled', 'SignaturesEnabled', 'SMimeEnabled', 'SpellCheckerEnabled', 'TasksEnabled', 'ThemeSelectionEnabled', 'UMIntegrationEnabled'], true),
+  ...bools(['UNCAccessOnPrivateComputersEnabled', 'UNCAccessOnPublicComputersEnabled'], true),
+  ...bools(['UseGB18030', 'UseISO885915'], false),
+  setting('WebReadyDocumentViewingForAllSupportedTypes', 'bool', true),
+  ...bools(['WebReadyDocumentViewingOnPrivateComputersEnabled', 'WebReadyDocumentViewingOnPublicComputersEnabled'], true),
+  setting('WebReadyFileTypes', 'strings', []),
+  setting('WebReadyMimeTypes', 'strings', []),
+  setting('WindowsAuthentication', 'bool', false),
+  ...bools(['WSSAccessOnPrivateComputersEnabled', 'WSSAccessOnPublicComputersEnabled'], true),
+];
+
+/** Set-ActiveSyncVirtualDirectory's 2007 SP1 settings besides ClientCertAuth. */
+export const ACTIVESYNC_SETTINGS: SettingSpec[] = [
+  setting('BasicAuthEnabled', 'bool', true),
+  setting('BadItemReportingEnabled', 'bool', true),
+  setting('CompressionEnabled', 'bool', true),
+  setting('MobileClientCertificateAuthorityURL', 'string', null),
+  setting('MobileClientCertificateProvisioningEnabled', 'bool', false),
+  setting('MobileClientCertTemplateName', 'string', null),
+  enumSetting('RemoteDocumentsActionForUnknownServers', `${SC}.RemoteDocumentsActions`, ['Allow', 'Block'], 'Allow'),
+  setting('RemoteDocumentsAllowedServers', 'strings', []),
+  setting('RemoteDocumentsBlockedServers', 'strings', []),
+  setting('RemoteDocumentsInternalDomainSuffixList', 'strings', []),
+  setting('SendWatsonReport', 'bool', true),
+];
+
+/** Set-OabVirtualDirectory's 2007 SP1 settings besides RequireSSL. */
+export const OAB_SETTINGS: SettingSpec[] = [setting('PollInterval', 'int', 480, { range: [1, 2147483647] })];
+
+/** Set-WebServicesVirtualDirectory's 2007 SP1 authentication settings (and the NLB bypass URL). */
+export const WEB_SERVICES_SETTINGS: SettingSpec[] = [
+  setting('BasicAuthentication', 'bool', false),
+  setting('DigestAuthentication', 'bool', false),
+  setting('WindowsAuthentication', 'bool', true),
+  setting('InternalNLBBypassUrl', 'uri', (c) => `https://${c.fqdn}/EWS/Exchange.asmx`),
+];
+
+/** Set-AutodiscoverVirtualDirectory's 2007 SP1 authentication settings. */
+export const AUTODISCOVER_SETTINGS: SettingSpec[] = [
+  setting('BasicAuthentication', 'bool', true),
+  setting('DigestAuthentication', 'bool', false),
+  setting('WindowsAuthentication', 'bool', true),
+];

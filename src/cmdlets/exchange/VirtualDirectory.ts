@@ -27,8 +27,21 @@ import {
   type PropSpec,
 } from './config-common.js';
 import { VDIR_TYPES } from './config-views.js';
+import { ACTIVESYNC_SETTINGS, AUTODISCOVER_SETTINGS, OAB_SETTINGS, OWA_SETTINGS, WEB_SERVICES_SETTINGS } from '../../exchange/settings-2007.js';
+import type { SettingSpec } from '../../exchange/settings.js';
+import { applySettings, settingParameters, settingProperty } from './settings-params.js';
+import { serverSettingContext } from './TransportServer.js';
 
 type VdirName = keyof typeof VDIR_TYPES;
+
+/** Each directory's 2007 SP1 settings beyond the URLs (and RequireSSL / ClientCertAuth). */
+const VDIR_SETTINGS: Record<VdirName, SettingSpec[]> = {
+  owa: OWA_SETTINGS,
+  OAB: OAB_SETTINGS,
+  'Microsoft-Server-ActiveSync': ACTIVESYNC_SETTINGS,
+  EWS: WEB_SERVICES_SETTINGS,
+  Autodiscover: AUTODISCOVER_SETTINGS,
+};
 
 interface Located {
   server: ExchangeServer;
@@ -62,21 +75,14 @@ function vdirObject(o: Organization, name: VdirName, l: Located) {
   const v = l.vdir;
   const id = () => identityOf(l);
   const own: PropSpec[] = [];
-  if (name === 'owa') {
-    own.push(['OwaVersion', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.OwaVersions', () => 'Exchange2007']);
-    own.push(['FormsAuthentication', 'System.Boolean', () => true]);
-  }
-  if (name === 'OAB') {
-    own.push(['RequireSSL', 'System.Boolean', () => v.requireSsl ?? false]);
-    own.push(['PollInterval', 'System.Int32', () => 480]);
-  }
+  if (name === 'owa') own.push(['OwaVersion', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.OwaVersions', () => 'Exchange2007']);
+  if (name === 'OAB') own.push(['RequireSSL', 'System.Boolean', () => v.requireSsl ?? false]);
   if (name !== 'OAB') {
     // Lab property: these directories inherit the Default Web Site's "Require SSL" (on after setup,
     // and after Enable-ExchangeCertificate -Services IIS unless -DoNotRequireSSL), which 2007 keeps in IIS.
     own.push(['SSLRequiredBySite', 'System.Boolean', () => l.server.state.requireSsl]);
   }
   if (name === 'Microsoft-Server-ActiveSync') {
-    own.push(['BasicAuthEnabled', 'System.Boolean', () => true]);
     own.push(['ClientCertAuth', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ClientCertAuthTypes', () => v.clientCertAuth ?? 'Ignore']);
   }
   return configObject([VDIR_TYPES[name], 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ADExchangeServiceVirtualDirectory'], id, [
@@ -85,6 +91,7 @@ function vdirObject(o: Organization, name: VdirName, l: Located) {
     ['InternalUrl', 'System.Uri', () => v.internalUrl],
     ['ExternalUrl', 'System.Uri', () => v.externalUrl],
     ...own,
+    ...VDIR_SETTINGS[name].map((spec) => settingProperty(spec, () => v.settings, () => serverSettingContext(l.server))),
     ['InternalAuthenticationMethods', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.Directory.AuthenticationMethod]]', () => (name === 'owa' ? ['Basic', 'Fba', 'Ntlm', 'WindowsIntegrated'] : name === 'Microsoft-Server-ActiveSync' ? ['Basic'] : ['Ntlm', 'WindowsIntegrated'])],
     ['MetabasePath', 'System.String', () => `IIS://${l.server.fqdn}/W3SVC/1/ROOT/${v.name}`],
     ['Path', 'System.String', () => `${EXCHANGE_INSTALL_PATH}\\${CA_PATHS[name]}`],
@@ -207,6 +214,7 @@ function makeSet(spec: VdirSpec): CmdletDeclaration {
       InternalUrl: { type: 'String', allowNull: true, help: 'The URL clients inside the organization use (System.Uri).' },
       ExternalUrl: { type: 'String', allowNull: true, help: 'The URL clients on the Internet use (System.Uri); $null when not published.' },
       ...spec.extra,
+      ...settingParameters(VDIR_SETTINGS[spec.name]),
       DomainController: domainControllerParameter,
     },
     examples: [{ code: spec.setExample.code, remarks: spec.setExample.remarks, shows: spec.setExample.shows, needs: ['lab'] }],
@@ -219,6 +227,7 @@ function makeSet(spec: VdirSpec): CmdletDeclaration {
       if (b.has('ExternalUrl')) next.externalUrl = checkUri(ctx, 'ExternalUrl', p.ExternalUrl);
       if (b.has('RequireSSL')) next.requireSsl = Boolean(p.RequireSSL);
       if (b.has('ClientCertAuth')) next.clientCertAuth = p.ClientCertAuth;
+      next.settings = applySettings(ctx, VDIR_SETTINGS[spec.name], p, l.vdir.settings, serverSettingContext(l.server));
       const kind = `${spec.title === 'Exchange ActiveSync' ? 'ActiveSync' : spec.title} virtual directory`;
       if (!(await confirmSet(ctx, kind, identityOf(l)))) return;
       Object.assign(l.vdir, next);
