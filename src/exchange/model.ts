@@ -189,6 +189,8 @@ export interface OutlookAnywhereState {
 
 export interface ClientAccessState {
   autoDiscoverServiceInternalUri: string;
+  /** Sites the Autodiscover SCP serves (Set-ClientAccessServer -AutoDiscoverSiteScope); absent: the server's site. */
+  autoDiscoverSiteScope?: string[];
   virtualDirectories: VirtualDirectoryState[];
   outlookAnywhere: OutlookAnywhereState;
 }

@@ -17,6 +17,7 @@ import {
   getServersByIdentity,
   identityParameter,
   identityText,
+  multiValued,
   org,
   refuse,
   warnIfUnencrypted,
@@ -36,7 +37,7 @@ function clientAccessServerObject(o: Organization, s: ExchangeServer) {
     ['AutoDiscoverServiceClassName', 'System.String', () => 'ms-Exchange-AutoDiscover-Service'],
     ['AutoDiscoverServiceInternalUri', 'System.Uri', () => ca().autoDiscoverServiceInternalUri],
     ['AutoDiscoverServiceGuid', 'System.Nullable`1[[System.Guid]]', () => '77378f46-2c66-4aa9-a6a6-3e7a48b19596'],
-    ['AutoDiscoverSiteScope', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => (s.state.site ? [s.state.site] : [])],
+    ['AutoDiscoverSiteScope', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => [...(ca().autoDiscoverSiteScope ?? (s.state.site ? [s.state.site] : []))]],
     ...adTail(o, id, () => configDn(o, [`CN=${s.name}`, 'CN=Servers']), () => new Date(s.state.installedAt), ['top', 'server', 'msExchExchangeServer']).filter(([n]) => n !== 'Name'),
   ]);
 }
@@ -75,6 +76,7 @@ export const setClientAccessServer = defineCmdlet({
   parameters: {
     Identity: identityParameter('The Client Access server (name or FQDN).', true),
     AutoDiscoverServiceInternalUri: { type: 'String', allowNull: true, help: 'The Autodiscover URL for domain-joined clients (System.Uri).' },
+    AutoDiscoverSiteScope: { type: 'Object', help: 'The Active Directory sites whose clients this Autodiscover SCP serves; a list replaces them, @{Add=...; Remove=...} edits them.' },
     DomainController: domainControllerParameter,
   },
   examples: [
@@ -95,8 +97,16 @@ export const setClientAccessServer = defineCmdlet({
       if (v === null) refuse(ctx, 'ErrorAutoDiscoverUriRequired', 'AutoDiscoverServiceInternalUri cannot be empty: domain-joined Outlook clients need it to find Autodiscover.', s.name);
       uri = v;
     }
+    let scope = ca.autoDiscoverSiteScope;
+    if (ctx.bound.has('AutoDiscoverSiteScope')) {
+      scope = multiValued(p.AutoDiscoverSiteScope, ca.autoDiscoverSiteScope ?? (s.state.site ? [s.state.site] : []));
+      const unknown = scope.find((x) => !o.state.sites.some((site) => site.toLowerCase() === x.toLowerCase()));
+      if (unknown !== undefined) refuse(ctx, 'ErrorSiteNotFound', `The Active Directory site "${unknown}" was not found.`, unknown);
+      scope = scope.map((x) => o.state.sites.find((site) => site.toLowerCase() === x.toLowerCase())!);
+    }
     if (!(await confirmSet(ctx, 'Client Access server', s.name))) return;
     ca.autoDiscoverServiceInternalUri = uri;
+    if (scope) ca.autoDiscoverSiteScope = scope;
     o.touch();
   },
 });
