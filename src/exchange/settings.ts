@@ -23,6 +23,7 @@ export type SettingKind =
   | 'enum'
   | 'flags'
   | 'strings'
+  | 'ipAddresses'
   | 'bindings'
   | 'ipRanges'
   | 'uri'
@@ -67,6 +68,7 @@ export const T = {
   unlimitedSize: `${NS}.Unlimited\`1[[${NS}.ByteQuantifiedSize]]`,
   unlimitedInt: `${NS}.Unlimited\`1[[System.Int32]]`,
   strings: `${NS}.MultiValuedProperty\`1[[System.String]]`,
+  ipAddresses: `${NS}.MultiValuedProperty\`1[[System.Net.IPAddress]]`,
   bindings: `${NS}.MultiValuedProperty\`1[[${NS}.IPBinding]]`,
   ipRanges: `${NS}.MultiValuedProperty\`1[[${NS}.IPRange]]`,
   uri: 'System.Uri',

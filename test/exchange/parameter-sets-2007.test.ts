@@ -61,6 +61,8 @@ function sample(spec: SettingSpec, c: SettingContext): [arg: string, shown: stri
       return def === 'unlimited' ? ['42', '42'] : ['unlimited', 'unlimited'];
     case 'strings':
       return ['a.proexchange.global,b.proexchange.global', 'a.proexchange.global|b.proexchange.global'];
+    case 'ipAddresses':
+      return ['10.0.0.53,10.0.1.53', '10.0.0.53|10.0.1.53'];
     case 'bindings':
       return ['10.0.0.1:2525', '10.0.0.1:2525'];
     case 'ipRanges':
@@ -182,6 +184,7 @@ describe('values are checked before anything changes', () => {
     await refused('Set-SendConnector Internet -LinkedReceiveConnector Nowhere', "object 'Nowhere' could not be found");
     await refused('Set-TransportServer Ex2007EE -ExternalPostmasterAddress postmaster', 'is not a valid SMTP address');
     await refused('Set-TransportServer Ex2007EE -ExternalDNSAdapterGuid 1234', 'Guid should contain 32 digits');
+    await refused('Set-TransportServer Ex2007EE -ExternalDNSServers 10.0.0.1,dns.example', '"dns.example" is not a valid IP address');
     await refused("Set-TransportServer Ex2007EE -PickupDirectoryPath 'relative\\pickup'", 'is not a valid full path');
     await refused('Set-PopSettings -Server Ex2007EE -MaxCommandSize 20', 'less than the minimum allowed range of 40');
     await refused("Set-OwaVirtualDirectory 'Ex2007EE\\owa (Default Web Site)' -GzipLevel Maximum", 'Unable to match the identifier name Maximum');

@@ -33,6 +33,7 @@ export function settingParameter(spec: SettingSpec): ParameterDeclaration {
     case 'flags':
       return { type: 'Enum', enum: { typeName: spec.enumType ?? spec.typeName, values: spec.values ?? [], flags: spec.kind === 'flags' }, help };
     case 'strings':
+    case 'ipAddresses':
     case 'bindings':
     case 'ipRanges':
       return { type: 'Object', help: `${help} A list replaces the value; @{Add=...; Remove=...} edits it.` };
@@ -115,14 +116,20 @@ export function parseSetting(ctx: CmdletContext, spec: SettingSpec, v: unknown, 
       return v instanceof PSObject ? String(v.get('UserName') ?? '') || null : null;
     case 'strings':
       return multiValued(v, Array.isArray(current) ? current : []);
+    case 'ipAddresses':
     case 'bindings':
     case 'ipRanges': {
       const list = multiValued(v, Array.isArray(current) ? current : []);
-      const ok = spec.kind === 'bindings' ? isIPBinding : isIPRange;
+      const ok = spec.kind === 'bindings' ? isIPBinding : spec.kind === 'ipRanges' ? isIPRange : isIPAddress;
       for (const x of [...list, ...listOf(v).filter((i) => i === null)]) {
         if (x === null || !ok(String(x).trim())) {
-          const what = spec.kind === 'bindings' ? 'IP address and port (for example 0.0.0.0:25)' : 'IP address, IP range (a-b) or subnet (a/bits)';
-          return bindingError(ctx, param, x, spec.kind === 'bindings' ? 'Microsoft.Exchange.Data.IPBinding' : 'Microsoft.Exchange.Data.IPRange', `"${String(x ?? '')}" is not a valid ${what}.`);
+          const [what, type] =
+            spec.kind === 'bindings'
+              ? ['IP address and port (for example 0.0.0.0:25)', 'Microsoft.Exchange.Data.IPBinding']
+              : spec.kind === 'ipRanges'
+                ? ['IP address, IP range (a-b) or subnet (a/bits)', 'Microsoft.Exchange.Data.IPRange']
+                : ['IP address', 'System.Net.IPAddress'];
+          return bindingError(ctx, param, x, type, `"${String(x ?? '')}" is not a valid ${what}.`);
         }
       }
       return list.map((x) => x.trim());
