@@ -16,10 +16,11 @@ import {
   findServers,
   getServersByIdentity,
   identityParameter,
-  identityText,
   multiValued,
   org,
   refuse,
+  setIdentityParameters,
+  targetIdentity,
   warnIfUnencrypted,
 } from './config-common.js';
 import { CLIENT_ACCESS_SERVER_TYPE } from './config-views.js';
@@ -73,8 +74,9 @@ export const setClientAccessServer = defineCmdlet({
     'Set-ClientAccessServer -AutoDiscoverServiceInternalUri sets the Autodiscover URL published in Active Directory for domain-joined Outlook clients. Use a host name the IIS certificate carries (the KB940726 fix). The URL must be an absolute https or http URL; nothing changes otherwise.',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
+  defaultParameterSet: 'Identity',
   parameters: {
-    Identity: identityParameter('The Client Access server (name or FQDN).', true),
+    ...setIdentityParameters('The Client Access server (name or FQDN).', CLIENT_ACCESS_SERVER_TYPE, 'ClientAccessServerIdParameter'),
     AutoDiscoverServiceInternalUri: { type: 'String', allowNull: true, help: 'The Autodiscover URL for domain-joined clients (System.Uri).' },
     AutoDiscoverSiteScope: { type: 'Object', help: 'The Active Directory sites whose clients this Autodiscover SCP serves; a list replaces them, @{Add=...; Remove=...} edits them.' },
     DomainController: domainControllerParameter,
@@ -89,7 +91,7 @@ export const setClientAccessServer = defineCmdlet({
   ],
   async process(p, ctx) {
     const o = org(ctx);
-    const s = findServers(ctx, identityText(p.Identity), { single: true, accept: casOnly })![0]!;
+    const s = findServers(ctx, targetIdentity(p), { single: true, accept: casOnly })![0]!;
     const ca = s.state.clientAccess!;
     let uri = ca.autoDiscoverServiceInternalUri;
     if (ctx.bound.has('AutoDiscoverServiceInternalUri')) {

@@ -3,6 +3,7 @@
 // match as Exchange ranks them: valid, exact, CA-issued, newest); PresentedCertificate shows it.
 
 import { defineCmdlet, type CmdletContext, type CmdletDeclaration } from '../../protocol/cmdlet.js';
+import { PSObject } from '../../protocol/values.js';
 import type { ProtocolSettingsState } from '../../exchange/model.js';
 import type { ExchangeServer, Organization } from '../../exchange/organization.js';
 import { isClientAccess } from '../../exchange/defaults.js';
@@ -98,6 +99,7 @@ function makeSet(proto: Protocol): CmdletDeclaration {
     confirmImpact: 'Medium',
     parameters: {
       Server: { type: 'String', complete: 'machine', help: 'The Client Access server (default: the local server).' },
+      Instance: { type: 'PSObject', help: `A ${proto === 'Pop' ? 'Pop3AdConfiguration' : 'Imap4AdConfiguration'} object as Get-${proto}Settings returns it: the settings of its server are changed.` },
       X509CertificateName: { type: 'String', help: 'The host name whose certificate the service presents for SSL/TLS.' },
       LoginType: { type: 'Enum', enum: LOGIN_ENUM, help: 'PlainTextLogin, PlainTextAuthentication or SecureLogin.' },
       SSLBindings: { type: 'String[]', help: `Where ${svc} listens with SSL (IP:port, e.g. 0.0.0.0:${proto === 'Pop' ? 995 : 993}).` },
@@ -114,7 +116,8 @@ function makeSet(proto: Protocol): CmdletDeclaration {
       },
     ],
     async process(p, ctx) {
-      const s = targetServer(ctx, p.Server, true)!;
+      const instanceServer = p.Instance instanceof PSObject ? p.Instance.get('Server') : undefined;
+      const s = targetServer(ctx, p.Server ?? instanceServer ?? undefined, true)!;
       const cur = settingsOf(s, proto);
       const next: ProtocolSettingsState = { ...cur };
       const b = ctx.bound;

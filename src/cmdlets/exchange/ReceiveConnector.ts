@@ -24,10 +24,11 @@ import {
   flagsText,
   getByServerOrIdentity,
   identityParameter,
-  identityText,
   org,
   refuse,
   serverParameter,
+  setIdentityParameters,
+  targetIdentity,
   type PropSpec,
 } from './config-common.js';
 import { RECEIVE_CONNECTOR_TYPE } from './config-views.js';
@@ -152,16 +153,17 @@ export const setReceiveConnector = defineCmdlet({
     'Set-ReceiveConnector changes one Receive connector (identity SERVER\\Name). -Fqdn sets the name announced in the SMTP banner and used to pick the STARTTLS certificate; -AuthMechanism Tls advertises STARTTLS, ExchangeServer allows X-ANONYMOUSTLS between Exchange servers; -RequireTLS refuses mail sent without TLS; -DomainSecureEnabled turns on mutual TLS with the partner domains of Set-TransportConfig -TLSReceiveDomainSecureList; -ProtocolLoggingLevel Verbose writes Receive protocol logs. Impossible combinations (RequireTLS without Tls ...) are refused and nothing changes.',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
+  defaultParameterSet: 'Identity',
   parameters: {
-    Identity: identityParameter('The connector: SERVER\\Name.', true),
-    Fqdn: { type: 'String', help: 'The FQDN announced in the banner and EHLO response, and the certificate name; $null means the server FQDN.' },
+    ...setIdentityParameters('The connector: SERVER\\Name.', RECEIVE_CONNECTOR_TYPE, 'ReceiveConnectorIdParameter'),
+    Fqdn: { type: 'String', netType: 'Microsoft.Exchange.Data.Fqdn', help: 'The FQDN announced in the banner and EHLO response, and the certificate name; $null means the server FQDN.' },
     AuthMechanism: { type: 'Enum', enum: AUTH_MECHANISM_ENUM, help: 'None, Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer, ExternalAuthoritative (combine with commas).' },
     PermissionGroups: { type: 'Enum', enum: PERMISSION_GROUPS_ENUM, help: 'None, AnonymousUsers, ExchangeUsers, ExchangeServers, ExchangeLegacyServers, Partners, Custom (combine with commas).' },
     RequireTLS: booleanParameter('$true: only accept mail sent over TLS.'),
     DomainSecureEnabled: booleanParameter('$true: mutual TLS (Domain Security) with the partner domains in the transport configuration.'),
     ProtocolLoggingLevel: { type: 'Enum', enum: LOGGING_LEVEL_ENUM, help: 'None or Verbose: Receive protocol logging for this connector.' },
-    Bindings: { type: 'String[]', help: 'The IP addresses and ports it listens on (0.0.0.0:25).' },
-    RemoteIPRanges: { type: 'Object', help: 'The remote addresses it accepts mail from: addresses, ranges (a-b) or subnets (a/bits); @{Add=...; Remove=...} edits the list.' },
+    Bindings: { type: 'String[]', netType: 'Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.IPBinding]', help: 'The IP addresses and ports it listens on (0.0.0.0:25).' },
+    RemoteIPRanges: { type: 'Object', netType: 'Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.IPRange]', help: 'The remote addresses it accepts mail from: addresses, ranges (a-b) or subnets (a/bits); @{Add=...; Remove=...} edits the list.' },
     Enabled: booleanParameter('$false turns the connector off.'),
     Name: { type: 'String', help: 'Renames the connector (unique on its server).' },
     ...settingParameters(RECEIVE_CONNECTOR_SETTINGS),
@@ -179,7 +181,7 @@ export const setReceiveConnector = defineCmdlet({
   ],
   async process(p, ctx) {
     const o = org(ctx);
-    const id = identityText(p.Identity);
+    const id = targetIdentity(p);
     const l = findObjects(ctx, allConnectors(o), id, namesOf, true)![0]!;
     const next: ReceiveConnectorState = { ...l.connector };
     const b = ctx.bound;
@@ -234,8 +236,8 @@ export const newReceiveConnector = defineCmdlet({
   defaultParameterSet: 'Custom',
   parameters: {
     Name: { type: 'String', help: 'The connector name (unique on the server).', sets: Object.fromEntries(USAGE_SETS.map((set) => [set, { position: 0, mandatory: true }])) },
-    Bindings: { type: 'String[]', help: 'The IP addresses and ports it listens on (0.0.0.0:25).', sets: inSets(['Custom', 'Internet', 'Client']) },
-    RemoteIPRanges: { type: 'Object', help: 'The remote addresses it accepts mail from (addresses, a-b ranges, a/bits subnets).', sets: inSets(['Custom', 'Internal', 'Partner']) },
+    Bindings: { type: 'String[]', netType: 'Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.IPBinding]', help: 'The IP addresses and ports it listens on (0.0.0.0:25).', sets: inSets(['Custom', 'Internet', 'Client']) },
+    RemoteIPRanges: { type: 'Object', netType: 'Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.IPRange]', help: 'The remote addresses it accepts mail from (addresses, a-b ranges, a/bits subnets).', sets: inSets(['Custom', 'Internal', 'Partner']) },
     Custom: { type: 'Switch', help: 'A custom connector (no permission groups preset).', sets: { Custom: {} } },
     Internet: { type: 'Switch', help: 'An Internet connector: anonymous senders.', sets: { Internet: { mandatory: true } } },
     Internal: { type: 'Switch', help: 'A connector for Exchange servers of the organization.', sets: { Internal: { mandatory: true } } },
@@ -245,7 +247,7 @@ export const newReceiveConnector = defineCmdlet({
     Server: { type: 'String', complete: 'machine', help: 'The Hub or Edge server (default: the local server).' },
     AuthMechanism: { type: 'Enum', enum: AUTH_MECHANISM_ENUM, help: 'None, Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer, ExternalAuthoritative (combine with commas).' },
     PermissionGroups: { type: 'Enum', enum: PERMISSION_GROUPS_ENUM, help: 'None, AnonymousUsers, ExchangeUsers, ExchangeServers, ExchangeLegacyServers, Partners, Custom (combine with commas).' },
-    Fqdn: { type: 'String', help: 'The FQDN announced in the banner and EHLO response; default: the server FQDN.' },
+    Fqdn: { type: 'String', netType: 'Microsoft.Exchange.Data.Fqdn', help: 'The FQDN announced in the banner and EHLO response; default: the server FQDN.' },
     RequireTLS: booleanParameter('$true: only accept mail sent over TLS.'),
     DomainSecureEnabled: booleanParameter('$true: mutual TLS (Domain Security) with the partner domains.'),
     ProtocolLoggingLevel: { type: 'Enum', enum: LOGGING_LEVEL_ENUM, help: 'None or Verbose.' },

@@ -20,11 +20,12 @@ import {
   findServers,
   getByIdentity,
   identityParameter,
-  identityText,
   org,
   multiValued,
   refuse,
   checkDomain,
+  setIdentityParameters,
+  targetIdentity,
   type PropSpec,
 } from './config-common.js';
 import { SEND_CONNECTOR_TYPE } from './config-views.js';
@@ -142,18 +143,19 @@ export const setSendConnector = defineCmdlet({
     'Set-SendConnector changes a Send connector. -Fqdn is the name used in HELO/EHLO and the certificate name offered when the remote side asks for one (Domain Security); -RequireTLS $true sends only over TLS; -IgnoreSTARTTLS $true never uses STARTTLS even when offered; -DomainSecureEnabled turns on mutual TLS to the domains of Set-TransportConfig -TLSSendDomainSecureList; -ProtocolLoggingLevel Verbose writes Send protocol logs. Impossible combinations are refused and nothing changes.',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
+  defaultParameterSet: 'Identity',
   parameters: {
-    Identity: identityParameter('The connector name.', true),
-    Fqdn: { type: 'String', help: 'The FQDN used in HELO/EHLO and for the client certificate; $null means the source server FQDN.' },
+    ...setIdentityParameters('The connector name.', SEND_CONNECTOR_TYPE, 'SendConnectorIdParameter'),
+    Fqdn: { type: 'String', netType: 'Microsoft.Exchange.Data.Fqdn', help: 'The FQDN used in HELO/EHLO and for the client certificate; $null means the source server FQDN.' },
     RequireTLS: booleanParameter('$true: send only over TLS.'),
     IgnoreSTARTTLS: booleanParameter('$true: do not use STARTTLS even when the remote server offers it.'),
     DomainSecureEnabled: booleanParameter('$true: mutual TLS (Domain Security) with the domains in the transport configuration.'),
     ProtocolLoggingLevel: { type: 'Enum', enum: LOGGING_LEVEL_ENUM, help: 'None or Verbose: Send protocol logging for this connector.' },
-    SourceTransportServers: { type: 'String[]', help: 'The Hub or Edge servers that send through the connector.' },
+    SourceTransportServers: { type: 'String[]', netType: 'Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Configuration.Tasks.ServerIdParameter]', help: 'The Hub or Edge servers that send through the connector.' },
     Enabled: booleanParameter('$false turns the connector off.'),
-    AddressSpaces: { type: 'Object', help: 'Domains the connector serves (SMTP:<domain>;<cost>); a list replaces them, @{Add=...; Remove=...} edits them.' },
+    AddressSpaces: { type: 'Object', netType: 'Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.AddressSpace]', help: 'Domains the connector serves (SMTP:<domain>;<cost>); a list replaces them, @{Add=...; Remove=...} edits them.' },
     DNSRoutingEnabled: booleanParameter('$true: MX (DNS) routing; $false: through -SmartHosts.'),
-    SmartHosts: { type: 'Object', help: 'Send through these hosts instead of DNS; giving them turns DNS routing off unless -DNSRoutingEnabled says otherwise.' },
+    SmartHosts: { type: 'Object', netType: 'Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SmartHost]', help: 'Send through these hosts instead of DNS; giving them turns DNS routing off unless -DNSRoutingEnabled says otherwise.' },
     Name: { type: 'String', help: 'Renames the connector (unique in the organization).' },
     Force: { type: 'Switch', help: 'No confirmation questions.' },
     ...settingParameters(SEND_CONNECTOR_SETTINGS),
@@ -170,7 +172,7 @@ export const setSendConnector = defineCmdlet({
   ],
   async process(p, ctx) {
     const o = org(ctx);
-    const id = identityText(p.Identity);
+    const id = targetIdentity(p);
     const c = findObjects(ctx, sendConnectors(o), id, (x) => [x.name], true)![0]!;
     const next: SendConnectorState = { ...c };
     const b = ctx.bound;

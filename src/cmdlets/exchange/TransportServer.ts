@@ -19,9 +19,10 @@ import {
   findServers,
   getServersByIdentity,
   identityParameter,
-  identityText,
   org,
   refuse,
+  setIdentityParameters,
+  targetIdentity,
   type PropSpec,
 } from './config-common.js';
 import { TRANSPORT_SERVER_ORDER, TRANSPORT_SERVER_SETTINGS } from '../../exchange/settings-2007.js';
@@ -105,8 +106,9 @@ export const setTransportServer = defineCmdlet({
     'Set-TransportServer changes the protocol log settings of one Hub or Edge server. -IntraOrgConnectorProtocolLoggingLevel Verbose logs the SMTP conversations of the implicit intra-organization Send connector (Hub to Hub, Hub to Edge), with the certificates each side offers, to the Send protocol log directory. -SendProtocolLogPath / -ReceiveProtocolLogPath move the logs ($null turns that logging off for the whole server); the MaxFileSize, MaxDirectorySize and MaxAge parameters bound them. Every value is checked before anything changes.',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
+  defaultParameterSet: 'Identity',
   parameters: {
-    Identity: identityParameter('The Hub or Edge server (name or FQDN).', true),
+    ...setIdentityParameters('The Hub or Edge server (name or FQDN).', TRANSPORT_SERVER_TYPE, 'ServerIdParameter'),
     IntraOrgConnectorProtocolLoggingLevel: { type: 'Enum', enum: LOGGING_LEVEL_ENUM, help: 'Protocol logging of the intra-organization Send connector: None or Verbose.' },
     SendProtocolLogPath: { type: 'String', help: 'Folder of the Send protocol logs on the server (local full path); $null disables Send protocol logging.' },
     ReceiveProtocolLogPath: { type: 'String', help: 'Folder of the Receive protocol logs on the server (local full path); $null disables Receive protocol logging.' },
@@ -130,7 +132,7 @@ export const setTransportServer = defineCmdlet({
     { code: "Set-TransportServer Ex2007EE -SendProtocolLogPath 'D:\\Hub Send SMTP Log' -WhatIf", remarks: 'Shows what would change without changing it.', shows: 'What if: Setting transport server "Ex2007EE".', needs: ['lab'] },
   ],
   async process(p, ctx) {
-    const id = identityText(p.Identity);
+    const id = targetIdentity(p);
     const s = findServers(ctx, id, { single: true, accept: transportOnly })![0]!;
     const t = s.state.transport!;
     const next: TransportServerState = { ...t };

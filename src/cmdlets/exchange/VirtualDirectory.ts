@@ -20,9 +20,10 @@ import {
   findObjects,
   getByServerOrIdentity,
   identityParameter,
-  identityText,
   org,
   serverParameter,
+  setIdentityParameters,
+  targetIdentity,
   warnIfUnencrypted,
   type PropSpec,
 } from './config-common.js';
@@ -209,8 +210,9 @@ function makeSet(spec: VdirSpec): CmdletDeclaration {
     description: `Set-${spec.noun} changes the ${spec.name} virtual directory (identity SERVER\\${spec.name} (Default Web Site)). -InternalUrl and -ExternalUrl take absolute http or https URLs ($null clears ExternalUrl); use names the IIS certificate carries, or clients warn about the certificate.${spec.name === 'OAB' ? ' -RequireSSL $true makes the OAB directory HTTPS-only.' : ''}${spec.name === 'Microsoft-Server-ActiveSync' ? ' -ClientCertAuth sets whether devices must present a client certificate.' : ''} Every value is checked before anything changes.`,
     supportsShouldProcess: true,
     confirmImpact: 'Medium',
+    defaultParameterSet: 'Identity',
     parameters: {
-      Identity: identityParameter(`The virtual directory: SERVER\\${spec.name} (Default Web Site).`, true),
+      ...setIdentityParameters(`The virtual directory: SERVER\\${spec.name} (Default Web Site).`, VDIR_TYPES[spec.name], 'VirtualDirectoryIdParameter'),
       InternalUrl: { type: 'String', allowNull: true, help: 'The URL clients inside the organization use (System.Uri).' },
       ExternalUrl: { type: 'String', allowNull: true, help: 'The URL clients on the Internet use (System.Uri); $null when not published.' },
       ...spec.extra,
@@ -220,7 +222,7 @@ function makeSet(spec: VdirSpec): CmdletDeclaration {
     examples: [{ code: spec.setExample.code, remarks: spec.setExample.remarks, shows: spec.setExample.shows, needs: ['lab'] }],
     async process(p, ctx) {
       const o = org(ctx);
-      const l = findObjects(ctx, located(o, spec.name), identityText(p.Identity), namesOf, true)![0]!;
+      const l = findObjects(ctx, located(o, spec.name), targetIdentity(p), namesOf, true)![0]!;
       const next: VirtualDirectoryState = { ...l.vdir };
       const b = ctx.bound;
       if (b.has('InternalUrl')) next.internalUrl = checkUri(ctx, 'InternalUrl', p.InternalUrl);

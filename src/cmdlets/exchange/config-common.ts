@@ -244,6 +244,23 @@ export function identityParameter(help: string, mandatory: boolean, set = '__All
   return { type: 'Object', help, sets: { [set]: { position: 0, mandatory, fromPipeline: true, fromPipelineByPropertyName: true } } };
 }
 
+/**
+ * A Set- cmdlet's two 2007 parameter sets: -Identity, or -Instance (an object a Get- cmdlet
+ * returned; the object it stands for is the one changed). Use with defaultParameterSet 'Identity'.
+ */
+export function setIdentityParameters(help: string, instanceType: string, idParameterType: string): Record<string, ParameterDeclaration> {
+  const short = instanceType.slice(instanceType.lastIndexOf('.') + 1);
+  return {
+    Identity: { type: 'Object', netType: `Microsoft.Exchange.Configuration.Tasks.${idParameterType}`, help, sets: { Identity: { position: 0, mandatory: true, fromPipeline: true, fromPipelineByPropertyName: true } } },
+    Instance: { type: 'PSObject', netType: instanceType, help: `A ${short} object as the Get- cmdlet returns it: the object it stands for is changed.`, sets: { Instance: { mandatory: true } } },
+  };
+}
+
+/** The identity a Set- cmdlet works on: -Identity, or the identity of -Instance. */
+export function targetIdentity(p: { Identity?: unknown; Instance?: unknown }): string {
+  return identityText(p.Identity ?? p.Instance);
+}
+
 export const serverParameter = (help: string, set = '__AllParameterSets', mandatory = false): ParameterDeclaration => ({
   type: 'String',
   complete: 'machine',

@@ -24,6 +24,7 @@ import { bindingError, checkFqdn, checkLocalPath, checkUri, flagsList, flagsText
 /** The parameter a setting binds to. */
 export function settingParameter(spec: SettingSpec): ParameterDeclaration {
   const help = `Sets ${spec.name} (${spec.typeName.replace(/^.*\./, '').replace(/\]+$/, '')}).`;
+  const netType = spec.typeName.replace(/\[\[/g, '[').replace(/\]\]/g, ']');
   switch (spec.kind) {
     case 'bool':
       return { type: 'Boolean', help };
@@ -36,11 +37,13 @@ export function settingParameter(spec: SettingSpec): ParameterDeclaration {
     case 'ipAddresses':
     case 'bindings':
     case 'ipRanges':
-      return { type: 'Object', help: `${help} A list replaces the value; @{Add=...; Remove=...} edits it.` };
+      return { type: 'Object', netType, help: `${help} A list replaces the value; @{Add=...; Remove=...} edits it.` };
     case 'credential':
       return { type: 'PSCredential', help };
-    default:
+    case 'string':
       return { type: 'String', allowNull: true, help };
+    default:
+      return { type: 'String', netType, allowNull: true, help };
   }
 }
 
