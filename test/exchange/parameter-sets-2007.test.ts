@@ -233,6 +233,27 @@ describe('parameter sets', () => {
     expect(await lines(s, "Get-SendConnector 'Org relays' | ForEach-Object { ($_.AddressSpaces -join ','), $_.SmartHostsString -join ' ' }")).toEqual(['SMTP:relay.example;1,SMTP:relay2.example;1 10.0.0.27,10.0.0.28']);
   });
 
+  it('the Set- cmdlets take -Instance (an object Get- returned) as 2007 does', async () => {
+    await s.run("$c = Get-ReceiveConnector 'Ex2007EE\\Client Ex2007EE'; Set-ReceiveConnector -Instance $c -Banner '220 instance'");
+    expect(await lines(s, "(Get-ReceiveConnector 'Ex2007EE\\Client Ex2007EE').Banner")).toEqual(['220 instance']);
+    await s.run('Set-TransportServer -Instance (Get-TransportServer Ex2007SE) -PoisonThreshold 5');
+    expect(await lines(s, '(Get-TransportServer Ex2007SE).PoisonThreshold')).toEqual(['5']);
+    await s.run('Set-PopSettings -Instance (Get-PopSettings -Server Ex2007SE) -MaxConnections 7');
+    expect(await lines(s, '(Get-PopSettings -Server Ex2007SE).MaxConnections')).toEqual(['7']);
+    // Piped objects still bind to -Identity (the default set).
+    await s.run('Get-ReceiveConnector -Server Ex2007SE | Set-ReceiveConnector -Comment piped');
+    expect(await lines(s, 'Get-ReceiveConnector -Server Ex2007SE | ForEach-Object Comment')).toEqual(Array(8).fill('piped'));
+    expect((await s.run("Set-ReceiveConnector -Identity 'Ex2007EE\\Client Ex2007EE' -Instance $c -Banner x")).out).toContain('AmbiguousParameterSet');
+  });
+
+  it("the parameters show Exchange's types in the syntax and in Get-Help", async () => {
+    const syntax = (await s.run('Get-Command Set-ReceiveConnector -Syntax')).out;
+    for (const piece of ['[-Identity] <ReceiveConnectorIdParameter>', '-Instance <ReceiveConnector>', '[-MaxMessageSize <ByteQuantifiedSize>]', '[-MessageRateLimit <Unlimited>]', '[-TarpitInterval <EnhancedTimeSpan>]', '[-RemoteIPRanges <MultiValuedProperty>]', '[-SizeEnabled <SizeMode>]']) {
+      expect(syntax).toContain(piece);
+    }
+    expect((await s.run('Get-Help Set-SendConnector -Parameter AuthenticationCredential')).out).toContain('-AuthenticationCredential <pscredential>');
+  });
+
   it('Test-EdgeSynchronization: the default set or -VerifyRecipient, not both', async () => {
     expect((await s.run('Test-EdgeSynchronization -VerifyRecipient alice@proexchange.global -ExcludeRecipientTest')).out).toContain('AmbiguousParameterSet');
     expect((await s.run('Test-EdgeSynchronization -VerifyRecipient alice')).out).toContain('is not a valid proxy address');
