@@ -156,6 +156,8 @@ export interface SendConnectorState {
 export interface TransportConfigState {
   tlsSendDomainSecureList: string[];
   tlsReceiveDomainSecureList: string[];
+  /** 2007 settings given a value by Set-TransportConfig (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface MailboxState {

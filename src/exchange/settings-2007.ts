@@ -266,3 +266,26 @@ export const AUTODISCOVER_SETTINGS: SettingSpec[] = [
   setting('DigestAuthentication', 'bool', false),
   setting('WindowsAuthentication', 'bool', true),
 ];
+
+/** Set-TransportConfig's 2007 SP1 settings besides the Domain Security lists. */
+export const TRANSPORT_CONFIG_SETTINGS: SettingSpec[] = [
+  setting('ClearCategories', 'bool', true),
+  { ...setting('GenerateCopyOfDSNFor', 'strings', []), typeName: 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.EnhancedStatusCode]]' },
+  setting('InternalSMTPServers', 'ipRanges', []),
+  setting('JournalingReportNdrTo', 'smtpAddress', null),
+  setting('MaxDumpsterSizePerStorageGroup', 'size', '18MB'),
+  setting('MaxDumpsterTime', 'timespan', '7.00:00:00'),
+  setting('MaxReceiveSize', 'unlimitedSize', '10MB'),
+  setting('MaxRecipientEnvelopeLimit', 'unlimitedInt', 5000, { range: [0, 2147483647] }),
+  setting('MaxSendSize', 'unlimitedSize', '10MB'),
+  setting('VerifySecureSubmitEnabled', 'bool', false),
+  setting('VoicemailJournalingEnabled', 'bool', true),
+  setting('Xexch50Enabled', 'bool', true),
+];
+
+/** 2007's Format-List order of the transport configuration (alphabetical). */
+export const TRANSPORT_CONFIG_ORDER = [
+  'ClearCategories', 'GenerateCopyOfDSNFor', 'InternalSMTPServers', 'JournalingReportNdrTo', 'MaxDumpsterSizePerStorageGroup', 'MaxDumpsterTime',
+  'MaxReceiveSize', 'MaxRecipientEnvelopeLimit', 'MaxSendSize', 'TLSReceiveDomainSecureList', 'TLSSendDomainSecureList', 'VerifySecureSubmitEnabled',
+  'VoicemailJournalingEnabled', 'Xexch50Enabled',
+] as const;
