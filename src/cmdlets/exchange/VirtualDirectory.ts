@@ -42,6 +42,7 @@ const VDIR_SETTINGS: Record<VdirName, SettingSpec[]> = {
   'Microsoft-Server-ActiveSync': ACTIVESYNC_SETTINGS,
   EWS: WEB_SERVICES_SETTINGS,
   Autodiscover: AUTODISCOVER_SETTINGS,
+  UnifiedMessaging: [],
 };
 
 interface Located {
@@ -70,6 +71,7 @@ const CA_PATHS: Record<VdirName, string> = {
   'Microsoft-Server-ActiveSync': 'ClientAccess\\Sync',
   EWS: 'ClientAccess\\exchweb\\EWS',
   Autodiscover: 'ClientAccess\\Autodiscover',
+  UnifiedMessaging: 'ClientAccess\\UM',
 };
 
 function vdirObject(o: Organization, name: VdirName, l: Located) {
@@ -172,6 +174,18 @@ const SPECS: VdirSpec[] = [
     setExample: {
       code: "Set-AutodiscoverVirtualDirectory 'Ex2007EE\\Autodiscover (Default Web Site)' -ExternalUrl https://autodiscover.proexchange.global/Autodiscover/Autodiscover.xml",
       remarks: 'Records the external Autodiscover URL.',
+    },
+  },
+  {
+    noun: 'UMVirtualDirectory',
+    name: 'UnifiedMessaging',
+    title: 'Unified Messaging',
+    extra: {},
+    getExample: { code: 'Get-UMVirtualDirectory -Server Ex2007EE | Format-List Name,InternalUrl', shows: '/UnifiedMessaging/Service.asmx' },
+    setExample: {
+      code: "Set-UMVirtualDirectory 'Ex2007EE\\UnifiedMessaging (Default Web Site)' -ExternalUrl https://mail.proexchange.global/UnifiedMessaging/Service.asmx; (Get-UMVirtualDirectory -Server Ex2007EE).ExternalUrl",
+      shows: 'https://mail.proexchange.global/UnifiedMessaging/Service.asmx',
+      remarks: 'Publishes the UM Web service (Play on Phone from OWA) under the external name.',
     },
   },
 ];
