@@ -194,6 +194,8 @@ describe('values are checked before anything changes', () => {
   it('refuses a smart host Basic authentication without credentials, and DNS routing off without smart hosts', async () => {
     await refused('New-SendConnector Relay -AddressSpaces relay.example -SmartHosts smtp.relay.example -SmartHostAuthMechanism BasicAuth', 'AuthenticationCredential parameter must be specified');
     await refused('Set-SendConnector Internet -DNSRoutingEnabled $false', 'SmartHosts must be specified');
+    await refused('Set-SendConnector Internet -SourceTransportServers @($null)', 'The server name cannot be empty.');
+    await refused('Set-SendConnector Internet -SourceTransportServers @()', 'at least one source transport server');
   });
 });
 

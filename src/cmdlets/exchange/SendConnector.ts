@@ -23,6 +23,7 @@ import {
   org,
   multiValued,
   refuse,
+  bindingError,
   checkDomain,
   setIdentityParameters,
   targetIdentity,
@@ -111,6 +112,18 @@ export const getSendConnector = defineCmdlet({
   },
 });
 
+/** -SourceTransportServers: each a Hub or Edge server (names as shown, without duplicates); $null elements are refused. */
+export function sourceTransportServers(ctx: CmdletContext, values: readonly unknown[] | null): string[] {
+  const names: string[] = [];
+  for (const n of values ?? []) {
+    const t = n === null || n === undefined ? '' : String(n).trim();
+    if (!t) bindingError(ctx, 'SourceTransportServers', n, 'Microsoft.Exchange.Configuration.Tasks.ServerIdParameter', 'The server name cannot be empty.');
+    const s = findServers(ctx, t, { single: true, accept: (x) => isTransport(x.state) })![0]!;
+    if (!names.includes(s.name)) names.push(s.name);
+  }
+  return names;
+}
+
 /** A Send connector name: not empty, at most 64 characters, unique in the organization. */
 export function checkSendConnectorName(ctx: CmdletContext, name: string, self?: SendConnectorState): string {
   const o = org(ctx);
@@ -127,6 +140,7 @@ export function sendConnectorProblem(c: SendConnectorState): string | undefined 
   const auth = c.settings?.SmartHostAuthMechanism;
   if ((auth === 'BasicAuth' || auth === 'BasicAuthRequireTLS') && !c.settings?.AuthenticationCredential) return 'The AuthenticationCredential parameter must be specified when SmartHostAuthMechanism is BasicAuth or BasicAuthRequireTLS.';
   if (!c.dnsRoutingEnabled && c.smartHosts.length === 0) return 'SmartHosts must be specified when DNSRoutingEnabled is $false.';
+  if (c.sourceTransportServers.length === 0) return 'A Send connector needs at least one source transport server (SourceTransportServers).';
   if (c.addressSpaces.length === 0 && !c.settings?.LinkedReceiveConnector) return 'A Send connector needs at least one address space, or a linked Receive connector.';
   if (c.requireTLS && c.ignoreSTARTTLS) return 'RequireTLS and IgnoreSTARTTLS cannot both be set to $true on a Send connector.';
   if (c.domainSecureEnabled && c.ignoreSTARTTLS) return 'DomainSecureEnabled and IgnoreSTARTTLS cannot both be set to $true on a Send connector.';
@@ -191,14 +205,7 @@ export const setSendConnector = defineCmdlet({
     if (b.has('Name')) next.name = checkSendConnectorName(ctx, String(p.Name ?? ''), c);
     next.settings = applySettings(ctx, SEND_CONNECTOR_SETTINGS, p, c.settings, sendSettingContext(o, c));
     if (b.has('LinkedReceiveConnector') && next.settings.LinkedReceiveConnector !== null) next.settings.LinkedReceiveConnector = linkedReceiveConnector(ctx, String(next.settings.LinkedReceiveConnector));
-    if (b.has('SourceTransportServers')) {
-      const names: string[] = [];
-      for (const n of (p.SourceTransportServers as string[]) ?? []) {
-        const s = findServers(ctx, n, { single: true, accept: (x) => isTransport(x.state) })![0]!;
-        if (!names.includes(s.name)) names.push(s.name);
-      }
-      next.sourceTransportServers = names;
-    }
+    if (b.has('SourceTransportServers')) next.sourceTransportServers = sourceTransportServers(ctx, p.SourceTransportServers as unknown[] | null);
     const problem = sendConnectorProblem(next);
     if (problem) refuse(ctx, 'ErrorInvalidSendConnectorSettings', problem, id);
     if (!(await confirmSet(ctx, 'Send connector', c.name))) return;

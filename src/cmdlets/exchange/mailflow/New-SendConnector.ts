@@ -5,12 +5,11 @@
 
 import { defineCmdlet } from '../../../protocol/cmdlet.js';
 import type { SendConnectorState } from '../../../exchange/model.js';
-import { isTransport } from '../../../exchange/defaults.js';
 import { SEND_CONNECTOR_SETTINGS } from '../../../exchange/settings-2007.js';
 import { EXCHANGE_MODULE, domainControllerParameter, shouldProcess } from '../common.js';
-import { LOGGING_LEVEL_ENUM, SYSCONFIG_NAMESPACE, booleanParameter, checkFqdn, findServers, multiValued, org, refuse } from '../config-common.js';
+import { LOGGING_LEVEL_ENUM, SYSCONFIG_NAMESPACE, booleanParameter, checkFqdn, multiValued, org, refuse } from '../config-common.js';
 import { SEND_CONNECTOR_TYPE } from '../config-views.js';
-import { checkAddressSpaces, checkSendConnectorName, sendConnectorObject, sendConnectorProblem } from '../SendConnector.js';
+import { checkAddressSpaces, checkSendConnectorName, sendConnectorObject, sendConnectorProblem, sourceTransportServers } from '../SendConnector.js';
 import { linkedReceiveConnector } from '../ReceiveConnector.js';
 import { applySettings, settingParameters } from '../settings-params.js';
 
@@ -76,12 +75,7 @@ export const newSendConnector = defineCmdlet({
     const linked = ctx.parameterSetName === 'LinkedReceiveConnector' ? linkedReceiveConnector(ctx, String(p.LinkedReceiveConnector ?? '')) : null;
     const template = p.TemplateInstance as { get(n: string): unknown } | undefined;
     const fromTemplate = (n: string): unknown => (template && typeof template.get === 'function' ? template.get(n) : undefined);
-    const sourceNames = (p.SourceTransportServers as string[] | undefined) ?? (linked ? [linked.split('\\')[0]!] : [o.current.name]);
-    const sources: string[] = [];
-    for (const n of sourceNames) {
-      const s = findServers(ctx, n, { single: true, accept: (x) => isTransport(x.state) })![0]!;
-      if (!sources.includes(s.name)) sources.push(s.name);
-    }
+    const sources = sourceTransportServers(ctx, b.has('SourceTransportServers') ? (p.SourceTransportServers as unknown[] | null) : linked ? [linked.split('\\')[0]!] : [o.current.name]);
     const smartHosts = multiValued(b.has('SmartHosts') ? p.SmartHosts : (fromTemplate('SmartHosts') ?? []), []);
     const c: SendConnectorState = {
       name,
