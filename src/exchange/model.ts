@@ -186,6 +186,8 @@ export interface OutlookAnywhereState {
   enabled: boolean;
   externalHostname: string | null;
   clientAuthenticationMethod: 'Basic' | 'Ntlm';
+  /** The /rpc directory's IIS authentication (Set-OutlookAnywhere -IISAuthenticationMethods); absent: the client method. */
+  iisAuthenticationMethods?: string[];
   sslOffloading: boolean;
 }
 

@@ -263,6 +263,14 @@ describe('parameter sets', () => {
     expect((await s.run('Test-EdgeSynchronization -VerifyRecipient alice')).out).toContain('is not a valid proxy address');
   });
 
+  it('Set-OutlookAnywhere -IISAuthenticationMethods, and its -Instance set', async () => {
+    await s.run('Enable-OutlookAnywhere -Server Ex2007SE -ExternalHostname mail.proexchange.global -ClientAuthenticationMethod Basic -SSLOffloading $false');
+    expect(await lines(s, "Get-OutlookAnywhere 'Ex2007SE\\Rpc (Default Web Site)' | ForEach-Object { $_.IISAuthenticationMethods -join ',' }")).toEqual(['Basic']);
+    await s.run("Set-OutlookAnywhere -Instance (Get-OutlookAnywhere 'Ex2007SE\\Rpc (Default Web Site)') -IISAuthenticationMethods basic,NTLM");
+    expect(await lines(s, "Get-OutlookAnywhere 'Ex2007SE\\Rpc (Default Web Site)' | ForEach-Object { $_.IISAuthenticationMethods -join ',' }")).toEqual(['Basic,Ntlm']);
+    expect((await s.run("Set-OutlookAnywhere 'Ex2007SE\\Rpc (Default Web Site)' -IISAuthenticationMethods Digest")).out).toContain('Unable to match the identifier name Digest');
+  });
+
   it('Set-ClientAccessServer -AutoDiscoverSiteScope takes existing sites', async () => {
     await s.run('Set-ClientAccessServer Ex2007EE -AutoDiscoverSiteScope site-a,Site-B');
     expect(await lines(s, '(Get-ClientAccessServer Ex2007EE).AutoDiscoverSiteScope')).toEqual(['Site-A', 'Site-B']);
