@@ -244,7 +244,7 @@ export const newReceiveConnector = defineCmdlet({
     Client: { type: 'Switch', help: 'A connector for authenticated users (port 587).', sets: { Client: { mandatory: true } } },
     Partner: { type: 'Switch', help: 'A connector for a partner domain (Domain Security).', sets: { Partner: { mandatory: true } } },
     Usage: { type: 'Enum', enum: USAGE_ENUM, help: 'Custom, Internet, Internal, Client or Partner.', sets: { UsageType: { mandatory: true } } },
-    Server: { type: 'String', complete: 'machine', help: 'The Hub or Edge server (default: the local server).' },
+    Server: { type: 'String', netType: 'Microsoft.Exchange.Configuration.Tasks.ServerIdParameter', complete: 'machine', help: 'The Hub or Edge server (default: the local server).' },
     AuthMechanism: { type: 'Enum', enum: AUTH_MECHANISM_ENUM, help: 'None, Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer, ExternalAuthoritative (combine with commas).' },
     PermissionGroups: { type: 'Enum', enum: PERMISSION_GROUPS_ENUM, help: 'None, AnonymousUsers, ExchangeUsers, ExchangeServers, ExchangeLegacyServers, Partners, Custom (combine with commas).' },
     Fqdn: { type: 'String', netType: 'Microsoft.Exchange.Data.Fqdn', help: 'The FQDN announced in the banner and EHLO response; default: the server FQDN.' },
