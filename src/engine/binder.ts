@@ -158,6 +158,7 @@ const NET_TYPES: Record<ParameterType, string> = {
 
 /** The .NET type name of a declared parameter (`System.String[]`, the enum's type name). */
 export function parameterTypeName(decl: ParameterDeclaration): string {
+  if (decl.netType) return decl.netType;
   if (decl.type === 'Enum' && decl.enum) return decl.enum.typeName;
   if (decl.type === 'Enum[]' && decl.enum) return decl.enum.typeName + '[]';
   return NET_TYPES[decl.type];

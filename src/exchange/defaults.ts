@@ -95,9 +95,15 @@ export function clientAccessDefaults(s: ServerState): ClientAccessState {
       vdir('Microsoft-Server-ActiveSync', 'Microsoft-Server-ActiveSync', { clientCertAuth: 'Ignore' }),
       vdir('EWS', 'EWS/Exchange.asmx'),
       vdir('Autodiscover', 'Autodiscover/Autodiscover.xml'),
+      umVirtualDirectory(s),
     ],
     outlookAnywhere: { enabled: false, externalHostname: null, clientAuthenticationMethod: 'Basic', sslOffloading: false },
   };
+}
+
+/** The UM Web service directory (Play on Phone, UM settings in OWA) setup creates on a 2007 Client Access server. */
+function umVirtualDirectory(s: ServerState): VirtualDirectoryState {
+  return { name: 'UnifiedMessaging', internalUrl: `https://${s.fqdn}/UnifiedMessaging/Service.asmx`, externalUrl: null };
 }
 
 export function popDefaults(s: ServerState): ProtocolSettingsState {
@@ -120,6 +126,8 @@ export function normalizeServer(s: ServerState, opts: { umDialPlans?: string[] }
   }
   if (isClientAccess(s)) {
     s.clientAccess ??= clientAccessDefaults(s);
+    // Labs saved before the UM directory was modelled get it (added, nothing changed).
+    if (!s.clientAccess.virtualDirectories.some((v) => v.name === 'UnifiedMessaging')) s.clientAccess.virtualDirectories.push(umVirtualDirectory(s));
     s.pop ??= popDefaults(s);
     s.imap ??= imapDefaults(s);
   }

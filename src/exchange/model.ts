@@ -3,6 +3,7 @@
 // 10,000 certificates does not parse 10,000 DER blobs.
 
 import type { ServerRole } from './services.js';
+import type { SettingsBag } from './settings.js';
 
 export const ORG_SCHEMA = 1;
 
@@ -114,6 +115,8 @@ export interface TransportServerState {
   receiveProtocolLogMaxDirectorySize: string;
   sendProtocolLogMaxAge: string;
   receiveProtocolLogMaxAge: string;
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface ReceiveConnectorState {
@@ -129,6 +132,8 @@ export interface ReceiveConnectorState {
   domainSecureEnabled: boolean;
   protocolLoggingLevel: LoggingLevel;
   enabled: boolean;
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface SendConnectorState {
@@ -144,11 +149,15 @@ export interface SendConnectorState {
   ignoreSTARTTLS: boolean;
   protocolLoggingLevel: LoggingLevel;
   enabled: boolean;
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface TransportConfigState {
   tlsSendDomainSecureList: string[];
   tlsReceiveDomainSecureList: string[];
+  /** 2007 settings given a value by Set-TransportConfig (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface MailboxState {
@@ -169,17 +178,23 @@ export interface VirtualDirectoryState {
   requireSsl?: boolean;
   /** ActiveSync: client certificate authentication (Ignore, Accepted, Required). */
   clientCertAuth?: 'Ignore' | 'Accepted' | 'Required';
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface OutlookAnywhereState {
   enabled: boolean;
   externalHostname: string | null;
   clientAuthenticationMethod: 'Basic' | 'Ntlm';
+  /** The /rpc directory's IIS authentication (Set-OutlookAnywhere -IISAuthenticationMethods); absent: the client method. */
+  iisAuthenticationMethods?: string[];
   sslOffloading: boolean;
 }
 
 export interface ClientAccessState {
   autoDiscoverServiceInternalUri: string;
+  /** Sites the Autodiscover SCP serves (Set-ClientAccessServer -AutoDiscoverSiteScope); absent: the server's site. */
+  autoDiscoverSiteScope?: string[];
   virtualDirectories: VirtualDirectoryState[];
   outlookAnywhere: OutlookAnywhereState;
 }
@@ -189,6 +204,8 @@ export interface ProtocolSettingsState {
   loginType: 'PlainTextLogin' | 'PlainTextAuthentication' | 'SecureLogin';
   sslBindings: string[];
   unencryptedOrTLSBindings: string[];
+  /** 2007 settings given a value by a Set-/New- cmdlet (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface UMServerState {

@@ -44,6 +44,11 @@ export interface ParameterDeclaration {
    * canonical spelling on output). `flags` allows `IIS,SMTP` / `"IIS, SMTP"` combinations.
    */
   enum?: { typeName: string; values: readonly string[]; flags?: boolean };
+  /**
+   * The .NET type help and Get-Command show when `type` only approximates it (Exchange's
+   * Unlimited, EnhancedTimeSpan, MultiValuedProperty ... bind as strings or objects and are checked by the cmdlet).
+   */
+  netType?: string;
   aliases?: string[];
   /** [ValidateSet(...)], case-insensitive. */
   validateSet?: readonly string[];

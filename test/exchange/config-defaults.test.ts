@@ -39,7 +39,7 @@ describe('normalizeOrganization', () => {
     expect(by('EDGE01').receiveConnectors?.map((c) => c.permissionGroups)).toEqual([['AnonymousUsers', 'ExchangeServers', 'Partners']]);
     expect(by('MBX01').transport).toBeUndefined();
     expect(by('MBX01').clientAccess).toBeUndefined();
-    expect(by('Ex2007SE').clientAccess?.virtualDirectories.map((v) => v.name)).toEqual(['owa', 'OAB', 'Microsoft-Server-ActiveSync', 'EWS', 'Autodiscover']);
+    expect(by('Ex2007SE').clientAccess?.virtualDirectories.map((v) => v.name)).toEqual(['owa', 'OAB', 'Microsoft-Server-ActiveSync', 'EWS', 'Autodiscover', 'UnifiedMessaging']);
     expect(by('Ex2007SE').clientAccess?.virtualDirectories.find((v) => v.name === 'OAB')?.requireSsl).toBe(false);
     expect(by('Ex2007SE').clientAccess?.outlookAnywhere.enabled).toBe(false);
     expect(by('Ex2007SE').clientAccess?.autoDiscoverServiceInternalUri).toBe('https://Ex2007SE.proexchange.local/autodiscover/autodiscover.xml');

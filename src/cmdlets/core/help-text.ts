@@ -40,6 +40,8 @@ const SHORT_TYPES: Record<string, string> = {
 /** The type as shown in `<...>`; undefined for switches (they show no type). */
 export function shortTypeName(p: ParameterDeclaration): string | undefined {
   if (p.type === 'Switch') return undefined;
+  // A declared .NET type shows without namespaces and generic arguments (`Unlimited`, `MultiValuedProperty`), as Exchange's help does.
+  if (p.netType) return p.netType.replace(/`\d+\[.*$/, '').replace(/^.*\./, '');
   if (p.type === 'Enum' || p.type === 'Enum[]') {
     const full = p.enum?.typeName ?? 'Enum';
     const last = full.slice(full.lastIndexOf('.') + 1);

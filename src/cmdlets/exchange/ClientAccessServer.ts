@@ -16,9 +16,11 @@ import {
   findServers,
   getServersByIdentity,
   identityParameter,
-  identityText,
+  multiValued,
   org,
   refuse,
+  setIdentityParameters,
+  targetIdentity,
   warnIfUnencrypted,
 } from './config-common.js';
 import { CLIENT_ACCESS_SERVER_TYPE } from './config-views.js';
@@ -36,7 +38,7 @@ function clientAccessServerObject(o: Organization, s: ExchangeServer) {
     ['AutoDiscoverServiceClassName', 'System.String', () => 'ms-Exchange-AutoDiscover-Service'],
     ['AutoDiscoverServiceInternalUri', 'System.Uri', () => ca().autoDiscoverServiceInternalUri],
     ['AutoDiscoverServiceGuid', 'System.Nullable`1[[System.Guid]]', () => '77378f46-2c66-4aa9-a6a6-3e7a48b19596'],
-    ['AutoDiscoverSiteScope', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => (s.state.site ? [s.state.site] : [])],
+    ['AutoDiscoverSiteScope', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => [...(ca().autoDiscoverSiteScope ?? (s.state.site ? [s.state.site] : []))]],
     ...adTail(o, id, () => configDn(o, [`CN=${s.name}`, 'CN=Servers']), () => new Date(s.state.installedAt), ['top', 'server', 'msExchExchangeServer']).filter(([n]) => n !== 'Name'),
   ]);
 }
@@ -72,9 +74,11 @@ export const setClientAccessServer = defineCmdlet({
     'Set-ClientAccessServer -AutoDiscoverServiceInternalUri sets the Autodiscover URL published in Active Directory for domain-joined Outlook clients. Use a host name the IIS certificate carries (the KB940726 fix). The URL must be an absolute https or http URL; nothing changes otherwise.',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
+  defaultParameterSet: 'Identity',
   parameters: {
-    Identity: identityParameter('The Client Access server (name or FQDN).', true),
+    ...setIdentityParameters('The Client Access server (name or FQDN).', CLIENT_ACCESS_SERVER_TYPE, 'ClientAccessServerIdParameter'),
     AutoDiscoverServiceInternalUri: { type: 'String', allowNull: true, help: 'The Autodiscover URL for domain-joined clients (System.Uri).' },
+    AutoDiscoverSiteScope: { type: 'Object', help: 'The Active Directory sites whose clients this Autodiscover SCP serves; a list replaces them, @{Add=...; Remove=...} edits them.' },
     DomainController: domainControllerParameter,
   },
   examples: [
@@ -86,7 +90,7 @@ export const setClientAccessServer = defineCmdlet({
   ],
   async process(p, ctx) {
     const o = org(ctx);
-    const s = findServers(ctx, identityText(p.Identity), { single: true, accept: casOnly })![0]!;
+    const s = findServers(ctx, targetIdentity(p), { single: true, accept: casOnly })![0]!;
     const ca = s.state.clientAccess!;
     let uri = ca.autoDiscoverServiceInternalUri;
     if (ctx.bound.has('AutoDiscoverServiceInternalUri')) {
@@ -94,8 +98,16 @@ export const setClientAccessServer = defineCmdlet({
       if (v === null) refuse(ctx, 'ErrorAutoDiscoverUriRequired', 'AutoDiscoverServiceInternalUri cannot be empty: domain-joined Outlook clients need it to find Autodiscover.', s.name);
       uri = v;
     }
+    let scope = ca.autoDiscoverSiteScope;
+    if (ctx.bound.has('AutoDiscoverSiteScope')) {
+      scope = multiValued(p.AutoDiscoverSiteScope, ca.autoDiscoverSiteScope ?? (s.state.site ? [s.state.site] : []));
+      const unknown = scope.find((x) => !o.state.sites.some((site) => site.toLowerCase() === x.toLowerCase()));
+      if (unknown !== undefined) refuse(ctx, 'ErrorSiteNotFound', `The Active Directory site "${unknown}" was not found.`, unknown);
+      scope = scope.map((x) => o.state.sites.find((site) => site.toLowerCase() === x.toLowerCase())!);
+    }
     if (!(await confirmSet(ctx, 'Client Access server', s.name))) return;
     ca.autoDiscoverServiceInternalUri = uri;
+    if (scope) ca.autoDiscoverSiteScope = scope;
     o.touch();
   },
 });

@@ -19,10 +19,13 @@ import {
   findServers,
   getByServerOrIdentity,
   identityParameter,
-  identityText,
   org,
   refuse,
   serverParameter,
+  setIdentityParameters,
+  targetIdentity,
+  multiValued,
+  bindingError,
   warnIfUnencrypted,
 } from './config-common.js';
 import { OUTLOOK_ANYWHERE_TYPE } from './config-views.js';
@@ -43,7 +46,7 @@ function outlookAnywhereObject(o: Organization, s: ExchangeServer) {
     ['SSLOffloading', 'System.Boolean', () => oa().sslOffloading],
     ['ExternalHostname', 'Microsoft.Exchange.Data.Hostname', () => oa().externalHostname],
     ['ClientAuthenticationMethod', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.AuthenticationMethod', () => oa().clientAuthenticationMethod],
-    ['IISAuthenticationMethods', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.Directory.SystemConfiguration.AuthenticationMethod]]', () => [oa().clientAuthenticationMethod]],
+    ['IISAuthenticationMethods', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.Directory.SystemConfiguration.AuthenticationMethod]]', () => [...(oa().iisAuthenticationMethods ?? [oa().clientAuthenticationMethod])]],
     ['MetabasePath', 'System.String', () => `IIS://${s.fqdn}/W3SVC/1/ROOT/Rpc`],
     ['Path', 'System.String', () => 'C:\\WINDOWS\\System32\\RpcProxy'],
     ['Server', 'Microsoft.Exchange.Data.Directory.ADObjectId', () => s.name],
@@ -146,9 +149,15 @@ export const setOutlookAnywhere = defineCmdlet({
     'Set-OutlookAnywhere changes the external host name, client authentication method or SSL offloading of Outlook Anywhere (identity SERVER\\Rpc (Default Web Site)). It must be enabled first (Enable-OutlookAnywhere). Values are checked before anything changes.',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
+  defaultParameterSet: 'Identity',
   parameters: {
-    Identity: identityParameter('SERVER\\Rpc (Default Web Site).', true),
-    ExternalHostname: { type: 'String', help: 'The host name Outlook clients use (must be on the IIS certificate).' },
+    ...setIdentityParameters('SERVER\\Rpc (Default Web Site).', OUTLOOK_ANYWHERE_TYPE, 'VirtualDirectoryIdParameter'),
+    IISAuthenticationMethods: {
+      type: 'Object',
+      netType: 'Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.Directory.SystemConfiguration.AuthenticationMethod]',
+      help: 'The authentication methods IIS accepts on the /rpc directory: Basic, Ntlm (a list, or @{Add=...; Remove=...}).',
+    },
+    ExternalHostname: { type: 'String', netType: 'Microsoft.Exchange.Data.Hostname', help: 'The host name Outlook clients use (must be on the IIS certificate).' },
     ClientAuthenticationMethod: { type: 'Enum', enum: AUTH_ENUM, help: 'Basic or Ntlm.' },
     SSLOffloading: booleanParameter('$true when an SSL accelerator ends SSL before the server.'),
     DomainController: domainControllerParameter,
@@ -163,12 +172,20 @@ export const setOutlookAnywhere = defineCmdlet({
   ],
   async process(p, ctx) {
     const o = org(ctx);
-    const s = findObjects(ctx, enabledServers(o), identityText(p.Identity), namesOf, true)![0]!;
+    const s = findObjects(ctx, enabledServers(o), targetIdentity(p), namesOf, true)![0]!;
     const oa = s.state.clientAccess!.outlookAnywhere;
     const next: OutlookAnywhereState = { ...oa };
     if (ctx.bound.has('ExternalHostname')) next.externalHostname = checkFqdn(ctx, 'ExternalHostname', p.ExternalHostname) || null;
     if (p.ClientAuthenticationMethod) next.clientAuthenticationMethod = p.ClientAuthenticationMethod;
     if (ctx.bound.has('SSLOffloading')) next.sslOffloading = Boolean(p.SSLOffloading);
+    if (ctx.bound.has('IISAuthenticationMethods')) {
+      const list = multiValued(p.IISAuthenticationMethods, oa.iisAuthenticationMethods ?? [oa.clientAuthenticationMethod]);
+      const bad = list.find((m) => !AUTH_ENUM.values.some((v) => v.toLowerCase() === m.toLowerCase()));
+      if (bad !== undefined || list.length === 0) {
+        bindingError(ctx, 'IISAuthenticationMethods', bad ?? '', AUTH_ENUM.typeName, `Unable to match the identifier name ${bad ?? ''} to a valid enumerator name. Specify one of the following enumerator names and try again: ${AUTH_ENUM.values.join(', ')}`);
+      }
+      next.iisAuthenticationMethods = list.map((m) => AUTH_ENUM.values.find((v) => v.toLowerCase() === m.toLowerCase())!);
+    }
     if (!(await confirmSet(ctx, 'Outlook Anywhere', identityOf(s)))) return;
     Object.assign(oa, next);
     o.touch();

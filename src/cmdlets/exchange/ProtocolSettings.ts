@@ -3,12 +3,17 @@
 // match as Exchange ranks them: valid, exact, CA-issued, newest); PresentedCertificate shows it.
 
 import { defineCmdlet, type CmdletContext, type CmdletDeclaration } from '../../protocol/cmdlet.js';
+import { PSObject } from '../../protocol/values.js';
 import type { ProtocolSettingsState } from '../../exchange/model.js';
 import type { ExchangeServer, Organization } from '../../exchange/organization.js';
 import { isClientAccess } from '../../exchange/defaults.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
-import { SYSCONFIG_NAMESPACE, adTail, checkBindings, checkFqdn, configDn, configObject, confirmSet, findServers, org, refuse, warnIfUnencrypted } from './config-common.js';
+import { SYSCONFIG_NAMESPACE, adTail, checkBindings, checkFqdn, configDn, configObject, confirmSet, findServers, org, refuse, warnIfUnencrypted, type PropSpec } from './config-common.js';
 import { IMAP_SETTINGS_TYPE, POP_SETTINGS_TYPE } from './config-views.js';
+import { PROTOCOL_SETTINGS_ORDER, protocolSettings } from '../../exchange/settings-2007.js';
+import type { SettingSpec } from '../../exchange/settings.js';
+import { applySettings, orderedProperties, settingParameters } from './settings-params.js';
+import { serverSettingContext } from './TransportServer.js';
 
 type Protocol = 'Pop' | 'Imap';
 const SERVICE: Record<Protocol, string> = { Pop: 'POP3', Imap: 'IMAP4' };
@@ -22,10 +27,13 @@ export function presentedCertificate(s: ExchangeServer, proto: Protocol) {
   return s.protocolCertificate(proto);
 }
 
+const SETTINGS: Record<Protocol, SettingSpec[]> = { Pop: protocolSettings('Pop'), Imap: protocolSettings('Imap') };
+
 function settingsObject(o: Organization, s: ExchangeServer, proto: Protocol) {
   const st = () => settingsOf(s, proto);
   const id = () => `${s.name}\\1`;
-  return configObject([proto === 'Pop' ? POP_SETTINGS_TYPE : IMAP_SETTINGS_TYPE, 'Microsoft.Exchange.Data.Directory.SystemConfiguration.PopImapAdConfiguration'], id, [
+  const own: Record<string, PropSpec> = {};
+  for (const p of [
     ['ProtocolName', 'System.String', () => SERVICE[proto]],
     ['Server', 'Microsoft.Exchange.Data.Directory.ADObjectId', () => s.name],
     ['LoginType', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.LoginOptions', () => st().loginType],
@@ -34,9 +42,9 @@ function settingsObject(o: Organization, s: ExchangeServer, proto: Protocol) {
     ['UnencryptedOrTLSBindings', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.IPBinding]]', () => [...st().unencryptedOrTLSBindings]],
     ['PresentedCertificate', 'System.String', () => presentedCertificate(s, proto)?.thumbprint ?? null],
     ['PresentedCertificateSubject', 'System.String', () => presentedCertificate(s, proto)?.subject ?? null],
-    ['Banner', 'System.String', () => `The Microsoft Exchange ${SERVICE[proto]} service is ready.`],
-    ['MaxConnections', 'System.Int32', () => 2000],
-    ['AuthenticatedConnectionTimeout', 'Microsoft.Exchange.Data.EnhancedTimeSpan', () => '00:30:00'],
+  ] as PropSpec[]) own[p[0]] = p;
+  return configObject([proto === 'Pop' ? POP_SETTINGS_TYPE : IMAP_SETTINGS_TYPE, 'Microsoft.Exchange.Data.Directory.SystemConfiguration.PopImapAdConfiguration'], id, [
+    ...orderedProperties(PROTOCOL_SETTINGS_ORDER, own, SETTINGS[proto], () => st().settings, () => serverSettingContext(s)),
     ...adTail(o, id, () => configDn(o, ['CN=1', `CN=${SERVICE[proto]}`, 'CN=Protocols', `CN=${s.name}`, 'CN=Servers']), () => new Date(s.state.installedAt), ['top', 'protocolCfg', `protocolCfg${SERVICE[proto]}`, `protocolCfg${SERVICE[proto]}Server`]),
   ]);
 }
@@ -91,10 +99,12 @@ function makeSet(proto: Protocol): CmdletDeclaration {
     confirmImpact: 'Medium',
     parameters: {
       Server: { type: 'String', complete: 'machine', help: 'The Client Access server (default: the local server).' },
+      Instance: { type: 'PSObject', help: `A ${proto === 'Pop' ? 'Pop3AdConfiguration' : 'Imap4AdConfiguration'} object as Get-${proto}Settings returns it: the settings of its server are changed.` },
       X509CertificateName: { type: 'String', help: 'The host name whose certificate the service presents for SSL/TLS.' },
       LoginType: { type: 'Enum', enum: LOGIN_ENUM, help: 'PlainTextLogin, PlainTextAuthentication or SecureLogin.' },
       SSLBindings: { type: 'String[]', help: `Where ${svc} listens with SSL (IP:port, e.g. 0.0.0.0:${proto === 'Pop' ? 995 : 993}).` },
       UnencryptedOrTLSBindings: { type: 'String[]', help: `Where ${svc} listens in clear text or with STARTTLS (IP:port, e.g. 0.0.0.0:${proto === 'Pop' ? 110 : 143}).` },
+      ...settingParameters(SETTINGS[proto]),
       DomainController: domainControllerParameter,
     },
     examples: [
@@ -105,7 +115,8 @@ function makeSet(proto: Protocol): CmdletDeclaration {
       },
     ],
     async process(p, ctx) {
-      const s = targetServer(ctx, p.Server, true)!;
+      const instanceServer = p.Instance instanceof PSObject ? p.Instance.get('Server') : undefined;
+      const s = targetServer(ctx, p.Server ?? instanceServer ?? undefined, true)!;
       const cur = settingsOf(s, proto);
       const next: ProtocolSettingsState = { ...cur };
       const b = ctx.bound;
@@ -114,8 +125,9 @@ function makeSet(proto: Protocol): CmdletDeclaration {
         next.x509CertificateName = name || s.fqdn;
       }
       if (p.LoginType) next.loginType = p.LoginType;
-      if (b.has('SSLBindings')) next.sslBindings = checkBindings(ctx, 'SSLBindings', (p.SSLBindings as unknown[] | null) ?? []);
-      if (b.has('UnencryptedOrTLSBindings')) next.unencryptedOrTLSBindings = checkBindings(ctx, 'UnencryptedOrTLSBindings', (p.UnencryptedOrTLSBindings as unknown[] | null) ?? []);
+      if (b.has('SSLBindings')) next.sslBindings = checkBindings(ctx, 'SSLBindings', p.SSLBindings ?? []);
+      if (b.has('UnencryptedOrTLSBindings')) next.unencryptedOrTLSBindings = checkBindings(ctx, 'UnencryptedOrTLSBindings', p.UnencryptedOrTLSBindings ?? []);
+      next.settings = applySettings(ctx, SETTINGS[proto], p, cur.settings, serverSettingContext(s));
       const port = (x: string) => x.split(':').pop();
       const clash = next.sslBindings.find((a) => next.unencryptedOrTLSBindings.some((u) => port(u) === port(a)));
       if (clash) refuse(ctx, 'ErrorBindingsConflict', `The port of ${clash} is used by both SSLBindings and UnencryptedOrTLSBindings. A port can carry only one kind of connection.`, s.name);

@@ -4,24 +4,21 @@
 import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import type { Organization } from '../../exchange/organization.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
-import { SYSCONFIG_NAMESPACE, adTail, checkDomain, configObject, confirmSet, multiValued, org } from './config-common.js';
+import { SYSCONFIG_NAMESPACE, adTail, checkDomain, configObject, confirmSet, multiValued, org, type PropSpec } from './config-common.js';
+import { TRANSPORT_CONFIG_ORDER, TRANSPORT_CONFIG_SETTINGS } from '../../exchange/settings-2007.js';
+import { applySettings, orderedProperties, settingParameters } from './settings-params.js';
 import { TRANSPORT_CONFIG_TYPE } from './config-views.js';
 
 export function transportConfigObject(o: Organization) {
   const t = () => o.state.transportConfig!;
   const id = () => 'Transport Settings';
   const dn = () => `CN=Transport Settings,CN=${o.state.organizationName},CN=Microsoft Exchange,CN=Services,CN=Configuration,${o.state.adDomain.split('.').map((p) => `DC=${p}`).join(',')}`;
+  const own: Record<string, PropSpec> = {
+    TLSReceiveDomainSecureList: ['TLSReceiveDomainSecureList', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.SmtpDomain]]', () => [...t().tlsReceiveDomainSecureList]],
+    TLSSendDomainSecureList: ['TLSSendDomainSecureList', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.SmtpDomain]]', () => [...t().tlsSendDomainSecureList]],
+  };
   return configObject([TRANSPORT_CONFIG_TYPE], id, [
-    ['ClearCategories', 'System.Boolean', () => true],
-    ['GenerateCopyOfDSNFor', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.EnhancedStatusCode]]', () => []],
-    ['InternalSMTPServers', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.IPRange]]', () => []],
-    ['MaxDumpsterSizePerStorageGroup', 'Microsoft.Exchange.Data.ByteQuantifiedSize', () => '18 MB (18,874,368 bytes)'],
-    ['MaxDumpsterTime', 'Microsoft.Exchange.Data.EnhancedTimeSpan', () => '7.00:00:00'],
-    ['MaxReceiveSize', 'Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]', () => '10 MB (10,485,760 bytes)'],
-    ['MaxRecipientEnvelopeLimit', 'Microsoft.Exchange.Data.Unlimited`1[[System.Int32]]', () => 5000],
-    ['MaxSendSize', 'Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]', () => '10 MB (10,485,760 bytes)'],
-    ['TLSReceiveDomainSecureList', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.SmtpDomain]]', () => [...t().tlsReceiveDomainSecureList]],
-    ['TLSSendDomainSecureList', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.SmtpDomain]]', () => [...t().tlsSendDomainSecureList]],
+    ...orderedProperties(TRANSPORT_CONFIG_ORDER, own, TRANSPORT_CONFIG_SETTINGS, () => t().settings, () => ({ edge: false, fqdn: '' })),
     ...adTail(o, id, dn, () => new Date(o.allServers()[0]?.state.installedAt ?? 0), ['top', 'container', 'msExchTransportSettings']),
   ]);
 }
@@ -62,6 +59,8 @@ export const setTransportConfig = defineCmdlet({
   parameters: {
     TLSSendDomainSecureList: { type: 'Object', help: 'Domains to send to with mutual TLS (a list, or @{Add=...; Remove=...}).' },
     TLSReceiveDomainSecureList: { type: 'Object', help: 'Domains to accept mail from only with mutual TLS (a list, or @{Add=...; Remove=...}).' },
+    Instance: { type: 'PSObject', netType: TRANSPORT_CONFIG_TYPE, help: 'A TransportConfigContainer object as Get-TransportConfig returns it.' },
+    ...settingParameters(TRANSPORT_CONFIG_SETTINGS),
     DomainController: domainControllerParameter,
   },
   examples: [
@@ -78,6 +77,7 @@ export const setTransportConfig = defineCmdlet({
     const next = { ...t };
     if (ctx.bound.has('TLSSendDomainSecureList')) next.tlsSendDomainSecureList = domains(ctx, 'TLSSendDomainSecureList', p.TLSSendDomainSecureList, t.tlsSendDomainSecureList);
     if (ctx.bound.has('TLSReceiveDomainSecureList')) next.tlsReceiveDomainSecureList = domains(ctx, 'TLSReceiveDomainSecureList', p.TLSReceiveDomainSecureList, t.tlsReceiveDomainSecureList);
+    next.settings = applySettings(ctx, TRANSPORT_CONFIG_SETTINGS, p, t.settings, { edge: false, fqdn: '' });
     if (!(await confirmSet(ctx, 'transport configuration', 'Transport Settings'))) return;
     Object.assign(t, next);
     o.touch();

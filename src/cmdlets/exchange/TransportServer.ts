@@ -12,17 +12,22 @@ import {
   SYSCONFIG_NAMESPACE,
   adTail,
   bindingError,
+  checkLocalPath,
   configDn,
   configObject,
   confirmSet,
   findServers,
   getServersByIdentity,
   identityParameter,
-  identityText,
-  optionalText,
   org,
   refuse,
+  setIdentityParameters,
+  targetIdentity,
+  type PropSpec,
 } from './config-common.js';
+import { TRANSPORT_SERVER_ORDER, TRANSPORT_SERVER_SETTINGS } from '../../exchange/settings-2007.js';
+import type { SettingContext } from '../../exchange/settings.js';
+import { applySettings, orderedProperties, settingParameters } from './settings-params.js';
 import { TRANSPORT_SERVER_TYPE } from './config-views.js';
 
 const transportOnly = (s: ExchangeServer) => isTransport(s.state);
@@ -31,7 +36,8 @@ export function transportServerObject(o: Organization, s: ExchangeServer) {
   const t = () => s.state.transport!;
   const id = () => s.name;
   const size = (k: keyof TransportServerState) => () => formatByteQuantifiedSize(String(t()[k]));
-  return configObject([TRANSPORT_SERVER_TYPE], id, [
+  const own: Record<string, PropSpec> = {};
+  for (const p of [
     ['Name', 'System.String', id],
     ['IntraOrgConnectorProtocolLoggingLevel', 'Microsoft.Exchange.Data.ProtocolLoggingLevel', () => t().intraOrgConnectorProtocolLoggingLevel],
     ['ReceiveProtocolLogMaxAge', 'Microsoft.Exchange.Data.EnhancedTimeSpan', () => t().receiveProtocolLogMaxAge],
@@ -43,8 +49,16 @@ export function transportServerObject(o: Organization, s: ExchangeServer) {
     ['SendProtocolLogMaxFileSize', 'Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]', size('sendProtocolLogMaxFileSize')],
     ['SendProtocolLogPath', 'Microsoft.Exchange.Data.LocalLongFullPath', () => t().sendProtocolLogPath],
     ['InternalTransportCertificateThumbprint', 'System.String', () => s.state.internalTransportThumbprint ?? null],
-    ...adTail(o, id, () => configDn(o, [`CN=${s.name}`, 'CN=Servers']), () => new Date(s.state.installedAt), ['top', 'server', 'msExchExchangeServer']),
+  ] as PropSpec[]) own[p[0]] = p;
+  return configObject([TRANSPORT_SERVER_TYPE], id, [
+    ...orderedProperties(TRANSPORT_SERVER_ORDER, own, TRANSPORT_SERVER_SETTINGS, () => t().settings, () => serverSettingContext(s)),
+    ...adTail(o, id, () => configDn(o, [`CN=${s.name}`, 'CN=Servers']), () => new Date(s.state.installedAt), ['top', 'server', 'msExchExchangeServer']).filter(([n]) => n !== 'Name'),
   ]);
+}
+
+/** What a server's setting defaults depend on. */
+export function serverSettingContext(s: ExchangeServer): SettingContext {
+  return { edge: s.state.roles.includes('Edge'), fqdn: s.fqdn };
 }
 
 export const getTransportServer = defineCmdlet({
@@ -71,15 +85,6 @@ export const getTransportServer = defineCmdlet({
   },
 });
 
-function logPath(ctx: CmdletContext, param: string, v: unknown): string | null {
-  const t = optionalText(v);
-  if (t === null) return null;
-  if (!/^[A-Za-z]:\\/.test(t) || /[<>"|?*]/.test(t.slice(2))) {
-    return bindingError(ctx, param, t, 'Microsoft.Exchange.Data.LocalLongFullPath', `The path "${t}" is not a valid full path of the local computer.`);
-  }
-  return t.replace(/\\+$/, '');
-}
-
 function sizeValue(ctx: CmdletContext, param: string, v: unknown): string {
   const s = parseByteQuantifiedSize(String(v ?? ''));
   if (!s) return bindingError(ctx, param, v, 'Microsoft.Exchange.Data.Unlimited`1[Microsoft.Exchange.Data.ByteQuantifiedSize]', `The value "${String(v)}" is not a valid size. Use a number followed by B, KB, MB, GB or TB, or Unlimited.`);
@@ -101,8 +106,9 @@ export const setTransportServer = defineCmdlet({
     'Set-TransportServer changes the protocol log settings of one Hub or Edge server. -IntraOrgConnectorProtocolLoggingLevel Verbose logs the SMTP conversations of the implicit intra-organization Send connector (Hub to Hub, Hub to Edge), with the certificates each side offers, to the Send protocol log directory. -SendProtocolLogPath / -ReceiveProtocolLogPath move the logs ($null turns that logging off for the whole server); the MaxFileSize, MaxDirectorySize and MaxAge parameters bound them. Every value is checked before anything changes.',
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
+  defaultParameterSet: 'Identity',
   parameters: {
-    Identity: identityParameter('The Hub or Edge server (name or FQDN).', true),
+    ...setIdentityParameters('The Hub or Edge server (name or FQDN).', TRANSPORT_SERVER_TYPE, 'ServerIdParameter'),
     IntraOrgConnectorProtocolLoggingLevel: { type: 'Enum', enum: LOGGING_LEVEL_ENUM, help: 'Protocol logging of the intra-organization Send connector: None or Verbose.' },
     SendProtocolLogPath: { type: 'String', help: 'Folder of the Send protocol logs on the server (local full path); $null disables Send protocol logging.' },
     ReceiveProtocolLogPath: { type: 'String', help: 'Folder of the Receive protocol logs on the server (local full path); $null disables Receive protocol logging.' },
@@ -112,6 +118,7 @@ export const setTransportServer = defineCmdlet({
     ReceiveProtocolLogMaxDirectorySize: { type: 'String', help: 'Largest total size of the Receive protocol log folder (e.g. 250MB, or Unlimited).' },
     SendProtocolLogMaxAge: { type: 'String', help: 'How long Send protocol logs are kept (d.hh:mm:ss, e.g. 30.00:00:00).' },
     ReceiveProtocolLogMaxAge: { type: 'String', help: 'How long Receive protocol logs are kept (d.hh:mm:ss, e.g. 30.00:00:00).' },
+    ...settingParameters(TRANSPORT_SERVER_SETTINGS),
     DomainController: domainControllerParameter,
   },
   examples: [
@@ -124,14 +131,14 @@ export const setTransportServer = defineCmdlet({
     { code: "Set-TransportServer Ex2007EE -SendProtocolLogPath 'D:\\Hub Send SMTP Log' -WhatIf", remarks: 'Shows what would change without changing it.', shows: 'What if: Setting transport server "Ex2007EE".' },
   ],
   async process(p, ctx) {
-    const id = identityText(p.Identity);
+    const id = targetIdentity(p);
     const s = findServers(ctx, id, { single: true, accept: transportOnly })![0]!;
     const t = s.state.transport!;
     const next: TransportServerState = { ...t };
     const b = ctx.bound;
     if (p.IntraOrgConnectorProtocolLoggingLevel) next.intraOrgConnectorProtocolLoggingLevel = p.IntraOrgConnectorProtocolLoggingLevel;
-    if (b.has('SendProtocolLogPath')) next.sendProtocolLogPath = logPath(ctx, 'SendProtocolLogPath', p.SendProtocolLogPath);
-    if (b.has('ReceiveProtocolLogPath')) next.receiveProtocolLogPath = logPath(ctx, 'ReceiveProtocolLogPath', p.ReceiveProtocolLogPath);
+    if (b.has('SendProtocolLogPath')) next.sendProtocolLogPath = checkLocalPath(ctx, 'SendProtocolLogPath', p.SendProtocolLogPath);
+    if (b.has('ReceiveProtocolLogPath')) next.receiveProtocolLogPath = checkLocalPath(ctx, 'ReceiveProtocolLogPath', p.ReceiveProtocolLogPath);
     for (const [param, key] of [
       ['SendProtocolLogMaxFileSize', 'sendProtocolLogMaxFileSize'],
       ['ReceiveProtocolLogMaxFileSize', 'receiveProtocolLogMaxFileSize'],
@@ -148,6 +155,7 @@ export const setTransportServer = defineCmdlet({
         refuse(ctx, 'ErrorProtocolLogFileSizeTooLarge', `The value of ${dir}ProtocolLogMaxFileSize (${formatByteQuantifiedSize(next[`${k}ProtocolLogMaxFileSize`])}) must not exceed ${dir}ProtocolLogMaxDirectorySize (${formatByteQuantifiedSize(next[`${k}ProtocolLogMaxDirectorySize`])}).`, id);
       }
     }
+    next.settings = applySettings(ctx, TRANSPORT_SERVER_SETTINGS, p, t.settings, serverSettingContext(s));
     if (!(await confirmSet(ctx, 'transport server', s.name))) return;
     Object.assign(t, next);
     org(ctx).touch();

@@ -143,7 +143,7 @@ export const setUMServer = defineCmdlet({
     const next = { ...um };
     if (p.Status) next.status = p.Status;
     if (ctx.bound.has('DialPlans')) {
-      const plans = ((p.DialPlans as string[] | null) ?? []).filter((n) => n && n.trim()).map((n) => findObjects(ctx, dialPlans(o), n, (d) => [d.name], true)![0]!);
+      const plans = (p.DialPlans ?? []).filter((n): n is string => !!n && n.trim() !== '').map((n) => findObjects(ctx, dialPlans(o), n, (d) => [d.name], true)![0]!);
       if (mixedModes(plans)) refuse(ctx, 'ErrorUMServerMixedVoIPSecurity', mixedModesMessage(s.name), s.name);
       next.dialPlans = [...new Set(plans.map((d) => d.name))];
     }

@@ -20,15 +20,30 @@ import {
   findObjects,
   getByServerOrIdentity,
   identityParameter,
-  identityText,
   org,
   serverParameter,
+  setIdentityParameters,
+  targetIdentity,
   warnIfUnencrypted,
   type PropSpec,
 } from './config-common.js';
 import { VDIR_TYPES } from './config-views.js';
+import { ACTIVESYNC_SETTINGS, AUTODISCOVER_SETTINGS, OAB_SETTINGS, OWA_SETTINGS, WEB_SERVICES_SETTINGS } from '../../exchange/settings-2007.js';
+import type { SettingSpec } from '../../exchange/settings.js';
+import { applySettings, settingParameters, settingProperty } from './settings-params.js';
+import { serverSettingContext } from './TransportServer.js';
 
 type VdirName = keyof typeof VDIR_TYPES;
+
+/** Each directory's 2007 SP1 settings beyond the URLs (and RequireSSL / ClientCertAuth). */
+const VDIR_SETTINGS: Record<VdirName, SettingSpec[]> = {
+  owa: OWA_SETTINGS,
+  OAB: OAB_SETTINGS,
+  'Microsoft-Server-ActiveSync': ACTIVESYNC_SETTINGS,
+  EWS: WEB_SERVICES_SETTINGS,
+  Autodiscover: AUTODISCOVER_SETTINGS,
+  UnifiedMessaging: [],
+};
 
 interface Located {
   server: ExchangeServer;
@@ -56,27 +71,21 @@ const CA_PATHS: Record<VdirName, string> = {
   'Microsoft-Server-ActiveSync': 'ClientAccess\\Sync',
   EWS: 'ClientAccess\\exchweb\\EWS',
   Autodiscover: 'ClientAccess\\Autodiscover',
+  UnifiedMessaging: 'ClientAccess\\UM',
 };
 
 function vdirObject(o: Organization, name: VdirName, l: Located) {
   const v = l.vdir;
   const id = () => identityOf(l);
   const own: PropSpec[] = [];
-  if (name === 'owa') {
-    own.push(['OwaVersion', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.OwaVersions', () => 'Exchange2007']);
-    own.push(['FormsAuthentication', 'System.Boolean', () => true]);
-  }
-  if (name === 'OAB') {
-    own.push(['RequireSSL', 'System.Boolean', () => v.requireSsl ?? false]);
-    own.push(['PollInterval', 'System.Int32', () => 480]);
-  }
+  if (name === 'owa') own.push(['OwaVersion', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.OwaVersions', () => 'Exchange2007']);
+  if (name === 'OAB') own.push(['RequireSSL', 'System.Boolean', () => v.requireSsl ?? false]);
   if (name !== 'OAB') {
     // Lab property: these directories inherit the Default Web Site's "Require SSL" (on after setup,
     // and after Enable-ExchangeCertificate -Services IIS unless -DoNotRequireSSL), which 2007 keeps in IIS.
     own.push(['SSLRequiredBySite', 'System.Boolean', () => l.server.state.requireSsl]);
   }
   if (name === 'Microsoft-Server-ActiveSync') {
-    own.push(['BasicAuthEnabled', 'System.Boolean', () => true]);
     own.push(['ClientCertAuth', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ClientCertAuthTypes', () => v.clientCertAuth ?? 'Ignore']);
   }
   return configObject([VDIR_TYPES[name], 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ADExchangeServiceVirtualDirectory'], id, [
@@ -85,6 +94,7 @@ function vdirObject(o: Organization, name: VdirName, l: Located) {
     ['InternalUrl', 'System.Uri', () => v.internalUrl],
     ['ExternalUrl', 'System.Uri', () => v.externalUrl],
     ...own,
+    ...VDIR_SETTINGS[name].map((spec) => settingProperty(spec, () => v.settings, () => serverSettingContext(l.server))),
     ['InternalAuthenticationMethods', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[Microsoft.Exchange.Data.Directory.AuthenticationMethod]]', () => (name === 'owa' ? ['Basic', 'Fba', 'Ntlm', 'WindowsIntegrated'] : name === 'Microsoft-Server-ActiveSync' ? ['Basic'] : ['Ntlm', 'WindowsIntegrated'])],
     ['MetabasePath', 'System.String', () => `IIS://${l.server.fqdn}/W3SVC/1/ROOT/${v.name}`],
     ['Path', 'System.String', () => `${EXCHANGE_INSTALL_PATH}\\${CA_PATHS[name]}`],
@@ -169,6 +179,18 @@ const SPECS: VdirSpec[] = [
       remarks: 'Records the external Autodiscover URL.',
     },
   },
+  {
+    noun: 'UMVirtualDirectory',
+    name: 'UnifiedMessaging',
+    title: 'Unified Messaging',
+    extra: {},
+    getExample: { code: 'Get-UMVirtualDirectory -Server Ex2007EE | Format-List Name,InternalUrl', shows: '/UnifiedMessaging/Service.asmx' },
+    setExample: {
+      code: "Set-UMVirtualDirectory 'Ex2007EE\\UnifiedMessaging (Default Web Site)' -ExternalUrl https://mail.proexchange.global/UnifiedMessaging/Service.asmx; (Get-UMVirtualDirectory -Server Ex2007EE).ExternalUrl",
+      shows: 'https://mail.proexchange.global/UnifiedMessaging/Service.asmx',
+      remarks: 'Publishes the UM Web service (Play on Phone from OWA) under the external name.',
+    },
+  },
 ];
 
 function makeGet(spec: VdirSpec): CmdletDeclaration {
@@ -205,23 +227,26 @@ function makeSet(spec: VdirSpec): CmdletDeclaration {
     description: `Set-${spec.noun} changes the ${spec.name} virtual directory (identity SERVER\\${spec.name} (Default Web Site)). -InternalUrl and -ExternalUrl take absolute http or https URLs ($null clears ExternalUrl); use names the IIS certificate carries, or clients warn about the certificate.${spec.name === 'OAB' ? ' -RequireSSL $true makes the OAB directory HTTPS-only.' : ''}${spec.name === 'Microsoft-Server-ActiveSync' ? ' -ClientCertAuth sets whether devices must present a client certificate.' : ''} Every value is checked before anything changes.`,
     supportsShouldProcess: true,
     confirmImpact: 'Medium',
+    defaultParameterSet: 'Identity',
     parameters: {
-      Identity: identityParameter(`The virtual directory: SERVER\\${spec.name} (Default Web Site).`, true),
+      ...setIdentityParameters(`The virtual directory: SERVER\\${spec.name} (Default Web Site).`, VDIR_TYPES[spec.name], 'VirtualDirectoryIdParameter'),
       InternalUrl: { type: 'String', allowNull: true, help: 'The URL clients inside the organization use (System.Uri).' },
       ExternalUrl: { type: 'String', allowNull: true, help: 'The URL clients on the Internet use (System.Uri); $null when not published.' },
       ...spec.extra,
+      ...settingParameters(VDIR_SETTINGS[spec.name]),
       DomainController: domainControllerParameter,
     },
     examples: [{ code: spec.setExample.code, remarks: spec.setExample.remarks, shows: spec.setExample.shows }],
     async process(p, ctx) {
       const o = org(ctx);
-      const l = findObjects(ctx, located(o, spec.name), identityText(p.Identity), namesOf, true)![0]!;
+      const l = findObjects(ctx, located(o, spec.name), targetIdentity(p), namesOf, true)![0]!;
       const next: VirtualDirectoryState = { ...l.vdir };
       const b = ctx.bound;
       if (b.has('InternalUrl')) next.internalUrl = checkUri(ctx, 'InternalUrl', p.InternalUrl);
       if (b.has('ExternalUrl')) next.externalUrl = checkUri(ctx, 'ExternalUrl', p.ExternalUrl);
       if (b.has('RequireSSL')) next.requireSsl = Boolean(p.RequireSSL);
       if (p.ClientCertAuth) next.clientCertAuth = p.ClientCertAuth;
+      next.settings = applySettings(ctx, VDIR_SETTINGS[spec.name], p, l.vdir.settings, serverSettingContext(l.server));
       const kind = `${spec.title === 'Exchange ActiveSync' ? 'ActiveSync' : spec.title} virtual directory`;
       if (!(await confirmSet(ctx, kind, identityOf(l)))) return;
       Object.assign(l.vdir, next);

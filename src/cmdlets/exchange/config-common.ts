@@ -169,6 +169,16 @@ export function checkFqdn(ctx: CmdletContext, param: string, v: unknown): string
   return t;
 }
 
+/** Microsoft.Exchange.Data.LocalLongFullPath (a full path on the server; '' / $null clears). */
+export function checkLocalPath(ctx: CmdletContext, param: string, v: unknown): string | null {
+  const t = optionalText(v);
+  if (t === null) return null;
+  if (!/^[A-Za-z]:\\/.test(t) || /[<>"|?*]/.test(t.slice(2))) {
+    return bindingError(ctx, param, t, 'Microsoft.Exchange.Data.LocalLongFullPath', `The path "${t}" is not a valid full path of the local computer.`);
+  }
+  return t.replace(/\\+$/, '');
+}
+
 /** SmtpDomain values (partner domains in the TLS lists). */
 export function checkDomain(ctx: CmdletContext, param: string, t: string): string {
   if (!isFqdn(t) || !t.includes('.')) return bindingError(ctx, param, t, 'Microsoft.Exchange.Data.SmtpDomain', `"${t}" is not a valid SMTP domain.`);
@@ -232,6 +242,23 @@ export function warnIfUnencrypted(ctx: CmdletContext, s: ExchangeServer): void {
 
 export function identityParameter(help: string, mandatory: boolean, set = '__AllParameterSets'): ParameterDeclaration {
   return { type: 'Object', help, sets: { [set]: { position: 0, mandatory, fromPipeline: true, fromPipelineByPropertyName: true } } };
+}
+
+/**
+ * A Set- cmdlet's two 2007 parameter sets: -Identity, or -Instance (an object a Get- cmdlet
+ * returned; the object it stands for is the one changed). Use with defaultParameterSet 'Identity'.
+ */
+export function setIdentityParameters(help: string, instanceType: string, idParameterType: string): { Identity: ParameterDeclaration & { type: 'Object' }; Instance: ParameterDeclaration & { type: 'PSObject' } } {
+  const short = instanceType.slice(instanceType.lastIndexOf('.') + 1);
+  return {
+    Identity: { type: 'Object', netType: `Microsoft.Exchange.Configuration.Tasks.${idParameterType}`, help, sets: { Identity: { position: 0, mandatory: true, fromPipeline: true, fromPipelineByPropertyName: true } } },
+    Instance: { type: 'PSObject', netType: instanceType, help: `A ${short} object as the Get- cmdlet returns it: the object it stands for is changed.`, sets: { Instance: { mandatory: true } } },
+  };
+}
+
+/** The identity a Set- cmdlet works on: -Identity, or the identity of -Instance. */
+export function targetIdentity(p: { Identity?: unknown; Instance?: unknown }): string {
+  return identityText(p.Identity ?? p.Instance);
 }
 
 export const serverParameter = (help: string, set = '__AllParameterSets', mandatory = false): ParameterDeclaration => ({

@@ -28,6 +28,7 @@ export const VDIR_TYPES = {
   'Microsoft-Server-ActiveSync': `${SC}.ADMobileVirtualDirectory`,
   EWS: `${SC}.ADWebServicesVirtualDirectory`,
   Autodiscover: `${SC}.ADAutodiscoverVirtualDirectory`,
+  UnifiedMessaging: `${SC}.ADUMVirtualDirectory`,
 } as const;
 
 const col = (label: string, width?: number): ColumnSpec => ({ label, property: label, width });

@@ -10,7 +10,7 @@ import GetExchangeServer from './Get-ExchangeServer.js';
 import GetMailbox from './Get-Mailbox.js';
 import GetAcceptedDomain from './Get-AcceptedDomain.js';
 import { getTransportServer, setTransportServer } from './TransportServer.js';
-import { getReceiveConnector, setReceiveConnector } from './ReceiveConnector.js';
+import { getReceiveConnector, newReceiveConnector, setReceiveConnector } from './ReceiveConnector.js';
 import { getSendConnector, setSendConnector } from './SendConnector.js';
 import { getTransportConfig, setTransportConfig } from './TransportConfig.js';
 import { virtualDirectoryCmdlets } from './VirtualDirectory.js';
@@ -46,6 +46,7 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   setTransportServer,
   getReceiveConnector,
   setReceiveConnector,
+  newReceiveConnector,
   getSendConnector,
   setSendConnector,
   getTransportConfig,

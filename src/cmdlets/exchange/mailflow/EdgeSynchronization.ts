@@ -7,7 +7,9 @@ import { PSObject } from '../../../protocol/values.js';
 import type { EdgeSubscriptionState, ServerState } from '../../../exchange/model.js';
 import { isHub } from '../../../exchange/transport/config.js';
 import { edgeSyncConnect, type SyncOutcome } from '../../../exchange/transport/edgesync.js';
-import { EXCHANGE_MODULE, exchangeError, org, shouldProcess } from '../common.js';
+import { EXCHANGE_MODULE, domainControllerParameter, exchangeError, org, shouldProcess } from '../common.js';
+import { bindingError } from '../config-common.js';
+import { parseUnlimitedInt } from '../../../exchange/settings.js';
 import { EDGESYNC_RESULT_TYPE, EDGESYNC_TEST_TYPE } from './views.js';
 
 const notHub = (cmd: string) => `${cmd} can only be run against a Hub Transport server.`;
@@ -31,6 +33,15 @@ function target(ctx: CmdletContext, cmd: string, serverParam: unknown): { hub: S
     return undefined;
   }
   return { hub: s.state, subs };
+}
+
+/** A -VerifyRecipient value: an SMTP proxy address (`smtp:` optional); true when a mailbox has it. */
+function verifiedRecipient(ctx: CmdletContext, text: string): boolean {
+  const address = text.trim().replace(/^smtp:/i, '');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s.]+$/.test(address)) {
+    bindingError(ctx, 'VerifyRecipient', text, 'Microsoft.Exchange.Data.ProxyAddress', `"${text}" is not a valid proxy address.`);
+  }
+  return (org(ctx).state.mailboxes ?? []).some((m) => m.primarySmtpAddress.toLowerCase() === address.toLowerCase());
 }
 
 async function connect(ctx: CmdletContext, hub: ServerState, sub: EdgeSubscriptionState): Promise<{ edge?: ServerState; out: SyncOutcome }> {
@@ -110,8 +121,16 @@ export const testEdgeSynchronization = defineCmdlet({
   synopsis: 'Checks that the subscribed Edge Transport servers are reachable and synchronized.',
   description:
     'Test-EdgeSynchronization runs on a Hub Transport server: for each Edge Transport server subscribed to the Hub\'s site it connects over the EdgeSync secure LDAP channel (a real mutual TLS handshake with direct trust, as Start-EdgeSynchronization) and reports whether the configuration and recipient data are synchronized. SyncStatus is Normal when the connection succeeds and a synchronization has run since the subscription, NotSynchronized when none has run yet, and Failed (with FailureDetail) when the Edge cannot be reached or its certificate is no longer the one published for it.',
+  supportsShouldProcess: true,
+  confirmImpact: 'Low',
+  defaultParameterSet: 'Default',
   parameters: {
-    Server: { type: 'String', complete: 'machine', help: 'The Hub Transport server to test from (default: the local server).' },
+    Server: { type: 'String', complete: 'machine', help: 'The Hub Transport server to test from (default: the local server; a lab parameter).' },
+    ExcludeRecipientTest: { type: 'Switch', help: 'Does not compare the recipients (RecipientStatus is then Skipped).', sets: { Default: {} } },
+    MaxReportSize: { type: 'String', help: 'The most inconsistencies to report (Unlimited, or a number).', sets: { Default: {} } },
+    MonitoringContext: { type: 'Boolean', help: '$true: also writes the monitoring events and counters (accepted; the lab has none).', sets: { Default: {} } },
+    VerifyRecipient: { type: 'String', help: 'Checks only whether this recipient (an SMTP proxy address) has reached the Edge servers.', sets: { SingleValidation: { mandatory: true } } },
+    DomainController: domainControllerParameter,
   },
   outputType: [EDGESYNC_TEST_TYPE],
   examples: [
@@ -123,11 +142,20 @@ export const testEdgeSynchronization = defineCmdlet({
     },
   ],
   async process(p, ctx) {
+    if (ctx.bound.has('MaxReportSize') && parseUnlimitedInt(String(p.MaxReportSize ?? ''), [1, 2147483647]) === undefined) {
+      bindingError(ctx, 'MaxReportSize', p.MaxReportSize, 'Microsoft.Exchange.Data.Unlimited`1[System.Int32]', `The value "${String(p.MaxReportSize)}" is not a valid number from 1 to 2147483647, or Unlimited.`);
+    }
+    const recipient = ctx.parameterSetName === 'SingleValidation' ? verifiedRecipient(ctx, String(p.VerifyRecipient ?? '')) : undefined;
     const t = target(ctx, 'Test-EdgeSynchronization', p.Server);
     if (!t) return;
+    if (!(await shouldProcess(ctx, `Testing Edge synchronization from "${t.hub.name}".`))) return;
     for (const sub of t.subs) {
       const { edge, out } = await connect(ctx, t.hub, sub);
       const synced = out.ok && sub.lastSync ? 'Synchronized' : out.ok ? 'NotSynchronized' : 'Skipped';
+      // -VerifyRecipient compares that recipient only; -ExcludeRecipientTest skips the recipients.
+      const only = recipient !== undefined;
+      const config = only ? 'Skipped' : synced;
+      const recipientStatus = only ? (recipient && out.ok && sub.lastSync ? 'Synchronized' : out.ok ? 'NotSynchronized' : 'Skipped') : p.ExcludeRecipientTest ? 'Skipped' : synced;
       ctx.write(
         PSObject.fromRecord(
           {
@@ -139,13 +167,13 @@ export const testEdgeSynchronization = defineCmdlet({
             LeaseHolder: out.ok ? t.hub.name : '',
             LeaseType: out.ok ? 'Option' : 'None',
             CredentialStatus: out.ok ? 'Synchronized' : 'Skipped',
-            TransportServerStatus: synced,
-            TransportConfigStatus: synced,
-            AcceptedDomainStatus: synced,
-            RemoteDomainStatus: synced,
-            SendConnectorStatus: synced,
-            MessageClassificationStatus: synced,
-            RecipientStatus: synced,
+            TransportServerStatus: config,
+            TransportConfigStatus: config,
+            AcceptedDomainStatus: config,
+            RemoteDomainStatus: config,
+            SendConnectorStatus: config,
+            MessageClassificationStatus: config,
+            RecipientStatus: recipientStatus,
             EdgeCertificateThumbprint: out.edgeCertificate?.thumbprint ?? null,
             PublishedThumbprint: sub.edgeCertificateThumbprint,
           },
