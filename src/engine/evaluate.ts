@@ -18,7 +18,7 @@ import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/
 import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
-import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
+import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
 import {
@@ -48,6 +48,9 @@ import {
   type MaybePromise,
 } from './signals.js';
 import { invokeScriptBlock, runPipelineGeneral } from './pipeline.js';
+
+/** Automatic variables PowerShell always has (emsh sets them only where they are used): never unset under strict mode. */
+const ALWAYS_DEFINED = new Set(['args', 'input', 'myinvocation', 'psboundparameters', 'pscmdlet', 'psscriptroot', 'pscommandpath', 'this', 'foreach', 'switch', 'stacktrace']);
 
 const COMPOUND: Record<string, A.BinaryOperator> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%' };
 
@@ -633,19 +636,20 @@ export class Interpreter {
   // -------------------------------------------------------------------------------------------
   // Variables
 
-  getVariable(v: A.VariableAst, f: Frame): unknown {
+  /** `inString`: a variable inside an expandable string, which strict mode 1 lets be unset. */
+  getVariable(v: A.VariableAst, f: Frame, inString = false): unknown {
     const name = v.name;
     if (v.scope) {
       switch (v.scope.toLowerCase()) {
         case 'env':
           return this.rt.getEnv(name);
         case 'global':
-          return this.readSpecial(name.toLowerCase(), f, this.rt.global);
+          return this.readSpecial(name.toLowerCase(), f, this.rt.global, inString, name);
         case 'script':
-          return this.readSpecial(name.toLowerCase(), f, f.scope.script);
+          return this.readSpecial(name.toLowerCase(), f, f.scope.script, inString, name);
         case 'local':
         case 'private':
-          return f.scope.local.getOwn(name.toLowerCase())?.value ?? null;
+          return f.scope.local.getOwn(name.toLowerCase())?.value ?? this.unsetVariable(name, f, inString);
         case 'function': {
           const fn = f.scope.lookupFunction(name.toLowerCase());
           return fn ? new ScriptBlockValue(fn.body, fn.text) : null;
@@ -654,10 +658,10 @@ export class Interpreter {
           break;
       }
     }
-    return this.readSpecial(name.toLowerCase(), f, f.scope);
+    return this.readSpecial(name.toLowerCase(), f, f.scope, inString, name);
   }
 
-  private readSpecial(key: string, f: Frame, scope: Scope): unknown {
+  private readSpecial(key: string, f: Frame, scope: Scope, inString = false, name = key): unknown {
     switch (key) {
       case '_':
       case 'psitem':
@@ -676,9 +680,43 @@ export class Interpreter {
         return null;
       default: {
         const v = scope.lookup(key);
-        return v === undefined ? null : v.value;
+        return v === undefined ? this.unsetVariable(name, f, inString) : v.value;
       }
     }
+  }
+
+  /**
+   * A variable that was never set: $null, or under Set-StrictMode (1: outside strings; 2 and up:
+   * everywhere) the VariableIsUndefined error. Automatic variables PowerShell always defines
+   * but emsh makes only where they matter are exempt.
+   */
+  private unsetVariable(name: string, f: Frame, inString: boolean): null {
+    const level = f.scope.strictVersion();
+    if (level === 0 || (inString && level < 2) || ALWAYS_DEFINED.has(name.toLowerCase())) return null;
+    throw new TerminatingError(
+      new ErrorRecord({
+        message: `The variable '$${name}' cannot be retrieved because it has not been set.`,
+        errorId: 'VariableIsUndefined',
+        category: 'InvalidOperation',
+        exceptionType: 'RuntimeException',
+        targetObject: name,
+        targetName: name,
+        targetType: 'String',
+      }),
+    );
+  }
+
+  /** `$x.Name` under Set-StrictMode 2 and up: a property that does not exist is an error (not on a hashtable). */
+  private strictMember(target: unknown, name: string, value: unknown, f: Frame): unknown {
+    if (value !== null || target instanceof PSHashtable || f.scope.strictVersion() < 2 || hasMember(target, name)) return value;
+    throw new TerminatingError(
+      new ErrorRecord({
+        message: `The property '${name}' cannot be found on this object. Verify that the property exists.`,
+        errorId: 'PropertyNotFoundStrict',
+        category: 'NotSpecified',
+        exceptionType: 'PropertyNotFoundException',
+      }),
+    );
   }
 
   pathInfo(): PSObject {
@@ -723,7 +761,12 @@ export class Interpreter {
     if (g?.constant || key === 'true' || key === 'false' || key === '?') {
       throw new TerminatingError(variableNotWritable(name));
     }
-    const existing = scope.getOwn(key);
+    let existing = scope.getOwn(key);
+    // An AllScope variable (New-Variable -Option AllScope) is every child scope's own.
+    if (!existing && !v.scope) {
+      const up = f.scope.lookup(key);
+      if (up?.allScope) existing = up;
+    }
     if (existing) {
       if (existing.readOnly || existing.constant) throw new TerminatingError(variableNotWritable(name));
       if (existing.typeConstraint) value = this.convertValue(existing.typeConstraint, value);
@@ -750,7 +793,7 @@ export class Interpreter {
         return this.getVariable(e, f);
       case 'ExpandableString': {
         let s = '';
-        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(this.evalSync(p, f), f);
+        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(p.kind === 'Variable' ? this.getVariable(p, f, true) : this.evalSync(p, f), f);
         return s;
       }
       case 'Binary': {
@@ -769,7 +812,9 @@ export class Interpreter {
         return new PSTypeValue(this.resolveType(e.type));
       case 'Member': {
         if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f));
-        return memberAccess(this.evalSync(e.target, f), this.memberNameSync(e.member, f));
+        const target = this.evalSync(e.target, f);
+        const name = this.memberNameSync(e.member, f);
+        return this.strictMember(target, name, memberAccess(target, name), f);
       }
       case 'InvokeMember': {
         const name = this.memberNameSync(e.member, f);
@@ -833,7 +878,7 @@ export class Interpreter {
     switch (e.kind) {
       case 'ExpandableString': {
         let s = '';
-        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(await this.evalExpr(p, f), f);
+        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(p.kind === 'Variable' ? this.getVariable(p, f, true) : await this.evalExpr(p, f), f);
         return s;
       }
       case 'Binary': {
@@ -849,7 +894,8 @@ export class Interpreter {
       case 'Member': {
         const name = await this.memberName(e.member, f);
         if (e.static) return this.staticMember(e, name);
-        return memberAccess(await this.evalExpr(e.target, f), name);
+        const target = await this.evalExpr(e.target, f);
+        return this.strictMember(target, name, memberAccess(target, name), f);
       }
       case 'InvokeMember': {
         const target = e.static ? undefined : await this.evalExpr(e.target, f);

@@ -209,11 +209,43 @@ export interface LabFileSystem {
   copy(from: ResolvedPath, to: ResolvedPath): void;
 }
 
+/** A variable as the variable cmdlets see it (PSVariable): the engine's own record, live. */
+export interface SessionVariable {
+  readonly name: string;
+  value: unknown;
+  constant?: boolean;
+  readOnly?: boolean;
+  /** Seen and written by every child scope (ScopedItemOptions.AllScope). */
+  allScope?: boolean;
+  /** Visible only in the scope that made it (ScopedItemOptions.Private). */
+  isPrivate?: boolean;
+  description?: string;
+}
+
+/**
+ * One scope's variables (`-Scope Global`, `Script`, `Local` or a number counted up from the
+ * command's scope), or, with no scope named, the variables visible from the command's scope.
+ */
+export interface VariableTable {
+  get(name: string): SessionVariable | undefined;
+  list(): SessionVariable[];
+  /** Makes (or replaces) the variable in this table's scope (the local one when none was named). */
+  define(v: SessionVariable): SessionVariable;
+  remove(name: string): boolean;
+}
+
 /** Session-wide things some cmdlets need (Get-Command, Get-History, Set-Location, ...). */
 export interface SessionServices {
   getVariable(name: string): unknown;
   setVariable(name: string, value: unknown): void;
   hasVariable(name: string): boolean;
+  /**
+   * The variable table of a scope, for New-/Get-/Set-/Clear-/Remove-Variable. A scope that does
+   * not exist throws a TerminatingError with PowerShell's record (ArgumentOutOfRange, Argument).
+   */
+  variableTable?(scope?: string): VariableTable;
+  /** Set-StrictMode: the version (1, 2, 3; 0 is off) for the command's scope and its children. */
+  setStrictMode?(version: number): void;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */
   variableNames?(): string[];
   /** Names of the environment variables (`$env:`), for completion. */

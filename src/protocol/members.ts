@@ -438,6 +438,11 @@ export function memberAccess(target: unknown, name: string): unknown {
   return v;
 }
 
+/** Whether `$x.Name` finds a member (Set-StrictMode 2 refuses the others). */
+export function hasMember(target: unknown, name: string): boolean {
+  return memberOf(target, name) !== NOT_FOUND;
+}
+
 function memberOf(target: unknown, name: string): unknown {
   if (target === null || target === undefined) return NOT_FOUND;
   if (target instanceof PSObject) {
