@@ -16,7 +16,7 @@ import {
 } from '../protocol/values.js';
 import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
-import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
+import { binaryOperation, splitByPredicate, splitPredicateArguments, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
@@ -120,7 +120,8 @@ export class Interpreter {
       case 'ExpandableString':
         return e.parts.every((p) => typeof p === 'string' || this.isPure(p));
       case 'Binary':
-        return this.isPure(e.left) && this.isPure(e.right);
+        // -split may run a script block per character (`'a1b2' -split {$_ -match '\d'}`).
+        return e.operator !== '-split' && e.operator !== '-csplit' && this.isPure(e.left) && this.isPure(e.right);
       case 'Unary':
         return this.isPure(e.operand);
       case 'Increment':
@@ -885,7 +886,13 @@ export class Interpreter {
         const l = await this.evalExpr(e.left, f);
         if (e.operator === '-and') return isTruthy(l) ? isTruthy(await this.evalExpr(e.right, f)) : false;
         if (e.operator === '-or') return isTruthy(l) ? true : isTruthy(await this.evalExpr(e.right, f));
-        return this.binary(e, l, await this.evalExpr(e.right, f), f);
+        const r = await this.evalExpr(e.right, f);
+        const predicate = e.operator === '-split' || e.operator === '-csplit' ? splitPredicateArguments(r) : undefined;
+        if (predicate) {
+          const block = predicate.block as ScriptBlockValue;
+          return splitByPredicate(l, predicate.max, async (ch, text, index) => isTruthy(collapse(await invokeScriptBlock(this, block, f, { dollarUnder: ch, args: [text, index] }, false))));
+        }
+        return this.binary(e, l, r, f);
       }
       case 'Unary':
         return this.unary(e, await this.evalExpr(e.operand, f));
