@@ -93,7 +93,7 @@ export class Interpreter {
   private readonly pureCache = new WeakMap<object, boolean>();
 
   constructor(readonly rt: Runtime) {
-    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now };
+    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -133,7 +133,9 @@ export class Interpreter {
       case 'InvokeMember': {
         if (e.member.kind !== 'StringConstant') return false;
         const name = e.member.value.toLowerCase();
-        if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where')) return false;
+        if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
+        // A constructor may read a file asynchronously (X509Certificate2).
+        if (e.static && name === 'new') return false;
         return this.isPure(e.target) && e.arguments.every((a) => this.isPure(a));
       }
       case 'Index':
@@ -637,6 +639,23 @@ export class Interpreter {
   // -------------------------------------------------------------------------------------------
   // Variables
 
+  /**
+   * A script block whose statements are all expressions (no commands) as a synchronous function,
+   * for ScriptProperty / ScriptMethod members (`$this`, `$args`); undefined for any other block.
+   */
+  syncMember(sb: ScriptBlockValue, f: Frame): ((self: unknown, args: unknown[]) => unknown) | undefined {
+    const block = sb.ast as A.ScriptBlockAst;
+    const body = block.end;
+    if (block.params || block.begin || block.process || !body || !body.statements.every((st) => this.isPureStatement(st))) return undefined;
+    const source = blockSources.get(block) ?? f.source;
+    return (self, args) => {
+      const scope = new Scope(f.scope, 'function');
+      scope.setOwn('this', self);
+      scope.setOwn('args', args);
+      return collapse(this.collectSync(body, { scope, source, streams: f.streams }));
+    };
+  }
+
   /** `inString`: a variable inside an expandable string, which strict mode 1 lets be unset. */
   getVariable(v: A.VariableAst, f: Frame, inString = false): unknown {
     const name = v.name;
@@ -1073,7 +1092,11 @@ export class Interpreter {
     }
     if ((raw === 'pscustomobject' || raw === 'system.management.automation.pscustomobject') && v instanceof PSHashtable) {
       const o = new PSObject();
-      for (const [k, val] of v.entries()) o.addNote(toDisplayText(k), val);
+      for (const [k, val] of v.entries()) {
+        // A PSTypeName key names the object's type instead of becoming a property.
+        if (typeof k === 'string' && k.toLowerCase() === 'pstypename') o.typeNames.unshift(toDisplayText(val));
+        else o.addNote(toDisplayText(k), val);
+      }
       return o;
     }
     return this.convertValue(this.resolveType(e.type), v);
@@ -1103,6 +1126,23 @@ export class Interpreter {
     return checkedMethodResult(name, args, () => invokeStaticMethod(typeName, name, args, this.staticEnv));
   }
 
+  /**
+   * `$sb.GetNewClosure()`: the block bound to a copy of the caller's local variables (at the
+   * prompt, the global ones), so later changes to them do not reach it.
+   */
+  private closure(sb: ScriptBlockValue, f: Frame): ScriptBlockValue {
+    const scope = new Scope(this.rt.global, 'function');
+    const copies = new Map<string, Variable>();
+    const local = f.scope.local;
+    for (let s: Scope | null = f.scope; s; s = s === local ? null : s.parent) {
+      for (const [k, v] of s.vars ?? []) if (!copies.has(k)) copies.set(k, { ...v });
+    }
+    scope.vars = copies;
+    const block = sb.ast as A.ScriptBlockAst;
+    const closed = new ScriptBlockValue(block, sb.text, scope);
+    return closed;
+  }
+
   private invokeMember(target: unknown, name: string, args: unknown[]): unknown {
     // $Error is the engine's list: its ArrayList-only Clear() is handled here.
     if (target === this.rt.errors && name.toLowerCase() === 'clear') {
@@ -1117,6 +1157,7 @@ export class Interpreter {
     if (target instanceof ScriptBlockValue && (lower === 'invoke' || lower === 'invokereturnasis')) {
       return collapse(await invokeScriptBlock(this, target, f, { args }, false));
     }
+    if (target instanceof ScriptBlockValue && lower === 'getnewclosure' && args.length === 0) return this.closure(target, f);
     if ((lower === 'foreach' || lower === 'where') && args[0] instanceof ScriptBlockValue) {
       // The PowerShell 4 collection methods `.ForEach({})` and `.Where({})`.
       const block = args[0];

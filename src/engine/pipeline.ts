@@ -282,7 +282,10 @@ async function buildCommandStage(
   let stage: Stage;
   if (nameValue instanceof ScriptBlockValue) {
     const block = nameValue.ast as A.ScriptBlockAst;
-    stage = blockStage(block, blockSources.get(block) ?? f.source, '', '');
+    stage =
+      nameValue.origin instanceof Scope
+        ? new ScriptStage(interp, { block, source: blockSources.get(block) ?? f.source, name: '', callerFrame: { ...f, scope: nameValue.origin }, dot, scopeKind: 'function', args, streams, expectingInput, invocationName: '', span: cmd.span, position })
+        : blockStage(block, blockSources.get(block) ?? f.source, '', '');
   } else {
     const name = nameValue instanceof PSObject && nameValue.has('Name') ? toDisplayText(nameValue.get('Name')) : toDisplayText(nameValue);
     const resolved = resolveCommand(interp, name, f.scope) ?? resolveCommand(interp, 'Get-' + name, f.scope);
@@ -788,6 +791,8 @@ export function invokeScriptBlock(
 ): Promise<unknown[]> {
   const block = sb.ast as A.ScriptBlockAst;
   const source = blockSources.get(block) ?? f.source;
+  // A closure (GetNewClosure) runs over the variables it captured.
+  if (sb.origin instanceof Scope) f = { ...f, scope: sb.origin };
   const st = !options.input && !(options.args && options.args.length) ? fastStatement(interp, block) : null;
   if (st) {
     // Fast path: `{ $_ * 2 }` runs synchronously in a light scope.

@@ -325,6 +325,18 @@ export interface CmdletContext {
   /** Runs a script block (Where-Object, ForEach-Object, calculated properties); returns its output. */
   invoke(block: ScriptBlockValue, options?: InvokeOptions): Promise<unknown[]>;
   /**
+   * A script block as a synchronous function of `$this` and `$args`, for ScriptProperty and
+   * ScriptMethod members; undefined when the block runs commands (only expressions can run
+   * while a property is read).
+   */
+  scriptMember?(block: ScriptBlockValue): ((self: unknown, args: unknown[]) => unknown) | undefined;
+  /**
+   * A new .NET object (New-Object): the engine's constructors for the types it has beyond
+   * PowerShell's own (StringBuilder, ArrayList, List[T], X509Certificate2 ...); undefined when it has
+   * none for the type. A constructor's failure throws its MethodInvocationException record.
+   */
+  construct?(typeName: string, args: unknown[]): Promise<unknown>;
+  /**
    * The command needs no more input (`Select-Object -First N` has its N): once the current call
    * returns, the commands before it in the pipeline are stopped (their end blocks do not run);
    * this command's end block and those after it still run.

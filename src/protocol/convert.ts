@@ -89,6 +89,7 @@ const KNOWN_TYPES = [
   'System.OverflowException', 'System.IO.IOException', 'System.IO.FileNotFoundException',
   'System.IO.DirectoryNotFoundException', 'System.Security.Cryptography.CryptographicException',
   'System.Management.Automation.Host.HostException',
+  'System.Text.StringBuilder',
 ];
 
 /** Enum types: values in declaration (ascending value) order. */
@@ -152,6 +153,11 @@ export function resolveTypeName(name: string): string | undefined {
     return el ? el + '[]' : undefined;
   }
   const lower = n.toLowerCase();
+  const generic = /^(?:system\.collections\.generic\.)?list\s*\[(.+)\]$/i.exec(n);
+  if (generic) {
+    const el = resolveTypeName(generic[1]!);
+    return el ? `System.Collections.Generic.List[${el}]` : undefined;
+  }
   return ACCELERATORS[lower] ?? KNOWN.get(lower);
 }
 

@@ -4,6 +4,28 @@
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { PSHashtable, PSObject, SecureString, toDisplayText } from '../../protocol/values.js';
 import { newCredential } from './Get-Credential.js';
+import { setMember } from '../../protocol/members.js';
+import { TerminatingError } from '../../protocol/errors.js';
+import type { CmdletContext } from '../../protocol/cmdlet.js';
+
+/** The engine's constructors; a constructor that throws is ConstructorInvokedThrowException. */
+async function constructed(ctx: CmdletContext, type: string, args: unknown[]): Promise<unknown> {
+  try {
+    return await ctx.construct?.(type, args);
+  } catch (e) {
+    if (!(e instanceof TerminatingError)) throw e;
+    const r = e.record;
+    return ctx.fail(
+      ctx.error({
+        message: r.message.replace(/^Exception calling "new"/, 'Exception calling ".ctor"'),
+        errorId: 'ConstructorInvokedThrowException',
+        category: 'InvalidOperation',
+        exceptionType: r.exceptionType === 'MethodException' ? 'MethodException' : 'MethodInvocationException',
+        targetObject: r.targetObject,
+      }),
+    );
+  }
+}
 
 const PSOBJECT = ['psobject', 'system.management.automation.psobject', 'pscustomobject', 'system.management.automation.pscustomobject', 'object', 'system.object'];
 const CREDENTIAL = ['pscredential', 'system.management.automation.pscredential'];
@@ -47,7 +69,7 @@ export default defineCmdlet({
     },
   ],
   related: ['Get-Credential', 'Select-Object'],
-  process(params, ctx) {
+  async process(params, ctx) {
     const type = String(params.TypeName);
     const lower = type.toLowerCase();
     const args = (params.ArgumentList as unknown[] | undefined) ?? [];
@@ -72,6 +94,9 @@ export default defineCmdlet({
       if (![3, 6, 7].includes(n.length) || n.some((x) => !Number.isInteger(x))) ctorError(args.length);
       obj = new Date(n[0], n[1] - 1, n[2], n[3] ?? 0, n[4] ?? 0, n[5] ?? 0, n[6] ?? 0);
     } else {
+      obj = await constructed(ctx, type, args);
+    }
+    if (obj === undefined) {
       ctx.fail(
         ctx.error({
           message: `Cannot find type [${type}]: verify that the assembly containing this type is loaded.`,
@@ -82,13 +107,28 @@ export default defineCmdlet({
       );
     }
     if (props) {
-      if (!(obj instanceof PSObject)) ctorError(args.length);
-      const target = obj as PSObject;
+      // -Property sets existing settable properties; on a PSObject the others become notes, as 5.1
+      // does; on another object a name it does not have is an error.
       for (const [k, v] of props.entries()) {
         const name = toDisplayText(k);
-        const existing = target.property(name);
+        const existing = obj instanceof PSObject ? obj.property(name) : undefined;
         if (existing?.set) existing.set(v);
-        else target.addNote(name, v);
+        else if (obj instanceof PSObject && (!existing || PSOBJECT.includes(lower))) obj.addNote(name, v);
+        else {
+          try {
+            setMember(obj, name, v);
+          } catch {
+            ctx.writeError(
+              ctx.error({
+                message: `The ${type.slice(type.lastIndexOf('.') + 1)} object has no property named "${name}".`,
+                errorId: 'InvalidOperationException',
+                category: 'InvalidOperation',
+                exceptionType: 'InvalidOperationException',
+                targetObject: name,
+              }),
+            );
+          }
+        }
       }
     }
     ctx.write(obj);
