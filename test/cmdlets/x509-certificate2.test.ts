@@ -50,6 +50,20 @@ describe('X509Certificate2', () => {
   });
 });
 
+describe('X509Certificate2 from a .pfx', () => {
+  it('opens with its password (HasPrivateKey); a wrong password is .NET\'s error', async () => {
+    await c.run(
+      "$n = New-ExchangeCertificate -SubjectName 'cn=webmail.proexchange.global' -DomainName webmail.proexchange.global -PrivateKeyExportable $true -Services None; " +
+        "$pw = ConvertTo-SecureString 'P@ssw0rd' -AsPlainText -Force; Export-ExchangeCertificate -Thumbprint $n.Thumbprint -Path C:\\webmail.pfx -BinaryEncoded:$true -Password $pw | Out-Null",
+    );
+    expect((await c.run('$p = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 C:\\webmail.pfx, $pw; $p.HasPrivateKey; $p.Thumbprint -eq $n.Thumbprint')).out).toBe('True\nTrue\n');
+    expect((await c.run('$q = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("C:\\webmail.pfx", "P@ssw0rd"); $q.Subject')).out).toBe('CN=webmail.proexchange.global\n');
+    expect((await c.run('try { [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("C:\\webmail.pfx", "wrong") } catch { $_.Exception.Message }')).out).toBe(
+      'Exception calling ".ctor" with "2" argument(s): "The specified network password is not correct.\n"\n',
+    );
+  }, 60_000);
+});
+
 describe('X509Certificate2 and the lab clock', () => {
   it('Verify() is False once the lab clock is past the root\'s NotAfter', async () => {
     const later = await capturedSession();

@@ -83,8 +83,8 @@ export default defineCmdlet({
   },
   outputType: ['System.Int32', 'System.Int64', 'System.Double'],
   examples: [
-    { code: 'Get-Random -Minimum 1 -Maximum 7 -SetSeed 42', remarks: 'A die roll; with the same seed it is always the same number.', shows: /^[1-6]$/ },
-    { code: "'EX01','EX02','EX03' | Get-Random", remarks: 'Picks one of the servers at random.', shows: /^EX0[123]$/ },
+    { code: 'Get-Random -Minimum 1 -Maximum 7 -SetSeed 42', remarks: 'A die roll; with the same seed it is always the same number.', shows: /^[1-6]$/m },
+    { code: "'EX01','EX02','EX03' | Get-Random", remarks: 'Picks one of the servers at random.', shows: /^EX0[123]$/m },
     { code: '(1..10 | Get-Random -Count 3 | Sort-Object -Unique).Count', remarks: 'Three different numbers from 1 to 10.', shows: '3' },
     { code: '(Get-Random -Maximum 1.5).GetType().Name', remarks: 'A Double bound gives a Double.', shows: 'Double' },
   ],

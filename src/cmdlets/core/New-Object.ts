@@ -1,5 +1,7 @@
-// New-Object: the few .NET types lab scripts create — PSObject (with -Property), PSCredential
-// (user name + SecureString) and DateTime. Any other type fails as an unloaded type does.
+// New-Object: the .NET types lab scripts create. PSObject (with -Property), PSCredential (user
+// name + SecureString) and DateTime here; StringBuilder, ArrayList, List[T], Hashtable and
+// X509Certificate2 through the engine's constructors (ctx.construct, the same as `[T]::new()`).
+// Any other type fails as an unloaded type does.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { PSHashtable, PSObject, SecureString, toDisplayText } from '../../protocol/values.js';
@@ -39,7 +41,10 @@ export default defineCmdlet({
     'The New-Object cmdlet creates an object. emsh knows the types lab scripts need: PSObject ' +
     '(with -Property, a hash table of property names and values), ' +
     'System.Management.Automation.PSCredential (a user name and a SecureString password) and ' +
-    'System.DateTime (year, month, day and optionally hour, minute, second).',
+    'System.DateTime (year, month, day and optionally hour, minute, second), System.Text.StringBuilder, ' +
+    'System.Collections.ArrayList, System.Collections.Generic.List[T], System.Collections.Hashtable and ' +
+    'System.Security.Cryptography.X509Certificates.X509Certificate2 (a .cer, .p7b or .pfx file on the lab drive, ' +
+    'with its password, or the certificate\'s bytes). -Property sets properties of the new object.',
   defaultParameterSet: 'Net',
   parameters: {
     TypeName: {
@@ -66,6 +71,18 @@ export default defineCmdlet({
       code: "$pw = ConvertTo-SecureString 'P@ss1' -AsPlainText -Force; $cred = New-Object System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\\admin', $pw; $cred.UserName",
       remarks: 'Creates a credential without a prompt.',
       shows: 'CONTOSO\\admin',
+    },
+    {
+      code: '$list = New-Object System.Collections.ArrayList; [void]$list.Add("EX01"); [void]$list.Add("EX02"); $list.Count',
+      remarks: 'An ArrayList grows with Add (which returns the new index: [void] discards it).',
+      shows: '2',
+    },
+    {
+      setup: '$c = Get-ExchangeCertificate | Select-Object -First 1; [IO.File]::WriteAllBytes("C:\\ex.cer", $c.RawData)',
+      code: '$x = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 C:\\ex.cer; $x.Thumbprint -eq $c.Thumbprint',
+      remarks: 'Reads a certificate file from the lab drive (for a .pfx, give the password as a second argument).',
+      shows: 'True',
+      needs: ['lab'],
     },
   ],
   related: ['Get-Credential', 'Select-Object'],
