@@ -843,7 +843,7 @@ export class Interpreter {
         return this.invokeMember(this.evalSync(e.target, f), name, args);
       }
       case 'Index':
-        return this.indexValue(this.evalSync(e.target, f), this.evalSync(e.index, f));
+        return this.strictIndex(this.evalSync(e.target, f), this.evalSync(e.index, f), f);
       case 'ArrayLiteral':
         return e.elements.map((x) => this.evalSync(x, f));
       case 'ArrayExpression':
@@ -933,7 +933,7 @@ export class Interpreter {
       }
       case 'Index': {
         const target = await this.evalExpr(e.target, f);
-        return this.indexValue(target, await this.evalExpr(e.index, f));
+        return this.strictIndex(target, await this.evalExpr(e.index, f), f);
       }
       case 'ArrayLiteral': {
         const items: unknown[] = [];
@@ -1173,6 +1173,17 @@ export class Interpreter {
     let r = this.invokeMember(target, name, args);
     if (isPromise(r)) r = await r;
     return r;
+  }
+
+  /** `$a[i]` in an expression: under Set-StrictMode 3 (Latest) an index past an array's end is an error. */
+  private strictIndex(target: unknown, index: unknown, f: Frame): unknown {
+    const v = this.indexValue(target, index);
+    if (v === null && (Array.isArray(target) || typeof target === 'string') && !Array.isArray(index) && f.scope.strictVersion() >= 3) {
+      let i = Math.trunc(toNumber(index));
+      if (i < 0) i += target.length;
+      if (i < 0 || i >= target.length) throw new TerminatingError(indexOutOfRange());
+    }
+    return v;
   }
 
   indexValue(target: unknown, index: unknown): unknown {

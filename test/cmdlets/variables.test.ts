@@ -123,6 +123,14 @@ describe('Set-StrictMode', () => {
     );
   });
 
+  it('version 3 (Latest): an index past the end of an array is an error', async () => {
+    const { run } = everydaySession();
+    expect(await run('$a = @(1,2); $null -eq $a[5]; Set-StrictMode -Version 2; $null -eq $a[5]')).toBe('True\nTrue\n');
+    expect(await run('Set-StrictMode -Version Latest; try { $a[5] } catch { $_.FullyQualifiedErrorId }; $a[-1]; ($a[0,9]).Count')).toBe(
+      'System.IndexOutOfRangeException\n2\n1\n',
+    );
+  });
+
   it('is scoped: a function turning it on does not change its caller; -Off and Latest', async () => {
     const { run } = everydaySession();
     expect(await run('function f { Set-StrictMode -Version Latest; try { $u } catch { "inner" } }; f; $null -eq $u')).toBe('inner\nTrue\n');

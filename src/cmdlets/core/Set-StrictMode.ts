@@ -1,7 +1,7 @@
 // Set-StrictMode: turns on the coding rules of a language version for the current scope and
 // its children. 1: an unset variable is an error (outside strings); 2: also inside strings, a
 // property that does not exist, and `f(1,2)` (a command called like a method); 3 / Latest
-// (5.1's latest is 3.0): as 2 here. -Off turns them off.
+// (5.1's latest is 3.0): also an index past the end of an array. -Off turns them off.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 
@@ -16,7 +16,8 @@ export default defineCmdlet({
     'The Set-StrictMode cmdlet turns strict mode on for the current scope and its child scopes. -Version 1 makes ' +
     'a reference to a variable that was never set an error, except inside strings; -Version 2 also inside strings, ' +
     'and makes a reference to a property that does not exist an error, as is calling a function with method syntax ' +
-    '(`f(1,2)`). -Version Latest is 3.0 in Windows PowerShell 5.1. -Off turns strict mode off.',
+    '(`f(1,2)`); -Version 3 also an index past the end of an array. -Version Latest is 3.0 in Windows PowerShell 5.1. ' +
+    '-Off turns strict mode off.',
   defaultParameterSet: 'Version',
   parameters: {
     Version: {
