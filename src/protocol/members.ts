@@ -863,7 +863,7 @@ function ownMemberNames(target: unknown): MemberRow[] {
     for (const p of target.properties()) {
       const t = p.typeName ?? definitionTypeName(safeGet(p.get));
       if (p.memberType === 'NoteProperty') props.push({ name: p.name, memberType: 'NoteProperty', definition: `${t} ${p.name}=${toDisplayText(safeGet(p.get))}` });
-      else props.push({ name: p.name, memberType: p.memberType, definition: `${t} ${p.name} {get;${p.set ? 'set;' : ''}}` });
+      else props.push({ name: p.name, memberType: p.memberType, definition: p.definition ?? `${t} ${p.name} {get;${p.set ? 'set;' : ''}}` });
     }
     const own = new Set(target.methodList().map((m) => lower(m.name)));
     for (const m of target.methodList()) methods.push({ name: m.name, memberType: m.memberType ?? 'Method', definition: m.definition ?? `${m.name}()` });

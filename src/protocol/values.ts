@@ -23,6 +23,8 @@ export interface PSPropertyInfo {
   get(): unknown;
   /** Absent for read-only properties. */
   set?(value: unknown): void;
+  /** Get-Member's definition when it is not the usual `type Name {get;set;}` (AliasProperty, ScriptProperty). */
+  definition?: string;
 }
 
 export interface PSMethodInfo {

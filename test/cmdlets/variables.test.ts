@@ -53,6 +53,12 @@ describe('variable cmdlets', () => {
     expect(await run('Get-Variable nothingHere 2>&1 | % FullyQualifiedErrorId')).toBe('VariableNotFound,Microsoft.PowerShell.Commands.GetVariableCommand\n');
   });
 
+  it('a PSVariable has 5.1\'s properties, in its order', async () => {
+    const { run } = everydaySession();
+    expect(await run('$v1 = 1; (Get-Variable v1).psobject.Properties.Name -join ","')).toBe('Name,Description,Value,Visibility,Module,ModuleName,Options,Attributes\n');
+    expect(await run('(Get-Variable v1).Value = 7; $v1')).toBe('7\n');
+  });
+
   it('Clear-Variable empties, Remove-Variable deletes (read-only ones with -Force)', async () => {
     const { run } = everydaySession();
     expect(await run('$t = 5; Clear-Variable t; $null -eq $t; (Get-Variable t).Name')).toBe('True\nt\n');

@@ -54,6 +54,7 @@ describe('Add-Member on any object, .psobject, PSTypeName', () => {
     );
     expect(await run("$s | Add-Member ScriptMethod Greet { 'hi ' + $this.Name + $args[0] }; $s.Greet('!')")).toBe('hi ex01!\n');
     expect(await run('$s | Add-Member AliasProperty Host Name -PassThru | % Host')).toBe('ex01\n');
+    expect(await run('$s | Get-Member -MemberType AliasProperty, ScriptProperty | % Definition')).toBe("Host = Name\nSystem.Object Fqdn {get= $this.Name + '.' + $this.Domain ;}\n");
     expect(await run('try { $s | Add-Member ScriptProperty Slow { Get-Date } } catch { $_.FullyQualifiedErrorId }')).toBe('NotSupportedInEmsh,Microsoft.PowerShell.Commands.AddMemberCommand\n');
   });
 

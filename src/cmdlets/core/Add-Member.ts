@@ -173,6 +173,7 @@ export default defineCmdlet({
               name,
               memberType: 'AliasProperty',
               typeName: conversion ?? obj.property(target)?.typeName,
+              definition: `${name} = ${conversion ? `(${conversion})` : ''}${target}`,
               get: () => {
                 const v = getMember(written, target);
                 return conversion ? convertTo(v, conversion) : v;
@@ -188,6 +189,7 @@ export default defineCmdlet({
               name,
               memberType: 'ScriptProperty',
               typeName: 'System.Object',
+              definition: `System.Object ${name} {get=${(params.Value as ScriptBlockValue).text};${setter ? `set=${(params.SecondValue as ScriptBlockValue).text};` : ''}}`,
               get: () => getter(written, []),
               set: setter ? (v) => void setter(written, [v]) : undefined,
             });

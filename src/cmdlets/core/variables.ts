@@ -39,18 +39,17 @@ export function applyOptions(v: SessionVariable, options: string): void {
 
 /** A PSVariable: live over the session's variable when one is given, else a snapshot. */
 export function variableObject(name: string, value: unknown, v?: SessionVariable): PSObject {
+  // PSVariable's properties in 5.1's order (Format-List *).
   const o = new PSObject([PSVARIABLE, 'System.Object']);
-  o.addNote('Name', v?.name ?? name);
-  if (v) {
-    o.addProperty({ name: 'Description', memberType: 'Property', typeName: 'System.String', get: () => v.description ?? '', set: (x) => (v.description = String(x ?? '')) });
-    o.addProperty({ name: 'Value', memberType: 'Property', typeName: 'System.Object', get: () => v.value, set: (x) => (v.value = x) });
-    o.addProperty({ name: 'Options', memberType: 'Property', typeName: 'System.Management.Automation.ScopedItemOptions', get: () => optionsText(v) });
-  } else {
-    o.addNote('Description', '');
-    o.addNote('Value', value);
-    o.addNote('Options', 'None');
-  }
-  o.addNote('Visibility', 'Public');
+  const prop = (n: string, typeName: string, get: () => unknown, set?: (x: unknown) => void) => o.addProperty({ name: n, memberType: 'Property', typeName, get, set });
+  prop('Name', 'System.String', () => v?.name ?? name);
+  prop('Description', 'System.String', () => v?.description ?? '', v ? (x) => (v.description = String(x ?? '')) : undefined);
+  prop('Value', 'System.Object', () => (v ? v.value : value), v ? (x) => (v.value = x) : undefined);
+  prop('Visibility', 'System.Management.Automation.SessionStateEntryVisibility', () => 'Public');
+  prop('Module', 'System.Management.Automation.PSModuleInfo', () => null);
+  prop('ModuleName', 'System.String', () => '');
+  prop('Options', 'System.Management.Automation.ScopedItemOptions', () => (v ? optionsText(v) : 'None'));
+  prop('Attributes', 'System.Collections.ObjectModel.Collection`1[[System.Attribute, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]]', () => []);
   o.addMethod({ name: 'ToString', invoke: () => v?.name ?? name });
   return o;
 }
