@@ -19,7 +19,9 @@ async function constructed(ctx: CmdletContext, type: string, args: unknown[]): P
     const r = e.record;
     return ctx.fail(
       ctx.error({
-        message: r.message.replace(/^Exception calling "new"/, 'Exception calling ".ctor"'),
+        message: r.message
+          .replace(/^Exception calling "new"/, 'Exception calling ".ctor"')
+          .replace(/^Cannot find an overload for "new"/, `Cannot find an overload for "${type.slice(type.lastIndexOf('.') + 1)}"`),
         errorId: 'ConstructorInvokedThrowException',
         category: 'InvalidOperation',
         exceptionType: r.exceptionType === 'MethodException' ? 'MethodException' : 'MethodInvocationException',
