@@ -6,6 +6,8 @@ import { Session } from './engine/session.js';
 import { renderer } from './format/index.js';
 import { allCmdlets } from './cmdlets/index.js';
 import { OrganizationKey } from './cmdlets/exchange/common.js';
+import { TrustedRootsKey, type TrustedRoots } from './protocol/trust.js';
+import { findMachine, trustedRootStore } from './exchange/clients.js';
 import { LabDrive } from './store/lab-drive.js';
 import { labPaths } from './store/lab-home.js';
 import { LabBusyError, LabCommitError, LabReadOnlyError, LabStore, type StatePartition } from './store/lab-store.js';
@@ -360,6 +362,15 @@ export class SessionLab implements StateKeeper {
     copy: (from, to) => this.drive.copy(from, to),
   };
 
+  /** The trusted roots of the machine the shell is on (X509Certificate2.Verify). */
+  private readonly trustedRoots: TrustedRoots = {
+    rootPems: () => {
+      const org = this.current.org;
+      const machine = findMachine(org.state, org.currentMachineName);
+      return machine ? trustedRootStore(org.state, machine.state).map((r) => r.certPem) : [];
+    },
+  };
+
   readonly services: ServiceRegistry = {
     get: <T>(key: ServiceKey<T>): T => {
       const v = this.services.tryGet(key);
@@ -370,6 +381,7 @@ export class SessionLab implements StateKeeper {
       if (key.name === OrganizationKey.name) return this.current.org as T;
       if (key.name === LabClockKey.name) return this.current.clock as T;
       if (key.name === LabEndpointsKey.name) return this.endpointService as T;
+      if (key.name === TrustedRootsKey.name) return this.trustedRoots as T;
       return this.extraServices.get(key.name) as T | undefined;
     },
   };

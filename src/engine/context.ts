@@ -28,6 +28,8 @@ import type { CommonParameterValues } from './binder.js';
 import type { Interpreter } from './evaluate.js';
 import type { Frame, Pipe } from './runtime.js';
 import { NULL_PIPE } from './runtime.js';
+import { constructObject } from './dotnet-objects.js';
+import { resolveTypeName } from '../protocol/convert.js';
 import { isPromise, noop, type MaybePromise } from './signals.js';
 
 /** The five choices of the ShouldProcess confirmation, with 5.1's help texts. */
@@ -345,6 +347,17 @@ export class CommandContext implements CmdletContext {
   }
 
   // ---------------------------------------------------------------------------------------
+
+  scriptMember(block: ScriptBlockValue): ((self: unknown, args: unknown[]) => unknown) | undefined {
+    return this.interp.syncMember(block, this.frame);
+  }
+
+  async construct(typeName: string, args: unknown[]): Promise<unknown> {
+    const full = resolveTypeName(typeName);
+    if (!full) return undefined;
+    const env = this.interp.staticEnv;
+    return constructObject(full, args, { ...env, services: this.services });
+  }
 
   invoke(block: ScriptBlockValue, options?: InvokeOptions): Promise<unknown[]> {
     return this.interp.invokeForCmdlet(block, this.frame, options);

@@ -16,9 +16,9 @@ import {
 } from '../protocol/values.js';
 import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
-import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
+import { binaryOperation, splitByPredicate, splitPredicateArguments, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
-import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
+import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { findHandler } from './exception-handling.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
@@ -49,6 +49,9 @@ import {
   isPromise,
   type MaybePromise,
 } from './signals.js';
+
+/** Automatic variables PowerShell always has (emsh sets them only where they are used): never unset under strict mode. */
+const ALWAYS_DEFINED = new Set(['args', 'input', 'myinvocation', 'psboundparameters', 'pscmdlet', 'psscriptroot', 'pscommandpath', 'this', 'foreach', 'switch', 'stacktrace']);
 
 const COMPOUND: Record<string, A.BinaryOperator> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%' };
 
@@ -103,7 +106,7 @@ export class Interpreter {
     readonly rt: Runtime,
     private readonly pipelines: PipelineRunner,
   ) {
-    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now };
+    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services };
   }
 
   /**
@@ -144,7 +147,8 @@ export class Interpreter {
       case 'ExpandableString':
         return e.parts.every((p) => typeof p === 'string' || this.isCommandFree(p));
       case 'Binary':
-        return this.isCommandFree(e.left) && this.isCommandFree(e.right);
+        // -split may run a script block per character (`'a1b2' -split {$_ -match '\d'}`).
+        return e.operator !== '-split' && e.operator !== '-csplit' && this.isCommandFree(e.left) && this.isCommandFree(e.right);
       case 'Unary':
         return this.isCommandFree(e.operand);
       case 'Increment':
@@ -156,7 +160,9 @@ export class Interpreter {
       case 'InvokeMember': {
         if (e.member.kind !== 'StringConstant') return false;
         const name = e.member.value.toLowerCase();
-        if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where')) return false;
+        if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
+        // A constructor may read a file asynchronously (X509Certificate2).
+        if (e.static && name === 'new') return false;
         return this.isCommandFree(e.target) && e.arguments.every((a) => this.isCommandFree(a));
       }
       case 'Index':
@@ -733,19 +739,37 @@ export class Interpreter {
   // -------------------------------------------------------------------------------------------
   // Variables
 
-  getVariable(v: A.VariableAst, f: Frame): unknown {
+  /**
+   * A script block whose statements are all expressions (no commands) as a synchronous function,
+   * for ScriptProperty / ScriptMethod members (`$this`, `$args`); undefined for any other block.
+   */
+  syncMember(sb: ScriptBlockValue, f: Frame): ((self: unknown, args: unknown[]) => unknown) | undefined {
+    const block = sb.ast as A.ScriptBlockAst;
+    const body = block.end;
+    if (block.params || block.begin || block.process || !body || !body.statements.every((st) => this.isPureStatement(st))) return undefined;
+    const source = blockSources.get(block) ?? f.source;
+    return (self, args) => {
+      const scope = new Scope(f.scope, 'function');
+      scope.setOwn('this', self);
+      scope.setOwn('args', args);
+      return collapse(this.collectSync(body, { scope, source, streams: f.streams }));
+    };
+  }
+
+  /** `inString`: a variable inside an expandable string, which strict mode 1 lets be unset. */
+  getVariable(v: A.VariableAst, f: Frame, inString = false): unknown {
     const name = v.name;
     if (v.scope) {
       switch (v.scope.toLowerCase()) {
         case 'env':
           return this.rt.getEnv(name);
         case 'global':
-          return this.readSpecial(name.toLowerCase(), f, this.rt.global);
+          return this.readSpecial(name.toLowerCase(), f, this.rt.global, inString, name);
         case 'script':
-          return this.readSpecial(name.toLowerCase(), f, f.scope.script);
+          return this.readSpecial(name.toLowerCase(), f, f.scope.script, inString, name);
         case 'local':
         case 'private':
-          return f.scope.local.getOwn(name.toLowerCase())?.value ?? null;
+          return f.scope.local.getOwn(name.toLowerCase())?.value ?? this.unsetVariable(name, f, inString);
         case 'function': {
           const fn = f.scope.lookupFunction(name.toLowerCase());
           return fn ? new ScriptBlockValue(fn.body, fn.text) : null;
@@ -754,10 +778,10 @@ export class Interpreter {
           break;
       }
     }
-    return this.readSpecial(name.toLowerCase(), f, f.scope);
+    return this.readSpecial(name.toLowerCase(), f, f.scope, inString, name);
   }
 
-  private readSpecial(key: string, f: Frame, scope: Scope): unknown {
+  private readSpecial(key: string, f: Frame, scope: Scope, inString = false, name = key): unknown {
     switch (key) {
       case '_':
       case 'psitem':
@@ -776,9 +800,43 @@ export class Interpreter {
         return null;
       default: {
         const v = scope.lookup(key);
-        return v === undefined ? null : v.value;
+        return v === undefined ? this.unsetVariable(name, f, inString) : v.value;
       }
     }
+  }
+
+  /**
+   * A variable that was never set: $null, or under Set-StrictMode (1: outside strings; 2 and up:
+   * everywhere) the VariableIsUndefined error. Automatic variables PowerShell always defines
+   * but emsh makes only where they matter are exempt.
+   */
+  private unsetVariable(name: string, f: Frame, inString: boolean): null {
+    const level = f.scope.strictVersion();
+    if (level === 0 || (inString && level < 2) || ALWAYS_DEFINED.has(name.toLowerCase())) return null;
+    throw new TerminatingError(
+      new ErrorRecord({
+        message: `The variable '$${name}' cannot be retrieved because it has not been set.`,
+        errorId: 'VariableIsUndefined',
+        category: 'InvalidOperation',
+        exceptionType: 'RuntimeException',
+        targetObject: name,
+        targetName: name,
+        targetType: 'String',
+      }),
+    );
+  }
+
+  /** `$x.Name` under Set-StrictMode 2 and up: a property that does not exist is an error (not on a hashtable). */
+  private strictMember(target: unknown, name: string, value: unknown, f: Frame): unknown {
+    if (value !== null || target instanceof PSHashtable || f.scope.strictVersion() < 2 || hasMember(target, name)) return value;
+    throw new TerminatingError(
+      new ErrorRecord({
+        message: `The property '${name}' cannot be found on this object. Verify that the property exists.`,
+        errorId: 'PropertyNotFoundStrict',
+        category: 'NotSpecified',
+        exceptionType: 'PropertyNotFoundException',
+      }),
+    );
   }
 
   pathInfo(): PSObject {
@@ -823,7 +881,12 @@ export class Interpreter {
     if (g?.constant || g?.readOnly || key === 'true' || key === 'false' || key === '?') {
       throw new TerminatingError(variableNotWritable(name));
     }
-    const existing = scope.getOwn(key);
+    let existing = scope.getOwn(key);
+    // An AllScope variable (New-Variable -Option AllScope) is every child scope's own.
+    if (!existing && !v.scope) {
+      const up = f.scope.lookup(key);
+      if (up?.allScope) existing = up;
+    }
     if (existing) {
       if (existing.readOnly || existing.constant) throw new TerminatingError(variableNotWritable(name));
       if (existing.typeConstraint) value = this.convertValue(existing.typeConstraint, value);
@@ -850,7 +913,7 @@ export class Interpreter {
         return this.getVariable(e, f);
       case 'ExpandableString': {
         let s = '';
-        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(this.evalSync(p, f), f);
+        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(p.kind === 'Variable' ? this.getVariable(p, f, true) : this.evalSync(p, f), f);
         return s;
       }
       case 'Binary': {
@@ -869,7 +932,9 @@ export class Interpreter {
         return new PSTypeValue(this.resolveType(e.type));
       case 'Member': {
         if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f));
-        return memberAccess(this.evalSync(e.target, f), this.memberNameSync(e.member, f));
+        const target = this.evalSync(e.target, f);
+        const name = this.memberNameSync(e.member, f);
+        return this.strictMember(target, name, memberAccess(target, name), f);
       }
       case 'InvokeMember': {
         const name = this.memberNameSync(e.member, f);
@@ -878,7 +943,7 @@ export class Interpreter {
         return this.invokeMember(this.evalSync(e.target, f), name, args);
       }
       case 'Index':
-        return this.indexValue(this.evalSync(e.target, f), this.evalSync(e.index, f));
+        return this.strictIndex(this.evalSync(e.target, f), this.evalSync(e.index, f), f);
       case 'ArrayLiteral':
         return e.elements.map((x) => this.evalSync(x, f));
       case 'ArrayExpression':
@@ -943,14 +1008,20 @@ export class Interpreter {
     switch (e.kind) {
       case 'ExpandableString': {
         let s = '';
-        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(await this.evalExpr(p, f), f);
+        for (const p of e.parts) s += typeof p === 'string' ? p : this.stringify(p.kind === 'Variable' ? this.getVariable(p, f, true) : await this.evalExpr(p, f), f);
         return s;
       }
       case 'Binary': {
         const l = await this.evalExpr(e.left, f);
         if (e.operator === '-and') return isTruthy(l) ? isTruthy(await this.evalExpr(e.right, f)) : false;
         if (e.operator === '-or') return isTruthy(l) ? true : isTruthy(await this.evalExpr(e.right, f));
-        return this.binary(e, l, await this.evalExpr(e.right, f), f);
+        const r = await this.evalExpr(e.right, f);
+        const predicate = e.operator === '-split' || e.operator === '-csplit' ? splitPredicateArguments(r) : undefined;
+        if (predicate) {
+          const block = predicate.block as ScriptBlockValue;
+          return splitByPredicate(l, predicate.max, async (ch, text, index) => isTruthy(collapse(await this.pipelines.invoke(this, block, f, { dollarUnder: ch, args: [text, index] }, false))));
+        }
+        return this.binary(e, l, r, f);
       }
       case 'Unary':
         return this.unary(e, await this.evalExpr(e.operand, f));
@@ -959,7 +1030,8 @@ export class Interpreter {
       case 'Member': {
         const name = await this.memberName(e.member, f);
         if (e.static) return this.staticMember(e, name);
-        return memberAccess(await this.evalExpr(e.target, f), name);
+        const target = await this.evalExpr(e.target, f);
+        return this.strictMember(target, name, memberAccess(target, name), f);
       }
       case 'InvokeMember': {
         const target = e.static ? undefined : await this.evalExpr(e.target, f);
@@ -971,7 +1043,7 @@ export class Interpreter {
       }
       case 'Index': {
         const target = await this.evalExpr(e.target, f);
-        return this.indexValue(target, await this.evalExpr(e.index, f));
+        return this.strictIndex(target, await this.evalExpr(e.index, f), f);
       }
       case 'ArrayLiteral': {
         const items: unknown[] = [];
@@ -1130,7 +1202,11 @@ export class Interpreter {
     }
     if ((raw === 'pscustomobject' || raw === 'system.management.automation.pscustomobject') && v instanceof PSHashtable) {
       const o = new PSObject();
-      for (const [k, val] of v.entries()) o.addNote(toDisplayText(k), val);
+      for (const [k, val] of v.entries()) {
+        // A PSTypeName key names the object's type instead of becoming a property.
+        if (typeof k === 'string' && k.toLowerCase() === 'pstypename') o.typeNames.unshift(toDisplayText(val));
+        else o.addNote(toDisplayText(k), val);
+      }
       return o;
     }
     return this.convertValue(this.resolveType(e.type), v);
@@ -1160,6 +1236,23 @@ export class Interpreter {
     return checkedMethodResult(name, args, () => invokeStaticMethod(typeName, name, args, this.staticEnv));
   }
 
+  /**
+   * `$sb.GetNewClosure()`: the block bound to a copy of the caller's local variables (at the
+   * prompt, the global ones), so later changes to them do not reach it.
+   */
+  private closure(sb: ScriptBlockValue, f: Frame): ScriptBlockValue {
+    const scope = new Scope(this.rt.global, 'function');
+    const copies = new Map<string, Variable>();
+    const local = f.scope.local;
+    for (let s: Scope | null = f.scope; s; s = s === local ? null : s.parent) {
+      for (const [k, v] of s.vars ?? []) if (!copies.has(k)) copies.set(k, { ...v });
+    }
+    scope.vars = copies;
+    const block = sb.ast as A.ScriptBlockAst;
+    const closed = new ScriptBlockValue(block, sb.text, scope);
+    return closed;
+  }
+
   private invokeMember(target: unknown, name: string, args: unknown[]): unknown {
     // $Error is the engine's list: its ArrayList-only Clear() is handled here.
     if (target === this.rt.errors && name.toLowerCase() === 'clear') {
@@ -1174,6 +1267,7 @@ export class Interpreter {
     if (target instanceof ScriptBlockValue && (lower === 'invoke' || lower === 'invokereturnasis')) {
       return collapse(await this.pipelines.invoke(this, target, f, { args }, false));
     }
+    if (target instanceof ScriptBlockValue && lower === 'getnewclosure' && args.length === 0) return this.closure(target, f);
     if ((lower === 'foreach' || lower === 'where') && args[0] instanceof ScriptBlockValue) {
       // The PowerShell 4 collection methods `.ForEach({})` and `.Where({})`.
       const block = args[0];
@@ -1189,6 +1283,17 @@ export class Interpreter {
     let r = this.invokeMember(target, name, args);
     if (isPromise(r)) r = await r;
     return r;
+  }
+
+  /** `$a[i]` in an expression: under Set-StrictMode 3 (Latest) an index past an array's end is an error. */
+  private strictIndex(target: unknown, index: unknown, f: Frame): unknown {
+    const v = this.indexValue(target, index);
+    if (v === null && (Array.isArray(target) || typeof target === 'string') && !Array.isArray(index) && f.scope.strictVersion() >= 3) {
+      let i = Math.trunc(toNumber(index));
+      if (i < 0) i += target.length;
+      if (i < 0 || i >= target.length) throw new TerminatingError(indexOutOfRange());
+    }
+    return v;
   }
 
   indexValue(target: unknown, index: unknown): unknown {

@@ -238,6 +238,15 @@ export async function evaluateArguments(interp: Interpreter, elements: A.Command
   return args;
 }
 
+/** `f(1,2)`: a parenthesised list right after the command name (Set-StrictMode 2 refuses it). */
+function methodCallSyntax(cmd: A.CommandAst): boolean {
+  const arg = cmd.elements[0]!;
+  if (arg.kind !== 'Paren' || arg.span.start !== cmd.name.span.end) return false;
+  const p = arg.pipeline;
+  const only = p.kind === 'Pipeline' && p.elements.length === 1 ? p.elements[0] : undefined;
+  return only?.kind === 'CommandExpression' && only.expression.kind === 'ArrayLiteral';
+}
+
 async function argValue(interp: Interpreter, e: A.ExpressionAst, f: Frame): Promise<unknown> {
   const v = interp.isPure(e) ? interp.evalSync(e, f) : await interp.evalExpr(e, f);
   return v === undefined ? null : v;
@@ -255,6 +264,16 @@ async function buildCommandStage(
   const nameNode = cmd.name;
   const nameValue =
     nameNode.kind === 'StringConstant' ? nameNode.value : nameNode.kind === 'ScriptBlockExpression' && cmd.invocation ? await interp.evalExpr(nameNode, f) : await interp.evalExpr(nameNode, f);
+  if (cmd.elements.length === 1 && methodCallSyntax(cmd) && f.scope.strictVersion() >= 2) {
+    throw new TerminatingError(
+      new ErrorRecord({
+        message: 'The function or command was called as if it were a method. Parameters should be separated by spaces. For information about parameters, see the about_Parameters Help topic.',
+        errorId: 'StrictModeFunctionCallWithParens',
+        category: 'InvalidOperation',
+        exceptionType: 'RuntimeException',
+      }),
+    );
+  }
   const args = await evaluateArguments(interp, cmd.elements, f);
   const dot = cmd.invocation === '.';
   /** A script block or function run as this command (its own function scope unless dot-sourced). */
@@ -263,7 +282,10 @@ async function buildCommandStage(
   let stage: Stage;
   if (nameValue instanceof ScriptBlockValue) {
     const block = nameValue.ast as A.ScriptBlockAst;
-    stage = blockStage(block, blockSources.get(block) ?? f.source, '', '');
+    stage =
+      nameValue.origin instanceof Scope
+        ? new ScriptStage(interp, { block, source: blockSources.get(block) ?? f.source, name: '', callerFrame: { ...f, scope: nameValue.origin }, dot, scopeKind: 'function', args, streams, expectingInput, invocationName: '', span: cmd.span, position })
+        : blockStage(block, blockSources.get(block) ?? f.source, '', '');
   } else {
     const name = nameValue instanceof PSObject && nameValue.has('Name') ? toDisplayText(nameValue.get('Name')) : toDisplayText(nameValue);
     const resolved = resolveCommand(interp, name, f.scope) ?? resolveCommand(interp, 'Get-' + name, f.scope);
@@ -810,6 +832,8 @@ export function invokeScriptBlock(
 ): Promise<unknown[]> {
   const block = sb.ast as A.ScriptBlockAst;
   const source = blockSources.get(block) ?? f.source;
+  // A closure (GetNewClosure) runs over the variables it captured.
+  if (sb.origin instanceof Scope) f = { ...f, scope: sb.origin };
   const st = !options.input && !(options.args && options.args.length) ? fastStatement(interp, block) : null;
   if (st) {
     // Fast path: `{ $_ * 2 }` runs synchronously in a light scope.

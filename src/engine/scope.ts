@@ -2,9 +2,9 @@
 // reads walk up the chain, and a plain assignment creates the variable in the local scope.
 
 import type { ScriptBlockAst, SourceText } from '../../grammar/ast.js';
-import type { ParameterDeclaration } from '../protocol/cmdlet.js';
+import type { ParameterDeclaration, SessionVariable } from '../protocol/cmdlet.js';
 
-export interface Variable {
+export interface Variable extends SessionVariable {
   name: string;
   value: unknown;
   /** $true, $false, $null and friends. */
@@ -34,6 +34,8 @@ export class Scope {
   /** `$_` / `$PSItem` live outside the map: they change per pipeline object. */
   hasUnder = false;
   under: unknown = null;
+  /** Set-StrictMode in this scope (0 is -Off); children inherit the nearest one set. */
+  strictMode: number | undefined = undefined;
 
   constructor(
     readonly parent: Scope | null,
@@ -95,6 +97,12 @@ export class Scope {
 
   removeOwn(key: string): boolean {
     return this.vars?.delete(key) ?? false;
+  }
+
+  /** The strict-mode version in force here (0: off). */
+  strictVersion(): number {
+    for (let s: Scope | null = this; s; s = s.parent) if (s.strictMode !== undefined) return s.strictMode;
+    return 0;
   }
 
   lookupFunction(key: string): FunctionInfo | undefined {

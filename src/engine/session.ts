@@ -21,6 +21,7 @@ import { Interpreter, blockSources } from './evaluate.js';
 import { ScriptStage, invokeScriptBlock, resolveCommand, runPipelineGeneral } from './pipeline.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
 import { Scope } from './scope.js';
+import { variableTable } from './variable-tables.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
 import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
 import { SecureString } from '../protocol/values.js';
@@ -500,6 +501,10 @@ export class Session {
         interp.setVariable(target, value, { scope, source: { text: '' }, streams: this.hostStreams() });
       },
       hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
+      variableTable: (scopeText) => variableTable(scope, scopeText),
+      setStrictMode: (version) => {
+        scope.local.strictMode = version;
+      },
       variableNames: () => [...new Set(['_', 'PSItem', '?', 'Error', 'PWD', ...scope.visibleVariables().map((v) => v.name)])].sort((a, b) => a.localeCompare(b)),
       // COMPUTERNAME follows the machine and is not stored (runtime.ts).
       environmentNames: () => [...new Set([...[...rt.env.values()].map((e) => e.name), 'COMPUTERNAME'])],

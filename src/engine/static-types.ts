@@ -3,7 +3,8 @@
 // Files go through the lab drive; the clock is the lab clock.
 
 import { randomUUID } from 'node:crypto';
-import type { LabFileSystem, ResolvedPath } from '../protocol/cmdlet.js';
+import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
+import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
 import {
   NUMERIC_RANGES,
   convertTo,
@@ -27,7 +28,16 @@ export interface StaticEnv {
   fs: LabFileSystem;
   location(): string;
   now(): Date;
+  /** The lab's services (X509Certificate2.Verify asks for the machine's trusted roots). */
+  services?: ServiceRegistry;
 }
+
+const NO_SERVICES: ServiceRegistry = {
+  get: (key) => {
+    throw new Error(`Service not available: ${key.name}`);
+  },
+  tryGet: () => undefined,
+};
 
 function methodNotFound(type: string, name: string): never {
   methodNotFoundError(type, name);
@@ -546,7 +556,14 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
 /** `[Type]::Method(args)`. Unknown types → TypeNotFound; unknown methods → MethodNotFound. */
 export function invokeStaticMethod(typeName: string, name: string, args: unknown[], env: StaticEnv): unknown {
   const full = resolveOrFail(typeName);
+  if (name.toLowerCase() === 'new') {
+    const made = constructObject(full, args, { ...env, services: env.services ?? NO_SERVICES });
+    return made === undefined ? noConstructor(full) : made;
+  }
   switch (full) {
+    case 'System.Management.Automation.ScriptBlock':
+      if (name.toLowerCase() === 'create') return createScriptBlock(args);
+      break;
     case 'System.IO.File':
       return fileMethod(name, args, env);
     case 'System.IO.Path':

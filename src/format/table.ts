@@ -233,7 +233,8 @@ export class TableBlockWriter {
     switch (it.kind) {
       case 'group':
         if (this.inGroup) this.emit('');
-        if (it.header) {
+        // A group whose header has no lines (a value with no group) prints as a plain table.
+        if (it.header?.length) {
           this.emit('');
           for (const l of it.header) this.emit(l);
           this.emit('');

@@ -310,11 +310,43 @@ export interface LabFileSystem {
   copy(from: ResolvedPath, to: ResolvedPath): void;
 }
 
+/** A variable as the variable cmdlets see it (PSVariable): the engine's own record, live. */
+export interface SessionVariable {
+  readonly name: string;
+  value: unknown;
+  constant?: boolean;
+  readOnly?: boolean;
+  /** Seen and written by every child scope (ScopedItemOptions.AllScope). */
+  allScope?: boolean;
+  /** Visible only in the scope that made it (ScopedItemOptions.Private). */
+  isPrivate?: boolean;
+  description?: string;
+}
+
+/**
+ * One scope's variables (`-Scope Global`, `Script`, `Local` or a number counted up from the
+ * command's scope), or, with no scope named, the variables visible from the command's scope.
+ */
+export interface VariableTable {
+  get(name: string): SessionVariable | undefined;
+  list(): SessionVariable[];
+  /** Makes (or replaces) the variable in this table's scope (the local one when none was named). */
+  define(v: SessionVariable): SessionVariable;
+  remove(name: string): boolean;
+}
+
 /** Session-wide things some cmdlets need (Get-Command, Get-History, Set-Location, ...). */
 export interface SessionServices {
   getVariable(name: string): unknown;
   setVariable(name: string, value: unknown): void;
   hasVariable(name: string): boolean;
+  /**
+   * The variable table of a scope, for New-/Get-/Set-/Clear-/Remove-Variable. A scope that does
+   * not exist throws a TerminatingError with PowerShell's record (ArgumentOutOfRange, Argument).
+   */
+  variableTable?(scope?: string): VariableTable;
+  /** Set-StrictMode: the version (1, 2, 3; 0 is off) for the command's scope and its children. */
+  setStrictMode?(version: number): void;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */
   variableNames?(): string[];
   /** Names of the environment variables (`$env:`), for completion. */
@@ -393,6 +425,18 @@ export interface CmdletContext {
 
   /** Runs a script block (Where-Object, ForEach-Object, calculated properties); returns its output. */
   invoke(block: ScriptBlockValue, options?: InvokeOptions): Promise<unknown[]>;
+  /**
+   * A script block as a synchronous function of `$this` and `$args`, for ScriptProperty and
+   * ScriptMethod members; undefined when the block runs commands (only expressions can run
+   * while a property is read).
+   */
+  scriptMember?(block: ScriptBlockValue): ((self: unknown, args: unknown[]) => unknown) | undefined;
+  /**
+   * A new .NET object (New-Object): the engine's constructors for the types it has beyond
+   * PowerShell's own (StringBuilder, ArrayList, List[T], X509Certificate2 ...); undefined when it has
+   * none for the type. A constructor's failure throws its MethodInvocationException record.
+   */
+  construct?(typeName: string, args: unknown[]): Promise<unknown>;
   /**
    * The command needs no more input (`Select-Object -First N` has its N): once the current call
    * returns, the commands before it in the pipeline are stopped (their end blocks do not run);

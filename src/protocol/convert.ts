@@ -107,6 +107,7 @@ const KNOWN_TYPES = [
   'System.Runtime.InteropServices.COMException', 'System.Runtime.InteropServices.ExternalException',
   'Microsoft.Exchange.Data.Common.LocalizedException', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
+  'System.Text.StringBuilder',
 ];
 
 /** Enum types: values in declaration (ascending value) order. */
@@ -170,6 +171,11 @@ export function resolveTypeName(name: string): string | undefined {
     return el ? el + '[]' : undefined;
   }
   const lower = n.toLowerCase();
+  const generic = /^(?:system\.collections\.generic\.)?list\s*\[(.+)\]$/i.exec(n);
+  if (generic) {
+    const el = resolveTypeName(generic[1]!);
+    return el ? `System.Collections.Generic.List[${el}]` : undefined;
+  }
   return ACCELERATORS[lower] ?? KNOWN.get(lower);
 }
 

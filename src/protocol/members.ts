@@ -12,8 +12,13 @@ import {
   ScriptBlockValue,
   SecureString,
   dateToString,
+  instanceMembers,
+  listKindOf,
+  markList,
   toDisplayText,
   typeNamesOf,
+  type ListKind,
+  type PSPropertyInfo,
 } from './values.js';
 
 function typeNameOf(v: unknown): string {
@@ -433,13 +438,26 @@ export function memberAccess(target: unknown, name: string): unknown {
   return v;
 }
 
+/** Whether `$x.Name` finds a member (Set-StrictMode 2 refuses the others). */
+export function hasMember(target: unknown, name: string): boolean {
+  return memberOf(target, name) !== NOT_FOUND;
+}
+
 function memberOf(target: unknown, name: string): unknown {
   if (target === null || target === undefined) return NOT_FOUND;
   if (target instanceof PSObject) {
     const p = target.property(name);
     if (p) return p.get();
-    if (lower(name) === 'pstypenames') return [...target.typeNames];
+    const l = lower(name);
+    if (l === 'pstypenames') return markList(target.typeNames, TYPE_NAME_LIST);
+    if (l === 'psobject') return psObjectView(target);
+    if (target.baseObject !== undefined) return memberOf(target.baseObject, name);
     return NOT_FOUND;
+  }
+  if (name.length === 8 && lower(name) === 'psobject') return psObjectView(target);
+  if (typeof target === 'object') {
+    const p = instanceMembers(target)?.property(name);
+    if (p) return p.get();
   }
   if (typeof target === 'string') return lower(name) === 'length' ? target.length : NOT_FOUND;
   if (Array.isArray(target)) {
@@ -549,7 +567,59 @@ function commonMethod(target: unknown, name: string, args: unknown[]): unknown {
   return NOT_FOUND;
 }
 
+/** The methods of a growing list (ArrayList, List[T], Collection[string]). */
+function growingListMethod(list: unknown[], kind: ListKind, name: string, args: unknown[]): unknown {
+  const item = (v: unknown) => (kind.elementType ? convertTo(v, kind.elementType) : v);
+  switch (lower(name)) {
+    case 'add':
+      if (args.length !== 1) overloadError(name, args.length);
+      list.push(item(args[0]));
+      return kind.addReturnsIndex ? list.length - 1 : undefined;
+    case 'addrange':
+      for (const v of Array.isArray(args[0]) ? args[0] : [args[0]]) list.push(item(v));
+      return undefined;
+    case 'insert': {
+      const i = Math.trunc(toNumber(args[0]));
+      if (i < 0 || i > list.length) throw methodException('Insert', args.length, 'Index must be within the bounds of the List.\r\nParameter name: index', 'ArgumentOutOfRangeException');
+      list.splice(i, 0, item(args[1]));
+      return undefined;
+    }
+    case 'remove': {
+      const i = list.findIndex((x) => valuesEqual(x, args[0], true));
+      if (i >= 0) list.splice(i, 1);
+      return kind.addReturnsIndex ? undefined : i >= 0;
+    }
+    case 'removeat': {
+      const i = Math.trunc(toNumber(args[0]));
+      if (i < 0 || i >= list.length) throw methodException('RemoveAt', args.length, 'Index was out of range. Must be non-negative and less than the size of the collection.\r\nParameter name: index', 'ArgumentOutOfRangeException');
+      list.splice(i, 1);
+      return undefined;
+    }
+    case 'clear':
+      list.length = 0;
+      return undefined;
+    case 'toarray':
+      return [...list];
+    case 'reverse':
+      list.reverse();
+      return undefined;
+    case 'sort':
+      list.sort((a, b) => compareValues(a, b));
+      return undefined;
+    case 'clone':
+      return markList([...list], kind);
+    case 'tostring':
+      return kind.typeName;
+  }
+  return NOT_FOUND;
+}
+
 function arrayMethod(arr: unknown[] | Uint8Array, name: string, args: unknown[]): unknown {
+  const kind = listKindOf(arr);
+  if (kind) {
+    const r = growingListMethod(arr as unknown[], kind, name, args);
+    if (r !== NOT_FOUND) return r;
+  }
   const list = Array.isArray(arr) ? arr : Array.from(arr);
   switch (lower(name)) {
     case 'contains':
@@ -661,6 +731,7 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
   if (target instanceof PSObject) {
     const m = target.method(name);
     if (m) return m.invoke(args);
+    if (target.baseObject !== undefined) return invokeMethod(target.baseObject, name, args);
     const l = lower(name);
     if (l === 'tostring' && args.length === 0) return target.toString();
     if (l === 'gettype') return new PSTypeValue(target.typeNames[0] ?? 'System.Object');
@@ -668,6 +739,10 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
     if (l === 'gethashcode') return 0;
     // Script properties of domain objects with a callable value.
     methodNotFound(target, name);
+  }
+  if (typeof target === 'object') {
+    const m = instanceMembers(target)?.method(name);
+    if (m) return m.invoke(args);
   }
   if (typeof target === 'string') r = stringMethod(target, name, args);
   else if (typeof target === 'number') r = numberMethod(target, name, args);
@@ -760,7 +835,22 @@ export function definitionTypeName(v: unknown): string {
 }
 
 /** Get-Member's rows: properties then methods, each alphabetical as PowerShell lists them. */
-export function memberNames(target: unknown): { name: string; memberType: string; definition: string }[] {
+export function memberNames(target: unknown): MemberRow[] {
+  const bag = target instanceof PSObject ? undefined : target !== null && typeof target === 'object' ? instanceMembers(target) : undefined;
+  if (target instanceof PSObject && target.baseObject !== undefined) {
+    const own = ownMemberNames(target).filter((m) => m.memberType !== 'Method' || !OBJECT_METHODS.includes(m.name));
+    const names = new Set(own.map((m) => lower(m.name)));
+    return sortRows([...own, ...ownMemberNames(target.baseObject).filter((m) => !names.has(lower(m.name)))]);
+  }
+  if (bag) {
+    const own = ownMemberNames(bag).filter((m) => m.memberType !== 'Method' || !OBJECT_METHODS.includes(m.name));
+    const names = new Set(own.map((m) => lower(m.name)));
+    return sortRows([...own, ...ownMemberNames(target).filter((m) => !names.has(lower(m.name)))]);
+  }
+  return ownMemberNames(target);
+}
+
+function ownMemberNames(target: unknown): MemberRow[] {
   const props: { name: string; memberType: string; definition: string }[] = [];
   const methods: { name: string; memberType: string; definition: string }[] = [];
   const method = (n: string, def?: string) => methods.push({ name: n, memberType: 'Method', definition: def ?? `${n}()` });
@@ -768,10 +858,10 @@ export function memberNames(target: unknown): { name: string; memberType: string
     for (const p of target.properties()) {
       const t = p.typeName ?? definitionTypeName(safeGet(p.get));
       if (p.memberType === 'NoteProperty') props.push({ name: p.name, memberType: 'NoteProperty', definition: `${t} ${p.name}=${toDisplayText(safeGet(p.get))}` });
-      else props.push({ name: p.name, memberType: p.memberType, definition: `${t} ${p.name} {get;${p.set ? 'set;' : ''}}` });
+      else props.push({ name: p.name, memberType: p.memberType, definition: p.definition ?? `${t} ${p.name} {get;${p.set ? 'set;' : ''}}` });
     }
     const own = new Set(target.methodList().map((m) => lower(m.name)));
-    for (const m of target.methodList()) method(m.name, m.definition ?? `${m.name}()`);
+    for (const m of target.methodList()) methods.push({ name: m.name, memberType: m.memberType ?? 'Method', definition: m.definition ?? `${m.name}()` });
     for (const n of OBJECT_METHODS) if (!own.has(lower(n))) method(n, defaultDefinition(n));
   } else if (typeof target === 'string') {
     props.push({ name: 'Length', memberType: 'Property', definition: 'int Length {get;}' });
@@ -795,6 +885,109 @@ export function memberNames(target: unknown): { name: string; memberType: string
   }
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-US', { sensitivity: 'base' });
   return [...methods.sort(byName), ...props.sort(byName)];
+}
+
+type MemberRow = { name: string; memberType: string; definition: string };
+
+/** Methods first, then the properties, each alphabetical (Get-Member's order). */
+function sortRows(rows: MemberRow[]): MemberRow[] {
+  const byName = (a: MemberRow, b: MemberRow) => a.name.localeCompare(b.name, 'en-US', { sensitivity: 'base' });
+  const isMethod = (m: MemberRow) => /Method$/.test(m.memberType);
+  return [...rows.filter(isMethod).sort(byName), ...rows.filter((m) => !isMethod(m)).sort(byName)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// `$x.psobject`: the PSObject view of any value (Properties, Methods, Members, TypeNames, BaseObject)
+
+/** `.psobject.TypeNames` / `.pstypenames`: a Collection[string] (Insert, Add, Remove change the object). */
+const TYPE_NAME_LIST: ListKind = {
+  typeName: 'System.Collections.ObjectModel.Collection`1[[System.String, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]]',
+  addReturnsIndex: false,
+  elementType: 'System.String',
+};
+
+const MEMBER_TYPE_CLASS: Record<string, string> = {
+  NoteProperty: 'PSNoteProperty',
+  Property: 'PSProperty',
+  ScriptProperty: 'PSScriptProperty',
+  AliasProperty: 'PSAliasProperty',
+  CodeProperty: 'PSCodeProperty',
+  Method: 'PSMethod',
+  ScriptMethod: 'PSScriptMethod',
+};
+
+function memberInfo(name: string, memberType: string, definition: string, get?: () => unknown, set?: (v: unknown) => void): PSObject {
+  const cls = MEMBER_TYPE_CLASS[memberType] ?? 'PSMemberInfo';
+  const isProperty = !/Method$/.test(memberType);
+  const o = new PSObject([
+    `System.Management.Automation.${cls}`,
+    ...(isProperty ? ['System.Management.Automation.PSPropertyInfo'] : ['System.Management.Automation.PSMethodInfo']),
+    'System.Management.Automation.PSMemberInfo',
+    'System.Object',
+  ]);
+  if (isProperty && get) {
+    o.addProperty({ name: 'Value', memberType: 'Property', typeName: 'System.Object', get, set: set ?? (() => raise(`'${name}' is a ReadOnly property.`, 'PropertyAssignmentException')) });
+    o.addProperty({ name: 'TypeNameOfValue', memberType: 'Property', typeName: 'System.String', get: () => typeNameOf(safeGet(get)) });
+    o.addProperty({ name: 'IsSettable', memberType: 'Property', typeName: 'System.Boolean', get: () => !!set });
+    o.addProperty({ name: 'IsGettable', memberType: 'Property', typeName: 'System.Boolean', get: () => true });
+  }
+  o.addProperty({ name: 'MemberType', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberTypes', get: () => memberType });
+  o.addProperty({ name: 'IsInstance', memberType: 'Property', typeName: 'System.Boolean', get: () => memberType !== 'Property' && memberType !== 'Method' });
+  o.addProperty({ name: 'Name', memberType: 'Property', typeName: 'System.String', get: () => name });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => definition });
+  return o;
+}
+
+function propertyInfoOf(p: PSPropertyInfo): PSObject {
+  const t = p.typeName ?? definitionTypeName(safeGet(p.get));
+  const def = p.memberType === 'NoteProperty' ? `${t} ${p.name}=${toDisplayText(safeGet(p.get))}` : `${t} ${p.name} {get;${p.set ? 'set;' : ''}}`;
+  return memberInfo(p.name, p.memberType, def, () => p.get(), p.set ? (v) => p.set!(v) : undefined);
+}
+
+function psObjectView(target: unknown): PSObject {
+  const view = new PSObject(['System.Management.Automation.PSObject', 'System.Object']);
+  const properties = (): PSObject[] => {
+    const rows = memberNames(target).filter((m) => !/Method$/.test(m.memberType));
+    const own = target instanceof PSObject ? target : target !== null && typeof target === 'object' ? instanceMembers(target) : undefined;
+    // PSObject order: declaration order for its own properties, then the base object's.
+    const out: PSObject[] = [];
+    const seen = new Set<string>();
+    for (const p of own?.properties() ?? []) {
+      seen.add(lower(p.name));
+      out.push(propertyInfoOf(p));
+    }
+    for (const r of rows) {
+      if (seen.has(lower(r.name))) continue;
+      const base = target instanceof PSObject && target.baseObject !== undefined ? target.baseObject : target;
+      out.push(memberInfo(r.name, r.memberType, r.definition, () => getMember(base, r.name)));
+    }
+    return out;
+  };
+  const methods = (): PSObject[] => memberNames(target).filter((m) => /Method$/.test(m.memberType)).map((m) => memberInfo(m.name, m.memberType, m.definition));
+  view.addProperty({ name: 'Members', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: () => [...properties(), ...methods()] });
+  view.addProperty({ name: 'Properties', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: properties });
+  view.addProperty({ name: 'Methods', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: methods });
+  const base = () => (target instanceof PSObject && target.baseObject !== undefined ? target.baseObject : target);
+  view.addProperty({ name: 'ImmediateBaseObject', memberType: 'Property', typeName: 'System.Object', get: base });
+  view.addProperty({ name: 'BaseObject', memberType: 'Property', typeName: 'System.Object', get: base });
+  // A PSObject's own list, so `.psobject.TypeNames.Insert(0, 'X')` changes the object.
+  view.addProperty({ name: 'TypeNames', memberType: 'Property', typeName: 'System.Collections.ObjectModel.Collection[string]', get: () => markList(target instanceof PSObject ? target.typeNames : [...typeNamesOf(target)], TYPE_NAME_LIST) });
+  view.addMethod({ name: 'Copy', definition: 'psobject Copy()', invoke: () => copyObject(target) });
+  view.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => toDisplayText(target) });
+  return view;
+}
+
+/** `$o.psobject.Copy()`: a new PSObject with the same members (note values copied). */
+function copyObject(target: unknown): unknown {
+  if (!(target instanceof PSObject)) return target;
+  const c = new PSObject([...target.typeNames]);
+  c.baseObject = target.baseObject;
+  for (const p of target.properties()) {
+    if (p.memberType === 'NoteProperty') c.addNote(p.name, p.get());
+    else c.addProperty(p);
+  }
+  for (const m of target.methodList()) c.addMethod(m);
+  return c;
 }
 
 function safeGet(get: () => unknown): unknown {

@@ -2,7 +2,7 @@
 // left filter, comparisons are case-insensitive unless the `c` form is used.
 
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
-import { convertAs, convertTo, convertToString, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText } from './convert.js';
+import { convertAs, convertTo, convertToEnum, convertToString, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText, type EnumInfo } from './convert.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { raise, runtimeError, withInner } from './errors.js';
 import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
@@ -398,20 +398,101 @@ function replaceOp(left: unknown, right: unknown, cs: boolean): unknown {
   return isCollection(left) ? asList(left).map(one) : one(left);
 }
 
+/** System.Management.Automation.SplitOptions, in flag order (SimpleMatch = 1 ... ExplicitCapture = 128). */
+const SPLIT_OPTIONS: EnumInfo = {
+  typeName: 'System.Management.Automation.SplitOptions',
+  values: ['SimpleMatch', 'RegexMatch', 'CultureInvariant', 'IgnorePatternWhitespace', 'Multiline', 'Singleline', 'IgnoreCase', 'ExplicitCapture'],
+  flags: true,
+};
+
+/** The options argument of -split as a set of lower-case names ('' and $null: none). */
+function splitOptions(v: unknown): Set<string> {
+  if (v === null || v === undefined || v === '') return new Set();
+  if (typeof v === 'number' && Number.isInteger(v)) {
+    return new Set(SPLIT_OPTIONS.values.filter((_, i) => (v & (1 << i)) !== 0).map((x) => x.toLowerCase()));
+  }
+  return new Set(convertToEnum(v, SPLIT_OPTIONS).split(', ').map((x) => x.toLowerCase()));
+}
+
+/** `-split` with a script block delimiter: the right operand's parts (the evaluator runs the block). */
+export function splitPredicateArguments(right: unknown): { block: unknown; max: number } | undefined {
+  const parts = asList(right);
+  const first = parts[0];
+  if (first === null || first === undefined || typeof first !== 'object' || !('ast' in first) || !('text' in first)) return undefined;
+  if (parts.length > 2 && splitOptions(parts[2]).size > 0) {
+    raise('Options are not allowed on the -split operator with a predicate.', 'InvalidSplitOptionWithPredicate', 'ParserError', 'ParseException');
+  }
+  return { block: first, max: parts.length > 1 ? Math.round(toNumber(parts[1])) : 0 };
+}
+
+/**
+ * `-split` with a script block (SplitWithPredicate): each character for which `isDelimiter` is
+ * true ends a piece and is dropped; after max - 1 pieces the rest is the last piece.
+ */
+export async function splitByPredicate(left: unknown, max: number, isDelimiter: (ch: string, text: string, index: number) => Promise<boolean>): Promise<string[]> {
+  const out: string[] = [];
+  for (const item of asList(left)) {
+    const text = convertToString(item);
+    if (max === 1) {
+      out.push(text);
+      continue;
+    }
+    const pieces: string[] = [];
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (!(await isDelimiter(text[i]!, text, i))) continue;
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+      if (max > 0 && pieces.length + 1 === max) break;
+    }
+    pieces.push(text.slice(start));
+    out.push(...pieces);
+  }
+  return out;
+}
+
 function splitOp(left: unknown, right: unknown, cs: boolean): string[] {
   const parts = asList(right);
   const pattern = convertToString(parts[0]);
   const max = parts.length > 1 ? Math.round(toNumber(parts[1])) : 0;
-  const opts = parts.length > 2 ? convertToString(parts[2]).toLowerCase() : '';
-  const simple = opts.includes('simplematch');
-  const ignoreCase = opts.includes('ignorecase');
-  const re = simple
-    ? new RegExp(escapeAll(pattern), (cs && !ignoreCase ? '' : 'i') + 'g')
-    : dotnetRegex(pattern, cs && !ignoreCase, true);
+  const opts = parts.length > 2 ? splitOptions(parts[2]) : new Set<string>();
+  const simple = opts.has('simplematch');
+  if (simple && [...opts].some((o) => o !== 'simplematch' && o !== 'ignorecase')) {
+    raise('The combination of options with the -split operator is not valid.', 'InvalidSplitOptionCombination', 'ParserError', 'ParseException');
+  }
+  const ignoreCase = opts.has('ignorecase');
+  let source = simple ? escapeAll(pattern) : pattern;
+  if (opts.has('ignorepatternwhitespace')) source = withoutPatternWhitespace(source);
+  if (opts.has('explicitcapture')) source = source.replace(/(^|[^\\])\((?!\?)/g, '$1(?:');
+  let re = simple ? new RegExp(source, (cs && !ignoreCase ? '' : 'i') + 'g') : dotnetRegex(source, cs && !ignoreCase, true);
+  const extra = (opts.has('multiline') && !re.flags.includes('m') ? 'm' : '') + (opts.has('singleline') && !re.flags.includes('s') ? 's' : '');
+  if (extra) re = new RegExp(re.source, re.flags + extra);
   const out: string[] = [];
   for (const item of asList(left)) {
     const text = convertToString(item);
     out.push(...runRegex(re, text.length, () => splitOne(text, re, max)));
+  }
+  return out;
+}
+
+/** RegexOptions.IgnorePatternWhitespace: unescaped white space and `#` comments outside classes go. */
+function withoutPatternWhitespace(p: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '\\') {
+      out += c + (p[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === '#') {
+      while (i < p.length && p[i] !== '\n') i++;
+    } else if (!/\s/.test(c)) out += c;
   }
   return out;
 }

@@ -23,10 +23,14 @@ export interface PSPropertyInfo {
   get(): unknown;
   /** Absent for read-only properties. */
   set?(value: unknown): void;
+  /** Get-Member's definition when it is not the usual `type Name {get;set;}` (AliasProperty, ScriptProperty). */
+  definition?: string;
 }
 
 export interface PSMethodInfo {
   name: string;
+  /** Get-Member's MemberType; absent: Method. */
+  memberType?: 'ScriptMethod' | 'CodeMethod';
   /** Get-Member's definition text, e.g. `string ToString()`. */
   definition?: string;
   invoke(args: unknown[]): unknown;
@@ -41,8 +45,21 @@ export class PSObject {
   private readonly props = new Map<string, PSPropertyInfo>();
   private readonly methods = new Map<string, PSMethodInfo>();
 
+  /**
+   * The value this PSObject wraps (Add-Member on a string or a number gives a wrapper whose
+   * other members are the value's); undefined for a PSObject of its own.
+   */
+  baseObject: unknown = undefined;
+
   constructor(typeNames: string[] = ['System.Management.Automation.PSCustomObject', 'System.Object']) {
     this.typeNames = typeNames;
+  }
+
+  /** A wrapper of a value, with the value's type names, to carry instance members. */
+  static wrap(value: unknown): PSObject {
+    const o = new PSObject([...typeNamesOf(value)]);
+    o.baseObject = value;
+    return o;
   }
 
   /** A PSCustomObject from a plain record (`[pscustomobject]@{...}`). */
@@ -104,11 +121,52 @@ export class PSObject {
   toString(): string {
     const custom = this.method('ToString');
     if (custom) return String(custom.invoke([]));
-    if (this.typeNames[0] === 'System.Management.Automation.PSCustomObject') {
+    if (this.baseObject !== undefined) return toDisplayText(this.baseObject);
+    if (this.typeNames.includes('System.Management.Automation.PSCustomObject')) {
       return '@{' + this.properties().map((p) => `${p.name}=${toDisplayText(p.get())}`).join('; ') + '}';
     }
     return this.typeNames[0] ?? 'System.Object';
   }
+}
+
+/**
+ * Members added to an object that is not a PSObject (Add-Member on a hashtable or a domain
+ * object): PowerShell keeps them beside the object, and every reference to it sees them.
+ */
+const INSTANCE_MEMBERS = new WeakMap<object, PSObject>();
+
+export function instanceMembers(obj: object, create: true): PSObject;
+export function instanceMembers(obj: object, create?: boolean): PSObject | undefined;
+export function instanceMembers(obj: object, create = false): PSObject | undefined {
+  let bag = INSTANCE_MEMBERS.get(obj);
+  if (!bag && create) {
+    bag = new PSObject([]);
+    INSTANCE_MEMBERS.set(obj, bag);
+  }
+  return bag;
+}
+
+/**
+ * Lists that grow (ArrayList, List[T], Collection[string]): JS arrays (the pipeline unrolls them
+ * as it does these types) tagged with their .NET type, which gives them Add, Insert, Remove...
+ */
+export interface ListKind {
+  typeName: string;
+  /** ArrayList.Add returns the new index (scripts print it unless they discard it); List[T].Add returns nothing. */
+  addReturnsIndex: boolean;
+  /** The element type items are converted to (List[string]), if any. */
+  elementType?: string;
+}
+
+const LIST_KINDS = new WeakMap<unknown[], ListKind>();
+
+export function markList<T extends unknown[]>(list: T, kind: ListKind): T {
+  LIST_KINDS.set(list, kind);
+  return list;
+}
+
+export function listKindOf(v: unknown): ListKind | undefined {
+  return Array.isArray(v) ? LIST_KINDS.get(v) : undefined;
 }
 
 /** A hashtable: case-insensitive keys, insertion order, the original key spelling kept. */
@@ -224,7 +282,10 @@ export function typeNamesOf(value: unknown): string[] {
   }
   if (value instanceof Date) return ['System.DateTime', 'System.ValueType', 'System.Object'];
   if (value instanceof Uint8Array) return ['System.Byte[]', 'System.Array', 'System.Object'];
-  if (Array.isArray(value)) return ['System.Object[]', 'System.Array', 'System.Object'];
+  if (Array.isArray(value)) {
+    const list = LIST_KINDS.get(value);
+    return list ? [list.typeName, 'System.Object'] : ['System.Object[]', 'System.Array', 'System.Object'];
+  }
   if (value instanceof PSHashtable) return [value.typeName, 'System.Object'];
   if (value instanceof ScriptBlockValue) return ['System.Management.Automation.ScriptBlock', 'System.Object'];
   if (value instanceof SecureString) return ['System.Security.SecureString', 'System.Object'];

@@ -62,10 +62,11 @@ describe('Add-Member', () => {
     expect((await c.run('$o | Add-Member -NotePropertyName Name -NotePropertyValue x -Force; $o.Name')).out).toBe('x\n');
   });
 
-  it('adds a type name and refuses ScriptProperty clearly', async () => {
+  it('adds a type name; runs a ScriptProperty of expressions, refuses one that runs commands clearly', async () => {
     expect((await c.run("$o = [pscustomobject]@{a=1} | Add-Member -TypeName My.Type -PassThru; $o.pstypenames[0]")).out).toBe('My.Type\n');
-    const { out } = await c.run('$o | Add-Member ScriptProperty X { 1 }');
-    expect(out).toContain('emsh does not support ScriptProperty members');
+    expect((await c.run('$o | Add-Member ScriptProperty X { $this.a + 1 }; $o.X')).out).toBe('2\n');
+    const { out } = await c.run('$o | Add-Member ScriptProperty Y { Get-Date }');
+    expect(out).toContain('emsh runs ScriptProperty and ScriptMethod blocks made of expressions only');
   });
 });
 

@@ -1,10 +1,13 @@
-// Add-Member: adds notes and alias properties to a PSObject (or a type name with -TypeName).
-// Members are added to the object itself, so every variable holding it sees them; -PassThru
-// writes it on. ScriptProperty is refused: script blocks cannot be run with $this here.
+// Add-Member: adds NoteProperty, AliasProperty, ScriptProperty and ScriptMethod members (or a
+// type name with -TypeName) to any object. A PSObject gets them itself and every variable holding
+// it sees them; other objects keep them beside themselves; a string or a number is wrapped, and
+// -PassThru writes the wrapper. Script members run with $this while the member is used.
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
-import { PSHashtable, PSObject, toDisplayText, typeNamesOf } from '../../protocol/values.js';
+import { convertTo } from '../../protocol/convert.js';
+import { getMember, hasMember, setMember } from '../../protocol/members.js';
+import { PSHashtable, PSObject, ScriptBlockValue, instanceMembers, toDisplayText } from '../../protocol/values.js';
 
 const MEMBER_TYPES = [
   'AliasProperty', 'CodeProperty', 'Property', 'NoteProperty', 'ScriptProperty', 'Properties', 'PropertySet', 'Method',
@@ -12,7 +15,7 @@ const MEMBER_TYPES = [
 ] as const;
 
 function exists(ctx: CmdletContext, obj: PSObject, name: string, force: boolean): boolean {
-  if (force || !(obj.has(name) || obj.method(name))) return false;
+  if (force || !(obj.has(name) || obj.method(name) || (obj.baseObject !== undefined && hasMember(obj.baseObject, name)))) return false;
   ctx.writeError(
     ctx.error({
       message:
@@ -40,7 +43,9 @@ export default defineCmdlet({
     'AliasProperty (another name for an existing property). -NotePropertyName/-NotePropertyValue and ' +
     '-NotePropertyMembers (a hashtable of names and values) add notes without -MemberType. -TypeName adds a ' +
     'type name. A member that already exists is an error unless -Force is given. Add-Member writes nothing ' +
-    'unless -PassThru is given. ScriptProperty members are not supported by emsh.',
+    'unless -PassThru is given. A ScriptProperty (-Value the getter, -SecondValue the setter) and a ScriptMethod run ' +
+    'their script block with $this the object; emsh runs such blocks when they are made of expressions. On a string ' +
+    'or a number, the members go on a new wrapper object: use -PassThru and keep what it writes.',
   defaultParameterSet: 'TypeNameSet',
   parameters: {
     InputObject: {
@@ -53,7 +58,7 @@ export default defineCmdlet({
       enum: { typeName: 'System.Management.Automation.PSMemberTypes', values: MEMBER_TYPES },
       aliases: ['Type'],
       sets: { MemberSet: { position: 0, mandatory: true } },
-      help: 'Specifies the type of member to add: NoteProperty or AliasProperty.',
+      help: 'Specifies the type of member to add: NoteProperty, AliasProperty, ScriptProperty or ScriptMethod.',
     },
     Name: {
       type: 'String',
@@ -69,7 +74,7 @@ export default defineCmdlet({
     SecondValue: {
       type: 'Object',
       sets: { MemberSet: { position: 3 } },
-      help: 'Not used by NoteProperty and AliasProperty members.',
+      help: 'The setter of a ScriptProperty, or the type an AliasProperty converts its value to.',
     },
     NotePropertyName: {
       type: 'String',
@@ -98,6 +103,16 @@ export default defineCmdlet({
   outputType: ['System.Object'],
   examples: [
     {
+      code: "$s = [pscustomobject]@{Name='ex01'; Domain='contoso.com'}; $s | Add-Member ScriptProperty Fqdn { $this.Name + '.' + $this.Domain }; $s.Fqdn",
+      remarks: 'Adds a ScriptProperty: its value is computed from the object ($this) each time it is read.',
+      shows: 'ex01.contoso.com',
+    },
+    {
+      code: "$t = 'CC06A5DB' | Add-Member -NotePropertyName Source -NotePropertyValue 'EX01' -PassThru; $t.Source; $t.Length",
+      remarks: 'Adds a note to a string: the string is wrapped, so keep what -PassThru writes; the string members still work.',
+      shows: 'EX01\n8',
+    },
+    {
       code: "$s = [pscustomobject]@{Name='ex01'}; $s | Add-Member -MemberType NoteProperty -Name Site -Value 'Paris'; $s",
       remarks: 'Adds a note property to an object.',
       shows: 'Name Site\n---- ----\nex01 Paris',
@@ -115,16 +130,31 @@ export default defineCmdlet({
   ],
   related: ['Get-Member', 'Select-Object', 'New-Object'],
   process(params, ctx) {
-    const obj = params.InputObject;
-    if (!(obj instanceof PSObject)) {
-      return refuse(
-        ctx,
-        `emsh cannot add members to a value of type ${typeNamesOf(obj)[0] ?? 'null'}; convert it to a PSCustomObject first ([pscustomobject]@{...}).`,
-        'NotSupportedInEmsh',
-        obj,
+    const input = params.InputObject;
+    if (input === null || input === undefined) {
+      return ctx.fail(
+        ctx.error({
+          message: 'Cannot bind argument to parameter \'InputObject\' because it is null.',
+          errorId: 'ParameterArgumentValidationErrorNullNotAllowed',
+          category: 'InvalidData',
+          exceptionType: 'ParameterBindingValidationException',
+        }),
       );
     }
+    // Members go on the object itself when it is a PSObject, beside it for other objects (every
+    // reference sees them), and on a new wrapper for strings, numbers and Booleans (-PassThru
+    // writes the wrapper, as PowerShell's PSObject.AsPSObject does).
+    const written = input instanceof PSObject || typeof input === 'object' ? input : PSObject.wrap(input);
+    const obj = written instanceof PSObject ? written : instanceMembers(written as object, true);
     const force = Boolean(params.Force);
+    const scriptOf = (v: unknown, what: string): ((self: unknown, args: unknown[]) => unknown) => {
+      if (!(v instanceof ScriptBlockValue)) return refuse(ctx, `The ${what} must be a script block.`, 'ScriptBlockArgumentExpected', v);
+      const fn = ctx.scriptMember?.(v);
+      if (!fn) {
+        return refuse(ctx, 'emsh runs ScriptProperty and ScriptMethod blocks made of expressions only (no commands); compute the value into a NoteProperty instead.', 'NotSupportedInEmsh', v);
+      }
+      return fn;
+    };
     switch (ctx.parameterSetName) {
       case 'MemberSet': {
         const type = params.MemberType as string;
@@ -134,23 +164,43 @@ export default defineCmdlet({
         } else if (type === 'AliasProperty') {
           const target = toDisplayText(params.Value);
           if (!target) return refuse(ctx, 'The Value parameter is required for an AliasProperty: the name of the property it stands for.', 'Value');
-          const targetProp = obj.property(target);
-          if (!targetProp) {
-            return refuse(ctx, `Cannot add an alias property "${name}" because the property "${target}" it refers to does not exist.`, 'ReferencedMemberNotFound', obj);
+          if (!hasMember(written, target)) {
+            return refuse(ctx, `Cannot add an alias property "${name}" because the property "${target}" it refers to does not exist.`, 'ReferencedMemberNotFound', written);
           }
           if (!exists(ctx, obj, name, force)) {
+            const conversion = params.SecondValue === undefined || params.SecondValue === null ? undefined : toDisplayText(params.SecondValue);
             obj.addProperty({
               name,
               memberType: 'AliasProperty',
-              typeName: targetProp.typeName,
-              get: () => obj.get(target),
-              set: targetProp.set ? (v) => obj.property(target)?.set?.(v) : undefined,
+              typeName: conversion ?? obj.property(target)?.typeName,
+              definition: `${name} = ${conversion ? `(${conversion})` : ''}${target}`,
+              get: () => {
+                const v = getMember(written, target);
+                return conversion ? convertTo(v, conversion) : v;
+              },
+              set: (v) => setMember(written, target, v),
             });
           }
         } else if (type === 'ScriptProperty') {
-          return refuse(ctx, 'emsh does not support ScriptProperty members ($this is not available to script blocks); add a NoteProperty with the computed value instead.', 'NotSupportedInEmsh');
+          const getter = scriptOf(params.Value, 'getter of a ScriptProperty');
+          const setter = params.SecondValue === undefined || params.SecondValue === null ? undefined : scriptOf(params.SecondValue, 'setter of a ScriptProperty');
+          if (!exists(ctx, obj, name, force)) {
+            obj.addProperty({
+              name,
+              memberType: 'ScriptProperty',
+              typeName: 'System.Object',
+              definition: `System.Object ${name} {get=${(params.Value as ScriptBlockValue).text};${setter ? `set=${(params.SecondValue as ScriptBlockValue).text};` : ''}}`,
+              get: () => getter(written, []),
+              set: setter ? (v) => void setter(written, [v]) : undefined,
+            });
+          }
+        } else if (type === 'ScriptMethod') {
+          const body = scriptOf(params.Value, 'body of a ScriptMethod');
+          if (!exists(ctx, obj, name, force)) {
+            obj.addMethod({ name, memberType: 'ScriptMethod', definition: `System.Object ${name}();`, invoke: (args) => body(written, args) });
+          }
         } else {
-          return refuse(ctx, `Add-Member in emsh supports only the NoteProperty and AliasProperty member types, not ${type}.`, 'NotSupportedInEmsh');
+          return refuse(ctx, `Add-Member in emsh supports the NoteProperty, AliasProperty, ScriptProperty and ScriptMethod member types, not ${type}.`, 'NotSupportedInEmsh');
         }
         break;
       }
@@ -170,8 +220,9 @@ export default defineCmdlet({
     }
     if (params.TypeName) {
       const t = params.TypeName as string;
-      if (obj.typeNames[0]?.toLowerCase() !== t.toLowerCase()) obj.typeNames.unshift(t);
+      const names = written instanceof PSObject ? written.typeNames : undefined;
+      if (names && names[0]?.toLowerCase() !== t.toLowerCase()) names.unshift(t);
     }
-    if (params.PassThru) ctx.write(obj);
+    if (params.PassThru) ctx.write(written);
   },
 });

@@ -1,9 +1,35 @@
-// New-Object: the few .NET types lab scripts create — PSObject (with -Property), PSCredential
-// (user name + SecureString) and DateTime. Any other type fails as an unloaded type does.
+// New-Object: the .NET types lab scripts create. PSObject (with -Property), PSCredential (user
+// name + SecureString) and DateTime here; StringBuilder, ArrayList, List[T], Hashtable and
+// X509Certificate2 through the engine's constructors (ctx.construct, the same as `[T]::new()`).
+// Any other type fails as an unloaded type does.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { PSHashtable, PSObject, SecureString, toDisplayText } from '../../protocol/values.js';
 import { newCredential } from './Get-Credential.js';
+import { setMember } from '../../protocol/members.js';
+import { TerminatingError } from '../../protocol/errors.js';
+import type { CmdletContext } from '../../protocol/cmdlet.js';
+
+/** The engine's constructors; a constructor that throws is ConstructorInvokedThrowException. */
+async function constructed(ctx: CmdletContext, type: string, args: unknown[]): Promise<unknown> {
+  try {
+    return await ctx.construct?.(type, args);
+  } catch (e) {
+    if (!(e instanceof TerminatingError)) throw e;
+    const r = e.record;
+    return ctx.fail(
+      ctx.error({
+        message: r.message
+          .replace(/^Exception calling "new"/, 'Exception calling ".ctor"')
+          .replace(/^Cannot find an overload for "new"/, `Cannot find an overload for "${type.slice(type.lastIndexOf('.') + 1)}"`),
+        errorId: 'ConstructorInvokedThrowException',
+        category: 'InvalidOperation',
+        exceptionType: r.exceptionType === 'MethodException' ? 'MethodException' : 'MethodInvocationException',
+        targetObject: r.targetObject,
+      }),
+    );
+  }
+}
 
 const PSOBJECT = ['psobject', 'system.management.automation.psobject', 'pscustomobject', 'system.management.automation.pscustomobject', 'object', 'system.object'];
 const CREDENTIAL = ['pscredential', 'system.management.automation.pscredential'];
@@ -17,7 +43,10 @@ export default defineCmdlet({
     'The New-Object cmdlet creates an object. emsh knows the types lab scripts need: PSObject ' +
     '(with -Property, a hash table of property names and values), ' +
     'System.Management.Automation.PSCredential (a user name and a SecureString password) and ' +
-    'System.DateTime (year, month, day and optionally hour, minute, second).',
+    'System.DateTime (year, month, day and optionally hour, minute, second), System.Text.StringBuilder, ' +
+    'System.Collections.ArrayList, System.Collections.Generic.List[T], System.Collections.Hashtable and ' +
+    'System.Security.Cryptography.X509Certificates.X509Certificate2 (a .cer, .p7b or .pfx file on the lab drive, ' +
+    'with its password, or the certificate\'s bytes). -Property sets properties of the new object.',
   defaultParameterSet: 'Net',
   parameters: {
     TypeName: {
@@ -45,9 +74,20 @@ export default defineCmdlet({
       remarks: 'Creates a credential without a prompt.',
       shows: 'CONTOSO\\admin',
     },
+    {
+      code: '$list = New-Object System.Collections.ArrayList; [void]$list.Add("EX01"); [void]$list.Add("EX02"); $list.Count',
+      remarks: 'An ArrayList grows with Add (which returns the new index: [void] discards it).',
+      shows: '2',
+    },
+    {
+      setup: '$c = Get-ExchangeCertificate | Select-Object -First 1; [IO.File]::WriteAllBytes("C:\\ex.cer", $c.RawData)',
+      code: '$x = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 C:\\ex.cer; $x.Thumbprint -eq $c.Thumbprint',
+      remarks: 'Reads a certificate file from the lab drive (for a .pfx, give the password as a second argument).',
+      shows: 'True',
+    },
   ],
   related: ['Get-Credential', 'Select-Object'],
-  process(params, ctx) {
+  async process(params, ctx) {
     const type = String(params.TypeName);
     const lower = type.toLowerCase();
     const args = (params.ArgumentList as unknown[] | undefined) ?? [];
@@ -72,6 +112,9 @@ export default defineCmdlet({
       if (![3, 6, 7].includes(n.length) || n.some((x) => !Number.isInteger(x))) ctorError(args.length);
       obj = new Date(n[0], n[1] - 1, n[2], n[3] ?? 0, n[4] ?? 0, n[5] ?? 0, n[6] ?? 0);
     } else {
+      obj = await constructed(ctx, type, args);
+    }
+    if (obj === undefined) {
       ctx.fail(
         ctx.error({
           message: `Cannot find type [${type}]: verify that the assembly containing this type is loaded.`,
@@ -82,13 +125,28 @@ export default defineCmdlet({
       );
     }
     if (props) {
-      if (!(obj instanceof PSObject)) ctorError(args.length);
-      const target = obj as PSObject;
+      // -Property sets existing settable properties; on a PSObject the others become notes, as 5.1
+      // does; on another object a name it does not have is an error.
       for (const [k, v] of props.entries()) {
         const name = toDisplayText(k);
-        const existing = target.property(name);
+        const existing = obj instanceof PSObject ? obj.property(name) : undefined;
         if (existing?.set) existing.set(v);
-        else target.addNote(name, v);
+        else if (obj instanceof PSObject && (!existing || PSOBJECT.includes(lower))) obj.addNote(name, v);
+        else {
+          try {
+            setMember(obj, name, v);
+          } catch {
+            ctx.writeError(
+              ctx.error({
+                message: `The ${type.slice(type.lastIndexOf('.') + 1)} object has no property named "${name}".`,
+                errorId: 'InvalidOperationException',
+                category: 'InvalidOperation',
+                exceptionType: 'InvalidOperationException',
+                targetObject: name,
+              }),
+            );
+          }
+        }
       }
     }
     ctx.write(obj);

@@ -15,6 +15,10 @@ import SetContent from './Set-Content.js';
 import SetLocation from './Set-Location.js';
 import TestPath from './Test-Path.js';
 
+import JoinPath from './Join-Path.js';
+import SplitPath from './Split-Path.js';
+import ResolvePath from './Resolve-Path.js';
+
 export const fileCmdlets: CmdletDeclaration[] = [
   GetContent,
   SetContent,
@@ -28,4 +32,7 @@ export const fileCmdlets: CmdletDeclaration[] = [
   NewItem,
   GetLocation,
   SetLocation,
+  JoinPath,
+  SplitPath,
+  ResolvePath,
 ] as CmdletDeclaration[];

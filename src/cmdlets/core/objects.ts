@@ -34,6 +34,12 @@ import WriteWarning from './Write-Warning.js';
 import AddMember from './Add-Member.js';
 import SelectString from './Select-String.js';
 import TeeObject from './Tee-Object.js';
+import NewVariable from './New-Variable.js';
+import ClearVariable from './Clear-Variable.js';
+import RemoveVariable from './Remove-Variable.js';
+import InvokeExpression from './Invoke-Expression.js';
+import GetRandom from './Get-Random.js';
+import SetStrictMode from './Set-StrictMode.js';
 
 export const objectCmdlets: CmdletDeclaration[] = [
   WhereObject,
@@ -66,4 +72,10 @@ export const objectCmdlets: CmdletDeclaration[] = [
   TeeObject,
   AddMember,
   SelectString,
+  NewVariable,
+  ClearVariable,
+  RemoveVariable,
+  InvokeExpression,
+  GetRandom,
+  SetStrictMode,
 ] as CmdletDeclaration[];

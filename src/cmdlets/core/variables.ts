@@ -1,20 +1,107 @@
-// What Get-Variable and Set-Variable write: PSVariable objects, shown as 5.1 shows them
-// (a Name / Value table).
+// What the variable cmdlets share: PSVariable objects, shown as 5.1 shows them (a Name / Value
+// table), the ScopedItemOptions flags, the scope a -Scope argument names, and their errors.
 
 import { registerView } from '../../format/views.js';
+import type { CmdletContext, ParameterDeclaration, SessionVariable, VariableTable } from '../../protocol/cmdlet.js';
+import { TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
 
 export const PSVARIABLE = 'System.Management.Automation.PSVariable';
 
-export function variableObject(name: string, value: unknown): PSObject {
-  const v = new PSObject([PSVARIABLE, 'System.Object']);
-  v.addNote('Name', name);
-  v.addNote('Value', value);
-  v.addNote('Description', '');
-  v.addNote('Options', 'None');
-  v.addNote('Visibility', 'Public');
-  v.addMethod({ name: 'ToString', invoke: () => name });
-  return v;
+/** ScopedItemOptions in declaration order (Enum.ToString lists flags in this order). */
+export const SCOPED_ITEM_OPTIONS = ['None', 'ReadOnly', 'Constant', 'Private', 'AllScope', 'Unspecified'] as const;
+
+export const OPTION_PARAMETER = {
+  type: 'Enum',
+  enum: { typeName: 'System.Management.Automation.ScopedItemOptions', values: SCOPED_ITEM_OPTIONS, flags: true },
+  help: 'Sets the Options property of the variable: None, ReadOnly, Constant, Private or AllScope (flags; combine them with commas).',
+} satisfies ParameterDeclaration;
+
+export const SCOPE_PARAMETER = {
+  type: 'String',
+  help: 'Specifies the scope: Global, Script, Local, or a number relative to the current scope (0 is the current scope, 1 its parent).',
+} satisfies ParameterDeclaration;
+
+/** `ReadOnly, AllScope` as ScopedItemOptions.ToString() prints it. */
+export function optionsText(v: Partial<SessionVariable>): string {
+  const on = [v.readOnly && 'ReadOnly', v.constant && 'Constant', v.isPrivate && 'Private', v.allScope && 'AllScope'].filter(Boolean);
+  return on.length ? on.join(', ') : 'None';
+}
+
+/** Sets the option flags of a variable from a ScopedItemOptions text. */
+export function applyOptions(v: SessionVariable, options: string): void {
+  const has = (flag: string) => options.split(',').some((p) => p.trim().toLowerCase() === flag);
+  v.readOnly = has('readonly');
+  v.constant = has('constant');
+  v.isPrivate = has('private');
+  v.allScope = has('allscope');
+}
+
+/** A PSVariable: live over the session's variable when one is given, else a snapshot. */
+export function variableObject(name: string, value: unknown, v?: SessionVariable): PSObject {
+  // PSVariable's properties in 5.1's order (Format-List *).
+  const o = new PSObject([PSVARIABLE, 'System.Object']);
+  const prop = (n: string, typeName: string, get: () => unknown, set?: (x: unknown) => void) => o.addProperty({ name: n, memberType: 'Property', typeName, get, set });
+  prop('Name', 'System.String', () => v?.name ?? name);
+  prop('Description', 'System.String', () => v?.description ?? '', v ? (x) => (v.description = String(x ?? '')) : undefined);
+  prop('Value', 'System.Object', () => (v ? v.value : value), v ? (x) => (v.value = x) : undefined);
+  prop('Visibility', 'System.Management.Automation.SessionStateEntryVisibility', () => 'Public');
+  prop('Module', 'System.Management.Automation.PSModuleInfo', () => null);
+  prop('ModuleName', 'System.String', () => '');
+  prop('Options', 'System.Management.Automation.ScopedItemOptions', () => (v ? optionsText(v) : 'None'));
+  prop('Attributes', 'System.Collections.ObjectModel.Collection`1[[System.Attribute, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]]', () => []);
+  o.addMethod({ name: 'ToString', invoke: () => v?.name ?? name });
+  return o;
+}
+
+/** The variable table a -Scope argument names; a bad scope is this command's terminating error. */
+export function tableFor(ctx: CmdletContext, scope: unknown): VariableTable {
+  const text = scope === undefined || scope === null ? undefined : String(scope);
+  const services = ctx.session.variableTable;
+  if (!services) throw new Error('variable tables are not available in this session');
+  try {
+    return services(text);
+  } catch (e) {
+    if (!(e instanceof TerminatingError)) throw e;
+    const r = e.record;
+    return ctx.fail(ctx.error({ message: r.message, errorId: r.errorId, category: r.category, exceptionType: r.exceptionType, targetObject: r.targetObject }));
+  }
+}
+
+export function variableNotFound(ctx: CmdletContext, name: string): void {
+  ctx.writeError(
+    ctx.error({
+      message: `Cannot find a variable with the name '${name}'.`,
+      errorId: 'VariableNotFound',
+      category: 'ObjectNotFound',
+      exceptionType: 'ItemNotFoundException',
+      targetObject: name,
+      targetName: name,
+      targetType: 'String',
+    }),
+  );
+}
+
+/** VariableNotWritable / VariableNotRemovable: a read-only variable without -Force, a constant always. */
+export function variableProtected(ctx: CmdletContext, name: string, removing: boolean): void {
+  ctx.writeError(
+    ctx.error({
+      message: removing
+        ? `Cannot remove variable ${name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`
+        : `Cannot overwrite variable ${name} because it is read-only or constant.`,
+      errorId: removing ? 'VariableNotRemovable' : 'VariableNotWritable',
+      category: 'WriteError',
+      exceptionType: 'SessionStateUnauthorizedAccessException',
+      targetObject: name,
+      targetName: name,
+      targetType: 'String',
+    }),
+  );
+}
+
+/** Whether a variable may be changed: never a constant; a read-only one only with -Force. */
+export function writable(v: SessionVariable, force: boolean): boolean {
+  return !v.constant && (!v.readOnly || force);
 }
 
 registerView({

@@ -121,7 +121,8 @@ registerView({
       { label: 'Thumbprint', property: 'Thumbprint', width: 41 },
       { label: 'Subject', property: 'Subject' },
     ],
-    groupBy: { label: 'PSParentPath', value: parentPath },
+    // A certificate made from a file ([X509Certificate2]::new) has no store: no group header.
+    groupBy: { label: 'PSParentPath', value: parentPath, lines: (v) => (v === '' ? [] : [`   PSParentPath: ${v}`]) },
   },
 });
 

@@ -1,0 +1,62 @@
+// Clear-Variable (clv): sets variables of the local scope (or the one -Scope names) to $null,
+// keeping the variables; a read-only one needs -Force, a constant one never changes.
+
+import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { hasWildcard } from '../../protocol/wildcard.js';
+import { stringsOf, wildcards } from './patterns.js';
+import { SCOPE_PARAMETER, tableFor, variableNotFound, variableObject, variableProtected, writable } from './variables.js';
+
+export default defineCmdlet({
+  name: 'Clear-Variable',
+  aliases: ['clv'],
+  module: 'Microsoft.PowerShell.Utility',
+  synopsis: 'Deletes the value of a variable.',
+  description:
+    'The Clear-Variable cmdlet sets the value of variables to $null; the variables stay. It looks in the ' +
+    'current scope unless -Scope names another (Global, Script, Local or a number). Wildcards select ' +
+    'several variables; a read-only variable is cleared only with -Force.',
+  defaultParameterSet: 'Default',
+  supportsShouldProcess: true,
+  confirmImpact: 'Medium',
+  parameters: {
+    Name: {
+      type: 'String[]',
+      sets: { Default: { position: 0, mandatory: true, fromPipelineByPropertyName: true } },
+      help: 'Specifies the variables to clear. Wildcard characters are permitted.',
+    },
+    Include: { type: 'String[]', help: 'Clears only the variables whose names match. Wildcard characters are permitted.' },
+    Exclude: { type: 'String[]', help: 'Leaves out the variables whose names match. Wildcard characters are permitted.' },
+    Force: { type: 'Switch', help: 'Clears read-only variables too.' },
+    PassThru: { type: 'Switch', help: 'Writes the cleared variables (PSVariable objects) to the pipeline.' },
+    Scope: SCOPE_PARAMETER,
+  },
+  outputType: ['None', 'System.Management.Automation.PSVariable'],
+  examples: [
+    { code: '$thumb = "CC06A5DB"; Clear-Variable thumb; $null -eq $thumb', remarks: 'Clears $thumb; the variable remains, with no value.', shows: 'True' },
+    { code: '$a1 = 1; $a2 = 2; Clear-Variable a* -PassThru | Select-Object -ExpandProperty Name', remarks: 'Clears every variable whose name begins with a.', shows: 'a1\na2' },
+  ],
+  related: ['Get-Variable', 'Set-Variable', 'New-Variable', 'Remove-Variable'],
+  async process(params, ctx) {
+    const table = tableFor(ctx, params.Scope ?? 'Local');
+    const includes = wildcards(params.Include);
+    const excludes = wildcards(params.Exclude);
+    const keep = (n: string) => (!includes.length || includes.some((r) => r.test(n))) && !excludes.some((r) => r.test(n));
+    for (const name of stringsOf(params.Name) ?? []) {
+      const pattern = wildcards(name)[0]!;
+      const matches = table.list().filter((v) => pattern.test(v.name) && keep(v.name));
+      if (matches.length === 0 && !hasWildcard(name) && !includes.length && !excludes.length) {
+        variableNotFound(ctx, name);
+        continue;
+      }
+      for (const v of matches) {
+        if (!(await ctx.shouldProcess(`Name: ${v.name}`, 'Clear variable'))) continue;
+        if (!writable(v, Boolean(params.Force))) {
+          variableProtected(ctx, v.name, false);
+          continue;
+        }
+        v.value = null;
+        if (params.PassThru) ctx.write(variableObject(v.name, null, v));
+      }
+    }
+  },
+});

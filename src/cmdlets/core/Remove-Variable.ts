@@ -1,0 +1,60 @@
+// Remove-Variable (rv): deletes variables from the local scope (or the one -Scope names); a
+// read-only one needs -Force, a constant one is never removed.
+
+import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { hasWildcard } from '../../protocol/wildcard.js';
+import { stringsOf, wildcards } from './patterns.js';
+import { SCOPE_PARAMETER, tableFor, variableNotFound, variableProtected, writable } from './variables.js';
+
+export default defineCmdlet({
+  name: 'Remove-Variable',
+  aliases: ['rv'],
+  module: 'Microsoft.PowerShell.Utility',
+  synopsis: 'Deletes a variable and its value.',
+  description:
+    'The Remove-Variable cmdlet deletes variables (not only their values) from the current scope, or from the ' +
+    'scope -Scope names (Global, Script, Local or a number). Wildcards select several variables; a read-only ' +
+    'variable is removed only with -Force, and a constant variable cannot be removed.',
+  defaultParameterSet: 'Default',
+  supportsShouldProcess: true,
+  confirmImpact: 'Medium',
+  parameters: {
+    Name: {
+      type: 'String[]',
+      sets: { Default: { position: 0, mandatory: true, fromPipelineByPropertyName: true } },
+      help: 'Specifies the variables to remove. Wildcard characters are permitted.',
+    },
+    Include: { type: 'String[]', help: 'Removes only the variables whose names match. Wildcard characters are permitted.' },
+    Exclude: { type: 'String[]', help: 'Leaves out the variables whose names match. Wildcard characters are permitted.' },
+    Force: { type: 'Switch', help: 'Removes read-only variables too.' },
+    Scope: SCOPE_PARAMETER,
+  },
+  outputType: ['None'],
+  examples: [
+    { code: '$thumb = "CC06A5DB"; Remove-Variable thumb; Get-Variable thumb -ErrorAction SilentlyContinue | Measure-Object | Select-Object -ExpandProperty Count', remarks: 'Removes $thumb.', shows: '0' },
+    { code: 'New-Variable org Contoso -Option ReadOnly; Remove-Variable org -Force; $null -eq $org', remarks: 'A read-only variable is removed only with -Force.', shows: 'True' },
+  ],
+  related: ['Get-Variable', 'Set-Variable', 'New-Variable', 'Clear-Variable'],
+  async process(params, ctx) {
+    const table = tableFor(ctx, params.Scope ?? 'Local');
+    const includes = wildcards(params.Include);
+    const excludes = wildcards(params.Exclude);
+    const keep = (n: string) => (!includes.length || includes.some((r) => r.test(n))) && !excludes.some((r) => r.test(n));
+    for (const name of stringsOf(params.Name) ?? []) {
+      const pattern = wildcards(name)[0]!;
+      const matches = table.list().filter((v) => pattern.test(v.name) && keep(v.name));
+      if (matches.length === 0 && !hasWildcard(name) && !includes.length && !excludes.length) {
+        variableNotFound(ctx, name);
+        continue;
+      }
+      for (const v of matches) {
+        if (!(await ctx.shouldProcess(`Name: ${v.name}`, 'Remove variable'))) continue;
+        if (!writable(v, Boolean(params.Force))) {
+          variableProtected(ctx, v.name, true);
+          continue;
+        }
+        table.remove(v.name);
+      }
+    }
+  },
+});

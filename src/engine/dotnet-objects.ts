@@ -1,0 +1,121 @@
+// The .NET objects scripts create with `[Type]::new(...)` and New-Object beyond PowerShell's own:
+// StringBuilder, ArrayList, List[T], Hashtable, PSObject, X509Certificate2 (x509-certificate2.ts),
+// and `[scriptblock]::Create('...')`.
+
+import { parseScript } from '../../grammar/index.js';
+import { convertTo, convertToString, resolveTypeName, toNumber } from '../protocol/convert.js';
+import { raise } from '../protocol/errors.js';
+import { methodException, overloadError } from '../protocol/members.js';
+import { formatString } from '../protocol/operators.js';
+import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
+import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
+
+const MSCORLIB = 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
+
+/**
+ * `System.Collections.Generic.List[string]` → its .NET full name and element type; undefined for
+ * anything that is not a generic list emsh has.
+ */
+export function genericList(typeName: string): { fullName: string; elementType: string } | undefined {
+  const m = /^(?:System\.Collections\.Generic\.)?List\s*\[\s*\[?\s*([^\]]+?)\s*\]?\s*\]$/i.exec(typeName.trim());
+  if (!m) return undefined;
+  const element = resolveTypeName(m[1]!);
+  if (!element) return undefined;
+  return { fullName: `System.Collections.Generic.List\`1[[${element}, ${MSCORLIB}]]`, elementType: element };
+}
+
+function stringBuilder(initial: string): PSObject {
+  let text = initial;
+  const o = new PSObject(['System.Text.StringBuilder', 'System.Object']);
+  o.addProperty({ name: 'Capacity', memberType: 'Property', typeName: 'System.Int32', get: () => Math.max(16, text.length) });
+  o.addProperty({ name: 'MaxCapacity', memberType: 'Property', typeName: 'System.Int32', get: () => 2147483647 });
+  o.addProperty({ name: 'Length', memberType: 'Property', typeName: 'System.Int32', get: () => text.length, set: (v) => (text = text.slice(0, toNumber(v)).padEnd(toNumber(v), '\0')) });
+  const chain = (name: string, definition: string, f: (args: unknown[]) => void) =>
+    o.addMethod({
+      name,
+      definition,
+      invoke: (args) => {
+        f(args);
+        return o;
+      },
+    });
+  chain('Append', 'System.Text.StringBuilder Append(System.Object value)', (a) => {
+    if (a.length === 1) text += toDisplayText(a[0]);
+    else if (a.length === 2) text += toDisplayText(a[0]).repeat(Math.max(0, toNumber(a[1])));
+    else overloadError('Append', a.length);
+  });
+  chain('AppendLine', 'System.Text.StringBuilder AppendLine(), System.Text.StringBuilder AppendLine(string value)', (a) => {
+    text += (a.length ? toDisplayText(a[0]) : '') + '\r\n';
+  });
+  chain('AppendFormat', 'System.Text.StringBuilder AppendFormat(string format, System.Object arg0)', (a) => {
+    text += formatString(convertToString(a[0]), a.slice(1).length === 1 && Array.isArray(a[1]) ? (a[1] as unknown[]) : a.slice(1));
+  });
+  chain('Insert', 'System.Text.StringBuilder Insert(int index, string value)', (a) => {
+    const i = toNumber(a[0]);
+    if (i < 0 || i > text.length) throw methodException('Insert', a.length, 'Index was out of range. Must be non-negative and less than or equal to the size of the collection.\r\nParameter name: index', 'ArgumentOutOfRangeException');
+    text = text.slice(0, i) + toDisplayText(a[1]) + text.slice(i);
+  });
+  chain('Remove', 'System.Text.StringBuilder Remove(int startIndex, int length)', (a) => {
+    const i = toNumber(a[0]);
+    text = text.slice(0, i) + text.slice(i + toNumber(a[1]));
+  });
+  chain('Replace', 'System.Text.StringBuilder Replace(string oldValue, string newValue)', (a) => {
+    const old = convertToString(a[0]);
+    if (old === '') throw methodException('Replace', a.length, 'String cannot be of zero length.\r\nParameter name: oldValue', 'ArgumentException');
+    text = text.split(old).join(convertToString(a[1]));
+  });
+  chain('Clear', 'System.Text.StringBuilder Clear()', () => {
+    text = '';
+  });
+  o.addMethod({ name: 'ToString', definition: 'string ToString(), string ToString(int startIndex, int length)', invoke: (a) => (a.length === 2 ? text.substr(toNumber(a[0]), toNumber(a[1])) : text) });
+  return o;
+}
+
+/** `[scriptblock]::Create('...')`: the text parsed as a script block; a parse error is a ParseException. */
+export function createScriptBlock(args: unknown[]): ScriptBlockValue {
+  if (args.length !== 1) overloadError('Create', args.length);
+  const text = convertToString(args[0]);
+  const parsed = parseScript(text);
+  const first = parsed.errors[0];
+  if (first) throw methodException('Create', 1, `At line:1 char:${first.span.start + 1}\r\n+ ${text}\r\n${first.message}`, 'ParseException');
+  return new ScriptBlockValue(parsed.ast, text);
+}
+
+/**
+ * A new object of a full type name with constructor arguments, or undefined when emsh has no
+ * constructor for the type. Certificates are read asynchronously (the PKI code loads on first use).
+ */
+export function constructObject(fullName: string, args: unknown[], env: X509Env): unknown {
+  const list = genericList(fullName);
+  if (list) {
+    const items: unknown[] = [];
+    if (args.length === 1 && Array.isArray(args[0])) for (const v of args[0]) items.push(convertTo(v, list.elementType));
+    else if (args.length > 1) overloadError('new', args.length);
+    return markList(items, { typeName: list.fullName, addReturnsIndex: false, elementType: list.elementType });
+  }
+  switch (fullName.toLowerCase()) {
+    case 'system.text.stringbuilder':
+      if (args.length > 2) overloadError('new', args.length);
+      return stringBuilder(args.length && typeof args[0] === 'string' ? args[0] : '');
+    case 'system.collections.arraylist': {
+      if (args.length > 1) overloadError('new', args.length);
+      const items = args.length === 1 && Array.isArray(args[0]) ? [...args[0]] : [];
+      return markList(items, { typeName: 'System.Collections.ArrayList', addReturnsIndex: true });
+    }
+    case 'system.collections.hashtable':
+      return new PSHashtable();
+    case 'system.management.automation.psobject':
+    case 'system.management.automation.pscustomobject':
+    case 'system.object':
+      if (args.length === 1 && fullName.toLowerCase().endsWith('psobject')) return args[0] instanceof PSObject ? args[0] : PSObject.wrap(args[0]);
+      return new PSObject();
+    case X509_CERTIFICATE2.toLowerCase():
+      return newX509Certificate2(args, env);
+  }
+  return undefined;
+}
+
+/** `[T]::new(...)` for a type emsh cannot construct. */
+export function noConstructor(fullName: string): never {
+  raise(`Method invocation failed because [${fullName}] does not contain a method named 'new'.`, 'MethodNotFound');
+}

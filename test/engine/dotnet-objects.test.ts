@@ -1,0 +1,89 @@
+// ::new() and New-Object for StringBuilder, ArrayList, List[string], PSObject -Property;
+// [scriptblock]::Create and GetNewClosure; Add-Member on any object, .psobject, PSTypeName (issue 11).
+import { describe, expect, it } from 'vitest';
+import { everydaySession } from '../cmdlets/everyday-session.js';
+
+describe('.NET objects scripts create', () => {
+  it('StringBuilder: chained appends, ToString, the Capacity/MaxCapacity/Length table', async () => {
+    const { run } = everydaySession();
+    expect(await run('$sb = New-Object System.Text.StringBuilder; [void]$sb.Append("a").Append(1).AppendLine("b"); [void]$sb.AppendFormat("{0}-{1}", "x", 2); $sb.ToString() -replace "`r`n", "|"')).toBe('a1b|x-2\n');
+    expect(await run('$b = [System.Text.StringBuilder]::new("abc"); $b.Length; [void]$b.Insert(1, "-").Replace("c", "C"); "$($b.ToString())"; $b.GetType().FullName')).toBe('3\na-bC\nSystem.Text.StringBuilder\n');
+    expect(await run('[System.Text.StringBuilder]::new("abcde")')).toBe('\nCapacity MaxCapacity Length\n-------- ----------- ------\n      16  2147483647      5\n\n\n');
+  });
+
+  it('ArrayList: Add returns the index, Remove/Insert/RemoveAt change it in place; it unrolls in the pipeline', async () => {
+    const { run } = everydaySession();
+    expect(await run('$l = New-Object System.Collections.ArrayList; $l.Add("x"); [void]$l.Add("y"); $l.Insert(0, "w"); $l.Remove("x"); $l -join ","; $l.Count; $l.GetType().FullName')).toBe('0\nw,y\n2\nSystem.Collections.ArrayList\n');
+    expect(await run('$l = [System.Collections.ArrayList]::new(); 1..3 | % { [void]$l.Add($_) }; $l.RemoveAt(0); ($l | Measure-Object -Sum).Sum')).toBe('5\n');
+    expect(await run('$a = @(1); try { $a.Add(2) } catch { $_.Exception.Message }')).toContain('Collection was of a fixed size.');
+  });
+
+  it('List[string] converts what it is given; the generic type name is .NET\'s', async () => {
+    const { run } = everydaySession();
+    expect(await run('$g = New-Object "System.Collections.Generic.List[string]"; $g.Add(5); $g[0].GetType().Name; $g.Add("b"); $g.Count')).toBe('String\n2\n');
+    expect(await run('[System.Collections.Generic.List[string]]::new().GetType().FullName')).toBe(
+      'System.Collections.Generic.List`1[[System.String, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]]\n',
+    );
+  });
+
+  it('New-Object -Property sets properties; PSObject gets notes', async () => {
+    const { run } = everydaySession();
+    expect(await run('$o = New-Object PSObject -Property @{Server="EX01"}; $o.Server; $o.GetType().FullName')).toBe('EX01\nSystem.Management.Automation.PSCustomObject\n');
+    expect(await run('$s = New-Object System.Text.StringBuilder -Property @{Length=2}; $s.Length')).toBe('2\n');
+  });
+
+  it('[scriptblock]::Create parses text; a parse error is a MethodInvocationException around ParseException', async () => {
+    const { run } = everydaySession();
+    expect(await run('$sb = [scriptblock]::Create("param(`$a) `$a * 2"); & $sb 21; $sb.GetType().FullName')).toBe('42\nSystem.Management.Automation.ScriptBlock\n');
+    expect(await run('try { [scriptblock]::Create("1 +") } catch { $_.FullyQualifiedErrorId }')).toBe('ParseException\n');
+  });
+
+  it('GetNewClosure keeps the values the variables had', async () => {
+    const { run } = everydaySession();
+    expect(await run('$n = 5; $cl = { "n=$n" }.GetNewClosure(); $n = 6; & $cl; $cl.Invoke()')).toBe('n=5\nn=5\n');
+    expect(await run('function New-Greeter($name) { { "hello $name" }.GetNewClosure() }; $g = New-Greeter ex01; $name = "other"; & $g')).toBe('hello ex01\n');
+    expect(await run('$m = 1; $open = { "m=$m" }; $m = 2; & $open')).toBe('m=2\n');
+  });
+});
+
+describe('Add-Member on any object, .psobject, PSTypeName', () => {
+  it('ScriptProperty, ScriptMethod and AliasProperty run with $this', async () => {
+    const { run } = everydaySession();
+    expect(await run("$s = [pscustomobject]@{Name='ex01'; Domain='contoso.com'}; $s | Add-Member ScriptProperty Fqdn { $this.Name + '.' + $this.Domain }; $s.Fqdn; $s.Domain = 'fabrikam.com'; $s.Fqdn")).toBe(
+      'ex01.contoso.com\nex01.fabrikam.com\n',
+    );
+    expect(await run("$s | Add-Member ScriptMethod Greet { 'hi ' + $this.Name + $args[0] }; $s.Greet('!')")).toBe('hi ex01!\n');
+    expect(await run('$s | Add-Member AliasProperty Host Name -PassThru | % Host')).toBe('ex01\n');
+    expect(await run('$s | Get-Member -MemberType AliasProperty, ScriptProperty | % Definition')).toBe("Host = Name\nSystem.Object Fqdn {get= $this.Name + '.' + $this.Domain ;}\n");
+    expect(await run('try { $s | Add-Member ScriptProperty Slow { Get-Date } } catch { $_.FullyQualifiedErrorId }')).toBe('NotSupportedInEmsh,Microsoft.PowerShell.Commands.AddMemberCommand\n');
+  });
+
+  it('a string is wrapped: its members still work, -PassThru gives the wrapper', async () => {
+    const { run } = everydaySession();
+    expect(await run("$t = 'CC06A5DB' | Add-Member -NotePropertyName Source -NotePropertyValue EX01 -PassThru; $t.Source; $t.Length; $t.ToLower(); \"$t\"")).toBe('EX01\n8\ncc06a5db\nCC06A5DB\n');
+    expect(await run("$t | Get-Member -MemberType NoteProperty | % Definition")).toBe('string Source=EX01\n');
+  });
+
+  it('a hashtable or another object keeps the members beside it, for every reference', async () => {
+    const { run } = everydaySession();
+    expect(await run('$h = @{a=1}; $same = $h; $h | Add-Member NoteProperty Extra 5; $same.Extra')).toBe('5\n');
+    expect(await run('$h | Add-Member NoteProperty Extra 6 2>&1 | % FullyQualifiedErrorId')).toBe('MemberAlreadyExists,Microsoft.PowerShell.Commands.AddMemberCommand\n');
+  });
+
+  it('.psobject.Properties lists name, value, member type and value type, and can be filtered and set', async () => {
+    const { run } = everydaySession();
+    expect(await run("$o = [pscustomobject]@{Name='ex01'; Port=25}; $o.psobject.Properties | % { '{0}|{1}|{2}|{3}' -f $_.Name, $_.Value, $_.MemberType, $_.TypeNameOfValue }")).toBe(
+      'Name|ex01|NoteProperty|System.String\nPort|25|NoteProperty|System.Int32\n',
+    );
+    expect(await run("($o.psobject.Properties | Where-Object { $_.Value -is [int] }).Name; ($o.psobject.Properties | ? Name -eq Port).Value = 587; $o.Port")).toBe('Port\n587\n');
+    expect(await run("'abc'.psobject.Properties.Name; (Get-Date).psobject.TypeNames[0]")).toBe('Length\nSystem.DateTime\n');
+  });
+
+  it('PSTypeName names the type; .psobject.TypeNames.Insert changes the object', async () => {
+    const { run } = everydaySession();
+    expect(await run("$o = [pscustomobject]@{PSTypeName='Lab.Server'; Name='ex01'}; $o.psobject.TypeNames[0]; $o.PSObject.Properties.Name; $o -is [System.Management.Automation.PSCustomObject]")).toBe(
+      'Lab.Server\nName\nTrue\n',
+    );
+    expect(await run("$p = [pscustomobject]@{a=1}; $p.psobject.TypeNames.Insert(0, 'My.Type'); $p.pstypenames[0]; \"$p\"")).toBe('My.Type\n@{a=1}\n');
+  });
+});
