@@ -183,7 +183,7 @@ function x509Facts(f: CertificateFacts, ctx: CertificateContext): X509Facts {
     },
     get publicKey() {
       const c = parsed(f);
-      return { algorithmOid: c?.publicKeyAlgorithm === 'ec' ? '1.2.840.10045.2.1' : '1.2.840.113549.1.1.1', size: f.publicKeySize, spki: publicKeyBits(c) };
+      return { algorithmOid: c?.publicKeyAlgorithm === 'ec' ? '1.2.840.10045.2.1' : '1.2.840.113549.1.1.1', size: f.publicKeySize, bits: publicKeyBits(c) };
     },
     get extensions() {
       return parsed(f)?.extensions ?? [];

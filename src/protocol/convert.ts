@@ -1,6 +1,7 @@
 // PowerShell's conversion rules (LanguagePrimitives) for casts, -as, arithmetic and binding.
-// Values use the representation of values.ts; enum values are their canonical name strings
-// (flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
+// Values use the representation of values.ts. A cast to an enum (`[AllowedServices]'IIS'`) gives an
+// EnumValue; binding a cmdlet's enum parameter gives the canonical name string (convertToEnum:
+// flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
 import { ErrorRecord, TerminatingError, runtimeError } from './errors.js';
 import {
@@ -595,7 +596,7 @@ export function convertTo(value: unknown, typeName: string): unknown {
   const en = ENUMS.get(full.toLowerCase());
   if (en) {
     if (value === null) throw conversionError('', full, enumNoMatchText('', en), 'InvalidCastParseTargetInvocation');
-    return convertToEnum(value, en);
+    return enumValue(full, value);
   }
   if (value === null) return null;
   if (isInstanceOf(value, full)) return value;

@@ -4,7 +4,8 @@
 // layers that parse certificates (src/pki through src/exchange or src/engine) hand them over
 // without this module knowing the parser.
 
-import { overloadError } from './members.js';
+import { convertToString } from './convert.js';
+import { methodException, overloadError } from './members.js';
 import { PSObject, dateToString, type PSMethodInfo } from './values.js';
 
 export const X509_NAMESPACE = 'System.Security.Cryptography.X509Certificates';
@@ -29,7 +30,8 @@ export interface X509Facts {
   friendlyName: string;
   hasPrivateKey: boolean;
   signatureAlgorithm: { oid: string; name: string };
-  publicKey: { algorithmOid: string; size: number; spki: Uint8Array };
+  /** The key's algorithm OID and size, and its subjectPublicKey bits (PKCS#1 for RSA: GetPublicKey()). */
+  publicKey: { algorithmOid: string; size: number; bits: Uint8Array };
   extensions: { oid: string; critical: boolean; value: Uint8Array }[];
   /** The DNS names of the SubjectAltName, else the subject's CN (the DnsNameList the provider adds). */
   dnsNames: string[];
@@ -195,6 +197,16 @@ export const X509_SCRIPT_PROPERTIES: readonly X509Row[] = ((p) => [
   p('PolicyId', 'System.Object', () => null),
 ])(row('ScriptProperty'));
 
+/** GetNameInfo: SimpleName (the CN), DnsName (the first DNS name, else the CN), of the subject or issuer. */
+function nameInfo(f: X509Facts, type: string, forIssuer: boolean): string {
+  const dn = forIssuer ? f.issuer : f.subject;
+  const cn = splitDn(dn).find((p) => /^CN=/i.test(p))?.slice(3) ?? '';
+  const t = type.toLowerCase();
+  if (t === 'simplename' || t === '0') return cn;
+  if (t === 'dnsname' || t === '3' || t === 'dnsfromalternativename' || t === '4') return (!forIssuer && f.dnsNames[0]) || cn;
+  return '';
+}
+
 /** The verbose ToString(): [Subject] ... [Thumbprint], each value indented on its own line. */
 export function x509ToString(f: X509Facts): string {
   return `[Subject]\n  ${f.subject}\n\n[Issuer]\n  ${f.issuer}\n\n[Serial Number]\n  ${f.serialNumber}\n\n[Not Before]\n  ${dateToString(f.notBefore)}\n\n[Not After]\n  ${dateToString(f.notAfter)}\n\n[Thumbprint]\n  ${f.thumbprint}\n`;
@@ -208,6 +220,12 @@ export function x509Methods(f: () => X509Facts): PSMethodInfo[] {
     return fn();
   };
   return [
+    m('Export', 'byte[] Export(System.Security.Cryptography.X509Certificates.X509ContentType contentType), byte[] Export(System.Security.Cryptography.X509Certificates.X509ContentType contentType, string password)', (args) => {
+      if (args.length < 1 || args.length > 2) overloadError('Export', args.length);
+      const type = convertToString(args[0]).toLowerCase();
+      if (type === 'cert' || type === '1') return Uint8Array.from(f().der);
+      throw methodException('Export', args.length, `emsh exports certificates as X509ContentType Cert only; export the key with Export-ExchangeCertificate or Export-PfxCertificate.`, 'CryptographicException');
+    }),
     m('GetCertHash', 'byte[] GetCertHash()', none('GetCertHash', () => Uint8Array.from(Buffer.from(f().thumbprint, 'hex')))),
     m('GetCertHashString', 'string GetCertHashString()', none('GetCertHashString', () => f().thumbprint)),
     m('GetEffectiveDateString', 'string GetEffectiveDateString()', none('GetEffectiveDateString', () => dateToString(f().notBefore))),
@@ -216,8 +234,14 @@ export function x509Methods(f: () => X509Facts): PSMethodInfo[] {
     m('GetIssuerName', 'string GetIssuerName()', none('GetIssuerName', () => f().issuer)),
     m('GetKeyAlgorithm', 'string GetKeyAlgorithm()', none('GetKeyAlgorithm', () => f().publicKey.algorithmOid)),
     m('GetKeyAlgorithmParametersString', 'string GetKeyAlgorithmParametersString()', none('GetKeyAlgorithmParametersString', () => '0500')),
+    m('GetKeyAlgorithmParameters', 'byte[] GetKeyAlgorithmParameters()', none('GetKeyAlgorithmParameters', () => Uint8Array.from([5, 0]))),
     m('GetName', 'string GetName()', none('GetName', () => f().subject)),
-    m('GetPublicKeyString', 'string GetPublicKeyString()', none('GetPublicKeyString', () => hex(f().publicKey.spki))),
+    m('GetNameInfo', 'string GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType nameType, bool forIssuer)', (args) => {
+      if (args.length !== 2) overloadError('GetNameInfo', args.length);
+      return nameInfo(f(), convertToString(args[0]), args[1] === true);
+    }),
+    m('GetPublicKey', 'byte[] GetPublicKey()', none('GetPublicKey', () => Uint8Array.from(f().publicKey.bits))),
+    m('GetPublicKeyString', 'string GetPublicKeyString()', none('GetPublicKeyString', () => hex(f().publicKey.bits))),
     m('GetRawCertData', 'byte[] GetRawCertData()', none('GetRawCertData', () => Uint8Array.from(f().der))),
     m('GetRawCertDataString', 'string GetRawCertDataString()', none('GetRawCertDataString', () => hex(f().der))),
     m('GetSerialNumber', 'byte[] GetSerialNumber()', none('GetSerialNumber', () => serialBytesLittleEndian(f().serialNumber))),
