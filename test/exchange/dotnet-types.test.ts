@@ -180,6 +180,15 @@ describe('identities are ADObjectIds', () => {
     expect(await lines('(Get-SendConnector Internet).SourceTransportServers | ForEach-Object { $_.GetType().Name + " " + $_.Name }')).toEqual(['ADObjectId Ex2007EE']);
     expect(await out('Get-ExchangeServer Ex2007EE | Format-List Site')).toContain('Site : proexchange.local/Configuration/Sites/Site-A');
   });
+  it('a mailbox\'s Database sits in its storage group on its server; an accepted domain\'s DomainName is an SmtpDomainWithSubdomains', async () => {
+    expect(await lines('$m = Get-Mailbox Administrator; "$($m.Database)"; $m.Database.Parent.Parent.Parent.Name; $m.Database.Rdn; (Get-Mailbox -Database $m.Database | Measure-Object).Count -gt 0')).toEqual([
+      'Ex2007EE\\First Storage Group\\Mailbox Database',
+      'Ex2007EE',
+      'CN=Mailbox Database',
+      'True',
+    ]);
+    expect(await lines('$d = (Get-AcceptedDomain)[0].DomainName; $d.GetType().Name; $d.Domain; $d.IncludeSubDomains')).toEqual(['SmtpDomainWithSubdomains', 'proexchange.global', 'False']);
+  });
   it('go back into -Identity, -Server and -SourceTransportServers', async () => {
     expect(await lines('(Get-ExchangeServer -Identity (Get-OwaVirtualDirectory -Server Ex2007EE).Server).Name; (Get-ExchangeServer (Get-ExchangeServer Ex2007SE).Identity).Name')).toEqual(['Ex2007EE', 'Ex2007SE']);
     expect(await lines('(Get-OwaVirtualDirectory -Server (Get-ExchangeServer Ex2007EE)).Server.Name; (Get-ReceiveConnector -Identity (Get-ReceiveConnector "Ex2007EE\\Default Ex2007EE").Identity).Name')).toEqual(['Ex2007EE', 'Default Ex2007EE']);
