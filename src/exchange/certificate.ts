@@ -7,7 +7,8 @@ import { createPublicKey } from 'node:crypto';
 import { enumValue, registerEnum, registerTypeName } from '../protocol/convert.js';
 import { PSObject, type PSMethodInfo, type PSPropertyInfo } from '../protocol/values.js';
 import { X509_CERTIFICATE2_TYPES, X509_PROPERTIES, X509_SCRIPT_PROPERTIES, x509Methods, type X509Facts, type X509Row } from '../protocol/x509-objects.js';
-import { parseCertificate, type CertificateInfo } from '../pki/index.js';
+import { readCertificateDer, type CertificateDerFacts } from '../pki/der-facts.js';
+import { SIGNATURE_ALGORITHMS, ekuFriendlyName } from '../pki/oids.js';
 import type { CertRecord, RequestRecord } from './model.js';
 import { ALLOWED_SERVICES_ENUM, servicesLetters, servicesValue } from './services.js';
 import { smtpDomainWithSubdomains } from './smtp-domain.js';
@@ -133,13 +134,14 @@ const EXCHANGE_PROPERTIES: CertProperty[] = [
   ['ServicesStringForm', 'System.String', (f, ctx) => servicesLetters(servicesOf(f, ctx))],
 ];
 
-/** The parsed certificate behind the facts (once per facts object). */
-const PARSED = new WeakMap<CertificateFacts, CertificateInfo | null>();
-function parsed(f: CertificateFacts): CertificateInfo | undefined {
+/** The DER facts behind the facts (read once per facts object, without node-forge). */
+const PARSED = new WeakMap<CertificateFacts, (CertificateDerFacts & { der: Uint8Array }) | null>();
+function parsed(f: CertificateFacts): (CertificateDerFacts & { der: Uint8Array }) | undefined {
   let p = PARSED.get(f);
   if (p === undefined) {
     try {
-      p = parseCertificate(f.pem);
+      const der = pemToDer(f.pem);
+      p = { ...readCertificateDer(der), der };
     } catch {
       p = null;
     }
@@ -179,18 +181,19 @@ function x509Facts(f: CertificateFacts, ctx: CertificateContext): X509Facts {
     friendlyName: f.friendlyName,
     hasPrivateKey: f.hasPrivateKey,
     get signatureAlgorithm() {
-      return parsed(f)?.signatureAlgorithm ?? { oid: '1.2.840.113549.1.1.11', name: 'sha256RSA' };
+      const oid = parsed(f)?.signatureOid ?? '1.2.840.113549.1.1.11';
+      return { oid, name: SIGNATURE_ALGORITHMS[oid]?.name ?? oid };
     },
     get publicKey() {
       const c = parsed(f);
-      return { algorithmOid: c?.publicKeyAlgorithm === 'ec' ? '1.2.840.10045.2.1' : '1.2.840.113549.1.1.1', size: f.publicKeySize, bits: publicKeyBits(c) };
+      return { algorithmOid: c?.keyAlgorithmOid ?? '1.2.840.113549.1.1.1', size: f.publicKeySize, bits: publicKeyBits(c) };
     },
     get extensions() {
       return parsed(f)?.extensions ?? [];
     },
     dnsNames: [...f.domains],
     get enhancedKeyUsage() {
-      return parsed(f)?.enhancedKeyUsage ?? [];
+      return (parsed(f)?.enhancedKeyUsage ?? []).map((oid) => ({ oid, friendlyName: ekuFriendlyName(oid) }));
     },
     // The chain builds to a root this server trusts and the certificate is in date.
     verify: () => certificateStatus(f, ctx) === 'Valid' && rootCaType(f, ctx) === 'Enterprise',
@@ -199,13 +202,16 @@ function x509Facts(f: CertificateFacts, ctx: CertificateContext): X509Facts {
   return x;
 }
 
+const RSA_OID = '1.2.840.113549.1.1.1';
+
 /** The subjectPublicKey bits (what GetPublicKey / GetPublicKeyString give): PKCS#1 for RSA. */
-function publicKeyBits(c: CertificateInfo | undefined): Uint8Array {
+function publicKeyBits(c: CertificateDerFacts | undefined): Uint8Array {
   if (!c) return new Uint8Array(0);
   try {
-    return c.publicKeyAlgorithm === 'rsa' ? createPublicKey(c.publicKeyPem).export({ type: 'pkcs1', format: 'der' }) : c.spki;
+    const key = createPublicKey({ key: Buffer.from(c.spkiDer), format: 'der', type: 'spki' });
+    return c.keyAlgorithmOid === RSA_OID ? key.export({ type: 'pkcs1', format: 'der' }) : c.spkiDer;
   } catch {
-    return c.spki;
+    return c.spkiDer;
   }
 }
 

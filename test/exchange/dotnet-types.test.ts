@@ -203,3 +203,22 @@ describe('identities are ADObjectIds', () => {
     expect(await lines('(Get-EdgeSubscription EDGE01).Site.Name')).toEqual(['Site-A']);
   });
 });
+
+describe('the DER reader behind the X.509 members (no node-forge)', () => {
+  it('reads what forge reads', async () => {
+    const { readCertificateDer } = await import('../../src/pki/der-facts.js');
+    const { createSelfSigned, generateRsaKey } = await import('../../src/pki/index.js');
+    const key = await generateRsaKey(1024);
+    const c = createSelfSigned({ subject: 'CN=der.example, O=Lab', dnsNames: ['der.example'], privateKeyPem: key.privatePem, notBefore: new Date(2026, 0, 1), notAfter: new Date(2027, 0, 1) });
+    const d = readCertificateDer(c.der);
+    expect(d.version).toBe(c.version);
+    expect(d.signatureOid).toBe(c.signatureAlgorithm.oid);
+    expect(Buffer.from(d.subjectDer).equals(c.subjectDer)).toBe(true);
+    expect(Buffer.from(d.issuerDer).equals(c.issuerDer)).toBe(true);
+    expect(Buffer.from(d.spkiDer).equals(c.spki)).toBe(true);
+    expect(d.extensions.map((e) => [e.oid, e.critical, Buffer.from(e.value).toString('hex')])).toEqual(c.extensions.map((e) => [e.oid, e.critical, e.value.toString('hex')]));
+    expect(d.enhancedKeyUsage).toEqual(c.enhancedKeyUsage.map((u) => u.oid));
+    expect(d.subjectKeyIdentifier).toBe(c.subjectKeyIdentifier);
+    expect(() => readCertificateDer(Uint8Array.from([0x30, 0x05, 0x01]))).toThrow(/Malformed certificate/);
+  });
+});
