@@ -208,7 +208,7 @@ function nameInfo(f: X509Facts, type: string, forIssuer: boolean): string {
 }
 
 /** The verbose ToString(): [Subject] ... [Thumbprint], each value indented on its own line. */
-export function x509ToString(f: X509Facts): string {
+export function x509ToString(f: Pick<X509Facts, 'subject' | 'issuer' | 'serialNumber' | 'notBefore' | 'notAfter' | 'thumbprint'>): string {
   return `[Subject]\n  ${f.subject}\n\n[Issuer]\n  ${f.issuer}\n\n[Serial Number]\n  ${f.serialNumber}\n\n[Not Before]\n  ${dateToString(f.notBefore)}\n\n[Not After]\n  ${dateToString(f.notAfter)}\n\n[Thumbprint]\n  ${f.thumbprint}\n`;
 }
 
