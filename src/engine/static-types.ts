@@ -10,6 +10,7 @@ import {
   convertTo,
   convertToString,
   enumInfo,
+  enumValue,
   parseDate,
   parseNumber,
   resolveTypeName,
@@ -273,7 +274,7 @@ function mathMethod(name: string, args: unknown[]): unknown {
       if (argc < 1 || argc > 3) overload(name, argc);
       const digits = argc >= 2 && typeof args[1] === 'number' ? args[1] : 0;
       const modeArg = argc === 3 ? args[2] : argc === 2 && typeof args[1] !== 'number' ? args[1] : undefined;
-      const mode = modeArg === undefined ? 'ToEven' : (convertTo(modeArg, 'System.MidpointRounding') as string);
+      const mode = modeArg === undefined ? 'ToEven' : String(convertTo(modeArg, 'System.MidpointRounding'));
       return mathRound(num(args, 0), digits, mode);
     }
     case 'floor':
@@ -505,8 +506,7 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
   const en = enumInfo(full);
   if (en) {
     const v = en.values.find((x) => x.toLowerCase() === l);
-    if (v) return v;
-    return null;
+    return v ? enumValue(full, v) : null;
   }
   switch (full) {
     case 'System.Text.Encoding': {

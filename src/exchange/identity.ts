@@ -2,9 +2,40 @@
 // object answers to (name, FQDN, `SERVER\name`, alias, address ...), with `*` wildcards. A Get
 // may return many matches; a Set needs exactly one. The not-found and not-unique texts are
 // Exchange 2007's (the server ones from the 2013 resources, whose 2007 wording is close).
+// An identity may be given as text or as an object: an ADObjectId (`$s.Site`, `$vdir.Server`,
+// `$c.SourceTransportServers`), or a piped or passed Exchange object (its Identity).
 
 import { compileWildcard, hasWildcard, type WildcardOptions } from '../protocol/wildcard.js';
+import { PSObject } from '../protocol/values.js';
+import { ADObjectId, canonicalName } from './ad-object-id.js';
 import type { ExchangeServer, Organization } from './organization.js';
+
+/**
+ * The identity text of a parameter value: an ADObjectId's printed form, a piped Exchange object's
+ * Identity (its ToString when it has none); the first of a list.
+ */
+export function identityText(v: unknown): string {
+  if (Array.isArray(v)) return v.length ? identityText(v[0]) : '';
+  if (v instanceof ADObjectId) return v.text;
+  if (v instanceof PSObject) {
+    const id = v.get('Identity');
+    return id === null ? v.toString() : identityText(id);
+  }
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/**
+ * An Active Directory site given by name, canonical path (`domain/Configuration/Sites/Site-A`,
+ * as a server's Site prints), DN or ADObjectId: the site's name as the lab spells it, or undefined.
+ */
+export function resolveSite(org: Organization, value: unknown): string | undefined {
+  let text = value instanceof ADObjectId ? value.dn : identityText(value).trim();
+  if (/^CN=/i.test(text)) text = canonicalName(text);
+  const prefix = `${org.state.adDomain}/Configuration/Sites/`.toLowerCase();
+  if (text.toLowerCase().startsWith(prefix)) text = text.slice(prefix.length);
+  const l = text.toLowerCase();
+  return org.state.sites.find((s) => s.toLowerCase() === l);
+}
 
 export const identityMessages = {
   serverNotFound: (id: string) => `Exchange server "${id}" was not found. Please make sure you typed the name correctly.`,

@@ -1,5 +1,8 @@
 // AllowedServices, the [Flags] enum behind -Services and the Services column (Exchange 2007:
-// None, IMAP, POP, UM, IIS, SMTP).
+// None, IMAP, POP, UM, IIS, SMTP; 2010 added Federation = 32, 2013 UMCallRouter = 64).
+
+import { enumValue, registerEnum } from '../protocol/convert.js';
+import type { EnumValue } from '../protocol/values.js';
 
 export const SERVICE_FLAGS = { IMAP: 1, POP: 2, UM: 4, IIS: 8, SMTP: 16 } as const;
 export type ServiceName = keyof typeof SERVICE_FLAGS;
@@ -7,10 +10,17 @@ export const SERVICE_NAMES: readonly ServiceName[] = ['IMAP', 'POP', 'UM', 'IIS'
 
 /** The enum as the binder and help see it. */
 export const ALLOWED_SERVICES_ENUM = {
-  typeName: 'Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices',
+  typeName: 'Microsoft.Exchange.Data.Directory.SystemConfiguration.AllowedServices',
   values: ['None', 'IMAP', 'POP', 'UM', 'IIS', 'SMTP'] as const,
+  numbers: [0, 1, 2, 4, 8, 16] as const,
   flags: true,
 };
+registerEnum(ALLOWED_SERVICES_ENUM);
+
+/** The Services property's value: the flags as a typed AllowedServices (`[int]` gives the bits). */
+export function servicesValue(bits: number): EnumValue {
+  return enumValue(ALLOWED_SERVICES_ENUM.typeName, bits);
+}
 
 /** Turns what the binder hands over (`'IIS, SMTP'`, `['IIS','SMTP']`, a number) into flag bits. */
 export function parseServices(value: unknown): number {

@@ -5,6 +5,7 @@
 import { getMember, memberNames } from '../protocol/members.js';
 import { ErrorRecord } from '../protocol/errors.js';
 import {
+  EnumValue,
   PSHashtable,
   PSObject,
   PSTypeValue,
@@ -46,7 +47,8 @@ export function isScalar(v: unknown): boolean {
     typeof v === 'boolean' ||
     typeof v === 'bigint' ||
     v instanceof SecureString ||
-    v instanceof ScriptBlockValue
+    v instanceof ScriptBlockValue ||
+    v instanceof EnumValue
   );
 }
 

@@ -1,9 +1,11 @@
 // PowerShell's conversion rules (LanguagePrimitives) for casts, -as, arithmetic and binding.
-// Values use the representation of values.ts; enum values are their canonical name strings
-// (flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
+// Values use the representation of values.ts. A cast to an enum (`[AllowedServices]'IIS'`) gives an
+// EnumValue; binding a cmdlet's enum parameter gives the canonical name string (convertToEnum:
+// flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
 import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import {
+  EnumValue,
   PSHashtable,
   PSObject,
   PSTypeValue,
@@ -115,6 +117,8 @@ export interface EnumInfo {
   typeName: string;
   values: readonly string[];
   flags?: boolean;
+  /** The number of each value, in the same order; absent when they are 0, 1, 2 ... */
+  numbers?: readonly number[];
 }
 
 const ENUMS = new Map<string, EnumInfo>();
@@ -144,6 +148,49 @@ export function registerEnum(info: EnumInfo): void {
 export function enumInfo(typeName: string): EnumInfo | undefined {
   const full = resolveTypeName(typeName);
   return full ? ENUMS.get(full.toLowerCase()) : undefined;
+}
+
+function enumNumber(info: EnumInfo, i: number): number {
+  return info.numbers ? info.numbers[i]! : i;
+}
+
+/** The number of a member of an enum, given its canonical text (`IIS, SMTP` for flags). */
+function enumNumberOf(info: EnumInfo, text: string): number {
+  let n = 0;
+  for (const part of info.flags ? text.split(',') : [text]) {
+    const i = info.values.findIndex((v) => v.toLowerCase() === part.trim().toLowerCase());
+    if (i >= 0) n |= enumNumber(info, i);
+  }
+  return n;
+}
+
+/** The text .NET's Enum.ToString gives a number: the name, flags as `IMAP, POP`, or the number itself. */
+function enumText(info: EnumInfo, n: number): string {
+  const exact = info.values.findIndex((_, i) => enumNumber(info, i) === n);
+  if (exact >= 0) return info.values[exact]!;
+  if (!info.flags) return String(n);
+  const names: string[] = [];
+  let rest = n;
+  info.values.forEach((v, i) => {
+    const bit = enumNumber(info, i);
+    if (bit !== 0 && (n & bit) === bit) {
+      names.push(v);
+      rest &= ~bit;
+    }
+  });
+  return rest === 0 && names.length ? names.join(', ') : String(n);
+}
+
+/**
+ * A typed enum value (values.ts EnumValue) of a registered enum, from its number or any text
+ * or list a cast to the enum accepts. Domain objects hand these out as their enum properties.
+ */
+export function enumValue(typeName: string, value: unknown): EnumValue {
+  const info = enumInfo(typeName);
+  if (!info) throw typeNotFound(typeName);
+  if (value instanceof EnumValue && value.typeName === info.typeName) return value;
+  const n = typeof value === 'number' ? value : value instanceof EnumValue ? value.value : enumNumberOf(info, convertToEnum(value, info));
+  return new EnumValue(info.typeName, n, enumText(info, n));
 }
 
 export const ACTION_PREFERENCE: EnumInfo = {
@@ -309,6 +356,7 @@ function toNumberOrThrow(value: unknown, target: string): number {
   if (value === null || value === undefined) return 0;
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof EnumValue) return value.value;
   if (typeof value === 'string') {
     const n = parseNumber(value);
     if (Number.isNaN(n)) {
@@ -437,9 +485,16 @@ export function convertToEnum(value: unknown, info: EnumInfo): string {
       v.forEach(collect);
       return;
     }
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < info.values.length && !info.flags) {
+    if (typeof v === 'number' && Number.isInteger(v) && !info.flags && !info.numbers && v >= 0 && v < info.values.length) {
       names.push(info.values[v]!);
       return;
+    }
+    if (typeof v === 'number' && Number.isInteger(v) && (info.flags || info.numbers)) {
+      const text = enumText(info, v);
+      if (text !== String(v)) {
+        names.push(...text.split(', '));
+        return;
+      }
     }
     const text = toDisplayText(v);
     const parts = info.flags ? text.split(',') : [text];
@@ -567,7 +622,7 @@ export function convertTo(value: unknown, typeName: string): unknown {
   const en = ENUMS.get(full.toLowerCase());
   if (en) {
     if (value === null) throw conversionError('', full, enumNoMatchText('', en), 'InvalidCastParseTargetInvocation');
-    return convertToEnum(value, en);
+    return enumValue(full, value);
   }
   if (value === null) return null;
   if (isInstanceOf(value, full)) return value;

@@ -1,11 +1,12 @@
 // Member access on values: `$x.Name`, `$x.Name = v`, `$x.Method(args)` and Get-Member's list.
 // Without strict mode a missing property is $null; methods fail with PowerShell's texts.
 
-import { convertTo, convertToString, exceptionValue, shortTypeName, toNumber } from './convert.js';
+import { convertTo, convertToString, enumValue, exceptionFullName, exceptionValue, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
 import {
+  EnumValue,
   PSHashtable,
   PSObject,
   PSTypeValue,
@@ -497,6 +498,7 @@ function memberOf(target: unknown, name: string): unknown {
     return NOT_FOUND;
   }
   if (target instanceof Date) return dateMember(target, name) ?? NOT_FOUND;
+  if (target instanceof EnumValue) return lower(name) === 'value__' ? target.value : NOT_FOUND;
   if (target instanceof ErrorRecord) return errorRecordMember(target, name) ?? NOT_FOUND;
   if (target instanceof PSTypeValue) return typeMember(target, name) ?? NOT_FOUND;
   if (target instanceof SecureString) return lower(name) === 'length' ? target.Length : NOT_FOUND;
@@ -709,6 +711,32 @@ function numberMethod(n: number, name: string, args: unknown[]): unknown {
   return NOT_FOUND;
 }
 
+/** System.Enum's methods: HasFlag, ToString with the G/D/X/F formats, CompareTo, GetTypeCode. */
+function enumMethod(e: EnumValue, name: string, args: unknown[]): unknown {
+  switch (lower(name)) {
+    case 'hasflag': {
+      if (args.length !== 1) overloadError('HasFlag', args.length);
+      const flag = enumValue(e.typeName, args[0]).value;
+      return (e.value & flag) === flag;
+    }
+    case 'tostring': {
+      const f = args.length ? lower(convertToString(args[0])) : 'g';
+      if (f === 'd') return String(e.value);
+      if (f === 'x') return (e.value >>> 0).toString(16).toUpperCase().padStart(8, '0');
+      return e.text;
+    }
+    case 'compareto':
+      return compareValues(e, args[0]);
+    case 'equals':
+      return args[0] instanceof EnumValue && args[0].typeName === e.typeName && args[0].value === e.value;
+    case 'gettypecode':
+      return 'Int32';
+    case 'gethashcode':
+      return e.value;
+  }
+  return NOT_FOUND;
+}
+
 function typeMethod(t: PSTypeValue, name: string, args: unknown[]): unknown {
   switch (lower(name)) {
     case 'tostring':
@@ -747,6 +775,7 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
   if (typeof target === 'string') r = stringMethod(target, name, args);
   else if (typeof target === 'number') r = numberMethod(target, name, args);
   else if (target instanceof Date) r = dateMethod(target, name, args);
+  else if (target instanceof EnumValue) r = enumMethod(target, name, args);
   else if (Array.isArray(target) || target instanceof Uint8Array) {
     r = arrayMethod(target, name, args);
     if (r === NOT_FOUND && Array.isArray(target) && target.length > 0) {
@@ -815,6 +844,15 @@ const DATE_PROPS: [string, string][] = [
 const HASHTABLE_METHODS = ['Add', 'Clear', 'Clone', 'Contains', 'ContainsKey', 'ContainsValue', 'Equals', 'GetEnumerator', 'GetHashCode', 'GetType', 'Remove', 'ToString'];
 const NUMBER_METHODS = ['CompareTo', 'Equals', 'GetHashCode', 'GetType', 'ToString'];
 const OBJECT_METHODS = ['Equals', 'GetHashCode', 'GetType', 'ToString'];
+const ENUM_METHODS: [string, string][] = [
+  ['CompareTo', 'int CompareTo(System.Object target), int IComparable.CompareTo(System.Object obj)'],
+  ['Equals', 'bool Equals(System.Object obj)'],
+  ['GetHashCode', 'int GetHashCode()'],
+  ['GetType', 'type GetType()'],
+  ['GetTypeCode', 'System.TypeCode GetTypeCode(), System.TypeCode IConvertible.GetTypeCode()'],
+  ['HasFlag', 'bool HasFlag(System.Enum flag)'],
+  ['ToString', 'string ToString(), string ToString(string format, System.IFormatProvider provider), string ToString(string format), string ToString(System.IFormatProvider provider), string IFormattable.ToString(string format, System.IFormatProvider provider), string IConvertible.ToString(System.IFormatProvider provider)'],
+];
 
 function methodNamesOf(target: unknown): string[] {
   if (typeof target === 'string') return STRING_METHODS;
@@ -832,6 +870,30 @@ export function definitionTypeName(v: unknown): string {
     'System.DateTime': 'datetime', 'System.Object[]': 'Object[]', 'System.Byte[]': 'byte[]', 'System.Collections.Hashtable': 'hashtable',
   };
   return map[full] ?? full;
+}
+
+/** The type names Get-Member writes as PowerShell's keywords (`bool HasPrivateKey {get;}`). */
+const TYPE_KEYWORDS: Record<string, string> = {
+  'System.String': 'string', 'System.Int32': 'int', 'System.Int64': 'long', 'System.Int16': 'int16', 'System.Byte': 'byte',
+  'System.SByte': 'sbyte', 'System.UInt16': 'uint16', 'System.UInt32': 'uint32', 'System.UInt64': 'uint64', 'System.Boolean': 'bool',
+  'System.Double': 'double', 'System.Single': 'float', 'System.Decimal': 'decimal', 'System.DateTime': 'datetime', 'System.Char': 'char',
+  'System.Guid': 'guid', 'System.TimeSpan': 'timespan', 'System.Collections.Hashtable': 'hashtable', 'System.Version': 'version',
+  'System.Uri': 'uri', 'System.Type': 'type', 'System.Management.Automation.ScriptBlock': 'scriptblock',
+  'System.Security.SecureString': 'securestring', 'System.Text.RegularExpressions.Regex': 'regex', 'System.Net.IPAddress': 'ipaddress',
+};
+
+/**
+ * A .NET type name as Get-Member's definitions show it: keywords for the built-in types, arrays
+ * and generics in PowerShell's syntax (`System.Nullable[bool]`, `...MultiValuedProperty[string]`).
+ */
+export function memberTypeName(full: string): string {
+  if (full.endsWith('[]')) return memberTypeName(full.slice(0, -2)) + '[]';
+  const g = /^([^`[]+)`\d+\[(.*)\]$/.exec(full);
+  if (g) {
+    const args = g[2]!.match(/\[[^\]]*\]|[^,\s]+/g) ?? [];
+    return `${g[1]}[${args.map((a) => memberTypeName(a.replace(/^\[|\]$/g, '').split(',')[0]!.trim())).join(',')}]`;
+  }
+  return TYPE_KEYWORDS[full] ?? full;
 }
 
 /** Get-Member's rows: properties then methods, each alphabetical as PowerShell lists them. */
@@ -856,7 +918,7 @@ function ownMemberNames(target: unknown): MemberRow[] {
   const method = (n: string, def?: string) => methods.push({ name: n, memberType: 'Method', definition: def ?? `${n}()` });
   if (target instanceof PSObject) {
     for (const p of target.properties()) {
-      const t = p.typeName ?? definitionTypeName(safeGet(p.get));
+      const t = p.typeName ? memberTypeName(p.typeName) : definitionTypeName(safeGet(p.get));
       if (p.memberType === 'NoteProperty') props.push({ name: p.name, memberType: 'NoteProperty', definition: `${t} ${p.name}=${toDisplayText(safeGet(p.get))}` });
       else props.push({ name: p.name, memberType: p.memberType, definition: p.definition ?? `${t} ${p.name} {get;${p.set ? 'set;' : ''}}` });
     }
@@ -875,6 +937,9 @@ function ownMemberNames(target: unknown): MemberRow[] {
     props.push({ name: 'Keys', memberType: 'Property', definition: 'System.Collections.ICollection Keys {get;}' });
     props.push({ name: 'Values', memberType: 'Property', definition: 'System.Collections.ICollection Values {get;}' });
     for (const n of HASHTABLE_METHODS) method(n, defaultDefinition(n));
+  } else if (target instanceof EnumValue) {
+    for (const [n, d] of ENUM_METHODS) method(n, d);
+    props.push({ name: 'value__', memberType: 'Property', definition: 'int value__ {get;set;}' });
   } else if (target instanceof ErrorRecord) {
     for (const n of ['CategoryInfo', 'ErrorDetails', 'Exception', 'FullyQualifiedErrorId', 'InvocationInfo', 'PipelineIterationInfo', 'ScriptStackTrace', 'TargetObject']) {
       props.push({ name: n, memberType: 'Property', definition: `${n} {get;}` });

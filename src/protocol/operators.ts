@@ -2,10 +2,10 @@
 // left filter, comparisons are case-insensitive unless the `c` form is used.
 
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
-import { convertAs, convertTo, convertToEnum, convertToString, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText, type EnumInfo } from './convert.js';
+import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText, type EnumInfo } from './convert.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { raise, runtimeError, withInner } from './errors.js';
-import { PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
+import { EnumValue, PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
 import { compileWildcard } from './wildcard.js';
 import { runRegex } from './regex-guard.js';
 import { ensureHeadroom } from './memory-guard.js';
@@ -120,6 +120,7 @@ export function valuesEqual(a: unknown, b: unknown, caseSensitive = false): bool
   if (b === undefined) b = null;
   if (a === null) return b === null;
   if (b === null) return false;
+  if (a instanceof EnumValue) return enumOperand(a, b)?.value === a.value;
   if (typeof a === 'string') return stringEq(a, b instanceof Date ? convertToString(b) : toDisplayText(b), caseSensitive);
   if (typeof a === 'number') {
     if (typeof b === 'number') return a === b;
@@ -149,6 +150,10 @@ export function compareValues(a: unknown, b: unknown, caseSensitive = false): nu
   if (b === undefined) b = null;
   if (a === null) return b === null ? 0 : -1;
   if (b === null) return 1;
+  if (a instanceof EnumValue) {
+    const y = enumOperand(a, b);
+    if (y) return Math.sign(a.value - y.value);
+  }
   if (typeof a === 'number' || typeof a === 'boolean') {
     const x = Number(a);
     let y: number;
@@ -164,6 +169,23 @@ export function compareValues(a: unknown, b: unknown, caseSensitive = false): nu
     if (d) return Math.sign(a.getTime() - d.getTime());
   }
   return compareStrings(a instanceof Date ? convertToString(a) : toDisplayText(a), b instanceof Date ? convertToString(b) : toDisplayText(b), caseSensitive);
+}
+
+/** The right operand as a value of the left enum's type (PowerShell converts it), undefined when it cannot be one. */
+function enumOperand(a: EnumValue, b: unknown): EnumValue | undefined {
+  try {
+    return enumValue(a.typeName, b);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bitwise operators on an enum keep its type (`$c.Services -band 16` is SMTP); others see the number. */
+function enumBitwise(op: BinaryOperator, left: EnumValue, right: unknown): EnumValue | undefined {
+  const sign = op === '-band' ? '&' : op === '-bor' ? '|' : op === '-bxor' ? '^' : undefined;
+  if (!sign) return undefined;
+  const r = typeof right === 'number' ? right : enumOperand(left, right)?.value ?? toIntOperand(right);
+  return enumValue(left.typeName, bitwise(sign, left.value, r));
 }
 
 function compareStrings(a: string, b: string, cs: boolean): number {
@@ -542,6 +564,10 @@ function containsOp(collection: unknown, value: unknown, cs: boolean): boolean {
 export function binaryOperation(op: BinaryOperator, left: unknown, right: unknown, setMatches?: (m: PSHashtable) => void): unknown {
   if (left === undefined) left = null;
   if (right === undefined) right = null;
+  if (left instanceof EnumValue) {
+    const r = enumBitwise(op, left, right);
+    if (r) return r;
+  }
   switch (op) {
     case '+':
       return add(left, right);

@@ -11,6 +11,9 @@
 //   [scriptblock]    → ScriptBlockValue
 //   [securestring]   → SecureString
 //   [type]           → PSTypeValue
+//   enum values      → EnumValue on domain objects' properties (a number with its enum's type and
+//                      name, so `[int]`, `-band` and ToString all work); casts and binding to an enum
+//                      type still give the canonical name string (convert.ts)
 //   objects          → PSObject (type names + ordered properties), also domain objects
 
 /** A property of a PSObject. `get` computes the value each time (domain objects stay live). */
@@ -266,6 +269,27 @@ export class PSTypeValue {
   }
 }
 
+/**
+ * A value of a .NET enum as a domain object's property holds it: the number, the enum's full type
+ * name and its text (`IMAP, POP, IIS, SMTP` for a [Flags] combination), made by convert.ts
+ * `enumValue`. Arithmetic and casts see the number, string contexts the name.
+ */
+export class EnumValue {
+  constructor(
+    readonly typeName: string,
+    readonly value: number,
+    readonly text: string,
+  ) {}
+
+  get typeNames(): string[] {
+    return [this.typeName, 'System.Enum', 'System.ValueType', 'System.Object'];
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Type names (for formatting, Get-Member, -is)
 
@@ -304,6 +328,7 @@ export function isTruthy(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   if (typeof value === 'string') return value.length > 0;
+  if (value instanceof EnumValue) return value.value !== 0;
   if (Array.isArray(value)) {
     if (value.length === 0) return false;
     if (value.length === 1) return isTruthy(value[0]);

@@ -184,7 +184,8 @@ describe('[DateTime], [int], [string], [guid]', () => {
   });
 
   it('enum members', () => {
-    expect(getStaticMember('ConsoleColor', 'red', env().e)).toBe('Red');
+    expect(String(getStaticMember('ConsoleColor', 'red', env().e))).toBe('Red');
+    expect(getStaticMember('ConsoleColor', 'red', env().e)).toMatchObject({ typeName: 'System.ConsoleColor', value: 12 });
   });
 
   it('unknown type and method', () => {

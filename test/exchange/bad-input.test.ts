@@ -87,7 +87,7 @@ describe('bad input to the certificate cmdlets leaves lab.json untouched', () =>
         'CannotConvertArgumentNoMessage,Microsoft.Exchange.Management.SystemConfigurationTasks.NewExchangeCertificate'));
 
     it('-Services FOO on New and Enable', async () => {
-      const enumText = `Cannot convert value "FOO" to type "Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices". Error: "Unable to match the identifier name FOO to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, IMAP, POP, UM, IIS, SMTP"`;
+      const enumText = `Cannot convert value "FOO" to type "Microsoft.Exchange.Data.Directory.SystemConfiguration.AllowedServices". Error: "Unable to match the identifier name FOO to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, IMAP, POP, UM, IIS, SMTP"`;
       await refused(lab, 'New-ExchangeCertificate -Services FOO', `New-ExchangeCertificate : Cannot bind parameter 'Services'. ${enumText}`);
       await refused(lab, `Enable-ExchangeCertificate ${web} -Services FOO`, `Enable-ExchangeCertificate : Cannot bind parameter 'Services'. ${enumText}`);
       await refused(lab, `Enable-ExchangeCertificate ${web} -Services 'IIS, FOO'`, 'Unable to match the identifier name FOO to a valid enumerator name.');

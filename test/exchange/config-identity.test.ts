@@ -37,9 +37,9 @@ describe('servers', () => {
 
 describe('connectors and directory objects', () => {
   it('Receive connectors resolve by SERVER\\Name, FQDN\\Name and bare name', async () => {
-    expect(await out("(Get-ReceiveConnector 'Ex2007EE\\Default Ex2007EE').Identity")).toBe('Ex2007EE\\Default Ex2007EE\n');
-    expect(await out("(Get-ReceiveConnector 'ex2007se.proexchange.local\\client ex2007se').Identity")).toBe('Ex2007SE\\Client Ex2007SE\n');
-    expect(await out("(Get-ReceiveConnector 'Default internal receive connector EDGE01').Server")).toBe('EDGE01\n');
+    expect(await out("(Get-ReceiveConnector 'Ex2007EE\\Default Ex2007EE').Identity.ToString()")).toBe('Ex2007EE\\Default Ex2007EE\n');
+    expect(await out("(Get-ReceiveConnector 'ex2007se.proexchange.local\\client ex2007se').Identity.ToString()")).toBe('Ex2007SE\\Client Ex2007SE\n');
+    expect(await out("(Get-ReceiveConnector 'Default internal receive connector EDGE01').Server.Name")).toBe('EDGE01\n');
     expect(await out('(Get-ReceiveConnector -Server Ex2007SE).Name -join ","')).toBe('Default Ex2007SE,Client Ex2007SE\n');
   });
   it('not found and not unique connectors', async () => {
@@ -75,7 +75,7 @@ describe('on the Edge', () => {
   it('a shell on EDGE01 sees only its own server (ADAM), as Exchange 2007 does', async () => {
     const e = await capturedSession();
     expect((await e.run('Enter-LabServer EDGE01; (Get-ExchangeServer).Name')).out).toBe('EDGE01\n');
-    expect((await e.run('(Get-ReceiveConnector).Identity')).out).toBe('EDGE01\\Default internal receive connector EDGE01\n');
+    expect((await e.run('(Get-ReceiveConnector).Identity.ToString()')).out).toBe('EDGE01\\Default internal receive connector EDGE01\n');
     expect((await e.run('Get-TransportServer Ex2007EE')).out).toContain('Exchange server "Ex2007EE" was not found.');
     await e.close();
   });

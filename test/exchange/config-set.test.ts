@@ -89,7 +89,7 @@ describe('connectors and transport config', () => {
     await refused('Set-SendConnector Internet -RequireTLS $true', 'RequireTLS and IgnoreSTARTTLS cannot both be set to $true');
     await refused('Set-SendConnector Internet -SourceTransportServers MBX01', "object 'MBX01' could not be found");
     await s.run('Set-SendConnector Internet -IgnoreSTARTTLS $false -RequireTLS $true -SourceTransportServers EDGE01');
-    expect(await val('(Get-SendConnector Internet).SourceTransportServers')).toBe('EDGE01');
+    expect(await val('(Get-SendConnector Internet).SourceTransportServers.Name')).toBe('EDGE01');
   });
   it('Set-TransportConfig replaces and edits the Domain Security lists', async () => {
     await s.run('Set-TransportConfig -TLSSendDomainSecureList contoso.example,fabrikam.example');

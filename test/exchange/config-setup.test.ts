@@ -33,7 +33,7 @@ describe('Install-LabServer', () => {
     expect(r.ok).toBe(true);
     expect(r.out).toContain('CAS02');
     expect(await val('(Get-ExchangeServer CAS02).Fqdn')).toBe('CAS02.proexchange.local');
-    expect(await val('(Get-ExchangeServer CAS02).Site')).toBe('proexchange.local/Configuration/Sites/Site-B');
+    expect(await val('(Get-ExchangeServer CAS02).Site.ToString()')).toBe('proexchange.local/Configuration/Sites/Site-B');
     expect(await val('(Get-ExchangeServer CAS02).ServerRole')).toBe('ClientAccess, HubTransport');
     expect(await val('(Get-ExchangeServer CAS02).Edition')).toBe('Standard');
     expect(await val('(Get-ExchangeServer CAS02).AdminDisplayVersion')).toBe('Version 8.1 (Build 240.6)');
@@ -103,7 +103,7 @@ describe('setup.com', () => {
   it('takes short role names, /Name and /Site; `setup` is the same command', async () => {
     await s.run('setup /m:install /r:MB,CA /Name:EXCH07 /Site:Site-B');
     expect(await val('(Get-ExchangeServer EXCH07).ServerRole')).toBe('Mailbox, ClientAccess');
-    expect(await val('(Get-ExchangeServer EXCH07).Site')).toBe('proexchange.local/Configuration/Sites/Site-B');
+    expect(await val('(Get-ExchangeServer EXCH07).Site.ToString()')).toBe('proexchange.local/Configuration/Sites/Site-B');
   });
   it('refuses /NoSelfSignedCertificates without Client Access or Unified Messaging; nothing changes', async () => {
     const out = await unchanged('setup.com /mode:install /roles:HubTransport /NoSelfSignedCertificates');

@@ -129,8 +129,9 @@ describe('convertTo other types', () => {
   });
 
   it('enums: case-insensitive, canonical spelling', () => {
-    expect(convertTo('stop', 'System.Management.Automation.ActionPreference')).toBe('Stop');
-    expect(convertTo('red', 'ConsoleColor')).toBe('Red');
+    expect(String(convertTo('stop', 'System.Management.Automation.ActionPreference'))).toBe('Stop');
+    expect(String(convertTo('red', 'ConsoleColor'))).toBe('Red');
+    expect(convertTo('red', 'ConsoleColor')).toMatchObject({ typeName: 'System.ConsoleColor', value: 12 });
     expect(err(() => convertTo('Sometimes', 'ActionPreference')).message).toBe(
       'Cannot convert value "Sometimes" to type "System.Management.Automation.ActionPreference". Error: "Unable to match the identifier name Sometimes to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend"',
     );

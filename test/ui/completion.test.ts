@@ -150,9 +150,9 @@ describe('tab completion', () => {
       expect(t('Get-ExchangeCertificate | Where-Object Sta')).toEqual(['Status']);
       expect(t('Get-ExchangeCertificate | Where-Object Status -EQ Sta')).toEqual([]);
       expect(t('Get-ExchangeCertificate | Sort-Object -Descending NotA')).toEqual(['NotAfter']);
-      expect(t('Get-ExchangeCertificate | Measure-Object -Property Pub')).toEqual(['PublicKeySize']);
+      expect(t('Get-ExchangeCertificate | Measure-Object -Property Pub')).toEqual(['PublicKey', 'PublicKeySize']);
       expect(t('Get-ExchangeCertificate | Group-Object IsSe')).toEqual(['IsSelfSigned']);
-      expect(t('Get-ExchangeCertificate | % Sub')).toEqual(['Subject', 'SubjectName']);
+      expect(t('Get-ExchangeCertificate | % Sub')).toEqual(['Subject', 'SubjectKeyIdentifier', 'SubjectName']);
       expect(t('Get-ExchangeCertificate | Select-Object -First 1 -ExpandProperty Cert')).toEqual(['CertificateDomains', 'CertificateRequest']);
       expect(t('Get-Mailbox | ft Al')).toEqual(['Alias']);
     } finally {

@@ -4,7 +4,7 @@
 
 import { checkMemory } from '../../protocol/memory-guard.js';
 import { stateKey, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString, numberToString, toDisplayText } from '../../protocol/values.js';
+import { EnumValue, PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString, numberToString, toDisplayText } from '../../protocol/values.js';
 import { propertyNames, propertyValue } from '../../format/index.js';
 import { valueToString } from '../../format/display.js';
 
@@ -45,6 +45,7 @@ export function toJsonNode(v: unknown, maxDepth: number, depth = 0): JsonNode {
   if (typeof v === 'string') return lit(jsonString(v));
   if (typeof v === 'boolean') return lit(v ? 'true' : 'false');
   if (typeof v === 'number') return Number.isFinite(v) ? lit(numberToString(v)) : lit(jsonString(numberToString(v)));
+  if (v instanceof EnumValue) return lit(String(v.value));
   if (v instanceof Date) return lit(`"\\/Date(${v.getTime()})\\/"`);
   if (v instanceof ScriptBlockValue || v instanceof PSTypeValue) return lit(jsonString(v.toString()));
   if (depth > maxDepth) return lit(jsonString(valueToString(v)));

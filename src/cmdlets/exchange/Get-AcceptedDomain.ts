@@ -1,5 +1,6 @@
 // Get-AcceptedDomain: the SMTP domains the organization accepts mail for.
 
+import { SMTP_DOMAIN_WITH_SUBDOMAINS_TYPE, smtpDomainWithSubdomains } from '../../exchange/smtp-domain.js';
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import type { AcceptedDomainState } from '../../exchange/model.js';
 import type { Organization } from '../../exchange/organization.js';
@@ -19,7 +20,7 @@ function acceptedDomainObject(o: Organization, d: AcceptedDomainState) {
   const id = () => d.name;
   const dn = () => configDn(o, [`CN=${d.name}`, 'CN=Accepted Domains', 'CN=Transport Settings']).replace(',CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups', '');
   return configObject([ACCEPTED_DOMAIN_TYPE], id, [
-    ['DomainName', 'Microsoft.Exchange.Data.SmtpDomainWithSubdomains', () => d.domainName],
+    ['DomainName', SMTP_DOMAIN_WITH_SUBDOMAINS_TYPE, () => smtpDomainWithSubdomains(d.domainName)],
     ['DomainType', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.AcceptedDomainType', () => d.domainType],
     ['Default', 'System.Boolean', () => d.default],
     ['AddressBookEnabled', 'System.Boolean', () => d.domainType === 'Authoritative'],

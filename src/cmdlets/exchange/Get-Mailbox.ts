@@ -5,7 +5,8 @@ import { defineCmdlet } from '../../protocol/cmdlet.js';
 import type { MailboxState } from '../../exchange/model.js';
 import type { Organization } from '../../exchange/organization.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
-import { configObject, findObjects, findServers, guidOf, identityParameter, identityText, org, serverParameter, type PropSpec } from './config-common.js';
+import { AD_OBJECT_ID_TYPE, asADObjectIds } from '../../exchange/ad-object-id.js';
+import { configDn, configObject, findObjects, findServers, guidOf, identityParameter, identityText, org, serverParameter, type PropSpec } from './config-common.js';
 import { MAILBOX_TYPE } from './config-views.js';
 
 const netbios = (o: Organization) => o.state.adDomain.split('.')[0]!.toUpperCase();
@@ -17,7 +18,8 @@ export function mailboxNames(o: Organization, m: MailboxState): string[] {
 export function mailboxObject(o: Organization, m: MailboxState) {
   const id = () => `${o.state.adDomain}/Users/${m.name}`;
   const props: PropSpec[] = [
-    ['Database', 'Microsoft.Exchange.Data.Directory.ADObjectId', () => m.database],
+    // A mailbox's DN is in the domain; its database's is in the organization's configuration.
+    ['Database', AD_OBJECT_ID_TYPE, () => asADObjectIds('Database', m.database, () => configDn(o, []))],
     ['UseDatabaseQuotaDefaults', 'System.Nullable`1[[System.Boolean]]', () => true],
     ['IssueWarningQuota', 'Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]', () => 'unlimited'],
     ['ProhibitSendQuota', 'Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]', () => 'unlimited'],

@@ -2,28 +2,18 @@
 // identity resolution with Exchange's messages, live configuration objects, parameter checks
 // that refuse bad input before anything changes, and the Set-* confirmation.
 
-import { createHash } from 'node:crypto';
 import type { CmdletContext, ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { PSHashtable, PSObject } from '../../protocol/values.js';
 import type { ExchangeServer, Organization } from '../../exchange/organization.js';
-import { resolveObjects, resolveServers, type Resolution } from '../../exchange/identity.js';
+import { identityText, resolveObjects, resolveServers, type Resolution } from '../../exchange/identity.js';
+import { ADObjectId, AD_OBJECT_ID_TYPE, asADObjectIds, guidOf } from '../../exchange/ad-object-id.js';
 import { exchangeError, org, shouldProcess } from './common.js';
 
-export { org };
+export { org, guidOf, identityText };
 
 export const SYSCONFIG_NAMESPACE = 'Microsoft.Exchange.Management.SystemConfigurationTasks';
 export const DIRECTORY_SC = 'Microsoft.Exchange.Data.Directory.SystemConfiguration';
 export const DIRECTORY_MGMT = 'Microsoft.Exchange.Data.Directory.Management';
-
-/** The identity text of a parameter value: a piped Exchange object gives its Identity. */
-export function identityText(v: unknown): string {
-  if (Array.isArray(v)) return v.length ? identityText(v[0]) : '';
-  if (v instanceof PSObject) {
-    const id = v.get('Identity');
-    return id === null ? v.toString() : String(id);
-  }
-  return v === null || v === undefined ? '' : String(v);
-}
 
 /**
  * Reports a failed resolution: Get-* cmdlets write a non-terminating error and go on; Set-*
@@ -75,18 +65,31 @@ export function getByServerOrIdentity<T>(
   return s && list.filter((l) => serverOf(l) === s[0]);
 }
 
-/** Stable GUID text derived from a name (directory objects need one; labs must be reproducible). */
-export function guidOf(seed: string): string {
-  const h = createHash('sha1').update(seed.toLowerCase()).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-
 export type PropSpec = [name: string, typeName: string, get: () => unknown];
 
-/** A live configuration object: properties read the state each time, ToString is the identity. */
+/**
+ * A live configuration object: properties read the state each time, ToString is the identity.
+ * Identities are ADObjectIds as in EMS: Identity (with the object's own DN) and every property
+ * typed ADObjectId or a list of them (ad-object-id.ts asADObjectIds), so they go back into
+ * -Identity, -Server and -Site parameters and show `.Name`, `.DistinguishedName`, `.ObjectGuid`.
+ */
 export function configObject(typeNames: string[], identity: () => string, props: PropSpec[]): PSObject {
   const o = new PSObject([...typeNames, 'Microsoft.Exchange.Data.Directory.ADObject', 'Microsoft.Exchange.Data.ConfigurableObject', 'System.Object']);
-  for (const [name, typeName, get] of props) o.addProperty({ name, memberType: 'Property', typeName, get });
+  const dnRow = props.find((p) => p[0] === 'DistinguishedName');
+  const ownDn = (): string | undefined => (dnRow ? String(dnRow[2]() ?? '') || undefined : undefined);
+  for (const [name, typeName, get] of props) {
+    let read = get;
+    if (name === 'Identity' && dnRow) {
+      read = () => {
+        const text = get();
+        const dn = ownDn();
+        return typeof text === 'string' && dn ? new ADObjectId(text, dn) : text;
+      };
+    } else if (typeName.includes(AD_OBJECT_ID_TYPE)) {
+      read = () => asADObjectIds(name, get(), ownDn);
+    }
+    o.addProperty({ name, memberType: 'Property', typeName, get: read });
+  }
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => identity() });
   return o;
 }

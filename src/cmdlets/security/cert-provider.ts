@@ -4,7 +4,8 @@
 // grouped by PSParentPath). Get-ChildItem hands Cert: paths here.
 
 import type { CmdletContext } from '../../protocol/cmdlet.js';
-import { PSObject, dateToString } from '../../protocol/values.js';
+import { PSObject } from '../../protocol/values.js';
+import { x509ToString } from '../../protocol/x509-objects.js';
 import { registerView } from '../../format/views.js';
 import { findMachine } from '../../exchange/clients.js';
 import { STORE_LOCATIONS, STORE_NAMES, canonicalStoreName, storeCertificates, type StoreCertificate } from '../../exchange/cert-stores.js';
@@ -71,7 +72,7 @@ export function x509Object(c: StoreCertificate, where: CertPath): PSObject {
   o.addMethod({
     name: 'ToString',
     definition: 'string ToString()',
-    invoke: () => `[Subject]\n  ${c.subject}\n\n[Issuer]\n  ${c.issuer}\n\n[Serial Number]\n  ${c.serialNumber}\n\n[Not Before]\n  ${dateToString(c.notBefore)}\n\n[Not After]\n  ${dateToString(c.notAfter)}\n\n[Thumbprint]\n  ${c.thumbprint}\n`,
+    invoke: () => x509ToString(c),
   });
   return o;
 }

@@ -1,5 +1,6 @@
 // Get-EdgeSubscription: the Edge Subscriptions of the organization (Name, Site, Domain).
 
+import { ADObjectId } from '../../../exchange/ad-object-id.js';
 import { defineCmdlet } from '../../../protocol/cmdlet.js';
 import { PSObject } from '../../../protocol/values.js';
 import { registerView } from '../../../format/views.js';
@@ -53,7 +54,7 @@ export default defineCmdlet({
         PSObject.fromRecord(
           {
             Name: s.edge,
-            Site: `${o.state.adDomain}/Configuration/Sites/${s.site}`,
+            Site: ADObjectId.ofCanonical(`${o.state.adDomain}/Configuration/Sites/${s.site}`),
             Domain: fqdn.split('.').slice(1).join('.'),
             DirectTrustCertificateThumbprint: s.edgeCertificateThumbprint,
             WhenCreated: new Date(s.createdAt),

@@ -10,6 +10,7 @@ import { isEdge, isHub } from '../../../exchange/transport/config.js';
 import { parseSubscriptionXml, subscriptionXml, SUBSCRIPTION_MINUTES } from '../../../exchange/transport/edgesync.js';
 import { internalTransportCertificate } from '../../../exchange/transport/select.js';
 import { EXCHANGE_MODULE, domainControllerParameter, exchangeError, org, shouldProcess } from '../common.js';
+import { resolveSite } from '../../../exchange/identity.js';
 
 export const edgeSubscriptionMessages = {
   creating: 'Creating an Edge Subscription.',
@@ -106,7 +107,7 @@ export default defineCmdlet({
       return;
     }
     const site = p.Site === undefined ? server.site ?? '' : String(p.Site).trim();
-    const siteName = o.state.sites.find((s) => s.toLowerCase() === site.toLowerCase());
+    const siteName = resolveSite(o, site);
     if (!siteName) {
       ctx.writeError(exchangeError(ctx, 'ErrorSiteNotFound', edgeSubscriptionMessages.siteNotFound(site), 'ObjectNotFound', site, 'ManagementObjectNotFoundException'));
       return;
