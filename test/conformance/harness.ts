@@ -77,8 +77,7 @@ export interface FileRun {
 }
 
 /**
- * Runs a test file's text in the session: the harness's Pester first, then the file (discovery),
- * then the run. Cases whose path is in `skipIds` are reported as timed out without running.
+ * Runs a test file's text in the session, after the harness's Pester. Cases whose path is in `skipIds` are reported as timed out without running.
  */
 export async function runTestFile(session: Session, text: string, file: string, skipIds: string[] = []): Promise<FileRun> {
   const parsed = parseScript(text, file);
@@ -89,10 +88,9 @@ export async function runTestFile(session: Session, text: string, file: string, 
   }
   // At the prompt's scope, as a profile would be: its functions stay defined for the file.
   await session.execute(pesterScript());
-  await session.execute("$TestDrive = $env:TEMP + '\\TestDrive-' + [guid]::NewGuid().ToString('N'); $null = New-Item -ItemType Directory -Path $TestDrive -Force");
-  await session.execute(text, { file });
   const quoted = skipIds.map((id) => `'${id.replace(/'/g, "''")}'`).join(',');
-  await session.execute(`Invoke-ConformanceRun -SkipIds @(${quoted})`);
+  await session.execute(`Set-ConformanceSkip @(${quoted}); $TestDrive = $env:TEMP + '\\TestDrive-' + [guid]::NewGuid().ToString('N'); $null = New-Item -ItemType Directory -Path $TestDrive -Force`);
+  await session.execute(text, { file });
   return {};
 }
 

@@ -1,57 +1,117 @@
 # The conformance harness's small Pester, run by emsh itself before each of PowerShell's test files.
-# Discovery then run, as Pester 5 does: Describe/Context/It and the Before/After blocks only record
-# what the file declares; Invoke-ConformanceRun then runs it, each block's BeforeAll dot-sourced into
-# a scope of its own so that its variables reach the It blocks below it. Each result is one host line
-# "##PESTER<tab>event<tab>path<tab>message", which the harness reads (test/conformance/harness.ts).
-# Only 5.1 language is used here; names start with __P so a test's own variables do not meet them.
-
-# The machine emsh emulates: Windows PowerShell 5.1 (Desktop) on Windows.
+# It follows Pester 4, which PowerShell's repository runs its tests with: a Describe's body runs in
+# a scope of its own, its BeforeAll blocks first (gathered by a first pass over the body in which It
+# and the nested blocks do nothing), each It at once, in a child scope, after the BeforeEach blocks
+# of every enclosing block. Each result is one host line "##PESTER<tab>event<tab>path<tab>message",
+# which the harness reads (test/conformance/harness.ts). Describe, Context and It take their
+# arguments from $args: parameters named $Name or $Test would hide a test's own variables of those
+# names from the It blocks, which run below them. Harness names start with __P for the same reason.
+# The machine emsh emulates: Windows PowerShell 5.1 (Desktop) on Windows. $PSStyle (7.2) is set
+# only so that files whose setup saves and restores $PSStyle.OutputRendering get to their cases.
 $IsWindows = $true
 $IsLinux = $false
 $IsMacOS = $false
 $IsCoreCLR = $false
+$PSStyle = [pscustomobject]@{ OutputRendering = 'Host' }
 
-$global:__PRoot = @{ Kind = 'Root'; Name = ''; Children = @(); BeforeAll = @(); AfterAll = @(); BeforeEach = @(); AfterEach = @(); Skip = $false }
-$global:__PCurrent = $global:__PRoot
+$global:__PMode = 'run'
+$global:__PCollect = $null
+$global:__PFailAll = ''
+$global:__PPath = ''
+$global:__PEach = @()
+$global:__PAfter = @()
 $global:__PSkipIds = @()
-$global:__PTimedOut = @()
 
-function __PNewBlock($Kind, $Name, $Skip) {
-    @{ Kind = $Kind; Name = $Name; Children = @(); BeforeAll = @(); AfterAll = @(); BeforeEach = @(); AfterEach = @(); Skip = $Skip; Error = $null }
+# Splits a block function's $args into its named arguments and its positional ones.
+function __PArgs($List) {
+    $__PNamed = @{}
+    $__PPositional = @()
+    for ($__PI = 0; $__PI -lt $List.Count; $__PI++) {
+        $__PItem = $List[$__PI]
+        if ($__PItem -is [string] -and $__PItem -match '^-([A-Za-z]+)(:?)$') {
+            $__PKey = $Matches[1]
+            if ($Matches[2] -eq ':' -or ($__PI + 1 -lt $List.Count -and -not ($List[$__PI + 1] -is [string] -and $List[$__PI + 1] -match '^-[A-Za-z]+:?$') -and $__PKey -notin 'Skip', 'Pending')) {
+                $__PNamed[$__PKey] = $List[$__PI + 1]
+                $__PI++
+            } else {
+                $__PNamed[$__PKey] = $true
+            }
+        } else {
+            $__PPositional += , $__PItem
+        }
+    }
+    @{ Named = $__PNamed; Positional = $__PPositional }
+}
+
+function __PNamePart($Parsed) {
+    if ($Parsed.Named.ContainsKey('Name')) { return "$($Parsed.Named['Name'])" }
+    foreach ($__PItem in $Parsed.Positional) { if (-not ($__PItem -is [scriptblock])) { return "$__PItem" } }
+    ''
+}
+
+function __PBlockPart($Parsed, [string] $Key) {
+    if ($Parsed.Named.ContainsKey($Key)) { return $Parsed.Named[$Key] }
+    foreach ($__PItem in $Parsed.Positional) { if ($__PItem -is [scriptblock]) { return $__PItem } }
+    $null
 }
 
 function Describe {
-    param(
-        [Parameter(Position = 0)] [string] $Name,
-        [Parameter(Position = 1)] [scriptblock] $Fixture,
-        [string[]] $Tag,
-        [string[]] $Tags,
-        [switch] $Skip,
-        [object[]] $ForEach
-    )
-    $__PNode = __PNewBlock 'Describe' $Name ([bool]$Skip)
-    $__PParent = $global:__PCurrent
-    $__PParent.Children += $__PNode
-    $global:__PCurrent = $__PNode
-    try {
-        $null = & $Fixture
-    } catch {
-        $__PNode.Error = $_
-    } finally {
-        $global:__PCurrent = $__PParent
-    }
+    if ($global:__PMode -eq 'collect') { return }
+    $__PParsed = __PArgs $args
+    __PRunBlock (__PNamePart $__PParsed) (__PBlockPart $__PParsed 'Fixture') ([bool]$__PParsed.Named['Skip'])
 }
 
 function Context {
-    param(
-        [Parameter(Position = 0)] [string] $Name,
-        [Parameter(Position = 1)] [scriptblock] $Fixture,
-        [string[]] $Tag,
-        [string[]] $Tags,
-        [switch] $Skip,
-        [object[]] $ForEach
-    )
-    Describe -Name $Name -Fixture $Fixture -Skip:$Skip
+    if ($global:__PMode -eq 'collect') { return }
+    $__PParsed = __PArgs $args
+    __PRunBlock (__PNamePart $__PParsed) (__PBlockPart $__PParsed 'Fixture') ([bool]$__PParsed.Named['Skip'])
+}
+
+function __PRunBlock([string] $__PName, [scriptblock] $__PFixture, [bool] $__PSkipBlock) {
+    $__POuterPath = $global:__PPath
+    $__POuterEach = $global:__PEach
+    $__POuterAfter = $global:__PAfter
+    $__POuterFailAll = $global:__PFailAll
+    $__PBlocks = @{ BeforeAll = @(); AfterAll = @(); BeforeEach = @(); AfterEach = @() }
+    if (-not $global:__PFailAll) {
+        # First pass: gather the setup blocks (Pester 4 finds them in the body's syntax tree).
+        $global:__PMode = 'collect'
+        $global:__PCollect = $__PBlocks
+        try { $null = & $__PFixture } catch { } finally { $global:__PMode = 'run'; $global:__PCollect = $null }
+    }
+    $global:__PPath = "$__POuterPath/$__PName"
+    $global:__PEach = @($__POuterEach) + @($__PBlocks.BeforeEach)
+    $global:__PAfter = @($__PBlocks.AfterEach) + @($__POuterAfter)
+    if ($__PSkipBlock -and -not $global:__PFailAll) { $global:__PFailAll = '__SKIP__' }
+    try {
+        & {
+            param($__PBlocks, $__PFixture)
+            if (-not $global:__PFailAll) {
+                try {
+                    foreach ($__PBlock in $__PBlocks.BeforeAll) { $null = . $__PBlock }
+                } catch {
+                    $global:__PFailAll = 'BeforeAll: ' + (__PFailText $_)
+                }
+            }
+            try {
+                $null = . $__PFixture
+            } catch {
+                __PReport 'fail' "$global:__PPath/(body)" (__PFailText $_)
+            }
+            if (-not $global:__PFailAll) {
+                try {
+                    foreach ($__PBlock in $__PBlocks.AfterAll) { $null = . $__PBlock }
+                } catch {
+                    __PReport 'note' "$global:__PPath/(AfterAll)" (__PFailText $_)
+                }
+            }
+        } $__PBlocks $__PFixture
+    } finally {
+        $global:__PPath = $__POuterPath
+        $global:__PEach = $__POuterEach
+        $global:__PAfter = $__POuterAfter
+        $global:__PFailAll = $__POuterFailAll
+    }
 }
 
 function __PExpandName([string] $Name, $Data) {
@@ -64,33 +124,29 @@ function __PExpandName([string] $Name, $Data) {
 }
 
 function It {
-    param(
-        [Parameter(Position = 0)] [string] $Name,
-        [Parameter(Position = 1)] [scriptblock] $Test,
-        [object[]] $TestCases,
-        [object[]] $ForEach,
-        [string[]] $Tag,
-        [switch] $Skip,
-        [switch] $Pending
-    )
-    if ($ForEach -and -not $TestCases) { $TestCases = $ForEach }
-    $__PParent = $global:__PCurrent
-    if ($TestCases) {
+    if ($global:__PMode -eq 'collect') { return }
+    $__PParsed = __PArgs $args
+    $__PName = __PNamePart $__PParsed
+    $__PTest = __PBlockPart $__PParsed 'Test'
+    $__PCases = $__PParsed.Named['TestCases']
+    if (-not $__PCases) { $__PCases = $__PParsed.Named['ForEach'] }
+    $__PSkip = [bool]$__PParsed.Named['Skip']
+    $__PPending = [bool]$__PParsed.Named['Pending']
+    if ($__PCases) {
         $__PIndex = 0
-        foreach ($__PCase in $TestCases) {
+        foreach ($__PCase in @($__PCases)) {
             $__PIndex++
-            $__PParent.Children += @{ Kind = 'It'; Name = (__PExpandName $Name $__PCase); Test = $Test; Data = $__PCase; Index = $__PIndex; Skip = [bool]$Skip; Pending = [bool]$Pending }
+            __PRunIt "$global:__PPath/$(__PExpandName $__PName $__PCase)#$__PIndex" $__PTest $__PCase $__PSkip $__PPending
         }
     } else {
-        $__PParent.Children += @{ Kind = 'It'; Name = $Name; Test = $Test; Data = $null; Index = 0; Skip = [bool]$Skip; Pending = [bool]$Pending }
+        __PRunIt "$global:__PPath/$__PName" $__PTest $null $__PSkip $__PPending
     }
 }
 
-function BeforeAll { param([Parameter(Position = 0)] [scriptblock] $Scriptblock) $global:__PCurrent.BeforeAll += $Scriptblock }
-function AfterAll { param([Parameter(Position = 0)] [scriptblock] $Scriptblock) $global:__PCurrent.AfterAll += $Scriptblock }
-function BeforeEach { param([Parameter(Position = 0)] [scriptblock] $Scriptblock) $global:__PCurrent.BeforeEach += $Scriptblock }
-function AfterEach { param([Parameter(Position = 0)] [scriptblock] $Scriptblock) $global:__PCurrent.AfterEach += $Scriptblock }
-function BeforeDiscovery { param([Parameter(Position = 0)] [scriptblock] $Scriptblock) . $Scriptblock }
+function BeforeAll { if ($global:__PMode -eq 'collect') { $global:__PCollect.BeforeAll += $args[0] } elseif (-not $global:__PPath) { $null = . $args[0] } }
+function AfterAll { if ($global:__PMode -eq 'collect') { $global:__PCollect.AfterAll += $args[0] } }
+function BeforeEach { if ($global:__PMode -eq 'collect') { $global:__PCollect.BeforeEach += $args[0] } }
+function AfterEach { if ($global:__PMode -eq 'collect') { $global:__PCollect.AfterEach += $args[0] } }
 
 function Set-ItResult {
     param([switch] $Inconclusive, [switch] $Pending, [switch] $Skipped, [string] $Because)
@@ -344,47 +400,27 @@ function __PFailText($Record) {
     "error: [$__PId] $__PText"
 }
 
-function __PCountTests($Node) {
-    $__PN = 0
-    foreach ($__PChild in $Node.Children) {
-        if ($__PChild.Kind -eq 'It') { $__PN++ } else { $__PN += __PCountTests $__PChild }
-    }
-    $__PN
-}
-
-# Reports every test under a block as failed (its BeforeAll failed) or skipped.
-function __PReportAll($Node, [string] $Path, [string] $Event, [string] $Message) {
-    foreach ($__PChild in $Node.Children) {
-        $__PChildPath = "$Path/$($__PChild.Name)"
-        if ($__PChild.Kind -eq 'It') {
-            if ($__PChild.Index -gt 0) { $__PChildPath = "$__PChildPath#$($__PChild.Index)" }
-            __PReport $Event $__PChildPath $Message
-        } else {
-            __PReportAll $__PChild $__PChildPath $Event $Message
-        }
-    }
-}
-
-function __PRunTest($__PTestNode, [string] $__PTestPath, $__PBeforeEach, $__PAfterEach) {
+function __PRunIt([string] $__PTestPath, $__PTestBlock, $__PData, [bool] $__PSkip, [bool] $__PPending) {
+    if ($global:__PFailAll -eq '__SKIP__') { __PReport 'skip' $__PTestPath 'Describe -Skip'; return }
+    if ($global:__PFailAll) { __PReport 'fail' $__PTestPath $global:__PFailAll; return }
     if ($global:__PSkipIds -contains $__PTestPath) {
         __PReport 'fail' $__PTestPath 'timeout: the case did not end within the time limit'
         return
     }
-    if ($__PTestNode.Skip) { __PReport 'skip' $__PTestPath '-Skip'; return }
-    if ($__PTestNode.Pending) { __PReport 'pending' $__PTestPath '-Pending'; return }
+    if ($__PSkip) { __PReport 'skip' $__PTestPath '-Skip'; return }
+    if ($__PPending) { __PReport 'pending' $__PTestPath '-Pending'; return }
     __PReport 'start' $__PTestPath ''
     $__PResult = & {
-        param($__PTestNode, $__PBeforeEach, $__PAfterEach)
+        param($__PTestBlock, $__PData)
         $__POutcome = 'pass'
         $__PWhy = ''
         try {
-            foreach ($__PBlock in $__PBeforeEach) { $null = . $__PBlock }
-            $__PData = $__PTestNode.Data
+            foreach ($__PBlock in $global:__PEach) { $null = . $__PBlock }
             if ($__PData -is [System.Collections.IDictionary]) {
                 foreach ($__PKey in @($__PData.Keys)) { Set-Variable -Name $__PKey -Value $__PData[$__PKey] }
-                $null = . $__PTestNode.Test @__PData
+                $null = . $__PTestBlock @__PData
             } else {
-                $null = . $__PTestNode.Test
+                $null = . $__PTestBlock
             }
         } catch {
             $__PText = "$($_.Exception.Message)"
@@ -394,58 +430,14 @@ function __PRunTest($__PTestNode, [string] $__PTestPath, $__PBeforeEach, $__PAft
             else { $__POutcome = 'fail'; $__PWhy = __PFailText $_ }
         }
         try {
-            foreach ($__PBlock in $__PAfterEach) { $null = . $__PBlock }
+            foreach ($__PBlock in $global:__PAfter) { $null = . $__PBlock }
         } catch {
             if ($__POutcome -eq 'pass') { $__POutcome = 'fail'; $__PWhy = 'AfterEach: ' + (__PFailText $_) }
         }
         , @($__POutcome, $__PWhy)
-    } $__PTestNode $__PBeforeEach $__PAfterEach
+    } $__PTestBlock $__PData
     __PReport $__PResult[0] $__PTestPath $__PResult[1]
 }
 
-function __PRunBlock($__PNode, [string] $__PPath, $__PBeforeEach, $__PAfterEach) {
-    if ($__PNode.Error) {
-        # A block whose discovery failed before any It still loses a case.
-        $__PEvent = if ((__PCountTests $__PNode) -eq 0) { 'fail' } else { 'note' }
-        __PReport $__PEvent "$__PPath/(discovery)" (__PFailText $__PNode.Error)
-        __PReportAll $__PNode $__PPath 'fail' ('discovery: ' + (__PFailText $__PNode.Error))
-        return
-    }
-    if ($__PNode.Skip) { __PReportAll $__PNode $__PPath 'skip' 'Describe -Skip'; return }
-    if ((__PCountTests $__PNode) -eq 0) { return }
-    & {
-        param($__PNode, $__PPath, $__PBeforeEach, $__PAfterEach)
-        $__PSetupError = $null
-        try {
-            foreach ($__PBlock in $__PNode.BeforeAll) { $null = . $__PBlock }
-        } catch {
-            $__PSetupError = $_
-        }
-        if ($__PSetupError) {
-            __PReportAll $__PNode $__PPath 'fail' ('BeforeAll: ' + (__PFailText $__PSetupError))
-        } else {
-            $__PEach = @($__PBeforeEach) + @($__PNode.BeforeEach)
-            $__PAfter = @($__PNode.AfterEach) + @($__PAfterEach)
-            foreach ($__PChild in $__PNode.Children) {
-                $__PChildPath = "$__PPath/$($__PChild.Name)"
-                if ($__PChild.Kind -eq 'It') {
-                    if ($__PChild.Index -gt 0) { $__PChildPath = "$__PChildPath#$($__PChild.Index)" }
-                    __PRunTest $__PChild $__PChildPath $__PEach $__PAfter
-                } else {
-                    __PRunBlock $__PChild $__PChildPath $__PEach $__PAfter
-                }
-            }
-        }
-        try {
-            foreach ($__PBlock in $__PNode.AfterAll) { $null = . $__PBlock }
-        } catch {
-            __PReport 'note' "$__PPath/(AfterAll)" (__PFailText $_)
-        }
-    } $__PNode $__PPath $__PBeforeEach $__PAfterEach
-}
-
-function Invoke-ConformanceRun([string[]] $SkipIds) {
-    $global:__PSkipIds = @($SkipIds)
-    __PRunBlock $global:__PRoot '' @() @()
-    __PReport 'done' '' ''
-}
+# The cases that timed out in an earlier run of the file: reported as failed, not run again.
+function Set-ConformanceSkip([string[]] $SkipIds) { $global:__PSkipIds = @($SkipIds) }
