@@ -84,6 +84,8 @@ await build({
   target: 'node20',
   format: 'cjs',
   logLevel: 'warning',
+  // test/helpers/repo.ts reads import.meta only when __dirname is missing, which CommonJS has.
+  logOverride: { 'empty-import-meta': 'silent' },
   define: { 'process.env.NODE_ENV': '"production"' },
   alias: { 'react-devtools-core': join(here, 'child.ts') },
 });
