@@ -163,7 +163,12 @@ function fileMethod(name: string, args: unknown[], env: StaticEnv): unknown {
     }
     case 'writeallbytes':
       if (argc !== 2) overload(name, argc);
-      writeFile('WriteAllBytes', args, env, args[1] === null ? new Uint8Array() : (convertTo(args[1], 'byte[]') as Uint8Array));
+      // .NET checks the path for null or empty, then the bytes: a null array is ArgumentNullException.
+      if (args[1] === null || args[1] === undefined) {
+        if (args[0] === null || args[0] === undefined || convertToString(args[0]) === '') pathArg('WriteAllBytes', args, env);
+        throw methodException('WriteAllBytes', argc, 'Value cannot be null.\r\nParameter name: bytes', 'ArgumentNullException');
+      }
+      writeFile('WriteAllBytes', args, env, convertTo(args[1], 'byte[]') as Uint8Array);
       return undefined;
     case 'writealltext':
     case 'appendalltext':

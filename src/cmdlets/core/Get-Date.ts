@@ -11,6 +11,17 @@ function dayOfYear(d: Date): number {
   return Math.floor((d.getTime() - start.getTime()) / 86400000 + (start.getTimezoneOffset() - d.getTimezoneOffset()) / 1440) + 1;
 }
 
+/**
+ * -Format's named formats for file names (ISO 8601 basic, GetDateCommand.cs): the .NET format and
+ * whether the date is first made universal time.
+ */
+const FILE_FORMATS = new Map<string, [string, boolean]>([
+  ['filedate', ['yyyyMMdd', false]],
+  ['filedateuniversal', ['yyyyMMddZ', true]],
+  ['filedatetime', ['yyyyMMddTHHmmssffff', false]],
+  ['filedatetimeuniversal', ['yyyyMMddTHHmmssffffZ', true]],
+]);
+
 /** The `-UFormat` specifiers of Windows PowerShell 5.1 (a UNIX `date +` subset). */
 export function uFormat(d: Date, format: string): string {
   const h12 = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
@@ -115,7 +126,8 @@ export default defineCmdlet({
     if (typeof params.Format === 'string') {
       let text: string;
       try {
-        text = formatDate(d, params.Format);
+        const [format, universal] = FILE_FORMATS.get(params.Format.toLowerCase()) ?? [params.Format, false];
+        text = formatDate(universal ? new Date(d.getTime() + d.getTimezoneOffset() * 60000) : d, format);
       } catch (e) {
         // An invalid format string (`-Format 0`) is .NET's FormatException, as in 5.1.
         return ctx.fail(

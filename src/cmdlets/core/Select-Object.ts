@@ -161,8 +161,10 @@ export default defineCmdlet({
   },
   async process(params, ctx) {
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
-    const st = states.get(ctx)!;
     const obj = params.InputObject;
+    // 5.1 (Select-Object's ProcessRecord) passes over $null input: it is neither counted nor selected.
+    if (obj === null || obj === undefined) return;
+    const st = states.get(ctx)!;
     const i = st.seen++;
     if (st.indexes) {
       if (st.indexes.has(i)) await emitUnique(params, obj, st, ctx);
