@@ -21,6 +21,7 @@ import { methodException, methodNotFoundError, overloadError } from '../protocol
 import { dotnetRegex, formatString } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
+import { guidObject } from '../protocol/guid.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
 
 export interface StaticEnv {
@@ -453,13 +454,6 @@ function stringStatic(name: string, args: unknown[]): unknown {
       return convertToString(args[0]) === convertToString(args[1]);
   }
   methodNotFound('System.String', name);
-}
-
-function guidObject(text: string): PSObject {
-  const o = new PSObject(['System.Guid', 'System.ValueType', 'System.Object']);
-  o.addProperty({ name: 'Guid', memberType: 'Property', typeName: 'System.String', get: () => text });
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: (a) => (a.length && /^n$/i.test(convertToString(a[0])) ? text.replace(/-/g, '') : text) });
-  return o;
 }
 
 function regexStatic(name: string, args: unknown[]): unknown {

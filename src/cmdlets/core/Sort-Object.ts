@@ -2,13 +2,10 @@
 // Expression and Ascending/Descending), case-insensitive unless -CaseSensitive.
 
 import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
-import { compareValues } from '../../protocol/operators.js';
 import { breathe } from '../../protocol/memory-guard.js';
-import { evaluateSpec, hasProperty, parseProperties, type PropertySpec } from './property-spec.js';
+import { compareOrderKeys, orderKey, parseProperties, type PropertySpec } from './property-spec.js';
 
 const buffers = new WeakMap<CmdletContext, unknown[]>();
-/** The key of an object that lacks the property: sorted after every other, whichever the direction (as 5.1). */
-const MISSING = Symbol('missing property');
 
 export default defineCmdlet({
   name: 'Sort-Object',
@@ -81,21 +78,14 @@ export default defineCmdlet({
       const obj = items[i];
       const keys: unknown[] = [];
       if (specs.length === 0) keys.push(obj);
-      for (const s of specs) {
-        const v = await evaluateSpec(s, obj, ctx);
-        keys.push((v === null || v === undefined) && typeof s.source === 'string' && !hasProperty(obj, s.source) ? MISSING : v);
-      }
+      for (const s of specs) keys.push(await orderKey(s, obj, ctx));
       keyed.push({ obj, keys, i });
     }
     const directions = specs.length ? specs.map((s) => s.descending ?? globalDesc) : [globalDesc];
     const compareKeys = (a: unknown[], b: unknown[]): number => {
       for (let k = 0; k < directions.length; k++) {
-        if (a[k] === MISSING || b[k] === MISSING) {
-          if (a[k] !== b[k]) return a[k] === MISSING ? 1 : -1;
-          continue;
-        }
-        const c = compareValues(a[k], b[k], caseSensitive);
-        if (c !== 0) return directions[k] ? -c : c;
+        const c = compareOrderKeys(a[k], b[k], caseSensitive, directions[k]);
+        if (c !== 0) return c;
       }
       return 0;
     };

@@ -34,6 +34,9 @@ import WriteWarning from './Write-Warning.js';
 import AddMember from './Add-Member.js';
 import SelectString from './Select-String.js';
 import TeeObject from './Tee-Object.js';
+import GetUnique from './Get-Unique.js';
+import NewGuid from './New-Guid.js';
+import CompareObject from './Compare-Object.js';
 
 export const objectCmdlets: CmdletDeclaration[] = [
   WhereObject,
@@ -66,4 +69,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   TeeObject,
   AddMember,
   SelectString,
+  GetUnique,
+  NewGuid,
+  CompareObject,
 ] as CmdletDeclaration[];
