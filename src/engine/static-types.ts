@@ -18,7 +18,7 @@ import {
 } from '../protocol/convert.js';
 import { TerminatingError } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
-import { dotnetRegex, formatString } from '../protocol/operators.js';
+import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { guidObject } from '../protocol/guid.js';
@@ -461,7 +461,7 @@ function regexStatic(name: string, args: unknown[]): unknown {
     case 'escape':
       return convertToString(args[0]).replace(/[\\*+?|{[()^$.#\s]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === ' ' ? '\\ ' : '\\' + c));
     case 'unescape':
-      return convertToString(args[0]).replace(/\\(.)/g, '$1');
+      return regexUnescape(convertToString(args[0]));
     case 'ismatch': {
       const [text, re] = [convertToString(args[0]), dotnetRegex(convertToString(args[1]), true)];
       return runRegex(re, text.length, () => re.test(text));

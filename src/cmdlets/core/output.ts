@@ -14,6 +14,7 @@ import importCsv from './Import-Csv.js';
 import convertToCsv from './ConvertTo-Csv.js';
 import convertFromCsv from './ConvertFrom-Csv.js';
 import convertFromJson from './ConvertFrom-Json.js';
+import convertFromStringData from './ConvertFrom-StringData.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
@@ -29,4 +30,5 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertToCsv,
   convertFromCsv,
   convertFromJson,
+  convertFromStringData,
 ] as CmdletDeclaration[];
