@@ -21,6 +21,7 @@ import { methodException, methodNotFoundError, overloadError } from '../protocol
 import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
+import { cultureInfo, currentCulture, currentTimeZone } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
 
@@ -525,6 +526,12 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return l === 'empty' ? '' : null;
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
+    case 'System.Globalization.CultureInfo':
+      if (l === 'currentculture' || l === 'currentuiculture' || l === 'defaultthreadcurrentculture') return currentCulture();
+      if (l === 'invariantculture') return cultureInfo('');
+      return null;
+    case 'System.TimeZone':
+      return l === 'currenttimezone' ? currentTimeZone() : null;
     case 'System.Environment':
       if (l === 'newline') return '\r\n';
       if (l === 'machinename') return null;
@@ -575,6 +582,13 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       break;
     case 'System.Environment':
       if (name.toLowerCase() === 'getenvironmentvariable') return null;
+      break;
+    case 'System.Globalization.CultureInfo':
+      if (name.toLowerCase() === 'getcultureinfo' && args.length === 1) {
+        const found = cultureInfo(convertToString(args[0]));
+        if (found) return found;
+        throw methodException('GetCultureInfo', 1, `Culture is not supported.\r\nParameter name: name\r\n${convertToString(args[0])} is an invalid culture identifier.`, 'CultureNotFoundException');
+      }
       break;
   }
   if (NUMERIC_RANGES[full]) {

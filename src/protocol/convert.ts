@@ -67,6 +67,7 @@ const ACCELERATORS: Record<string, string> = {
   uri: 'System.Uri',
   version: 'System.Version',
   wildcardpattern: 'System.Management.Automation.WildcardPattern',
+  cultureinfo: 'System.Globalization.CultureInfo',
 };
 
 /** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */
@@ -88,7 +89,7 @@ const KNOWN_TYPES = [
   'System.UnauthorizedAccessException', 'System.DivideByZeroException', 'System.ArithmeticException',
   'System.OverflowException', 'System.IO.IOException', 'System.IO.FileNotFoundException',
   'System.IO.DirectoryNotFoundException', 'System.Security.Cryptography.CryptographicException',
-  'System.Management.Automation.Host.HostException',
+  'System.Management.Automation.Host.HostException', 'System.TimeZone',
 ];
 
 /** Enum types: values in declaration (ascending value) order. */

@@ -2,6 +2,7 @@
 // its 5.1 view (a custom control) prints `path:line:text` for files, the path relative to
 // the current location, and the line alone for piped input (Path is "InputStream").
 
+import { registerTypeName } from '../../protocol/convert.js';
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { runRegex } from '../../protocol/regex-guard.js';
@@ -11,6 +12,9 @@ import { propertyValue, valueToString } from '../../format/display.js';
 import { splitLines } from '../../protocol/text-codec.js';
 import { attempt, decodeText, existingItems } from './file-common.js';
 import { stringsOf } from './patterns.js';
+
+// `-is [Microsoft.PowerShell.Commands.MatchInfo]` and Should -BeOfType know the type.
+registerTypeName('Microsoft.PowerShell.Commands.MatchInfo');
 
 const INPUT_STREAM = 'InputStream';
 const MATCH_INFO = 'Microsoft.PowerShell.Commands.MatchInfo';

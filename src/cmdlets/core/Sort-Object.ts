@@ -32,6 +32,7 @@ export default defineCmdlet({
       help: 'Specifies the objects to sort. Usually piped in.',
     },
     CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
+    Culture: { type: 'String', help: 'Specifies the culture for string comparisons (the lab machines compare as en-US).' },
   },
   outputType: ['System.Management.Automation.PSObject'],
   examples: [

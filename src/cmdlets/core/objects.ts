@@ -37,6 +37,7 @@ import TeeObject from './Tee-Object.js';
 import GetUnique from './Get-Unique.js';
 import NewGuid from './New-Guid.js';
 import CompareObject from './Compare-Object.js';
+import { GetCulture, GetUICulture } from './Get-Culture.js';
 
 export const objectCmdlets: CmdletDeclaration[] = [
   WhereObject,
@@ -72,4 +73,6 @@ export const objectCmdlets: CmdletDeclaration[] = [
   GetUnique,
   NewGuid,
   CompareObject,
+  GetCulture,
+  GetUICulture,
 ] as CmdletDeclaration[];
