@@ -171,7 +171,7 @@ describe('declarations', () => {
   it('every output cmdlet has a synopsis, description, examples and parameter help', () => {
     expect(outputCmdlets.map((c) => c.name)).toEqual([
       'Format-Table', 'Format-List', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
-      'ConvertTo-Json', 'Export-Csv', 'Import-Csv', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertFrom-Json',
+      'ConvertTo-Json', 'Export-Csv', 'Import-Csv', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertFrom-Json', 'ConvertFrom-StringData',
     ]);
     for (const c of outputCmdlets) {
       expect(c.synopsis && c.description && c.examples.length > 0, c.name).toBeTruthy();

@@ -31,8 +31,8 @@ export default defineCmdlet({
       sets: { [ALL_SETS]: { fromPipeline: true } },
       help: 'Specifies the objects to sort. Usually piped in.',
     },
-    CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
     Culture: { type: 'String', help: 'Specifies the culture for string comparisons (the lab machines compare as en-US).' },
+    CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
   },
   outputType: ['System.Management.Automation.PSObject'],
   examples: [
