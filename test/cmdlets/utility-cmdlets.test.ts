@@ -71,3 +71,14 @@ describe('Get-Date -UFormat as 5.1', () => {
     expect(await out("Get-Date -Date '2030-04-07' -UFormat '%u%w'; Get-Date -Date 1/1/0030 -UFormat '%Y%y'")).toBe('00\n003030\n');
   });
 });
+
+describe('New-TimeSpan and Measure-Command', () => {
+  it('New-TimeSpan spans two dates (now by the lab clock by default) or days/hours/minutes/seconds', async () => {
+    expect(await out("(New-TimeSpan -Days 1 -Hours 12 -Minutes 30 -Seconds 15).TotalSeconds; (New-TimeSpan -Start '2026-01-01' -End '2026-03-01').Days; (New-TimeSpan).Ticks")).toBe('131415\n59\n0\n');
+    expect(await out('(Get-Item C:\\Windows | New-TimeSpan) -is [timespan]')).toBe('True\n');
+  });
+  it('Measure-Command runs the block, drops its output and writes a TimeSpan', async () => {
+    expect(await out('$n = 0; $t = Measure-Command { $script:n++; "dropped" }; $t -is [timespan]; $t.TotalMilliseconds -ge 0')).toBe('True\nTrue\n');
+    expect(await out("(1, 2, 3 | Measure-Command { $_ }).GetType().Name")).toBe('TimeSpan\n');
+  });
+});

@@ -38,6 +38,8 @@ import GetUnique from './Get-Unique.js';
 import NewGuid from './New-Guid.js';
 import CompareObject from './Compare-Object.js';
 import { GetCulture, GetUICulture } from './Get-Culture.js';
+import NewTimeSpan from './New-TimeSpan.js';
+import MeasureCommand from './Measure-Command.js';
 
 export const objectCmdlets: CmdletDeclaration[] = [
   WhereObject,
@@ -75,4 +77,6 @@ export const objectCmdlets: CmdletDeclaration[] = [
   CompareObject,
   GetCulture,
   GetUICulture,
+  NewTimeSpan,
+  MeasureCommand,
 ] as CmdletDeclaration[];
