@@ -82,3 +82,11 @@ describe('New-TimeSpan and Measure-Command', () => {
     expect(await out("(1, 2, 3 | Measure-Command { $_ }).GetType().Name")).toBe('TimeSpan\n');
   });
 });
+
+describe('Get-Date -DisplayHint', () => {
+  it('shows only the date or the time part, as 5.1 DateTime view does', async () => {
+    expect(await out("(Get-Date -Date 'Jan 1, 2020 10:30' -DisplayHint Date | Out-String).Trim(); (Get-Date -Date 'Jan 1, 2020 10:30' -DisplayHint Time | Out-String).Trim()")).toBe(
+      'Wednesday, January 1, 2020\n10:30:00 AM\n',
+    );
+  });
+});
