@@ -90,3 +90,12 @@ describe('Get-Date -DisplayHint', () => {
     );
   });
 });
+
+describe('Format-Wide', () => {
+  it('lays one value per object out in columns, folders in brackets, and refuses -Property with -View', async () => {
+    expect(await out("'ex01', 'ex02', 'edge01' | Format-Wide -Column 3 | Out-String -Stream | ? { $_ } | % { $_ -replace '\\s+', '|' }")).toBe('ex01|ex02|edge01\n');
+    expect(await out("'a', 'bb', 'ccc', 'dddd' | Format-Wide -AutoSize | Out-String -Stream | ? { $_ }")).toBe('a    bb   ccc  dddd\n');
+    expect(await out("(Get-ChildItem C:\\ | Format-Wide | Out-String) -match '\\[Windows\\]'")).toBe('True\n');
+    expect(await out("try { Format-Wide -InputObject 1 -Property x -View y } catch { $_.FullyQualifiedErrorId }")).toBe('FormatCannotSpecifyViewAndProperty,Microsoft.PowerShell.Commands.FormatWideCommand\n');
+  });
+});

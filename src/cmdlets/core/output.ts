@@ -3,6 +3,7 @@
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
 import formatTable from './Format-Table.js';
 import formatList from './Format-List.js';
+import formatWide from './Format-Wide.js';
 import outString from './Out-String.js';
 import outHost from './Out-Host.js';
 import outNull from './Out-Null.js';
@@ -19,6 +20,7 @@ import convertFromStringData from './ConvertFrom-StringData.js';
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
   formatList,
+  formatWide,
   outString,
   outHost,
   outNull,
