@@ -20,9 +20,11 @@ import {
 } from '../protocol/convert.js';
 import { TerminatingError } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
-import { dotnetRegex, formatString } from '../protocol/operators.js';
+import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
+import { cultureInfo, currentCulture, currentTimeZone } from '../protocol/culture.js';
+import { guidObject } from '../protocol/guid.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
 
 export interface StaticEnv {
@@ -174,7 +176,12 @@ function fileMethod(name: string, args: unknown[], env: StaticEnv): unknown {
     }
     case 'writeallbytes':
       if (argc !== 2) overload(name, argc);
-      writeFile('WriteAllBytes', args, env, args[1] === null ? new Uint8Array() : (convertTo(args[1], 'byte[]') as Uint8Array));
+      // .NET checks the path for null or empty, then the bytes: a null array is ArgumentNullException.
+      if (args[1] === null || args[1] === undefined) {
+        if (args[0] === null || args[0] === undefined || convertToString(args[0]) === '') pathArg('WriteAllBytes', args, env);
+        throw methodException('WriteAllBytes', argc, 'Value cannot be null.\r\nParameter name: bytes', 'ArgumentNullException');
+      }
+      writeFile('WriteAllBytes', args, env, convertTo(args[1], 'byte[]') as Uint8Array);
       return undefined;
     case 'writealltext':
     case 'appendalltext':
@@ -461,19 +468,12 @@ function stringStatic(name: string, args: unknown[]): unknown {
   methodNotFound('System.String', name);
 }
 
-function guidObject(text: string): PSObject {
-  const o = new PSObject(['System.Guid', 'System.ValueType', 'System.Object']);
-  o.addProperty({ name: 'Guid', memberType: 'Property', typeName: 'System.String', get: () => text });
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: (a) => (a.length && /^n$/i.test(convertToString(a[0])) ? text.replace(/-/g, '') : text) });
-  return o;
-}
-
 function regexStatic(name: string, args: unknown[]): unknown {
   switch (name.toLowerCase()) {
     case 'escape':
       return convertToString(args[0]).replace(/[\\*+?|{[()^$.#\s]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === ' ' ? '\\ ' : '\\' + c));
     case 'unescape':
-      return convertToString(args[0]).replace(/\\(.)/g, '$1');
+      return regexUnescape(convertToString(args[0]));
     case 'ismatch': {
       const [text, re] = [convertToString(args[0]), dotnetRegex(convertToString(args[1]), true)];
       return runRegex(re, text.length, () => re.test(text));
@@ -536,6 +536,12 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return l === 'empty' ? '' : null;
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
+    case 'System.Globalization.CultureInfo':
+      if (l === 'currentculture' || l === 'currentuiculture' || l === 'defaultthreadcurrentculture') return currentCulture();
+      if (l === 'invariantculture') return cultureInfo('');
+      return null;
+    case 'System.TimeZone':
+      return l === 'currenttimezone' ? currentTimeZone() : null;
     case 'System.Environment':
       if (l === 'newline') return '\r\n';
       if (l === 'machinename') return null;
@@ -593,6 +599,13 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       break;
     case 'System.Environment':
       if (name.toLowerCase() === 'getenvironmentvariable') return null;
+      break;
+    case 'System.Globalization.CultureInfo':
+      if (name.toLowerCase() === 'getcultureinfo' && args.length === 1) {
+        const found = cultureInfo(convertToString(args[0]));
+        if (found) return found;
+        throw methodException('GetCultureInfo', 1, `Culture is not supported.\r\nParameter name: name\r\n${convertToString(args[0])} is an invalid culture identifier.`, 'CultureNotFoundException');
+      }
       break;
   }
   if (NUMERIC_RANGES[full]) {

@@ -22,13 +22,18 @@ export const FORMAT_ENUMERATION_LIMIT = 4;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** en-US ToLongDateString + ' ' + ToLongTimeString: what Out-Default prints for a bare DateTime. */
+/**
+ * en-US ToLongDateString + ' ' + ToLongTimeString: what Out-Default prints for a bare DateTime. A date
+ * from `Get-Date -DisplayHint Date|Time` shows only that part (5.1's DateTime view reads DisplayHint).
+ */
 export function dateLongText(d: Date): string {
   const h = d.getHours();
   const h12 = h % 12 === 0 ? 12 : h % 12;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getDay()]}, ${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()} ` +
-    `${h12}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+  const date = `${DAYS[d.getDay()]}, ${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
+  const time = `${h12}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+  const hint = (d as Date & { DisplayHint?: string }).DisplayHint;
+  return hint === 'Date' ? date : hint === 'Time' ? time : `${date} ${time}`;
 }
 
 /** Collections that Out-Default enumerates and cells show as `{a, b}` (not strings, not hashtables). */

@@ -11,6 +11,7 @@ import { renderTable, type TableData } from './table.js';
 import { PSHashtable, ScriptBlockValue } from '../protocol/values.js';
 
 export { FormatOutput } from './format-output.js';
+export { renderWide } from './wide.js';
 export { registerView, findView, type ViewSpec, type ColumnSpec, type GroupBySpec } from './views.js';
 export { displayValue, dateLongText, propertyNames, propertyValue, FORMAT_ENUMERATION_LIMIT } from './display.js';
 export { errorLines, positionLines, parseErrorsText, categoryInfoText, warningLine, verboseLine, debugLine } from './error-view.js';

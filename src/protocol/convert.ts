@@ -69,6 +69,7 @@ const ACCELERATORS: Record<string, string> = {
   uri: 'System.Uri',
   version: 'System.Version',
   wildcardpattern: 'System.Management.Automation.WildcardPattern',
+  cultureinfo: 'System.Globalization.CultureInfo',
 };
 
 /** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */
@@ -110,6 +111,7 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Data.Common.LocalizedException', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
+  'System.TimeZone',
 ];
 
 /** Enum types: values in declaration (ascending value) order. */
@@ -408,19 +410,31 @@ export function useConversionClock(now: () => Date): void {
  */
 export function parseDate(text: string): Date | undefined {
   const s = text.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
   if (m) {
     const [, y, mo, d, h = '0', mi = '0', se = '0', frac = '0', zone] = m;
     const ms = Math.floor(Number(('0.' + frac)) * 1000);
     if (zone) {
-      const utc = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +se, ms);
+      const utc = utcTime(+y!, +mo! - 1, +d!, +h, +mi, +se, ms);
       if (zone.toUpperCase() === 'Z') return valid(new Date(utc), +mo!, +d!, true);
       const zm = /([+-])(\d{2}):?(\d{2})/.exec(zone)!;
       const off = (zm[1] === '-' ? -1 : 1) * (+zm[2]! * 60 + +zm[3]!);
       return new Date(utc - off * 60000);
     }
-    return valid(new Date(+y!, +mo! - 1, +d!, +h, +mi, +se, ms), +mo!, +d!);
+    if (+h > 23 || +mi > 59 || +se > 59) return undefined;
+    return valid(localDate(+y!, +mo! - 1, +d!, +h, +mi, +se, ms), +mo!, +d!);
   }
+  // A trailing Z on the other forms ("Jan 1, 2020Z") means universal time, as DateTime.Parse reads it.
+  const z = /^(.*\d)\s*Z$/i.exec(s);
+  if (z) {
+    const d = parseLocalForms(z[1]!);
+    return d && new Date(utcTime(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()));
+  }
+  return parseLocalForms(s);
+}
+
+function parseLocalForms(s: string): Date | undefined {
+  let m: RegExpExecArray | null;
   const time = String.raw`(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?`;
   m = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + time + '$', 'i').exec(s);
   if (m) return build(+m[3]!, +m[1]!, +m[2]!, m[4], m[5], m[6], m[7]);
@@ -440,6 +454,19 @@ export function parseDate(text: string): Date | undefined {
   return undefined;
 }
 
+/** A local date; years 0-99 stay those years (JavaScript's Date constructor would make them 19xx). */
+function localDate(y: number, mo: number, d: number, h = 0, mi = 0, se = 0, ms = 0): Date {
+  const date = new Date(y, mo, d, h, mi, se, ms);
+  if (y < 100) date.setFullYear(y, mo, d);
+  return date;
+}
+
+function utcTime(y: number, mo: number, d: number, h: number, mi: number, se: number, ms: number): number {
+  const date = new Date(Date.UTC(y, mo, d, h, mi, se, ms));
+  if (y < 100) date.setUTCFullYear(y, mo, d);
+  return date.getTime();
+}
+
 function build(y: number, mo: number, d: number, h?: string, mi?: string, se?: string, ampm?: string): Date | undefined {
   let hour = h ? +h : 0;
   if (ampm) {
@@ -447,7 +474,7 @@ function build(y: number, mo: number, d: number, h?: string, mi?: string, se?: s
     hour = (hour % 12) + (ampm.toUpperCase() === 'PM' ? 12 : 0);
   }
   if (hour > 23 || (mi && +mi > 59) || (se && +se > 59)) return undefined;
-  return valid(new Date(y, mo - 1, d, hour, mi ? +mi : 0, se ? +se : 0), mo, d);
+  return valid(localDate(y, mo - 1, d, hour, mi ? +mi : 0, se ? +se : 0), mo, d);
 }
 
 function valid(date: Date, mo: number, d: number, utc = false): Date | undefined {

@@ -29,6 +29,19 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v instanceof U
 
 const regexCache = new Map<string, RegExp>();
 
+const UNESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', r: '\r', v: '\v', f: '\f', n: '\n', e: '\x1b' };
+
+/** Regex.Unescape: `\n`, `\t`, `\x41`, `\u0041`, octal, `\cX`; any other escaped character stands for itself. */
+export function regexUnescape(text: string): string {
+  return text.replace(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|([0-7]{1,3})|c([A-Za-z])|([\s\S]))/g, (_w, x?: string, u?: string, o?: string, c?: string, other?: string) => {
+    if (x) return String.fromCharCode(parseInt(x, 16));
+    if (u) return String.fromCharCode(parseInt(u, 16));
+    if (o) return String.fromCharCode(parseInt(o, 8) & 0xff);
+    if (c) return String.fromCharCode(c.toUpperCase().charCodeAt(0) - 64);
+    return UNESCAPES[other!] ?? other!;
+  });
+}
+
 /** Converts .NET regex syntax to JS: inline options, `(?'name')`, `\A`, `\Z`. */
 export function dotnetRegex(pattern: string, caseSensitive = false, global = false): RegExp {
   const key = `${caseSensitive ? 'c' : 'i'}${global ? 'g' : ''}:${pattern}`;

@@ -154,8 +154,9 @@ function isMultiplyLinked(st: fs.Stats): boolean {
 /** Where a parsed path points: a machine's drive and the components below its root. */
 interface ParsedPath {
   machine: string;
-  /** Set for `\\NAME\c$\...` paths: the machine name as shown. */
+  /** Set for `\\NAME\c$\...` paths: the machine name and share as typed (Windows keeps their spelling). */
   unc?: string;
+  share?: string;
   comps: string[];
 }
 
@@ -164,7 +165,7 @@ const ILLEGAL = /[<>:"|?*\u0000-\u001f]/;
 
 function displayOf(p: ParsedPath): string {
   const tail = p.comps.join('\\');
-  if (p.unc !== undefined) return `\\\\${p.unc}\\c$` + (tail ? `\\${tail}` : '');
+  if (p.unc !== undefined) return `\\\\${p.unc}\\${p.share ?? 'c$'}` + (tail ? `\\${tail}` : '');
   return `C:\\${tail}`;
 }
 
@@ -240,7 +241,7 @@ export class LabDrive implements LabFileSystem {
       const [, name = '', share = '', ...rest] = text.split('\\').slice(1);
       const machine = this.uncMachine(name);
       if (!machine || share.toLowerCase() !== 'c$') throw driveErrors.pathNotFound(text.replace(/\\+$/, ''));
-      return { machine, unc: machine, comps: this.applyComponents([], rest.join('\\'), original) };
+      return { machine, unc: name, share, comps: this.applyComponents([], rest.join('\\'), original) };
     }
     const drive = /^([A-Za-z]):/.exec(text);
     if (drive) {
@@ -258,7 +259,7 @@ export class LabDrive implements LabFileSystem {
     }
     if (text.startsWith('\\')) {
       const at = location ?? { machine: this.localMachine(), comps: [] };
-      return { machine: at.machine, unc: at.unc, comps: this.applyComponents([], text, original) };
+      return { machine: at.machine, unc: at.unc, share: at.share, comps: this.applyComponents([], text, original) };
     }
     return undefined;
   }

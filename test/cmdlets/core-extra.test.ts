@@ -138,7 +138,9 @@ describe('Select-String', () => {
     expect((await c.run("'x1', 'y', 'x2' | Select-String x -NotMatch")).out).toBe('\ny\n\n\n');
     expect((await c.run("('a1 a2 a3' | Select-String 'a\\d' -AllMatches).Matches.Count")).out).toBe('3\n');
     expect((await c.run("(Select-String error C:\\logs\\*.log -List).LineNumber")).out).toBe('2\n');
-    expect((await c.run("'abc' | Select-String b -Quiet; 'abc' | Select-String z -Quiet")).out).toBe('True\nFalse\n');
+    // 5.1: piped text without a hit gives nothing ($null); files searched in vain give False.
+    expect((await c.run("'abc' | Select-String b -Quiet; $null -eq ('abc' | Select-String z -Quiet)")).out).toBe('True\nTrue\n');
+    expect((await c.run("Set-Content C:\\q.txt 'abc'; Select-String z -Path C:\\q.txt -Quiet; Select-String b -Path C:\\q.txt -Quiet")).out).toBe('False\nTrue\n');
   });
 
   it('searches objects as their string form and files piped from Get-ChildItem', async () => {

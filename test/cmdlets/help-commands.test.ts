@@ -48,7 +48,7 @@ describe('Get-Command', () => {
 
   it('-Syntax for a cmdlet, an alias and a function', async () => {
     const c = await runCmdlet(GetCommand, { commands, params: { Name: ['Sort-Object'], Syntax: true }, parameterSet: 'AllCommandSet' });
-    expect(c.output).toEqual(['\nSort-Object [[-Property] <Object[]>] [-Descending] [-Unique] [-InputObject <psobject>] [-CaseSensitive] [<CommonParameters>]\n']);
+    expect(c.output).toEqual(['\nSort-Object [[-Property] <Object[]>] [-Descending] [-Unique] [-InputObject <psobject>] [-Culture <string>] [-CaseSensitive] [<CommonParameters>]\n']);
     const a = await runCmdlet(GetCommand, { commands, params: { Name: ['echo'], Syntax: true }, parameterSet: 'AllCommandSet' });
     expect(a.output).toEqual(['echo (alias) -> Write-Output\n\nWrite-Output [-InputObject] <psobject[]> [-NoEnumerate] [<CommonParameters>]\n']);
     const f = await runCmdlet(GetCommand, { commands, params: { Name: ['Test-Thing'], Syntax: true }, parameterSet: 'AllCommandSet' });

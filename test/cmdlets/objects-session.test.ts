@@ -62,7 +62,7 @@ describe('object cmdlets in a session', () => {
   it('Get-Command -Syntax and Get-Alias through the real command table', async () => {
     const run = session();
     expect(await run('Get-Command Sort-Object -Syntax')).toContain(
-      'Sort-Object [[-Property] <Object[]>] [-Descending] [-Unique] [-InputObject <psobject>] [-CaseSensitive] [<CommonParameters>]',
+      'Sort-Object [[-Property] <Object[]>] [-Descending] [-Unique] [-InputObject <psobject>] [-Culture <string>] [-CaseSensitive] [<CommonParameters>]',
     );
     expect(await run('Get-Alias gcm')).toMatch(/Alias {11}gcm -> Get-Command/);
   });

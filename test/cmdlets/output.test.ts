@@ -52,9 +52,9 @@ describe('Format-Table / Format-List', () => {
 });
 
 describe('Out-String / Out-Host / Out-File', () => {
-  it('Out-String: one string with a newline after every line; -Stream: one per line', async () => {
+  it('Out-String: one string with a Windows newline after every line; -Stream: one per line', async () => {
     const o = obj({ A: 1, B: 'two' });
-    expect((await runCmdlet(outString, {}, [o])).output).toEqual(['\nA B\n- -\n1 two\n\n\n']);
+    expect((await runCmdlet(outString, {}, [o])).output).toEqual(['\r\nA B\r\n- -\r\n1 two\r\n\r\n\r\n']);
     expect((await runCmdlet(outString, { Stream: true }, [o])).output).toEqual(['', 'A B', '- -', '1 two', '', '']);
   });
   it('Out-String -Width lays a Format-Table result out again', async () => {
@@ -170,8 +170,8 @@ describe('CSV', () => {
 describe('declarations', () => {
   it('every output cmdlet has a synopsis, description, examples and parameter help', () => {
     expect(outputCmdlets.map((c) => c.name)).toEqual([
-      'Format-Table', 'Format-List', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
-      'ConvertTo-Json', 'Export-Csv', 'Import-Csv', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertFrom-Json',
+      'Format-Table', 'Format-List', 'Format-Wide', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
+      'ConvertTo-Json', 'Export-Csv', 'Import-Csv', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertFrom-Json', 'ConvertFrom-StringData',
     ]);
     for (const c of outputCmdlets) {
       expect(c.synopsis && c.description && c.examples.length > 0, c.name).toBeTruthy();

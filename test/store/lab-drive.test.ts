@@ -114,7 +114,8 @@ describe('LabDrive.resolve', () => {
 
   it('reaches other machines through \\\\NAME\\c$', () => {
     const r = drive.resolve('\\\\edge01\\C$\\edge.xml', LOC);
-    expect(r.display).toBe('\\\\EDGE01\\c$\\edge.xml');
+    // The machine and share keep their typed spelling, as Windows shows them.
+    expect(r.display).toBe('\\\\edge01\\C$\\edge.xml');
     expect(r.machine).toBe('EDGE01');
     expect(r.hostPath.startsWith(fs.realpathSync(machineDrive(home, 'lab1', 'EDGE01')))).toBe(true);
     // relative to a UNC location, and `\` is that share's root

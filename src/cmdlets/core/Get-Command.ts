@@ -69,7 +69,7 @@ export default defineCmdlet({
     {
       code: 'Get-Command Sort-Object -Syntax',
       remarks: 'Shows the syntax of Sort-Object.',
-      shows: 'Sort-Object [[-Property] <Object[]>] [-Descending] [-Unique] [-InputObject <psobject>] [-CaseSensitive] [<CommonParameters>]',
+      shows: 'Sort-Object [[-Property] <Object[]>] [-Descending] [-Unique] [-InputObject <psobject>] [-Culture <string>] [-CaseSensitive] [<CommonParameters>]',
     },
     {
       code: 'gcm where -Syntax',

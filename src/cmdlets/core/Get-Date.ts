@@ -2,56 +2,84 @@
 // field, or formatted with a .NET format (-Format) or a UNIX format (-UFormat).
 
 import { ALL_SETS, defineCmdlet, type ParameterDeclaration } from '../../protocol/cmdlet.js';
-import { DAYS, MONTHS, formatDate } from '../../protocol/dotnet-format.js';
-
-const pad = (n: number, w = 2, c = '0') => String(n).padStart(w, c);
+import { formatDate } from '../../protocol/dotnet-format.js';
+import { numberToString } from '../../protocol/values.js';
 
 function dayOfYear(d: Date): number {
-  const start = new Date(d.getFullYear(), 0, 1);
+  // January 1st of the same year (years below 100 included: not through new Date(y, 0, 1)).
+  const start = new Date(d.getTime());
+  start.setMonth(0, 1);
+  start.setHours(0, 0, 0, 0);
   return Math.floor((d.getTime() - start.getTime()) / 86400000 + (start.getTimezoneOffset() - d.getTimezoneOffset()) / 1440) + 1;
 }
 
-/** The `-UFormat` specifiers of Windows PowerShell 5.1 (a UNIX `date +` subset). */
+/**
+ * -Format's named formats for file names (ISO 8601 basic, GetDateCommand.cs): the .NET format and
+ * whether the date is first made universal time.
+ */
+const FILE_FORMATS = new Map<string, [string, boolean]>([
+  ['filedate', ['yyyyMMdd', false]],
+  ['filedateuniversal', ['yyyyMMddZ', true]],
+  ['filedatetime', ['yyyyMMddTHHmmssffff', false]],
+  ['filedatetimeuniversal', ['yyyyMMddTHHmmssffffZ', true]],
+]);
+
+/**
+ * The `-UFormat` specifiers as Windows PowerShell 5.1 has them (GetDateCommand.UFormatDateString):
+ * most are .NET custom formats; %j is the unpadded day of the year, %u and %w the .NET day of the
+ * week (Sunday 0), %U, %W and %V count days of the year by seven (%V plus one), %G and %g are the
+ * plain year, %s the seconds since 1970 of the date as it reads, and an unknown letter stands for
+ * itself (`%%` is `%`). A leading `+` is dropped, as in `date +%Y`.
+ */
 export function uFormat(d: Date, format: string): string {
-  const h12 = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
-  const ampm = d.getHours() < 12 ? 'AM' : 'PM';
-  const off = -d.getTimezoneOffset();
-  return format.replace(/%(.)/g, (whole, c: string) => {
-    switch (c) {
-      case 'a': return DAYS[d.getDay()].slice(0, 3);
-      case 'A': return DAYS[d.getDay()];
-      case 'b': case 'h': return MONTHS[d.getMonth()].slice(0, 3);
-      case 'B': return MONTHS[d.getMonth()];
-      case 'c': return `${DAYS[d.getDay()].slice(0, 3)} ${MONTHS[d.getMonth()].slice(0, 3)} ${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${d.getFullYear()}`;
-      case 'C': return pad(Math.floor(d.getFullYear() / 100));
-      case 'd': return pad(d.getDate());
-      case 'D': return `${pad(d.getMonth() + 1)}/${pad(d.getDate())}/${pad(d.getFullYear() % 100)}`;
-      case 'e': return pad(d.getDate(), 2, ' ');
-      case 'H': return pad(d.getHours());
-      case 'I': return pad(h12);
-      case 'j': return pad(dayOfYear(d), 3);
-      case 'k': return pad(d.getHours(), 2, ' ');
-      case 'l': return pad(h12, 2, ' ');
-      case 'm': return pad(d.getMonth() + 1);
-      case 'M': return pad(d.getMinutes());
-      case 'n': return '\n';
-      case 'p': return ampm;
-      case 'r': return `${pad(h12)}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${ampm}`;
-      case 'R': return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-      case 's': return String(Math.floor(d.getTime() / 1000));
-      case 'S': return pad(d.getSeconds());
-      case 't': return '\t';
-      case 'T': case 'X': return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-      case 'u': return String(d.getDay() === 0 ? 7 : d.getDay());
-      case 'w': return String(d.getDay());
-      case 'x': return `${pad(d.getMonth() + 1)}/${pad(d.getDate())}/${pad(d.getFullYear() % 100)}`;
-      case 'y': return pad(d.getFullYear() % 100);
-      case 'Y': return String(d.getFullYear());
-      case 'Z': return `${off >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(off) / 60))}`;
-      case '%': return '%';
-      default: return whole;
+  const f = (spec: string) => formatDate(d, spec);
+  const day = dayOfYear(d);
+  let out = '';
+  for (let i = format.startsWith('+') ? 1 : 0; i < format.length; i++) {
+    const c = format[i]!;
+    if (c !== '%' || i + 1 >= format.length) {
+      out += c;
+      continue;
     }
-  });
+    const s = format[++i]!;
+    switch (s) {
+      case 'A': out += f('dddd'); break;
+      case 'a': out += f('ddd'); break;
+      case 'B': out += f('MMMM'); break;
+      case 'b': case 'h': out += f('MMM'); break;
+      case 'C': out += String(Math.floor(d.getFullYear() / 100)); break;
+      case 'c': out += `${f('ddd')} ${f('MMM')} ${String(d.getDate()).padStart(2)} ${f('HH:mm:ss yyyy')}`; break;
+      case 'D': case 'x': out += f('MM/dd/yy'); break;
+      case 'd': out += f('dd'); break;
+      case 'e': out += String(d.getDate()).padStart(2); break;
+      case 'H': case 'k': out += f('HH'); break;
+      case 'I': case 'l': out += f('hh'); break;
+      case 'j': out += String(day); break;
+      case 'M': out += f('mm'); break;
+      case 'm': out += f('MM'); break;
+      case 'n': out += '\n'; break;
+      case 'p': out += f('tt'); break;
+      case 'R': out += f('HH:mm'); break;
+      case 'r': out += f('hh:mm:ss tt'); break;
+      case 'S': out += f('ss'); break;
+      case 's': out += numberToString((localTicks(d) - Date.UTC(1970, 0, 1)) / 1000); break;
+      case 'T': case 'X': out += f('HH:mm:ss'); break;
+      case 't': out += '\t'; break;
+      case 'u': case 'w': out += String(d.getDay()); break;
+      case 'U': case 'W': out += String(Math.floor(day / 7)); break;
+      case 'V': out += String(Math.floor(day / 7) + 1); break;
+      case 'G': case 'Y': out += f('yyyy'); break;
+      case 'g': case 'y': out += f('yy'); break;
+      case 'Z': out += f('zz'); break;
+      default: out += s;
+    }
+  }
+  return out;
+}
+
+/** The date's local fields read as if they were universal time (5.1's %s subtracts an unzoned 1970-01-01). */
+function localTicks(d: Date): number {
+  return d.getTime() - d.getTimezoneOffset() * 60000;
 }
 
 /** The parts -Year ... -Millisecond replace, with their ranges and how to read them from a date. */
@@ -120,7 +148,8 @@ export default defineCmdlet({
     if (typeof params.Format === 'string') {
       let text: string;
       try {
-        text = formatDate(d, params.Format);
+        const [format, universal] = FILE_FORMATS.get(params.Format.toLowerCase()) ?? [params.Format, false];
+        text = formatDate(universal ? new Date(d.getTime() + d.getTimezoneOffset() * 60000) : d, format);
       } catch (e) {
         // An invalid format string (`-Format 0`) is .NET's FormatException, as in 5.1.
         return ctx.fail(

@@ -3,7 +3,7 @@
 // generator again from a seed, so the same seed gives the same numbers (those Windows
 // PowerShell gives: see dotnet-random.ts).
 
-import { ALL_SETS, defineCmdlet, type CmdletContext, type ServiceRegistry } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type ServiceRegistry } from '../../protocol/cmdlet.js';
 import { convertTo, parseNumber } from '../../protocol/convert.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { numberToString } from '../../protocol/values.js';
@@ -91,10 +91,8 @@ export default defineCmdlet({
   related: ['Get-Date'],
   begin(params, ctx) {
     const g = generator(ctx, params.SetSeed as number | undefined);
-    if (ctx.parameterSetName !== 'RandomNumberParameterSet') {
-      lists.set(ctx, { chosen: [], seen: 0 });
-      return;
-    }
+    const list = ctx.runState(LIST, () => (ctx.parameterSetName !== 'RandomNumberParameterSet' ? { chosen: [], seen: 0 } : null));
+    if (list) return;
     let max: Operand;
     let min: Operand;
     try {
@@ -133,7 +131,7 @@ export default defineCmdlet({
     }
   },
   process(params, ctx) {
-    const list = lists.get(ctx);
+    const list = ctx.runState(LIST, madeInBegin);
     if (!list) return;
     const g = generator(ctx, undefined);
     const count = (params.Count as number | undefined) ?? 1;
@@ -146,7 +144,7 @@ export default defineCmdlet({
     }
   },
   end(_params, ctx) {
-    const list = lists.get(ctx);
+    const list = ctx.runState(LIST, madeInBegin);
     if (!list) return;
     const g = generator(ctx, undefined);
     const chosen = list.chosen;
@@ -159,4 +157,5 @@ export default defineCmdlet({
   },
 });
 
-const lists = new WeakMap<CmdletContext, { chosen: unknown[]; seen: number }>();
+/** The items picked so far, with -InputObject (null for random numbers). */
+const LIST = stateKey<{ chosen: unknown[]; seen: number } | null>('Get-Random picks');

@@ -1,9 +1,13 @@
 // Group-Object: groups objects with equal values of the given properties into GroupInfo objects
 // (Count, Name, Group, Values), in order of first appearance as Windows PowerShell 5.1 does.
 
+import { registerTypeName } from '../../protocol/convert.js';
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { PSHashtable, PSObject, toDisplayText } from '../../protocol/values.js';
 import { evaluateSpec, parseProperties, type PropertySpec } from './property-spec.js';
+
+// `-is [Microsoft.PowerShell.Commands.GroupInfo]` and Should -BeOfType know the type.
+registerTypeName('Microsoft.PowerShell.Commands.GroupInfo');
 
 const GROUP_INFO = 'Microsoft.PowerShell.Commands.GroupInfo';
 const GROUP_INFO_NO_ELEMENT = 'Microsoft.PowerShell.Commands.GroupInfoNoElement';
@@ -61,6 +65,7 @@ export default defineCmdlet({
     AsHashTable: { type: 'Switch', help: 'Writes a hash table whose keys are the group values and whose values are the members.' },
     AsString: { type: 'Switch', help: 'With -AsHashTable, makes the keys strings.' },
     CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
+    Culture: { type: 'String', help: 'Specifies the culture for string comparisons (the lab machines compare as en-US).' },
   },
   outputType: [GROUP_INFO, 'System.Collections.Hashtable'],
   examples: [

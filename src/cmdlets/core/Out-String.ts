@@ -44,6 +44,7 @@ export default defineCmdlet({
       for (const l of lines) ctx.write(l);
       return;
     }
-    ctx.write(lines.map((l) => l + '\n').join(''));
+    // Windows line ends, as [Environment]::NewLine: 5.1 builds the text with the console's newline.
+    ctx.write(lines.map((l) => l + '\r\n').join(''));
   },
 });

@@ -163,8 +163,10 @@ export default defineCmdlet({
   },
   async process(params, ctx) {
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
-    const st = ctx.runState(STATE, madeInBegin);
     const obj = params.InputObject;
+    // 5.1 (Select-Object's ProcessRecord) passes over $null input: it is neither counted nor selected.
+    if (obj === null || obj === undefined) return;
+    const st = ctx.runState(STATE, madeInBegin);
     const i = st.seen++;
     if (st.indexes) {
       if (st.indexes.has(i)) await emitUnique(params, obj, st, ctx);

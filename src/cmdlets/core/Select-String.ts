@@ -2,6 +2,7 @@
 // its 5.1 view (a custom control) prints `path:line:text` for files, the path relative to
 // the current location, and the line alone for piped input (Path is "InputStream").
 
+import { registerTypeName } from '../../protocol/convert.js';
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { runRegex } from '../../protocol/regex-guard.js';
@@ -11,6 +12,9 @@ import { propertyValue, valueToString } from '../../format/display.js';
 import { splitLines } from '../../protocol/text-codec.js';
 import { attempt, decodeText, existingItems } from './file-common.js';
 import { stringsOf } from './patterns.js';
+
+// `-is [Microsoft.PowerShell.Commands.MatchInfo]` and Should -BeOfType know the type.
+registerTypeName('Microsoft.PowerShell.Commands.MatchInfo');
 
 const INPUT_STREAM = 'InputStream';
 const MATCH_INFO = 'Microsoft.PowerShell.Commands.MatchInfo';
@@ -138,6 +142,8 @@ interface State {
   found: boolean;
   /** -List: the piped stream already gave its hit. */
   inputDone: boolean;
+  /** A file was searched: -Quiet then answers False when nothing matched (piped text answers nothing). */
+  searchedFile: boolean;
 }
 
 const STATE = stateKey<State>('Select-String');
@@ -220,7 +226,7 @@ export default defineCmdlet({
     NotMatch: { type: 'Switch', help: 'Selects the lines that do not match the pattern.' },
     AllMatches: { type: 'Switch', help: 'Keeps every match in each line, not only the first.' },
     List: { type: 'Switch', help: 'Writes only the first matching line of each file (or of the piped input).' },
-    Quiet: { type: 'Switch', help: 'Returns True when any line matches and False otherwise, instead of MatchInfo objects.' },
+    Quiet: { type: 'Switch', help: 'Returns True when any line matches instead of MatchInfo objects; False when no line of the files matches, nothing when no piped text matches.' },
   },
   outputType: ['Microsoft.PowerShell.Commands.MatchInfo', 'System.Boolean'],
   examples: [
@@ -243,7 +249,7 @@ export default defineCmdlet({
   ],
   related: ['Get-Content', 'Where-Object', 'Out-String'],
   begin(params, ctx) {
-    ctx.runState(STATE, () => ({ searcher: searcher(params, ctx), inputLine: 0, found: false, inputDone: false }));
+    ctx.runState(STATE, () => ({ searcher: searcher(params, ctx), inputLine: 0, found: false, inputDone: false, searchedFile: false }));
   },
   process(params, ctx) {
     const st = ctx.runState(STATE, madeInBegin);
@@ -251,12 +257,14 @@ export default defineCmdlet({
       for (const entry of existingItems(ctx, params)) {
         if (!entry.isDirectory) searchFile(ctx, params, st, entry.path.display);
       }
+      st.searchedFile = true;
       return;
     }
     const input = params.InputObject;
     if (input === null || input === undefined) return;
     if (typeNamesOf(input)[0] === 'System.IO.FileInfo') {
       searchFile(ctx, params, st, String(propertyValue(input, 'FullName')));
+      st.searchedFile = true;
       return;
     }
     st.inputLine++;
@@ -265,6 +273,9 @@ export default defineCmdlet({
     if (consider(ctx, params, st, text, st.inputLine, INPUT_STREAM) && params.List) st.inputDone = true;
   },
   end(params, ctx) {
-    if (params.Quiet) ctx.write(ctx.runState(STATE, madeInBegin).found);
+    // 5.1 (MatchString.cs): True on a hit; False when files were searched in vain; for piped text
+    // without a hit, nothing ($null).
+    const st = ctx.runState(STATE, madeInBegin);
+    if (params.Quiet && (st.found || st.searchedFile)) ctx.write(st.found);
   },
 });

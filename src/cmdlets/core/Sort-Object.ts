@@ -4,7 +4,7 @@
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { compareValues } from '../../protocol/operators.js';
 import { breathe } from '../../protocol/memory-guard.js';
-import { evaluateSpec, parseProperties, type PropertySpec } from './property-spec.js';
+import { compareOrderKeys, orderKey, parseProperties, type PropertySpec } from './property-spec.js';
 
 const BUFFER = stateKey<unknown[]>('Sort-Object input');
 
@@ -32,6 +32,7 @@ export default defineCmdlet({
       sets: { [ALL_SETS]: { fromPipeline: true } },
       help: 'Specifies the objects to sort. Usually piped in.',
     },
+    Culture: { type: 'String', help: 'Specifies the culture for string comparisons (the lab machines compare as en-US).' },
     CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
   },
   outputType: ['System.Management.Automation.PSObject'],
@@ -58,6 +59,8 @@ export default defineCmdlet({
   },
   process(params, ctx) {
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
+    // 5.1 leaves $null input out of the sort (OrderObjectBase takes only objects).
+    if (params.InputObject === null || params.InputObject === undefined) return;
     ctx.runState(BUFFER, madeInBegin).push(params.InputObject);
   },
   async end(params, ctx) {
@@ -77,14 +80,14 @@ export default defineCmdlet({
       const obj = items[i];
       const keys: unknown[] = [];
       if (specs.length === 0) keys.push(obj);
-      for (const s of specs) keys.push(await evaluateSpec(s, obj, ctx));
+      for (const s of specs) keys.push(await orderKey(s, obj, ctx));
       keyed.push({ obj, keys, i });
     }
     const directions = specs.length ? specs.map((s) => s.descending ?? globalDesc) : [globalDesc];
     const compareKeys = (a: unknown[], b: unknown[]): number => {
       for (let k = 0; k < directions.length; k++) {
-        const c = compareValues(a[k], b[k], caseSensitive);
-        if (c !== 0) return directions[k] ? -c : c;
+        const c = compareOrderKeys(a[k], b[k], caseSensitive, directions[k]);
+        if (c !== 0) return c;
       }
       return 0;
     };

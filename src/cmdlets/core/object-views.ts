@@ -63,3 +63,16 @@ registerView({
     properties: ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'Property'].map((p) => ({ label: p, property: p })),
   },
 });
+
+// CultureInfo (Get-Culture): LCID, Name and DisplayName in columns of 16 and 16.
+registerView({
+  typeName: 'System.Globalization.CultureInfo',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'LCID', property: 'LCID', width: 16, alignment: 'Left' },
+      { label: 'Name', property: 'Name', width: 16 },
+      { label: 'DisplayName', property: 'DisplayName' },
+    ],
+  },
+});

@@ -40,6 +40,12 @@ import RemoveVariable from './Remove-Variable.js';
 import InvokeExpression from './Invoke-Expression.js';
 import GetRandom from './Get-Random.js';
 import SetStrictMode from './Set-StrictMode.js';
+import GetUnique from './Get-Unique.js';
+import NewGuid from './New-Guid.js';
+import CompareObject from './Compare-Object.js';
+import { GetCulture, GetUICulture } from './Get-Culture.js';
+import NewTimeSpan from './New-TimeSpan.js';
+import MeasureCommand from './Measure-Command.js';
 
 export const objectCmdlets: CmdletDeclaration[] = [
   WhereObject,
@@ -78,4 +84,11 @@ export const objectCmdlets: CmdletDeclaration[] = [
   InvokeExpression,
   GetRandom,
   SetStrictMode,
+  GetUnique,
+  NewGuid,
+  CompareObject,
+  GetCulture,
+  GetUICulture,
+  NewTimeSpan,
+  MeasureCommand,
 ] as CmdletDeclaration[];

@@ -3,6 +3,7 @@
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
 import formatTable from './Format-Table.js';
 import formatList from './Format-List.js';
+import formatWide from './Format-Wide.js';
 import outString from './Out-String.js';
 import outHost from './Out-Host.js';
 import outNull from './Out-Null.js';
@@ -14,10 +15,12 @@ import importCsv from './Import-Csv.js';
 import convertToCsv from './ConvertTo-Csv.js';
 import convertFromCsv from './ConvertFrom-Csv.js';
 import convertFromJson from './ConvertFrom-Json.js';
+import convertFromStringData from './ConvertFrom-StringData.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
   formatList,
+  formatWide,
   outString,
   outHost,
   outNull,
@@ -29,4 +32,5 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertToCsv,
   convertFromCsv,
   convertFromJson,
+  convertFromStringData,
 ] as CmdletDeclaration[];

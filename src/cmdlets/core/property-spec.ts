@@ -2,6 +2,7 @@
 // plain names (with wildcards), and calculated properties given as hashtables
 // (`@{n='Days'; e={ ... }}`), whose keys may be any unique prefix of the full key name.
 
+import { compareValues } from '../../protocol/operators.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { calculatedPropertyKey } from '../../format/index.js';
@@ -88,6 +89,25 @@ export function singleValue(out: unknown[]): unknown {
 export async function evaluateSpec(spec: PropertySpec, obj: unknown, ctx: CmdletContext): Promise<unknown> {
   if (typeof spec.source === 'string') return getMember(obj, spec.source);
   return singleValue(await ctx.invoke(spec.source, { dollarUnder: obj }));
+}
+
+/**
+ * The key of an object that lacks the property (5.1's ObjectCommandComparer): it sorts after every
+ * other key whichever the direction, and equals only another missing key.
+ */
+export const MISSING_KEY = Symbol('missing property');
+
+/** A key of Sort-Object, Compare-Object ...: the spec's value, or MISSING_KEY when a named property is absent. */
+export async function orderKey(spec: PropertySpec, obj: unknown, ctx: CmdletContext): Promise<unknown> {
+  const v = await evaluateSpec(spec, obj, ctx);
+  return (v === null || v === undefined) && typeof spec.source === 'string' && !hasProperty(obj, spec.source) ? MISSING_KEY : v;
+}
+
+/** Compares two keys: missing keys last in both directions, the rest as PowerShell compares values. */
+export function compareOrderKeys(a: unknown, b: unknown, caseSensitive: boolean, descending = false): number {
+  if (a === MISSING_KEY || b === MISSING_KEY) return a === b ? 0 : a === MISSING_KEY ? 1 : -1;
+  const c = compareValues(a, b, caseSensitive);
+  return descending ? -c : c;
 }
 
 /** The property names of a value, in order (what `Select-Object *` and wildcards match). */

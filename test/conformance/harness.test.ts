@@ -1,0 +1,109 @@
+// The conformance harness's own Pester (test/conformance/pester.ps1), checked on a small inline
+// test file so that CI covers the harness without PowerShell's test files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conformanceSession, failureCause, runTestFile, type CaseLine, type ConformanceSession } from './harness.js';
+import { tempDir } from '../helpers/temp.js';
+
+const FILE = String.raw`
+Describe 'outer' -Tags 'CI' {
+    BeforeAll {
+        $shared = 'from BeforeAll'
+        function Get-Twice($x) { 2 * $x }
+    }
+    BeforeEach { $perTest = 'each' }
+
+    It 'passes' { 1 + 1 | Should -Be 2 }
+    It 'fails' { 1 + 1 | Should -Be 3 }
+    It 'sees BeforeAll and BeforeEach' {
+        $shared | Should -BeExactly 'from BeforeAll'
+        $perTest | Should -Be 'each'
+        Get-Twice 4 | Should -Be 8
+    }
+    It 'is skipped' -Skip { throw 'never' }
+    It 'is pending' -Pending { throw 'never' }
+    It 'doubles <In> to <Out>' -TestCases @(
+        @{ In = 1; Out = 2 }
+        @{ In = 2; Out = 5 }
+    ) {
+        param($In, $Out)
+        Get-Twice $In | Should -Be $Out
+    }
+    It 'catches a throw' { { throw 'boom' } | Should -Throw -ExpectedMessage 'boom' }
+    It 'checks an error id' { { Get-Item -LiteralPath 'C:\nothing\here' -ErrorAction Stop } | Should -Throw -ErrorId 'PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand' }
+    It 'fails when nothing throws' { { 1 } | Should -Throw }
+    It 'takes the legacy forms' {
+        1 | Should Be 1
+        2 | Should Not Be 1
+        $null | Should BeNullOrEmpty
+        { throw 'x' } | Should Throw
+    }
+    Context 'inner' {
+        It 'sees the outer BeforeAll' { $shared | Should -Not -BeNullOrEmpty }
+        It 'collections' {
+            @(1, 2, 3) | Should -HaveCount 3
+            @(1, 2, 3) | Should -Contain 2
+            'abc' | Should -Match '^a'
+            'abc' | Should -BeLike 'a*'
+            5 | Should -BeGreaterThan 4
+            3 | Should -BeIn @(1, 2, 3)
+            'x' | Should -BeOfType [string]
+            $true | Should -BeTrue
+        }
+    }
+}
+`;
+
+describe('the conformance harness', () => {
+  let cs: ConformanceSession;
+  const lines: CaseLine[] = [];
+  beforeAll(async () => {
+    cs = await conformanceSession(tempDir(), (l) => lines.push(l));
+    const run = await runTestFile(cs.session, FILE, 'inline.Tests.ps1');
+    expect(run.parseError).toBeUndefined();
+  }, 60_000);
+  afterAll(() => cs.close());
+
+  const outcome = (path: string) => lines.filter((l) => l.event !== 'start' && l.path === path).map((l) => l.event);
+
+  it('reports passing, failing, skipped and pending cases', () => {
+    expect(outcome('/outer/passes')).toEqual(['pass']);
+    expect(outcome('/outer/fails')).toEqual(['fail']);
+    expect(lines.find((l) => l.path === '/outer/fails' && l.event === 'fail')!.message).toBe('assert: Expected 3, but got 2.');
+    expect(outcome('/outer/is skipped')).toEqual(['skip']);
+    expect(outcome('/outer/is pending')).toEqual(['pending']);
+  });
+
+  it('runs BeforeAll and BeforeEach where the It blocks see them, nested blocks included', () => {
+    expect(outcome('/outer/sees BeforeAll and BeforeEach')).toEqual(['pass']);
+    expect(outcome('/outer/inner/sees the outer BeforeAll')).toEqual(['pass']);
+    expect(outcome('/outer/inner/collections')).toEqual(['pass']);
+  });
+
+  it('expands -TestCases into one case each, named from the case', () => {
+    expect(outcome('/outer/doubles 1 to 2#1')).toEqual(['pass']);
+    expect(outcome('/outer/doubles 2 to 5#2')).toEqual(['fail']);
+  });
+
+  it('checks Should -Throw with its message and error id, and the legacy forms', () => {
+    expect(outcome('/outer/catches a throw')).toEqual(['pass']);
+    expect(outcome('/outer/checks an error id')).toEqual(['pass']);
+    expect(outcome('/outer/fails when nothing throws')).toEqual(['fail']);
+    expect(outcome('/outer/takes the legacy forms')).toEqual(['pass']);
+  });
+
+  it('groups failures by cause', () => {
+    expect(failureCause("error: [CommandNotFoundException] The term 'Get-Foo' is not recognized")).toBe('command not found: Get-Foo');
+    expect(failureCause('BeforeAll: error: [TypeNotFound] Unable to find type [Foo.Bar].')).toBe('BeforeAll: type not found: Foo.Bar');
+    expect(failureCause('assert: Expected 3, but got 2.')).toBe('assert: wrong value');
+  });
+
+  it('counts a file that does not parse as one whole failure', async () => {
+    const other = await conformanceSession(tempDir(), () => undefined);
+    try {
+      const run = await runTestFile(other.session, "Describe 'x' { It 'y' { $a = ( } }", 'broken.Tests.ps1');
+      expect(run.parseError).toMatch(/^\[\w+\] .* \(line 1\)$/);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+});
