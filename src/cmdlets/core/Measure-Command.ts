@@ -1,7 +1,7 @@
 // Measure-Command: runs a script block (once per piped object, with $_) and writes the time it
 // took as a TimeSpan. The time is measured, not read from the lab clock.
 
-import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { timeSpan } from '../../protocol/operators.js';
 import type { ScriptBlockValue } from '../../protocol/values.js';
 

@@ -2,7 +2,6 @@
 // Expression and Ascending/Descending), case-insensitive unless -CaseSensitive.
 
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { compareValues } from '../../protocol/operators.js';
 import { breathe } from '../../protocol/memory-guard.js';
 import { compareOrderKeys, orderKey, parseProperties, type PropertySpec } from './property-spec.js';
 
