@@ -1226,6 +1226,11 @@ export class Scanner {
     const p = numberValue(m[1], m[2], m[3], m[4]);
     if (!p) return null;
     if (neg) p.value = -p.value;
+    // Int64, Decimal and integral Double literals keep their text: the runtime reads their exact
+    // value and type from it (a JS number cannot tell 5l from 5 or hold [long]::MaxValue).
+    const v = Math.abs(p.value);
+    const plain = p.numberType === 'Int32' || (p.numberType === 'Double' && !Number.isInteger(v)) || (p.numberType === 'Int64' && v > 2147483647 && v <= Number.MAX_SAFE_INTEGER);
+    if (!plain) p.exact = (neg ? '-' : '') + m[0];
     return { end, payload: p };
   }
 

@@ -16,7 +16,8 @@ import {
 } from '../protocol/values.js';
 import { convertTo, isInstanceOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
-import { binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
+import { addNumber, binaryOperation, unaryOperation, valuesEqual } from '../protocol/operators.js';
+import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
@@ -743,7 +744,7 @@ export class Interpreter {
   evalSync(e: A.ExpressionAst, f: Frame): unknown {
     switch (e.kind) {
       case 'Constant':
-        return e.value;
+        return e.exact === undefined ? e.value : literalNumber(e);
       case 'StringConstant':
         return e.value;
       case 'Variable':
@@ -897,7 +898,7 @@ export class Interpreter {
           const target = await this.evalExpr(o.target, f);
           const key = await this.evalExpr(o.index, f);
           const old = this.indexValue(target, key);
-          const next = toNumber(old ?? 0) + (e.operator === '++' ? 1 : -1);
+          const next = addNumber(old, e.operator === '++' ? 1 : -1);
           this.setIndex(target, key, next);
           return e.prefix ? next : old;
         }
@@ -905,7 +906,7 @@ export class Interpreter {
           const target = await this.evalExpr(o.target, f);
           const name = await this.memberName(o.member, f);
           const old = getMember(target, name);
-          const next = toNumber(old ?? 0) + (e.operator === '++' ? 1 : -1);
+          const next = addNumber(old, e.operator === '++' ? 1 : -1);
           setMember(target, name, next);
           return e.prefix ? next : old;
         }
@@ -965,7 +966,7 @@ export class Interpreter {
     const delta = e.operator === '++' ? 1 : -1;
     if (o.kind === 'Variable') {
       const old = this.getVariable(o, f);
-      const next = toNumber(old ?? 0) + delta;
+      const next = addNumber(old, delta);
       this.setVariable(o, next, f);
       return e.prefix ? next : old;
     }
@@ -973,7 +974,7 @@ export class Interpreter {
       const target = this.evalSync(o.target, f);
       const name = this.memberNameSync(o.member, f);
       const old = getMember(target, name);
-      const next = toNumber(old ?? 0) + delta;
+      const next = addNumber(old, delta);
       setMember(target, name, next);
       return e.prefix ? next : old;
     }
@@ -981,12 +982,12 @@ export class Interpreter {
       const target = this.evalSync(o.target, f);
       const key = this.evalSync(o.index, f);
       const old = this.indexValue(target, key);
-      const next = toNumber(old ?? 0) + delta;
+      const next = addNumber(old, delta);
       this.setIndex(target, key, next);
       return e.prefix ? next : old;
     }
     const v = this.evalSync(o, f);
-    return toNumber(v ?? 0) + delta;
+    return addNumber(v, delta);
   }
 
   resolveType(t: A.TypeNameAst): string {
