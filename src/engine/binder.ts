@@ -32,6 +32,7 @@ import {
   takesPipelineInput,
 } from '../protocol/parameter-sets.js';
 import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf } from '../protocol/values.js';
+import { isNumeric, numberKind } from '../protocol/numbers.js';
 import {
   VALIDATE_NOT_NULL_OR_EMPTY_TEXT,
   bindingError,
@@ -228,7 +229,8 @@ function exact(p: ParamMeta, v: unknown): Maybe {
     case 'Int64':
     case 'Double':
     case 'Decimal':
-      return typeof v === 'number' ? v : NO;
+      // Only a value of that very type binds as is (a function's `[long]$x` given 5 gets an Int64).
+      return isNumeric(v) && numberKind(v) === t ? v : NO;
     case 'Boolean':
     case 'Switch':
       return typeof v === 'boolean' ? v : NO;
@@ -305,7 +307,7 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
       }
       const s = Array.isArray(v) && v.length === 1 ? v[0] : v;
       if (typeof s === 'boolean') return s;
-      if (typeof s === 'number') return s !== 0;
+      if (isNumeric(s)) return Number(s) !== 0;
       throw noMessage(`Cannot convert value "${typeNamesOf(s)[0] ?? ''}" to type "${p.typeName}". ${BOOL_TEXT}`);
     }
     case 'Object':
@@ -325,7 +327,12 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
     case 'Int64':
     case 'Double':
     case 'Decimal':
-    case 'Char':
+    case 'Char': {
+      // Functions keep the .NET type (`[long]$x` is an Int64); cmdlets read plain JS values.
+      const n = via(scalarOf(p, v), NET_TYPES[t]);
+      if (isFunction) return n;
+      return t === 'Char' ? String(n) : Number(n);
+    }
     case 'DateTime':
       return via(scalarOf(p, v), NET_TYPES[t]);
     case 'TimeSpan': {

@@ -14,6 +14,7 @@ import {
   numberToString,
   toDisplayText,
 } from '../protocol/values.js';
+import { PSChar, isNumeric, numericText } from '../protocol/numbers.js';
 
 /** $FormatEnumerationLimit's default: collections in a cell show this many items, then `...`. */
 export const FORMAT_ENUMERATION_LIMIT = 4;
@@ -44,6 +45,8 @@ export function isScalar(v: unknown): boolean {
     typeof v === 'string' ||
     typeof v === 'number' ||
     typeof v === 'boolean' ||
+    isNumeric(v) ||
+    v instanceof PSChar ||
     typeof v === 'bigint' ||
     v instanceof SecureString ||
     v instanceof ScriptBlockValue
@@ -56,6 +59,7 @@ export function valueToString(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return numberToString(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (isNumeric(v)) return numericText(v);
   if (v instanceof Date) return dateToString(v);
   if (Array.isArray(v)) return 'System.Object[]';
   if (v instanceof Uint8Array) return 'System.Byte[]';
@@ -126,7 +130,7 @@ export function* expandForFormat(v: unknown): Generator<unknown> {
 
 /** Right alignment for numbers and booleans (the scalar list minus String), else left. */
 export function defaultAlignment(v: unknown): 'Left' | 'Right' {
-  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? 'Right' : 'Left';
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || isNumeric(v) ? 'Right' : 'Left';
 }
 
 export function isErrorRecord(v: unknown): v is ErrorRecord {

@@ -660,7 +660,7 @@ function formatError(): never {
 export function formatValue(v: unknown, fmt: string): string {
   if (fmt && (isNumeric(v) || v instanceof PSChar)) {
     try {
-      if (v instanceof TypedNumber && v.big !== undefined && /^[DdXx]\d*$/.test(fmt)) return formatBigInteger(v.big, fmt);
+      if (v instanceof TypedNumber && v.big !== undefined && /^[DdXxNnFf]\d*$/.test(fmt)) return formatBigInteger(v.big, fmt);
       return formatNumber(Number(v), fmt);
     } catch (e) {
       if (e instanceof FormatError) raise(`Error formatting a string: ${e.message}.`, 'FormatError');
@@ -682,10 +682,17 @@ export function formatValue(v: unknown, fmt: string): string {
   return toDisplayText(v);
 }
 
-/** `D` and `X` on 64-bit integers, exact. */
+/** `D`, `X`, `N` and `F` on 64-bit integers, exact. */
 function formatBigInteger(b: bigint, fmt: string): string {
   const width = Number(fmt.slice(1) || 0);
   if (fmt[0] === 'D' || fmt[0] === 'd') return (b < 0n ? '-' : '') + (b < 0n ? -b : b).toString().padStart(width, '0');
+  if (/[NnFf]/.test(fmt[0]!)) {
+    // N and F: the exact digits, grouped for N, with zero fraction digits (2 by default).
+    const digits = (b < 0n ? -b : b).toString();
+    const places = fmt.length > 1 ? width : 2;
+    const int = fmt[0] === 'N' || fmt[0] === 'n' ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : digits;
+    return (b < 0n ? '-' : '') + int + (places > 0 ? '.' + '0'.repeat(places) : '');
+  }
   const h = BigInt.asUintN(64, b).toString(16).padStart(width, '0');
   return fmt[0] === 'X' ? h.toUpperCase() : h;
 }

@@ -131,7 +131,12 @@ export class PSHashtable {
   ordered = false;
 
   private static norm(key: unknown): unknown {
-    return typeof key === 'string' ? key.toLowerCase() : key;
+    if (typeof key === 'string') return key.toLowerCase();
+    // Boxed numbers are keys by type and value, as .NET's Equals (5L and 5 are two keys).
+    if (key instanceof TypedNumber) return `${key.kind}:${numericText(key)}`;
+    if (key instanceof PSDecimal) return `Decimal:${key.trimmed().toString()}`;
+    if (key instanceof PSChar) return `Char:${key.code}`;
+    return key;
   }
 
   get(key: unknown): unknown {
