@@ -161,7 +161,8 @@ export function numberValue(hex: string | undefined, dec: string | undefined, su
     } else if (big > 0x7fffffffffffffffn) big -= 0x10000000000000000n;
     const v = Number(big) * m;
     if (s === 'd') return { value: v, numberType: 'Decimal' };
-    if (s === 'l') return { value: v, numberType: 'Int64' };
+    // More than 8 significant hex digits is an Int64 (0xFFFFFFFFFFFFFFFF is the Int64 -1).
+    if (s === 'l' || hex.replace(/^0+/, '').length > 8) return { value: v, numberType: 'Int64' };
     return { value: v, numberType: numberType(v) === 'Int32' ? 'Int32' : 'Int64' };
   }
   const isReal = /[.eE]/.test(dec!);
