@@ -797,7 +797,8 @@ export class Scanner {
   private operand(c: number, f: Frame): void {
     const after = this.afterOperand(f.state);
     const n = this.code(this.pos + 1);
-    if (this.postfix(c, f)) return;
+    // `[int][char]'a'`: a type literal right after a type literal is another cast, not an index.
+    if (!(c === 91 && f.state === S_AFTERTYPE) && this.postfix(c, f)) return;
     switch (c) {
       case 36: // $
         if (n === 40) {
@@ -893,6 +894,16 @@ export class Scanner {
         this.error('BadNumericConstant', this.pos, bad, [this.text.slice(this.pos, bad)]);
         this.emit(T.NumberLit, this.pos, bad, { value: 0, numberType: 'Int32' });
         this.pos = bad;
+        f.state = after;
+        return;
+      }
+    }
+    // `[sbyte]-128`: right after a cast, a dash glued to digits is a negative number, the cast's operand.
+    if (isDash(c) && f.state === S_AFTERTYPE && (isDigit(n) || (n === 46 && isDigit(this.code(this.pos + 2))))) {
+      const num = this.numberAt(this.pos, false);
+      if (num) {
+        this.emit(T.NumberLit, this.pos, num.end, num.payload);
+        this.pos = num.end;
         f.state = after;
         return;
       }

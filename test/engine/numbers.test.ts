@@ -179,6 +179,14 @@ describe('casts and -as', () => {
     expect(await error('[byte[]](1, 256)')).toContain('too small for an unsigned byte');
   });
 
+  it('stacked casts and a cast of a negative number', async () => {
+    expect(await shows("[int][char]'a'")).toEqual(['97', 'System.Int32']);
+    expect(await shows('[pscustomobject][ordered]@{a = 1}')).toEqual(['@{a=1}', 'System.Management.Automation.PSCustomObject']);
+    expect(await shows('[sbyte]-128')).toEqual(['-128', 'System.SByte']);
+    expect(await shows('[math]::Abs([long]-5)')).toEqual(['5', 'System.Int64']);
+    expect(await shows('[int]::MaxValue-1')).toEqual(['2147483646', 'System.Int32']);
+  });
+
   it('chars: [char]97, [char[]]"ab", [int] of a char', async () => {
     expect(await shows('[char]97')).toEqual(['a', 'System.Char']);
     expect(await shows('[int]([char]"a")')).toEqual(['97', 'System.Int32']);
