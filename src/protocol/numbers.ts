@@ -450,6 +450,12 @@ function integerOp(op: ArithmeticOp, a: bigint, b: bigint, kind: 'Int32' | 'UInt
  * raised division by zero for integers and decimals).
  */
 export function arithmetic(op: ArithmeticOp, a: Numeric, b: Numeric): Numeric {
+  // The frequent case first: a Double with anything but a Decimal is Double arithmetic.
+  if ((isFloating(a) && !(b instanceof PSDecimal)) || (isFloating(b) && !(a instanceof PSDecimal))) {
+    const x = Number(a);
+    const y = Number(b);
+    return double(op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : x % y);
+  }
   const ka = numberKind(a);
   const kb = numberKind(b);
   const rank = Math.max(RANK[ka], RANK[kb]);
@@ -505,6 +511,12 @@ export function arithmetic(op: ArithmeticOp, a: Numeric, b: Numeric): Numeric {
   if (rank === RANK.Int64) return integerOp(op, x, y, 'Int64');
   if (negSigned) return arithmetic(op, toDecimal(a), toDecimal(b));
   return integerOp(op, x, y, 'UInt64');
+}
+
+/** Double or Single (a plain number that is not an integer, or a boxed Double/Single). */
+function isFloating(v: Numeric): boolean {
+  if (typeof v === 'number') return !Number.isInteger(v);
+  return v instanceof TypedNumber && (v.kind === 'Double' || v.kind === 'Single');
 }
 
 /** Whether a numeric value is zero (for the division-by-zero check). */

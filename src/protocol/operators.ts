@@ -226,6 +226,7 @@ function add(left: unknown, right: unknown): unknown {
     if ((left | 0) === left && (right | 0) === right) return (r | 0) === r ? r : double(r);
     return Number.isInteger(r) ? arithmetic('+', left, right) : r;
   }
+  if (left instanceof TypedNumber && (typeof right === 'number' || right instanceof TypedNumber)) return arithmetic('+', left, right);
   if (isNumeric(left) || typeof left === 'boolean' || left instanceof PSChar) {
     if (isCollection(right)) opMissing(left, 'op_Addition');
     return arithmetic('+', toNumeric(left), numericRight(left, right, 'op_Addition'));
@@ -276,17 +277,20 @@ function numericRight(left: unknown, right: unknown, method: string): Numeric {
 
 /** `-`, `*`, `/`, `%` on numbers; plain Int32s and doubles take the short way. */
 function numericOp(op: '-' | '*' | '/' | '%', left: unknown, right: unknown, method: string): Numeric {
+  if (typeof left === 'number' && typeof right === 'number') {
+    const a = left;
+    const b = right;
+    if ((a | 0) === a && (b | 0) === b) {
+      // Int32 op Int32: Int32 unless it overflows (then Double); `/` an Int32 only when exact.
+      if (op !== '-' && op !== '*' && b === 0) divideByZero();
+      const r = op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b;
+      return (r | 0) === r ? r | 0 : double(r);
+    }
+    if (!Number.isInteger(a) || !Number.isInteger(b)) return double(op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b);
+  }
   const a = numericLeft(left, method);
   const b = numericRight(left, right, method);
   if ((op === '/' || op === '%') && isZero(b) && divisionRaises(a, b)) divideByZero();
-  if (typeof a === 'number' && typeof b === 'number' && op === '-' && (a | 0) === a && (b | 0) === b) {
-    const r = a - b;
-    return (r | 0) === r ? r : double(r);
-  }
-  if (typeof a === 'number' && typeof b === 'number' && !Number.isInteger(a) && !Number.isInteger(b)) {
-    const r = op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b;
-    return double(r);
-  }
   return arithmetic(op, a, b);
 }
 
