@@ -11,6 +11,7 @@ import {
   PSObject,
   PSTypeValue,
   ScriptBlockValue,
+  arrayElementType,
   isTruthy,
   toDisplayText,
 } from '../protocol/values.js';
@@ -624,8 +625,12 @@ export class Interpreter {
       let i = Math.trunc(toNumber(key));
       if (i < 0) i += target.length;
       if (i < 0 || i >= target.length) throw new TerminatingError(indexOutOfRange());
-      if (target instanceof Uint8Array) target[i] = convertTo(value, 'System.Byte') as number;
-      else target[i] = value;
+      if (target instanceof Uint8Array) target[i] = Number(convertTo(value, 'System.Byte'));
+      else {
+        // `[int[]]` & co convert what is stored in them.
+        const el = arrayElementType(target);
+        target[i] = el ? convertTo(value, el) : value;
+      }
       return;
     }
     setMember(target, toDisplayText(key), value);

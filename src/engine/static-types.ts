@@ -17,7 +17,7 @@ import {
   toNumeric,
   typeNotFound,
 } from '../protocol/convert.js';
-import { PSDecimal, compareNumeric, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
+import { PSDecimal, compareNumeric, int64, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
 import { TerminatingError } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
 import { dotnetRegex, formatString } from '../protocol/operators.js';
@@ -395,7 +395,7 @@ function convertMethod(name: string, args: unknown[]): unknown {
       if (argc === 2) {
         const n = parseInt(convertToString(args[0]), num(args, 1));
         if (Number.isNaN(n)) throw methodException(name, argc, 'Could not find any recognizable digits.', 'FormatException');
-        return n;
+        return name.toLowerCase() === 'toint64' ? int64(BigInt(n)) : n;
       }
       return convertTo(args[0], name.toLowerCase() === 'toint32' ? 'int' : 'long');
     }

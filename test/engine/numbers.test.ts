@@ -177,6 +177,9 @@ describe('casts and -as', () => {
     expect(await shows('([string[]](1, 2))[0].GetType().Name')).toEqual(['String', 'System.String']);
     expect(await shows('([byte[]](1, 2)).GetType().Name')).toEqual(['Byte[]', 'System.String']);
     expect(await error('[byte[]](1, 256)')).toContain('too small for an unsigned byte');
+    // Storing into a typed array converts; += makes a new object[].
+    expect(await shows('$a = [int[]](1, 2); $a[0] = "5"; $a[0]')).toEqual(['5', 'System.Int32']);
+    expect(await shows('$a = [int[]](1, 2); $a += 3; $a.GetType().Name')).toEqual(['Object[]', 'System.String']);
   });
 
   it('stacked casts and a cast of a negative number', async () => {
