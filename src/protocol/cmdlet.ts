@@ -45,6 +45,11 @@ export interface ParameterDeclaration {
    */
   enum?: { typeName: string; values: readonly string[]; flags?: boolean };
   aliases?: string[];
+  /**
+   * For script parameters typed with a .NET type that has no ParameterType (`[byte]`, `[long[]]`):
+   * the full type name the value is converted to (type `Object` otherwise).
+   */
+  convertTo?: string;
   /** [ValidateSet(...)], case-insensitive. */
   validateSet?: readonly string[];
   /** [ValidateRange(min, max)]. */

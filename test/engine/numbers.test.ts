@@ -225,6 +225,12 @@ describe('formatting and [math]', () => {
   it('a function\'s [long] parameter gets an Int64', async () => {
     expect(await shows('function f([long]$x) { $x.GetType().Name }; f 5')).toEqual(['Int64', 'System.String']);
     expect(await shows('[long]$x = 5; $x = 7; $x.GetType().Name')).toEqual(['Int64', 'System.String']);
+    expect(await shows('function f([byte]$b) { $b.GetType().Name }; f 5')).toEqual(['Byte', 'System.String']);
+    expect(await shows('function f([long[]]$b) { $b.GetType().Name }; f 5')).toEqual(['Int64[]', 'System.String']);
+    expect(await shows('function f([string[]]$b) { $b.GetType().Name }; f 5')).toEqual(['String[]', 'System.String']);
+    expect(await error('function f([byte]$b) { $b }; f 300')).toBe(
+      'Cannot bind parameter \'b\'. Cannot convert value "300" to type "System.Byte". Error: "Value was either too large or too small for an unsigned byte."',
+    );
   });
 });
 
