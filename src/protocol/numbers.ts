@@ -270,8 +270,8 @@ export function numberToString(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const p = Number(n.toPrecision(15));
   const exp = Math.floor(Math.log10(Math.abs(p)));
-  // .NET's "G15": fixed point only when -5 < exponent < 15.
-  if (exp >= 15 || exp < -5) {
+  // .NET's "G15": fixed point only when -5 < exponent < 15 (0.0001, but 1E-05).
+  if (exp >= 15 || exp <= -5) {
     const [mant, e] = p.toExponential().split('e');
     const ev = Number(e);
     return `${mant}E${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
@@ -285,7 +285,7 @@ function singleToString(n: number): string {
   if (n === 0) return '0';
   const p = Number(n.toPrecision(7));
   const exp = Math.floor(Math.log10(Math.abs(p)));
-  if (exp >= 7 || exp < -5) {
+  if (exp >= 7 || exp <= -5) {
     const [mant, e] = p.toExponential().split('e');
     const ev = Number(e);
     return `${mant}E${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
@@ -532,7 +532,12 @@ export function divisionRaises(a: Numeric, b: Numeric): boolean {
 
 /** Unary minus. */
 export function negate(v: Numeric): Numeric {
-  if (typeof v === 'number') return v === INT32_MIN ? double(-v) : -v === 0 ? 0 : -v;
+  if (typeof v === 'number') {
+    if (v === INT32_MIN) return double(-v);
+    // A plain Int64 stays an Int64 even when its negation fits an Int32 (-2147483648L).
+    if (Number.isInteger(v) && (v < INT32_MIN || v > INT32_MAX) && Math.abs(v) <= SAFE) return int64(BigInt(-v));
+    return -v === 0 ? 0 : -v;
+  }
   if (v instanceof PSDecimal) return v.negate();
   return arithmetic('-', 0, v);
 }

@@ -105,6 +105,10 @@ describe('literals', () => {
     expect(await shows('1.0')).toEqual(['1', 'System.Double']);
     expect(await shows('1e20')).toEqual(['1E+20', 'System.Double']);
     expect(await shows('1e16')).toEqual(['1E+16', 'System.Double']);
+    expect(await shows('0.0001')).toEqual(['0.0001', 'System.Double']);
+    expect(await shows('0.00001')).toEqual(['1E-05', 'System.Double']);
+    expect(await shows('-2147483648l')).toEqual(['-2147483648', 'System.Int64']);
+    expect(await shows('-(2147483648)')).toEqual(['-2147483648', 'System.Int64']);
     expect(await shows('9223372036854775807')).toEqual(['9223372036854775807', 'System.Int64']);
     expect(await shows('9223372036854775808')).toEqual(['9223372036854775808', 'System.Decimal']);
   });
