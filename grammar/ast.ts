@@ -308,6 +308,8 @@ export interface ConstantAst {
   value: number;
   /** `Int32` for ints that fit, `Int64`, `Double`, `Decimal` (written `1d`). */
   numberType: 'Int32' | 'Int64' | 'Double' | 'Decimal';
+  /** The literal's text when it is not an Int32; the runtime takes the exact value and type from it. */
+  exact?: string;
 }
 
 /** Single-quoted strings, here-strings @' '@, and bare words in argument mode. */

@@ -161,7 +161,8 @@ export function numberValue(hex: string | undefined, dec: string | undefined, su
     } else if (big > 0x7fffffffffffffffn) big -= 0x10000000000000000n;
     const v = Number(big) * m;
     if (s === 'd') return { value: v, numberType: 'Decimal' };
-    if (s === 'l') return { value: v, numberType: 'Int64' };
+    // More than 8 significant hex digits is an Int64 (0xFFFFFFFFFFFFFFFF is the Int64 -1).
+    if (s === 'l' || hex.replace(/^0+/, '').length > 8) return { value: v, numberType: 'Int64' };
     return { value: v, numberType: numberType(v) === 'Int32' ? 'Int32' : 'Int64' };
   }
   const isReal = /[.eE]/.test(dec!);
@@ -798,7 +799,8 @@ export class Scanner {
   private operand(c: number, f: Frame): void {
     const after = this.afterOperand(f.state);
     const n = this.code(this.pos + 1);
-    if (this.postfix(c, f)) return;
+    // `[int][char]'a'`: a type literal right after a type literal is another cast, not an index.
+    if (!(c === 91 && f.state === S_AFTERTYPE) && this.postfix(c, f)) return;
     switch (c) {
       case 36: // $
         if (n === 40) {
@@ -894,6 +896,16 @@ export class Scanner {
         this.error('BadNumericConstant', this.pos, bad, [this.text.slice(this.pos, bad)]);
         this.emit(T.NumberLit, this.pos, bad, { value: 0, numberType: 'Int32' });
         this.pos = bad;
+        f.state = after;
+        return;
+      }
+    }
+    // `[sbyte]-128`: right after a cast, a dash glued to digits is a negative number, the cast's operand.
+    if (isDash(c) && f.state === S_AFTERTYPE && (isDigit(n) || (n === 46 && isDigit(this.code(this.pos + 2))))) {
+      const num = this.numberAt(this.pos, false);
+      if (num) {
+        this.emit(T.NumberLit, this.pos, num.end, num.payload);
+        this.pos = num.end;
         f.state = after;
         return;
       }
@@ -1228,6 +1240,11 @@ export class Scanner {
     const p = numberValue(m[1], m[2], m[3], m[4]);
     if (!p) return null;
     if (neg) p.value = -p.value;
+    // Int64, Decimal and integral Double literals keep their text: the runtime reads their exact
+    // value and type from it (a JS number cannot tell 5l from 5 or hold [long]::MaxValue).
+    const v = Math.abs(p.value);
+    const plain = p.numberType === 'Int32' || (p.numberType === 'Double' && !Number.isInteger(v)) || (p.numberType === 'Int64' && v > 2147483647 && v <= Number.MAX_SAFE_INTEGER);
+    if (!plain) p.exact = (neg ? '-' : '') + m[0];
     return { end, payload: p };
   }
 

@@ -621,7 +621,7 @@ export class AstBuilder {
         case 'NumberLit': {
           const t = el as PsToken;
           const p = t.payload as NumberPayload;
-          return { kind: 'Constant', span: { start: t.startOffset, end: t.end }, value: p.value, numberType: p.numberType };
+          return { kind: 'Constant', span: { start: t.startOffset, end: t.end }, value: p.value, numberType: p.numberType, exact: p.exact };
         }
         case 'StringLit': return this.stringToken(el as PsToken);
         case 'TypeLiteral': {

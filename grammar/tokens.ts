@@ -129,8 +129,11 @@ export interface StringPayload {
 }
 
 export interface NumberPayload {
+  /** The nearest double. */
   value: number;
   numberType: 'Int32' | 'Int64' | 'Double' | 'Decimal';
+  /** The literal's text when it is not an Int32 (`5l`, `1.1d`, `2.0`): its exact value is read from it. */
+  exact?: string;
 }
 
 export interface VariablePayload {

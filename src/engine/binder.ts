@@ -15,6 +15,7 @@ import {
   type ParameterType,
 } from '../protocol/cmdlet.js';
 import {
+  NUMERIC_TYPES,
   castError,
   convertTo,
   convertToEnum,
@@ -32,7 +33,8 @@ import {
   parameterSetsOf,
   takesPipelineInput,
 } from '../protocol/parameter-sets.js';
-import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf } from '../protocol/values.js';
+import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf, typedArray } from '../protocol/values.js';
+import { isNumeric, numberKind } from '../protocol/numbers.js';
 import {
   VALIDATE_NOT_NULL_OR_EMPTY_TEXT,
   bindingError,
@@ -161,7 +163,7 @@ export function parameterTypeName(decl: ParameterDeclaration): string {
   if (decl.netType) return decl.netType;
   if (decl.type === 'Enum' && decl.enum) return decl.enum.typeName;
   if (decl.type === 'Enum[]' && decl.enum) return decl.enum.typeName + '[]';
-  return NET_TYPES[decl.type];
+  return decl.convertTo ?? NET_TYPES[decl.type];
 }
 
 function makeParam(name: string, decl: ParameterDeclaration, common: boolean): ParamMeta {
@@ -222,21 +224,22 @@ function exact(p: ParamMeta, v: unknown): Maybe {
     case 'String':
       return typeof v === 'string' ? v : NO;
     case 'String[]':
-      return typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : NO;
+      return typeof v === 'string' ? typedArray([v], 'System.String') : Array.isArray(v) && v.every((x) => typeof x === 'string') ? typedArray([...v], 'System.String') : NO;
     case 'Int32':
       return typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647 ? v : NO;
     case 'Int32[]':
-      return typeof v === 'number' && Number.isInteger(v) ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)) ? v : NO;
+      return typeof v === 'number' && (v | 0) === v ? typedArray([v], 'System.Int32') : Array.isArray(v) && v.every((x) => typeof x === 'number' && (x | 0) === x) ? typedArray([...v], 'System.Int32') : NO;
     case 'Int64':
     case 'Double':
     case 'Decimal':
-      return typeof v === 'number' ? v : NO;
+      // Only a value of that very type binds as is (a function's `[long]$x` given 5 gets an Int64).
+      return isNumeric(v) && numberKind(v) === t ? v : NO;
     case 'Boolean':
     case 'Switch':
       return typeof v === 'boolean' ? v : NO;
     case 'Object':
     case 'PSObject':
-      return v;
+      return t === 'Object' && p.decl.convertTo ? NO : v;
     case 'Object[]':
     case 'PSObject[]':
       return Array.isArray(v) ? v : v === null || v === undefined ? NO : [v];
@@ -307,11 +310,13 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
       }
       const s = Array.isArray(v) && v.length === 1 ? v[0] : v;
       if (typeof s === 'boolean') return s;
-      if (typeof s === 'number') return s !== 0;
+      if (isNumeric(s)) return Number(s) !== 0;
       throw noMessage(`Cannot convert value "${typeNamesOf(s)[0] ?? ''}" to type "${p.typeName}". ${BOOL_TEXT}`);
     }
     case 'Object':
     case 'PSObject':
+      // A script parameter typed with a .NET type that has no ParameterType ([byte], [long[]]).
+      if (t === 'Object' && p.decl.convertTo) return via(v, p.decl.convertTo);
       return v;
     case 'Object[]':
     case 'PSObject[]':
@@ -329,12 +334,20 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
     case 'String':
       return convertToString(scalarOf(p, v));
     case 'String[]':
-      return (Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v]).map((x) => (x === null || x === undefined ? null : convertToString(x)));
+      return typedArray(
+        (Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v]).map((x) => (x === null || x === undefined ? null : convertToString(x))),
+        'System.String',
+      );
     case 'Int32':
     case 'Int64':
     case 'Double':
     case 'Decimal':
-    case 'Char':
+    case 'Char': {
+      // Functions keep the .NET type (`[long]$x` is an Int64); cmdlets read plain JS values.
+      const n = via(scalarOf(p, v), NET_TYPES[t]);
+      if (isFunction) return n;
+      return t === 'Char' ? String(n) : Number(n);
+    }
     case 'DateTime':
       return via(scalarOf(p, v), NET_TYPES[t]);
     case 'TimeSpan': {
@@ -343,7 +356,7 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
       throw noMessage(castError(s, 'System.TimeSpan').message);
     }
     case 'Int32[]':
-      return (Array.isArray(v) ? v : [v]).map((x) => via(x, 'System.Int32'));
+      return typedArray((Array.isArray(v) ? v : [v]).map((x) => via(x, 'System.Int32')), 'System.Int32');
     case 'Byte[]':
       return via(v, 'System.Byte[]');
     case 'ScriptBlock':
@@ -908,6 +921,8 @@ export function declarationFromParamBlock(
         decl.enum = en;
       } else {
         decl.type = (full && TYPE_MAP[full]) || 'Object';
+        // Numeric types and typed arrays with no ParameterType of their own still convert.
+        if (full && !TYPE_MAP[full] && (NUMERIC_TYPES[full.replace(/\[\]$/, '')] || full.endsWith('[]'))) decl.convertTo = full;
       }
     }
     const sets: Record<string, ParameterSetMembership> = {};

@@ -11,12 +11,14 @@ import {
   PSObject,
   PSTypeValue,
   ScriptBlockValue,
+  arrayElementType,
   isTruthy,
   toDisplayText,
 } from '../protocol/values.js';
 import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
-import { binaryOperation, splitByPredicate, splitPredicateArguments, unaryOperation, valuesEqual } from '../protocol/operators.js';
+import { addNumber, binaryOperation, splitByPredicate, splitPredicateArguments, unaryOperation, valuesEqual } from '../protocol/operators.js';
+import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { findHandler } from './exception-handling.js';
@@ -729,8 +731,12 @@ export class Interpreter {
       let i = Math.trunc(toNumber(key));
       if (i < 0) i += target.length;
       if (i < 0 || i >= target.length) throw new TerminatingError(indexOutOfRange());
-      if (target instanceof Uint8Array) target[i] = convertTo(value, 'System.Byte') as number;
-      else target[i] = value;
+      if (target instanceof Uint8Array) target[i] = Number(convertTo(value, 'System.Byte'));
+      else {
+        // `[int[]]` & co convert what is stored in them.
+        const el = arrayElementType(target);
+        target[i] = el ? convertTo(value, el) : value;
+      }
       return;
     }
     setMember(target, toDisplayText(key), value);
@@ -906,7 +912,7 @@ export class Interpreter {
   evalSync(e: A.ExpressionAst, f: Frame): unknown {
     switch (e.kind) {
       case 'Constant':
-        return e.value;
+        return e.exact === undefined ? e.value : literalNumber(e);
       case 'StringConstant':
         return e.value;
       case 'Variable':
@@ -1079,7 +1085,7 @@ export class Interpreter {
           const target = await this.evalExpr(o.target, f);
           const key = await this.evalExpr(o.index, f);
           const old = this.indexValue(target, key);
-          const next = toNumber(old ?? 0) + (e.operator === '++' ? 1 : -1);
+          const next = addNumber(old, e.operator === '++' ? 1 : -1);
           this.setIndex(target, key, next);
           return e.prefix ? next : old;
         }
@@ -1087,7 +1093,7 @@ export class Interpreter {
           const target = await this.evalExpr(o.target, f);
           const name = await this.memberName(o.member, f);
           const old = getMember(target, name);
-          const next = toNumber(old ?? 0) + (e.operator === '++' ? 1 : -1);
+          const next = addNumber(old, e.operator === '++' ? 1 : -1);
           setMember(target, name, next);
           return e.prefix ? next : old;
         }
@@ -1147,7 +1153,7 @@ export class Interpreter {
     const delta = e.operator === '++' ? 1 : -1;
     if (o.kind === 'Variable') {
       const old = this.getVariable(o, f);
-      const next = toNumber(old ?? 0) + delta;
+      const next = addNumber(old, delta);
       this.setVariable(o, next, f);
       return e.prefix ? next : old;
     }
@@ -1155,7 +1161,7 @@ export class Interpreter {
       const target = this.evalSync(o.target, f);
       const name = this.memberNameSync(o.member, f);
       const old = getMember(target, name);
-      const next = toNumber(old ?? 0) + delta;
+      const next = addNumber(old, delta);
       setMember(target, name, next);
       return e.prefix ? next : old;
     }
@@ -1163,12 +1169,12 @@ export class Interpreter {
       const target = this.evalSync(o.target, f);
       const key = this.evalSync(o.index, f);
       const old = this.indexValue(target, key);
-      const next = toNumber(old ?? 0) + delta;
+      const next = addNumber(old, delta);
       this.setIndex(target, key, next);
       return e.prefix ? next : old;
     }
     const v = this.evalSync(o, f);
-    return toNumber(v ?? 0) + delta;
+    return addNumber(v, delta);
   }
 
   resolveType(t: A.TypeNameAst): string {

@@ -6,18 +6,20 @@ import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
 import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
 import {
-  NUMERIC_RANGES,
+  NUMERIC_LIMITS,
+  NUMERIC_TYPES,
   convertTo,
   convertToString,
   enumInfo,
   enumValue,
   parseDate,
-  parseNumber,
   resolveTypeName,
   roundHalfEven,
   toNumber,
+  toNumeric,
   typeNotFound,
 } from '../protocol/convert.js';
+import { PSDecimal, compareNumeric, int64, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
 import { TerminatingError } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
 import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
@@ -260,10 +262,6 @@ function pathMethod(name: string, args: unknown[]): unknown {
 // ---------------------------------------------------------------------------------------------
 // [Math], [Convert], [DateTime], [string], numbers, [guid], [regex], [Environment]
 
-function num(args: unknown[], i: number): number {
-  return toNumber(args[i]);
-}
-
 /** Math.Round(x, digits) with .NET's default half-to-even, or AwayFromZero. */
 export function mathRound(x: number, digits = 0, mode = 'ToEven'): number {
   if (digits < 0 || digits > 15) throw methodException('Round', 2, 'Rounding digits must be between 0 and 15, inclusive.\r\nParameter name: digits', 'ArgumentOutOfRangeException');
@@ -274,46 +272,117 @@ export function mathRound(x: number, digits = 0, mode = 'ToEven'): number {
   return r / f;
 }
 
+function num(args: unknown[], i: number): number {
+  return toNumber(args[i]);
+}
+
+/** A [Math] argument as a numeric value ($null 0, strings parsed). */
+function numArg(args: unknown[], i: number): Numeric {
+  return toNumeric(args[i]);
+}
+
+/** Math.Round / Floor / Ceiling / Truncate: the Decimal overload for decimals, else Double. */
+function roundLike(v: Numeric, digits: number, mode: string, how: 'round' | 'floor' | 'ceiling' | 'truncate'): Numeric {
+  if (v instanceof PSDecimal) {
+    const scaled = v;
+    if (how === 'truncate') return new PSDecimal(scaled.truncated(), 0);
+    if (how === 'floor' || how === 'ceiling') {
+      const t = scaled.truncated();
+      const frac = scaled.sub(new PSDecimal(t, 0));
+      if (frac.isZero()) return new PSDecimal(t, 0);
+      const up = how === 'ceiling' ? !(frac.mantissa < 0n) : frac.mantissa < 0n;
+      return new PSDecimal(how === 'ceiling' ? (up ? t + 1n : t) : up ? t - 1n : t, 0);
+    }
+    // Round(decimal, digits, mode): exact, at `digits` decimals.
+    if (v.scale <= digits) return v;
+    const m = v.mantissa;
+    const d = 10n ** BigInt(v.scale - digits);
+    let q = m / d;
+    const r = m - q * d;
+    const twice = (r < 0n ? -r : r) * 2n;
+    const sign = m < 0n ? -1n : 1n;
+    if (twice > d || (twice === d && (mode.toLowerCase() === 'awayfromzero' || q % 2n !== 0n))) q += sign;
+    return new PSDecimal(q, digits);
+  }
+  const x = Number(v);
+  switch (how) {
+    case 'round':
+      return double(mathRound(x, digits, mode));
+    case 'floor':
+      return double(Math.floor(x));
+    case 'ceiling':
+      return double(Math.ceil(x));
+    case 'truncate':
+      return double(Math.trunc(x));
+  }
+}
+
+/** Math.Max/Min: the overload of the wider operand type. */
+function maxMin(a: Numeric, b: Numeric, max: boolean): Numeric {
+  const c = compareNumeric(a, b);
+  const pick = (max ? c >= 0 : c <= 0) ? a : b;
+  const kind = widerKind(a, b);
+  return numberKind(pick) === kind ? pick : (convertNumeric(pick, kind) ?? pick);
+}
+
 function mathMethod(name: string, args: unknown[]): unknown {
   const argc = args.length;
+  const dbl = (x: number) => double(x);
   switch (name.toLowerCase()) {
     case 'round': {
       if (argc < 1 || argc > 3) overload(name, argc);
       const digits = argc >= 2 && typeof args[1] === 'number' ? args[1] : 0;
       const modeArg = argc === 3 ? args[2] : argc === 2 && typeof args[1] !== 'number' ? args[1] : undefined;
       const mode = modeArg === undefined ? 'ToEven' : String(convertTo(modeArg, 'System.MidpointRounding'));
-      return mathRound(num(args, 0), digits, mode);
+      const v = numArg(args, 0);
+      if (v instanceof PSDecimal && (digits < 0 || digits > 28)) throw methodException('Round', argc, 'Rounding digits must be between 0 and 28, inclusive.\r\nParameter name: decimals', 'ArgumentOutOfRangeException');
+      return roundLike(v, digits, mode, 'round');
     }
     case 'floor':
-      return Math.floor(num(args, 0));
+      return roundLike(numArg(args, 0), 0, 'ToEven', 'floor');
     case 'ceiling':
-      return Math.ceil(num(args, 0));
+      return roundLike(numArg(args, 0), 0, 'ToEven', 'ceiling');
     case 'truncate':
-      return Math.trunc(num(args, 0));
-    case 'abs':
-      return Math.abs(num(args, 0));
+      return roundLike(numArg(args, 0), 0, 'ToEven', 'truncate');
+    case 'abs': {
+      if (argc !== 1) overload(name, argc);
+      const v = numArg(args, 0);
+      if (compareNumeric(v, 0) >= 0 || Number.isNaN(Number(v))) return v;
+      const k = numberKind(v);
+      const min = NUMERIC_LIMITS['System.' + k]?.[0];
+      if (min !== undefined && k !== 'Double' && k !== 'Single' && k !== 'Decimal' && compareNumeric(v, min) === 0) {
+        throw methodException('Abs', 1, 'Negating the minimum value of a twos complement number is invalid.', 'OverflowException');
+      }
+      if (k === 'Int32' || k === 'Int64' || k === 'Decimal' || k === 'Double') return negate(v);
+      return convertNumeric(negate(v), k) ?? negate(v);
+    }
     case 'max':
       if (argc !== 2) overload(name, argc);
-      return Math.max(num(args, 0), num(args, 1));
+      return maxMin(numArg(args, 0), numArg(args, 1), true);
     case 'min':
       if (argc !== 2) overload(name, argc);
-      return Math.min(num(args, 0), num(args, 1));
+      return maxMin(numArg(args, 0), numArg(args, 1), false);
     case 'pow':
-      return num(args, 0) ** num(args, 1);
+      if (argc !== 2) overload(name, argc);
+      return dbl(num(args, 0) ** num(args, 1));
     case 'sqrt':
-      return Math.sqrt(num(args, 0));
+      return dbl(Math.sqrt(num(args, 0)));
     case 'log':
-      return argc === 2 ? Math.log(num(args, 0)) / Math.log(num(args, 1)) : Math.log(num(args, 0));
+      return dbl(argc === 2 ? Math.log(num(args, 0)) / Math.log(num(args, 1)) : Math.log(num(args, 0)));
     case 'log10':
-      return Math.log10(num(args, 0));
+      return dbl(Math.log10(num(args, 0)));
     case 'exp':
-      return Math.exp(num(args, 0));
+      return dbl(Math.exp(num(args, 0)));
     case 'sign':
-      return Math.sign(num(args, 0));
+      return compareNumeric(numArg(args, 0), 0);
     case 'sin':
-      return Math.sin(num(args, 0));
+      return dbl(Math.sin(num(args, 0)));
     case 'cos':
-      return Math.cos(num(args, 0));
+      return dbl(Math.cos(num(args, 0)));
+    case 'tan':
+      return dbl(Math.tan(num(args, 0)));
+    case 'atan':
+      return dbl(Math.atan(num(args, 0)));
   }
   methodNotFound('System.Math', name);
 }
@@ -344,7 +413,7 @@ function convertMethod(name: string, args: unknown[]): unknown {
       if (argc === 2) {
         const n = parseInt(convertToString(args[0]), num(args, 1));
         if (Number.isNaN(n)) throw methodException(name, argc, 'Could not find any recognizable digits.', 'FormatException');
-        return n;
+        return name.toLowerCase() === 'toint64' ? int64(BigInt(n)) : n;
       }
       return convertTo(args[0], name.toLowerCase() === 'toint32' ? 'int' : 'long');
     }
@@ -551,10 +620,18 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       if (l === 'pathseparator') return ';';
       return null;
   }
-  const limits = NUMERIC_RANGES[full];
+  const limits = NUMERIC_LIMITS[full];
   if (limits) {
     if (l === 'maxvalue') return limits[1];
     if (l === 'minvalue') return limits[0];
+    if (full === 'System.Double' || full === 'System.Single') {
+      const special: Record<string, number> = { nan: NaN, positiveinfinity: Infinity, negativeinfinity: -Infinity, epsilon: full === 'System.Double' ? 5e-324 : 1.401298464324817e-45 };
+      if (l in special) return convertTo(special[l], full);
+    }
+    if (full === 'System.Decimal') {
+      const special: Record<string, string> = { zero: '0', one: '1', minusone: '-1' };
+      if (l in special) return PSDecimal.parse(special[l]!);
+    }
   }
   return null;
 }
@@ -608,19 +685,25 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       }
       break;
   }
-  if (NUMERIC_RANGES[full]) {
+  if (NUMERIC_TYPES[full]) {
     const l = name.toLowerCase();
+    // Parse/TryParse take plain numbers (no hex, suffixes or multipliers); integers no fractions.
+    const parse = (text: string): unknown => {
+      const t = text.trim();
+      const integral = !['System.Double', 'System.Single', 'System.Decimal'].includes(full);
+      if (!(integral ? /^[+-]?\d+$/ : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i).test(t)) return undefined;
+      const n = full === 'System.Decimal' ? PSDecimal.parse(t) : parseNumeric(t);
+      return n === undefined ? undefined : (convertNumeric(n, NUMERIC_TYPES[full]!) ?? null);
+    };
     if (l === 'parse') {
-      const s = convertToString(args[0]);
-      const n = parseNumber(s);
-      if (Number.isNaN(n) || s.trim() === '' || /^0x/i.test(s.trim())) {
-        throw methodException('Parse', args.length, 'Input string was not in a correct format.', 'FormatException');
-      }
-      return convertTo(n, full);
+      const r = parse(convertToString(args[0]));
+      if (r === undefined) throw methodException('Parse', args.length, 'Input string was not in a correct format.', 'FormatException');
+      if (r === null) throw methodException('Parse', args.length, `Value was either too large or too small for ${full === 'System.Int32' ? 'an Int32' : 'a ' + full.slice(7)}.`, 'OverflowException');
+      return r;
     }
     if (l === 'tryparse') {
-      const n = parseNumber(convertToString(args[0]));
-      return !Number.isNaN(n) && convertToString(args[0]).trim() !== '';
+      const r = parse(convertToString(args[0]));
+      return r !== undefined && r !== null;
     }
   }
   methodNotFound(full, name);

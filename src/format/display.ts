@@ -15,6 +15,7 @@ import {
   numberToString,
   toDisplayText,
 } from '../protocol/values.js';
+import { PSChar, isNumeric, numericText } from '../protocol/numbers.js';
 
 /** $FormatEnumerationLimit's default: collections in a cell show this many items, then `...`. */
 export const FORMAT_ENUMERATION_LIMIT = 4;
@@ -50,6 +51,8 @@ export function isScalar(v: unknown): boolean {
     typeof v === 'string' ||
     typeof v === 'number' ||
     typeof v === 'boolean' ||
+    isNumeric(v) ||
+    v instanceof PSChar ||
     typeof v === 'bigint' ||
     v instanceof SecureString ||
     v instanceof ScriptBlockValue ||
@@ -63,6 +66,7 @@ export function valueToString(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return numberToString(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (isNumeric(v)) return numericText(v);
   if (v instanceof Date) return dateToString(v);
   if (Array.isArray(v)) return 'System.Object[]';
   if (v instanceof Uint8Array) return 'System.Byte[]';
@@ -133,7 +137,7 @@ export function* expandForFormat(v: unknown): Generator<unknown> {
 
 /** Right alignment for numbers and booleans (the scalar list minus String), else left. */
 export function defaultAlignment(v: unknown): 'Left' | 'Right' {
-  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? 'Right' : 'Left';
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || isNumeric(v) ? 'Right' : 'Left';
 }
 
 export function isErrorRecord(v: unknown): v is ErrorRecord {

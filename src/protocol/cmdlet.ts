@@ -50,6 +50,11 @@ export interface ParameterDeclaration {
    */
   netType?: string;
   aliases?: string[];
+  /**
+   * For script parameters typed with a .NET type that has no ParameterType (`[byte]`, `[long[]]`):
+   * the full type name the value is converted to (type `Object` otherwise).
+   */
+  convertTo?: string;
   /** [ValidateSet(...)], case-insensitive. */
   validateSet?: readonly string[];
   /** [ValidateRange(min, max)]. */

@@ -4,6 +4,8 @@
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
 import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
+import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
+import type { NumberKind, Numeric } from './numbers.js';
 import {
   EnumValue,
   PSHashtable,
@@ -11,10 +13,12 @@ import {
   PSTypeValue,
   ScriptBlockValue,
   SecureString,
+  arrayElementType,
   isTruthy,
   numberToString,
   toDisplayText,
   typeNamesOf,
+  typedArray,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -28,6 +32,8 @@ const ACCELERATORS: Record<string, string> = {
   int16: 'System.Int16',
   short: 'System.Int16',
   uint32: 'System.UInt32',
+  uint16: 'System.UInt16',
+  ushort: 'System.UInt16',
   uint64: 'System.UInt64',
   double: 'System.Double',
   float: 'System.Single',
@@ -278,103 +284,104 @@ export function valueTypeName(value: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-const MULTIPLIERS: Record<string, number> = { kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4, pb: 1024 ** 5 };
-
 /**
  * Parses a string the way PowerShell converts strings to numbers: trimmed, optional sign,
  * hex `0x1F`, decimals and exponents, `kb`..`pb` multipliers; '' is 0. NaN when not a number.
+ * (The nearest double; parseNumeric in numbers.ts keeps the exact value and its type.)
  */
 export function parseNumber(text: string): number {
-  const s = text.trim();
-  if (s === '') return 0;
-  let m = /^([+-]?)0x([0-9a-f]+)(l)?(kb|mb|gb|tb|pb)?$/i.exec(s);
-  if (m) {
-    let v = parseInt(m[2]!, 16);
-    // 0xFFFFFFFF is -1 as Int32, as in PowerShell.
-    if (!m[3] && m[2]!.length === 8 && v > 0x7fffffff) v -= 0x100000000;
-    if (m[4]) v *= MULTIPLIERS[m[4].toLowerCase()]!;
-    return m[1] === '-' ? -v : v;
-  }
-  m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(d|l)?(kb|mb|gb|tb|pb)?$/i.exec(s);
-  if (m) {
-    let v = Number(m[1]);
-    if (m[3]) v *= MULTIPLIERS[m[3].toLowerCase()]!;
-    return v;
-  }
-  return NaN;
+  if (text.trim() === '') return 0;
+  const n = parseNumeric(text);
+  return n === undefined ? NaN : Number(n);
 }
 
-/** .NET's Math.Round default: half to even. */
-export function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  if (Math.abs(x % 1) === 0.5 && r % 2 !== 0) return r - 1;
+export { roundHalfEven };
+
+/** The .NET numeric types by full name. */
+export const NUMERIC_TYPES: Readonly<Record<string, NumberKind>> = {
+  'System.SByte': 'SByte',
+  'System.Byte': 'Byte',
+  'System.Int16': 'Int16',
+  'System.UInt16': 'UInt16',
+  'System.Int32': 'Int32',
+  'System.UInt32': 'UInt32',
+  'System.Int64': 'Int64',
+  'System.UInt64': 'UInt64',
+  'System.Single': 'Single',
+  'System.Double': 'Double',
+  'System.Decimal': 'Decimal',
+};
+
+/** Every numeric type's [MinValue, MaxValue], exact. */
+export const NUMERIC_LIMITS: Readonly<Record<string, readonly [Numeric, Numeric]>> = {
+  'System.SByte': [integerOf('SByte', -128n), integerOf('SByte', 127n)],
+  'System.Byte': [integerOf('Byte', 0n), integerOf('Byte', 255n)],
+  'System.Int16': [integerOf('Int16', -32768n), integerOf('Int16', 32767n)],
+  'System.UInt16': [integerOf('UInt16', 0n), integerOf('UInt16', 65535n)],
+  'System.Int32': [-2147483648, 2147483647],
+  'System.UInt32': [integerOf('UInt32', 0n), integerOf('UInt32', 4294967295n)],
+  'System.Int64': [int64(-(2n ** 63n)), int64(2n ** 63n - 1n)],
+  'System.UInt64': [uint64(0n), uint64(2n ** 64n - 1n)],
+  'System.Single': [new TypedNumber('Single', -3.4028234663852886e38), new TypedNumber('Single', 3.4028234663852886e38)],
+  'System.Double': [-1.7976931348623157e308, 1.7976931348623157e308],
+  'System.Decimal': [PSDecimal.MinValue, PSDecimal.MaxValue],
+};
+
+/** .NET's words for each type in "Value was either too large or too small for ...". */
+const RANGE_NOUN: Partial<Record<NumberKind, string>> = {
+  SByte: 'a signed byte', Byte: 'an unsigned byte', Int16: 'an Int16', UInt16: 'a UInt16', Int32: 'an Int32',
+  UInt32: 'a UInt32', Int64: 'an Int64', UInt64: 'a UInt64', Decimal: 'a Decimal', Single: 'a Single', Double: 'a Double',
+};
+
+function toNumericType(value: unknown, target: string): Numeric {
+  const kind = NUMERIC_TYPES[target]!;
+  let n: Numeric;
+  if (typeof value === 'string') {
+    const parsed = value.trim() === '' ? 0 : kind === 'Decimal' ? (PSDecimal.parse(value) ?? parseNumeric(value)) : parseNumeric(value);
+    if (parsed === undefined) {
+      const id = kind === 'Double' || kind === 'Single' ? 'InvalidCastFromStringToDoubleOrSingle' : 'InvalidCastFromStringToInteger';
+      throw conversionError(value, target, 'Input string was not in a correct format.', id);
+    }
+    n = parsed;
+  } else {
+    if (value instanceof Date) throw castError(value, target);
+    n = toNumeric(value, target);
+  }
+  if (typeof n === 'number' && kind === 'Int32' && (n | 0) === n) return n;
+  const r = convertNumeric(n, kind);
+  if (r === undefined) {
+    throw conversionError(value, target, `Value was either too large or too small for ${RANGE_NOUN[kind]}.`, typeof value === 'string' ? 'InvalidCastFromStringToInteger' : 'InvalidCastIConvertible');
+  }
   return r;
 }
 
-/** The integer types' [MinValue, MaxValue] (as doubles: the 64-bit ends are approximate). */
-export const INTEGER_RANGES: Readonly<Record<string, [number, number]>> = {
-  'System.Int32': [-2147483648, 2147483647],
-  // As doubles: 2^63 stands for Int64.MaxValue, 2^64 for UInt64.MaxValue (the nearest doubles).
-  'System.Int64': [-(2 ** 63), 2 ** 63],
-  'System.Int16': [-32768, 32767],
-  'System.UInt32': [0, 4294967295],
-  'System.UInt64': [0, 2 ** 64],
-  'System.Byte': [0, 255],
-  'System.SByte': [-128, 127],
-};
-
-/** Every numeric type's [MinValue, MaxValue]: the integers, Double and Decimal. */
-export const NUMERIC_RANGES: Readonly<Record<string, [number, number]>> = {
-  ...INTEGER_RANGES,
-  'System.Double': [-1.7976931348623157e308, 1.7976931348623157e308],
-  // Decimal.MaxValue (79228162514264337593543950335) as the nearest double.
-  'System.Decimal': [-7.922816251426434e28, 7.922816251426434e28],
-};
-
-function toInteger(value: unknown, target: string): number {
-  const [min, max] = INTEGER_RANGES[target]!;
-  const short = shortTypeName(target);
-  let n: number;
-  if (typeof value === 'string') {
-    n = parseNumber(value);
-    if (Number.isNaN(n)) throw conversionError(value, target, 'Input string was not in a correct format.');
-    n = roundHalfEven(n);
-    if (n < min || n > max) throw conversionError(value, target, `Value was either too large or too small for ${articled(short)}.`);
-    return n;
-  }
-  n = toNumberOrThrow(value, target);
-  n = roundHalfEven(n);
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw conversionError(value, target, `Value was either too large or too small for ${articled(short)}.`, 'InvalidCastIConvertible');
-  }
-  return n;
-}
-
-function articled(short: string): string {
-  return /^[AEIOU]/.test(short) ? `an ${short}` : `a ${short}`;
-}
-
-function toNumberOrThrow(value: unknown, target: string): number {
+/**
+ * A value as a numeric value for arithmetic: numbers as they are, `'10'` → 10 (typed as the
+ * literal would be), `$null` → 0, `$true` → 1, a [char] its code; errors as PowerShell.
+ */
+export function toNumeric(value: unknown, target = 'System.Int32'): Numeric {
+  if (typeof value === 'number' || value instanceof TypedNumber || value instanceof PSDecimal) return value;
   if (value === null || value === undefined) return 0;
-  if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof EnumValue) return value.value;
+  if (value instanceof PSChar) return value.code;
   if (typeof value === 'string') {
-    const n = parseNumber(value);
-    if (Number.isNaN(n)) {
+    if (value.trim() === '') return 0;
+    const n = parseNumeric(value);
+    if (n === undefined) {
       const id = target === 'System.Double' || target === 'System.Single' ? 'InvalidCastFromStringToDoubleOrSingle' : 'InvalidCastFromStringToInteger';
       throw conversionError(value, target, 'Input string was not in a correct format.', id);
     }
     return n;
   }
-  if (Array.isArray(value) && value.length === 1) return toNumberOrThrow(value[0], target);
-  if (value instanceof PSObject && value.typeNames.includes('System.TimeSpan')) return Number(value.get('Ticks'));
+  if (Array.isArray(value) && value.length === 1) return toNumeric(value[0], target);
+  if (value instanceof PSObject && value.typeNames.includes('System.TimeSpan')) return toNumeric(value.get('Ticks'), target);
   throw castError(value, target);
 }
 
-/** A value as a number for arithmetic: `'10'` → 10, `$null` → 0, `$true` → 1; errors as PowerShell. */
+/** A value as a JS number (the nearest double) for code that needs one: counts, indexes, Math. */
 export function toNumber(value: unknown): number {
-  return toNumberOrThrow(value, 'System.Int32');
+  return typeof value === 'number' ? value : Number(toNumeric(value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -578,9 +585,15 @@ export function convertTo(value: unknown, typeName: string): unknown {
     case 'System.String':
       return value === null ? '' : convertToString(value);
     case 'System.Char': {
-      if (typeof value === 'string' && value.length === 1) return value;
-      if (typeof value === 'number') return String.fromCharCode(toInteger(value, 'System.UInt32'));
-      throw castError(value, full);
+      if (value instanceof PSChar) return value;
+      if (typeof value === 'string') {
+        if (value.length === 1) return new PSChar(value.charCodeAt(0));
+        throw conversionError(value, full, 'String must be exactly one character long.', 'InvalidCastParseTargetInvocation');
+      }
+      if (value === null) return new PSChar(0);
+      const code = convertNumeric(toNumeric(value, full), 'UInt16');
+      if (code === undefined) throw conversionError(value, full, 'Value was either too large or too small for a character.', 'InvalidCastIConvertible');
+      return new PSChar(Number(code));
     }
     case 'System.Boolean':
     case 'System.Management.Automation.SwitchParameter':
@@ -588,17 +601,15 @@ export function convertTo(value: unknown, typeName: string): unknown {
     case 'System.Int32':
     case 'System.Int64':
     case 'System.Int16':
+    case 'System.UInt16':
     case 'System.UInt32':
     case 'System.UInt64':
     case 'System.Byte':
     case 'System.SByte':
-      if (value instanceof Date) throw castError(value, full);
-      return toInteger(value, full);
     case 'System.Double':
     case 'System.Single':
     case 'System.Decimal':
-      if (value instanceof Date) throw castError(value, full);
-      return toNumberOrThrow(value, full);
+      return toNumericType(value, full);
     case 'System.DateTime':
       return toDate(value, full);
     case 'System.Collections.Hashtable':
@@ -663,11 +674,14 @@ function toArrayOf(value: unknown, full: string): unknown {
   if (el === 'System.Byte') {
     if (value instanceof Uint8Array) return value;
     const out = new Uint8Array(items.length);
-    items.forEach((v, i) => (out[i] = toInteger(v, 'System.Byte')));
+    items.forEach((v, i) => (out[i] = Number(toNumericType(v, 'System.Byte'))));
     return out;
   }
   if (el === 'System.Object' || el === 'System.Management.Automation.PSObject') return Array.isArray(value) ? value : items;
-  return items.map((v) => convertTo(v, el));
+  // `[char[]]'ab'`: a string is its characters.
+  if (el === 'System.Char' && typeof value === 'string') return typedArray([...value].map((c) => new PSChar(c.charCodeAt(0))), el);
+  if (Array.isArray(value) && arrayElementType(value) === el) return value;
+  return typedArray(items.map((v) => convertTo(v, el)), el);
 }
 
 function copyHashtable(h: PSHashtable): PSHashtable {

@@ -5,6 +5,7 @@ import { convertTo, convertToString, enumValue, exceptionValue, shortTypeName, t
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
+import { PSChar, compareNumeric, isNumeric, type Numeric } from './numbers.js';
 import {
   EnumValue,
   PSHashtable,
@@ -699,14 +700,20 @@ function hashtableMethod(h: PSHashtable, name: string, args: unknown[]): unknown
   return NOT_FOUND;
 }
 
-function numberMethod(n: number, name: string, args: unknown[]): unknown {
+function numberMethod(n: Numeric | PSChar, name: string, args: unknown[]): unknown {
   switch (lower(name)) {
     case 'tostring':
-      return args.length ? formatValue(n, convertToString(args[0])) : toDisplayText(n);
+      return args.length && args[0] !== null && args[0] !== undefined && !(n instanceof PSChar) ? formatValue(n, convertToString(args[0])) : toDisplayText(n);
     case 'compareto':
       return compareValues(n, args[0]);
-    case 'equals':
-      return typeof args[0] === 'number' && args[0] === n;
+    case 'equals': {
+      // .NET's Equals: same type and value (5 -eq 5L is True, (5).Equals(5L) is False).
+      const other = args[0];
+      if (n instanceof PSChar) return other instanceof PSChar && other.code === n.code;
+      return isNumeric(other) && typeNamesOf(other)[0] === typeNamesOf(n)[0] && compareNumeric(n, other) === 0;
+    }
+    case 'gethashcode':
+      return Number(n) | 0;
   }
   return NOT_FOUND;
 }
@@ -773,7 +780,7 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
     if (m) return m.invoke(args);
   }
   if (typeof target === 'string') r = stringMethod(target, name, args);
-  else if (typeof target === 'number') r = numberMethod(target, name, args);
+  else if (isNumeric(target) || target instanceof PSChar) r = numberMethod(target, name, args);
   else if (target instanceof Date) r = dateMethod(target, name, args);
   else if (target instanceof EnumValue) r = enumMethod(target, name, args);
   else if (Array.isArray(target) || target instanceof Uint8Array) {
@@ -856,7 +863,7 @@ const ENUM_METHODS: [string, string][] = [
 
 function methodNamesOf(target: unknown): string[] {
   if (typeof target === 'string') return STRING_METHODS;
-  if (typeof target === 'number' || typeof target === 'boolean') return NUMBER_METHODS;
+  if (isNumeric(target) || target instanceof PSChar || typeof target === 'boolean') return NUMBER_METHODS;
   if (target instanceof Date) return DATE_METHODS;
   if (target instanceof PSHashtable) return HASHTABLE_METHODS;
   return OBJECT_METHODS;
@@ -867,6 +874,8 @@ export function definitionTypeName(v: unknown): string {
   const full = typeNameOf(v);
   const map: Record<string, string> = {
     'System.String': 'string', 'System.Int32': 'int', 'System.Int64': 'long', 'System.Double': 'double', 'System.Boolean': 'bool',
+    'System.Decimal': 'decimal', 'System.Single': 'float', 'System.Byte': 'byte', 'System.SByte': 'sbyte', 'System.Int16': 'int16',
+    'System.UInt16': 'uint16', 'System.UInt32': 'uint32', 'System.UInt64': 'uint64', 'System.Char': 'char',
     'System.DateTime': 'datetime', 'System.Object[]': 'Object[]', 'System.Byte[]': 'byte[]', 'System.Collections.Hashtable': 'hashtable',
   };
   return map[full] ?? full;

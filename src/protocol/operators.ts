@@ -2,7 +2,8 @@
 // left filter, comparisons are case-insensitive unless the `c` form is used.
 
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
-import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isInstanceOf, parseDate, parseNumber, resolveTypeName, toNumber, typeNotFound, valueText, type EnumInfo } from './convert.js';
+import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isInstanceOf, parseDate, resolveTypeName, toNumber, toNumeric, typeNotFound, valueText, type EnumInfo } from './convert.js';
+import { PSChar, TypedNumber, arithmetic, bitwise, bnot, compareNumeric, divisionRaises, double, isNumeric, isZero, negate, parseNumeric, shift, type Numeric } from './numbers.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { raise, runtimeError, withInner } from './errors.js';
 import { EnumValue, PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
@@ -135,14 +136,21 @@ export function valuesEqual(a: unknown, b: unknown, caseSensitive = false): bool
   if (b === null) return false;
   if (a instanceof EnumValue) return enumOperand(a, b)?.value === a.value;
   if (typeof a === 'string') return stringEq(a, b instanceof Date ? convertToString(b) : toDisplayText(b), caseSensitive);
-  if (typeof a === 'number') {
-    if (typeof b === 'number') return a === b;
-    if (typeof b === 'boolean') return a === (b ? 1 : 0);
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (isNumeric(a)) {
+    if (isNumeric(b)) return compareNumeric(a, b) === 0;
+    if (typeof b === 'boolean') return compareNumeric(a, b ? 1 : 0) === 0;
+    if (b instanceof PSChar) return compareNumeric(a, b.code) === 0;
     if (typeof b === 'string') {
-      const n = parseNumber(b);
-      return !Number.isNaN(n) && (b.trim() !== '' || a === 0) && n === a;
+      if (b.trim() === '') return compareNumeric(a, 0) === 0;
+      const n = parseNumeric(b);
+      return n !== undefined && compareNumeric(a, n) === 0;
     }
     return false;
+  }
+  if (a instanceof PSChar) {
+    if (isNumeric(b)) return compareNumeric(a.code, b) === 0;
+    return stringEq(a.toString(), toDisplayText(b), caseSensitive);
   }
   if (typeof a === 'boolean') return a === isTruthy(b);
   if (a instanceof Date) {
@@ -167,16 +175,21 @@ export function compareValues(a: unknown, b: unknown, caseSensitive = false): nu
     const y = enumOperand(a, b);
     if (y) return Math.sign(a.value - y.value);
   }
-  if (typeof a === 'number' || typeof a === 'boolean') {
-    const x = Number(a);
-    let y: number;
-    if (typeof b === 'number' || typeof b === 'boolean') y = Number(b);
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (isNumeric(a) || typeof a === 'boolean') {
+    const x: Numeric = typeof a === 'boolean' ? (a ? 1 : 0) : a;
+    let y: Numeric;
+    if (isNumeric(b)) y = b;
+    else if (typeof b === 'boolean') y = b ? 1 : 0;
+    else if (b instanceof PSChar) y = b.code;
     else if (typeof b === 'string') {
-      y = parseNumber(b);
-      if (Number.isNaN(y)) return compareStrings(toDisplayText(a), b, caseSensitive);
+      const n = b.trim() === '' ? 0 : parseNumeric(b);
+      if (n === undefined) return compareStrings(toDisplayText(a), b, caseSensitive);
+      y = n;
     } else return compareStrings(toDisplayText(a), toDisplayText(b), caseSensitive);
-    return x < y ? -1 : x > y ? 1 : 0;
+    return compareNumeric(x, y);
   }
+  if (a instanceof PSChar && isNumeric(b)) return compareNumeric(a.code, b);
   if (a instanceof Date) {
     const d = b instanceof Date ? b : typeof b === 'string' ? parseDate(b) : undefined;
     if (d) return Math.sign(a.getTime() - d.getTime());
@@ -210,9 +223,8 @@ function compareStrings(a: string, b: string, cs: boolean): number {
 
 /** `-lt` & co: like compareValues, but a right operand that cannot convert is an error. */
 function compareForOperator(a: unknown, b: unknown, cs: boolean): number {
-  if (typeof a === 'number' && typeof b === 'string') {
-    const n = parseNumber(b);
-    if (Number.isNaN(n)) {
+  if (isNumeric(a) && typeof b === 'string') {
+    if (b.trim() !== '' && parseNumeric(b) === undefined) {
       raise(
         `Could not compare "${valueText(a)}" to "${b}". Error: "Cannot convert value "${b}" to type "${typeNameOf(a)}". Error: "Input string was not in a correct format.""`,
         'ComparisonFailure',
@@ -243,9 +255,16 @@ function add(left: unknown, right: unknown): unknown {
     if (Array.isArray(right)) return [...right];
     return right ?? null;
   }
-  if (typeof left === 'number' || typeof left === 'boolean') {
+  if (typeof left === 'number' && typeof right === 'number') {
+    const r = left + right;
+    // Int32 + Int32 stays Int32 unless it overflows (then Double, as PowerShell widens).
+    if ((left | 0) === left && (right | 0) === right) return (r | 0) === r ? r : double(r);
+    return Number.isInteger(r) ? arithmetic('+', left, right) : r;
+  }
+  if (left instanceof TypedNumber && (typeof right === 'number' || right instanceof TypedNumber)) return arithmetic('+', left, right);
+  if (isNumeric(left) || typeof left === 'boolean' || left instanceof PSChar) {
     if (isCollection(right)) opMissing(left, 'op_Addition');
-    return Number(left) + toNumber(right);
+    return arithmetic('+', toNumeric(left), numericRight(left, right, 'op_Addition'));
   }
   if (typeof left === 'string') return left + (right instanceof Date ? convertToString(right) : toDisplayText(right));
   if (isCollection(left)) {
@@ -280,15 +299,43 @@ function add(left: unknown, right: unknown): unknown {
   opMissing(left, 'op_Addition');
 }
 
-function numericLeft(left: unknown, method: string): number {
+function numericLeft(left: unknown, method: string): Numeric {
   if (left === null || left === undefined) return 0;
-  if (typeof left === 'number' || typeof left === 'boolean' || typeof left === 'string') return toNumber(left);
+  if (isNumeric(left) || typeof left === 'boolean' || typeof left === 'string' || left instanceof PSChar) return toNumeric(left);
   opMissing(left, method);
 }
 
-function numericRight(left: unknown, right: unknown, method: string): number {
+function numericRight(left: unknown, right: unknown, method: string): Numeric {
   if (isCollection(right)) opMissing(left, method);
-  return toNumber(right);
+  return toNumeric(right);
+}
+
+/** `-`, `*`, `/`, `%` on numbers; plain Int32s and doubles take the short way. */
+function numericOp(op: '-' | '*' | '/' | '%', left: unknown, right: unknown, method: string): Numeric {
+  if (typeof left === 'number' && typeof right === 'number') {
+    const a = left;
+    const b = right;
+    if ((a | 0) === a && (b | 0) === b) {
+      // Int32 op Int32: Int32 unless it overflows (then Double); `/` an Int32 only when exact.
+      if (op !== '-' && op !== '*' && b === 0) divideByZero();
+      const r = op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b;
+      return (r | 0) === r ? r | 0 : double(r);
+    }
+    if (!Number.isInteger(a) || !Number.isInteger(b)) return double(op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b);
+  }
+  const a = numericLeft(left, method);
+  const b = numericRight(left, right, method);
+  if ((op === '/' || op === '%') && isZero(b) && divisionRaises(a, b)) divideByZero();
+  return arithmetic(op, a, b);
+}
+
+/** `$x++` and `$x += 1` on numbers: the value plus a delta, typed as `+` types it. */
+export function addNumber(value: unknown, delta: number): unknown {
+  if (typeof value === 'number' && (value | 0) === value) {
+    const r = value + delta;
+    return (r | 0) === r ? r : double(r);
+  }
+  return arithmetic('+', toNumeric(value), delta);
 }
 
 /** A RuntimeException around .NET's DivideByZeroException (`catch [DivideByZeroException]` takes it). */
@@ -317,23 +364,11 @@ function multiply(left: unknown, right: unknown): unknown {
     for (let i = 0; i < n; i++) out.push(...list);
     return out;
   }
-  return numericLeft(left, 'op_Multiply') * numericRight(left, right, 'op_Multiply');
+  return numericOp('*', left, right, 'op_Multiply');
 }
 
-/** Int32/Int64 bitwise operations, BigInt when beyond 32 bits. */
-function bitwise(op: '&' | '|' | '^', a: number, b: number): number {
-  const fits = (x: number) => x >= -2147483648 && x <= 4294967295;
-  if (fits(a) && fits(b) && Number.isInteger(a) && Number.isInteger(b)) {
-    const r = op === '&' ? a & b : op === '|' ? a | b : a ^ b;
-    return a > 2147483647 || b > 2147483647 ? r >>> 0 : r;
-  }
-  const x = BigInt(Math.round(a));
-  const y = BigInt(Math.round(b));
-  return Number(op === '&' ? x & y : op === '|' ? x | y : x ^ y);
-}
-
-function toIntOperand(v: unknown): number {
-  return Math.round(toNumber(v));
+function toIntOperand(v: unknown): Numeric {
+  return toNumeric(v);
 }
 
 const MAX_RANGE = 50_000_000;
@@ -586,21 +621,13 @@ export function binaryOperation(op: BinaryOperator, left: unknown, right: unknow
       return add(left, right);
     case '-':
       if (left instanceof Date && right instanceof Date) return timeSpan(left.getTime() - right.getTime());
-      return numericLeft(left, 'op_Subtraction') - numericRight(left, right, 'op_Subtraction');
+      return numericOp('-', left, right, 'op_Subtraction');
     case '*':
       return multiply(left, right);
-    case '/': {
-      const a = numericLeft(left, 'op_Division');
-      const b = numericRight(left, right, 'op_Division');
-      if (b === 0) divideByZero();
-      return a / b;
-    }
-    case '%': {
-      const a = numericLeft(left, 'op_Modulus');
-      const b = numericRight(left, right, 'op_Modulus');
-      if (b === 0) divideByZero();
-      return a % b;
-    }
+    case '/':
+      return numericOp('/', left, right, 'op_Division');
+    case '%':
+      return numericOp('%', left, right, 'op_Modulus');
     case '..':
       return range(left, right);
     case '-f':
@@ -618,14 +645,8 @@ export function binaryOperation(op: BinaryOperator, left: unknown, right: unknow
     case '-bxor':
       return bitwise('^', toIntOperand(left), toIntOperand(right));
     case '-shl':
-    case '-shr': {
-      const a = toIntOperand(left);
-      const n = toIntOperand(right);
-      if (a >= -2147483648 && a <= 2147483647) return op === '-shl' ? a << (n & 31) : a >> (n & 31);
-      const x = BigInt.asIntN(64, BigInt(a));
-      const s = BigInt(n & 63);
-      return Number(BigInt.asIntN(64, op === '-shl' ? x << s : x >> s));
-    }
+    case '-shr':
+      return shift(op, toIntOperand(left), Number(toIntOperand(right)));
     case '-eq':
     case '-ceq':
       return filterOrTest(left, right, (l, r) => valuesEqual(l, r, op === '-ceq'));
@@ -697,16 +718,14 @@ export function unaryOperation(op: UnaryOperator, operand: unknown): unknown {
     case '-not':
     case '!':
       return !isTruthy(operand);
-    case '-bnot': {
-      const n = toIntOperand(operand);
-      return n >= -2147483648 && n <= 2147483647 ? ~n : Number(BigInt.asIntN(64, ~BigInt(n)));
-    }
+    case '-bnot':
+      return bnot(toIntOperand(operand));
     case '-':
       if (isCollection(operand)) opMissing(operand, 'op_UnaryNegation');
-      return -toNumber(operand);
+      return negate(toNumeric(operand));
     case '+':
       if (isCollection(operand)) return operand;
-      return typeof operand === 'string' ? toNumber(operand) : operand === null ? 0 : operand;
+      return typeof operand === 'string' || operand instanceof PSChar ? toNumeric(operand) : operand === null ? 0 : operand;
     case ',':
       return [operand];
     case '-split': {
@@ -765,9 +784,10 @@ function formatError(): never {
 
 /** One argument with a format string: numbers and dates honour it, others use their text. */
 export function formatValue(v: unknown, fmt: string): string {
-  if (typeof v === 'number' && fmt) {
+  if (fmt && (isNumeric(v) || v instanceof PSChar)) {
     try {
-      return formatNumber(v, fmt);
+      if (v instanceof TypedNumber && v.big !== undefined && /^[DdXxNnFf]\d*$/.test(fmt)) return formatBigInteger(v.big, fmt);
+      return formatNumber(Number(v), fmt);
     } catch (e) {
       if (e instanceof FormatError) raise(`Error formatting a string: ${e.message}.`, 'FormatError');
       throw e;
@@ -786,6 +806,21 @@ export function formatValue(v: unknown, fmt: string): string {
     if (m) return String(m.invoke([fmt]));
   }
   return toDisplayText(v);
+}
+
+/** `D`, `X`, `N` and `F` on 64-bit integers, exact. */
+function formatBigInteger(b: bigint, fmt: string): string {
+  const width = Number(fmt.slice(1) || 0);
+  if (fmt[0] === 'D' || fmt[0] === 'd') return (b < 0n ? '-' : '') + (b < 0n ? -b : b).toString().padStart(width, '0');
+  if (/[NnFf]/.test(fmt[0]!)) {
+    // N and F: the exact digits, grouped for N, with zero fraction digits (2 by default).
+    const digits = (b < 0n ? -b : b).toString();
+    const places = fmt.length > 1 ? width : 2;
+    const int = fmt[0] === 'N' || fmt[0] === 'n' ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : digits;
+    return (b < 0n ? '-' : '') + int + (places > 0 ? '.' + '0'.repeat(places) : '');
+  }
+  const h = BigInt.asUintN(64, b).toString(16).padStart(width, '0');
+  return fmt[0] === 'X' ? h.toUpperCase() : h;
 }
 
 /** `"{0,-10}|{1:N2}" -f 'a', 3.14159`. `{{` and `}}` are literal braces. */

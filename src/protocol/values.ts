@@ -2,9 +2,18 @@
 //
 //   $null            → null (undefined is treated as $null everywhere)
 //   [bool]           → boolean
-//   [int] [long] [double] → number (integers are Int32/Int64 by magnitude, others Double)
+//   numbers          → a plain JS number in the common case, read by its value: an integer in
+//                      Int32 range is Int32, a larger one up to 2^53 is Int64, anything else
+//                      (fractions, NaN, beyond 2^53) is Double. The kinds a number cannot carry
+//                      are boxed (numbers.ts): TypedNumber for Int64/UInt64 outside that reading
+//                      (exact, over bigint), integral Doubles (`[double]2`, `1.0`), SByte, Byte,
+//                      Int16, UInt16, UInt32, Single; PSDecimal (exact decimal); PSChar ([char]).
+//                      Producers go through int64()/double() so each value has one form; the hot
+//                      paths (Int32 counters, doubles) never allocate. Boxes' valueOf is the
+//                      nearest double, so Number(x) works on any of them.
 //   [string]         → string
-//   [object[]]       → JS array (unrolled onto the pipeline)
+//   [object[]]       → JS array (unrolled onto the pipeline); `[int[]]` & co are arrays tagged
+//                      with their element type (typedArray / arrayElementType)
 //   [byte[]]         → Uint8Array
 //   [hashtable]      → PSHashtable (case-insensitive keys, insertion order kept)
 //   [datetime]       → Date (shown in en-US format, local time of the process)
@@ -15,6 +24,10 @@
 //                      name, so `[int]`, `-band` and ToString all work); casts and binding to an enum
 //                      type still give the canonical name string (convert.ts)
 //   objects          → PSObject (type names + ordered properties), also domain objects
+
+import { PSChar, PSDecimal, TypedNumber, numberKind, numberToString, numericText } from './numbers.js';
+
+export { numberToString };
 
 /** A property of a PSObject. `get` computes the value each time (domain objects stay live). */
 export interface PSPropertyInfo {
@@ -179,7 +192,12 @@ export class PSHashtable {
   ordered = false;
 
   private static norm(key: unknown): unknown {
-    return typeof key === 'string' ? key.toLowerCase() : key;
+    if (typeof key === 'string') return key.toLowerCase();
+    // Boxed numbers are keys by type and value, as .NET's Equals (5L and 5 are two keys).
+    if (key instanceof TypedNumber) return `${key.kind}:${numericText(key)}`;
+    if (key instanceof PSDecimal) return `Decimal:${key.trimmed().toString()}`;
+    if (key instanceof PSChar) return `Char:${key.code}`;
+    return key;
   }
 
   get(key: unknown): unknown {
@@ -291,6 +309,22 @@ export class EnumValue {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Typed arrays: `[int[]]$x` is a JS array tagged with its element type
+
+const ARRAY_TYPES = new WeakMap<unknown[], string>();
+
+/** Tags an array as `<elementType>[]` (full name, e.g. `System.Int32`). */
+export function typedArray<T extends unknown[]>(items: T, elementType: string): T {
+  ARRAY_TYPES.set(items, elementType);
+  return items;
+}
+
+/** The element type of a typed array (`System.Int32`), undefined for object[]. */
+export function arrayElementType(items: unknown[]): string | undefined {
+  return ARRAY_TYPES.get(items);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Type names (for formatting, Get-Member, -is)
 
 export function typeNamesOf(value: unknown): string[] {
@@ -298,17 +332,16 @@ export function typeNamesOf(value: unknown): string[] {
   if (value instanceof PSObject) return value.typeNames;
   if (typeof value === 'string') return ['System.String', 'System.Object'];
   if (typeof value === 'boolean') return ['System.Boolean', 'System.ValueType', 'System.Object'];
-  if (typeof value === 'number') {
-    const t = Number.isInteger(value)
-      ? Math.abs(value) <= 2147483647 ? 'System.Int32' : 'System.Int64'
-      : 'System.Double';
-    return [t, 'System.ValueType', 'System.Object'];
+  if (typeof value === 'number' || value instanceof TypedNumber || value instanceof PSDecimal) {
+    return ['System.' + numberKind(value), 'System.ValueType', 'System.Object'];
   }
+  if (value instanceof PSChar) return ['System.Char', 'System.ValueType', 'System.Object'];
   if (value instanceof Date) return ['System.DateTime', 'System.ValueType', 'System.Object'];
   if (value instanceof Uint8Array) return ['System.Byte[]', 'System.Array', 'System.Object'];
   if (Array.isArray(value)) {
     const list = LIST_KINDS.get(value);
-    return list ? [list.typeName, 'System.Object'] : ['System.Object[]', 'System.Array', 'System.Object'];
+    if (list) return [list.typeName, 'System.Object'];
+    return [(ARRAY_TYPES.get(value) ?? 'System.Object') + '[]', 'System.Array', 'System.Object'];
   }
   if (value instanceof PSHashtable) return [value.typeName, 'System.Object'];
   if (value instanceof ScriptBlockValue) return ['System.Management.Automation.ScriptBlock', 'System.Object'];
@@ -329,6 +362,9 @@ export function isTruthy(value: unknown): boolean {
   if (typeof value === 'number') return value !== 0;
   if (typeof value === 'string') return value.length > 0;
   if (value instanceof EnumValue) return value.value !== 0;
+  if (value instanceof TypedNumber) return value.value !== 0;
+  if (value instanceof PSDecimal) return !value.isZero();
+  if (value instanceof PSChar) return value.code !== 0;
   if (Array.isArray(value)) {
     if (value.length === 0) return false;
     if (value.length === 1) return isTruthy(value[0]);
@@ -345,17 +381,6 @@ export function dateToString(d: Date): string {
   return `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()} ${h12}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
-/** PowerShell's rendering of a double: up to 15 significant digits, `1E+20` style for big ones. */
-export function numberToString(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (n === Infinity) return 'Infinity';
-  if (n === -Infinity) return '-Infinity';
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  const s = Number(n.toPrecision(15)).toString();
-  // JS writes 1e+21; .NET writes 1E+21.
-  return s.replace('e', 'E');
-}
-
 /**
  * The text a value turns into in string context (`"$x"`, -join, Write-Host, [string]):
  * arrays are joined with spaces ($OFS), $null is empty.
@@ -365,6 +390,7 @@ export function toDisplayText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number') return numberToString(value);
+  if (value instanceof TypedNumber || value instanceof PSDecimal) return numericText(value);
   if (value instanceof Date) return dateToString(value);
   if (Array.isArray(value)) return value.map(toDisplayText).join(' ');
   if (value instanceof Uint8Array) return Array.from(value).join(' ');

@@ -80,7 +80,11 @@ describe('ConvertFrom-Json', () => {
     const { out } = await c.run(
       `$j = '{"i":5,"l":5000000000,"d":1.5,"t":"2026-11-26T10:00:00Z"}' | ConvertFrom-Json; $j.i.GetType().Name; $j.l.GetType().Name; $j.d.GetType().Name; $j.t.GetType().Name`,
     );
-    expect(out).toBe('Int32\nInt64\nDouble\nString\n');
+    // 5.1's JavaScriptSerializer tries Int32, Int64, then Decimal (fractions), then Double (exponents).
+    expect(out).toBe('Int32\nInt64\nDecimal\nString\n');
+    expect((await c.run(`('[1.10, 1e3, 9223372036854775807]' | ConvertFrom-Json) | % { "$_ " + $_.GetType().Name }`)).out).toBe(
+      '1.10 Decimal\n1000 Double\n9223372036854775807 Int64\n',
+    );
   });
 
   it('writes an array as one object (5.1) and joins piped lines', async () => {

@@ -3,6 +3,7 @@ import { getStaticMember, invokeStaticMethod, mathRound, type StaticEnv } from '
 import type { FileEntry, LabFileSystem, ResolvedPath } from '../../src/protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import { invokeMethod, getMember } from '../../src/protocol/members.js';
+import { typeNamesOf } from '../../src/protocol/values.js';
 
 /** An in-memory drive: keys are lower-case display paths. */
 function memoryFs(): LabFileSystem & { files: Map<string, Uint8Array>; dirs: Set<string> } {
@@ -110,13 +111,13 @@ describe('[System.Text.Encoding]', () => {
 
 describe('[Math] and [Convert]', () => {
   it('banker\'s rounding like .NET', () => {
-    expect(invokeStaticMethod('Math', 'Round', [2.5], env().e)).toBe(2);
-    expect(invokeStaticMethod('Math', 'Round', [3.5], env().e)).toBe(4);
-    expect(invokeStaticMethod('Math', 'Round', [-2.5], env().e)).toBe(-2);
-    expect(invokeStaticMethod('Math', 'Round', [1.2345, 2], env().e)).toBe(1.23);
-    expect(invokeStaticMethod('Math', 'Round', [2.675, 2], env().e)).toBe(2.68); // 2.675*100 is 267.5 in IEEE doubles
-    expect(invokeStaticMethod('Math', 'Round', [0.125, 2], env().e)).toBe(0.12);
-    expect(invokeStaticMethod('Math', 'Round', [2.5, 'AwayFromZero'], env().e)).toBe(3);
+    expect(Number(invokeStaticMethod('Math', 'Round', [2.5], env().e))).toBe(2);
+    expect(Number(invokeStaticMethod('Math', 'Round', [3.5], env().e))).toBe(4);
+    expect(Number(invokeStaticMethod('Math', 'Round', [-2.5], env().e))).toBe(-2);
+    expect(Number(invokeStaticMethod('Math', 'Round', [1.2345, 2], env().e))).toBe(1.23);
+    expect(Number(invokeStaticMethod('Math', 'Round', [2.675, 2], env().e))).toBe(2.68); // 2.675*100 is 267.5 in IEEE doubles
+    expect(Number(invokeStaticMethod('Math', 'Round', [0.125, 2], env().e))).toBe(0.12);
+    expect(Number(invokeStaticMethod('Math', 'Round', [2.5, 'AwayFromZero'], env().e))).toBe(3);
     expect(mathRound(1.005, 2, 'AwayFromZero')).toBe(1);
     expect(mathRound(-2.5, 0, 'AwayFromZero')).toBe(-3);
   });
@@ -125,15 +126,15 @@ describe('[Math] and [Convert]', () => {
     const { e } = env();
     expect(getStaticMember('Math', 'PI', e)).toBe(Math.PI);
     expect(getStaticMember('System.Math', 'E', e)).toBe(Math.E);
-    expect(invokeStaticMethod('Math', 'Floor', [2.7], e)).toBe(2);
-    expect(invokeStaticMethod('Math', 'Ceiling', [2.1], e)).toBe(3);
-    expect(invokeStaticMethod('Math', 'Truncate', [-2.7], e)).toBe(-2);
+    expect(Number(invokeStaticMethod('Math', 'Floor', [2.7], e))).toBe(2);
+    expect(Number(invokeStaticMethod('Math', 'Ceiling', [2.1], e))).toBe(3);
+    expect(Number(invokeStaticMethod('Math', 'Truncate', [-2.7], e))).toBe(-2);
     expect(invokeStaticMethod('Math', 'Abs', [-3], e)).toBe(3);
     expect(invokeStaticMethod('Math', 'Max', [3, '7'], e)).toBe(7);
     expect(invokeStaticMethod('Math', 'Min', [3, 7], e)).toBe(3);
-    expect(invokeStaticMethod('Math', 'Pow', [2, 10], e)).toBe(1024);
-    expect(invokeStaticMethod('Math', 'Sqrt', [16], e)).toBe(4);
-    expect(invokeStaticMethod('Math', 'Log', [8, 2], e)).toBe(3);
+    expect(Number(invokeStaticMethod('Math', 'Pow', [2, 10], e))).toBe(1024);
+    expect(Number(invokeStaticMethod('Math', 'Sqrt', [16], e))).toBe(4);
+    expect(Number(invokeStaticMethod('Math', 'Log', [8, 2], e))).toBe(3);
   });
 
   it('base64', () => {
@@ -164,7 +165,9 @@ describe('[DateTime], [int], [string], [guid]', () => {
     const { e } = env();
     expect(getStaticMember('int', 'MaxValue', e)).toBe(2147483647);
     expect(getStaticMember('System.Int32', 'MinValue', e)).toBe(-2147483648);
-    expect(getStaticMember('byte', 'MaxValue', e)).toBe(255);
+    expect(String(getStaticMember('byte', 'MaxValue', e))).toBe('255');
+    expect(typeNamesOf(getStaticMember('byte', 'MaxValue', e))[0]).toBe('System.Byte');
+    expect(String(getStaticMember('long', 'MaxValue', e))).toBe('9223372036854775807');
     expect(invokeStaticMethod('int', 'Parse', ['42'], e)).toBe(42);
   });
 

@@ -30,9 +30,10 @@ describe('scanner modes', () => {
     expect(shape(expr('1kb'))).toEqual(num(1024));
     expect(shape(expr('2gb'))).toEqual(num(2147483648, 'Int64'));
     expect(shape(expr('1.5'))).toEqual(num(1.5, 'Double'));
-    expect(shape(expr('1e3'))).toEqual(num(1000, 'Double'));
-    expect(shape(expr('5l'))).toEqual(num(5, 'Int64'));
-    expect(shape(expr('5d'))).toEqual(num(5, 'Decimal'));
+    // Integral doubles, small Int64s and decimals keep their text: the runtime reads the exact value from it.
+    expect(shape(expr('1e3'))).toEqual({ ...num(1000, 'Double'), exact: '1e3' });
+    expect(shape(expr('5l'))).toEqual({ ...num(5, 'Int64'), exact: '5l' });
+    expect(shape(expr('5d'))).toEqual({ ...num(5, 'Decimal'), exact: '5d' });
     expect(shape(expr('3000000000'))).toEqual(num(3000000000, 'Int64'));
     expect(shape(expr('.5'))).toEqual(num(0.5, 'Double'));
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertAs, convertTo, isInstanceOf, parseDate, resolveTypeName, toNumber } from '../../src/protocol/convert.js';
 import { ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
-import { PSHashtable, PSObject, PSTypeValue, SecureString } from '../../src/protocol/values.js';
+import { PSHashtable, PSObject, PSTypeValue, SecureString, typeNamesOf } from '../../src/protocol/values.js';
 
 function err(f: () => unknown): ErrorRecord {
   try {
@@ -39,7 +39,8 @@ describe('convertTo numbers', () => {
     expect(convertTo(3.5, 'int')).toBe(4);
     expect(convertTo(null, 'int')).toBe(0);
     expect(convertTo(true, 'int')).toBe(1);
-    expect(convertTo('1e3', 'long')).toBe(1000);
+    expect(String(convertTo('1e3', 'long'))).toBe('1000');
+    expect(typeNamesOf(convertTo('1e3', 'long'))[0]).toBe('System.Int64');
     expect(convertTo('1.5', 'double')).toBe(1.5);
   });
 
@@ -52,7 +53,7 @@ describe('convertTo numbers', () => {
     r = err(() => convertTo('99999999999', 'int'));
     expect(r.message).toBe('Cannot convert value "99999999999" to type "System.Int32". Error: "Value was either too large or too small for an Int32."');
     r = err(() => convertTo('300', 'byte'));
-    expect(r.message).toBe('Cannot convert value "300" to type "System.Byte". Error: "Value was either too large or too small for a Byte."');
+    expect(r.message).toBe('Cannot convert value "300" to type "System.Byte". Error: "Value was either too large or too small for an unsigned byte."');
     r = err(() => convertTo('x', 'double'));
     expect(r.errorId).toBe('InvalidCastFromStringToDoubleOrSingle');
     r = err(() => convertTo(new PSHashtable(), 'int'));
@@ -87,7 +88,7 @@ describe('convertTo other types', () => {
     expect(convertTo([1, 2, 255], 'byte[]')).toEqual(new Uint8Array([1, 2, 255]));
     const u = new Uint8Array([1]);
     expect(convertTo(u, 'byte[]')).toBe(u);
-    expect(err(() => convertTo([1, 256], 'byte[]')).message).toContain('Value was either too large or too small for a Byte.');
+    expect(err(() => convertTo([1, 256], 'byte[]')).message).toContain('Value was either too large or too small for an unsigned byte.');
   });
 
   it('pscustomobject from a hashtable keeps order', () => {

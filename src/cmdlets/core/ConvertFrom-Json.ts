@@ -7,6 +7,7 @@
 import { stateKey, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
+import { PSDecimal, double, int64 } from '../../protocol/numbers.js';
 
 class JsonSyntaxError extends Error {}
 
@@ -26,7 +27,7 @@ export function parseJson(text: string): unknown {
     if (tok === 'null') return null;
     if (tok === 'true') return true;
     if (tok === 'false') return false;
-    if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(tok)) return Number(tok);
+    if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(tok)) return jsonNumber(tok);
     throw new JsonSyntaxError(`Invalid JSON primitive: ${tok}.`);
   };
   const str = (): string => {
@@ -138,6 +139,23 @@ function convert(text: string, ctx: CmdletContext): unknown {
   }
 }
 
+/**
+ * A JSON number as 5.1's JavaScriptSerializer reads it: Int32, else Int64, else Decimal (which
+ * also takes fractions without an exponent: `1.5` is a Decimal), else Double.
+ */
+function jsonNumber(tok: string): unknown {
+  if (!/[.eE]/.test(tok)) {
+    const b = BigInt(tok);
+    if (b >= -2147483648n && b <= 2147483647n) return Number(b);
+    if (b >= -(2n ** 63n) && b < 2n ** 63n) return int64(b);
+  }
+  if (!/[eE]/.test(tok)) {
+    const d = PSDecimal.parse(tok);
+    if (d && Math.abs(Number(tok)) < 7.9e28) return d;
+  }
+  return double(Number(tok));
+}
+
 export default defineCmdlet({
   name: 'ConvertFrom-Json',
   module: 'Microsoft.PowerShell.Utility',
@@ -145,7 +163,7 @@ export default defineCmdlet({
   description:
     'The ConvertFrom-Json cmdlet converts a JavaScript Object Notation (JSON) string to a custom object ' +
     '(PSCustomObject) that has a property for each field of the JSON object, in order. JSON arrays become ' +
-    'arrays (written as one object, as Windows PowerShell 5.1 does), numbers become Int32, Int64 or Double, ' +
+    'arrays (written as one object, as Windows PowerShell 5.1 does), numbers become Int32, Int64, Decimal (fractions, as the 5.1 serializer reads them) or Double, ' +
     'and dates stay strings. Several piped strings that are not each a whole JSON text (the lines of ' +
     'Get-Content, for example) are joined with newlines and converted together.',
   parameters: {

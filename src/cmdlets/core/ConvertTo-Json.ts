@@ -7,6 +7,7 @@ import { stateKey, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { EnumValue, PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString, numberToString, toDisplayText } from '../../protocol/values.js';
 import { propertyNames, propertyValue } from '../../format/index.js';
 import { valueToString } from '../../format/display.js';
+import { PSChar, isNumeric, numericText } from '../../protocol/numbers.js';
 
 type JsonNode = { t: 'lit'; text: string } | { t: 'arr'; items: JsonNode[] } | { t: 'obj'; entries: [string, JsonNode][] };
 
@@ -46,6 +47,8 @@ export function toJsonNode(v: unknown, maxDepth: number, depth = 0): JsonNode {
   if (typeof v === 'boolean') return lit(v ? 'true' : 'false');
   if (typeof v === 'number') return Number.isFinite(v) ? lit(numberToString(v)) : lit(jsonString(numberToString(v)));
   if (v instanceof EnumValue) return lit(String(v.value));
+  if (isNumeric(v)) return Number.isFinite(Number(v)) ? lit(numericText(v)) : lit(jsonString(numericText(v)));
+  if (v instanceof PSChar) return lit(jsonString(v.toString()));
   if (v instanceof Date) return lit(`"\\/Date(${v.getTime()})\\/"`);
   if (v instanceof ScriptBlockValue || v instanceof PSTypeValue) return lit(jsonString(v.toString()));
   if (depth > maxDepth) return lit(jsonString(valueToString(v)));

@@ -7,6 +7,7 @@ import { convertTo } from '../../protocol/convert.js';
 import { getMember } from '../../protocol/members.js';
 import { PSObject, toDisplayText } from '../../protocol/values.js';
 import { hasProperty } from './property-spec.js';
+import { isNumeric } from '../../protocol/numbers.js';
 
 const GENERIC = 'Microsoft.PowerShell.Commands.GenericMeasureInfo';
 const TEXT = 'Microsoft.PowerShell.Commands.TextMeasureInfo';
@@ -38,11 +39,12 @@ function newStat(property: string | null): Stat {
 /** The value as a double, or undefined when it is not numeric (`Input object "x" is not numeric.`). */
 function asNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
+  if (isNumeric(v)) return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v === null || v === undefined) return 0;
   try {
     const n = convertTo(v, 'System.Double');
-    return typeof n === 'number' && !Number.isNaN(n) ? n : undefined;
+    return isNumeric(n) && !Number.isNaN(Number(n)) ? Number(n) : undefined;
   } catch {
     return undefined;
   }

@@ -12,6 +12,7 @@ import { ErrorRecord, TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
 import { decodeText as decodeBytes, encodeText as encodeBytes, type TextEncoding } from '../../protocol/text-codec.js';
 import { compileWildcard, hasWildcard, unescapeWildcard } from '../../protocol/wildcard.js';
+import { isNumeric } from '../../protocol/numbers.js';
 
 export const PROVIDER = 'Microsoft.PowerShell.Core\\FileSystem';
 export const FILE_TYPES = ['System.IO.FileInfo', 'System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
@@ -299,7 +300,7 @@ export function toBytes(ctx: CmdletContext, values: unknown[]): Uint8Array {
       continue;
     }
     const text = typeof v === 'string' ? v.trim() : null;
-    const n = typeof v === 'number' ? v : text !== null && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
+    const n = isNumeric(v) ? Number(v) : text !== null && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
     if (Number.isNaN(n)) {
       ctx.fail(
         ctx.error({

@@ -7,6 +7,7 @@ import { PSObject, dateToString } from '../../protocol/values.js';
 import { timeSpan } from '../../protocol/operators.js';
 import { LabClockBeforeCreationError, type LabClock } from '../../exchange/lab-clock.js';
 import { bindingError } from '../exchange/config-common.js';
+import { isNumeric } from '../../protocol/numbers.js';
 
 export const LabClockKey = serviceKey<LabClock>('labClock');
 
@@ -25,7 +26,7 @@ function clockOf(ctx: CmdletContext): LabClock {
 export function timeSpanMilliseconds(value: unknown): number | undefined {
   const v = Array.isArray(value) && value.length === 1 ? value[0] : value;
   if (v instanceof PSObject && v.typeNames.includes('System.TimeSpan')) return Number(v.get('TotalMilliseconds'));
-  if (typeof v === 'number' && Number.isFinite(v)) return v / 10_000;
+  if (isNumeric(v) && Number.isFinite(Number(v))) return Number(v) / 10_000;
   if (typeof v !== 'string') return undefined;
   const m = /^\s*(-)?(?:(\d+)|(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?)\s*$/.exec(v);
   if (!m) return undefined;
