@@ -7,7 +7,7 @@ import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { convertTo } from '../../protocol/convert.js';
 import { getMember, hasMember, setMember } from '../../protocol/members.js';
-import { PSHashtable, PSObject, ScriptBlockValue, instanceMembers, toDisplayText } from '../../protocol/values.js';
+import { PSObject, ScriptBlockValue, instanceMembers, toDisplayText } from '../../protocol/values.js';
 
 const MEMBER_TYPES = [
   'AliasProperty', 'CodeProperty', 'Property', 'NoteProperty', 'ScriptProperty', 'Properties', 'PropertySet', 'Method',
@@ -157,8 +157,9 @@ export default defineCmdlet({
     };
     switch (ctx.parameterSetName) {
       case 'MemberSet': {
-        const type = params.MemberType as string;
-        const name = params.Name as string;
+        // Both are mandatory in this set.
+        const type = params.MemberType ?? '';
+        const name = params.Name ?? '';
         if (type === 'NoteProperty') {
           if (!exists(ctx, obj, name, force)) obj.addNote(name, params.Value ?? null);
         } else if (type === 'AliasProperty') {
@@ -189,7 +190,7 @@ export default defineCmdlet({
               name,
               memberType: 'ScriptProperty',
               typeName: 'System.Object',
-              definition: `System.Object ${name} {get=${(params.Value as ScriptBlockValue).text};${setter ? `set=${(params.SecondValue as ScriptBlockValue).text};` : ''}}`,
+              definition: `System.Object ${name} {get=${blockText(params.Value)};${setter ? `set=${blockText(params.SecondValue)};` : ''}}`,
               get: () => getter(written, []),
               set: setter ? (v) => void setter(written, [v]) : undefined,
             });
@@ -205,13 +206,13 @@ export default defineCmdlet({
         break;
       }
       case 'NotePropertySingleMemberSet': {
-        const name = params.NotePropertyName as string;
+        const name = params.NotePropertyName ?? ''; // mandatory in this set
         if (!exists(ctx, obj, name, force)) obj.addNote(name, params.NotePropertyValue ?? null);
         break;
       }
       case 'NotePropertyMultiMemberSet': {
-        const members = params.NotePropertyMembers as PSHashtable;
-        for (const [k, v] of members.entries()) {
+        const members = params.NotePropertyMembers;
+        for (const [k, v] of members?.entries() ?? []) {
           const name = toDisplayText(k);
           if (!exists(ctx, obj, name, force)) obj.addNote(name, v);
         }
@@ -219,10 +220,15 @@ export default defineCmdlet({
       }
     }
     if (params.TypeName) {
-      const t = params.TypeName as string;
+      const t = params.TypeName;
       const names = written instanceof PSObject ? written.typeNames : undefined;
       if (names && names[0]?.toLowerCase() !== t.toLowerCase()) names.unshift(t);
     }
     if (params.PassThru) ctx.write(written);
   },
 });
+
+/** The text of a script block argument (scriptOf has checked it is one). */
+function blockText(v: unknown): string {
+  return v instanceof ScriptBlockValue ? v.text : '';
+}

@@ -4,7 +4,7 @@
 // may still match it. Objects found only in the difference set are written with SideIndicator
 // `=>`, only in the reference set with `<=`, equal ones (-IncludeEqual) with `==`.
 
-import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
 import { compareOrderKeys, orderKey, parseProperties, type PropertySpec } from './property-spec.js';
 
@@ -25,6 +25,33 @@ const STATE = stateKey<State>('Compare-Object');
 
 const listOf = (v: unknown): unknown[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+const PARAMETERS = {
+  ReferenceObject: {
+    type: 'PSObject[]',
+    sets: { [ALL_SETS]: { position: 0, mandatory: true } },
+    help: 'Specifies the objects used as the reference.',
+  },
+  DifferenceObject: {
+    type: 'PSObject[]',
+    sets: { [ALL_SETS]: { position: 1, mandatory: true, fromPipeline: true } },
+    help: 'Specifies the objects compared with the reference objects.',
+  },
+  SyncWindow: {
+    type: 'Int32',
+    validateRange: [0, 2147483647],
+    help: 'Specifies how many adjacent positions are searched for a match. Default: all of them.',
+  },
+  Property: { type: 'Object[]', help: 'Specifies the properties (names or calculated properties) to compare.' },
+  ExcludeDifferent: { type: 'Switch', help: 'Writes only the objects that are equal (implies -IncludeEqual).' },
+  IncludeEqual: { type: 'Switch', help: 'Also writes the objects that are equal, with SideIndicator ==.' },
+  PassThru: { type: 'Switch', help: 'Writes the compared objects themselves, with a SideIndicator note property.' },
+  Culture: { type: 'String', help: 'Specifies the culture for comparisons.' },
+  CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
+} satisfies Record<string, ParameterDeclaration>;
+
+/** The parameters as the cmdlet's blocks and helpers receive them. */
+type Params = BoundParameters<typeof PARAMETERS>;
+
 export default defineCmdlet({
   name: 'Compare-Object',
   aliases: ['compare', 'diff'],
@@ -37,29 +64,7 @@ export default defineCmdlet({
     '-ExcludeDifferent leaves out the others. -Property compares those properties instead of the ' +
     'whole objects. Objects are matched within -SyncWindow positions of each other. String ' +
     'comparison is case-insensitive unless -CaseSensitive.',
-  parameters: {
-    ReferenceObject: {
-      type: 'PSObject[]',
-      sets: { [ALL_SETS]: { position: 0, mandatory: true } },
-      help: 'Specifies the objects used as the reference.',
-    },
-    DifferenceObject: {
-      type: 'PSObject[]',
-      sets: { [ALL_SETS]: { position: 1, mandatory: true, fromPipeline: true } },
-      help: 'Specifies the objects compared with the reference objects.',
-    },
-    SyncWindow: {
-      type: 'Int32',
-      validateRange: [0, 2147483647],
-      help: 'Specifies how many adjacent positions are searched for a match. Default: all of them.',
-    },
-    Property: { type: 'Object[]', help: 'Specifies the properties (names or calculated properties) to compare.' },
-    ExcludeDifferent: { type: 'Switch', help: 'Writes only the objects that are equal (implies -IncludeEqual).' },
-    IncludeEqual: { type: 'Switch', help: 'Also writes the objects that are equal, with SideIndicator ==.' },
-    PassThru: { type: 'Switch', help: 'Writes the compared objects themselves, with a SideIndicator note property.' },
-    Culture: { type: 'String', help: 'Specifies the culture for comparisons.' },
-    CaseSensitive: { type: 'Switch', help: 'Compares strings case-sensitively.' },
-  },
+  parameters: PARAMETERS,
   outputType: ['System.Management.Automation.PSCustomObject'],
   examples: [
     {
@@ -80,7 +85,7 @@ export default defineCmdlet({
   ],
   related: ['Group-Object', 'Sort-Object', 'Select-Object'],
   begin(params, ctx) {
-    const specs = parseProperties(params.Property as unknown[] | undefined, ctx, ['Expression']);
+    const specs = parseProperties(params.Property ?? undefined, ctx, ['Expression']);
     ctx.runState(STATE, () => ({ specs, refIndex: 0, refBacklog: [], diffBacklog: [] }));
   },
   async process(params, ctx) {
@@ -114,19 +119,19 @@ async function keysOf(st: State, obj: unknown, ctx: CmdletContext): Promise<unkn
   return keys;
 }
 
-function same(params: Record<string, unknown>, a: Entry, b: Entry): boolean {
+function same(params: Params, a: Entry, b: Entry): boolean {
   for (let k = 0; k < a.keys.length; k++) if (compareOrderKeys(a.keys[k], b.keys[k], !!params.CaseSensitive) !== 0) return false;
   return true;
 }
 
-function takeMatch(params: Record<string, unknown>, e: Entry | undefined, list: Entry[]): Entry | undefined {
+function takeMatch(params: Params, e: Entry | undefined, list: Entry[]): Entry | undefined {
   if (!e) return undefined;
   const i = list.findIndex((x) => same(params, e, x));
   return i < 0 ? undefined : list.splice(i, 1)[0];
 }
 
 /** One difference object (or none, to drain the reference side) against the next reference object. */
-function step(params: Record<string, unknown>, ctx: CmdletContext, st: State, diff: Entry | undefined): void {
+function step(params: Params, ctx: CmdletContext, st: State, diff: Entry | undefined): void {
   let ref = st.reference && st.refIndex < st.reference.length ? st.reference[st.refIndex++] : undefined;
   if (ref && diff && same(params, ref, diff)) return emit(params, ctx, st, ref, '==');
   const earlierRef = takeMatch(params, diff, st.refBacklog);
@@ -138,7 +143,7 @@ function step(params: Record<string, unknown>, ctx: CmdletContext, st: State, di
     emit(params, ctx, st, ref!, '==');
     ref = undefined;
   }
-  const window = (params.SyncWindow as number | undefined) ?? 2147483647;
+  const window = params.SyncWindow ?? 2147483647;
   for (const [e, backlog, side] of [[diff, st.diffBacklog, '=>'], [ref, st.refBacklog, '<=']] as const) {
     if (!e) continue;
     if (window > 0) {
@@ -148,7 +153,7 @@ function step(params: Record<string, unknown>, ctx: CmdletContext, st: State, di
   }
 }
 
-function emit(params: Record<string, unknown>, ctx: CmdletContext, st: State, e: Entry, side: '==' | '=>' | '<='): void {
+function emit(params: Params, ctx: CmdletContext, st: State, e: Entry, side: '==' | '=>' | '<='): void {
   if (side === '==' ? !(params.IncludeEqual || params.ExcludeDifferent) : params.ExcludeDifferent) return;
   let out: PSObject;
   if (params.PassThru && e.obj instanceof PSObject) out = e.obj;

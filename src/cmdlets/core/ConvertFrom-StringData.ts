@@ -42,7 +42,7 @@ export default defineCmdlet({
   related: ['ConvertFrom-Csv', 'ConvertFrom-Json'],
   process(params, ctx) {
     const result = new PSHashtable();
-    const text = (params.StringData as string | undefined) ?? '';
+    const text = params.StringData ?? '';
     for (const line of text.split('\n')) {
       const s = line.trim();
       if (s === '' || s.startsWith('#')) continue;

@@ -73,7 +73,7 @@ export default defineCmdlet({
     const spec = params.Property === undefined ? undefined : parseProperties([params.Property], ctx)[0];
     const values: string[] = [];
     for (const o of objects) values.push(spec ? displayValue(await evaluateSpec(spec, o, ctx)) : wideText(o));
-    const columns = params.Column as number | undefined;
+    const columns = params.Column;
     ctx.write(new FormatOutput((w) => renderWide(values, w, columns, !!params.AutoSize), consoleScreen(ctx.host.width)));
   },
 });

@@ -84,7 +84,7 @@ export default defineCmdlet({
     const verbs = stringsOf(params.Verb);
     const nouns = stringsOf(params.Noun);
     const modules = stringsOf(params.Module);
-    let types = params.CommandType as string[] | undefined;
+    let types = params.CommandType;
     if (types?.includes('All')) types = undefined;
     const resolve = (n: string) => ctx.session.resolveCommand(n);
 

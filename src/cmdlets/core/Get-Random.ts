@@ -90,7 +90,7 @@ export default defineCmdlet({
   ],
   related: ['Get-Date'],
   begin(params, ctx) {
-    const g = generator(ctx, params.SetSeed as number | undefined);
+    const g = generator(ctx, params.SetSeed);
     const list = ctx.runState(LIST, () => (ctx.parameterSetName !== 'RandomNumberParameterSet' ? { chosen: [], seen: 0 } : null));
     if (list) return;
     let max: Operand;
@@ -134,8 +134,8 @@ export default defineCmdlet({
     const list = ctx.runState(LIST, madeInBegin);
     if (!list) return;
     const g = generator(ctx, undefined);
-    const count = (params.Count as number | undefined) ?? 1;
-    const items = (params.InputObject as unknown[] | null) ?? [null];
+    const count = params.Count ?? 1;
+    const items = params.InputObject ?? [null];
     // Reservoir sampling, as GetRandomCommand does it: each item ends up chosen with probability Count/N.
     for (const item of items) {
       if (list.seen < count) list.chosen.push(item);

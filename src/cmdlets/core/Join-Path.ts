@@ -40,7 +40,7 @@ export default defineCmdlet({
   related: ['Split-Path', 'Resolve-Path', 'Test-Path'],
   process(params, ctx) {
     const child = String(params.ChildPath ?? '');
-    for (const p of (params.Path as (string | null)[]) ?? []) {
+    for (const p of params.Path ?? []) {
       const joined = joinPath(p ?? '', child);
       if (!params.Resolve) {
         // The path is not resolved, but its drive must exist (as the provider checks it).

@@ -3,7 +3,6 @@
 
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { timeSpan } from '../../protocol/operators.js';
-import type { ScriptBlockValue } from '../../protocol/values.js';
 
 const ELAPSED = stateKey<{ ms: number }>('Measure-Command');
 
@@ -34,7 +33,7 @@ export default defineCmdlet({
   async process(params, ctx) {
     const st = ctx.runState(ELAPSED, madeInBegin);
     const start = process.hrtime.bigint();
-    await ctx.invoke(params.Expression as ScriptBlockValue, ctx.expectingInput ? { dollarUnder: params.InputObject, input: [params.InputObject] } : {});
+    await ctx.invoke(params.Expression, ctx.expectingInput ? { dollarUnder: params.InputObject, input: [params.InputObject] } : {});
     st.ms += Number(process.hrtime.bigint() - start) / 1e6;
   },
   end(_params, ctx) {

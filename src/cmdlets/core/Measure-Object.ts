@@ -112,7 +112,7 @@ export default defineCmdlet({
   ],
   related: ['Group-Object', 'Sort-Object'],
   begin(params, ctx) {
-    const props = params.Property as string[] | undefined;
+    const props = params.Property;
     ctx.runState(STATE, () => ({
       stats: props?.length ? props.map((p) => newStat(p)) : [newStat(null)],
       numeric: !!(params.Sum || params.Average || params.Maximum || params.Minimum),

@@ -4,7 +4,7 @@
 // Any other type fails as an unloaded type does.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { PSHashtable, PSObject, SecureString, toDisplayText } from '../../protocol/values.js';
+import { PSObject, SecureString, toDisplayText } from '../../protocol/values.js';
 import { newCredential } from './Get-Credential.js';
 import { setMember } from '../../protocol/members.js';
 import { TerminatingError } from '../../protocol/errors.js';
@@ -90,8 +90,8 @@ export default defineCmdlet({
   async process(params, ctx) {
     const type = String(params.TypeName);
     const lower = type.toLowerCase();
-    const args = (params.ArgumentList as unknown[] | undefined) ?? [];
-    const props = params.Property as PSHashtable | undefined;
+    const args = params.ArgumentList ?? [];
+    const props = params.Property;
     const ctorError = (count: number) =>
       ctx.fail(
         ctx.error({

@@ -2,7 +2,7 @@
 // PSCustomObjects typed `Selected.<original type>`, expands one property, or picks objects by
 // position (-First, -Last, -Skip, -Index) and uniqueness.
 
-import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
+import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
 import { valuesEqual } from '../../protocol/operators.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
@@ -57,14 +57,14 @@ function sameObject(a: unknown, b: unknown): boolean {
 }
 
 async function emit(
-  params: Record<string, unknown>,
+  params: Params,
   obj: unknown,
   st: State,
   ctx: CmdletContext,
   write: (v: unknown) => void,
 ): Promise<void> {
   // `-ExpandProperty $null` binds null: nothing to expand, as when it is not given.
-  const expand = params.ExpandProperty as string | null | undefined;
+  const expand = params.ExpandProperty;
   if (expand !== undefined && expand !== null) {
     if (!hasProperty(obj, expand)) {
       ctx.writeError(
@@ -91,6 +91,41 @@ async function emit(
   write(st.specs.length || st.exclude.length ? await select(obj, st, ctx) : obj);
 }
 
+const PARAMETERS = {
+  InputObject: {
+    type: 'PSObject',
+    sets: { [ALL_SETS]: { fromPipeline: true } },
+    help: 'Specifies the objects to select from. Usually piped in.',
+  },
+  Property: {
+    type: 'Object[]',
+    sets: { DefaultParameter: { position: 0 } },
+    help: 'Specifies the properties to select: names (wildcard characters are permitted) or calculated properties (hash tables with Name and Expression keys).',
+  },
+  ExcludeProperty: {
+    type: 'String[]',
+    sets: { DefaultParameter: {} },
+    help: 'Specifies the properties to leave out (wildcard characters are permitted).',
+  },
+  ExpandProperty: {
+    type: 'String',
+    sets: { DefaultParameter: {} },
+    help: 'Writes the value of this property instead of a selected object; collections are unrolled.',
+  },
+  Unique: { type: 'Switch', help: 'Keeps only the first of identical objects (case-sensitive).' },
+  Last: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Selects this many objects from the end.' },
+  First: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Selects this many objects from the start.' },
+  Skip: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Skips this many objects from the start.' },
+  Index: {
+    type: 'Int32[]',
+    sets: { IndexParameter: {} },
+    help: 'Selects objects by their 0-based position in the input.',
+  },
+} satisfies Record<string, ParameterDeclaration>;
+
+/** The parameters as the cmdlet's blocks and helpers receive them. */
+type Params = BoundParameters<typeof PARAMETERS>;
+
 export default defineCmdlet({
   name: 'Select-Object',
   aliases: ['select'],
@@ -103,37 +138,7 @@ export default defineCmdlet({
     "with Name (or Label) and Expression keys: @{n='Days'; e={ $_.Days }}. -ExpandProperty writes " +
     'the value of one property instead of an object.',
   defaultParameterSet: 'DefaultParameter',
-  parameters: {
-    InputObject: {
-      type: 'PSObject',
-      sets: { [ALL_SETS]: { fromPipeline: true } },
-      help: 'Specifies the objects to select from. Usually piped in.',
-    },
-    Property: {
-      type: 'Object[]',
-      sets: { DefaultParameter: { position: 0 } },
-      help: 'Specifies the properties to select: names (wildcard characters are permitted) or calculated properties (hash tables with Name and Expression keys).',
-    },
-    ExcludeProperty: {
-      type: 'String[]',
-      sets: { DefaultParameter: {} },
-      help: 'Specifies the properties to leave out (wildcard characters are permitted).',
-    },
-    ExpandProperty: {
-      type: 'String',
-      sets: { DefaultParameter: {} },
-      help: 'Writes the value of this property instead of a selected object; collections are unrolled.',
-    },
-    Unique: { type: 'Switch', help: 'Keeps only the first of identical objects (case-sensitive).' },
-    Last: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Selects this many objects from the end.' },
-    First: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Selects this many objects from the start.' },
-    Skip: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Skips this many objects from the start.' },
-    Index: {
-      type: 'Int32[]',
-      sets: { IndexParameter: {} },
-      help: 'Selects objects by their 0-based position in the input.',
-    },
-  },
+  parameters: PARAMETERS,
   outputType: ['System.Management.Automation.PSObject'],
   examples: [
     {
@@ -155,10 +160,10 @@ export default defineCmdlet({
   related: ['Where-Object', 'Sort-Object', 'Group-Object'],
   begin(params, ctx) {
     const exclude = wildcards(params.ExcludeProperty);
-    let specs = parseProperties(params.Property as unknown[] | undefined, ctx);
+    let specs = parseProperties(params.Property, ctx);
     // -ExcludeProperty alone means "all properties but these".
     if (!specs.length && exclude.length && (params.ExpandProperty === undefined || params.ExpandProperty === null)) specs = parseProperties(['*'], ctx);
-    const indexes = params.Index as number[] | undefined;
+    const indexes = params.Index;
     ctx.runState(STATE, () => ({ specs, exclude, buffer: [], seen: 0, written: 0, indexes: indexes ? new Set(indexes) : undefined, unique: [] }));
   },
   async process(params, ctx) {
@@ -172,14 +177,14 @@ export default defineCmdlet({
       if (st.indexes.has(i)) await emitUnique(params, obj, st, ctx);
       return;
     }
-    const skip = (params.Skip as number | undefined) ?? 0;
+    const skip = params.Skip ?? 0;
     if (params.Last !== undefined) {
       // -Last needs the end of the input; -First with -Last keeps both ends (PowerShell does too).
       st.buffer.push(obj);
       return;
     }
     if (i < skip) return;
-    const first = params.First as number | undefined;
+    const first = params.First;
     if (first !== undefined && st.written >= first) return ctx.stopUpstream?.();
     st.written++;
     await emitUnique(params, obj, st, ctx);
@@ -189,17 +194,17 @@ export default defineCmdlet({
   async end(params, ctx) {
     const st = ctx.runState(STATE, madeInBegin);
     if (params.Last === undefined) return;
-    const skip = (params.Skip as number | undefined) ?? 0;
+    const skip = params.Skip ?? 0;
     const items = st.buffer.slice(skip);
-    const last = params.Last as number;
-    const first = params.First as number | undefined;
+    const last = params.Last;
+    const first = params.First;
     const picked = first !== undefined ? [...items.slice(0, first), ...items.slice(Math.max(first, items.length - last))] : items.slice(Math.max(0, items.length - last));
     for (const obj of picked) await emitUnique(params, obj, st, ctx);
   },
 });
 
 /** -Unique: remember what was written and drop duplicates. */
-async function emitUnique(params: Record<string, unknown>, obj: unknown, st: State, ctx: CmdletContext): Promise<void> {
+async function emitUnique(params: Params, obj: unknown, st: State, ctx: CmdletContext): Promise<void> {
   if (!params.Unique) return emit(params, obj, st, ctx, (v) => ctx.write(v));
   const known = st.unique;
   await emit(params, obj, st, ctx, (v) => {

@@ -64,7 +64,7 @@ export default defineCmdlet({
   },
   async end(params, ctx) {
     const items = ctx.runState(BUFFER, madeInBegin);
-    const specs: PropertySpec[] = parseProperties(params.Property as unknown[] | undefined, ctx, [
+    const specs: PropertySpec[] = parseProperties(params.Property, ctx, [
       'Expression',
       'Ascending',
       'Descending',

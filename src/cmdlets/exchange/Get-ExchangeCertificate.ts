@@ -60,7 +60,7 @@ export default defineCmdlet({
     } else {
       list = server.list();
     }
-    const names = (p.DomainName as (string | null)[] | undefined)?.filter((n): n is string => typeof n === 'string' && n !== '');
+    const names = p.DomainName?.filter((n): n is string => typeof n === 'string' && n !== '');
     if (names && names.length) {
       const matched: CertificateFacts[] = [];
       const seen = new Set<string>(); // a Set: thousands of matches must not be compared pairwise
