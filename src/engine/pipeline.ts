@@ -581,6 +581,7 @@ export class ScriptStage implements Stage {
     const bound = new PSHashtable();
     if (this.binder) {
       await promptMandatory(this.interp, this.binder, this.init.name || 'ScriptBlock', this.init.position, this.init.expectingInput);
+      if (this.binder.hasValidationScripts()) await this.binder.validateScripts(this.runValidation);
       const values = this.binder.params();
       for (const [k, v] of Object.entries(values)) if (v !== undefined) bound.set(k, v);
       await this.applyParameters(values);
@@ -718,10 +719,46 @@ export class ScriptStage implements Stage {
     if (this.binder && this.pipelineBinding) {
       const r = this.binder.bindPipelineObject(input);
       if (r instanceof ErrorRecord) return this.interp.reportError(r, this.frame);
-      for (const [k, v] of Object.entries(r.params)) if (v !== undefined) this.scope.setOwn(k, v);
+      if (this.binder.hasValidationScripts()) return this.processValidated(input, r.params, block.process);
+      this.bindFromPipeline(r.params);
     }
     return this.runNamed(block.process);
   }
+
+  /** A pipeline object whose parameters have [ValidateScript] checks to run first. */
+  private async processValidated(input: unknown, params: Record<string, unknown>, process: A.StatementListAst): Promise<void> {
+    const err = await this.binder!.validateScripts(this.runValidation, params, input);
+    if (err) return this.interp.reportError(err, this.frame);
+    this.bindFromPipeline(params);
+    return this.runNamed(process);
+  }
+
+  /**
+   * Sets one object's parameters. What the previous object bound goes back to its default value
+   * first, as PowerShell restores pipeline-bound parameters before each object.
+   */
+  private bindFromPipeline(params: Record<string, unknown>): void {
+    const defaults = (this.pipelineDefaults ??= this.snapshotDefaults());
+    for (const [k, v] of defaults) if (!(k in params)) this.scope.setOwn(k, v);
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) this.scope.setOwn(k, v);
+  }
+
+  private pipelineDefaults?: Map<string, unknown>;
+
+  /** The values (defaults) of the parameters not bound on the command line, before the first object. */
+  private snapshotDefaults(): Map<string, unknown> {
+    const m = new Map<string, unknown>();
+    const onCommandLine = this.binder?.boundNames();
+    for (const p of this.init.block.params?.parameters ?? []) {
+      if (onCommandLine && [...onCommandLine].some((n) => n.toLowerCase() === p.name.toLowerCase())) continue;
+      m.set(p.name, this.scope.lookup(p.name.toLowerCase())?.value ?? null);
+    }
+    return m;
+  }
+
+  /** Runs a [ValidateScript] block with `$_` set to one value, in a scope of its own. */
+  private readonly runValidation = (block: ScriptBlockValue, value: unknown): Promise<unknown[]> =>
+    invokeScriptBlock(this.interp, block, this.init.callerFrame, { dollarUnder: value }, false);
 
   processNoInput(): MaybePromise<void> {
     const block = this.init.block;

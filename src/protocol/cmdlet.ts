@@ -51,9 +51,20 @@ export interface ParameterDeclaration {
   validateRange?: [number, number];
   /** [ValidateNotNullOrEmpty()]. */
   validateNotNullOrEmpty?: boolean;
-  /** [AllowNull()] / [AllowEmptyString()] for mandatory parameters. */
+  /** [ValidateNotNull()]. */
+  validateNotNull?: boolean;
+  /** [ValidateCount(min, max)]: how many values an array parameter takes. */
+  validateCount?: [number, number];
+  /** [ValidateLength(min, max)]: the length of each string. */
+  validateLength?: [number, number];
+  /** [ValidatePattern('regex')]: each value's text matches (case-insensitive, as .NET's IgnoreCase). */
+  validatePattern?: string;
+  /** [ValidateScript({...})]: each value makes the block return true (`$_` is the value). */
+  validateScript?: ScriptBlockValue;
+  /** [AllowNull()] / [AllowEmptyString()] / [AllowEmptyCollection()] for mandatory parameters. */
   allowNull?: boolean;
   allowEmptyString?: boolean;
+  allowEmptyCollection?: boolean;
   /**
    * Parameter-set membership by set name; absent means: in all sets, named only,
    * optional, no pipeline input. Use ALL_SETS as the key for "in every set" with options.
