@@ -25,10 +25,12 @@ import {
 import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
 import {
   commonParametersOf,
+  NET_TYPES,
   mandatoryInSomeSet,
   matchParameterName,
   membershipIn,
   parameterSetsOf,
+  parameterTypeName,
   takesPipelineInput,
 } from '../protocol/parameter-sets.js';
 import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf } from '../protocol/values.js';
@@ -137,41 +139,6 @@ interface Meta {
 }
 
 const META = new WeakMap<CmdletDeclaration, Meta>();
-
-const NET_TYPES: Record<ParameterType, string> = {
-  String: 'System.String',
-  'String[]': 'System.String[]',
-  Int32: 'System.Int32',
-  'Int32[]': 'System.Int32[]',
-  Int64: 'System.Int64',
-  Double: 'System.Double',
-  Decimal: 'System.Decimal',
-  Boolean: 'System.Boolean',
-  Switch: 'System.Management.Automation.SwitchParameter',
-  Object: 'System.Object',
-  'Object[]': 'System.Object[]',
-  PSObject: 'System.Management.Automation.PSObject',
-  'PSObject[]': 'System.Management.Automation.PSObject[]',
-  ScriptBlock: 'System.Management.Automation.ScriptBlock',
-  'ScriptBlock[]': 'System.Management.Automation.ScriptBlock[]',
-  SecureString: 'System.Security.SecureString',
-  PSCredential: 'System.Management.Automation.PSCredential',
-  'Byte[]': 'System.Byte[]',
-  Char: 'System.Char',
-  DateTime: 'System.DateTime',
-  TimeSpan: 'System.TimeSpan',
-  Hashtable: 'System.Collections.Hashtable',
-  'Hashtable[]': 'System.Collections.Hashtable[]',
-  Enum: 'System.Enum',
-  'Enum[]': 'System.Enum[]',
-};
-
-/** The .NET type name of a declared parameter (`System.String[]`, the enum's type name). */
-export function parameterTypeName(decl: ParameterDeclaration): string {
-  if (decl.type === 'Enum' && decl.enum) return decl.enum.typeName;
-  if (decl.type === 'Enum[]' && decl.enum) return decl.enum.typeName + '[]';
-  return NET_TYPES[decl.type];
-}
 
 function makeParam(name: string, decl: ParameterDeclaration, common: boolean): ParamMeta {
   return {

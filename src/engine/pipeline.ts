@@ -7,7 +7,7 @@ import { parseScript } from '../../grammar/index.js';
 import { mayChangeLab, type CmdletDeclaration, type InvokeOptions, type ParameterDeclaration } from '../protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError, commandTypeName } from '../protocol/errors.js';
 import type { HostField } from '../protocol/host.js';
-import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
+import { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
 import { decodeText } from '../protocol/text-codec.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument } from './binder.js';
@@ -511,6 +511,49 @@ function callDepthOverflow(): ErrorRecord {
 
 const declarations = new WeakMap<A.ScriptBlockAst, CmdletDeclaration>();
 
+/**
+ * A function's or script's param block as a declaration, made once per block: what binding uses,
+ * and Get-Command's parameter metadata. Attribute arguments are evaluated when constant.
+ */
+export function scriptDeclaration(interp: Interpreter, block: A.ScriptBlockAst, name: string, source: A.SourceText, streams: Streams): CmdletDeclaration {
+  let decl = declarations.get(block);
+  if (!decl) {
+    const globalFrame: Frame = { scope: interp.rt.global, source, streams };
+    const constant = (e: A.ExpressionAst) => (interp.isPure(e) ? interp.evalSync(e, globalFrame) : null);
+    const parameters = declarationFromParamBlock(block.params?.parameters ?? [], constant);
+    decl = {
+      name: name || 'ScriptBlock',
+      synopsis: '',
+      description: '',
+      parameters,
+      examples: [],
+    };
+    // [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = ...)] and [OutputType(...)].
+    const flag = (a: A.AttributeAst, n: string) => {
+      const x = a.named.find((y) => y.name.toLowerCase() === n);
+      return x ? (x.value ? isTruthy(constant(x.value)) : true) : false;
+    };
+    for (const a of block.params?.attributes ?? []) {
+      const an = a.name.toLowerCase();
+      if (an === 'cmdletbinding') {
+        const set = a.named.find((x) => x.name.toLowerCase() === 'defaultparametersetname');
+        if (set?.value) decl.defaultParameterSet = toDisplayText(constant(set.value));
+        if (flag(a, 'supportsshouldprocess')) decl.supportsShouldProcess = true;
+      } else if (an === 'outputtype') {
+        const types = a.positional.flatMap((e) => [constant(e)].flat()).filter((t) => t !== null && t !== undefined);
+        decl.outputType = types.map((t) => (t instanceof PSTypeValue ? t.fullName : toDisplayText(t)));
+      }
+    }
+    declarations.set(block, decl);
+  }
+  return decl;
+}
+
+/** An advanced function or script ([CmdletBinding()] or a [Parameter()]): it has the common parameters and no `$args`. */
+export function isAdvancedScript(block: A.ScriptBlockAst): boolean {
+  return block.cmdletBinding === true || (block.params?.parameters ?? []).some((p) => p.attributes.some((a) => /^parameter$/i.test(a.name)));
+}
+
 export class ScriptStage implements Stage {
   out: Pipe = NULL_PIPE;
   readonly scope: Scope;
@@ -534,24 +577,7 @@ export class ScriptStage implements Stage {
   }
 
   private declaration(): CmdletDeclaration {
-    const block = this.init.block;
-    let decl = declarations.get(block);
-    if (!decl) {
-      const globalFrame: Frame = { scope: this.interp.rt.global, source: this.init.source, streams: this.init.streams };
-      const parameters = declarationFromParamBlock(block.params?.parameters ?? [], (e) =>
-        this.interp.isPure(e) ? this.interp.evalSync(e, globalFrame) : null,
-      );
-      decl = {
-        name: this.init.name || 'ScriptBlock',
-        synopsis: '',
-        description: '',
-        parameters,
-        examples: [],
-        supportsShouldProcess: block.cmdletBinding === true,
-      };
-      declarations.set(block, decl);
-    }
-    return decl;
+    return scriptDeclaration(this.interp, this.init.block, this.init.name, this.init.source, this.init.streams);
   }
 
   bindArgs(): void {
@@ -559,7 +585,7 @@ export class ScriptStage implements Stage {
     if (!block.params) return;
     const decl = this.declaration();
     // A simple function (no [CmdletBinding()] or [Parameter()]) puts extra arguments in $args.
-    const advanced = block.cmdletBinding === true || (block.params?.parameters ?? []).some((p) => p.attributes.some((a) => /^parameter$/i.test(a.name)));
+    const advanced = isAdvancedScript(block);
     this.advanced = advanced;
     this.binder = new CommandBinder(decl, {
       invocationName: this.init.invocationName,

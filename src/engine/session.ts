@@ -18,9 +18,9 @@ import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
 import { Interpreter, blockSources } from './evaluate.js';
-import { ScriptStage, resolveCommand } from './pipeline.js';
+import { ScriptStage, isAdvancedScript, resolveCommand, scriptDeclaration } from './pipeline.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
-import { Scope } from './scope.js';
+import { Scope, type FunctionInfo } from './scope.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
 import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
 import { SecureString } from '../protocol/values.js';
@@ -447,21 +447,24 @@ export class Session {
     const interp = this.interp;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const session = this;
+    const functionInfo = (f: FunctionInfo): CommandInfo => ({
+      name: f.name,
+      commandType: f.isFilter ? 'Filter' : 'Function',
+      definition: f.text,
+      functionParameters: (f.body.params?.parameters ?? []).map((p) => p.name),
+      functionMetadata: () => ({
+        declaration: scriptDeclaration(interp, f.body, f.name, blockSources.get(f.body) ?? { text: f.text }, this.hostStreams()),
+        advanced: isAdvancedScript(f.body),
+      }),
+      module: '',
+    });
     const commandInfo = (name: string): CommandInfo | undefined => {
       const alias = rt.aliases.get(name.toLowerCase());
       if (alias) return { name: alias.name, commandType: 'Alias', definition: alias.target, module: '' };
       const r = resolveCommand(interp, name, scope);
       if (!r) return undefined;
       if (r.kind === 'cmdlet') return cmdletInfo(r.decl);
-      if (r.kind === 'function') {
-        return {
-          name: r.fn.name,
-          commandType: r.fn.isFilter ? 'Filter' : 'Function',
-          definition: r.fn.text,
-          functionParameters: (r.fn.body.params?.parameters ?? []).map((p) => p.name),
-          module: '',
-        };
-      }
+      if (r.kind === 'function') return functionInfo(r.fn);
       return { name: r.path.split('\\').pop() ?? r.path, commandType: 'ExternalScript', definition: r.path, module: '' };
     };
     return {
@@ -486,15 +489,7 @@ export class Session {
       commands: () => {
         const list: CommandInfo[] = [];
         for (const a of rt.aliases.values()) list.push({ name: a.name, commandType: 'Alias', definition: a.target, module: '' });
-        for (const f of scope.visibleFunctions()) {
-          list.push({
-            name: f.name,
-            commandType: f.isFilter ? 'Filter' : 'Function',
-            definition: f.text,
-            functionParameters: (f.body.params?.parameters ?? []).map((p) => p.name),
-            module: '',
-          });
-        }
+        for (const f of scope.visibleFunctions()) list.push(functionInfo(f));
         for (const d of rt.cmdlets.values()) list.push(cmdletInfo(d));
         return list;
       },

@@ -174,6 +174,11 @@ export interface CommandInfo {
   declaration?: CmdletDeclaration;
   /** Parameter names of a function (from its param block). */
   functionParameters?: string[];
+  /**
+   * A function's param block as a declaration (made on first use) and whether the function is
+   * advanced (then it has the common parameters): Get-Command's Parameters and ParameterSets.
+   */
+  functionMetadata?: () => { declaration: CmdletDeclaration; advanced: boolean };
   module: string;
 }
 
