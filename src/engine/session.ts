@@ -409,6 +409,7 @@ export class Session {
         return answer;
       },
       progress: host.progress ? (...args) => (session.rt.commit(true), host.progress!(...args)) : undefined,
+      writeProgress: host.writeProgress ? (id, record) => (session.rt.commit(true), host.writeProgress!(id, record)) : undefined,
       clear: () => host.clear(),
       // Capabilities a host may lack are forwarded only when it has them.
       windowSize: host.windowSize ? () => host.windowSize!() : undefined,
