@@ -136,6 +136,8 @@ interface Meta {
   defaultSet: string;
   byName: Map<string, ParamMeta>;
   lookup: Map<string, ParamMeta[]>;
+  /** Whether some parameter has a [ValidateScript] (computed on first use). */
+  validationScripts?: boolean;
 }
 
 const META = new WeakMap<CmdletDeclaration, Meta>();
@@ -882,7 +884,7 @@ export class CommandBinder {
 
   /** Whether some parameter has a [ValidateScript] (callers skip validateScripts otherwise). */
   hasValidationScripts(): boolean {
-    return this.meta.declared.some((p) => p.decl.validateScript !== undefined);
+    return (this.meta.validationScripts ??= this.meta.declared.some((p) => p.decl.validateScript !== undefined));
   }
 
   /** Command-line bound values by canonical name (switches not given are absent). */
