@@ -83,6 +83,26 @@ describe('cmdlets', () => {
   });
 });
 
+describe('how they show', () => {
+  it('the dictionary as Key/Value pairs; ParameterMetadata as 5.1 lists it', async () => {
+    const table = await lines('(Get-Command Get-ExchangeCertificate).Parameters');
+    expect(table.filter((l) => l.trim()).slice(0, 3).map((l) => l.trimEnd())).toEqual([
+      'Key                 Value',
+      '---                 -----',
+      'Thumbprint          System.Management.Automation.ParameterMetadata',
+    ]);
+    expect((await lines('(Get-Command Get-Command).Parameters.Module | Format-List')).filter((l) => l.trim())).toEqual([
+      'Name            : Module',
+      'ParameterType   : System.String[]',
+      'ParameterSets   : {[__AllParameterSets, System.Management.Automation.ParameterSetMetadata]}',
+      'IsDynamic       : False',
+      'Aliases         : {PSSnapin}',
+      'Attributes      : {__AllParameterSets, System.Management.Automation.AliasAttribute}',
+      'SwitchParameter : False',
+    ]);
+  });
+});
+
 describe('functions', () => {
   it('an advanced function: its sets, the default one, aliases, attributes, the common parameters', async () => {
     await sh.run(

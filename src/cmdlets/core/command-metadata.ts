@@ -30,12 +30,14 @@ function membershipsBySet(p: ParameterDeclaration): [string, ParameterSetMembers
   return sets.length ? sets : [[ALL_SETS, {}]];
 }
 
+/** An attribute object; it shows as its type name, a [Parameter()] as its set name (as 5.1 lists them). */
 function attribute(name: string, props: Record<string, [string, unknown]> = {}): PSObject {
   const full = `${SMA}.${name}Attribute`;
   const o = new PSObject([full, 'System.Attribute', 'System.Object']);
   for (const [k, [t, v]] of Object.entries(props)) prop(o, k, t, v);
   prop(o, 'TypeId', 'System.Object', new PSTypeValue(full));
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => full });
+  const text = name === 'Parameter' ? String(props.ParameterSetName?.[1]) : full;
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
   return o;
 }
 
