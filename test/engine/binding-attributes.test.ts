@@ -55,6 +55,11 @@ describe('pipeline input by property name into functions', () => {
     expect(await out("[pscustomobject]@{ Thumbprint = 'AB12'; Port = '443' }, [pscustomobject]@{ Identity = 'CD34' } | bp1")).toBe('AB12 on 443\nCD34 on 25\n');
   });
 
+  it('binds from the properties of Exchange objects (an ExchangeCertificate\'s Thumbprint by alias)', async () => {
+    const o = await out("function bp2 { param([Parameter(ValueFromPipelineByPropertyName)][Alias('Thumbprint')][string]$Hash) process { $Hash } }; Get-ExchangeCertificate | Select-Object -First 1 | bp2");
+    expect(o).toMatch(/^[0-9A-F]{40}\n$/);
+  });
+
   it('an object without the property is InputObjectNotBound', async () => {
     expect(await failure("[pscustomobject]@{ Other = 1 } | bp1")).toEqual({
       message:
