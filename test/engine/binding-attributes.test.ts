@@ -111,6 +111,10 @@ describe('Validate* attributes', () => {
         'Cannot validate argument on parameter \'N\'. The "$_ -gt 3" validation script for the argument with value "2" did not return a result of True. Determine why the validation script failed, and then try the command again.',
       id: 'ParameterArgumentValidationError,vs',
     });
+    // An error in the block is the validation error's text.
+    expect((await failure('function vs3 { param([ValidateScript({ if ($_ -lt 5) { throw "too small: $_" }; $true })]$x) $x }; vs3 1')).message).toBe(
+      "Cannot validate argument on parameter 'x'. too small: 1",
+    );
     await sh.run('function vs2 { param([Parameter(ValueFromPipeline)][ValidateScript({ Test-Path "C:\\$_" })][string]$N) process { "ok $N" } }');
     const o = await out("'Windows', 'nowhere', 'Windows\\system32' | vs2");
     expect(o).toMatch(/^ok Windows\n/);
