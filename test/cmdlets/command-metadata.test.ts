@@ -128,6 +128,15 @@ describe('functions', () => {
     ]);
   });
 
+  it('-Syntax and Get-Help read the same declaration: typed, one line per set', async () => {
+    expect(await out('Get-Command Get-Thing -Syntax')).toBe(
+      '\nGet-Thing [-Identity] <string> [-Force] [<CommonParameters>]\n\nGet-Thing [-Name <string[]>] [-Force] [<CommonParameters>]\n\n',
+    );
+    await sh.run('function simple2($a, [int]$b) { }');
+    expect(await out('Get-Command simple2 -Syntax')).toBe('\nsimple2 [[-a] <Object>] [[-b] <int>]\n\n');
+    expect(await out('Get-Help simple2')).toContain('SYNTAX\n    simple2 [[-a] <Object>] [[-b] <int>]\n');
+  });
+
   it('a simple function: its parameters only, one set, positional in order', async () => {
     await sh.run('function simple($a, [int]$b) { }');
     expect(await lines('$c = Get-Command simple; $c.Parameters.Keys -join ","; $c.Parameters.b.ParameterType.FullName; $c.ParameterSets[0].Name; "$($c.ParameterSets[0])"; $c.CmdletBinding')).toEqual([
