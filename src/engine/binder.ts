@@ -994,6 +994,7 @@ export function declarationFromParamBlock(
         decl.enum = en;
       } else {
         decl.type = (full && TYPE_MAP[full]) || 'Object';
+        if (full && !TYPE_MAP[full]) decl.netType = full;
       }
     }
     const sets: Record<string, ParameterSetMembership> = {};

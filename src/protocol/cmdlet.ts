@@ -44,6 +44,11 @@ export interface ParameterDeclaration {
    * canonical spelling on output). `flags` allows `IIS,SMTP` / `"IIS, SMTP"` combinations.
    */
   enum?: { typeName: string; values: readonly string[]; flags?: boolean };
+  /**
+   * A function parameter's .NET type when the binder has no ParameterType for it (`[IO.FileInfo]`:
+   * bound as Object, converted by the variable's type constraint): what messages and Get-Command show.
+   */
+  netType?: string;
   aliases?: string[];
   /** [ValidateSet(...)], case-insensitive. */
   validateSet?: readonly string[];

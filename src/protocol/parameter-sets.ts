@@ -171,5 +171,6 @@ export const NET_TYPES: Record<ParameterType, string> = {
 export function parameterTypeName(decl: ParameterDeclaration): string {
   if (decl.type === 'Enum' && decl.enum) return decl.enum.typeName;
   if (decl.type === 'Enum[]' && decl.enum) return decl.enum.typeName + '[]';
+  if (decl.netType) return decl.netType;
   return NET_TYPES[decl.type];
 }

@@ -137,6 +137,11 @@ describe('functions', () => {
     expect(await out('Get-Help simple2')).toContain('SYNTAX\n    simple2 [[-a] <Object>] [[-b] <int>]\n');
   });
 
+  it('a parameter of a type the binder has no conversion for keeps its .NET type', async () => {
+    await sh.run('function typed { param([System.IO.FileInfo]$F, [long]$L) }');
+    expect(await lines('$p = (Get-Command typed).Parameters; $p.F.ParameterType.FullName; $p.L.ParameterType.FullName')).toEqual(['System.IO.FileInfo', 'System.Int64']);
+  });
+
   it('a simple function: its parameters only, one set, positional in order', async () => {
     await sh.run('function simple($a, [int]$b) { }');
     expect(await lines('$c = Get-Command simple; $c.Parameters.Keys -join ","; $c.Parameters.b.ParameterType.FullName; $c.ParameterSets[0].Name; "$($c.ParameterSets[0])"; $c.CmdletBinding')).toEqual([
