@@ -511,6 +511,15 @@ function callDepthOverflow(): ErrorRecord {
 
 const declarations = new WeakMap<A.ScriptBlockAst, CmdletDeclaration>();
 
+const NUMERIC_TYPES = new Set(['System.Int32', 'System.Int64', 'System.Int16', 'System.Byte', 'System.SByte', 'System.UInt16', 'System.UInt32', 'System.UInt64', 'System.Double', 'System.Single', 'System.Decimal']);
+
+/** The value of a typed parameter nothing bound and without a default: '' for [string], $false for [bool], 0 for numbers, else $null (PowerShell's compiler). */
+function typedDefault(typeName: string): unknown {
+  if (typeName === 'System.String') return '';
+  if (typeName === 'System.Boolean') return false;
+  return NUMERIC_TYPES.has(typeName) ? 0 : null;
+}
+
 /**
  * A function's or script's param block as a declaration, made once per block: what binding uses,
  * and Get-Command's parameter metadata. Attribute arguments are evaluated when constant.
@@ -647,7 +656,7 @@ export class ScriptStage implements Stage {
       if (value === undefined) {
         if (p.default) value = await this.interp.evalExpr(p.default, this.frame);
         else if (isSwitch) value = false;
-        else value = null;
+        else value = typeName ? typedDefault(typeName) : null;
         if (typeName && !isSwitch && value !== null && value !== undefined) value = convertTo(value, typeName);
       }
       const v = this.scope.setOwn(p.name, value === undefined ? null : value);

@@ -60,6 +60,15 @@ describe('pipeline input by property name into functions', () => {
     expect(o).toMatch(/^[0-9A-F]{40}\n$/);
   });
 
+  it('what the previous object bound goes back to the default; typed parameters default to \'\', 0, $false', async () => {
+    await sh.run('function bp3 { param([Parameter(Mandatory, ValueFromPipelineByPropertyName)][string]$Name, [Parameter(ValueFromPipelineByPropertyName)][int]$Port) process { "$Name $Port" } }');
+    const o = await out('[pscustomobject]@{ Name = "a"; Port = 1 }, [pscustomobject]@{ Port = 2 }, [pscustomobject]@{ Name = "c" } | bp3');
+    expect(o).toMatch(/^a 1\n/);
+    expect(o).toContain('FullyQualifiedErrorId : InputObjectMissingMandatory,bp3');
+    expect(o).toMatch(/\nc 0\n$/);
+    expect(await out('function td([int]$i, [string]$s, [bool]$b, $o) { $i; "[$s]"; $b; $null -eq $o }; td')).toBe('0\n[]\nFalse\nTrue\n');
+  });
+
   it('an object without the property is InputObjectNotBound', async () => {
     expect(await failure("[pscustomobject]@{ Other = 1 } | bp1")).toEqual({
       message:
