@@ -774,11 +774,20 @@ export class ScriptStage implements Stage {
    */
   private bindFromPipeline(params: Record<string, unknown>): void {
     const defaults = (this.pipelineDefaults ??= this.snapshotDefaults());
-    for (const [k, v] of defaults) if (!(k in params)) this.scope.setOwn(k, v);
-    for (const [k, v] of Object.entries(params)) if (v !== undefined) this.scope.setOwn(k, v);
+    const last = this.pipelineBound;
+    for (let i = 0; i < last.length; i++) if (!(last[i]! in params)) this.scope.setOwn(last[i]!, defaults.get(last[i]!) ?? null);
+    last.length = 0;
+    for (const k in params) {
+      const v = params[k];
+      if (v === undefined) continue;
+      this.scope.setOwn(k, v);
+      if (defaults.has(k)) last.push(k);
+    }
   }
 
   private pipelineDefaults?: Map<string, unknown>;
+  /** The parameters the previous pipeline object bound (they go back to their defaults first). */
+  private readonly pipelineBound: string[] = [];
 
   /** The values (defaults) of the parameters not bound on the command line, before the first object. */
   private snapshotDefaults(): Map<string, unknown> {
