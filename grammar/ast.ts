@@ -46,6 +46,8 @@ export interface ParamBlockAst {
   kind: 'ParamBlock';
   span: Span;
   parameters: ParameterDeclAst[];
+  /** The attributes before `param` (`[CmdletBinding(...)]`, `[OutputType(...)]`). */
+  attributes?: AttributeAst[];
 }
 
 /** One `[attr()] [type] $name = default` of a param() block or function(...) list. */

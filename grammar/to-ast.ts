@@ -60,6 +60,7 @@ export class AstBuilder {
         span: { start: first, end: close ? tokEnd(close) : this.lastEnd(pb) },
         parameters: this.paramList(node(pc, 'paramList')),
       };
+      if (attrs.length) sb.params.attributes = attrs;
     }
     const named = nodes(c, 'namedBlock');
     if (named.length) {

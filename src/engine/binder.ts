@@ -27,20 +27,33 @@ import {
 import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
 import {
   commonParametersOf,
+  NET_TYPES,
   mandatoryInSomeSet,
   matchParameterName,
   membershipIn,
   parameterSetsOf,
+  parameterTypeName,
   takesPipelineInput,
 } from '../protocol/parameter-sets.js';
 import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf, typedArray } from '../protocol/values.js';
 import { isNumeric, numberKind } from '../protocol/numbers.js';
+import { dotnetRegex } from '../protocol/operators.js';
+import { runRegex } from '../protocol/regex-guard.js';
 import {
+  VALIDATE_COUNT_NOT_ARRAY_TEXT,
+  VALIDATE_LENGTH_NOT_STRING_TEXT,
+  VALIDATE_NOT_NULL_COLLECTION_TEXT,
+  VALIDATE_NOT_NULL_OR_EMPTY_COLLECTION_TEXT,
   VALIDATE_NOT_NULL_OR_EMPTY_TEXT,
+  VALIDATE_NOT_NULL_TEXT,
   bindingError,
   matchList,
   missingList,
+  validateCountText,
+  validateLengthText,
+  validatePatternText,
   validateRangeText,
+  validateScriptText,
   validateSetText,
   type BindingErrorId,
   type BindingErrorSite,
@@ -126,45 +139,11 @@ interface Meta {
   defaultSet: string;
   byName: Map<string, ParamMeta>;
   lookup: Map<string, ParamMeta[]>;
+  /** Whether some parameter has a [ValidateScript] (computed on first use). */
+  validationScripts?: boolean;
 }
 
 const META = new WeakMap<CmdletDeclaration, Meta>();
-
-const NET_TYPES: Record<ParameterType, string> = {
-  String: 'System.String',
-  'String[]': 'System.String[]',
-  Int32: 'System.Int32',
-  'Int32[]': 'System.Int32[]',
-  Int64: 'System.Int64',
-  Double: 'System.Double',
-  Decimal: 'System.Decimal',
-  Boolean: 'System.Boolean',
-  Switch: 'System.Management.Automation.SwitchParameter',
-  Object: 'System.Object',
-  'Object[]': 'System.Object[]',
-  PSObject: 'System.Management.Automation.PSObject',
-  'PSObject[]': 'System.Management.Automation.PSObject[]',
-  ScriptBlock: 'System.Management.Automation.ScriptBlock',
-  'ScriptBlock[]': 'System.Management.Automation.ScriptBlock[]',
-  SecureString: 'System.Security.SecureString',
-  PSCredential: 'System.Management.Automation.PSCredential',
-  'Byte[]': 'System.Byte[]',
-  Char: 'System.Char',
-  DateTime: 'System.DateTime',
-  TimeSpan: 'System.TimeSpan',
-  Hashtable: 'System.Collections.Hashtable',
-  'Hashtable[]': 'System.Collections.Hashtable[]',
-  Enum: 'System.Enum',
-  'Enum[]': 'System.Enum[]',
-};
-
-/** The .NET type name of a declared parameter (`System.String[]`, the enum's type name). */
-export function parameterTypeName(decl: ParameterDeclaration): string {
-  if (decl.netType) return decl.netType;
-  if (decl.type === 'Enum' && decl.enum) return decl.enum.typeName;
-  if (decl.type === 'Enum[]' && decl.enum) return decl.enum.typeName + '[]';
-  return decl.convertTo ?? NET_TYPES[decl.type];
-}
 
 function makeParam(name: string, decl: ParameterDeclaration, common: boolean): ParamMeta {
   return {
@@ -390,16 +369,78 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
   return v;
 }
 
-/** Null/empty checks (mandatory parameters) and the Validate* attributes; throws BindFailure. */
+/** A validation failure: ParameterArgumentValidationError with the attribute's text. */
+function invalid(p: ParamMeta, detail: string): BindFailure {
+  return new BindFailure('ParameterArgumentValidationError', { name: p.name, detail });
+}
+
+/** The elements a per-element attribute (ValidateSet/Range/Length/Pattern/Script) checks; $null fails them all. */
+function elementsOf(p: ParamMeta, v: unknown): unknown[] {
+  if (v === null || v === undefined) throw invalid(p, VALIDATE_NOT_NULL_OR_EMPTY_COLLECTION_TEXT);
+  return Array.isArray(v) ? v : v instanceof Uint8Array ? Array.from(v) : [v];
+}
+
+/**
+ * The Validate* attributes, then (for a parameter mandatory in some set) the null / empty checks
+ * the Allow* attributes relax, in PowerShell's order; throws BindFailure. [ValidateScript] runs
+ * script blocks and is checked by the caller (CommandBinder.validateScripts).
+ */
 function validate(p: ParamMeta, v: unknown): void {
   const d = p.decl;
+  if (d.validateCount) {
+    if (!Array.isArray(v) && !(v instanceof Uint8Array)) throw invalid(p, VALIDATE_COUNT_NOT_ARRAY_TEXT);
+    if (v.length < d.validateCount[0] || v.length > d.validateCount[1]) throw invalid(p, validateCountText(v.length, d.validateCount));
+  }
+  if (d.validateLength) {
+    for (const x of elementsOf(p, v)) {
+      if (typeof x !== 'string') throw invalid(p, VALIDATE_LENGTH_NOT_STRING_TEXT);
+      if (x.length < d.validateLength[0] || x.length > d.validateLength[1]) throw invalid(p, validateLengthText(x.length, d.validateLength));
+    }
+  }
+  if (d.validatePattern !== undefined) {
+    const re = dotnetRegex(d.validatePattern);
+    for (const x of elementsOf(p, v)) {
+      if (x === null || x === undefined) throw invalid(p, VALIDATE_NOT_NULL_TEXT);
+      const text = convertToString(x);
+      if (!runRegex(re, text.length, () => re.test(text))) throw invalid(p, validatePatternText(text, d.validatePattern));
+    }
+  }
+  if (d.validateNotNull) {
+    if (v === null || v === undefined) throw invalid(p, VALIDATE_NOT_NULL_TEXT);
+    if (Array.isArray(v) && v.some((x) => x === null || x === undefined)) throw invalid(p, VALIDATE_NOT_NULL_COLLECTION_TEXT);
+  }
+  if (d.validateNotNullOrEmpty) {
+    if (v === null || v === undefined || v === '') throw invalid(p, VALIDATE_NOT_NULL_OR_EMPTY_TEXT);
+    if (Array.isArray(v) || v instanceof Uint8Array) {
+      if (v.length === 0) throw invalid(p, VALIDATE_NOT_NULL_OR_EMPTY_COLLECTION_TEXT);
+      if (Array.isArray(v)) {
+        if (v.some((x) => x === null || x === undefined)) throw invalid(p, VALIDATE_NOT_NULL_OR_EMPTY_COLLECTION_TEXT);
+        if (v.some((x) => x === '')) throw invalid(p, VALIDATE_NOT_NULL_OR_EMPTY_TEXT);
+      }
+    }
+  }
+  if (d.validateSet) {
+    const set = d.validateSet.map((s) => s.toLowerCase());
+    for (const x of Array.isArray(v) ? v : [v]) {
+      const text = toDisplayText(x);
+      if (!set.includes(text.toLowerCase())) throw invalid(p, validateSetText(text, d.validateSet));
+    }
+  }
+  if (d.validateRange) {
+    for (const x of elementsOf(p, v)) {
+      const n = Number(x);
+      if (x === null || Number.isNaN(n) || n < d.validateRange[0] || n > d.validateRange[1]) {
+        throw invalid(p, validateRangeText(toDisplayText(x), d.validateRange));
+      }
+    }
+  }
   if (p.mandatoryInSomeSet && !d.allowNull) {
     if (v === null || v === undefined) throw new BindFailure('ParameterArgumentValidationErrorNullNotAllowed', { name: p.name });
     if (v === '' && !d.allowEmptyString && (d.type === 'String' || d.type === 'Char')) {
       throw new BindFailure('ParameterArgumentValidationErrorEmptyStringNotAllowed', { name: p.name });
     }
     if (Array.isArray(v) || v instanceof Uint8Array) {
-      if (v.length === 0) throw new BindFailure('ParameterArgumentValidationErrorEmptyArrayNotAllowed', { name: p.name });
+      if (v.length === 0 && !d.allowEmptyCollection) throw new BindFailure('ParameterArgumentValidationErrorEmptyArrayNotAllowed', { name: p.name });
       if (Array.isArray(v)) {
         for (const x of v) {
           if (x === null || x === undefined) throw new BindFailure('ParameterArgumentValidationErrorNullNotAllowed', { name: p.name });
@@ -408,29 +449,11 @@ function validate(p: ParamMeta, v: unknown): void {
       }
     }
   }
-  if (d.validateNotNullOrEmpty) {
-    const bad = (x: unknown) => x === null || x === undefined || x === '' || ((Array.isArray(x) || x instanceof Uint8Array) && x.length === 0);
-    if (bad(v) || (Array.isArray(v) && v.some(bad))) {
-      throw new BindFailure('ParameterArgumentValidationError', { name: p.name, detail: VALIDATE_NOT_NULL_OR_EMPTY_TEXT });
-    }
-  }
-  if (d.validateSet) {
-    const set = d.validateSet.map((s) => s.toLowerCase());
-    for (const x of Array.isArray(v) ? v : [v]) {
-      const text = toDisplayText(x);
-      if (!set.includes(text.toLowerCase())) {
-        throw new BindFailure('ParameterArgumentValidationError', { name: p.name, detail: validateSetText(text, d.validateSet) });
-      }
-    }
-  }
-  if (d.validateRange) {
-    for (const x of Array.isArray(v) ? v : [v]) {
-      const n = Number(x);
-      if (x === null || Number.isNaN(n) || n < d.validateRange[0] || n > d.validateRange[1]) {
-        throw new BindFailure('ParameterArgumentValidationError', { name: p.name, detail: validateRangeText(toDisplayText(x), d.validateRange) });
-      }
-    }
-  }
+}
+
+/** Whether a declaration has any Validate* attribute. */
+function hasValidation(d: ParameterDeclaration): boolean {
+  return !!(d.validateNotNullOrEmpty || d.validateNotNull || d.validateSet || d.validateRange || d.validateCount || d.validateLength || d.validatePattern !== undefined || d.validateScript);
 }
 
 /** Text of an argument in messages: its ToString(). */
@@ -462,6 +485,10 @@ export class CommandBinder {
   private readonly boundDeclared: ParamMeta[] = [];
   private readonly commonValues: CommonParameterValues = {};
   private readonly extra: unknown[] = [];
+  /** Command-line order of the value arguments (remaining arguments keep it). */
+  private readonly order = new Map<CommandArgument, number>();
+  /** Where each parameter's argument is, for errors raised after binding ([ValidateScript]). */
+  private readonly spans = new Map<string, Span>();
   private validSets: string[];
   private chosen: string | undefined;
   private plan: PipelinePlan | undefined;
@@ -508,11 +535,12 @@ export class CommandBinder {
     } catch (f) {
       this.failure(f, span);
     }
-    this.store(p, value);
+    this.store(p, value, span);
   }
 
-  private store(p: ParamMeta, value: unknown): void {
+  private store(p: ParamMeta, value: unknown, span?: Span): void {
     this.bound.add(p.name);
+    if (span) this.spans.set(p.name, span);
     if (p.common) {
       this.setCommon(p.name, value);
       return;
@@ -530,19 +558,34 @@ export class CommandBinder {
 
   bindArguments(args: CommandArgument[]): void {
     const positional: CommandArgument[] = [];
+    /** Unknown named arguments kept for a ValueFromRemainingArguments parameter, with their order. */
+    const unknown: { order: number; arg: CommandArgument }[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a.kind === 'value') {
+        this.order.set(a, i);
         positional.push(a);
         continue;
       }
       const name = a.name ?? '';
       const p = this.resolve(name, a.span);
       if (!p) {
+        const text: CommandArgument = { kind: 'value', value: a.hasColonArgument ? `-${name}:` : `-${name}`, span: a.span };
+        const colonValue: CommandArgument | undefined = a.hasColonArgument ? { kind: 'value', value: a.value, span: a.span } : undefined;
         if (this.ctx.allowUnboundArguments) {
           // Simple functions bind unknown dash words positionally, as PowerShell does.
-          positional.push({ kind: 'value', value: a.hasColonArgument ? `-${name}:` : `-${name}`, span: a.span });
-          if (a.hasColonArgument) positional.push({ kind: 'value', value: a.value, span: a.span });
+          this.order.set(text, i);
+          positional.push(text);
+          if (colonValue) {
+            this.order.set(colonValue, i);
+            positional.push(colonValue);
+          }
+          continue;
+        }
+        // A command with a ValueFromRemainingArguments parameter takes them there (as `-Name` text).
+        if (this.remainingParameter()) {
+          unknown.push({ order: i, arg: text });
+          if (colonValue) unknown.push({ order: i, arg: colonValue });
           continue;
         }
         this.fail('NamedParameterNotFound', { name }, a.span);
@@ -571,10 +614,15 @@ export class CommandBinder {
       this.bindValue(p, argumentValue(p, next), next.span, a.span);
     }
     if (this.validSets.length === 0) this.fail('AmbiguousParameterSet', {}, this.ctx.commandSpan);
-    this.bindPositional(positional);
+    this.bindPositional(positional, unknown);
   }
 
-  private bindPositional(positional: CommandArgument[]): void {
+  /** The unbound ValueFromRemainingArguments parameter of the sets still possible. */
+  private remainingParameter(): ParamMeta | undefined {
+    return this.meta.declared.find((p) => !this.bound.has(p.name) && this.validSets.some((s) => membership(p, s)?.fromRemainingArguments));
+  }
+
+  private bindPositional(positional: CommandArgument[], unknown: { order: number; arg: CommandArgument }[] = []): void {
     let next = 0;
     if (positional.length > 0) {
       // Unbound positional parameters of the still-valid sets, grouped by position.
@@ -625,24 +673,32 @@ export class CommandBinder {
         } catch (f) {
           this.failure(f, arg.span);
         }
-        this.store(chosen, value);
+        this.store(chosen, value, arg.span);
         next++;
       }
     }
-    if (next < positional.length) {
-      const rest = positional.slice(next);
-      const remaining = this.meta.declared.find(
-        (p) => !this.bound.has(p.name) && this.validSets.some((s) => membership(p, s)?.fromRemainingArguments),
-      );
+    if (next < positional.length || unknown.length) {
+      // What is left, in command-line order: positional values and unknown `-Name` words.
+      const rest = [
+        ...positional.slice(next).map((arg) => ({ order: this.order.get(arg) ?? -1, arg })),
+        ...unknown,
+      ].sort((a, b) => a.order - b.order).map((x) => x.arg);
+      const remaining = this.remainingParameter();
       if (remaining) {
+        const values = rest.map((a) => a.value ?? null);
+        // `f 1,2` gives the parameter the array itself, not an array holding it.
+        const raw = values.length === 1 && Array.isArray(values[0]) ? values[0] : values;
         let value: unknown;
         try {
-          value = coerce(remaining, rest.map((a) => a.value ?? null), !!this.ctx.isFunction);
+          value = coerce(remaining, raw, !!this.ctx.isFunction);
+          validate(remaining, value);
         } catch (f) {
           // `% { $_ } foo`: a word where a script block must go is a binding error at that word.
           this.failure(f, rest[0]!.span);
         }
-        this.store(remaining, value);
+        this.store(remaining, value, rest[0]!.span);
+      } else if (unknown.length) {
+        this.fail('NamedParameterNotFound', { name: String(unknown[0]!.arg.value).replace(/^-|:$/g, '') }, unknown[0]!.arg.span);
       } else if (this.ctx.allowUnboundArguments) {
         for (const a of rest) this.extra.push(a.value ?? null);
       } else {
@@ -741,7 +797,7 @@ export class CommandBinder {
     if (
       ordered.length === 1 && byValue.length === 1 && byProp.length === 0 && only &&
       (only.decl.type === 'Object' || only.decl.type === 'PSObject') &&
-      !only.mandatoryInSomeSet && !only.decl.validateNotNullOrEmpty && !only.decl.validateSet && !only.decl.validateRange &&
+      !only.mandatoryInSomeSet && !hasValidation(only.decl) &&
       mandatory.get(ordered[0]!)!.every((p) => p === only)
     ) {
       plan.fast = only;
@@ -812,6 +868,46 @@ export class CommandBinder {
     const params: Record<string, unknown> = { ...this.values };
     for (let i = 0; i < got.length; i++) params[got[i]!.name] = vals[i];
     return { params, parameterSet: set };
+  }
+
+  /**
+   * [ValidateScript]: runs each block with `$_` set to each element of its parameter's value; a
+   * result that is not true, or an error in the block, is ParameterArgumentValidationError.
+   * Without `pipelineValues`, checks what the command line bound and throws; with them (one
+   * pipeline object's parameters), checks those bound from the object and returns the error.
+   */
+  async validateScripts(
+    run: (block: ScriptBlockValue, value: unknown) => Promise<unknown[]>,
+    pipelineValues?: Record<string, unknown>,
+    input?: unknown,
+  ): Promise<ErrorRecord | undefined> {
+    const list = pipelineValues ? this.meta.declared.filter((p) => !this.bound.has(p.name) && p.name in pipelineValues) : this.boundDeclared;
+    for (const p of list) {
+      const block = p.decl.validateScript;
+      if (!block) continue;
+      const value = pipelineValues ? pipelineValues[p.name] : this.values[p.name];
+      let failure: BindFailure | undefined;
+      try {
+        for (const x of elementsOf(p, value)) {
+          if (x === null || x === undefined) throw invalid(p, VALIDATE_NOT_NULL_TEXT);
+          const out = await run(block, x);
+          if (!isTruthy(out.length === 1 ? out[0] : out)) throw invalid(p, validateScriptText(valueText(x), block.text));
+        }
+      } catch (e) {
+        failure = e instanceof BindFailure ? e : invalid(p, innerMessage(e));
+      }
+      if (!failure) continue;
+      const span = (!pipelineValues && this.spans.get(p.name)) || this.ctx.commandSpan;
+      const record = bindingError(failure.id, failure.args, this.site, span, pipelineValues ? input : undefined);
+      if (pipelineValues) return record;
+      throw new TerminatingError(record);
+    }
+    return undefined;
+  }
+
+  /** Whether some parameter has a [ValidateScript] (callers skip validateScripts otherwise). */
+  hasValidationScripts(): boolean {
+    return (this.meta.validationScripts ??= this.meta.declared.some((p) => p.decl.validateScript !== undefined));
   }
 
   /** Command-line bound values by canonical name, over the declared defaults (switches not given are absent). */
@@ -923,6 +1019,7 @@ export function declarationFromParamBlock(
         decl.type = (full && TYPE_MAP[full]) || 'Object';
         // Numeric types and typed arrays with no ParameterType of their own still convert.
         if (full && !TYPE_MAP[full] && (NUMERIC_TYPES[full.replace(/\[\]$/, '')] || full.endsWith('[]'))) decl.convertTo = full;
+        else if (full && !TYPE_MAP[full]) decl.netType = full;
       }
     }
     const sets: Record<string, ParameterSetMembership> = {};
@@ -938,6 +1035,8 @@ export function declarationFromParamBlock(
         case 'parameter': {
           const setName = named('ParameterSetName');
           const key = setName?.value ? toDisplayText(evalConstant(setName.value)) : ALL_SETS;
+          // A Position or a set name anywhere turns off the automatic positions (PowerShell's compiler).
+          if (key !== ALL_SETS) anyPosition = true;
           const m: ParameterSetMembership = {};
           const pos = named('Position');
           if (pos?.value) {
@@ -965,14 +1064,37 @@ export function declarationFromParamBlock(
           break;
         }
         case 'validatenotnullorempty':
-        case 'validatenotnull':
           decl.validateNotNullOrEmpty = true;
           break;
+        case 'validatenotnull':
+          decl.validateNotNull = true;
+          break;
+        case 'validatecount':
+        case 'validatelength': {
+          const [min, max] = positionals().map(Number);
+          const range: [number, number] = [min ?? 0, max ?? Infinity];
+          if (an === 'validatecount') decl.validateCount = range;
+          else decl.validateLength = range;
+          break;
+        }
+        case 'validatepattern': {
+          const [pattern] = positionals();
+          if (pattern !== undefined && pattern !== null) decl.validatePattern = toDisplayText(pattern);
+          break;
+        }
+        case 'validatescript': {
+          const [block] = positionals();
+          if (block instanceof ScriptBlockValue) decl.validateScript = block;
+          break;
+        }
         case 'allownull':
           decl.allowNull = true;
           break;
         case 'allowemptystring':
           decl.allowEmptyString = true;
+          break;
+        case 'allowemptycollection':
+          decl.allowEmptyCollection = true;
           break;
       }
     }

@@ -149,4 +149,41 @@ export function validateRangeText(value: number | string, range: [number, number
 
 export const VALIDATE_NOT_NULL_OR_EMPTY_TEXT =
   'The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.';
-export const VALIDATE_NOT_NULL_TEXT = 'The argument is null. Provide a valid value for the argument, and then run the command again.';
+export const VALIDATE_NOT_NULL_TEXT = 'The argument is null. Provide a valid value for the argument, and then try running the command again.';
+/** ValidateNotNull on a collection with a null element. */
+export const VALIDATE_NOT_NULL_COLLECTION_TEXT =
+  'The argument has a null value, or an element of the argument collection contains a null value. Provide a collection that does not contain any null values, and then try the command again.';
+/** ValidateNotNullOrEmpty on an empty collection or one with a null element; also any per-element Validate* given $null. */
+export const VALIDATE_NOT_NULL_OR_EMPTY_COLLECTION_TEXT =
+  'The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.';
+
+// The Validate* attributes' texts as Windows PowerShell 5.1 words them (its Metadata.resx; the
+// ValidateCount and ValidateLength texts changed in PowerShell 6).
+
+export function validateCountText(count: number, range: [number, number]): string {
+  if (count < range[0]) {
+    return `The number of provided arguments (${count}) is fewer than the minimum number of allowed arguments (${range[0]}). Provide more than ${range[0]} arguments, and then try the command again.`;
+  }
+  return `The number of provided arguments, (${count}), exceeds the maximum number of allowed arguments (${range[1]}). Provide fewer than ${range[1]} arguments, and then try the command again.`;
+}
+
+export const VALIDATE_COUNT_NOT_ARRAY_TEXT =
+  'The ValidateCount attribute cannot be applied to a non-array parameter. Either remove the attribute from the parameter or make the parameter an array parameter.';
+
+export function validateLengthText(length: number, range: [number, number]): string {
+  if (length < range[0]) {
+    return `The character length (${length}) of the argument is too short. Specify an argument with a length that is greater than or equal to "${range[0]}", and then try the command again.`;
+  }
+  return `The character length of the ${length} argument is too long. Shorten the character length of the argument so it is fewer than or equal to "${range[1]}" characters, and then try the command again.`;
+}
+
+export const VALIDATE_LENGTH_NOT_STRING_TEXT =
+  'The ValidateLength attribute cannot be applied to a parameter that is not a string or string[] parameter. Make the parameter a string or string[] parameter.';
+
+export function validatePatternText(value: string, pattern: string): string {
+  return `The argument "${value}" does not match the "${pattern}" pattern. Supply an argument that matches "${pattern}" and try the command again.`;
+}
+
+export function validateScriptText(value: string, script: string): string {
+  return `The "${script}" validation script for the argument with value "${value}" did not return a result of True. Determine why the validation script failed, and then try the command again.`;
+}

@@ -7,7 +7,7 @@ import { parseScript } from '../../grammar/index.js';
 import { mayChangeLab, type CmdletDeclaration, type InvokeOptions, type ParameterDeclaration } from '../protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError, commandTypeName } from '../protocol/errors.js';
 import type { HostField } from '../protocol/host.js';
-import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
+import { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
 import { decodeText } from '../protocol/text-codec.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument, type CommonParameterValues } from './binder.js';
@@ -543,6 +543,58 @@ function callDepthOverflow(): ErrorRecord {
 
 const declarations = new WeakMap<A.ScriptBlockAst, CmdletDeclaration>();
 
+const NUMERIC_TYPES = new Set(['System.Int32', 'System.Int64', 'System.Int16', 'System.Byte', 'System.SByte', 'System.UInt16', 'System.UInt32', 'System.UInt64', 'System.Double', 'System.Single', 'System.Decimal']);
+
+/** The value of a typed parameter nothing bound and without a default: '' for [string], $false for [bool], 0 for numbers, else $null (PowerShell's compiler). */
+function typedDefault(typeName: string): unknown {
+  if (typeName === 'System.String') return '';
+  if (typeName === 'System.Boolean') return false;
+  return NUMERIC_TYPES.has(typeName) ? 0 : null;
+}
+
+/**
+ * A function's or script's param block as a declaration, made once per block: what binding uses,
+ * and Get-Command's parameter metadata. Attribute arguments are evaluated when constant.
+ */
+export function scriptDeclaration(interp: Interpreter, block: A.ScriptBlockAst, name: string, source: A.SourceText, streams: Streams): CmdletDeclaration {
+  let decl = declarations.get(block);
+  if (!decl) {
+    const globalFrame: Frame = { scope: interp.rt.global, source, streams };
+    const constant = (e: A.ExpressionAst) => (interp.isCommandFree(e) ? interp.evalSync(e, globalFrame) : null);
+    const parameters = declarationFromParamBlock(block.params?.parameters ?? [], constant);
+    decl = {
+      name: name || 'ScriptBlock',
+      synopsis: '',
+      description: '',
+      parameters,
+      examples: [],
+    };
+    // [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = ...)] and [OutputType(...)].
+    const flag = (a: A.AttributeAst, n: string) => {
+      const x = a.named.find((y) => y.name.toLowerCase() === n);
+      return x ? (x.value ? isTruthy(constant(x.value)) : true) : false;
+    };
+    for (const a of block.params?.attributes ?? []) {
+      const an = a.name.toLowerCase();
+      if (an === 'cmdletbinding') {
+        const set = a.named.find((x) => x.name.toLowerCase() === 'defaultparametersetname');
+        if (set?.value) decl.defaultParameterSet = toDisplayText(constant(set.value));
+        if (flag(a, 'supportsshouldprocess')) decl.supportsShouldProcess = true;
+      } else if (an === 'outputtype') {
+        const types = a.positional.flatMap((e) => [constant(e)].flat()).filter((t) => t !== null && t !== undefined);
+        decl.outputType = types.map((t) => (t instanceof PSTypeValue ? t.fullName : toDisplayText(t)));
+      }
+    }
+    declarations.set(block, decl);
+  }
+  return decl;
+}
+
+/** An advanced function or script ([CmdletBinding()] or a [Parameter()]): it has the common parameters and no `$args`. */
+export function isAdvancedScript(block: A.ScriptBlockAst): boolean {
+  return block.cmdletBinding === true || (block.params?.parameters ?? []).some((p) => p.attributes.some((a) => /^parameter$/i.test(a.name)));
+}
+
 export class ScriptStage implements Stage {
   out: Pipe = NULL_PIPE;
   readonly scope: Scope;
@@ -568,24 +620,7 @@ export class ScriptStage implements Stage {
   }
 
   private declaration(): CmdletDeclaration {
-    const block = this.init.block;
-    let decl = declarations.get(block);
-    if (!decl) {
-      const globalFrame: Frame = { scope: this.interp.rt.global, source: this.init.source, streams: this.init.streams };
-      const parameters = declarationFromParamBlock(block.params?.parameters ?? [], (e) =>
-        this.interp.isCommandFree(e) ? this.interp.evalSync(e, globalFrame) : null,
-      );
-      decl = {
-        name: this.init.name || 'ScriptBlock',
-        synopsis: '',
-        description: '',
-        parameters,
-        examples: [],
-        supportsShouldProcess: block.cmdletBinding === true,
-      };
-      declarations.set(block, decl);
-    }
-    return decl;
+    return scriptDeclaration(this.interp, this.init.block, this.init.name, this.init.source, this.init.streams);
   }
 
   bindArgs(): void {
@@ -593,7 +628,7 @@ export class ScriptStage implements Stage {
     if (!block.params) return;
     const decl = this.declaration();
     // A simple function (no [CmdletBinding()] or [Parameter()]) puts extra arguments in $args.
-    const advanced = block.cmdletBinding === true || (block.params?.parameters ?? []).some((p) => p.attributes.some((a) => /^parameter$/i.test(a.name)));
+    const advanced = isAdvancedScript(block);
     this.advanced = advanced;
     this.binder = new CommandBinder(decl, {
       invocationName: this.init.invocationName,
@@ -615,6 +650,7 @@ export class ScriptStage implements Stage {
     const bound = new PSHashtable();
     if (this.binder) {
       await promptMandatory(this.interp, this.binder, this.init.name || 'ScriptBlock', this.init.position, this.init.expectingInput);
+      if (this.binder.hasValidationScripts()) await this.binder.validateScripts(this.runValidation);
       const values = this.binder.params();
       for (const [k, v] of Object.entries(values)) if (v !== undefined) bound.set(k, v);
       await this.applyParameters(values);
@@ -655,7 +691,7 @@ export class ScriptStage implements Stage {
       if (value === undefined) {
         if (p.default) value = await this.interp.evalExpr(p.default, this.frame);
         else if (isSwitch) value = false;
-        else value = null;
+        else value = typeName ? typedDefault(typeName) : null;
         if (typeName && !isSwitch && value !== null && value !== undefined) value = convertTo(value, typeName);
       }
       const v = this.scope.setOwn(p.name, value === undefined ? null : value);
@@ -781,10 +817,55 @@ export class ScriptStage implements Stage {
     if (this.binder && this.pipelineBinding) {
       const r = this.binder.bindPipelineObject(input);
       if (r instanceof ErrorRecord) return this.interp.reportError(r, this.frame);
-      for (const [k, v] of Object.entries(r.params)) if (v !== undefined) this.scope.setOwn(k, v);
+      if (this.binder.hasValidationScripts()) return this.processValidated(input, r.params, block.process);
+      this.bindFromPipeline(r.params);
     }
     return this.runNamed(block.process);
   }
+
+  /** A pipeline object whose parameters have [ValidateScript] checks to run first. */
+  private async processValidated(input: unknown, params: Record<string, unknown>, process: A.StatementListAst): Promise<void> {
+    const err = await this.binder!.validateScripts(this.runValidation, params, input);
+    if (err) return this.interp.reportError(err, this.frame);
+    this.bindFromPipeline(params);
+    return this.runNamed(process);
+  }
+
+  /**
+   * Sets one object's parameters. What the previous object bound goes back to its default value
+   * first, as PowerShell restores pipeline-bound parameters before each object.
+   */
+  private bindFromPipeline(params: Record<string, unknown>): void {
+    const defaults = (this.pipelineDefaults ??= this.snapshotDefaults());
+    const last = this.pipelineBound;
+    for (let i = 0; i < last.length; i++) if (!(last[i]! in params)) this.scope.setOwn(last[i]!, defaults.get(last[i]!) ?? null);
+    last.length = 0;
+    for (const k in params) {
+      const v = params[k];
+      if (v === undefined) continue;
+      this.scope.setOwn(k, v);
+      if (defaults.has(k)) last.push(k);
+    }
+  }
+
+  private pipelineDefaults?: Map<string, unknown>;
+  /** The parameters the previous pipeline object bound (they go back to their defaults first). */
+  private readonly pipelineBound: string[] = [];
+
+  /** The values (defaults) of the parameters not bound on the command line, before the first object. */
+  private snapshotDefaults(): Map<string, unknown> {
+    const m = new Map<string, unknown>();
+    const onCommandLine = this.binder?.boundNames();
+    for (const p of this.init.block.params?.parameters ?? []) {
+      if (onCommandLine && [...onCommandLine].some((n) => n.toLowerCase() === p.name.toLowerCase())) continue;
+      m.set(p.name, this.scope.lookup(p.name.toLowerCase())?.value ?? null);
+    }
+    return m;
+  }
+
+  /** Runs a [ValidateScript] block with `$_` set to one value, in a scope of its own. */
+  private readonly runValidation = (block: ScriptBlockValue, value: unknown): Promise<unknown[]> =>
+    invokeScriptBlock(this.interp, block, this.init.callerFrame, { dollarUnder: value }, false);
 
   processNoInput(): MaybePromise<void> {
     const block = this.init.block;

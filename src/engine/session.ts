@@ -18,9 +18,9 @@ import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
 import { Interpreter, blockSources } from './evaluate.js';
-import { ScriptStage, invokeScriptBlock, resolveCommand, runPipelineGeneral } from './pipeline.js';
+import { ScriptStage, invokeScriptBlock, isAdvancedScript, resolveCommand, runPipelineGeneral, scriptDeclaration } from './pipeline.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
-import { Scope } from './scope.js';
+import { Scope, type FunctionInfo } from './scope.js';
 import { variableTable } from './variable-tables.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
 import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
@@ -430,6 +430,7 @@ export class Session {
         return answer;
       },
       progress: host.progress ? (...args) => (session.rt.commit(true), host.progress!(...args)) : undefined,
+      writeProgress: host.writeProgress ? (id, record) => (session.rt.commit(true), host.writeProgress!(id, record)) : undefined,
       clear: () => host.clear(),
       // Capabilities a host may lack are forwarded only when it has them.
       windowSize: host.windowSize ? () => host.windowSize!() : undefined,
@@ -468,21 +469,24 @@ export class Session {
     const interp = this.interp;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const session = this;
+    const functionInfo = (f: FunctionInfo): CommandInfo => ({
+      name: f.name,
+      commandType: f.isFilter ? 'Filter' : 'Function',
+      definition: f.text,
+      functionParameters: (f.body.params?.parameters ?? []).map((p) => p.name),
+      functionMetadata: () => ({
+        declaration: scriptDeclaration(interp, f.body, f.name, blockSources.get(f.body) ?? { text: f.text }, this.hostStreams()),
+        advanced: isAdvancedScript(f.body),
+      }),
+      module: '',
+    });
     const commandInfo = (name: string): CommandInfo | undefined => {
       const alias = rt.aliases.get(name.toLowerCase());
       if (alias) return { name: alias.name, commandType: 'Alias', definition: alias.target, module: '' };
       const r = resolveCommand(interp, name, scope);
       if (!r) return undefined;
       if (r.kind === 'cmdlet') return cmdletInfo(r.decl);
-      if (r.kind === 'function') {
-        return {
-          name: r.fn.name,
-          commandType: r.fn.isFilter ? 'Filter' : 'Function',
-          definition: r.fn.text,
-          functionParameters: (r.fn.body.params?.parameters ?? []).map((p) => p.name),
-          module: '',
-        };
-      }
+      if (r.kind === 'function') return functionInfo(r.fn);
       return { name: r.path.split('\\').pop() ?? r.path, commandType: 'ExternalScript', definition: r.path, module: '' };
     };
     return {
@@ -511,15 +515,7 @@ export class Session {
       commands: () => {
         const list: CommandInfo[] = [];
         for (const a of rt.aliases.values()) list.push({ name: a.name, commandType: 'Alias', definition: a.target, module: '' });
-        for (const f of scope.visibleFunctions()) {
-          list.push({
-            name: f.name,
-            commandType: f.isFilter ? 'Filter' : 'Function',
-            definition: f.text,
-            functionParameters: (f.body.params?.parameters ?? []).map((p) => p.name),
-            module: '',
-          });
-        }
+        for (const f of scope.visibleFunctions()) list.push(functionInfo(f));
         for (const d of rt.cmdlets.values()) list.push(cmdletInfo(d));
         return list;
       },

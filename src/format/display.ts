@@ -86,6 +86,12 @@ export function displayValue(v: unknown): string {
     for (let i = 0; i < shown; i++) items.push(valueToString(v[i]));
     return '{' + items.join(', ') + (n > FORMAT_ENUMERATION_LIMIT ? '...' : '') + '}';
   }
+  if (v instanceof PSHashtable && v.dotnetType) {
+    // A generic Dictionary enumerates KeyValuePairs, whose ToString() is `[key, value]`.
+    const entries = v.entries();
+    const items = entries.slice(0, FORMAT_ENUMERATION_LIMIT).map(([k, val]) => `[${valueToString(k)}, ${valueToString(val)}]`);
+    return '{' + items.join(', ') + (entries.length > FORMAT_ENUMERATION_LIMIT ? '...' : '') + '}';
+  }
   return valueToString(v);
 }
 
@@ -118,6 +124,15 @@ export function dictionaryEntry(key: unknown, value: unknown): PSObject {
   return e;
 }
 
+/** A generic Dictionary's entry (KeyValuePair: Key, Value; no view, so a table of both). */
+function keyValuePair(key: unknown, value: unknown): PSObject {
+  const e = new PSObject(['System.Collections.Generic.KeyValuePair`2', 'System.ValueType', 'System.Object']);
+  e.addProperty({ name: 'Key', memberType: 'Property', get: () => key });
+  e.addProperty({ name: 'Value', memberType: 'Property', get: () => value });
+  e.addMethod({ name: 'ToString', invoke: () => `[${valueToString(key)}, ${valueToString(value)}]` });
+  return e;
+}
+
 /**
  * What formatting walks: collections unrolled (recursively, as Out-Default's enumeration
  * expansion does), hashtables turned into their entries, $null dropped.
@@ -129,7 +144,7 @@ export function* expandForFormat(v: unknown): Generator<unknown> {
     return;
   }
   if (v instanceof PSHashtable) {
-    for (const [k, val] of v.entries()) yield dictionaryEntry(k, val);
+    for (const [k, val] of v.entries()) yield v.dotnetType ? keyValuePair(k, val) : dictionaryEntry(k, val);
     return;
   }
   yield v;

@@ -45,8 +45,10 @@ export interface ParameterDeclaration {
    */
   enum?: { typeName: string; values: readonly string[]; flags?: boolean };
   /**
-   * The .NET type help and Get-Command show when `type` only approximates it (Exchange's
-   * Unlimited, EnhancedTimeSpan, MultiValuedProperty ... bind as strings or objects and are checked by the cmdlet).
+   * The .NET type help and Get-Command show when `type` only approximates it: Exchange's
+   * Unlimited, EnhancedTimeSpan, MultiValuedProperty ... (bound as strings or objects and checked by
+   * the cmdlet), or a function parameter's type the binder has no ParameterType for (`[IO.FileInfo]`:
+   * bound as Object, converted by the variable's type constraint).
    */
   netType?: string;
   aliases?: string[];
@@ -61,9 +63,20 @@ export interface ParameterDeclaration {
   validateRange?: [number, number];
   /** [ValidateNotNullOrEmpty()]. */
   validateNotNullOrEmpty?: boolean;
-  /** [AllowNull()] / [AllowEmptyString()] for mandatory parameters. */
+  /** [ValidateNotNull()]. */
+  validateNotNull?: boolean;
+  /** [ValidateCount(min, max)]: how many values an array parameter takes. */
+  validateCount?: [number, number];
+  /** [ValidateLength(min, max)]: the length of each string. */
+  validateLength?: [number, number];
+  /** [ValidatePattern('regex')]: each value's text matches (case-insensitive, as .NET's IgnoreCase). */
+  validatePattern?: string;
+  /** [ValidateScript({...})]: each value makes the block return true (`$_` is the value). */
+  validateScript?: ScriptBlockValue;
+  /** [AllowNull()] / [AllowEmptyString()] / [AllowEmptyCollection()] for mandatory parameters. */
   allowNull?: boolean;
   allowEmptyString?: boolean;
+  allowEmptyCollection?: boolean;
   /**
    * Parameter-set membership by set name; absent means: in all sets, named only,
    * optional, no pipeline input. Use ALL_SETS as the key for "in every set" with options.
@@ -269,6 +282,11 @@ export interface CommandInfo {
   declaration?: CmdletDeclaration;
   /** Parameter names of a function (from its param block). */
   functionParameters?: string[];
+  /**
+   * A function's param block as a declaration (made on first use) and whether the function is
+   * advanced (then it has the common parameters): Get-Command's Parameters and ParameterSets.
+   */
+  functionMetadata?: () => { declaration: CmdletDeclaration; advanced: boolean };
   module: string;
 }
 

@@ -66,6 +66,19 @@ export interface HostField {
   array?: boolean;
 }
 
+/** One Write-Progress record (System.Management.Automation.ProgressRecord); -1 means "none". */
+export interface ProgressRecord {
+  activityId: number;
+  parentActivityId: number;
+  activity: string;
+  statusDescription: string;
+  currentOperation?: string;
+  percentComplete: number;
+  secondsRemaining: number;
+  /** RecordType Completed (-Completed): the activity ends. */
+  completed: boolean;
+}
+
 export interface Host {
   /** False for `-NonInteractive`, piped input and tests: prompting is then an error. */
   readonly interactive: boolean;
@@ -94,6 +107,13 @@ export interface Host {
    * status and, when known, the percentage done); undefined activity ends it.
    */
   progress?(activity: string | undefined, status?: string, percentComplete?: number): void;
+
+  /**
+   * Write-Progress (PSHostUserInterface.WriteProgress): a host that shows progress keeps the
+   * pending activities and draws them; hosts without it (scripts, pipes) show nothing. What is
+   * pending is dropped when the command line's run ends.
+   */
+  writeProgress?(sourceId: number, record: ProgressRecord): void;
 
   /** The terminal's size in cells, when there is one ($Host.UI.RawUI.WindowSize). */
   windowSize?(): { columns: number; rows: number } | undefined;

@@ -17,7 +17,7 @@
 //   parameter and common ones, the declared one wins.
 
 import { ACTION_PREFERENCE } from './convert.js';
-import { ALL_SETS, type CmdletDeclaration, type ParameterDeclaration, type ParameterSetMembership } from './cmdlet.js';
+import { ALL_SETS, type CmdletDeclaration, type ParameterDeclaration, type ParameterSetMembership, type ParameterType } from './cmdlet.js';
 
 const actionPreference = { typeName: ACTION_PREFERENCE.typeName, values: ACTION_PREFERENCE.values };
 
@@ -136,4 +136,41 @@ export function matchParameterName(decl: CmdletDeclaration, typed: string, commo
     if (declared.length === 1) return declared;
   }
   return found;
+}
+
+/** The .NET type of each declared parameter type (messages, Get-Command's ParameterType). */
+export const NET_TYPES: Record<ParameterType, string> = {
+  String: 'System.String',
+  'String[]': 'System.String[]',
+  Int32: 'System.Int32',
+  'Int32[]': 'System.Int32[]',
+  Int64: 'System.Int64',
+  Double: 'System.Double',
+  Decimal: 'System.Decimal',
+  Boolean: 'System.Boolean',
+  Switch: 'System.Management.Automation.SwitchParameter',
+  Object: 'System.Object',
+  'Object[]': 'System.Object[]',
+  PSObject: 'System.Management.Automation.PSObject',
+  'PSObject[]': 'System.Management.Automation.PSObject[]',
+  ScriptBlock: 'System.Management.Automation.ScriptBlock',
+  'ScriptBlock[]': 'System.Management.Automation.ScriptBlock[]',
+  SecureString: 'System.Security.SecureString',
+  PSCredential: 'System.Management.Automation.PSCredential',
+  'Byte[]': 'System.Byte[]',
+  Char: 'System.Char',
+  DateTime: 'System.DateTime',
+  TimeSpan: 'System.TimeSpan',
+  Hashtable: 'System.Collections.Hashtable',
+  'Hashtable[]': 'System.Collections.Hashtable[]',
+  Enum: 'System.Enum',
+  'Enum[]': 'System.Enum[]',
+};
+
+/** The .NET type name of a declared parameter (`System.String[]`, the enum's type name). */
+export function parameterTypeName(decl: ParameterDeclaration): string {
+  if (decl.type === 'Enum' && decl.enum) return decl.enum.typeName;
+  if (decl.type === 'Enum[]' && decl.enum) return decl.enum.typeName + '[]';
+  if (decl.netType) return decl.netType;
+  return decl.convertTo ?? NET_TYPES[decl.type];
 }

@@ -190,6 +190,8 @@ export class PSHashtable {
   private readonly map = new Map<unknown, { key: unknown; value: unknown }>();
   /** `[ordered]@{}` keeps order too (all emsh hashtables do); only the type name differs. */
   ordered = false;
+  /** The .NET dictionary type it stands for, when not a Hashtable (Get-Command's `Dictionary\`2` of ParameterMetadata). */
+  dotnetType?: string;
 
   private static norm(key: unknown): unknown {
     if (typeof key === 'string') return key.toLowerCase();
@@ -237,7 +239,7 @@ export class PSHashtable {
   }
 
   get typeName(): string {
-    return this.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
+    return this.dotnetType ?? (this.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable');
   }
 
   toString(): string {

@@ -1,7 +1,7 @@
 // The Host the engine talks to while the Ink UI runs: lines go to the UI store, questions
 // become requests the App answers from the keyboard.
 
-import type { Host, HostChoice, HostField, HostStyle, LineKind } from '../protocol/host.js';
+import type { Host, HostChoice, HostField, HostStyle, LineKind, ProgressRecord } from '../protocol/host.js';
 import { askChoice, askFields } from '../protocol/host-prompts.js';
 import { SecureString } from '../protocol/values.js';
 import type { UiStore } from './ui-store.js';
@@ -73,14 +73,22 @@ export class InkHost implements Host {
 
   /**
    * Without a status or percentage: the spinner's text (a slow step such as key generation).
-   * With them (Write-Progress): PowerShell's progress block above the prompt. No activity ends both.
+   * With them: one activity in the progress pane. No activity ends both.
    */
   progress(activity: string | undefined, status?: string, percentComplete?: number): void {
     if (activity === undefined) {
       this.store.setActivity(undefined);
       this.store.setProgress(undefined);
     } else if (status === undefined && percentComplete === undefined) this.store.setActivity(activity);
-    else this.store.setProgress({ activity, status, percent: percentComplete });
+    else {
+      const record = { activityId: 0, parentActivityId: -1, activity, statusDescription: status ?? 'Processing', percentComplete: percentComplete ?? -1, secondsRemaining: -1, completed: false };
+      this.store.writeProgress(-1, record);
+    }
+  }
+
+  /** Write-Progress: the progress pane at the top of the live region (src/ui/progress.ts). */
+  writeProgress(sourceId: number, record: ProgressRecord): void {
+    this.store.writeProgress(sourceId, record);
   }
 
   clear(): void {

@@ -5,6 +5,7 @@
 // (Ink would then redraw the whole session) and the row widths are known for a resize.
 
 import { clusterWidth, displayWidth, graphemes, truncateToWidth } from '../protocol/text-width.js';
+import { progressPaneLines, type ProgressNode } from './progress.js';
 import { selection, type EditorState } from './editor-state.js';
 import type { ColoredRun } from './syntax.js';
 
@@ -44,7 +45,7 @@ export interface FrameInput {
   /** The host asks a question: the label and the answer being typed (masked if secure). */
   field?: { label: string; editor: EditorState; secure: boolean };
   running?: { spinner: string; activity?: string };
-  progress?: { activity: string; status?: string; percent?: number };
+  progress?: readonly ProgressNode[];
   /** The exercise's progress bar, one line under the input (training labs). */
   labBar?: LabBar;
   status: string;
@@ -241,20 +242,10 @@ function plainRow(text: string, width: number, style: Omit<Run, 'text'> = {}): R
   return [{ ...style, text: truncateToWidth(text, width) }];
 }
 
-/** PowerShell's progress block: the activity, the status indented, and a bar when a percentage is known. */
-function progressRows(p: NonNullable<FrameInput['progress']>, width: number, color: boolean): Row[] {
+/** The progress pane: 5.1's console host colours (ProgressForegroundColor Yellow on ProgressBackgroundColor DarkCyan). */
+function progressRows(nodes: readonly ProgressNode[], width: number, color: boolean): Row[] {
   const style: Omit<Run, 'text'> = color ? { color: 'yellowBright', background: 'cyan' } : { inverse: true };
-  const pad = (s: string) => truncateToWidth(s, width) + ' '.repeat(Math.max(0, width - displayWidth(truncateToWidth(s, width))));
-  const rows: Row[] = [[{ ...style, text: pad(p.activity) }]];
-  const status = p.status ? `    ${p.status}` : '    Processing';
-  rows.push([{ ...style, text: pad(status) }]);
-  if (p.percent !== undefined && p.percent >= 0) {
-    const inner = Math.max(1, width - 6);
-    const filled = Math.round((Math.min(100, p.percent) / 100) * inner);
-    rows.push([{ ...style, text: pad(`    [${'o'.repeat(filled)}${' '.repeat(inner - filled)}]`) }]);
-  }
-  rows.push([{ ...style, text: pad('') }]);
-  return rows;
+  return progressPaneLines(nodes, width).map((text) => [{ ...style, text }]);
 }
 
 /** Lays out the whole live area: at most `height - 1` rows, each at most `width` cells. */

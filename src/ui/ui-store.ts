@@ -4,7 +4,8 @@
 // live area). A batch goes out on the next turn of the event loop, or at once when it grows large,
 // so a statement's output streams while the statement runs and memory stays flat.
 
-import { paintText, type HostChoice, type HostStyle, type LineKind } from '../protocol/host.js';
+import { paintText, type HostChoice, type HostStyle, type LineKind, type ProgressRecord } from '../protocol/host.js';
+import { updateProgress, type ProgressNode } from './progress.js';
 import type { LabBar } from './live-frame.js';
 
 export interface Segment {
@@ -18,11 +19,8 @@ export type UiRequest =
   | { kind: 'field'; label: string; secure: boolean; resolve: (value: string | null) => void }
   | { kind: 'key'; prompt: string; resolve: (key: string | null) => void };
 
-export interface ProgressState {
-  activity: string;
-  status?: string;
-  percent?: number;
-}
+/** The pending Write-Progress activities (src/ui/progress.ts), a new array on each change. */
+export type ProgressState = readonly ProgressNode[];
 
 export interface UiState {
   /** Bumped by Clear-Host / Ctrl+L; the App clears the terminal when it changes. */
@@ -132,6 +130,7 @@ export class UiStore {
 
   setRunning(running: boolean): void {
     this.flush();
+    if (!running) this.pendingProgress = [];
     this.set({ running, activity: running ? this.state.activity : undefined, progress: running ? this.state.progress : undefined });
   }
 
@@ -140,7 +139,17 @@ export class UiStore {
   }
 
   setProgress(progress: ProgressState | undefined): void {
+    if (!progress) this.pendingProgress = [];
     this.set({ progress });
+  }
+
+  /** The activities Write-Progress reported while the current command line runs. */
+  private pendingProgress: ProgressNode[] = [];
+
+  /** One Write-Progress record: the pane shows the pending activities until the run ends. */
+  writeProgress(sourceId: number, record: ProgressRecord): void {
+    updateProgress(this.pendingProgress, sourceId, record);
+    this.set({ progress: this.pendingProgress.length ? [...this.pendingProgress] : undefined });
   }
 
   setMachine(machine: string): void {

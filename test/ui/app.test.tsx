@@ -398,6 +398,43 @@ describe('the shell UI on the real engine', () => {
   }, 30_000);
 });
 
+describe('Write-Progress on the real engine', () => {
+  it('draws 5.1\'s progress pane above the live area: nested activities, -Completed removing one, gone when the line ends', async () => {
+    const { composeSession, openLab } = await import('../../src/compose.js');
+    const { fixtureKeySource } = await import('../helpers/keys.js');
+    const { tempHome } = await import('../helpers/run.js');
+    const lab = await openLab({ home: tempHome(), lab: 'default', keys: fixtureKeySource() });
+    const app = mount({ session: (host) => composeSession({ host, lab }), columns: 60 });
+    await app.ready();
+    app.type(
+      "Write-Progress -Id 1 -Activity 'Renewing' -Status 'EX01 of 3' -PercentComplete 50; Write-Progress -Id 2 -ParentId 1 -Activity 'Importing' -Status 'pfx' -CurrentOperation 'a.pfx'; $a = Read-Host 'first'; Write-Progress -Id 2 -Activity 'Importing' -Completed; $b = Read-Host 'second'; 'done'",
+      '\r',
+    );
+    await app.waitFor(() => app.frame().includes('first'), 'the first question');
+    const lines = app.frame().split('\n');
+    const top = lines.findIndex((l) => l.startsWith(' Renewing'));
+    expect(top).toBeGreaterThan(0);
+    expect(lines[top - 1]!.trim()).toBe('');
+    expect(lines[top + 1]!.trimEnd()).toBe('    EX01 of 3');
+    expect(lines[top + 2]).toMatch(/^ {4}\[o+ +\]/);
+    expect(lines[top + 3]!.trimEnd()).toBe('   Importing');
+    expect(lines[top + 6]!.trimEnd()).toBe('      a.pfx');
+    app.type('x', '\r');
+    await app.waitFor(() => app.frame().includes('second') && !app.frame().includes('Importing'), 'the child removed by -Completed');
+    expect(app.frame()).toContain(' Renewing');
+    app.type('y', '\r');
+    await app.waitFor(() => app.scrollback().includes('done\n') && app.promptLine() === PROMPT, 'the line done');
+    expect(app.frame()).not.toContain('Renewing');
+    // $ProgressPreference = 'SilentlyContinue' shows nothing.
+    app.type("$ProgressPreference = 'SilentlyContinue'; Write-Progress -Activity 'Hidden'; $c = Read-Host 'third'", '\r');
+    await app.waitFor(() => app.frame().includes('third'), 'the third question');
+    expect(app.frame()).not.toContain('Hidden');
+    app.type('z', '\r');
+    await app.waitFor(() => app.promptLine() === PROMPT, 'the prompt');
+    await lab.close();
+  }, 30_000);
+});
+
 describe('the pager', () => {
   const realSession = async () => {
     const { composeSession, openLab } = await import('../../src/compose.js');

@@ -44,9 +44,11 @@ describe('the live frame', () => {
   });
 
   it('puts the progress block above the prompt and drops it before the prompt when the screen is tiny', () => {
-    const progress = { activity: 'Copying', status: 'file 1 of 2', percent: 50 };
+    const record = { activityId: 0, parentActivityId: -1, activity: 'Copying', statusDescription: 'file 1 of 2', percentComplete: 50, secondsRemaining: -1, completed: false };
+    const progress = [{ sourceId: 0, record, children: [] }];
     const rows = text(layoutFrame(base({ progress })));
-    expect(rows[0]!.trimEnd()).toBe('Copying');
+    expect(rows[0]).toBe(' '.repeat(40));
+    expect(rows[1]!.trimEnd()).toBe(' Copying');
     expect(rows.some((r) => r.includes('[ooo'))).toBe(true);
     const tiny = text(layoutFrame(base({ height: 3, progress })));
     expect(tiny).toHaveLength(2);

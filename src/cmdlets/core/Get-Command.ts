@@ -3,7 +3,7 @@
 
 import { defineCmdlet, type CommandInfo } from '../../protocol/cmdlet.js';
 import { commandObject, definitionText } from './command-info.js';
-import { functionSyntaxLine } from './help-text.js';
+import { functionSyntaxLines } from './help-text.js';
 import { stringsOf } from './patterns.js';
 import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
@@ -144,6 +144,6 @@ export default defineCmdlet({
 
 function syntaxOf(c: CommandInfo): string {
   if (c.declaration) return definitionText(c);
-  if (c.commandType === 'Function' || c.commandType === 'Filter') return `\n${functionSyntaxLine(c)}\n`;
+  if (c.commandType === 'Function' || c.commandType === 'Filter') return `\n${functionSyntaxLines(c).join('\n\n')}\n`;
   return c.name;
 }

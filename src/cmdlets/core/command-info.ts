@@ -4,7 +4,20 @@
 
 import type { CommandInfo } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
-import { functionSyntaxLine, parameterSets, syntaxLines } from './help-text.js';
+import { functionSyntaxLine, syntaxLines } from './help-text.js';
+import { outputTypes, parameterSetInfos, parametersDictionary } from './command-metadata.js';
+
+/** Windows PowerShell 5.1's snap-ins (no PSModuleInfo: `.Module` is $null); the others are modules. */
+const SNAP_INS = new Set(['', 'Microsoft.PowerShell.Core', 'Microsoft.Exchange.Management.PowerShell.Admin']);
+
+function moduleInfo(name: string): PSObject | null {
+  if (SNAP_INS.has(name)) return null;
+  const o = new PSObject(['System.Management.Automation.PSModuleInfo', 'System.Object']);
+  o.addNote('Name', name);
+  o.addNote('ModuleType', 'Manifest');
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => name });
+  return o;
+}
 
 const TYPE_NAMES: Record<CommandInfo['commandType'], string> = {
   Cmdlet: 'System.Management.Automation.CmdletInfo',
@@ -22,32 +35,50 @@ export function definitionText(info: CommandInfo): string {
   return info.name;
 }
 
+const SMA = 'System.Management.Automation';
+
 export function commandObject(info: CommandInfo, resolve?: (name: string) => CommandInfo | undefined): PSObject {
-  const o = new PSObject([TYPE_NAMES[info.commandType], 'System.Management.Automation.CommandInfo', 'System.Object']);
+  const o = new PSObject([TYPE_NAMES[info.commandType], `${SMA}.CommandInfo`, 'System.Object']);
+  // .NET properties (Get-Member: Property), read-only; `get` is called on each read.
+  const prop = (name: string, typeName: string, get: () => unknown) => o.addProperty({ name, memberType: 'Property', typeName, get });
   const isAlias = info.commandType === 'Alias';
   const target = isAlias ? resolve?.(info.definition) : undefined;
   const source = isAlias ? (target?.module ?? '') : info.module;
-  o.addNote('CommandType', info.commandType);
-  o.addNote('Name', info.name);
-  o.addNote('Version', '');
-  o.addNote('Source', source);
+  const definition = definitionText(info);
+  prop('CommandType', `${SMA}.CommandTypes`, () => info.commandType);
+  prop('Name', 'string', () => info.name);
+  prop('Version', 'version', () => '');
+  prop('Source', 'string', () => source);
+  // DisplayName is the table view's Name column (`? -> Where-Object`), not a .NET property.
   o.addNote('DisplayName', isAlias ? `${info.name} -> ${info.definition}` : info.name);
-  o.addNote('ModuleName', source);
-  o.addNote('Definition', definitionText(info));
-  if (info.declaration) {
-    const [verb, ...noun] = info.name.split('-');
-    o.addNote('Verb', verb);
-    o.addNote('Noun', noun.join('-'));
-    o.addNote('DefaultParameterSet', info.declaration.defaultParameterSet ?? null);
-    o.addNote('ParameterSets', parameterSets(info.declaration).map((s) => s.name));
-    o.addNote('Parameters', Object.keys(info.declaration.parameters));
-    o.addNote('OutputType', info.declaration.outputType ?? []);
+  prop('ModuleName', 'string', () => source);
+  prop('Definition', 'string', () => definition);
+  prop('Visibility', `${SMA}.SessionStateEntryVisibility`, () => 'Public');
+  const metadata = info.declaration ? { declaration: info.declaration, advanced: true } : info.functionMetadata?.();
+  if (info.commandType !== 'Alias' && info.commandType !== 'ExternalScript') {
+    const dash = info.name.indexOf('-');
+    prop('Verb', 'string', () => (dash > 0 ? info.name.slice(0, dash) : ''));
+    prop('Noun', 'string', () => (dash > 0 ? info.name.slice(dash + 1) : ''));
+  }
+  if (metadata) {
+    const { declaration, advanced } = metadata;
+    let parameters: unknown;
+    let sets: unknown;
+    let outputs: unknown;
+    const module = moduleInfo(source);
+    prop('DefaultParameterSet', 'string', () => declaration.defaultParameterSet ?? null);
+    prop('OutputType', `System.Collections.ObjectModel.ReadOnlyCollection[${SMA}.PSTypeName]`, () => (outputs ??= outputTypes(declaration)));
+    // Built on first read: Get-Command * writes every command, and few are asked for their metadata.
+    prop('Parameters', `System.Collections.Generic.Dictionary[string,${SMA}.ParameterMetadata]`, () => (parameters ??= parametersDictionary(declaration, advanced)));
+    prop('ParameterSets', `System.Collections.ObjectModel.ReadOnlyCollection[${SMA}.CommandParameterSetInfo]`, () => (sets ??= parameterSetInfos(declaration, advanced)));
+    prop('Module', 'psmoduleinfo', () => module);
+    prop('HelpUri', 'string', () => '');
+    if (info.functionMetadata) prop('CmdletBinding', 'bool', () => advanced);
   }
   if (isAlias) {
-    o.addNote('ResolvedCommandName', info.definition);
-    o.addNote('ReferencedCommand', info.definition);
+    prop('ResolvedCommandName', 'string', () => info.definition);
+    prop('ReferencedCommand', `${SMA}.CommandInfo`, () => info.definition);
   }
-  if (info.functionParameters) o.addNote('Parameters', info.functionParameters);
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => info.name });
   return o;
 }

@@ -95,10 +95,21 @@ export function syntaxLines(decl: CmdletDeclaration): string[] {
   });
 }
 
-/** A function's syntax from its parameter names: positional in declaration order, untyped. */
+/**
+ * A function's syntax, one line per set: from its param block's declaration when the session
+ * gives it (typed, with its sets; `[<CommonParameters>]` only for an advanced function), else
+ * from its parameter names (positional in declaration order, untyped).
+ */
+export function functionSyntaxLines(info: CommandInfo): string[] {
+  const meta = info.functionMetadata?.();
+  if (!meta) return [[info.name, ...(info.functionParameters ?? []).map((p) => `[[-${p}] <Object>]`)].join(' ')];
+  const lines = syntaxLines({ ...meta.declaration, name: info.name });
+  return meta.advanced ? lines : lines.map((l) => l.replace(/ ?\[<CommonParameters>\]$/, ''));
+}
+
+/** The first of them (Get-Help's SYNTAX of a function). */
 export function functionSyntaxLine(info: CommandInfo): string {
-  const params = info.functionParameters ?? [];
-  return [info.name, ...params.map((p) => `[[-${p}] <Object>]`)].join(' ');
+  return functionSyntaxLines(info)[0]!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,8 +269,7 @@ export function functionHelpLines(info: CommandInfo): string[] {
     `    ${info.name}`,
     '',
     'SYNTAX',
-    `    ${functionSyntaxLine(info)}`,
-    '',
+    ...functionSyntaxLines(info).flatMap((l) => [`    ${l}`, '']),
     '',
     'ALIASES',
     '    None',

@@ -29,6 +29,7 @@ import WriteDebug from './Write-Debug.js';
 import WriteError from './Write-Error.js';
 import WriteHost from './Write-Host.js';
 import WriteOutput from './Write-Output.js';
+import WriteProgress from './Write-Progress.js';
 import WriteVerbose from './Write-Verbose.js';
 import WriteWarning from './Write-Warning.js';
 import AddMember from './Add-Member.js';
@@ -63,6 +64,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   WriteWarning,
   WriteVerbose,
   WriteDebug,
+  WriteProgress,
   WriteHost,
   GetDate,
   ConvertToSecureString,
