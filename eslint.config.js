@@ -128,6 +128,11 @@ export default tseslint.config(
           selector: 'TSAsExpression > MemberExpression.expression[object.name=/^(params|p)$/]',
           message: 'Parameters are typed by the declaration: no cast (declare the right type, a default, or narrow).',
         },
+        {
+          // State of one invocation lives in the context (CmdletContext.runState), not in the module.
+          selector: "NewExpression[callee.name=/^(WeakMap|Map)$/] TSTypeReference[typeName.name='CmdletContext']",
+          message: 'Per-invocation state belongs in the context: ctx.runState(stateKey(...), init).',
+        },
       ],
     },
   },
