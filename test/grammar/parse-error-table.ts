@@ -120,9 +120,9 @@ export const PARSE_ERROR_TABLE: [script: string, id: string, gap?: string][] = [
   ['[ref] [int]$a = 1', 'ReferenceNeedsToBeByItselfInTypeConstraint'],
   ['[int] [ref]$a = 1', 'ReferenceNeedsToBeByItselfInTypeConstraint'],
   ['function f([ref] [int]$a) {}', 'ReferenceNeedsToBeByItselfInTypeConstraint'],
-  ['function f([ref][int]$a) {}', 'ReferenceNeedsToBeByItselfInTypeConstraint', 'casts glued without a space ([a][b]) scan as an index'],
-  ['[ref][ref]$a', 'ReferenceNeedsToBeByItselfInTypeSequence', 'casts glued without a space ([a][b]) scan as an index'],
-  ['[int][ref]$a', 'ReferenceNeedsToBeLastTypeInTypeConversion', 'casts glued without a space ([a][b]) scan as an index'],
+  ['function f([ref][int]$a) {}', 'ReferenceNeedsToBeByItselfInTypeConstraint'],
+  ['[ref][ref]$a', 'ReferenceNeedsToBeByItselfInTypeSequence'],
+  ['[int][ref]$a', 'ReferenceNeedsToBeLastTypeInTypeConversion'],
   ['[void]$a = 1', 'VoidTypeConstraintNotAllowed'],
   ['[ref]$a', ''],
   // hash literals, types, expressions
