@@ -2,9 +2,7 @@
 // keeping the variables; a read-only one needs -Force, a constant one never changes.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { hasWildcard } from '../../protocol/wildcard.js';
-import { stringsOf, wildcards } from './patterns.js';
-import { SCOPE_PARAMETER, tableFor, variableNotFound, variableObject, variableProtected, writable } from './variables.js';
+import { SCOPE_PARAMETER, eachNamedVariable, tableFor, variableObject, variableProtected, writable } from './variables.js';
 
 export default defineCmdlet({
   name: 'Clear-Variable',
@@ -38,25 +36,11 @@ export default defineCmdlet({
   related: ['Get-Variable', 'Set-Variable', 'New-Variable', 'Remove-Variable'],
   async process(params, ctx) {
     const table = tableFor(ctx, params.Scope ?? 'Local');
-    const includes = wildcards(params.Include);
-    const excludes = wildcards(params.Exclude);
-    const keep = (n: string) => (!includes.length || includes.some((r) => r.test(n))) && !excludes.some((r) => r.test(n));
-    for (const name of stringsOf(params.Name) ?? []) {
-      const pattern = wildcards(name)[0]!;
-      const matches = table.list().filter((v) => pattern.test(v.name) && keep(v.name));
-      if (matches.length === 0 && !hasWildcard(name) && !includes.length && !excludes.length) {
-        variableNotFound(ctx, name);
-        continue;
-      }
-      for (const v of matches) {
-        if (!(await ctx.shouldProcess(`Name: ${v.name}`, 'Clear variable'))) continue;
-        if (!writable(v, Boolean(params.Force))) {
-          variableProtected(ctx, v.name, false);
-          continue;
-        }
-        v.value = null;
-        if (params.PassThru) ctx.write(variableObject(v.name, null, v));
-      }
-    }
+    await eachNamedVariable(ctx, table, params, async (v) => {
+      if (!(await ctx.shouldProcess(`Name: ${v.name}`, 'Clear variable'))) return;
+      if (!writable(v, Boolean(params.Force))) return variableProtected(ctx, v.name, false);
+      v.value = null;
+      if (params.PassThru) ctx.write(variableObject(v.name, null, v));
+    });
   },
 });

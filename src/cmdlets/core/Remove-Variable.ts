@@ -2,9 +2,7 @@
 // read-only one needs -Force, a constant one is never removed.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { hasWildcard } from '../../protocol/wildcard.js';
-import { stringsOf, wildcards } from './patterns.js';
-import { SCOPE_PARAMETER, tableFor, variableNotFound, variableProtected, writable } from './variables.js';
+import { SCOPE_PARAMETER, eachNamedVariable, tableFor, variableProtected, writable } from './variables.js';
 
 export default defineCmdlet({
   name: 'Remove-Variable',
@@ -37,24 +35,10 @@ export default defineCmdlet({
   related: ['Get-Variable', 'Set-Variable', 'New-Variable', 'Clear-Variable'],
   async process(params, ctx) {
     const table = tableFor(ctx, params.Scope ?? 'Local');
-    const includes = wildcards(params.Include);
-    const excludes = wildcards(params.Exclude);
-    const keep = (n: string) => (!includes.length || includes.some((r) => r.test(n))) && !excludes.some((r) => r.test(n));
-    for (const name of stringsOf(params.Name) ?? []) {
-      const pattern = wildcards(name)[0]!;
-      const matches = table.list().filter((v) => pattern.test(v.name) && keep(v.name));
-      if (matches.length === 0 && !hasWildcard(name) && !includes.length && !excludes.length) {
-        variableNotFound(ctx, name);
-        continue;
-      }
-      for (const v of matches) {
-        if (!(await ctx.shouldProcess(`Name: ${v.name}`, 'Remove variable'))) continue;
-        if (!writable(v, Boolean(params.Force))) {
-          variableProtected(ctx, v.name, true);
-          continue;
-        }
-        table.remove(v.name);
-      }
-    }
+    await eachNamedVariable(ctx, table, params, async (v) => {
+      if (!(await ctx.shouldProcess(`Name: ${v.name}`, 'Remove variable'))) return;
+      if (!writable(v, Boolean(params.Force))) return variableProtected(ctx, v.name, true);
+      table.remove(v.name);
+    });
   },
 });

@@ -5,6 +5,8 @@ import { registerView } from '../../format/views.js';
 import type { CmdletContext, ParameterDeclaration, SessionVariable, VariableTable } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { PSObject } from '../../protocol/values.js';
+import { hasWildcard } from '../../protocol/wildcard.js';
+import { stringsOf, wildcards } from './patterns.js';
 
 export const PSVARIABLE = 'System.Management.Automation.PSVariable';
 
@@ -109,3 +111,28 @@ registerView({
   shape: 'table',
   table: { columns: [{ label: 'Name', property: 'Name', width: 30 }, { label: 'Value', property: 'Value' }] },
 });
+
+/**
+ * The variables of a table each -Name picks (wildcards), narrowed by -Include / -Exclude, handed
+ * to `act` name by name; a plain name that matches nothing is VariableNotFound (Clear-Variable,
+ * Remove-Variable).
+ */
+export async function eachNamedVariable(
+  ctx: CmdletContext,
+  table: VariableTable,
+  params: { Name?: unknown; Include?: unknown; Exclude?: unknown },
+  act: (v: SessionVariable) => Promise<void>,
+): Promise<void> {
+  const includes = wildcards(params.Include);
+  const excludes = wildcards(params.Exclude);
+  const keep = (n: string) => (!includes.length || includes.some((r) => r.test(n))) && !excludes.some((r) => r.test(n));
+  for (const name of stringsOf(params.Name) ?? []) {
+    const pattern = wildcards(name)[0]!;
+    const matches = table.list().filter((v) => pattern.test(v.name) && keep(v.name));
+    if (matches.length === 0 && !hasWildcard(name) && !includes.length && !excludes.length) {
+      variableNotFound(ctx, name);
+      continue;
+    }
+    for (const v of matches) await act(v);
+  }
+}
