@@ -82,6 +82,8 @@ export class PlainHost implements Host {
   private async ask(question: string, secure = false): Promise<string | null> {
     if (!this.interactive || !this.input) throw new TerminatingError(nonInteractiveError());
     const tty = this.input as Partial<NodeJS.ReadStream>;
+    // Input that has already ended gives no answer (a new reader would wait for one forever).
+    if (tty.readableEnded || tty.destroyed) return null;
     if (secure && tty.isTTY && typeof tty.setRawMode === 'function') return readSecret(tty as NodeJS.ReadStream, this.out, question);
     // Piped input is not echoed by any terminal: a secure answer is read like any other line.
     const rl = createInterface({ input: this.input, output: this.out as NodeJS.WritableStream, terminal: !secure && Boolean(tty.isTTY) });
