@@ -78,7 +78,8 @@ const lib = await import(join(root, 'dist', 'bench-lib.mjs'));
     if (r.errors.length) throw new Error('bench script has parse errors: ' + r.errors[0].message);
   }
   const ms = median(runs);
-  report('parse 1 MB .ps1 (budget ≥ 2 MB/s)', text.length / 1024 / 1024 / (ms / 1000), 'MB/s', (v) => v >= 2);
+  // Issue 11 raised the budgets to 3 MB/s and 0.5 s (pwsh itself is slower than either).
+  report('parse 1 MB .ps1 (budget ≥ 3 MB/s)', text.length / 1024 / 1024 / (ms / 1000), 'MB/s', (v) => v >= 3);
 }
 
 // Pipeline throughput.
@@ -92,7 +93,7 @@ const lib = await import(join(root, 'dist', 'bench-lib.mjs'));
     runs.push(performance.now() - t0);
     if (r.errors.length) throw new Error(r.errors[0].message);
   }
-  report('1..200000 | ForEach-Object { $_ * 2 } | Measure-Object -Sum (budget ≤ 1 s)', median(runs), 'ms', (v) => v <= 1000);
+  report('1..200000 | ForEach-Object { $_ * 2 } | Measure-Object -Sum (budget ≤ 0.5 s)', median(runs), 'ms', (v) => v <= 500);
 }
 
 for (const extra of lib.extraBenches ?? []) {
