@@ -883,13 +883,7 @@ export class Scanner {
       return;
     }
     if (isDigit(c) || (c === 46 && isDigit(n))) {
-      const num = this.numberAt(this.pos, false);
-      if (num) {
-        this.emit(T.NumberLit, this.pos, num.end, num.payload);
-        this.pos = num.end;
-        f.state = after;
-        return;
-      }
+      if (this.takeNumber(f, after)) return;
       // Number syntax whose value does not exist (`1e400`): in an expression, PowerShell's error.
       const bad = this.badNumberEnd(this.pos);
       if (bad !== undefined) {
@@ -902,13 +896,7 @@ export class Scanner {
     }
     // `[sbyte]-128`: right after a cast, a dash glued to digits is a negative number, the cast's operand.
     if (isDash(c) && f.state === S_AFTERTYPE && (isDigit(n) || (n === 46 && isDigit(this.code(this.pos + 2))))) {
-      const num = this.numberAt(this.pos, false);
-      if (num) {
-        this.emit(T.NumberLit, this.pos, num.end, num.payload);
-        this.pos = num.end;
-        f.state = after;
-        return;
-      }
+      if (this.takeNumber(f, after)) return;
     }
     if (isDash(c)) {
       this.dashInExpression(f, true);
@@ -1222,6 +1210,16 @@ export class Scanner {
     const end = start + m[0].length;
     if (end < this.len && !endsNumberInExpr(this.code(end))) return undefined;
     return numberValue(m[1], m[2], m[3], m[4]) === null ? end : undefined;
+  }
+
+  /** A number literal at the cursor, in expression mode: emitted, the state set to `after`; false when there is none. */
+  private takeNumber(f: Frame, after: number): boolean {
+    const num = this.numberAt(this.pos, false);
+    if (!num) return false;
+    this.emit(T.NumberLit, this.pos, num.end, num.payload);
+    this.pos = num.end;
+    f.state = after;
+    return true;
   }
 
   private numberAt(start: number, cmdMode: boolean): { end: number; payload: NumberPayload } | null {

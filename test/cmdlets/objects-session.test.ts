@@ -1,33 +1,9 @@
 // The object cmdlets in a real Session (engine, binder, formatter), with exact printed text.
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
-import { outputCmdlets } from '../../src/cmdlets/core/output.js';
-import { Session } from '../../src/engine/session.js';
-import { renderer } from '../../src/format/index.js';
-import { PlainHost } from '../../src/host/plain-host.js';
-import { LabDrive } from '../../src/store/lab-drive.js';
-import { tempDir } from '../helpers/temp.js';
+import { everydaySession } from './everyday-session.js';
 
-/** A session with only the core object and output cmdlets (no lab organization needed). */
-function session() {
-  let buf = '';
-  const out = new Writable({
-    write(c, _e, cb) {
-      buf += c.toString();
-      cb();
-    },
-  });
-  const host = new PlainHost({ out, interactive: false, color: false, width: 120 });
-  const home = tempDir('emsh-objects-');
-  const fs = new LabDrive({ home, lab: 'default', machine: () => 'EX2007EE', knownMachines: () => ['EX2007EE'] });
-  const s = new Session({ cmdlets: [...objectCmdlets, ...outputCmdlets], host, renderer, fs, machine: 'EX2007EE', promptPrefix: '[PS] ' });
-  return async (text: string) => {
-    const start = buf.length;
-    await s.execute(text);
-    return buf.slice(start);
-  };
-}
+/** A session with the core cmdlets and no lab organization (the shared test session). */
+const session = () => everydaySession().run;
 
 describe('object cmdlets in a session', () => {
   it('ForEach-Object blocks share the caller scope', async () => {

@@ -2,7 +2,7 @@
 // keeping the variables; a read-only one needs -Force, a constant one never changes.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { SCOPE_PARAMETER, eachNamedVariable, tableFor, variableObject, variableProtected, writable } from './variables.js';
+import { eachNamedVariable, selectionParameters, tableFor, variableObject, variableProtected, writable } from './variables.js';
 
 export default defineCmdlet({
   name: 'Clear-Variable',
@@ -17,16 +17,8 @@ export default defineCmdlet({
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   parameters: {
-    Name: {
-      type: 'String[]',
-      sets: { Default: { position: 0, mandatory: true, fromPipelineByPropertyName: true } },
-      help: 'Specifies the variables to clear. Wildcard characters are permitted.',
-    },
-    Include: { type: 'String[]', help: 'Clears only the variables whose names match. Wildcard characters are permitted.' },
-    Exclude: { type: 'String[]', help: 'Leaves out the variables whose names match. Wildcard characters are permitted.' },
-    Force: { type: 'Switch', help: 'Clears read-only variables too.' },
+    ...selectionParameters('Clears'),
     PassThru: { type: 'Switch', help: 'Writes the cleared variables (PSVariable objects) to the pipeline.' },
-    Scope: SCOPE_PARAMETER,
   },
   outputType: ['None', 'System.Management.Automation.PSVariable'],
   examples: [

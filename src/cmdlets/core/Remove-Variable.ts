@@ -2,7 +2,7 @@
 // read-only one needs -Force, a constant one is never removed.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { SCOPE_PARAMETER, eachNamedVariable, tableFor, variableProtected, writable } from './variables.js';
+import { eachNamedVariable, selectionParameters, tableFor, variableProtected, writable } from './variables.js';
 
 export default defineCmdlet({
   name: 'Remove-Variable',
@@ -17,15 +17,7 @@ export default defineCmdlet({
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   parameters: {
-    Name: {
-      type: 'String[]',
-      sets: { Default: { position: 0, mandatory: true, fromPipelineByPropertyName: true } },
-      help: 'Specifies the variables to remove. Wildcard characters are permitted.',
-    },
-    Include: { type: 'String[]', help: 'Removes only the variables whose names match. Wildcard characters are permitted.' },
-    Exclude: { type: 'String[]', help: 'Leaves out the variables whose names match. Wildcard characters are permitted.' },
-    Force: { type: 'Switch', help: 'Removes read-only variables too.' },
-    Scope: SCOPE_PARAMETER,
+    ...selectionParameters('Removes'),
   },
   outputType: ['None'],
   examples: [

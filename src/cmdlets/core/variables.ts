@@ -136,3 +136,22 @@ export async function eachNamedVariable(
     for (const v of matches) await act(v);
   }
 }
+
+/**
+ * -Name (mandatory, wildcards), -Include, -Exclude and -Force of the cmdlets that change
+ * existing variables (Clear-Variable, Remove-Variable); `does` is the verb of their help, `Clears`.
+ */
+export function selectionParameters(does: string) {
+  const verb = does.toLowerCase().replace(/s$/, '');
+  return {
+    Name: {
+      type: 'String[]',
+      sets: { Default: { position: 0, mandatory: true, fromPipelineByPropertyName: true } },
+      help: `Specifies the variables to ${verb}. Wildcard characters are permitted.`,
+    },
+    Include: { type: 'String[]', help: `${does} only the variables whose names match. Wildcard characters are permitted.` },
+    Exclude: { type: 'String[]', help: 'Leaves out the variables whose names match. Wildcard characters are permitted.' },
+    Force: { type: 'Switch', help: `${does} read-only variables too.` },
+    Scope: SCOPE_PARAMETER,
+  } satisfies Record<string, ParameterDeclaration>;
+}
