@@ -39,6 +39,7 @@ import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisp
 import { isNumeric, numberKind } from '../protocol/numbers.js';
 import { dotnetRegex } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
+import type { MaybePromise } from '../protocol/maybe-promise.js';
 import {
   VALIDATE_COUNT_NOT_ARRAY_TEXT,
   VALIDATE_LENGTH_NOT_STRING_TEXT,
@@ -812,7 +813,7 @@ export class CommandBinder {
   bindPipelineObject(input: unknown): { params: Record<string, unknown>; parameterSet: string } | ErrorRecord {
     const plan = this.pipelinePlan();
     if (plan.fast) {
-      const params: Record<string, unknown> = { ...this.values };
+      const params = copyValues(this.values);
       params[plan.fast.name] = input;
       return { params, parameterSet: plan.sets[0]! };
     }
@@ -865,7 +866,7 @@ export class CommandBinder {
     if (missing.length) {
       return bindingError('InputObjectMissingMandatory', { list: missingList(missing.map((p) => p.name)) }, this.site, this.ctx.commandSpan, input);
     }
-    const params: Record<string, unknown> = { ...this.values };
+    const params = copyValues(this.values);
     for (let i = 0; i < got.length; i++) params[got[i]!.name] = vals[i];
     return { params, parameterSet: set };
   }
@@ -877,7 +878,7 @@ export class CommandBinder {
    * pipeline object's parameters), checks those bound from the object and returns the error.
    */
   async validateScripts(
-    run: (block: ScriptBlockValue, value: unknown) => Promise<unknown[]>,
+    run: (block: ScriptBlockValue, value: unknown) => MaybePromise<unknown[]>,
     pipelineValues?: Record<string, unknown>,
     input?: unknown,
   ): Promise<ErrorRecord | undefined> {
@@ -912,7 +913,7 @@ export class CommandBinder {
 
   /** Command-line bound values by canonical name, over the declared defaults (switches not given are absent). */
   params(): Record<string, unknown> {
-    return { ...this.values };
+    return copyValues(this.values);
   }
 
   parameterSetName(): string {
@@ -937,6 +938,16 @@ export class CommandBinder {
   unboundArguments(): unknown[] {
     return this.extra;
   }
+}
+
+/**
+ * A copy of bound values, one per pipeline object. A for-in copy, not `{ ...values }`: measured,
+ * the spread took V8's slow clone path here and made the 200k-object pipeline five times slower.
+ */
+function copyValues(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in values) out[k] = values[k];
+  return out;
 }
 
 /** A property of a pipeline object by one of the names (lower case), or NO. */

@@ -359,7 +359,7 @@ export class CommandContext implements CmdletContext {
     return constructObject(full, args, { ...env, services: this.services });
   }
 
-  invoke(block: ScriptBlockValue, options?: InvokeOptions): Promise<unknown[]> {
+  invoke(block: ScriptBlockValue, options?: InvokeOptions): MaybePromise<unknown[]> {
     return this.interp.invokeForCmdlet(block, this.frame, options);
   }
 }

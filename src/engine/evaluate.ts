@@ -97,7 +97,8 @@ function labelMatches(signalLabel: string | undefined, loopLabel: string | undef
  */
 export interface PipelineRunner {
   run(interp: Interpreter, p: A.PipelineAst, f: Frame, out: Pipe): Promise<void>;
-  invoke(interp: Interpreter, sb: ScriptBlockValue, f: Frame, options: InvokeOptions, dot: boolean): Promise<unknown[]>;
+  /** The block's output; an array without a promise when the block ran synchronously (the per-object hot path). */
+  invoke(interp: Interpreter, sb: ScriptBlockValue, f: Frame, options: InvokeOptions, dot: boolean): MaybePromise<unknown[]>;
 }
 
 export class Interpreter {
@@ -1335,7 +1336,7 @@ export class Interpreter {
   // Script blocks
 
   /** `ctx.invoke` for cmdlets: runs a block dot-sourced into the caller's frame, returns its output. */
-  invokeForCmdlet(block: ScriptBlockValue, f: Frame, options: InvokeOptions | undefined): Promise<unknown[]> {
+  invokeForCmdlet(block: ScriptBlockValue, f: Frame, options: InvokeOptions | undefined): MaybePromise<unknown[]> {
     return this.pipelines.invoke(this, block, f, options ?? {}, true);
   }
 

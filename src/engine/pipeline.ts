@@ -864,7 +864,7 @@ export class ScriptStage implements Stage {
   }
 
   /** Runs a [ValidateScript] block with `$_` set to one value, in a scope of its own. */
-  private readonly runValidation = (block: ScriptBlockValue, value: unknown): Promise<unknown[]> =>
+  private readonly runValidation = (block: ScriptBlockValue, value: unknown): MaybePromise<unknown[]> =>
     invokeScriptBlock(this.interp, block, this.init.callerFrame, { dollarUnder: value }, false);
 
   processNoInput(): MaybePromise<void> {
@@ -910,7 +910,7 @@ export function invokeScriptBlock(
   f: Frame,
   options: InvokeOptions,
   dot: boolean,
-): Promise<unknown[]> {
+): MaybePromise<unknown[]> {
   const block = sb.ast as A.ScriptBlockAst;
   const source = blockSources.get(block) ?? f.source;
   // A closure (GetNewClosure) runs over the variables it captured.
@@ -927,12 +927,12 @@ export function invokeScriptBlock(
     try {
       if (st.kind === 'Assignment') {
         interp.runAssignment(st, frame);
-        return Promise.resolve([]);
+        return [];
       }
       const e = ((st as A.PipelineAst).elements[0] as A.CommandExpressionAst).expression;
       const v = interp.evalSync(e, frame);
-      if (v === undefined || e.kind === 'Increment') return Promise.resolve([]);
-      return Promise.resolve(Array.isArray(v) ? v.slice() : [v]);
+      if (v === undefined || e.kind === 'Increment') return [];
+      return Array.isArray(v) ? v.slice() : [v];
     } catch (err) {
       return (async () => {
         const before = interp.rt.errorCount;

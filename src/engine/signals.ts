@@ -51,10 +51,6 @@ export class CommandTerminatingError extends TerminatingError {
   }
 }
 
-export function isPromise(v: unknown): v is Promise<unknown> {
-  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
-}
-
-export type MaybePromise<T> = T | Promise<T>;
+export { isPromise, type MaybePromise } from '../protocol/maybe-promise.js';
 
 export const noop = (): void => {};

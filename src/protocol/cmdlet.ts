@@ -3,6 +3,7 @@
 // One declaration drives binding (src/engine/binder.ts), Get-Help, Get-Command -Syntax,
 // tab completion and the examples test. No cmdlet parses its own arguments.
 
+import type { MaybePromise } from './maybe-promise.js';
 import type { ErrorCategory, ErrorRecord, ErrorRecordInit } from './errors.js';
 import type { Host, HostStyle } from './host.js';
 import type { PSHashtable, PSObject, ScriptBlockValue, SecureString } from './values.js';
@@ -446,8 +447,11 @@ export interface CmdletContext {
   /** ShouldContinue: an unconditional Yes/No prompt (skipped by callers when -Force). */
   shouldContinue(query: string, caption: string): Promise<boolean>;
 
-  /** Runs a script block (Where-Object, ForEach-Object, calculated properties); returns its output. */
-  invoke(block: ScriptBlockValue, options?: InvokeOptions): Promise<unknown[]>;
+  /**
+   * Runs a script block (Where-Object, ForEach-Object, calculated properties); returns its output,
+   * as a plain array when the block ran synchronously (await it, or branch on isPromise on hot paths).
+   */
+  invoke(block: ScriptBlockValue, options?: InvokeOptions): MaybePromise<unknown[]>;
   /**
    * A script block as a synchronous function of `$this` and `$args`, for ScriptProperty and
    * ScriptMethod members; undefined when the block runs commands (only expressions can run

@@ -4,6 +4,7 @@
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { getMember, invokeMethod, memberNames } from '../../protocol/members.js';
 import { PSHashtable, PSObject, type ScriptBlockValue } from '../../protocol/values.js';
+import { isPromise } from '../../protocol/maybe-promise.js';
 
 interface Blocks {
   begin?: ScriptBlockValue;
@@ -148,7 +149,9 @@ export default defineCmdlet({
     const dollarUnder = ctx.expectingInput || ctx.bound.has('InputObject') ? input : null;
     if (blocks.process.length === 1) {
       // The hot path: one block, no per-object allocation beyond the block's output.
-      return ctx.invoke(blocks.process[0], { dollarUnder, dotSource: true }).then((out) => writeAll(out, ctx));
+      const out = ctx.invoke(blocks.process[0], { dollarUnder, dotSource: true });
+      if (!isPromise(out)) return writeAll(out, ctx);
+      return out.then((o) => writeAll(o, ctx));
     }
     return (async () => {
       for (const block of blocks.process) writeAll(await ctx.invoke(block, { dollarUnder, dotSource: true }), ctx);

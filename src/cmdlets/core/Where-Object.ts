@@ -7,6 +7,7 @@ import { TerminatingError } from '../../protocol/errors.js';
 import { getMember } from '../../protocol/members.js';
 import { binaryOperation } from '../../protocol/operators.js';
 import { isTruthy } from '../../protocol/values.js';
+import { isPromise } from '../../protocol/maybe-promise.js';
 
 /** Switch name → operator, and its parameter set name (as in PowerShell: EQ → EqualSet ...). */
 const OPERATORS: [string, BinaryOperator, string, string][] = [
@@ -115,8 +116,13 @@ export default defineCmdlet({
     // No pipeline input and no -InputObject: nothing to filter.
     if (!ctx.expectingInput && !ctx.bound.has('InputObject')) return;
     if (filter) {
-      return ctx.invoke(filter, { dollarUnder: input, dotSource: true }).then((out) => {
+      const out = ctx.invoke(filter, { dollarUnder: input, dotSource: true });
+      if (!isPromise(out)) {
         if (isTruthy(out)) ctx.write(input);
+        return;
+      }
+      return out.then((o) => {
+        if (isTruthy(o)) ctx.write(input);
       });
     }
     const value = getMember(input, params.Property ?? '');
