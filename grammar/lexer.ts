@@ -284,7 +284,10 @@ export class Scanner {
   private step(): void {
     const c = this.text.charCodeAt(this.pos);
     if (isWs(c)) {
-      this.pos++;
+      // A run of blanks in one step (indentation is most of a script's characters).
+      let i = this.pos + 1;
+      while (i < this.len && isWs(this.text.charCodeAt(i))) i++;
+      this.pos = i;
       return;
     }
     if (isNl(c)) {

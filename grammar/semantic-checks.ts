@@ -13,6 +13,7 @@ function forEachChild(n: object, visit: (child: AnyNode) => void): void {
   for (const key in n) {
     if (key === 'span') continue;
     const v = (n as Record<string, unknown>)[key];
+    if (typeof v !== 'object' || v === null) continue; // names, flags, text: most properties
     if (Array.isArray(v)) {
       for (const x of v) {
         if (isNode(x)) visit(x);
