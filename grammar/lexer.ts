@@ -1399,8 +1399,15 @@ export class Scanner {
         i = this.dollar(i, parts);
         continue;
       }
-      pushText(parts, this.text[i]!);
-      i++;
+      // A run of plain characters as one slice (not a string built a character at a time).
+      let j = i + 1;
+      while (j < this.len) {
+        const e = this.text.charCodeAt(j);
+        if (isDoubleQuote(e) || e === 96 || e === 36) break;
+        j++;
+      }
+      pushText(parts, this.text.slice(i, j));
+      i = j;
     }
     if (parts.length === 0) parts.push('');
     this.emit(T.StringLit, start, i, { quote: 'double', parts } satisfies StringPayload);
@@ -1454,8 +1461,14 @@ export class Scanner {
         } else if (d === 36) {
           j = this.dollar(j, parts);
         } else {
-          pushText(parts, this.text[j]!);
-          j++;
+          let k = j + 1;
+          while (k < bodyEnd) {
+            const e = this.text.charCodeAt(k);
+            if (e === 96 || e === 36) break;
+            k++;
+          }
+          pushText(parts, this.text.slice(j, k));
+          j = k;
         }
       }
       if (parts.length === 0) parts.push('');
@@ -1507,8 +1520,14 @@ export class Scanner {
         i = this.dollar(i, parts);
         continue;
       }
-      pushText(parts, this.text[i]!);
-      i++;
+      let j = i + 1;
+      while (j < this.len) {
+        const d = this.text.charCodeAt(j);
+        if (isCmdTerminator(d) || d === 96 || d === 36 || isSingleQuote(d) || isDoubleQuote(d)) break;
+        j++;
+      }
+      pushText(parts, this.text.slice(i, j));
+      i = j;
     }
     if (parts.length === 0) parts.push('');
     return { end: i, payload: { quote: 'bare', parts } };
