@@ -29,6 +29,11 @@ const statementStart = new Set<TokenType>([
 const namedBlockEnd = new Set<TokenType>([T.RCurly, EOF]);
 /** The switch statement's options (a unique prefix is enough, as PowerShell matches them). */
 const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'];
+// Token sets the `need` checks take, built once (a rule body runs for every match).
+const FOR_SEPARATORS = new Set<TokenType>([T.Semi, T.NewLine]);
+const DO_LOOP_KEYWORDS = new Set<TokenType>([T.While, T.Until]);
+const CATCH_OR_FINALLY = new Set<TokenType>([T.Catch, T.Finally]);
+const MEMBER_NAME_START = new Set<TokenType>([T.MemberName, T.Variable, T.StringLit]);
 /** What may directly follow a type literal for it to be a cast. */
 const castOperandStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.PlusPlus, T.MinusMinus]);
 
@@ -477,7 +482,7 @@ export class PsParser extends CstParser {
   });
 
   private forSeparator(idx: number) {
-    this.need(new Set([T.Semi, T.NewLine]), 'MissingEndParenthesisAfterStatement', ['for']);
+    this.need(FOR_SEPARATORS, 'MissingEndParenthesisAfterStatement', ['for']);
     this.or(idx, [{ ALT: () => this.consume(idx, T.Semi) }, { ALT: () => this.consume(idx, T.NewLine) }]);
     this.many(idx, () => this.consume(idx + 10, T.NewLine));
   }
@@ -514,7 +519,7 @@ export class PsParser extends CstParser {
     this.CONSUME(T.Do);
     this.need(T.LCurly, 'MissingLoopStatement', ['do'], () => this.prevEnd());
     this.SUBRULE(this.statementBlock);
-    this.need(new Set([T.While, T.Until]), 'MissingWhileOrUntilInDoWhile', [], () => this.prevEnd());
+    this.need(DO_LOOP_KEYWORDS, 'MissingWhileOrUntilInDoWhile', [], () => this.prevEnd());
     this.OR([
       { ALT: () => { this.CONSUME(T.While); this.condition(1, 'while', 'MissingOpenParenthesisAfterKeyword'); } },
       { ALT: () => { this.CONSUME(T.Until); this.condition(2, 'until', 'MissingOpenParenthesisAfterKeyword'); } },
@@ -587,7 +592,7 @@ export class PsParser extends CstParser {
     this.CONSUME(T.Try);
     this.need(T.LCurly, 'MissingTryStatementBlock', [], () => this.prevEnd());
     this.SUBRULE(this.statementBlock);
-    this.need(new Set([T.Catch, T.Finally]), 'MissingCatchOrFinally', [], () => this.prevEnd());
+    this.need(CATCH_OR_FINALLY, 'MissingCatchOrFinally', [], () => this.prevEnd());
     this.MANY(() => this.SUBRULE(this.catchClause));
     this.OPTION(() => {
       this.CONSUME(T.Finally);
@@ -824,7 +829,7 @@ export class PsParser extends CstParser {
       {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.DoubleColon) }]);
-          this.need(new Set([T.MemberName, T.Variable, T.StringLit]), 'MissingPropertyName', [], () => this.prevEnd());
+          this.need(MEMBER_NAME_START, 'MissingPropertyName', [], () => this.prevEnd());
           this.OR3([
             { ALT: () => this.CONSUME(T.MemberName) },
             { ALT: () => this.CONSUME(T.Variable) },

@@ -439,7 +439,7 @@ export class AstBuilder {
       const e = this.argument(a);
       items.push({ start: e.span.start, el: e });
     }
-    if (items.length > 1) items.sort((x, y) => x.start - y.start);
+    sortByStart(items, (x) => x.start);
     for (const it of items) {
       cmd.elements.push(it.el);
       cmd.span.end = Math.max(cmd.span.end, it.el.span.end);
@@ -467,7 +467,7 @@ export class AstBuilder {
     for (const t of toks(c, 'BareWord')) items.push(this.stringToken(t));
     for (const t of toks(c, 'SplatVariable')) items.push(this.splat(t));
     for (const p of nodes(c, 'postfixExpr')) items.push(this.postfixExpr(p));
-    if (items.length > 1) items.sort((x, y) => x.span.start - y.span.start);
+    sortByStart(items, (x) => x.span.start);
     return items;
   }
 
@@ -768,4 +768,21 @@ export function lastToken(n: CstNode): IToken | undefined {
     if (t && (!best || t.startOffset > best.startOffset)) best = t;
   }
   return best;
+}
+
+/**
+ * Puts a command's few elements in source order, in place: an insertion sort, as the lists are
+ * short and mostly in order (Array.prototype.sort allocates on every call; commands are many).
+ */
+function sortByStart<X>(items: X[], start: (x: X) => number): void {
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i]!;
+    const k = start(x);
+    let j = i - 1;
+    while (j >= 0 && start(items[j]!) > k) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = x;
+  }
 }
