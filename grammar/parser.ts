@@ -33,7 +33,6 @@ const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'pa
 const FOR_SEPARATORS = new Set<TokenType>([T.Semi, T.NewLine]);
 const DO_LOOP_KEYWORDS = new Set<TokenType>([T.While, T.Until]);
 const CATCH_OR_FINALLY = new Set<TokenType>([T.Catch, T.Finally]);
-const MEMBER_NAME_START = new Set<TokenType>([T.MemberName, T.Variable, T.StringLit]);
 /** What may directly follow a type literal for it to be a cast. */
 const castOperandStart = new Set<TokenType>([...primaryStart, T.UnaryOp, T.PlusPlus, T.MinusMinus]);
 
@@ -829,7 +828,7 @@ export class PsParser extends CstParser {
       {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.DoubleColon) }]);
-          this.need(MEMBER_NAME_START, 'MissingPropertyName', [], () => this.prevEnd());
+          this.need(new Set([T.MemberName, T.Variable, T.StringLit]), 'MissingPropertyName', [], () => this.prevEnd());
           this.OR3([
             { ALT: () => this.CONSUME(T.MemberName) },
             { ALT: () => this.CONSUME(T.Variable) },
