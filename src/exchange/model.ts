@@ -82,6 +82,8 @@ export interface ServerState extends ServerWorkState {
   internalTransportThumbprint?: string;
   /** Require SSL on the root web site. */
   requireSsl: boolean;
+  /** 2007 settings given a value by Set-ExchangeServer (src/exchange/settings-2007.ts); absent ones show their default. */
+  settings?: SettingsBag;
 }
 
 export interface OrgState extends OrgWorkState {

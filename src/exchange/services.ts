@@ -52,6 +52,27 @@ export function servicesLetters(bits: number): string {
 
 export type ServerRole = 'Mailbox' | 'ClientAccess' | 'UnifiedMessaging' | 'HubTransport' | 'Edge';
 
+/**
+ * ServerRole, the [Flags] enum of a server's ServerRole property (the bits of the directory's
+ * msExchCurrentServerRoles): Mailbox 2, ClientAccess 4, UnifiedMessaging 16, HubTransport 32, Edge 64.
+ */
+export const SERVER_ROLE_ENUM = {
+  typeName: 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ServerRole',
+  values: ['None', 'Mailbox', 'ClientAccess', 'UnifiedMessaging', 'HubTransport', 'Edge'] as const,
+  numbers: [0, 2, 4, 16, 32, 64] as const,
+  flags: true,
+};
+registerEnum(SERVER_ROLE_ENUM);
+
+/** The ServerRole property's value: `Mailbox, ClientAccess, HubTransport` as the flags enum (`[int]` gives 38). */
+export function serverRoleValue(roles: readonly ServerRole[]): EnumValue {
+  let bits = 0;
+  SERVER_ROLE_ENUM.values.forEach((name, i) => {
+    if (roles.includes(name as ServerRole)) bits |= SERVER_ROLE_ENUM.numbers[i]!;
+  });
+  return enumValue(SERVER_ROLE_ENUM.typeName, bits);
+}
+
 /** Which services a server's roles provide (what Enable-ExchangeCertificate may turn on). */
 export function servicesOfRoles(roles: readonly ServerRole[]): number {
   let bits = 0;

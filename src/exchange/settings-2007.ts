@@ -289,3 +289,17 @@ export const TRANSPORT_CONFIG_ORDER = [
   'MaxReceiveSize', 'MaxRecipientEnvelopeLimit', 'MaxSendSize', 'TLSReceiveDomainSecureList', 'TLSSendDomainSecureList', 'VerifySecureSubmitEnabled',
   'VoicemailJournalingEnabled', 'Xexch50Enabled',
 ] as const;
+
+/**
+ * Exchange server settings (Set-ExchangeServer, 2007 SP1): error reporting, the Customer
+ * Experience Improvement Program, and the directory servers DSAccess is pinned to. After setup
+ * a 2007 server shows error reporting off, no CEIP choice made, and no static directory servers.
+ */
+export const EXCHANGE_SERVER_SETTINGS: SettingSpec[] = [
+  { ...setting('CustomerFeedbackEnabled', 'bool', null), typeName: 'System.Nullable`1[[System.Boolean]]' },
+  { ...setting('ErrorReportingEnabled', 'bool', false), typeName: 'System.Nullable`1[[System.Boolean]]' },
+  setting('StaticDomainControllers', 'strings', []),
+  setting('StaticGlobalCatalogs', 'strings', []),
+  setting('StaticConfigDomainController', 'string', null),
+  setting('StaticExcludedDomainControllers', 'strings', []),
+];

@@ -89,6 +89,23 @@ describe('Status and RootCAType', () => {
   });
 });
 
+describe('ServerRole and AcceptedDomainType', () => {
+  const ROLE = 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ServerRole';
+  it('ServerRole is the [Flags] enum of the directory\'s role bits', async () => {
+    expect(await lines('$r = (Get-ExchangeServer Ex2007EE).ServerRole; [int]$r; "$r"; $r.GetType().FullName; $r -band 32; [bool]($r -band [' + ROLE + ']::Edge)')).toEqual([
+      '54',
+      'Mailbox, ClientAccess, UnifiedMessaging, HubTransport',
+      ROLE,
+      'HubTransport',
+      'False',
+    ]);
+    expect(await lines('Get-ExchangeServer | ? { $_.ServerRole -band [' + ROLE + ']::Edge } | % Name; [int](Get-ExchangeServer EDGE01).ServerRole')).toEqual(['EDGE01', '64']);
+  });
+  it('DomainType is AcceptedDomainType', async () => {
+    expect(await lines('$t = (Get-AcceptedDomain)[0].DomainType; [int]$t; $t -eq "Authoritative"; $t.GetType().Name')).toEqual(['0', 'True', 'AcceptedDomainType']);
+  });
+});
+
 describe('CertificateDomains: SmtpDomainWithSubdomains', () => {
   it('have Address, Domain, IncludeSubDomains and print as the domain', async () => {
     expect(await lines(CERT + '$c.CertificateDomains | ForEach-Object { $_.Address }; $c.CertificateDomains[0].GetType().FullName; $c.CertificateDomains -join ","')).toEqual([

@@ -18,6 +18,7 @@ import {
   TRANSPORT_CONFIG_SETTINGS,
   TRANSPORT_SERVER_SETTINGS,
   WEB_SERVICES_SETTINGS,
+  EXCHANGE_SERVER_SETTINGS,
   protocolSettings,
 } from '../../src/exchange/settings-2007.js';
 import { capturedSession, labFiles, tempHome, type Captured } from '../helpers/run.js';
@@ -111,6 +112,7 @@ const TARGETS: Target[] = [
   { title: 'Set-ReceiveConnector', set: "Set-ReceiveConnector 'Ex2007EE\\Default Ex2007EE'", get: "Get-ReceiveConnector 'Ex2007EE\\Default Ex2007EE'", specs: RECEIVE_CONNECTOR_SETTINGS },
   { title: 'Set-SendConnector', set: 'Set-SendConnector Internet', get: 'Get-SendConnector Internet', specs: SEND_CONNECTOR_SETTINGS },
   { title: 'Set-TransportServer', set: 'Set-TransportServer Ex2007EE', get: 'Get-TransportServer Ex2007EE', specs: TRANSPORT_SERVER_SETTINGS },
+  { title: 'Set-ExchangeServer', set: 'Set-ExchangeServer Ex2007EE', get: 'Get-ExchangeServer Ex2007EE', specs: EXCHANGE_SERVER_SETTINGS },
   { title: 'Set-TransportConfig', set: 'Set-TransportConfig', get: 'Get-TransportConfig', specs: TRANSPORT_CONFIG_SETTINGS },
   { title: 'Set-PopSettings', set: 'Set-PopSettings -Server Ex2007EE', get: 'Get-PopSettings -Server Ex2007EE', specs: protocolSettings('Pop') },
   { title: 'Set-ImapSettings', set: 'Set-ImapSettings -Server Ex2007EE', get: 'Get-ImapSettings -Server Ex2007EE', specs: protocolSettings('Imap') },
@@ -190,6 +192,8 @@ describe('values are checked before anything changes', () => {
     await refused("Set-TransportServer Ex2007EE -PickupDirectoryPath 'relative\\pickup'", 'is not a valid full path');
     await refused('Set-PopSettings -Server Ex2007EE -MaxCommandSize 20', 'less than the minimum allowed range of 40');
     await refused("Set-OwaVirtualDirectory 'Ex2007EE\\owa (Default Web Site)' -GzipLevel Maximum", 'Unable to match the identifier name Maximum');
+    await refused('Set-ExchangeServer Ex2007EE -ProductKey 12345-ABCDE -ErrorReportingEnabled $true', 'Microsoft.Exchange.Management.SystemConfigurationTasks.ProductKey');
+    await refused('Set-ExchangeServer Ex2007EE -ErrorReportingEnabled maybe', 'System.Boolean');
   });
   it('refuses a smart host Basic authentication without credentials, and DNS routing off without smart hosts', async () => {
     await refused('New-SendConnector Relay -AddressSpaces relay.example -SmartHosts smtp.relay.example -SmartHostAuthMechanism BasicAuth', 'AuthenticationCredential parameter must be specified');

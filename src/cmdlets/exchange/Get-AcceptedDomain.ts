@@ -2,6 +2,7 @@
 
 import { SMTP_DOMAIN_WITH_SUBDOMAINS_TYPE, smtpDomainWithSubdomains } from '../../exchange/smtp-domain.js';
 import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { enumValue, registerEnum } from '../../protocol/convert.js';
 import type { AcceptedDomainState } from '../../exchange/model.js';
 import type { Organization } from '../../exchange/organization.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
@@ -16,12 +17,16 @@ import {
 } from './config-common.js';
 import { ACCEPTED_DOMAIN_TYPE } from './config-views.js';
 
+/** AcceptedDomainType: which mail for the domain the organization delivers itself or relays. */
+const ACCEPTED_DOMAIN_TYPE_ENUM = 'Microsoft.Exchange.Data.Directory.SystemConfiguration.AcceptedDomainType';
+registerEnum({ typeName: ACCEPTED_DOMAIN_TYPE_ENUM, values: ['Authoritative', 'ExternalRelay', 'InternalRelay'] });
+
 function acceptedDomainObject(o: Organization, d: AcceptedDomainState) {
   const id = () => d.name;
   const dn = () => configDn(o, [`CN=${d.name}`, 'CN=Accepted Domains', 'CN=Transport Settings']).replace(',CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups', '');
   return configObject([ACCEPTED_DOMAIN_TYPE], id, [
     ['DomainName', SMTP_DOMAIN_WITH_SUBDOMAINS_TYPE, () => smtpDomainWithSubdomains(d.domainName)],
-    ['DomainType', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.AcceptedDomainType', () => d.domainType],
+    ['DomainType', ACCEPTED_DOMAIN_TYPE_ENUM, () => enumValue(ACCEPTED_DOMAIN_TYPE_ENUM, d.domainType)],
     ['Default', 'System.Boolean', () => d.default],
     ['AddressBookEnabled', 'System.Boolean', () => d.domainType === 'Authoritative'],
     ['AdminDisplayName', 'System.String', () => null],

@@ -7,8 +7,11 @@ import { visibleServers } from '../../exchange/identity.js';
 import { EXCHANGE_MODULE, domainControllerParameter } from './common.js';
 import { SYSCONFIG_NAMESPACE, configDn, configObject, findServers, guidOf, identityParameter, identityText, org } from './config-common.js';
 import { EXCHANGE_SERVER_TYPE } from './config-views.js';
+import { serverRoleValue } from '../../exchange/services.js';
+import { EXCHANGE_SERVER_SETTINGS } from '../../exchange/settings-2007.js';
+import { settingProperty } from './settings-params.js';
+import { serverSettingContext } from './TransportServer.js';
 
-const ROLE_ORDER = ['Mailbox', 'ClientAccess', 'UnifiedMessaging', 'HubTransport', 'Edge'];
 
 /** `proexchange.local/Configuration/Sites/Site-A`, as an ADObjectId shows. */
 export function siteText(o: Organization, site: string | undefined): string | null {
@@ -39,12 +42,8 @@ export function exchangeServerObject(o: Organization, s: ExchangeServer) {
     ['OrganizationalUnit', 'System.String', () => `${o.state.adDomain}/${st.name}`],
     ['AdminDisplayVersion', 'Microsoft.Exchange.Data.ServerVersion', () => st.adminDisplayVersion],
     ['Site', 'Microsoft.Exchange.Data.Directory.ADObjectId', () => siteText(o, st.site)],
-    ['ServerRole', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ServerRole', () => ROLE_ORDER.filter(has).join(', ') || 'None'],
-    ['ErrorReportingEnabled', 'System.Nullable`1[[System.Boolean]]', () => false],
-    ['StaticDomainControllers', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => []],
-    ['StaticGlobalCatalogs', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => []],
-    ['StaticConfigDomainController', 'System.String', () => null],
-    ['StaticExcludedDomainControllers', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => []],
+    ['ServerRole', 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ServerRole', () => serverRoleValue(st.roles)],
+    ...EXCHANGE_SERVER_SETTINGS.map((spec) => settingProperty(spec, () => st.settings, () => serverSettingContext(s))),
     ['CurrentDomainControllers', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => []],
     ['CurrentGlobalCatalogs', 'Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]', () => []],
     ['CurrentConfigDomainController', 'System.String', () => null],

@@ -7,6 +7,7 @@ import ImportExchangeCertificate from './Import-ExchangeCertificate.js';
 import ExportExchangeCertificate from './Export-ExchangeCertificate.js';
 import RemoveExchangeCertificate from './Remove-ExchangeCertificate.js';
 import GetExchangeServer from './Get-ExchangeServer.js';
+import SetExchangeServer from './Set-ExchangeServer.js';
 import GetMailbox from './Get-Mailbox.js';
 import GetAcceptedDomain from './Get-AcceptedDomain.js';
 import { getTransportServer, setTransportServer } from './TransportServer.js';
@@ -40,6 +41,7 @@ export const exchangeCmdlets: CmdletDeclaration[] = [
   RemoveExchangeCertificate,
   // The servers at work (issue 5): organization, transport, client access, POP/IMAP, UM.
   GetExchangeServer,
+  SetExchangeServer,
   GetMailbox,
   GetAcceptedDomain,
   getTransportServer,
