@@ -776,6 +776,9 @@ export class Scanner {
   }
 
   private memberName(f: Frame): void {
+    // In an expression the name may stand apart from the dot (`$a. Count`), as PowerShell's
+    // tokenizer skips spaces before any token; in argument mode a space ends the argument.
+    if (f.state !== S_CMDARGS) while (this.pos < this.len && isWs(this.text.charCodeAt(this.pos))) this.pos++;
     const c = this.code(this.pos);
     // After `[math]::PI` (a member of a type literal) an operator follows, as after any operand.
     if (f.state === S_OPERAND || f.state === S_AFTERTYPE) f.state = S_OPERATOR;
@@ -788,9 +791,24 @@ export class Scanner {
         this.emit(T.CallOpen, i, i + 1);
         this.pos++;
         this.push(F_CALL, S_OPERAND, S_OPERAND, this.afterOperand(f.state));
+      } else if (this.code(i) === 123) {
+        // `.ForEach{ }`: a script block glued to the name is the call's one argument.
+        this.emit(T.CallBlock, i, i + 1);
+        this.pos++;
+        this.push(F_BLOCK, S_STMT, S_STMT, this.afterOperand(f.state));
       }
     } else if (c === 36) {
-      this.variable(f.state === S_CMDARGS);
+      if (this.code(this.pos + 1) === 40) {
+        // `$a.$(expr)`: the member's name is computed.
+        this.emit(T.DollarParen, this.pos, this.pos + 2);
+        this.pos += 2;
+        this.push(F_SUB, S_STMT, S_STMT, this.afterOperand(f.state));
+      } else this.variable(f.state === S_CMDARGS);
+    } else if (c === 40) {
+      // `$a.(expr)`: the member's name is computed.
+      this.emit(T.LParen, this.pos, this.pos + 1);
+      this.pos++;
+      this.push(F_PAREN, S_STMT, S_STMT, this.afterOperand(f.state));
     } else if (isSingleQuote(c) || isDoubleQuote(c)) {
       this.quoted(c);
     }

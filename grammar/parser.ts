@@ -25,6 +25,8 @@ const statementStart = new Set<TokenType>([
   ...pipelineStart, T.If, T.Foreach, T.For, T.While, T.Do, T.Switch, T.FunctionKw, T.Return, T.Throw,
   T.Exit, T.Break, T.Continue, T.Try, T.Trap, T.Label,
 ]);
+/** What may follow `.` or `::`: a name, `$name`, a quoted name, `(expr)`, `$(expr)`. */
+const memberNameStart = new Set<TokenType>([T.MemberName, T.Variable, T.StringLit, T.LParen, T.DollarParen]);
 /** What may end a script body or a script block after its named blocks. */
 const namedBlockEnd = new Set<TokenType>([T.RCurly, EOF]);
 /** The switch statement's options (a unique prefix is enough, as PowerShell matches them). */
@@ -824,24 +826,39 @@ export class PsParser extends CstParser {
       {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.DoubleColon) }]);
-          this.need(new Set([T.MemberName, T.Variable, T.StringLit]), 'MissingPropertyName', [], () => this.prevEnd());
+          this.need(memberNameStart, 'MissingPropertyName', [], () => this.prevEnd());
           this.OR3([
             { ALT: () => this.CONSUME(T.MemberName) },
             { ALT: () => this.CONSUME(T.Variable) },
             { ALT: () => this.CONSUME(T.StringLit) },
+            { ALT: () => this.SUBRULE(this.parenExpr) },
+            { ALT: () => this.SUBRULE(this.subExpr) },
           ]);
-          this.OPTION(() => {
-            const open = this.CONSUME(T.CallOpen);
-            this.OPTION2(() => {
-              this.SUBRULE(this.binaryExpr, { ARGS: [true] });
-              this.MANY(() => {
-                const c = this.CONSUME(T.Comma);
-                this.need(unaryStart, 'MissingExpressionAfterToken', [','], () => (c as T.PsToken).end);
-                this.SUBRULE3(this.binaryExpr, { ARGS: [true] });
-              });
-            });
-            this.close(1, T.RParen, 'MissingEndParenthesisInMethodCall', () => (open as T.PsToken).end);
-          });
+          this.OPTION(() =>
+            this.OR4([
+              {
+                ALT: () => {
+                  const open = this.CONSUME(T.CallOpen);
+                  this.OPTION2(() => {
+                    this.SUBRULE(this.binaryExpr, { ARGS: [true] });
+                    this.MANY(() => {
+                      const c = this.CONSUME(T.Comma);
+                      this.need(unaryStart, 'MissingExpressionAfterToken', [','], () => (c as T.PsToken).end);
+                      this.SUBRULE3(this.binaryExpr, { ARGS: [true] });
+                    });
+                  });
+                  this.close(1, T.RParen, 'MissingEndParenthesisInMethodCall', () => (open as T.PsToken).end);
+                },
+              },
+              {
+                ALT: () => {
+                  const open = this.CONSUME(T.CallBlock);
+                  this.SUBRULE(this.scriptBody);
+                  this.close(3, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
+                },
+              },
+            ]),
+          );
         },
       },
       {

@@ -583,11 +583,24 @@ export class AstBuilder {
         const mn = tok(pc, 'MemberName');
         const mv = tok(pc, 'Variable');
         const ms = tok(pc, 'StringLit');
+        const mp = node(pc, 'parenExpr');
+        const sub = node(pc, 'subExpr');
         const member: A.ExpressionAst = mn
           ? { kind: 'StringConstant', span: { start: mn.startOffset, end: mn.end }, value: mn.image, quote: 'bare' }
-          : mv ? this.variable(mv) : this.stringToken(ms!);
+          : mv ? this.variable(mv) : ms ? this.stringToken(ms) : mp ? this.parenExpr(mp) : this.subExpr(sub!);
         const open = tok(pc, 'CallOpen');
-        if (open) {
+        const block = tok(pc, 'CallBlock');
+        if (block) {
+          const close = tok(pc, 'RCurly');
+          const end = close ? close.end : this.lastEnd(p);
+          const arg: A.ScriptBlockExpressionAst = {
+            kind: 'ScriptBlockExpression',
+            span: { start: block.startOffset, end },
+            block: this.scriptBody(node(pc, 'scriptBody'), { start: block.startOffset, end }),
+            text: this.ctx.text.slice(block.end, close ? close.startOffset : end),
+          };
+          e = { kind: 'InvokeMember', span: { start: e.span.start, end }, target: e, member, static: isStatic, arguments: [arg] };
+        } else if (open) {
           const close = tok(pc, 'RParen');
           e = {
             kind: 'InvokeMember',

@@ -15,6 +15,8 @@ export const Comma = t('Comma');
 export const LParen = t('LParen');
 /** `(` glued to a member name: a method call. */
 export const CallOpen = t('CallOpen');
+/** `{` glued to a member name: a method call whose one argument is a script block (`.ForEach{}`). */
+export const CallBlock = t('CallBlock');
 export const RParen = t('RParen');
 export const LCurly = t('LCurly');
 export const RCurly = t('RCurly');
@@ -95,7 +97,7 @@ export const End = t('End');
 export const In = t('In');
 
 export const allTokens: TokenType[] = [
-  NewLine, Semi, Pipe, Comma, LParen, CallOpen, RParen, LCurly, RCurly, AtParen, DollarParen, AtCurly,
+  NewLine, Semi, Pipe, Comma, LParen, CallOpen, CallBlock, RParen, LCurly, RCurly, AtParen, DollarParen, AtCurly,
   IndexOpen, RBracket, TypeLiteral, AttributeStart, AttributeEnd, Dot, DoubleColon,
   Variable, SplatVariable, NumberLit, StringLit, CommandName, BareWord, MemberName, Identifier,
   Parameter, ParameterColon, RedirFile, RedirMerge, Ampersand, DotSource, Label,

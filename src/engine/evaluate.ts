@@ -22,6 +22,7 @@ import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { findHandler } from './exception-handling.js';
+import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
 import {
@@ -1274,15 +1275,18 @@ export class Interpreter {
       return collapse(await this.pipelines.invoke(this, target, f, { args }, false));
     }
     if (target instanceof ScriptBlockValue && lower === 'getnewclosure' && args.length === 0) return this.closure(target, f);
-    if ((lower === 'foreach' || lower === 'where') && args[0] instanceof ScriptBlockValue) {
-      // The PowerShell 4 collection methods `.ForEach({})` and `.Where({})`.
-      const block = args[0];
+    if ((lower === 'foreach' || lower === 'where') && args.length > 0) {
+      // The PowerShell 4 collection methods `.ForEach()` and `.Where()` (magic-methods.ts).
       const items = iterationItems(target);
+      const block = args[0];
+      if (lower === 'where') {
+        if (!(block instanceof ScriptBlockValue)) throw whereNeedsBlock(args[0]);
+        return whereMethod(items, args, async (item) => isTruthy(collapse(await this.pipelines.invoke(this, block, f, { dollarUnder: item }, true))));
+      }
+      if (!(block instanceof ScriptBlockValue)) return forEachByName(items, block, args.slice(1));
       const result: unknown[] = [];
       for (let i = 0; i < items.length; i++) {
-        const out = await this.pipelines.invoke(this, block, f, { dollarUnder: items[i] }, true);
-        if (lower === 'foreach') result.push(...out);
-        else if (isTruthy(collapse(out))) result.push(items[i]);
+        result.push(...(await this.pipelines.invoke(this, block, f, { dollarUnder: items[i], args: args.slice(1) }, true)));
       }
       return result;
     }
