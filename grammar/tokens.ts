@@ -95,6 +95,14 @@ export const Begin = t('Begin');
 export const Process = t('Process');
 export const End = t('End');
 export const In = t('In');
+export const DynamicParam = t('DynamicParam');
+/** `class` / `enum` opening a type definition (PowerShell 5). */
+export const ClassKw = t('Class');
+export const EnumKw = t('Enum');
+/** `static` / `hidden` before a class member. */
+export const MemberModifier = t('MemberModifier');
+/** `:` of `class B : A` and of a constructor's `: base(...)`. */
+export const Colon = t('Colon');
 
 export const allTokens: TokenType[] = [
   NewLine, Semi, Pipe, Comma, LParen, CallOpen, CallBlock, RParen, LCurly, RCurly, AtParen, DollarParen, AtCurly,
@@ -104,6 +112,7 @@ export const allTokens: TokenType[] = [
   AssignOp, BinOp, Plus, Minus, SplitJoin, UnaryOp, PlusPlus, MinusMinus,
   If, ElseIf, Else, Foreach, For, While, Do, Until, Switch, Default, FunctionKw, Return, Break,
   Continue, Throw, Exit, Try, Catch, Finally, Trap, Param, Begin, Process, End, In,
+  DynamicParam, ClassKw, EnumKw, MemberModifier, Colon,
 ];
 
 export const keywordTokens: Record<string, TokenType> = {
