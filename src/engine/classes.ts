@@ -5,8 +5,8 @@
 // argument count. The type names are registered with the conversions (convert.ts) so casts,
 // `-is`, `[X]::new()`, New-Object and parameter types know them.
 import type * as A from '../../grammar/ast.js';
-import { convertTo, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
-import { runtimeError } from '../protocol/errors.js';
+import { convertTo, isInstanceOf, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
+import { runtimeError, TerminatingError } from '../protocol/errors.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText, type PSPropertyInfo } from '../protocol/values.js';
 import type { Frame } from './runtime.js';
 import { Scope } from './scope.js';
@@ -71,11 +71,10 @@ export class ClassInfo {
     return [...this.lineage().map((c) => c.name), 'System.Object'];
   }
 
-  /** A method of the class or its bases (derived first), by name and argument count. */
-  findMethod(name: string, argc: number, isStatic: boolean): A.FunctionMemberAst | undefined {
+  /** A method of the class or its bases (derived first), by name and arguments. */
+  findMethod(name: string, args: unknown[], isStatic: boolean): A.FunctionMemberAst | undefined {
     for (const c of this.lineage()) {
-      const list = (isStatic ? c.staticMethods : c.methods).get(name.toLowerCase());
-      const m = list?.find((x) => x.parameters.length === argc);
+      const m = pickOverload((isStatic ? c.staticMethods : c.methods).get(name.toLowerCase()) ?? [], args);
       if (m) return m;
     }
     return undefined;
@@ -94,6 +93,33 @@ export class ClassInfo {
   }
 }
 
+/**
+ * The overload for these arguments: the same count, then the one whose parameter types the
+ * arguments already are (else can be converted to), as .NET's binder prefers.
+ */
+function pickOverload(list: A.FunctionMemberAst[], args: unknown[]): A.FunctionMemberAst | undefined {
+  const same = list.filter((m) => m.parameters.length === args.length);
+  if (same.length <= 1) return same[0];
+  const fit = (m: A.FunctionMemberAst): number =>
+    m.parameters.reduce((sum, p, i) => {
+      if (!p.type) return sum + 1;
+      if (isInstanceOf(args[i], p.type.name)) return sum + 2;
+      try {
+        convertTo(args[i], p.type.name);
+        return sum + 1;
+      } catch {
+        return sum - 100;
+      }
+    }, 0);
+  let best = same[0]!;
+  let bestFit = fit(best);
+  for (const m of same.slice(1)) {
+    const f = fit(m);
+    if (f > bestFit) [best, bestFit] = [m, f];
+  }
+  return best;
+}
+
 /** The default of a property's type: 0 for numbers, $false for bool, else $null. */
 function typeDefault(type: string | undefined): unknown {
   switch (type?.toLowerCase()) {
@@ -106,6 +132,11 @@ function typeDefault(type: string | undefined): unknown {
     default:
       return null;
   }
+}
+
+/** A hashtable's key that the class cannot take: 5.1's ObjectCreationError. */
+function objectCreationError(cls: ClassInfo, why: string, value: unknown) {
+  return runtimeError(`Cannot create object of type "${cls.name}". ${why}`, 'ObjectCreationError', 'InvalidArgument', 'PSInvalidCastException', value);
 }
 
 function noOverload(name: string, argc: number) {
@@ -171,7 +202,7 @@ export class ClassRegistry {
   }
 
   private async runConstructor(cls: ClassInfo, obj: PSObject, args: unknown[]): Promise<void> {
-    const ctor = cls.ctors.find((c) => c.parameters.length === args.length);
+    const ctor = pickOverload(cls.ctors, args);
     if (!ctor) {
       if (args.length === 0 && cls.ctors.length === 0) {
         if (cls.base) await this.runConstructor(cls.base, obj, []);
@@ -211,7 +242,7 @@ export class ClassRegistry {
 
   /** Calls a method: its output (what `return` gives) converted to its return type; [void] gives nothing. */
   async callMethod(cls: ClassInfo, name: string, self: unknown, args: unknown[], isStatic: boolean): Promise<unknown> {
-    const m = cls.findMethod(name, args.length, isStatic);
+    const m = cls.findMethod(name, args, isStatic);
     if (!m) throw noOverload(name, args.length);
     const owner = this.ownerOf(cls, m);
     const out = await this.host.invoke(this.methodBlock(owner, m, isStatic ? null : self), owner.frame, args);
@@ -300,7 +331,9 @@ export class ClassRegistry {
   private castTo(cls: ClassInfo, value: unknown): unknown {
     if (value === null || value === undefined) return null;
     if (value instanceof PSObject && value.typeNames.some((n) => n.toLowerCase() === cls.name.toLowerCase())) return value;
-    const props = value instanceof PSHashtable ? value : undefined;
+    // A hashtable sets the properties, unless a constructor takes the hashtable itself.
+    const byCtor = !(value instanceof PSHashtable) || cls.ctors.some((c) => c.parameters.length === 1 && c.parameters[0]!.type && isInstanceOf(value, c.parameters[0]!.type.name));
+    const props = byCtor ? undefined : (value as PSHashtable);
     const obj = this.shell(cls);
     for (const c of this.chain(cls)) if (this.initialize(c, obj, true) === NOT_SYNC) throw this.castFailed(value, cls, 'The initial value of a property runs a command.');
     const args = props ? [] : [value];
@@ -310,17 +343,21 @@ export class ClassRegistry {
         const key = toDisplayText(k);
         const p = obj.property(key);
         if (!p?.set) {
-          const available = obj.properties().map((x) => `[${x.name} <${(x as PSPropertyInfo).typeName ?? 'System.Object'}>]`).join(' , ');
-          throw this.castFailed(value, cls, `The ${key} property was not found for the ${cls.name} object. The available property is: ${available}`);
+          const available = obj.properties().map((x) => `[${x.name} <${x.typeName ?? 'System.Object'}>]`).join(' , ');
+          throw objectCreationError(cls, `The ${key} property was not found for the ${cls.name} object. The available property is: ${available}`, value);
         }
-        p.set(v);
+        try {
+          p.set(v);
+        } catch (e) {
+          throw objectCreationError(cls, e instanceof TerminatingError ? e.record.message : String(e), value);
+        }
       }
     }
     return obj;
   }
 
   private constructSync(cls: ClassInfo, obj: PSObject, args: unknown[], value: unknown): void {
-    const ctor = cls.ctors.find((c) => c.parameters.length === args.length);
+    const ctor = pickOverload(cls.ctors, args);
     if (!ctor) {
       if (args.length === 0 && cls.ctors.length === 0) {
         if (cls.base) this.constructSync(cls.base, obj, [], value);

@@ -2,10 +2,11 @@
 // parsing: member calls with a script-block argument, computed member names, the collection
 // methods' modes, classes, enums, dynamic parameters.
 import { describe, expect, it } from 'vitest';
+import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
 import { testShell } from './helpers.js';
 
 async function value(text: string): Promise<unknown[]> {
-  const sh = testShell();
+  const sh = testShell({ cmdlets: objectCmdlets });
   const r = await sh.eval(text);
   if (r.errors.length) throw new Error(r.errors.map((e) => e.message).join('\n'));
   return r.output;
@@ -47,5 +48,66 @@ describe('.Where() and .ForEach()', () => {
     expect(await value("(1, 2).ForEach([string])")).toEqual(['1', '2']);
     expect(await value("('a b').ForEach('Split', ' ')")).toEqual(['a', 'b']);
     expect(await value('(1..3).ForEach({ $_ + $args[0] }, 10)')).toEqual([11, 12, 13]);
+  });
+});
+
+describe('classes', () => {
+  const A = `class A {
+    [int]$P = 1
+    static [int] $S = 3
+    [string] $Name
+    A() {}
+    A([int]$p) { $this.P = $p }
+    [string] M() { return "M$($this.P)" }
+    static [int] Twice([int]$x) { return $x * 2 }
+  }
+  class B : A {
+    [string]$Extra = 'x'
+    B([int]$p) : base($p) { $this.Extra = "b$p" }
+    [string] M() { return 'B' + $this.P }
+  }
+  `;
+
+  it('[X]::new() runs the constructor for the arguments; properties start at their initial values', async () => {
+    expect(await value(A + '$a = [A]::new(); $a.P; $a.M(); [A]::new(5).P')).toEqual([1, 'M1', 5]);
+  });
+
+  it('a typed property converts what is assigned to it', async () => {
+    expect(await value(A + "$a = [A]::new(); $a.P = '33'; $a.P + 1")).toEqual([34]);
+  });
+
+  it('static properties and methods; a static property can be set', async () => {
+    expect(await value(A + '[A]::S; [A]::Twice(21); [A]::S = 7; [A]::S')).toEqual([3, 42, 7]);
+  });
+
+  it('a derived class calls its base constructor, overrides methods and is its base type', async () => {
+    expect(await value(A + '$b = [B]::new(4); $b.P; $b.Extra; $b.M(); $b -is [A]; $b.GetType().Name')).toEqual([4, 'b4', 'B4', true, 'B']);
+  });
+
+  it('New-Object makes an instance; a hashtable cast sets the properties', async () => {
+    expect(await value(A + '(New-Object A 9).P; $c = [A]@{ P = "12"; Name = "n" }; $c.P; $c.Name')).toEqual([9, 12, 'n']);
+  });
+
+  it('a cast picks the constructor that takes the value itself', async () => {
+    const cls = 'class H { [int]$a; H([int]$x) { $this.a = $x }; H([hashtable]$h) { $this.a = 100 } }; ';
+    expect(await value(cls + '([H]@{ a = 10 }).a; ([H]7).a')).toEqual([100, 7]);
+  });
+
+  it('a hashtable key the class lacks is an ObjectCreationError', async () => {
+    expect(await errorIds('class P { [int]$x }; [P]@{ y = 1 }')).toEqual(['ObjectCreationError']);
+  });
+
+  it('a method called with an argument count it lacks is MethodCountCouldNotFindBest', async () => {
+    expect(await errorIds(A + '[A]::new().M(1)')).toEqual(['MethodCountCouldNotFindBest']);
+  });
+});
+
+describe('enums', () => {
+  it('members number on from the last value; casts and [int] see the numbers', async () => {
+    expect(await value("enum Color { Red; Green = 5; Blue }; [int][Color]::Blue; [string][Color]::Green; [int][Color]'Red'")).toEqual([6, 'Green', 0]);
+  });
+
+  it('[Flags()] enums combine names', async () => {
+    expect(await value('[Flags()] enum Perm { None = 0; Read = 1; Write = 2 }\n[string][Perm]3')).toEqual(['Read, Write']);
   });
 });
