@@ -240,6 +240,12 @@ export function resolveTypeName(name: string): string | undefined {
     const el = resolveTypeName(generic[1]!);
     return el ? `System.Collections.Generic.List[${el}]` : undefined;
   }
+  // Collection<T> (`Collection``1[System.Attribute]` as dynamic parameters write it).
+  const collection = /^(?:system\.collections\.objectmodel\.)?collection(?:`+1)?\s*\[(.+)\]$/i.exec(n);
+  if (collection) {
+    const el = resolveTypeName(collection[1]!);
+    return el ? `System.Collections.ObjectModel.Collection[${el}]` : undefined;
+  }
   return ACCELERATORS[lower] ?? KNOWN.get(lower);
 }
 

@@ -111,3 +111,39 @@ describe('enums', () => {
     expect(await value('[Flags()] enum Perm { None = 0; Read = 1; Write = 2 }\n[string][Perm]3')).toEqual(['Read, Write']);
   });
 });
+
+describe('dynamicparam', () => {
+  const fn = `function Get-Dyn {
+    [CmdletBinding()]
+    param($Path)
+    dynamicparam {
+      if ($PSBoundParameters['Path'] -eq 'on') {
+        $attr = [System.Management.Automation.ParameterAttribute]::new()
+        $attr.Mandatory = $false
+        $attrs = [System.Collections.ObjectModel.Collection[System.Attribute]]::new()
+        $attrs.Add($attr)
+        $p = [System.Management.Automation.RuntimeDefinedParameter]::new('Size', [int], $attrs)
+        $dict = [System.Management.Automation.RuntimeDefinedParameterDictionary]::new()
+        $dict.Add('Size', $p)
+        return $dict
+      }
+    }
+    end { if ($PSBoundParameters.ContainsKey('Size')) { $PSBoundParameters['Size'] + 1 } else { 'none' } }
+  }
+  `;
+
+  it('the parameters the block returns bind, converted to their type', async () => {
+    expect(await value(fn + "Get-Dyn -Path on -Size '41'; Get-Dyn -Path on")).toEqual([42, 'none']);
+  });
+
+  it('without them, the argument is NamedParameterNotFound', async () => {
+    expect(await errorIds(fn + 'Get-Dyn -Path off -Size 1')).toEqual(['NamedParameterNotFound']);
+  });
+
+  it('an object whose [Parameter] properties are the parameters gets their values', async () => {
+    const text = `class Opt { [Parameter()] [string] $Name }
+    function Get-Opt { [CmdletBinding()] param() dynamicparam { $script:opt = [Opt]::new(); $script:opt } end { $script:opt.Name } }
+    Get-Opt -Name abc`;
+    expect(await value(text)).toEqual(['abc']);
+  });
+});
