@@ -34,6 +34,8 @@ export interface ScriptBlockAst {
   begin?: StatementListAst;
   process?: StatementListAst;
   end?: StatementListAst;
+  /** `dynamicparam { }`: returns the RuntimeDefinedParameterDictionary of parameters added at binding. */
+  dynamicParam?: StatementListAst;
 }
 
 export interface StatementListAst {
@@ -99,7 +101,8 @@ export type StatementAst =
   | ThrowAst
   | ExitAst
   | TryAst
-  | TrapAst;
+  | TrapAst
+  | TypeDefinitionAst;
 
 /** `a | b | c`. The first element may be an expression; the rest are commands. */
 export interface PipelineAst {
@@ -269,6 +272,50 @@ export interface TrapAst {
   span: Span;
   type?: TypeNameAst;
   body: StatementListAst;
+}
+
+/** `class Name : Base { members }` or `enum Name { A; B = 5 }` (PowerShell 5). */
+export interface TypeDefinitionAst {
+  kind: 'TypeDefinition';
+  span: Span;
+  isEnum: boolean;
+  name: string;
+  /** `: Base, IInterface` as written (for an enum, its underlying type). */
+  baseTypes: string[];
+  attributes: AttributeAst[];
+  /** Class members, in the order written. */
+  members: (PropertyMemberAst | FunctionMemberAst)[];
+  /** Enum members, in the order written. */
+  enumMembers: { name: string; span: Span; value?: ExpressionAst }[];
+}
+
+/** `[attr()] [type] static hidden $Name = value` in a class. */
+export interface PropertyMemberAst {
+  kind: 'PropertyMember';
+  span: Span;
+  name: string;
+  type?: TypeNameAst;
+  isStatic: boolean;
+  isHidden: boolean;
+  attributes: AttributeAst[];
+  initial?: StatementAst;
+}
+
+/** `[type] static Name(params) { }`, or a constructor `Name(params) : base(args) { }`. */
+export interface FunctionMemberAst {
+  kind: 'FunctionMember';
+  span: Span;
+  name: string;
+  returnType?: TypeNameAst;
+  isStatic: boolean;
+  isHidden: boolean;
+  isConstructor: boolean;
+  parameters: ParameterDeclAst[];
+  /** A constructor's `: base(...)` arguments (undefined when it has none). */
+  baseArguments?: ExpressionAst[];
+  /** The body as a script block (its statements in `end`), and its text between the braces. */
+  body: ScriptBlockAst;
+  text: string;
 }
 
 export interface TryAst {

@@ -44,6 +44,10 @@ const S_HASHKEY = 13;
 const S_CASECOND = 14;
 const S_CASEBODY = 15;
 const S_AFTERTYPE = 16; // after a type literal: a cast operand may follow, a newline ends
+const S_TYPEHEAD = 17; // after class/enum: the name, `: base, interface`, then `{`
+const S_MEMBER = 18; // a class member's start (attributes, types, static/hidden, $name, Name( )
+const S_CTORTAIL = 19; // after a method's parameter list: `: base(...)`, then `{`
+const S_ENUMMEMBER = 20; // an enum member's name
 
 // Frame kinds
 const F_ROOT = 0;
@@ -56,6 +60,8 @@ const F_CALL = 6;
 const F_ATTR = 7;
 const F_PARAMS = 8;
 const F_SWITCH = 9;
+const F_CLASS = 10;
+const F_ENUM = 11;
 
 type Expect = 'block' | 'switch' | 'do' | 'func';
 
@@ -480,7 +486,133 @@ export class Scanner {
         }
         f.state = S_CASECOND;
         return;
+      case S_TYPEHEAD:
+        return this.typeHead(c, f);
+      case S_MEMBER:
+        return this.classMember(c, f);
+      case S_CTORTAIL:
+        return this.constructorTail(c, f);
+      case S_ENUMMEMBER:
+        if (isLetter(c) || c === 95) {
+          this.emit(T.BareWord, this.pos, this.nameEnd(this.pos));
+          this.pos = this.nameEnd(this.pos);
+          f.state = S_OPERATOR;
+          return;
+        }
+        f.state = S_OPERAND;
+        return;
     }
+  }
+
+  /** The end of a simple name (letters, digits, `_`) at i. */
+  private nameEnd(i: number): number {
+    while (i < this.len && isMemberStart(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Type definitions (class and enum)
+
+  /** `class Name : Base, IFace {` / `enum Name : long {` before the body. */
+  private typeHead(c: number, f: Frame): void {
+    if (c === 58 /* : */) {
+      this.emit(T.Colon, this.pos, this.pos + 1);
+      this.pos++;
+      return;
+    }
+    if (c === 44) {
+      this.emit(T.Comma, this.pos, this.pos + 1);
+      this.pos++;
+      return;
+    }
+    if (c === 123) {
+      this.emit(T.LCurly, this.pos, this.pos + 1);
+      this.pos++;
+      const isEnum = this.pendingHead === 'enum';
+      this.pendingHead = '';
+      this.push(isEnum ? F_ENUM : F_CLASS, isEnum ? S_ENUMMEMBER : S_MEMBER, isEnum ? S_ENUMMEMBER : S_MEMBER, S_STMT);
+      return;
+    }
+    if (isLetter(c) || c === 95) {
+      let i = this.pos;
+      while (i < this.len && (isMemberStart(this.text.charCodeAt(i)) || this.text.charCodeAt(i) === 46)) i++;
+      this.emit(T.BareWord, this.pos, i, { quote: 'bare', parts: [this.text.slice(this.pos, i)] } satisfies StringPayload);
+      this.pos = i;
+      return;
+    }
+    // Anything else: the statement goes on as usual and the parser reports what is missing.
+    f.state = S_STMT;
+  }
+
+  /** A class member: `[attr()] [type] static hidden $name = value` or `[type] Name(params) { }`. */
+  private classMember(c: number, f: Frame): void {
+    if (c === 91 /* [ */) {
+      this.typeLiteral();
+      // An attribute's argument list returns here, not to an operand.
+      if (this.top !== f) this.top.onClose = S_MEMBER;
+      return;
+    }
+    if (c === 36 /* $ */) {
+      this.variable(false);
+      f.state = S_OPERATOR; // `=` and the initial value, or the end of the member
+      return;
+    }
+    if (isLetter(c) || c === 95) {
+      const end = this.nameEnd(this.pos);
+      const word = this.text.slice(this.pos, end).toLowerCase();
+      if ((word === 'static' || word === 'hidden') && !this.wordFollowedByParen(end)) {
+        this.emit(T.MemberModifier, this.pos, end);
+        this.pos = end;
+        return;
+      }
+      this.emit(T.MemberName, this.pos, end);
+      this.pos = end;
+      if (this.nextNonWs(end, false) === 40) {
+        while (this.code(this.pos) !== 40) this.pos++;
+        this.emit(T.LParen, this.pos, this.pos + 1);
+        this.pos++;
+        this.push(F_PARAMS, S_OPERAND, S_OPERAND, S_CTORTAIL);
+      }
+      return;
+    }
+    // Not a member: scanned as a statement so the parser reports it.
+    f.state = S_STMT;
+  }
+
+  /** Whether `class` or `enum` comes next (after spaces and newlines). */
+  private typeKeywordAt(i: number): boolean {
+    while (i < this.len && (isWs(this.text.charCodeAt(i)) || isNl(this.text.charCodeAt(i)))) i++;
+    return this.wordAt(i, 'class') || this.wordAt(i, 'enum');
+  }
+
+  private wordFollowedByParen(end: number): boolean {
+    return this.nextNonWs(end, false) === 40;
+  }
+
+  /** After a method's parameters: a constructor's `: base(args)`, then the body. */
+  private constructorTail(c: number, f: Frame): void {
+    if (c === 58 /* : */) {
+      this.emit(T.Colon, this.pos, this.pos + 1);
+      this.pos++;
+      return;
+    }
+    if (isLetter(c)) {
+      const end = this.nameEnd(this.pos);
+      this.emit(T.MemberName, this.pos, end);
+      this.pos = end;
+      if (this.nextNonWs(end, false) === 40) {
+        while (this.code(this.pos) !== 40) this.pos++;
+        this.emit(T.CallOpen, this.pos, this.pos + 1);
+        this.pos++;
+        this.push(F_CALL, S_OPERAND, S_OPERAND, S_CTORTAIL);
+      }
+      return;
+    }
+    if (c === 123) {
+      this.openCurlyBlock(S_MEMBER);
+      return;
+    }
+    f.state = S_MEMBER;
   }
 
   private pendingHead = '';
@@ -512,15 +644,19 @@ export class Scanner {
       case S_CATCHHEAD:
       case S_CASECOND:
       case S_CASEBODY:
+      case S_TYPEHEAD:
+      case S_CTORTAIL:
         return;
       case S_EXPECT_BLOCK:
         if (!this.pendingNl) this.pendingNl = this.makeTok(T.NewLine, start, this.pos);
         return;
     }
     if (f.kind === F_INDEX || f.kind === F_CALL || f.kind === F_ATTR || f.kind === F_PARAMS || f.kind === F_SWITCH) return;
+    // A class member's attributes and type may stand on lines of their own.
+    if (f.state === S_MEMBER && this.last() !== undefined && (this.last()!.tokenType === T.AttributeEnd || this.last()!.tokenType === T.TypeLiteral || this.last()!.tokenType === T.MemberModifier)) return;
     if (f.state === S_CMDARGS && this.last()?.tokenType === T.Comma) return;
     const l = this.last();
-    if (f.state === S_HASHKEY || f.state === S_STMT) {
+    if (f.state === S_HASHKEY || f.state === S_STMT || f.state === S_MEMBER || f.state === S_ENUMMEMBER) {
       // Runs of newlines collapse into one token (fewer tokens for the parser).
       if (l && l.tokenType === T.NewLine) return;
     }
@@ -549,6 +685,9 @@ export class Scanner {
         if (this.code(i) === 93) {
           this.emit(T.AttributeEnd, i, i + 1);
           this.pos = i + 1;
+          // `[Flags()] enum E {`: an attribute of a type definition, which starts a statement.
+          const t = this.top;
+          if ((t.kind === F_ROOT || t.kind === F_BLOCK) && t.state === S_OPERAND && this.typeKeywordAt(this.pos)) t.state = S_STMT;
         } else {
           this.error('EndSquareBracketExpectedAtEndOfAttribute', this.pos, this.pos, [], this.pos >= this.len);
         }
@@ -560,7 +699,7 @@ export class Scanner {
     const f = this.top;
     const tok = this.emit(T.RCurly, this.pos, this.pos + 1);
     this.pos++;
-    if (f.kind === F_BLOCK || f.kind === F_HASH || f.kind === F_SWITCH) {
+    if (f.kind === F_BLOCK || f.kind === F_HASH || f.kind === F_SWITCH || f.kind === F_CLASS || f.kind === F_ENUM) {
       this.pop();
       if (f.doBody) this.lastDoClose = tok;
     }
@@ -637,6 +776,8 @@ export class Scanner {
     const inBlock = f.kind === F_ROOT || f.kind === F_BLOCK;
     if (!type) {
       if (word === 'param' && this.nextNonWs(end, false) === 40) type = T.Param;
+      else if ((word === 'class' || word === 'enum') && isLetter(this.nextNonWs(end, false))) type = word === 'class' ? T.ClassKw : T.EnumKw;
+      else if (inBlock && word === 'dynamicparam' && this.nextNonWs(end, true) === 123) type = T.DynamicParam;
       // A named block: before its `{`, or first in a script (`begin` alone is then a missing block).
       else if (inBlock && (word === 'begin' || word === 'process' || word === 'end') && (this.nextNonWs(end, true) === 123 || (f.kind === F_ROOT && this.prevNonNl() === undefined))) {
         type = word === 'begin' ? T.Begin : word === 'process' ? T.Process : T.End;
@@ -686,6 +827,11 @@ export class Scanner {
         break;
       case T.Param:
         f.state = S_OPERAND; // `(` follows; opened as a parameter list in operand()
+        break;
+      case T.ClassKw:
+      case T.EnumKw:
+        f.state = S_TYPEHEAD;
+        this.pendingHead = word;
         break;
       case T.Do:
         f.state = S_EXPECT_BLOCK;
@@ -779,6 +925,9 @@ export class Scanner {
   }
 
   private memberName(f: Frame): void {
+    // In an expression the name may stand apart from the dot (`$a. Count`), as PowerShell's
+    // tokenizer skips spaces before any token; in argument mode a space ends the argument.
+    if (f.state !== S_CMDARGS) while (this.pos < this.len && isWs(this.text.charCodeAt(this.pos))) this.pos++;
     const c = this.code(this.pos);
     // After `[math]::PI` (a member of a type literal) an operator follows, as after any operand.
     if (f.state === S_OPERAND || f.state === S_AFTERTYPE) f.state = S_OPERATOR;
@@ -791,9 +940,24 @@ export class Scanner {
         this.emit(T.CallOpen, i, i + 1);
         this.pos++;
         this.push(F_CALL, S_OPERAND, S_OPERAND, this.afterOperand(f.state));
+      } else if (this.code(i) === 123) {
+        // `.ForEach{ }`: a script block glued to the name is the call's one argument.
+        this.emit(T.CallBlock, i, i + 1);
+        this.pos++;
+        this.push(F_BLOCK, S_STMT, S_STMT, this.afterOperand(f.state));
       }
     } else if (c === 36) {
-      this.variable(f.state === S_CMDARGS);
+      if (this.code(this.pos + 1) === 40) {
+        // `$a.$(expr)`: the member's name is computed.
+        this.emit(T.DollarParen, this.pos, this.pos + 2);
+        this.pos += 2;
+        this.push(F_SUB, S_STMT, S_STMT, this.afterOperand(f.state));
+      } else this.variable(f.state === S_CMDARGS);
+    } else if (c === 40) {
+      // `$a.(expr)`: the member's name is computed.
+      this.emit(T.LParen, this.pos, this.pos + 1);
+      this.pos++;
+      this.push(F_PAREN, S_STMT, S_STMT, this.afterOperand(f.state));
     } else if (isSingleQuote(c) || isDoubleQuote(c)) {
       this.quoted(c);
     }

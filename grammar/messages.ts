@@ -29,6 +29,8 @@ export const parserMessages = {
   MissingWhileOrUntilInDoWhile: 'Missing while or until keyword in do loop.',
   MissingFunctionBody: 'Missing function body in function declaration.',
   MissingNameAfterKeyword: 'Missing name after {0} keyword.',
+  MissingTypeBody: "Missing '{0}' body in '{0}' declaration.",
+  MissingBaseCtorCall: "Missing 'base' after ':' in a base class constructor call.",
   MissingEndParenthesisInFunctionParameterList: "Missing ')' in function parameter list.",
   MissingTryStatementBlock: 'The Try statement is missing its statement block.',
   MissingCatchOrFinally: 'The Try statement is missing its Catch or Finally block.',

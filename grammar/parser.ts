@@ -25,6 +25,8 @@ const statementStart = new Set<TokenType>([
   ...pipelineStart, T.If, T.Foreach, T.For, T.While, T.Do, T.Switch, T.FunctionKw, T.Return, T.Throw,
   T.Exit, T.Break, T.Continue, T.Try, T.Trap, T.Label,
 ]);
+/** What may follow `.` or `::`: a name, `$name`, a quoted name, `(expr)`, `$(expr)`. */
+const memberNameStart = new Set<TokenType>([T.MemberName, T.Variable, T.StringLit, T.LParen, T.DollarParen]);
 /** What may end a script body or a script block after its named blocks. */
 const namedBlockEnd = new Set<TokenType>([T.RCurly, EOF]);
 /** The switch statement's options (a unique prefix is enough, as PowerShell matches them). */
@@ -286,7 +288,7 @@ export class PsParser extends CstParser {
 
   public scriptBody = this.RULE('scriptBody', () => {
     this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.NewLine) }, { ALT: () => this.CONSUME(T.Semi) }]));
-    this.OPTION(() => this.SUBRULE(this.paramBlock));
+    this.OPTION({ GATE: () => this.paramBlockAhead(), DEF: () => this.SUBRULE(this.paramBlock) });
     this.MANY3(() => this.OR4([{ ALT: () => this.CONSUME3(T.NewLine) }, { ALT: () => this.CONSUME3(T.Semi) }]));
     this.OR2([
       {
@@ -314,8 +316,28 @@ export class PsParser extends CstParser {
     ]);
   });
 
+  /**
+   * Whether attributes at a body's start belong to a `param(...)` (not to a `[Flags()] enum`):
+   * the first token after them is `param`.
+   */
+  private paramBlockAhead(): boolean {
+    let depth = 0;
+    for (let i = 1; ; i++) {
+      const tt = this.LA(i).tokenType;
+      if (tt === EOF) return false;
+      if (tt === T.AttributeStart) depth++;
+      else if (tt === T.AttributeEnd) depth--;
+      else if (depth === 0 && tt !== T.NewLine) return tt === T.Param;
+    }
+  }
+
   public namedBlock = this.RULE('namedBlock', () => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(T.Begin) }, { ALT: () => this.CONSUME(T.Process) }, { ALT: () => this.CONSUME(T.End) }]);
+    const kw = this.OR([
+      { ALT: () => this.CONSUME(T.Begin) },
+      { ALT: () => this.CONSUME(T.Process) },
+      { ALT: () => this.CONSUME(T.End) },
+      { ALT: () => this.CONSUME(T.DynamicParam) },
+    ]);
     this.ACTION(() => {
       if (this.LA(1).tokenType !== T.LCurly) this.fail('MissingNamedStatementBlock', (kw as T.PsToken).end, [kw.image.toLowerCase()]);
     });
@@ -428,8 +450,117 @@ export class PsParser extends CstParser {
       { ALT: () => this.SUBRULE(this.flowStatement) },
       { ALT: () => this.SUBRULE(this.tryStatement) },
       { ALT: () => this.SUBRULE(this.trapStatement) },
+      { ALT: () => this.SUBRULE(this.typeDefinition) },
       { ALT: () => this.SUBRULE(this.pipeline) },
     ]));
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Type definitions (PowerShell 5 classes and enums)
+
+  public typeDefinition = this.RULE('typeDefinition', () => {
+    this.MANY(() => {
+      this.SUBRULE(this.attribute);
+      this.MANY2(() => this.CONSUME(T.NewLine));
+    });
+    this.OR([{ ALT: () => this.SUBRULE(this.classDefinition) }, { ALT: () => this.SUBRULE(this.enumDefinition) }]);
+  });
+
+  /** `Name : Base, IFace {` after class/enum, up to the body's `{`. */
+  private typeHead(keyword: string) {
+    this.need(T.BareWord, 'MissingNameAfterKeyword', [keyword], () => this.prevEnd());
+    this.CONSUME7(T.BareWord, { LABEL: 'name' });
+    this.OPTION9(() => {
+      this.CONSUME9(T.Colon);
+      this.CONSUME8(T.BareWord, { LABEL: 'base' });
+      this.MANY9(() => {
+        this.CONSUME9(T.Comma);
+        this.CONSUME9(T.BareWord, { LABEL: 'base' });
+      });
+    });
+    this.need(T.LCurly, 'MissingTypeBody', [keyword], () => this.prevEnd());
+    return this.CONSUME9(T.LCurly);
+  }
+
+  public classDefinition = this.RULE('classDefinition', () => {
+    this.CONSUME(T.ClassKw);
+    const open = this.typeHead('class');
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.NewLine) },
+        { ALT: () => this.CONSUME(T.Semi) },
+        { ALT: () => this.SUBRULE(this.classMember) },
+      ]),
+    );
+    this.close(1, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
+  });
+
+  public classMember = this.RULE('classMember', () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.attribute) },
+        { ALT: () => this.CONSUME(T.TypeLiteral) },
+        { ALT: () => this.CONSUME(T.MemberModifier) },
+      ]),
+    );
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(T.Variable);
+          this.OPTION(() => {
+            const eq = this.CONSUME(T.AssignOp);
+            this.need(statementStart, 'ExpectedValueExpression', [eq.image], () => (eq as T.PsToken).end);
+            this.SUBRULE(this.statement);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.MemberName, { LABEL: 'name' });
+          const open = this.CONSUME(T.LParen);
+          this.SUBRULE(this.paramList);
+          this.close(1, T.RParen, 'MissingEndParenthesisInFunctionParameterList', () => (open as T.PsToken).end);
+          this.OPTION2(() => {
+            const colon = this.CONSUME(T.Colon);
+            this.need(T.MemberName, 'MissingBaseCtorCall', [], () => (colon as T.PsToken).end);
+            this.CONSUME2(T.MemberName, { LABEL: 'base' });
+            const call = this.CONSUME(T.CallOpen);
+            this.OPTION3(() => {
+              this.SUBRULE(this.binaryExpr, { ARGS: [true] });
+              this.MANY2(() => {
+                this.CONSUME(T.Comma);
+                this.SUBRULE2(this.binaryExpr, { ARGS: [true] });
+              });
+            });
+            this.close(2, T.RParen, 'MissingEndParenthesisInMethodCall', () => (call as T.PsToken).end);
+          });
+          this.need(T.LCurly, 'MissingFunctionBody', [], () => this.prevEnd());
+          this.SUBRULE(this.statementBlock);
+        },
+      },
+    ]);
+  });
+
+  public enumDefinition = this.RULE('enumDefinition', () => {
+    this.CONSUME(T.EnumKw);
+    const open = this.typeHead('enum');
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.NewLine) },
+        { ALT: () => this.CONSUME(T.Semi) },
+        {
+          ALT: () => {
+            this.CONSUME(T.BareWord, { LABEL: 'member' });
+            this.OPTION(() => {
+              const eq = this.CONSUME(T.AssignOp);
+              this.need(unaryStart, 'ExpectedValueExpression', [eq.image], () => (eq as T.PsToken).end);
+              this.SUBRULE(this.binaryExpr, { ARGS: [true], LABEL: 'value' });
+            });
+          },
+        },
+      ]),
+    );
+    this.close(1, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
   });
 
   /** `(` pipeline `)` of if/while/foreach/switch/do, with that statement's errors. */
@@ -828,24 +959,39 @@ export class PsParser extends CstParser {
       {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.DoubleColon) }]);
-          this.need(new Set([T.MemberName, T.Variable, T.StringLit]), 'MissingPropertyName', [], () => this.prevEnd());
+          this.need(memberNameStart, 'MissingPropertyName', [], () => this.prevEnd());
           this.OR3([
             { ALT: () => this.CONSUME(T.MemberName) },
             { ALT: () => this.CONSUME(T.Variable) },
             { ALT: () => this.CONSUME(T.StringLit) },
+            { ALT: () => this.SUBRULE(this.parenExpr) },
+            { ALT: () => this.SUBRULE(this.subExpr) },
           ]);
-          this.OPTION(() => {
-            const open = this.CONSUME(T.CallOpen);
-            this.OPTION2(() => {
-              this.SUBRULE(this.binaryExpr, { ARGS: [true] });
-              this.MANY(() => {
-                const c = this.CONSUME(T.Comma);
-                this.need(unaryStart, 'MissingExpressionAfterToken', [','], () => (c as T.PsToken).end);
-                this.SUBRULE3(this.binaryExpr, { ARGS: [true] });
-              });
-            });
-            this.close(1, T.RParen, 'MissingEndParenthesisInMethodCall', () => (open as T.PsToken).end);
-          });
+          this.OPTION(() =>
+            this.OR4([
+              {
+                ALT: () => {
+                  const open = this.CONSUME(T.CallOpen);
+                  this.OPTION2(() => {
+                    this.SUBRULE(this.binaryExpr, { ARGS: [true] });
+                    this.MANY(() => {
+                      const c = this.CONSUME(T.Comma);
+                      this.need(unaryStart, 'MissingExpressionAfterToken', [','], () => (c as T.PsToken).end);
+                      this.SUBRULE3(this.binaryExpr, { ARGS: [true] });
+                    });
+                  });
+                  this.close(1, T.RParen, 'MissingEndParenthesisInMethodCall', () => (open as T.PsToken).end);
+                },
+              },
+              {
+                ALT: () => {
+                  const open = this.CONSUME(T.CallBlock);
+                  this.SUBRULE(this.scriptBody);
+                  this.close(3, T.RCurly, 'MissingEndCurlyBrace', () => open.startOffset);
+                },
+              },
+            ]),
+          );
         },
       },
       {

@@ -66,9 +66,9 @@ export class AstBuilder {
     if (named.length) {
       for (const nb of named) {
         const nc = kids(nb);
-        const which = nc.Begin ? 'begin' : nc.Process ? 'process' : 'end';
+        const which = nc.Begin ? 'begin' : nc.Process ? 'process' : nc.DynamicParam ? 'dynamicParam' : 'end';
         const b = this.statementBlock(node(nc, 'statementBlock')!);
-        const kw = (nc.Begin ?? nc.Process ?? nc.End)![0] as PsToken;
+        const kw = (nc.Begin ?? nc.Process ?? nc.DynamicParam ?? nc.End)![0] as PsToken;
         if (sb[which]) this.err('DuplicateScriptCommandClause', { start: kw.startOffset, end: b.end }, [which]);
         else sb[which] = b.list;
       }
@@ -193,9 +193,101 @@ export class AstBuilder {
         case 'flowStatement': return this.flowStatement(child);
         case 'tryStatement': return this.tryStatement(child);
         case 'trapStatement': return this.trapStatement(child);
+        case 'typeDefinition': return this.typeDefinition(child);
       }
     }
     throw new Error('unknown statement');
+  }
+
+  typeDefinition(n: CstNode): A.TypeDefinitionAst {
+    const c = kids(n);
+    const attributes = nodes(c, 'attribute').map((a) => this.attribute(a));
+    const cls = node(c, 'classDefinition');
+    const def = cls ?? node(c, 'enumDefinition')!;
+    const dc = kids(def);
+    const kw = (tok(dc, 'ClassKw') ?? tok(dc, 'EnumKw') ?? tok(dc, 'Class') ?? tok(dc, 'Enum'))!;
+    const close = tok(dc, 'RCurly');
+    const t: A.TypeDefinitionAst = {
+      kind: 'TypeDefinition',
+      span: { start: attributes[0]?.span.start ?? kw.startOffset, end: close ? close.end : this.lastEnd(def) },
+      isEnum: !cls,
+      name: tok(dc, 'name')?.image ?? '',
+      baseTypes: toks(dc, 'base').map((b) => b.image),
+      attributes,
+      members: nodes(dc, 'classMember').map((m) => this.classMember(m)),
+      enumMembers: [],
+    };
+    for (const m of t.members) if (m.kind === 'FunctionMember') m.isConstructor = m.name.toLowerCase() === t.name.toLowerCase();
+    const values = nodes(dc, 'value');
+    const eqs = toks(dc, 'AssignOp');
+    for (const m of toks(dc, 'member')) {
+      const entry: A.TypeDefinitionAst['enumMembers'][number] = { name: m.image, span: { start: m.startOffset, end: m.end } };
+      // The value that follows this member's `=` (members without one take the next number).
+      const eqIndex = eqs.findIndex((e) => e.startOffset > m.startOffset);
+      const next = toks(dc, 'member').find((o) => o.startOffset > m.startOffset);
+      if (eqIndex >= 0 && (!next || eqs[eqIndex]!.startOffset < next.startOffset)) {
+        const v = values.find((x) => this.firstStart(x) > eqs[eqIndex]!.startOffset);
+        if (v) entry.value = this.binaryExpr(v);
+      }
+      t.enumMembers.push(entry);
+    }
+    return t;
+  }
+
+  /** The start offset of a node's first token. */
+  private firstStart(n: CstNode): number {
+    let best = Infinity;
+    for (const list of Object.values(n.children)) {
+      for (const el of list ?? []) {
+        const s = 'image' in el ? (el as IToken).startOffset : this.firstStart(el as CstNode);
+        if (s < best) best = s;
+      }
+    }
+    return best;
+  }
+
+  classMember(n: CstNode): A.PropertyMemberAst | A.FunctionMemberAst {
+    const c = kids(n);
+    const attributes = nodes(c, 'attribute').map((a) => this.attribute(a));
+    const types = toks(c, 'TypeLiteral');
+    const modifiers = toks(c, 'MemberModifier').map((m) => m.image.toLowerCase());
+    const start = this.firstStart(n);
+    const type = types.length ? this.typeName(types[types.length - 1]!) : undefined;
+    const v = tok(c, 'Variable');
+    if (v) {
+      const p: A.PropertyMemberAst = {
+        kind: 'PropertyMember',
+        span: { start, end: this.lastEnd(n) },
+        name: (v.payload as VariablePayload).name,
+        isStatic: modifiers.includes('static'),
+        isHidden: modifiers.includes('hidden'),
+        attributes,
+      };
+      if (type) p.type = type;
+      const init = node(c, 'statement');
+      if (init) p.initial = this.statement(init);
+      return p;
+    }
+    const name = tok(c, 'name')!;
+    const block = node(c, 'statementBlock')!;
+    const b = this.statementBlock(block);
+    const bc = kids(block);
+    const open = tok(bc, 'LCurly')!;
+    const close = tok(bc, 'RCurly');
+    const f: A.FunctionMemberAst = {
+      kind: 'FunctionMember',
+      span: { start, end: b.end },
+      name: name.image,
+      isStatic: modifiers.includes('static'),
+      isHidden: modifiers.includes('hidden'),
+      isConstructor: false,
+      parameters: this.paramList(node(c, 'paramList')),
+      body: { kind: 'ScriptBlock', span: { start: b.start, end: b.end }, end: b.list },
+      text: this.ctx.text.slice(open.end, close ? close.startOffset : b.end),
+    };
+    if (type) f.returnType = type;
+    if (tok(c, 'base')) f.baseArguments = nodes(c, 'binaryExpr').map((a) => this.binaryExpr(a));
+    return f;
   }
 
   private withLabel<S extends A.ForeachAst | A.ForAst | A.WhileAst | A.DoLoopAst | A.SwitchAst>(s: S, label: PsToken | undefined): S {
@@ -583,11 +675,24 @@ export class AstBuilder {
         const mn = tok(pc, 'MemberName');
         const mv = tok(pc, 'Variable');
         const ms = tok(pc, 'StringLit');
+        const mp = node(pc, 'parenExpr');
+        const sub = node(pc, 'subExpr');
         const member: A.ExpressionAst = mn
           ? { kind: 'StringConstant', span: { start: mn.startOffset, end: mn.end }, value: mn.image, quote: 'bare' }
-          : mv ? this.variable(mv) : this.stringToken(ms!);
+          : mv ? this.variable(mv) : ms ? this.stringToken(ms) : mp ? this.parenExpr(mp) : this.subExpr(sub!);
         const open = tok(pc, 'CallOpen');
-        if (open) {
+        const block = tok(pc, 'CallBlock');
+        if (block) {
+          const close = tok(pc, 'RCurly');
+          const end = close ? close.end : this.lastEnd(p);
+          const arg: A.ScriptBlockExpressionAst = {
+            kind: 'ScriptBlockExpression',
+            span: { start: block.startOffset, end },
+            block: this.scriptBody(node(pc, 'scriptBody'), { start: block.startOffset, end }),
+            text: this.ctx.text.slice(block.end, close ? close.startOffset : end),
+          };
+          e = { kind: 'InvokeMember', span: { start: e.span.start, end }, target: e, member, static: isStatic, arguments: [arg] };
+        } else if (open) {
           const close = tok(pc, 'RParen');
           e = {
             kind: 'InvokeMember',

@@ -15,6 +15,8 @@ export const Comma = t('Comma');
 export const LParen = t('LParen');
 /** `(` glued to a member name: a method call. */
 export const CallOpen = t('CallOpen');
+/** `{` glued to a member name: a method call whose one argument is a script block (`.ForEach{}`). */
+export const CallBlock = t('CallBlock');
 export const RParen = t('RParen');
 export const LCurly = t('LCurly');
 export const RCurly = t('RCurly');
@@ -93,15 +95,24 @@ export const Begin = t('Begin');
 export const Process = t('Process');
 export const End = t('End');
 export const In = t('In');
+export const DynamicParam = t('DynamicParam');
+/** `class` / `enum` opening a type definition (PowerShell 5). */
+export const ClassKw = t('Class');
+export const EnumKw = t('Enum');
+/** `static` / `hidden` before a class member. */
+export const MemberModifier = t('MemberModifier');
+/** `:` of `class B : A` and of a constructor's `: base(...)`. */
+export const Colon = t('Colon');
 
 export const allTokens: TokenType[] = [
-  NewLine, Semi, Pipe, Comma, LParen, CallOpen, RParen, LCurly, RCurly, AtParen, DollarParen, AtCurly,
+  NewLine, Semi, Pipe, Comma, LParen, CallOpen, CallBlock, RParen, LCurly, RCurly, AtParen, DollarParen, AtCurly,
   IndexOpen, RBracket, TypeLiteral, AttributeStart, AttributeEnd, Dot, DoubleColon,
   Variable, SplatVariable, NumberLit, StringLit, CommandName, BareWord, MemberName, Identifier,
   Parameter, ParameterColon, RedirFile, RedirMerge, Ampersand, DotSource, Label,
   AssignOp, BinOp, Plus, Minus, SplitJoin, UnaryOp, PlusPlus, MinusMinus,
   If, ElseIf, Else, Foreach, For, While, Do, Until, Switch, Default, FunctionKw, Return, Break,
   Continue, Throw, Exit, Try, Catch, Finally, Trap, Param, Begin, Process, End, In,
+  DynamicParam, ClassKw, EnumKw, MemberModifier, Colon,
 ];
 
 export const keywordTokens: Record<string, TokenType> = {

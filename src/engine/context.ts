@@ -355,6 +355,8 @@ export class CommandContext implements CmdletContext {
   async construct(typeName: string, args: unknown[]): Promise<unknown> {
     const full = resolveTypeName(typeName);
     if (!full) return undefined;
+    const cls = this.interp.classes.find(full);
+    if (cls) return this.interp.classes.construct(cls, args);
     const env = this.interp.staticEnv;
     return constructObject(full, args, { ...env, services: this.services });
   }

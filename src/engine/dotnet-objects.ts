@@ -8,6 +8,7 @@ import { raise } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
 import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
+import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
 
 const MSCORLIB = 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
@@ -86,6 +87,8 @@ export function createScriptBlock(args: unknown[]): ScriptBlockValue {
  * constructor for the type. Certificates are read asynchronously (the PKI code loads on first use).
  */
 export function constructObject(fullName: string, args: unknown[], env: X509Env): unknown {
+  const dynamic = constructDynamicParameterObject(fullName, args);
+  if (dynamic !== undefined) return dynamic;
   const list = genericList(fullName);
   if (list) {
     const items: unknown[] = [];

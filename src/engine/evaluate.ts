@@ -22,6 +22,8 @@ import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { findHandler } from './exception-handling.js';
+import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
+import { ClassRegistry, NOT_SYNC } from './classes.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
 import {
@@ -103,13 +105,33 @@ export interface PipelineRunner {
 
 export class Interpreter {
   readonly staticEnv: StaticEnv;
-  private readonly pureCache = new WeakMap<object, boolean>();
+  private pureCache = new WeakMap<object, boolean>();
+  /** The PowerShell classes and enums this session defined (classes.ts). */
+  readonly classes: ClassRegistry;
 
   constructor(
     readonly rt: Runtime,
     private readonly pipelines: PipelineRunner,
   ) {
     this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services };
+    this.classes = new ClassRegistry({
+      invoke: (sb, f, args) => this.pipelines.invoke(this, sb, f, { args }, false),
+      value: async (st, f) => (st.kind === 'Pipeline' || st.kind === 'Assignment' ? this.pipelineValue(st, f) : this.evalExpr(st as A.ExpressionAst, f)),
+      valueSync: (st, f) => {
+        if (st.kind === 'Pipeline' || st.kind === 'Assignment') return this.isPureStatement(st) ? this.pipelineValueSync(st, f) : NOT_SYNC;
+        return this.isPure(st as A.ExpressionAst) ? this.evalSync(st as A.ExpressionAst, f) : NOT_SYNC;
+      },
+      blockSync: (body, scope, f) => {
+        if (!body.statements.every((st) => this.isPureStatement(st))) return NOT_SYNC;
+        return this.collectSync(body, { scope, source: f.source, streams: f.streams });
+      },
+    });
+  }
+
+  /** A `class` or `enum` statement. Calls of the class's methods now run script: what was judged pure is judged again. */
+  private async defineType(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
+    await this.classes.define(def, f);
+    this.pureCache = new WeakMap();
   }
 
   /**
@@ -163,6 +185,8 @@ export class Interpreter {
       case 'InvokeMember': {
         if (e.member.kind !== 'StringConstant') return false;
         const name = e.member.value.toLowerCase();
+        // A PowerShell class's methods run script.
+        if (e.static ? e.target.kind === 'TypeExpression' && this.classes.find(e.target.type.name) : this.classes.methodNames.has(name)) return false;
         if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
         // A constructor may read a file asynchronously (X509Certificate2).
         if (e.static && name === 'new') return false;
@@ -362,6 +386,8 @@ export class Interpreter {
       case 'FunctionDefinition':
         this.defineFunction(st, f);
         return;
+      case 'TypeDefinition':
+        return this.defineType(st, f);
       case 'Return':
         return this.runReturn(st, f, out);
       case 'Break':
@@ -680,8 +706,15 @@ export class Interpreter {
         return value;
       }
       case 'Member': {
+        const cls = t.static && t.target.kind === 'TypeExpression' ? this.classes.find(this.resolveType(t.target.type)) : undefined;
         const target = ev(t.target);
         const name = t.member.kind === 'StringConstant' ? t.member.value : toDisplayText(ev(t.member));
+        if (cls) {
+          // `[X]::Count = 5`: a static property of a PowerShell class.
+          if (op !== '=') value = this.arith(COMPOUND[op]!, this.classes.getStatic(cls, name), value);
+          if (!this.classes.setStatic(cls, name, value)) throw new TerminatingError(new ErrorRecord({ message: `'${name}' is a ReadOnly property.`, errorId: 'PropertyAssignmentException', category: 'InvalidOperation', exceptionType: 'RuntimeException' }));
+          return value;
+        }
         return this.assignResolved(t, target, name, op, value);
       }
       case 'Index':
@@ -1235,11 +1268,16 @@ export class Interpreter {
   }
 
   private staticMember(e: A.MemberAst, name: string): unknown {
-    return getStaticMember(this.staticTypeName(e.target), name, this.staticEnv);
+    const typeName = this.staticTypeName(e.target);
+    const cls = this.classes.find(typeName);
+    if (cls) return this.classes.getStatic(cls, name);
+    return getStaticMember(typeName, name, this.staticEnv);
   }
 
   private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[]): unknown {
     const typeName = this.staticTypeName(e.target);
+    const cls = this.classes.find(typeName);
+    if (cls) return name.toLowerCase() === 'new' ? this.classes.construct(cls, args) : this.classes.callMethod(cls, name, null, args, true);
     return checkedMethodResult(name, args, () => invokeStaticMethod(typeName, name, args, this.staticEnv));
   }
 
@@ -1275,15 +1313,18 @@ export class Interpreter {
       return collapse(await this.pipelines.invoke(this, target, f, { args }, false));
     }
     if (target instanceof ScriptBlockValue && lower === 'getnewclosure' && args.length === 0) return this.closure(target, f);
-    if ((lower === 'foreach' || lower === 'where') && args[0] instanceof ScriptBlockValue) {
-      // The PowerShell 4 collection methods `.ForEach({})` and `.Where({})`.
-      const block = args[0];
+    if ((lower === 'foreach' || lower === 'where') && args.length > 0) {
+      // The PowerShell 4 collection methods `.ForEach()` and `.Where()` (magic-methods.ts).
       const items = iterationItems(target);
+      const block = args[0];
+      if (lower === 'where') {
+        if (!(block instanceof ScriptBlockValue)) throw whereNeedsBlock(args[0]);
+        return whereMethod(items, args, async (item) => isTruthy(collapse(await this.pipelines.invoke(this, block, f, { dollarUnder: item }, true))));
+      }
+      if (!(block instanceof ScriptBlockValue)) return forEachByName(items, block, args.slice(1));
       const result: unknown[] = [];
       for (let i = 0; i < items.length; i++) {
-        const out = await this.pipelines.invoke(this, block, f, { dollarUnder: items[i] }, true);
-        if (lower === 'foreach') result.push(...out);
-        else if (isTruthy(collapse(out))) result.push(items[i]);
+        result.push(...(await this.pipelines.invoke(this, block, f, { dollarUnder: items[i], args: args.slice(1) }, true)));
       }
       return result;
     }

@@ -13,6 +13,7 @@ import { decodeText } from '../protocol/text-codec.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument, type CommonParameterValues } from './binder.js';
 import { CommandContext } from './context.js';
 import { psCmdletObject } from './ps-cmdlet.js';
+import { dynamicParameters } from './dynamic-parameters.js';
 import { commandNotFound, parseErrorRecord } from './engine-errors.js';
 import { blockSources, collapse, writeValue, type Interpreter } from './evaluate.js';
 import { prepareRedirections, type Redirection } from './redirection.js';
@@ -630,24 +631,63 @@ export class ScriptStage implements Stage {
     // A simple function (no [CmdletBinding()] or [Parameter()]) puts extra arguments in $args.
     const advanced = isAdvancedScript(block);
     this.advanced = advanced;
-    this.binder = new CommandBinder(decl, {
-      invocationName: this.init.invocationName,
-      source: this.init.callerFrame.source,
-      commandSpan: this.init.span,
-      commandFullName: this.init.name,
-      isFunction: true,
-      allowUnboundArguments: !advanced,
-    });
+    // With a dynamicparam block, arguments its parameters take wait until it has run (prepare).
+    this.binder = this.makeBinder(decl, !advanced || block.dynamicParam !== undefined);
     this.binder.bindArguments(this.init.args);
     this.pipelineBinding = Object.values(decl.parameters).some((p: ParameterDeclaration) =>
       Object.values(p.sets ?? {}).some((m) => m.fromPipeline || m.fromPipelineByPropertyName),
     );
   }
 
+  private makeBinder(decl: CmdletDeclaration, allowUnboundArguments: boolean): CommandBinder {
+    return new CommandBinder(decl, {
+      invocationName: this.init.invocationName,
+      source: this.init.callerFrame.source,
+      commandSpan: this.init.span,
+      commandFullName: this.init.name,
+      isFunction: true,
+      allowUnboundArguments,
+    });
+  }
+
+  /**
+   * `dynamicparam { }`: runs in the function's scope with the parameters bound so far in
+   * $PSBoundParameters; the parameters it returns join the declaration and the arguments are
+   * bound again. Their values go back into what the block returned (not into variables).
+   */
+  private async bindDynamic(list: A.StatementListAst): Promise<void> {
+    const first = this.binder!.params();
+    const sofar = new PSHashtable();
+    for (const [k, v] of Object.entries(first)) if (v !== undefined) sofar.set(k, v);
+    this.scope.setOwn('PSBoundParameters', sofar);
+    await this.applyParameters(first);
+    const out = new CollectPipe();
+    try {
+      await this.interp.runBlock(list, this.frame, out);
+    } catch (e) {
+      // `return $dictionary`: the value is already written.
+      if (!(e instanceof ReturnSignal)) throw e;
+    }
+    const result = out.items.length === 1 ? out.items[0] : undefined;
+    const dynamic = dynamicParameters(result, (o) => this.interp.classes.find(o.typeNames[0] ?? '')?.properties);
+    const decl = this.declaration();
+    const constant = (e: A.ExpressionAst) => (this.interp.isCommandFree(e) ? this.interp.evalSync(e, this.frame) : null);
+    const extended: CmdletDeclaration = dynamic ? { ...decl, parameters: { ...decl.parameters, ...declarationFromParamBlock(dynamic.declarations, constant) } } : decl;
+    this.binder = this.makeBinder(extended, !this.advanced);
+    this.binder.bindArguments(this.init.args);
+    if (!dynamic) return;
+    const values = this.binder.params();
+    for (const d of dynamic.declarations) {
+      const key = Object.keys(values).find((k) => k.toLowerCase() === d.name.toLowerCase());
+      if (key !== undefined && values[key] !== undefined) dynamic.assign(d.name, values[key]);
+    }
+  }
+
   async prepare(): Promise<void> {
     const scope = this.scope;
     const block = this.init.block;
     const bound = new PSHashtable();
+    if (this.binder && block.dynamicParam) await this.bindDynamic(block.dynamicParam);
     if (this.binder) {
       await promptMandatory(this.interp, this.binder, this.init.name || 'ScriptBlock', this.init.position, this.init.expectingInput);
       if (this.binder.hasValidationScripts()) await this.binder.validateScripts(this.runValidation);

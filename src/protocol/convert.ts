@@ -147,6 +147,15 @@ export function registerTypeName(fullName: string): void {
   addKnown(fullName);
 }
 
+/** Casts to the PowerShell classes a script defined (src/engine/classes.ts), by lower-case full name. */
+const CLASS_CASTS = new Map<string, (value: unknown) => unknown>();
+
+/** Registers a PowerShell class: its name resolves, and a cast to it runs `cast`. */
+export function registerClassCast(typeName: string, cast: (value: unknown) => unknown): void {
+  CLASS_CASTS.set(typeName.toLowerCase(), cast);
+  addKnown(typeName);
+}
+
 /** Registers an enum so casts, -as, binding and declarationFromParamBlock know it. */
 export function registerEnum(info: EnumInfo): void {
   ENUMS.set(info.typeName.toLowerCase(), info);
@@ -230,6 +239,12 @@ export function resolveTypeName(name: string): string | undefined {
   if (generic) {
     const el = resolveTypeName(generic[1]!);
     return el ? `System.Collections.Generic.List[${el}]` : undefined;
+  }
+  // Collection<T> (`Collection``1[System.Attribute]` as dynamic parameters write it).
+  const collection = /^(?:system\.collections\.objectmodel\.)?collection(?:`+1)?\s*\[(.+)\]$/i.exec(n);
+  if (collection) {
+    const el = resolveTypeName(collection[1]!);
+    return el ? `System.Collections.ObjectModel.Collection[${el}]` : undefined;
   }
   return ACCELERATORS[lower] ?? KNOWN.get(lower);
 }
@@ -662,6 +677,8 @@ export function convertTo(value: unknown, typeName: string): unknown {
     if (value === null) throw conversionError('', full, enumNoMatchText('', en), 'InvalidCastParseTargetInvocation');
     return enumValue(full, value);
   }
+  const cast = CLASS_CASTS.get(full.toLowerCase());
+  if (cast) return cast(value);
   if (value === null) return null;
   if (isInstanceOf(value, full)) return value;
   throw castError(value, full);

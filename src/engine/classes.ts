@@ -1,0 +1,382 @@
+// PowerShell 5 classes and enums: `class B : A { [int]$P = 1; B() {} [string] M() { ... } }`,
+// `enum E { A; B = 5 }`. A class instance is a PSObject whose type names are the class and its
+// bases; its properties convert what is assigned to their type, its methods run their bodies
+// with `$this` (the interpreter runs them, asynchronously), its constructors are picked by
+// argument count. The type names are registered with the conversions (convert.ts) so casts,
+// `-is`, `[X]::new()`, New-Object and parameter types know them.
+import type * as A from '../../grammar/ast.js';
+import { convertTo, isInstanceOf, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
+import { runtimeError, TerminatingError } from '../protocol/errors.js';
+import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText, type PSPropertyInfo } from '../protocol/values.js';
+import type { Frame } from './runtime.js';
+import { Scope } from './scope.js';
+
+/** What the classes need from the interpreter. */
+export interface ClassHost {
+  /** Runs a block over a scope (`$this` set in it) with arguments; its output. */
+  invoke(sb: ScriptBlockValue, f: Frame, args: unknown[]): Promise<unknown[]>;
+  /** The value of an expression or initializer statement. */
+  value(st: A.StatementAst | A.ExpressionAst, f: Frame): Promise<unknown>;
+  /** The same, when it can run synchronously (no command); NOT_SYNC otherwise. */
+  valueSync(st: A.StatementAst | A.ExpressionAst, f: Frame): unknown;
+  /** A method body run synchronously when it runs no command (casts construct synchronously); NOT_SYNC otherwise. */
+  blockSync(body: A.StatementListAst, scope: Scope, f: Frame): unknown;
+}
+
+export const NOT_SYNC = Symbol('not synchronous');
+
+interface StaticSlot {
+  type?: string;
+  value: unknown;
+}
+
+export class ClassInfo {
+  readonly methods = new Map<string, A.FunctionMemberAst[]>();
+  readonly staticMethods = new Map<string, A.FunctionMemberAst[]>();
+  readonly ctors: A.FunctionMemberAst[] = [];
+  readonly properties: A.PropertyMemberAst[] = [];
+  readonly statics = new Map<string, StaticSlot>();
+
+  constructor(
+    readonly ast: A.TypeDefinitionAst,
+    readonly base: ClassInfo | undefined,
+    /** Where the class was defined: its methods' variables resolve from there. */
+    readonly frame: Frame,
+  ) {
+    for (const m of ast.members) {
+      if (m.kind === 'PropertyMember') {
+        if (!m.isStatic) this.properties.push(m);
+      } else if (m.isConstructor) this.ctors.push(m);
+      else {
+        const table = m.isStatic ? this.staticMethods : this.methods;
+        const key = m.name.toLowerCase();
+        table.set(key, [...(table.get(key) ?? []), m]);
+      }
+    }
+  }
+
+  get name(): string {
+    return this.ast.name;
+  }
+
+  /** The class and its bases, most derived first. */
+  lineage(): ClassInfo[] {
+    const out: ClassInfo[] = [];
+    for (let c: ClassInfo | undefined = this.base; c; c = c.base) out.push(c);
+    return [this, ...out];
+  }
+
+  /** The class's type names, most derived first. */
+  typeNames(): string[] {
+    return [...this.lineage().map((c) => c.name), 'System.Object'];
+  }
+
+  /** A method of the class or its bases (derived first), by name and arguments. */
+  findMethod(name: string, args: unknown[], isStatic: boolean): A.FunctionMemberAst | undefined {
+    for (const c of this.lineage()) {
+      const m = pickOverload((isStatic ? c.staticMethods : c.methods).get(name.toLowerCase()) ?? [], args);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  hasMethod(name: string, isStatic: boolean): boolean {
+    return this.lineage().some((c) => (isStatic ? c.staticMethods : c.methods).has(name.toLowerCase()));
+  }
+
+  staticSlot(name: string): StaticSlot | undefined {
+    for (const c of this.lineage()) {
+      const s = c.statics.get(name.toLowerCase());
+      if (s) return s;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The overload for these arguments: the same count, then the one whose parameter types the
+ * arguments already are (else can be converted to), as .NET's binder prefers.
+ */
+function pickOverload(list: A.FunctionMemberAst[], args: unknown[]): A.FunctionMemberAst | undefined {
+  const same = list.filter((m) => m.parameters.length === args.length);
+  if (same.length <= 1) return same[0];
+  const fit = (m: A.FunctionMemberAst): number =>
+    m.parameters.reduce((sum, p, i) => {
+      if (!p.type) return sum + 1;
+      if (isInstanceOf(args[i], p.type.name)) return sum + 2;
+      try {
+        convertTo(args[i], p.type.name);
+        return sum + 1;
+      } catch {
+        return sum - 100;
+      }
+    }, 0);
+  let best = same[0]!;
+  let bestFit = fit(best);
+  for (const m of same.slice(1)) {
+    const f = fit(m);
+    if (f > bestFit) [best, bestFit] = [m, f];
+  }
+  return best;
+}
+
+/** The default of a property's type: 0 for numbers, $false for bool, else $null. */
+function typeDefault(type: string | undefined): unknown {
+  switch (type?.toLowerCase()) {
+    case 'int': case 'int32': case 'system.int32': case 'long': case 'int64': case 'system.int64':
+    case 'double': case 'system.double': case 'byte': case 'short': case 'single': case 'float':
+    case 'decimal': case 'uint32': case 'uint64': case 'uint16': case 'int16': case 'sbyte':
+      return convertTo(0, type!);
+    case 'bool': case 'boolean': case 'system.boolean': case 'switch':
+      return false;
+    default:
+      return null;
+  }
+}
+
+/** A hashtable's key that the class cannot take: 5.1's ObjectCreationError. */
+function objectCreationError(cls: ClassInfo, why: string, value: unknown) {
+  return runtimeError(`Cannot create object of type "${cls.name}". ${why}`, 'ObjectCreationError', 'InvalidArgument', 'PSInvalidCastException', value);
+}
+
+function noOverload(name: string, argc: number) {
+  return runtimeError(`Cannot find an overload for "${name}" and the argument count: "${argc}".`, 'MethodCountCouldNotFindBest', 'NotSpecified', 'MethodException');
+}
+
+/** The classes and enums a session defined. */
+export class ClassRegistry {
+  private readonly classes = new Map<string, ClassInfo>();
+  /** Names of every method a class defined: calls of them are not pure. */
+  readonly methodNames = new Set<string>();
+
+  constructor(private readonly host: ClassHost) {}
+
+  find(typeName: string): ClassInfo | undefined {
+    return this.classes.get(typeName.toLowerCase());
+  }
+
+  /** Runs a `class` or `enum` statement: the type exists from then on. */
+  async define(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
+    if (def.isEnum) return this.defineEnum(def, f);
+    const baseName = def.baseTypes[0];
+    const base = baseName ? this.find(baseName) : undefined;
+    const info = new ClassInfo(def, base, f);
+    this.classes.set(def.name.toLowerCase(), info);
+    for (const m of def.members) if (m.kind === 'FunctionMember' && !m.isConstructor) this.methodNames.add(m.name.toLowerCase());
+    registerClassCast(def.name, (v) => this.castTo(info, v));
+    for (const m of def.members) {
+      if (m.kind !== 'PropertyMember' || !m.isStatic) continue;
+      const type = m.type?.name;
+      const raw = m.initial ? await this.host.value(m.initial, f) : typeDefault(type);
+      info.statics.set(m.name.toLowerCase(), { type, value: type ? convertTo(raw, type) : raw });
+    }
+  }
+
+  private async defineEnum(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
+    const values: string[] = [];
+    const numbers: number[] = [];
+    let next = 0;
+    for (const m of def.enumMembers) {
+      const n = m.value ? Number(convertTo(await this.host.value(m.value, f), 'long')) : next;
+      values.push(m.name);
+      numbers.push(n);
+      next = n + 1;
+    }
+    const flags = def.attributes.some((a) => /^(system\.)?flags(attribute)?$/i.test(a.name));
+    registerEnum({ typeName: def.name, values, numbers, flags });
+  }
+
+  /** A new instance: properties at their defaults, then the constructor for these arguments. */
+  async construct(cls: ClassInfo, args: unknown[]): Promise<PSObject> {
+    const obj = this.shell(cls);
+    for (const c of this.chain(cls)) await this.initialize(c, obj, false);
+    await this.runConstructor(cls, obj, args);
+    return obj;
+  }
+
+  /** Base classes first. */
+  private chain(cls: ClassInfo): ClassInfo[] {
+    const out: ClassInfo[] = [];
+    for (let c: ClassInfo | undefined = cls; c; c = c.base) out.unshift(c);
+    return out;
+  }
+
+  private async runConstructor(cls: ClassInfo, obj: PSObject, args: unknown[]): Promise<void> {
+    const ctor = pickOverload(cls.ctors, args);
+    if (!ctor) {
+      if (args.length === 0 && cls.ctors.length === 0) {
+        if (cls.base) await this.runConstructor(cls.base, obj, []);
+        return;
+      }
+      throw noOverload('new', args.length);
+    }
+    if (cls.base) {
+      let baseArgs: unknown[] = [];
+      if (ctor.baseArguments) {
+        // The base call's arguments see the constructor's parameters.
+        const scope = this.methodScope(cls, obj);
+        ctor.parameters.forEach((p, i) => scope.setOwn(p.name.toLowerCase(), p.type ? convertTo(args[i], p.type.name) : args[i]));
+        const frame = { ...cls.frame, scope };
+        baseArgs = [];
+        for (const a of ctor.baseArguments) baseArgs.push(await this.host.value(a, frame));
+      }
+      await this.runConstructor(cls.base, obj, baseArgs);
+    }
+    await this.host.invoke(this.methodBlock(cls, ctor, obj), cls.frame, args);
+  }
+
+  private methodScope(cls: ClassInfo, self: unknown): Scope {
+    const scope = new Scope(cls.frame.scope, 'function');
+    scope.setOwn('this', self);
+    return scope;
+  }
+
+  /** A method's body as a script block over a scope with `$this`, its parameters as a param block. */
+  private methodBlock(cls: ClassInfo, m: A.FunctionMemberAst, self: unknown): ScriptBlockValue {
+    const block: A.ScriptBlockAst = {
+      ...m.body,
+      params: { kind: 'ParamBlock', span: m.span, parameters: m.parameters },
+    };
+    return new ScriptBlockValue(block, m.text, this.methodScope(cls, self));
+  }
+
+  /** Calls a method: its output (what `return` gives) converted to its return type; [void] gives nothing. */
+  async callMethod(cls: ClassInfo, name: string, self: unknown, args: unknown[], isStatic: boolean): Promise<unknown> {
+    const m = cls.findMethod(name, args, isStatic);
+    if (!m) throw noOverload(name, args.length);
+    const owner = this.ownerOf(cls, m);
+    const out = await this.host.invoke(this.methodBlock(owner, m, isStatic ? null : self), owner.frame, args);
+    const ret = m.returnType?.name;
+    if (ret && /^(system\.)?void$/i.test(ret)) return undefined;
+    const v = out.length === 0 ? null : out.length === 1 ? out[0] : out;
+    return ret ? convertTo(v, ret) : v;
+  }
+
+  private ownerOf(cls: ClassInfo, m: A.FunctionMemberAst): ClassInfo {
+    for (let c: ClassInfo | undefined = cls; c; c = c.base) if (c.ast.members.includes(m)) return c;
+    return cls;
+  }
+
+  getStatic(cls: ClassInfo, name: string): unknown {
+    const s = cls.staticSlot(name);
+    return s ? s.value : null;
+  }
+
+  setStatic(cls: ClassInfo, name: string, value: unknown): boolean {
+    const s = cls.staticSlot(name);
+    if (!s) return false;
+    s.value = s.type ? convertTo(value, s.type) : value;
+    return true;
+  }
+
+  /** An instance without its initial values: typed properties and the methods. */
+  private shell(cls: ClassInfo): PSObject {
+    const obj = new PSObject(cls.typeNames());
+    for (const c of this.chain(cls)) {
+      for (const p of c.properties) {
+        const type = p.type?.name;
+        let current: unknown = typeDefault(type);
+        const info: PSPropertyInfo = {
+          name: p.name,
+          memberType: 'Property',
+          typeName: type ? resolveTypeName(type) ?? type : 'System.Object',
+          get: () => current,
+          set: (v) => {
+            current = type ? convertTo(v, type) : v;
+          },
+        };
+        obj.addProperty(info);
+      }
+    }
+    const seen = new Set<string>();
+    for (let c: ClassInfo | undefined = cls; c; c = c.base) {
+      for (const [key, list] of c.methods) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        obj.addMethod({
+          name: list[0]!.name,
+          definition: list.map((m) => `${m.returnType?.name ?? 'void'} ${m.name}(${m.parameters.map((p) => `${p.type?.name ?? 'System.Object'} ${p.name}`).join(', ')})`).join(', '),
+          invoke: (args) => this.callMethod(cls, key, obj, args, false),
+        });
+      }
+    }
+    return obj;
+  }
+
+  /** Sets the properties' initial values (`= value`); synchronously when `sync` (NOT_SYNC if one runs a command). */
+  private initialize(cls: ClassInfo, obj: PSObject, sync: true): typeof NOT_SYNC | undefined;
+  private initialize(cls: ClassInfo, obj: PSObject, sync: false): Promise<void>;
+  private initialize(cls: ClassInfo, obj: PSObject, sync: boolean): Promise<void> | typeof NOT_SYNC | undefined {
+    const frame = { ...cls.frame, scope: this.methodScope(cls, obj) };
+    if (sync) {
+      for (const p of cls.properties) {
+        if (!p.initial) continue;
+        const v = this.host.valueSync(p.initial, frame);
+        if (v === NOT_SYNC) return NOT_SYNC;
+        obj.property(p.name)!.set!(v);
+      }
+      return undefined;
+    }
+    return (async () => {
+      for (const p of cls.properties) if (p.initial) obj.property(p.name)!.set!(await this.host.value(p.initial, frame));
+    })();
+  }
+
+  /**
+   * A cast to the class (`[X]@{ P = 1 }`, a typed parameter or property): an instance as is; a
+   * hashtable sets the properties of a new instance (made by the default constructor); another
+   * value goes to a one-argument constructor. Casts are synchronous, so the constructor and the
+   * initial values must run no command.
+   */
+  private castTo(cls: ClassInfo, value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    if (value instanceof PSObject && value.typeNames.some((n) => n.toLowerCase() === cls.name.toLowerCase())) return value;
+    // A hashtable sets the properties, unless a constructor takes the hashtable itself.
+    const byCtor = !(value instanceof PSHashtable) || cls.ctors.some((c) => c.parameters.length === 1 && c.parameters[0]!.type && isInstanceOf(value, c.parameters[0]!.type.name));
+    const props = byCtor ? undefined : (value as PSHashtable);
+    const obj = this.shell(cls);
+    for (const c of this.chain(cls)) if (this.initialize(c, obj, true) === NOT_SYNC) throw this.castFailed(value, cls, 'The initial value of a property runs a command.');
+    const args = props ? [] : [value];
+    this.constructSync(cls, obj, args, value);
+    if (props) {
+      for (const [k, v] of props.entries()) {
+        const key = toDisplayText(k);
+        const p = obj.property(key);
+        if (!p?.set) {
+          const available = obj.properties().map((x) => `[${x.name} <${x.typeName ?? 'System.Object'}>]`).join(' , ');
+          throw objectCreationError(cls, `The ${key} property was not found for the ${cls.name} object. The available property is: ${available}`, value);
+        }
+        try {
+          p.set(v);
+        } catch (e) {
+          throw objectCreationError(cls, e instanceof TerminatingError ? e.record.message : String(e), value);
+        }
+      }
+    }
+    return obj;
+  }
+
+  private constructSync(cls: ClassInfo, obj: PSObject, args: unknown[], value: unknown): void {
+    const ctor = pickOverload(cls.ctors, args);
+    if (!ctor) {
+      if (args.length === 0 && cls.ctors.length === 0) {
+        if (cls.base) this.constructSync(cls.base, obj, [], value);
+        return;
+      }
+      throw this.castFailed(value, cls, '', true);
+    }
+    if (cls.base) this.constructSync(cls.base, obj, [], value);
+    const scope = this.methodScope(cls, obj);
+    ctor.parameters.forEach((p, i) => scope.setOwn(p.name.toLowerCase(), p.type ? convertTo(args[i], p.type.name) : args[i]));
+    if (this.host.blockSync(ctor.body.end!, scope, cls.frame) === NOT_SYNC) throw this.castFailed(value, cls, 'Its constructor runs a command.');
+  }
+
+  private castFailed(value: unknown, cls: ClassInfo, why: string, plain = false) {
+    const shown = value instanceof PSHashtable ? 'System.Collections.Hashtable' : toDisplayText(value);
+    const type = value instanceof PSHashtable ? 'System.Collections.Hashtable' : typeof value === 'string' ? 'System.String' : 'System.Object';
+    const message = plain
+      ? `Cannot convert the "${shown}" value of type "${type}" to type "${cls.name}".`
+      : `Cannot convert value "${shown}" to type "${cls.name}". Error: "Cannot create object of type "${cls.name}". ${why}"`;
+    return runtimeError(message, plain ? 'ConvertToFinalInvalidCastException' : 'InvalidCastConstructorException', 'InvalidArgument', 'PSInvalidCastException', value);
+  }
+}

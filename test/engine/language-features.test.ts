@@ -1,0 +1,149 @@
+// The language constructs of issue 11 ("Fidelity") that kept PowerShell's own test files from
+// parsing: member calls with a script-block argument, computed member names, the collection
+// methods' modes, classes, enums, dynamic parameters.
+import { describe, expect, it } from 'vitest';
+import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
+import { testShell } from './helpers.js';
+
+async function value(text: string): Promise<unknown[]> {
+  const sh = testShell({ cmdlets: objectCmdlets });
+  const r = await sh.eval(text);
+  if (r.errors.length) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r.output;
+}
+
+async function errorIds(text: string): Promise<string[]> {
+  const r = await testShell().eval(text);
+  return r.errors.map((e) => e.errorId);
+}
+
+describe('member access', () => {
+  it('a script block glued to a member name is the call\'s one argument', async () => {
+    expect(await value('(1, 2, 3).ForEach{ $_ * 10 }')).toEqual([10, 20, 30]);
+    expect(await value("@('a', 'bb').Where{ $_.Length -gt 1 }")).toEqual(['bb']);
+    expect(await value("(1..3).ForEach{ [string]$_ } -join '|'")).toEqual(['1|2|3']);
+  });
+
+  it('the name may stand apart from the dot in an expression, and may be computed', async () => {
+    expect(await value("'abc'. Length")).toEqual([3]);
+    expect(await value("$h = @{ a = 1 }; $n = 'a'; $h.$($n); $h.('a')")).toEqual([1, 1]);
+  });
+});
+
+describe('.Where() and .ForEach()', () => {
+  it('Where picks by WhereOperatorSelectionMode and numberToReturn', async () => {
+    expect(await value("(1..10).Where({ $_ -gt 3 }, 'First', 2)")).toEqual([4, 5]);
+    expect(await value("(1..10).Where({ $_ -gt 3 }, 'Last')")).toEqual([10]);
+    expect(await value("(1..10).Where({ $_ -gt 7 }, 'SkipUntil')")).toEqual([8, 9, 10]);
+    expect(await value("(1..10).Where({ $_ -gt 3 }, 'Until')")).toEqual([1, 2, 3]);
+    expect(await value("$a, $b = (1..6).Where({ $_ % 2 }, 'Split'); $a.Count; $b -join ','")).toEqual([3, '2,4,6']);
+  });
+
+  it('a mode that is not one is a method-argument conversion error', async () => {
+    expect(await errorIds("(1..3).Where({ $_ }, 'bogus')")).toEqual(['MethodArgumentConversionInvalidCastArgument']);
+  });
+
+  it('ForEach takes a type, a property name, or a method name with arguments', async () => {
+    expect(await value("('a', 'bb').ForEach('Length')")).toEqual([1, 2]);
+    expect(await value("(1, 2).ForEach([string])")).toEqual(['1', '2']);
+    expect(await value("('a b').ForEach('Split', ' ')")).toEqual(['a', 'b']);
+    expect(await value('(1..3).ForEach({ $_ + $args[0] }, 10)')).toEqual([11, 12, 13]);
+  });
+});
+
+describe('classes', () => {
+  const A = `class A {
+    [int]$P = 1
+    static [int] $S = 3
+    [string] $Name
+    A() {}
+    A([int]$p) { $this.P = $p }
+    [string] M() { return "M$($this.P)" }
+    static [int] Twice([int]$x) { return $x * 2 }
+  }
+  class B : A {
+    [string]$Extra = 'x'
+    B([int]$p) : base($p) { $this.Extra = "b$p" }
+    [string] M() { return 'B' + $this.P }
+  }
+  `;
+
+  it('[X]::new() runs the constructor for the arguments; properties start at their initial values', async () => {
+    expect(await value(A + '$a = [A]::new(); $a.P; $a.M(); [A]::new(5).P')).toEqual([1, 'M1', 5]);
+  });
+
+  it('a typed property converts what is assigned to it', async () => {
+    expect(await value(A + "$a = [A]::new(); $a.P = '33'; $a.P + 1")).toEqual([34]);
+  });
+
+  it('static properties and methods; a static property can be set', async () => {
+    expect(await value(A + '[A]::S; [A]::Twice(21); [A]::S = 7; [A]::S')).toEqual([3, 42, 7]);
+  });
+
+  it('a derived class calls its base constructor, overrides methods and is its base type', async () => {
+    expect(await value(A + '$b = [B]::new(4); $b.P; $b.Extra; $b.M(); $b -is [A]; $b.GetType().Name')).toEqual([4, 'b4', 'B4', true, 'B']);
+  });
+
+  it('New-Object makes an instance; a hashtable cast sets the properties', async () => {
+    expect(await value(A + '(New-Object A 9).P; $c = [A]@{ P = "12"; Name = "n" }; $c.P; $c.Name')).toEqual([9, 12, 'n']);
+  });
+
+  it('a cast picks the constructor that takes the value itself', async () => {
+    const cls = 'class H { [int]$a; H([int]$x) { $this.a = $x }; H([hashtable]$h) { $this.a = 100 } }; ';
+    expect(await value(cls + '([H]@{ a = 10 }).a; ([H]7).a')).toEqual([100, 7]);
+  });
+
+  it('a hashtable key the class lacks is an ObjectCreationError', async () => {
+    expect(await errorIds('class P { [int]$x }; [P]@{ y = 1 }')).toEqual(['ObjectCreationError']);
+  });
+
+  it('a method called with an argument count it lacks is MethodCountCouldNotFindBest', async () => {
+    expect(await errorIds(A + '[A]::new().M(1)')).toEqual(['MethodCountCouldNotFindBest']);
+  });
+});
+
+describe('enums', () => {
+  it('members number on from the last value; casts and [int] see the numbers', async () => {
+    expect(await value("enum Color { Red; Green = 5; Blue }; [int][Color]::Blue; [string][Color]::Green; [int][Color]'Red'")).toEqual([6, 'Green', 0]);
+  });
+
+  it('[Flags()] enums combine names', async () => {
+    expect(await value('[Flags()] enum Perm { None = 0; Read = 1; Write = 2 }\n[string][Perm]3')).toEqual(['Read, Write']);
+  });
+});
+
+describe('dynamicparam', () => {
+  const fn = `function Get-Dyn {
+    [CmdletBinding()]
+    param($Path)
+    dynamicparam {
+      if ($PSBoundParameters['Path'] -eq 'on') {
+        $attr = [System.Management.Automation.ParameterAttribute]::new()
+        $attr.Mandatory = $false
+        $attrs = [System.Collections.ObjectModel.Collection[System.Attribute]]::new()
+        $attrs.Add($attr)
+        $p = [System.Management.Automation.RuntimeDefinedParameter]::new('Size', [int], $attrs)
+        $dict = [System.Management.Automation.RuntimeDefinedParameterDictionary]::new()
+        $dict.Add('Size', $p)
+        return $dict
+      }
+    }
+    end { if ($PSBoundParameters.ContainsKey('Size')) { $PSBoundParameters['Size'] + 1 } else { 'none' } }
+  }
+  `;
+
+  it('the parameters the block returns bind, converted to their type', async () => {
+    expect(await value(fn + "Get-Dyn -Path on -Size '41'; Get-Dyn -Path on")).toEqual([42, 'none']);
+  });
+
+  it('without them, the argument is NamedParameterNotFound', async () => {
+    expect(await errorIds(fn + 'Get-Dyn -Path off -Size 1')).toEqual(['NamedParameterNotFound']);
+  });
+
+  it('an object whose [Parameter] properties are the parameters gets their values', async () => {
+    const text = `class Opt { [Parameter()] [string] $Name }
+    function Get-Opt { [CmdletBinding()] param() dynamicparam { $script:opt = [Opt]::new(); $script:opt } end { $script:opt.Name } }
+    Get-Opt -Name abc`;
+    expect(await value(text)).toEqual(['abc']);
+  });
+});
