@@ -35,3 +35,30 @@ describe('Get-Random operands', () => {
     expect(await run('[double]::MinValue; [double]::MaxValue; 1.5e-7; 1e20')).toBe('-1.79769313486232E+308\n1.79769313486232E+308\n1.5E-07\n1E+20\n');
   });
 });
+
+describe('Select-Object 5.1 parameters', () => {
+  it('-SkipLast leaves out the last objects; -Wait lets the commands before run to the end', async () => {
+    const { run } = everydaySession();
+    expect(await run("'1','2','3' | Select-Object -SkipLast 1")).toBe('1\n2\n');
+    expect(await run("'1','2' | Select-Object -SkipLast 5 | Measure-Object | % Count")).toBe('0\n');
+    expect(await run('$n = 0; 1..5 | % { $n++; $_ } | Select-Object -First 2 -Wait; $n')).toBe('1\n2\n5\n');
+    expect(await run('try { 1 | Select-Object -Skip 1 -SkipLast 1 } catch { $_.FullyQualifiedErrorId }')).toBe(
+      'AmbiguousParameterSet,Microsoft.PowerShell.Commands.SelectObjectCommand\n',
+    );
+  });
+
+  it('an empty script block with no name is a terminating EmptyScriptBlockAndNoName', async () => {
+    const { run } = everydaySession();
+    expect(await run('try { "bar" | Select-Object -Property {} } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Reason }')).toBe(
+      'EmptyScriptBlockAndNoName,Microsoft.PowerShell.Commands.SelectObjectCommand\nPSArgumentException\n',
+    );
+  });
+
+  it('.psobject.Properties finds a member by name with Item and Match', async () => {
+    const { run } = everydaySession();
+    const r = "$r = [pscustomobject]@{Thing = 'thing1'; B = 2} | Select-Object -ExcludeProperty b; ";
+    expect(await run(r + "$r.psobject.Properties.Item('THING').Value; $null -eq $r.psobject.Properties.Item('*'); $r.psobject.Properties.Match('t*').Name")).toBe(
+      'thing1\nTrue\nThing\n',
+    );
+  });
+});
