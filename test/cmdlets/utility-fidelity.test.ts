@@ -62,3 +62,41 @@ describe('Select-Object 5.1 parameters', () => {
     );
   });
 });
+
+describe('CSV as 5.1 reads and writes it', () => {
+  it('-UseCulture uses the current culture\'s list separator, which a script may change', async () => {
+    const { run } = everydaySession();
+    expect(await run('(Get-Culture).TextInfo.ListSeparator; [pscustomobject]@{a=1;b=2} | ConvertTo-Csv -UseCulture -NoTypeInformation')).toBe(',\n"a","b"\n"1","2"\n');
+    expect(await run('[cultureinfo]::CurrentCulture.TextInfo.ListSeparator = ";"; [pscustomobject]@{a=1;b=2} | ConvertTo-Csv -UseCulture -NoTypeInformation')).toBe('"a";"b"\n"1";"2"\n');
+    expect(await run('("a;b","1;2" | ConvertFrom-Csv -UseCulture).b')).toBe('2\n');
+    expect(await run('[pscustomobject]@{a=1;b=2} | Export-Csv C:\\u.csv -UseCulture; (Import-Csv C:\\u.csv -UseCulture).b')).toBe('2\n');
+    expect(await run('([cultureinfo]::new("en-US")).TextInfo.ListSeparator; (Get-Culture).TextInfo.ToTitleCase("hello WORLD wide")')).toBe(',\nHello WORLD Wide\n');
+  });
+
+  it('fields: leading blanks skipped, quotes only open a field at its start, nameless columns are H1, H2 (with a warning)', async () => {
+    const { run } = everydaySession();
+    expect(await run(`('        a1,a2,a3', '        v1,"v2",v3' | ConvertFrom-Csv).psobject.Properties.Name -join ','`)).toBe('a1,a2,a3\n');
+    expect(await run(`('a1"a2"a3', 'v1"v2"v3' | ConvertFrom-Csv -Delimiter '"').a2`)).toBe('v2\n');
+    expect(await run(`('x,y', 'ab"c,  d  ' | ConvertFrom-Csv) | % { $_.x + '|' + $_.y }`)).toBe('ab"c|d \n');
+    const unnamed = await run('$r = "a,,c","1,2,3" | ConvertFrom-Csv 3>&1; $r[0]; $r[1].H1');
+    expect(unnamed).toBe('WARNING: One or more headers were not specified. Default names starting with "H" have been used in place of any missing headers.\n2\n');
+    expect(await run('("#TYPE My.Custom.Object", "a", "1" | ConvertFrom-Csv).psobject.TypeNames -join ","')).toBe('My.Custom.Object,CSV:My.Custom.Object\n');
+  });
+
+  it('Import-Csv takes paths from the pipeline: strings by value, PSPath/LiteralPath by property name', async () => {
+    const { run } = everydaySession();
+    const setup = "Set-Content C:\\p.csv -Value 'a,b','1,2'; ";
+    expect(await run(setup + "(Get-ChildItem C:\\p.csv | Import-Csv).b; ('C:\\p.csv' | Import-Csv).b; ([pscustomobject]@{ LiteralPath = 'C:\\p.csv' } | Import-Csv).b")).toBe('2\n2\n2\n');
+  });
+
+  it('Export-Csv -Append writes under the file\'s columns: a missing one fails without -Force, is empty with it', async () => {
+    const { run } = everydaySession();
+    const out = await run(
+      "[pscustomobject]@{P1='first'} | Export-Csv C:\\m.csv; try { [pscustomobject]@{P2='x'} | Export-Csv C:\\m.csv -Append } catch { $_.FullyQualifiedErrorId }",
+    );
+    expect(out).toBe('CannotAppendCsvWithMismatchedPropertyNames,Microsoft.PowerShell.Commands.ExportCsvCommand\n');
+    expect(await run("[pscustomobject]@{first=1; second=2} | Export-Csv C:\\f.csv; [pscustomobject]@{first=11; third=13} | Export-Csv C:\\f.csv -Append -Force; Get-Content C:\\f.csv")).toBe(
+      '#TYPE System.Management.Automation.PSCustomObject\n"first","second"\n"1","2"\n"11",\n',
+    );
+  });
+});
