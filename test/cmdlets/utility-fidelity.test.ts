@@ -100,3 +100,25 @@ describe('CSV as 5.1 reads and writes it', () => {
     );
   });
 });
+
+describe('Sort-Object as .NET sorts', () => {
+  it('equal keys come out in List<T>.Sort order, which decides what -Unique keeps', async () => {
+    const { run } = everydaySession();
+    const people = "$e = [pscustomobject]@{F='john'; L='smith'}, [pscustomobject]@{F='joesph'; L='smith'}, [pscustomobject]@{F='john'; L='smyth'}; ";
+    expect(await run(people + "($e | Sort-Object L -Descending -Unique | % F) -join ','")).toBe('john,joesph\n');
+    expect(await run(people + "($e | Sort-Object L -Descending | % F) -join ','")).toBe('john,joesph,john\n');
+  });
+
+  it('$null sorts above negative numbers and below the rest', async () => {
+    const { run } = everydaySession();
+    const rows = "$a = [pscustomobject]@{N='Eight'; Y=8}, [pscustomobject]@{N='Null'; Y=$null}, [pscustomobject]@{N='Minus'; Y=-2}, [pscustomobject]@{N='One'; Y=1}; ";
+    expect(await run(rows + "($a | Sort-Object Y | % N) -join ','")).toBe('Minus,Null,One,Eight\n');
+    expect(await run("(([pscustomobject]@{N='s'; Y='x'}, [pscustomobject]@{N='n'; Y=$null}) | Sort-Object Y | % N) -join ','")).toBe('n,s\n');
+  });
+
+  it('many objects still sort fully', async () => {
+    const { run } = everydaySession();
+    const script = '$r = @(1..500 | % { ($_ * 7919) % 1000 } | Sort-Object); $bad = 0; for ($i = 1; $i -lt $r.Count; $i++) { if ($r[$i] -lt $r[$i - 1]) { $bad++ } }; $r.Count; $bad';
+    expect(await run(script)).toBe('500\n0\n');
+  });
+});
