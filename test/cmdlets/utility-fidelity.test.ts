@@ -122,3 +122,32 @@ describe('Sort-Object as .NET sorts', () => {
     expect(await run(script)).toBe('500\n0\n');
   });
 });
+
+describe('Add-Member checks its values as 5.1 does', () => {
+  const fqid = (cmd: string) => `try { ${cmd} } catch { $_.FullyQualifiedErrorId }`;
+
+  it('member types it cannot add, values a type must not have, values that must convert', async () => {
+    const { run } = everydaySession();
+    expect(await run(fqid('Add-Member -InputObject a -MemberType Method -Name N'))).toBe('CannotAddMemberType,Microsoft.PowerShell.Commands.AddMemberCommand\n');
+    expect(await run(fqid('Add-Member -InputObject a -MemberType NoteProperty -Name N -Value v -SecondValue w'))).toBe(
+      'Value2ShouldNotBeSpecified,Microsoft.PowerShell.Commands.AddMemberCommand\n',
+    );
+    expect(await run(fqid('Add-Member -InputObject a -MemberType ScriptProperty -Name N -Value $null -SecondValue $null'))).toBe(
+      'Value1AndValue2AreNotBothNull,Microsoft.PowerShell.Commands.AddMemberCommand\n',
+    );
+    expect(await run(fqid('Add-Member -InputObject a -MemberType ScriptMethod -Name N -Value something'))).toBe(
+      'ConvertToFinalInvalidCastException,Microsoft.PowerShell.Commands.AddMemberCommand\n',
+    );
+    expect(await run(fqid('Add-Member -InputObject a -MemberType AliasProperty -Name N -Value Length -SecondValue noSuchType'))).toBe(
+      'InvalidCastFromStringToType,Microsoft.PowerShell.Commands.AddMemberCommand\n',
+    );
+  });
+
+  it('an empty member set; a wrapped string still compares as the string', async () => {
+    const { run } = everydaySession();
+    expect(await run('$r = Add-Member -InputObject a -MemberType MemberSet -Name Set -Value $null -PassThru; $r.Length; $null -eq $r.Set.a')).toBe('1\nTrue\n');
+    expect(await run("$r = Add-Member -InputObject 'abc' -MemberType ScriptMethod -Name Len -Value { $this.Length } -PassThru; $r -ceq 'abc'; $r -lt 'abd'; $r.Len()")).toBe(
+      'True\nTrue\n3\n',
+    );
+  });
+});
