@@ -10,6 +10,7 @@ import { formatString } from '../protocol/operators.js';
 import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
+import { cultureInfo } from '../protocol/culture.js';
 
 const MSCORLIB = 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
 
@@ -112,6 +113,12 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     case 'system.object':
       if (args.length === 1 && fullName.toLowerCase().endsWith('psobject')) return args[0] instanceof PSObject ? args[0] : PSObject.wrap(args[0]);
       return new PSObject();
+    case 'system.globalization.cultureinfo': {
+      if (args.length < 1 || args.length > 2) overloadError('new', args.length);
+      const found = cultureInfo(convertToString(args[0]));
+      if (found) return found;
+      throw methodException('new', args.length, `Culture is not supported.\r\nParameter name: name\r\n${convertToString(args[0])} is an invalid culture identifier.`, 'CultureNotFoundException');
+    }
     case X509_CERTIFICATE2.toLowerCase():
       return newX509Certificate2(args, env);
   }

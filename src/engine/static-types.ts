@@ -606,7 +606,7 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
     case 'System.Globalization.CultureInfo':
-      if (l === 'currentculture' || l === 'currentuiculture' || l === 'defaultthreadcurrentculture') return currentCulture();
+      if (l === 'currentculture' || l === 'currentuiculture' || l === 'defaultthreadcurrentculture') return currentCulture(env.services);
       if (l === 'invariantculture') return cultureInfo('');
       return null;
     case 'System.TimeZone':

@@ -355,6 +355,12 @@ function toNumericType(value: unknown, target: string): Numeric {
     const parsed = value.trim() === '' ? 0 : kind === 'Decimal' ? (PSDecimal.parse(value) ?? parseNumeric(value)) : parseNumeric(value);
     if (parsed === undefined) {
       const id = kind === 'Double' || kind === 'Single' ? 'InvalidCastFromStringToDoubleOrSingle' : 'InvalidCastFromStringToInteger';
+      // Hex too long for a number literal falls to .NET's integer TypeConverter, whose
+      // Convert.ToInt32/ToInt64(text, 16) overflows with UInt32's or UInt64's words.
+      if (/^\s*0x[0-9a-f]+\s*$/i.test(value) && RANGE_NOUN[kind] && kind !== 'Double' && kind !== 'Single' && kind !== 'Decimal') {
+        const wide = kind === 'Int64' || kind === 'UInt64';
+        throw conversionError(value, target, `Value was either too large or too small for ${wide ? 'a UInt64' : 'a UInt32'}.`, id);
+      }
       throw conversionError(value, target, 'Input string was not in a correct format.', id);
     }
     n = parsed;

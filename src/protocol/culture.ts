@@ -54,6 +54,33 @@ function dateTimeFormat(c: CultureData): PSObject {
   return o;
 }
 
+/** .NET's TextInfo.ToTitleCase: each word's first letter upper, the rest lower; all-capital words (acronyms) stay. */
+function toTitleCase(text: string): string {
+  return text.replace(/\p{L}[\p{L}\p{Mn}'\u2019]*/gu, (w) => (w === w.toUpperCase() ? w : w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+}
+
+/**
+ * TextInfo. ListSeparator is writable, as on .NET Framework, and Export-/Import-/ConvertTo-/
+ * ConvertFrom-Csv -UseCulture read it (listSeparator) from the session's current culture.
+ */
+function textInfo(c: CultureData): PSObject {
+  const o = new PSObject(['System.Globalization.TextInfo', 'System.Object']);
+  let separator = ',';
+  ro(o, 'ANSICodePage', 'int', 1252);
+  ro(o, 'OEMCodePage', 'int', 437);
+  ro(o, 'MacCodePage', 'int', 10000);
+  ro(o, 'EBCDICCodePage', 'int', 37);
+  ro(o, 'LCID', 'int', c.lcid);
+  ro(o, 'CultureName', 'string', c.name);
+  ro(o, 'IsReadOnly', 'bool', false);
+  o.addProperty({ name: 'ListSeparator', memberType: 'Property', typeName: 'string', get: () => separator, set: (v) => (separator = v === null || v === undefined ? '' : String(v)) });
+  ro(o, 'IsRightToLeft', 'bool', false);
+  o.addMethod({ name: 'ToUpper', definition: 'char ToUpper(char c), string ToUpper(string str)', invoke: (args) => String(args[0] ?? '').toUpperCase() });
+  o.addMethod({ name: 'ToLower', definition: 'char ToLower(char c), string ToLower(string str)', invoke: (args) => String(args[0] ?? '').toLowerCase() });
+  o.addMethod({ name: 'ToTitleCase', definition: 'string ToTitleCase(string str)', invoke: (args) => toTitleCase(String(args[0] ?? '')) });
+  return o;
+}
+
 function numberFormat(c: CultureData): PSObject {
   const o = new PSObject(['System.Globalization.NumberFormatInfo', 'System.Object']);
   ro(o, 'NumberDecimalSeparator', 'string', '.');
@@ -85,13 +112,29 @@ export function cultureInfo(name: string): PSObject | undefined {
   ro(o, 'IsReadOnly', 'bool', true);
   ro(o, 'NumberFormat', 'System.Globalization.NumberFormatInfo', numberFormat(c));
   ro(o, 'DateTimeFormat', 'System.Globalization.DateTimeFormatInfo', dateTimeFormat(c));
+  ro(o, 'TextInfo', 'System.Globalization.TextInfo', textInfo(c));
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => c.name });
   return o;
 }
 
-/** The culture of the lab machines (CurrentCulture, CurrentUICulture, Get-Culture). */
-export function currentCulture(): PSObject {
-  return cultureInfo('en-US')!;
+const SESSION_CULTURES = new WeakMap<object, PSObject>();
+
+/**
+ * The culture of the lab machines (CurrentCulture, CurrentUICulture, Get-Culture): one object per
+ * session (keyed by its service registry), so what a script changes in it (TextInfo.ListSeparator) holds.
+ */
+export function currentCulture(session?: object): PSObject {
+  if (!session) return cultureInfo('en-US')!;
+  let c = SESSION_CULTURES.get(session);
+  if (!c) SESSION_CULTURES.set(session, (c = cultureInfo('en-US')!));
+  return c;
+}
+
+/** The session's list separator, the delimiter of the CSV cmdlets' -UseCulture. */
+export function listSeparator(session: object): string {
+  const info = currentCulture(session).get('TextInfo');
+  const sep = info instanceof PSObject ? String(info.get('ListSeparator') ?? ',') : ',';
+  return sep || ',';
 }
 
 /** [TimeZone]::CurrentTimeZone: the local zone, whose GetUtcOffset(date) is that date's offset. */

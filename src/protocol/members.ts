@@ -6,6 +6,7 @@ import { DAYS, formatDate, longDate } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
 import { PSChar, compareNumeric, isNumeric, type Numeric } from './numbers.js';
+import { compileWildcard } from './wildcard.js';
 import {
   EnumValue,
   PSHashtable,
@@ -619,6 +620,7 @@ function growingListMethod(list: unknown[], kind: ListKind, name: string, args: 
 
 function arrayMethod(arr: unknown[] | Uint8Array, name: string, args: unknown[]): unknown {
   const kind = listKindOf(arr);
+  if (kind === MEMBER_LIST) return memberListMethod(arr as unknown[], name, args);
   if (kind) {
     const r = growingListMethod(arr as unknown[], kind, name, args);
     if (r !== NOT_FOUND) return r;
@@ -980,6 +982,34 @@ const TYPE_NAME_LIST: ListKind = {
   elementType: 'System.String',
 };
 
+/** `.psobject.Properties` / `.Methods` / `.Members`: a read-only view whose Item and Match find members by name. */
+const MEMBER_LIST: ListKind = {
+  typeName: 'System.Management.Automation.PSMemberInfoIntegratingCollection`1[[System.Management.Automation.PSMemberInfo, System.Management.Automation, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35]]',
+  addReturnsIndex: false,
+};
+
+function memberListMethod(list: unknown[], name: string, args: unknown[]): unknown {
+  const nameOf = (m: unknown) => String(getMember(m, 'Name'));
+  switch (lower(name)) {
+    case 'item':
+    case 'get_item': {
+      const wanted = lower(toDisplayText(args[0]));
+      return list.find((m) => lower(nameOf(m)) === wanted) ?? null;
+    }
+    case 'match': {
+      const pattern = compileWildcard(toDisplayText(args[0]));
+      return list.filter((m) => pattern.test(nameOf(m)));
+    }
+    case 'gettype':
+      return typeValueOf(list);
+    case 'tostring':
+      return MEMBER_LIST.typeName;
+    case 'getenumerator':
+      return list;
+  }
+  return NOT_FOUND;
+}
+
 const MEMBER_TYPE_CLASS: Record<string, string> = {
   NoteProperty: 'PSNoteProperty',
   Property: 'PSProperty',
@@ -1038,9 +1068,9 @@ function psObjectView(target: unknown): PSObject {
     return out;
   };
   const methods = (): PSObject[] => memberNames(target).filter((m) => /Method$/.test(m.memberType)).map((m) => memberInfo(m.name, m.memberType, m.definition));
-  view.addProperty({ name: 'Members', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: () => [...properties(), ...methods()] });
-  view.addProperty({ name: 'Properties', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: properties });
-  view.addProperty({ name: 'Methods', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: methods });
+  view.addProperty({ name: 'Members', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: () => markList([...properties(), ...methods()], MEMBER_LIST) });
+  view.addProperty({ name: 'Properties', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: () => markList(properties(), MEMBER_LIST) });
+  view.addProperty({ name: 'Methods', memberType: 'Property', typeName: 'System.Management.Automation.PSMemberInfoCollection', get: () => markList(methods(), MEMBER_LIST) });
   const base = () => (target instanceof PSObject && target.baseObject !== undefined ? target.baseObject : target);
   view.addProperty({ name: 'ImmediateBaseObject', memberType: 'Property', typeName: 'System.Object', get: base });
   view.addProperty({ name: 'BaseObject', memberType: 'Property', typeName: 'System.Object', get: base });

@@ -268,15 +268,15 @@ export function numberToString(n: number): string {
   if (n === Infinity) return 'Infinity';
   if (n === -Infinity) return '-Infinity';
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  const p = Number(n.toPrecision(15));
-  const exp = Math.floor(Math.log10(Math.abs(p)));
+  // 15 significant digits as text: reading them back as a number would overflow near Double.MaxValue.
+  const [digits, e] = n.toExponential(14).split('e');
+  const exp = Number(e);
   // .NET's "G15": fixed point only when -5 < exponent < 15 (0.0001, but 1E-05).
   if (exp >= 15 || exp <= -5) {
-    const [mant, e] = p.toExponential().split('e');
-    const ev = Number(e);
-    return `${mant}E${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
+    const mant = digits!.replace(/\.?0+$/, '');
+    return `${mant}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   }
-  return String(p);
+  return String(Number(n.toPrecision(15)));
 }
 
 /** Single's ToString on .NET Framework: 7 significant digits. */

@@ -132,6 +132,9 @@ function stringEq(a: string, b: string, cs: boolean): boolean {
 export function valuesEqual(a: unknown, b: unknown, caseSensitive = false): boolean {
   if (a === undefined) a = null;
   if (b === undefined) b = null;
+  // PowerShell compares base objects: a string Add-Member wrapped is still that string.
+  if (a instanceof PSObject && a.baseObject !== undefined) a = a.baseObject;
+  if (b instanceof PSObject && b.baseObject !== undefined) b = b.baseObject;
   if (a === null) return b === null;
   if (b === null) return false;
   if (a instanceof EnumValue) return enumOperand(a, b)?.value === a.value;
@@ -169,6 +172,8 @@ export function valuesEqual(a: unknown, b: unknown, caseSensitive = false): bool
 export function compareValues(a: unknown, b: unknown, caseSensitive = false): number {
   if (a === undefined) a = null;
   if (b === undefined) b = null;
+  if (a instanceof PSObject && a.baseObject !== undefined) a = a.baseObject;
+  if (b instanceof PSObject && b.baseObject !== undefined) b = b.baseObject;
   if (a === null) return b === null ? 0 : -1;
   if (b === null) return 1;
   if (a instanceof EnumValue) {

@@ -137,9 +137,9 @@ describe('Select-Object', () => {
 });
 
 describe('Sort-Object', () => {
-  it('sorts numbers, strings case-insensitively, stable', async () => {
+  it('sorts numbers, strings case-insensitively, equal ones in .NET List.Sort order (not stable)', async () => {
     expect((await runCmdlet(SortObject, { input: [3, 1, 2] })).output).toEqual([1, 2, 3]);
-    expect((await runCmdlet(SortObject, { input: ['b', 'B', 'a'] })).output).toEqual(['a', 'b', 'B']);
+    expect((await runCmdlet(SortObject, { input: ['b', 'B', 'a'] })).output).toEqual(['a', 'B', 'b']);
   });
 
   it('sorts by properties, -Descending, hashtable directions, -Unique', async () => {

@@ -5,7 +5,8 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
-import { convertTo } from '../../protocol/convert.js';
+import { castError, convertTo } from '../../protocol/convert.js';
+import { TerminatingError } from '../../protocol/errors.js';
 import { getMember, hasMember, setMember } from '../../protocol/members.js';
 import { PSObject, ScriptBlockValue, instanceMembers, toDisplayText } from '../../protocol/values.js';
 
@@ -32,6 +33,71 @@ function exists(ctx: CmdletContext, obj: PSObject, name: string, force: boolean)
 
 function refuse(ctx: CmdletContext, message: string, errorId: string, target?: unknown): never {
   return ctx.fail(ctx.error({ message, errorId, category: 'InvalidOperation', exceptionType: 'InvalidOperationException', targetObject: target }));
+}
+
+/** Member types Add-Member cannot add (5.1's CannotAddMemberType); combined flags are WrongMemberCount. */
+const NOT_ADDABLE = new Set(['Property', 'Method', 'ParameterizedProperty', 'Event', 'Dynamic']);
+const COMBINED = new Set(['Properties', 'Methods', 'All']);
+
+/**
+ * 5.1's checks of -Value and -SecondValue for a member type, in AddMemberCommand's order: which
+ * must be given, which must not be null, which must not be given, and what each must convert to.
+ */
+function checkValues(ctx: CmdletContext, type: string, value: unknown, second: unknown): void {
+  const has2 = ctx.bound.has('SecondValue');
+  const fail = (id: string, text: string) => refuse(ctx, text.replace('{0}', type), id);
+  const value1NotNull = () => {
+    if (value === null || value === undefined) fail('Value1ShouldNotBeNull', 'The Value parameter should not be null for a member of type "{0}". Specify a non-null value for the Value parameter when adding members of this type.');
+  };
+  const noValue2 = () => {
+    if (has2) fail('Value2ShouldNotBeSpecified', 'The SecondValue parameter is not necessary for a member of type "{0}", and should not be specified. Do not specify the SecondValue parameter when you add members of this type.');
+  };
+  const notBothNull = () => {
+    if ((value === null || value === undefined) && (!has2 || second === null || second === undefined)) {
+      fail('Value1AndValue2AreNotBothNull', 'Both Value and SecondValue parameters should not be null for a member of type "{0}". Specify a non-null value for one of the two parameters.');
+    }
+  };
+  // What emsh has no .NET object for (MethodInfo, Collection[PSMemberInfo]) converts from nothing but itself.
+  const mustBe = (v: unknown, target: string, ok: boolean) => {
+    if (!ok) throw castError(v, target);
+  };
+  const isBlock = (v: unknown) => v === null || v === undefined || v instanceof ScriptBlockValue;
+  switch (type) {
+    case 'AliasProperty':
+      value1NotNull();
+      if (has2) {
+        if (second === null || second === undefined) fail('Value2ShouldNotBeNull', 'The SecondValue parameter should not be null for a member of type "{0}". Specify a non-null value for the SecondValue parameter when adding members of this type.');
+        convertTo(second, 'System.Type');
+      }
+      return;
+    case 'CodeMethod':
+      value1NotNull();
+      noValue2();
+      return mustBe(value, 'System.Reflection.MethodInfo', false);
+    case 'CodeProperty':
+      notBothNull();
+      if (value !== null && value !== undefined) mustBe(value, 'System.Reflection.MethodInfo', false);
+      if (has2 && second !== null && second !== undefined) mustBe(second, 'System.Reflection.MethodInfo', false);
+      return;
+    case 'MemberSet':
+      noValue2();
+      if (value !== null && value !== undefined) mustBe(value, 'System.Collections.ObjectModel.Collection`1[System.Management.Automation.PSMemberInfo]', false);
+      return;
+    case 'NoteProperty':
+      return noValue2();
+    case 'PropertySet':
+      noValue2();
+      return value1NotNull();
+    case 'ScriptMethod':
+      noValue2();
+      value1NotNull();
+      return mustBe(value, 'System.Management.Automation.ScriptBlock', isBlock(value));
+    case 'ScriptProperty':
+      notBothNull();
+      mustBe(value, 'System.Management.Automation.ScriptBlock', isBlock(value));
+      if (has2) mustBe(second, 'System.Management.Automation.ScriptBlock', isBlock(second));
+      return;
+  }
 }
 
 export default defineCmdlet({
@@ -160,6 +226,18 @@ export default defineCmdlet({
         // Both are mandatory in this set.
         const type = params.MemberType ?? '';
         const name = params.Name ?? '';
+        if (COMBINED.has(type)) refuse(ctx, `To add a member, only one member type can be specified. The member types specified are: "${type}"`, 'WrongMemberCount');
+        if (NOT_ADDABLE.has(type)) refuse(ctx, `Cannot add a member with type "${type}". Specify a different type for the MemberTypes parameter.`, 'CannotAddMemberType');
+        try {
+          checkValues(ctx, type, params.Value, params.SecondValue);
+        } catch (e) {
+          if (e instanceof TerminatingError && !e.record.fullyQualifiedErrorId.includes(',')) return ctx.fail(ctx.error({ ...e.record }));
+          throw e;
+        }
+        if (type === 'MemberSet' && (params.Value === null || params.Value === undefined)) {
+          // An empty member set: a member holding no members of its own.
+          if (!exists(ctx, obj, name, force)) obj.addNote(name, new PSObject(['System.Management.Automation.PSMemberSet', 'System.Management.Automation.PSMemberInfo', 'System.Object']));
+        } else
         if (type === 'NoteProperty') {
           if (!exists(ctx, obj, name, force)) obj.addNote(name, params.Value ?? null);
         } else if (type === 'AliasProperty') {

@@ -2,7 +2,7 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { toDisplayText } from '../../protocol/values.js';
-import { fromCsv } from './csv.js';
+import { csvDelimiter, fromCsv, warnUnnamedOnce } from './csv.js';
 import { buffer } from './output-common.js';
 
 export default defineCmdlet({
@@ -12,13 +12,15 @@ export default defineCmdlet({
   description:
     'The ConvertFrom-Csv cmdlet turns CSV lines into objects: the first line (or -Header) gives the property ' +
     'names, each further line one object whose property values are strings. A "#TYPE" first line is skipped.',
+  defaultParameterSet: 'Delimiter',
   parameters: {
     InputObject: {
       type: 'String[]',
       sets: { [ALL_SETS]: { position: 0, mandatory: true, fromPipeline: true } },
       help: 'Specifies the CSV strings to convert.',
     },
-    Delimiter: { type: 'Char', sets: { [ALL_SETS]: { position: 1 } }, help: 'Specifies the character between values. Default: comma.' },
+    Delimiter: { type: 'Char', sets: { Delimiter: { position: 1 } }, help: 'Specifies the character between values. Default: comma.' },
+    UseCulture: { type: 'Switch', sets: { UseCulture: { mandatory: true } }, help: "Uses the current culture's list separator ((Get-Culture).TextInfo.ListSeparator) as the delimiter." },
     Header: { type: 'String[]', help: 'Specifies the property names; the first line is then data too.' },
   },
   outputType: ['System.Management.Automation.PSCustomObject'],
@@ -36,6 +38,6 @@ export default defineCmdlet({
   },
   end(params, ctx) {
     const text = (buffer(ctx) as string[]).join('\n');
-    for (const o of fromCsv(text, { delimiter: params.Delimiter, header: params.Header })) ctx.write(o);
+    for (const o of fromCsv(text, { delimiter: csvDelimiter(params, ctx), header: params.Header, unnamed: warnUnnamedOnce(ctx) })) ctx.write(o);
   },
 });

@@ -2,7 +2,8 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { commandError, decodeText, encodeText } from './file-common.js';
-import { toCsvLines } from './csv.js';
+import { csvDelimiter, csvHeader, toCsvLines } from './csv.js';
+import { propertyNames } from '../../format/index.js';
 import { buffer, collect, refuseClobber, resolveTarget } from './output-common.js';
 
 export default defineCmdlet({
@@ -26,6 +27,7 @@ export default defineCmdlet({
       help: 'Specifies the objects to export.',
     },
     Delimiter: { type: 'Char', sets: { Delimiter: { position: 1 } }, help: 'Specifies the character between values. Default: comma.' },
+    UseCulture: { type: 'Switch', sets: { UseCulture: {} }, help: "Uses the current culture's list separator ((Get-Culture).TextInfo.ListSeparator) as the delimiter." },
     NoTypeInformation: { type: 'Switch', aliases: ['NTI'], help: 'Omits the #TYPE line.' },
     Append: { type: 'Switch', help: 'Adds the lines to the end of an existing file, without a header.' },
     Force: { type: 'Switch', help: 'Overwrites a read-only file.' },
@@ -71,12 +73,29 @@ export default defineCmdlet({
     refuseClobber(ctx, target, params);
     if (!(await ctx.shouldProcess(target.display))) return;
     const encoding = params.Encoding ?? 'ASCII';
-    const hasContent = exists && params.Append && decodeText(ctx.fs.readBytes(target)).trim().length > 0;
-    const lines = toCsvLines(buffer(ctx), {
-      delimiter: params.Delimiter,
-      noTypeInformation: params.NoTypeInformation,
-      noHeader: Boolean(hasContent),
-    });
+    const existing = exists && params.Append ? decodeText(ctx.fs.readBytes(target)) : '';
+    const hasContent = existing.trim().length > 0;
+    const delimiter = csvDelimiter(params, ctx);
+    const objects = buffer(ctx).filter((o) => o !== null && o !== undefined);
+    // Appending writes under the file's columns: one the objects lack stops the command (5.1's
+    // CannotAppendCsvWithMismatchedPropertyNames) unless -Force, which writes it empty.
+    const names = hasContent ? csvHeader(existing, delimiter) : undefined;
+    if (names && objects.length) {
+      const have = new Set(propertyNames(objects[0]).map((n) => n.toLowerCase()));
+      const missing = names.find((n) => !have.has(n.toLowerCase()));
+      if (missing !== undefined && !params.Force) {
+        return ctx.fail(
+          ctx.error({
+            message: `Cannot append CSV content to the following file: ${path}. The appended object does not have a property that corresponds to the following column: ${missing}. To continue with mismatched properties, add the -Force parameter, and then retry the command.`,
+            errorId: 'CannotAppendCsvWithMismatchedPropertyNames',
+            category: 'InvalidData',
+            exceptionType: 'InvalidOperationException',
+            targetObject: missing,
+          }),
+        );
+      }
+    }
+    const lines = toCsvLines(objects, { delimiter, noTypeInformation: params.NoTypeInformation, noHeader: hasContent, names });
     const text = lines.map((l) => l + '\r\n').join('');
     try {
       ctx.fs.writeBytes(target, encodeText(text, encoding, !hasContent), Boolean(params.Append) && exists);

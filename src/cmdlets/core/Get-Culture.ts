@@ -19,7 +19,7 @@ const culture = (name: string, what: string) =>
     ],
     related: ['Get-Date'],
     end(_params, ctx) {
-      ctx.write(currentCulture());
+      ctx.write(currentCulture(ctx.services));
     },
   });
 

@@ -4,9 +4,10 @@
 // PowerShell gives: see dotnet-random.ts).
 
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type ServiceRegistry } from '../../protocol/cmdlet.js';
-import { convertTo, parseNumber } from '../../protocol/convert.js';
+import { convertTo } from '../../protocol/convert.js';
 import { TerminatingError } from '../../protocol/errors.js';
-import { numberToString } from '../../protocol/values.js';
+import { bigOf, double, int64, isNumeric, numberKind, numericText, parseNumeric, type Numeric } from '../../protocol/numbers.js';
+import { PSObject } from '../../protocol/values.js';
 import { RandomNumberGenerator } from './dotnet-random.js';
 
 /** One generator per session, as PowerShell keeps one per runspace. */
@@ -21,25 +22,25 @@ function generator(ctx: CmdletContext, seed: number | undefined): RandomNumberGe
   return g;
 }
 
-type Operand = { kind: 'int' | 'long' | 'double'; value: number } | null;
+type Operand = { kind: 'int' | 'long' | 'double'; value: number; big: bigint } | null;
 
-const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
-/** The operand's number type: Int32, Int64 or Double (strings are scanned as number literals). */
+/**
+ * The operand's number type, as GetRandomCommand's ProcessOperand: a string is scanned as a
+ * number literal (what it cannot scan converts as to Int32, raising that conversion's error);
+ * an Int32 stays Int32, an Int64 Int64, anything else is read as a Double.
+ */
 function operand(v: unknown): Operand {
   if (v === undefined || v === null) return null;
-  let base = v;
-  if (typeof base === 'string') {
-    const n = parseNumber(base);
-    if (Number.isNaN(n)) return { kind: 'double', value: convertTo(base, 'System.Double') as number };
-    base = n;
+  let base: unknown = v instanceof PSObject && v.baseObject !== undefined ? v.baseObject : v;
+  if (typeof base === 'string') base = parseNumeric(base) ?? convertTo(base, 'System.Int32');
+  if (isNumeric(base)) {
+    const kind = numberKind(base);
+    if (kind === 'Int32') return { kind: 'int', value: Number(base), big: 0n };
+    if (kind === 'Int64') return { kind: 'long', value: Number(base), big: bigOf(base) };
   }
-  if (typeof base === 'number') {
-    if (!Number.isInteger(base)) return { kind: 'double', value: base };
-    return { kind: base >= INT32_MIN && base <= INT32_MAX ? 'int' : 'long', value: base };
-  }
-  return { kind: 'double', value: convertTo(base, 'System.Double') as number };
+  return { kind: 'double', value: Number(convertTo(base, 'System.Double')), big: 0n };
 }
 
 export default defineCmdlet({
@@ -102,10 +103,10 @@ export default defineCmdlet({
       if (e instanceof TerminatingError) return ctx.fail(ctx.error({ ...e.record, category: e.record.category }));
       throw e;
     }
-    const fail = (lo: number, hi: number) =>
+    const fail = (lo: Numeric, hi: Numeric) =>
       ctx.fail(
         ctx.error({
-          message: `The Minimum value (${numberToString(lo)}) cannot be greater than or equal to the Maximum value (${numberToString(hi)}).`,
+          message: `The Minimum value (${numericText(lo)}) cannot be greater than or equal to the Maximum value (${numericText(hi)}).`,
           errorId: 'MinGreaterThanOrEqualMax',
           category: 'InvalidArgument',
           exceptionType: 'ArgumentException',
@@ -119,15 +120,15 @@ export default defineCmdlet({
       if (lo >= hi) fail(lo, hi);
       ctx.write(g.nextInRange(lo, hi));
     } else if (isLong(max) && isLong(min)) {
-      const lo = BigInt(min?.value ?? 0);
-      const hi = max ? BigInt(max.value) : 9223372036854775807n;
-      if (lo >= hi) fail(Number(lo), Number(hi));
-      ctx.write(Number(g.nextInt64(lo, hi)));
+      const lo = min?.kind === 'long' ? min.big : BigInt(min?.value ?? 0);
+      const hi = max === null ? 9223372036854775807n : max.kind === 'long' ? max.big : BigInt(max.value);
+      if (lo >= hi) fail(int64(lo), int64(hi));
+      ctx.write(int64(g.nextInt64(lo, hi)));
     } else {
       const lo = min?.value ?? 0;
       const hi = max?.value ?? Number.MAX_VALUE;
-      if (lo >= hi) fail(lo, hi);
-      ctx.write(g.nextDoubleInRange(lo, hi));
+      if (lo >= hi) fail(double(lo), double(hi));
+      ctx.write(double(g.nextDoubleInRange(lo, hi)));
     }
   },
   process(params, ctx) {

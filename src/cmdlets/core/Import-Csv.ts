@@ -2,7 +2,7 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { attempt, decodeText } from './file-common.js';
-import { fromCsv } from './csv.js';
+import { csvDelimiter, fromCsv, warnUnnamedOnce } from './csv.js';
 import { stringsOf } from './patterns.js';
 
 export default defineCmdlet({
@@ -16,9 +16,15 @@ export default defineCmdlet({
     'writes in Windows PowerShell 5.1, is skipped.',
   defaultParameterSet: 'Delimiter',
   parameters: {
-    Path: { type: 'String[]', sets: { [ALL_SETS]: { position: 0 } }, help: 'Specifies the path of the CSV file.' },
-    LiteralPath: { type: 'String[]', aliases: ['PSPath'], help: 'Specifies the path of the CSV file, used exactly as typed.' },
+    Path: { type: 'String[]', sets: { [ALL_SETS]: { position: 0, fromPipeline: true } }, help: 'Specifies the path of the CSV file.' },
+    LiteralPath: {
+      type: 'String[]',
+      aliases: ['PSPath'],
+      sets: { [ALL_SETS]: { fromPipelineByPropertyName: true } },
+      help: 'Specifies the path of the CSV file, used exactly as typed.',
+    },
     Delimiter: { type: 'Char', sets: { Delimiter: { position: 1 } }, help: 'Specifies the character between values. Default: comma.' },
+    UseCulture: { type: 'Switch', sets: { UseCulture: { mandatory: true } }, help: "Uses the current culture's list separator ((Get-Culture).TextInfo.ListSeparator) as the delimiter." },
     Header: { type: 'String[]', help: 'Specifies the property names; the first line of the file is then data too.' },
     Encoding: {
       type: 'String',
@@ -40,7 +46,7 @@ export default defineCmdlet({
     for (const p of paths) {
       const text = attempt(ctx, () => decodeText(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation())), params.Encoding ?? undefined));
       if (text === undefined) continue;
-      for (const o of fromCsv(text, { delimiter: params.Delimiter, header: params.Header })) ctx.write(o);
+      for (const o of fromCsv(text, { delimiter: csvDelimiter(params, ctx), header: params.Header, unnamed: warnUnnamedOnce(ctx) })) ctx.write(o);
     }
   },
 });

@@ -5,7 +5,7 @@
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { getMember } from '../../protocol/members.js';
 import { valuesEqual } from '../../protocol/operators.js';
-import { PSObject, typeNamesOf } from '../../protocol/values.js';
+import { PSObject, ScriptBlockValue, typeNamesOf } from '../../protocol/values.js';
 import { evaluateSpec, hasProperty, parseProperties, propertyNames, type PropertySpec } from './property-spec.js';
 import { wildcards } from './patterns.js';
 import type { Wildcard } from '../../protocol/wildcard.js';
@@ -33,6 +33,17 @@ async function select(obj: unknown, st: State, ctx: CmdletContext): Promise<PSOb
   const out = new PSObject(first ? [`Selected.${first}`, ...CUSTOM] : [...CUSTOM]);
   const excluded = (name: string) => st.exclude.some((r) => r.test(name));
   for (const spec of st.specs) {
+    // A script block with no name and no text (`-Property {}`) gives a property with no name.
+    if (spec.label === '' && spec.source instanceof ScriptBlockValue) {
+      ctx.fail(
+        ctx.error({
+          message: 'A property is an empty script block and does not provide a name.',
+          errorId: 'EmptyScriptBlockAndNoName',
+          category: 'InvalidArgument',
+          exceptionType: 'PSArgumentException',
+        }),
+      );
+    }
     if (spec.wildcard) {
       for (const name of propertyNames(obj)) {
         if (spec.wildcard.test(name) && !excluded(name) && !out.has(name)) out.addNote(name, getMember(obj, name));
@@ -99,23 +110,29 @@ const PARAMETERS = {
   },
   Property: {
     type: 'Object[]',
-    sets: { DefaultParameter: { position: 0 } },
+    sets: { DefaultParameter: { position: 0 }, SkipLastParameter: { position: 0 } },
     help: 'Specifies the properties to select: names (wildcard characters are permitted) or calculated properties (hash tables with Name and Expression keys).',
   },
   ExcludeProperty: {
     type: 'String[]',
-    sets: { DefaultParameter: {} },
+    sets: { DefaultParameter: {}, SkipLastParameter: {} },
     help: 'Specifies the properties to leave out (wildcard characters are permitted).',
   },
   ExpandProperty: {
     type: 'String',
-    sets: { DefaultParameter: {} },
+    sets: { DefaultParameter: {}, SkipLastParameter: {} },
     help: 'Writes the value of this property instead of a selected object; collections are unrolled.',
   },
   Unique: { type: 'Switch', help: 'Keeps only the first of identical objects (case-sensitive).' },
   Last: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Selects this many objects from the end.' },
   First: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Selects this many objects from the start.' },
   Skip: { type: 'Int32', sets: { DefaultParameter: {} }, help: 'Skips this many objects from the start.' },
+  SkipLast: { type: 'Int32', sets: { SkipLastParameter: {} }, help: 'Skips this many objects from the end.' },
+  Wait: {
+    type: 'Switch',
+    sets: { DefaultParameter: {}, IndexParameter: {} },
+    help: 'Lets the commands before this one run to the end, even when -First or -Index has already picked every object it needs.',
+  },
   Index: {
     type: 'Int32[]',
     sets: { IndexParameter: {} },
@@ -177,6 +194,12 @@ export default defineCmdlet({
       if (st.indexes.has(i)) await emitUnique(params, obj, st, ctx);
       return;
     }
+    if (params.SkipLast !== undefined) {
+      // Held back until SkipLast more objects have come: the last SkipLast are never written.
+      st.buffer.push(obj);
+      if (st.buffer.length > params.SkipLast) await emitUnique(params, st.buffer.shift(), st, ctx);
+      return;
+    }
     const skip = params.Skip ?? 0;
     if (params.Last !== undefined) {
       // -Last needs the end of the input; -First with -Last keeps both ends (PowerShell does too).
@@ -185,11 +208,11 @@ export default defineCmdlet({
     }
     if (i < skip) return;
     const first = params.First;
-    if (first !== undefined && st.written >= first) return ctx.stopUpstream?.();
+    // Enough objects: the commands before this one stop, as in PowerShell 3+, unless -Wait.
+    if (first !== undefined && st.written >= first) return params.Wait ? undefined : ctx.stopUpstream?.();
     st.written++;
     await emitUnique(params, obj, st, ctx);
-    // Enough objects: the commands before this one stop, as in PowerShell 3+.
-    if (first !== undefined && st.written >= first) ctx.stopUpstream?.();
+    if (first !== undefined && st.written >= first && !params.Wait) ctx.stopUpstream?.();
   },
   async end(params, ctx) {
     const st = ctx.runState(STATE, madeInBegin);

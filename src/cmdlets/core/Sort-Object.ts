@@ -3,6 +3,7 @@
 
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { breathe } from '../../protocol/memory-guard.js';
+import { introSort } from './dotnet-sort.js';
 import { compareOrderKeys, orderKey, parseProperties, type PropertySpec } from './property-spec.js';
 
 const BUFFER = stateKey<unknown[]>('Sort-Object input');
@@ -72,7 +73,7 @@ export default defineCmdlet({
     const caseSensitive = !!params.CaseSensitive;
     const globalDesc = !!params.Descending;
     // Keys are computed once per object (script blocks run once, not once per comparison).
-    const keyed: { obj: unknown; keys: unknown[]; i: number }[] = [];
+    const keyed: { obj: unknown; keys: unknown[] }[] = [];
     for (let i = 0; i < items.length; i++) {
       // Keys for a million objects take a while and memory: stay stoppable, stop before the heap fills.
       if ((i & 4095) === 4095) await breathe(ctx.signal);
@@ -80,7 +81,7 @@ export default defineCmdlet({
       const keys: unknown[] = [];
       if (specs.length === 0) keys.push(obj);
       for (const s of specs) keys.push(await orderKey(s, obj, ctx));
-      keyed.push({ obj, keys, i });
+      keyed.push({ obj, keys });
     }
     const directions = specs.length ? specs.map((s) => s.descending ?? globalDesc) : [globalDesc];
     const compareKeys = (a: unknown[], b: unknown[]): number => {
@@ -90,7 +91,8 @@ export default defineCmdlet({
       }
       return 0;
     };
-    keyed.sort((a, b) => compareKeys(a.keys, b.keys) || a.i - b.i);
+    // List<T>.Sort as 5.1 has it: equal keys come out in .NET's (unstable) order.
+    introSort(keyed, (a, b) => compareKeys(a.keys, b.keys));
     let prev: unknown[] | undefined;
     for (const k of keyed) {
       if (params.Unique && prev && compareKeys(prev, k.keys) === 0) continue;

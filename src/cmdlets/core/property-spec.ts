@@ -3,6 +3,7 @@
 // (`@{n='Days'; e={ ... }}`), whose keys may be any unique prefix of the full key name.
 
 import { compareValues } from '../../protocol/operators.js';
+import { isNumeric, numberKind } from '../../protocol/numbers.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { calculatedPropertyKey } from '../../format/index.js';
@@ -103,10 +104,23 @@ export async function orderKey(spec: PropertySpec, obj: unknown, ctx: CmdletCont
   return (v === null || v === undefined) && typeof spec.source === 'string' && !hasProperty(obj, spec.source) ? MISSING_KEY : v;
 }
 
+/**
+ * Where a value sorts against $null, as LanguagePrimitives.Compare puts it: a negative signed
+ * number (SByte, Int16/32/64, Single, Double, Decimal) below, anything else above.
+ */
+function aboveNull(v: unknown): number {
+  if (!isNumeric(v)) return 1;
+  const kind = numberKind(v);
+  const signed = kind === 'SByte' || kind === 'Int16' || kind === 'Int32' || kind === 'Int64' || kind === 'Single' || kind === 'Double' || kind === 'Decimal';
+  return signed && Number(v) < 0 ? -1 : 1;
+}
+
 /** Compares two keys: missing keys last in both directions, the rest as PowerShell compares values. */
 export function compareOrderKeys(a: unknown, b: unknown, caseSensitive: boolean, descending = false): number {
   if (a === MISSING_KEY || b === MISSING_KEY) return a === b ? 0 : a === MISSING_KEY ? 1 : -1;
-  const c = compareValues(a, b, caseSensitive);
+  const aNull = a === null || a === undefined;
+  const bNull = b === null || b === undefined;
+  const c = aNull !== bNull ? (aNull ? -aboveNull(b) : aboveNull(a)) : compareValues(a, b, caseSensitive);
   return descending ? -c : c;
 }
 
