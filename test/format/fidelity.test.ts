@@ -1,0 +1,41 @@
+// Formatting and format/type-data cmdlets as Windows PowerShell 5.1 has them (issue 11).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { capturedSession, type Captured } from '../helpers/run.js';
+
+let c: Captured;
+beforeEach(async () => {
+  c = await capturedSession();
+});
+afterEach(async () => {
+  await c.close();
+});
+
+describe('Get-FileHash', () => {
+  const setup = '[IO.File]::WriteAllText("C:\\h.txt", "Get-Module`n", [Text.UTF8Encoding]::new($false))';
+
+  it('hashes the bytes with SHA256 by default and names the algorithm in any case', async () => {
+    const { out } = await c.run(`${setup}; $r = Get-FileHash C:\\h.txt; $r.Algorithm; $r.Hash; $r.Path; (Get-FileHash -LiteralPath C:\\h.txt -Algorithm sHA1).Hash; $r.pstypenames[0]`);
+    expect(out).toBe(
+      'SHA256\n41620F6C9F3531722EFE90AED9ABBC1D1B31788AA9141982030D3DDE199F770C\nC:\\h.txt\n0C483659B1F2D5A8F116211DE8F58BF45893CFFB\nMicrosoft.Powershell.Utility.FileHash\n',
+    );
+  });
+
+  it('MD5, SHA384, SHA512 and RIPEMD160; MACTripleDES gives 8 bytes', async () => {
+    const { out } = await c.run(`${setup}; 'MD5','SHA384','SHA512','RIPEMD160','MACTripleDES' | % { (Get-FileHash C:\\h.txt -Algorithm $_).Hash.Length }; (Get-FileHash C:\\h.txt -Algorithm MD5).Hash`);
+    expect(out).toBe('32\n96\n128\n40\n16\nF9D78BD059AB162BEA21EB02BADDE001\n');
+  });
+
+  it('skips folders, reports missing files and rejects unknown algorithms', async () => {
+    const { out } = await c.run(`${setup}; @(Get-FileHash C:\\Windows, C:\\h.txt).Count; Get-FileHash C:\\nope.txt -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId; try { Get-FileHash C:\\h.txt -Algorithm nope } catch { $_.FullyQualifiedErrorId }`);
+    expect(out).toBe('1\nPathNotFound,Microsoft.PowerShell.Commands.GetFileHashCommand\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetFileHashCommand\n');
+  });
+});
+
+describe('encodings scripts construct', () => {
+  it('[Text.UTF8Encoding]::new($false) writes no byte order mark; ::new($true) and UnicodeEncoding do', async () => {
+    const { out } = await c.run(
+      "[IO.File]::WriteAllText('C:\\a.txt', 'A', [Text.UTF8Encoding]::new($false)); [IO.File]::WriteAllText('C:\\b.txt', 'A', [Text.UTF8Encoding]::new($true)); [IO.File]::WriteAllText('C:\\c.txt', 'A', [Text.UnicodeEncoding]::new($true, $false)); 'a','b','c' | % { [IO.File]::ReadAllBytes(\"C:\\$_.txt\") -join ' ' }",
+    );
+    expect(out).toBe('65\n239 187 191 65\n0 65\n');
+  });
+});
