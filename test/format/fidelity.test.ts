@@ -39,3 +39,38 @@ describe('encodings scripts construct', () => {
     expect(out).toBe('65\n239 187 191 65\n0 65\n');
   });
 });
+
+describe('ConvertTo-Html', () => {
+  const obj = '$o = [pscustomobject]@{Name = "John <Doe>"; Age = 42; Friends = "Jack", "Jill"}';
+
+  it('writes a page with a header row from the first object and HTML-encoded values', async () => {
+    const { out } = await c.run(`${obj}; $r = $o | ConvertTo-Html -CssUri page.css -PreContent pre -PostContent post; $r.GetType().Name; $r`);
+    expect(out).toBe(
+      [
+        'Object[]',
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+        '<html xmlns="http://www.w3.org/1999/xhtml">',
+        '<head>',
+        '<title>HTML TABLE</title>',
+        '<link rel="stylesheet" type="text/css" href="page.css" />',
+        '</head><body>',
+        'pre',
+        '<table>',
+        '<colgroup><col/><col/><col/></colgroup>',
+        '<tr><th>Name</th><th>Age</th><th>Friends</th></tr>',
+        '<tr><td>John &lt;Doe&gt;</td><td>42</td><td>System.Object[]</td></tr>',
+        '</table>',
+        'post',
+        '</body></html>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('-Fragment -As List, calculated properties with a string Width, and 5.1-only keys', async () => {
+    const { out } = await c.run(`${obj}; $o, $o | ConvertTo-Html -Fragment -As List -Property Age, { $_.Age + 1 }`);
+    expect(out).toBe('<table>\n<tr><td>Age:</td><td>42</td></tr>\n<tr><td> $_.Age + 1 :</td><td>43</td></tr>\n<tr><td><hr></td></tr>\n<tr><td>Age:</td><td>42</td></tr>\n<tr><td> $_.Age + 1 :</td><td>43</td></tr>\n</table>\n');
+    expect((await c.run(`${obj}; ($o | ConvertTo-Html -Fragment @{ e = 'Age'; l = 'Years'; width = '10' })[1..2]`)).out).toBe('<colgroup><col width = "10"/></colgroup>\n<tr><th>Years</th></tr>\n');
+    expect((await c.run(`${obj}; try { $o | ConvertTo-Html @{ name = 'x'; e = 'Age' } } catch { $_.FullyQualifiedErrorId }`)).out).toBe('DictionaryKeyIllegal,Microsoft.PowerShell.Commands.ConvertToHtmlCommand\n');
+  });
+});
