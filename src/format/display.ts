@@ -75,6 +75,16 @@ export function valueToString(v: unknown): string {
 }
 
 /**
+ * One element inside `{...}` (PSObjectHelper.GetObjectName): `$null` for null, a nested collection
+ * as its PSObject text (the items joined by spaces), anything else its ToString().
+ */
+function elementName(v: unknown): string {
+  if (v === null || v === undefined) return '$null';
+  if (isCollection(v)) return Array.from(v, valueToString).join(' ');
+  return valueToString(v);
+}
+
+/**
  * The text of a table cell or list value: `$null` empty, collections as `{a, b, c, d...}`
  * (at most $FormatEnumerationLimit items), dates in en-US, objects as their ToString().
  */
@@ -83,7 +93,7 @@ export function displayValue(v: unknown): string {
     const items: string[] = [];
     const n = v.length;
     const shown = Math.min(n, FORMAT_ENUMERATION_LIMIT);
-    for (let i = 0; i < shown; i++) items.push(valueToString(v[i]));
+    for (let i = 0; i < shown; i++) items.push(elementName(v[i]));
     return '{' + items.join(', ') + (n > FORMAT_ENUMERATION_LIMIT ? '...' : '') + '}';
   }
   if (v instanceof PSHashtable && v.dotnetType) {

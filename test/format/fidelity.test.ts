@@ -74,3 +74,34 @@ describe('ConvertTo-Html', () => {
     expect((await c.run(`${obj}; try { $o | ConvertTo-Html @{ name = 'x'; e = 'Age' } } catch { $_.FullyQualifiedErrorId }`)).out).toBe('DictionaryKeyIllegal,Microsoft.PowerShell.Commands.ConvertToHtmlCommand\n');
   });
 });
+
+describe('Format-Table and Format-List as 5.1 shapes them', () => {
+  it('a list leaves out names the object lacks; a table keeps their columns', async () => {
+    expect((await c.run("'hello' | Format-List -Force -Property foo, Length | Out-String")).out).toBe('\n\nLength : 5\n\n\n\n\n');
+    expect((await c.run("('hello' | Format-Table -Property foo -Force | Out-String).Trim()")).out).toBe('foo\n---\n');
+  });
+
+  it('a hashtable entry lists as Name and Value', async () => {
+    expect((await c.run('@{a = 1} | Format-List | Out-String')).out).toBe('\n\nName  : a\nValue : 1\n\n\n\n\n');
+  });
+
+  it('inside {...} a null element is $null and a nested collection its items joined by spaces', async () => {
+    expect((await c.run("([pscustomobject]@{ a = @(('x', 0), $null, 2) } | Format-List | Out-String).Trim()")).out).toBe('a : {x 0, $null, 2}\n');
+  });
+
+  it('-View names a view of the type; an unknown one is FormatViewNotFound', async () => {
+    const { out } = await c.run(
+      'try { [pscustomobject]@{a = 1} | Format-Table -View bar } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Reason; $_.Exception.Message }; (@{a = 1} | Format-Table -View System.Collections.DictionaryEntry | Out-String -Stream).TrimEnd() -join "|"',
+    );
+    expect(out).toBe(
+      'FormatViewNotFound,Microsoft.PowerShell.Commands.FormatTableCommand\nPipelineStoppedException\n' +
+        'The view name bar cannot be found. There are no existing Table views for System.Management.Automation.PSCustomObject objects.\n' +
+        '|Name                           Value|----                           -----|a                              1||\n',
+    );
+  });
+
+  it('Format-List, Format-Table and Format-Wide take the 5.1 common parameters (-Force, -Expand, -ShowError, -DisplayError)', async () => {
+    const { out } = await c.run("'Format-List', 'Format-Table', 'Format-Wide' | % { (Get-Command $_).Parameters.Keys -join ',' } | % { ($_ -split ',' | ? { $_ -in 'Force', 'Expand', 'ShowError', 'DisplayError', 'View', 'GroupBy' }).Count }");
+    expect(out).toBe('6\n6\n6\n');
+  });
+});
