@@ -3,7 +3,7 @@
 // are evaluated by the caller (cmdlets run them through ctx.invoke) and handed in as `evaluate`.
 
 import { PSHashtable, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
-import { displayValue, expandForFormat, isScalar, propertyNames, propertyValue, valueToString } from './display.js';
+import { defaultPropertyNames, displayValue, expandForFormat, isScalar, propertyNames, propertyValue, valueToString } from './display.js';
 import { columnsFromNames, columnsFromSpecs, defaultListColumns, tableColumns, type ColumnSource } from './out-default.js';
 import { errorLines } from './error-view.js';
 import { ErrorRecord } from '../protocol/errors.js';
@@ -178,7 +178,7 @@ export function tableData(objects: unknown[], req: TableRequest, evaluate?: Eval
       else if (view?.table) {
         cols = columnsFromSpecs(view.table.columns);
         group = view.table.groupBy;
-      } else cols = columnsFromNames(propertyNames(obj).slice(0, 10));
+      } else cols = columnsFromNames(defaultPropertyNames(obj).slice(0, 10));
       // -AutoSize sizes view columns from the content too; a calculated Width still holds.
       columns = tableColumns(req.autoSize && !explicit ? cols.map((c) => ({ ...c, width: undefined })) : cols, obj);
       if (req.groupBy) {
