@@ -56,8 +56,10 @@ function overload(name: string, argc: number): never {
 // Encodings: PSObjects with GetBytes/GetString; the codec is kept beside the object.
 
 const CODECS = new WeakMap<PSObject, TextEncoding>();
+/** Encodings made without a byte order mark (`[Text.UTF8Encoding]::new($false)`). */
+const NO_PREAMBLE = new WeakSet<PSObject>();
 
-function encodingObject(typeName: string, encodingName: string, webName: string, codePage: number, encoding: TextEncoding): PSObject {
+function encodingObject(typeName: string, encodingName: string, webName: string, codePage: number, encoding: TextEncoding, preamble = true): PSObject {
   const codec = TEXT_CODECS[encoding];
   const o = new PSObject([typeName, 'System.Text.Encoding', 'System.Object']);
   o.addNote('BodyName', webName);
@@ -86,10 +88,11 @@ function encodingObject(typeName: string, encodingName: string, webName: string,
       return codec.decode(bytes);
     },
   });
-  o.addMethod({ name: 'GetPreamble', definition: 'byte[] GetPreamble()', invoke: () => codec.preamble.slice() });
+  o.addMethod({ name: 'GetPreamble', definition: 'byte[] GetPreamble()', invoke: () => (preamble ? codec.preamble.slice() : new Uint8Array(0)) });
   o.addMethod({ name: 'GetByteCount', definition: 'int GetByteCount(string s)', invoke: (args) => codec.encode(convertToString(args[0])).length });
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => typeName });
   CODECS.set(o, encoding);
+  if (!preamble) NO_PREAMBLE.add(o);
   return o;
 }
 
@@ -101,6 +104,26 @@ const ENCODINGS: Record<string, () => PSObject> = {
   ascii: () => encodingObject('System.Text.ASCIIEncoding', 'US-ASCII', 'us-ascii', 20127, 'us-ascii'),
   default: () => encodingObject('System.Text.SBCSCodePageEncoding', 'Western European (Windows)', 'Windows-1252', 1252, 'windows-1252'),
 };
+
+/**
+ * `new` of the encodings scripts construct: UTF8Encoding(encoderShouldEmitUTF8Identifier = false)
+ * and UnicodeEncoding(bigEndian = false, byteOrderMark = true).
+ */
+function newEncoding(full: string, args: unknown[]): PSObject | undefined {
+  if (full === 'System.Text.UTF8Encoding') {
+    if (args.length > 2) overload('new', args.length);
+    return encodingObject(full, 'Unicode (UTF-8)', 'utf-8', 65001, 'utf-8', args.length > 0 && isTruthy(args[0]));
+  }
+  if (full === 'System.Text.UnicodeEncoding') {
+    if (args.length > 3) overload('new', args.length);
+    const bigEndian = args.length > 0 && isTruthy(args[0]);
+    const bom = args.length < 2 || isTruthy(args[1]);
+    return bigEndian
+      ? encodingObject(full, 'Unicode (Big-Endian)', 'utf-16BE', 1201, 'utf-16BE', bom)
+      : encodingObject(full, 'Unicode', 'utf-16', 1200, 'utf-16', bom);
+  }
+  return undefined;
+}
 
 function codecOf(v: unknown): TextEncoding | undefined {
   return v instanceof PSObject ? CODECS.get(v) : undefined;
@@ -156,7 +179,7 @@ function writeFile(method: string, args: unknown[], env: StaticEnv, data: Uint8A
 /** File.WriteAllText's bytes: UTF-8 without a BOM unless an encoding is given (then with its preamble). */
 function textBytes(text: string, enc: unknown): Uint8Array {
   const codec = codecOf(enc);
-  return codec ? encodeText(text, codec, true) : encodeText(text, 'utf-8', false);
+  return codec ? encodeText(text, codec, !NO_PREAMBLE.has(enc as PSObject)) : encodeText(text, 'utf-8', false);
 }
 
 function linesOf(v: unknown): string[] {
@@ -640,6 +663,8 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
 export function invokeStaticMethod(typeName: string, name: string, args: unknown[], env: StaticEnv): unknown {
   const full = resolveOrFail(typeName);
   if (name.toLowerCase() === 'new') {
+    const encoding = newEncoding(full, args);
+    if (encoding) return encoding;
     const made = constructObject(full, args, { ...env, services: env.services ?? NO_SERVICES });
     return made === undefined ? noConstructor(full) : made;
   }

@@ -2,6 +2,7 @@
 // printed by Out-Default. Also the property access the formatter uses (through members.ts, so
 // strings' Length, dates' parts and error records' properties work like any other object).
 
+import { standardMembers, typeDataActive, typeMembers } from '../protocol/type-data.js';
 import { getMember, memberNames } from '../protocol/members.js';
 import { ErrorRecord } from '../protocol/errors.js';
 import {
@@ -14,6 +15,7 @@ import {
   dateToString,
   numberToString,
   toDisplayText,
+  typeNamesOf,
 } from '../protocol/values.js';
 import { PSChar, isNumeric, numericText } from '../protocol/numbers.js';
 
@@ -75,6 +77,16 @@ export function valueToString(v: unknown): string {
 }
 
 /**
+ * One element inside `{...}` (PSObjectHelper.GetObjectName): `$null` for null, a nested collection
+ * as its PSObject text (the items joined by spaces), anything else its ToString().
+ */
+function elementName(v: unknown): string {
+  if (v === null || v === undefined) return '$null';
+  if (isCollection(v)) return Array.from(v, valueToString).join(' ');
+  return valueToString(v);
+}
+
+/**
  * The text of a table cell or list value: `$null` empty, collections as `{a, b, c, d...}`
  * (at most $FormatEnumerationLimit items), dates in en-US, objects as their ToString().
  */
@@ -83,7 +95,7 @@ export function displayValue(v: unknown): string {
     const items: string[] = [];
     const n = v.length;
     const shown = Math.min(n, FORMAT_ENUMERATION_LIMIT);
-    for (let i = 0; i < shown; i++) items.push(valueToString(v[i]));
+    for (let i = 0; i < shown; i++) items.push(elementName(v[i]));
     return '{' + items.join(', ') + (n > FORMAT_ENUMERATION_LIMIT ? '...' : '') + '}';
   }
   if (v instanceof PSHashtable && v.dotnetType) {
@@ -108,10 +120,33 @@ export function propertyValue(obj: unknown, name: string): unknown {
 /** The property names of an object in order (what a generated table or list shows). */
 export function propertyNames(obj: unknown): string[] {
   if (obj === null || obj === undefined) return [];
-  if (obj instanceof PSObject) return obj.properties().map((p) => p.name);
+  if (obj instanceof PSObject) {
+    const own = obj.properties().map((p) => p.name);
+    return typeDataActive() ? withTypeProperties(own, obj.typeNames) : own;
+  }
+  // memberNames already holds the type table's members.
   return memberNames(obj)
-    .filter((m) => /Property$/.test(m.memberType) && m.memberType !== 'ParameterizedProperty')
+    .filter((m) => /Property$/.test(m.memberType) && m.memberType !== 'ParameterizedProperty' && m.memberType !== 'PropertySet')
     .map((m) => m.name);
+}
+
+/** Own property names followed by the properties the type table adds (Update-TypeData). */
+function withTypeProperties(own: string[], typeNames: readonly string[]): string[] {
+  const seen = new Set(own.map((n) => n.toLowerCase()));
+  const extra = typeMembers(typeNames).filter((m) => /^(Note|Alias|Script)Property$/.test(m.kind) && !seen.has(m.name.toLowerCase()));
+  return extra.length === 0 ? own : [...own, ...extra.map((m) => m.name)];
+}
+
+/**
+ * The properties shown when no view and no -Property says which: the type's
+ * DefaultDisplayPropertySet (PSStandardMembers) when it has one, else all of them.
+ */
+export function defaultPropertyNames(obj: unknown): string[] {
+  if (typeDataActive() && obj !== null && obj !== undefined) {
+    const set = standardMembers(obj instanceof PSObject ? obj.typeNames : typeNamesOf(obj))?.DefaultDisplayPropertySet;
+    if (set && set.length > 0) return set;
+  }
+  return propertyNames(obj);
 }
 
 /** Hashtables are shown as their entries (DictionaryEntry: Name, Key, Value). */

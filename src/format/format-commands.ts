@@ -3,7 +3,7 @@
 // are evaluated by the caller (cmdlets run them through ctx.invoke) and handed in as `evaluate`.
 
 import { PSHashtable, ScriptBlockValue, toDisplayText } from '../protocol/values.js';
-import { displayValue, expandForFormat, isScalar, propertyNames, propertyValue, valueToString } from './display.js';
+import { defaultPropertyNames, displayValue, expandForFormat, isScalar, propertyNames, propertyValue, valueToString } from './display.js';
 import { columnsFromNames, columnsFromSpecs, defaultListColumns, tableColumns, type ColumnSource } from './out-default.js';
 import { errorLines } from './error-view.js';
 import { ErrorRecord } from '../protocol/errors.js';
@@ -109,8 +109,9 @@ export function scriptBlocksOf(props: FormatProperty[]): ScriptBlockValue[] {
 }
 
 /** Properties → columns against an object (wildcards expanded against its property names). */
-function resolveColumns(props: FormatProperty[], obj: unknown, evaluate: Evaluate | undefined): ColumnSource[] {
+function resolveColumns(props: FormatProperty[], obj: unknown, evaluate: Evaluate | undefined, kind: 'table' | 'list' = 'table'): ColumnSource[] {
   const cols: ColumnSource[] = [];
+  let names: string[] | undefined;
   for (const p of props) {
     if (p.wildcard) {
       const re = p.wildcard;
@@ -119,6 +120,8 @@ function resolveColumns(props: FormatProperty[], obj: unknown, evaluate: Evaluat
       continue;
     }
     const src = p.source;
+    // A list leaves out a name the object does not have; a table keeps its column, empty.
+    if (kind === 'list' && typeof src === 'string' && !(names ??= propertyNames(obj).map((n) => n.toLowerCase())).includes(src.toLowerCase())) continue;
     const raw =
       typeof src === 'string'
         ? (o: unknown) => propertyValue(o, src)
@@ -175,7 +178,7 @@ export function tableData(objects: unknown[], req: TableRequest, evaluate?: Eval
       else if (view?.table) {
         cols = columnsFromSpecs(view.table.columns);
         group = view.table.groupBy;
-      } else cols = columnsFromNames(propertyNames(obj).slice(0, 10));
+      } else cols = columnsFromNames(defaultPropertyNames(obj).slice(0, 10));
       // -AutoSize sizes view columns from the content too; a calculated Width still holds.
       columns = tableColumns(req.autoSize && !explicit ? cols.map((c) => ({ ...c, width: undefined })) : cols, obj);
       if (req.groupBy) {
@@ -205,7 +208,7 @@ export function listItems(objects: unknown[], properties: FormatProperty[] | und
       items.push({ kind: 'lines', lines: oobLines(obj) });
       continue;
     }
-    const cols = explicit ? resolveColumns(properties!, obj, evaluate) : defaultListColumns(obj);
+    const cols = explicit ? resolveColumns(properties!, obj, evaluate, 'list') : defaultListColumns(obj);
     items.push({ kind: 'entry', pairs: cols.map((c) => [c.label, displayValue(c.read(obj))]) });
   }
   return items;

@@ -16,7 +16,7 @@ import {
   displayValue,
   expandForFormat,
   isScalar,
-  propertyNames,
+  defaultPropertyNames,
   propertyValue,
   valueToString,
 } from './display.js';
@@ -67,7 +67,7 @@ export function pairsOf(cols: ColumnSource[], obj: unknown): [string, string][] 
 export function defaultListColumns(obj: unknown): ColumnSource[] {
   const view = findView(obj);
   if (view?.list) return columnsFromSpecs(view.list.properties);
-  return columnsFromNames(propertyNames(obj));
+  return columnsFromNames(defaultPropertyNames(obj));
 }
 
 /** Objects never taken into a table or list block: they print on their own. */
@@ -150,7 +150,7 @@ export class OutDefaultStream {
       }
       return;
     }
-    const names = propertyNames(v);
+    const names = defaultPropertyNames(v);
     if (names.length === 0) {
       this.emit(valueToString(v));
       return;
@@ -212,7 +212,7 @@ export class OutDefaultStream {
         for (const l of b.view.custom!(v)) this.emit(l);
         return;
       case 'list':
-        b.writer.item({ kind: 'entry', pairs: pairsOf(b.cols ?? columnsFromNames(propertyNames(v)), v) });
+        b.writer.item({ kind: 'entry', pairs: pairsOf(b.cols ?? columnsFromNames(defaultPropertyNames(v)), v) });
         return;
       case 'table':
         if (b.group) {

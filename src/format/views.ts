@@ -75,6 +75,7 @@ registerView({
   typeName: 'System.Collections.DictionaryEntry',
   shape: 'table',
   table: { columns: [{ label: 'Name', property: 'Name', width: 30 }, { label: 'Value', property: 'Value' }] },
+  list: { properties: [{ label: 'Name', property: 'Name' }, { label: 'Value', property: 'Value' }] },
 });
 
 // Get-Member's output: one autosized table per type under a `   TypeName: X` header.

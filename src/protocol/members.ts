@@ -23,6 +23,7 @@ import {
   type ListKind,
   type PSPropertyInfo,
 } from './values.js';
+import { standardMembers, typeDataActive, typeMember as typeTableMember, typeMembers, type StandardMembers, type TypeMember } from './type-data.js';
 
 function typeNameOf(v: unknown): string {
   return typeNamesOf(v)[0] ?? 'System.Object';
@@ -446,11 +447,75 @@ export function hasMember(target: unknown, name: string): boolean {
   return memberOf(target, name) !== NOT_FOUND;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Members of the type table (Update-TypeData, types.ps1xml): after the object's own members
+
+function typeMemberValue(target: unknown, m: TypeMember): unknown {
+  switch (m.kind) {
+    case 'NoteProperty':
+      return m.value;
+    case 'AliasProperty': {
+      const v = getMember(target, m.referenced);
+      return m.conversion ? convertTo(v, m.conversion) : v;
+    }
+    case 'ScriptProperty':
+      return m.getter ? m.getter(target) : null;
+    case 'PropertySet':
+      return propertySetObject(m.name, m.names);
+    case 'ScriptMethod':
+      return NOT_FOUND;
+  }
+}
+
+function propertySetObject(name: string, names: string[]): PSObject {
+  const o = new PSObject(['System.Management.Automation.PSPropertySet', 'System.Management.Automation.PSMemberInfo', 'System.Object']);
+  o.addNote('ReferencedPropertyNames', markList([...names], TYPE_NAME_LIST));
+  o.addNote('MemberType', 'PropertySet');
+  o.addNote('Name', name);
+  o.addMethod({ name: 'ToString', invoke: () => `${name} {${names.join(', ')}}` });
+  return o;
+}
+
+/** `$x.PSStandardMembers`: the member set of serialization and display settings. */
+function standardMembersObject(target: unknown, s: StandardMembers): PSObject {
+  const o = new PSObject(['System.Management.Automation.PSMemberSet', 'System.Management.Automation.PSMemberInfo', 'System.Object']);
+  if (s.SerializationMethod !== undefined) o.addNote('SerializationMethod', s.SerializationMethod);
+  if (s.SerializationDepth !== undefined) o.addNote('SerializationDepth', s.SerializationDepth);
+  if (s.StringSerializationSource !== undefined) {
+    const source = s.StringSerializationSource;
+    o.addProperty({ name: 'StringSerializationSource', memberType: 'AliasProperty', get: () => getMember(target, source) });
+  }
+  if (s.TargetTypeForDeserialization !== undefined) o.addNote('TargetTypeForDeserialization', s.TargetTypeForDeserialization);
+  if (s.InheritPropertySerializationSet !== undefined) o.addNote('InheritPropertySerializationSet', s.InheritPropertySerializationSet);
+  if (s.DefaultDisplayProperty !== undefined) o.addNote('DefaultDisplayProperty', s.DefaultDisplayProperty);
+  const sets: [string, string[] | undefined][] = [
+    ['DefaultDisplayPropertySet', s.DefaultDisplayPropertySet],
+    ['DefaultKeyPropertySet', s.DefaultKeyPropertySet],
+    ['PropertySerializationSet', s.PropertySerializationSet],
+  ];
+  for (const [n, names] of sets) if (names) o.addNote(n, propertySetObject(n, names));
+  return o;
+}
+
+function typeDataMember(target: unknown, typeNames: readonly string[], name: string): unknown {
+  const m = typeTableMember(typeNames, name);
+  if (m) return typeMemberValue(target, m);
+  if (lower(name) === 'psstandardmembers') {
+    const s = standardMembers(typeNames);
+    if (s) return standardMembersObject(target, s);
+  }
+  return NOT_FOUND;
+}
+
 function memberOf(target: unknown, name: string): unknown {
   if (target === null || target === undefined) return NOT_FOUND;
   if (target instanceof PSObject) {
     const p = target.property(name);
     if (p) return p.get();
+    if (typeDataActive()) {
+      const v = typeDataMember(target, target.typeNames, name);
+      if (v !== NOT_FOUND) return v;
+    }
     const l = lower(name);
     if (l === 'pstypenames') return markList(target.typeNames, TYPE_NAME_LIST);
     if (l === 'psobject') return psObjectView(target);
@@ -461,6 +526,10 @@ function memberOf(target: unknown, name: string): unknown {
   if (typeof target === 'object') {
     const p = instanceMembers(target)?.property(name);
     if (p) return p.get();
+  }
+  if (typeDataActive()) {
+    const v = typeDataMember(target, typeNamesOf(target), name);
+    if (v !== NOT_FOUND) return v;
   }
   if (typeof target === 'string') return lower(name) === 'length' ? target.length : NOT_FOUND;
   if (Array.isArray(target)) {
@@ -765,6 +834,10 @@ function typeMethod(t: PSTypeValue, name: string, args: unknown[]): unknown {
 export function invokeMethod(target: unknown, name: string, args: unknown[]): unknown {
   if (target === null || target === undefined) raise('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull');
   let r: unknown = NOT_FOUND;
+  if (typeDataActive()) {
+    const m = typeTableMember(target instanceof PSObject ? target.typeNames : typeNamesOf(target), name);
+    if (m?.kind === 'ScriptMethod' && !(target instanceof PSObject && target.method(name))) return m.invoke(target, args);
+  }
   if (target instanceof PSObject) {
     const m = target.method(name);
     if (m) return m.invoke(args);
@@ -909,6 +982,30 @@ export function memberTypeName(full: string): string {
 
 /** Get-Member's rows: properties then methods, each alphabetical as PowerShell lists them. */
 export function memberNames(target: unknown): MemberRow[] {
+  const rows = objectMemberNames(target);
+  if (!typeDataActive() || target === null || target === undefined) return rows;
+  const extra = typeMembers(target instanceof PSObject ? target.typeNames : typeNamesOf(target));
+  if (extra.length === 0) return rows;
+  const names = new Set(rows.map((m) => lower(m.name)));
+  return sortRows([...rows, ...extra.filter((m) => !names.has(lower(m.name))).map(typeMemberRow)]);
+}
+
+function typeMemberRow(m: TypeMember): MemberRow {
+  switch (m.kind) {
+    case 'NoteProperty':
+      return { name: m.name, memberType: m.kind, definition: `${definitionTypeName(m.value)} ${m.name}=${toDisplayText(m.value)}` };
+    case 'AliasProperty':
+      return { name: m.name, memberType: m.kind, definition: `${m.name} = ${m.conversion ? `(${m.conversion})` : ''}${m.referenced}` };
+    case 'ScriptProperty':
+      return { name: m.name, memberType: m.kind, definition: `System.Object ${m.name} {get=${m.getterText ?? ''};${m.setterText !== undefined ? `set=${m.setterText};` : ''}}` };
+    case 'ScriptMethod':
+      return { name: m.name, memberType: m.kind, definition: `System.Object ${m.name}();` };
+    case 'PropertySet':
+      return { name: m.name, memberType: m.kind, definition: `${m.name} {${m.names.join(', ')}}` };
+  }
+}
+
+function objectMemberNames(target: unknown): MemberRow[] {
   const bag = target instanceof PSObject ? undefined : target !== null && typeof target === 'object' ? instanceMembers(target) : undefined;
   if (target instanceof PSObject && target.baseObject !== undefined) {
     const own = ownMemberNames(target).filter((m) => m.memberType !== 'Method' || !OBJECT_METHODS.includes(m.name));

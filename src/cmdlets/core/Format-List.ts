@@ -2,7 +2,7 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { FormatOutput, consoleScreen, listItems, renderListItems } from '../../format/index.js';
-import { INPUT_OBJECT, collect, evaluateAll, expandedInput, properties } from './output-common.js';
+import { FORMAT_COMMON, INPUT_OBJECT, checkView, collect, evaluateAll, expandedInput, properties } from './output-common.js';
 
 export default defineCmdlet({
   name: 'Format-List',
@@ -20,6 +20,7 @@ export default defineCmdlet({
       sets: { [ALL_SETS]: { position: 0 } },
       help: 'Specifies the properties to show, in order. Wildcards are allowed (* shows all properties). A hash table adds a calculated property: @{Name="Label"; Expression={ $_.Value }}.',
     },
+    ...FORMAT_COMMON,
     InputObject: INPUT_OBJECT,
   },
   outputType: ['Microsoft.PowerShell.Commands.Internal.Format.FormatEntryData'],
@@ -46,6 +47,7 @@ export default defineCmdlet({
   },
   async end(params, ctx) {
     const objects = expandedInput(ctx);
+    checkView(params, objects[0], 'List', ctx);
     if (objects.length === 0) return;
     const props = properties(params.Property, 'list', ctx);
     const evaluate = await evaluateAll(objects, props ?? [], ctx);

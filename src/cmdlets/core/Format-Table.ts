@@ -2,7 +2,7 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { FormatOutput, consoleScreen, renderTableData, tableData } from '../../format/index.js';
-import { INPUT_OBJECT, collect, evaluateAll, expandedInput, properties } from './output-common.js';
+import { FORMAT_COMMON, INPUT_OBJECT, checkView, collect, evaluateAll, expandedInput, properties } from './output-common.js';
 
 export default defineCmdlet({
   name: 'Format-Table',
@@ -24,10 +24,8 @@ export default defineCmdlet({
     AutoSize: { type: 'Switch', help: 'Sizes every column from its content, ignoring the widths of the view.' },
     Wrap: { type: 'Switch', help: 'Wraps text that is too long for its column onto the next lines instead of cutting it.' },
     HideTableHeaders: { type: 'Switch', help: 'Omits the column headings.' },
-    GroupBy: {
-      type: 'Object',
-      help: 'Starts a new group, with its own header, each time the value of this property (or calculated property) changes.',
-    },
+    RepeatHeader: { type: 'Switch', help: 'Repeats the table header after every screenful (a paging host only; Out-String writes it once).' },
+    ...FORMAT_COMMON,
     InputObject: INPUT_OBJECT,
   },
   outputType: ['Microsoft.PowerShell.Commands.Internal.Format.FormatEntryData'],
@@ -54,6 +52,7 @@ export default defineCmdlet({
   },
   async end(params, ctx) {
     const objects = expandedInput(ctx);
+    checkView(params, objects[0], 'Table', ctx);
     if (objects.length === 0) return;
     const props = properties(params.Property, 'table', ctx);
     const groupBy = properties(params.GroupBy, 'table', ctx)?.[0];

@@ -3,7 +3,7 @@
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { FormatOutput, consoleScreen, displayValue, propertyNames, propertyValue, renderWide } from '../../format/index.js';
 import { PSObject, ScriptBlockValue, typeNamesOf } from '../../protocol/values.js';
-import { INPUT_OBJECT, collect, expandedInput } from './output-common.js';
+import { FORMAT_COMMON, INPUT_OBJECT, checkView, collect, expandedInput } from './output-common.js';
 import { evaluateSpec, parseProperties } from './property-spec.js';
 
 /** The value the wide view shows for an object without -Property (5.1's wide views and defaults). */
@@ -36,16 +36,8 @@ export default defineCmdlet({
     },
     AutoSize: { type: 'Switch', help: 'Fits as many columns as the widest value allows.' },
     Column: { type: 'Int32', validateRange: [1, 2147483647], help: 'Specifies the number of columns.' },
+    ...FORMAT_COMMON,
     GroupBy: { type: 'Object', help: 'Formats the output in groups (accepted; emsh shows one group).' },
-    View: { type: 'String', help: 'Specifies the name of an alternate view.' },
-    ShowError: { type: 'Switch', help: 'Sends errors through the pipeline.' },
-    DisplayError: { type: 'Switch', help: 'Displays errors at the command line.' },
-    Force: { type: 'Switch', help: 'Directs the cmdlet to display all the error information.' },
-    Expand: {
-      type: 'String',
-      validateSet: ['CoreOnly', 'EnumOnly', 'Both'],
-      help: 'Formats the collection object, as well as the objects in the collection.',
-    },
     InputObject: INPUT_OBJECT,
   },
   outputType: ['Microsoft.PowerShell.Commands.Internal.Format.FormatStartData'],
@@ -58,17 +50,8 @@ export default defineCmdlet({
     collect(params, ctx);
   },
   async end(params, ctx) {
-    if (params.Property !== undefined && params.View !== undefined) {
-      return ctx.fail(
-        ctx.error({
-          message: 'Cannot specify both a view and a property. Specify either the view or the property.',
-          errorId: 'FormatCannotSpecifyViewAndProperty',
-          category: 'InvalidArgument',
-          exceptionType: 'PSArgumentException',
-        }),
-      );
-    }
     const objects = expandedInput(ctx);
+    checkView(params, objects[0], 'Wide', ctx);
     if (objects.length === 0) return;
     const spec = params.Property === undefined ? undefined : parseProperties([params.Property], ctx)[0];
     const values: string[] = [];

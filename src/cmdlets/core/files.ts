@@ -6,6 +6,7 @@ import AddContent from './Add-Content.js';
 import CopyItem from './Copy-Item.js';
 import GetChildItem from './Get-ChildItem.js';
 import GetContent from './Get-Content.js';
+import GetFileHash from './Get-FileHash.js';
 import GetItem from './Get-Item.js';
 import GetLocation from './Get-Location.js';
 import MoveItem from './Move-Item.js';
@@ -35,4 +36,5 @@ export const fileCmdlets: CmdletDeclaration[] = [
   JoinPath,
   SplitPath,
   ResolvePath,
+  GetFileHash,
 ] as CmdletDeclaration[];

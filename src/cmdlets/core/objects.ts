@@ -15,6 +15,9 @@ import GetHelp from './Get-Help.js';
 import GetHistory from './Get-History.js';
 import GetVariable from './Get-Variable.js';
 import GroupObject from './Group-Object.js';
+import GetTypeData from './Get-TypeData.js';
+import RemoveTypeData from './Remove-TypeData.js';
+import UpdateTypeData from './Update-TypeData.js';
 import MeasureObject from './Measure-Object.js';
 import NewObject from './New-Object.js';
 import ReadHost from './Read-Host.js';
@@ -93,4 +96,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   GetUICulture,
   NewTimeSpan,
   MeasureCommand,
+  UpdateTypeData,
+  GetTypeData,
+  RemoveTypeData,
 ] as CmdletDeclaration[];

@@ -5,7 +5,8 @@ import { stateKey, type CmdletContext, type ParameterDeclaration, type ResolvedP
 import { commandError } from './file-common.js';
 import { ALL_SETS } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
-import { ScriptBlockValue } from '../../protocol/values.js';
+import { ScriptBlockValue, typeNamesOf } from '../../protocol/values.js';
+import { findView } from '../../format/views.js';
 import { PropertyArgError, parsePropertyArgs, scriptBlocksOf, type Evaluate, type FormatProperty } from '../../format/index.js';
 import { expandForFormat } from '../../format/display.js';
 
@@ -27,6 +28,54 @@ export const INPUT_OBJECT: ParameterDeclaration = {
   sets: { [ALL_SETS]: { fromPipeline: true } },
   help: 'Specifies the objects to work on. Usually piped in.',
 };
+
+/**
+ * The parameters every Format-* cmdlet of 5.1 has beside -Property and its own: -GroupBy, -View,
+ * -ShowError, -DisplayError, -Force and -Expand.
+ */
+export const FORMAT_COMMON = {
+  GroupBy: {
+    type: 'Object',
+    help: 'Starts a new group, with its own header, each time the value of this property (or calculated property) changes.',
+  },
+  View: { type: 'String', help: 'Specifies the name of an alternate view.' },
+  ShowError: { type: 'Switch', help: 'Sends errors through the pipeline.' },
+  DisplayError: { type: 'Switch', help: 'Displays errors at the command line.' },
+  Force: { type: 'Switch', help: 'Directs the cmdlet to display all the error information.' },
+  Expand: {
+    type: 'String',
+    validateSet: ['CoreOnly', 'EnumOnly', 'Both'],
+    help: 'Formats the collection object, as well as the objects in the collection.',
+  },
+} satisfies Record<string, ParameterDeclaration>;
+
+/**
+ * -View checks of the Format-* cmdlets: not together with -Property, and a name that is a view
+ * of the first object's type for this shape (emsh's views are named by their type name), else
+ * 5.1's FormatViewNotFound.
+ */
+export function checkView(params: { View?: string | null; Property?: unknown }, first: unknown, shape: 'Table' | 'List' | 'Wide', ctx: CmdletContext): void {
+  if (params.View === undefined || params.View === null) return;
+  if (params.Property !== undefined) {
+    ctx.fail(
+      ctx.error({
+        message: 'Cannot specify both a view and a property. Specify either the view or the property.',
+        errorId: 'FormatCannotSpecifyViewAndProperty',
+        category: 'InvalidArgument',
+        exceptionType: 'PSArgumentException',
+      }),
+    );
+  }
+  if (first === undefined) return;
+  const view = findView(first);
+  const fits = view && (shape === 'Table' ? view.table : shape === 'List' ? view.list : view.table || view.list);
+  if (fits && view.typeName.toLowerCase() === params.View.toLowerCase()) return;
+  const name = params.View;
+  const message = fits
+    ? `The view name ${name} cannot be found. Specify one of the following ${shape} views and try again: ${view.typeName}.`
+    : `The view name ${name} cannot be found. There are no existing ${shape} views for ${typeNamesOf(first)[0] ?? 'System.Object'} objects.`;
+  ctx.fail(ctx.error({ message, errorId: 'FormatViewNotFound', category: 'ObjectNotFound', exceptionType: 'PipelineStoppedException', targetObject: name }));
+}
 
 /** -Message of Write-Verbose, Write-Debug and Write-Warning. */
 export const STREAM_MESSAGE: ParameterDeclaration = {

@@ -16,6 +16,7 @@ import convertToCsv from './ConvertTo-Csv.js';
 import convertFromCsv from './ConvertFrom-Csv.js';
 import convertFromJson from './ConvertFrom-Json.js';
 import convertFromStringData from './ConvertFrom-StringData.js';
+import convertToHtml from './ConvertTo-Html.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
@@ -33,4 +34,5 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertFromCsv,
   convertFromJson,
   convertFromStringData,
+  convertToHtml,
 ] as CmdletDeclaration[];
