@@ -45,9 +45,9 @@ export function resolveCommand(interp: Interpreter, name: string, scope: Scope):
   const rt = interp.rt;
   let key = name.toLowerCase();
   for (let hops = 0; hops < 10; hops++) {
-    const alias = rt.aliases.get(key);
+    const alias = scope.lookupAlias(key);
     if (!alias) break;
-    key = alias.target.toLowerCase();
+    key = alias.definition.toLowerCase();
   }
   const fn = scope.lookupFunction(key);
   if (fn) return { kind: 'function', fn };

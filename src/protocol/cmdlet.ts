@@ -278,6 +278,8 @@ export interface CommandInfo {
   commandType: 'Cmdlet' | 'Function' | 'Filter' | 'Alias' | 'ExternalScript';
   /** For aliases: the target name; for functions: the body text. */
   definition: string;
+  /** For aliases: the alias itself (description and options). */
+  alias?: SessionAlias;
   /** The declaration, for cmdlets. */
   declaration?: CmdletDeclaration;
   /** Parameter names of a function (from its param block). */
@@ -358,6 +360,26 @@ export interface VariableTable {
   remove(name: string): boolean;
 }
 
+/** An alias of the session (AliasInfo): its name, the command it stands for, its options. */
+export interface SessionAlias {
+  readonly name: string;
+  definition: string;
+  description?: string;
+  constant?: boolean;
+  readOnly?: boolean;
+  allScope?: boolean;
+  isPrivate?: boolean;
+}
+
+/** One scope's aliases, or with no scope named the aliases visible from the command's scope. */
+export interface AliasTable {
+  get(name: string): SessionAlias | undefined;
+  list(): SessionAlias[];
+  /** Makes (or replaces) the alias in this table's scope (the local one when none was named). */
+  define(a: SessionAlias): SessionAlias;
+  remove(name: string): boolean;
+}
+
 /** Session-wide things some cmdlets need (Get-Command, Get-History, Set-Location, ...). */
 export interface SessionServices {
   getVariable(name: string): unknown;
@@ -368,6 +390,8 @@ export interface SessionServices {
    * not exist throws a TerminatingError with PowerShell's record (ArgumentOutOfRange, Argument).
    */
   variableTable?(scope?: string): VariableTable;
+  /** The alias table of a scope (Get-/Set-/New-/Export-/Import-Alias, the alias: drive); scope errors as variableTable's. */
+  aliasTable?(scope?: string): AliasTable;
   /** Set-StrictMode: the version (1, 2, 3; 0 is off) for the command's scope and its children. */
   setStrictMode?(version: number): void;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */
