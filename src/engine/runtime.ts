@@ -2,7 +2,7 @@
 // a Frame (scope + source + where the side streams go) and a Pipe (where output goes).
 
 import type { SourceText } from '../../grammar/ast.js';
-import type { CmdletDeclaration, HistoryEntry, SessionAlias, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
+import type { BreakpointTable, CmdletDeclaration, HistoryEntry, SessionAlias, SessionBreakpoint, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
 import { checkMemory } from '../protocol/memory-guard.js';
 import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
@@ -70,6 +70,22 @@ export class Runtime {
   readonly aliases = new Map<string, SessionAlias>();
   /** Lower-case name → { name, value }: `$env:X`. */
   readonly env = new Map<string, { name: string; value: string }>();
+  /** Set-PSBreakpoint's breakpoints; the evaluator looks at them only when there are some. */
+  readonly breakpoints: SessionBreakpoint[] = [];
+  private nextBreakpointId = 0;
+  readonly breakpointTable: BreakpointTable = {
+    list: () => this.breakpoints.slice(),
+    add: (b) => {
+      const made: SessionBreakpoint = { ...b, id: this.nextBreakpointId++, enabled: true, hitCount: 0 };
+      this.breakpoints.push(made);
+      return made;
+    },
+    remove: (id) => {
+      const i = this.breakpoints.findIndex((b) => b.id === id);
+      if (i >= 0) this.breakpoints.splice(i, 1);
+      return i >= 0;
+    },
+  };
   /** `$Error`, newest first. */
   readonly errors: ErrorRecord[] = [];
   readonly history: HistoryEntry[] = [];

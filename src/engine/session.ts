@@ -510,6 +510,7 @@ export class Session {
       hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
       variableTable: (scopeText) => variableTable(scope, scopeText),
       aliasTable: (scopeText) => aliasTable(scope, scopeText),
+      breakpoints: rt.breakpointTable,
       setStrictMode: (version) => {
         scope.local.strictMode = version;
       },

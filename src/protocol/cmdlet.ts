@@ -380,6 +380,30 @@ export interface AliasTable {
   remove(name: string): boolean;
 }
 
+/** A breakpoint of the session (Set-PSBreakpoint): a line of a script, a command, or a variable. */
+export interface SessionBreakpoint {
+  readonly id: number;
+  readonly kind: 'Line' | 'Command' | 'Variable';
+  /** The script's full path; null: anywhere. */
+  readonly script: string | null;
+  readonly line?: number;
+  /** 0: the whole line. */
+  readonly column?: number;
+  readonly command?: string;
+  readonly variable?: string;
+  readonly accessMode?: 'Read' | 'Write' | 'ReadWrite';
+  readonly action: ScriptBlockValue | null;
+  enabled: boolean;
+  hitCount: number;
+}
+
+/** The session's breakpoints, in the order they were set. */
+export interface BreakpointTable {
+  list(): SessionBreakpoint[];
+  add(b: Omit<SessionBreakpoint, 'id' | 'enabled' | 'hitCount'>): SessionBreakpoint;
+  remove(id: number): boolean;
+}
+
 /** Session-wide things some cmdlets need (Get-Command, Get-History, Set-Location, ...). */
 export interface SessionServices {
   getVariable(name: string): unknown;
@@ -392,6 +416,8 @@ export interface SessionServices {
   variableTable?(scope?: string): VariableTable;
   /** The alias table of a scope (Get-/Set-/New-/Export-/Import-Alias, the alias: drive); scope errors as variableTable's. */
   aliasTable?(scope?: string): AliasTable;
+  /** The breakpoints the engine checks as scripts run (the *-PSBreakpoint cmdlets). */
+  breakpoints?: BreakpointTable;
   /** Set-StrictMode: the version (1, 2, 3; 0 is off) for the command's scope and its children. */
   setStrictMode?(version: number): void;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */
