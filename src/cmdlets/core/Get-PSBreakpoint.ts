@@ -49,7 +49,7 @@ export default defineCmdlet({
       if (params.Id) return params.Id.includes(b.id);
       if (params.Command) return b.kind === 'Command' && same(b.command, params.Command);
       if (params.Variable) return b.kind === 'Variable' && same(b.variable, params.Variable);
-      if (params.Type) return (params.Type as string[]).includes(b.kind);
+      if (params.Type) return params.Type.some((t) => t === b.kind);
       return true;
     };
     for (const b of breakpointTable(ctx).list()) if (keep(b)) ctx.write(breakpointObject(b));
