@@ -21,6 +21,7 @@ import { addNumber, binaryOperation, splitByPredicate, splitPredicateArguments, 
 import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
+import { statementBreakpoints } from './breakpoints.js';
 import { findHandler } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import { ClassRegistry, NOT_SYNC } from './classes.js';
@@ -255,6 +256,7 @@ export class Interpreter {
     const statements = list.statements;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i]!;
+      if (this.rt.breakpoints.length) await statementBreakpoints(this, st, f);
       const before = this.rt.errorCount;
       try {
         const r = this.runStatement(st, f, out);
@@ -279,6 +281,7 @@ export class Interpreter {
     try {
       for (const st of statements) {
         if (st.kind === 'Trap') continue;
+        if (this.rt.breakpoints.length) await statementBreakpoints(this, st, f);
         const before = this.rt.errorCount;
         try {
           const r = this.runStatement(st, f, out);

@@ -10,6 +10,7 @@ import type { HostField } from '../protocol/host.js';
 import { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
 import { decodeText } from '../protocol/text-codec.js';
+import { commandBreakpoints } from './breakpoints.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument, type CommonParameterValues } from './binder.js';
 import { CommandContext } from './context.js';
 import { psCmdletObject } from './ps-cmdlet.js';
@@ -46,9 +47,9 @@ export function resolveCommand(interp: Interpreter, name: string, scope: Scope):
   const rt = interp.rt;
   let key = name.toLowerCase();
   for (let hops = 0; hops < 10; hops++) {
-    const alias = rt.aliases.get(key);
+    const alias = scope.lookupAlias(key);
     if (!alias) break;
-    key = alias.target.toLowerCase();
+    key = alias.definition.toLowerCase();
   }
   const fn = scope.lookupFunction(key);
   if (fn) return { kind: 'function', fn };
@@ -293,6 +294,7 @@ async function buildCommandStage(
     if (!resolved || (resolved.kind !== 'cmdlet' && resolved.kind !== 'function' && resolved.kind !== 'script')) {
       throw new TerminatingError(commandNotFound(name, { source: f.source, span: nameNode.span, invocationName: name }));
     }
+    if (rt.breakpoints.length) await commandBreakpoints(interp, resolved.kind === 'cmdlet' ? resolved.decl.name : resolved.kind === 'function' ? resolved.fn.name : name, f);
     // `Name -?` shows the command's help, as PowerShell does.
     const help = args.length === 1 && args[0]!.kind === 'parameter' && args[0]!.name === '?' && !args[0]!.hasColonArgument
       ? resolveCommand(interp, 'Get-Help', f.scope)

@@ -2,7 +2,7 @@
 // a Frame (scope + source + where the side streams go) and a Pipe (where output goes).
 
 import type { SourceText } from '../../grammar/ast.js';
-import type { CmdletDeclaration, HistoryEntry, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
+import type { BreakpointTable, CmdletDeclaration, HistoryEntry, SessionAlias, SessionBreakpoint, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
 import { checkMemory } from '../protocol/memory-guard.js';
 import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
@@ -66,10 +66,26 @@ export class Runtime {
   location: string;
   readonly global = new Scope(null, 'global');
   readonly cmdlets = new Map<string, CmdletDeclaration>();
-  /** Lower-case alias → target command name. */
-  readonly aliases = new Map<string, { name: string; target: string }>();
+  /** The global scope's aliases (lower-case name → alias); scripts add their own in their scopes. */
+  readonly aliases = new Map<string, SessionAlias>();
   /** Lower-case name → { name, value }: `$env:X`. */
   readonly env = new Map<string, { name: string; value: string }>();
+  /** Set-PSBreakpoint's breakpoints; the evaluator looks at them only when there are some. */
+  readonly breakpoints: SessionBreakpoint[] = [];
+  private nextBreakpointId = 0;
+  readonly breakpointTable: BreakpointTable = {
+    list: () => this.breakpoints.slice(),
+    add: (b) => {
+      const made: SessionBreakpoint = { ...b, id: this.nextBreakpointId++, enabled: true, hitCount: 0 };
+      this.breakpoints.push(made);
+      return made;
+    },
+    remove: (id) => {
+      const i = this.breakpoints.findIndex((b) => b.id === id);
+      if (i >= 0) this.breakpoints.splice(i, 1);
+      return i >= 0;
+    },
+  };
   /** `$Error`, newest first. */
   readonly errors: ErrorRecord[] = [];
   readonly history: HistoryEntry[] = [];
@@ -103,8 +119,9 @@ export class Runtime {
     // Aliases are declared on their cmdlet only (`aliases: ['gci', 'ls', 'dir']`).
     for (const decl of opts.cmdlets) {
       this.cmdlets.set(decl.name.toLowerCase(), decl);
-      for (const a of decl.aliases ?? []) this.aliases.set(a.toLowerCase(), { name: a, target: decl.name });
+      for (const a of decl.aliases ?? []) this.aliases.set(a.toLowerCase(), { name: a, definition: decl.name, allScope: true });
     }
+    this.global.aliases = this.aliases;
     for (const [k, v] of defaultEnvironment()) this.env.set(k.toLowerCase(), { name: k, value: v });
     seedGlobals(this.global, opts.variables, this.host);
   }

@@ -2,7 +2,7 @@
 // reads walk up the chain, and a plain assignment creates the variable in the local scope.
 
 import type { ScriptBlockAst, SourceText } from '../../grammar/ast.js';
-import type { ParameterDeclaration, SessionVariable } from '../protocol/cmdlet.js';
+import type { ParameterDeclaration, SessionAlias, SessionVariable } from '../protocol/cmdlet.js';
 
 export interface Variable extends SessionVariable {
   name: string;
@@ -31,6 +31,8 @@ export class Scope {
   /** Created on first write: most block scopes never define a variable. */
   vars: Map<string, Variable> | null = null;
   functions: Map<string, FunctionInfo> | null = null;
+  /** Aliases made in this scope (the global scope holds the cmdlets' own). */
+  aliases: Map<string, SessionAlias> | null = null;
   /** `$_` / `$PSItem` live outside the map: they change per pipeline object. */
   hasUnder = false;
   under: unknown = null;
@@ -111,6 +113,26 @@ export class Scope {
       if (f) return f;
     }
     return undefined;
+  }
+
+  /** An alias by lower-case name, nearest scope first; another scope's private alias is not seen. */
+  lookupAlias(key: string): SessionAlias | undefined {
+    const local = this.local;
+    for (let s: Scope | null = this; s; s = s.parent) {
+      const a = s.aliases?.get(key);
+      if (a && (!a.isPrivate || s.local === local)) return a;
+    }
+    return undefined;
+  }
+
+  /** All aliases visible from here, nearest definition first wins. */
+  visibleAliases(): SessionAlias[] {
+    const local = this.local;
+    const seen = new Map<string, SessionAlias>();
+    for (let s: Scope | null = this; s; s = s.parent) {
+      for (const [k, a] of s.aliases ?? []) if (!seen.has(k) && (!a.isPrivate || s.local === local)) seen.set(k, a);
+    }
+    return [...seen.values()];
   }
 
   defineFunction(f: FunctionInfo): void {

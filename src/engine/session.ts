@@ -6,6 +6,7 @@ import type * as A from '../../grammar/ast.js';
 import { parseScript } from '../../grammar/index.js';
 import type {
   CmdletDeclaration,
+  SessionAlias,
   CommandInfo,
   HistoryEntry,
   ResolvedPath,
@@ -21,7 +22,7 @@ import { Interpreter, blockSources } from './evaluate.js';
 import { ScriptStage, invokeScriptBlock, isAdvancedScript, resolveCommand, runPipelineGeneral, scriptDeclaration } from './pipeline.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
-import { variableTable } from './variable-tables.js';
+import { aliasTable, variableTable } from './variable-tables.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
 import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
 import { SecureString } from '../protocol/values.js';
@@ -481,8 +482,8 @@ export class Session {
       module: '',
     });
     const commandInfo = (name: string): CommandInfo | undefined => {
-      const alias = rt.aliases.get(name.toLowerCase());
-      if (alias) return { name: alias.name, commandType: 'Alias', definition: alias.target, module: '' };
+      const alias = scope.lookupAlias(name.toLowerCase());
+      if (alias) return aliasInfo(alias);
       const r = resolveCommand(interp, name, scope);
       if (!r) return undefined;
       if (r.kind === 'cmdlet') return cmdletInfo(r.decl);
@@ -496,6 +497,8 @@ export class Session {
         if (key === '?') return rt.lastSuccess;
         if (key === 'pwd') return interp.pathInfo();
         if (key === '_' || key === 'psitem') return scope.lookupUnder().value ?? null;
+        // `env:NAME` as SessionState.PSVariable.GetValue reads it.
+        if (key.startsWith('env:')) return rt.getEnv(name.slice(4));
         return scope.lookup(key)?.value ?? null;
       },
       setVariable: (name, value) => {
@@ -506,6 +509,8 @@ export class Session {
       },
       hasVariable: (name) => scope.lookup(name.toLowerCase()) !== undefined,
       variableTable: (scopeText) => variableTable(scope, scopeText),
+      aliasTable: (scopeText) => aliasTable(scope, scopeText),
+      breakpoints: rt.breakpointTable,
       setStrictMode: (version) => {
         scope.local.strictMode = version;
       },
@@ -514,7 +519,7 @@ export class Session {
       environmentNames: () => [...new Set([...[...rt.env.values()].map((e) => e.name), 'COMPUTERNAME'])],
       commands: () => {
         const list: CommandInfo[] = [];
-        for (const a of rt.aliases.values()) list.push({ name: a.name, commandType: 'Alias', definition: a.target, module: '' });
+        for (const a of scope.visibleAliases()) list.push(aliasInfo(a));
         for (const f of scope.visibleFunctions()) list.push(functionInfo(f));
         for (const d of rt.cmdlets.values()) list.push(cmdletInfo(d));
         return list;
@@ -566,6 +571,10 @@ export class Session {
   get host(): Host {
     return this.realHost;
   }
+}
+
+function aliasInfo(a: SessionAlias): CommandInfo {
+  return { name: a.name, commandType: 'Alias', definition: a.definition, alias: a, module: '' };
 }
 
 function cmdletInfo(d: CmdletDeclaration): CommandInfo {

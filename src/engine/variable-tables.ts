@@ -1,8 +1,9 @@
 // The variable cmdlets' view of the scopes (SessionServices.variableTable): `-Scope Global`,
 // `Script`, `Local`/`Private` or a number counted up from the command's scope, as PowerShell's
-// SessionStateScopeAPIs resolve them. Dot-sourced blocks are not scopes of their own.
+// SessionStateScopeAPIs resolve them. Dot-sourced blocks are not scopes of their own. The alias
+// cmdlets see the scopes the same way (aliasTable).
 
-import type { SessionVariable, VariableTable } from '../protocol/cmdlet.js';
+import type { AliasTable, SessionAlias, SessionVariable, VariableTable } from '../protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
 import type { Scope, Variable } from './scope.js';
 
@@ -74,6 +75,34 @@ export function variableTable(from: Scope, scopeText?: string): VariableTable {
     },
     remove(name) {
       return home.removeOwn(name.toLowerCase());
+    },
+  };
+}
+
+/** The alias cmdlets' view of the scopes, as variableTable is the variable cmdlets'. */
+export function aliasTable(from: Scope, scopeText?: string): AliasTable {
+  const named = scopeText === undefined || scopeText === '' ? undefined : scopeByName(from, scopeText);
+  const home = named ?? from.local;
+  return {
+    get(name) {
+      const key = name.toLowerCase();
+      return named ? named.aliases?.get(key) : from.lookupAlias(key);
+    },
+    list() {
+      return named ? [...(named.aliases?.values() ?? [])] : from.visibleAliases();
+    },
+    define(a: SessionAlias) {
+      if (!home.aliases) home.aliases = new Map();
+      const record: SessionAlias = { ...a };
+      home.aliases.set(a.name.toLowerCase(), record);
+      return record;
+    },
+    remove(name) {
+      const key = name.toLowerCase();
+      if (named || home.aliases?.has(key)) return home.aliases?.delete(key) ?? false;
+      // With no scope named, the alias the command sees is the one removed (Remove-Item alias:x).
+      for (let s: Scope | null = from; s; s = s.parent) if (s.aliases?.delete(key)) return true;
+      return false;
     },
   };
 }

@@ -279,6 +279,8 @@ export interface CommandInfo {
   commandType: 'Cmdlet' | 'Function' | 'Filter' | 'Alias' | 'ExternalScript';
   /** For aliases: the target name; for functions: the body text. */
   definition: string;
+  /** For aliases: the alias itself (description and options). */
+  alias?: SessionAlias;
   /** The declaration, for cmdlets. */
   declaration?: CmdletDeclaration;
   /** Parameter names of a function (from its param block). */
@@ -359,6 +361,50 @@ export interface VariableTable {
   remove(name: string): boolean;
 }
 
+/** An alias of the session (AliasInfo): its name, the command it stands for, its options. */
+export interface SessionAlias {
+  readonly name: string;
+  definition: string;
+  description?: string;
+  constant?: boolean;
+  readOnly?: boolean;
+  allScope?: boolean;
+  isPrivate?: boolean;
+}
+
+/** One scope's aliases, or with no scope named the aliases visible from the command's scope. */
+export interface AliasTable {
+  get(name: string): SessionAlias | undefined;
+  list(): SessionAlias[];
+  /** Makes (or replaces) the alias in this table's scope (the local one when none was named). */
+  define(a: SessionAlias): SessionAlias;
+  remove(name: string): boolean;
+}
+
+/** A breakpoint of the session (Set-PSBreakpoint): a line of a script, a command, or a variable. */
+export interface SessionBreakpoint {
+  readonly id: number;
+  readonly kind: 'Line' | 'Command' | 'Variable';
+  /** The script's full path; null: anywhere. */
+  readonly script: string | null;
+  readonly line?: number;
+  /** 0: the whole line. */
+  readonly column?: number;
+  readonly command?: string;
+  readonly variable?: string;
+  readonly accessMode?: 'Read' | 'Write' | 'ReadWrite';
+  readonly action: ScriptBlockValue | null;
+  enabled: boolean;
+  hitCount: number;
+}
+
+/** The session's breakpoints, in the order they were set. */
+export interface BreakpointTable {
+  list(): SessionBreakpoint[];
+  add(b: Omit<SessionBreakpoint, 'id' | 'enabled' | 'hitCount'>): SessionBreakpoint;
+  remove(id: number): boolean;
+}
+
 /** Session-wide things some cmdlets need (Get-Command, Get-History, Set-Location, ...). */
 export interface SessionServices {
   getVariable(name: string): unknown;
@@ -369,6 +415,10 @@ export interface SessionServices {
    * not exist throws a TerminatingError with PowerShell's record (ArgumentOutOfRange, Argument).
    */
   variableTable?(scope?: string): VariableTable;
+  /** The alias table of a scope (Get-/Set-/New-/Export-/Import-Alias, the alias: drive); scope errors as variableTable's. */
+  aliasTable?(scope?: string): AliasTable;
+  /** The breakpoints the engine checks as scripts run (the *-PSBreakpoint cmdlets). */
+  breakpoints?: BreakpointTable;
   /** Set-StrictMode: the version (1, 2, 3; 0 is off) for the command's scope and its children. */
   setStrictMode?(version: number): void;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */

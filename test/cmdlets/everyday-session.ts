@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { fileCmdlets } from '../../src/cmdlets/core/files.js';
 import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
 import { outputCmdlets } from '../../src/cmdlets/core/output.js';
+import { sessionStateCmdlets } from '../../src/cmdlets/core/session-state.js';
 import { Session } from '../../src/engine/session.js';
 import { renderer } from '../../src/format/index.js';
 import { PlainHost } from '../../src/host/plain-host.js';
@@ -21,7 +22,7 @@ export function everydaySession(): { run: (text: string) => Promise<string>; hom
   const host = new PlainHost({ out, interactive: false, color: false, width: 120 });
   const home = tempDir('emsh-everyday-');
   const fs = new LabDrive({ home, lab: 'default', machine: () => 'EX2007EE', knownMachines: () => ['EX2007EE'] });
-  const s = new Session({ cmdlets: [...objectCmdlets, ...fileCmdlets, ...outputCmdlets], host, renderer, fs, machine: 'EX2007EE', promptPrefix: '[PS] ' });
+  const s = new Session({ cmdlets: [...objectCmdlets, ...fileCmdlets, ...outputCmdlets, ...sessionStateCmdlets], host, renderer, fs, machine: 'EX2007EE', promptPrefix: '[PS] ' });
   return {
     home,
     run: async (text: string) => {

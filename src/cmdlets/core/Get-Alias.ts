@@ -1,9 +1,10 @@
 // Get-Alias (gal): the aliases of the session, by name or by the command they stand for.
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { commandObject } from './command-info.js';
+import { aliasObject, aliasTableFor } from './aliases.js';
 import { stringsOf, wildcards } from './patterns.js';
 import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
+import { SCOPE_PARAMETER } from './variables.js';
 
 export default defineCmdlet({
   name: 'Get-Alias',
@@ -13,11 +14,13 @@ export default defineCmdlet({
   description:
     'The Get-Alias cmdlet gets the aliases of the session: alternate names for cmdlets and ' +
     'functions, such as ? for Where-Object. -Name selects aliases by name, -Definition by the ' +
-    'command they stand for; both accept wildcard characters.',
+    'command they stand for; both accept wildcard characters. -Scope reads one scope only (Global, ' +
+    'Script, Local, or a number counted up from the current scope).',
   defaultParameterSet: 'Default',
   parameters: {
     Name: {
       type: 'String[]',
+      validateNotNullOrEmpty: true,
       sets: { Default: { position: 0, fromPipeline: true, fromPipelineByPropertyName: true } },
       help: 'Specifies the aliases to get. Wildcard characters are permitted.',
     },
@@ -31,6 +34,7 @@ export default defineCmdlet({
       sets: { [ALL_SETS]: {} },
       help: 'Leaves out the aliases whose names match. Wildcard characters are permitted.',
     },
+    Scope: { ...SCOPE_PARAMETER, sets: { [ALL_SETS]: {} } },
   },
   outputType: ['System.Management.Automation.AliasInfo'],
   examples: [
@@ -39,16 +43,14 @@ export default defineCmdlet({
   ],
   related: ['Get-Command'],
   process(params, ctx) {
-    const aliases = ctx.session
-      .commands()
-      .filter((c) => c.commandType === 'Alias')
+    const aliases = aliasTableFor(ctx, params.Scope)
+      .list()
       .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
     const excludes = wildcards(params.Exclude);
     const keep = (name: string) => !excludes.some((r) => r.test(name));
-    const resolve = (n: string) => ctx.session.resolveCommand(n);
     if (params.Definition) {
       const defs = wildcards(params.Definition);
-      for (const a of aliases) if (defs.some((r) => r.test(a.definition)) && keep(a.name)) ctx.write(commandObject(a, resolve));
+      for (const a of aliases) if (defs.some((r) => r.test(a.definition)) && keep(a.name)) ctx.write(aliasObject(ctx, a));
       return;
     }
     for (const pattern of stringsOf(params.Name) ?? ['*']) {
@@ -67,7 +69,7 @@ export default defineCmdlet({
           }),
         );
       }
-      for (const a of hits) ctx.write(commandObject(a, resolve));
+      for (const a of hits) ctx.write(aliasObject(ctx, a));
     }
   },
 });

@@ -2,6 +2,8 @@
 // with -Recurse/-Depth, filtered by -Filter/-Include/-Exclude/-File/-Directory.
 
 import { ALL_SETS, defineCmdlet, type FileEntry, type ResolvedPath } from '../../protocol/cmdlet.js';
+import { aliasDrivePath, aliasItems } from './alias-drive.js';
+import { aliasObject } from './aliases.js';
 import {
   attempt,
   expandPath,
@@ -114,6 +116,11 @@ export default defineCmdlet({
 
     function listOne(item: string): void {
       if (isCertPath(item)) return listCertPath(ctx, item); // the Cert: drive (issue 8)
+      const alias = aliasDrivePath(item);
+      if (alias !== undefined) {
+        for (const a of aliasItems(ctx, alias, literal)) if (!exclude.some((r) => r.test(a.name)) && (!include.length || include.some((r) => r.test(a.name)))) ctx.write(params.Name ? a.name : aliasObject(ctx, a));
+        return;
+      }
       if (!literal && hasWildcard(item)) {
         const cut = Math.max(item.lastIndexOf('\\'), item.lastIndexOf('/'));
         const leafText = item.slice(cut + 1);

@@ -1,7 +1,9 @@
 // Get-Item: the FileInfo / DirectoryInfo of the items at the given paths (wildcards allowed).
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { existingItems, fileSystemInfo, pathParameters } from './file-common.js';
+import { aliasDrivePath, aliasItems } from './alias-drive.js';
+import { aliasObject } from './aliases.js';
+import { existingItems, fileSystemInfo, pathParameters, requestedPaths } from './file-common.js';
 
 export default defineCmdlet({
   name: 'Get-Item',
@@ -33,6 +35,13 @@ export default defineCmdlet({
   ],
   related: ['Get-ChildItem', 'Test-Path'],
   process(params, ctx) {
-    for (const entry of existingItems(ctx, params)) ctx.write(fileSystemInfo(ctx.fs, entry));
+    const { items, literal } = requestedPaths(params);
+    const files = items.filter((item) => {
+      const name = aliasDrivePath(item);
+      if (name !== undefined) for (const a of aliasItems(ctx, name, literal)) ctx.write(aliasObject(ctx, a));
+      return name === undefined;
+    });
+    if (!files.length) return;
+    for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) ctx.write(fileSystemInfo(ctx.fs, entry));
   },
 });

@@ -2,7 +2,8 @@
 // (5.1's "has children" query; in a non-interactive host that prompt is an error).
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { attempt, existingItems, pathParameters } from './file-common.js';
+import { aliasDrivePath, aliasItems, removeAlias } from './alias-drive.js';
+import { attempt, existingItems, pathParameters, requestedPaths } from './file-common.js';
 
 export default defineCmdlet({
   name: 'Remove-Item',
@@ -10,7 +11,7 @@ export default defineCmdlet({
   module: 'Microsoft.PowerShell.Management',
   synopsis: 'Deletes the specified items.',
   description:
-    'The Remove-Item cmdlet deletes files and folders on the lab drive. Wildcards select several ' +
+    'The Remove-Item cmdlet deletes files and folders on the lab drive, and aliases (Alias:\\name). Wildcards select several ' +
     'items. Deleting a folder that has items asks for confirmation unless -Recurse is used. ' +
     '-WhatIf shows what would be deleted without deleting it.',
   defaultParameterSet: 'Path',
@@ -19,7 +20,7 @@ export default defineCmdlet({
   parameters: {
     ...pathParameters({ mandatory: true, fromPipeline: true, pathHelp: 'Specifies the items to delete.' }),
     Recurse: { type: 'Switch', help: 'Deletes the items in the specified folders and in all their subfolders.' },
-    Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no hidden or read-only items.' },
+    Force: { type: 'Switch', help: 'Removes read-only aliases (Alias:\\name); the lab drive has no hidden or read-only files.' },
   },
   outputType: [],
   examples: [
@@ -44,7 +45,15 @@ export default defineCmdlet({
   ],
   related: ['Get-ChildItem', 'New-Item'],
   async process(params, ctx) {
-    for (const entry of existingItems(ctx, params)) {
+    const { items, literal } = requestedPaths(params);
+    const files: string[] = [];
+    for (const item of items) {
+      const name = aliasDrivePath(item);
+      if (name === undefined) files.push(item);
+      else for (const a of aliasItems(ctx, name, literal)) if (await ctx.shouldProcess(`Item: ${a.name}`, 'Remove Alias')) removeAlias(ctx, a, Boolean(params.Force));
+    }
+    if (!files.length) return;
+    for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) {
       const p = entry.path;
       if (!ctx.fs.exists(p)) continue; // already gone with a folder removed earlier
       const action = entry.isDirectory ? 'Remove Directory' : 'Remove File';

@@ -2,6 +2,7 @@
 // Container). It never reports an error for a missing or unreachable path: it writes False.
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
+import { aliasDrivePath, aliasItems } from './alias-drive.js';
 import { expandPath, requestedPaths } from './file-common.js';
 import { hasWildcard } from '../../protocol/wildcard.js';
 
@@ -63,6 +64,12 @@ export default defineCmdlet({
     const type = String(params.PathType).toLowerCase();
     for (const item of items) {
       let result = false;
+      const alias = aliasDrivePath(item);
+      if (alias !== undefined) {
+        // The Alias: drive is a container of leaves.
+        ctx.write(params.IsValid ? true : type === 'container' ? alias === '' : type === 'leaf' ? alias !== '' && aliasItems(ctx, alias, literal, true).length > 0 : alias === '' || aliasItems(ctx, alias, literal, true).length > 0);
+        continue;
+      }
       try {
         if (params.IsValid) {
           // Wildcard characters are valid in a -Path; only the rest of the syntax is checked.

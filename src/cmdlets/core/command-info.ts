@@ -6,6 +6,7 @@ import type { CommandInfo } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
 import { functionSyntaxLine, syntaxLines } from './help-text.js';
 import { outputTypes, parameterSetInfos, parametersDictionary } from './command-metadata.js';
+import { optionsText } from './variables.js';
 
 /** Windows PowerShell 5.1's snap-ins (no PSModuleInfo: `.Module` is $null); the others are modules. */
 const SNAP_INS = new Set(['', 'Microsoft.PowerShell.Core', 'Microsoft.Exchange.Management.PowerShell.Admin']);
@@ -40,9 +41,12 @@ const SMA = 'System.Management.Automation';
 export function commandObject(info: CommandInfo, resolve?: (name: string) => CommandInfo | undefined): PSObject {
   const o = new PSObject([TYPE_NAMES[info.commandType], `${SMA}.CommandInfo`, 'System.Object']);
   // .NET properties (Get-Member: Property), read-only; `get` is called on each read.
-  const prop = (name: string, typeName: string, get: () => unknown) => o.addProperty({ name, memberType: 'Property', typeName, get });
+  const prop = (name: string, typeName: string, get: () => unknown, set?: (x: unknown) => void) => o.addProperty({ name, memberType: 'Property', typeName, get, set });
   const isAlias = info.commandType === 'Alias';
-  const target = isAlias ? resolve?.(info.definition) : undefined;
+  // An alias of an alias shows the command at the end of the chain (`tma -> Get-Command`).
+  let target = isAlias ? resolve?.(info.definition) : undefined;
+  for (let hops = 0; target?.commandType === 'Alias' && hops < 10; hops++) target = resolve?.(target.definition);
+  const resolvedName = target?.name ?? info.definition;
   const source = isAlias ? (target?.module ?? '') : info.module;
   const definition = definitionText(info);
   prop('CommandType', `${SMA}.CommandTypes`, () => info.commandType);
@@ -50,7 +54,7 @@ export function commandObject(info: CommandInfo, resolve?: (name: string) => Com
   prop('Version', 'version', () => '');
   prop('Source', 'string', () => source);
   // DisplayName is the table view's Name column (`? -> Where-Object`), not a .NET property.
-  o.addNote('DisplayName', isAlias ? `${info.name} -> ${info.definition}` : info.name);
+  o.addNote('DisplayName', isAlias ? `${info.name} -> ${resolvedName}` : info.name);
   prop('ModuleName', 'string', () => source);
   prop('Definition', 'string', () => definition);
   prop('Visibility', `${SMA}.SessionStateEntryVisibility`, () => 'Public');
@@ -76,8 +80,12 @@ export function commandObject(info: CommandInfo, resolve?: (name: string) => Com
     if (info.functionMetadata) prop('CmdletBinding', 'bool', () => advanced);
   }
   if (isAlias) {
-    prop('ResolvedCommandName', 'string', () => info.definition);
-    prop('ReferencedCommand', `${SMA}.CommandInfo`, () => info.definition);
+    const alias = info.alias;
+    prop('ResolvedCommandName', 'string', () => (target ? resolvedName : null));
+    prop('ReferencedCommand', `${SMA}.CommandInfo`, () => (target ? commandObject(target, resolve) : null));
+    prop('ResolvedCommand', `${SMA}.CommandInfo`, () => (target ? commandObject(target, resolve) : null));
+    prop('Description', 'string', () => alias?.description ?? '', alias ? (x) => (alias.description = x === null || x === undefined ? '' : String(x)) : undefined);
+    prop('Options', `${SMA}.ScopedItemOptions`, () => (alias ? optionsText(alias) : 'None'));
   }
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => info.name });
   return o;

@@ -25,13 +25,16 @@ export const SCOPE_PARAMETER = {
 } satisfies ParameterDeclaration;
 
 /** `ReadOnly, AllScope` as ScopedItemOptions.ToString() prints it. */
-export function optionsText(v: Partial<SessionVariable>): string {
+export function optionsText(v: ScopedFlags): string {
   const on = [v.readOnly && 'ReadOnly', v.constant && 'Constant', v.isPrivate && 'Private', v.allScope && 'AllScope'].filter(Boolean);
   return on.length ? on.join(', ') : 'None';
 }
 
-/** Sets the option flags of a variable from a ScopedItemOptions text. */
-export function applyOptions(v: SessionVariable, options: string): void {
+/** The ScopedItemOptions flags a variable or an alias carries. */
+type ScopedFlags = Pick<SessionVariable, 'readOnly' | 'constant' | 'isPrivate' | 'allScope'>;
+
+/** Sets the option flags of a variable or an alias from a ScopedItemOptions text. */
+export function applyOptions(v: ScopedFlags, options: string): void {
   const has = (flag: string) => options.split(',').some((p) => p.trim().toLowerCase() === flag);
   v.readOnly = has('readonly');
   v.constant = has('constant');
@@ -58,11 +61,16 @@ export function variableObject(name: string, value: unknown, v?: SessionVariable
 
 /** The variable table a -Scope argument names; a bad scope is this command's terminating error. */
 export function tableFor(ctx: CmdletContext, scope: unknown): VariableTable {
-  const text = scope === undefined || scope === null ? undefined : String(scope);
   const services = ctx.session.variableTable;
   if (!services) throw new Error('variable tables are not available in this session');
+  return scopedTable(ctx, scope, services);
+}
+
+/** A scope's table (variables, aliases) by a -Scope argument; a bad scope is this command's terminating error. */
+export function scopedTable<T>(ctx: CmdletContext, scope: unknown, table: (scope?: string) => T): T {
+  const text = scope === undefined || scope === null ? undefined : String(scope);
   try {
-    return services(text);
+    return table(text);
   } catch (e) {
     if (!(e instanceof TerminatingError)) throw e;
     const r = e.record;
