@@ -8,6 +8,7 @@ import { raise } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
 import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
+import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
 
 const MSCORLIB = 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
@@ -109,6 +110,9 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     case 'system.object':
       if (args.length === 1 && fullName.toLowerCase().endsWith('psobject')) return args[0] instanceof PSObject ? args[0] : PSObject.wrap(args[0]);
       return new PSObject();
+    case INVOCATION_SETTINGS_TYPE.toLowerCase():
+      if (args.length) overloadError('new', args.length);
+      return newInvocationSettings();
     case X509_CERTIFICATE2.toLowerCase():
       return newX509Certificate2(args, env);
   }

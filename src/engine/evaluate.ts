@@ -108,7 +108,7 @@ export class Interpreter {
     readonly rt: Runtime,
     private readonly pipelines: PipelineRunner,
   ) {
-    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services };
+    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services, runspaces: () => rt.runspaceHost };
   }
 
   /**
@@ -163,6 +163,8 @@ export class Interpreter {
         if (e.member.kind !== 'StringConstant') return false;
         const name = e.member.value.toLowerCase();
         if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
+        // [powershell]'s runs: a nested session runs commands.
+        if (!e.static && (name === 'begininvoke' || name === 'endinvoke')) return false;
         // A constructor may read a file asynchronously (X509Certificate2).
         if (e.static && name === 'new') return false;
         return this.isCommandFree(e.target) && e.arguments.every((a) => this.isCommandFree(a));

@@ -76,6 +76,9 @@ const ACCELERATORS: Record<string, string> = {
   version: 'System.Version',
   wildcardpattern: 'System.Management.Automation.WildcardPattern',
   cultureinfo: 'System.Globalization.CultureInfo',
+  powershell: 'System.Management.Automation.PowerShell',
+  runspacefactory: 'System.Management.Automation.Runspaces.RunspaceFactory',
+  runspace: 'System.Management.Automation.Runspaces.Runspace',
 };
 
 /** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */
@@ -821,7 +824,7 @@ export function exceptionFullName(exceptionType: string): string {
 export function exceptionValue(e: ExceptionInfo, record?: ErrorRecord): PSObject {
   const full = exceptionFullName(e.type);
   const o = new PSObject([...exceptionChain(e.type).map(exceptionFullName), 'System.Object']);
-  const inner = e.inner ? exceptionValue(e.inner) : null;
+  const inner = e.inner ? exceptionValue(e.inner, e.inner.record) : null;
   o.addNote('Message', e.message);
   o.addNote('InnerException', inner);
   if (record && exceptionChain(e.type).includes('RuntimeException')) o.addNote('ErrorRecord', record);

@@ -58,6 +58,8 @@ export interface ExceptionInfo {
   type: string;
   message: string;
   inner?: ExceptionInfo;
+  /** The ErrorRecord a PowerShell exception carries (ActionPreferenceStopException's `.ErrorRecord`). */
+  record?: ErrorRecord;
 }
 
 export interface ErrorRecordInit {
