@@ -315,10 +315,20 @@ export class Interpreter {
     }
     if (isControlFlow(e)) throw e;
     const record = this.toRecord(e, st, f);
-    if (e instanceof ScriptTerminatingError || (e instanceof TerminatingError && e.haltsScript)) throw e;
-    // Inside a try, under a trap of this function, or with $ErrorActionPreference = Stop in this
-    // scope, the error propagates to the enclosing statement (where the same rule applies again).
-    if (this.rt.tryDepth > 0 || f.traps || this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {
+    if (e instanceof TerminatingError && e.haltsScript) throw e;
+    const handled = this.rt.tryDepth > 0 || !!f.traps;
+    const preference = this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase();
+    if (e instanceof ScriptTerminatingError) {
+      // `throw` ends the script, except where the error action says to go on quietly (5.1 keeps it in $Error only).
+      if (handled || (preference !== 'silentlycontinue' && preference !== 'ignore')) throw e;
+      this.rt.recordError(record);
+      this.rt.errorCount++;
+      return;
+    }
+    // Inside a try, under a trap of this function, with $ErrorActionPreference = Stop in this
+    // scope, or stopped by -ErrorAction Stop (an ActionPreferenceStopException), the error
+    // propagates to the enclosing statement (where the same rule applies again).
+    if (handled || preference === 'stop' || (e instanceof TerminatingError && e.preferenceStop)) {
       throw e instanceof TerminatingError ? e : new TerminatingError(record);
     }
     return this.reportError(record, f);
