@@ -3,7 +3,7 @@
 // EnumValue; binding a cmdlet's enum parameter gives the canonical name string (convertToEnum:
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
-import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
+import { ERROR_CATEGORIES, ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
 import type { NumberKind, Numeric } from './numbers.js';
 import {
@@ -209,6 +209,7 @@ export const ACTION_PREFERENCE: EnumInfo = {
   values: ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend'],
 };
 registerEnum(ACTION_PREFERENCE);
+registerEnum({ typeName: 'System.Management.Automation.ErrorCategory', values: ERROR_CATEGORIES });
 registerEnum({
   typeName: 'System.ConsoleColor',
   values: ['Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray', 'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White'],

@@ -38,6 +38,16 @@ export type ErrorCategory =
   | 'QuotaExceeded'
   | 'NotEnabled';
 
+/** Every ErrorCategory, in the enum's order (its numbers are the positions). */
+export const ERROR_CATEGORIES: readonly ErrorCategory[] = [
+  'NotSpecified', 'OpenError', 'CloseError', 'DeviceError', 'DeadlockDetected', 'InvalidArgument',
+  'InvalidData', 'InvalidOperation', 'InvalidResult', 'InvalidType', 'MetadataError', 'NotImplemented',
+  'NotInstalled', 'ObjectNotFound', 'OperationStopped', 'OperationTimeout', 'SyntaxError', 'ParserError',
+  'PermissionDenied', 'ResourceBusy', 'ResourceExists', 'ResourceUnavailable', 'ReadError', 'WriteError',
+  'FromStdErr', 'SecurityError', 'ProtocolError', 'ConnectionError', 'AuthenticationError',
+  'LimitsExceeded', 'QuotaExceeded', 'NotEnabled',
+];
+
 /** Where an error happened: the source, the extent to underline, and the command running. */
 export interface InvocationInfo {
   source: SourceText;
