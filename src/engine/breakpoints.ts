@@ -10,7 +10,7 @@ import type { InvokeOptions, SessionBreakpoint } from '../protocol/cmdlet.js';
 import type { ScriptBlockValue } from '../protocol/values.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import type { Frame, Runtime } from './runtime.js';
-import { BreakSignal, ContinueSignal } from './signals.js';
+import { BreakSignal, ContinueSignal, type MaybePromise } from './signals.js';
 
 /** 1-based line and column of an offset in a text. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -26,7 +26,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 /** What of the interpreter a hit needs (the evaluator imports this module). */
 interface Runner {
   readonly rt: Runtime;
-  invokeForCmdlet(block: ScriptBlockValue, f: Frame, options: InvokeOptions | undefined): Promise<unknown[]>;
+  invokeForCmdlet(block: ScriptBlockValue, f: Frame, options: InvokeOptions | undefined): MaybePromise<unknown[]>;
 }
 
 function sameScript(bp: SessionBreakpoint, file: string | undefined): boolean {

@@ -10,11 +10,12 @@ import { runtimeError, TerminatingError } from '../protocol/errors.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText, type PSPropertyInfo } from '../protocol/values.js';
 import type { Frame } from './runtime.js';
 import { Scope } from './scope.js';
+import type { MaybePromise } from './signals.js';
 
 /** What the classes need from the interpreter. */
 export interface ClassHost {
   /** Runs a block over a scope (`$this` set in it) with arguments; its output. */
-  invoke(sb: ScriptBlockValue, f: Frame, args: unknown[]): Promise<unknown[]>;
+  invoke(sb: ScriptBlockValue, f: Frame, args: unknown[]): MaybePromise<unknown[]>;
   /** The value of an expression or initializer statement. */
   value(st: A.StatementAst | A.ExpressionAst, f: Frame): Promise<unknown>;
   /** The same, when it can run synchronously (no command); NOT_SYNC otherwise. */

@@ -3,12 +3,13 @@
 // and `[scriptblock]::Create('...')`.
 
 import { parseScript } from '../../grammar/index.js';
-import { convertTo, convertToString, resolveTypeName, toNumber } from '../protocol/convert.js';
-import { raise } from '../protocol/errors.js';
+import { convertTo, convertToString, exceptionChain, exceptionInfoOf, exceptionValue, resolveTypeName, shortTypeName, toNumber } from '../protocol/convert.js';
+import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
 import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
+import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
 import { cultureInfo } from '../protocol/culture.js';
 
@@ -119,10 +120,53 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
       if (found) return found;
       throw methodException('new', args.length, `Culture is not supported.\r\nParameter name: name\r\n${convertToString(args[0])} is an invalid culture identifier.`, 'CultureNotFoundException');
     }
+    case INVOCATION_SETTINGS_TYPE.toLowerCase():
+      if (args.length) overloadError('new', args.length);
+      return newInvocationSettings();
     case X509_CERTIFICATE2.toLowerCase():
       return newX509Certificate2(args, env);
+    case 'system.management.automation.errorrecord':
+      return newErrorRecord(args);
   }
-  return undefined;
+  return newException(fullName, args);
+}
+
+/** What .NET's parameterless exception constructors say. */
+const DEFAULT_EXCEPTION_MESSAGES: Record<string, string> = {
+  ArgumentException: 'Value does not fall within the expected range.',
+  ArgumentNullException: 'Value cannot be null.',
+  ArgumentOutOfRangeException: 'Specified argument was out of the range of valid values.',
+  InvalidOperationException: 'Operation is not valid due to the current state of the object.',
+  NotSupportedException: 'Specified method is not supported.',
+  NotImplementedException: 'The method or operation is not implemented.',
+  DivideByZeroException: 'Attempted to divide by zero.',
+  FormatException: 'One of the identified items was in an invalid format.',
+};
+
+/** `[ArgumentException]::new()`, `::new('message')`, `::new('message', $inner)`: an exception value. */
+function newException(fullName: string, args: unknown[]): PSObject | undefined {
+  const chain = exceptionChain(fullName);
+  if (chain[chain.length - 1] !== 'Exception' || !/Exception$/.test(fullName)) return undefined;
+  if (args.length > 2) overloadError('new', args.length);
+  const short = shortTypeName(fullName);
+  const message = args.length ? convertToString(args[0]) : (DEFAULT_EXCEPTION_MESSAGES[short] ?? `Exception of type '${fullName}' was thrown.`);
+  return exceptionValue({ type: fullName, message, inner: args.length === 2 ? exceptionInfoOf(args[1]) : undefined });
+}
+
+/** `[ErrorRecord]::new($exception, 'id', 'InvalidArgument', $target)`: a record of that exception. */
+function newErrorRecord(args: unknown[]): ErrorRecord {
+  if (args.length !== 4) overloadError('new', args.length);
+  const ex = exceptionInfoOf(args[0]);
+  if (!ex) throw methodException('new', 4, 'Value cannot be null.\r\nParameter name: exception', 'ArgumentNullException');
+  const category = convertToString(args[2]) || 'NotSpecified';
+  return new ErrorRecord({
+    message: ex.message,
+    errorId: convertToString(args[1]),
+    category: category as ErrorCategory,
+    exceptionType: ex.type,
+    innerException: ex.inner,
+    targetObject: args[3] ?? null,
+  });
 }
 
 /** `[T]::new(...)` for a type emsh cannot construct. */

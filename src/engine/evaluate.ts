@@ -114,7 +114,7 @@ export class Interpreter {
     readonly rt: Runtime,
     private readonly pipelines: PipelineRunner,
   ) {
-    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services };
+    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services, runspaces: () => rt.runspaceHost };
     this.classes = new ClassRegistry({
       invoke: (sb, f, args) => this.pipelines.invoke(this, sb, f, { args }, false),
       value: async (st, f) => (st.kind === 'Pipeline' || st.kind === 'Assignment' ? this.pipelineValue(st, f) : this.evalExpr(st as A.ExpressionAst, f)),
@@ -189,6 +189,8 @@ export class Interpreter {
         // A PowerShell class's methods run script.
         if (e.static ? e.target.kind === 'TypeExpression' && this.classes.find(e.target.type.name) : this.classes.methodNames.has(name)) return false;
         if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
+        // [powershell]'s runs: a nested session runs commands.
+        if (!e.static && (name === 'begininvoke' || name === 'endinvoke')) return false;
         // A constructor may read a file asynchronously (X509Certificate2).
         if (e.static && name === 'new') return false;
         return this.isCommandFree(e.target) && e.arguments.every((a) => this.isCommandFree(a));
@@ -341,10 +343,20 @@ export class Interpreter {
     }
     if (isControlFlow(e)) throw e;
     const record = this.toRecord(e, st, f);
-    if (e instanceof ScriptTerminatingError || (e instanceof TerminatingError && e.haltsScript)) throw e;
-    // Inside a try, under a trap of this function, or with $ErrorActionPreference = Stop in this
-    // scope, the error propagates to the enclosing statement (where the same rule applies again).
-    if (this.rt.tryDepth > 0 || f.traps || this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase() === 'stop') {
+    if (e instanceof TerminatingError && e.haltsScript) throw e;
+    const handled = this.rt.tryDepth > 0 || !!f.traps;
+    const preference = this.rt.preference(f.scope, 'ErrorActionPreference', 'Continue').toLowerCase();
+    if (e instanceof ScriptTerminatingError) {
+      // `throw` ends the script, except where the error action says to go on quietly (5.1 keeps it in $Error only).
+      if (handled || (preference !== 'silentlycontinue' && preference !== 'ignore')) throw e;
+      this.rt.recordError(record);
+      this.rt.errorCount++;
+      return;
+    }
+    // Inside a try, under a trap of this function, with $ErrorActionPreference = Stop in this
+    // scope, or stopped by -ErrorAction Stop (an ActionPreferenceStopException), the error
+    // propagates to the enclosing statement (where the same rule applies again).
+    if (handled || preference === 'stop' || (e instanceof TerminatingError && e.preferenceStop)) {
       throw e instanceof TerminatingError ? e : new TerminatingError(record);
     }
     return this.reportError(record, f);

@@ -76,8 +76,6 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
   const stages: (Stage | null)[] = [];
   const redirs: (Redirection | undefined)[] = [];
   const holders: { out: Pipe }[] = [];
-  const keeper = interp.rt.keeper;
-  let changing = false;
   try {
     // 1. Build every stage left to right: evaluate arguments, resolve, bind.
     for (let i = 0; i < n; i++) {
@@ -94,6 +92,30 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
       const stage = await buildCommandStage(interp, el, f, streams, i + 1, i > 0);
       stages.push(stage);
     }
+  } catch (e) {
+    for (const s of stages) s?.finish?.();
+    for (const r of redirs) if (r) await r.finish();
+    throw e;
+  }
+  await runStages(interp, stages, holders, redirs, out, () => feedInput(interp, p, stages, holders, f));
+}
+
+/**
+ * Steps 2 to 6 of a pipeline over stages already built (null: an expression element); `feed`
+ * gives the first element its input. Every stage's finish and every redirection's end run however it ends.
+ */
+async function runStages(
+  interp: Interpreter,
+  stages: (Stage | null)[],
+  holders: { out: Pipe }[],
+  redirs: (Redirection | undefined)[],
+  out: Pipe,
+  feed: () => Promise<void>,
+): Promise<void> {
+  const n = stages.length;
+  const keeper = interp.rt.keeper;
+  let changing = false;
+  try {
     // 2. Link outputs. What a begin block writes is held until every begin has run, as PowerShell
     // does: no stage's process runs before its own begin.
     const held: unknown[][] = stages.map(() => []);
@@ -148,7 +170,7 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
     // 5. The input: an expression's value (unrolled), or one process call of the first command.
     if (stopAt < 0) {
       try {
-        await feedInput(interp, p, stages, holders, f);
+        await feed();
       } catch (e) {
         if (!stoppedHere(e)) throw e;
       }
@@ -170,6 +192,48 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
     for (const r of redirs) if (r) await r.finish();
     if (changing) keeper!.endChanges();
   }
+}
+
+/** A command of a pipeline built by the PowerShell API: a name, a CommandInfo or a script block, with its arguments. */
+export interface ApiCommand {
+  command: unknown;
+  args: CommandArgument[];
+  /** A script run in the caller's scope (AddScript without useLocalScope). */
+  dot: boolean;
+}
+
+/**
+ * Runs commands given as values rather than text (`[powershell]`'s AddCommand / AddScript) as one
+ * pipeline in `f`; `input` (when given) goes to the first command one object at a time.
+ */
+export async function runCommandPipeline(interp: Interpreter, commands: ApiCommand[], f: Frame, out: Pipe, input: ArrayLike<unknown> | undefined): Promise<void> {
+  const stages: Stage[] = [];
+  const span = { start: 0, end: 0 };
+  try {
+    for (let i = 0; i < commands.length; i++) {
+      const c = commands[i]!;
+      stages.push(await commandStage(interp, c.command, c.args, { frame: f, streams: f.streams, position: i + 1, expectingInput: i > 0 || input !== undefined, span, nameSpan: span, dot: c.dot }));
+    }
+  } catch (e) {
+    for (const s of stages) s.finish?.();
+    throw e;
+  }
+  const holders = stages.map(() => ({ out: NULL_PIPE as Pipe }));
+  const feed = async (): Promise<void> => {
+    const first = stages[0]!;
+    if (input === undefined) {
+      const r = first.processNoInput();
+      if (isPromise(r)) await r;
+      return;
+    }
+    for (let i = 0; i < input.length; i++) {
+      const t = interp.rt.tick();
+      if (t) await t;
+      const r = first.process(input[i]);
+      if (isPromise(r)) await r;
+    }
+  };
+  await runStages(interp, stages, holders, stages.map(() => undefined), out, feed);
 }
 
 /** Step 5 of a pipeline: the first element's value, or the first command's one process call. */
@@ -262,7 +326,6 @@ async function buildCommandStage(
   position: number,
   expectingInput: boolean,
 ): Promise<Stage> {
-  const rt = interp.rt;
   const nameNode = cmd.name;
   const nameValue =
     nameNode.kind === 'StringConstant' ? nameNode.value : nameNode.kind === 'ScriptBlockExpression' && cmd.invocation ? await interp.evalExpr(nameNode, f) : await interp.evalExpr(nameNode, f);
@@ -277,7 +340,29 @@ async function buildCommandStage(
     );
   }
   const args = await evaluateArguments(interp, cmd.elements, f);
-  const dot = cmd.invocation === '.';
+  return commandStage(interp, nameValue, args, { frame: f, streams, position, expectingInput, span: cmd.span, nameSpan: nameNode.span, dot: cmd.invocation === '.' });
+}
+
+/** Where a command stands in its pipeline, for the stage that runs it. */
+export interface CommandSite {
+  frame: Frame;
+  streams: Streams;
+  position: number;
+  expectingInput: boolean;
+  span: A.Span;
+  nameSpan: A.Span;
+  dot: boolean;
+}
+
+/**
+ * The bound stage of a command given by its name (or CommandInfo) or a script block, with its
+ * arguments already evaluated: a cmdlet, a function, a script block, a .ps1 on the lab drive.
+ */
+export async function commandStage(interp: Interpreter, nameValue: unknown, args: CommandArgument[], site: CommandSite): Promise<Stage> {
+  const rt = interp.rt;
+  const { frame: f, streams, position, expectingInput, dot } = site;
+  const cmd = { span: site.span, name: { span: site.nameSpan } };
+  const nameNode = cmd.name;
   /** A script block or function run as this command (its own function scope unless dot-sourced). */
   const blockStage = (block: A.ScriptBlockAst, source: A.SourceText, name: string, invocationName: string) =>
     new ScriptStage(interp, { block, source, name, callerFrame: f, dot, scopeKind: 'function', args, streams, expectingInput, invocationName, span: cmd.span, position });

@@ -10,6 +10,7 @@ import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
 import type { MaybePromise } from './signals.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
+import type { RunspaceHost } from './powershell-api.js';
 
 /** Where a command's output goes: the next stage, a collector, Out-Default, or nowhere. */
 export interface Pipe {
@@ -100,6 +101,8 @@ export class Runtime {
   /** Bumped on every error written or reported, so statements can tell whether they failed. */
   errorCount = 0;
   abort = new AbortController();
+  /** The runspaces of this emsh (`[powershell]::Create()`); set by the Session. */
+  runspaceHost?: RunspaceHost;
   /** SessionServices as seen from a scope (variables resolve there); set by the Session. */
   servicesFor: (scope: Scope) => SessionServices = () => {
     throw new Error('no session services');

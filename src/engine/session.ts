@@ -19,13 +19,14 @@ import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
 import { Interpreter, blockSources } from './evaluate.js';
-import { ScriptStage, invokeScriptBlock, isAdvancedScript, resolveCommand, runPipelineGeneral, scriptDeclaration } from './pipeline.js';
+import { ScriptStage, invokeScriptBlock, isAdvancedScript, resolveCommand, runCommandPipeline, runPipelineGeneral, scriptDeclaration, type ApiCommand } from './pipeline.js';
+import { RunspaceRegistry, runspaceObject, type ApiCommandSpec, type RunspaceEngine, type RunspaceHost } from './powershell-api.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
 import { aliasTable, variableTable } from './variable-tables.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
 import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
-import { SecureString } from '../protocol/values.js';
+import { PSObject, ScriptBlockValue, SecureString } from '../protocol/values.js';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.js';
 
 export interface SessionOptions extends RuntimeOptions {
@@ -38,6 +39,8 @@ export interface SessionOptions extends RuntimeOptions {
    * path (test/engine/fast-path.test.ts checks the two give the same results).
    */
   fastPath?: boolean;
+  /** The runspaces of the emsh this session belongs to, and this session's own (a nested session's). */
+  runspaces?: { registry: RunspaceRegistry; self: PSObject };
 }
 
 export interface ExecuteOptions {
@@ -91,6 +94,84 @@ export class Session {
     if (opts.fastPath === false) this.interp.fastPath = false;
     this.rt.servicesFor = (scope) => this.makeServices(scope);
     this.services = this.makeServices(this.rt.global);
+    this.rt.runspaceHost = this.runspaceHost(opts);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Runspaces: `[powershell]::Create()` runs its commands in a nested session on the same lab.
+
+  private runspaceHost(opts: SessionOptions): RunspaceHost {
+    const registry = opts.runspaces?.registry ?? new RunspaceRegistry();
+    let self = opts.runspaces?.self;
+    const engine = this.apiEngine();
+    self ??= runspaceObject(registry, () => engine, true);
+    const mine = self;
+    return {
+      registry,
+      current: () => mine,
+      newEngine: (other) =>
+        new Session({
+          ...opts,
+          host: nestedHost(this.realHost),
+          keeper: opts.keeper && nestedKeeper(opts.keeper),
+          promptPrefix: undefined,
+          runspaces: { registry, self: other },
+        }).apiEngine(),
+    };
+  }
+
+  /** This session as a runspace's engine: pipelines given as values run in its global scope. */
+  private apiEngine(): RunspaceEngine {
+    const rt = this.rt;
+    const interp = this.interp;
+    return {
+      invoke: async (statements, input, streams, history) => {
+        useConversionClock(rt.now);
+        if (rt.abort.signal.aborted) rt.abort = new AbortController();
+        const start = rt.now();
+        const frame: Frame = { scope: rt.global, source: { text: '' }, streams };
+        const collect = new CollectPipe();
+        let failure: unknown;
+        try {
+          for (const [i, st] of statements.entries()) {
+            const before = rt.errorCount;
+            const commands = st.map((c) => this.apiCommand(c));
+            await runCommandPipeline(interp, commands, frame, collect, i === 0 ? input : undefined);
+            rt.commit(false);
+            rt.lastSuccess = rt.errorCount === before;
+          }
+        } catch (e) {
+          if (!(e instanceof ExitSignal || e instanceof BreakSignal || e instanceof ContinueSignal || e instanceof ReturnSignal)) {
+            failure = e;
+            if (!(e instanceof PipelineStoppedError)) {
+              const record = e instanceof TerminatingError ? e.record : jsErrorRecord(e, { source: frame.source, span: { start: 0, end: 0 } });
+              rt.recordError(record);
+              rt.errorCount++;
+              if (!(e instanceof TerminatingError)) failure = new TerminatingError(record);
+            }
+            rt.lastSuccess = false;
+          }
+        }
+        if (history !== undefined) {
+          const status = failure instanceof PipelineStoppedError ? 'Stopped' : failure ? 'Failed' : 'Completed';
+          rt.history.push({ id: rt.history.length + 1, commandLine: history, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
+        }
+        return { output: collect.items, failure };
+      },
+      getVariable: (name) => this.services.getVariable(name),
+      setVariable: (name, value) => this.services.setVariable(name, value),
+      stop: () => this.stop(),
+    };
+  }
+
+  /** A PowerShell API command as the pipeline runs it: a script is parsed into a script block. */
+  private apiCommand(c: ApiCommandSpec): ApiCommand {
+    if (c.script === undefined) return { command: c.command, args: c.args, dot: !c.useLocalScope && c.command instanceof ScriptBlockValue };
+    const parsed = parseScript(c.script);
+    const pe = parsed.errors[0];
+    if (pe) throw new TerminatingError(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
+    blockSources.set(parsed.ast, parsed.source);
+    return { command: new ScriptBlockValue(parsed.ast, c.script), args: c.args, dot: !c.useLocalScope };
   }
 
   // ---------------------------------------------------------------------------------------
@@ -575,6 +656,39 @@ export class Session {
 
 function aliasInfo(a: SessionAlias): CommandInfo {
   return { name: a.name, commandType: 'Alias', definition: a.definition, alias: a, module: '' };
+}
+
+/** The host of a nested session: nothing reaches the screen (its streams go to the PowerShell object). */
+function nestedHost(parent: Host): Host {
+  return {
+    interactive: false,
+    get width() {
+      return parent.width;
+    },
+    write: () => undefined,
+    writeLine: () => undefined,
+    promptForChoice: (caption, message, choices, def) => parent.promptForChoice(caption, message, choices, def),
+    prompt: (caption, message, fields) => parent.prompt(caption, message, fields),
+    readLine: (prompt, secure) => parent.readLine(prompt, secure),
+    clear: () => undefined,
+  };
+}
+
+/** A nested session's keeper: the statement running `Invoke()` in the outer session owns the statement boundaries. */
+function nestedKeeper(k: StateKeeper): StateKeeper {
+  return {
+    beginStatement: () => undefined,
+    endStatement: () => undefined,
+    beginChanges: (signal) => k.beginChanges(signal),
+    endChanges: () => k.endChanges(),
+    commit: (durable) => k.commit(durable),
+    get readOnly() {
+      return k.readOnly;
+    },
+    get failedCommits() {
+      return k.failedCommits;
+    },
+  };
 }
 
 function cmdletInfo(d: CmdletDeclaration): CommandInfo {

@@ -28,6 +28,7 @@ import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEnc
 import { cultureInfo, currentCulture, currentTimeZone } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
+import { POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
 
 export interface StaticEnv {
   fs: LabFileSystem;
@@ -35,6 +36,8 @@ export interface StaticEnv {
   now(): Date;
   /** The lab's services (X509Certificate2.Verify asks for the machine's trusted roots). */
   services?: ServiceRegistry;
+  /** The runspaces `[powershell]` and `[runspacefactory]` make (absent: those types cannot run anything). */
+  runspaces?: () => RunspaceHost | undefined;
 }
 
 const NO_SERVICES: ServiceRegistry = {
@@ -585,6 +588,12 @@ function regexStatic(name: string, args: unknown[]): unknown {
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
+function runspaceHost(env: StaticEnv, name: string, args: unknown[]): RunspaceHost {
+  const host = env.runspaces?.();
+  if (!host) throw methodException(name, args.length, 'This session cannot create runspaces.', 'PSNotSupportedException');
+  return host;
+}
+
 function resolveOrFail(typeName: string): string {
   const full = resolveTypeName(typeName);
   if (!full) throw typeNotFound(typeName);
@@ -672,6 +681,14 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     case 'System.Management.Automation.ScriptBlock':
       if (name.toLowerCase() === 'create') return createScriptBlock(args);
       break;
+    case POWERSHELL_TYPE:
+      if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args, env.now);
+      break;
+    case RUNSPACE_FACTORY_TYPE: {
+      const made = runspaceFactoryMethod(runspaceHost(env, name, args), name, args);
+      if (made !== undefined) return made;
+      break;
+    }
     case 'System.IO.File':
       return fileMethod(name, args, env);
     case 'System.IO.Path':

@@ -3,7 +3,7 @@
 // EnumValue; binding a cmdlet's enum parameter gives the canonical name string (convertToEnum:
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
-import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
+import { ERROR_CATEGORIES, ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
 import type { NumberKind, Numeric } from './numbers.js';
 import {
@@ -76,6 +76,9 @@ const ACCELERATORS: Record<string, string> = {
   version: 'System.Version',
   wildcardpattern: 'System.Management.Automation.WildcardPattern',
   cultureinfo: 'System.Globalization.CultureInfo',
+  powershell: 'System.Management.Automation.PowerShell',
+  runspacefactory: 'System.Management.Automation.Runspaces.RunspaceFactory',
+  runspace: 'System.Management.Automation.Runspaces.Runspace',
 };
 
 /** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */
@@ -215,6 +218,7 @@ export const ACTION_PREFERENCE: EnumInfo = {
   values: ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend'],
 };
 registerEnum(ACTION_PREFERENCE);
+registerEnum({ typeName: 'System.Management.Automation.ErrorCategory', values: ERROR_CATEGORIES });
 registerEnum({
   typeName: 'System.ConsoleColor',
   values: ['Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray', 'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White'],
@@ -844,7 +848,7 @@ export function exceptionFullName(exceptionType: string): string {
 export function exceptionValue(e: ExceptionInfo, record?: ErrorRecord): PSObject {
   const full = exceptionFullName(e.type);
   const o = new PSObject([...exceptionChain(e.type).map(exceptionFullName), 'System.Object']);
-  const inner = e.inner ? exceptionValue(e.inner) : null;
+  const inner = e.inner ? exceptionValue(e.inner, e.inner.record) : null;
   o.addNote('Message', e.message);
   o.addNote('InnerException', inner);
   if (record && exceptionChain(e.type).includes('RuntimeException')) o.addNote('ErrorRecord', record);

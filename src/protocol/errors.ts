@@ -38,6 +38,16 @@ export type ErrorCategory =
   | 'QuotaExceeded'
   | 'NotEnabled';
 
+/** Every ErrorCategory, in the enum's order (its numbers are the positions). */
+export const ERROR_CATEGORIES: readonly ErrorCategory[] = [
+  'NotSpecified', 'OpenError', 'CloseError', 'DeviceError', 'DeadlockDetected', 'InvalidArgument',
+  'InvalidData', 'InvalidOperation', 'InvalidResult', 'InvalidType', 'MetadataError', 'NotImplemented',
+  'NotInstalled', 'ObjectNotFound', 'OperationStopped', 'OperationTimeout', 'SyntaxError', 'ParserError',
+  'PermissionDenied', 'ResourceBusy', 'ResourceExists', 'ResourceUnavailable', 'ReadError', 'WriteError',
+  'FromStdErr', 'SecurityError', 'ProtocolError', 'ConnectionError', 'AuthenticationError',
+  'LimitsExceeded', 'QuotaExceeded', 'NotEnabled',
+];
+
 /** Where an error happened: the source, the extent to underline, and the command running. */
 export interface InvocationInfo {
   source: SourceText;
@@ -58,6 +68,8 @@ export interface ExceptionInfo {
   type: string;
   message: string;
   inner?: ExceptionInfo;
+  /** The ErrorRecord a PowerShell exception carries (ActionPreferenceStopException's `.ErrorRecord`). */
+  record?: ErrorRecord;
 }
 
 export interface ErrorRecordInit {

@@ -42,9 +42,17 @@ export const SHOULD_PROCESS_PARAMETERS: Readonly<Record<string, ParameterDeclara
   Confirm: { type: 'Switch', aliases: ['cf'] },
 };
 
-/** The common parameters of a declaration: the table, plus -WhatIf/-Confirm when it has them. */
+/**
+ * The common parameters of a declaration: the table, plus -WhatIf/-Confirm when it has them,
+ * less any the declaration has itself (a simple function's `param($ErrorAction)` is its own).
+ */
 export function commonParametersOf(decl: CmdletDeclaration): Record<string, ParameterDeclaration> {
-  return decl.supportsShouldProcess ? { ...COMMON_PARAMETERS, ...SHOULD_PROCESS_PARAMETERS } : { ...COMMON_PARAMETERS };
+  const all = decl.supportsShouldProcess ? { ...COMMON_PARAMETERS, ...SHOULD_PROCESS_PARAMETERS } : { ...COMMON_PARAMETERS };
+  for (const name of Object.keys(decl.parameters)) {
+    const own = Object.keys(all).find((c) => c.toLowerCase() === name.toLowerCase());
+    if (own) delete all[own];
+  }
+  return all;
 }
 
 /** A parameter's membership in a set; undefined when it is not in that set. */

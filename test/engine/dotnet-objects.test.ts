@@ -2,6 +2,7 @@
 // [scriptblock]::Create and GetNewClosure; Add-Member on any object, .psobject, PSTypeName (issue 11).
 import { describe, expect, it } from 'vitest';
 import { everydaySession } from '../cmdlets/everyday-session.js';
+import { testShell } from './helpers.js';
 
 describe('.NET objects scripts create', () => {
   it('StringBuilder: chained appends, ToString, the Capacity/MaxCapacity/Length table', async () => {
@@ -85,5 +86,15 @@ describe('Add-Member on any object, .psobject, PSTypeName', () => {
       'Lab.Server\nName\nTrue\n',
     );
     expect(await run("$p = [pscustomobject]@{a=1}; $p.psobject.TypeNames.Insert(0, 'My.Type'); $p.pstypenames[0]; \"$p\"")).toBe('My.Type\n@{a=1}\n');
+  });
+});
+
+describe('exceptions and error records made with ::new', () => {
+  it('[ArgumentException]::new() has .NET\'s default message; ErrorRecord::new keeps the exception, id, category and target', async () => {
+    const r = await testShell().eval(
+      "[System.ArgumentException]::new().Message; $r = [System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new('x', [System.IO.IOException]::new('in')), 'id', [System.Management.Automation.ErrorCategory]::InvalidArgument, 5); $r.FullyQualifiedErrorId; $r.Exception.GetType().FullName; $r.Exception.InnerException.Message; [string]$r.CategoryInfo.Category; $r.TargetObject",
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['Value does not fall within the expected range.', 'id', 'System.ArgumentException', 'in', 'InvalidArgument', 5]);
   });
 });

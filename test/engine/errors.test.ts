@@ -29,8 +29,9 @@ describe('errors', () => {
     expect(r.output).toEqual(['after a', 1]);
     r = await sh.eval('$Error.Clear(); Fail-Item b -ErrorAction Ignore; $Error.Count');
     expect(r.output).toEqual(['after b', 0]);
+    // -ErrorAction Stop makes the error script-terminating (ActionPreferenceStopException): the script ends.
     r = await sh.eval("Fail-Item c -ErrorAction Stop; 'next statement'");
-    expect(r.output).toEqual(['next statement']);
+    expect(r.output).toEqual([]);
     expect(r.errors.map((e) => e.message)).toEqual(["Cannot find path 'c' because it does not exist."]);
   });
 
@@ -149,10 +150,10 @@ describe('errors', () => {
 });
 
 describe('errors across function boundaries', () => {
-  it('f -ErrorAction Stop: the error leaves f and terminates only the caller statement', async () => {
+  it('f -ErrorAction Stop: the error leaves f and ends the script (Stop is script-terminating)', async () => {
     const sh = testShell();
     const r = await sh.eval("function f { [CmdletBinding()] param() Fail-Item a; 'in f' }; f -ErrorAction Stop; 'after'");
-    expect(r.output).toEqual(['after']);
+    expect(r.output).toEqual([]);
     expect(r.errors.map((e) => e.message)).toEqual(["Cannot find path 'a' because it does not exist."]);
   });
 
@@ -161,6 +162,20 @@ describe('errors across function boundaries', () => {
     const r = await sh.eval("$ErrorActionPreference = 'Stop'; function f { Fail-Item a; 'in f' }; f; 'after'");
     expect(r.output).toEqual([]);
     expect(r.errors).toHaveLength(1);
+  });
+});
+
+describe('throw under SilentlyContinue / Ignore', () => {
+  it('a suppressed throw goes on with the next statement and is kept in $Error only', async () => {
+    const sh = testShell();
+    const r = await sh.eval("function f { [CmdletBinding()] param() throw 'oops'; 'after throw' }; f -ErrorAction SilentlyContinue; $Error[0].FullyQualifiedErrorId");
+    expect(r.output).toEqual(['after throw', 'oops']);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('inside try the throw still reaches catch', async () => {
+    const r = await testShell().eval("function f { [CmdletBinding()] param() throw 'oops'; 'after throw' }; try { f -ErrorAction Ignore } catch { \"caught $_\" }");
+    expect(r.output).toEqual(['caught oops']);
   });
 });
 

@@ -168,7 +168,7 @@ describe('$Error, -ErrorVariable, -OutVariable, -ErrorAction Stop', () => {
 
   it('-ErrorVariable also gets the terminating error that ends the command', async () => {
     expect(await out('Fail-Item a -Terminating -ErrorVariable ev; $ev.Count; $ev[0].TargetObject')).toEqual([1, 'a']);
-    expect(await out('Fail-Item a -ErrorAction Stop -ErrorVariable ev; $ev.Count')).toEqual([1]);
+    expect(await out('try { Fail-Item a -ErrorAction Stop -ErrorVariable ev } catch { }; $ev.Count')).toEqual([1]);
     expect(await out('function f { [CmdletBinding()] param() throw "inside" }; try { f -ErrorVariable ev } catch { }; $ev.Count; "$($ev[0])"')).toEqual([1, 'inside']);
   });
 

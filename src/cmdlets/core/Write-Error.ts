@@ -3,18 +3,9 @@
 // its category activity is Write-Error, as in Windows PowerShell 5.1.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import type { ErrorCategory } from '../../protocol/errors.js';
-import { ErrorRecord } from '../../protocol/errors.js';
+import { ERROR_CATEGORIES, ErrorRecord } from '../../protocol/errors.js';
 import { toDisplayText } from '../../protocol/values.js';
 
-const CATEGORIES: readonly ErrorCategory[] = [
-  'NotSpecified', 'OpenError', 'CloseError', 'DeviceError', 'DeadlockDetected', 'InvalidArgument',
-  'InvalidData', 'InvalidOperation', 'InvalidResult', 'InvalidType', 'MetadataError', 'NotImplemented',
-  'NotInstalled', 'ObjectNotFound', 'OperationStopped', 'OperationTimeout', 'SyntaxError', 'ParserError',
-  'PermissionDenied', 'ResourceBusy', 'ResourceExists', 'ResourceUnavailable', 'ReadError', 'WriteError',
-  'FromStdErr', 'SecurityError', 'ProtocolError', 'ConnectionError', 'AuthenticationError',
-  'LimitsExceeded', 'QuotaExceeded', 'NotEnabled',
-];
 
 export const WRITE_ERROR_ID = 'Microsoft.PowerShell.Commands.WriteErrorException';
 
@@ -43,7 +34,7 @@ export default defineCmdlet({
     },
     Category: {
       type: 'Enum',
-      enum: { typeName: 'System.Management.Automation.ErrorCategory', values: CATEGORIES },
+      enum: { typeName: 'System.Management.Automation.ErrorCategory', values: ERROR_CATEGORIES },
       sets: { NoException: {} },
       help: 'Specifies the category of the error.',
       default: 'NotSpecified',
