@@ -3,6 +3,7 @@
 // One declaration drives binding (src/engine/binder.ts), Get-Help, Get-Command -Syntax,
 // tab completion and the examples test. No cmdlet parses its own arguments.
 
+import type { ScriptBlockAst, SourceText, Span } from '../../grammar/ast.js';
 import type { ErrorCategory, ErrorRecord, ErrorRecordInit } from './errors.js';
 import type { Host, HostStyle } from './host.js';
 import type { PSHashtable, PSObject, ScriptBlockValue, SecureString } from './values.js';
@@ -287,7 +288,20 @@ export interface CommandInfo {
    * advanced (then it has the common parameters): Get-Command's Parameters and ParameterSets.
    */
   functionMetadata?: () => { declaration: CmdletDeclaration; advanced: boolean };
+  /** Where a function's or script's comment-based help is looked for (Get-Help). */
+  helpSource?: () => HelpSource | undefined;
   module: string;
+}
+
+/** The text and tree Get-Help reads a function's or a script's comment-based help from. */
+export interface HelpSource {
+  source: SourceText;
+  /** The function's body, or the script's whole block. */
+  block: ScriptBlockAst;
+  /** The `function name {...}` statement, when the function was defined by one. */
+  definition?: Span;
+  /** The block is a whole script file. */
+  isScript?: boolean;
 }
 
 export interface HistoryEntry {
@@ -377,6 +391,8 @@ export interface SessionServices {
   /** Cmdlets, functions and aliases, for Get-Command / Get-Help / Get-Alias. */
   commands(): CommandInfo[];
   resolveCommand(name: string): CommandInfo | undefined;
+  /** Set-Item function:name -Value {...}: defines (or replaces) a function in the command's scope. */
+  defineFunction?(name: string, body: ScriptBlockValue): void;
   history(): HistoryEntry[];
   /** The current location, as PowerShell shows it (`C:\Windows\system32`). */
   getLocation(): string;
