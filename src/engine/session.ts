@@ -25,7 +25,7 @@ import { Scope, type FunctionInfo } from './scope.js';
 import { variableTable } from './variable-tables.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
 import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
-import { SecureString } from '../protocol/values.js';
+import { ScriptBlockValue, SecureString } from '../protocol/values.js';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.js';
 
 export interface SessionOptions extends RuntimeOptions {
@@ -522,7 +522,7 @@ export class Session {
       },
       setVariable: (name, value) => {
         // `global:x` / `script:x` (Set-Variable -Scope) pick the scope as `$global:x = ...` does.
-        const m = /^(global|script|local|private):(.+)$/is.exec(name);
+        const m = /^(global|script|local|private|env):(.+)$/is.exec(name);
         const target: A.VariableAst = { kind: 'Variable', name: m ? m[2]! : name, scope: m?.[1], span: { start: 0, end: 0 } };
         interp.setVariable(target, value, { scope, source: { text: '' }, streams: this.hostStreams() });
       },
@@ -542,7 +542,17 @@ export class Session {
         return list;
       },
       resolveCommand: commandInfo,
-      defineFunction: (name, value) => {
+      defineFunction: (name, given) => {
+        let value = given;
+        if (typeof value === 'string') {
+          const parsed = parseScript(value);
+          if (parsed.errors.length) {
+            const pe = parsed.errors[0]!;
+            throw new TerminatingError(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
+          }
+          blockSources.set(parsed.ast, parsed.source);
+          value = new ScriptBlockValue(parsed.ast, value);
+        }
         const body = value.ast as A.ScriptBlockAst;
         const m = /^(global|script|local|private):(.+)$/i.exec(name);
         const target = !m ? scope : m[1]!.toLowerCase() === 'global' ? rt.global : m[1]!.toLowerCase() === 'script' ? scope.script : scope;

@@ -391,8 +391,8 @@ export interface SessionServices {
   /** Cmdlets, functions and aliases, for Get-Command / Get-Help / Get-Alias. */
   commands(): CommandInfo[];
   resolveCommand(name: string): CommandInfo | undefined;
-  /** Set-Item function:name -Value {...}: defines (or replaces) a function in the command's scope. */
-  defineFunction?(name: string, body: ScriptBlockValue): void;
+  /** Set-Item function:name -Value {...}: defines (or replaces) a function in the command's scope (a text is parsed as its body). */
+  defineFunction?(name: string, body: ScriptBlockValue | string): void;
   history(): HistoryEntry[];
   /** The current location, as PowerShell shows it (`C:\Windows\system32`). */
   getLocation(): string;

@@ -90,4 +90,14 @@ describe('comment-based help', () => {
     await sh.run('function hf6 {\n# .FORWARDHELPTARGETNAME Get-Help\n# .FORWARDHELPCATEGORY Cmdlet\n}');
     expect(await out('$h = Get-Help hf6; $h.Name; $h.Category')).toBe('Get-Help\nCmdlet\n');
   });
+
+  it('a function made by Set-Item function: has the help written at the start of its block', async () => {
+    await sh.run('Set-Item function:hf7 -Value {\n  # .SYNOPSIS\n  #    Dynamic.\n  process { 7 }\n}');
+    expect(await out('hf7; (Get-Help hf7).Synopsis')).toBe('7\nDynamic.\n');
+  });
+
+  it('a function without help still lists its parameters (globbing from [SupportsWildcards()])', async () => {
+    await sh.run('function hf8 { param([SupportsWildcards()]$p1, $p2) }');
+    expect(await out('$h = Get-Help hf8; $h.parameters.parameter[0].globbing; $h.parameters.parameter[1].globbing; $h.Synopsis.Trim()')).toBe('true\nfalse\nhf8 [[-p1] <Object>] [[-p2] <Object>]\n');
+  });
 });

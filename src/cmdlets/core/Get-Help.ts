@@ -6,7 +6,7 @@ import { Pager } from './pager.js';
 import { defineCmdlet, type CmdletContext, type CmdletDeclaration, type CommandInfo, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
 import { commentHelpLines, functionHelpLines, functionSyntaxLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
-import { findCommentHelp } from './comment-help.js';
+import { emptyCommentHelp, findCommentHelp } from './comment-help.js';
 import { cmdletHelpData, defaultHelpObject, helpTextOf, helpObject, scriptHelpData, syntaxText } from './help-object.js';
 import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
@@ -113,25 +113,30 @@ function scriptHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletC
   }
   // A block that only names an external help file emsh cannot read leaves the default help.
   const onlyExternal = comment && comment.externalHelp && !comment.synopsis && !comment.description && !comment.examples.length;
-  if (comment && meta && hs && !onlyExternal) {
-    const data = scriptHelpData({
-      name: c.commandType === 'ExternalScript' ? c.definition : c.name,
-      category: categoryName(c),
-      declaration: meta.declaration,
-      advanced: meta.advanced,
-      paramAsts: hs.block.params?.parameters ?? [],
-      source: hs.source,
-      help: comment,
-      parameterComments: found.parameterComments,
-      outputTypes: [],
-    });
-    if (!passesFilters(params, data)) return undefined;
-    const text = { ...data, syntaxLines: syntaxText(data) };
-    return helpObject(data, view, () => shown(commentHelpLines(text, view, width)));
+  if (!meta || !hs) {
+    if (!passesFilters(params, {})) return undefined;
+    return defaultHelpObject(c.name, categoryName(c), `\n${functionSyntaxLines(c).join('\n')}\n`, () => shown(functionHelpLines(c)));
   }
-  if (!passesFilters(params, {})) return undefined;
-  const syntax = functionSyntaxLines(c);
-  return defaultHelpObject(c.name, categoryName(c), `\n${syntax.join('\n')}\n`, () => shown(functionHelpLines(c)));
+  const useComment = comment && !onlyExternal;
+  const data = scriptHelpData({
+    name: c.commandType === 'ExternalScript' ? c.definition : c.name,
+    category: categoryName(c),
+    declaration: meta.declaration,
+    advanced: meta.advanced,
+    paramAsts: hs.block.params?.parameters ?? [],
+    source: hs.source,
+    help: useComment ? comment : emptyCommentHelp(),
+    parameterComments: useComment ? found.parameterComments : [],
+    outputTypes: [],
+  });
+  if (!passesFilters(params, data)) return undefined;
+  if (!useComment) {
+    // No help written: the syntax is the synopsis, and the text only what the definition tells (5.1's default help).
+    data.synopsis = `\n${functionSyntaxLines(c).join('\n')}\n`;
+    return helpObject(data, view, () => shown(functionHelpLines(c)), 'ExtendedCmdletHelpInfo');
+  }
+  const text = { ...data, syntaxLines: syntaxText(data) };
+  return helpObject(data, view, () => shown(commentHelpLines(text, view, width)));
 }
 
 function writeHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletContext): void {

@@ -159,9 +159,14 @@ function section(lines: string[], at: number): { text: string; last: number } {
   return { text, last: i - 1 };
 }
 
+/** Help with no section written. */
+export function emptyCommentHelp(): CommentHelp {
+  return { examples: [], inputs: [], outputs: [], links: [], parameters: new Map() };
+}
+
 /** Reads the sections of a comment block; undefined when it is not help (no keyword, or one help does not know). */
 export function analyzeHelp(lines: string[]): CommentHelp | undefined {
-  const help: CommentHelp = { examples: [], inputs: [], outputs: [], links: [], parameters: new Map() };
+  const help = emptyCommentHelp();
   let found = false;
   for (let i = 0; i < lines.length; i++) {
     const m = DIRECTIVE.exec(lines[i]!);

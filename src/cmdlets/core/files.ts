@@ -7,6 +7,7 @@ import CopyItem from './Copy-Item.js';
 import GetChildItem from './Get-ChildItem.js';
 import GetContent from './Get-Content.js';
 import GetItem from './Get-Item.js';
+import SetItem from './Set-Item.js';
 import GetLocation from './Get-Location.js';
 import MoveItem from './Move-Item.js';
 import NewItem from './New-Item.js';
@@ -25,6 +26,7 @@ export const fileCmdlets: CmdletDeclaration[] = [
   AddContent,
   GetChildItem,
   GetItem,
+  SetItem,
   TestPath,
   RemoveItem,
   CopyItem,

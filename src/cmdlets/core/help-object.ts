@@ -84,10 +84,10 @@ function parameterNode(p: HelpParameter, forSyntax: boolean): PSObject {
 const renderers = new WeakMap<PSObject, () => string[]>();
 
 /** The MAML-shaped object of one command's help; `render` gives the text of the view asked for. */
-export function helpObject(data: CommandHelpData, view: HelpView, render: () => string[]): PSObject {
+export function helpObject(data: CommandHelpData, view: HelpView, render: () => string[], typeName = 'MamlCommandHelpInfo'): PSObject {
   const viewName = { default: '', detailed: 'DetailedView', full: 'FullView', examples: 'ExamplesView' }[view];
-  const typeNames = ['MamlCommandHelpInfo', 'System.Management.Automation.PSCustomObject', 'System.Object'];
-  if (viewName) typeNames.unshift(`MamlCommandHelpInfo#${viewName}`);
+  const typeNames = [typeName, 'System.Management.Automation.PSCustomObject', 'System.Object'];
+  if (viewName) typeNames.unshift(`${typeName}#${viewName}`);
   const record: Record<string, unknown> = {
     details: node('MamlCommandHelpInfo#details', { name: data.name, description: paras(data.synopsis) }),
     description: data.description ? paras(data.description) : null,
