@@ -35,6 +35,7 @@ export default defineCmdlet({
     Name: {
       type: 'String[]',
       sets: { AllCommandSet: { position: 0, fromPipelineByPropertyName: true } },
+      validateNotNullOrEmpty: true,
       help: 'Specifies the names of the commands to get. Wildcard characters are permitted.',
     },
     Verb: {
