@@ -637,6 +637,7 @@ export class Interpreter {
       body,
       source: f.source,
       text: f.source.text.slice(st.body.span.start, st.body.span.end),
+      definition: st.span,
     });
   }
 

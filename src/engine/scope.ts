@@ -1,7 +1,7 @@
 // Variable scopes. PowerShell scoping is dynamic: a function's scope is a child of its caller's,
 // reads walk up the chain, and a plain assignment creates the variable in the local scope.
 
-import type { ScriptBlockAst, SourceText } from '../../grammar/ast.js';
+import type { ScriptBlockAst, SourceText, Span } from '../../grammar/ast.js';
 import type { ParameterDeclaration, SessionAlias, SessionVariable } from '../protocol/cmdlet.js';
 
 export interface Variable extends SessionVariable {
@@ -23,6 +23,8 @@ export interface FunctionInfo {
   text: string;
   /** Parameters declared as `function f($a, $b)`, merged with body.params by the caller. */
   declaration?: Record<string, ParameterDeclaration>;
+  /** The `function name {...}` statement's span (absent for Set-Item function:name): where help comments before it are looked for. */
+  definition?: Span;
 }
 
 export type ScopeKind = 'global' | 'script' | 'function' | 'dot';

@@ -13,6 +13,7 @@ import type {
   SessionServices,
 } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
+import { decodeText } from '../protocol/text-codec.js';
 import { useConversionClock } from '../protocol/convert.js';
 import type { Host, HostStyle, LineKind } from '../protocol/host.js';
 import type { CommandArgument } from './binder.js';
@@ -560,6 +561,27 @@ export class Session {
         declaration: scriptDeclaration(interp, f.body, f.name, blockSources.get(f.body) ?? { text: f.text }, this.hostStreams()),
         advanced: isAdvancedScript(f.body),
       }),
+      helpSource: () => ({ source: blockSources.get(f.body) ?? f.source, block: f.body, definition: f.definition }),
+      module: '',
+    });
+    // A script's help and parameters come from its file, parsed when asked for.
+    const parsedScript = (path: string) => {
+      const parsed = parseScript(decodeText(rt.fs.readBytes(rt.fs.resolve(path, rt.location))), path);
+      return parsed.errors.length ? undefined : parsed;
+    };
+    const scriptInfo = (path: string): CommandInfo => ({
+      name: path.split('\\').pop() ?? path,
+      commandType: 'ExternalScript',
+      definition: path,
+      functionMetadata: () => {
+        const parsed = parsedScript(path);
+        if (!parsed) return { declaration: scriptDeclaration(interp, { kind: 'ScriptBlock', span: { start: 0, end: 0 } }, path, { text: '' }, this.hostStreams()), advanced: false };
+        return { declaration: scriptDeclaration(interp, parsed.ast, path, parsed.source, this.hostStreams()), advanced: isAdvancedScript(parsed.ast) };
+      },
+      helpSource: () => {
+        const parsed = parsedScript(path);
+        return parsed && { source: parsed.source, block: parsed.ast, isScript: true };
+      },
       module: '',
     });
     const commandInfo = (name: string): CommandInfo | undefined => {
@@ -569,7 +591,7 @@ export class Session {
       if (!r) return undefined;
       if (r.kind === 'cmdlet') return cmdletInfo(r.decl);
       if (r.kind === 'function') return functionInfo(r.fn);
-      return { name: r.path.split('\\').pop() ?? r.path, commandType: 'ExternalScript', definition: r.path, module: '' };
+      return scriptInfo(r.path);
     };
     return {
       getVariable: (name) => {
@@ -584,7 +606,7 @@ export class Session {
       },
       setVariable: (name, value) => {
         // `global:x` / `script:x` (Set-Variable -Scope) pick the scope as `$global:x = ...` does.
-        const m = /^(global|script|local|private):(.+)$/is.exec(name);
+        const m = /^(global|script|local|private|env):(.+)$/is.exec(name);
         const target: A.VariableAst = { kind: 'Variable', name: m ? m[2]! : name, scope: m?.[1], span: { start: 0, end: 0 } };
         interp.setVariable(target, value, { scope, source: { text: '' }, streams: this.hostStreams() });
       },
@@ -606,6 +628,22 @@ export class Session {
         return list;
       },
       resolveCommand: commandInfo,
+      defineFunction: (name, given) => {
+        let value = given;
+        if (typeof value === 'string') {
+          const parsed = parseScript(value);
+          if (parsed.errors.length) {
+            const pe = parsed.errors[0]!;
+            throw new TerminatingError(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
+          }
+          blockSources.set(parsed.ast, parsed.source);
+          value = new ScriptBlockValue(parsed.ast, value);
+        }
+        const body = value.ast as A.ScriptBlockAst;
+        const m = /^(global|script|local|private):(.+)$/i.exec(name);
+        const target = !m ? scope : m[1]!.toLowerCase() === 'global' ? rt.global : m[1]!.toLowerCase() === 'script' ? scope.script : scope;
+        target.defineFunction({ name: m ? m[2]! : name, isFilter: false, body, source: blockSources.get(body) ?? { text: value.text }, text: value.text });
+      },
       history: () => rt.history.slice(),
       getLocation: () => rt.location,
       setLocation: (path) => {

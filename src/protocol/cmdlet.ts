@@ -4,6 +4,7 @@
 // tab completion and the examples test. No cmdlet parses its own arguments.
 
 import type { MaybePromise } from './maybe-promise.js';
+import type { ScriptBlockAst, SourceText, Span } from '../../grammar/ast.js';
 import type { ErrorCategory, ErrorRecord, ErrorRecordInit } from './errors.js';
 import type { Host, HostStyle } from './host.js';
 import type { PSHashtable, PSObject, ScriptBlockValue, SecureString } from './values.js';
@@ -290,7 +291,20 @@ export interface CommandInfo {
    * advanced (then it has the common parameters): Get-Command's Parameters and ParameterSets.
    */
   functionMetadata?: () => { declaration: CmdletDeclaration; advanced: boolean };
+  /** Where a function's or script's comment-based help is looked for (Get-Help). */
+  helpSource?: () => HelpSource | undefined;
   module: string;
+}
+
+/** The text and tree Get-Help reads a function's or a script's comment-based help from. */
+export interface HelpSource {
+  source: SourceText;
+  /** The function's body, or the script's whole block. */
+  block: ScriptBlockAst;
+  /** The `function name {...}` statement, when the function was defined by one. */
+  definition?: Span;
+  /** The block is a whole script file. */
+  isScript?: boolean;
 }
 
 export interface HistoryEntry {
@@ -428,6 +442,8 @@ export interface SessionServices {
   /** Cmdlets, functions and aliases, for Get-Command / Get-Help / Get-Alias. */
   commands(): CommandInfo[];
   resolveCommand(name: string): CommandInfo | undefined;
+  /** Set-Item function:name -Value {...}: defines (or replaces) a function in the command's scope (a text is parsed as its body). */
+  defineFunction?(name: string, body: ScriptBlockValue | string): void;
   history(): HistoryEntry[];
   /** The current location, as PowerShell shows it (`C:\Windows\system32`). */
   getLocation(): string;

@@ -1,7 +1,7 @@
 // Member access on values: `$x.Name`, `$x.Name = v`, `$x.Method(args)` and Get-Member's list.
 // Without strict mode a missing property is $null; methods fail with PowerShell's texts.
 
-import { convertTo, convertToString, enumValue, exceptionValue, shortTypeName, toNumber } from './convert.js';
+import { NUMERIC_LIMITS, convertTo, convertToString, enumInfo, enumValue, exceptionValue, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
@@ -1213,4 +1213,39 @@ function defaultDefinition(n: string): string {
       return 'int CompareTo(System.Object value)';
   }
   return `${n}()`;
+}
+
+/**
+ * The static members Get-Member -Static lists for a type: every type's Equals and
+ * ReferenceEquals, a number type's MaxValue / MinValue / Parse / TryParse, String's Empty and
+ * its static methods, an enum's values.
+ */
+export function staticMemberNames(fullName: string): MemberRow[] {
+  const short = memberTypeName(fullName);
+  const rows: MemberRow[] = [
+    { name: 'Equals', memberType: 'Method', definition: 'static bool Equals(System.Object objA, System.Object objB)' },
+    { name: 'ReferenceEquals', memberType: 'Method', definition: 'static bool ReferenceEquals(System.Object objA, System.Object objB)' },
+  ];
+  const property = (name: string, type = short) => rows.push({ name, memberType: 'Property', definition: `static ${type} ${name} {get;}` });
+  if (NUMERIC_LIMITS[fullName]) {
+    property('MaxValue');
+    property('MinValue');
+    rows.push(
+      { name: 'Parse', memberType: 'Method', definition: `static ${short} Parse(string s), static ${short} Parse(string s, System.Globalization.NumberStyles style), static ${short} Parse(string s, System.IFormatProvider provider), static ${short} Parse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider)` },
+      { name: 'TryParse', memberType: 'Method', definition: `static bool TryParse(string s, [ref] ${short} result), static bool TryParse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider, [ref] ${short} result)` },
+    );
+  } else if (fullName === 'System.String') {
+    property('Empty', 'string');
+    for (const [name, definition] of [
+      ['Compare', 'static int Compare(string strA, string strB), static int Compare(string strA, string strB, bool ignoreCase)'],
+      ['Concat', 'static string Concat(System.Object arg0), static string Concat(System.Object arg0, System.Object arg1), static string Concat(Params string[] values)'],
+      ['Format', 'static string Format(string format, System.Object arg0), static string Format(string format, Params System.Object[] args)'],
+      ['IsNullOrEmpty', 'static bool IsNullOrEmpty(string value)'],
+      ['IsNullOrWhiteSpace', 'static bool IsNullOrWhiteSpace(string value)'],
+      ['Join', 'static string Join(string separator, Params string[] value), static string Join(string separator, Params System.Object[] values)'],
+    ]) rows.push({ name: name!, memberType: 'Method', definition: definition! });
+  }
+  const en = enumInfo(fullName);
+  if (en) for (const v of en.values) rows.push({ name: v, memberType: 'Property', definition: `static ${fullName} ${v} {get;}` });
+  return sortRows(rows);
 }

@@ -6,6 +6,7 @@ import GetHelp from '../../src/cmdlets/core/Get-Help.js';
 import GetHistory from '../../src/cmdlets/core/Get-History.js';
 import SortObject from '../../src/cmdlets/core/Sort-Object.js';
 import WriteOutput from '../../src/cmdlets/core/Write-Output.js';
+import { helpTextOf } from '../../src/cmdlets/core/help-object.js';
 import type { CommandInfo } from '../../src/protocol/cmdlet.js';
 import type { PSObject } from '../../src/protocol/values.js';
 import { commandsFor, runCmdlet } from './fake-context.js';
@@ -86,16 +87,22 @@ describe('Get-History', () => {
   });
 });
 
+/** The text a help object shows at the console. */
+function shownText(help: unknown): string {
+  return (helpTextOf(help) ?? []).join('\n');
+}
+
 describe('Get-Help', () => {
   it('shows the help of a cmdlet, also through an alias', async () => {
     const r = await runCmdlet(GetHelp, { commands, params: { Name: 'sort' } });
-    const text = r.output[0] as string;
+    expect((r.output[0] as PSObject).get('Name')).toBe('Sort-Object');
+    const text = shownText(r.output[0]);
     expect(text.startsWith('\nNAME\n    Sort-Object\n\nSYNOPSIS\n    Sorts objects by property values.\n\n\nSYNTAX\n    Sort-Object [[-Property] <Object[]>]')).toBe(true);
     expect(text).toContain('REMARKS\n    To see the examples, type: "get-help Sort-Object -examples".');
   });
 
   it('-Examples, -Parameter', async () => {
-    const ex = (await runCmdlet(GetHelp, { commands, params: { Name: 'Sort-Object', Examples: true }, parameterSet: 'Examples' })).output[0] as string;
+    const ex = shownText((await runCmdlet(GetHelp, { commands, params: { Name: 'Sort-Object', Examples: true }, parameterSet: 'Examples' })).output[0]);
     expect(ex).toContain('    -------------------------- EXAMPLE 1 --------------------------\n\n    PS C:\\>3,1,2 | Sort-Object\n');
     const p = (await runCmdlet(GetHelp, { commands, params: { Name: 'Sort-Object', Parameter: 'Desc*' }, parameterSet: 'Parameters' })).output[0] as string;
     expect(p).toBe(
@@ -123,7 +130,7 @@ describe('Get-Help', () => {
   });
 
   it('a function shows its syntax; no name shows the overview', async () => {
-    const f = (await runCmdlet(GetHelp, { commands, params: { Name: 'Test-Thing' } })).output[0] as string;
+    const f = shownText((await runCmdlet(GetHelp, { commands, params: { Name: 'Test-Thing' } })).output[0]);
     expect(f).toContain('SYNTAX\n    Test-Thing [[-a] <Object>] [[-b] <Object>]');
     const o = (await runCmdlet(GetHelp, { commands })).output[0] as string;
     expect(o).toContain('Get-Help <name> -Examples');

@@ -6,8 +6,11 @@ import { commandObject, definitionText } from './command-info.js';
 import { functionSyntaxLines } from './help-text.js';
 import { stringsOf } from './patterns.js';
 import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
+import { registerEnum } from '../../protocol/convert.js';
 
 const COMMAND_TYPES = ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application', 'Script', 'Workflow', 'Configuration', 'All'];
+// [System.Management.Automation.CommandTypes] as a type scripts can name (a parameter's type, a cast).
+registerEnum({ typeName: 'System.Management.Automation.CommandTypes', values: COMMAND_TYPES, flags: true, numbers: [1, 2, 4, 8, 16, 32, 64, 128, 256, 511] });
 
 /** 5.1 lists aliases, then functions, then cmdlets, each by name. */
 const TYPE_ORDER: Record<string, number> = { Alias: 0, Function: 1, Filter: 1, Cmdlet: 2, ExternalScript: 3 };
@@ -32,6 +35,7 @@ export default defineCmdlet({
     Name: {
       type: 'String[]',
       sets: { AllCommandSet: { position: 0, fromPipelineByPropertyName: true } },
+      validateNotNullOrEmpty: true,
       help: 'Specifies the names of the commands to get. Wildcard characters are permitted.',
     },
     Verb: {

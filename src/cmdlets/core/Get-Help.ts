@@ -3,9 +3,11 @@
 // -Examples, -Parameter). Wildcards list the matching commands.
 
 import { Pager } from './pager.js';
-import { defineCmdlet, type CmdletContext, type CommandInfo, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
+import { defineCmdlet, type CmdletContext, type CmdletDeclaration, type CommandInfo, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
-import { functionHelpLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
+import { commentHelpLines, functionHelpLines, functionSyntaxLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
+import { emptyCommentHelp, findCommentHelp } from './comment-help.js';
+import { cmdletHelpData, defaultHelpObject, helpTextOf, helpObject, scriptHelpData, syntaxText } from './help-object.js';
 import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
 const OVERVIEW = `
@@ -69,13 +71,83 @@ function helpText(lines: string[]): string {
   return lines.join('\n');
 }
 
+/** The help lines of a view, without the blank lines the help view puts around every object. */
+function shown(lines: string[]): string[] {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && lines[a] === '') a++;
+  while (b > a && lines[b - 1] === '') b--;
+  return lines.slice(a, b);
+}
+
+/** What -Component, -Role and -Functionality ask of the help (wildcards; any one pattern will do). */
+function passesFilters(params: Params, help: { component?: string; role?: string; functionality?: string }): boolean {
+  const ok = (patterns: readonly (string | null)[] | null | undefined, value: string | undefined) =>
+    !patterns || patterns.some((p) => p !== null && value !== undefined && compileWildcard(p).test(value));
+  return ok(params.Component, help.component) && ok(params.Role, help.role) && ok(params.Functionality, help.functionality);
+}
+
+function categoryName(c: CommandInfo): string {
+  return c.commandType === 'Alias' ? 'Alias' : c.commandType;
+}
+
+/** A cmdlet's help object: its declaration in MAML's shape, shown as the declaration's help text. */
+function cmdletHelp(decl: CmdletDeclaration, view: HelpView, width: number): PSObject {
+  const lines = helpLines(decl, view, width);
+  return helpObject(cmdletHelpData(decl), view, () => shown(lines));
+}
+
+/** A function's or script's help object: from its comment-based help, else what its definition tells. */
+function scriptHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletContext): PSObject | 'forwarded' | undefined {
+  const width = ctx.host.width || 120;
+  const hs = c.helpSource?.();
+  const found = hs && findCommentHelp(hs);
+  const meta = c.functionMetadata?.();
+  const comment = found?.help;
+  if (comment && (comment.forwardHelpTargetName || comment.forwardHelpCategory)) {
+    const target = ctx.session.resolveCommand(comment.forwardHelpTargetName ?? c.name);
+    if (target && target !== c && (!comment.forwardHelpCategory || categoryName(target).toLowerCase() === comment.forwardHelpCategory.toLowerCase())) {
+      writeHelp(target, view, params, ctx);
+      return 'forwarded';
+    }
+  }
+  // A block that only names an external help file emsh cannot read leaves the default help.
+  const onlyExternal = comment && comment.externalHelp && !comment.synopsis && !comment.description && !comment.examples.length;
+  if (!meta || !hs) {
+    if (!passesFilters(params, {})) return undefined;
+    return defaultHelpObject(c.name, categoryName(c), `\n${functionSyntaxLines(c).join('\n')}\n`, () => shown(functionHelpLines(c)));
+  }
+  const useComment = comment && !onlyExternal;
+  const data = scriptHelpData({
+    name: c.commandType === 'ExternalScript' ? c.definition : c.name,
+    category: categoryName(c),
+    declaration: meta.declaration,
+    advanced: meta.advanced,
+    paramAsts: hs.block.params?.parameters ?? [],
+    source: hs.source,
+    help: useComment ? comment : emptyCommentHelp(),
+    parameterComments: useComment ? found.parameterComments : [],
+    outputTypes: [],
+  });
+  if (!passesFilters(params, data)) return undefined;
+  if (!useComment) {
+    // No help written: the syntax is the synopsis, and the text only what the definition tells (5.1's default help).
+    data.synopsis = `\n${functionSyntaxLines(c).join('\n')}\n`;
+    return helpObject(data, view, () => shown(functionHelpLines(c)), 'ExtendedCmdletHelpInfo');
+  }
+  const text = { ...data, syntaxLines: syntaxText(data) };
+  return helpObject(data, view, () => shown(commentHelpLines(text, view, width)));
+}
+
 function writeHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletContext): void {
   const width = ctx.host.width || 120;
   const target = c.commandType === 'Alias' ? ctx.session.resolveCommand(c.definition) : c;
   if (!target) return notFound(ctx, c.name);
   const decl = target.declaration;
   if (!decl) {
-    ctx.write(helpText(functionHelpLines(target)));
+    const help = scriptHelp(target, view, params, ctx);
+    if (help === undefined) return notFound(ctx, c.name);
+    if (help !== 'forwarded') ctx.write(help);
     return;
   }
   const wanted = params.Parameter;
@@ -99,7 +171,8 @@ function writeHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletCo
     ctx.write(helpText(parameterHelpLines(decl, names, width)));
     return;
   }
-  ctx.write(helpText(helpLines(decl, view, width)));
+  if (!passesFilters(params, {})) return notFound(ctx, c.name);
+  ctx.write(cmdletHelp(decl, view, width));
 }
 
 const PARAMETERS = {
@@ -114,6 +187,9 @@ const PARAMETERS = {
   Parameter: { type: 'String', sets: { Parameters: { mandatory: true } }, help: 'Displays only the detailed descriptions of these parameters. Wildcard characters are permitted.' },
   Online: { type: 'Switch', sets: { Online: { mandatory: true } }, help: 'Would open the online help; emsh has none.' },
   ShowWindow: { type: 'Switch', sets: { ShowWindow: { mandatory: true } }, help: 'Would open the help in a window; emsh shows the full help in the console instead.' },
+  Component: { type: 'String[]', help: 'Gets only the help of commands whose component (.COMPONENT) matches. Wildcard characters are permitted.' },
+  Role: { type: 'String[]', help: 'Gets only the help of commands written for a user role (.ROLE) that matches. Wildcard characters are permitted.' },
+  Functionality: { type: 'String[]', help: 'Gets only the help of commands whose functionality (.FUNCTIONALITY) matches. Wildcard characters are permitted.' },
 } satisfies Record<string, ParameterDeclaration>;
 
 /** The parameters as the cmdlet's blocks and helpers receive them. */
@@ -132,7 +208,7 @@ export default defineCmdlet({
     'commands. All help comes with emsh: there is no online help.',
   defaultParameterSet: 'AllUsersView',
   parameters: PARAMETERS,
-  outputType: ['System.String', 'HelpInfoShort'],
+  outputType: ['MamlCommandHelpInfo', 'System.String', 'HelpInfoShort'],
   examples: [
     { code: 'Get-Help Measure-Object', remarks: 'Displays the help of Measure-Object.', shows: 'SYNOPSIS\n    Calculates the numeric properties of objects' },
     { code: 'Get-Help Select-Object -Parameter First', remarks: 'Displays the help of one parameter.', shows: '    -First <int>' },
@@ -144,7 +220,7 @@ export default defineCmdlet({
     if (!/^(help|man)$/i.test(ctx.invocationName) || !ctx.host.readKey) return showHelp(params, ctx);
     const texts: string[] = [];
     const capture: CmdletContext = Object.create(ctx, {
-      write: { value: (v: unknown) => (typeof v === 'string' ? texts.push(v) : ctx.write(v)) },
+      write: { value: (v: unknown) => (typeof v === 'string' ? texts.push(v) : helpTextOf(v) ? texts.push(helpTextOf(v)!.join('\n')) : ctx.write(v)) },
     });
     showHelp(params, capture);
     await new Pager(ctx).lines(texts.join('\n').split('\n'));

@@ -1,8 +1,8 @@
 // Get-Member (gm): the properties and methods of the input objects, one group per type.
 
 import { stateKey, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { memberNames } from '../../protocol/members.js';
-import { PSObject, typeNamesOf, toDisplayText } from '../../protocol/values.js';
+import { memberNames, staticMemberNames } from '../../protocol/members.js';
+import { PSObject, PSTypeValue, typeNamesOf, toDisplayText } from '../../protocol/values.js';
 import { INPUT_OBJECT } from './output-common.js';
 import { wildcards } from './patterns.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
@@ -72,6 +72,14 @@ export default defineCmdlet({
       help: 'Specifies the member types to get: Property, NoteProperty, ScriptProperty, AliasProperty, Properties, Method, ScriptMethod, Methods, Event, All...',
     },
     InputObject: INPUT_OBJECT,
+    Static: { type: 'Switch', help: 'Gets the static members of the type (of the object, or the type itself when a type is the input) instead of its instance members.' },
+    Force: { type: 'Switch', help: 'Adds the intrinsic members (psbase, psadapted, psextended, psobject, pstypenames) and the get_ / set_ accessor methods of the properties.' },
+    View: {
+      type: 'Enum[]',
+      enum: { typeName: 'System.Management.Automation.PSMemberViewTypes', values: ['Extended', 'Adapted', 'Base', 'All'], flags: true, numbers: [1, 2, 4, 7] },
+      defaultText: 'Adapted, Extended',
+      help: 'Gets only the members of these views: Extended (members PowerShell adds), Adapted and Base (the members of the .NET object), All.',
+    },
   },
   outputType: [MEMBER_DEFINITION_TYPE],
   examples: [
@@ -112,8 +120,12 @@ export default defineCmdlet({
     }
     const names = params.Name === undefined ? undefined : wildcards(params.Name);
     const types = memberTypeFilter(params.MemberType);
-    for (const { typeName, value } of s.firsts) {
-      const members = memberNames(value)
+    const views = viewFilter(params.View);
+    for (const { typeName: instanceType, value } of s.firsts) {
+      const typeName = params.Static && value instanceof PSTypeValue ? value.fullName : instanceType;
+      const all = params.Static ? staticMemberNames(typeName) : params.Force ? withHidden(memberNames(value)) : memberNames(value);
+      const members = all
+        .filter((m) => params.Static || views(m.memberType))
         .filter((m) => !types || types.has(m.memberType.toLowerCase()))
         .filter((m) => !names || names.some((re) => re.test(m.name)))
         // 5.1 sorts by member type name, then by name.
@@ -122,6 +134,31 @@ export default defineCmdlet({
     }
   },
 });
+
+/** Members PowerShell adds to objects (the Extended view); the rest are the object's own (Adapted, Base). */
+const EXTENDED = new Set(['noteproperty', 'scriptproperty', 'aliasproperty', 'codeproperty', 'scriptmethod', 'codemethod', 'propertyset', 'memberset']);
+
+/** -View as a test of a member type (default: Adapted and Extended, that is every member). */
+function viewFilter(views: readonly (string | null)[] | undefined): (memberType: string) => boolean {
+  if (!views || views.includes('All')) return () => true;
+  const extended = views.includes('Extended');
+  const own = views.includes('Adapted') || views.includes('Base');
+  return (t) => (EXTENDED.has(t.toLowerCase()) ? extended : own);
+}
+
+/** -Force: the intrinsic member sets and pstypenames, and each property's accessor methods. */
+function withHidden(rows: { name: string; memberType: string; definition: string }[]): { name: string; memberType: string; definition: string }[] {
+  const out = [...rows];
+  for (const set of ['psadapted', 'psbase', 'psextended', 'psobject']) out.push({ name: set, memberType: 'MemberSet', definition: `${set} {}` });
+  out.push({ name: 'pstypenames', memberType: 'CodeProperty', definition: 'System.Collections.ObjectModel.Collection`1[[System.String, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]] pstypenames{get=PSTypeNames;}' });
+  for (const r of rows) {
+    const m = r.memberType === 'Property' ? /^(\S+) \S+ \{(get;)?(set;)?\}$/.exec(r.definition) : null;
+    if (!m) continue;
+    if (m[2]) out.push({ name: `get_${r.name}`, memberType: 'Method', definition: `${m[1]} get_${r.name}()` });
+    if (m[3]) out.push({ name: `set_${r.name}`, memberType: 'Method', definition: `void set_${r.name}(${m[1]} value)` });
+  }
+  return out;
+}
 
 function cmp(a: string, b: string): number {
   const x = a.toLowerCase();

@@ -8,6 +8,7 @@ import GetChildItem from './Get-ChildItem.js';
 import GetContent from './Get-Content.js';
 import GetFileHash from './Get-FileHash.js';
 import GetItem from './Get-Item.js';
+import SetItem from './Set-Item.js';
 import GetLocation from './Get-Location.js';
 import MoveItem from './Move-Item.js';
 import NewItem from './New-Item.js';
@@ -26,6 +27,7 @@ export const fileCmdlets: CmdletDeclaration[] = [
   AddContent,
   GetChildItem,
   GetItem,
+  SetItem,
   TestPath,
   RemoveItem,
   CopyItem,

@@ -281,3 +281,82 @@ export function functionHelpLines(info: CommandInfo): string[] {
     '',
   ];
 }
+
+/** The MAML-style facts help shows of one parameter (help-object.ts). */
+export interface HelpParameterText {
+  name: string;
+  typeName: string;
+  enumValues?: readonly string[];
+  required: boolean;
+  position: string;
+  pipelineInput: string;
+  globbing: boolean;
+  description: string;
+  defaultValue: string;
+}
+
+/** What help-object.ts knows of a function's or script's comment-based help, for the text views. */
+export interface HelpTextData {
+  name: string;
+  synopsis: string;
+  description: string;
+  syntaxLines: string[];
+  commonParameters: boolean;
+  parameters: HelpParameterText[];
+  examples: { prompt: string; code: string; remarks: string }[];
+  notes: string;
+  inputs: string[];
+  outputs: string[];
+  links: string[];
+}
+
+/** Indents every line of a text (keeping its own indentation and blank lines). */
+function indented(text: string, indent: number): string[] {
+  return text.split('\n').map((l) => (l.trim() ? ' '.repeat(indent) + l : ''));
+}
+
+/** The help text of a function or script with comment-based help, in one of Get-Help's views. */
+export function commentHelpLines(data: HelpTextData, view: HelpView, width = 120): string[] {
+  const lines: string[] = ['NAME', `    ${data.name}`, '', 'SYNOPSIS', ...indented(data.synopsis, 4), ''];
+  const examples = (): string[] =>
+    data.examples.flatMap((ex, i) => [
+      `    -------------------------- EXAMPLE ${i + 1} --------------------------`,
+      '',
+      ...indented(`${ex.prompt}${ex.code}`, 4),
+      '',
+      ...(ex.remarks ? [...indented(ex.remarks, 4), ''] : []),
+      '',
+    ]);
+  if (view === 'examples') return [...lines, '', ...examples()];
+  lines.push('', 'SYNTAX');
+  for (const s of data.syntaxLines) lines.push(...wrapText(s, 4, width), '');
+  lines.push('', 'DESCRIPTION', ...indented(data.description, 4), '', '');
+  if (view === 'detailed' || view === 'full') {
+    lines.push('PARAMETERS');
+    for (const p of data.parameters) {
+      const value = p.enumValues ? '' : p.typeName === 'SwitchParameter' ? ' [<SwitchParameter>]' : ` <${p.typeName}>`;
+      lines.push(`    -${p.name}${value}`, ...(p.description ? indented(p.description, 8) : []), '');
+      if (view === 'full') {
+        lines.push(
+          `        Required?                    ${p.required}`,
+          `        Position?                    ${p.position}`,
+          `        Default value                ${p.defaultValue}`,
+          `        Accept pipeline input?       ${p.pipelineInput}`,
+          `        Accept wildcard characters?  ${p.globbing}`,
+          '',
+        );
+      }
+    }
+    if (data.commonParameters) lines.push('    <CommonParameters>', ...wrapText(COMMON_PARAMETERS_TEXT, 8, width), '');
+    lines.push('');
+    if (view === 'full') {
+      lines.push('INPUTS', ...data.inputs.flatMap((t) => [...indented(t, 4), '']), '');
+      lines.push('OUTPUTS', ...data.outputs.flatMap((t) => [...indented(t, 4), '']), '');
+      if (data.notes) lines.push('NOTES', '', ...indented(data.notes, 4), '', '');
+    }
+    lines.push(...examples());
+  }
+  lines.push('RELATED LINKS', ...data.links.map((l) => `    ${l}`), '');
+  if (view === 'default' || view === 'detailed') lines.push(...remarks(data.name));
+  return lines;
+}

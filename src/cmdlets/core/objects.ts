@@ -12,6 +12,7 @@ import GetCommand from './Get-Command.js';
 import GetCredential from './Get-Credential.js';
 import GetDate from './Get-Date.js';
 import GetHelp from './Get-Help.js';
+import GetVerb from './Get-Verb.js';
 import GetHistory from './Get-History.js';
 import GetVariable from './Get-Variable.js';
 import GroupObject from './Group-Object.js';
@@ -60,6 +61,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   MeasureObject,
   GetCommand,
   GetHelp,
+  GetVerb,
   GetAlias,
   GetHistory,
   WriteOutput,
