@@ -3,6 +3,7 @@
 // EnumValue; binding a cmdlet's enum parameter gives the canonical name string (convertToEnum:
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
+import { closedGeneric, dotnetTypeName, openGenericName, resolveGenericName } from './generic-types.js';
 import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
 import type { NumberKind, Numeric } from './numbers.js';
@@ -15,6 +16,7 @@ import {
   SecureString,
   arrayElementType,
   isTruthy,
+  markList,
   numberToString,
   toDisplayText,
   typeNamesOf,
@@ -226,12 +228,8 @@ export function resolveTypeName(name: string): string | undefined {
     return el ? el + '[]' : undefined;
   }
   const lower = n.toLowerCase();
-  const generic = /^(?:system\.collections\.generic\.)?list\s*\[(.+)\]$/i.exec(n);
-  if (generic) {
-    const el = resolveTypeName(generic[1]!);
-    return el ? `System.Collections.Generic.List[${el}]` : undefined;
-  }
-  return ACCELERATORS[lower] ?? KNOWN.get(lower);
+  if (n.endsWith(']')) return resolveGenericName(n, resolveTypeName);
+  return ACCELERATORS[lower] ?? KNOWN.get(lower) ?? openGenericName(n);
 }
 
 /** Every full type name emsh resolves (for completing `[System.Str`), sorted. */
@@ -655,6 +653,10 @@ export function convertTo(value: unknown, typeName: string): unknown {
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
   }
+  if (value !== null && full.endsWith(']') && !isInstanceOf(value, full)) {
+    const made = newGenericCollection(full, Array.isArray(value) ? value : value instanceof Uint8Array ? Array.from(value) : [value]);
+    if (made !== undefined && !(made instanceof PSHashtable)) return made;
+  }
   const exception = exceptionFromString(value, full);
   if (exception) return exception;
   const en = ENUMS.get(full.toLowerCase());
@@ -665,6 +667,33 @@ export function convertTo(value: unknown, typeName: string): unknown {
   if (value === null) return null;
   if (isInstanceOf(value, full)) return value;
   throw castError(value, full);
+}
+
+const COLLECTIONS = new Set(['List', 'Stack', 'Queue', 'HashSet', 'LinkedList', 'Dictionary', 'SortedDictionary']);
+
+/**
+ * A new generic collection of a closed generic type in emsh's form (`List[T]`, `Stack[T]`,
+ * `Queue[T]`, `HashSet[T]`, `LinkedList[T]`: a growing list in enumeration order; `Dictionary[K,V]`:
+ * a dictionary that converts what it is given), holding `items` converted; undefined for any other type.
+ */
+export function newGenericCollection(typeName: string, items: readonly unknown[] | undefined): unknown {
+  const full = resolveTypeName(typeName);
+  const parts = full ? closedGeneric(full) : undefined;
+  const name = parts?.definition.replace(/^System\.Collections\.Generic\./, '');
+  if (!full || !parts || !name || !COLLECTIONS.has(name)) return undefined;
+  const typeNameNet = dotnetTypeName(full);
+  if (name.endsWith('Dictionary')) {
+    const h = new PSHashtable();
+    h.dotnetType = typeNameNet;
+    const [keyType, valueType] = parts.args as [string, string];
+    h.convertEntry = (k, v) => [convertTo(k, keyType), convertTo(v, valueType)];
+    return h;
+  }
+  const elementType = parts.args[0]!;
+  const list = (items ?? []).map((v) => convertTo(v, elementType));
+  if (name === 'Stack') list.reverse();
+  const collection = name === 'List' ? undefined : (name as 'Stack' | 'Queue' | 'HashSet' | 'LinkedList');
+  return markList(list, { typeName: typeNameNet, addReturnsIndex: false, elementType, collection });
 }
 
 function toArrayOf(value: unknown, full: string): unknown {
@@ -869,6 +898,10 @@ export function isInstanceOf(value: unknown, typeName: string): boolean {
   const names = typeNamesOf(value);
   const lower = full.toLowerCase();
   if (names.some((n) => n.toLowerCase() === lower)) return true;
+  if (full.endsWith(']')) {
+    const net = dotnetTypeName(full).toLowerCase();
+    if (names.some((n) => n.toLowerCase() === net)) return true;
+  }
   if (full === 'System.Object' || full === 'System.Management.Automation.PSObject') return true;
   if (value instanceof ErrorRecord) {
     const chain = exceptionChain(value.exceptionType);
@@ -878,7 +911,8 @@ export function isInstanceOf(value: unknown, typeName: string): boolean {
   if (typeof value === 'number') return false;
   if (full === 'System.Array') return Array.isArray(value) || value instanceof Uint8Array;
   if (full === 'System.Collections.IEnumerable') return Array.isArray(value) || value instanceof Uint8Array || typeof value === 'string' || value instanceof PSHashtable;
-  if (full === 'System.Collections.IDictionary' || full === 'System.Collections.Hashtable') return value instanceof PSHashtable;
+  if (full === 'System.Collections.IDictionary') return value instanceof PSHashtable;
+  if (full === 'System.Collections.Hashtable') return value instanceof PSHashtable && value.dotnetType === undefined;
   return false;
 }
 

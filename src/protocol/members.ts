@@ -1,6 +1,7 @@
 // Member access on values: `$x.Name`, `$x.Name = v`, `$x.Method(args)` and Get-Member's list.
 // Without strict mode a missing property is $null; methods fail with PowerShell's texts.
 
+import { closedGeneric, dotnetTypeName } from './generic-types.js';
 import { convertTo, convertToString, enumValue, exceptionValue, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError, raise } from './errors.js';
@@ -66,11 +67,17 @@ export function typeValueOf(v: unknown): PSTypeValue {
 
 function typeMember(t: PSTypeValue, name: string): unknown {
   const full = t.fullName;
+  const generic = closedGeneric(full.replace(/\[\]$/, ''));
   switch (lower(name)) {
     case 'name':
+      if (generic) return `${shortTypeName(generic.definition)}\`${generic.args.length}` + (full.endsWith('[]') ? '[]' : '');
       return shortTypeName(full.replace(/\[\]$/, '')) + (full.endsWith('[]') ? '[]' : '');
     case 'fullname':
-      return full;
+      return dotnetTypeName(full);
+    case 'isgenerictype':
+      return generic !== undefined;
+    case 'generictypearguments':
+      return generic ? generic.args.map((a) => new PSTypeValue(a)) : [];
     case 'namespace': {
       const base = full.replace(/\[\]$/, '');
       const i = base.lastIndexOf('.');
@@ -570,8 +577,76 @@ function commonMethod(target: unknown, name: string, args: unknown[]): unknown {
   return NOT_FOUND;
 }
 
+/** Stack[T], Queue[T], HashSet[T], LinkedList[T]: a list in enumeration order (a stack's top first). */
+function collectionMethod(list: unknown[], kind: ListKind, name: string, args: unknown[]): unknown {
+  const item = (v: unknown) => (kind.elementType ? convertTo(v, kind.elementType) : v);
+  const one = () => {
+    if (args.length !== 1) overloadError(name, args.length);
+    return item(args[0]);
+  };
+  const notEmpty = (what: string) => {
+    if (list.length === 0) throw methodException(name, args.length, `${what} empty.`, 'InvalidOperationException');
+  };
+  const l = lower(name);
+  switch (kind.collection) {
+    case 'Stack':
+      if (l === 'push') return void list.unshift(one());
+      if (l === 'pop' || l === 'peek') {
+        notEmpty('Stack');
+        return l === 'pop' ? list.shift() : list[0];
+      }
+      break;
+    case 'Queue':
+      if (l === 'enqueue') return void list.push(one());
+      if (l === 'dequeue' || l === 'peek') {
+        notEmpty('Queue');
+        return l === 'dequeue' ? list.shift() : list[0];
+      }
+      break;
+    case 'HashSet': {
+      if (l === 'add') {
+        const v = one();
+        if (list.some((x) => valuesEqual(x, v, true))) return false;
+        list.push(v);
+        return true;
+      }
+      const others = () => (Array.isArray(args[0]) ? args[0] : [args[0]]).map(item);
+      if (l === 'unionwith') {
+        for (const v of others()) if (!list.some((x) => valuesEqual(x, v, true))) list.push(v);
+        return undefined;
+      }
+      if (l === 'intersectwith' || l === 'exceptwith') {
+        const o = others();
+        const keep = list.filter((x) => o.some((v) => valuesEqual(x, v, true)) === (l === 'intersectwith'));
+        list.splice(0, list.length, ...keep);
+        return undefined;
+      }
+      break;
+    }
+    case 'LinkedList':
+      if (l === 'addlast' || l === 'addfirst') {
+        const v = one();
+        if (l === 'addlast') list.push(v);
+        else list.unshift(v);
+        const node = new PSObject(['System.Collections.Generic.LinkedListNode`1', 'System.Object']);
+        node.addNote('Value', v);
+        return node;
+      }
+      if (l === 'removefirst' || l === 'removelast') {
+        notEmpty('The LinkedList is');
+        if (l === 'removefirst') list.shift();
+        else list.pop();
+        return undefined;
+      }
+      break;
+  }
+  // What a stack, queue, set or linked list shares with a list; the rest is not theirs.
+  return ['clear', 'toarray', 'remove', 'tostring'].includes(l) ? growingListMethod(list, { ...kind, collection: undefined }, name, args) : NOT_FOUND;
+}
+
 /** The methods of a growing list (ArrayList, List[T], Collection[string]). */
 function growingListMethod(list: unknown[], kind: ListKind, name: string, args: unknown[]): unknown {
+  if (kind.collection) return collectionMethod(list, kind, name, args);
   const item = (v: unknown) => (kind.elementType ? convertTo(v, kind.elementType) : v);
   switch (lower(name)) {
     case 'add':

@@ -172,6 +172,8 @@ export interface ListKind {
   addReturnsIndex: boolean;
   /** The element type items are converted to (List[string]), if any. */
   elementType?: string;
+  /** A generic collection that is not a list (its own methods: Push/Pop, Enqueue/Dequeue, AddLast ...). */
+  collection?: 'Stack' | 'Queue' | 'HashSet' | 'LinkedList';
 }
 
 const LIST_KINDS = new WeakMap<unknown[], ListKind>();
@@ -192,6 +194,8 @@ export class PSHashtable {
   ordered = false;
   /** The .NET dictionary type it stands for, when not a Hashtable (Get-Command's `Dictionary\`2` of ParameterMetadata). */
   dotnetType?: string;
+  /** A typed dictionary (`Dictionary[string,int]`) converts each key and value it is given. */
+  convertEntry?: (key: unknown, value: unknown) => [unknown, unknown];
 
   private static norm(key: unknown): unknown {
     if (typeof key === 'string') return key.toLowerCase();
@@ -207,6 +211,7 @@ export class PSHashtable {
   }
 
   set(key: unknown, value: unknown): void {
+    if (this.convertEntry) [key, value] = this.convertEntry(key, value);
     const k = PSHashtable.norm(key);
     const existing = this.map.get(k);
     if (existing) existing.value = value;
