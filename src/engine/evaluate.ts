@@ -7,8 +7,10 @@
 import type * as A from '../../grammar/ast.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError } from '../protocol/errors.js';
 import {
+  DelegateValue,
   PSHashtable,
   PSObject,
+  PSReference,
   PSTypeValue,
   ScriptBlockValue,
   arrayElementType,
@@ -162,7 +164,7 @@ export class Interpreter {
       case 'InvokeMember': {
         if (e.member.kind !== 'StringConstant') return false;
         const name = e.member.value.toLowerCase();
-        if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
+        if (!e.static && (name === 'invoke' || name === 'dynamicinvoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
         // A constructor may read a file asynchronously (X509Certificate2).
         if (e.static && name === 'new') return false;
         return this.isCommandFree(e.target) && e.arguments.every((a) => this.isCommandFree(a));
@@ -933,7 +935,7 @@ export class Interpreter {
       case 'Increment':
         return this.increment(e, f);
       case 'Convert':
-        return this.convert(e, this.evalSync(e.operand, f));
+        return this.convert(e, this.evalSync(e.operand, f), f);
       case 'TypeExpression':
         return new PSTypeValue(this.resolveType(e.type));
       case 'Member': {
@@ -1032,7 +1034,7 @@ export class Interpreter {
       case 'Unary':
         return this.unary(e, await this.evalExpr(e.operand, f));
       case 'Convert':
-        return this.convert(e, await this.evalExpr(e.operand, f));
+        return this.convert(e, await this.evalExpr(e.operand, f), f);
       case 'Member': {
         const name = await this.memberName(e.member, f);
         if (e.static) return this.staticMember(e, name);
@@ -1197,8 +1199,11 @@ export class Interpreter {
     }
   }
 
-  private convert(e: A.ConvertAst, v: unknown): unknown {
+  private convert(e: A.ConvertAst, v: unknown, f: Frame): unknown {
     const raw = e.type.name.toLowerCase();
+    if ((raw === 'ref' || raw === 'system.management.automation.psreference') && e.operand.kind === 'Variable' && !(v instanceof PSReference)) {
+      return this.variableReference(e.operand, f);
+    }
     if (raw === 'void' || raw === 'system.void') return undefined;
     if (raw === 'ordered' || raw === 'system.collections.specialized.ordereddictionary') {
       if (v instanceof PSHashtable) {
@@ -1216,6 +1221,26 @@ export class Interpreter {
       return o;
     }
     return this.convertValue(this.resolveType(e.type), v);
+  }
+
+  /** `[ref]$x`: the variable itself (found now, in whichever scope holds it), read and written through Value. */
+  private variableReference(v: A.VariableAst, f: Frame): PSReference {
+    const key = v.name.toLowerCase();
+    const variable = v.scope || key === 'null' ? undefined : f.scope.lookup(key);
+    if (variable) {
+      return new PSReference(
+        () => variable.value,
+        (x) => {
+          if (variable.readOnly || variable.constant) throw new TerminatingError(variableNotWritable(v.name));
+          variable.value = variable.typeConstraint ? this.convertValue(variable.typeConstraint, x) : x;
+        },
+      );
+    }
+    if (key === 'null') return PSReference.of(null);
+    return new PSReference(
+      () => this.getVariable(v, f),
+      (x) => void this.setVariable(v, x, f),
+    );
   }
 
   private memberNameSync(m: A.ExpressionAst, f: Frame): string {
@@ -1274,6 +1299,12 @@ export class Interpreter {
       return collapse(await this.pipelines.invoke(this, target, f, { args }, false));
     }
     if (target instanceof ScriptBlockValue && lower === 'getnewclosure' && args.length === 0) return this.closure(target, f);
+    if (target instanceof DelegateValue && (lower === 'invoke' || lower === 'dynamicinvoke')) {
+      // DynamicInvoke takes the arguments as one object[].
+      const given = lower === 'dynamicinvoke' ? (args.length === 1 && Array.isArray(args[0]) ? args[0] : args) : args;
+      const result = collapse(await this.pipelines.invoke(this, target.block, f, { args: given }, false));
+      return target.returnType ? this.convertValue(target.returnType, result) : undefined;
+    }
     if ((lower === 'foreach' || lower === 'where') && args[0] instanceof ScriptBlockValue) {
       // The PowerShell 4 collection methods `.ForEach({})` and `.Where({})`.
       const block = args[0];

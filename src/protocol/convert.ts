@@ -8,9 +8,11 @@ import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionI
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
 import type { NumberKind, Numeric } from './numbers.js';
 import {
+  DelegateValue,
   EnumValue,
   PSHashtable,
   PSObject,
+  PSReference,
   PSTypeValue,
   ScriptBlockValue,
   SecureString,
@@ -78,6 +80,7 @@ const ACCELERATORS: Record<string, string> = {
   version: 'System.Version',
   wildcardpattern: 'System.Management.Automation.WildcardPattern',
   cultureinfo: 'System.Globalization.CultureInfo',
+  ref: 'System.Management.Automation.PSReference',
 };
 
 /** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */
@@ -120,7 +123,41 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
   'System.TimeZone',
+  'System.Delegate', 'System.MulticastDelegate', 'System.Action', 'System.EventHandler', 'System.AsyncCallback',
+  'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
 ];
+
+/** The delegate types that are not generic, with their return types (undefined: void). */
+const DELEGATES: Record<string, string | undefined> = {
+  'System.Action': undefined,
+  'System.EventHandler': undefined,
+  'System.AsyncCallback': undefined,
+  'System.Threading.ThreadStart': undefined,
+  'System.Text.RegularExpressions.MatchEvaluator': 'System.String',
+};
+
+/**
+ * Whether a type (emsh's form) is a delegate a script block converts to, and what it returns:
+ * `{ returns: undefined }` for Action-like delegates; undefined for a type that is not a delegate.
+ */
+function delegateSignature(full: string): { returns: string | undefined } | undefined {
+  if (full in DELEGATES) return { returns: DELEGATES[full] };
+  const g = closedGeneric(full);
+  switch (g?.definition) {
+    case 'System.Action':
+    case 'System.EventHandler':
+      return { returns: undefined };
+    case 'System.Func':
+      return { returns: g.args[g.args.length - 1] };
+    case 'System.Predicate':
+      return { returns: 'System.Boolean' };
+    case 'System.Comparison':
+      return { returns: 'System.Int32' };
+    case 'System.Converter':
+      return { returns: g.args[1] };
+  }
+  return undefined;
+}
 
 /** Enum types: values in declaration (ascending value) order. */
 export interface EnumInfo {
@@ -652,6 +689,11 @@ export function convertTo(value: unknown, typeName: string): unknown {
       return toArrayOf(value, 'System.Object[]');
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
+  }
+  if (full === 'System.Management.Automation.PSReference') return value instanceof PSReference ? value : PSReference.of(value);
+  if (value instanceof ScriptBlockValue) {
+    const signature = delegateSignature(full);
+    if (signature) return new DelegateValue(dotnetTypeName(full), value, signature.returns);
   }
   if (value !== null && full.endsWith(']') && !isInstanceOf(value, full)) {
     const made = newGenericCollection(full, Array.isArray(value) ? value : value instanceof Uint8Array ? Array.from(value) : [value]);

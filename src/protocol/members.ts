@@ -2,7 +2,7 @@
 // Without strict mode a missing property is $null; methods fail with PowerShell's texts.
 
 import { closedGeneric, dotnetTypeName } from './generic-types.js';
-import { convertTo, convertToString, enumValue, exceptionValue, shortTypeName, toNumber } from './convert.js';
+import { convertTo, convertToString, enumValue, exceptionValue, resolveTypeName, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
@@ -75,7 +75,11 @@ function typeMember(t: PSTypeValue, name: string): unknown {
     case 'fullname':
       return dotnetTypeName(full);
     case 'isgenerictype':
-      return generic !== undefined;
+      return generic !== undefined || /`\d+$/.test(full);
+    case 'isgenerictypedefinition':
+      return /`\d+$/.test(full);
+    case 'assembly':
+      return assemblyOf(full);
     case 'generictypearguments':
       return generic ? generic.args.map((a) => new PSTypeValue(a)) : [];
     case 'namespace': {
@@ -819,8 +823,39 @@ function enumMethod(e: EnumValue, name: string, args: unknown[]): unknown {
   return NOT_FOUND;
 }
 
+/**
+ * The assembly a type comes from, as far as scripts use it: `[object].Assembly.GetType('System.Action``2')`
+ * finds a type (open generic definitions included) by its full name, or gives $null.
+ */
+function assemblyOf(full: string): PSObject {
+  const a = new PSObject(['System.Reflection.RuntimeAssembly', 'System.Reflection.Assembly', 'System.Object']);
+  const name = full.startsWith('System.Management.Automation.') ? 'System.Management.Automation, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35' : 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
+  a.addNote('FullName', name);
+  a.addMethod({
+    name: 'GetType',
+    definition: 'type GetType(string name), type GetType(string name, bool throwOnError)',
+    invoke: (args) => {
+      const found = args.length ? resolveTypeName(convertToString(args[0])) : undefined;
+      return found ? new PSTypeValue(found) : null;
+    },
+  });
+  return a;
+}
+
+/** `[System.Action``2].MakeGenericType([int], [string])`: the closed type, in emsh's form. */
+function makeGenericType(t: PSTypeValue, args: unknown[]): PSTypeValue {
+  const open = /^(.*)`(\d+)$/.exec(t.fullName);
+  const types = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).map((a) => (a instanceof PSTypeValue ? a.fullName : resolveTypeName(convertToString(a))));
+  if (!open) throw methodException('MakeGenericType', args.length, `${t.fullName} is not a GenericTypeDefinition. MakeGenericType may only be called on a type for which Type.IsGenericTypeDefinition is true.`, 'InvalidOperationException');
+  const closed = types.every((x) => x !== undefined) && Number(open[2]) === types.length ? resolveTypeName(`${open[1]}[${types.join(',')}]`) : undefined;
+  if (!closed) throw methodException('MakeGenericType', args.length, 'The number of generic arguments provided doesn\'t equal the arity of the generic type definition.\r\nParameter name: instantiation', 'ArgumentException');
+  return new PSTypeValue(closed);
+}
+
 function typeMethod(t: PSTypeValue, name: string, args: unknown[]): unknown {
   switch (lower(name)) {
+    case 'makegenerictype':
+      return makeGenericType(t, args);
     case 'tostring':
       return t.fullName;
     case 'gettype':

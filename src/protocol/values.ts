@@ -268,6 +268,63 @@ export class ScriptBlockValue {
   }
 }
 
+/**
+ * A delegate made from a script block (`[Func[int,int]]{ $args[0] + 1 }`, `{ ... } -as [Action]`):
+ * Invoke and DynamicInvoke run the block; a delegate with a return type converts what it gives.
+ */
+export class DelegateValue {
+  constructor(
+    /** .NET's full name of the delegate type (`System.Func``2[[System.Int32, ...],[...]]`). */
+    readonly typeName: string,
+    readonly block: ScriptBlockValue,
+    /** The return type's full name; undefined for a delegate that returns nothing (Action, EventHandler). */
+    readonly returnType: string | undefined,
+  ) {}
+
+  get typeNames(): string[] {
+    return [this.typeName, 'System.MulticastDelegate', 'System.Delegate', 'System.Object'];
+  }
+
+  toString(): string {
+    return this.typeName;
+  }
+}
+
+/**
+ * `[ref]$x`: a reference to a variable (or, for any other value, to a holder of it) whose Value
+ * reads and writes the variable.
+ */
+export class PSReference {
+  constructor(
+    private readonly read: () => unknown,
+    private readonly write: (v: unknown) => void,
+  ) {}
+
+  static of(value: unknown): PSReference {
+    let held = value;
+    return new PSReference(
+      () => held,
+      (v) => (held = v),
+    );
+  }
+
+  get Value(): unknown {
+    return this.read();
+  }
+
+  set Value(v: unknown) {
+    this.write(v);
+  }
+
+  get typeNames(): string[] {
+    return ['System.Management.Automation.PSReference', 'System.Object'];
+  }
+
+  toString(): string {
+    return 'System.Management.Automation.PSReference';
+  }
+}
+
 /** A SecureString. The clear text never reaches output, logs, history or the state file. */
 export class SecureString {
   readonly #text: string;
