@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
 import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
+import { PSPARSER_TYPE, psParserMethod } from './ps-parser.js';
 import {
   NUMERIC_LIMITS,
   NUMERIC_TYPES,
@@ -647,6 +648,11 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     case 'System.Management.Automation.ScriptBlock':
       if (name.toLowerCase() === 'create') return createScriptBlock(args);
       break;
+    case PSPARSER_TYPE: {
+      const r = psParserMethod(name, args);
+      if (r !== undefined) return r;
+      break;
+    }
     case 'System.IO.File':
       return fileMethod(name, args, env);
     case 'System.IO.Path':
