@@ -131,6 +131,8 @@ export function openGenericName(name: string): string | undefined {
 export function dotnetTypeName(full: string): string {
   const array = full.endsWith('[]') ? '[]' : '';
   const base = array ? full.slice(0, -2) : full;
+  // Already .NET's form (a dictionary a cmdlet made with its assembly-qualified arguments).
+  if (/^[^[]*`\d+\[/.test(base)) return full;
   const parts = genericParts(base);
   if (!parts || !BY_NAME.has(parts.definition.toLowerCase())) return full;
   const args = parts.args.map((a) => {
