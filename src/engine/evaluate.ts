@@ -22,7 +22,8 @@ import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { addNumber, binaryOperation, splitByPredicate, splitPredicateArguments, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
-import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
+import { getMember, hasMember, invokeMethod, memberAccess, methodException, overloadError, setMember } from '../protocol/members.js';
+import { checkRestrictedLanguage } from './restricted-language.js';
 import { findHandler } from './exception-handling.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
@@ -1290,6 +1291,7 @@ export class Interpreter {
       this.rt.errors.length = 0;
       return undefined;
     }
+    if (target instanceof ScriptBlockValue && name.toLowerCase() === 'checkrestrictedlanguage') return restrictedLanguageCheck(target, args);
     return checkedMethodResult(name, args, () => invokeMethod(target, name, args));
   }
 
@@ -1441,4 +1443,17 @@ function isControlFlow(e: unknown): boolean {
     e instanceof StopUpstreamSignal ||
     e instanceof PipelineStoppedError
   );
+}
+
+/**
+ * `$sb.CheckRestrictedLanguage(allowedCommands, allowedVariables, allowEnvironmentVariables)`:
+ * nothing when the block keeps to the restricted language, else a ParseException.
+ */
+function restrictedLanguageCheck(sb: ScriptBlockValue, args: unknown[]): undefined {
+  if (args.length !== 3) overloadError('CheckRestrictedLanguage', args.length);
+  const names = (v: unknown): string[] => (v === null || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => toDisplayText(x)));
+  const rules = { commands: names(args[0]), variables: names(args[1]), allowEnvironmentVariables: isTruthy(args[2]) };
+  const bad = checkRestrictedLanguage(sb.ast as A.ScriptBlockAst, rules);
+  if (bad) throw methodException('CheckRestrictedLanguage', 3, bad.message, 'ParseException');
+  return undefined;
 }
