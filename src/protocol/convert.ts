@@ -252,6 +252,24 @@ registerEnum({
 registerEnum({ typeName: 'System.MidpointRounding', values: ['ToEven', 'AwayFromZero'] });
 registerEnum({ typeName: 'System.DayOfWeek', values: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] });
 registerEnum({ typeName: 'System.DateTimeKind', values: ['Unspecified', 'Utc', 'Local'] });
+registerEnum({
+  typeName: 'System.Management.Automation.CommandTypes',
+  flags: true,
+  values: ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application', 'Script', 'Workflow', 'Configuration', 'All'],
+  numbers: [1, 2, 4, 8, 16, 32, 64, 128, 256, 511],
+});
+registerEnum({
+  typeName: 'System.Security.AccessControl.AceFlags',
+  flags: true,
+  values: ['None', 'ObjectInherit', 'ContainerInherit', 'NoPropagateInherit', 'InheritOnly', 'InheritanceFlags', 'Inherited', 'SuccessfulAccess', 'FailedAccess', 'AuditFlags'],
+  numbers: [0, 1, 2, 4, 8, 15, 16, 64, 128, 192],
+});
+registerEnum({
+  typeName: 'System.Reflection.MemberTypes',
+  flags: true,
+  values: ['Constructor', 'Event', 'Field', 'Method', 'Property', 'TypeInfo', 'Custom', 'NestedType', 'All'],
+  numbers: [1, 2, 4, 8, 16, 32, 64, 128, 191],
+});
 
 /**
  * `int` → `System.Int32`, `string[]` → `System.String[]`, `System.IO.File` → itself,
