@@ -1598,12 +1598,12 @@ export class Scanner {
       bodyEnd = bodyStart;
       end = bodyStart + 2;
     } else {
-      const k = bodyStart;
-      for (;;) {
-        const nl = this.text.indexOf('\n' + closer, k);
-        if (nl < 0) break;
-        bodyEnd = nl > 0 && this.text.charCodeAt(nl - 1) === CH_CR ? nl - 1 : nl;
-        end = nl + 3;
+      // A line ends at LF, CRLF or a lone CR (a file saved with old Mac line endings).
+      for (let k = this.text.indexOf(closer, bodyStart); k >= 0; k = this.text.indexOf(closer, k + 1)) {
+        const nl = k - 1;
+        if (!isNl(this.text.charCodeAt(nl))) continue;
+        bodyEnd = nl > bodyStart && this.text.charCodeAt(nl) === CH_LF && this.text.charCodeAt(nl - 1) === CH_CR ? nl - 1 : nl;
+        end = k + 2;
         break;
       }
     }

@@ -263,7 +263,13 @@ export class CommandContext implements CmdletContext {
    * `Name :` prefix, the command's extent and its FQID, as PowerShell attributes it.
    */
   adopt(record: ErrorRecord): ErrorRecord {
-    if (record.invocation) return record;
+    if (record.invocation) {
+      // A runtime error of script this command ran (Invoke-Expression's text) leaves it wrapped in
+      // this command's invocation: its FQID names the command. A `throw` and another command's
+      // error keep theirs (5.1's CommandProcessorBase.ManageInvocationException).
+      if (!record.commandFullName && !record.fromThrow && !record.isParseError && record.errorId !== 'EmshInternalError') record.commandFullName = this.commandFullName();
+      return record;
+    }
     record.invocation = this.invocation();
     record.commandFullName ??= this.commandFullName();
     record.activity ??= this.decl.name;

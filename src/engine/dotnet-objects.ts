@@ -3,7 +3,7 @@
 // and `[scriptblock]::Create('...')`.
 
 import { parseScript } from '../../grammar/index.js';
-import { convertTo, convertToString, exceptionChain, exceptionInfoOf, exceptionValue, resolveTypeName, shortTypeName, toNumber } from '../protocol/convert.js';
+import { convertToString, exceptionChain, exceptionInfoOf, exceptionValue, newGenericCollection, shortTypeName, toNumber } from '../protocol/convert.js';
 import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
@@ -12,20 +12,6 @@ import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
 import { cultureInfo } from '../protocol/culture.js';
-
-const MSCORLIB = 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
-
-/**
- * `System.Collections.Generic.List[string]` → its .NET full name and element type; undefined for
- * anything that is not a generic list emsh has.
- */
-export function genericList(typeName: string): { fullName: string; elementType: string } | undefined {
-  const m = /^(?:System\.Collections\.Generic\.)?List\s*\[\s*\[?\s*([^\]]+?)\s*\]?\s*\]$/i.exec(typeName.trim());
-  if (!m) return undefined;
-  const element = resolveTypeName(m[1]!);
-  if (!element) return undefined;
-  return { fullName: `System.Collections.Generic.List\`1[[${element}, ${MSCORLIB}]]`, elementType: element };
-}
 
 function stringBuilder(initial: string): PSObject {
   let text = initial;
@@ -91,12 +77,12 @@ export function createScriptBlock(args: unknown[]): ScriptBlockValue {
 export function constructObject(fullName: string, args: unknown[], env: X509Env): unknown {
   const dynamic = constructDynamicParameterObject(fullName, args);
   if (dynamic !== undefined) return dynamic;
-  const list = genericList(fullName);
-  if (list) {
-    const items: unknown[] = [];
-    if (args.length === 1 && Array.isArray(args[0])) for (const v of args[0]) items.push(convertTo(v, list.elementType));
-    else if (args.length > 1) overloadError('new', args.length);
-    return markList(items, { typeName: list.fullName, addReturnsIndex: false, elementType: list.elementType });
+  // Generic collections and dictionaries: (IEnumerable<T> collection) copies; (int capacity) and () start empty.
+  if (args.length > 1) {
+    if (newGenericCollection(fullName, undefined)) overloadError('new', args.length);
+  } else {
+    const made = newGenericCollection(fullName, args.length === 1 && Array.isArray(args[0]) ? args[0] : undefined);
+    if (made) return made;
   }
   switch (fullName.toLowerCase()) {
     case 'system.text.stringbuilder':

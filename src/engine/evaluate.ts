@@ -7,8 +7,10 @@
 import type * as A from '../../grammar/ast.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError } from '../protocol/errors.js';
 import {
+  DelegateValue,
   PSHashtable,
   PSObject,
+  PSReference,
   PSTypeValue,
   ScriptBlockValue,
   arrayElementType,
@@ -20,8 +22,9 @@ import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { addNumber, binaryOperation, splitByPredicate, splitPredicateArguments, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
-import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
+import { getMember, hasMember, invokeMethod, memberAccess, methodException, overloadError, setMember } from '../protocol/members.js';
 import { statementBreakpoints } from './breakpoints.js';
+import { checkRestrictedLanguage } from './restricted-language.js';
 import { findHandler } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import { ClassRegistry, NOT_SYNC } from './classes.js';
@@ -188,7 +191,7 @@ export class Interpreter {
         const name = e.member.value.toLowerCase();
         // A PowerShell class's methods run script.
         if (e.static ? e.target.kind === 'TypeExpression' && this.classes.find(e.target.type.name) : this.classes.methodNames.has(name)) return false;
-        if (!e.static && (name === 'invoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
+        if (!e.static && (name === 'invoke' || name === 'dynamicinvoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
         // [powershell]'s runs: a nested session runs commands.
         if (!e.static && (name === 'begininvoke' || name === 'endinvoke')) return false;
         // A constructor may read a file asynchronously (X509Certificate2).
@@ -983,7 +986,7 @@ export class Interpreter {
       case 'Increment':
         return this.increment(e, f);
       case 'Convert':
-        return this.convert(e, this.evalSync(e.operand, f));
+        return this.convert(e, this.evalSync(e.operand, f), f);
       case 'TypeExpression':
         return new PSTypeValue(this.resolveType(e.type));
       case 'Member': {
@@ -1082,7 +1085,7 @@ export class Interpreter {
       case 'Unary':
         return this.unary(e, await this.evalExpr(e.operand, f));
       case 'Convert':
-        return this.convert(e, await this.evalExpr(e.operand, f));
+        return this.convert(e, await this.evalExpr(e.operand, f), f);
       case 'Member': {
         const name = await this.memberName(e.member, f);
         if (e.static) return this.staticMember(e, name);
@@ -1247,8 +1250,11 @@ export class Interpreter {
     }
   }
 
-  private convert(e: A.ConvertAst, v: unknown): unknown {
+  private convert(e: A.ConvertAst, v: unknown, f: Frame): unknown {
     const raw = e.type.name.toLowerCase();
+    if ((raw === 'ref' || raw === 'system.management.automation.psreference') && e.operand.kind === 'Variable' && !(v instanceof PSReference)) {
+      return this.variableReference(e.operand, f);
+    }
     if (raw === 'void' || raw === 'system.void') return undefined;
     if (raw === 'ordered' || raw === 'system.collections.specialized.ordereddictionary') {
       if (v instanceof PSHashtable) {
@@ -1266,6 +1272,26 @@ export class Interpreter {
       return o;
     }
     return this.convertValue(this.resolveType(e.type), v);
+  }
+
+  /** `[ref]$x`: the variable itself (found now, in whichever scope holds it), read and written through Value. */
+  private variableReference(v: A.VariableAst, f: Frame): PSReference {
+    const key = v.name.toLowerCase();
+    const variable = v.scope || key === 'null' ? undefined : f.scope.lookup(key);
+    if (variable) {
+      return new PSReference(
+        () => variable.value,
+        (x) => {
+          if (variable.readOnly || variable.constant) throw new TerminatingError(variableNotWritable(v.name));
+          variable.value = variable.typeConstraint ? this.convertValue(variable.typeConstraint, x) : x;
+        },
+      );
+    }
+    if (key === 'null') return PSReference.of(null);
+    return new PSReference(
+      () => this.getVariable(v, f),
+      (x) => void this.setVariable(v, x, f),
+    );
   }
 
   private memberNameSync(m: A.ExpressionAst, f: Frame): string {
@@ -1320,6 +1346,7 @@ export class Interpreter {
       this.rt.errors.length = 0;
       return undefined;
     }
+    if (target instanceof ScriptBlockValue && name.toLowerCase() === 'checkrestrictedlanguage') return restrictedLanguageCheck(target, args);
     return checkedMethodResult(name, args, () => invokeMethod(target, name, args));
   }
 
@@ -1329,6 +1356,12 @@ export class Interpreter {
       return collapse(await this.pipelines.invoke(this, target, f, { args }, false));
     }
     if (target instanceof ScriptBlockValue && lower === 'getnewclosure' && args.length === 0) return this.closure(target, f);
+    if (target instanceof DelegateValue && (lower === 'invoke' || lower === 'dynamicinvoke')) {
+      // DynamicInvoke takes the arguments as one object[].
+      const given = lower === 'dynamicinvoke' ? (args.length === 1 && Array.isArray(args[0]) ? args[0] : args) : args;
+      const result = collapse(await this.pipelines.invoke(this, target.block, f, { args: given }, false));
+      return target.returnType ? this.convertValue(target.returnType, result) : undefined;
+    }
     if ((lower === 'foreach' || lower === 'where') && args.length > 0) {
       // The PowerShell 4 collection methods `.ForEach()` and `.Where()` (magic-methods.ts).
       const items = iterationItems(target);
@@ -1468,4 +1501,17 @@ function isControlFlow(e: unknown): boolean {
     e instanceof StopUpstreamSignal ||
     e instanceof PipelineStoppedError
   );
+}
+
+/**
+ * `$sb.CheckRestrictedLanguage(allowedCommands, allowedVariables, allowEnvironmentVariables)`:
+ * nothing when the block keeps to the restricted language, else a ParseException.
+ */
+function restrictedLanguageCheck(sb: ScriptBlockValue, args: unknown[]): undefined {
+  if (args.length !== 3) overloadError('CheckRestrictedLanguage', args.length);
+  const names = (v: unknown): string[] => (v === null || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => toDisplayText(x)));
+  const rules = { commands: names(args[0]), variables: names(args[1]), allowEnvironmentVariables: isTruthy(args[2]) };
+  const bad = checkRestrictedLanguage(sb.ast as A.ScriptBlockAst, rules);
+  if (bad) throw methodException('CheckRestrictedLanguage', 3, bad.message, 'ParseException');
+  return undefined;
 }

@@ -900,6 +900,11 @@ export class ScriptStage implements Stage {
     inv.addNote('PipelinePosition', init.position);
     inv.addNote('ScriptName', init.callerFrame.source.file ?? '');
     inv.addNote('Line', lineOf(init.callerFrame.source.text, init.span.start));
+    // Worked out when read: counting lines is a scan of the caller's text.
+    const text = init.callerFrame.source.text;
+    const at = init.span.start;
+    inv.addProperty({ name: 'ScriptLineNumber', memberType: 'Property', typeName: 'System.Int32', get: () => lineNumberAt(text, at) });
+    inv.addProperty({ name: 'OffsetInLine', memberType: 'Property', typeName: 'System.Int32', get: () => at - (text.lastIndexOf('\n', at - 1) + 1) + 1 });
     inv.addNote('PSScriptRoot', init.scriptPath ? init.scriptPath.slice(0, Math.max(0, init.scriptPath.lastIndexOf('\\'))) : '');
     inv.addNote('PSCommandPath', init.scriptPath ?? '');
     return inv;
@@ -1004,6 +1009,13 @@ export class ScriptStage implements Stage {
     this.scope.setOwn('input', this.input);
     if (block.end) return this.runNamed(block.end);
   }
+}
+
+/** The 1-based number of the line an offset is on. */
+function lineNumberAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function lineOf(text: string, offset: number): string {

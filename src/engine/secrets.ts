@@ -99,7 +99,7 @@ function isNode(v: unknown): v is Node {
 }
 
 /** The child nodes of a node, whatever its kind (a new kind of node needs no change here). */
-function* children(node: Node): Generator<Node> {
+export function* children(node: Node): Generator<Node> {
   for (const [k, v] of Object.entries(node)) {
     if (k === 'span') continue;
     if (isNode(v)) yield v;

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
 import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
+import { PSPARSER_TYPE, psParserMethod } from './ps-parser.js';
 import {
   NUMERIC_LIMITS,
   NUMERIC_TYPES,
@@ -27,8 +28,9 @@ import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { cultureInfo, currentCulture, currentTimeZone } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
-import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
+import { PSObject, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
+import { escapeWildcard, unescapeWildcard } from '../protocol/wildcard.js';
 
 export interface StaticEnv {
   fs: LabFileSystem;
@@ -585,6 +587,48 @@ function regexStatic(name: string, args: unknown[]): unknown {
   methodNotFound('System.Text.RegularExpressions.Regex', name);
 }
 
+/** [Enum]::GetNames / GetValues / Parse / IsDefined / ToObject over the enums emsh knows. */
+function enumStatic(name: string, args: unknown[]): unknown {
+  const l = name.toLowerCase();
+  const typeOf = (v: unknown): string => {
+    const full = v instanceof PSTypeValue ? v.fullName : resolveTypeName(convertToString(v));
+    if (!full || !enumInfo(full)) throw methodException(name, args.length, 'Type provided must be an Enum.\r\nParameter name: enumType', 'ArgumentException');
+    return full;
+  };
+  switch (l) {
+    case 'getnames':
+      if (args.length !== 1) overloadError(name, args.length);
+      return [...enumInfo(typeOf(args[0]))!.values];
+    case 'getvalues': {
+      if (args.length !== 1) overloadError(name, args.length);
+      const full = typeOf(args[0]);
+      return enumInfo(full)!.values.map((v) => enumValue(full, v));
+    }
+    case 'parse': {
+      if (args.length < 2 || args.length > 3) overloadError(name, args.length);
+      const full = typeOf(args[0]);
+      const text = convertToString(args[1]);
+      const info = enumInfo(full)!;
+      const caseSensitive = args.length === 3 && !isTruthy(args[2]);
+      const known = (part: string) => /^\s*[+-]?\d+\s*$/.test(part) || info.values.some((v) => (caseSensitive ? v === part.trim() : v.toLowerCase() === part.trim().toLowerCase()));
+      if (!text.split(',').every(known)) throw methodException(name, args.length, `Requested value '${text}' was not found.`, 'ArgumentException');
+      return convertTo(text, full);
+    }
+    case 'isdefined': {
+      if (args.length !== 2) overloadError(name, args.length);
+      const info = enumInfo(typeOf(args[0]))!;
+      const v = args[1];
+      if (typeof v === 'string') return info.values.includes(v);
+      const n = toNumber(v);
+      return info.values.some((_, i) => (info.numbers ? info.numbers[i] : i) === n);
+    }
+    case 'toobject':
+      if (args.length !== 2) overloadError(name, args.length);
+      return enumValue(typeOf(args[0]), toNumber(args[1]));
+  }
+  return methodNotFound('System.Enum', name);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
@@ -689,6 +733,17 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       if (made !== undefined) return made;
       break;
     }
+    case PSPARSER_TYPE: {
+      const r = psParserMethod(name, args);
+      if (r !== undefined) return r;
+      break;
+    }
+    case 'System.Enum':
+      return enumStatic(name, args);
+    case 'System.Management.Automation.WildcardPattern':
+      if (name.toLowerCase() === 'escape' && args.length === 1) return escapeWildcard(convertToString(args[0]));
+      if (name.toLowerCase() === 'unescape' && args.length === 1) return unescapeWildcard(convertToString(args[0]));
+      break;
     case 'System.IO.File':
       return fileMethod(name, args, env);
     case 'System.IO.Path':

@@ -3,18 +3,22 @@
 // EnumValue; binding a cmdlet's enum parameter gives the canonical name string (convertToEnum:
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
+import { closedGeneric, dotnetTypeName, openGenericName, resolveGenericName } from './generic-types.js';
 import { ERROR_CATEGORIES, ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
 import type { NumberKind, Numeric } from './numbers.js';
 import {
+  DelegateValue,
   EnumValue,
   PSHashtable,
   PSObject,
+  PSReference,
   PSTypeValue,
   ScriptBlockValue,
   SecureString,
   arrayElementType,
   isTruthy,
+  markList,
   numberToString,
   toDisplayText,
   typeNamesOf,
@@ -79,6 +83,7 @@ const ACCELERATORS: Record<string, string> = {
   powershell: 'System.Management.Automation.PowerShell',
   runspacefactory: 'System.Management.Automation.Runspaces.RunspaceFactory',
   runspace: 'System.Management.Automation.Runspaces.Runspace',
+  ref: 'System.Management.Automation.PSReference',
 };
 
 /** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */
@@ -121,7 +126,41 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
   'System.TimeZone',
+  'System.Delegate', 'System.MulticastDelegate', 'System.Action', 'System.EventHandler', 'System.AsyncCallback',
+  'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
 ];
+
+/** The delegate types that are not generic, with their return types (undefined: void). */
+const DELEGATES: Record<string, string | undefined> = {
+  'System.Action': undefined,
+  'System.EventHandler': undefined,
+  'System.AsyncCallback': undefined,
+  'System.Threading.ThreadStart': undefined,
+  'System.Text.RegularExpressions.MatchEvaluator': 'System.String',
+};
+
+/**
+ * Whether a type (emsh's form) is a delegate a script block converts to, and what it returns:
+ * `{ returns: undefined }` for Action-like delegates; undefined for a type that is not a delegate.
+ */
+function delegateSignature(full: string): { returns: string | undefined } | undefined {
+  if (full in DELEGATES) return { returns: DELEGATES[full] };
+  const g = closedGeneric(full);
+  switch (g?.definition) {
+    case 'System.Action':
+    case 'System.EventHandler':
+      return { returns: undefined };
+    case 'System.Func':
+      return { returns: g.args[g.args.length - 1] };
+    case 'System.Predicate':
+      return { returns: 'System.Boolean' };
+    case 'System.Comparison':
+      return { returns: 'System.Int32' };
+    case 'System.Converter':
+      return { returns: g.args[1] };
+  }
+  return undefined;
+}
 
 /** Enum types: values in declaration (ascending value) order. */
 export interface EnumInfo {
@@ -226,6 +265,24 @@ registerEnum({
 registerEnum({ typeName: 'System.MidpointRounding', values: ['ToEven', 'AwayFromZero'] });
 registerEnum({ typeName: 'System.DayOfWeek', values: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] });
 registerEnum({ typeName: 'System.DateTimeKind', values: ['Unspecified', 'Utc', 'Local'] });
+registerEnum({
+  typeName: 'System.Management.Automation.CommandTypes',
+  flags: true,
+  values: ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application', 'Script', 'Workflow', 'Configuration', 'All'],
+  numbers: [1, 2, 4, 8, 16, 32, 64, 128, 256, 511],
+});
+registerEnum({
+  typeName: 'System.Security.AccessControl.AceFlags',
+  flags: true,
+  values: ['None', 'ObjectInherit', 'ContainerInherit', 'NoPropagateInherit', 'InheritOnly', 'InheritanceFlags', 'Inherited', 'SuccessfulAccess', 'FailedAccess', 'AuditFlags'],
+  numbers: [0, 1, 2, 4, 8, 15, 16, 64, 128, 192],
+});
+registerEnum({
+  typeName: 'System.Reflection.MemberTypes',
+  flags: true,
+  values: ['Constructor', 'Event', 'Field', 'Method', 'Property', 'TypeInfo', 'Custom', 'NestedType', 'All'],
+  numbers: [1, 2, 4, 8, 16, 32, 64, 128, 191],
+});
 
 /**
  * `int` → `System.Int32`, `string[]` → `System.String[]`, `System.IO.File` → itself,
@@ -239,18 +296,8 @@ export function resolveTypeName(name: string): string | undefined {
     return el ? el + '[]' : undefined;
   }
   const lower = n.toLowerCase();
-  const generic = /^(?:system\.collections\.generic\.)?list\s*\[(.+)\]$/i.exec(n);
-  if (generic) {
-    const el = resolveTypeName(generic[1]!);
-    return el ? `System.Collections.Generic.List[${el}]` : undefined;
-  }
-  // Collection<T> (`Collection``1[System.Attribute]` as dynamic parameters write it).
-  const collection = /^(?:system\.collections\.objectmodel\.)?collection(?:`+1)?\s*\[(.+)\]$/i.exec(n);
-  if (collection) {
-    const el = resolveTypeName(collection[1]!);
-    return el ? `System.Collections.ObjectModel.Collection[${el}]` : undefined;
-  }
-  return ACCELERATORS[lower] ?? KNOWN.get(lower);
+  if (n.endsWith(']')) return resolveGenericName(n, resolveTypeName);
+  return ACCELERATORS[lower] ?? KNOWN.get(lower) ?? openGenericName(n);
 }
 
 /** Every full type name emsh resolves (for completing `[System.Str`), sorted. */
@@ -680,6 +727,15 @@ export function convertTo(value: unknown, typeName: string): unknown {
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
   }
+  if (full === 'System.Management.Automation.PSReference') return value instanceof PSReference ? value : PSReference.of(value);
+  if (value instanceof ScriptBlockValue) {
+    const signature = delegateSignature(full);
+    if (signature) return new DelegateValue(dotnetTypeName(full), value, signature.returns);
+  }
+  if (value !== null && full.endsWith(']') && !isInstanceOf(value, full)) {
+    const made = newGenericCollection(full, Array.isArray(value) ? value : value instanceof Uint8Array ? Array.from(value) : [value]);
+    if (made !== undefined && !(made instanceof PSHashtable)) return made;
+  }
   const exception = exceptionFromString(value, full);
   if (exception) return exception;
   const en = ENUMS.get(full.toLowerCase());
@@ -692,6 +748,33 @@ export function convertTo(value: unknown, typeName: string): unknown {
   if (value === null) return null;
   if (isInstanceOf(value, full)) return value;
   throw castError(value, full);
+}
+
+const COLLECTIONS = new Set(['List', 'Collection', 'Stack', 'Queue', 'HashSet', 'LinkedList', 'Dictionary', 'SortedDictionary']);
+
+/**
+ * A new generic collection of a closed generic type in emsh's form (`List[T]`, `Stack[T]`,
+ * `Queue[T]`, `HashSet[T]`, `LinkedList[T]`: a growing list in enumeration order; `Dictionary[K,V]`:
+ * a dictionary that converts what it is given), holding `items` converted; undefined for any other type.
+ */
+export function newGenericCollection(typeName: string, items: readonly unknown[] | undefined): unknown {
+  const full = resolveTypeName(typeName);
+  const parts = full ? closedGeneric(full) : undefined;
+  const name = parts?.definition.replace(/^System\.Collections\.(Generic|ObjectModel)\./, '');
+  if (!full || !parts || !name || !COLLECTIONS.has(name)) return undefined;
+  const typeNameNet = dotnetTypeName(full);
+  if (name.endsWith('Dictionary')) {
+    const h = new PSHashtable();
+    h.dotnetType = typeNameNet;
+    const [keyType, valueType] = parts.args as [string, string];
+    h.convertEntry = (k, v) => [convertTo(k, keyType), convertTo(v, valueType)];
+    return h;
+  }
+  const elementType = parts.args[0]!;
+  const list = (items ?? []).map((v) => convertTo(v, elementType));
+  if (name === 'Stack') list.reverse();
+  const collection = name === 'List' || name === 'Collection' ? undefined : (name as 'Stack' | 'Queue' | 'HashSet' | 'LinkedList');
+  return markList(list, { typeName: typeNameNet, addReturnsIndex: false, elementType, collection });
 }
 
 function toArrayOf(value: unknown, full: string): unknown {
@@ -896,6 +979,10 @@ export function isInstanceOf(value: unknown, typeName: string): boolean {
   const names = typeNamesOf(value);
   const lower = full.toLowerCase();
   if (names.some((n) => n.toLowerCase() === lower)) return true;
+  if (full.endsWith(']')) {
+    const net = dotnetTypeName(full).toLowerCase();
+    if (names.some((n) => n.toLowerCase() === net)) return true;
+  }
   if (full === 'System.Object' || full === 'System.Management.Automation.PSObject') return true;
   if (value instanceof ErrorRecord) {
     const chain = exceptionChain(value.exceptionType);
@@ -905,7 +992,8 @@ export function isInstanceOf(value: unknown, typeName: string): boolean {
   if (typeof value === 'number') return false;
   if (full === 'System.Array') return Array.isArray(value) || value instanceof Uint8Array;
   if (full === 'System.Collections.IEnumerable') return Array.isArray(value) || value instanceof Uint8Array || typeof value === 'string' || value instanceof PSHashtable;
-  if (full === 'System.Collections.IDictionary' || full === 'System.Collections.Hashtable') return value instanceof PSHashtable;
+  if (full === 'System.Collections.IDictionary') return value instanceof PSHashtable;
+  if (full === 'System.Collections.Hashtable') return value instanceof PSHashtable && value.dotnetType === undefined;
   return false;
 }
 

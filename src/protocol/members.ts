@@ -1,7 +1,8 @@
 // Member access on values: `$x.Name`, `$x.Name = v`, `$x.Method(args)` and Get-Member's list.
 // Without strict mode a missing property is $null; methods fail with PowerShell's texts.
 
-import { NUMERIC_LIMITS, convertTo, convertToString, enumInfo, enumValue, exceptionValue, shortTypeName, toNumber } from './convert.js';
+import { closedGeneric, dotnetTypeName } from './generic-types.js';
+import { NUMERIC_LIMITS, convertTo, convertToString, enumInfo, enumValue, exceptionValue, resolveTypeName, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
 import { ErrorRecord, TerminatingError, raise } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
@@ -68,11 +69,21 @@ export function typeValueOf(v: unknown): PSTypeValue {
 
 function typeMember(t: PSTypeValue, name: string): unknown {
   const full = t.fullName;
+  const generic = closedGeneric(full.replace(/\[\]$/, ''));
   switch (lower(name)) {
     case 'name':
+      if (generic) return `${shortTypeName(generic.definition)}\`${generic.args.length}` + (full.endsWith('[]') ? '[]' : '');
       return shortTypeName(full.replace(/\[\]$/, '')) + (full.endsWith('[]') ? '[]' : '');
     case 'fullname':
-      return full;
+      return dotnetTypeName(full);
+    case 'isgenerictype':
+      return generic !== undefined || /`\d+$/.test(full);
+    case 'isgenerictypedefinition':
+      return /`\d+$/.test(full);
+    case 'assembly':
+      return assemblyOf(full);
+    case 'generictypearguments':
+      return generic ? generic.args.map((a) => new PSTypeValue(a)) : [];
     case 'namespace': {
       const base = full.replace(/\[\]$/, '');
       const i = base.lastIndexOf('.');
@@ -640,8 +651,76 @@ function commonMethod(target: unknown, name: string, args: unknown[]): unknown {
   return NOT_FOUND;
 }
 
+/** Stack[T], Queue[T], HashSet[T], LinkedList[T]: a list in enumeration order (a stack's top first). */
+function collectionMethod(list: unknown[], kind: ListKind, name: string, args: unknown[]): unknown {
+  const item = (v: unknown) => (kind.elementType ? convertTo(v, kind.elementType) : v);
+  const one = () => {
+    if (args.length !== 1) overloadError(name, args.length);
+    return item(args[0]);
+  };
+  const notEmpty = (what: string) => {
+    if (list.length === 0) throw methodException(name, args.length, `${what} empty.`, 'InvalidOperationException');
+  };
+  const l = lower(name);
+  switch (kind.collection) {
+    case 'Stack':
+      if (l === 'push') return void list.unshift(one());
+      if (l === 'pop' || l === 'peek') {
+        notEmpty('Stack');
+        return l === 'pop' ? list.shift() : list[0];
+      }
+      break;
+    case 'Queue':
+      if (l === 'enqueue') return void list.push(one());
+      if (l === 'dequeue' || l === 'peek') {
+        notEmpty('Queue');
+        return l === 'dequeue' ? list.shift() : list[0];
+      }
+      break;
+    case 'HashSet': {
+      if (l === 'add') {
+        const v = one();
+        if (list.some((x) => valuesEqual(x, v, true))) return false;
+        list.push(v);
+        return true;
+      }
+      const others = () => (Array.isArray(args[0]) ? args[0] : [args[0]]).map(item);
+      if (l === 'unionwith') {
+        for (const v of others()) if (!list.some((x) => valuesEqual(x, v, true))) list.push(v);
+        return undefined;
+      }
+      if (l === 'intersectwith' || l === 'exceptwith') {
+        const o = others();
+        const keep = list.filter((x) => o.some((v) => valuesEqual(x, v, true)) === (l === 'intersectwith'));
+        list.splice(0, list.length, ...keep);
+        return undefined;
+      }
+      break;
+    }
+    case 'LinkedList':
+      if (l === 'addlast' || l === 'addfirst') {
+        const v = one();
+        if (l === 'addlast') list.push(v);
+        else list.unshift(v);
+        const node = new PSObject(['System.Collections.Generic.LinkedListNode`1', 'System.Object']);
+        node.addNote('Value', v);
+        return node;
+      }
+      if (l === 'removefirst' || l === 'removelast') {
+        notEmpty('The LinkedList is');
+        if (l === 'removefirst') list.shift();
+        else list.pop();
+        return undefined;
+      }
+      break;
+  }
+  // What a stack, queue, set or linked list shares with a list; the rest is not theirs.
+  return ['clear', 'toarray', 'remove', 'tostring'].includes(l) ? growingListMethod(list, { ...kind, collection: undefined }, name, args) : NOT_FOUND;
+}
+
 /** The methods of a growing list (ArrayList, List[T], Collection[string]). */
 function growingListMethod(list: unknown[], kind: ListKind, name: string, args: unknown[]): unknown {
+  if (kind.collection) return collectionMethod(list, kind, name, args);
   const item = (v: unknown) => (kind.elementType ? convertTo(v, kind.elementType) : v);
   switch (lower(name)) {
     case 'add':
@@ -815,8 +894,39 @@ function enumMethod(e: EnumValue, name: string, args: unknown[]): unknown {
   return NOT_FOUND;
 }
 
+/**
+ * The assembly a type comes from, as far as scripts use it: `[object].Assembly.GetType('System.Action``2')`
+ * finds a type (open generic definitions included) by its full name, or gives $null.
+ */
+function assemblyOf(full: string): PSObject {
+  const a = new PSObject(['System.Reflection.RuntimeAssembly', 'System.Reflection.Assembly', 'System.Object']);
+  const name = full.startsWith('System.Management.Automation.') ? 'System.Management.Automation, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35' : 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
+  a.addNote('FullName', name);
+  a.addMethod({
+    name: 'GetType',
+    definition: 'type GetType(string name), type GetType(string name, bool throwOnError)',
+    invoke: (args) => {
+      const found = args.length ? resolveTypeName(convertToString(args[0])) : undefined;
+      return found ? new PSTypeValue(found) : null;
+    },
+  });
+  return a;
+}
+
+/** `[System.Action``2].MakeGenericType([int], [string])`: the closed type, in emsh's form. */
+function makeGenericType(t: PSTypeValue, args: unknown[]): PSTypeValue {
+  const open = /^(.*)`(\d+)$/.exec(t.fullName);
+  const types = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).map((a) => (a instanceof PSTypeValue ? a.fullName : resolveTypeName(convertToString(a))));
+  if (!open) throw methodException('MakeGenericType', args.length, `${t.fullName} is not a GenericTypeDefinition. MakeGenericType may only be called on a type for which Type.IsGenericTypeDefinition is true.`, 'InvalidOperationException');
+  const closed = types.every((x) => x !== undefined) && Number(open[2]) === types.length ? resolveTypeName(`${open[1]}[${types.join(',')}]`) : undefined;
+  if (!closed) throw methodException('MakeGenericType', args.length, 'The number of generic arguments provided doesn\'t equal the arity of the generic type definition.\r\nParameter name: instantiation', 'ArgumentException');
+  return new PSTypeValue(closed);
+}
+
 function typeMethod(t: PSTypeValue, name: string, args: unknown[]): unknown {
   switch (lower(name)) {
+    case 'makegenerictype':
+      return makeGenericType(t, args);
     case 'tostring':
       return t.fullName;
     case 'gettype':

@@ -2,7 +2,7 @@
 // left filter, comparisons are case-insensitive unless the `c` form is used.
 
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
-import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isInstanceOf, parseDate, resolveTypeName, toNumber, toNumeric, typeNotFound, valueText, type EnumInfo } from './convert.js';
+import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isInstanceOf, parseDate, resolveTypeName, toNumber, toNumeric, valueText, valueTypeName, type EnumInfo } from './convert.js';
 import { PSChar, TypedNumber, arithmetic, bitwise, bnot, compareNumeric, divisionRaises, double, isNumeric, isZero, negate, parseNumeric, shift, type Numeric } from './numbers.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { raise, runtimeError, withInner } from './errors.js';
@@ -600,11 +600,18 @@ function splitOne(s: string, re: RegExp, max: number): string[] {
   return out;
 }
 
+/**
+ * The type on the right of -is / -as. A value that is not a type converts to one; when it does not,
+ * the cast failure surfaces as a plain RuntimeException (what 5.1's ConvertTo<Type> rethrows).
+ */
 function typeArg(right: unknown): string {
   if (right instanceof PSTypeValue) return right.fullName;
   const name = convertToString(right);
   const full = resolveTypeName(name);
-  if (!full) throw typeNotFound(name);
+  if (!full) {
+    const message = `Cannot convert the "${valueText(right)}" value of type "${valueTypeName(right)}" to type "System.Type".`;
+    throw withInner(runtimeError(message, 'RuntimeException', 'NotSpecified'), { type: 'PSInvalidCastException', message });
+  }
   return full;
 }
 

@@ -172,6 +172,8 @@ export interface ListKind {
   addReturnsIndex: boolean;
   /** The element type items are converted to (List[string]), if any. */
   elementType?: string;
+  /** A generic collection that is not a list (its own methods: Push/Pop, Enqueue/Dequeue, AddLast ...). */
+  collection?: 'Stack' | 'Queue' | 'HashSet' | 'LinkedList';
 }
 
 const LIST_KINDS = new WeakMap<unknown[], ListKind>();
@@ -192,6 +194,8 @@ export class PSHashtable {
   ordered = false;
   /** The .NET dictionary type it stands for, when not a Hashtable (Get-Command's `Dictionary\`2` of ParameterMetadata). */
   dotnetType?: string;
+  /** A typed dictionary (`Dictionary[string,int]`) converts each key and value it is given. */
+  convertEntry?: (key: unknown, value: unknown) => [unknown, unknown];
 
   private static norm(key: unknown): unknown {
     if (typeof key === 'string') return key.toLowerCase();
@@ -207,6 +211,7 @@ export class PSHashtable {
   }
 
   set(key: unknown, value: unknown): void {
+    if (this.convertEntry) [key, value] = this.convertEntry(key, value);
     const k = PSHashtable.norm(key);
     const existing = this.map.get(k);
     if (existing) existing.value = value;
@@ -260,6 +265,63 @@ export class ScriptBlockValue {
 
   toString(): string {
     return this.text;
+  }
+}
+
+/**
+ * A delegate made from a script block (`[Func[int,int]]{ $args[0] + 1 }`, `{ ... } -as [Action]`):
+ * Invoke and DynamicInvoke run the block; a delegate with a return type converts what it gives.
+ */
+export class DelegateValue {
+  constructor(
+    /** .NET's full name of the delegate type (`System.Func``2[[System.Int32, ...],[...]]`). */
+    readonly typeName: string,
+    readonly block: ScriptBlockValue,
+    /** The return type's full name; undefined for a delegate that returns nothing (Action, EventHandler). */
+    readonly returnType: string | undefined,
+  ) {}
+
+  get typeNames(): string[] {
+    return [this.typeName, 'System.MulticastDelegate', 'System.Delegate', 'System.Object'];
+  }
+
+  toString(): string {
+    return this.typeName;
+  }
+}
+
+/**
+ * `[ref]$x`: a reference to a variable (or, for any other value, to a holder of it) whose Value
+ * reads and writes the variable.
+ */
+export class PSReference {
+  constructor(
+    private readonly read: () => unknown,
+    private readonly write: (v: unknown) => void,
+  ) {}
+
+  static of(value: unknown): PSReference {
+    let held = value;
+    return new PSReference(
+      () => held,
+      (v) => (held = v),
+    );
+  }
+
+  get Value(): unknown {
+    return this.read();
+  }
+
+  set Value(v: unknown) {
+    this.write(v);
+  }
+
+  get typeNames(): string[] {
+    return ['System.Management.Automation.PSReference', 'System.Object'];
+  }
+
+  toString(): string {
+    return 'System.Management.Automation.PSReference';
   }
 }
 

@@ -27,6 +27,19 @@ describe('.NET objects scripts create', () => {
     );
   });
 
+  it('generic collections: Stack, Queue, HashSet, LinkedList, Dictionary[K,V]; [[T]] and nested argument forms', async () => {
+    const { run } = everydaySession();
+    expect(await run('$s = [System.Collections.Generic.Stack[[int]]]::new(); $s.Push(1); $s.Push("2"); $s.Count; $s.Peek(); ($s | % { $_ }) -join ","; $s.Pop(); $s.Count')).toBe('2\n2\n2,1\n2\n1\n');
+    expect(await run('try { [System.Collections.Generic.Stack[int]]::new().Pop() } catch { $_.Exception.InnerException.Message }')).toBe('Stack empty.\n');
+    expect(await run('$q = [System.Collections.Generic.Queue[string]]::new(); $q.Enqueue("a"); $q.Enqueue("b"); $q.Dequeue(); $q.Count')).toBe('a\n1\n');
+    expect(await run('$h = [System.Collections.Generic.HashSet[int]]::new(); $h.Add(1); $h.Add("1"); $h.Count')).toBe('True\nFalse\n1\n');
+    expect(await run('$l = [System.Collections.Generic.LinkedList[int]]::new(); $n = $l.AddLast(2); $n = $l.AddFirst(1); $l -join ","; $n.Value')).toBe('1,2\n1\n');
+    expect(await run('$d = [System.Collections.Generic.Dictionary[string, int]]::new(); $d.foo = "42"; $d.foo.GetType().Name; $d -is [System.Collections.Generic.Dictionary[[string],[int]]]; $d -is [hashtable]')).toBe('Int32\nTrue\nFalse\n');
+    expect(await run('[System.Collections.Generic.Dictionary[System.Collections.Generic.Dictionary[System.Collections.Generic.List[int],string], System.Collections.Generic.Stack[double]]]::new().GetType().FullName.Contains("Stack``1[[System.Double")')).toBe('True\n');
+    expect(await run('$m = [System.Collections.Generic.List[int]]@(1, "2"); $m.GetType().Name; $m[1].GetType().Name; [System.Collections.Generic.List[int]].FullName.Contains("List``1[[System.Int32")')).toBe('List`1\nInt32\nTrue\n');
+    expect(await run('try { [System.Collections.Generic.Dictionary[int]] } catch { $_.FullyQualifiedErrorId }')).toBe('TypeNotFound\n');
+  });
+
   it('New-Object -Property sets properties; PSObject gets notes', async () => {
     const { run } = everydaySession();
     expect(await run('$o = New-Object PSObject -Property @{Server="EX01"}; $o.Server; $o.GetType().FullName')).toBe('EX01\nSystem.Management.Automation.PSCustomObject\n');

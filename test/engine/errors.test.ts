@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorRecord } from '../../src/protocol/errors.js';
 import { testShell } from './helpers.js';
+import { everydaySession } from '../cmdlets/everyday-session.js';
 
 describe('errors', () => {
   it('non-terminating errors: the command goes on, $Error gets the record, $? is false', async () => {
@@ -190,5 +191,22 @@ describe('binding error ids', () => {
   it('cmdlet binding errors carry the cmdlet type in the FQID', async () => {
     const r = await testShell().eval('Emit-Numbers -Bogus 1');
     expect(r.errors[0]!.fullyQualifiedErrorId).toBe('NamedParameterNotFound,Microsoft.PowerShell.Commands.EmitNumbersCommand');
+  });
+});
+
+describe('errors leaving a command that ran script', () => {
+  it('a runtime error escaping Invoke-Expression names the command in its FQID; a throw keeps its own', async () => {
+    const { run } = everydaySession();
+    expect(await run('try { Invoke-Expression "[NoSuchType]" } catch { $_.FullyQualifiedErrorId }')).toBe('TypeNotFound,Microsoft.PowerShell.Commands.InvokeExpressionCommand\n');
+    expect(await run('try { Invoke-Expression "throw \'x\'" } catch { $_.FullyQualifiedErrorId }')).toBe('x\n');
+    expect(await run('try { Invoke-Expression "1 +" } catch { $_.FullyQualifiedErrorId }')).toBe('ExpectedValueExpression,Microsoft.PowerShell.Commands.InvokeExpressionCommand\n');
+  });
+
+  it("-is / -as with a string that names no type: a RuntimeException (the cast to Type failed)", async () => {
+    const { run } = everydaySession();
+    expect(await run("try { 'hello' -is 'foo' } catch { $_.FullyQualifiedErrorId; $_.Exception.Message; $_.Exception.InnerException.GetType().Name }")).toBe(
+      'RuntimeException\nCannot convert the "foo" value of type "System.String" to type "System.Type".\nPSInvalidCastException\n',
+    );
+    expect(await run("try { 'hello' -is [foo] } catch { $_.FullyQualifiedErrorId }")).toBe('TypeNotFound\n');
   });
 });

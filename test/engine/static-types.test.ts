@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { everydaySession } from '../cmdlets/everyday-session.js';
 import { getStaticMember, invokeStaticMethod, mathRound, type StaticEnv } from '../../src/engine/static-types.js';
 import type { FileEntry, LabFileSystem, ResolvedPath } from '../../src/protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
@@ -196,5 +197,25 @@ describe('[DateTime], [int], [string], [guid]', () => {
     expect(err(() => getStaticMember('Foo.Bar', 'X', e)).message).toBe('Unable to find type [Foo.Bar].');
     expect(err(() => invokeStaticMethod('Math', 'Nope', [], e)).message).toBe("Method invocation failed because [System.Math] does not contain a method named 'Nope'.");
     expect(getStaticMember('Math', 'Nope', e)).toBeNull();
+  });
+});
+
+describe('[Enum] statics, more enums, [WildcardPattern]::Escape', () => {
+  it('GetNames, GetValues, Parse, IsDefined, ToObject', async () => {
+    const { run } = everydaySession();
+    expect(await run('[Enum]::GetNames("System.Reflection.MemberTypes") -join ","; [Enum]::GetNames([System.DayOfWeek]).Count')).toBe('Constructor,Event,Field,Method,Property,TypeInfo,Custom,NestedType,All\n7\n');
+    expect(await run('[Enum]::Parse([System.DayOfWeek], "monday").GetType().FullName; [System.Enum]::GetValues([ConsoleColor])[1]; [Enum]::IsDefined([System.DayOfWeek], 7); [Enum]::ToObject([System.DayOfWeek], 2)')).toBe('System.DayOfWeek\nDarkBlue\nFalse\nTuesday\n');
+    expect(await run('try { [Enum]::Parse([System.DayOfWeek], "Someday") } catch { $_.Exception.InnerException.Message }')).toBe("Requested value 'Someday' was not found.\n");
+  });
+
+  it('flags enums with a byte and an int underlying type combine with -bor/-band/-bxor', async () => {
+    const { run } = everydaySession();
+    expect(await run('([System.Security.AccessControl.AceFlags]::ObjectInherit -bxor [System.Security.AccessControl.AceFlags]::ContainerInherit).ToString(); ([System.Security.AccessControl.AceFlags]::ObjectInherit -band [System.Security.AccessControl.AceFlags]::ContainerInherit).ToString()')).toBe('ObjectInherit, ContainerInherit\nNone\n');
+    expect(await run('([System.Management.Automation.CommandTypes]::Alias -bor [System.Management.Automation.CommandTypes]::Application).ToString(); ([System.Management.Automation.CommandTypes]::Alias -band [System.Management.Automation.CommandTypes]::All).ToString()')).toBe('Alias, Application\nAlias\n');
+  });
+
+  it('WildcardPattern Escape and Unescape', async () => {
+    const { run } = everydaySession();
+    expect(await run("[WildcardPattern]::Escape('abc`d*[x]?'); [WildcardPattern]::Unescape('a``b`*')")).toBe('abc``d`*`[x`]`?\na`b*\n');
   });
 });

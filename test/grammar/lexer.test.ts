@@ -53,6 +53,9 @@ describe('scanner modes', () => {
     expect(shape(expr("@'\nline1\n'quoted' $x\n'@"))).toEqual(str("line1\n'quoted' $x", 'hereSingle'));
     expect(shape(expr('@"\r\nA $x\r\n"@'))).toEqual({ kind: 'ExpandableString', parts: ['A ', v('x')], quote: 'hereDouble' });
     expect(shape(expr('@"\n"@'))).toEqual(str('', 'hereDouble'));
+    // A lone CR ends a line too (files with old Mac line endings): the body keeps its CRs.
+    expect(shape(expr("@'\rA\rB\r'@"))).toEqual(str('A\rB', 'hereSingle'));
+    expect(shape(expr('@"\rA\r"@'))).toEqual(str('A', 'hereDouble'));
   });
   it('comments and continuation', () => {
     expect(kinds('Get-X # comment\n<# block\n #> Get-Y')).toEqual(['CommandName:Get-X', 'NewLine:\n', 'CommandName:Get-Y']);
