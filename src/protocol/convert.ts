@@ -3,6 +3,7 @@
 // EnumValue; binding a cmdlet's enum parameter gives the canonical name string (convertToEnum:
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
+import { XmlDocument, XmlException, XmlNode, parseXml } from './xml-dom.js';
 import { ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
 import type { NumberKind, Numeric } from './numbers.js';
@@ -117,6 +118,9 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Data.Common.LocalizedException', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
+  'System.Xml.XmlNode', 'System.Xml.XmlElement', 'System.Xml.XmlAttribute', 'System.Xml.XmlText', 'System.Xml.XmlLinkedNode',
+  'System.Xml.XmlCharacterData', 'System.Xml.XmlComment', 'System.Xml.XmlDeclaration', 'System.Xml.XmlCDataSection',
+  'System.Xml.XmlNodeList', 'System.Xml.XmlNamespaceManager', 'System.Xml.XmlException', 'System.Xml.XPath.XPathException',
   'System.TimeZone',
 ];
 
@@ -652,6 +656,8 @@ export function convertTo(value: unknown, typeName: string): unknown {
       return new RegExp(convertToString(value));
     case 'System.Array':
       return toArrayOf(value, 'System.Object[]');
+    case 'System.Xml.XmlDocument':
+      return toXmlDocument(value);
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
   }
@@ -665,6 +671,19 @@ export function convertTo(value: unknown, typeName: string): unknown {
   if (value === null) return null;
   if (isInstanceOf(value, full)) return value;
   throw castError(value, full);
+}
+
+/** `[xml]$text`: a document parsed from the value's text (an array of lines joins as [string] does). */
+function toXmlDocument(value: unknown): unknown {
+  if (value === null || value instanceof XmlDocument) return value;
+  if (value instanceof PSObject && !(value instanceof XmlNode) && value.baseObject !== undefined) return toXmlDocument(value.baseObject);
+  if (typeof value !== 'string' && !Array.isArray(value)) throw castError(value, 'System.Xml.XmlDocument');
+  try {
+    return parseXml(convertToString(value));
+  } catch (e) {
+    if (e instanceof XmlException) throw conversionError(value, 'System.Xml.XmlDocument', e.message, 'InvalidCastToXmlDocument');
+    throw e;
+  }
 }
 
 function toArrayOf(value: unknown, full: string): unknown {

@@ -1,4 +1,4 @@
-// The output cmdlets: formatting, Out-*, Get-Member, JSON and CSV.
+// The output cmdlets: formatting, Out-*, Get-Member, JSON, CSV and XML.
 
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
 import formatTable from './Format-Table.js';
@@ -16,6 +16,7 @@ import convertToCsv from './ConvertTo-Csv.js';
 import convertFromCsv from './ConvertFrom-Csv.js';
 import convertFromJson from './ConvertFrom-Json.js';
 import convertFromStringData from './ConvertFrom-StringData.js';
+import selectXml from './Select-Xml.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
@@ -33,4 +34,5 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertFromCsv,
   convertFromJson,
   convertFromStringData,
+  selectXml,
 ] as CmdletDeclaration[];
