@@ -118,6 +118,7 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Data.Common.LocalizedException', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
+  'System.Management.Automation.PSSerializer',
   'System.Xml.XmlNode', 'System.Xml.XmlElement', 'System.Xml.XmlAttribute', 'System.Xml.XmlText', 'System.Xml.XmlLinkedNode',
   'System.Xml.XmlCharacterData', 'System.Xml.XmlComment', 'System.Xml.XmlDeclaration', 'System.Xml.XmlCDataSection',
   'System.Xml.XmlNodeList', 'System.Xml.XmlNamespaceManager', 'System.Xml.XmlException', 'System.Xml.XPath.XPathException',

@@ -107,6 +107,12 @@ export class XmlNode extends PSObject {
     super(chain);
   }
 
+  selfAndAncestors(): XmlNode[] {
+    const out: XmlNode[] = [this];
+    for (let p = this.parent; p; p = p.parent) out.push(p);
+    return out;
+  }
+
   get prefix(): string {
     const i = this.qname.indexOf(':');
     return i < 0 || this.qname.startsWith('#') ? '' : this.qname.slice(0, i);
@@ -184,7 +190,7 @@ export class XmlNode extends PSObject {
       methodError(method, argc, `Cannot insert a node or any ancestor of that node as a child of itself.`);
     }
     if (child.kind === 'Attribute') methodError(method, argc, `The specified node cannot be inserted as the valid child of this node, because the specified node is the wrong type.`);
-    for (let p: XmlNode | null = this; p; p = p.parent) if (p === child) methodError(method, argc, 'Cannot insert a node or any ancestor of that node as a child of itself.');
+    for (const p of this.selfAndAncestors()) if (p === child) methodError(method, argc, 'Cannot insert a node or any ancestor of that node as a child of itself.');
     if (this.kind === 'Document' && child.kind === 'Element' && this.children.some((c) => c.kind === 'Element' && c !== child)) {
       methodError(method, argc, 'This document already has a \'DocumentElement\' node.');
     }
@@ -239,7 +245,7 @@ export class XmlNode extends PSObject {
     if (prefix === 'xml') return XML_URI;
     if (prefix === 'xmlns') return XMLNS_URI;
     if (forAttribute && !prefix) return '';
-    for (let n: XmlNode | null = this; n; n = n.parent) {
+    for (const n of this.selfAndAncestors()) {
       if (n.kind !== 'Element') continue;
       for (const a of n.attrs) {
         if (prefix ? a.qname === `xmlns:${prefix}` : a.qname === 'xmlns') return a.value ?? '';
@@ -780,10 +786,14 @@ export function indentedXml(n: XmlNode, newline: string, level = 0): string {
 // Parsing
 
 const NAME_START = 'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+// The XML name production includes combining marks (U+0300-U+036F) on their own.
+/* eslint-disable no-misleading-character-class */
 const NAME_START_RE = new RegExp(`[${NAME_START}:]`);
 const NAME_CHAR_RE = new RegExp(`[${NAME_START}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]`);
 const NAME_RE = new RegExp(`^[${NAME_START}:][${NAME_START}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`);
 const NAME_AT = new RegExp(`[${NAME_START}:][${NAME_START}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*`, 'y');
+
+/* eslint-enable no-misleading-character-class */
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 

@@ -80,7 +80,7 @@ function tokenize(src: string): Tok[] {
     }
     const nm = /^[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7\u00C0-\uFFFD]*(:(\*|[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7\u00C0-\uFFFD]*))?/.exec(src.slice(i));
     if (c === '$') {
-      const v = /^\$([A-Za-z_][\w.\-]*(:[A-Za-z_][\w.\-]*)?)/.exec(src.slice(i));
+      const v = /^\$([A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?)/.exec(src.slice(i));
       if (!v) bad();
       out.push({ k: 'var', v: v![1]! });
       i += v![0].length;

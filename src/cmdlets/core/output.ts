@@ -17,6 +17,7 @@ import convertFromCsv from './ConvertFrom-Csv.js';
 import convertFromJson from './ConvertFrom-Json.js';
 import convertFromStringData from './ConvertFrom-StringData.js';
 import selectXml from './Select-Xml.js';
+import { exportClixml, importClixml } from './Clixml.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
@@ -35,4 +36,6 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertFromJson,
   convertFromStringData,
   selectXml,
+  exportClixml,
+  importClixml,
 ] as CmdletDeclaration[];
