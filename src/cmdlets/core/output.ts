@@ -17,6 +17,7 @@ import convertFromCsv from './ConvertFrom-Csv.js';
 import convertFromJson from './ConvertFrom-Json.js';
 import convertFromStringData from './ConvertFrom-StringData.js';
 import selectXml from './Select-Xml.js';
+import convertToXml from './ConvertTo-Xml.js';
 import { exportClixml, importClixml } from './Clixml.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
@@ -36,6 +37,7 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertFromJson,
   convertFromStringData,
   selectXml,
+  convertToXml,
   exportClixml,
   importClixml,
 ] as CmdletDeclaration[];
