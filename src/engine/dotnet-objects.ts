@@ -102,8 +102,11 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
       const items = args.length === 1 && Array.isArray(args[0]) ? [...args[0]] : [];
       return markList(items, { typeName: 'System.Collections.ArrayList', addReturnsIndex: true });
     }
-    case 'system.collections.hashtable':
-      return new PSHashtable();
+    case 'system.collections.hashtable': {
+      const h = new PSHashtable();
+      h.caseSensitive = true;
+      return h;
+    }
     case 'system.management.automation.psobject':
     case 'system.management.automation.pscustomobject':
     case 'system.object':

@@ -327,6 +327,8 @@ class Reader {
         case 'DCT': {
           const h = new PSHashtable();
           h.ordered = names[0] === 'System.Collections.Specialized.OrderedDictionary';
+          // 5.1 reads into `new Hashtable()` / `new OrderedDictionary()`: keys compare case-sensitively.
+          h.caseSensitive = true;
           if (refId) this.refs.set(refId, h);
           for (const en of this.elements(c)) {
             const parts = this.elements(en);

@@ -54,6 +54,12 @@ describe('Select-Xml', () => {
   });
 });
 
+describe('property bag text', () => {
+  it('does not recurse: a nested property bag is empty, a collection its type name (5.1\'s PSObject.ToString)', async () => {
+    expect(await out('"$([pscustomobject]@{a=[pscustomobject]@{b=1}; c=1,2; d=3})"')).toBe('@{a=; c=System.Object[]; d=3}\n');
+  });
+});
+
 describe('ConvertTo-Xml', () => {
   it('writes Objects/Object/Property with types, or without', async () => {
     expect(await out("([pscustomobject]@{p1='v1'; p2=2} | ConvertTo-Xml).OuterXml; ([pscustomobject]@{p1='v1'} | ConvertTo-Xml -NoTypeInformation).OuterXml")).toBe(
@@ -110,6 +116,9 @@ describe('CliXml', () => {
     expect(await out("'a','b','c','d' | Export-Clixml C:\\w.xml; (Import-Clixml C:\\w.xml -First 2 -Skip 1) -join ','; @{k=1; j=2} | Export-Clixml C:\\h.xml; (Import-Clixml C:\\h.xml -First 1).Name; (Import-Clixml C:\\w.xml -IncludeTotalCount)[0].ToString()")).toBe(
       'b,c\nk\nUnknown total count\n',
     );
+  });
+  it('keeps a case-sensitive Hashtable (New-Object hashtable) case-sensitive through a round trip, as 5.1 reads dictionaries', async () => {
+    expect(await out("$d = New-Object hashtable; $d['a'] = 1; $d['A'] = 2; $d.Count; @{a=1}.ContainsKey('A'); $d | Export-Clixml C:\\cs.xml; (Import-Clixml C:\\cs.xml).Count")).toBe('2\nTrue\n2\n');
   });
   it('PSSerializer.Deserialize gives the object back', async () => {
     expect(await out("$s = [System.Management.Automation.PSSerializer]::Serialize(@{x=[datetime]'2020-01-02'}); $h = [System.Management.Automation.PSSerializer]::Deserialize($s); $h.x.Year; $h.GetType().Name")).toBe('2020\nHashtable\n');
