@@ -325,17 +325,13 @@ class Reader {
           break;
         }
         case 'DCT': {
-          const h = new PSHashtable();
-          h.ordered = names[0] === 'System.Collections.Specialized.OrderedDictionary';
-          // 5.1 reads into `new Hashtable()` / `new OrderedDictionary()`: keys compare case-sensitively.
-          h.caseSensitive = true;
-          if (refId) this.refs.set(refId, h);
-          for (const en of this.elements(c)) {
+          const h = readDictionary(this.elements(c).map((en) => {
             const parts = this.elements(en);
             const key = parts.find((p) => p.getAttribute('N') === 'Key');
             const val = parts.find((p) => p.getAttribute('N') === 'Value');
-            if (key) h.set(this.value(key), val ? this.value(val) : null);
-          }
+            return [key ? this.value(key) : null, val ? this.value(val) : null];
+          }));
+          if (refId) this.refs.set(refId, h);
           result = h;
           break;
         }
@@ -368,6 +364,29 @@ class Reader {
     if (!root || root.localName !== 'Objs') return [];
     return this.elements(root).map((e) => this.value(e));
   }
+}
+
+/**
+ * A dictionary as 5.1 reads it: always a Hashtable (OrderedDictionary comes back only from 7.3 on),
+ * case-insensitive until two keys clash, then case-sensitive, then by reference (every entry kept).
+ */
+function readDictionary(entries: [unknown, unknown][]): PSHashtable {
+  let h = new PSHashtable();
+  let stage = 0;
+  for (const [key, value] of entries) {
+    if (key === null || key === undefined) continue;
+    if (stage === 0 && h.has(key)) {
+      stage = 1;
+      const sensitive = new PSHashtable();
+      sensitive.caseSensitive = true;
+      for (const [k, v] of h.entries()) sensitive.set(k, v);
+      h = sensitive;
+    }
+    if (stage === 1 && h.has(key)) stage = 2;
+    if (stage === 2) h.addDistinct(key, value);
+    else h.set(key, value);
+  }
+  return h;
 }
 
 function numberOf(kind: NumberKind, text: string): unknown {

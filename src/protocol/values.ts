@@ -229,6 +229,14 @@ export class PSHashtable {
     else this.map.set(k, { key, value });
   }
 
+  /**
+   * Adds an entry beside any with the same key: a Hashtable keyed by reference equality, which
+   * 5.1's CliXml reader falls back to when keys clash even case-sensitively.
+   */
+  addDistinct(key: unknown, value: unknown): void {
+    this.map.set(Symbol('key'), { key, value });
+  }
+
   /** `@{a=1; a=2}` is an error in PowerShell; the evaluator checks with this. */
   has(key: unknown): boolean {
     return this.map.has(this.norm(key));

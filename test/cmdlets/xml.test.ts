@@ -95,14 +95,14 @@ describe('CliXml', () => {
       ].join('\n') + '\n',
     );
   });
-  it('round-trips primitives, hashtables, ordered dictionaries and lists', async () => {
+  it('round-trips primitives and lists; every dictionary comes back a Hashtable, as in 5.1', async () => {
     expect(
       await out(
         "1,'two' | Export-Clixml C:\\p.xml; $r = Import-Clixml C:\\p.xml; $r[0].GetType().Name; $r[1]; " +
           "[ordered]@{b=1; a=2} | Export-Clixml C:\\o.xml; $o = Import-Clixml C:\\o.xml; $o.GetType().Name; $o.Keys -join ','; " +
           "Export-Clixml C:\\l.xml -InputObject @(1,2,3); (Import-Clixml C:\\l.xml).GetType().FullName",
       ),
-    ).toBe('Int32\ntwo\nOrderedDictionary\nb,a\nSystem.Collections.ArrayList\n');
+    ).toBe('Int32\ntwo\nHashtable\nb,a\nSystem.Collections.ArrayList\n');
   });
   it('reads other objects back as Deserialized property bags, deeper levels as text', async () => {
     expect(
@@ -119,6 +119,11 @@ describe('CliXml', () => {
   });
   it('keeps a case-sensitive Hashtable (New-Object hashtable) case-sensitive through a round trip, as 5.1 reads dictionaries', async () => {
     expect(await out("$d = New-Object hashtable; $d['a'] = 1; $d['A'] = 2; $d.Count; @{a=1}.ContainsKey('A'); $d | Export-Clixml C:\\cs.xml; (Import-Clixml C:\\cs.xml).Count")).toBe('2\nTrue\n2\n');
+  });
+  it('keeps every entry of a dictionary whose keys clash even case-sensitively (5.1 falls back to reference keys)', async () => {
+    const entries = ['Larry', 'larry', 'Larry'].map((k) => `<En><S N="Key">${k}</S><S N="Value">v</S></En>`).join('');
+    const xml = `'<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04"><Obj RefId="0"><TN RefId="0"><T>System.Collections.Hashtable</T><T>System.Object</T></TN><DCT>${entries}</DCT></Obj></Objs>'`;
+    expect(await out(`$h = [System.Management.Automation.PSSerializer]::Deserialize(${xml}); $h.Count; $h.GetType().Name`)).toBe('3\nHashtable\n');
   });
   it('PSSerializer.Deserialize gives the object back', async () => {
     expect(await out("$s = [System.Management.Automation.PSSerializer]::Serialize(@{x=[datetime]'2020-01-02'}); $h = [System.Management.Automation.PSSerializer]::Deserialize($s); $h.x.Year; $h.GetType().Name")).toBe('2020\nHashtable\n');
