@@ -7,6 +7,7 @@ import { convertTo, convertToString, resolveTypeName, toNumber } from '../protoc
 import { raise } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
+import { XmlDocument, XmlNamespaceManager } from '../protocol/xml-dom.js';
 import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
 
@@ -112,6 +113,11 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     case 'system.object':
       if (args.length === 1 && fullName.toLowerCase().endsWith('psobject')) return args[0] instanceof PSObject ? args[0] : PSObject.wrap(args[0]);
       return new PSObject();
+    case 'system.xml.xmldocument':
+      return new XmlDocument();
+    case 'system.xml.xmlnamespacemanager':
+      if (args.length !== 1) overloadError('new', args.length);
+      return new XmlNamespaceManager();
     case X509_CERTIFICATE2.toLowerCase():
       return newX509Certificate2(args, env);
   }

@@ -402,6 +402,48 @@ export class XmlDocument extends XmlNode {
   }
 }
 
+/**
+ * System.Xml.XmlNamespaceManager: prefixes the XPath methods resolve (AddNamespace,
+ * LookupNamespace, HasNamespace, RemoveNamespace); `xml` and `xmlns` are always there.
+ */
+export class XmlNamespaceManager extends PSObject implements NamespaceResolver {
+  private readonly map = new Map<string, string>([
+    ['xml', XML_URI],
+    ['xmlns', XMLNS_URI],
+    ['', ''],
+  ]);
+
+  constructor() {
+    super(['System.Xml.XmlNamespaceManager', 'System.Object']);
+    this.addProperty({ name: 'DefaultNamespace', memberType: 'Property', typeName: 'System.String', get: () => this.map.get('') ?? '' });
+    this.addMethod({
+      name: 'AddNamespace',
+      definition: 'void AddNamespace(string prefix, string uri)',
+      invoke: (a) => {
+        if (a[0] === null || a[0] === undefined || a[1] === null || a[1] === undefined) {
+          methodError('AddNamespace', a.length, 'Value cannot be null.', 'ArgumentNullException');
+        }
+        this.map.set(argText(a[0]), argText(a[1]));
+        return undefined;
+      },
+    });
+    this.addMethod({ name: 'LookupNamespace', definition: 'string LookupNamespace(string prefix)', invoke: (a) => this.map.get(argText(a[0])) ?? null });
+    this.addMethod({ name: 'HasNamespace', definition: 'bool HasNamespace(string prefix)', invoke: (a) => this.map.has(argText(a[0])) });
+    this.addMethod({
+      name: 'RemoveNamespace',
+      definition: 'void RemoveNamespace(string prefix, string uri)',
+      invoke: (a) => {
+        if (this.map.get(argText(a[0])) === argText(a[1])) this.map.delete(argText(a[0]));
+        return undefined;
+      },
+    });
+  }
+
+  lookup(prefix: string): string | undefined {
+    return this.map.get(prefix);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // .NET members
 
@@ -442,6 +484,8 @@ function dotnetProperty(n: XmlNode, name: string): PSPropertyInfo | undefined {
       return ro('System.Xml.XmlNode', () => sibling(n, 1));
     case 'previoussibling':
       return ro('System.Xml.XmlNode', () => sibling(n, -1));
+    case 'nametable':
+      return n instanceof XmlDocument ? ro('System.Xml.NameTable', () => new PSObject(['System.Xml.NameTable', 'System.Xml.XmlNameTable', 'System.Object'])) : undefined;
     case 'documentelement':
       return n instanceof XmlDocument ? ro('System.Xml.XmlElement', () => n.documentElement) : undefined;
     case 'preservewhitespace':
@@ -483,7 +527,7 @@ function dotnetProperty(n: XmlNode, name: string): PSPropertyInfo | undefined {
 const CANONICAL = [
   'Name', 'LocalName', 'NamespaceURI', 'Prefix', 'NodeType', 'ParentNode', 'OwnerElement', 'OwnerDocument', 'ChildNodes',
   'Attributes', 'FirstChild', 'LastChild', 'HasChildNodes', 'HasAttributes', 'IsEmpty', 'NextSibling', 'PreviousSibling',
-  'DocumentElement', 'BaseURI', 'IsReadOnly', 'Specified', 'Data', 'Length', 'Version', 'Encoding', 'Standalone',
+  'DocumentElement', 'NameTable', 'BaseURI', 'IsReadOnly', 'Specified', 'Data', 'Length', 'Version', 'Encoding', 'Standalone',
 ];
 
 function canonical(name: string): string {

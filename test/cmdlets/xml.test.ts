@@ -30,6 +30,14 @@ describe('[xml]', () => {
   it('builds documents with CreateElement, AppendChild and property assignment (an empty element reads as its text)', async () => {
     expect(await out("$d = [xml]'<r/>'; $e = $d.CreateElement('item'); $e.SetAttribute('id', '7'); $e.InnerText = 'x'; [void]$d.DocumentElement.AppendChild($e); $d.r.item.id = '8'; $d.OuterXml; ([xml]'<r/>').r -eq ''")).toBe('<r><item id="8">x</item></r>\nTrue\n');
   });
+  it('saves indented to the lab drive and loads back; New-Object xml and XmlNamespaceManager work', async () => {
+    expect(
+      await out(
+        "$x = [xml]'<cfg><add key=\"a\"/></cfg>'; $x.Save('C:\\cfg.xml'); Get-Content C:\\cfg.xml; $y = New-Object xml; $y.Load('C:\\cfg.xml'); $y.cfg.add.key; " +
+          "$d = [xml]'<r xmlns=\"urn:x\"><i>1</i><i>2</i></r>'; $ns = New-Object System.Xml.XmlNamespaceManager($d.NameTable); $ns.AddNamespace('x', 'urn:x'); $d.SelectSingleNode('//x:i[2]', $ns).InnerText",
+      ),
+    ).toBe('<cfg>\n  <add key="a" />\n</cfg>\na\n2\n');
+  });
   it('refuses text that is not XML with .NET\'s message', async () => {
     const r = await out('[xml]"hello"');
     expect(r).toContain('Cannot convert value "hello" to type "System.Xml.XmlDocument". Error: "Data at the root level is invalid. Line 1, position 1."');
