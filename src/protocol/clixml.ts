@@ -7,6 +7,7 @@
 import { EnumValue, PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString, listKindOf, markList, typeNamesOf, toDisplayText, arrayElementType } from './values.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, double, int64, isNumeric, numberKind, numericText, type NumberKind } from './numbers.js';
 import { raise } from './errors.js';
+import { getMember, memberNames } from './members.js';
 import { guidObject } from './guid.js';
 import { timeSpan } from './operators.js';
 import { XmlDocument, XmlException, XmlNode, outerXml, parseXml } from './xml-dom.js';
@@ -194,8 +195,11 @@ class Writer {
       this.members('Props', adapted, level + 1, inner);
       this.members('MS', extended, level + 1, inner);
     } else {
+      // Any other .NET-like value (error records, domain objects): its properties as Get-Member lists them.
       this.typeNames(typeNamesOf(v), level + 1);
       this.line(level + 1, `<ToString>${encodeString(v instanceof PSTypeValue ? v.fullName : toDisplayText(v))}</ToString>`);
+      const props = v instanceof PSTypeValue ? [] : memberNames(v).filter((m) => /Property$/.test(m.memberType));
+      this.members('Props', props.map((m) => ({ name: m.name, get: () => getMember(v, m.name) })), level + 1, inner);
     }
     this.line(level, '</Obj>');
   }
