@@ -7,6 +7,7 @@ import { convertToString, exceptionChain, exceptionInfoOf, exceptionValue, newGe
 import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
+import { XmlDocument, XmlNamespaceManager } from '../protocol/xml-dom.js';
 import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
@@ -93,8 +94,11 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
       const items = args.length === 1 && Array.isArray(args[0]) ? [...args[0]] : [];
       return markList(items, { typeName: 'System.Collections.ArrayList', addReturnsIndex: true });
     }
-    case 'system.collections.hashtable':
-      return new PSHashtable();
+    case 'system.collections.hashtable': {
+      const h = new PSHashtable();
+      h.caseSensitive = true;
+      return h;
+    }
     case 'system.management.automation.psobject':
     case 'system.management.automation.pscustomobject':
     case 'system.object':
@@ -109,6 +113,11 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     case INVOCATION_SETTINGS_TYPE.toLowerCase():
       if (args.length) overloadError('new', args.length);
       return newInvocationSettings();
+    case 'system.xml.xmldocument':
+      return new XmlDocument();
+    case 'system.xml.xmlnamespacemanager':
+      if (args.length !== 1) overloadError('new', args.length);
+      return new XmlNamespaceManager();
     case X509_CERTIFICATE2.toLowerCase():
       return newX509Certificate2(args, env);
     case 'system.management.automation.errorrecord':

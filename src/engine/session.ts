@@ -13,8 +13,9 @@ import type {
   SessionServices,
 } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
-import { decodeText } from '../protocol/text-codec.js';
 import { useConversionClock } from '../protocol/convert.js';
+import { useXmlFiles } from '../protocol/xml-dom.js';
+import { decodeText, encodeText } from '../protocol/text-codec.js';
 import type { Host, HostStyle, LineKind } from '../protocol/host.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
@@ -192,9 +193,22 @@ export class Session {
     }
   }
 
+  /**
+   * XmlDocument.Load/Save read and write this session's lab drive; a relative path is taken from
+   * the current location (.NET would take the process's current directory).
+   */
+  private useLabFilesForXml(): void {
+    const rt = this.rt;
+    useXmlFiles({
+      read: (path) => decodeText(rt.fs.readBytes(rt.fs.resolve(path, rt.location)), 'utf-8'),
+      write: (path, text) => rt.fs.writeBytes(rt.fs.resolve(path, rt.location), encodeText(text, 'utf-8', true)),
+    });
+  }
+
   private async executeInner(text: string, opts: ExecuteOptions): Promise<ExecuteResult> {
     const rt = this.rt;
     useConversionClock(rt.now); // `[datetime]'10:30'` is today by this session's lab clock
+    this.useLabFilesForXml();
     rt.abort = new AbortController();
     const start = rt.now();
     this.running = { text };
@@ -234,6 +248,7 @@ export class Session {
   private async evaluateInner(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
     const rt = this.rt;
     useConversionClock(rt.now);
+    this.useLabFilesForXml();
     rt.abort = new AbortController();
     const parsed = parseScript(text);
     const errors: ErrorRecord[] = [];

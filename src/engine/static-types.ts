@@ -31,6 +31,8 @@ import { guidObject } from '../protocol/guid.js';
 import { PSObject, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
 import { escapeWildcard, unescapeWildcard } from '../protocol/wildcard.js';
+import { deserializeCliXml, serializeCliXml } from '../protocol/clixml.js';
+import { XmlException } from '../protocol/xml-dom.js';
 
 export interface StaticEnv {
   fs: LabFileSystem;
@@ -712,6 +714,29 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
   return null;
 }
 
+/** [PSSerializer]::Serialize(obj[, depth]) (depth 1 by default) and ::Deserialize(text): CliXml as remoting writes it. */
+function serializerMethod(name: string, args: unknown[]): unknown {
+  const l = name.toLowerCase();
+  if (l === 'serialize') {
+    if (args.length < 1 || args.length > 2) overload('Serialize', args.length);
+    const depth = args.length === 2 ? Number(toNumber(args[1])) : 1;
+    return serializeCliXml([args[0]], depth);
+  }
+  if (l === 'deserialize' || l === 'deserializeasList'.toLowerCase()) {
+    if (args.length !== 1) overload(name, args.length);
+    let objects: unknown[];
+    try {
+      objects = deserializeCliXml(convertToString(args[0]));
+    } catch (e) {
+      if (e instanceof XmlException) throw methodException(name, 1, e.message, 'XmlException');
+      throw e;
+    }
+    if (l !== 'deserialize') return objects;
+    return objects.length === 1 ? objects[0] : objects;
+  }
+  methodNotFound('System.Management.Automation.PSSerializer', name);
+}
+
 /** `[Type]::Method(args)`. Unknown types → TypeNotFound; unknown methods → MethodNotFound. */
 export function invokeStaticMethod(typeName: string, name: string, args: unknown[], env: StaticEnv): unknown {
   const full = resolveOrFail(typeName);
@@ -774,6 +799,8 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     case 'System.Environment':
       if (name.toLowerCase() === 'getenvironmentvariable') return null;
       break;
+    case 'System.Management.Automation.PSSerializer':
+      return serializerMethod(name, args);
     case 'System.Globalization.CultureInfo':
       if (name.toLowerCase() === 'getcultureinfo' && args.length === 1) {
         const found = cultureInfo(convertToString(args[0]));

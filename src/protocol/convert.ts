@@ -4,6 +4,7 @@
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
 import { closedGeneric, dotnetTypeName, openGenericName, resolveGenericName } from './generic-types.js';
+import { XmlDocument, XmlException, XmlNode, parseXml } from './xml-dom.js';
 import { ERROR_CATEGORIES, ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
 import type { NumberKind, Numeric } from './numbers.js';
@@ -125,6 +126,10 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Data.Common.LocalizedException', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
+  'System.Management.Automation.PSSerializer',
+  'System.Xml.XmlNode', 'System.Xml.XmlElement', 'System.Xml.XmlAttribute', 'System.Xml.XmlText', 'System.Xml.XmlLinkedNode',
+  'System.Xml.XmlCharacterData', 'System.Xml.XmlComment', 'System.Xml.XmlDeclaration', 'System.Xml.XmlCDataSection',
+  'System.Xml.XmlNodeList', 'System.Xml.XmlNamespaceManager', 'System.Xml.XmlException', 'System.Xml.XPath.XPathException',
   'System.TimeZone',
   'System.Delegate', 'System.MulticastDelegate', 'System.Action', 'System.EventHandler', 'System.AsyncCallback',
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
@@ -724,6 +729,8 @@ export function convertTo(value: unknown, typeName: string): unknown {
       return new RegExp(convertToString(value));
     case 'System.Array':
       return toArrayOf(value, 'System.Object[]');
+    case 'System.Xml.XmlDocument':
+      return toXmlDocument(value);
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
   }
@@ -775,6 +782,19 @@ export function newGenericCollection(typeName: string, items: readonly unknown[]
   if (name === 'Stack') list.reverse();
   const collection = name === 'List' || name === 'Collection' ? undefined : (name as 'Stack' | 'Queue' | 'HashSet' | 'LinkedList');
   return markList(list, { typeName: typeNameNet, addReturnsIndex: false, elementType, collection });
+}
+
+/** `[xml]$text`: a document parsed from the value's text (an array of lines joins as [string] does). */
+function toXmlDocument(value: unknown): unknown {
+  if (value === null || value instanceof XmlDocument) return value;
+  if (value instanceof PSObject && !(value instanceof XmlNode) && value.baseObject !== undefined) return toXmlDocument(value.baseObject);
+  if (typeof value !== 'string' && !Array.isArray(value)) throw castError(value, 'System.Xml.XmlDocument');
+  try {
+    return parseXml(convertToString(value));
+  } catch (e) {
+    if (e instanceof XmlException) throw conversionError(value, 'System.Xml.XmlDocument', e.message, 'InvalidCastToXmlDocument');
+    throw e;
+  }
 }
 
 function toArrayOf(value: unknown, full: string): unknown {

@@ -837,6 +837,7 @@ function hashtableMethod(h: PSHashtable, name: string, args: unknown[]): unknown
       });
     case 'clone': {
       const c = new PSHashtable();
+      c.caseSensitive = h.caseSensitive;
       c.ordered = h.ordered;
       for (const [k, v] of h.entries()) c.set(k, v);
       return c;

@@ -139,10 +139,20 @@ export class PSObject {
     if (custom) return String(custom.invoke([]));
     if (this.baseObject !== undefined) return toDisplayText(this.baseObject);
     if (this.typeNames.includes('System.Management.Automation.PSCustomObject')) {
-      return '@{' + this.properties().map((p) => `${p.name}=${toDisplayText(p.get())}`).join('; ') + '}';
+      return '@{' + this.properties().map((p) => `${p.name}=${shallowText(p.get())}`).join('; ') + '}';
     }
     return this.typeNames[0] ?? 'System.Object';
   }
+}
+
+/**
+ * A property value inside a property bag's `@{a=...}` text: PowerShell does not recurse there, so
+ * a nested property bag is empty (PSCustomObject.ToString()) and a collection is its type name.
+ */
+function shallowText(v: unknown): string {
+  if (v instanceof PSObject && v.baseObject === undefined && !v.method('ToString') && v.typeNames.includes('System.Management.Automation.PSCustomObject')) return '';
+  if (Array.isArray(v)) return typeNamesOf(v)[0] ?? 'System.Object[]';
+  return toDisplayText(v);
 }
 
 /**
@@ -197,8 +207,14 @@ export class PSHashtable {
   /** A typed dictionary (`Dictionary[string,int]`) converts each key and value it is given. */
   convertEntry?: (key: unknown, value: unknown) => [unknown, unknown];
 
-  private static norm(key: unknown): unknown {
-    if (typeof key === 'string') return key.toLowerCase();
+  /**
+   * A .NET Hashtable made without a comparer (`New-Object hashtable`, `[hashtable]::new()`, one
+   * Import-Clixml reads) compares keys case-sensitively; PowerShell's `@{}` does not.
+   */
+  caseSensitive = false;
+
+  private norm(key: unknown): unknown {
+    if (typeof key === 'string') return this.caseSensitive ? key : key.toLowerCase();
     // Boxed numbers are keys by type and value, as .NET's Equals (5L and 5 are two keys).
     if (key instanceof TypedNumber) return `${key.kind}:${numericText(key)}`;
     if (key instanceof PSDecimal) return `Decimal:${key.trimmed().toString()}`;
@@ -207,24 +223,32 @@ export class PSHashtable {
   }
 
   get(key: unknown): unknown {
-    return this.map.get(PSHashtable.norm(key))?.value ?? null;
+    return this.map.get(this.norm(key))?.value ?? null;
   }
 
   set(key: unknown, value: unknown): void {
     if (this.convertEntry) [key, value] = this.convertEntry(key, value);
-    const k = PSHashtable.norm(key);
+    const k = this.norm(key);
     const existing = this.map.get(k);
     if (existing) existing.value = value;
     else this.map.set(k, { key, value });
   }
 
+  /**
+   * Adds an entry beside any with the same key: a Hashtable keyed by reference equality, which
+   * 5.1's CliXml reader falls back to when keys clash even case-sensitively.
+   */
+  addDistinct(key: unknown, value: unknown): void {
+    this.map.set(Symbol('key'), { key, value });
+  }
+
   /** `@{a=1; a=2}` is an error in PowerShell; the evaluator checks with this. */
   has(key: unknown): boolean {
-    return this.map.has(PSHashtable.norm(key));
+    return this.map.has(this.norm(key));
   }
 
   delete(key: unknown): boolean {
-    return this.map.delete(PSHashtable.norm(key));
+    return this.map.delete(this.norm(key));
   }
 
   get size(): number {

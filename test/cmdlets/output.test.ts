@@ -173,6 +173,7 @@ describe('declarations', () => {
       'Format-Table', 'Format-List', 'Format-Wide', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
       'ConvertTo-Json', 'Export-Csv', 'Import-Csv', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertFrom-Json', 'ConvertFrom-StringData',
       'ConvertTo-Html',
+      'Select-Xml', 'ConvertTo-Xml', 'Export-Clixml', 'Import-Clixml',
     ]);
     for (const c of outputCmdlets) {
       expect(c.synopsis && c.description && c.examples.length > 0, c.name).toBeTruthy();

@@ -1,4 +1,4 @@
-// The output cmdlets: formatting, Out-*, Get-Member, JSON and CSV.
+// The output cmdlets: formatting, Out-*, Get-Member, JSON, CSV and XML.
 
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
 import formatTable from './Format-Table.js';
@@ -17,6 +17,9 @@ import convertFromCsv from './ConvertFrom-Csv.js';
 import convertFromJson from './ConvertFrom-Json.js';
 import convertFromStringData from './ConvertFrom-StringData.js';
 import convertToHtml from './ConvertTo-Html.js';
+import selectXml from './Select-Xml.js';
+import convertToXml from './ConvertTo-Xml.js';
+import { exportClixml, importClixml } from './Clixml.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
@@ -35,4 +38,8 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertFromJson,
   convertFromStringData,
   convertToHtml,
+  selectXml,
+  convertToXml,
+  exportClixml,
+  importClixml,
 ] as CmdletDeclaration[];
