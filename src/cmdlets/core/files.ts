@@ -8,6 +8,7 @@ import GetChildItem from './Get-ChildItem.js';
 import GetContent from './Get-Content.js';
 import GetItem from './Get-Item.js';
 import GetLocation from './Get-Location.js';
+import { getPSDrive, newPSDrive, removePSDrive } from './PSDrive.js';
 import MoveItem from './Move-Item.js';
 import NewItem from './New-Item.js';
 import RemoveItem from './Remove-Item.js';
@@ -32,6 +33,9 @@ export const fileCmdlets: CmdletDeclaration[] = [
   NewItem,
   GetLocation,
   SetLocation,
+  newPSDrive,
+  getPSDrive,
+  removePSDrive,
   JoinPath,
   SplitPath,
   ResolvePath,
