@@ -30,6 +30,7 @@ import type { KeySource } from './exchange/setup.js';
 import type { OrgState } from './exchange/model.js';
 import { loadPki } from './pki/load.js';
 import type { Host } from './protocol/host.js';
+import { FileSystemDrives, FileSystemDrivesKey } from './protocol/ps-drives.js';
 import type { LabFileSystem, ServiceKey, ServiceRegistry, SessionServices } from './protocol/cmdlet.js';
 import type { CompletionSource } from './ui/completion.js';
 import type { LabCheckSource } from './ui/lab-watch.js';
@@ -333,6 +334,8 @@ export class SessionLab implements StateKeeper {
   private earlierFailures = 0;
   /** Told after the session moved to another lab (the UI's status line). */
   private readonly moved: ((lab: Lab) => void)[] = [];
+  /** Drives added with New-PSDrive: names for folders of the lab drive (they stay with the session when it moves to another lab). */
+  private readonly psDrives = new FileSystemDrives();
   /** Services beyond the lab's own (the exercises' service), registered by the composition. */
   readonly extraServices = new Map<string, unknown>();
 
@@ -351,7 +354,7 @@ export class SessionLab implements StateKeeper {
 
   /** The current lab's drive; every call goes to the drive of the lab the session is on at that moment. */
   readonly fs: LabFileSystem = {
-    resolve: (path, location) => this.drive.resolve(path, location),
+    resolve: (path, location) => this.drive.resolve(this.psDrives.rewrite(path), this.psDrives.rewrite(location)),
     exists: (p) => this.drive.exists(p),
     stat: (p) => this.drive.stat(p),
     list: (dir) => this.drive.list(dir),
@@ -382,6 +385,7 @@ export class SessionLab implements StateKeeper {
       if (key.name === LabClockKey.name) return this.current.clock as T;
       if (key.name === LabEndpointsKey.name) return this.endpointService as T;
       if (key.name === TrustedRootsKey.name) return this.trustedRoots as T;
+      if (key.name === FileSystemDrivesKey.name) return this.psDrives as T;
       return this.extraServices.get(key.name) as T | undefined;
     },
   };

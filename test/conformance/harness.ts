@@ -89,7 +89,7 @@ export async function runTestFile(session: Session, text: string, file: string, 
   // At the prompt's scope, as a profile would be: its functions stay defined for the file.
   await session.execute(pesterScript());
   const quoted = skipIds.map((id) => `'${id.replace(/'/g, "''")}'`).join(',');
-  await session.execute(`Set-ConformanceSkip @(${quoted}); $TestDrive = $env:TEMP + '\\TestDrive-' + [guid]::NewGuid().ToString('N'); $null = New-Item -ItemType Directory -Path $TestDrive -Force`);
+  await session.execute(`Set-ConformanceSkip @(${quoted}); $TestDrive = $env:TEMP + '\\TestDrive-' + [guid]::NewGuid().ToString('N'); $null = New-Item -ItemType Directory -Path $TestDrive -Force; $null = New-PSDrive -Name TestDrive -PSProvider FileSystem -Root $TestDrive`);
   await session.execute(text, { file });
   return {};
 }

@@ -10,6 +10,7 @@ import GetFileHash from './Get-FileHash.js';
 import GetItem from './Get-Item.js';
 import SetItem from './Set-Item.js';
 import GetLocation from './Get-Location.js';
+import { getPSDrive, newPSDrive, removePSDrive } from './PSDrive.js';
 import MoveItem from './Move-Item.js';
 import NewItem from './New-Item.js';
 import RemoveItem from './Remove-Item.js';
@@ -35,6 +36,9 @@ export const fileCmdlets: CmdletDeclaration[] = [
   NewItem,
   GetLocation,
   SetLocation,
+  newPSDrive,
+  getPSDrive,
+  removePSDrive,
   JoinPath,
   SplitPath,
   ResolvePath,
