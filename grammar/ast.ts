@@ -549,4 +549,20 @@ export interface ParseResult {
   ast: ScriptBlockAst;
   errors: ParseError[];
   source: SourceText;
+  /** What the script's `#requires` lines ask for (grammar/requires.ts); absent when it has none. */
+  requirements?: ScriptRequirements;
+}
+
+/** A script's `#requires` statements. */
+export interface ScriptRequirements {
+  /** `-Version`, as major.minor[.build[.revision]]. */
+  version?: string;
+  /** `-PSEdition` values (Desktop, Core). */
+  editions?: string[];
+  /** `-Modules` names (a ModuleSpecification's ModuleName). */
+  modules?: string[];
+  /** `-RunAsAdministrator`. */
+  elevation?: boolean;
+  shellId?: string;
+  snapins?: string[];
 }

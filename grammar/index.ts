@@ -9,6 +9,7 @@ import { semanticChecks } from './semantic-checks.js';
 import { AstBuilder } from './to-ast.js';
 import * as T from './tokens.js';
 import type { PsToken } from './tokens.js';
+import { readRequirements } from './requires.js';
 
 export type { ParseError, ParseResult } from './ast.js';
 
@@ -63,8 +64,10 @@ export function parseScript(text: string, file?: string): ParseResult {
       treeErrors.push(...semanticChecks(ast));
       for (const e of treeErrors) errors.push(makeError(e.errorId, e.span, e.args, e.incompleteHint === true));
     }
+    const requires = readRequirements(text, scanned.comments);
+    errors.push(...requires.errors);
     errors.sort((a, b) => a.span.start - b.span.start);
-    return { ast, errors, source };
+    return requires.requirements ? { ast, errors, source, requirements: requires.requirements } : { ast, errors, source };
   } catch (e) {
     // Nesting deeper than the JS stack allows: PowerShell's parser gives up the same way.
     if (isStackOverflow(e)) return { ast: empty(), errors: [makeError('ScriptTooComplicated', deepestNesting(text), [], false)], source };

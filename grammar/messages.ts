@@ -95,6 +95,12 @@ export const parserMessages = {
   ReferenceNeedsToBeLastTypeInTypeConversion: '[ref] can only be the final type in type conversion sequence.',
   ReferenceNeedsToBeByItselfInTypeConstraint: 'Cannot use [ref] with other types in a type constraint.',
   ScriptTooComplicated: 'Processing was stopped because the script is too complex.',
+  ScriptRequiresInvalidFormat:
+    'Cannot process the #requires statement because it is not in the correct format.\nThe #requires statement must be in one of the following formats:\n "#requires -shellid <shellID>"\n "#requires -version <major.minor>"\n "#requires -psedition <edition>"\n "#requires -pssnapin <psSnapInName> [-version <major.minor>]"\n "#requires -modules <ModuleSpecification>"\n "#requires -runasadministrator"',
+  RequiresVersionInvalid: 'The argument for the Version parameter is not valid. Specify a valid PowerShell version, in the format major.minor version.',
+  RequiresPSEditionInvalid: 'The argument for the {0} parameter is not valid. Specify a valid PowerShell edition.',
+  RequiresInvalidStringArgument: 'The argument for the {0} parameter is not valid. Specify a valid string argument.',
+  ParameterCannotHaveArgument: 'Parameter {0} cannot have an argument.',
 } as const;
 
 export type ParserErrorId = keyof typeof parserMessages;

@@ -20,6 +20,7 @@ import { blockSources, collapse, writeValue, type Interpreter } from './evaluate
 import { prepareRedirections, type Redirection } from './redirection.js';
 import { CollectPipe, NULL_PIPE, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
+import { checkRequirements } from './script-requirements.js';
 import { ExitSignal, ReturnSignal, StopUpstreamSignal, isPromise, type MaybePromise } from './signals.js';
 
 export interface Stage {
@@ -399,6 +400,7 @@ export async function commandStage(interp: Interpreter, nameValue: unknown, args
         const pe = parsed.errors[0]!;
         throw new TerminatingError(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
       }
+      checkRequirements(parsed.requirements, resolved.path, () => rt.moduleNames());
       blockSources.set(parsed.ast, parsed.source);
       stage = new ScriptStage(interp, {
         block: parsed.ast,

@@ -66,6 +66,10 @@ export class Runtime {
   private readonly startMachine: string;
   location: string;
   readonly global = new Scope(null, 'global');
+  /** The modules the session's cmdlets come from, in lower case (`#requires -Modules`). */
+  moduleNames(): ReadonlySet<string> {
+    return new Set([...this.cmdlets.values()].map((d) => (d.module ?? '').toLowerCase()));
+  }
   readonly cmdlets = new Map<string, CmdletDeclaration>();
   /** The global scope's aliases (lower-case name → alias); scripts add their own in their scopes. */
   readonly aliases = new Map<string, SessionAlias>();

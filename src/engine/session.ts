@@ -26,6 +26,7 @@ import { RunspaceRegistry, runspaceObject, type ApiCommandSpec, type RunspaceEng
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
 import { aliasTable, variableTable } from './variable-tables.js';
+import { checkRequirements } from './script-requirements.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
 import { functionDeclaration, maskSecrets, maskValues, scanSecrets, type SecretScan } from './secrets.js';
 import { PSObject, ScriptBlockValue, SecureString } from '../protocol/values.js';
@@ -317,7 +318,7 @@ export class Session {
   }
 
   private async run(
-    parsed: { ast: A.ScriptBlockAst; source: A.SourceText },
+    parsed: { ast: A.ScriptBlockAst; source: A.SourceText; requirements?: A.ScriptRequirements },
     opts: ExecuteOptions,
     sink: () => { pipe: Pipe; end(): void },
     streams: Streams,
@@ -334,6 +335,7 @@ export class Session {
     try {
       if (opts.file !== undefined) {
         // A script run: its own script scope, param() bound from the raw arguments.
+        checkRequirements(parsed.requirements, opts.file, () => rt.moduleNames());
         const globalFrame: Frame = { scope: rt.global, source: parsed.source, streams };
         const stage = new ScriptStage(interp, {
           block: ast,

@@ -100,4 +100,13 @@ describe('comment-based help', () => {
     await sh.run('function hf8 { param([SupportsWildcards()]$p1, $p2) }');
     expect(await out('$h = Get-Help hf8; $h.parameters.parameter[0].globbing; $h.parameters.parameter[1].globbing; $h.Synopsis.Trim()')).toBe('true\nfalse\nhf8 [[-p1] <Object>] [[-p2] <Object>]\n');
   });
+
+  it('-Parameter gives the matching parameter objects, shown as their -Full blocks', async () => {
+    await sh.run('function hf9 {\n<#\n.SYNOPSIS\ns\n.PARAMETER Name\nThe name.\n#>\nparam([string]$Name, [int]$Count)\n}');
+    expect(await out('(Get-Help hf9 -Parameter N*).name; (Get-Help hf9 -Parameter *).Count')).toBe('Name\n2\n');
+    expect(await out('Get-Help hf9 -Parameter Name')).toBe(
+      '\n    -Name <String>\n        The name.\n\n        Required?                    false\n        Position?                    1\n        Default value                \n        Accept pipeline input?       false\n        Accept wildcard characters?  false\n\n\n',
+    );
+    expect((await sh.run('Get-Help hf9 -Parameter zz -ErrorVariable ev -ErrorAction SilentlyContinue; $ev[0].FullyQualifiedErrorId')).out).toBe('NoParmsFound,Microsoft.PowerShell.Commands.GetHelpCommand\n');
+  });
 });

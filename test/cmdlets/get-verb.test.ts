@@ -25,4 +25,9 @@ describe('Get-Command -Name', () => {
     const r = await sh.run('foreach ($n in "", $null) { try { Get-Command $n -ErrorAction Stop } catch { $_.FullyQualifiedErrorId } }');
     expect(r.out).toBe('ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetCommandCommand\n'.repeat(2));
   });
+
+  it('its objects are AliasInfo / CmdletInfo / FunctionInfo, all CommandInfo, for -is', async () => {
+    const r = await sh.run('function gcf {}; (gcm del) -is [System.Management.Automation.AliasInfo]; (gcm Get-Help) -is [System.Management.Automation.CmdletInfo]; (gcm gcf) -is [System.Management.Automation.FunctionInfo]; (gcm gcf) -is [System.Management.Automation.CommandInfo]; (gcm gcf) -is [System.Management.Automation.CmdletInfo]');
+    expect(r.out).toBe('True\nTrue\nTrue\nTrue\nFalse\n');
+  });
 });

@@ -87,6 +87,18 @@ function passesFilters(params: Params, help: { component?: string; role?: string
   return ok(params.Component, help.component) && ok(params.Role, help.role) && ok(params.Functionality, help.functionality);
 }
 
+function noParameter(ctx: CmdletContext, wanted: string): void {
+  ctx.writeError(
+    ctx.error({
+      message: `No parameter matches criteria ${wanted}.`,
+      errorId: 'NoParmsFound',
+      category: 'ObjectNotFound',
+      exceptionType: 'PSArgumentException',
+      targetObject: wanted,
+    }),
+  );
+}
+
 function categoryName(c: CommandInfo): string {
   return c.commandType === 'Alias' ? 'Alias' : c.commandType;
 }
@@ -144,30 +156,27 @@ function writeHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletCo
   const target = c.commandType === 'Alias' ? ctx.session.resolveCommand(c.definition) : c;
   if (!target) return notFound(ctx, c.name);
   const decl = target.declaration;
+  const wanted = params.Parameter;
   if (!decl) {
     const help = scriptHelp(target, view, params, ctx);
     if (help === undefined) return notFound(ctx, c.name);
-    if (help !== 'forwarded') ctx.write(help);
+    if (help === 'forwarded') return;
+    if (wanted === undefined) return ctx.write(help);
+    // -Parameter: the matching parameter objects of the help (each shows as its -Full block).
+    const re = compileWildcard(wanted);
+    const parameters = help.get('parameters');
+    const list = parameters instanceof PSObject ? parameters.get('parameter') : null;
+    const hits = (Array.isArray(list) ? list : list ? [list] : []).filter((p) => p instanceof PSObject && re.test(String(p.get('name'))));
+    if (!hits.length) return noParameter(ctx, wanted);
+    for (const p of hits) ctx.write(p);
     return;
   }
-  const wanted = params.Parameter;
   if (wanted !== undefined) {
     const re = compileWildcard(wanted);
     const names = Object.keys(decl.parameters).filter(
       (n) => re.test(n) || (decl.parameters[n].aliases ?? []).some((a) => re.test(a)),
     );
-    if (!names.length) {
-      ctx.writeError(
-        ctx.error({
-          message: `No parameter matches criteria ${wanted}.`,
-          errorId: 'NoParmsFound',
-          category: 'ObjectNotFound',
-          exceptionType: 'PSArgumentException',
-          targetObject: wanted,
-        }),
-      );
-      return;
-    }
+    if (!names.length) return noParameter(ctx, wanted);
     ctx.write(helpText(parameterHelpLines(decl, names, width)));
     return;
   }

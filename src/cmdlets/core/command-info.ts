@@ -4,6 +4,7 @@
 
 import type { CommandInfo } from '../../protocol/cmdlet.js';
 import { PSObject } from '../../protocol/values.js';
+import { registerTypeName } from '../../protocol/convert.js';
 import { functionSyntaxLine, syntaxLines } from './help-text.js';
 import { outputTypes, parameterSetInfos, parametersDictionary } from './command-metadata.js';
 import { optionsText } from './variables.js';
@@ -27,6 +28,8 @@ const TYPE_NAMES: Record<CommandInfo['commandType'], string> = {
   Alias: 'System.Management.Automation.AliasInfo',
   ExternalScript: 'System.Management.Automation.ExternalScriptInfo',
 };
+// `-is [System.Management.Automation.AliasInfo]`, `[...CommandInfo]` and the others resolve.
+for (const name of [...Object.values(TYPE_NAMES), 'System.Management.Automation.CommandInfo']) registerTypeName(name);
 
 /** `Get-Command -Syntax` text of a command (sets joined by a blank line). */
 export function definitionText(info: CommandInfo): string {

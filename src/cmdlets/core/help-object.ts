@@ -11,7 +11,7 @@ import { enumInfo, resolveTypeName, shortTypeName } from '../../protocol/convert
 import { membershipIn, membershipsOf, parameterTypeName } from '../../protocol/parameter-sets.js';
 import { PSObject } from '../../protocol/values.js';
 import { registerView } from '../../format/views.js';
-import { parameterSets, type HelpParameterText, type HelpTextData, type HelpView } from './help-text.js';
+import { commentParameterLines, parameterSets, type HelpParameterText, type HelpTextData, type HelpView } from './help-text.js';
 import type { CommentHelp } from './comment-help.js';
 
 /** One parameter as help describes it. */
@@ -63,6 +63,8 @@ function attributed(text: string, attributes: Record<string, string>): PSObject 
   return o;
 }
 
+const renderers = new WeakMap<PSObject, () => string[]>();
+
 function parameterNode(p: HelpParameter, forSyntax: boolean): PSObject {
   const record: Record<string, unknown> = { name: p.name };
   if (p.description) record.description = paras(p.description);
@@ -78,10 +80,10 @@ function parameterNode(p: HelpParameter, forSyntax: boolean): PSObject {
     record.defaultValue = p.defaultValue;
   }
   Object.assign(record, { required: String(p.required), variableLength: 'true', globbing: String(p.globbing), pipelineInput: p.pipelineInput, position: p.position });
-  return node('MamlCommandHelpInfo#parameter', record);
+  const o = node('MamlCommandHelpInfo#parameter', record);
+  if (!forSyntax) renderers.set(o, () => commentParameterLines(p, true).slice(0, -1));
+  return o;
 }
-
-const renderers = new WeakMap<PSObject, () => string[]>();
 
 /** The MAML-shaped object of one command's help; `render` gives the text of the view asked for. */
 export function helpObject(data: CommandHelpData, view: HelpView, render: () => string[], typeName = 'MamlCommandHelpInfo'): PSObject {
@@ -163,7 +165,7 @@ export function syntaxText(data: CommandHelpData): string[] {
 }
 
 // The console shows help objects as their help text.
-for (const typeName of ['MamlCommandHelpInfo', 'MamlCommandHelpInfo#syntax', 'ExtendedCmdletHelpInfo']) {
+for (const typeName of ['MamlCommandHelpInfo', 'MamlCommandHelpInfo#syntax', 'MamlCommandHelpInfo#parameter', 'ExtendedCmdletHelpInfo']) {
   registerView({
     typeName,
     shape: 'custom',

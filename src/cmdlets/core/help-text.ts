@@ -315,6 +315,23 @@ function indented(text: string, indent: number): string[] {
   return text.split('\n').map((l) => (l.trim() ? ' '.repeat(indent) + l : ''));
 }
 
+/** One parameter's block in the -Detailed view, with its Required?/Position?... table in -Full (and Get-Help -Parameter). */
+export function commentParameterLines(p: HelpParameterText, full: boolean): string[] {
+  const value = p.enumValues ? '' : p.typeName === 'SwitchParameter' ? ' [<SwitchParameter>]' : ` <${p.typeName}>`;
+  const lines = [`    -${p.name}${value}`, ...(p.description ? indented(p.description, 8) : []), ''];
+  if (full) {
+    lines.push(
+      `        Required?                    ${p.required}`,
+      `        Position?                    ${p.position}`,
+      `        Default value                ${p.defaultValue}`,
+      `        Accept pipeline input?       ${p.pipelineInput}`,
+      `        Accept wildcard characters?  ${p.globbing}`,
+      '',
+    );
+  }
+  return lines;
+}
+
 /** The help text of a function or script with comment-based help, in one of Get-Help's views. */
 export function commentHelpLines(data: HelpTextData, view: HelpView, width = 120): string[] {
   const lines: string[] = ['NAME', `    ${data.name}`, '', 'SYNOPSIS', ...indented(data.synopsis, 4), ''];
@@ -333,20 +350,7 @@ export function commentHelpLines(data: HelpTextData, view: HelpView, width = 120
   lines.push('', 'DESCRIPTION', ...indented(data.description, 4), '', '');
   if (view === 'detailed' || view === 'full') {
     lines.push('PARAMETERS');
-    for (const p of data.parameters) {
-      const value = p.enumValues ? '' : p.typeName === 'SwitchParameter' ? ' [<SwitchParameter>]' : ` <${p.typeName}>`;
-      lines.push(`    -${p.name}${value}`, ...(p.description ? indented(p.description, 8) : []), '');
-      if (view === 'full') {
-        lines.push(
-          `        Required?                    ${p.required}`,
-          `        Position?                    ${p.position}`,
-          `        Default value                ${p.defaultValue}`,
-          `        Accept pipeline input?       ${p.pipelineInput}`,
-          `        Accept wildcard characters?  ${p.globbing}`,
-          '',
-        );
-      }
-    }
+    for (const p of data.parameters) lines.push(...commentParameterLines(p, view === 'full'));
     if (data.commonParameters) lines.push('    <CommonParameters>', ...wrapText(COMMON_PARAMETERS_TEXT, 8, width), '');
     lines.push('');
     if (view === 'full') {
