@@ -3,9 +3,12 @@
 // alias never changes, a read-only one only with -Force, AllScope is never taken away).
 
 import type { AliasTable, CmdletContext, SessionAlias } from '../../protocol/cmdlet.js';
+import { registerTypeName } from '../../protocol/convert.js';
 import type { PSObject } from '../../protocol/values.js';
 import { commandObject } from './command-info.js';
 import { applyOptions, scopedTable } from './variables.js';
+
+for (const t of ['CommandInfo', 'AliasInfo']) registerTypeName(`System.Management.Automation.${t}`);
 
 /** The alias table a -Scope argument names (none: what the command's scope sees). */
 export function aliasTableFor(ctx: CmdletContext, scope: unknown): AliasTable {

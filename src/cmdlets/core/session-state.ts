@@ -2,6 +2,14 @@
 // aliases, events, breakpoints and tracing.
 
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
+import NewEvent from './New-Event.js';
+import GetEvent from './Get-Event.js';
+import RemoveEvent from './Remove-Event.js';
+import WaitEvent from './Wait-Event.js';
+import RegisterEngineEvent from './Register-EngineEvent.js';
+import RegisterObjectEvent from './Register-ObjectEvent.js';
+import GetEventSubscriber from './Get-EventSubscriber.js';
+import UnregisterEvent from './Unregister-Event.js';
 import DisablePSBreakpoint from './Disable-PSBreakpoint.js';
 import EnablePSBreakpoint from './Enable-PSBreakpoint.js';
 import ExportAlias from './Export-Alias.js';
@@ -22,4 +30,12 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   EnablePSBreakpoint,
   DisablePSBreakpoint,
   RemovePSBreakpoint,
+  NewEvent,
+  GetEvent,
+  RemoveEvent,
+  WaitEvent,
+  RegisterEngineEvent,
+  RegisterObjectEvent,
+  GetEventSubscriber,
+  UnregisterEvent,
 ] as CmdletDeclaration[];
