@@ -1,5 +1,5 @@
 // The session-state cmdlets of Microsoft.PowerShell.Utility that work on the session itself:
-// aliases, events, breakpoints and tracing.
+// aliases, events, breakpoints, the host and temporary files.
 
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
 import NewEvent from './New-Event.js';
@@ -10,6 +10,8 @@ import RegisterEngineEvent from './Register-EngineEvent.js';
 import RegisterObjectEvent from './Register-ObjectEvent.js';
 import GetEventSubscriber from './Get-EventSubscriber.js';
 import UnregisterEvent from './Unregister-Event.js';
+import GetHost from './Get-Host.js';
+import NewTemporaryFile from './New-TemporaryFile.js';
 import DisablePSBreakpoint from './Disable-PSBreakpoint.js';
 import EnablePSBreakpoint from './Enable-PSBreakpoint.js';
 import ExportAlias from './Export-Alias.js';
@@ -30,6 +32,8 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   EnablePSBreakpoint,
   DisablePSBreakpoint,
   RemovePSBreakpoint,
+  GetHost,
+  NewTemporaryFile,
   NewEvent,
   GetEvent,
   RemoveEvent,
