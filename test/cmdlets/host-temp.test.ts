@@ -1,4 +1,4 @@
-// Get-Host and New-TemporaryFile (issue 11).
+// Get-Host, New-TemporaryFile and Update-List (issue 11).
 import { describe, expect, it } from 'vitest';
 import { everydaySession } from './everyday-session.js';
 
@@ -14,5 +14,17 @@ describe('Get-Host and New-TemporaryFile', () => {
     expect(out).toBe('System.IO.FileInfo\nTrue\n0\nTrue\n');
     expect(await run('New-TemporaryFile -WhatIf')).toBe('What if: Performing the operation "New-TemporaryFile" on target "C:\\Users\\Administrator\\AppData\\Local\\Temp".\n');
     expect(await run('(Get-Command New-TemporaryFile).OutputType.Name')).toBe('System.IO.FileInfo\n');
+  });
+});
+
+describe('Update-List', () => {
+  it('changes a list property in place and writes the object; without an object it returns the changes', async () => {
+    const { run } = everydaySession();
+    expect(await run('$o = [pscustomobject]@{ a = [System.Collections.ArrayList]::new(@(1,2,3)) }; ($o | Update-List -Property a -Remove 2 -Add 4).a -join ","; Update-List -InputObject $o -Property a -Replace 7,8 | Out-Null; $o.a -join ","')).toBe(
+      '1,3,4\n7,8\n',
+    );
+    expect(await run('$h = Update-List -Add 1 -Remove 2; $h.GetType().Name; $h.Add; $h.Remove')).toBe('Hashtable\n1\n2\n');
+    expect(await run('[pscustomobject]@{ a = 1,2 } | Update-List -Property a -Add 3 2>&1 | % FullyQualifiedErrorId')).toBe('ApplyFailed,Microsoft.PowerShell.Commands.UpdateListCommand\n');
+    expect(await run('[pscustomobject]@{ a = 1 } | Update-List -Property b -Add 3 2>&1 | % FullyQualifiedErrorId')).toBe('MemberDoesntExist,Microsoft.PowerShell.Commands.UpdateListCommand\n');
   });
 });

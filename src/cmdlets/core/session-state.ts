@@ -12,6 +12,7 @@ import GetEventSubscriber from './Get-EventSubscriber.js';
 import UnregisterEvent from './Unregister-Event.js';
 import GetHost from './Get-Host.js';
 import NewTemporaryFile from './New-TemporaryFile.js';
+import UpdateList from './Update-List.js';
 import DisablePSBreakpoint from './Disable-PSBreakpoint.js';
 import EnablePSBreakpoint from './Enable-PSBreakpoint.js';
 import ExportAlias from './Export-Alias.js';
@@ -34,6 +35,7 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   RemovePSBreakpoint,
   GetHost,
   NewTemporaryFile,
+  UpdateList,
   NewEvent,
   GetEvent,
   RemoveEvent,
