@@ -31,6 +31,18 @@ export function aliasExists(ctx: CmdletContext, name: string) {
   return aliasError(ctx, name, 'AliasAlreadyExists', `The alias is not allowed, because an alias with the name '${name}' already exists.`, 'ResourceExists', 'SessionStateException');
 }
 
+/** Set-Alias / New-Alias once the checks of their own are done: write the alias, -PassThru it. */
+export function setAliasFromParameters(
+  ctx: CmdletContext,
+  params: { Name: string; Value: string; Description?: string | null; Option?: string | null; Scope?: string | null; Force?: boolean; PassThru?: boolean },
+): void {
+  const table = aliasTableFor(ctx, params.Scope);
+  const inScope = aliasTableFor(ctx, params.Scope ?? 'Local').get(params.Name);
+  const request = { name: params.Name, definition: params.Value, description: params.Description, option: params.Option, scope: params.Scope, force: Boolean(params.Force) };
+  const made = writeAlias(ctx, table, request, inScope);
+  if (made && params.PassThru) ctx.write(aliasObject(ctx, made));
+}
+
 export interface AliasRequest {
   name: string;
   definition: string;
