@@ -7,16 +7,20 @@ import { parseScript } from '../../grammar/index.js';
 import type {
   CmdletDeclaration,
   SessionAlias,
+  SessionEvent,
+  SessionSubscriber,
   CommandInfo,
   HistoryEntry,
   ResolvedPath,
   SessionServices,
 } from '../protocol/cmdlet.js';
+import { eventArgsObject, subscriberObject } from '../protocol/event-objects.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
 import { useConversionClock } from '../protocol/convert.js';
 import { useXmlFiles } from '../protocol/xml-dom.js';
 import { decodeText, encodeText } from '../protocol/text-codec.js';
 import type { Host, HostStyle, LineKind } from '../protocol/host.js';
+import { SessionEvents } from './events.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
@@ -98,6 +102,7 @@ export class Session {
     this.rt.servicesFor = (scope) => this.makeServices(scope);
     this.services = this.makeServices(this.rt.global);
     this.rt.runspaceHost = this.runspaceHost(opts);
+    this.events = new SessionEvents(this.rt.now, (sub, ev) => this.runEventAction(sub, ev));
   }
 
   // ---------------------------------------------------------------------------------------
@@ -175,6 +180,30 @@ export class Session {
     if (pe) throw new TerminatingError(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
     blockSources.set(parsed.ast, parsed.source);
     return { command: new ScriptBlockValue(parsed.ast, c.script), args: c.args, dot: !c.useLocalScope };
+  }
+
+  /** The session's event queue and subscriptions (events.ts). */
+  readonly events: SessionEvents;
+
+  /**
+   * An event's action: in a scope of its own below the global one, with the automatic event
+   * variables. What it writes goes to its event job (emsh keeps none); its errors end it quietly.
+   */
+  private async runEventAction(sub: SessionSubscriber, ev: SessionEvent): Promise<void> {
+    if (!sub.action) return;
+    const scope = new Scope(this.rt.global, 'function');
+    const args = eventArgsObject(ev);
+    scope.setOwn('Event', args);
+    scope.setOwn('EventSubscriber', subscriberObject(sub));
+    scope.setOwn('Sender', ev.sender);
+    scope.setOwn('SourceArgs', ev.sourceArgs);
+    scope.setOwn('SourceEventArgs', null);
+    const streams: Streams = { ...this.hostStreams(), error: () => undefined };
+    try {
+      await this.interp.invokeForCmdlet(sub.action, { scope, source: { text: sub.action.text }, streams }, { args: ev.sourceArgs });
+    } catch (e) {
+      if (!(e instanceof TerminatingError)) throw e;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -631,6 +660,9 @@ export class Session {
       variableTable: (scopeText) => variableTable(scope, scopeText),
       aliasTable: (scopeText) => aliasTable(scope, scopeText),
       breakpoints: rt.breakpointTable,
+      get events() {
+        return session.events;
+      },
       setStrictMode: (version) => {
         scope.local.strictMode = version;
       },

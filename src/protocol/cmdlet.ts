@@ -419,6 +419,46 @@ export interface BreakpointTable {
   remove(id: number): boolean;
 }
 
+/** An event in the session's queue (PSEventArgs). */
+export interface SessionEvent {
+  readonly eventIdentifier: number;
+  readonly sourceIdentifier: string;
+  readonly sender: unknown;
+  readonly sourceArgs: unknown[];
+  readonly messageData: unknown;
+  readonly timeGenerated: Date;
+}
+
+/** A subscription to events (PSEventSubscriber): an engine event, or an object's event. */
+export interface SessionSubscriber {
+  readonly subscriptionId: number;
+  readonly sourceIdentifier: string;
+  readonly sourceObject: unknown;
+  readonly eventName: string | null;
+  readonly action: ScriptBlockValue | null;
+  readonly messageData: unknown;
+  readonly supportEvent: boolean;
+  readonly forward: boolean;
+  /** 0: no limit; the subscription ends after this many events. */
+  readonly maxTriggerCount: number;
+  triggerCount: number;
+}
+
+/**
+ * The session's events (New-Event, Get-Event, Register-EngineEvent ...). Raising an event runs the
+ * actions of the subscriptions to its source identifier; an event no action handled is queued.
+ */
+export interface EventManager {
+  events(): SessionEvent[];
+  raise(init: Omit<SessionEvent, 'eventIdentifier' | 'timeGenerated'>): Promise<SessionEvent>;
+  removeEvent(eventIdentifier: number): boolean;
+  subscribers(): SessionSubscriber[];
+  subscribe(init: Omit<SessionSubscriber, 'subscriptionId' | 'triggerCount'>): SessionSubscriber;
+  unsubscribe(subscriptionId: number): boolean;
+  /** Resolves when an event is queued (or at once when `signal` is aborted). */
+  nextEvent(signal: AbortSignal): Promise<void>;
+}
+
 /** Session-wide things some cmdlets need (Get-Command, Get-History, Set-Location, ...). */
 export interface SessionServices {
   getVariable(name: string): unknown;
@@ -433,6 +473,8 @@ export interface SessionServices {
   aliasTable?(scope?: string): AliasTable;
   /** The breakpoints the engine checks as scripts run (the *-PSBreakpoint cmdlets). */
   breakpoints?: BreakpointTable;
+  /** The session's event queue and subscriptions. */
+  events?: EventManager;
   /** Set-StrictMode: the version (1, 2, 3; 0 is off) for the command's scope and its children. */
   setStrictMode?(version: number): void;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */

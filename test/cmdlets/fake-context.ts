@@ -110,6 +110,17 @@ export async function runCmdlet(decl: CmdletDeclaration, opts: RunOptions = {}):
     hasVariable: (n) => variables.has(n),
     commands: () => commands,
     resolveCommand: (name) => commands.find((c) => c.name.toLowerCase() === name.toLowerCase()),
+    // The aliases among the given commands, as one scope's table.
+    aliasTable: () => {
+      const aliases = commands.filter((c) => c.commandType === 'Alias').map((c) => c.alias ?? { name: c.name, definition: c.definition });
+      const find = (n: string) => aliases.findIndex((a) => a.name.toLowerCase() === n.toLowerCase());
+      return {
+        get: (n) => aliases[find(n)],
+        list: () => aliases.slice(),
+        define: (a) => (aliases.push(a), a),
+        remove: (n) => find(n) >= 0 && aliases.splice(find(n), 1).length > 0,
+      };
+    },
     history: () => opts.history ?? [],
     getLocation: () => 'C:\\Windows\\system32',
     setLocation: () => {},

@@ -20,7 +20,6 @@ export default defineCmdlet({
   parameters: {
     Name: {
       type: 'String[]',
-      validateNotNullOrEmpty: true,
       sets: { Default: { position: 0, fromPipeline: true, fromPipelineByPropertyName: true } },
       help: 'Specifies the aliases to get. Wildcard characters are permitted.',
     },

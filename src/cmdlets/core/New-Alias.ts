@@ -2,7 +2,7 @@
 // the command can see (AliasAlreadyExists) unless -Force is given (5.1's NewAliasCommand).
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { aliasExists, aliasObject, aliasTableFor, writeAlias } from './aliases.js';
+import { aliasExists, aliasTableFor, setAliasFromParameters } from './aliases.js';
 import { ALIAS_PARAMETERS } from './alias-parameters.js';
 
 export default defineCmdlet({
@@ -29,8 +29,6 @@ export default defineCmdlet({
       return;
     }
     if (!(await ctx.shouldProcess(`Name: ${params.Name} Value: ${params.Value}`, 'New Alias'))) return;
-    const inScope = aliasTableFor(ctx, params.Scope ?? 'Local').get(params.Name);
-    const made = writeAlias(ctx, table, { name: params.Name, definition: params.Value, description: params.Description, option: params.Option, scope: params.Scope, force: Boolean(params.Force) }, inScope);
-    if (made && params.PassThru) ctx.write(aliasObject(ctx, made));
+    setAliasFromParameters(ctx, params);
   },
 });

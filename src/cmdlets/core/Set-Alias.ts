@@ -3,7 +3,7 @@
 // -Force and a constant one never changes.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { aliasObject, aliasTableFor, writeAlias } from './aliases.js';
+import { setAliasFromParameters } from './aliases.js';
 import { ALIAS_PARAMETERS } from './alias-parameters.js';
 
 export default defineCmdlet({
@@ -25,9 +25,6 @@ export default defineCmdlet({
   related: ['Get-Alias', 'New-Alias', 'Export-Alias', 'Import-Alias'],
   async process(params, ctx) {
     if (!(await ctx.shouldProcess(`Name: ${params.Name} Value: ${params.Value}`, 'Set Alias'))) return;
-    const table = aliasTableFor(ctx, params.Scope);
-    const inScope = aliasTableFor(ctx, params.Scope ?? 'Local').get(params.Name);
-    const made = writeAlias(ctx, table, { name: params.Name, definition: params.Value, description: params.Description, option: params.Option, scope: params.Scope, force: Boolean(params.Force) }, inScope);
-    if (made && params.PassThru) ctx.write(aliasObject(ctx, made));
+    setAliasFromParameters(ctx, params);
   },
 });

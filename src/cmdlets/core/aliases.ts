@@ -3,9 +3,12 @@
 // alias never changes, a read-only one only with -Force, AllScope is never taken away).
 
 import type { AliasTable, CmdletContext, SessionAlias } from '../../protocol/cmdlet.js';
+import { registerTypeName } from '../../protocol/convert.js';
 import type { PSObject } from '../../protocol/values.js';
 import { commandObject } from './command-info.js';
 import { applyOptions, scopedTable } from './variables.js';
+
+for (const t of ['CommandInfo', 'AliasInfo']) registerTypeName(`System.Management.Automation.${t}`);
 
 /** The alias table a -Scope argument names (none: what the command's scope sees). */
 export function aliasTableFor(ctx: CmdletContext, scope: unknown): AliasTable {
@@ -26,6 +29,18 @@ function aliasError(ctx: CmdletContext, name: string, errorId: string, message: 
 /** AliasAlreadyExists (New-Alias and Import-Alias without -Force). */
 export function aliasExists(ctx: CmdletContext, name: string) {
   return aliasError(ctx, name, 'AliasAlreadyExists', `The alias is not allowed, because an alias with the name '${name}' already exists.`, 'ResourceExists', 'SessionStateException');
+}
+
+/** Set-Alias / New-Alias once the checks of their own are done: write the alias, -PassThru it. */
+export function setAliasFromParameters(
+  ctx: CmdletContext,
+  params: { Name: string; Value: string; Description?: string | null; Option?: string | null; Scope?: string | null; Force?: boolean; PassThru?: boolean },
+): void {
+  const table = aliasTableFor(ctx, params.Scope);
+  const inScope = aliasTableFor(ctx, params.Scope ?? 'Local').get(params.Name);
+  const request = { name: params.Name, definition: params.Value, description: params.Description, option: params.Option, scope: params.Scope, force: Boolean(params.Force) };
+  const made = writeAlias(ctx, table, request, inScope);
+  if (made && params.PassThru) ctx.write(aliasObject(ctx, made));
 }
 
 export interface AliasRequest {

@@ -4,11 +4,13 @@
 
 import { registerView } from '../../format/views.js';
 import type { BreakpointTable, CmdletContext, ParameterDeclaration, SessionBreakpoint } from '../../protocol/cmdlet.js';
+import { registerTypeName } from '../../protocol/convert.js';
 import { getMember } from '../../protocol/members.js';
 import { PSObject } from '../../protocol/values.js';
 
 const SMA = 'System.Management.Automation';
 const BREAKPOINT_OF = new WeakMap<PSObject, SessionBreakpoint>();
+for (const t of ['Breakpoint', 'LineBreakpoint', 'CommandBreakpoint', 'VariableBreakpoint']) registerTypeName(`${SMA}.${t}`);
 
 export function breakpointTable(ctx: CmdletContext): BreakpointTable {
   const table = ctx.session.breakpoints;

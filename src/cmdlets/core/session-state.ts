@@ -1,7 +1,18 @@
 // The session-state cmdlets of Microsoft.PowerShell.Utility that work on the session itself:
-// aliases, events, breakpoints and tracing.
+// aliases, events, breakpoints, the host and temporary files.
 
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
+import NewEvent from './New-Event.js';
+import GetEvent from './Get-Event.js';
+import RemoveEvent from './Remove-Event.js';
+import WaitEvent from './Wait-Event.js';
+import RegisterEngineEvent from './Register-EngineEvent.js';
+import RegisterObjectEvent from './Register-ObjectEvent.js';
+import GetEventSubscriber from './Get-EventSubscriber.js';
+import UnregisterEvent from './Unregister-Event.js';
+import GetHost from './Get-Host.js';
+import NewTemporaryFile from './New-TemporaryFile.js';
+import UpdateList from './Update-List.js';
 import DisablePSBreakpoint from './Disable-PSBreakpoint.js';
 import EnablePSBreakpoint from './Enable-PSBreakpoint.js';
 import ExportAlias from './Export-Alias.js';
@@ -22,4 +33,15 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   EnablePSBreakpoint,
   DisablePSBreakpoint,
   RemovePSBreakpoint,
+  GetHost,
+  NewTemporaryFile,
+  UpdateList,
+  NewEvent,
+  GetEvent,
+  RemoveEvent,
+  WaitEvent,
+  RegisterEngineEvent,
+  RegisterObjectEvent,
+  GetEventSubscriber,
+  UnregisterEvent,
 ] as CmdletDeclaration[];
