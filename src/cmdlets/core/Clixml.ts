@@ -5,6 +5,7 @@ import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdle
 import { TerminatingError } from '../../protocol/errors.js';
 import { deserializeCliXml, serializeCliXml } from '../../protocol/clixml.js';
 import { XmlException } from '../../protocol/xml-dom.js';
+import { dictionaryEntries } from '../../protocol/members.js';
 import { PSHashtable, PSObject, listKindOf } from '../../protocol/values.js';
 import { attempt, commandError, decodeText, encodeText, existingItems } from './file-common.js';
 import { buffer, collect, refuseClobber, resolveTarget } from './output-common.js';
@@ -83,15 +84,7 @@ export const exportClixml = defineCmdlet({
 
 /** With -Skip/-First, a collection counts as its items (a hash table as DictionaryEntry objects). */
 function pagedItems(o: unknown): unknown[] {
-  if (o instanceof PSHashtable) {
-    return o.entries().map(([k, v]) => {
-      const e = new PSObject(['System.Collections.DictionaryEntry', 'System.ValueType', 'System.Object']);
-      e.addNote('Name', k);
-      e.addNote('Key', k);
-      e.addNote('Value', v);
-      return e;
-    });
-  }
+  if (o instanceof PSHashtable) return dictionaryEntries(o);
   if (Array.isArray(o) && listKindOf(o)) return o;
   return [o];
 }
