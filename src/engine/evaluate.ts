@@ -1416,7 +1416,11 @@ export class Interpreter {
       if (i < 0 || i >= target.length) return undefined;
       return target[i];
     }
-    if (target instanceof PSObject && typeof index === 'string') return getMember(target, index);
+    if (target instanceof PSObject && typeof index === 'string') {
+      // An object with a .NET indexer (XmlNode's Item[name]) answers through it.
+      const indexer = target.method('get_Item');
+      return indexer ? indexer.invoke([index]) : getMember(target, index);
+    }
     // A scalar indexes like a one-element collection.
     const i = Math.trunc(toNumber(index));
     return i === 0 || i === -1 ? target : undefined;

@@ -23,27 +23,21 @@ const TAG_KINDS = Object.fromEntries(Object.entries(NUMBER_TAGS).map(([k, t]) =>
 // ---------------------------------------------------------------------------------------------
 // Text encoding: XML escapes, and `_xHHHH_` for characters XML cannot hold (and for `_x` itself)
 
+/** PowerShell's EncodeString: control characters, surrogates and `_x` become `_xHHHH_`; XML's own escapes after. */
 function encodeString(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const ch = s[i]!;
-    if (ch === '_' && s[i + 1] === 'x') out += '_x005F_';
-    else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff && !validSurrogate(s, i))) {
+    const next = s[i + 1];
+    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || (ch === '_' && (next === 'x' || next === 'X'))) {
       out += `_x${c.toString(16).toUpperCase().padStart(4, '0')}_`;
     } else if (ch === '&') out += '&amp;';
     else if (ch === '<') out += '&lt;';
     else if (ch === '>') out += '&gt;';
-    else if (ch === '\r') out += '_x000D_';
     else out += ch;
   }
   return out;
-}
-
-function validSurrogate(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c <= 0xdbff) return (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-  return (s.charCodeAt(i - 1) & 0xfc00) === 0xd800;
 }
 
 function decodeString(s: string): string {

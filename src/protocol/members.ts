@@ -30,6 +30,17 @@ function typeNameOf(v: unknown): string {
   return typeNamesOf(v)[0] ?? 'System.Object';
 }
 
+/** A dictionary's entries as DictionaryEntry objects (Name/Key, Value): GetEnumerator(), paging. */
+export function dictionaryEntries(h: PSHashtable): PSObject[] {
+  return h.entries().map(([k, v]) => {
+    const o = new PSObject(['System.Collections.DictionaryEntry', 'System.ValueType', 'System.Object']);
+    o.addNote('Name', k);
+    o.addNote('Key', k);
+    o.addNote('Value', v);
+    return o;
+  });
+}
+
 /** `Exception calling "X" with "N" argument(s): "inner"` (MethodInvocationException). */
 export function methodException(name: string, argc: number, inner: string, innerType = 'MethodInvocationException'): TerminatingError {
   return new TerminatingError(
@@ -828,13 +839,7 @@ function hashtableMethod(h: PSHashtable, name: string, args: unknown[]): unknown
       for (const k of h.keys()) h.delete(k);
       return undefined;
     case 'getenumerator':
-      return h.entries().map(([k, v]) => {
-        const o = new PSObject(['System.Collections.DictionaryEntry', 'System.ValueType', 'System.Object']);
-        o.addNote('Name', k);
-        o.addNote('Key', k);
-        o.addNote('Value', v);
-        return o;
-      });
+      return dictionaryEntries(h);
     case 'clone': {
       const c = new PSHashtable();
       c.caseSensitive = h.caseSensitive;

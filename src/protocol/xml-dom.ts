@@ -337,7 +337,8 @@ export class XmlNode extends PSObject {
 
   override methodList(): PSMethodInfo[] {
     const own = super.methodList();
-    return [...own, ...methodNamesFor(this).map((n) => nodeMethod(this, n)!)];
+    // get_Item is the indexer's accessor: callable, but Get-Member lists the indexer as Item.
+    return [...own, ...methodNamesFor(this).filter((n) => n !== 'get_Item').map((n) => nodeMethod(this, n)!)];
   }
 
   override toString(): string {
@@ -551,7 +552,7 @@ function argText(v: unknown): string {
 
 const COMMON_METHODS = [
   'AppendChild', 'PrependChild', 'InsertBefore', 'InsertAfter', 'RemoveChild', 'ReplaceChild', 'RemoveAll', 'CloneNode', 'Clone',
-  'SelectNodes', 'SelectSingleNode', 'GetElementsByTagName', 'WriteTo', 'Normalize',
+  'SelectNodes', 'SelectSingleNode', 'GetElementsByTagName', 'WriteTo', 'Normalize', 'Item', 'get_Item',
 ];
 const ELEMENT_METHODS = ['GetAttribute', 'SetAttribute', 'RemoveAttribute', 'HasAttribute', 'GetAttributeNode', 'SetAttributeNode'];
 const DOCUMENT_METHODS = [
@@ -645,6 +646,12 @@ function nodeMethod(n: XmlNode, name: string): PSMethodInfo | undefined {
         walk(n);
         return out;
       });
+    case 'Item':
+    case 'get_Item':
+      // The indexer `$node['child']`: the first child element of that name (and namespace).
+      return m('System.Xml.XmlElement Item(string name), System.Xml.XmlElement Item(string localname, string ns)', (a) =>
+        n.children.find((c) => c.kind === 'Element' && (a.length > 1 ? c.localName === argText(a[0]) && c.namespaceURI === argText(a[1]) : c.qname === argText(a[0]))) ?? null,
+      );
     case 'WriteTo':
     case 'Normalize':
       return m(`void ${canonicalName}()`, () => undefined);

@@ -38,6 +38,9 @@ describe('[xml]', () => {
       ),
     ).toBe('<cfg>\n  <add key="a" />\n</cfg>\na\n2\n');
   });
+  it('indexes a node by child element name (the XmlNode indexer)', async () => {
+    expect(await out("$x = [xml]'<r><c>1</c><d a=\"2\"/></r>'; $x['r']['c'].InnerText; $x.r['d'].a; $null -eq $x.r['zz']")).toBe('1\n2\nTrue\n');
+  });
   it('refuses text that is not XML with .NET\'s message', async () => {
     const r = await out('[xml]"hello"');
     expect(r).toContain('Cannot convert value "hello" to type "System.Xml.XmlDocument". Error: "Data at the root level is invalid. Line 1, position 1."');

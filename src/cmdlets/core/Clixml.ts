@@ -1,18 +1,13 @@
 // Export-Clixml and Import-Clixml: objects to and from PowerShell's CliXml files on the lab drive
 // (the format is src/protocol/clixml.ts). Export writes UTF-16 (Unicode) by default, as 5.1 does.
 
-import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
-import { TerminatingError } from '../../protocol/errors.js';
+import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { deserializeCliXml, serializeCliXml } from '../../protocol/clixml.js';
 import { XmlException } from '../../protocol/xml-dom.js';
+import { dictionaryEntries } from '../../protocol/members.js';
 import { PSHashtable, PSObject, listKindOf } from '../../protocol/values.js';
 import { attempt, commandError, decodeText, encodeText, existingItems } from './file-common.js';
 import { buffer, collect, refuseClobber, resolveTarget } from './output-common.js';
-
-function failWith(ctx: CmdletContext, err: unknown): never {
-  if (!(err instanceof TerminatingError)) throw err;
-  return ctx.fail(ctx.error({ message: err.record.message, errorId: err.record.errorId, category: err.record.category, exceptionType: err.record.exceptionType }));
-}
 
 export const exportClixml = defineCmdlet({
   name: 'Export-Clixml',
@@ -71,7 +66,7 @@ export const exportClixml = defineCmdlet({
     try {
       text = serializeCliXml(buffer(ctx), params.Depth);
     } catch (err) {
-      return failWith(ctx, err);
+      return ctx.fail(commandError(ctx, err));
     }
     try {
       ctx.fs.writeBytes(target, encodeText(text, params.Encoding ?? undefined, true));
@@ -83,15 +78,7 @@ export const exportClixml = defineCmdlet({
 
 /** With -Skip/-First, a collection counts as its items (a hash table as DictionaryEntry objects). */
 function pagedItems(o: unknown): unknown[] {
-  if (o instanceof PSHashtable) {
-    return o.entries().map(([k, v]) => {
-      const e = new PSObject(['System.Collections.DictionaryEntry', 'System.ValueType', 'System.Object']);
-      e.addNote('Name', k);
-      e.addNote('Key', k);
-      e.addNote('Value', v);
-      return e;
-    });
-  }
+  if (o instanceof PSHashtable) return dictionaryEntries(o);
   if (Array.isArray(o) && listKindOf(o)) return o;
   return [o];
 }
@@ -153,7 +140,7 @@ export const importClixml = defineCmdlet({
         if (err instanceof XmlException) {
           return ctx.fail(ctx.error({ message: err.message, errorId: 'System.Xml.XmlException', category: 'NotSpecified', exceptionType: 'XmlException', targetObject: item.path.display }));
         }
-        return failWith(ctx, err);
+        return ctx.fail(commandError(ctx, err));
       }
       for (const o of objects) {
         for (const v of paging ? pagedItems(o) : [o]) {

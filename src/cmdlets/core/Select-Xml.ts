@@ -7,7 +7,7 @@ import { TerminatingError } from '../../protocol/errors.js';
 import { PSHashtable, PSObject, toDisplayText } from '../../protocol/values.js';
 import { XmlNode, parseXml, XmlException, type NamespaceResolver } from '../../protocol/xml-dom.js';
 import { XPathException } from '../../protocol/xml-xpath.js';
-import { decodeText, expandPath } from './file-common.js';
+import { commandError, decodeText, expandPath } from './file-common.js';
 import { hasWildcard } from '../../protocol/wildcard.js';
 
 const SELECT_XML_INFO = 'Microsoft.PowerShell.Commands.SelectXmlInfo';
@@ -109,8 +109,7 @@ function processFiles(ctx: CmdletContext, paths: (string | null)[], literal: boo
       }
       files.push(...resolved.map((r) => r.display));
     } catch (e) {
-      if (!(e instanceof TerminatingError)) throw e;
-      ctx.writeError(ctx.error({ message: e.record.message, errorId: e.record.errorId, category: e.record.category, exceptionType: e.record.exceptionType, targetObject: p }));
+      ctx.writeError(commandError(ctx, e));
     }
   }
   const ns = namespaces(ctx, table);
