@@ -118,6 +118,8 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
   'System.TimeZone',
+  // Write-Error's exception.
+  'Microsoft.PowerShell.Commands.WriteErrorException',
 ];
 
 /** Enum types: values in declaration (ascending value) order. */
@@ -720,6 +722,7 @@ export function convertAs(value: unknown, typeName: string): unknown {
 const EXCEPTION_BASES: Record<string, string> = {
   RuntimeException: 'SystemException',
   SystemException: 'Exception',
+  WriteErrorException: 'SystemException',
   ParameterBindingException: 'RuntimeException',
   ParameterBindingValidationException: 'ParameterBindingException',
   ParameterBindingArgumentTransformationException: 'ParameterBindingException',

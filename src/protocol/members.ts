@@ -104,10 +104,10 @@ function categoryInfo(r: ErrorRecord): PSObject {
   const targetType = r.targetType ?? (r.targetObject === null ? '' : shortTypeName(typeNameOf(r.targetObject)));
   o.addNote('Category', r.category);
   o.addNote('Activity', activity);
-  o.addNote('Reason', r.exceptionType);
+  o.addNote('Reason', r.reason ?? r.exceptionType);
   o.addNote('TargetName', targetName);
   o.addNote('TargetType', targetType);
-  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.exceptionType}`;
+  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.reason ?? r.exceptionType}`;
   o.addMethod({ name: 'GetMessage', definition: 'string GetMessage()', invoke: () => text });
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
   return o;

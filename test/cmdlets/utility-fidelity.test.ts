@@ -151,3 +151,22 @@ describe('Add-Member checks its values as 5.1 does', () => {
     );
   });
 });
+
+describe('Write-Error with its 5.1 parameters', () => {
+  it('-CategoryActivity/-Reason/-TargetName/-TargetType fill CategoryInfo', async () => {
+    const { run } = everydaySession();
+    const e = '$e = Write-Error -Activity act -Reason why -TargetName tn -TargetType tt -Message m 2>&1; ';
+    expect(await run(e + '$e.CategoryInfo.GetMessage(); $e.CategoryInfo.Reason')).toBe('NotSpecified: (tn:tt) [act], why\nwhy\n');
+  });
+
+  it('its exception is Microsoft.PowerShell.Commands.WriteErrorException; -Exception writes a given one', async () => {
+    const { run } = everydaySession();
+    expect(await run('$e = Write-Error text 2>&1; $e.Exception.GetType().FullName; $e.Exception -is [Microsoft.PowerShell.Commands.WriteErrorException]')).toBe(
+      'Microsoft.PowerShell.Commands.WriteErrorException\nTrue\n',
+    );
+    expect(await run("try { [int]::Parse('foo') } catch { }; $e = Write-Error -Exception $Error[0].Exception.InnerException 2>&1; $e.Exception.GetType().FullName; $e.FullyQualifiedErrorId")).toBe(
+      'System.FormatException\nSystem.FormatException\n',
+    );
+    expect(await run("try { Write-Error -Exception -Message 'x' } catch { $_.FullyQualifiedErrorId }")).toBe('MissingArgument,Microsoft.PowerShell.Commands.WriteErrorCommand\n');
+  });
+});
