@@ -220,9 +220,10 @@ function __PEqual($First, $Second, [bool] $Exact) {
         if (($First[$__PI] -is [array]) -or ($Second[$__PI] -is [array])) {
             if (-not (__PEqual $First[$__PI] $Second[$__PI] $Exact)) { return $false }
         } elseif ($Exact) {
-            if ($First[$__PI] -cne $Second[$__PI]) { return $false }
+            # Pester 4 compares expected -eq actual (the expected value on the left decides the conversion).
+            if (-not ($Second[$__PI] -ceq $First[$__PI])) { return $false }
         } else {
-            if ($First[$__PI] -ne $Second[$__PI]) { return $false }
+            if (-not ($Second[$__PI] -eq $First[$__PI])) { return $false }
         }
     }
     $true
