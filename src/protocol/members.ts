@@ -67,13 +67,16 @@ export function typeValueOf(v: unknown): PSTypeValue {
 
 function typeMember(t: PSTypeValue, name: string): unknown {
   const full = t.fullName;
+  // A generic type's Name and Namespace leave out its type arguments (Collection`1[[...]] is Collection`1).
+  const open = /`\d+\[/.exec(full);
+  const plain = open ? full.slice(0, open.index + open[0].length - 1) : full;
   switch (lower(name)) {
     case 'name':
-      return shortTypeName(full.replace(/\[\]$/, '')) + (full.endsWith('[]') ? '[]' : '');
+      return shortTypeName(plain.replace(/\[\]$/, '')) + (plain.endsWith('[]') ? '[]' : '');
     case 'fullname':
       return full;
     case 'namespace': {
-      const base = full.replace(/\[\]$/, '');
+      const base = plain.replace(/\[\]$/, '');
       const i = base.lastIndexOf('.');
       return i < 0 ? '' : base.slice(0, i);
     }

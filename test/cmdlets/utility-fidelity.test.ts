@@ -170,3 +170,14 @@ describe('Write-Error with its 5.1 parameters', () => {
     expect(await run("try { Write-Error -Exception -Message 'x' } catch { $_.FullyQualifiedErrorId }")).toBe('MissingArgument,Microsoft.PowerShell.Commands.WriteErrorCommand\n');
   });
 });
+
+describe('Group-Object as 5.1', () => {
+  it('a group is a Collection[PSObject]; -AsString needs -AsHashTable', async () => {
+    const { run } = everydaySession();
+    expect(await run('$g = Group-Object -InputObject "a","b"; $g.Group.GetType().Name; $g.Group.GetType().Namespace')).toBe('Collection`1\nSystem.Collections.ObjectModel\n');
+    expect(await run('try { 1 | Group-Object -AsString } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }')).toBe(
+      'ArgumentException,Microsoft.PowerShell.Commands.GroupObjectCommand\nThe command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter.\n',
+    );
+    expect(await run('(New-Object System.Collections.Generic.List[string]).GetType().Name')).toBe('List`1\n');
+  });
+});
