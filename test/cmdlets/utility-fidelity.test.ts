@@ -181,3 +181,14 @@ describe('Group-Object as 5.1', () => {
     expect(await run('(New-Object System.Collections.Generic.List[string]).GetType().Name')).toBe('List`1\n');
   });
 });
+
+describe('ConvertTo-Json numbers as 5.1 writes them', () => {
+  it('doubles and singles in .NET Framework round-trip text; [char]0 as null', async () => {
+    const { run } = everydaySession();
+    expect(await run('[double]::MaxValue | ConvertTo-Json; (0.1 + 0.2) | ConvertTo-Json; 1.5 | ConvertTo-Json; 1e-7 | ConvertTo-Json; 2.0 | ConvertTo-Json')).toBe(
+      '1.7976931348623157E+308\n0.30000000000000004\n1.5\n1E-07\n2\n',
+    );
+    expect(await run('[single]::MaxValue | ConvertTo-Json; [char]0 | ConvertTo-Json; 42 | ConvertTo-Json')).toBe('3.40282347E+38\nnull\n42\n');
+    expect(await run('([double]::MinValue | ConvertTo-Json | ConvertFrom-Json) -eq [double]::MinValue')).toBe('True\n');
+  });
+});
