@@ -353,7 +353,10 @@ function Should {
             'Throw' {
                 $__PThrown = $false
                 try {
-                    $null = & $__PActual
+                    # Dot-sourced: in Pester (a module) the block's scope is a child of the test's
+                    # scope, so `-Scope 1` inside it means the test's scope; here Should's own scope
+                    # stands where the block's would be.
+                    $null = . $__PActual
                 } catch {
                     $__PThrown = $true
                     $__PRecord = $_
