@@ -192,3 +192,12 @@ describe('ConvertTo-Json numbers as 5.1 writes them', () => {
     expect(await run('([double]::MinValue | ConvertTo-Json | ConvertFrom-Json) -eq [double]::MinValue')).toBe('True\n');
   });
 });
+
+describe('Out-File 5.1 aliases', () => {
+  it('-NoOverwrite is -NoClobber', async () => {
+    const { run } = everydaySession();
+    expect(await run("'a' | Out-File C:\\nc.txt; try { 'b' | Out-File C:\\nc.txt -NoOverwrite -ErrorAction Stop } catch { $_.Exception.Message }; Get-Content C:\\nc.txt")).toBe(
+      "The file 'C:\\nc.txt' already exists.\na\n",
+    );
+  });
+});
