@@ -133,6 +133,8 @@ const KNOWN_TYPES = [
   'System.TimeZone',
   'System.Delegate', 'System.MulticastDelegate', 'System.Action', 'System.EventHandler', 'System.AsyncCallback',
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
+  // Write-Error's exception.
+  'Microsoft.PowerShell.Commands.WriteErrorException',
 ];
 
 /** The delegate types that are not generic, with their return types (undefined: void). */
@@ -844,6 +846,7 @@ export function convertAs(value: unknown, typeName: string): unknown {
 const EXCEPTION_BASES: Record<string, string> = {
   RuntimeException: 'SystemException',
   SystemException: 'Exception',
+  WriteErrorException: 'SystemException',
   ParameterBindingException: 'RuntimeException',
   ParameterBindingValidationException: 'ParameterBindingException',
   ParameterBindingArgumentTransformationException: 'ParameterBindingException',

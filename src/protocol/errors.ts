@@ -87,6 +87,8 @@ export interface ErrorRecordInit {
   commandFullName?: string;
   /** Activity in `[...]`; defaults to the command name. */
   activity?: string;
+  /** CategoryInfo.Reason; defaults to the exception's type name (Write-Error -CategoryReason sets it). */
+  reason?: string;
   invocation?: InvocationInfo;
   /** True for parse errors: no prefix, position block is part of the message. */
   isParseError?: boolean;
@@ -106,6 +108,7 @@ export class ErrorRecord {
   targetType?: string;
   commandFullName?: string;
   activity?: string;
+  reason?: string;
   invocation?: InvocationInfo;
   isParseError: boolean;
   inner?: unknown;
@@ -123,6 +126,7 @@ export class ErrorRecord {
     this.targetType = init.targetType;
     this.commandFullName = init.commandFullName;
     this.activity = init.activity;
+    this.reason = init.reason;
     this.invocation = init.invocation;
     this.isParseError = init.isParseError ?? false;
     this.inner = init.inner;
@@ -133,6 +137,13 @@ export class ErrorRecord {
    * The record as `$_` of the handler that matched one of its inner exceptions: the same error
    * (id, category, target, position) with that exception in it (PowerShell's ErrorRecord(record, exception)).
    */
+  /** A copy with the same fields (Write-Error -ErrorRecord -Category* changes the copy, not $Error's record). */
+  copy(): ErrorRecord {
+    const r = new ErrorRecord(this);
+    r.fromThrow = this.fromThrow;
+    return r;
+  }
+
   withException(e: ExceptionInfo): ErrorRecord {
     const r = new ErrorRecord({
       message: e.message,

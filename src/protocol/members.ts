@@ -96,7 +96,7 @@ function typeMember(t: PSTypeValue, name: string): unknown {
     case 'generictypearguments':
       return generic ? generic.args.map((a) => new PSTypeValue(a)) : [];
     case 'namespace': {
-      const base = full.replace(/\[\]$/, '');
+      const base = (generic ? generic.definition : full).replace(/\[\]$/, '');
       const i = base.lastIndexOf('.');
       return i < 0 ? '' : base.slice(0, i);
     }
@@ -127,10 +127,10 @@ function categoryInfo(r: ErrorRecord): PSObject {
   const targetType = r.targetType ?? (r.targetObject === null ? '' : shortTypeName(typeNameOf(r.targetObject)));
   o.addNote('Category', r.category);
   o.addNote('Activity', activity);
-  o.addNote('Reason', r.exceptionType);
+  o.addNote('Reason', r.reason ?? r.exceptionType);
   o.addNote('TargetName', targetName);
   o.addNote('TargetType', targetType);
-  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.exceptionType}`;
+  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.reason ?? r.exceptionType}`;
   o.addMethod({ name: 'GetMessage', definition: 'string GetMessage()', invoke: () => text });
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
   return o;

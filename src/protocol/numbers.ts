@@ -279,6 +279,36 @@ export function numberToString(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
+/** .NET's "G<precision>" of a finite double: significant digits, trailing zeros dropped, E notation outside -5 < exponent < precision. */
+function formatG(n: number, precision: number): string {
+  if (n === 0) return '0';
+  const [mant, e] = n.toExponential(precision - 1).split('e');
+  const exp = Number(e);
+  const negative = mant!.startsWith('-');
+  const digits = mant!.replace(/^-/, '').replace('.', '').replace(/0+$/, '') || '0';
+  const sign = negative ? '-' : '';
+  if (exp >= precision || exp < -5) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+  const frac = digits.slice(exp + 1);
+  return sign + whole + (frac ? `.${frac}` : '');
+}
+
+/**
+ * .NET Framework's round-trip ("R") text of a Double (G15 when it reads back as the same
+ * number, else G17) or, with `single`, of a Single (G7, else G9): what 5.1's ConvertTo-Json writes.
+ */
+export function roundTripText(n: number, single = false): string {
+  if (!Number.isFinite(n)) return numberToString(n);
+  const [short, long] = single ? [7, 9] : [15, 17];
+  const s = formatG(n, short);
+  const back = single ? Math.fround(Number(s)) : Number(s);
+  return back === n ? s : formatG(n, long);
+}
+
 /** Single's ToString on .NET Framework: 7 significant digits. */
 function singleToString(n: number): string {
   if (!Number.isFinite(n)) return numberToString(n);

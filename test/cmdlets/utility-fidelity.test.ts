@@ -151,3 +151,53 @@ describe('Add-Member checks its values as 5.1 does', () => {
     );
   });
 });
+
+describe('Write-Error with its 5.1 parameters', () => {
+  it('-CategoryActivity/-Reason/-TargetName/-TargetType fill CategoryInfo', async () => {
+    const { run } = everydaySession();
+    const e = '$e = Write-Error -Activity act -Reason why -TargetName tn -TargetType tt -Message m 2>&1; ';
+    expect(await run(e + '$e.CategoryInfo.GetMessage(); $e.CategoryInfo.Reason')).toBe('NotSpecified: (tn:tt) [act], why\nwhy\n');
+  });
+
+  it('its exception is Microsoft.PowerShell.Commands.WriteErrorException; -Exception writes a given one', async () => {
+    const { run } = everydaySession();
+    expect(await run('$e = Write-Error text 2>&1; $e.Exception.GetType().FullName; $e.Exception -is [Microsoft.PowerShell.Commands.WriteErrorException]')).toBe(
+      'Microsoft.PowerShell.Commands.WriteErrorException\nTrue\n',
+    );
+    expect(await run("try { [int]::Parse('foo') } catch { }; $e = Write-Error -Exception $Error[0].Exception.InnerException 2>&1; $e.Exception.GetType().FullName; $e.FullyQualifiedErrorId")).toBe(
+      'System.FormatException\nSystem.FormatException\n',
+    );
+    expect(await run("try { Write-Error -Exception -Message 'x' } catch { $_.FullyQualifiedErrorId }")).toBe('MissingArgument,Microsoft.PowerShell.Commands.WriteErrorCommand\n');
+  });
+});
+
+describe('Group-Object as 5.1', () => {
+  it('a group is a Collection[PSObject]; -AsString needs -AsHashTable', async () => {
+    const { run } = everydaySession();
+    expect(await run('$g = Group-Object -InputObject "a","b"; $g.Group.GetType().Name; $g.Group.GetType().Namespace')).toBe('Collection`1\nSystem.Collections.ObjectModel\n');
+    expect(await run('try { 1 | Group-Object -AsString } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }')).toBe(
+      'ArgumentException,Microsoft.PowerShell.Commands.GroupObjectCommand\nThe command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter.\n',
+    );
+    expect(await run('(New-Object System.Collections.Generic.List[string]).GetType().Name')).toBe('List`1\n');
+  });
+});
+
+describe('ConvertTo-Json numbers as 5.1 writes them', () => {
+  it('doubles and singles in .NET Framework round-trip text; [char]0 as null', async () => {
+    const { run } = everydaySession();
+    expect(await run('[double]::MaxValue | ConvertTo-Json; (0.1 + 0.2) | ConvertTo-Json; 1.5 | ConvertTo-Json; 1e-7 | ConvertTo-Json; 2.0 | ConvertTo-Json')).toBe(
+      '1.7976931348623157E+308\n0.30000000000000004\n1.5\n1E-07\n2\n',
+    );
+    expect(await run('[single]::MaxValue | ConvertTo-Json; [char]0 | ConvertTo-Json; 42 | ConvertTo-Json')).toBe('3.40282347E+38\nnull\n42\n');
+    expect(await run('([double]::MinValue | ConvertTo-Json | ConvertFrom-Json) -eq [double]::MinValue')).toBe('True\n');
+  });
+});
+
+describe('Out-File 5.1 aliases', () => {
+  it('-NoOverwrite is -NoClobber', async () => {
+    const { run } = everydaySession();
+    expect(await run("'a' | Out-File C:\\nc.txt; try { 'b' | Out-File C:\\nc.txt -NoOverwrite -ErrorAction Stop } catch { $_.Exception.Message }; Get-Content C:\\nc.txt")).toBe(
+      "The file 'C:\\nc.txt' already exists.\na\n",
+    );
+  });
+});

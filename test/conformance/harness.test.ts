@@ -31,6 +31,15 @@ Describe 'outer' -Tags 'CI' {
     It 'catches a throw' { { throw 'boom' } | Should -Throw -ExpectedMessage 'boom' }
     It 'checks an error id' { { Get-Item -LiteralPath 'C:\nothing\here' -ErrorAction Stop } | Should -Throw -ErrorId 'PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand' }
     It 'fails when nothing throws' { { 1 } | Should -Throw }
+    It 'runs a Should -Throw block with the test scope as its parent' {
+        $inTest = 'here'
+        { Get-Variable inTest -Scope 1 -ErrorAction Stop } | Should -Not -Throw
+    }
+    It 'compares expected -eq actual, as Pester 4' {
+        'yellow' | Should -Be $true
+        [pscustomobject]@{ X = 1 } | Should -Be '@{X=1}'
+        'abc' | Should -Not -Be $false
+    }
     It 'takes the legacy forms' {
         1 | Should Be 1
         2 | Should Not Be 1
@@ -88,6 +97,8 @@ describe('the conformance harness', () => {
     expect(outcome('/outer/catches a throw')).toEqual(['pass']);
     expect(outcome('/outer/checks an error id')).toEqual(['pass']);
     expect(outcome('/outer/fails when nothing throws')).toEqual(['fail']);
+    expect(outcome('/outer/compares expected -eq actual, as Pester 4')).toEqual(['pass']);
+    expect(outcome('/outer/runs a Should -Throw block with the test scope as its parent')).toEqual(['pass']);
     expect(outcome('/outer/takes the legacy forms')).toEqual(['pass']);
   });
 

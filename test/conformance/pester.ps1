@@ -220,9 +220,10 @@ function __PEqual($First, $Second, [bool] $Exact) {
         if (($First[$__PI] -is [array]) -or ($Second[$__PI] -is [array])) {
             if (-not (__PEqual $First[$__PI] $Second[$__PI] $Exact)) { return $false }
         } elseif ($Exact) {
-            if ($First[$__PI] -cne $Second[$__PI]) { return $false }
+            # Pester 4 compares expected -eq actual (the expected value on the left decides the conversion).
+            if (-not ($Second[$__PI] -ceq $First[$__PI])) { return $false }
         } else {
-            if ($First[$__PI] -ne $Second[$__PI]) { return $false }
+            if (-not ($Second[$__PI] -eq $First[$__PI])) { return $false }
         }
     }
     $true
@@ -352,7 +353,10 @@ function Should {
             'Throw' {
                 $__PThrown = $false
                 try {
-                    $null = & $__PActual
+                    # Dot-sourced: in Pester (a module) the block's scope is a child of the test's
+                    # scope, so `-Scope 1` inside it means the test's scope; here Should's own scope
+                    # stands where the block's would be.
+                    $null = . $__PActual
                 } catch {
                     $__PThrown = $true
                     $__PRecord = $_

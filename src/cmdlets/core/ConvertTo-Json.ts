@@ -4,10 +4,10 @@
 
 import { checkMemory } from '../../protocol/memory-guard.js';
 import { stateKey, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { EnumValue, PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString, numberToString, toDisplayText } from '../../protocol/values.js';
+import { EnumValue, PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString, toDisplayText } from '../../protocol/values.js';
 import { propertyNames, propertyValue } from '../../format/index.js';
 import { valueToString } from '../../format/display.js';
-import { PSChar, isNumeric, numericText } from '../../protocol/numbers.js';
+import { PSChar, isNumeric, numberKind, numericText, roundTripText } from '../../protocol/numbers.js';
 
 type JsonNode = { t: 'lit'; text: string } | { t: 'arr'; items: JsonNode[] } | { t: 'obj'; entries: [string, JsonNode][] };
 
@@ -45,10 +45,16 @@ export function toJsonNode(v: unknown, maxDepth: number, depth = 0): JsonNode {
   if (v === null || v === undefined) return lit('null');
   if (typeof v === 'string') return lit(jsonString(v));
   if (typeof v === 'boolean') return lit(v ? 'true' : 'false');
-  if (typeof v === 'number') return Number.isFinite(v) ? lit(numberToString(v)) : lit(jsonString(numberToString(v)));
+  if (!Number.isFinite(typeof v === 'number' || isNumeric(v) ? Number(v) : 0)) return lit(jsonString(numericText(v as number)));
   if (v instanceof EnumValue) return lit(String(v.value));
-  if (isNumeric(v)) return Number.isFinite(Number(v)) ? lit(numericText(v)) : lit(jsonString(numericText(v)));
-  if (v instanceof PSChar) return lit(jsonString(v.toString()));
+  // Doubles and Singles as 5.1's serializer writes them: round-trip ("R") text; integers as they are.
+  if (typeof v === 'number' || isNumeric(v)) {
+    const kind = numberKind(v);
+    if (kind === 'Double' || kind === 'Single') return lit(roundTripText(Number(v), kind === 'Single'));
+    return lit(numericText(v));
+  }
+  // JavaScriptSerializer writes the NUL character as null.
+  if (v instanceof PSChar) return v.code === 0 ? lit('null') : lit(jsonString(v.toString()));
   if (v instanceof Date) return lit(`"\\/Date(${v.getTime()})\\/"`);
   if (v instanceof ScriptBlockValue || v instanceof PSTypeValue) return lit(jsonString(v.toString()));
   if (depth > maxDepth) return lit(jsonString(valueToString(v)));

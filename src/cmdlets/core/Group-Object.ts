@@ -3,7 +3,7 @@
 
 import { registerTypeName } from '../../protocol/convert.js';
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { PSHashtable, PSObject, toDisplayText } from '../../protocol/values.js';
+import { PSHashtable, PSObject, markList, toDisplayText, type ListKind } from '../../protocol/values.js';
 import { evaluateSpec, parseProperties, type PropertySpec } from './property-spec.js';
 
 // `-is [Microsoft.PowerShell.Commands.GroupInfo]` and Should -BeOfType know the type.
@@ -25,6 +25,12 @@ interface State {
 
 const STATE = stateKey<State>('Group-Object');
 
+/** A group's members: a Collection[PSObject], as GroupInfo.Group and -AsHashTable's values are in 5.1. */
+const GROUP_COLLECTION: ListKind = {
+  typeName: 'System.Collections.ObjectModel.Collection`1[[System.Management.Automation.PSObject, System.Management.Automation, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35]]',
+  addReturnsIndex: false,
+};
+
 function groupInfo(g: Group, noElement: boolean): PSObject {
   const o = new PSObject(noElement ? [GROUP_INFO_NO_ELEMENT, GROUP_INFO, 'System.Object'] : [GROUP_INFO, 'System.Object']);
   o.addProperty({ name: 'Count', memberType: 'Property', typeName: 'System.Int32', get: () => g.items.length });
@@ -33,7 +39,7 @@ function groupInfo(g: Group, noElement: boolean): PSObject {
     name: 'Group',
     memberType: 'Property',
     typeName: 'System.Collections.ObjectModel.Collection`1[[System.Management.Automation.PSObject]]',
-    get: () => (noElement ? [] : g.items),
+    get: () => markList(noElement ? [] : g.items, GROUP_COLLECTION),
   });
   o.addProperty({ name: 'Values', memberType: 'Property', typeName: 'System.Collections.ArrayList', get: () => g.values });
   return o;
@@ -100,11 +106,22 @@ export default defineCmdlet({
   },
   end(params, ctx) {
     const st = ctx.runState(STATE, madeInBegin);
+    if (params.AsString && !params.AsHashTable) {
+      return ctx.fail(
+        ctx.error({
+          message: 'The command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter.',
+          errorId: 'ArgumentException',
+          category: 'InvalidArgument',
+          exceptionType: 'ArgumentException',
+          targetObject: true,
+        }),
+      );
+    }
     if (params.AsHashTable) {
       const h = new PSHashtable();
       for (const g of st.groups.values()) {
         const k = params.AsString || g.values.length !== 1 ? g.name : g.values[0];
-        h.set(k, g.items);
+        h.set(k, markList(g.items, GROUP_COLLECTION));
       }
       ctx.write(h);
       return;

@@ -41,7 +41,7 @@ export default defineCmdlet({
     },
     Append: { type: 'Switch', help: 'Adds the output to the end of an existing file.' },
     Force: { type: 'Switch', help: 'Overwrites a read-only file.' },
-    NoClobber: { type: 'Switch', help: 'Does not overwrite an existing file: the command fails instead.' },
+    NoClobber: { type: 'Switch', aliases: ['NoOverwrite'], help: 'Does not overwrite an existing file: the command fails instead.' },
     Width: { type: 'Int32', validateRange: [2, 2147483647], help: 'Specifies the number of characters in each line of output.' },
     NoNewline: { type: 'Switch', help: 'Writes the lines without newlines between or after them.' },
     InputObject: INPUT_OBJECT,

@@ -4,6 +4,7 @@
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { ERROR_CATEGORIES, ErrorRecord } from '../../protocol/errors.js';
+import { exceptionFullName, exceptionInfoOf } from '../../protocol/convert.js';
 import { toDisplayText } from '../../protocol/values.js';
 
 
@@ -24,8 +25,13 @@ export default defineCmdlet({
       aliases: ['Msg'],
       allowNull: true,
       allowEmptyString: true,
-      sets: { NoException: { position: 0, mandatory: true, fromPipeline: true } },
+      sets: { NoException: { position: 0, mandatory: true, fromPipeline: true }, WithException: {} },
       help: 'Specifies the message text of the error.',
+    },
+    Exception: {
+      type: 'Object',
+      sets: { WithException: { mandatory: true } },
+      help: 'Specifies an exception to write as the error (its type and message; -Message replaces the message).',
     },
     ErrorRecord: {
       type: 'Object',
@@ -35,13 +41,17 @@ export default defineCmdlet({
     Category: {
       type: 'Enum',
       enum: { typeName: 'System.Management.Automation.ErrorCategory', values: ERROR_CATEGORIES },
-      sets: { NoException: {} },
+      sets: { NoException: {}, WithException: {} },
       help: 'Specifies the category of the error.',
       default: 'NotSpecified',
     },
-    ErrorId: { type: 'String', sets: { NoException: {} }, help: 'Specifies an ID string for the error.' },
-    TargetObject: { type: 'Object', sets: { NoException: {} }, help: 'Specifies the object that was being processed.' },
-    RecommendedAction: { type: 'String', sets: { NoException: {} }, help: 'Specifies what the user should do about the error.' },
+    ErrorId: { type: 'String', sets: { NoException: {}, WithException: {} }, help: 'Specifies an ID string for the error.' },
+    TargetObject: { type: 'Object', sets: { NoException: {}, WithException: {} }, help: 'Specifies the object that was being processed.' },
+    RecommendedAction: { type: 'String', help: 'Specifies what the user should do about the error.' },
+    CategoryActivity: { type: 'String', aliases: ['Activity'], help: 'Specifies the action that caused the error (CategoryInfo.Activity).' },
+    CategoryReason: { type: 'String', aliases: ['Reason'], help: 'Specifies why the activity caused the error (CategoryInfo.Reason).' },
+    CategoryTargetName: { type: 'String', aliases: ['TargetName'], help: 'Specifies the name of the object that was being processed (CategoryInfo.TargetName).' },
+    CategoryTargetType: { type: 'String', aliases: ['TargetType'], help: 'Specifies the type of the object that was being processed (CategoryInfo.TargetType).' },
   },
   examples: [
     {
@@ -52,17 +62,32 @@ export default defineCmdlet({
   ],
   related: ['Write-Warning', 'Write-Output'],
   process(params, ctx) {
+    // -Category* set the record's CategoryInfo fields (on a copy of an -ErrorRecord).
+    const categorize = (r: ErrorRecord) => {
+      if (params.CategoryActivity !== undefined && params.CategoryActivity !== null) r.activity = params.CategoryActivity;
+      if (params.CategoryReason !== undefined && params.CategoryReason !== null) r.reason = params.CategoryReason;
+      if (params.CategoryTargetName !== undefined && params.CategoryTargetName !== null) r.targetName = params.CategoryTargetName;
+      if (params.CategoryTargetType !== undefined && params.CategoryTargetType !== null) r.targetType = params.CategoryTargetType;
+      return r;
+    };
     if (params.ErrorRecord instanceof ErrorRecord) {
-      ctx.writeError(params.ErrorRecord);
+      const given = params.ErrorRecord;
+      const changes = ['CategoryActivity', 'CategoryReason', 'CategoryTargetName', 'CategoryTargetType'].some((n) => ctx.bound.has(n));
+      ctx.writeError(changes ? categorize(given.copy()) : given);
       return;
     }
-    const message = toDisplayText(params.Message);
+    // -Exception: that exception (anything else as an Exception made from its text, as .NET's
+    // Exception(string) constructor); the error id defaults to the exception's full type name.
+    const given = params.Exception;
+    const exception = given === undefined || given === null ? undefined : (exceptionInfoOf(given) ?? { type: 'Exception', message: toDisplayText(given) });
+    const message = exception && (params.Message === undefined || params.Message === null) ? exception.message : toDisplayText(params.Message);
     const category = params.Category;
     const record = ctx.error({
       message,
-      errorId: params.ErrorId ?? WRITE_ERROR_ID,
+      errorId: params.ErrorId ?? (exception ? exceptionFullName(exception.type) : WRITE_ERROR_ID),
       category,
-      exceptionType: 'WriteErrorException',
+      exceptionType: exception?.type ?? 'WriteErrorException',
+      innerException: exception?.inner,
       targetObject: params.TargetObject ?? undefined,
     });
     // The record belongs to the caller, not to the Write-Error cmdlet: the FQID has no
@@ -70,6 +95,7 @@ export default defineCmdlet({
     // all; in a function 5.1 appends the function name, which only the engine knows).
     record.commandFullName = undefined;
     record.activity = 'Write-Error';
+    categorize(record);
     // 5.1's prefix for an error written at the prompt is the script text that ran (`Write-Error
     // 'x' : x`); in a script file it is the script path.
     if (record.invocation) {
