@@ -69,10 +69,10 @@ export function checkView(params: { View?: string | null; Property?: unknown }, 
   if (first === undefined) return;
   const view = findView(first);
   const fits = view && (shape === 'Table' ? view.table : shape === 'List' ? view.list : view.table || view.list);
-  if (fits && view.typeName.toLowerCase() === params.View.toLowerCase()) return;
+  if (fits && (view.name ?? view.typeName).toLowerCase() === params.View.toLowerCase()) return;
   const name = params.View;
   const message = fits
-    ? `The view name ${name} cannot be found. Specify one of the following ${shape} views and try again: ${view.typeName}.`
+    ? `The view name ${name} cannot be found. Specify one of the following ${shape} views and try again: ${view.name ?? view.typeName}.`
     : `The view name ${name} cannot be found. There are no existing ${shape} views for ${typeNamesOf(first)[0] ?? 'System.Object'} objects.`;
   ctx.fail(ctx.error({ message, errorId: 'FormatViewNotFound', category: 'ObjectNotFound', exceptionType: 'PipelineStoppedException', targetObject: name }));
 }

@@ -17,6 +17,9 @@ import convertFromCsv from './ConvertFrom-Csv.js';
 import convertFromJson from './ConvertFrom-Json.js';
 import convertFromStringData from './ConvertFrom-StringData.js';
 import convertToHtml from './ConvertTo-Html.js';
+import exportFormatData from './Export-FormatData.js';
+import getFormatData from './Get-FormatData.js';
+import updateFormatData from './Update-FormatData.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
@@ -35,4 +38,7 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertFromJson,
   convertFromStringData,
   convertToHtml,
+  updateFormatData,
+  getFormatData,
+  exportFormatData,
 ] as CmdletDeclaration[];
