@@ -105,3 +105,15 @@ describe('Format-Table and Format-List as 5.1 shapes them', () => {
     expect(out).toBe('6\n6\n6\n');
   });
 });
+
+describe('Format-Custom', () => {
+  it('shows objects as class blocks, nested objects and collections indented, to -Depth levels', async () => {
+    const { out } = await c.run(
+      "([pscustomobject]@{Name='ex01'; Friends='Jack','Jill'; Sub=[pscustomobject]@{A=1}} | fc | Out-String -Stream) -join '|'; ([pscustomobject]@{Sub=[pscustomobject]@{A=1}} | Format-Custom -Depth 1 | Out-String).Trim()",
+    );
+    expect(out).toBe(
+      '|class PSCustomObject|{|  Name = ex01|  Friends = |    [|      Jack|      Jill|    ]|    |  Sub = |    class PSCustomObject|    {|      A = 1|    }|}||\n' +
+        'class PSCustomObject\n{\n  Sub = @{A=1}\n}\n',
+    );
+  });
+});

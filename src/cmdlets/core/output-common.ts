@@ -54,7 +54,7 @@ export const FORMAT_COMMON = {
  * of the first object's type for this shape (emsh's views are named by their type name), else
  * 5.1's FormatViewNotFound.
  */
-export function checkView(params: { View?: string | null; Property?: unknown }, first: unknown, shape: 'Table' | 'List' | 'Wide', ctx: CmdletContext): void {
+export function checkView(params: { View?: string | null; Property?: unknown }, first: unknown, shape: 'Table' | 'List' | 'Wide' | 'Custom', ctx: CmdletContext): void {
   if (params.View === undefined || params.View === null) return;
   if (params.Property !== undefined) {
     ctx.fail(
@@ -68,7 +68,7 @@ export function checkView(params: { View?: string | null; Property?: unknown }, 
   }
   if (first === undefined) return;
   const view = findView(first);
-  const fits = view && (shape === 'Table' ? view.table : shape === 'List' ? view.list : view.table || view.list);
+  const fits = view && (shape === 'Table' ? view.table : shape === 'List' ? view.list : shape === 'Custom' ? view.custom : view.table || view.list);
   if (fits && (view.name ?? view.typeName).toLowerCase() === params.View.toLowerCase()) return;
   const name = params.View;
   const message = fits

@@ -4,6 +4,7 @@ import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
 import formatTable from './Format-Table.js';
 import formatList from './Format-List.js';
 import formatWide from './Format-Wide.js';
+import formatCustom from './Format-Custom.js';
 import outString from './Out-String.js';
 import outHost from './Out-Host.js';
 import outNull from './Out-Null.js';
@@ -25,6 +26,7 @@ export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
   formatList,
   formatWide,
+  formatCustom,
   outString,
   outHost,
   outNull,
