@@ -170,7 +170,7 @@ describe('CSV', () => {
 describe('declarations', () => {
   it('every output cmdlet has a synopsis, description, examples and parameter help', () => {
     expect(outputCmdlets.map((c) => c.name)).toEqual([
-      'Format-Table', 'Format-List', 'Format-Wide', 'Format-Custom', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
+      'Format-Table', 'Format-List', 'Format-Wide', 'Format-Custom', 'Format-Hex', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
       'ConvertTo-Json', 'Export-Csv', 'Import-Csv', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertFrom-Json', 'ConvertFrom-StringData',
       'ConvertTo-Html', 'Update-FormatData', 'Get-FormatData', 'Export-FormatData',
     ]);

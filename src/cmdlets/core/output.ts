@@ -5,6 +5,7 @@ import formatTable from './Format-Table.js';
 import formatList from './Format-List.js';
 import formatWide from './Format-Wide.js';
 import formatCustom from './Format-Custom.js';
+import formatHex from './Format-Hex.js';
 import outString from './Out-String.js';
 import outHost from './Out-Host.js';
 import outNull from './Out-Null.js';
@@ -27,6 +28,7 @@ export const outputCmdlets: CmdletDeclaration[] = [
   formatList,
   formatWide,
   formatCustom,
+  formatHex,
   outString,
   outHost,
   outNull,
