@@ -2,11 +2,10 @@
 // Windows PowerShell 5.1 shows it. The result is a ByteCollection (Offset, Bytes, Path) whose
 // ToString is the lines; input objects are gathered into one collection at the end, as 5.1 does.
 
-import { ALL_SETS, defineCmdlet, stateKey } from '../../protocol/cmdlet.js';
+import { defineCmdlet, stateKey } from '../../protocol/cmdlet.js';
 import { registerView } from '../../format/views.js';
 import { encodeText } from '../../protocol/text-codec.js';
-import { isNumeric, numberKind } from '../../protocol/numbers.js';
-import { PSChar } from '../../protocol/numbers.js';
+import { PSChar, isNumeric, numberKind } from '../../protocol/numbers.js';
 import { PSObject, typeNamesOf } from '../../protocol/values.js';
 import { attempt, existingItems } from './file-common.js';
 
