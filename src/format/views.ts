@@ -27,6 +27,8 @@ export interface GroupBySpec {
 export interface ViewSpec {
   /** Matched against typeNamesOf(obj) in order; first registered match wins. */
   typeName: string;
+  /** The view's name (-View, Get-FormatData); absent: the type name. */
+  name?: string;
   /** What Out-Default uses. */
   shape: 'table' | 'list' | 'custom';
   table?: { columns: ColumnSpec[]; groupBy?: GroupBySpec };
@@ -40,10 +42,18 @@ export interface ViewSpec {
 
 const views = new Map<string, ViewSpec>();
 
-/** Registers a view; a later registration for the same type name does not replace the first. */
-export function registerView(spec: ViewSpec): void {
+/**
+ * Registers a view; a later registration for the same type name does not replace the first,
+ * unless `replace` (Update-FormatData -PrependPath puts a file's views before the built-in ones).
+ */
+export function registerView(spec: ViewSpec, replace = false): void {
   const key = spec.typeName.toLowerCase();
-  if (!views.has(key)) views.set(key, spec);
+  if (replace || !views.has(key)) views.set(key, spec);
+}
+
+/** Every registered view (Get-FormatData). */
+export function allViews(): ViewSpec[] {
+  return [...views.values()];
 }
 
 /** The view for a value: the first of its type names (most derived first) that has one. */

@@ -170,9 +170,9 @@ describe('CSV', () => {
 describe('declarations', () => {
   it('every output cmdlet has a synopsis, description, examples and parameter help', () => {
     expect(outputCmdlets.map((c) => c.name)).toEqual([
-      'Format-Table', 'Format-List', 'Format-Wide', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
+      'Format-Table', 'Format-List', 'Format-Wide', 'Format-Custom', 'Format-Hex', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
       'ConvertTo-Json', 'Export-Csv', 'Import-Csv', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertFrom-Json', 'ConvertFrom-StringData',
-      'ConvertTo-Html',
+      'ConvertTo-Html', 'Update-FormatData', 'Get-FormatData', 'Export-FormatData',
       'Select-Xml', 'ConvertTo-Xml', 'Export-Clixml', 'Import-Clixml',
     ]);
     for (const c of outputCmdlets) {

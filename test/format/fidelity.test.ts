@@ -105,3 +105,37 @@ describe('Format-Table and Format-List as 5.1 shapes them', () => {
     expect(out).toBe('6\n6\n6\n');
   });
 });
+
+describe('Format-Custom', () => {
+  it('shows objects as class blocks, nested objects and collections indented, to -Depth levels', async () => {
+    const { out } = await c.run(
+      "([pscustomobject]@{Name='ex01'; Friends='Jack','Jill'; Sub=[pscustomobject]@{A=1}} | fc | Out-String -Stream) -join '|'; ([pscustomobject]@{Sub=[pscustomobject]@{A=1}} | Format-Custom -Depth 1 | Out-String).Trim()",
+    );
+    expect(out).toBe(
+      '|class PSCustomObject|{|  Name = ex01|  Friends = |    [|      Jack|      Jill|    ]|    |  Sub = |    class PSCustomObject|    {|      A = 1|    }|}||\n' +
+        'class PSCustomObject\n{\n  Sub = @{A=1}\n}\n',
+    );
+  });
+});
+
+describe('Format-Hex', () => {
+  it('shows strings (ASCII), numbers (compact or -Raw) and files 16 bytes a line, as a ByteCollection', async () => {
+    const { out } = await c.run(
+      [
+        "('Hello World' | Format-Hex | Out-String -Stream) -join '|'",
+        '(1, 2, 3, 1000 | Format-Hex).ToString()',
+        '(1, 2, 3, 1000 | Format-Hex -Raw).ToString()',
+        "('é' | Format-Hex).Bytes -join ','",
+        "Set-Content C:\\hex.txt ('a' * 17) -NoNewline; $h = Format-Hex C:\\hex.txt; $h.Path; $h.ToString(); $h.GetType().FullName",
+      ].join('; '),
+    );
+    expect(out).toBe(
+      '|           00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F||00000000   48 65 6C 6C 6F 20 57 6F 72 6C 64                 Hello World||\n' +
+        '00000000   01 02 03 E8 03                                   ...è.\n' +
+        '00000000   01 00 00 00 02 00 00 00 03 00 00 00 E8 03 00 00  ............è...\n' +
+        '63\n' +
+        'C:\\hex.txt\n00000000   61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61  aaaaaaaaaaaaaaaa\n00000010   61                                               a\n' +
+        'Microsoft.PowerShell.Commands.ByteCollection\n',
+    );
+  });
+});

@@ -54,7 +54,7 @@ export const FORMAT_COMMON = {
  * of the first object's type for this shape (emsh's views are named by their type name), else
  * 5.1's FormatViewNotFound.
  */
-export function checkView(params: { View?: string | null; Property?: unknown }, first: unknown, shape: 'Table' | 'List' | 'Wide', ctx: CmdletContext): void {
+export function checkView(params: { View?: string | null; Property?: unknown }, first: unknown, shape: 'Table' | 'List' | 'Wide' | 'Custom', ctx: CmdletContext): void {
   if (params.View === undefined || params.View === null) return;
   if (params.Property !== undefined) {
     ctx.fail(
@@ -68,11 +68,11 @@ export function checkView(params: { View?: string | null; Property?: unknown }, 
   }
   if (first === undefined) return;
   const view = findView(first);
-  const fits = view && (shape === 'Table' ? view.table : shape === 'List' ? view.list : view.table || view.list);
-  if (fits && view.typeName.toLowerCase() === params.View.toLowerCase()) return;
+  const fits = view && (shape === 'Table' ? view.table : shape === 'List' ? view.list : shape === 'Custom' ? view.custom : view.table || view.list);
+  if (fits && (view.name ?? view.typeName).toLowerCase() === params.View.toLowerCase()) return;
   const name = params.View;
   const message = fits
-    ? `The view name ${name} cannot be found. Specify one of the following ${shape} views and try again: ${view.typeName}.`
+    ? `The view name ${name} cannot be found. Specify one of the following ${shape} views and try again: ${view.name ?? view.typeName}.`
     : `The view name ${name} cannot be found. There are no existing ${shape} views for ${typeNamesOf(first)[0] ?? 'System.Object'} objects.`;
   ctx.fail(ctx.error({ message, errorId: 'FormatViewNotFound', category: 'ObjectNotFound', exceptionType: 'PipelineStoppedException', targetObject: name }));
 }

@@ -4,6 +4,8 @@ import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
 import formatTable from './Format-Table.js';
 import formatList from './Format-List.js';
 import formatWide from './Format-Wide.js';
+import formatCustom from './Format-Custom.js';
+import formatHex from './Format-Hex.js';
 import outString from './Out-String.js';
 import outHost from './Out-Host.js';
 import outNull from './Out-Null.js';
@@ -20,11 +22,16 @@ import convertToHtml from './ConvertTo-Html.js';
 import selectXml from './Select-Xml.js';
 import convertToXml from './ConvertTo-Xml.js';
 import { exportClixml, importClixml } from './Clixml.js';
+import exportFormatData from './Export-FormatData.js';
+import getFormatData from './Get-FormatData.js';
+import updateFormatData from './Update-FormatData.js';
 
 export const outputCmdlets: CmdletDeclaration[] = [
   formatTable,
   formatList,
   formatWide,
+  formatCustom,
+  formatHex,
   outString,
   outHost,
   outNull,
@@ -42,4 +49,7 @@ export const outputCmdlets: CmdletDeclaration[] = [
   convertToXml,
   exportClixml,
   importClixml,
+  updateFormatData,
+  getFormatData,
+  exportFormatData,
 ] as CmdletDeclaration[];
