@@ -1,6 +1,8 @@
-// A small reader for *.ps1xml files (types and formats): elements, their text, comments and
-// CDATA; attributes are read but PowerShell ignores them on these files. Enough for
-// Update-TypeData and Update-FormatData, which only walk the element tree.
+// *.ps1xml files (types and formats) as Update-TypeData and Update-FormatData walk them: the
+// element tree with each element's text; attributes are ignored, as PowerShell ignores them on
+// these files. Parsed by the one XML parser (src/protocol/xml-dom.ts).
+
+import { XmlException, parseXml as parseDocument, type XmlNode, type XmlNodeKind } from '../protocol/xml-dom.js';
 
 export interface XmlElement {
   name: string;
@@ -8,40 +10,29 @@ export interface XmlElement {
   text: string;
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? m;
-  });
-}
-
-/** The root element, or an error message naming the line where the text stops being XML. */
+/** The root element, or .NET's message for text that is not XML (the one XML parser: xml-dom.ts). */
 export function parseXml(text: string): XmlElement | string {
-  const root: XmlElement = { name: '#document', children: [], text: '' };
-  const stack: XmlElement[] = [root];
-  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/\s*([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
-  const lineAt = (i: number) => text.slice(0, i).split('\n').length;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    const top = stack[stack.length - 1]!;
-    if (m[7]) return `Unexpected '<' at line ${lineAt(m.index)}.`;
-    if (m[6] !== undefined) top.text += decode(m[6]);
-    else if (m[1] !== undefined) top.text += m[1];
-    else if (m[2]) {
-      if (stack.length < 2 || top.name !== m[2]) return `The '${m[2]}' end tag at line ${lineAt(m.index)} does not match the start tag '${top.name}'.`;
-      stack.pop();
-    } else if (m[3]) {
-      const el: XmlElement = { name: m[3], children: [], text: '' };
-      top.children.push(el);
-      if (!m[5]) stack.push(el);
-    }
+  try {
+    const root = parseDocument(text).documentElement;
+    return root ? toElement(root) : 'Root element is missing.';
+  } catch (e) {
+    if (e instanceof XmlException) return e.message;
+    throw e;
   }
-  if (stack.length > 1) return `Unexpected end of file: '${stack[stack.length - 1]!.name}' is not closed.`;
-  const elements = root.children;
-  if (elements.length !== 1) return 'Root element is missing.';
-  return elements[0]!;
 }
+
+/** An element as these files are walked: its child elements and its text (CDATA included). */
+function toElement(n: XmlNode): XmlElement {
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const c of n.children) {
+    if (c.kind === 'Element') children.push(toElement(c));
+    else if (TEXT_KINDS.has(c.kind)) text += c.value ?? '';
+  }
+  return { name: n.qname, children, text };
+}
+
+const TEXT_KINDS = new Set<XmlNodeKind>(['Text', 'CDATA', 'Whitespace', 'SignificantWhitespace']);
 
 /** The first child element of a name (case-sensitive, as XML is). */
 export function child(el: XmlElement, name: string): XmlElement | undefined {
