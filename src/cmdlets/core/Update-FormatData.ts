@@ -2,39 +2,16 @@
 // view database (-PrependPath: before the views already there; -AppendPath: after them).
 
 import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
-import { parseXml } from '../../format/ps1xml.js';
 import { installFormatDefinitions, readFormatXml } from '../../format/format-data.js';
-import { decodeText } from './file-common.js';
+import { readPs1xmlFile } from './ps1xml-file.js';
 import { viewCompiler } from './format-data.js';
 
 function loadFormatFile(ctx: CmdletContext, path: string, prepend: boolean): void {
-  let resolved;
-  try {
-    resolved = ctx.fs.resolve(path, ctx.session.getLocation());
-  } catch {
-    resolved = undefined;
-  }
-  const st = resolved && ctx.fs.stat(resolved);
-  if (!resolved || !st || st.isDirectory) {
-    ctx.writeError(ctx.error({ message: `Cannot find path '${path}' because it does not exist.`, errorId: 'PathNotFound', category: 'ObjectNotFound', exceptionType: 'ItemNotFoundException', targetObject: path }));
-    return;
-  }
-  if (!/\.ps1xml$/i.test(resolved.display)) {
-    ctx.writeError(
-      ctx.error({
-        message: `Cannot read the file "${resolved.display}"  because it does not have the file name extension ".ps1xml".`,
-        errorId: 'WrongExtension',
-        category: 'InvalidArgument',
-        exceptionType: 'PSArgumentException',
-        targetObject: resolved.display,
-      }),
-    );
-    return;
-  }
+  const file = readPs1xmlFile(ctx, path);
+  if (!file) return;
   const fail = (message: string) => ctx.writeError(ctx.error({ message, errorId: 'FormatXmlUpdateException', category: 'InvalidOperation', exceptionType: 'RuntimeException' }));
-  const root = parseXml(decodeText(ctx.fs.readBytes(resolved)));
-  if (typeof root === 'string') return fail(`Error in file "${resolved.display}": ${root}`);
-  const defs = readFormatXml(root, resolved.display);
+  if (typeof file.root === 'string') return fail(`Error in file "${file.display}": ${file.root}`);
+  const defs = readFormatXml(file.root, file.display);
   if (typeof defs === 'string') return fail(defs);
   installFormatDefinitions(defs, prepend, viewCompiler(ctx));
 }

@@ -6,8 +6,7 @@ import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdle
 import type { ErrorCategory } from '../../protocol/errors.js';
 import { ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
 import { updateTypeData, type StandardMembers, type TypeMember, type TypeUpdate } from '../../protocol/type-data.js';
-import { parseXml } from '../../format/ps1xml.js';
-import { decodeText } from './file-common.js';
+import { readPs1xmlFile } from './ps1xml-file.js';
 import { scriptBlockOf, scriptFunction, typeUpdateOf, typesFromXml } from './type-data.js';
 
 const MEMBER_TYPES = ['NoteProperty', 'AliasProperty', 'ScriptProperty', 'CodeProperty', 'ScriptMethod', 'CodeMethod'] as const;
@@ -24,33 +23,12 @@ function apply(ctx: CmdletContext, update: TypeUpdate, force: boolean, errorId =
 }
 
 function loadFile(ctx: CmdletContext, path: string, force: boolean): void {
-  let resolved;
-  try {
-    resolved = ctx.fs.resolve(path, ctx.session.getLocation());
-  } catch {
-    resolved = undefined;
-  }
-  if (!resolved || !ctx.fs.stat(resolved) || ctx.fs.stat(resolved)?.isDirectory) {
-    ctx.writeError(ctx.error({ message: `Cannot find path '${path}' because it does not exist.`, errorId: 'PathNotFound', category: 'ObjectNotFound', exceptionType: 'ItemNotFoundException', targetObject: path }));
-    return;
-  }
-  if (!/\.ps1xml$/i.test(resolved.display)) {
-    ctx.writeError(
-      ctx.error({
-        message: `Cannot read the file "${resolved.display}"  because it does not have the file name extension ".ps1xml".`,
-        errorId: 'WrongExtension',
-        category: 'InvalidArgument',
-        exceptionType: 'PSArgumentException',
-        targetObject: resolved.display,
-      }),
-    );
-    return;
-  }
+  const file = readPs1xmlFile(ctx, path);
+  if (!file) return;
   const fail = (message: string) =>
-    ctx.writeError(ctx.error({ message: `Error in TypeData "${resolved.display}": ${message}`.replace(/^Error in TypeData "[^"]*": (Error in TypeData)/, '$1'), errorId: 'TypesXmlUpdateException', category: 'InvalidOperation', exceptionType: 'RuntimeException' }));
-  const root = parseXml(decodeText(ctx.fs.readBytes(resolved)));
-  if (typeof root === 'string') return fail(root);
-  const types = typesFromXml(root, resolved.display, (text) => scriptFunction(ctx, scriptBlockOf(text)));
+    ctx.writeError(ctx.error({ message: `Error in TypeData "${file.display}": ${message}`.replace(/^Error in TypeData "[^"]*": (Error in TypeData)/, '$1'), errorId: 'TypesXmlUpdateException', category: 'InvalidOperation', exceptionType: 'RuntimeException' }));
+  if (typeof file.root === 'string') return fail(file.root);
+  const types = typesFromXml(file.root, file.display, (text) => scriptFunction(ctx, scriptBlockOf(text)));
   if (typeof types === 'string') return fail(types);
   for (const t of types) apply(ctx, t, force, 'TypesXmlUpdateException');
 }
