@@ -6,6 +6,7 @@ import { scan } from './lexer.js';
 import { makeError, PsSyntaxError } from './messages.js';
 import { getParser } from './parser.js';
 import { semanticChecks } from './semantic-checks.js';
+import { requiresErrors } from './requires.js';
 import { AstBuilder } from './to-ast.js';
 import * as T from './tokens.js';
 import type { PsToken } from './tokens.js';
@@ -28,6 +29,7 @@ export function parseScript(text: string, file?: string): ParseResult {
   try {
     const scanned = scan(text);
     const errors: ParseError[] = scanned.errors.map((e) => makeError(e.id, e.span, e.args, e.incomplete));
+    for (const e of requiresErrors(text, scanned.comments)) errors.push(makeError(e.id, e.span, e.args, false));
     const parser = getParser();
     parser.input = scanned.tokens;
     let failure: PsSyntaxError | undefined;

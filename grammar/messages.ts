@@ -29,6 +29,9 @@ export const parserMessages = {
   MissingWhileOrUntilInDoWhile: 'Missing while or until keyword in do loop.',
   MissingFunctionBody: 'Missing function body in function declaration.',
   MissingNameAfterKeyword: 'Missing name after {0} keyword.',
+  ScriptRequiresInvalidFormat:
+    'Cannot process the #requires statement because it is not in the correct format.\nThe #requires statement must be in one of the following formats:\n "#requires -shellid <shellID>"\n "#requires -version <major.minor>"\n "#requires -psedition <edition>"\n "#requires -pssnapin <psSnapInName> [-version <major.minor>]"\n "#requires -modules <ModuleSpecification>"\n "#requires -runasadministrator"',
+  RequiresVersionInvalid: 'The argument for the Version parameter is not valid. Specify a valid PowerShell version, in the format major.minor version.',
   MissingTypeBody: "Missing '{0}' body in '{0}' declaration.",
   MissingBaseCtorCall: "Missing 'base' after ':' in a base class constructor call.",
   MissingEndParenthesisInFunctionParameterList: "Missing ')' in function parameter list.",
