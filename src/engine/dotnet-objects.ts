@@ -2,12 +2,15 @@
 // StringBuilder, ArrayList, List[T], Hashtable, PSObject, X509Certificate2 (x509-certificate2.ts),
 // and `[scriptblock]::Create('...')`.
 
+import type { ScriptBlockAst } from '../../grammar/ast.js';
 import { parseScript } from '../../grammar/index.js';
+import { formatMessage } from '../../grammar/messages.js';
+import { restrictedLanguageErrors } from '../../grammar/restricted-language.js';
 import { convertTo, convertToString, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { raise } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
-import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
+import { PSHashtable, PSObject, ScriptBlockValue, isTruthy, markList, toDisplayText } from '../protocol/values.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
 
@@ -80,6 +83,20 @@ export function createScriptBlock(args: unknown[]): ScriptBlockValue {
   const first = parsed.errors[0];
   if (first) throw methodException('Create', 1, `At line:1 char:${first.span.start + 1}\r\n+ ${text}\r\n${first.message}`, 'ParseException');
   return new ScriptBlockValue(parsed.ast, text);
+}
+
+/**
+ * `$sb.CheckRestrictedLanguage(commands, variables, allowEnvironmentVariables)`: nothing when the
+ * block keeps to the restricted language (grammar/restricted-language.ts), else its first
+ * violation as a ParseException.
+ */
+export function checkRestrictedLanguage(sb: ScriptBlockValue, args: unknown[]): undefined {
+  if (args.length !== 3) overloadError('CheckRestrictedLanguage', args.length);
+  const names = (v: unknown) => (v === null || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => toDisplayText(x)));
+  const errors = restrictedLanguageErrors(sb.ast as ScriptBlockAst, names(args[0]), names(args[1]), isTruthy(args[2]));
+  const first = errors[0];
+  if (first) throw methodException('CheckRestrictedLanguage', 3, formatMessage(first.id, first.args), 'ParseException');
+  return undefined;
 }
 
 /**

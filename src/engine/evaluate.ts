@@ -24,6 +24,7 @@ import { getMember, hasMember, invokeMethod, memberAccess, methodException, setM
 import { findHandler } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import { ClassRegistry, NOT_SYNC } from './classes.js';
+import { checkRestrictedLanguage } from './dotnet-objects.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
 import {
@@ -1298,6 +1299,7 @@ export class Interpreter {
   }
 
   private invokeMember(target: unknown, name: string, args: unknown[]): unknown {
+    if (target instanceof ScriptBlockValue && name.toLowerCase() === 'checkrestrictedlanguage') return checkRestrictedLanguage(target, args);
     // $Error is the engine's list: its ArrayList-only Clear() is handled here.
     if (target === this.rt.errors && name.toLowerCase() === 'clear') {
       this.rt.errors.length = 0;

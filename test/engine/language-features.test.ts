@@ -147,3 +147,18 @@ describe('dynamicparam', () => {
     expect(await value(text)).toEqual(['abc']);
   });
 });
+
+describe('restricted language', () => {
+  it('CheckRestrictedLanguage passes what keeps to it: literals, operators, allowed variables and commands', async () => {
+    expect(await value('{ 2 + 2 }.CheckRestrictedLanguage($null, $null, $false); "ok"')).toEqual(['ok']);
+    expect(await value("{ $a + $PSCulture }.CheckRestrictedLanguage($null, [string[]]'a', $false); 'ok'")).toEqual(['ok']);
+    expect(await value("{ Get-Thing | where x -eq $p }.CheckRestrictedLanguage([string[]]('Get-Thing', 'where'), [string[]]'p', $false); 'ok'")).toEqual(['ok']);
+    expect(await value("{ $env:x + $b }.CheckRestrictedLanguage($null, [string[]]'*', $false); 'ok'")).toEqual(['ok']);
+  });
+
+  it('a variable, command, assignment or method call it does not allow is a ParseException', async () => {
+    for (const text of ['{ 2 + $a }.CheckRestrictedLanguage($null, $null, $false)', '{ $env:foo }.CheckRestrictedLanguage($null, $null, $false)', '{ Get-Date }.CheckRestrictedLanguage($null, $null, $false)', '{ $x = 1 }.CheckRestrictedLanguage($null, [string[]]"x", $false)', "{ 'a'.ToUpper() }.CheckRestrictedLanguage($null, $null, $false)"]) {
+      expect(await errorIds(text), text).toEqual(['ParseException']);
+    }
+  });
+});
