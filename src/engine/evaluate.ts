@@ -128,6 +128,14 @@ export class Interpreter {
     });
   }
 
+  /** `data [name] { }`: the body's output, into `$name` when the section has one. */
+  private async runDataSection(d: A.DataSectionAst, f: Frame, out: Pipe): Promise<void> {
+    if (!d.variable) return this.runBlock(d.body, f, out);
+    const c = new CollectPipe();
+    await this.runBlock(d.body, f, c);
+    f.scope.setOwn(d.variable, collapse(c.items));
+  }
+
   /** A `class` or `enum` statement. Calls of the class's methods now run script: what was judged pure is judged again. */
   private async defineType(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
     await this.classes.define(def, f);
@@ -388,6 +396,8 @@ export class Interpreter {
         return;
       case 'TypeDefinition':
         return this.defineType(st, f);
+      case 'DataSection':
+        return this.runDataSection(st, f, out);
       case 'Return':
         return this.runReturn(st, f, out);
       case 'Break':

@@ -162,3 +162,12 @@ describe('restricted language', () => {
     }
   });
 });
+
+describe('data sections', () => {
+  it('a named section sets its variable; an unnamed one writes its output', async () => {
+    const sh = testShell({ cmdlets: objectCmdlets });
+    const r = await sh.eval('data d { 1; "two" }; $d.Count; data { $true }');
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual([2, true]);
+  });
+});
