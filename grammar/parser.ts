@@ -23,7 +23,7 @@ const argStart = new Set<TokenType>([...primaryStart, T.BareWord, T.SplatVariabl
 const pipelineStart = new Set<TokenType>([...unaryStart, T.CommandName, T.Ampersand, T.DotSource]);
 const statementStart = new Set<TokenType>([
   ...pipelineStart, T.If, T.Foreach, T.For, T.While, T.Do, T.Switch, T.FunctionKw, T.Return, T.Throw,
-  T.Exit, T.Break, T.Continue, T.Try, T.Trap, T.Label,
+  T.Exit, T.Break, T.Continue, T.Try, T.Trap, T.Label, T.DataKw,
 ]);
 /** What may follow `.` or `::`: a name, `$name`, a quoted name, `(expr)`, `$(expr)`. */
 const memberNameStart = new Set<TokenType>([T.MemberName, T.Variable, T.StringLit, T.LParen, T.DollarParen]);

@@ -171,3 +171,9 @@ describe('data sections', () => {
     expect(r.output).toEqual([2, true]);
   });
 });
+
+describe('data sections as values', () => {
+  it('a data section may be the value of an assignment', async () => {
+    expect(await value('$d = data { 456 }; $d')).toEqual([456]);
+  });
+});
