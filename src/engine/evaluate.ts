@@ -122,8 +122,15 @@ export class Interpreter {
         return this.isPure(st as A.ExpressionAst) ? this.evalSync(st as A.ExpressionAst, f) : NOT_SYNC;
       },
       blockSync: (body, scope, f) => {
-        if (!body.statements.every((st) => this.isPureStatement(st))) return NOT_SYNC;
-        return this.collectSync(body, { scope, source: f.source, streams: f.streams });
+        // Pure statements, and a last `return <pure value>` (a method's usual end).
+        const last = body.statements[body.statements.length - 1];
+        const ret = last?.kind === 'Return' ? last : undefined;
+        const init = ret ? body.statements.slice(0, -1) : body.statements;
+        if (!init.every((st) => this.isPureStatement(st)) || (ret?.value && !this.isPureStatement(ret.value))) return NOT_SYNC;
+        const frame = { scope, source: f.source, streams: f.streams };
+        const out = this.collectSync({ ...body, statements: init }, frame);
+        if (ret) return ret.value ? this.pipelineValueSync(ret.value, frame) : undefined;
+        return collapse(out);
       },
     });
   }

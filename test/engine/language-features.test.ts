@@ -177,3 +177,10 @@ describe('data sections as values', () => {
     expect(await value('$d = data { 456 }; $d')).toEqual([456]);
   });
 });
+
+describe('class methods and string conversion', () => {
+  it('a ToString() the class defines serves "$obj" and [string]; [void] methods give nothing', async () => {
+    const cls = 'class T { [int]$P = 1; [string] ToString() { return "T($($this.P))" } [void] Go() { 1 } [int] Two() { $x = 1; return $x + 1 } }; $t = [T]::new(); ';
+    expect(await value(cls + '"$t"; [string]$t; $t.Go(); $t.Two()')).toEqual(['T(1)', 'T(1)', 2]);
+  });
+});
