@@ -102,7 +102,18 @@ export type StatementAst =
   | ExitAst
   | TryAst
   | TrapAst
-  | TypeDefinitionAst;
+  | TypeDefinitionAst
+  | DataSectionAst;
+
+/** `data [name] [-SupportedCommand a, b] { ... }`: restricted language; its output goes to `$name` when named. */
+export interface DataSectionAst {
+  kind: 'DataSection';
+  span: Span;
+  variable?: string;
+  /** Commands allowed besides ConvertFrom-StringData. */
+  commands: string[];
+  body: StatementListAst;
+}
 
 /** `a | b | c`. The first element may be an expression; the rest are commands. */
 export interface PipelineAst {

@@ -525,6 +525,25 @@ export class Scanner {
       this.pos++;
       return;
     }
+    if (c === 123 && this.pendingHead === 'data') {
+      this.pendingHead = '';
+      this.openCurlyBlock(S_STMT);
+      return;
+    }
+    if (this.pendingHead === 'data' && isDash(c) && isLetter(this.code(this.pos + 1))) {
+      let i = this.pos + 1;
+      while (i < this.len && isLetter(this.text.charCodeAt(i))) i++;
+      this.emit(T.Parameter, this.pos, i);
+      this.pos = i;
+      return;
+    }
+    if (this.pendingHead === 'data' && !isCmdTerminator(c)) {
+      // A Data section's variable name or a supported command's name.
+      const g = this.generic(this.pos);
+      this.emit(T.BareWord, this.pos, g.end, g.payload);
+      this.pos = g.end;
+      return;
+    }
     if (c === 123) {
       this.emit(T.LCurly, this.pos, this.pos + 1);
       this.pos++;
@@ -777,6 +796,7 @@ export class Scanner {
     if (!type) {
       if (word === 'param' && this.nextNonWs(end, false) === 40) type = T.Param;
       else if ((word === 'class' || word === 'enum') && isLetter(this.nextNonWs(end, false))) type = word === 'class' ? T.ClassKw : T.EnumKw;
+      else if (word === 'data' && (this.nextNonWs(end, false) === 123 || isDash(this.nextNonWs(end, false)) || isLetter(this.nextNonWs(end, false)))) type = T.DataKw;
       else if (inBlock && word === 'dynamicparam' && this.nextNonWs(end, true) === 123) type = T.DynamicParam;
       // A named block: before its `{`, or first in a script (`begin` alone is then a missing block).
       else if (inBlock && (word === 'begin' || word === 'process' || word === 'end') && (this.nextNonWs(end, true) === 123 || (f.kind === F_ROOT && this.prevNonNl() === undefined))) {
@@ -830,6 +850,7 @@ export class Scanner {
         break;
       case T.ClassKw:
       case T.EnumKw:
+      case T.DataKw:
         f.state = S_TYPEHEAD;
         this.pendingHead = word;
         break;

@@ -23,7 +23,7 @@ const argStart = new Set<TokenType>([...primaryStart, T.BareWord, T.SplatVariabl
 const pipelineStart = new Set<TokenType>([...unaryStart, T.CommandName, T.Ampersand, T.DotSource]);
 const statementStart = new Set<TokenType>([
   ...pipelineStart, T.If, T.Foreach, T.For, T.While, T.Do, T.Switch, T.FunctionKw, T.Return, T.Throw,
-  T.Exit, T.Break, T.Continue, T.Try, T.Trap, T.Label,
+  T.Exit, T.Break, T.Continue, T.Try, T.Trap, T.Label, T.DataKw,
 ]);
 /** What may follow `.` or `::`: a name, `$name`, a quoted name, `(expr)`, `$(expr)`. */
 const memberNameStart = new Set<TokenType>([T.MemberName, T.Variable, T.StringLit, T.LParen, T.DollarParen]);
@@ -451,8 +451,30 @@ export class PsParser extends CstParser {
       { ALT: () => this.SUBRULE(this.tryStatement) },
       { ALT: () => this.SUBRULE(this.trapStatement) },
       { ALT: () => this.SUBRULE(this.typeDefinition) },
+      { ALT: () => this.SUBRULE(this.dataStatement) },
       { ALT: () => this.SUBRULE(this.pipeline) },
     ]));
+  });
+
+  /** `data [name] [-SupportedCommand a, b] { restricted language }`. */
+  public dataStatement = this.RULE('dataStatement', () => {
+    this.CONSUME(T.DataKw);
+    this.OPTION(() => this.CONSUME(T.BareWord, { LABEL: 'name' }));
+    this.OPTION2(() => {
+      const p = this.CONSUME(T.Parameter);
+      this.ACTION(() => {
+        const n = p.image.slice(1).toLowerCase();
+        if (!n || !'supportedcommand'.startsWith(n)) this.fail('InvalidParameterForDataSectionStatement', p.startOffset, [p.image.slice(1)], (p as T.PsToken).end, false);
+      });
+      this.need(T.BareWord, 'MissingValueForSupportedCommandInDataSectionStatement', [], () => (p as T.PsToken).end);
+      this.CONSUME2(T.BareWord, { LABEL: 'command' });
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.CONSUME3(T.BareWord, { LABEL: 'command' });
+      });
+    });
+    this.need(T.LCurly, 'MissingStatementBlockForDataSection', [], () => this.prevEnd());
+    this.SUBRULE(this.statementBlock);
   });
 
   // -------------------------------------------------------------------------------------------

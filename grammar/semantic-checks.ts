@@ -4,12 +4,12 @@
 import type * as A from './ast.js';
 import { PsSyntaxError } from './messages.js';
 
-type AnyNode = { kind: string; span: A.Span };
+export type AnyNode = { kind: string; span: A.Span };
 
 const isNode = (v: unknown): v is AnyNode => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string';
 
 /** The children of a node, in source order of their properties (a generic walk: every AST kind). */
-function forEachChild(n: object, visit: (child: AnyNode) => void): void {
+export function forEachChild(n: object, visit: (child: AnyNode) => void): void {
   for (const key in n) {
     if (key === 'span') continue;
     const v = (n as Record<string, unknown>)[key];

@@ -5,6 +5,7 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { PsSyntaxError, type ParserErrorId } from './messages.js';
+import { restrictedLanguageErrors } from './restricted-language.js';
 import type { NumberPayload, PsToken, StringPart, StringPayload, VariablePayload } from './tokens.js';
 import * as T from './tokens.js';
 
@@ -194,9 +195,27 @@ export class AstBuilder {
         case 'tryStatement': return this.tryStatement(child);
         case 'trapStatement': return this.trapStatement(child);
         case 'typeDefinition': return this.typeDefinition(child);
+        case 'dataStatement': return this.dataStatement(child);
       }
     }
     throw new Error('unknown statement');
+  }
+
+  dataStatement(n: CstNode): A.DataSectionAst {
+    const c = kids(n);
+    const b = this.statementBlock(node(c, 'statementBlock')!);
+    const d: A.DataSectionAst = {
+      kind: 'DataSection',
+      span: { start: tok(c, 'DataKw')?.startOffset ?? tok(c, 'Data')!.startOffset, end: b.end },
+      commands: toks(c, 'command').map((t) => this.stringToken(t)).map((s) => (s.kind === 'StringConstant' ? s.value : '')),
+      body: b.list,
+    };
+    const name = tok(c, 'name');
+    if (name) d.variable = name.image;
+    // Only the restricted language, with ConvertFrom-StringData and the supported commands.
+    const block: A.ScriptBlockAst = { kind: 'ScriptBlock', span: d.span, end: d.body };
+    for (const e of restrictedLanguageErrors(block, ['ConvertFrom-StringData', ...d.commands], [], false)) this.err(e.id, e.span, e.args);
+    return d;
   }
 
   typeDefinition(n: CstNode): A.TypeDefinitionAst {

@@ -99,6 +99,8 @@ export const DynamicParam = t('DynamicParam');
 /** `class` / `enum` opening a type definition (PowerShell 5). */
 export const ClassKw = t('Class');
 export const EnumKw = t('Enum');
+/** `data` opening a Data section. */
+export const DataKw = t('Data');
 /** `static` / `hidden` before a class member. */
 export const MemberModifier = t('MemberModifier');
 /** `:` of `class B : A` and of a constructor's `: base(...)`. */
@@ -112,7 +114,7 @@ export const allTokens: TokenType[] = [
   AssignOp, BinOp, Plus, Minus, SplitJoin, UnaryOp, PlusPlus, MinusMinus,
   If, ElseIf, Else, Foreach, For, While, Do, Until, Switch, Default, FunctionKw, Return, Break,
   Continue, Throw, Exit, Try, Catch, Finally, Trap, Param, Begin, Process, End, In,
-  DynamicParam, ClassKw, EnumKw, MemberModifier, Colon,
+  DynamicParam, ClassKw, EnumKw, DataKw, MemberModifier, Colon,
 ];
 
 export const keywordTokens: Record<string, TokenType> = {

@@ -253,6 +253,18 @@ export class ClassRegistry {
     return ret ? convertTo(v, ret) : v;
   }
 
+  /** A method without arguments run synchronously when its body runs no command; NOT_SYNC otherwise (undefined: [void]). */
+  private callSync(cls: ClassInfo, name: string, self: unknown): unknown {
+    const m = cls.findMethod(name, [], false);
+    if (!m) return NOT_SYNC;
+    const owner = this.ownerOf(cls, m);
+    const v = this.host.blockSync(m.body.end!, this.methodScope(owner, self), owner.frame);
+    if (v === NOT_SYNC) return NOT_SYNC;
+    const ret = m.returnType?.name;
+    if (ret && /^(system\.)?void$/i.test(ret)) return undefined;
+    return ret ? convertTo(v === undefined ? null : v, ret) : v;
+  }
+
   private ownerOf(cls: ClassInfo, m: A.FunctionMemberAst): ClassInfo {
     for (let c: ClassInfo | undefined = cls; c; c = c.base) if (c.ast.members.includes(m)) return c;
     return cls;
@@ -297,7 +309,11 @@ export class ClassRegistry {
         obj.addMethod({
           name: list[0]!.name,
           definition: list.map((m) => `${m.returnType?.name ?? 'void'} ${m.name}(${m.parameters.map((p) => `${p.type?.name ?? 'System.Object'} ${p.name}`).join(', ')})`).join(', '),
-          invoke: (args) => this.callMethod(cls, key, obj, args, false),
+          // ToString also serves string conversion, which cannot wait: run it synchronously when it can.
+          invoke: (args) => {
+            const quick = key === 'tostring' && args.length === 0 ? this.callSync(cls, key, obj) : NOT_SYNC;
+            return quick !== NOT_SYNC ? quick : this.callMethod(cls, key, obj, args, false);
+          },
         });
       }
     }

@@ -2,13 +2,16 @@
 // StringBuilder, ArrayList, List[T], Hashtable, PSObject, X509Certificate2 (x509-certificate2.ts),
 // and `[scriptblock]::Create('...')`.
 
+import type { ScriptBlockAst } from '../../grammar/ast.js';
 import { parseScript } from '../../grammar/index.js';
+import { formatMessage } from '../../grammar/messages.js';
+import { restrictedLanguageErrors } from '../../grammar/restricted-language.js';
 import { convertToString, exceptionChain, exceptionInfoOf, exceptionValue, newGenericCollection, shortTypeName, toNumber } from '../protocol/convert.js';
 import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
 import { XmlDocument, XmlNamespaceManager } from '../protocol/xml-dom.js';
-import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
+import { PSHashtable, PSObject, ScriptBlockValue, isTruthy, markList, toDisplayText } from '../protocol/values.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
@@ -69,6 +72,20 @@ export function createScriptBlock(args: unknown[]): ScriptBlockValue {
   const first = parsed.errors[0];
   if (first) throw methodException('Create', 1, `At line:1 char:${first.span.start + 1}\r\n+ ${text}\r\n${first.message}`, 'ParseException');
   return new ScriptBlockValue(parsed.ast, text);
+}
+
+/**
+ * `$sb.CheckRestrictedLanguage(commands, variables, allowEnvironmentVariables)`: nothing when the
+ * block keeps to the restricted language (grammar/restricted-language.ts), else its first
+ * violation as a ParseException.
+ */
+export function checkRestrictedLanguage(sb: ScriptBlockValue, args: unknown[]): undefined {
+  if (args.length !== 3) overloadError('CheckRestrictedLanguage', args.length);
+  const names = (v: unknown) => (v === null || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => toDisplayText(x)));
+  const errors = restrictedLanguageErrors(sb.ast as ScriptBlockAst, names(args[0]), names(args[1]), isTruthy(args[2]));
+  const first = errors[0];
+  if (first) throw methodException('CheckRestrictedLanguage', 3, formatMessage(first.id, first.args), 'ParseException');
+  return undefined;
 }
 
 /**

@@ -22,12 +22,12 @@ import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { addNumber, binaryOperation, splitByPredicate, splitPredicateArguments, unaryOperation, valuesEqual } from '../protocol/operators.js';
 import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
-import { getMember, hasMember, invokeMethod, memberAccess, methodException, overloadError, setMember } from '../protocol/members.js';
+import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { statementBreakpoints } from './breakpoints.js';
-import { checkRestrictedLanguage } from './restricted-language.js';
 import { findHandler } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import { ClassRegistry, NOT_SYNC } from './classes.js';
+import { checkRestrictedLanguage } from './dotnet-objects.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
 import {
@@ -126,10 +126,25 @@ export class Interpreter {
         return this.isPure(st as A.ExpressionAst) ? this.evalSync(st as A.ExpressionAst, f) : NOT_SYNC;
       },
       blockSync: (body, scope, f) => {
-        if (!body.statements.every((st) => this.isPureStatement(st))) return NOT_SYNC;
-        return this.collectSync(body, { scope, source: f.source, streams: f.streams });
+        // Pure statements, and a last `return <pure value>` (a method's usual end).
+        const last = body.statements[body.statements.length - 1];
+        const ret = last?.kind === 'Return' ? last : undefined;
+        const init = ret ? body.statements.slice(0, -1) : body.statements;
+        if (!init.every((st) => this.isPureStatement(st)) || (ret?.value && !this.isPureStatement(ret.value))) return NOT_SYNC;
+        const frame = { scope, source: f.source, streams: f.streams };
+        const out = this.collectSync({ ...body, statements: init }, frame);
+        if (ret) return ret.value ? this.pipelineValueSync(ret.value, frame) : undefined;
+        return collapse(out);
       },
     });
+  }
+
+  /** `data [name] { }`: the body's output, into `$name` when the section has one. */
+  private async runDataSection(d: A.DataSectionAst, f: Frame, out: Pipe): Promise<void> {
+    if (!d.variable) return this.runBlock(d.body, f, out);
+    const c = new CollectPipe();
+    await this.runBlock(d.body, f, c);
+    f.scope.setOwn(d.variable, collapse(c.items));
   }
 
   /** A `class` or `enum` statement. Calls of the class's methods now run script: what was judged pure is judged again. */
@@ -406,6 +421,8 @@ export class Interpreter {
         return;
       case 'TypeDefinition':
         return this.defineType(st, f);
+      case 'DataSection':
+        return this.runDataSection(st, f, out);
       case 'Return':
         return this.runReturn(st, f, out);
       case 'Break':
@@ -1341,12 +1358,12 @@ export class Interpreter {
   }
 
   private invokeMember(target: unknown, name: string, args: unknown[]): unknown {
+    if (target instanceof ScriptBlockValue && name.toLowerCase() === 'checkrestrictedlanguage') return checkRestrictedLanguage(target, args);
     // $Error is the engine's list: its ArrayList-only Clear() is handled here.
     if (target === this.rt.errors && name.toLowerCase() === 'clear') {
       this.rt.errors.length = 0;
       return undefined;
     }
-    if (target instanceof ScriptBlockValue && name.toLowerCase() === 'checkrestrictedlanguage') return restrictedLanguageCheck(target, args);
     return checkedMethodResult(name, args, () => invokeMethod(target, name, args));
   }
 
@@ -1507,15 +1524,3 @@ function isControlFlow(e: unknown): boolean {
   );
 }
 
-/**
- * `$sb.CheckRestrictedLanguage(allowedCommands, allowedVariables, allowEnvironmentVariables)`:
- * nothing when the block keeps to the restricted language, else a ParseException.
- */
-function restrictedLanguageCheck(sb: ScriptBlockValue, args: unknown[]): undefined {
-  if (args.length !== 3) overloadError('CheckRestrictedLanguage', args.length);
-  const names = (v: unknown): string[] => (v === null || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => toDisplayText(x)));
-  const rules = { commands: names(args[0]), variables: names(args[1]), allowEnvironmentVariables: isTruthy(args[2]) };
-  const bad = checkRestrictedLanguage(sb.ast as A.ScriptBlockAst, rules);
-  if (bad) throw methodException('CheckRestrictedLanguage', 3, bad.message, 'ParseException');
-  return undefined;
-}

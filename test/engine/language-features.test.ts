@@ -147,3 +147,40 @@ describe('dynamicparam', () => {
     expect(await value(text)).toEqual(['abc']);
   });
 });
+
+describe('restricted language', () => {
+  it('CheckRestrictedLanguage passes what keeps to it: literals, operators, allowed variables and commands', async () => {
+    expect(await value('{ 2 + 2 }.CheckRestrictedLanguage($null, $null, $false); "ok"')).toEqual(['ok']);
+    expect(await value("{ $a + $PSCulture }.CheckRestrictedLanguage($null, [string[]]'a', $false); 'ok'")).toEqual(['ok']);
+    expect(await value("{ Get-Thing | where x -eq $p }.CheckRestrictedLanguage([string[]]('Get-Thing', 'where'), [string[]]'p', $false); 'ok'")).toEqual(['ok']);
+    expect(await value("{ $env:x + $b }.CheckRestrictedLanguage($null, [string[]]'*', $false); 'ok'")).toEqual(['ok']);
+  });
+
+  it('a variable, command, assignment or method call it does not allow is a ParseException', async () => {
+    for (const text of ['{ 2 + $a }.CheckRestrictedLanguage($null, $null, $false)', '{ $env:foo }.CheckRestrictedLanguage($null, $null, $false)', '{ Get-Date }.CheckRestrictedLanguage($null, $null, $false)', '{ $x = 1 }.CheckRestrictedLanguage($null, [string[]]"x", $false)', "{ 'a'.ToUpper() }.CheckRestrictedLanguage($null, $null, $false)"]) {
+      expect(await errorIds(text), text).toEqual(['ParseException']);
+    }
+  });
+});
+
+describe('data sections', () => {
+  it('a named section sets its variable; an unnamed one writes its output', async () => {
+    const sh = testShell({ cmdlets: objectCmdlets });
+    const r = await sh.eval('data d { 1; "two" }; $d.Count; data { $true }');
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual([2, true]);
+  });
+});
+
+describe('data sections as values', () => {
+  it('a data section may be the value of an assignment', async () => {
+    expect(await value('$d = data { 456 }; $d')).toEqual([456]);
+  });
+});
+
+describe('class methods and string conversion', () => {
+  it('a ToString() the class defines serves "$obj" and [string]; [void] methods give nothing', async () => {
+    const cls = 'class T { [int]$P = 1; [string] ToString() { return "T($($this.P))" } [void] Go() { 1 } [int] Two() { $x = 1; return $x + 1 } }; $t = [T]::new(); ';
+    expect(await value(cls + '"$t"; [string]$t; $t.Go(); $t.Two()')).toEqual(['T(1)', 'T(1)', 2]);
+  });
+});

@@ -10,13 +10,13 @@ describe('CheckRestrictedLanguage', () => {
   it('allows expressions over the default variables; other variables only when listed', async () => {
     const { run } = everydaySession();
     expect(await run(check('$PSCulture, $PSUICulture, $true, $false, $null, 2+2', '$null', '$null', false))).toBe('ok\n');
-    expect(await run(check('2 + $a', '$null', '$null', false))).toBe("ParseException\nThe variable '$a' cannot be referenced in restricted language mode or a Data section.\n");
+    expect(await run(check('2 + $a', '$null', '$null', false))).toBe("ParseException\nA variable that cannot be referenced in restricted language mode or a Data section is being referenced. Variables that can be referenced include the following: $PSCulture, $PSUICulture, $true, $false, $null.\n");
     expect(await run(check('$a + $b', '$null', "[string[]]('a','b')", false))).toBe('ok\n');
   });
 
   it('environment variables need the flag or the * wildcard', async () => {
     const { run } = everydaySession();
-    expect(await run(check('$a + $env:foo', '$null', "'a'", false))).toBe("ParseException\nThe variable '$env:foo' cannot be referenced in restricted language mode or a Data section.\n");
+    expect(await run(check('$a + $env:foo', '$null', "'a'", false))).toBe("ParseException\nA variable that cannot be referenced in restricted language mode or a Data section is being referenced. Variables that can be referenced include the following: $PSCulture, $PSUICulture, $true, $false, $null, $a.\n");
     expect(await run(check('$a + $env:foo', '$null', "'a'", true))).toBe('ok\n');
     expect(await run(check('$a + $c + $env:foo', '$null', "'*'", false))).toBe('ok\n');
   });

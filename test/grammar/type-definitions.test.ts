@@ -80,3 +80,19 @@ describe('member access', () => {
     expect(m).toMatchObject({ kind: 'Member', member: { value: 'Count' } });
   });
 });
+
+describe('data sections', () => {
+  it('reads the variable name and the supported commands', () => {
+    const d = parsed('data msgs -SupportedCommand Get-Date, Get-Foo { ConvertFrom-StringData "a = b" }')[0] as A.DataSectionAst;
+    expect(d).toMatchObject({ kind: 'DataSection', variable: 'msgs', commands: ['Get-Date', 'Get-Foo'] });
+    expect(d.body.statements).toHaveLength(1);
+  });
+
+  it('only the restricted language is allowed inside, with the errors 5.1 gives', () => {
+    expect(errorIds('data m { Get-Date }')).toEqual(['CmdletNotInAllowedListForDataSection']);
+    expect(errorIds("data m { 'a'.ToUpper() }")).toEqual(['MethodCallNotSupportedInDataSection']);
+    expect(errorIds('data m { $x }')).toEqual(['VariableReferenceNotSupportedInDataSection']);
+    expect(errorIds('data m -Foo x { 1 }')).toEqual(['InvalidParameterForDataSectionStatement']);
+    expect(errorIds('data m')).toEqual(['MissingStatementBlockForDataSection']);
+  });
+});
