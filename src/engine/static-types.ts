@@ -14,6 +14,7 @@ import {
   enumInfo,
   enumValue,
   parseDate,
+  registerTypeName,
   resolveTypeName,
   roundHalfEven,
   toNumber,
@@ -561,6 +562,9 @@ function regexStatic(name: string, args: unknown[]): unknown {
   methodNotFound('System.Text.RegularExpressions.Regex', name);
 }
 
+const AUTOMATION_NULL = 'System.Management.Automation.Internal.AutomationNull';
+registerTypeName(AUTOMATION_NULL);
+
 /** [Enum]::GetNames / GetValues / Parse / IsDefined / ToObject over the enums emsh knows. */
 function enumStatic(name: string, args: unknown[]): unknown {
   const l = name.toLowerCase();
@@ -655,6 +659,9 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return null;
     case 'System.TimeZone':
       return l === 'currenttimezone' ? currentTimeZone() : null;
+    case AUTOMATION_NULL:
+      // "Nothing" (what a command that outputs nothing gives): emsh's undefined, not $null.
+      return l === 'value' ? undefined : null;
     case 'System.Environment':
       if (l === 'newline') return '\r\n';
       if (l === 'machinename') return null;

@@ -219,3 +219,11 @@ describe('[Enum] statics, more enums, [WildcardPattern]::Escape', () => {
     expect(await run("[WildcardPattern]::Escape('abc`d*[x]?'); [WildcardPattern]::Unescape('a``b`*')")).toBe('abc``d`*`[x`]`?\na`b*\n');
   });
 });
+
+describe('[AutomationNull]::Value', () => {
+  it('is nothing in @() (an empty array), $null once cast to an array or stored in a variable', async () => {
+    const { run } = everydaySession();
+    expect(await run('@([System.Management.Automation.Internal.AutomationNull]::Value).Count; $b = @([object[]][System.Management.Automation.Internal.AutomationNull]::Value); $b.Count; $null -eq $b[0]')).toBe('0\n1\nTrue\n');
+    expect(await run('$x = [System.Management.Automation.Internal.AutomationNull]::Value; $null -eq $x; @($x).Count')).toBe('True\n1\n');
+  });
+});
