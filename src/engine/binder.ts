@@ -39,6 +39,7 @@ import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisp
 import { isNumeric, numberKind } from '../protocol/numbers.js';
 import { dotnetRegex } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
+import { getMember, hasMember } from '../protocol/members.js';
 import {
   VALIDATE_COUNT_NOT_ARRAY_TEXT,
   VALIDATE_LENGTH_NOT_STRING_TEXT,
@@ -962,6 +963,10 @@ function propertyOf(input: unknown, names: string[]): Maybe {
       }
       proto = Object.getPrototypeOf(proto);
     }
+  }
+  // A string's Length, a date's Year ...: the .NET properties of plain values.
+  if (typeof input === 'string' || input instanceof Date) {
+    for (const n of names) if (hasMember(input, n)) return getMember(input, n);
   }
   return NO;
 }
