@@ -476,7 +476,7 @@ export class Interpreter {
     for (;;) {
       const t = this.rt.tick();
       if (t) await t;
-      if (!isTruthy(await this.pipelineValue(st.condition, f))) break;
+      if (!isTruthy(await this.conditionValue(st.condition, f))) break;
       try {
         await this.runBlock(st.body, f, out);
       } catch (e) {
@@ -496,8 +496,18 @@ export class Interpreter {
         if (e instanceof BreakSignal && labelMatches(e.label, st.label)) break;
         if (!(e instanceof ContinueSignal && labelMatches(e.label, st.label))) throw e;
       }
-      const c = isTruthy(await this.pipelineValue(st.condition, f));
+      const c = isTruthy(await this.conditionValue(st.condition, f));
       if (st.until ? c : !c) break;
+    }
+  }
+
+  /** A loop's condition; an error it raises points at the condition, not at the loop's first line. */
+  private async conditionValue(condition: A.DoLoopAst['condition'], f: Frame): Promise<unknown> {
+    try {
+      return await this.pipelineValue(condition, f);
+    } catch (e) {
+      if (e instanceof TerminatingError && !e.record.invocation) e.record.invocation = { source: f.source, span: condition.span };
+      throw e;
     }
   }
 
