@@ -1329,9 +1329,37 @@ export class Interpreter {
       }
       return result;
     }
+    if (lower === 'foreach' && args.length > 0 && !hasMethodNamed(target, name)) return this.forEachMember(target, args);
     let r = this.invokeMember(target, name, args);
     if (isPromise(r)) r = await r;
     return r;
+  }
+
+  /**
+   * The other forms of the collection method `.ForEach(...)`: `.ForEach([type])` converts each item,
+   * `.ForEach('Name')` gets a property (or calls a method), `.ForEach('Name', value)` sets the
+   * property (or calls the method with the rest as arguments). A scalar is a one-item collection.
+   */
+  private forEachMember(target: unknown, args: unknown[]): unknown[] {
+    const items = iterationItems(target);
+    const [first, ...rest] = args;
+    const out: unknown[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (first instanceof PSTypeValue) {
+        out.push(this.convertValue(first.fullName, item));
+        continue;
+      }
+      const member = toDisplayText(first);
+      if (hasMember(item, member)) {
+        if (rest.length === 0) out.push(getMember(item, member));
+        else setMember(item, member, rest.length === 1 ? rest[0] : rest);
+        continue;
+      }
+      const r = this.invokeMember(item, member, rest);
+      if (r !== undefined) out.push(r);
+    }
+    return out;
   }
 
   /** `$a[i]` in an expression: under Set-StrictMode 3 (Latest) an index past an array's end is an error. */
@@ -1466,4 +1494,9 @@ function restrictedLanguageCheck(sb: ScriptBlockValue, args: unknown[]): undefin
   const bad = checkRestrictedLanguage(sb.ast as A.ScriptBlockAst, rules);
   if (bad) throw methodException('CheckRestrictedLanguage', 3, bad.message, 'ParseException');
   return undefined;
+}
+
+/** Whether a value has a method of its own by that name (List[T].ForEach), which wins over the collection method. */
+function hasMethodNamed(target: unknown, name: string): boolean {
+  return target instanceof PSObject && target.method(name) !== undefined;
 }
