@@ -26,7 +26,7 @@ import { getMember, hasMember, invokeMethod, memberAccess, methodException, over
 import { checkRestrictedLanguage } from './restricted-language.js';
 import { findHandler } from './exception-handling.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
-import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
+import { getStaticMember, invokeStaticMethod, setStaticMember, type StaticEnv } from './static-types.js';
 import {
   MAX_ARRAY_ELEMENTS,
   arrayTooBig,
@@ -111,7 +111,7 @@ export class Interpreter {
     readonly rt: Runtime,
     private readonly pipelines: PipelineRunner,
   ) {
-    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services };
+    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services, cultures: { current: 'en-US', ui: 'en-US' } };
   }
 
   /**
@@ -692,6 +692,21 @@ export class Interpreter {
         return value;
       }
       case 'Member': {
+        if (t.static) {
+          const name = t.member.kind === 'StringConstant' ? t.member.value : toDisplayText(ev(t.member));
+          const typeName = this.staticTypeName(t.target);
+          if (op !== '=') value = this.arith(COMPOUND[op]!, getStaticMember(typeName, name, this.staticEnv), value);
+          setStaticMember(typeName, name, value, this.staticEnv);
+          // $PSCulture and $PSUICulture are the thread's cultures' names.
+          const cultures = this.staticEnv.cultures;
+          if (typeName === 'System.Globalization.CultureInfo' && cultures) {
+            const current = this.rt.global.getOwn('psculture');
+            const ui = this.rt.global.getOwn('psuiculture');
+            if (current) current.value = cultures.current;
+            if (ui) ui.value = cultures.ui;
+          }
+          return value;
+        }
         const target = ev(t.target);
         const name = t.member.kind === 'StringConstant' ? t.member.value : toDisplayText(ev(t.member));
         return this.assignResolved(t, target, name, op, value);

@@ -22,7 +22,7 @@ import {
   typeNotFound,
 } from '../protocol/convert.js';
 import { PSDecimal, compareNumeric, int64, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
-import { TerminatingError } from '../protocol/errors.js';
+import { TerminatingError, runtimeError, withInner } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
 import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
@@ -38,6 +38,8 @@ export interface StaticEnv {
   now(): Date;
   /** The lab's services (X509Certificate2.Verify asks for the machine's trusted roots). */
   services?: ServiceRegistry;
+  /** The session thread's cultures ([CultureInfo]::CurrentCulture / CurrentUICulture), by name; en-US when absent. */
+  cultures?: { current: string; ui: string };
 }
 
 const NO_SERVICES: ServiceRegistry = {
@@ -654,7 +656,9 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
     case 'System.Globalization.CultureInfo':
-      if (l === 'currentculture' || l === 'currentuiculture' || l === 'defaultthreadcurrentculture') return currentCulture();
+      if (l === 'currentculture') return env.cultures ? cultureInfo(env.cultures.current) : currentCulture();
+      if (l === 'currentuiculture') return env.cultures ? cultureInfo(env.cultures.ui) : currentCulture();
+      if (l === 'defaultthreadcurrentculture') return currentCulture();
       if (l === 'invariantculture') return cultureInfo('');
       return null;
     case 'System.TimeZone':
@@ -685,6 +689,28 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
     }
   }
   return null;
+}
+
+/**
+ * `[Type]::Member = value`. The thread cultures are settable (a culture emsh has, by name or
+ * CultureInfo); other static members are read-only here.
+ */
+export function setStaticMember(typeName: string, name: string, value: unknown, env: StaticEnv): void {
+  const full = resolveOrFail(typeName);
+  const l = name.toLowerCase();
+  if (full === 'System.Globalization.CultureInfo' && (l === 'currentculture' || l === 'currentuiculture') && env.cultures) {
+    const wanted = value instanceof PSObject && value.has('Name') ? convertToString(value.get('Name')) : convertToString(value);
+    const culture = cultureInfo(wanted);
+    if (!culture) {
+      const message = `Exception setting "${name}": "Culture is not supported.\r\nParameter name: name\r\n${wanted} is an invalid culture identifier."`;
+      throw withInner(runtimeError(message, 'ExceptionWhenSetting', 'NotSpecified', 'SetValueInvocationException'), { type: 'CultureNotFoundException', message: `Culture is not supported.\r\nParameter name: name\r\n${wanted} is an invalid culture identifier.` });
+    }
+    const cultureName = convertToString(culture.get('Name'));
+    if (l === 'currentculture') env.cultures.current = cultureName;
+    else env.cultures.ui = cultureName;
+    return;
+  }
+  throw runtimeError(`'${name}' is a ReadOnly property.`, 'PropertyAssignmentException', 'InvalidOperation');
 }
 
 /** `[Type]::Method(args)`. Unknown types → TypeNotFound; unknown methods → MethodNotFound. */
