@@ -40,6 +40,7 @@ import { isNumeric, numberKind } from '../protocol/numbers.js';
 import { dotnetRegex } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import type { MaybePromise } from '../protocol/maybe-promise.js';
+import { getMember, hasMember } from '../protocol/members.js';
 import {
   VALIDATE_COUNT_NOT_ARRAY_TEXT,
   VALIDATE_LENGTH_NOT_STRING_TEXT,
@@ -973,6 +974,10 @@ function propertyOf(input: unknown, names: string[]): Maybe {
       }
       proto = Object.getPrototypeOf(proto);
     }
+  }
+  // A string's Length, a date's Year ...: the .NET properties of plain values.
+  if (typeof input === 'string' || input instanceof Date) {
+    for (const n of names) if (hasMember(input, n)) return getMember(input, n);
   }
   return NO;
 }

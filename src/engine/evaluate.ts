@@ -29,7 +29,7 @@ import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js'
 import { ClassRegistry, NOT_SYNC } from './classes.js';
 import { checkRestrictedLanguage } from './dotnet-objects.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
-import { getStaticMember, invokeStaticMethod, type StaticEnv } from './static-types.js';
+import { getStaticMember, invokeStaticMethod, setStaticMember, type StaticEnv } from './static-types.js';
 import {
   MAX_ARRAY_ELEMENTS,
   arrayTooBig,
@@ -46,6 +46,7 @@ import {
 } from './engine-errors.js';
 import { CollectPipe, type Frame, type Pipe, type Runtime } from './runtime.js';
 import { Scope, type Variable } from './scope.js';
+import { currentCulture } from '../protocol/culture.js';
 import {
   BreakSignal,
   CommandTerminatingError,
@@ -535,7 +536,7 @@ export class Interpreter {
     for (;;) {
       const t = this.rt.tick();
       if (t) await t;
-      if (!isTruthy(await this.pipelineValue(st.condition, f))) break;
+      if (!isTruthy(await this.conditionValue(st.condition, f))) break;
       try {
         await this.runBlock(st.body, f, out);
       } catch (e) {
@@ -555,8 +556,18 @@ export class Interpreter {
         if (e instanceof BreakSignal && labelMatches(e.label, st.label)) break;
         if (!(e instanceof ContinueSignal && labelMatches(e.label, st.label))) throw e;
       }
-      const c = isTruthy(await this.pipelineValue(st.condition, f));
+      const c = isTruthy(await this.conditionValue(st.condition, f));
       if (st.until ? c : !c) break;
+    }
+  }
+
+  /** A loop's condition; an error it raises points at the condition, not at the loop's first line. */
+  private async conditionValue(condition: A.DoLoopAst['condition'], f: Frame): Promise<unknown> {
+    try {
+      return await this.pipelineValue(condition, f);
+    } catch (e) {
+      if (e instanceof TerminatingError && !e.record.invocation) e.record.invocation = { source: f.source, span: condition.span };
+      throw e;
     }
   }
 
@@ -743,6 +754,20 @@ export class Interpreter {
       }
       case 'Member': {
         const cls = t.static && t.target.kind === 'TypeExpression' ? this.classes.find(this.resolveType(t.target.type)) : undefined;
+        if (t.static && !cls) {
+          const name = t.member.kind === 'StringConstant' ? t.member.value : toDisplayText(ev(t.member));
+          const typeName = this.staticTypeName(t.target);
+          if (op !== '=') value = this.arith(COMPOUND[op]!, getStaticMember(typeName, name, this.staticEnv), value);
+          setStaticMember(typeName, name, value, this.staticEnv);
+          // $PSCulture and $PSUICulture are the thread's cultures' names.
+          if (typeName === 'System.Globalization.CultureInfo') {
+            const current = this.rt.global.getOwn('psculture');
+            const ui = this.rt.global.getOwn('psuiculture');
+            if (current) current.value = toDisplayText(currentCulture(this.staticEnv.services).get('Name'));
+            if (ui) ui.value = toDisplayText(currentCulture(this.staticEnv.services, 'ui').get('Name'));
+          }
+          return value;
+        }
         const target = ev(t.target);
         const name = t.member.kind === 'StringConstant' ? t.member.value : toDisplayText(ev(t.member));
         if (cls) {

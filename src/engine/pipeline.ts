@@ -943,7 +943,13 @@ export class ScriptStage implements Stage {
   private process2(input: unknown): MaybePromise<void> {
     const block = this.init.block;
     if (!block.process) {
+      // No process block: the object still binds (the end block sees the last one's parameters) and joins $input.
       this.input.push(input);
+      if (this.binder && this.pipelineBinding) {
+        const r = this.binder.bindPipelineObject(input);
+        if (r instanceof ErrorRecord) return this.interp.reportError(r, this.frame);
+        this.bindFromPipeline(r.params);
+      }
       return;
     }
     this.scope.hasUnder = true;

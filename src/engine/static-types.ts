@@ -14,6 +14,7 @@ import {
   enumInfo,
   enumValue,
   parseDate,
+  registerTypeName,
   resolveTypeName,
   roundHalfEven,
   toNumber,
@@ -21,12 +22,12 @@ import {
   typeNotFound,
 } from '../protocol/convert.js';
 import { PSDecimal, compareNumeric, int64, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
-import { TerminatingError } from '../protocol/errors.js';
+import { TerminatingError, runtimeError, withInner } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
 import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
-import { cultureInfo, currentCulture, currentTimeZone } from '../protocol/culture.js';
+import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
 import { PSObject, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
@@ -589,6 +590,9 @@ function regexStatic(name: string, args: unknown[]): unknown {
   methodNotFound('System.Text.RegularExpressions.Regex', name);
 }
 
+const AUTOMATION_NULL = 'System.Management.Automation.Internal.AutomationNull';
+registerTypeName(AUTOMATION_NULL);
+
 /** [Enum]::GetNames / GetValues / Parse / IsDefined / ToObject over the enums emsh knows. */
 function enumStatic(name: string, args: unknown[]): unknown {
   const l = name.toLowerCase();
@@ -684,11 +688,15 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
     case 'System.Globalization.CultureInfo':
-      if (l === 'currentculture' || l === 'currentuiculture' || l === 'defaultthreadcurrentculture') return currentCulture(env.services);
+      if (l === 'currentculture' || l === 'defaultthreadcurrentculture') return currentCulture(env.services);
+      if (l === 'currentuiculture') return currentCulture(env.services, 'ui');
       if (l === 'invariantculture') return cultureInfo('');
       return null;
     case 'System.TimeZone':
       return l === 'currenttimezone' ? currentTimeZone() : null;
+    case AUTOMATION_NULL:
+      // "Nothing" (what a command that outputs nothing gives): emsh's undefined, not $null.
+      return l === 'value' ? undefined : null;
     case 'System.Environment':
       if (l === 'newline') return '\r\n';
       if (l === 'machinename') return null;
@@ -735,6 +743,27 @@ function serializerMethod(name: string, args: unknown[]): unknown {
     return objects.length === 1 ? objects[0] : objects;
   }
   methodNotFound('System.Management.Automation.PSSerializer', name);
+}
+
+/**
+ * `[Type]::Member = value`. The thread cultures are settable (a culture emsh has, by name or
+ * CultureInfo); other static members are read-only here.
+ */
+export function setStaticMember(typeName: string, name: string, value: unknown, env: StaticEnv): void {
+  const full = resolveOrFail(typeName);
+  const l = name.toLowerCase();
+  if (full === 'System.Globalization.CultureInfo' && (l === 'currentculture' || l === 'currentuiculture')) {
+    const wanted = value instanceof PSObject && value.has('Name') ? convertToString(value.get('Name')) : convertToString(value);
+    // A CultureInfo object is taken as it is (with what a script changed in it, such as TextInfo.ListSeparator).
+    const culture = value instanceof PSObject && value.typeNames.includes('System.Globalization.CultureInfo') ? value : cultureInfo(wanted);
+    if (!culture) {
+      const message = `Exception setting "${name}": "Culture is not supported.\r\nParameter name: name\r\n${wanted} is an invalid culture identifier."`;
+      throw withInner(runtimeError(message, 'ExceptionWhenSetting', 'NotSpecified', 'SetValueInvocationException'), { type: 'CultureNotFoundException', message: `Culture is not supported.\r\nParameter name: name\r\n${wanted} is an invalid culture identifier.` });
+    }
+    if (env.services) setCurrentCulture(env.services, l === 'currentculture' ? 'current' : 'ui', culture);
+    return;
+  }
+  throw runtimeError(`'${name}' is a ReadOnly property.`, 'PropertyAssignmentException', 'InvalidOperation');
 }
 
 /** `[Type]::Method(args)`. Unknown types → TypeNotFound; unknown methods → MethodNotFound. */

@@ -117,17 +117,27 @@ export function cultureInfo(name: string): PSObject | undefined {
   return o;
 }
 
-const SESSION_CULTURES = new WeakMap<object, PSObject>();
+const SESSION_CULTURES = new WeakMap<object, { current: PSObject; ui: PSObject }>();
+
+function sessionCultures(session: object): { current: PSObject; ui: PSObject } {
+  let c = SESSION_CULTURES.get(session);
+  if (!c) SESSION_CULTURES.set(session, (c = { current: cultureInfo('en-US')!, ui: cultureInfo('en-US')! }));
+  return c;
+}
 
 /**
- * The culture of the lab machines (CurrentCulture, CurrentUICulture, Get-Culture): one object per
- * session (keyed by its service registry), so what a script changes in it (TextInfo.ListSeparator) holds.
+ * The culture of the lab machines (CurrentCulture, or with 'ui' CurrentUICulture; Get-Culture):
+ * one object per session (keyed by its service registry), so what a script changes in it
+ * (TextInfo.ListSeparator, or the culture itself through [CultureInfo]::CurrentCulture = ...) holds.
  */
-export function currentCulture(session?: object): PSObject {
+export function currentCulture(session?: object, which: 'current' | 'ui' = 'current'): PSObject {
   if (!session) return cultureInfo('en-US')!;
-  let c = SESSION_CULTURES.get(session);
-  if (!c) SESSION_CULTURES.set(session, (c = cultureInfo('en-US')!));
-  return c;
+  return sessionCultures(session)[which];
+}
+
+/** `[CultureInfo]::CurrentCulture = 'en-US'` (or CurrentUICulture): the session's culture from now on. */
+export function setCurrentCulture(session: object, which: 'current' | 'ui', culture: PSObject): void {
+  sessionCultures(session)[which] = culture;
 }
 
 /** The session's list separator, the delimiter of the CSV cmdlets' -UseCulture. */

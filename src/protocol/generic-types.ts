@@ -53,6 +53,9 @@ const BY_NAME = new Map<string, GenericDefinition>();
 for (const d of DEFINITIONS) {
   BY_NAME.set(d.fullName.toLowerCase(), d);
   BY_NAME.set(d.fullName.slice('System.'.length).toLowerCase(), d);
+  // The generic collections by their short names too (`[List[int]]`, as emsh has always taken
+  // them; in PowerShell after `using namespace System.Collections.Generic`).
+  if (d.fullName.startsWith('System.Collections.Generic.')) BY_NAME.set(d.fullName.slice('System.Collections.Generic.'.length).toLowerCase(), d);
 }
 
 /**

@@ -173,8 +173,14 @@ function errorRecordMember(r: ErrorRecord, name: string): unknown {
       return invocationInfo(r);
     case 'errordetails':
       return null;
-    case 'scriptstacktrace':
-      return 'at <ScriptBlock>, <No file>: line 1';
+    case 'scriptstacktrace': {
+      // The frame where the error arose: its file (or <No file>) and line. (emsh keeps no call
+      // stack for the frames above it.)
+      const inv = r.invocation;
+      if (!inv) return 'at <ScriptBlock>, <No file>: line 1';
+      const line = inv.source.text.slice(0, inv.span.start).split('\n').length;
+      return `at <ScriptBlock>, ${inv.source.file ?? '<No file>'}: line ${line}`;
+    }
     case 'pipelineiterationinfo':
       return [];
   }

@@ -1,5 +1,6 @@
 // $PSCmdlet in advanced functions, and `exit` in a called .ps1 (ends that script only).
 
+import { everydaySession } from '../cmdlets/everyday-session.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturedSession, type Captured } from '../helpers/run.js';
 
@@ -75,5 +76,17 @@ describe('exit in a called script', () => {
   it('exit in the script run with -File still ends the run with its code', async () => {
     const r = await sh.session.execute("C:\\ex.ps1; 'after'; exit 4", { file: 'C:\\top.ps1' });
     expect(r.exitCode).toBe(4);
+  });
+});
+
+describe('pipeline binding details', () => {
+  it('a function without a process block still binds each object: its end block sees the last one', async () => {
+    const { run } = everydaySession();
+    expect(await run('function g { param([Parameter(Mandatory=$true, Position=0, ValueFromPipeline=$true)] $a, [bool] $b) $a }; 42 | g; 1, 2, 3 | g')).toBe('42\n3\n');
+  });
+
+  it('by property name binds a string\'s Length when its value does not convert', async () => {
+    const { run } = everydaySession();
+    expect(await run("function g { param([Parameter(ValueFromPipeline = $true)] [int] $P1 = 10, [Parameter(ValueFromPipelineByPropertyName = $true)] [int] $Length = 100) process { \"$P1 $Length\" } }; 'abc' | g")).toBe('10 3\n');
   });
 });

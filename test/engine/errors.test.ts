@@ -210,3 +210,12 @@ describe('errors leaving a command that ran script', () => {
     expect(await run("try { 'hello' -is [foo] } catch { $_.FullyQualifiedErrorId }")).toBe('TypeNotFound\n');
   });
 });
+
+describe('where an error arose', () => {
+  it('ScriptStackTrace names the script file and line; a loop condition error points at the condition', async () => {
+    const { run } = everydaySession();
+    const script = '$null = New-Item -ItemType Directory C:\\errpos -Force; Set-Content -Path C:\\errpos\\d.ps1 -Value "`$test = 1`r`ndo {}`r`nwhile (`$null[0])"';
+    expect(await run(`${script}; try { & C:\\errpos\\d.ps1 } catch { $_.ScriptStackTrace; $_.InvocationInfo.ScriptLineNumber }`)).toBe('at <ScriptBlock>, C:\\errpos\\d.ps1: line 3\n3\n');
+    expect(await run('try { do { } until ($null[0]) } catch { $_.InvocationInfo.OffsetInLine }')).toBe('21\n');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PSHashtable, PSObject, ScriptBlockValue } from '../../src/protocol/values.js';
 import { testShell } from './helpers.js';
+import { everydaySession } from '../cmdlets/everyday-session.js';
 
 async function value(text: string): Promise<unknown[]> {
   const sh = testShell();
@@ -124,5 +125,14 @@ describe('expressions', () => {
   it('collection .ForEach and .Where methods run script blocks', async () => {
     expect(await value('(1, 2, 3).ForEach({ $_ * 10 })')).toEqual([10, 20, 30]);
     expect(await value('(1, 2, 3).Where({ $_ -gt 1 })')).toEqual([2, 3]);
+  });
+});
+
+describe('.ForEach(...) beyond a script block', () => {
+  it('converts with a type, gets or sets a property by name, calls a method by name; a scalar is one item', async () => {
+    const { run } = everydaySession();
+    expect(await run('(1, 2).ForEach([string]).ForEach({ $_.GetType().Name }) -join ","; ("a", "bb").ForEach("Length") -join ","')).toBe('String,String\n1,2\n');
+    expect(await run('$obj = [pscustomobject]@{ p = 1 }; $r = $obj.ForEach("p", 32); $r.Count; $obj.p')).toBe('0\n32\n');
+    expect(await run('("a", "b").ForEach("ToUpper") -join ""; ("x-y").ForEach("Replace", "-", "+")')).toBe('AB\nx+y\n');
   });
 });

@@ -219,3 +219,24 @@ describe('[Enum] statics, more enums, [WildcardPattern]::Escape', () => {
     expect(await run("[WildcardPattern]::Escape('abc`d*[x]?'); [WildcardPattern]::Unescape('a``b`*')")).toBe('abc``d`*`[x`]`?\na`b*\n');
   });
 });
+
+describe('[AutomationNull]::Value', () => {
+  it('is nothing in @() (an empty array), $null once cast to an array or stored in a variable', async () => {
+    const { run } = everydaySession();
+    expect(await run('@([System.Management.Automation.Internal.AutomationNull]::Value).Count; $b = @([object[]][System.Management.Automation.Internal.AutomationNull]::Value); $b.Count; $null -eq $b[0]')).toBe('0\n1\nTrue\n');
+    expect(await run('$x = [System.Management.Automation.Internal.AutomationNull]::Value; $null -eq $x; @($x).Count')).toBe('True\n1\n');
+  });
+});
+
+describe('[CultureInfo]::CurrentCulture / CurrentUICulture', () => {
+  it('are settable to a culture emsh has, by name or object; $PSCulture / $PSUICulture follow', async () => {
+    const { run } = everydaySession();
+    expect(await run('[System.Globalization.CultureInfo]::CurrentUICulture = "en-US"; $PSUICulture; [cultureinfo]::CurrentCulture = [cultureinfo]::InvariantCulture; [cultureinfo]::CurrentCulture.Name.Length; $PSCulture.Length')).toBe('en-US\n0\n0\n');
+  });
+
+  it('an unknown culture is refused (CultureNotFoundException); other statics are read-only', async () => {
+    const { run } = everydaySession();
+    expect(await run('try { [cultureinfo]::CurrentUICulture = "xx-none" } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.GetType().Name }; $PSUICulture')).toBe('ExceptionWhenSetting\nCultureNotFoundException\nen-US\n');
+    expect(await run('try { [math]::PI = 3 } catch { $_.Exception.Message }')).toBe("'PI' is a ReadOnly property.\n");
+  });
+});

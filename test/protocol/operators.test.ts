@@ -219,7 +219,9 @@ describe('containment and type operators', () => {
     expect(op('-isnot', 'x', 'int')).toBe(true);
     expect(op('-as', '12', 'int')).toBe(12);
     expect(op('-as', 'x', 'int')).toBeNull();
-    expect(err(() => op('-is', 1, 'NoSuchType')).message).toBe('Unable to find type [NoSuchType].');
+    // A name that is no type: the cast to Type fails, rethrown as a plain RuntimeException (5.1's ConvertTo<Type>).
+    expect(err(() => op('-is', 1, 'NoSuchType')).message).toBe('Cannot convert the "NoSuchType" value of type "System.String" to type "System.Type".');
+    expect(err(() => op('-is', 1, 'NoSuchType')).errorId).toBe('RuntimeException');
   });
 });
 
