@@ -696,6 +696,7 @@ export class ScriptStage implements Stage {
   ) {
     const parent = init.callerFrame.scope;
     this.scope = new Scope(parent, init.dot ? 'dot' : init.scopeKind);
+    if (!init.dot && init.name) this.scope.commandName = init.name.split('\\').pop();
     if (init.dollarUnder) {
       this.scope.hasUnder = true;
       this.scope.under = init.dollarUnder.value;
@@ -797,6 +798,7 @@ export class ScriptStage implements Stage {
         common: binder.common(),
         bound: binder.boundNames(),
         parameterSetName: binder.parameterSetName(),
+        commandFullName: init.name.split('\\').pop() || undefined,
       },
       this.interp.rt.servicesFor(this.scope),
     );

@@ -314,6 +314,7 @@ export class Session {
     // Text run from a nested prompt ([S] Suspend) belongs to the suspended statement: only the
     // outermost run starts and ends statements for the keeper.
     const outermost = this.runDepth++ === 0;
+    let trapped = false;
     try {
       if (opts.file !== undefined) {
         // A script run: its own script scope, param() bound from the raw arguments.
@@ -343,7 +344,12 @@ export class Session {
       const statements = [...(ast.begin?.statements ?? []), ...(ast.process?.statements ?? []), ...(ast.end?.statements ?? [])];
       // `trap` statements of the script take the terminating errors of all its statements.
       const traps = statements.filter((s): s is A.TrapAst => s.kind === 'Trap');
-      if (traps.length) frame.traps = 1;
+      if (traps.length) {
+        frame.traps = 1;
+        // Errors in the commands the script calls propagate to its traps, as under try.
+        rt.tryDepth++;
+        trapped = true;
+      }
       for (const st of statements) {
         if (st.kind === 'Trap') continue;
         const before = rt.errorCount;
@@ -391,6 +397,7 @@ export class Session {
       await this.statementDone(outermost);
     } finally {
       this.runDepth--;
+      if (trapped) rt.tryDepth--;
     }
     return outcome;
   }

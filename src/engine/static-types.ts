@@ -28,7 +28,7 @@ import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEnc
 import { cultureInfo, currentCulture, currentTimeZone } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
-import { POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
+import { INITIAL_SESSION_STATE_TYPE, POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, initialSessionStateMethod, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
 
 export interface StaticEnv {
   fs: LabFileSystem;
@@ -659,6 +659,11 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     case POWERSHELL_TYPE:
       if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args, env.now);
       break;
+    case INITIAL_SESSION_STATE_TYPE: {
+      const made = initialSessionStateMethod(name, args);
+      if (made !== undefined) return made;
+      break;
+    }
     case RUNSPACE_FACTORY_TYPE: {
       const made = runspaceFactoryMethod(runspaceHost(env, name, args), name, args);
       if (made !== undefined) return made;

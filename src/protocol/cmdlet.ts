@@ -406,6 +406,8 @@ export interface InvokeOptions {
 /** The context a running cmdlet gets. */
 export interface CmdletContext {
   readonly commandName: string;
+  /** The function or script whose code runs this command; undefined at the prompt (Write-Error's FQID names it). */
+  readonly callerName?: string;
   /** As typed: `gci`, `Get-ChildItem`. */
   readonly invocationName: string;
   readonly parameterSetName: string;

@@ -79,6 +79,7 @@ const ACCELERATORS: Record<string, string> = {
   powershell: 'System.Management.Automation.PowerShell',
   runspacefactory: 'System.Management.Automation.Runspaces.RunspaceFactory',
   runspace: 'System.Management.Automation.Runspaces.Runspace',
+  initialsessionstate: 'System.Management.Automation.Runspaces.InitialSessionState',
 };
 
 /** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */

@@ -181,6 +181,12 @@ export class TerminatingError extends Error {
    * PowerShell throws an ActionPreferenceStopException around it, which `catch` can also name.
    */
   preferenceStop = false;
+  /**
+   * A statement's error made to propagate by $ErrorActionPreference = Stop (the common parameter
+   * -ErrorAction Stop of an advanced function sets it there): the pipeline that ran the command
+   * reports it as a CmdletInvocationException around the error's own exception.
+   */
+  escalated = false;
 
   constructor(
     readonly record: ErrorRecord,

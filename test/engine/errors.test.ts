@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
+import { outputCmdlets } from '../../src/cmdlets/core/output.js';
 import { ErrorRecord } from '../../src/protocol/errors.js';
-import { testShell } from './helpers.js';
+import { testCmdlets, testShell } from './helpers.js';
 
 describe('errors', () => {
   it('non-terminating errors: the command goes on, $Error gets the record, $? is false', async () => {
@@ -190,5 +192,39 @@ describe('binding error ids', () => {
   it('cmdlet binding errors carry the cmdlet type in the FQID', async () => {
     const r = await testShell().eval('Emit-Numbers -Bogus 1');
     expect(r.errors[0]!.fullyQualifiedErrorId).toBe('NamedParameterNotFound,Microsoft.PowerShell.Commands.EmitNumbersCommand');
+  });
+});
+
+describe('error actions and traps across commands', () => {
+  const sh = () => testShell({ cmdlets: [...testCmdlets, ...outputCmdlets, ...objectCmdlets] });
+
+  it('a statement error under $ErrorActionPreference SilentlyContinue is kept in $Error only', async () => {
+    const r = await sh().eval("$ErrorActionPreference = 'SilentlyContinue'; 1/0; \"after $?\"; $Error.Count");
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['after False', 1]);
+  });
+
+  it('a trap takes the errors of the functions its list calls, as try does', async () => {
+    const r = await sh().eval("function f { 1/0; 'rest of f' }; & { trap { \"trapped $($_.Exception.InnerException.GetType().Name)\"; continue }; f; 'after f' }");
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['trapped DivideByZeroException', 'after f']);
+  });
+
+  it('Write-Error and $PSCmdlet.WriteError in a function: the FQID names the function', async () => {
+    const r = await sh().eval(
+      "function g { [CmdletBinding()] param() Write-Error 'w'; $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new('a'), 'myid', 'InvalidArgument', $null)) }; g 2>&1 | ForEach-Object { $_.FullyQualifiedErrorId }",
+    );
+    expect(r.output).toEqual(['Microsoft.PowerShell.Commands.WriteErrorException,g', 'myid,g']);
+  });
+
+  it('a simple function may declare a parameter named like a common one', async () => {
+    const r = await sh().eval("function h { param([string]$ErrorAction) \"ea=$ErrorAction\" }; h -ErrorAction Stop");
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['ea=Stop']);
+  });
+
+  it('[initialsessionstate]::Create().ImportPSModule($null) is an ArgumentNullException', async () => {
+    const r = await sh().eval('try { [initialsessionstate]::Create().ImportPSModule($null) } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.GetType().FullName }');
+    expect(r.output).toEqual(['ArgumentNullException', 'System.ArgumentNullException']);
   });
 });
