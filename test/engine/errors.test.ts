@@ -218,7 +218,7 @@ describe('error actions and traps across commands', () => {
   });
 
   it('a simple function may declare a parameter named like a common one', async () => {
-    const r = await sh().eval("function h { param([string]$ErrorAction) \"ea=$ErrorAction\" }; h -ErrorAction Stop");
+    const r = await sh().eval("function Show-Ea { param([string]$ErrorAction) \"ea=$ErrorAction\" }; Show-Ea -ErrorAction Stop");
     expect(r.errors).toEqual([]);
     expect(r.output).toEqual(['ea=Stop']);
   });
