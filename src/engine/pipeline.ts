@@ -18,6 +18,7 @@ import { blockSources, collapse, writeValue, type Interpreter } from './evaluate
 import { prepareRedirections, type Redirection } from './redirection.js';
 import { CollectPipe, NULL_PIPE, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
+import { scopeByName } from './variable-tables.js';
 import { ExitSignal, ReturnSignal, StopUpstreamSignal, isPromise, type MaybePromise } from './signals.js';
 
 export interface Stage {
@@ -606,8 +607,14 @@ export interface ScriptStageInit {
 function commonListVariable(scope: Scope, spec: string | undefined): unknown[] | undefined {
   if (!spec) return undefined;
   const append = spec.startsWith('+');
-  const name = append ? spec.slice(1) : spec;
-  const existing = scope.lookup(name.toLowerCase())?.value;
+  let name = append ? spec.slice(1) : spec;
+  // `-OutVariable script:x` / `global:x` / `local:x`: the variable of that scope.
+  const qualified = /^(global|script|local|private):(.+)$/i.exec(name);
+  if (qualified) {
+    scope = scopeByName(scope, qualified[1]!);
+    name = qualified[2]!;
+  }
+  const existing = (qualified ? scope.vars?.get(name.toLowerCase()) : scope.lookup(name.toLowerCase()))?.value;
   const list: unknown[] = append && Array.isArray(existing) ? existing : append && existing != null ? [existing] : [];
   scope.setOwn(name, list);
   return list;
