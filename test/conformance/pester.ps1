@@ -220,9 +220,10 @@ function __PEqual($First, $Second, [bool] $Exact) {
         if (($First[$__PI] -is [array]) -or ($Second[$__PI] -is [array])) {
             if (-not (__PEqual $First[$__PI] $Second[$__PI] $Exact)) { return $false }
         } elseif ($Exact) {
-            if ($First[$__PI] -cne $Second[$__PI]) { return $false }
+            # Pester 4 puts the expected value on the left: `'text' -ceq $errorRecord` compares as text.
+            if ($Second[$__PI] -cne $First[$__PI]) { return $false }
         } else {
-            if ($First[$__PI] -ne $Second[$__PI]) { return $false }
+            if ($Second[$__PI] -ne $First[$__PI]) { return $false }
         }
     }
     $true
