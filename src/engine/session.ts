@@ -131,6 +131,8 @@ export class Session {
         const frame: Frame = { scope: rt.global, source: { text: '' }, streams };
         const collect = new CollectPipe();
         let failure: unknown;
+        const outerHistoryId = rt.historyId;
+        rt.historyId = history !== undefined ? rt.history.length + 1 : -1;
         try {
           for (const [i, st] of statements.entries()) {
             const before = rt.errorCount;
@@ -151,6 +153,7 @@ export class Session {
             rt.lastSuccess = false;
           }
         }
+        rt.historyId = outerHistoryId;
         if (history !== undefined) {
           const status = failure instanceof PipelineStoppedError ? 'Stopped' : failure ? 'Failed' : 'Completed';
           rt.history.push({ id: rt.history.length + 1, commandLine: history, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
@@ -196,6 +199,8 @@ export class Session {
     rt.abort = new AbortController();
     const start = rt.now();
     this.running = { text };
+    const outerHistoryId = rt.historyId;
+    if (opts.history) rt.historyId = rt.history.length + 1;
     if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${maskSecrets(text, this.runningSecrets()!)}\n`);
     const parsed = parseScript(text, opts.file);
     let result: ExecuteResult;
@@ -216,6 +221,7 @@ export class Session {
     if (opts.history) {
       rt.history.push({ id: rt.history.length + 1, commandLine: text, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
     }
+    rt.historyId = outerHistoryId;
     this.onExecuted?.(result);
     return result;
   }

@@ -227,7 +227,11 @@ function fileMethod(name: string, args: unknown[], env: StaticEnv): unknown {
   methodNotFound('System.IO.File', name);
 }
 
+/** The System.IO.Path methods that take exactly one path. */
+const ONE_PATH_METHODS = new Set(['getfilename', 'getextension', 'getfilenamewithoutextension', 'getdirectoryname', 'haschangedextension', 'ispathrooted', 'getpathroot', 'getfullpath', 'hasextension']);
+
 function pathMethod(name: string, args: unknown[]): unknown {
+  if (ONE_PATH_METHODS.has(name.toLowerCase()) && args.length !== 1) overload(name, args.length);
   const s = convertToString(args[0]);
   const base = s.slice(Math.max(s.lastIndexOf('\\'), s.lastIndexOf('/')) + 1);
   switch (name.toLowerCase()) {

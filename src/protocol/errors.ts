@@ -56,6 +56,8 @@ export interface InvocationInfo {
   invocationName?: string;
   /** The command's own name (for the category activity). */
   commandName?: string;
+  /** The history id of the command line that was running (-1: none was being added to history). */
+  historyId?: number;
 }
 
 /**

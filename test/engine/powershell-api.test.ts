@@ -88,3 +88,18 @@ describe('[runspacefactory] and PSInvocationSettings', () => {
     ).toEqual([1, '1+1']);
   });
 });
+
+describe('errors seen from a runspace', () => {
+  it('an error\'s InvocationInfo.HistoryId is the id of the command line that raised it; ThrowTerminatingError names the function', async () => {
+    expect(
+      await out(
+        "$s = [System.Management.Automation.PSInvocationSettings]::new(); $s.AddToHistory = $true; $ps = [powershell]::Create(); $null = $ps.AddScript('function bar { [CmdletBinding()] param() $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new(), \"TTE\", \"InvalidOperation\", $null)) }').Invoke($null, $s); $ps.Commands.Clear(); try { $null = $ps.AddScript('bar').Invoke($null, $s) } catch { }; $ps.Commands.Clear(); $e = $ps.AddScript('$Error[0]').Invoke(); $e.FullyQualifiedErrorId; $e.InvocationInfo.HistoryId",
+      ),
+    ).toEqual(['TTE,bar', 2]);
+  });
+
+  it('[System.IO.Path]::GetExtension() without its argument is an overload error', async () => {
+    const r = await shell().eval('[System.IO.Path]::GetExtension()');
+    expect(r.errors[0]?.errorId).toBe('MethodCountCouldNotFindBest');
+  });
+});
