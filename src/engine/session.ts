@@ -93,7 +93,11 @@ export class Session {
     if (opts.fastPath === false) this.interp.fastPath = false;
     this.rt.servicesFor = (scope) => this.makeServices(scope);
     this.services = this.makeServices(this.rt.global);
-    this.rt.runspaceHost = this.runspaceHost(opts);
+    const runspaces = this.runspaceHost(opts);
+    this.rt.runspaceHost = runspaces;
+    // `$Host.Runspace`: the runspace this session is.
+    const hostValue = this.rt.global.getOwn('host')?.value;
+    if (hostValue instanceof PSObject) hostValue.addProperty({ name: 'Runspace', memberType: 'Property', typeName: 'System.Management.Automation.Runspaces.Runspace', get: () => runspaces.current() });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -615,6 +619,7 @@ export class Session {
       },
       resolveCommand: commandInfo,
       history: () => rt.history.slice(),
+      runspaces: () => rt.runspaceHost?.registry.open.slice() ?? [],
       getLocation: () => rt.location,
       setLocation: (path) => {
         const p = rt.fs.resolve(path, rt.location);

@@ -378,6 +378,8 @@ export interface SessionServices {
   commands(): CommandInfo[];
   resolveCommand(name: string): CommandInfo | undefined;
   history(): HistoryEntry[];
+  /** The runspaces of this emsh not yet disposed, its own first (Get-Runspace); absent: only the session's own. */
+  runspaces?(): unknown[];
   /** The current location, as PowerShell shows it (`C:\Windows\system32`). */
   getLocation(): string;
   setLocation(path: string): void;

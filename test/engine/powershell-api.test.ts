@@ -103,3 +103,13 @@ describe('errors seen from a runspace', () => {
     expect(r.errors[0]?.errorId).toBe('MethodCountCouldNotFindBest');
   });
 });
+
+describe('Get-Runspace and $Host.Runspace', () => {
+  it('lists the shell\'s own runspace first and those made until they are disposed; -Name, -Id, -InstanceId pick', async () => {
+    expect(
+      await out(
+        "$Host.Runspace.Id; $ExecutionContext.Host.Runspace.Name; $r = [runspacefactory]::CreateRunspace(); @(Get-Runspace).Count; (Get-Runspace -Name 'Runspace*' | Measure-Object).Count; (Get-Runspace -Id $r.Id).Name; (Get-Runspace -InstanceId $Host.Runspace.InstanceId).Id; $r.Dispose(); @(Get-Runspace).Count",
+      ),
+    ).toEqual([1, 'Runspace1', 2, 2, 'Runspace2', 1, 1]);
+  });
+});

@@ -13,6 +13,7 @@ import GetCredential from './Get-Credential.js';
 import GetDate from './Get-Date.js';
 import GetHelp from './Get-Help.js';
 import GetHistory from './Get-History.js';
+import GetRunspace from './Get-Runspace.js';
 import GetVariable from './Get-Variable.js';
 import GroupObject from './Group-Object.js';
 import MeasureObject from './Measure-Object.js';
@@ -59,6 +60,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   GetHelp,
   GetAlias,
   GetHistory,
+  GetRunspace,
   WriteOutput,
   WriteError,
   WriteWarning,
