@@ -298,6 +298,8 @@ export class CommandContext implements CmdletContext {
     }
     if (this.yesToAll) return true;
     if (this.noToAll) return false;
+    // ConfirmImpact None: nothing to confirm, even with -Confirm.
+    if (this.decl.confirmImpact === 'None') return true;
     let ask: boolean;
     if (this.common.confirm !== undefined) ask = this.common.confirm;
     else {

@@ -671,6 +671,9 @@ export function scriptDeclaration(interp: Interpreter, block: A.ScriptBlockAst, 
         const set = a.named.find((x) => x.name.toLowerCase() === 'defaultparametersetname');
         if (set?.value) decl.defaultParameterSet = toDisplayText(constant(set.value));
         if (flag(a, 'supportsshouldprocess')) decl.supportsShouldProcess = true;
+        const impact = a.named.find((x) => x.name.toLowerCase() === 'confirmimpact');
+        const level = impact?.value ? ['None', 'Low', 'Medium', 'High'].find((l) => l.toLowerCase() === toDisplayText(constant(impact.value!)).toLowerCase()) : undefined;
+        if (level) decl.confirmImpact = level as CmdletDeclaration['confirmImpact'];
       } else if (an === 'outputtype') {
         const types = a.positional.flatMap((e) => [constant(e)].flat()).filter((t) => t !== null && t !== undefined);
         decl.outputType = types.map((t) => (t instanceof PSTypeValue ? t.fullName : toDisplayText(t)));

@@ -395,7 +395,9 @@ function powerShellObject(host: RunspaceHost, given: PSObject | undefined, now: 
   prop('IsNested', 'System.Boolean', () => false);
   prop('IsRunspaceOwner', 'System.Boolean', () => ownsRunspace);
   prop('HistoryString', 'System.String', () => historyText(statements));
-  prop('RunspacePool', `${RUNSPACES}.RunspacePool`, () => null);
+  // emsh has no runspace pools: the instance keeps running in its own runspace.
+  let pool: unknown = null;
+  prop('RunspacePool', `${RUNSPACES}.RunspacePool`, () => pool, (v) => (pool = v ?? null));
   prop('InvocationStateInfo', `${SMA}.PSInvocationStateInfo`, () => {
     const info = new PSObject([`${SMA}.PSInvocationStateInfo`, 'System.Object']);
     info.addNote('State', enumValue(INVOCATION_STATE, state));

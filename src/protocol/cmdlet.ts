@@ -187,7 +187,7 @@ export interface CmdletDeclaration<Ps extends Record<string, ParameterDeclaratio
   defaultParameterSet?: string;
   parameters: Ps;
   supportsShouldProcess?: boolean;
-  confirmImpact?: 'Low' | 'Medium' | 'High';
+  confirmImpact?: 'None' | 'Low' | 'Medium' | 'High';
   /** Type names of what it writes, for Get-Help / Get-Command. */
   outputType?: string[];
   examples: CmdletExample[];

@@ -113,3 +113,9 @@ describe('Get-Runspace and $Host.Runspace', () => {
     ).toEqual([1, 'Runspace1', 2, 2, 'Runspace2', 1, 1]);
   });
 });
+
+describe('RunspacePool', () => {
+  it('can be set to $null (emsh has no pools; the instance runs in its own runspace)', async () => {
+    expect(await out("$ps = [powershell]::Create(); $ps.RunspacePool = $null; $ps.AddScript('7').Invoke()")).toEqual([7]);
+  });
+});
