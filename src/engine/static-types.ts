@@ -28,6 +28,7 @@ import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEnc
 import { cultureInfo, currentCulture, currentTimeZone } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
 import { PSObject, isTruthy, toDisplayText } from '../protocol/values.js';
+import { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from '../protocol/parameter-sets.js';
 import { INITIAL_SESSION_STATE_TYPE, POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, initialSessionStateMethod, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
 
 export interface StaticEnv {
@@ -627,6 +628,12 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
     case 'System.Environment':
       if (l === 'newline') return '\r\n';
       if (l === 'machinename') return null;
+      return null;
+    case 'System.Management.Automation.Cmdlet':
+    case 'System.Management.Automation.PSCmdlet':
+      // The names of the common parameters, and of the optional ones (-WhatIf, -Confirm, -UseTransaction).
+      if (l === 'commonparameters') return Object.keys(COMMON_PARAMETERS);
+      if (l === 'optionalcommonparameters') return [...Object.keys(SHOULD_PROCESS_PARAMETERS), 'UseTransaction'];
       return null;
     case 'System.IO.Path':
       if (l === 'directoryseparatorchar') return '\\';

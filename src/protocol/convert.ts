@@ -122,6 +122,7 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
   'System.TimeZone',
+  'System.Management.Automation.Cmdlet', 'System.Management.Automation.PSCmdlet',
 ];
 
 /** Enum types: values in declaration (ascending value) order. */

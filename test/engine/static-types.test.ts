@@ -1,3 +1,4 @@
+import { testShell } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { getStaticMember, invokeStaticMethod, mathRound, type StaticEnv } from '../../src/engine/static-types.js';
 import type { FileEntry, LabFileSystem, ResolvedPath } from '../../src/protocol/cmdlet.js';
@@ -196,5 +197,12 @@ describe('[DateTime], [int], [string], [guid]', () => {
     expect(err(() => getStaticMember('Foo.Bar', 'X', e)).message).toBe('Unable to find type [Foo.Bar].');
     expect(err(() => invokeStaticMethod('Math', 'Nope', [], e)).message).toBe("Method invocation failed because [System.Math] does not contain a method named 'Nope'.");
     expect(getStaticMember('Math', 'Nope', e)).toBeNull();
+  });
+});
+
+describe('[System.Management.Automation.Cmdlet]', () => {
+  it('CommonParameters and OptionalCommonParameters name the common parameters', async () => {
+    const r = await testShell().eval('[System.Management.Automation.Cmdlet]::CommonParameters -join ","; [System.Management.Automation.PSCmdlet]::OptionalCommonParameters -join ","');
+    expect(r.output).toEqual(['Verbose,Debug,ErrorAction,WarningAction,InformationAction,ErrorVariable,WarningVariable,InformationVariable,OutVariable,OutBuffer,PipelineVariable', 'WhatIf,Confirm,UseTransaction']);
   });
 });
