@@ -50,6 +50,13 @@ function consoleSizes(host: Host | undefined): { window: PSObject; buffer: PSObj
   return { window: sizeObject(columns, size?.rows ?? 50), buffer: sizeObject(columns, 3000) };
 }
 
+/** `$ExecutionContext` (EngineIntrinsics): the engine's services to scripts; here its Host. */
+function engineIntrinsics(hostValue: PSObject): PSObject {
+  const o = new PSObject(['System.Management.Automation.EngineIntrinsics', 'System.Object']);
+  o.addProperty({ name: 'Host', memberType: 'Property', typeName: 'System.Management.Automation.Host.PSHost', get: () => hostValue });
+  return o;
+}
+
 export function hostObject(host?: Host): PSObject {
   let title = 'Machine: ' + 'EMS';
   const rawUI = new PSObject(['System.Management.Automation.Internal.Host.InternalHostRawUserInterface', 'System.Object']);
@@ -125,7 +132,9 @@ export function seedGlobals(global: Scope, extra: Record<string, unknown> | unde
   set('WhatIfPreference', false);
   set('PSDefaultParameterValues', new PSHashtable());
   set('PSVersionTable', psVersionTable());
-  set('Host', hostObject(host));
+  const hostValue = hostObject(host);
+  set('Host', hostValue);
+  set('ExecutionContext', engineIntrinsics(hostValue));
   set('HOME', 'C:\\Users\\Administrator');
   set('PSHOME', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0');
   set('PID', 4812);
@@ -137,5 +146,5 @@ export function seedGlobals(global: Scope, extra: Record<string, unknown> | unde
   // Read-only (AllScope) and constant automatic variables: assigning them fails in every scope
   // ("Cannot overwrite variable HOME because it is read-only or constant.").
   for (const name of ['HOME', 'PSHOME', 'PSCulture', 'PSUICulture', 'PSVersionTable']) global.getOwn(name.toLowerCase())!.readOnly = true;
-  for (const name of ['Host', 'PID', 'ShellId']) global.getOwn(name.toLowerCase())!.constant = true;
+  for (const name of ['Host', 'PID', 'ShellId', 'ExecutionContext']) global.getOwn(name.toLowerCase())!.constant = true;
 }

@@ -544,6 +544,10 @@ export class CommandBinder {
     this.bound.add(p.name);
     if (span) this.spans.set(p.name, span);
     if (p.common) {
+      // Suspend is an ActionPreference only workflows take (5.1 refuses it on cmdlets and functions).
+      if (/Action$/.test(p.name) && toDisplayText(value) === 'Suspend') {
+        this.fail('ParameterBindingFailed', { name: p.name, reason: 'The action preference of "Suspend" is supported only for workflows.' }, span ?? this.ctx.commandSpan);
+      }
       this.setCommon(p.name, value);
       return;
     }

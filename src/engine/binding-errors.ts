@@ -49,6 +49,11 @@ const T: Record<string, Template> = {
     message: (a) =>
       `Cannot bind parameter because parameter '${a.name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`,
   },
+  ParameterBindingFailed: {
+    category: 'InvalidArgument',
+    exceptionType: 'ParameterBindingException',
+    message: (a) => a.reason!,
+  },
   ParameterArgumentValidationErrorNullNotAllowed: {
     category: 'InvalidData',
     exceptionType: 'ParameterBindingValidationException',

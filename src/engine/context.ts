@@ -26,6 +26,7 @@ import type { Host, HostChoice, HostStyle } from '../protocol/host.js';
 import { isTruthy, type ScriptBlockValue } from '../protocol/values.js';
 import type { CommonParameterValues } from './binder.js';
 import type { Interpreter } from './evaluate.js';
+import type { Scope } from './scope.js';
 import type { Frame, Pipe } from './runtime.js';
 import { NULL_PIPE } from './runtime.js';
 import { constructObject } from './dotnet-objects.js';
@@ -66,6 +67,8 @@ export interface ContextInit {
   common: CommonParameterValues;
   bound: ReadonlySet<string>;
   parameterSetName: string;
+  /** The FQID's command part when it is not the cmdlet's .NET type (an advanced function's $PSCmdlet: its name). */
+  commandFullName?: string;
 }
 
 export class CommandContext implements CmdletContext {
@@ -101,7 +104,7 @@ export class CommandContext implements CmdletContext {
 
   constructor(
     private readonly interp: Interpreter,
-    init: ContextInit,
+    private readonly init: ContextInit,
     session: SessionServices,
   ) {
     const rt = interp.rt;
@@ -240,8 +243,13 @@ export class CommandContext implements CmdletContext {
     return { source: this.frame.source, span: this.span, invocationName: this.invocationName, commandName: this.decl.name };
   }
 
+  get callerName(): string | undefined {
+    for (let s: Scope | null = this.frame.scope; s && s.kind !== 'global'; s = s.parent) if (s.commandName) return s.commandName;
+    return undefined;
+  }
+
   private commandFullName(): string {
-    return commandTypeName(this.decl.name, this.decl.typeNamespace);
+    return this.init.commandFullName ?? commandTypeName(this.decl.name, this.decl.typeNamespace);
   }
 
   error(init: Omit<ErrorRecordInit, 'invocation' | 'commandFullName'> & { category: ErrorCategory }): ErrorRecord {
@@ -296,6 +304,8 @@ export class CommandContext implements CmdletContext {
     }
     if (this.yesToAll) return true;
     if (this.noToAll) return false;
+    // ConfirmImpact None: nothing to confirm, even with -Confirm.
+    if (this.decl.confirmImpact === 'None') return true;
     let ask: boolean;
     if (this.common.confirm !== undefined) ask = this.common.confirm;
     else {

@@ -298,7 +298,8 @@ export class Interpreter {
    */
   async runBlockWithTraps(statements: readonly A.StatementAst[], traps: A.TrapAst[], f: Frame, out: Pipe): Promise<void> {
     f.traps = (f.traps ?? 0) + 1;
-    const tryDepth = this.rt.tryDepth;
+    // A trap also takes the errors of the commands the list calls: inside them errors propagate as under try.
+    const tryDepth = ++this.rt.tryDepth;
     try {
       for (const st of statements) {
         if (st.kind === 'Trap') continue;
@@ -314,6 +315,7 @@ export class Interpreter {
       }
     } finally {
       f.traps--;
+      this.rt.tryDepth--;
     }
   }
 
@@ -376,7 +378,15 @@ export class Interpreter {
     // scope, or stopped by -ErrorAction Stop (an ActionPreferenceStopException), the error
     // propagates to the enclosing statement (where the same rule applies again).
     if (handled || preference === 'stop' || (e instanceof TerminatingError && e.preferenceStop)) {
-      throw e instanceof TerminatingError ? e : new TerminatingError(record);
+      const t = e instanceof TerminatingError ? e : new TerminatingError(record);
+      if (!handled && preference === 'stop' && !t.preferenceStop) t.escalated = true;
+      throw t;
+    }
+    // Quiet error actions keep the error in $Error only (5.1 does so for Ignore too here).
+    if (preference === 'silentlycontinue' || preference === 'ignore') {
+      this.rt.recordError(record);
+      this.rt.errorCount++;
+      return;
     }
     return this.reportError(record, f);
   }

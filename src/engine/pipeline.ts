@@ -21,6 +21,7 @@ import { prepareRedirections, type Redirection } from './redirection.js';
 import { CollectPipe, NULL_PIPE, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
 import { checkRequirements } from './script-requirements.js';
+import { scopeByName } from './variable-tables.js';
 import { ExitSignal, ReturnSignal, StopUpstreamSignal, isPromise, type MaybePromise } from './signals.js';
 
 export interface Stage {
@@ -612,8 +613,14 @@ export interface ScriptStageInit {
 function commonListVariable(scope: Scope, spec: string | undefined): unknown[] | undefined {
   if (!spec) return undefined;
   const append = spec.startsWith('+');
-  const name = append ? spec.slice(1) : spec;
-  const existing = scope.lookup(name.toLowerCase())?.value;
+  let name = append ? spec.slice(1) : spec;
+  // `-OutVariable script:x` / `global:x` / `local:x`: the variable of that scope.
+  const qualified = /^(global|script|local|private):(.+)$/i.exec(name);
+  if (qualified) {
+    scope = scopeByName(scope, qualified[1]!);
+    name = qualified[2]!;
+  }
+  const existing = (qualified ? scope.vars?.get(name.toLowerCase()) : scope.lookup(name.toLowerCase()))?.value;
   const list: unknown[] = append && Array.isArray(existing) ? existing : append && existing != null ? [existing] : [];
   scope.setOwn(name, list);
   return list;
@@ -670,6 +677,9 @@ export function scriptDeclaration(interp: Interpreter, block: A.ScriptBlockAst, 
         const set = a.named.find((x) => x.name.toLowerCase() === 'defaultparametersetname');
         if (set?.value) decl.defaultParameterSet = toDisplayText(constant(set.value));
         if (flag(a, 'supportsshouldprocess')) decl.supportsShouldProcess = true;
+        const impact = a.named.find((x) => x.name.toLowerCase() === 'confirmimpact');
+        const level = impact?.value ? ['None', 'Low', 'Medium', 'High'].find((l) => l.toLowerCase() === toDisplayText(constant(impact.value!)).toLowerCase()) : undefined;
+        if (level) decl.confirmImpact = level as CmdletDeclaration['confirmImpact'];
       } else if (an === 'outputtype') {
         const types = a.positional.flatMap((e) => [constant(e)].flat()).filter((t) => t !== null && t !== undefined);
         decl.outputType = types.map((t) => (t instanceof PSTypeValue ? t.fullName : toDisplayText(t)));
@@ -702,6 +712,7 @@ export class ScriptStage implements Stage {
   ) {
     const parent = init.callerFrame.scope;
     this.scope = new Scope(parent, init.dot ? 'dot' : init.scopeKind);
+    if (!init.dot && init.name) this.scope.commandName = init.name.split('\\').pop();
     if (init.dollarUnder) {
       this.scope.hasUnder = true;
       this.scope.under = init.dollarUnder.value;
@@ -842,6 +853,7 @@ export class ScriptStage implements Stage {
         common: binder.common(),
         bound: binder.boundNames(),
         parameterSetName: binder.parameterSetName(),
+        commandFullName: init.name.split('\\').pop() || undefined,
       },
       this.interp.rt.servicesFor(this.scope),
     );

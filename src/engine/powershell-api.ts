@@ -22,6 +22,7 @@ const SMA_ASSEMBLY = `${SMA}, Version=3.0.0.0, Culture=neutral, PublicKeyToken=3
 export const POWERSHELL_TYPE = `${SMA}.PowerShell`;
 export const RUNSPACE_FACTORY_TYPE = `${RUNSPACES}.RunspaceFactory`;
 export const INVOCATION_SETTINGS_TYPE = `${SMA}.PSInvocationSettings`;
+export const INITIAL_SESSION_STATE_TYPE = `${RUNSPACES}.InitialSessionState`;
 const RUNSPACE_MODE = `${SMA}.RunspaceMode`;
 const INVOCATION_STATE = `${SMA}.PSInvocationState`;
 const RUNSPACE_STATE = `${RUNSPACES}.RunspaceState`;
@@ -31,7 +32,7 @@ registerEnum({ typeName: RUNSPACE_MODE, values: ['CurrentRunspace', 'NewRunspace
 registerEnum({ typeName: INVOCATION_STATE, values: ['NotStarted', 'Running', 'Stopping', 'Stopped', 'Completed', 'Failed', 'Disconnected'] });
 registerEnum({ typeName: RUNSPACE_STATE, values: ['BeforeOpen', 'Opening', 'Opened', 'Closed', 'Closing', 'Broken', 'Disconnecting', 'Disconnected', 'Connecting'] });
 registerEnum({ typeName: RUNSPACE_AVAILABILITY, values: ['None', 'Available', 'AvailableForNestedCommand', 'Busy', 'RemoteDebug'] });
-for (const t of [POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, INVOCATION_SETTINGS_TYPE, `${RUNSPACES}.Runspace`, `${SMA}.PSDataStreams`, `${SMA}.PSCommand`]) registerTypeName(t);
+for (const t of [POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, INVOCATION_SETTINGS_TYPE, INITIAL_SESSION_STATE_TYPE, `${RUNSPACES}.Runspace`, `${SMA}.PSDataStreams`, `${SMA}.PSCommand`]) registerTypeName(t);
 
 /** One command of a PowerShell's pipeline: a script text, or a command name / CommandInfo, with its arguments. */
 export interface ApiCommandSpec {
@@ -171,6 +172,31 @@ export function runspaceFactoryMethod(host: RunspaceHost, name: string, args: un
   return undefined;
 }
 
+/**
+ * `[initialsessionstate]::Create()` / CreateDefault() / CreateDefault2(): what a new runspace
+ * starts with. emsh's runspaces always start as the session does, so the object only records
+ * what is asked of it (and refuses what .NET refuses).
+ */
+export function initialSessionStateMethod(name: string, args: unknown[]): unknown {
+  const l = name.toLowerCase();
+  if (l !== 'create' && l !== 'createdefault' && l !== 'createdefault2') return undefined;
+  if (args.length) overloadError(name, args.length);
+  const o = new PSObject([INITIAL_SESSION_STATE_TYPE, 'System.Object']);
+  const modules: string[] = [];
+  o.addMethod({
+    name: 'ImportPSModule',
+    definition: 'void ImportPSModule(string[] name)',
+    invoke: (a) => {
+      if (a.length !== 1) overloadError('ImportPSModule', a.length);
+      if (a[0] === null || a[0] === undefined) throw methodException('ImportPSModule', 1, 'Value cannot be null.\r\nParameter name: name', 'ArgumentNullException');
+      for (const m of Array.isArray(a[0]) ? a[0] : [a[0]]) modules.push(convertToString(m));
+    },
+  });
+  o.addProperty({ name: 'Modules', memberType: 'Property', typeName: 'System.Collections.Generic.List`1[[System.String]]', get: () => modules.slice() });
+  o.addProperty({ name: 'LanguageMode', memberType: 'Property', typeName: `${SMA}.PSLanguageMode`, get: () => 'FullLanguage' });
+  return o;
+}
+
 // ---------------------------------------------------------------------------------------------
 // PSInvocationSettings
 
@@ -274,7 +300,7 @@ function runException(failure: unknown): ExceptionInfo {
   if (failure.preferenceStop) {
     return { type: 'ActionPreferenceStopException', message: `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${r.message}`, record: r };
   }
-  if (failure instanceof CommandTerminatingError) return { type: 'CmdletInvocationException', message: r.message, inner: { ...own, record: undefined }, record: r };
+  if (failure instanceof CommandTerminatingError || failure.escalated) return { type: 'CmdletInvocationException', message: r.message, inner: { ...own, record: undefined }, record: r };
   return own;
 }
 
@@ -369,7 +395,9 @@ function powerShellObject(host: RunspaceHost, given: PSObject | undefined, now: 
   prop('IsNested', 'System.Boolean', () => false);
   prop('IsRunspaceOwner', 'System.Boolean', () => ownsRunspace);
   prop('HistoryString', 'System.String', () => historyText(statements));
-  prop('RunspacePool', `${RUNSPACES}.RunspacePool`, () => null);
+  // emsh has no runspace pools: the instance keeps running in its own runspace.
+  let pool: unknown = null;
+  prop('RunspacePool', `${RUNSPACES}.RunspacePool`, () => pool, (v) => (pool = v ?? null));
   prop('InvocationStateInfo', `${SMA}.PSInvocationStateInfo`, () => {
     const info = new PSObject([`${SMA}.PSInvocationStateInfo`, 'System.Object']);
     info.addNote('State', enumValue(INVOCATION_STATE, state));

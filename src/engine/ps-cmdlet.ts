@@ -53,7 +53,8 @@ export function psCmdletObject(ctx: CommandContext, myInvocation: unknown, outpu
     name: 'ThrowTerminatingError',
     definition: 'void ThrowTerminatingError(System.Management.Automation.ErrorRecord errorRecord)',
     invoke: (args) => {
-      throw new CommandTerminatingError(args[0] instanceof ErrorRecord ? args[0] : thrownRecord(args[0]), functionScope);
+      // The record becomes the function's error (its name in the FQID), as WriteError's does.
+      throw new CommandTerminatingError(ctx.adopt(args[0] instanceof ErrorRecord ? args[0] : thrownRecord(args[0])), functionScope);
     },
   });
   return o;

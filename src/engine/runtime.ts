@@ -159,10 +159,14 @@ export class Runtime {
     else this.env.set(key, { name: this.env.get(key)?.name ?? name, value: String(value) });
   }
 
+  /** The history id the running command line will have (-1 while running one not added to history). */
+  historyId = -1;
+
   /** Adds a record to `$Error` once (newest first, capped like $MaximumErrorCount). */
   recordError(record: ErrorRecord): void {
     if (recorded.has(record)) return;
     recorded.add(record);
+    if (record.invocation && record.invocation.historyId === undefined) record.invocation.historyId = this.historyId;
     this.errors.unshift(record);
     if (this.errors.length > 256) this.errors.length = 256;
   }

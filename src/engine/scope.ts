@@ -40,6 +40,8 @@ export class Scope {
   under: unknown = null;
   /** Set-StrictMode in this scope (0 is -Off); children inherit the nearest one set. */
   strictMode: number | undefined = undefined;
+  /** The function or script running in this scope (a function's or script's own scope only). */
+  commandName: string | undefined = undefined;
 
   constructor(
     readonly parent: Scope | null,

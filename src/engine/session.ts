@@ -101,7 +101,11 @@ export class Session {
     if (opts.fastPath === false) this.interp.fastPath = false;
     this.rt.servicesFor = (scope) => this.makeServices(scope);
     this.services = this.makeServices(this.rt.global);
-    this.rt.runspaceHost = this.runspaceHost(opts);
+    const runspaces = this.runspaceHost(opts);
+    this.rt.runspaceHost = runspaces;
+    // `$Host.Runspace`: the runspace this session is.
+    const hostValue = this.rt.global.getOwn('host')?.value;
+    if (hostValue instanceof PSObject) hostValue.addProperty({ name: 'Runspace', memberType: 'Property', typeName: 'System.Management.Automation.Runspaces.Runspace', get: () => runspaces.current() });
     this.events = new SessionEvents(this.rt.now, (sub, ev) => this.runEventAction(sub, ev));
   }
 
@@ -140,6 +144,8 @@ export class Session {
         const frame: Frame = { scope: rt.global, source: { text: '' }, streams };
         const collect = new CollectPipe();
         let failure: unknown;
+        const outerHistoryId = rt.historyId;
+        rt.historyId = history !== undefined ? rt.history.length + 1 : -1;
         try {
           for (const [i, st] of statements.entries()) {
             const before = rt.errorCount;
@@ -160,6 +166,7 @@ export class Session {
             rt.lastSuccess = false;
           }
         }
+        rt.historyId = outerHistoryId;
         if (history !== undefined) {
           const status = failure instanceof PipelineStoppedError ? 'Stopped' : failure ? 'Failed' : 'Completed';
           rt.history.push({ id: rt.history.length + 1, commandLine: history, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
@@ -242,6 +249,8 @@ export class Session {
     rt.abort = new AbortController();
     const start = rt.now();
     this.running = { text };
+    const outerHistoryId = rt.historyId;
+    if (opts.history) rt.historyId = rt.history.length + 1;
     if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${maskSecrets(text, this.runningSecrets()!)}\n`);
     const parsed = parseScript(text, opts.file);
     let result: ExecuteResult;
@@ -262,6 +271,7 @@ export class Session {
     if (opts.history) {
       rt.history.push({ id: rt.history.length + 1, commandLine: text, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
     }
+    rt.historyId = outerHistoryId;
     this.onExecuted?.(result);
     return result;
   }
@@ -361,6 +371,7 @@ export class Session {
     // Text run from a nested prompt ([S] Suspend) belongs to the suspended statement: only the
     // outermost run starts and ends statements for the keeper.
     const outermost = this.runDepth++ === 0;
+    let trapped = false;
     try {
       if (opts.file !== undefined) {
         // A script run: its own script scope, param() bound from the raw arguments.
@@ -391,7 +402,12 @@ export class Session {
       const statements = [...(ast.begin?.statements ?? []), ...(ast.process?.statements ?? []), ...(ast.end?.statements ?? [])];
       // `trap` statements of the script take the terminating errors of all its statements.
       const traps = statements.filter((s): s is A.TrapAst => s.kind === 'Trap');
-      if (traps.length) frame.traps = 1;
+      if (traps.length) {
+        frame.traps = 1;
+        // Errors in the commands the script calls propagate to its traps, as under try.
+        rt.tryDepth++;
+        trapped = true;
+      }
       for (const st of statements) {
         if (st.kind === 'Trap') continue;
         const before = rt.errorCount;
@@ -439,6 +455,7 @@ export class Session {
       await this.statementDone(outermost);
     } finally {
       this.runDepth--;
+      if (trapped) rt.tryDepth--;
     }
     return outcome;
   }
@@ -694,6 +711,7 @@ export class Session {
         target.defineFunction({ name: m ? m[2]! : name, isFilter: false, body, source: blockSources.get(body) ?? { text: value.text }, text: value.text });
       },
       history: () => rt.history.slice(),
+      runspaces: () => rt.runspaceHost?.registry.open.slice() ?? [],
       getLocation: () => rt.location,
       setLocation: (path) => {
         const p = rt.fs.resolve(path, rt.location);

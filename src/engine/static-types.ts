@@ -30,7 +30,8 @@ import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEnc
 import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
 import { PSObject, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
-import { POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
+import { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from '../protocol/parameter-sets.js';
+import { INITIAL_SESSION_STATE_TYPE, POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, initialSessionStateMethod, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
 import { escapeWildcard, unescapeWildcard } from '../protocol/wildcard.js';
 import { deserializeCliXml, serializeCliXml } from '../protocol/clixml.js';
 import { XmlException } from '../protocol/xml-dom.js';
@@ -255,7 +256,11 @@ function fileMethod(name: string, args: unknown[], env: StaticEnv): unknown {
   methodNotFound('System.IO.File', name);
 }
 
+/** The System.IO.Path methods that take exactly one path. */
+const ONE_PATH_METHODS = new Set(['getfilename', 'getextension', 'getfilenamewithoutextension', 'getdirectoryname', 'haschangedextension', 'ispathrooted', 'getpathroot', 'getfullpath', 'hasextension']);
+
 function pathMethod(name: string, args: unknown[]): unknown {
+  if (ONE_PATH_METHODS.has(name.toLowerCase()) && args.length !== 1) overload(name, args.length);
   const s = convertToString(args[0]);
   const base = s.slice(Math.max(s.lastIndexOf('\\'), s.lastIndexOf('/')) + 1);
   switch (name.toLowerCase()) {
@@ -701,6 +706,12 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       if (l === 'newline') return '\r\n';
       if (l === 'machinename') return null;
       return null;
+    case 'System.Management.Automation.Cmdlet':
+    case 'System.Management.Automation.PSCmdlet':
+      // The names of the common parameters, and of the optional ones (-WhatIf, -Confirm, -UseTransaction).
+      if (l === 'commonparameters') return Object.keys(COMMON_PARAMETERS);
+      if (l === 'optionalcommonparameters') return [...Object.keys(SHOULD_PROCESS_PARAMETERS), 'UseTransaction'];
+      return null;
     case 'System.IO.Path':
       if (l === 'directoryseparatorchar') return '\\';
       if (l === 'pathseparator') return ';';
@@ -782,6 +793,11 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     case POWERSHELL_TYPE:
       if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args, env.now);
       break;
+    case INITIAL_SESSION_STATE_TYPE: {
+      const made = initialSessionStateMethod(name, args);
+      if (made !== undefined) return made;
+      break;
+    }
     case RUNSPACE_FACTORY_TYPE: {
       const made = runspaceFactoryMethod(runspaceHost(env, name, args), name, args);
       if (made !== undefined) return made;

@@ -189,7 +189,7 @@ export interface CmdletDeclaration<Ps extends Record<string, ParameterDeclaratio
   defaultParameterSet?: string;
   parameters: Ps;
   supportsShouldProcess?: boolean;
-  confirmImpact?: 'Low' | 'Medium' | 'High';
+  confirmImpact?: 'None' | 'Low' | 'Medium' | 'High';
   /** Type names of what it writes, for Get-Help / Get-Command. */
   outputType?: string[];
   examples: CmdletExample[];
@@ -487,6 +487,8 @@ export interface SessionServices {
   /** Set-Item function:name -Value {...}: defines (or replaces) a function in the command's scope (a text is parsed as its body). */
   defineFunction?(name: string, body: ScriptBlockValue | string): void;
   history(): HistoryEntry[];
+  /** The runspaces of this emsh not yet disposed, its own first (Get-Runspace); absent: only the session's own. */
+  runspaces?(): unknown[];
   /** The current location, as PowerShell shows it (`C:\Windows\system32`). */
   getLocation(): string;
   setLocation(path: string): void;
@@ -515,6 +517,8 @@ export interface InvokeOptions {
 /** The context a running cmdlet gets. */
 export interface CmdletContext {
   readonly commandName: string;
+  /** The function or script whose code runs this command; undefined at the prompt (Write-Error's FQID names it). */
+  readonly callerName?: string;
   /** As typed: `gci`, `Get-ChildItem`. */
   readonly invocationName: string;
   readonly parameterSetName: string;

@@ -85,6 +85,7 @@ const ACCELERATORS: Record<string, string> = {
   runspacefactory: 'System.Management.Automation.Runspaces.RunspaceFactory',
   runspace: 'System.Management.Automation.Runspaces.Runspace',
   ref: 'System.Management.Automation.PSReference',
+  initialsessionstate: 'System.Management.Automation.Runspaces.InitialSessionState',
 };
 
 /** Full names emsh knows besides the accelerators' targets (looked up with or without `System.`). */
@@ -135,6 +136,7 @@ const KNOWN_TYPES = [
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
   // Write-Error's exception.
   'Microsoft.PowerShell.Commands.WriteErrorException',
+  'System.Management.Automation.Cmdlet', 'System.Management.Automation.PSCmdlet',
 ];
 
 /** The delegate types that are not generic, with their return types (undefined: void). */

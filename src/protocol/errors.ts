@@ -56,6 +56,8 @@ export interface InvocationInfo {
   invocationName?: string;
   /** The command's own name (for the category activity). */
   commandName?: string;
+  /** The history id of the command line that was running (-1: none was being added to history). */
+  historyId?: number;
 }
 
 /**
@@ -192,6 +194,12 @@ export class TerminatingError extends Error {
    * PowerShell throws an ActionPreferenceStopException around it, which `catch` can also name.
    */
   preferenceStop = false;
+  /**
+   * A statement's error made to propagate by $ErrorActionPreference = Stop (the common parameter
+   * -ErrorAction Stop of an advanced function sets it there): the pipeline that ran the command
+   * reports it as a CmdletInvocationException around the error's own exception.
+   */
+  escalated = false;
 
   constructor(
     readonly record: ErrorRecord,

@@ -155,6 +155,7 @@ function invocationInfo(r: ErrorRecord): PSObject | null {
   const where = inv.source.file ? `${inv.source.file}:${lineNo}` : `line:${lineNo}`;
   const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
   const width = Math.max(1, Math.min(inv.span.end, lineEnd) - inv.span.start);
+  o.addNote('HistoryId', inv.historyId ?? -1);
   o.addNote('PositionMessage', `At ${where} char:${col}\n+ ${line}\n+ ${' '.repeat(col - 1)}${'~'.repeat(width)}`);
   return o;
 }

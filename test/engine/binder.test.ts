@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testShell } from './helpers.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument } from '../../src/engine/binder.js';
 import type { CmdletDeclaration } from '../../src/protocol/cmdlet.js';
 import { ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
@@ -474,5 +475,13 @@ describe('declarationFromParamBlock', () => {
     b2.bindArguments([P('zz'), V(1)]);
     expect(b2.params()).toEqual({ A: '-zz' });
     expect(b2.unboundArguments()).toEqual([1]);
+  });
+});
+
+describe('ActionPreference Suspend', () => {
+  it('-ErrorAction Suspend on a cmdlet is refused (workflows only): ParameterBindingFailed', async () => {
+    const r = await testShell().eval("Fail-Item a -ErrorAction Suspend; 'next'");
+    expect(r.errors.map((e) => [e.errorId, e.exceptionType])).toEqual([['ParameterBindingFailed', 'ParameterBindingException']]);
+    expect(r.output).toEqual(['next']);
   });
 });

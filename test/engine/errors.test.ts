@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
+import { outputCmdlets } from '../../src/cmdlets/core/output.js';
 import { ErrorRecord } from '../../src/protocol/errors.js';
-import { testShell } from './helpers.js';
+import { testCmdlets, testShell } from './helpers.js';
 import { everydaySession } from '../cmdlets/everyday-session.js';
 
 describe('errors', () => {
@@ -217,5 +219,39 @@ describe('where an error arose', () => {
     const script = '$null = New-Item -ItemType Directory C:\\errpos -Force; Set-Content -Path C:\\errpos\\d.ps1 -Value "`$test = 1`r`ndo {}`r`nwhile (`$null[0])"';
     expect(await run(`${script}; try { & C:\\errpos\\d.ps1 } catch { $_.ScriptStackTrace; $_.InvocationInfo.ScriptLineNumber }`)).toBe('at <ScriptBlock>, C:\\errpos\\d.ps1: line 3\n3\n');
     expect(await run('try { do { } until ($null[0]) } catch { $_.InvocationInfo.OffsetInLine }')).toBe('21\n');
+  });
+});
+
+describe('error actions and traps across commands', () => {
+  const sh = () => testShell({ cmdlets: [...testCmdlets, ...outputCmdlets, ...objectCmdlets] });
+
+  it('a statement error under $ErrorActionPreference SilentlyContinue is kept in $Error only', async () => {
+    const r = await sh().eval("$ErrorActionPreference = 'SilentlyContinue'; 1/0; \"after $?\"; $Error.Count");
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['after False', 1]);
+  });
+
+  it('a trap takes the errors of the functions its list calls, as try does', async () => {
+    const r = await sh().eval("function f { 1/0; 'rest of f' }; & { trap { \"trapped $($_.Exception.InnerException.GetType().Name)\"; continue }; f; 'after f' }");
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['trapped DivideByZeroException', 'after f']);
+  });
+
+  it('Write-Error and $PSCmdlet.WriteError in a function: the FQID names the function', async () => {
+    const r = await sh().eval(
+      "function g { [CmdletBinding()] param() Write-Error 'w'; $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new('a'), 'myid', 'InvalidArgument', $null)) }; g 2>&1 | ForEach-Object { $_.FullyQualifiedErrorId }",
+    );
+    expect(r.output).toEqual(['Microsoft.PowerShell.Commands.WriteErrorException,g', 'myid,g']);
+  });
+
+  it('a simple function may declare a parameter named like a common one', async () => {
+    const r = await sh().eval("function Show-Ea { param([string]$ErrorAction) \"ea=$ErrorAction\" }; Show-Ea -ErrorAction Stop");
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['ea=Stop']);
+  });
+
+  it('[initialsessionstate]::Create().ImportPSModule($null) is an ArgumentNullException', async () => {
+    const r = await sh().eval('try { [initialsessionstate]::Create().ImportPSModule($null) } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.GetType().FullName }');
+    expect(r.output).toEqual(['ArgumentNullException', 'System.ArgumentNullException']);
   });
 });

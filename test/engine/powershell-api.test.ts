@@ -88,3 +88,34 @@ describe('[runspacefactory] and PSInvocationSettings', () => {
     ).toEqual([1, '1+1']);
   });
 });
+
+describe('errors seen from a runspace', () => {
+  it('an error\'s InvocationInfo.HistoryId is the id of the command line that raised it; ThrowTerminatingError names the function', async () => {
+    expect(
+      await out(
+        "$s = [System.Management.Automation.PSInvocationSettings]::new(); $s.AddToHistory = $true; $ps = [powershell]::Create(); $null = $ps.AddScript('function bar { [CmdletBinding()] param() $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new(), \"TTE\", \"InvalidOperation\", $null)) }').Invoke($null, $s); $ps.Commands.Clear(); try { $null = $ps.AddScript('bar').Invoke($null, $s) } catch { }; $ps.Commands.Clear(); $e = $ps.AddScript('$Error[0]').Invoke(); $e.FullyQualifiedErrorId; $e.InvocationInfo.HistoryId",
+      ),
+    ).toEqual(['TTE,bar', 2]);
+  });
+
+  it('[System.IO.Path]::GetExtension() without its argument is an overload error', async () => {
+    const r = await shell().eval('[System.IO.Path]::GetExtension()');
+    expect(r.errors[0]?.errorId).toBe('MethodCountCouldNotFindBest');
+  });
+});
+
+describe('Get-Runspace and $Host.Runspace', () => {
+  it('lists the shell\'s own runspace first and those made until they are disposed; -Name, -Id, -InstanceId pick', async () => {
+    expect(
+      await out(
+        "$Host.Runspace.Id; $ExecutionContext.Host.Runspace.Name; $r = [runspacefactory]::CreateRunspace(); @(Get-Runspace).Count; (Get-Runspace -Name 'Runspace*' | Measure-Object).Count; (Get-Runspace -Id $r.Id).Name; (Get-Runspace -InstanceId $Host.Runspace.InstanceId).Id; $r.Dispose(); @(Get-Runspace).Count",
+      ),
+    ).toEqual([1, 'Runspace1', 2, 2, 'Runspace2', 1, 1]);
+  });
+});
+
+describe('RunspacePool', () => {
+  it('can be set to $null (emsh has no pools; the instance runs in its own runspace)', async () => {
+    expect(await out("$ps = [powershell]::Create(); $ps.RunspacePool = $null; $ps.AddScript('7').Invoke()")).toEqual([7]);
+  });
+});

@@ -61,3 +61,11 @@ describe('ShouldProcess', () => {
     expect(r.errors[0]!.message).toBe('Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.');
   });
 });
+
+describe('ConfirmImpact of an advanced function', () => {
+  it('[CmdletBinding(ConfirmImpact = "None")]: ShouldProcess never asks, even with -Confirm', async () => {
+    const r = await testShell().eval("function f { [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'None')] param() if ($PSCmdlet.ShouldProcess('t', 'a')) { 'done' } }; f -Confirm");
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['done']);
+  });
+});

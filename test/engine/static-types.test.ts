@@ -1,3 +1,4 @@
+import { testShell } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { everydaySession } from '../cmdlets/everyday-session.js';
 import { getStaticMember, invokeStaticMethod, mathRound, type StaticEnv } from '../../src/engine/static-types.js';
@@ -238,5 +239,12 @@ describe('[CultureInfo]::CurrentCulture / CurrentUICulture', () => {
     const { run } = everydaySession();
     expect(await run('try { [cultureinfo]::CurrentUICulture = "xx-none" } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.GetType().Name }; $PSUICulture')).toBe('ExceptionWhenSetting\nCultureNotFoundException\nen-US\n');
     expect(await run('try { [math]::PI = 3 } catch { $_.Exception.Message }')).toBe("'PI' is a ReadOnly property.\n");
+  });
+});
+
+describe('[System.Management.Automation.Cmdlet]', () => {
+  it('CommonParameters and OptionalCommonParameters name the common parameters', async () => {
+    const r = await testShell().eval('[System.Management.Automation.Cmdlet]::CommonParameters -join ","; [System.Management.Automation.PSCmdlet]::OptionalCommonParameters -join ","');
+    expect(r.output).toEqual(['Verbose,Debug,ErrorAction,WarningAction,InformationAction,ErrorVariable,WarningVariable,InformationVariable,OutVariable,OutBuffer,PipelineVariable', 'WhatIf,Confirm,UseTransaction']);
   });
 });

@@ -92,8 +92,8 @@ export default defineCmdlet({
     });
     // The record belongs to the caller, not to the Write-Error cmdlet: the FQID has no
     // `,Microsoft.PowerShell.Commands.WriteErrorCommand` suffix (at the prompt it has none at
-    // all; in a function 5.1 appends the function name, which only the engine knows).
-    record.commandFullName = undefined;
+    // all; in a function or script 5.1 appends its name).
+    record.commandFullName = ctx.callerName;
     record.activity = 'Write-Error';
     categorize(record);
     // 5.1's prefix for an error written at the prompt is the script text that ran (`Write-Error

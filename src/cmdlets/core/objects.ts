@@ -14,6 +14,7 @@ import GetDate from './Get-Date.js';
 import GetHelp from './Get-Help.js';
 import GetVerb from './Get-Verb.js';
 import GetHistory from './Get-History.js';
+import GetRunspace from './Get-Runspace.js';
 import GetVariable from './Get-Variable.js';
 import GroupObject from './Group-Object.js';
 import GetTypeData from './Get-TypeData.js';
@@ -64,6 +65,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   GetVerb,
   GetAlias,
   GetHistory,
+  GetRunspace,
   WriteOutput,
   WriteError,
   WriteWarning,
