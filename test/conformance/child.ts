@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { conformanceSession, failureCause, runTestFile } from './harness.js';
+import { conformanceSession, failureCause, runTestFile, stageTestFile } from './harness.js';
 
 interface Job {
   file: string;
@@ -25,7 +25,7 @@ process.on('message', (job: Job | null) => {
         process.env.EMSH_CONFORMANCE_ECHO ? (text) => process.stderr.write(text) : undefined,
       );
       try {
-        const run = await runTestFile(cs.session, readFileSync(job.file, 'utf8'), job.file, job.skipIds);
+        const run = await runTestFile(cs.session, readFileSync(job.file, 'utf8'), stageTestFile(cs, job.file, job.rel), job.skipIds);
         send({ type: 'file-done', rel: job.rel, parseError: run.parseError });
       } finally {
         await cs.close();

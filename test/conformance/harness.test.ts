@@ -1,7 +1,9 @@
 // The conformance harness's own Pester (test/conformance/pester.ps1), checked on a small inline
 // test file so that CI covers the harness without PowerShell's test files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conformanceSession, failureCause, runTestFile, type CaseLine, type ConformanceSession } from './harness.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { conformanceSession, failureCause, runTestFile, stageTestFile, type CaseLine, type ConformanceSession } from './harness.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FILE = String.raw`
@@ -113,6 +115,32 @@ describe('the conformance harness', () => {
     try {
       const run = await runTestFile(other.session, "Describe 'x' { It 'y' { $a = ( } }", 'broken.Tests.ps1');
       expect(run.parseError).toMatch(/^\[\w+\] .* \(line 1\)$/);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
+  it('runs a file from its folder on the lab drive: $PSScriptRoot, a helper beside it and TestDrive:', async () => {
+    const lines: CaseLine[] = [];
+    const other = await conformanceSession(tempDir(), (l) => lines.push(l));
+    try {
+      const dir = join(tempDir(), 'Area');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'Helper.ps1'), "function Get-Helper { 'helped' }");
+      writeFileSync(join(dir, 'Other.Tests.ps1'), 'throw "not copied"');
+      const text = String.raw`
+Describe 'staged' {
+    It 'knows where it is' { $PSScriptRoot | Should -BeExactly 'C:\PSTests\Area' }
+    It 'loads what is beside it' { . "$PSScriptRoot\Helper.ps1"; Get-Helper | Should -Be 'helped' }
+    It 'leaves the other test files' { Test-Path "$PSScriptRoot\Other.Tests.ps1" | Should -Be $false }
+    It 'has TestDrive:' { 'x' | Set-Content TestDrive:\f.txt; Get-Content "$TestDrive\f.txt" | Should -Be 'x' }
+}`;
+      writeFileSync(join(dir, 'Staged.Tests.ps1'), text);
+      const file = stageTestFile(other, join(dir, 'Staged.Tests.ps1'), 'Area/Staged.Tests.ps1');
+      expect(file).toBe('C:\\PSTests\\Area\\Staged.Tests.ps1');
+      await runTestFile(other.session, text, file);
+      expect(lines.filter((l) => l.event === 'fail').map((l) => `${l.path}: ${l.message}`)).toEqual([]);
+      expect(lines.filter((l) => l.event === 'pass')).toHaveLength(4);
     } finally {
       await other.close();
     }

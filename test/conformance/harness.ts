@@ -2,13 +2,14 @@
 // with the harness's own small Pester (pester.ps1, PowerShell text run by emsh) and reads the
 // results back from the host lines that Pester prints. The runner (run.mjs, `npm run conformance`)
 // drives it in a child process per batch of files; harness.test.ts checks it on inline files.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseScript } from '../../grammar/index.js';
 import { composeSession, openLab, type Lab } from '../../src/compose.js';
 import type { Session } from '../../src/engine/session.js';
 import { PlainHost } from '../../src/host/plain-host.js';
+import { machineDrive } from '../../src/store/lab-home.js';
 import { fixtureKeySource } from '../helpers/keys.js';
 import { repoRoot } from '../helpers/repo.js';
 
@@ -69,6 +70,25 @@ export async function conformanceSession(home: string, onLine: (line: CaseLine) 
 /** The number of It blocks a file declares, counted in its text: what a file that cannot run at all loses. */
 export function countItBlocks(text: string): number {
   return (text.match(/^\s*It\s+["'(]/gim) ?? []).length;
+}
+
+/**
+ * Puts a test file's folder on the lab drive, as `C:\PSTests\<folder>`, so that the file runs
+ * from there: `$PSScriptRoot` and `$PSCommandPath` name it, and what it loads beside itself
+ * (assets, helper scripts such as Test-Mocks.ps1, .psd1 data) is found. The other *.Tests.ps1 files
+ * of the folder are left out. Returns the lab path of the test file.
+ */
+export function stageTestFile(cs: ConformanceSession, hostFile: string, rel: string): string {
+  const machine = cs.lab.org.currentMachineName;
+  const relDir = dirname(rel).split(/[\\/]/).filter((x) => x && x !== '.');
+  const target = join(machineDrive(cs.lab.home, cs.lab.name, machine), 'PSTests', ...relDir);
+  const source = dirname(hostFile);
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(source)) {
+    if (/\.Tests\.ps1$/i.test(name) && name !== basename(hostFile)) continue;
+    cpSync(join(source, name), join(target, name), { recursive: true, dereference: false });
+  }
+  return ['C:', 'PSTests', ...relDir, basename(hostFile)].join('\\');
 }
 
 export interface FileRun {
