@@ -31,6 +31,7 @@ import type { OrgState } from './exchange/model.js';
 import { loadPki } from './pki/load.js';
 import type { Host } from './protocol/host.js';
 import { FileSystemDrives, FileSystemDrivesKey } from './protocol/ps-drives.js';
+import { LocationStacks, LocationStacksKey } from './protocol/location-stacks.js';
 import type { LabFileSystem, ServiceKey, ServiceRegistry, SessionServices } from './protocol/cmdlet.js';
 import type { CompletionSource } from './ui/completion.js';
 import type { LabCheckSource } from './ui/lab-watch.js';
@@ -336,6 +337,8 @@ export class SessionLab implements StateKeeper {
   private readonly moved: ((lab: Lab) => void)[] = [];
   /** Drives added with New-PSDrive: names for folders of the lab drive (they stay with the session when it moves to another lab). */
   private readonly psDrives = new FileSystemDrives();
+  /** Push-Location's stacks. */
+  private readonly locationStacks = new LocationStacks();
   /** Services beyond the lab's own (the exercises' service), registered by the composition. */
   readonly extraServices = new Map<string, unknown>();
 
@@ -386,6 +389,7 @@ export class SessionLab implements StateKeeper {
       if (key.name === LabEndpointsKey.name) return this.endpointService as T;
       if (key.name === TrustedRootsKey.name) return this.trustedRoots as T;
       if (key.name === FileSystemDrivesKey.name) return this.psDrives as T;
+      if (key.name === LocationStacksKey.name) return this.locationStacks as T;
       return this.extraServices.get(key.name) as T | undefined;
     },
   };

@@ -1,9 +1,29 @@
 // Set-Location: changes the current location to a folder on the lab drive (or another
 // machine's drive through \\NAME\c$).
 
-import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { attempt, expandPath, pathInfo, pathNotFound, requestedPaths } from './file-common.js';
 import { hasWildcard } from '../../protocol/wildcard.js';
+
+/**
+ * Makes the folder `item` names the current location (wildcards allowed when not literal); a path
+ * that is no folder is PathNotFound. Returns the new location, or undefined when it did not change.
+ */
+export function changeLocation(ctx: CmdletContext, item: string, literal: boolean): string | undefined {
+  const location = ctx.session.getLocation();
+  let moved: string | undefined;
+  attempt(ctx, () => {
+    const candidates = literal || !hasWildcard(item) ? [ctx.fs.resolve(item, location)] : expandPath(ctx.fs, item, location);
+    const folder = candidates.find((p) => ctx.fs.stat(p)?.isDirectory);
+    if (!folder) {
+      const shown = candidates[0]?.display ?? item;
+      return ctx.writeError(pathNotFound(ctx, shown));
+    }
+    ctx.session.setLocation(folder.display);
+    moved = folder.display;
+  });
+  return moved;
+}
 
 export default defineCmdlet({
   name: 'Set-Location',
@@ -48,16 +68,7 @@ export default defineCmdlet({
     const item = items[0];
     // 5.1: Set-Location with no path stays where it is.
     if (item === undefined) return;
-    const location = ctx.session.getLocation();
-    attempt(ctx, () => {
-      const candidates = literal || !hasWildcard(item) ? [ctx.fs.resolve(item, location)] : expandPath(ctx.fs, item, location);
-      const folder = candidates.find((p) => ctx.fs.stat(p)?.isDirectory);
-      if (!folder) {
-        const shown = candidates[0]?.display ?? item;
-        return ctx.writeError(pathNotFound(ctx, shown));
-      }
-      ctx.session.setLocation(folder.display);
-      if (params.PassThru) ctx.write(pathInfo(folder.display));
-    });
+    const moved = changeLocation(ctx, item, literal);
+    if (moved !== undefined && params.PassThru) ctx.write(pathInfo(moved));
   },
 });

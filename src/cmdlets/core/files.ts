@@ -11,6 +11,7 @@ import GetItem from './Get-Item.js';
 import SetItem from './Set-Item.js';
 import GetLocation from './Get-Location.js';
 import { getPSDrive, newPSDrive, removePSDrive } from './PSDrive.js';
+import { popLocation, pushLocation } from './Push-Location.js';
 import MoveItem from './Move-Item.js';
 import NewItem from './New-Item.js';
 import RemoveItem from './Remove-Item.js';
@@ -39,6 +40,8 @@ export const fileCmdlets: CmdletDeclaration[] = [
   newPSDrive,
   getPSDrive,
   removePSDrive,
+  pushLocation,
+  popLocation,
   JoinPath,
   SplitPath,
   ResolvePath,
