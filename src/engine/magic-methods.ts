@@ -1,6 +1,7 @@
 // PowerShell 4's collection methods `.ForEach()` and `.Where()`, which every object answers
 // (a scalar as a one-item collection, $null as an empty one) unless it has a method of that
 // name itself. The interpreter runs the script blocks; this module holds what they select.
+import { TerminatingError } from '../protocol/errors.js';
 import { convertTo, convertToEnum, enumInfo, registerEnum } from '../protocol/convert.js';
 import { runtimeError } from '../protocol/errors.js';
 import { getMember, hasMember, invokeMethod, setMember } from '../protocol/members.js';
@@ -103,12 +104,24 @@ export function forEachByName(items: ArrayLike<unknown>, what: unknown, rest: un
   const name = toDisplayText(what);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
+    if (rest.length === 0 && hasMember(item, name)) {
+      // A property by name.
+      const v = getMember(item, name);
+      if (Array.isArray(v)) out.push(...v);
+      else if (v !== undefined) out.push(v);
+      continue;
+    }
     if (rest.length === 0) {
-      if (hasMember(item, name)) {
-        const v = getMember(item, name);
-        if (Array.isArray(v)) out.push(...v);
-        else if (v !== undefined) out.push(v);
+      // Else a method by name, without arguments (`.ForEach('ToUpper')`); neither: nothing.
+      let r: unknown;
+      try {
+        r = invokeMethod(item, name, []);
+      } catch (e) {
+        if (e instanceof TerminatingError && e.record.errorId === 'MethodNotFound') continue;
+        throw e;
       }
+      if (Array.isArray(r)) out.push(...r);
+      else if (r !== undefined) out.push(r);
       continue;
     }
     let r: unknown;
