@@ -1,9 +1,8 @@
 // PowerShell 4's collection methods `.ForEach()` and `.Where()`, which every object answers
 // (a scalar as a one-item collection, $null as an empty one) unless it has a method of that
 // name itself. The interpreter runs the script blocks; this module holds what they select.
-import { TerminatingError } from '../protocol/errors.js';
 import { convertTo, convertToEnum, enumInfo, registerEnum } from '../protocol/convert.js';
-import { runtimeError } from '../protocol/errors.js';
+import { TerminatingError, runtimeError } from '../protocol/errors.js';
 import { getMember, hasMember, invokeMethod, setMember } from '../protocol/members.js';
 import { PSTypeValue, toDisplayText, typeNamesOf } from '../protocol/values.js';
 

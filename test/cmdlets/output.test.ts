@@ -172,8 +172,8 @@ describe('declarations', () => {
     expect(outputCmdlets.map((c) => c.name)).toEqual([
       'Format-Table', 'Format-List', 'Format-Wide', 'Format-Custom', 'Format-Hex', 'Out-String', 'Out-Host', 'Out-Null', 'Out-File', 'Get-Member',
       'ConvertTo-Json', 'Export-Csv', 'Import-Csv', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertFrom-Json', 'ConvertFrom-StringData',
-      'ConvertTo-Html', 'Update-FormatData', 'Get-FormatData', 'Export-FormatData',
-      'Select-Xml', 'ConvertTo-Xml', 'Export-Clixml', 'Import-Clixml',
+      'ConvertTo-Html', 'Select-Xml', 'ConvertTo-Xml', 'Export-Clixml', 'Import-Clixml',
+      'Update-FormatData', 'Get-FormatData', 'Export-FormatData',
     ]);
     for (const c of outputCmdlets) {
       expect(c.synopsis && c.description && c.examples.length > 0, c.name).toBeTruthy();
