@@ -5,23 +5,13 @@
 // only. emsh has no interactive debugger, so a breakpoint never stops the script. The evaluator
 // calls in here only while the session has breakpoints.
 
+import { lineAndColumn } from '../../grammar/positions.js';
 import type * as A from '../../grammar/ast.js';
 import type { InvokeOptions, SessionBreakpoint } from '../protocol/cmdlet.js';
 import type { ScriptBlockValue } from '../protocol/values.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import type { Frame, Runtime } from './runtime.js';
 import { BreakSignal, ContinueSignal, type MaybePromise } from './signals.js';
-
-/** 1-based line and column of an offset in a text. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
 
 /** What of the interpreter a hit needs (the evaluator imports this module). */
 interface Runner {

@@ -2,6 +2,7 @@
 // API scripts use to check syntax. Tokens are PSToken objects over the scanner's tokens; the parse
 // errors go to the [ref] as PSParseError objects (Token, Message).
 
+import { lineIndex, type Position } from '../../grammar/positions.js';
 import { classifyTokens, parseScript, type TokenSpan } from '../../grammar/index.js';
 import { convertToString, enumValue, registerEnum, registerTypeName } from '../protocol/convert.js';
 import { overloadError } from '../protocol/members.js';
@@ -40,23 +41,11 @@ function tokenType(kind: TokenSpan['kind'], content: string): string {
   return 'CommandArgument';
 }
 
-/** Line and column (1-based) of each offset, from the line starts of the text. */
-function positionOf(lineStarts: number[], offset: number): [number, number] {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return [lo + 1, offset - lineStarts[lo]! + 1];
-}
-
-function psToken(text: string, lineStarts: number[], type: string, start: number, end: number): PSObject {
+function psToken(text: string, position: (offset: number) => Position, type: string, start: number, end: number): PSObject {
   const t = new PSObject(['System.Management.Automation.PSToken', 'System.Object']);
   const content = text.slice(start, end);
-  const [startLine, startColumn] = positionOf(lineStarts, start);
-  const [endLine, endColumn] = positionOf(lineStarts, end);
+  const { line: startLine, column: startColumn } = position(start);
+  const { line: endLine, column: endColumn } = position(end);
   // A string's content is its text inside the quotes; a variable's its name without `$`.
   const inner = type === 'String' && /^(['"]).*\1$/s.test(content) ? content.slice(1, -1) : type === 'Variable' ? content.replace(/^[$@]\{?|\}$/g, '') : content;
   t.addNote('Content', inner);
@@ -75,12 +64,11 @@ export function psParserMethod(name: string, args: unknown[]): unknown {
   if (name.toLowerCase() !== 'tokenize') return undefined;
   if (args.length !== 2) overloadError(name, args.length);
   const text = Array.isArray(args[0]) ? args[0].map(convertToString).join('\n') : convertToString(args[0]);
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const tokens = classifyTokens(text).map((t) => psToken(text, lineStarts, tokenType(t.kind, text.slice(t.start, t.end)), t.start, t.end));
+  const position = lineIndex(text);
+  const tokens = classifyTokens(text).map((t) => psToken(text, position, tokenType(t.kind, text.slice(t.start, t.end)), t.start, t.end));
   const errors = parseScript(text).errors.map((e) => {
     const o = new PSObject(['System.Management.Automation.PSParseError', 'System.Object']);
-    o.addNote('Token', psToken(text, lineStarts, 'Position', e.span.start, e.span.end));
+    o.addNote('Token', psToken(text, position, 'Position', e.span.start, e.span.end));
     o.addNote('Message', e.message);
     return o;
   });

@@ -9,6 +9,7 @@
 //
 // Parse errors put the position block first and have no `Name : ` prefix.
 
+import { lineAndColumn } from '../../grammar/positions.js';
 import type { SourceText, Span } from '../../grammar/ast.js';
 import type { ErrorRecord } from '../protocol/errors.js';
 import { typeNamesOf, toDisplayText } from '../protocol/values.js';
@@ -24,20 +25,6 @@ export function verboseLine(message: string): string {
 }
 export function debugLine(message: string): string {
   return `DEBUG: ${message}`;
-}
-
-/** 1-based line and column of an offset, and the text of that line (without its newline). */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number; lineText: string } {
-  const at = Math.max(0, Math.min(offset, text.length));
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  let end = text.indexOf('\n', start);
-  if (end < 0) end = text.length;
-  return { line, column: at - start + 1, lineText: text.slice(start, end) };
 }
 
 /**

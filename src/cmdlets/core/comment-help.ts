@@ -6,6 +6,7 @@
 // the comments at its end. A comment block is comments on consecutive lines (a blank line ends
 // it); it is help when every `.KEYWORD` line in it is one of help's keywords.
 
+import { lineIndex } from '../../../grammar/positions.js';
 import type { ParameterDeclAst, SourceText } from '../../../grammar/ast.js';
 import { scan } from '../../../grammar/lexer.js';
 import { NewLine } from '../../../grammar/tokens.js';
@@ -53,18 +54,8 @@ function itemsOf(source: SourceText): Item[] {
   const cached = itemCache.get(source);
   if (cached) return cached;
   const text = source.text;
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const position = lineIndex(text);
+  const lineOf = (offset: number): number => position(offset).line;
   const { tokens, comments } = scan(text);
   const items: Item[] = [];
   for (const t of tokens) {
