@@ -2,8 +2,7 @@
 // or PowerShell.Exiting); an -Action runs each time one is raised and makes an event job.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { eventJobObject } from '../../protocol/event-objects.js';
-import { SUBSCRIPTION_PARAMETERS, eventManager, refuseDuplicate } from './events.js';
+import { SUBSCRIPTION_PARAMETERS, subscribe } from './events.js';
 
 export default defineCmdlet({
   name: 'Register-EngineEvent',
@@ -29,17 +28,6 @@ export default defineCmdlet({
   ],
   related: ['New-Event', 'Unregister-Event', 'Get-EventSubscriber', 'Register-ObjectEvent'],
   process(params, ctx) {
-    refuseDuplicate(ctx, params.SourceIdentifier);
-    const sub = eventManager(ctx).subscribe({
-      sourceIdentifier: params.SourceIdentifier,
-      sourceObject: null,
-      eventName: null,
-      action: params.Action ?? null,
-      messageData: params.MessageData ?? null,
-      supportEvent: Boolean(params.SupportEvent),
-      forward: Boolean(params.Forward),
-      maxTriggerCount: params.MaxTriggerCount ?? 0,
-    });
-    if (sub.action) ctx.write(eventJobObject(sub));
+    subscribe(ctx, params.SourceIdentifier, { sourceObject: null, eventName: null }, params);
   },
 });

@@ -4,8 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { defineCmdlet } from '../../protocol/cmdlet.js';
-import { eventJobObject } from '../../protocol/event-objects.js';
-import { SUBSCRIPTION_PARAMETERS, eventManager, refuseDuplicate } from './events.js';
+import { SUBSCRIPTION_PARAMETERS, subscribe } from './events.js';
 
 export default defineCmdlet({
   name: 'Register-ObjectEvent',
@@ -34,17 +33,6 @@ export default defineCmdlet({
   related: ['Register-EngineEvent', 'Unregister-Event', 'Get-EventSubscriber', 'New-Event'],
   process(params, ctx) {
     const source = params.SourceIdentifier ?? randomUUID();
-    refuseDuplicate(ctx, source);
-    const sub = eventManager(ctx).subscribe({
-      sourceIdentifier: source,
-      sourceObject: params.InputObject,
-      eventName: params.EventName,
-      action: params.Action ?? null,
-      messageData: params.MessageData ?? null,
-      supportEvent: Boolean(params.SupportEvent),
-      forward: Boolean(params.Forward),
-      maxTriggerCount: params.MaxTriggerCount ?? 0,
-    });
-    if (sub.action) ctx.write(eventJobObject(sub));
+    subscribe(ctx, source, { sourceObject: params.InputObject, eventName: params.EventName }, params);
   },
 });

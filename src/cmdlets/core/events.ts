@@ -3,6 +3,8 @@
 
 import type { CmdletContext, EventManager, ParameterDeclaration, SessionEvent, SessionSubscriber } from '../../protocol/cmdlet.js';
 import { hasWildcard } from '../../protocol/wildcard.js';
+import { eventJobObject } from '../../protocol/event-objects.js';
+import type { ScriptBlockValue } from '../../protocol/values.js';
 import { wildcards } from './patterns.js';
 
 export function eventManager(ctx: CmdletContext): EventManager {
@@ -58,3 +60,27 @@ export const SUBSCRIPTION_PARAMETERS = {
   Forward: { type: 'Switch', help: 'Sends the events to the session that asked for them (remoting; emsh has one session).' },
   MaxTriggerCount: { type: 'Int32', help: 'Ends the subscription after this many events (0: no limit).' },
 } satisfies Record<string, ParameterDeclaration>;
+
+/**
+ * Register-EngineEvent's and Register-ObjectEvent's subscription: refused when the source
+ * identifier is taken; the event job is written when there is an action.
+ */
+export function subscribe(
+  ctx: CmdletContext,
+  source: string,
+  target: { sourceObject: unknown; eventName: string | null },
+  params: { Action?: ScriptBlockValue | null; MessageData?: unknown; SupportEvent?: boolean; Forward?: boolean; MaxTriggerCount?: number | null },
+): void {
+  refuseDuplicate(ctx, source);
+  const sub = eventManager(ctx).subscribe({
+    sourceIdentifier: source,
+    sourceObject: target.sourceObject,
+    eventName: target.eventName,
+    action: params.Action ?? null,
+    messageData: params.MessageData ?? null,
+    supportEvent: Boolean(params.SupportEvent),
+    forward: Boolean(params.Forward),
+    maxTriggerCount: params.MaxTriggerCount ?? 0,
+  });
+  if (sub.action) ctx.write(eventJobObject(sub));
+}
