@@ -13,6 +13,10 @@ afterAll(async () => {
 });
 
 describe('Get-Verb', () => {
+  it('lists nothing for $null, as 5.1\'s function loops over no pattern', async () => {
+    expect((await sh.run('Get-Verb $null; @(Get-Verb $null).Count')).out).toBe('0\n');
+  });
+
   it('lists the 5.1 verbs with their groups', async () => {
     expect((await sh.run('(Get-Verb).Count; (Get-Verb Build).Count; (Get-Verb -Verb Use).Group')).out).toBe('98\n0\nOther\n');
     expect((await sh.run('(Get-Verb un*).Verb -join ","')).out).toBe('Undo,Unlock,Unpublish,Uninstall,Unregister,Unblock,Unprotect\n');

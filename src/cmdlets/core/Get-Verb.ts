@@ -42,7 +42,8 @@ export default defineCmdlet({
   ],
   related: ['Get-Command'],
   process(params, ctx) {
-    for (const pattern of params.Verb) {
+    // `Get-Verb $null`: 5.1's function loops over no pattern and lists nothing.
+    for (const pattern of params.Verb ?? []) {
       const re = compileWildcard(pattern ?? '');
       for (const [group, verbs] of VERBS) {
         for (const verb of verbs) if (re.test(verb)) ctx.write(PSObject.fromRecord({ Verb: verb, Group: group }, [...TYPE_NAMES]));
