@@ -96,11 +96,11 @@ const LCIDS: Record<string, number> = { en: 9, fr: 12, de: 7, 'en-gb': 2057, 'fr
 
 /**
  * A culture emsh has no table for: one Windows 10 knows or synthesizes for any well-formed name
- * (a 2-3 letter language, an optional 4-letter script, an optional 2-letter or 3-digit region,
- * as `no-NL`); `none-none` is not one. Formats are en-US's: the lab formats in en-US.
+ * (a 2-3 letter language, an optional 2-letter or 3-digit region, as `no-NL`; a 4-letter script
+ * only before a region, as `sr-Latn-RS`, or zh-Hans/zh-Hant); `none-none` and `xx-none` are not ones. Formats are en-US's: the lab formats in en-US.
  */
 function derivedCulture(name: string): CultureData | undefined {
-  const m = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?$/i.exec(name);
+  const m = /^([a-z]{2,3})(?:-([a-z]{4})(?=-))?(?:-([a-z]{2}|\d{3}))?$/i.exec(name) ?? /^(zh)-(hans|hant)()$/i.exec(name);
   if (!m) return undefined;
   const canonical = [m[1]!.toLowerCase(), m[2] ? m[2][0]!.toUpperCase() + m[2].slice(1).toLowerCase() : '', m[3]?.toUpperCase() ?? ''].filter(Boolean).join('-');
   let displayName = canonical;
