@@ -51,4 +51,11 @@ describe('Import-LocalizedData', () => {
     expect(await run('try { Import-LocalizedData -FileName C:\\x } catch { $_.Exception.Message }')).toBe('The argument for the FileName parameter should not contain a path.\n');
     expect(await run('try { Import-LocalizedData } catch { $_.Exception.Message }')).toMatch(/^The FileName parameter was not specified/);
   });
+
+  it('knows cultures beyond en-US by their well-formed names, with their parents', async () => {
+    const { run } = everydaySession();
+    expect(await run("$c = New-Object cultureinfo 'en-GB'; $c.Name; $c.Parent.Name; $c.Parent.IsNeutralCulture; $c.Parent.Parent.Name -eq ''; (New-Object cultureinfo 'fr-fr').DisplayName"))
+      .toBe('en-GB\nen\nTrue\nTrue\nFrench (France)\n');
+    expect(await run("try { New-Object cultureinfo 'none-none' } catch { $_.FullyQualifiedErrorId }")).toBe('ConstructorInvokedThrowException,Microsoft.PowerShell.Commands.NewObjectCommand\n');
+  });
 });
