@@ -56,6 +56,7 @@ describe('Import-LocalizedData', () => {
     const { run } = everydaySession();
     expect(await run("$c = New-Object cultureinfo 'en-GB'; $c.Name; $c.Parent.Name; $c.Parent.IsNeutralCulture; $c.Parent.Parent.Name -eq ''; (New-Object cultureinfo 'fr-fr').DisplayName"))
       .toBe('en-GB\nen\nTrue\nTrue\nFrench (France)\n');
+    expect(await run("([cultureinfo]'de-DE').Parent.Name; ('fr-FR' -as [cultureinfo]).Name; try { [cultureinfo]'none-none' } catch { $_.FullyQualifiedErrorId }")).toBe('de\nfr-FR\nInvalidCastConstructorException\n');
     expect(await run("try { New-Object cultureinfo 'none-none' } catch { $_.FullyQualifiedErrorId }")).toBe('ConstructorInvokedThrowException,Microsoft.PowerShell.Commands.NewObjectCommand\n');
   });
 });
