@@ -118,7 +118,20 @@ export class Interpreter {
     readonly rt: Runtime,
     private readonly pipelines: PipelineRunner,
   ) {
-    this.staticEnv = { fs: rt.fs, location: () => rt.location, now: rt.now, services: rt.services, runspaces: () => rt.runspaceHost };
+    this.staticEnv = {
+      fs: rt.fs,
+      location: () => rt.location,
+      now: rt.now,
+      services: rt.services,
+      runspaces: () => rt.runspaceHost,
+      // $PSCulture and $PSUICulture are the thread's cultures' names.
+      cultureChanged: () => {
+        const current = rt.global.getOwn('psculture');
+        const ui = rt.global.getOwn('psuiculture');
+        if (current) current.value = toDisplayText(currentCulture(rt.services).get('Name'));
+        if (ui) ui.value = toDisplayText(currentCulture(rt.services, 'ui').get('Name'));
+      },
+    };
     this.classes = new ClassRegistry({
       invoke: (sb, f, args) => this.pipelines.invoke(this, sb, f, { args }, false),
       value: async (st, f) => (st.kind === 'Pipeline' || st.kind === 'Assignment' ? this.pipelineValue(st, f) : this.evalExpr(st as A.ExpressionAst, f)),
@@ -769,13 +782,6 @@ export class Interpreter {
           const typeName = this.staticTypeName(t.target);
           if (op !== '=') value = this.arith(COMPOUND[op]!, getStaticMember(typeName, name, this.staticEnv), value);
           setStaticMember(typeName, name, value, this.staticEnv);
-          // $PSCulture and $PSUICulture are the thread's cultures' names.
-          if (typeName === 'System.Globalization.CultureInfo') {
-            const current = this.rt.global.getOwn('psculture');
-            const ui = this.rt.global.getOwn('psuiculture');
-            if (current) current.value = toDisplayText(currentCulture(this.staticEnv.services).get('Name'));
-            if (ui) ui.value = toDisplayText(currentCulture(this.staticEnv.services, 'ui').get('Name'));
-          }
           return value;
         }
         const target = ev(t.target);

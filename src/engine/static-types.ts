@@ -44,6 +44,8 @@ export interface StaticEnv {
   services?: ServiceRegistry;
   /** The runspaces `[powershell]` and `[runspacefactory]` make (absent: those types cannot run anything). */
   runspaces?: () => RunspaceHost | undefined;
+  /** Called when a script sets a thread culture: $PSCulture and $PSUICulture follow them. */
+  cultureChanged?: () => void;
 }
 
 const NO_SERVICES: ServiceRegistry = {
@@ -699,6 +701,8 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return null;
     case 'System.TimeZone':
       return l === 'currenttimezone' ? currentTimeZone() : null;
+    case 'System.Threading.Thread':
+      return l === 'currentthread' ? currentThread(env) : null;
     case AUTOMATION_NULL:
       // "Nothing" (what a command that outputs nothing gives): emsh's undefined, not $null.
       return l === 'value' ? undefined : null;
@@ -757,6 +761,27 @@ function serializerMethod(name: string, args: unknown[]): unknown {
 }
 
 /**
+ * [Thread]::CurrentThread: the pipeline's thread, whose CurrentCulture and CurrentUICulture are
+ * the session's ([CultureInfo]::CurrentCulture), read and set through the same rule.
+ */
+function currentThread(env: StaticEnv): PSObject {
+  const o = new PSObject(['System.Threading.Thread', 'System.Runtime.ConstrainedExecution.CriticalFinalizerObject', 'System.Object']);
+  for (const [name, which] of [['CurrentCulture', 'current'], ['CurrentUICulture', 'ui']] as const) {
+    o.addProperty({
+      name,
+      memberType: 'Property',
+      typeName: 'System.Globalization.CultureInfo',
+      get: () => currentCulture(env.services, which),
+      set: (v) => setStaticMember('System.Globalization.CultureInfo', name, v, env),
+    });
+  }
+  o.addProperty({ name: 'ManagedThreadId', memberType: 'Property', typeName: 'int', get: () => 1 });
+  o.addProperty({ name: 'IsBackground', memberType: 'Property', typeName: 'bool', get: () => false });
+  o.addProperty({ name: 'Name', memberType: 'Property', typeName: 'string', get: () => null });
+  return o;
+}
+
+/**
  * `[Type]::Member = value`. The thread cultures are settable (a culture emsh has, by name or
  * CultureInfo); other static members are read-only here.
  */
@@ -772,6 +797,7 @@ export function setStaticMember(typeName: string, name: string, value: unknown, 
       throw withInner(runtimeError(message, 'ExceptionWhenSetting', 'NotSpecified', 'SetValueInvocationException'), { type: 'CultureNotFoundException', message: `Culture is not supported.\r\nParameter name: name\r\n${wanted} is an invalid culture identifier.` });
     }
     if (env.services) setCurrentCulture(env.services, l === 'currentculture' ? 'current' : 'ui', culture);
+    env.cultureChanged?.();
     return;
   }
   throw runtimeError(`'${name}' is a ReadOnly property.`, 'PropertyAssignmentException', 'InvalidOperation');

@@ -4,6 +4,7 @@
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
 import { closedGeneric, dotnetTypeName, openGenericName, resolveGenericName } from './generic-types.js';
+import { cultureInfo } from './culture.js';
 import { XmlDocument, XmlException, XmlNode, parseXml } from './xml-dom.js';
 import { ERROR_CATEGORIES, ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
@@ -131,7 +132,7 @@ const KNOWN_TYPES = [
   'System.Xml.XmlNode', 'System.Xml.XmlElement', 'System.Xml.XmlAttribute', 'System.Xml.XmlText', 'System.Xml.XmlLinkedNode',
   'System.Xml.XmlCharacterData', 'System.Xml.XmlComment', 'System.Xml.XmlDeclaration', 'System.Xml.XmlCDataSection',
   'System.Xml.XmlNodeList', 'System.Xml.XmlNamespaceManager', 'System.Xml.XmlException', 'System.Xml.XPath.XPathException',
-  'System.TimeZone',
+  'System.TimeZone', 'System.Threading.Thread',
   'System.Delegate', 'System.MulticastDelegate', 'System.Action', 'System.EventHandler', 'System.AsyncCallback',
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
   // Write-Error's exception.
@@ -737,6 +738,14 @@ export function convertTo(value: unknown, typeName: string): unknown {
       return toXmlDocument(value);
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
+    case 'System.Globalization.CultureInfo': {
+      // A name converts through the CultureInfo(string) constructor.
+      if (value === null || (value instanceof PSObject && value.typeNames.includes(full))) return value;
+      if (typeof value !== 'string') break;
+      const culture = cultureInfo(value);
+      if (!culture) throw conversionError(value, full, `Culture is not supported.\r\nParameter name: name\r\n${value} is an invalid culture identifier.`, 'InvalidCastConstructorException');
+      return culture;
+    }
   }
   if (full === 'System.Management.Automation.PSReference') return value instanceof PSReference ? value : PSReference.of(value);
   if (value instanceof ScriptBlockValue) {

@@ -91,12 +91,41 @@ function numberFormat(c: CultureData): PSObject {
   return o;
 }
 
-/** The CultureInfo for a name (`en-US`, `''` for the invariant culture), or undefined when emsh has no such culture. */
+/** LCIDs of the cultures besides en-US that scripts name most; others are LOCALE_CUSTOM_UNSPECIFIED as Windows gives them. */
+const LCIDS: Record<string, number> = { en: 9, fr: 12, de: 7, 'en-gb': 2057, 'fr-fr': 1036, 'de-de': 1031, 'fr-ca': 3084, 'de-at': 3079, 'es-es': 3082, es: 10, 'ja-jp': 1041, ja: 17 };
+
+/**
+ * A culture emsh has no table for: one Windows 10 knows or synthesizes for any well-formed name
+ * (a 2-3 letter language, an optional 2-letter or 3-digit region, as `no-NL`; a 4-letter script
+ * only before a region, as `sr-Latn-RS`, or zh-Hans/zh-Hant); `none-none` and `xx-none` are not ones. Formats are en-US's: the lab formats in en-US.
+ */
+function derivedCulture(name: string): CultureData | undefined {
+  const m = /^([a-z]{2,3})(?:-([a-z]{4})(?=-))?(?:-([a-z]{2}|\d{3}))?$/i.exec(name) ?? /^(zh)-(hans|hant)()$/i.exec(name);
+  if (!m) return undefined;
+  const canonical = [m[1]!.toLowerCase(), m[2] ? m[2][0]!.toUpperCase() + m[2].slice(1).toLowerCase() : '', m[3]?.toUpperCase() ?? ''].filter(Boolean).join('-');
+  let displayName = canonical;
+  try {
+    displayName = new Intl.DisplayNames(['en'], { type: 'language' }).of(canonical) ?? canonical;
+  } catch {
+    // a name ICU cannot show keeps its tag, as Windows shows unknown locales
+  }
+  const en = CULTURES['en-us']!;
+  const lang = m[1]!.toLowerCase();
+  return { ...en, name: canonical, lcid: LCIDS[canonical.toLowerCase()] ?? 4096, displayName, twoLetter: lang, threeLetter: lang };
+}
+
+/** The name of a culture's parent: `en-US` → `en` → the invariant culture (whose parent is itself). */
+function parentName(name: string): string {
+  const cut = name.lastIndexOf('-');
+  return cut > 0 ? name.slice(0, cut) : '';
+}
+
+/** The CultureInfo for a name (`en-US`, `''` for the invariant culture), or undefined when it names no culture. */
 export function cultureInfo(name: string): PSObject | undefined {
-  const c = CULTURES[name.toLowerCase()];
+  const c = CULTURES[name.toLowerCase()] ?? derivedCulture(name);
   if (!c) return undefined;
   const o = new PSObject(['System.Globalization.CultureInfo', 'System.Object']);
-  ro(o, 'Parent', 'System.Globalization.CultureInfo', null);
+  o.addProperty({ name: 'Parent', memberType: 'Property', typeName: 'System.Globalization.CultureInfo', get: () => cultureInfo(parentName(c.name)) ?? null });
   ro(o, 'LCID', 'int', c.lcid);
   ro(o, 'KeyboardLayoutId', 'int', c.lcid);
   ro(o, 'Name', 'string', c.name);
@@ -106,8 +135,8 @@ export function cultureInfo(name: string): PSObject | undefined {
   ro(o, 'EnglishName', 'string', c.displayName);
   ro(o, 'TwoLetterISOLanguageName', 'string', c.twoLetter);
   ro(o, 'ThreeLetterISOLanguageName', 'string', c.threeLetter);
-  ro(o, 'ThreeLetterWindowsLanguageName', 'string', c.name ? 'ENU' : 'IVL');
-  ro(o, 'IsNeutralCulture', 'bool', false);
+  ro(o, 'ThreeLetterWindowsLanguageName', 'string', c === CULTURES['en-us'] ? 'ENU' : c.name ? c.threeLetter.toUpperCase() : 'IVL');
+  ro(o, 'IsNeutralCulture', 'bool', c.name !== '' && !c.name.includes('-'));
   ro(o, 'UseUserOverride', 'bool', c.name !== '');
   ro(o, 'IsReadOnly', 'bool', true);
   ro(o, 'NumberFormat', 'System.Globalization.NumberFormatInfo', numberFormat(c));

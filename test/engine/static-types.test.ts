@@ -235,6 +235,13 @@ describe('[CultureInfo]::CurrentCulture / CurrentUICulture', () => {
     expect(await run('[System.Globalization.CultureInfo]::CurrentUICulture = "en-US"; $PSUICulture; [cultureinfo]::CurrentCulture = [cultureinfo]::InvariantCulture; [cultureinfo]::CurrentCulture.Name.Length; $PSCulture.Length')).toBe('en-US\n0\n0\n');
   });
 
+  it('[Thread]::CurrentThread has the session cultures, and $PSCulture / $PSUICulture follow either way of setting them', async () => {
+    const { run } = everydaySession();
+    expect(await run('$t = [System.Threading.Thread]::CurrentThread; $t.GetType().FullName')).toBe('System.Threading.Thread\n');
+    expect(await run("[cultureinfo]::CurrentCulture = 'ru-RU'; $PSCulture; [System.Threading.Thread]::CurrentThread.CurrentCulture.Name")).toBe('ru-RU\nru-RU\n');
+    expect(await run("[System.Threading.Thread]::CurrentThread.CurrentUICulture = 'fr-FR'; $PSUICulture; [cultureinfo]::CurrentUICulture.Name")).toBe('fr-FR\nfr-FR\n');
+  });
+
   it('an unknown culture is refused (CultureNotFoundException); other statics are read-only', async () => {
     const { run } = everydaySession();
     expect(await run('try { [cultureinfo]::CurrentUICulture = "xx-none" } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.GetType().Name }; $PSUICulture')).toBe('ExceptionWhenSetting\nCultureNotFoundException\nen-US\n');

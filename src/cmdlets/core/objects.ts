@@ -44,6 +44,7 @@ import NewVariable from './New-Variable.js';
 import ClearVariable from './Clear-Variable.js';
 import RemoveVariable from './Remove-Variable.js';
 import InvokeExpression from './Invoke-Expression.js';
+import ImportLocalizedData from './Import-LocalizedData.js';
 import GetRandom from './Get-Random.js';
 import SetStrictMode from './Set-StrictMode.js';
 import GetUnique from './Get-Unique.js';
@@ -91,6 +92,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   ClearVariable,
   RemoveVariable,
   InvokeExpression,
+  ImportLocalizedData,
   GetRandom,
   SetStrictMode,
   GetUnique,
