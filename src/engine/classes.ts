@@ -149,6 +149,8 @@ export class ClassRegistry {
   private readonly classes = new Map<string, ClassInfo>();
   /** Names of every method a class defined: calls of them are not pure. */
   readonly methodNames = new Set<string>();
+  /** The value `return` gave, per running method (keyed by its method scope): a method's other output is dropped. */
+  private readonly returns = new WeakMap<Scope, { value: unknown }>();
 
   constructor(private readonly host: ClassHost) {}
 
@@ -223,7 +225,7 @@ export class ClassRegistry {
       }
       await this.runConstructor(cls.base, obj, baseArgs);
     }
-    await this.host.invoke(this.methodBlock(cls, ctor, obj), cls.frame, args);
+    await this.host.invoke(this.methodBlock(ctor, this.methodScope(cls, obj)), cls.frame, args);
   }
 
   private methodScope(cls: ClassInfo, self: unknown): Scope {
@@ -232,13 +234,18 @@ export class ClassRegistry {
     return scope;
   }
 
+  /** Where a `return` in a method body puts its value: the method's own scope is the child of its method scope. */
+  returnSlot(scope: Scope): { value: unknown } | undefined {
+    return scope.parent ? this.returns.get(scope.parent) : undefined;
+  }
+
   /** A method's body as a script block over a scope with `$this`, its parameters as a param block. */
-  private methodBlock(cls: ClassInfo, m: A.FunctionMemberAst, self: unknown): ScriptBlockValue {
+  private methodBlock(m: A.FunctionMemberAst, scope: Scope): ScriptBlockValue {
     const block: A.ScriptBlockAst = {
       ...m.body,
       params: { kind: 'ParamBlock', span: m.span, parameters: m.parameters },
     };
-    return new ScriptBlockValue(block, m.text, this.methodScope(cls, self));
+    return new ScriptBlockValue(block, m.text, scope);
   }
 
   /** Calls a method: its output (what `return` gives) converted to its return type; [void] gives nothing. */
@@ -246,11 +253,13 @@ export class ClassRegistry {
     const m = cls.findMethod(name, args, isStatic);
     if (!m) throw noOverload(name, args.length);
     const owner = this.ownerOf(cls, m);
-    const out = await this.host.invoke(this.methodBlock(owner, m, isStatic ? null : self), owner.frame, args);
+    const scope = this.methodScope(owner, isStatic ? null : self);
+    const slot = { value: null as unknown };
+    this.returns.set(scope, slot);
+    await this.host.invoke(this.methodBlock(m, scope), owner.frame, args);
     const ret = m.returnType?.name;
     if (ret && /^(system\.)?void$/i.test(ret)) return undefined;
-    const v = out.length === 0 ? null : out.length === 1 ? out[0] : out;
-    return ret ? convertTo(v, ret) : v;
+    return ret ? convertTo(slot.value, ret) : slot.value;
   }
 
   /** A method without arguments run synchronously when its body runs no command; NOT_SYNC otherwise (undefined: [void]). */

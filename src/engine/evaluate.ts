@@ -133,9 +133,8 @@ export class Interpreter {
         const init = ret ? body.statements.slice(0, -1) : body.statements;
         if (!init.every((st) => this.isPureStatement(st)) || (ret?.value && !this.isPureStatement(ret.value))) return NOT_SYNC;
         const frame = { scope, source: f.source, streams: f.streams };
-        const out = this.collectSync({ ...body, statements: init }, frame);
-        if (ret) return ret.value ? this.pipelineValueSync(ret.value, frame) : undefined;
-        return collapse(out);
+        this.collectSync({ ...body, statements: init }, frame);
+        return ret?.value ? this.pipelineValueSync(ret.value, frame) : null;
       },
     });
   }
@@ -683,6 +682,12 @@ export class Interpreter {
   }
 
   private async runReturn(st: A.ReturnAst, f: Frame, out: Pipe): Promise<void> {
+    // In a class method `return` gives the method's value as is (not unrolled); nothing else is output.
+    const slot = this.classes.returnSlot(f.scope);
+    if (slot) {
+      if (st.value) slot.value = await this.pipelineValue(st.value, f);
+      throw new ReturnSignal();
+    }
     if (st.value) {
       if (st.value.kind === 'Pipeline') await this.runPipeline(st.value, f, out);
       else await writeValue(out, await this.runAssignment(st.value, f));

@@ -183,4 +183,17 @@ describe('class methods and string conversion', () => {
     const cls = 'class T { [int]$P = 1; [string] ToString() { return "T($($this.P))" } [void] Go() { 1 } [int] Two() { $x = 1; return $x + 1 } }; $t = [T]::new(); ';
     expect(await value(cls + '"$t"; [string]$t; $t.Go(); $t.Two()')).toEqual(['T(1)', 'T(1)', 2]);
   });
+
+  it('a method gives only what return gives, as is and converted; its other output is dropped', async () => {
+    const cls = `class M {
+      [int] Sum() { 1..3; 'noise'; return 6 }
+      [void] Quiet() { 'leak'; 7 }
+      [object] Empty() { return @() }
+      [int[]] Two() { foreach ($i in 1..3) { $i }; return 4, 5 }
+      [string] Inner() { 1..3 | ForEach-Object { return $_ }; return 'end' }
+      static [int] Nine([int]$x) { "junk $x"; return $x + 8 }
+    }; $m = [M]::new(); `;
+    expect(await value(cls + '($m.Sum() | Measure-Object).Count; $m.Sum(); $m.Quiet(); $m.Empty().Count; $m.Empty().GetType().FullName')).toEqual([1, 6, 0, 'System.Object[]']);
+    expect(await value(cls + "$m.Two() -join ','; $m.Inner(); [M]::Nine(1)")).toEqual(['4,5', 'end', 9]);
+  });
 });
