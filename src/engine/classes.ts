@@ -151,8 +151,14 @@ export class ClassRegistry {
   readonly methodNames = new Set<string>();
   /** The value `return` gave, per running method (keyed by its method scope): a method's other output is dropped. */
   private readonly returns = new WeakMap<Scope, { value: unknown }>();
+  private readonly defined = new WeakSet<A.TypeDefinitionAst>();
 
   constructor(private readonly host: ClassHost) {}
+
+  /** Whether this very statement has defined its type (a script's types are defined before it runs). */
+  isDefined(def: A.TypeDefinitionAst): boolean {
+    return this.defined.has(def);
+  }
 
   find(typeName: string): ClassInfo | undefined {
     return this.classes.get(typeName.toLowerCase());
@@ -160,6 +166,7 @@ export class ClassRegistry {
 
   /** Runs a `class` or `enum` statement: the type exists from then on. */
   async define(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
+    this.defined.add(def);
     if (def.isEnum) return this.defineEnum(def, f);
     const baseName = def.baseTypes[0];
     const base = baseName ? this.find(baseName) : undefined;

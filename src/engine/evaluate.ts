@@ -111,6 +111,8 @@ export interface PipelineRunner {
 export class Interpreter {
   readonly staticEnv: StaticEnv;
   private pureCache = new WeakMap<object, boolean>();
+  /** The `class`/`enum` statements at the top of each script block (defineScriptTypes). */
+  private readonly scriptTypes = new WeakMap<A.ScriptBlockAst, A.TypeDefinitionAst[]>();
   /** The PowerShell classes and enums this session defined (classes.ts). */
   readonly classes: ClassRegistry;
 
@@ -149,8 +151,30 @@ export class Interpreter {
 
   /** A `class` or `enum` statement. Calls of the class's methods now run script: what was judged pure is judged again. */
   private async defineType(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
+    if (this.classes.isDefined(def)) return;
     await this.classes.define(def, f);
     this.pureCache = new WeakMap();
+  }
+
+  /**
+   * 5.1 defines a script's classes and enums when it compiles the script: before its param block
+   * binds and its first statement runs, so a type may be used above its definition. Base classes
+   * first; the statements themselves then find their types defined.
+   */
+  async defineScriptTypes(block: A.ScriptBlockAst, f: Frame): Promise<void> {
+    let defs = this.scriptTypes.get(block);
+    if (!defs) {
+      defs = [block.begin, block.process, block.end].flatMap((l) => (l ? l.statements.filter((s): s is A.TypeDefinitionAst => s.kind === 'TypeDefinition') : []));
+      this.scriptTypes.set(block, defs);
+    }
+    if (defs.length === 0) return;
+    let pending = defs.filter((d) => !this.classes.isDefined(d));
+    while (pending.length) {
+      const names = new Set(pending.map((d) => d.name.toLowerCase()));
+      const ready = pending.filter((d) => d.isEnum || !d.baseTypes[0] || !names.has(d.baseTypes[0].toLowerCase()) || d.baseTypes[0].toLowerCase() === d.name.toLowerCase());
+      for (const d of ready.length ? ready : pending) await this.defineType(d, f);
+      pending = pending.filter((d) => !this.classes.isDefined(d));
+    }
   }
 
   /**

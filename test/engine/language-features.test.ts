@@ -178,6 +178,16 @@ describe('data sections as values', () => {
   });
 });
 
+describe('a script\'s types are defined before it runs', () => {
+  it('a class or enum may be used above its definition, a derived class above its base', async () => {
+    expect(await value('[Q]::new().A; [string][Hue]::Green; class Q : QBase { $A = 5 }; enum Hue { Red; Green }; class QBase { }')).toEqual([5, 'Green']);
+  });
+
+  it('a function body\'s types are defined when it runs, before its first statement', async () => {
+    expect(await value('function f { [Inner]::new().V; class Inner { [int]$V = 4 } }; f')).toEqual([4]);
+  });
+});
+
 describe('class methods and string conversion', () => {
   it('a ToString() the class defines serves "$obj" and [string]; [void] methods give nothing', async () => {
     const cls = 'class T { [int]$P = 1; [string] ToString() { return "T($($this.P))" } [void] Go() { 1 } [int] Two() { $x = 1; return $x + 1 } }; $t = [T]::new(); ';
