@@ -309,6 +309,7 @@ export class ClassRegistry {
           name: p.name,
           memberType: 'Property',
           typeName: type ? resolveTypeName(type) ?? type : 'System.Object',
+          hidden: p.isHidden,
           get: () => current,
           set: (v) => {
             current = type ? convertTo(v, type) : v;
@@ -324,6 +325,7 @@ export class ClassRegistry {
         seen.add(key);
         obj.addMethod({
           name: list[0]!.name,
+          hidden: list.every((m) => m.isHidden),
           definition: list.map((m) => `${m.returnType?.name ?? 'void'} ${m.name}(${m.parameters.map((p) => `${p.type?.name ?? 'System.Object'} ${p.name}`).join(', ')})`).join(', '),
           // ToString also serves string conversion, which cannot wait: run it synchronously when it can.
           invoke: (args) => {

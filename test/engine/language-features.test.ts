@@ -3,10 +3,11 @@
 // methods' modes, classes, enums, dynamic parameters.
 import { describe, expect, it } from 'vitest';
 import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
+import { outputCmdlets } from '../../src/cmdlets/core/output.js';
 import { testShell } from './helpers.js';
 
 async function value(text: string): Promise<unknown[]> {
-  const sh = testShell({ cmdlets: objectCmdlets });
+  const sh = testShell({ cmdlets: [...objectCmdlets, ...outputCmdlets] });
   const r = await sh.eval(text);
   if (r.errors.length) throw new Error(r.errors.map((e) => e.message).join('\n'));
   return r.output;
@@ -165,7 +166,7 @@ describe('restricted language', () => {
 
 describe('data sections', () => {
   it('a named section sets its variable; an unnamed one writes its output', async () => {
-    const sh = testShell({ cmdlets: objectCmdlets });
+    const sh = testShell({ cmdlets: [...objectCmdlets, ...outputCmdlets] });
     const r = await sh.eval('data d { 1; "two" }; $d.Count; data { $true }');
     expect(r.errors).toEqual([]);
     expect(r.output).toEqual([2, true]);
@@ -175,6 +176,19 @@ describe('data sections', () => {
 describe('data sections as values', () => {
   it('a data section may be the value of an assignment', async () => {
     expect(await value('$d = data { 456 }; $d')).toEqual([456]);
+  });
+});
+
+describe('hidden class members', () => {
+  const cls = 'class H { [int]$Shown = 1; hidden [int]$Secret = 2; hidden [void] Hid() { } [int] Vis() { return 1 } }; $h = [H]::new(); ';
+
+  it('Get-Member leaves them out unless -Force; they stay reachable by name', async () => {
+    expect(await value(cls + '($h | Get-Member).Name -join ","')).toEqual(['Equals,GetHashCode,GetType,ToString,Vis,Shown']);
+    expect(await value(cls + '($h | Get-Member -Force -Name Secret, Hid).Name -join ","; $h.Secret')).toEqual(['Hid,Secret', 2]);
+  });
+
+  it('listing the object\'s properties (display, Select-Object *, psobject.Properties) skips them', async () => {
+    expect(await value(cls + '$h.psobject.Properties.Name; ($h | Select-Object *).psobject.Properties.Name')).toEqual(['Shown', 'Shown']);
   });
 });
 
