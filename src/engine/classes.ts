@@ -5,7 +5,7 @@
 // argument count. The type names are registered with the conversions (convert.ts) so casts,
 // `-is`, `[X]::new()`, New-Object and parameter types know them.
 import type * as A from '../../grammar/ast.js';
-import { convertTo, isInstanceOf, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
+import { convertTo, invalidCast, isInstanceOf, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
 import { runtimeError, TerminatingError } from '../protocol/errors.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText, type PSPropertyInfo } from '../protocol/values.js';
 import type { Frame } from './runtime.js';
@@ -137,7 +137,7 @@ function typeDefault(type: string | undefined): unknown {
 
 /** A hashtable's key that the class cannot take: 5.1's ObjectCreationError. */
 function objectCreationError(cls: ClassInfo, why: string, value: unknown) {
-  return runtimeError(`Cannot create object of type "${cls.name}". ${why}`, 'ObjectCreationError', 'InvalidArgument', 'PSInvalidCastException', value);
+  return invalidCast(`Cannot create object of type "${cls.name}". ${why}`, 'ObjectCreationError', value);
 }
 
 function noOverload(name: string, argc: number) {
@@ -412,6 +412,6 @@ export class ClassRegistry {
     const message = plain
       ? `Cannot convert the "${shown}" value of type "${type}" to type "${cls.name}".`
       : `Cannot convert value "${shown}" to type "${cls.name}". Error: "Cannot create object of type "${cls.name}". ${why}"`;
-    return runtimeError(message, plain ? 'ConvertToFinalInvalidCastException' : 'InvalidCastConstructorException', 'InvalidArgument', 'PSInvalidCastException', value);
+    return invalidCast(message, plain ? 'ConvertToFinalInvalidCastException' : 'InvalidCastConstructorException', value);
   }
 }

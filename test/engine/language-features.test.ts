@@ -179,6 +179,23 @@ describe('data sections as values', () => {
   });
 });
 
+describe('failed conversions carry the PSInvalidCastException and its record', () => {
+  const inner = (cast: string) => value(`try { ${cast} } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.GetType().Name; $_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId }`);
+
+  it('a class cast from a hashtable with a property the class lacks', async () => {
+    expect(await inner('class P { [int]$x }; [P]@{ y = 1 }')).toEqual(['ObjectCreationError', 'PSInvalidCastException', 'ObjectCreationError']);
+  });
+
+  it('a PSCustomObject does not convert to a hashtable (an empty one does)', async () => {
+    expect(await inner('[hashtable][pscustomobject]@{ one = 1 }')).toEqual(['InvalidCastConstructorException', 'PSInvalidCastException', 'InvalidCastConstructorException']);
+    expect(await value('([hashtable][pscustomobject]@{}).Count')).toEqual([0]);
+  });
+
+  it('[int] of text that is no number', async () => {
+    expect(await inner("[int]'x'")).toEqual(['InvalidCastFromStringToInteger', 'PSInvalidCastException', 'InvalidCastFromStringToInteger']);
+  });
+});
+
 describe('hidden class members', () => {
   const cls = 'class H { [int]$Shown = 1; hidden [int]$Secret = 2; hidden [void] Hid() { } [int] Vis() { return 1 } }; $h = [H]::new(); ';
 

@@ -31,7 +31,9 @@ async function constructed(ctx: CmdletContext, type: string, args: unknown[]): P
   }
 }
 
-const PSOBJECT = ['psobject', 'system.management.automation.psobject', 'pscustomobject', 'system.management.automation.pscustomobject', 'object', 'system.object'];
+// [pscustomobject] is an accelerator for PSObject; the PSCustomObject class itself has no public constructor.
+const PSOBJECT = ['psobject', 'system.management.automation.psobject', 'pscustomobject', 'object', 'system.object'];
+const NO_CONSTRUCTOR = ['system.management.automation.pscustomobject'];
 const CREDENTIAL = ['pscredential', 'system.management.automation.pscredential'];
 const DATETIME = ['datetime', 'system.datetime'];
 
@@ -102,6 +104,16 @@ export default defineCmdlet({
         }),
       );
     let obj: unknown;
+    if (NO_CONSTRUCTOR.includes(lower)) {
+      ctx.fail(
+        ctx.error({
+          message: `A constructor was not found. Cannot find an appropriate constructor for type ${type}.`,
+          errorId: 'CannotFindAppropriateCtor',
+          category: 'ObjectNotFound',
+          exceptionType: 'PSArgumentException',
+        }),
+      );
+    }
     if (PSOBJECT.includes(lower)) {
       obj = new PSObject();
     } else if (CREDENTIAL.includes(lower)) {
