@@ -32,6 +32,16 @@ async function constructed(ctx: CmdletContext, type: string, args: unknown[]): P
 }
 
 // [pscustomobject] is an accelerator for PSObject; the PSCustomObject class itself has no public constructor.
+/** Sets a member of a plain value (a list, a hashtable); false when it has no such settable member. */
+function trySetMember(obj: unknown, name: string, value: unknown): boolean {
+  try {
+    setMember(obj, name, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const PSOBJECT = ['psobject', 'system.management.automation.psobject', 'pscustomobject', 'object', 'system.object'];
 const NO_CONSTRUCTOR = ['system.management.automation.pscustomobject'];
 const CREDENTIAL = ['pscredential', 'system.management.automation.pscredential'];
@@ -138,26 +148,34 @@ export default defineCmdlet({
     }
     if (props) {
       // -Property sets existing settable properties; on a PSObject the others become notes, as 5.1
-      // does; on another object a name it does not have is an error.
+      // does; on another object a name it does not have stops the command (5.1's MemberNotFound).
       for (const [k, v] of props.entries()) {
         const name = toDisplayText(k);
         const existing = obj instanceof PSObject ? obj.property(name) : undefined;
-        if (existing?.set) existing.set(v);
-        else if (obj instanceof PSObject && (!existing || PSOBJECT.includes(lower))) obj.addNote(name, v);
-        else {
+        if (existing?.set) {
           try {
-            setMember(obj, name, v);
+            existing.set(v);
           } catch {
-            ctx.writeError(
+            ctx.fail(
               ctx.error({
-                message: `The ${type.slice(type.lastIndexOf('.') + 1)} object has no property named "${name}".`,
-                errorId: 'InvalidOperationException',
-                category: 'InvalidOperation',
-                exceptionType: 'InvalidOperationException',
-                targetObject: name,
+                message: 'The value supplied is not valid, or the property is read-only. Change the value, and then try again.',
+                errorId: 'SetValueException',
+                category: 'InvalidData',
+                exceptionType: 'Exception',
               }),
             );
           }
+        } else if (obj instanceof PSObject && PSOBJECT.includes(lower)) {
+          obj.addNote(name, v);
+        } else if (obj instanceof PSObject || !trySetMember(obj, name, v)) {
+          ctx.fail(
+            ctx.error({
+              message: `The member "${name}" was not found for the specified .NET object.`,
+              errorId: 'InvalidOperationException',
+              category: 'InvalidOperation',
+              exceptionType: 'InvalidOperationException',
+            }),
+          );
         }
       }
     }
