@@ -156,17 +156,23 @@ export class Interpreter {
     this.pureCache = new WeakMap();
   }
 
+  /** The `class`/`enum` statements at the top of a block's named blocks (cached per block). */
+  scriptTypeDefinitions(block: A.ScriptBlockAst): A.TypeDefinitionAst[] {
+    let defs = this.scriptTypes.get(block);
+    if (!defs) {
+      defs = [block.begin, block.process, block.end].flatMap((l) => (l ? l.statements.filter((s): s is A.TypeDefinitionAst => s.kind === 'TypeDefinition') : []));
+      this.scriptTypes.set(block, defs);
+    }
+    return defs;
+  }
+
   /**
    * 5.1 defines a script's classes and enums when it compiles the script: before its param block
    * binds and its first statement runs, so a type may be used above its definition. Base classes
    * first; the statements themselves then find their types defined.
    */
   async defineScriptTypes(block: A.ScriptBlockAst, f: Frame): Promise<void> {
-    let defs = this.scriptTypes.get(block);
-    if (!defs) {
-      defs = [block.begin, block.process, block.end].flatMap((l) => (l ? l.statements.filter((s): s is A.TypeDefinitionAst => s.kind === 'TypeDefinition') : []));
-      this.scriptTypes.set(block, defs);
-    }
+    const defs = this.scriptTypeDefinitions(block);
     if (defs.length === 0) return;
     let pending = defs.filter((d) => !this.classes.isDefined(d));
     while (pending.length) {

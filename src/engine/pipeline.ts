@@ -795,7 +795,7 @@ export class ScriptStage implements Stage {
     const block = this.init.block;
     const bound = new PSHashtable();
     // A block's own types (those of a script file are defined before it binds; this finds them defined).
-    await this.defineTypes();
+    if (this.interp.scriptTypeDefinitions(block).length) await this.defineTypes();
     if (this.binder && block.dynamicParam) await this.bindDynamic(block.dynamicParam);
     if (this.binder) {
       await promptMandatory(this.interp, this.binder, this.init.name || 'ScriptBlock', this.init.position, this.init.expectingInput);

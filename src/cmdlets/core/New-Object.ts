@@ -56,7 +56,7 @@ export default defineCmdlet({
     '(with -Property, a hash table of property names and values), ' +
     'System.Management.Automation.PSCredential (a user name and a SecureString password) and ' +
     'System.DateTime (year, month, day and optionally hour, minute, second), System.Text.StringBuilder, ' +
-    'System.Collections.ArrayList, System.Collections.Generic.List[T], System.Collections.Hashtable and ' +
+    'System.Collections.ArrayList, System.Collections.Generic.List[T], System.Collections.Hashtable, System.Management.Automation.Host.Coordinates and ' +
     'System.Security.Cryptography.X509Certificates.X509Certificate2 (a .cer, .p7b or .pfx file on the lab drive, ' +
     'with its password, or the certificate\'s bytes). -Property sets properties of the new object.',
   defaultParameterSet: 'Net',
