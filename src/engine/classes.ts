@@ -5,7 +5,7 @@
 // argument count. The type names are registered with the conversions (convert.ts) so casts,
 // `-is`, `[X]::new()`, New-Object and parameter types know them.
 import type * as A from '../../grammar/ast.js';
-import { convertTo, isInstanceOf, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
+import { convertTo, invalidCast, isInstanceOf, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
 import { runtimeError, TerminatingError } from '../protocol/errors.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText, type PSPropertyInfo } from '../protocol/values.js';
 import type { Frame } from './runtime.js';
@@ -137,7 +137,7 @@ function typeDefault(type: string | undefined): unknown {
 
 /** A hashtable's key that the class cannot take: 5.1's ObjectCreationError. */
 function objectCreationError(cls: ClassInfo, why: string, value: unknown) {
-  return runtimeError(`Cannot create object of type "${cls.name}". ${why}`, 'ObjectCreationError', 'InvalidArgument', 'PSInvalidCastException', value);
+  return invalidCast(`Cannot create object of type "${cls.name}". ${why}`, 'ObjectCreationError', value);
 }
 
 function noOverload(name: string, argc: number) {
@@ -149,8 +149,16 @@ export class ClassRegistry {
   private readonly classes = new Map<string, ClassInfo>();
   /** Names of every method a class defined: calls of them are not pure. */
   readonly methodNames = new Set<string>();
+  /** The value `return` gave, per running method (keyed by its method scope): a method's other output is dropped. */
+  private readonly returns = new WeakMap<Scope, { value: unknown }>();
+  private readonly defined = new WeakSet<A.TypeDefinitionAst>();
 
   constructor(private readonly host: ClassHost) {}
+
+  /** Whether this very statement has defined its type (a script's types are defined before it runs). */
+  isDefined(def: A.TypeDefinitionAst): boolean {
+    return this.defined.has(def);
+  }
 
   find(typeName: string): ClassInfo | undefined {
     return this.classes.get(typeName.toLowerCase());
@@ -158,6 +166,7 @@ export class ClassRegistry {
 
   /** Runs a `class` or `enum` statement: the type exists from then on. */
   async define(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
+    this.defined.add(def);
     if (def.isEnum) return this.defineEnum(def, f);
     const baseName = def.baseTypes[0];
     const base = baseName ? this.find(baseName) : undefined;
@@ -223,7 +232,7 @@ export class ClassRegistry {
       }
       await this.runConstructor(cls.base, obj, baseArgs);
     }
-    await this.host.invoke(this.methodBlock(cls, ctor, obj), cls.frame, args);
+    await this.host.invoke(this.methodBlock(ctor, this.methodScope(cls, obj)), cls.frame, args);
   }
 
   private methodScope(cls: ClassInfo, self: unknown): Scope {
@@ -232,13 +241,18 @@ export class ClassRegistry {
     return scope;
   }
 
+  /** Where a `return` in a method body puts its value: the method's own scope is the child of its method scope. */
+  returnSlot(scope: Scope): { value: unknown } | undefined {
+    return scope.parent ? this.returns.get(scope.parent) : undefined;
+  }
+
   /** A method's body as a script block over a scope with `$this`, its parameters as a param block. */
-  private methodBlock(cls: ClassInfo, m: A.FunctionMemberAst, self: unknown): ScriptBlockValue {
+  private methodBlock(m: A.FunctionMemberAst, scope: Scope): ScriptBlockValue {
     const block: A.ScriptBlockAst = {
       ...m.body,
       params: { kind: 'ParamBlock', span: m.span, parameters: m.parameters },
     };
-    return new ScriptBlockValue(block, m.text, this.methodScope(cls, self));
+    return new ScriptBlockValue(block, m.text, scope);
   }
 
   /** Calls a method: its output (what `return` gives) converted to its return type; [void] gives nothing. */
@@ -246,11 +260,13 @@ export class ClassRegistry {
     const m = cls.findMethod(name, args, isStatic);
     if (!m) throw noOverload(name, args.length);
     const owner = this.ownerOf(cls, m);
-    const out = await this.host.invoke(this.methodBlock(owner, m, isStatic ? null : self), owner.frame, args);
+    const scope = this.methodScope(owner, isStatic ? null : self);
+    const slot = { value: null as unknown };
+    this.returns.set(scope, slot);
+    await this.host.invoke(this.methodBlock(m, scope), owner.frame, args);
     const ret = m.returnType?.name;
     if (ret && /^(system\.)?void$/i.test(ret)) return undefined;
-    const v = out.length === 0 ? null : out.length === 1 ? out[0] : out;
-    return ret ? convertTo(v, ret) : v;
+    return ret ? convertTo(slot.value, ret) : slot.value;
   }
 
   /** A method without arguments run synchronously when its body runs no command; NOT_SYNC otherwise (undefined: [void]). */
@@ -293,6 +309,7 @@ export class ClassRegistry {
           name: p.name,
           memberType: 'Property',
           typeName: type ? resolveTypeName(type) ?? type : 'System.Object',
+          hidden: p.isHidden,
           get: () => current,
           set: (v) => {
             current = type ? convertTo(v, type) : v;
@@ -308,6 +325,7 @@ export class ClassRegistry {
         seen.add(key);
         obj.addMethod({
           name: list[0]!.name,
+          hidden: list.every((m) => m.isHidden),
           definition: list.map((m) => `${m.returnType?.name ?? 'void'} ${m.name}(${m.parameters.map((p) => `${p.type?.name ?? 'System.Object'} ${p.name}`).join(', ')})`).join(', '),
           // ToString also serves string conversion, which cannot wait: run it synchronously when it can.
           invoke: (args) => {
@@ -394,6 +412,6 @@ export class ClassRegistry {
     const message = plain
       ? `Cannot convert the "${shown}" value of type "${type}" to type "${cls.name}".`
       : `Cannot convert value "${shown}" to type "${cls.name}". Error: "Cannot create object of type "${cls.name}". ${why}"`;
-    return runtimeError(message, plain ? 'ConvertToFinalInvalidCastException' : 'InvalidCastConstructorException', 'InvalidArgument', 'PSInvalidCastException', value);
+    return invalidCast(message, plain ? 'ConvertToFinalInvalidCastException' : 'InvalidCastConstructorException', value);
   }
 }

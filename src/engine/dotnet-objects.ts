@@ -1,12 +1,12 @@
 // The .NET objects scripts create with `[Type]::new(...)` and New-Object beyond PowerShell's own:
 // StringBuilder, ArrayList, List[T], Hashtable, PSObject, X509Certificate2 (x509-certificate2.ts),
-// and `[scriptblock]::Create('...')`.
+// the host's Coordinates, and `[scriptblock]::Create('...')`.
 
 import type { ScriptBlockAst } from '../../grammar/ast.js';
 import { parseScript } from '../../grammar/index.js';
 import { formatMessage } from '../../grammar/messages.js';
 import { restrictedLanguageErrors } from '../../grammar/restricted-language.js';
-import { convertToString, exceptionChain, exceptionInfoOf, exceptionValue, newGenericCollection, shortTypeName, toNumber } from '../protocol/convert.js';
+import { castError, convertTo, convertToString, exceptionChain, invalidCast, registerClassCast, exceptionInfoOf, exceptionValue, newGenericCollection, shortTypeName, toNumber } from '../protocol/convert.js';
 import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString } from '../protocol/operators.js';
@@ -92,6 +92,49 @@ export function checkRestrictedLanguage(sb: ScriptBlockValue, args: unknown[]): 
  * A new object of a full type name with constructor arguments, or undefined when emsh has no
  * constructor for the type. Certificates are read asynchronously (the PKI code loads on first use).
  */
+const COORDINATES = 'System.Management.Automation.Host.Coordinates';
+
+/** A System.Management.Automation.Host.Coordinates (a struct: X and Y, settable; `"x,y"` as text). */
+function coordinates(x: unknown, y: unknown): PSObject {
+  const o = new PSObject([COORDINATES, 'System.ValueType', 'System.Object']);
+  const at = { X: convertTo(x, 'System.Int32'), Y: convertTo(y, 'System.Int32') };
+  for (const name of ['X', 'Y'] as const) {
+    o.addProperty({ name, memberType: 'Property', typeName: 'System.Int32', get: () => at[name], set: (v) => (at[name] = convertTo(v, 'System.Int32')) });
+  }
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `${String(at.X)},${String(at.Y)}` });
+  return o;
+}
+
+/**
+ * `[T]@{ ... }` for a .NET type with a default constructor: a new instance with the hashtable's
+ * properties set; a name it lacks or a value that does not convert is ObjectCreationError.
+ */
+function castWithProperties(typeName: string, make: () => PSObject): (value: unknown) => unknown {
+  return (value) => {
+    if (value === null || value === undefined) return null;
+    if (value instanceof PSObject && value.typeNames[0] === typeName) return value;
+    if (!(value instanceof PSHashtable)) throw castError(value, typeName);
+    const obj = make();
+    const fail = (why: string) => invalidCast(`Cannot create object of type "${typeName}". ${why}`, 'ObjectCreationError', value);
+    for (const [k, v] of value.entries()) {
+      const key = toDisplayText(k);
+      const p = obj.property(key);
+      if (!p?.set) {
+        const available = obj.properties().map((x) => `[${x.name} <${x.typeName ?? 'System.Object'}>]`).join(' , ');
+        throw fail(`The ${key} property was not found for the ${typeName} object. The available property is: ${available}`);
+      }
+      try {
+        p.set(v);
+      } catch (e) {
+        throw fail(e instanceof Error ? e.message : String(e));
+      }
+    }
+    return obj;
+  };
+}
+
+registerClassCast(COORDINATES, castWithProperties(COORDINATES, () => coordinates(0, 0)));
+
 export function constructObject(fullName: string, args: unknown[], env: X509Env): unknown {
   const dynamic = constructDynamicParameterObject(fullName, args);
   if (dynamic !== undefined) return dynamic;
@@ -103,6 +146,9 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     if (made) return made;
   }
   switch (fullName.toLowerCase()) {
+    case COORDINATES.toLowerCase():
+      if (args.length !== 0 && args.length !== 2) overloadError('new', args.length);
+      return coordinates(args[0] ?? 0, args[1] ?? 0);
     case 'system.text.stringbuilder':
       if (args.length > 2) overloadError('new', args.length);
       return stringBuilder(args.length && typeof args[0] === 'string' ? args[0] : '');

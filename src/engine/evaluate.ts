@@ -111,6 +111,8 @@ export interface PipelineRunner {
 export class Interpreter {
   readonly staticEnv: StaticEnv;
   private pureCache = new WeakMap<object, boolean>();
+  /** The `class`/`enum` statements at the top of each script block (defineScriptTypes). */
+  private readonly scriptTypes = new WeakMap<A.ScriptBlockAst, A.TypeDefinitionAst[]>();
   /** The PowerShell classes and enums this session defined (classes.ts). */
   readonly classes: ClassRegistry;
 
@@ -146,9 +148,8 @@ export class Interpreter {
         const init = ret ? body.statements.slice(0, -1) : body.statements;
         if (!init.every((st) => this.isPureStatement(st)) || (ret?.value && !this.isPureStatement(ret.value))) return NOT_SYNC;
         const frame = { scope, source: f.source, streams: f.streams };
-        const out = this.collectSync({ ...body, statements: init }, frame);
-        if (ret) return ret.value ? this.pipelineValueSync(ret.value, frame) : undefined;
-        return collapse(out);
+        this.collectSync({ ...body, statements: init }, frame);
+        return ret?.value ? this.pipelineValueSync(ret.value, frame) : null;
       },
     });
   }
@@ -163,8 +164,36 @@ export class Interpreter {
 
   /** A `class` or `enum` statement. Calls of the class's methods now run script: what was judged pure is judged again. */
   private async defineType(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
+    if (this.classes.isDefined(def)) return;
     await this.classes.define(def, f);
     this.pureCache = new WeakMap();
+  }
+
+  /** The `class`/`enum` statements at the top of a block's named blocks (cached per block). */
+  scriptTypeDefinitions(block: A.ScriptBlockAst): A.TypeDefinitionAst[] {
+    let defs = this.scriptTypes.get(block);
+    if (!defs) {
+      defs = [block.begin, block.process, block.end].flatMap((l) => (l ? l.statements.filter((s): s is A.TypeDefinitionAst => s.kind === 'TypeDefinition') : []));
+      this.scriptTypes.set(block, defs);
+    }
+    return defs;
+  }
+
+  /**
+   * 5.1 defines a script's classes and enums when it compiles the script: before its param block
+   * binds and its first statement runs, so a type may be used above its definition. Base classes
+   * first; the statements themselves then find their types defined.
+   */
+  async defineScriptTypes(block: A.ScriptBlockAst, f: Frame): Promise<void> {
+    const defs = this.scriptTypeDefinitions(block);
+    if (defs.length === 0) return;
+    let pending = defs.filter((d) => !this.classes.isDefined(d));
+    while (pending.length) {
+      const names = new Set(pending.map((d) => d.name.toLowerCase()));
+      const ready = pending.filter((d) => d.isEnum || !d.baseTypes[0] || !names.has(d.baseTypes[0].toLowerCase()) || d.baseTypes[0].toLowerCase() === d.name.toLowerCase());
+      for (const d of ready.length ? ready : pending) await this.defineType(d, f);
+      pending = pending.filter((d) => !this.classes.isDefined(d));
+    }
   }
 
   /**
@@ -696,6 +725,12 @@ export class Interpreter {
   }
 
   private async runReturn(st: A.ReturnAst, f: Frame, out: Pipe): Promise<void> {
+    // In a class method `return` gives the method's value as is (not unrolled); nothing else is output.
+    const slot = this.classes.returnSlot(f.scope);
+    if (slot) {
+      if (st.value) slot.value = await this.pipelineValue(st.value, f);
+      throw new ReturnSignal();
+    }
     if (st.value) {
       if (st.value.kind === 'Pipeline') await this.runPipeline(st.value, f, out);
       else await writeValue(out, await this.runAssignment(st.value, f));

@@ -403,7 +403,7 @@ export async function commandStage(interp: Interpreter, nameValue: unknown, args
       }
       checkRequirements(parsed.requirements, resolved.path, () => rt.moduleNames());
       blockSources.set(parsed.ast, parsed.source);
-      stage = new ScriptStage(interp, {
+      const script = new ScriptStage(interp, {
         block: parsed.ast,
         source: parsed.source,
         name: resolved.path,
@@ -418,6 +418,8 @@ export async function commandStage(interp: Interpreter, nameValue: unknown, args
         position,
         scriptPath: resolved.path,
       });
+      await script.defineTypes();
+      stage = script;
     }
   }
   stage.bindArgs();
@@ -783,10 +785,17 @@ export class ScriptStage implements Stage {
     }
   }
 
+  /** The script's classes and enums, defined before its parameters bind (Interpreter.defineScriptTypes). */
+  defineTypes(): Promise<void> {
+    return this.interp.defineScriptTypes(this.init.block, this.frame);
+  }
+
   async prepare(): Promise<void> {
     const scope = this.scope;
     const block = this.init.block;
     const bound = new PSHashtable();
+    // A block's own types (those of a script file are defined before it binds; this finds them defined).
+    if (this.interp.scriptTypeDefinitions(block).length) await this.defineTypes();
     if (this.binder && block.dynamicParam) await this.bindDynamic(block.dynamicParam);
     if (this.binder) {
       await promptMandatory(this.interp, this.binder, this.init.name || 'ScriptBlock', this.init.position, this.init.expectingInput);

@@ -392,12 +392,14 @@ export class Session {
           position: 1,
           scriptPath: opts.file,
         });
+        await stage.defineTypes();
         stage.bindArgs();
         await stage.prepare();
         frame = { scope: stage.scope, source: parsed.source, streams };
-      } else if (ast.params) {
+      } else {
+        await interp.defineScriptTypes(ast, frame);
         // A param() block typed at the prompt binds nothing.
-        for (const p of ast.params.parameters) rt.global.setOwn(p.name, p.default ? await interp.evalExpr(p.default, frame) : null);
+        for (const p of ast.params?.parameters ?? []) rt.global.setOwn(p.name, p.default ? await interp.evalExpr(p.default, frame) : null);
       }
       const statements = [...(ast.begin?.statements ?? []), ...(ast.process?.statements ?? []), ...(ast.end?.statements ?? [])];
       // `trap` statements of the script take the terminating errors of all its statements.

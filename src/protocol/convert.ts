@@ -324,18 +324,26 @@ export function shortTypeName(full: string): string {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+/**
+ * A failed conversion: a RuntimeException around PowerShell's PSInvalidCastException, which
+ * carries its own ErrorRecord (`$_.Exception.InnerException.ErrorRecord`), around the .NET cause.
+ */
+export function invalidCast(message: string, errorId: string, targetObject?: unknown, cause?: ExceptionInfo): TerminatingError {
+  const record = new ErrorRecord({ message, errorId, category: 'InvalidArgument', exceptionType: 'PSInvalidCastException', targetObject });
+  return withInner(runtimeError(message, errorId, 'InvalidArgument', 'RuntimeException', targetObject), { type: 'PSInvalidCastException', message, inner: cause, record });
+}
+
 /** `Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."` */
 export function conversionError(value: unknown, target: string, inner: string, errorId = 'InvalidCastFromStringToInteger'): TerminatingError {
   const message = `Cannot convert value "${valueText(value)}" to type "${target}". Error: "${inner}"`;
-  // A RuntimeException around PowerShell's PSInvalidCastException, around the .NET parse failure.
   const cause = /not in a correct format/.test(inner) ? 'FormatException' : /too large or too small/.test(inner) ? 'OverflowException' : undefined;
-  return withInner(runtimeError(message, errorId, 'InvalidArgument'), { type: 'PSInvalidCastException', message, inner: cause ? { type: cause, message: inner } : undefined });
+  return invalidCast(message, errorId, undefined, cause ? { type: cause, message: inner } : undefined);
 }
 
 /** `Cannot convert the "x" value of type "System.String" to type "System.Int32".` */
 export function castError(value: unknown, target: string): TerminatingError {
   const message = `Cannot convert the "${valueText(value)}" value of type "${valueTypeName(value)}" to type "${target}".`;
-  return withInner(runtimeError(message, 'ConvertToFinalInvalidCastException', 'InvalidArgument'), { type: 'PSInvalidCastException', message });
+  return invalidCast(message, 'ConvertToFinalInvalidCastException');
 }
 
 /** `Unable to find type [Foo].` */
@@ -697,7 +705,12 @@ export function convertTo(value: unknown, typeName: string): unknown {
     case 'System.Collections.Hashtable':
       if (value instanceof PSHashtable) return value;
       if (value === null) return null;
-      if (value instanceof PSObject) return objectToHashtable(value, false);
+      if (value instanceof PSObject && value.baseObject instanceof PSHashtable) return value.baseObject;
+      // 5.1 makes a new Hashtable and sets the object's properties on it: it has none of those names.
+      if (value instanceof PSObject && value.baseObject === undefined) {
+        if (value.properties().length === 0) return new PSHashtable();
+        throw hashtableFromObjectError(value);
+      }
       throw castError(value, full);
     case 'System.Collections.Specialized.OrderedDictionary':
       if (value instanceof PSHashtable) {
@@ -833,12 +846,14 @@ function copyHashtable(h: PSHashtable): PSHashtable {
   return out;
 }
 
-function objectToHashtable(o: PSObject, ordered: boolean): PSHashtable {
-  const h = new PSHashtable();
-  h.ordered = ordered;
-  for (const p of o.properties()) h.set(p.name, p.get());
-  return h;
+const HASHTABLE_PROPERTIES = '[Count <System.Int32>] , [IsReadOnly <System.Boolean>] , [IsFixedSize <System.Boolean>] , [IsSynchronized <System.Boolean>] , [Keys <System.Collections.ICollection>] , [Values <System.Collections.ICollection>] , [SyncRoot <System.Object>]';
+
+function hashtableFromObjectError(o: PSObject): TerminatingError {
+  const first = o.properties()[0]?.name ?? '';
+  const why = `Cannot create object of type "System.Collections.Hashtable". The ${first} property was not found for the System.Collections.Hashtable object. The available property is: ${HASHTABLE_PROPERTIES}`;
+  return invalidCast(`Cannot convert value "${valueText(o)}" to type "System.Collections.Hashtable". Error: "${why}"`, 'InvalidCastConstructorException', o);
 }
+
 
 /** `-as`: the converted value, or $null when the conversion fails. */
 export function convertAs(value: unknown, typeName: string): unknown {
@@ -969,7 +984,8 @@ export function exceptionValue(e: ExceptionInfo, record?: ErrorRecord): PSObject
   const inner = e.inner ? exceptionValue(e.inner, e.inner.record) : null;
   o.addNote('Message', e.message);
   o.addNote('InnerException', inner);
-  if (record && exceptionChain(e.type).includes('RuntimeException')) o.addNote('ErrorRecord', record);
+  // PowerShell's exceptions carry their record (PSInvalidCastException too, though not a RuntimeException).
+  if (record && (e.record === record || exceptionChain(e.type).includes('RuntimeException'))) o.addNote('ErrorRecord', record);
   o.addNote('Source', null);
   o.addNote('HResult', -2146233088);
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `${full}: ${e.message}` });

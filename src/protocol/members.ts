@@ -1104,8 +1104,8 @@ export function memberTypeName(full: string): string {
 }
 
 /** Get-Member's rows: properties then methods, each alphabetical as PowerShell lists them. */
-export function memberNames(target: unknown): MemberRow[] {
-  const rows = objectMemberNames(target);
+export function memberNames(target: unknown, includeHidden = false): MemberRow[] {
+  const rows = objectMemberNames(target, includeHidden);
   if (!typeDataActive() || target === null || target === undefined) return rows;
   const extra = typeMembers(target instanceof PSObject ? target.typeNames : typeNamesOf(target));
   if (extra.length === 0) return rows;
@@ -1128,10 +1128,10 @@ function typeMemberRow(m: TypeMember): MemberRow {
   }
 }
 
-function objectMemberNames(target: unknown): MemberRow[] {
+function objectMemberNames(target: unknown, includeHidden: boolean): MemberRow[] {
   const bag = target instanceof PSObject ? undefined : target !== null && typeof target === 'object' ? instanceMembers(target) : undefined;
   if (target instanceof PSObject && target.baseObject !== undefined) {
-    const own = ownMemberNames(target).filter((m) => m.memberType !== 'Method' || !OBJECT_METHODS.includes(m.name));
+    const own = ownMemberNames(target, includeHidden).filter((m) => m.memberType !== 'Method' || !OBJECT_METHODS.includes(m.name));
     const names = new Set(own.map((m) => lower(m.name)));
     return sortRows([...own, ...ownMemberNames(target.baseObject).filter((m) => !names.has(lower(m.name)))]);
   }
@@ -1140,21 +1140,21 @@ function objectMemberNames(target: unknown): MemberRow[] {
     const names = new Set(own.map((m) => lower(m.name)));
     return sortRows([...own, ...ownMemberNames(target).filter((m) => !names.has(lower(m.name)))]);
   }
-  return ownMemberNames(target);
+  return ownMemberNames(target, includeHidden);
 }
 
-function ownMemberNames(target: unknown): MemberRow[] {
+function ownMemberNames(target: unknown, includeHidden = false): MemberRow[] {
   const props: { name: string; memberType: string; definition: string }[] = [];
   const methods: { name: string; memberType: string; definition: string }[] = [];
   const method = (n: string, def?: string) => methods.push({ name: n, memberType: 'Method', definition: def ?? `${n}()` });
   if (target instanceof PSObject) {
-    for (const p of target.properties()) {
+    for (const p of target.properties(includeHidden)) {
       const t = p.typeName ? memberTypeName(p.typeName) : definitionTypeName(safeGet(p.get));
       if (p.memberType === 'NoteProperty') props.push({ name: p.name, memberType: 'NoteProperty', definition: `${t} ${p.name}=${toDisplayText(safeGet(p.get))}` });
       else props.push({ name: p.name, memberType: p.memberType, definition: p.definition ?? `${t} ${p.name} {get;${p.set ? 'set;' : ''}}` });
     }
-    const own = new Set(target.methodList().map((m) => lower(m.name)));
-    for (const m of target.methodList()) methods.push({ name: m.name, memberType: m.memberType ?? 'Method', definition: m.definition ?? `${m.name}()` });
+    const own = new Set(target.methodList(true).map((m) => lower(m.name)));
+    for (const m of target.methodList(includeHidden)) methods.push({ name: m.name, memberType: m.memberType ?? 'Method', definition: m.definition ?? `${m.name}()` });
     for (const n of OBJECT_METHODS) if (!own.has(lower(n))) method(n, defaultDefinition(n));
   } else if (typeof target === 'string') {
     props.push({ name: 'Length', memberType: 'Property', definition: 'int Length {get;}' });

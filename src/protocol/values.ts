@@ -41,6 +41,8 @@ export interface PSPropertyInfo {
   set?(value: unknown): void;
   /** Get-Member's definition when it is not the usual `type Name {get;set;}` (AliasProperty, ScriptProperty). */
   definition?: string;
+  /** A class's `hidden` member: reachable by name, left out when the object's members are listed (Get-Member without -Force, display). */
+  hidden?: boolean;
 }
 
 export interface PSMethodInfo {
@@ -49,6 +51,8 @@ export interface PSMethodInfo {
   memberType?: 'ScriptMethod' | 'CodeMethod';
   /** Get-Member's definition text, e.g. `string ToString()`. */
   definition?: string;
+  /** As PSPropertyInfo.hidden. */
+  hidden?: boolean;
   invoke(args: unknown[]): unknown;
 }
 
@@ -60,6 +64,8 @@ export class PSObject {
   readonly typeNames: string[];
   private readonly props = new Map<string, PSPropertyInfo>();
   private readonly methods = new Map<string, PSMethodInfo>();
+  /** Whether a member is `hidden`: only then do the listings filter. */
+  private hasHidden = false;
 
   /**
    * The value this PSObject wraps (Add-Member on a string or a number gives a wrapper whose
@@ -99,11 +105,13 @@ export class PSObject {
   }
 
   addProperty(info: PSPropertyInfo): this {
+    if (info.hidden) this.hasHidden = true;
     this.props.set(info.name.toLowerCase(), info);
     return this;
   }
 
   addMethod(info: PSMethodInfo): this {
+    if (info.hidden) this.hasHidden = true;
     this.methods.set(info.name.toLowerCase(), info);
     return this;
   }
@@ -125,12 +133,15 @@ export class PSObject {
   }
 
   /** Properties in declaration order. */
-  properties(): PSPropertyInfo[] {
-    return [...this.props.values()];
+  /** The properties in order; `hidden` ones only when asked (enumerating members skips them, as in .NET PowerShell). */
+  properties(includeHidden = false): PSPropertyInfo[] {
+    const all = [...this.props.values()];
+    return this.hasHidden && !includeHidden ? all.filter((p) => !p.hidden) : all;
   }
 
-  methodList(): PSMethodInfo[] {
-    return [...this.methods.values()];
+  methodList(includeHidden = false): PSMethodInfo[] {
+    const all = [...this.methods.values()];
+    return this.hasHidden && !includeHidden ? all.filter((m) => !m.hidden) : all;
   }
 
   /** What `"$obj"` and ToString() give; PSCustomObject shows `@{a=1; b=2}`. */

@@ -158,4 +158,11 @@ describe('New-Object', () => {
     expect(bad.terminating?.message).toBe('Cannot find type [Foo.Bar]: verify that the assembly containing this type is loaded.');
     expect(bad.terminating?.fullyQualifiedErrorId).toBe('TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand');
   });
+
+  it('the PSCustomObject class has no public constructor ([pscustomobject] is PSObject\'s accelerator)', async () => {
+    const r = await runCmdlet(NewObject, { params: { TypeName: 'System.Management.Automation.PSCustomObject' } });
+    expect(r.terminating?.fullyQualifiedErrorId).toBe('CannotFindAppropriateCtor,Microsoft.PowerShell.Commands.NewObjectCommand');
+    expect(r.output).toEqual([]);
+    expect((await runCmdlet(NewObject, { params: { TypeName: 'pscustomobject' } })).output[0]).toBeInstanceOf(PSObject);
+  });
 });

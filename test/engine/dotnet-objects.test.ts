@@ -12,6 +12,17 @@ describe('.NET objects scripts create', () => {
     expect(await run('[System.Text.StringBuilder]::new("abcde")')).toBe('\nCapacity MaxCapacity Length\n-------- ----------- ------\n      16  2147483647      5\n\n\n');
   });
 
+  it('Coordinates: ::new, New-Object -Property, a cast from a hashtable; a name it lacks is an error', async () => {
+    const { run } = everydaySession();
+    const T = 'System.Management.Automation.Host.Coordinates';
+    expect(await run(`$c = [${T}]@{ X = 10; Y = 33 }; "$c"; ([${T}]::new(3, 4)).Y; (New-Object ${T} -Property @{ y = 5 }).ToString()`)).toBe('10,33\n4\n0,5\n');
+    const inner = '$_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId';
+    expect(await run(`try { [${T}]@{ blah = 10 } } catch { ${inner} }; try { [${T}]@{ X = 'foo' } } catch { ${inner} }`)).toBe('ObjectCreationError\nObjectCreationError\n');
+    expect(await run(`try { New-Object ${T} -Property @{ xx = 10 } } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }`)).toBe(
+      'InvalidOperationException,Microsoft.PowerShell.Commands.NewObjectCommand\nThe member "xx" was not found for the specified .NET object.\n',
+    );
+  });
+
   it('ArrayList: Add returns the index, Remove/Insert/RemoveAt change it in place; it unrolls in the pipeline', async () => {
     const { run } = everydaySession();
     expect(await run('$l = New-Object System.Collections.ArrayList; $l.Add("x"); [void]$l.Add("y"); $l.Insert(0, "w"); $l.Remove("x"); $l -join ","; $l.Count; $l.GetType().FullName')).toBe('0\nw,y\n2\nSystem.Collections.ArrayList\n');

@@ -3,10 +3,11 @@
 // methods' modes, classes, enums, dynamic parameters.
 import { describe, expect, it } from 'vitest';
 import { objectCmdlets } from '../../src/cmdlets/core/objects.js';
+import { outputCmdlets } from '../../src/cmdlets/core/output.js';
 import { testShell } from './helpers.js';
 
 async function value(text: string): Promise<unknown[]> {
-  const sh = testShell({ cmdlets: objectCmdlets });
+  const sh = testShell({ cmdlets: [...objectCmdlets, ...outputCmdlets] });
   const r = await sh.eval(text);
   if (r.errors.length) throw new Error(r.errors.map((e) => e.message).join('\n'));
   return r.output;
@@ -165,7 +166,7 @@ describe('restricted language', () => {
 
 describe('data sections', () => {
   it('a named section sets its variable; an unnamed one writes its output', async () => {
-    const sh = testShell({ cmdlets: objectCmdlets });
+    const sh = testShell({ cmdlets: [...objectCmdlets, ...outputCmdlets] });
     const r = await sh.eval('data d { 1; "two" }; $d.Count; data { $true }');
     expect(r.errors).toEqual([]);
     expect(r.output).toEqual([2, true]);
@@ -178,9 +179,62 @@ describe('data sections as values', () => {
   });
 });
 
+describe('failed conversions carry the PSInvalidCastException and its record', () => {
+  const inner = (cast: string) => value(`try { ${cast} } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.GetType().Name; $_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId }`);
+
+  it('a class cast from a hashtable with a property the class lacks', async () => {
+    expect(await inner('class P { [int]$x }; [P]@{ y = 1 }')).toEqual(['ObjectCreationError', 'PSInvalidCastException', 'ObjectCreationError']);
+  });
+
+  it('a PSCustomObject does not convert to a hashtable (an empty one does)', async () => {
+    expect(await inner('[hashtable][pscustomobject]@{ one = 1 }')).toEqual(['InvalidCastConstructorException', 'PSInvalidCastException', 'InvalidCastConstructorException']);
+    expect(await value('([hashtable][pscustomobject]@{}).Count')).toEqual([0]);
+  });
+
+  it('[int] of text that is no number', async () => {
+    expect(await inner("[int]'x'")).toEqual(['InvalidCastFromStringToInteger', 'PSInvalidCastException', 'InvalidCastFromStringToInteger']);
+  });
+});
+
+describe('hidden class members', () => {
+  const cls = 'class H { [int]$Shown = 1; hidden [int]$Secret = 2; hidden [void] Hid() { } [int] Vis() { return 1 } }; $h = [H]::new(); ';
+
+  it('Get-Member leaves them out unless -Force; they stay reachable by name', async () => {
+    expect(await value(cls + '($h | Get-Member).Name -join ","')).toEqual(['Equals,GetHashCode,GetType,ToString,Vis,Shown']);
+    expect(await value(cls + '($h | Get-Member -Force -Name Secret, Hid).Name -join ","; $h.Secret')).toEqual(['Hid,Secret', 2]);
+  });
+
+  it('listing the object\'s properties (display, Select-Object *, psobject.Properties) skips them', async () => {
+    expect(await value(cls + '$h.psobject.Properties.Name; ($h | Select-Object *).psobject.Properties.Name')).toEqual(['Shown', 'Shown']);
+  });
+});
+
+describe('a script\'s types are defined before it runs', () => {
+  it('a class or enum may be used above its definition, a derived class above its base', async () => {
+    expect(await value('[Q]::new().A; [string][Hue]::Green; class Q : QBase { $A = 5 }; enum Hue { Red; Green }; class QBase { }')).toEqual([5, 'Green']);
+  });
+
+  it('a function body\'s types are defined when it runs, before its first statement', async () => {
+    expect(await value('function f { [Inner]::new().V; class Inner { [int]$V = 4 } }; f')).toEqual([4]);
+  });
+});
+
 describe('class methods and string conversion', () => {
   it('a ToString() the class defines serves "$obj" and [string]; [void] methods give nothing', async () => {
     const cls = 'class T { [int]$P = 1; [string] ToString() { return "T($($this.P))" } [void] Go() { 1 } [int] Two() { $x = 1; return $x + 1 } }; $t = [T]::new(); ';
     expect(await value(cls + '"$t"; [string]$t; $t.Go(); $t.Two()')).toEqual(['T(1)', 'T(1)', 2]);
+  });
+
+  it('a method gives only what return gives, as is and converted; its other output is dropped', async () => {
+    const cls = `class M {
+      [int] Sum() { 1..3; 'noise'; return 6 }
+      [void] Quiet() { 'leak'; 7 }
+      [object] Empty() { return @() }
+      [int[]] Two() { foreach ($i in 1..3) { $i }; return 4, 5 }
+      [string] Inner() { 1..3 | ForEach-Object { return $_ }; return 'end' }
+      static [int] Nine([int]$x) { "junk $x"; return $x + 8 }
+    }; $m = [M]::new(); `;
+    expect(await value(cls + '($m.Sum() | Measure-Object).Count; $m.Sum(); $m.Quiet(); $m.Empty().Count; $m.Empty().GetType().FullName')).toEqual([1, 6, 0, 'System.Object[]']);
+    expect(await value(cls + "$m.Two() -join ','; $m.Inner(); [M]::Nine(1)")).toEqual(['4,5', 'end', 9]);
   });
 });

@@ -123,7 +123,7 @@ export default defineCmdlet({
     const views = viewFilter(params.View);
     for (const { typeName: instanceType, value } of s.firsts) {
       const typeName = params.Static && value instanceof PSTypeValue ? value.fullName : instanceType;
-      const all = params.Static ? staticMemberNames(typeName) : params.Force ? withHidden(memberNames(value)) : memberNames(value);
+      const all = params.Static ? staticMemberNames(typeName) : params.Force ? withHidden(memberNames(value, true)) : memberNames(value);
       const members = all
         .filter((m) => params.Static || views(m.memberType))
         .filter((m) => !types || types.has(m.memberType.toLowerCase()))

@@ -31,7 +31,19 @@ async function constructed(ctx: CmdletContext, type: string, args: unknown[]): P
   }
 }
 
-const PSOBJECT = ['psobject', 'system.management.automation.psobject', 'pscustomobject', 'system.management.automation.pscustomobject', 'object', 'system.object'];
+// [pscustomobject] is an accelerator for PSObject; the PSCustomObject class itself has no public constructor.
+/** Sets a member of a plain value (a list, a hashtable); false when it has no such settable member. */
+function trySetMember(obj: unknown, name: string, value: unknown): boolean {
+  try {
+    setMember(obj, name, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PSOBJECT = ['psobject', 'system.management.automation.psobject', 'pscustomobject', 'object', 'system.object'];
+const NO_CONSTRUCTOR = ['system.management.automation.pscustomobject'];
 const CREDENTIAL = ['pscredential', 'system.management.automation.pscredential'];
 const DATETIME = ['datetime', 'system.datetime'];
 
@@ -44,7 +56,7 @@ export default defineCmdlet({
     '(with -Property, a hash table of property names and values), ' +
     'System.Management.Automation.PSCredential (a user name and a SecureString password) and ' +
     'System.DateTime (year, month, day and optionally hour, minute, second), System.Text.StringBuilder, ' +
-    'System.Collections.ArrayList, System.Collections.Generic.List[T], System.Collections.Hashtable and ' +
+    'System.Collections.ArrayList, System.Collections.Generic.List[T], System.Collections.Hashtable, System.Management.Automation.Host.Coordinates and ' +
     'System.Security.Cryptography.X509Certificates.X509Certificate2 (a .cer, .p7b or .pfx file on the lab drive, ' +
     'with its password, or the certificate\'s bytes). -Property sets properties of the new object.',
   defaultParameterSet: 'Net',
@@ -102,6 +114,16 @@ export default defineCmdlet({
         }),
       );
     let obj: unknown;
+    if (NO_CONSTRUCTOR.includes(lower)) {
+      ctx.fail(
+        ctx.error({
+          message: `A constructor was not found. Cannot find an appropriate constructor for type ${type}.`,
+          errorId: 'CannotFindAppropriateCtor',
+          category: 'ObjectNotFound',
+          exceptionType: 'PSArgumentException',
+        }),
+      );
+    }
     if (PSOBJECT.includes(lower)) {
       obj = new PSObject();
     } else if (CREDENTIAL.includes(lower)) {
@@ -126,26 +148,34 @@ export default defineCmdlet({
     }
     if (props) {
       // -Property sets existing settable properties; on a PSObject the others become notes, as 5.1
-      // does; on another object a name it does not have is an error.
+      // does; on another object a name it does not have stops the command (5.1's MemberNotFound).
       for (const [k, v] of props.entries()) {
         const name = toDisplayText(k);
         const existing = obj instanceof PSObject ? obj.property(name) : undefined;
-        if (existing?.set) existing.set(v);
-        else if (obj instanceof PSObject && (!existing || PSOBJECT.includes(lower))) obj.addNote(name, v);
-        else {
+        if (existing?.set) {
           try {
-            setMember(obj, name, v);
+            existing.set(v);
           } catch {
-            ctx.writeError(
+            ctx.fail(
               ctx.error({
-                message: `The ${type.slice(type.lastIndexOf('.') + 1)} object has no property named "${name}".`,
-                errorId: 'InvalidOperationException',
-                category: 'InvalidOperation',
-                exceptionType: 'InvalidOperationException',
-                targetObject: name,
+                message: 'The value supplied is not valid, or the property is read-only. Change the value, and then try again.',
+                errorId: 'SetValueException',
+                category: 'InvalidData',
+                exceptionType: 'Exception',
               }),
             );
           }
+        } else if (obj instanceof PSObject && PSOBJECT.includes(lower)) {
+          obj.addNote(name, v);
+        } else if (obj instanceof PSObject || !trySetMember(obj, name, v)) {
+          ctx.fail(
+            ctx.error({
+              message: `The member "${name}" was not found for the specified .NET object.`,
+              errorId: 'InvalidOperationException',
+              category: 'InvalidOperation',
+              exceptionType: 'InvalidOperationException',
+            }),
+          );
         }
       }
     }
