@@ -533,7 +533,7 @@ export class Session {
       warning: (m) => host.writeLine(`WARNING: ${m}`, 'warning'),
       verbose: (m) => host.writeLine(`VERBOSE: ${m}`, 'verbose'),
       debug: (m) => host.writeLine(`DEBUG: ${m}`, 'debug'),
-      information: (t, style, noNewline) => (noNewline ? host.write(t, 'host', style) : host.writeLine(t, 'host', style)),
+      information: (t, style, noNewline, hidden) => (hidden ? undefined : noNewline ? host.write(t, 'host', style) : host.writeLine(t, 'host', style)),
     };
   }
 
