@@ -998,7 +998,17 @@ function isInstanceOfName(value: unknown, name: string): boolean {
   return typeNamesOf(value).some((t) => t.toLowerCase() === l);
 }
 
-/** `-is` and `catch [Type]`: whether a value is of a type (name as written or full name). */
+/**
+ * The `-is` / `-isnot` operators. `[psobject]` asks whether the value is wrapped in a PSObject:
+ * script literals (strings, numbers, booleans, arrays, hashtables) are not; objects are.
+ */
+export function isOperator(value: unknown, typeName: string): boolean {
+  const full = resolveTypeName(typeName) ?? typeName;
+  if (full === 'System.Management.Automation.PSObject') return value instanceof PSObject || value instanceof ErrorRecord;
+  return isInstanceOf(value, full);
+}
+
+/** `catch [Type]` and conversions: whether a value is of a type (name as written or full name). */
 export function isInstanceOf(value: unknown, typeName: string): boolean {
   const full = resolveTypeName(typeName) ?? typeName;
   if (value === null || value === undefined) return false;

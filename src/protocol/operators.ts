@@ -2,7 +2,7 @@
 // left filter, comparisons are case-insensitive unless the `c` form is used.
 
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
-import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isInstanceOf, parseDate, resolveTypeName, toNumber, toNumeric, valueText, valueTypeName, type EnumInfo } from './convert.js';
+import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isOperator, parseDate, resolveTypeName, toNumber, toNumeric, valueText, valueTypeName, type EnumInfo } from './convert.js';
 import { PSChar, TypedNumber, arithmetic, bitwise, bnot, compareNumeric, divisionRaises, double, isNumeric, isZero, negate, parseNumeric, shift, type Numeric } from './numbers.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { raise, runtimeError, withInner } from './errors.js';
@@ -711,9 +711,9 @@ export function binaryOperation(op: BinaryOperator, left: unknown, right: unknow
     case '-join':
       return asList(left).map(joinText).join(convertToString(right));
     case '-is':
-      return isInstanceOf(left, typeArg(right));
+      return isOperator(left, typeArg(right));
     case '-isnot':
-      return !isInstanceOf(left, typeArg(right));
+      return !isOperator(left, typeArg(right));
     case '-as':
       return convertAs(left, typeArg(right));
   }

@@ -320,3 +320,13 @@ describe('custom and general number formats', () => {
     expect(formatString('{0:G}', [0.0001])).toBe('0.0001');
   });
 });
+
+describe('-is [psobject]', () => {
+  it('is true only for PSObject-wrapped values, not for script literals', () => {
+    expect(op('-is', 'hello', new PSTypeValue('System.Management.Automation.PSObject'))).toBe(false);
+    expect(op('-is', 100, 'psobject')).toBe(false);
+    expect(op('-isnot', [1, 2], 'psobject')).toBe(true);
+    expect(op('-is', PSObject.fromRecord({ foo: 1 }), 'psobject')).toBe(true);
+    expect(op('-is', 'hello', 'object')).toBe(true);
+  });
+});
