@@ -24,7 +24,7 @@ import { SessionEvents } from './events.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
-import { Interpreter, blockSources } from './evaluate.js';
+import { Interpreter, blockSources, settleStatus, statementStatus } from './evaluate.js';
 import { ScriptStage, invokeScriptBlock, isAdvancedScript, resolveCommand, runCommandPipeline, runPipelineGeneral, scriptDeclaration, type ApiCommand } from './pipeline.js';
 import { RunspaceRegistry, runspaceObject, type ApiCommandSpec, type RunspaceEngine, type RunspaceHost } from './powershell-api.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
@@ -411,6 +411,7 @@ export class Session {
       for (const st of statements) {
         if (st.kind === 'Trap') continue;
         const before = rt.errorCount;
+        const own = statementStatus(rt, st);
         const od = sink();
         let failure: unknown;
         let failed = false;
@@ -425,7 +426,7 @@ export class Session {
           od.end();
         }
         if (failed && !(traps.length && (await this.trap(failure, st, traps, frame, sink)))) await interp.handleStatementError(failure, st, frame);
-        rt.lastSuccess = rt.errorCount === before;
+        settleStatus(rt, own, before, failed);
         await this.statementDone(outermost);
       }
       outcome.ok = rt.lastSuccess;
