@@ -16,6 +16,7 @@ import {
   arrayElementType,
   isTruthy,
   toDisplayText,
+  elementText,
 } from '../protocol/values.js';
 import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
@@ -1248,7 +1249,7 @@ export class Interpreter {
     if (Array.isArray(v)) {
       const ofs = f.scope.lookup('ofs')?.value;
       const sep = ofs === null || ofs === undefined ? ' ' : toDisplayText(ofs);
-      return v.map((x) => (Array.isArray(x) ? this.stringify(x, f) : toDisplayText(x))).join(sep);
+      return v.map(elementText).join(sep);
     }
     return toDisplayText(v);
   }

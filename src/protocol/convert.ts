@@ -22,6 +22,7 @@ import {
   markList,
   numberToString,
   toDisplayText,
+  elementText,
   typeNamesOf,
   typedArray,
 } from './values.js';
@@ -641,7 +642,7 @@ export function enumNoMatchText(name: string, info: EnumInfo): string {
 /** A value as a string, as a `[string]` cast does (dates in the invariant culture). */
 export function convertToString(value: unknown): string {
   if (value instanceof Date) return invariantDate(value);
-  if (Array.isArray(value)) return value.map(convertToString).join(' ');
+  if (Array.isArray(value)) return value.map((v) => (v instanceof Date ? invariantDate(v) : elementText(v))).join(' ');
   return toDisplayText(value);
 }
 
