@@ -330,3 +330,12 @@ describe('-is [psobject]', () => {
     expect(op('-is', 'hello', 'object')).toBe(true);
   });
 });
+
+describe('-eq on types', () => {
+  it('a generic type literal equals the type GetType() gives, whatever the spelling', () => {
+    const literal = new PSTypeValue('System.Collections.Generic.List[System.String]');
+    const runtime = new PSTypeValue('System.Collections.Generic.List`1[[System.String, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]]');
+    expect(op('-eq', runtime, literal)).toBe(true);
+    expect(op('-eq', runtime, new PSTypeValue('System.Collections.Generic.List[System.Int32]'))).toBe(false);
+  });
+});
