@@ -236,6 +236,13 @@ export class CommandContext implements CmdletContext {
     this.frame.streams.information(text, style, options?.noNewline);
   }
 
+  writeInformation(text: string): void {
+    const action = (this.common.informationAction ?? this.pref('InformationPreference', 'SilentlyContinue')).toLowerCase();
+    if (action === 'ignore') return;
+    this.frame.streams.information(text, undefined, false, action === 'silentlycontinue');
+    if (action === 'stop') throw new TerminatingError(preferenceStopRecord('InformationPreference', text));
+  }
+
   // ---------------------------------------------------------------------------------------
   // Errors
 

@@ -16,6 +16,7 @@ import {
   arrayElementType,
   isTruthy,
   toDisplayText,
+  elementText,
 } from '../protocol/values.js';
 import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
@@ -106,6 +107,34 @@ export interface PipelineRunner {
   run(interp: Interpreter, p: A.PipelineAst, f: Frame, out: Pipe): Promise<void>;
   /** The block's output; an array without a promise when the block ran synchronously (the per-object hot path). */
   invoke(interp: Interpreter, sb: ScriptBlockValue, f: Frame, options: InvokeOptions, dot: boolean): MaybePromise<unknown[]>;
+}
+
+/**
+ * Before a statement runs. Most statements set `$?` to "no error while it ran", but an `@(...)`
+ * or `$(...)` alone keeps the status of its own last statement ('inner', true when none ran), and
+ * an expandable string is a value, so it succeeds ('value') even when a subexpression wrote an error.
+ */
+export function statementStatus(rt: Runtime, st: A.StatementAst): StatementStatus {
+  const own = ownStatus(st);
+  if (own === 'inner') rt.lastSuccess = true;
+  return own;
+}
+
+/** `$?` after a statement (see statementStatus); `failed`: it ended with a terminating error. */
+export function settleStatus(rt: Runtime, own: StatementStatus, before: number, failed: boolean): void {
+  if (failed && rt.errorCount !== before) rt.lastSuccess = false;
+  else if (own === 'value') rt.lastSuccess = true;
+  else if (!own) rt.lastSuccess = rt.errorCount === before;
+}
+
+type StatementStatus = 'inner' | 'value' | undefined;
+
+function ownStatus(st: A.StatementAst): StatementStatus {
+  if (st.kind !== 'Pipeline' || st.elements.length !== 1) return undefined;
+  const el = st.elements[0]!;
+  if (el.kind !== 'CommandExpression' || el.redirections.length) return undefined;
+  const k = el.expression.kind;
+  return k === 'ArrayExpression' || k === 'SubExpression' ? 'inner' : k === 'ExpandableString' ? 'value' : undefined;
 }
 
 export class Interpreter {
@@ -321,14 +350,17 @@ export class Interpreter {
       const st = statements[i]!;
       if (this.rt.breakpoints.length) await statementBreakpoints(this, st, f);
       const before = this.rt.errorCount;
+      const own = statementStatus(this.rt, st);
+      let failed = false;
       try {
         const r = this.runStatement(st, f, out);
         if (isPromise(r)) await r;
       } catch (e) {
+        failed = true;
         const r = this.handleStatementError(e, st, f);
         if (isPromise(r)) await r;
       }
-      this.rt.lastSuccess = this.rt.errorCount === before;
+      settleStatus(this.rt, own, before, failed);
     }
   }
 
@@ -1258,7 +1290,7 @@ export class Interpreter {
     if (Array.isArray(v)) {
       const ofs = f.scope.lookup('ofs')?.value;
       const sep = ofs === null || ofs === undefined ? ' ' : toDisplayText(ofs);
-      return v.map((x) => (Array.isArray(x) ? this.stringify(x, f) : toDisplayText(x))).join(sep);
+      return v.map(elementText).join(sep);
     }
     return toDisplayText(v);
   }

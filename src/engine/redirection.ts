@@ -92,7 +92,7 @@ export async function prepareRedirections(
         warning: (m) => text(byStream.get('3'), `WARNING: ${m}`, () => base.warning(m)),
         verbose: (m) => text(byStream.get('4'), `VERBOSE: ${m}`, () => base.verbose(m)),
         debug: (m) => text(byStream.get('5'), `DEBUG: ${m}`, () => base.debug(m)),
-        information: (t, style, noNewline) => text(byStream.get('6'), t, () => base.information(t, style, noNewline)),
+        information: (t, style, noNewline, hidden) => text(byStream.get('6'), t, () => base.information(t, style, noNewline, hidden)),
       };
     },
     async finish() {

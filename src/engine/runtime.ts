@@ -23,7 +23,8 @@ export interface Streams {
   warning(message: string): void;
   verbose(message: string): void;
   debug(message: string): void;
-  information(text: string, style?: HostStyle, noNewline?: boolean): void;
+  /** `hidden`: recorded (redirection, [powershell] streams) but not shown, as under InformationPreference SilentlyContinue. */
+  information(text: string, style?: HostStyle, noNewline?: boolean, hidden?: boolean): void;
 }
 
 export interface Frame {

@@ -24,7 +24,7 @@ import { SessionEvents } from './events.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
 import { PS_VERSION } from './automatic-variables.js';
-import { Interpreter, blockSources } from './evaluate.js';
+import { Interpreter, blockSources, settleStatus, statementStatus } from './evaluate.js';
 import { ScriptStage, invokeScriptBlock, isAdvancedScript, resolveCommand, runCommandPipeline, runPipelineGeneral, scriptDeclaration, type ApiCommand } from './pipeline.js';
 import { RunspaceRegistry, runspaceObject, type ApiCommandSpec, type RunspaceEngine, type RunspaceHost } from './powershell-api.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
@@ -413,6 +413,7 @@ export class Session {
       for (const st of statements) {
         if (st.kind === 'Trap') continue;
         const before = rt.errorCount;
+        const own = statementStatus(rt, st);
         const od = sink();
         let failure: unknown;
         let failed = false;
@@ -427,7 +428,7 @@ export class Session {
           od.end();
         }
         if (failed && !(traps.length && (await this.trap(failure, st, traps, frame, sink)))) await interp.handleStatementError(failure, st, frame);
-        rt.lastSuccess = rt.errorCount === before;
+        settleStatus(rt, own, before, failed);
         await this.statementDone(outermost);
       }
       outcome.ok = rt.lastSuccess;
@@ -535,7 +536,7 @@ export class Session {
       warning: (m) => host.writeLine(`WARNING: ${m}`, 'warning'),
       verbose: (m) => host.writeLine(`VERBOSE: ${m}`, 'verbose'),
       debug: (m) => host.writeLine(`DEBUG: ${m}`, 'debug'),
-      information: (t, style, noNewline) => (noNewline ? host.write(t, 'host', style) : host.writeLine(t, 'host', style)),
+      information: (t, style, noNewline, hidden) => (hidden ? undefined : noNewline ? host.write(t, 'host', style) : host.writeLine(t, 'host', style)),
     };
   }
 

@@ -536,6 +536,8 @@ export interface CmdletContext {
   writeDebug(message: string): void;
   /** Write-Host: straight to the host, not the pipeline. */
   writeHost(text: string, options?: HostStyle & { noNewline?: boolean }): void;
+  /** Write-Information: the information stream, shown only when InformationPreference (or -InformationAction) is Continue. */
+  writeInformation(text: string): void;
 
   /**
    * Builds an error record for this command: fills in invocation info (position of the

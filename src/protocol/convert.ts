@@ -23,6 +23,7 @@ import {
   markList,
   numberToString,
   toDisplayText,
+  elementText,
   typeNamesOf,
   typedArray,
 } from './values.js';
@@ -650,7 +651,7 @@ export function enumNoMatchText(name: string, info: EnumInfo): string {
 /** A value as a string, as a `[string]` cast does (dates in the invariant culture). */
 export function convertToString(value: unknown): string {
   if (value instanceof Date) return invariantDate(value);
-  if (Array.isArray(value)) return value.map(convertToString).join(' ');
+  if (Array.isArray(value)) return value.map((v) => (v instanceof Date ? invariantDate(v) : elementText(v))).join(' ');
   return toDisplayText(value);
 }
 
@@ -1023,7 +1024,17 @@ function isInstanceOfName(value: unknown, name: string): boolean {
   return typeNamesOf(value).some((t) => t.toLowerCase() === l);
 }
 
-/** `-is` and `catch [Type]`: whether a value is of a type (name as written or full name). */
+/**
+ * The `-is` / `-isnot` operators. `[psobject]` asks whether the value is wrapped in a PSObject:
+ * script literals (strings, numbers, booleans, arrays, hashtables) are not; objects are.
+ */
+export function isOperator(value: unknown, typeName: string): boolean {
+  const full = resolveTypeName(typeName) ?? typeName;
+  if (full === 'System.Management.Automation.PSObject') return value instanceof PSObject || value instanceof ErrorRecord;
+  return isInstanceOf(value, full);
+}
+
+/** `catch [Type]` and conversions: whether a value is of a type (name as written or full name). */
 export function isInstanceOf(value: unknown, typeName: string): boolean {
   const full = resolveTypeName(typeName) ?? typeName;
   if (value === null || value === undefined) return false;

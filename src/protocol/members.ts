@@ -585,9 +585,9 @@ function memberOf(target: unknown, name: string): unknown {
     if (target.has(name)) return target.get(name);
     switch (lower(name)) {
       case 'keys':
-        return target.keys();
+        return keyValueCollection(target, target.keys(), 'Key');
       case 'values':
-        return target.values();
+        return keyValueCollection(target, target.values(), 'Value');
       case 'count':
         return target.size;
       case 'isreadonly':
@@ -1196,6 +1196,18 @@ function sortRows(rows: MemberRow[]): MemberRow[] {
 // `$x.psobject`: the PSObject view of any value (Properties, Methods, Members, TypeNames, BaseObject)
 
 /** `.psobject.TypeNames` / `.pstypenames`: a Collection[string] (Insert, Add, Remove change the object). */
+/**
+ * `.Keys` / `.Values` of a hashtable: .NET's own collection types (Hashtable+KeyCollection,
+ * OrderedDictionary's OrderedDictionaryKeyValueCollection), which scripts see in PSObject.TypeNames.
+ */
+function keyValueCollection(h: PSHashtable, items: unknown[], part: 'Key' | 'Value'): unknown[] {
+  if (h.typeName === 'System.Collections.Hashtable') return markList(items, { typeName: `System.Collections.Hashtable+${part}Collection`, addReturnsIndex: false });
+  if (h.typeName === 'System.Collections.Specialized.OrderedDictionary') return markList(items, ORDERED_KEY_VALUE_LIST);
+  return items;
+}
+
+const ORDERED_KEY_VALUE_LIST: ListKind = { typeName: 'System.Collections.Specialized.OrderedDictionary+OrderedDictionaryKeyValueCollection', addReturnsIndex: false };
+
 const TYPE_NAME_LIST: ListKind = {
   typeName: 'System.Collections.ObjectModel.Collection`1[[System.String, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]]',
   addReturnsIndex: false,

@@ -2,10 +2,11 @@
 // left filter, comparisons are case-insensitive unless the `c` form is used.
 
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
-import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isInstanceOf, parseDate, resolveTypeName, toNumber, toNumeric, valueText, valueTypeName, type EnumInfo } from './convert.js';
+import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isOperator, parseDate, resolveTypeName, toNumber, toNumeric, valueText, valueTypeName, type EnumInfo } from './convert.js';
 import { PSChar, TypedNumber, arithmetic, bitwise, bnot, compareNumeric, divisionRaises, double, isNumeric, isZero, negate, parseNumeric, shift, type Numeric } from './numbers.js';
 import { FormatError, formatDate, formatNumber } from './dotnet-format.js';
 import { raise, runtimeError, withInner } from './errors.js';
+import { dotnetTypeName } from './generic-types.js';
 import { EnumValue, PSHashtable, PSObject, PSTypeValue, isTruthy, toDisplayText, typeNamesOf } from './values.js';
 import { compileWildcard } from './wildcard.js';
 import { runRegex } from './regex-guard.js';
@@ -160,7 +161,8 @@ export function valuesEqual(a: unknown, b: unknown, caseSensitive = false): bool
     const d = b instanceof Date ? b : typeof b === 'string' ? parseDate(b) : undefined;
     return !!d && d.getTime() === a.getTime();
   }
-  if (a instanceof PSTypeValue) return b instanceof PSTypeValue ? a.fullName === b.fullName : typeof b === 'string' && stringEq(a.fullName, resolveTypeName(b) ?? b, false);
+  // Types are equal by .NET's full name (a type literal `[List[string]]` and GetType() spell generics differently).
+  if (a instanceof PSTypeValue) return b instanceof PSTypeValue ? a.fullName === b.fullName || dotnetTypeName(a.fullName) === dotnetTypeName(b.fullName) : typeof b === 'string' && stringEq(a.fullName, resolveTypeName(b) ?? b, false);
   if (a instanceof PSObject && typeof b === 'string' && a.method('ToString')) return stringEq(a.toString(), b, caseSensitive);
   return a === b;
 }
@@ -711,9 +713,9 @@ export function binaryOperation(op: BinaryOperator, left: unknown, right: unknow
     case '-join':
       return asList(left).map(joinText).join(convertToString(right));
     case '-is':
-      return isInstanceOf(left, typeArg(right));
+      return isOperator(left, typeArg(right));
     case '-isnot':
-      return !isInstanceOf(left, typeArg(right));
+      return !isOperator(left, typeArg(right));
     case '-as':
       return convertAs(left, typeArg(right));
   }

@@ -184,6 +184,16 @@ export function instanceMembers(obj: object, create = false): PSObject | undefin
 }
 
 /**
+ * An element of a collection turned into text: PowerShell converts elements without unrolling
+ * them further, so a nested collection gives its .NET ToString(), the type name
+ * ("1 System.Object[] abc"), generic arguments without their assembly.
+ */
+export function elementText(value: unknown): string {
+  if (!Array.isArray(value)) return toDisplayText(value);
+  return (typeNamesOf(value)[0] ?? 'System.Object[]').replace(/\[([^[\],]+), [^[\]]*\]/g, '$1');
+}
+
+/**
  * Lists that grow (ArrayList, List[T], Collection[string]): JS arrays (the pipeline unrolls them
  * as it does these types) tagged with their .NET type, which gives them Add, Insert, Remove...
  */
@@ -485,13 +495,13 @@ export function dateToString(d: Date): string {
  * arrays are joined with spaces ($OFS), $null is empty.
  */
 export function toDisplayText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(elementText).join(' ');
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number') return numberToString(value);
   if (value instanceof TypedNumber || value instanceof PSDecimal) return numericText(value);
   if (value instanceof Date) return dateToString(value);
-  if (Array.isArray(value)) return value.map(toDisplayText).join(' ');
   if (value instanceof Uint8Array) return Array.from(value).join(' ');
   return String(value);
 }

@@ -90,6 +90,7 @@ export interface RunResult {
   verbose: string[];
   debug: string[];
   hostText: { text: string; foreground?: string; background?: string; noNewline?: boolean }[];
+  information: string[];
   /** The terminating error, if the run threw one. */
   terminating?: ErrorRecord;
   transcript: { started?: { path: string; append: boolean }; stopped: boolean };
@@ -97,7 +98,7 @@ export interface RunResult {
 }
 
 export async function runCmdlet(decl: CmdletDeclaration, opts: RunOptions = {}): Promise<RunResult> {
-  const result: RunResult = { output: [], errors: [], warnings: [], verbose: [], debug: [], hostText: [], transcript: { stopped: false }, invocations: [] };
+  const result: RunResult = { output: [], errors: [], warnings: [], verbose: [], debug: [], hostText: [], information: [], transcript: { stopped: false }, invocations: [] };
   const given = opts.params ?? {};
   const bound = new Set(opts.bound ?? Object.keys(given).filter((k) => given[k] !== undefined));
   const params = { ...declaredDefaults(decl), ...given };
@@ -155,6 +156,7 @@ export async function runCmdlet(decl: CmdletDeclaration, opts: RunOptions = {}):
     writeVerbose: (m) => void result.verbose.push(m),
     writeDebug: (m) => void result.debug.push(m),
     writeHost: (text, o) => void result.hostText.push({ text, ...o }),
+    writeInformation: (text) => void result.information.push(text),
     error(init) {
       return new ErrorRecord({
         ...init,

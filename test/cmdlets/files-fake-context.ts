@@ -87,6 +87,7 @@ export async function run(
     writeVerbose() {},
     writeDebug() {},
     writeHost() {},
+    writeInformation() {},
     error(init) {
       return new ErrorRecord({ ...init, commandFullName: commandTypeName(decl.name) });
     },

@@ -18,7 +18,9 @@ describe('Compare-Object', () => {
   it('matches within the sync window and shows equal objects with -IncludeEqual', async () => {
     expect(await out("(Compare-Object 1,2 2,1 -IncludeEqual).SideIndicator -join ' '")).toBe('== ==\n');
     expect(await out("(Compare-Object 1,2 2,1 -SyncWindow 0 | % { \"$($_.InputObject)$($_.SideIndicator)\" }) -join ' '")).toBe('2=> 1<= 1=> 2<=\n');
-    expect(await out("(Compare-Object 1,2,3 1,2,4 -ExcludeDifferent | % InputObject) -join ','")).toBe('1,2\n');
+    expect(await out("(Compare-Object 1,2,3 1,2,4 -ExcludeDifferent -IncludeEqual | % InputObject) -join ','")).toBe('1,2\n');
+    // 5.1: -ExcludeDifferent without -IncludeEqual (or with -IncludeEqual:$false) writes nothing.
+    expect(await out("@(Compare-Object 1,2,3 1,2,4 -ExcludeDifferent).Count; @(Compare-Object 1,2,3 1,2,4 -ExcludeDifferent -IncludeEqual:$false).Count")).toBe('0\n0\n');
   });
   it('compares case-insensitively unless -CaseSensitive, and by -Property', async () => {
     expect(await out('@(Compare-Object a A).Count; @(Compare-Object a A -CaseSensitive).Count')).toBe('0\n2\n');

@@ -15,6 +15,12 @@ describe('errors', () => {
     expect(r.errors[0]!.activity).toBe('Fail-Item');
   });
 
+  it('$? after @(...) and $(...) alone is their last statement\'s; after an expandable string it is true', async () => {
+    const sh = testShell();
+    const r = await sh.eval("@(Fail-Item a; 'Hi'); $a = $?; $(Fail-Item b); $b = $?; Fail-Item c; $(); $c = $?; \"x $(Fail-Item d)\"; $d = $?; @('Hi'; Fail-Item e); $e = $?; \"$a $b $c $d $e\"");
+    expect(r.output.at(-1)).toBe('True False True True False');
+  });
+
   it('printed errors: renderer lines then a blank line, as 5.1', async () => {
     const sh = testShell();
     const text = await sh.run('Fail-Item x');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertAs, convertTo, isInstanceOf, parseDate, resolveTypeName, toNumber } from '../../src/protocol/convert.js';
 import { ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
-import { PSHashtable, PSObject, PSTypeValue, SecureString, typeNamesOf } from '../../src/protocol/values.js';
+import { PSHashtable, PSObject, PSTypeValue, SecureString, markList, typeNamesOf } from '../../src/protocol/values.js';
 
 function err(f: () => unknown): ErrorRecord {
   try {
@@ -188,5 +188,14 @@ describe('toNumber', () => {
     expect(toNumber(null)).toBe(0);
     expect(toNumber(true)).toBe(1);
     expect(err(() => toNumber('abc')).message).toBe('Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."');
+  });
+});
+
+describe('collections to string', () => {
+  it('elements are not unrolled further: a nested collection gives its type name', () => {
+    expect(convertTo([1, 2.2, ['John', 'Smith', 10], 'abc'], 'string')).toBe('1 2.2 System.Object[] abc');
+    expect(convertTo([1, null, 'a'], 'string')).toBe('1  a');
+    const list = markList(['x'], { typeName: 'System.Collections.Generic.List`1[[System.String, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]]', addReturnsIndex: false });
+    expect(convertTo([list], 'string')).toBe('System.Collections.Generic.List`1[System.String]');
   });
 });

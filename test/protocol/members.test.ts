@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getMember, invokeMethod, memberNames, setMember } from '../../src/protocol/members.js';
 import { ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
-import { PSHashtable, PSObject, PSTypeValue, SecureString } from '../../src/protocol/values.js';
+import { PSHashtable, PSObject, PSTypeValue, SecureString, listKindOf } from '../../src/protocol/values.js';
 
 function err(f: () => unknown): ErrorRecord {
   try {
@@ -49,6 +49,15 @@ describe('getMember', () => {
     expect(getMember(h, 'Count')).toBe(2);
     h.set('Count', 99);
     expect(getMember(h, 'Count')).toBe(99);
+  });
+
+  it('hashtable Keys and Values are .NET key/value collections', () => {
+    const h = new PSHashtable();
+    h.set('a', 1);
+    expect(listKindOf(getMember(h, 'Keys'))?.typeName).toBe('System.Collections.Hashtable+KeyCollection');
+    expect(listKindOf(getMember(h, 'Values'))?.typeName).toBe('System.Collections.Hashtable+ValueCollection');
+    h.ordered = true;
+    expect(listKindOf(getMember(h, 'Keys'))?.typeName).toBe('System.Collections.Specialized.OrderedDictionary+OrderedDictionaryKeyValueCollection');
   });
 
   it('dates', () => {

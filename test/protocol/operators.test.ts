@@ -320,3 +320,22 @@ describe('custom and general number formats', () => {
     expect(formatString('{0:G}', [0.0001])).toBe('0.0001');
   });
 });
+
+describe('-is [psobject]', () => {
+  it('is true only for PSObject-wrapped values, not for script literals', () => {
+    expect(op('-is', 'hello', new PSTypeValue('System.Management.Automation.PSObject'))).toBe(false);
+    expect(op('-is', 100, 'psobject')).toBe(false);
+    expect(op('-isnot', [1, 2], 'psobject')).toBe(true);
+    expect(op('-is', PSObject.fromRecord({ foo: 1 }), 'psobject')).toBe(true);
+    expect(op('-is', 'hello', 'object')).toBe(true);
+  });
+});
+
+describe('-eq on types', () => {
+  it('a generic type literal equals the type GetType() gives, whatever the spelling', () => {
+    const literal = new PSTypeValue('System.Collections.Generic.List[System.String]');
+    const runtime = new PSTypeValue('System.Collections.Generic.List`1[[System.String, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]]');
+    expect(op('-eq', runtime, literal)).toBe(true);
+    expect(op('-eq', runtime, new PSTypeValue('System.Collections.Generic.List[System.Int32]'))).toBe(false);
+  });
+});

@@ -42,7 +42,7 @@ const PARAMETERS = {
     help: 'Specifies how many adjacent positions are searched for a match. Default: all of them.',
   },
   Property: { type: 'Object[]', help: 'Specifies the properties (names or calculated properties) to compare.' },
-  ExcludeDifferent: { type: 'Switch', help: 'Writes only the objects that are equal (implies -IncludeEqual).' },
+  ExcludeDifferent: { type: 'Switch', help: 'Leaves out the objects that differ; with -IncludeEqual only the equal ones are written, without it nothing is.' },
   IncludeEqual: { type: 'Switch', help: 'Also writes the objects that are equal, with SideIndicator ==.' },
   PassThru: { type: 'Switch', help: 'Writes the compared objects themselves, with a SideIndicator note property.' },
   Culture: { type: 'String', help: 'Specifies the culture for comparisons.' },
@@ -154,7 +154,8 @@ function step(params: Params, ctx: CmdletContext, st: State, diff: Entry | undef
 }
 
 function emit(params: Params, ctx: CmdletContext, st: State, e: Entry, side: '==' | '=>' | '<='): void {
-  if (side === '==' ? !(params.IncludeEqual || params.ExcludeDifferent) : params.ExcludeDifferent) return;
+  // As 5.1's BeginProcessing: -ExcludeDifferent does not turn -IncludeEqual on, so alone it writes nothing.
+  if (side === '==' ? !params.IncludeEqual : params.ExcludeDifferent) return;
   let out: PSObject;
   if (params.PassThru && e.obj instanceof PSObject) out = e.obj;
   else if (params.PassThru) {

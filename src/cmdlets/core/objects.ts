@@ -36,6 +36,7 @@ import WriteHost from './Write-Host.js';
 import WriteOutput from './Write-Output.js';
 import WriteProgress from './Write-Progress.js';
 import WriteVerbose from './Write-Verbose.js';
+import WriteInformation from './Write-Information.js';
 import WriteWarning from './Write-Warning.js';
 import AddMember from './Add-Member.js';
 import SelectString from './Select-String.js';
@@ -71,6 +72,7 @@ export const objectCmdlets: CmdletDeclaration[] = [
   WriteError,
   WriteWarning,
   WriteVerbose,
+  WriteInformation,
   WriteDebug,
   WriteProgress,
   WriteHost,
