@@ -2,6 +2,7 @@
 // [System.Text.Encoding]::Unicode.GetBytes(), [Math]::Round(), [DateTime]::Now, [Convert]...
 // Files go through the lab drive; the clock is the lab clock.
 
+import { TEMP_FOLDER, newTempFile } from '../protocol/temp-files.js';
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
 import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
@@ -261,7 +262,7 @@ function fileMethod(name: string, args: unknown[], env: StaticEnv): unknown {
 /** The System.IO.Path methods that take exactly one path. */
 const ONE_PATH_METHODS = new Set(['getfilename', 'getextension', 'getfilenamewithoutextension', 'getdirectoryname', 'haschangedextension', 'ispathrooted', 'getpathroot', 'getfullpath', 'hasextension']);
 
-function pathMethod(name: string, args: unknown[]): unknown {
+function pathMethod(name: string, args: unknown[], env: StaticEnv): unknown {
   if (ONE_PATH_METHODS.has(name.toLowerCase()) && args.length !== 1) overload(name, args.length);
   const s = convertToString(args[0]);
   const base = s.slice(Math.max(s.lastIndexOf('\\'), s.lastIndexOf('/')) + 1);
@@ -288,9 +289,10 @@ function pathMethod(name: string, args: unknown[]): unknown {
         return acc.endsWith('\\') || acc.endsWith('/') ? acc + part : acc + '\\' + part;
       }, '');
     case 'gettempfilename':
-      return `C:\\Users\\Administrator\\AppData\\Local\\Temp\\tmp${randomUUID().slice(0, 4).toUpperCase()}.tmp`;
+      // As .NET does, the file is made (empty), not only named.
+      return newTempFile(env.fs).display;
     case 'gettemppath':
-      return 'C:\\Users\\Administrator\\AppData\\Local\\Temp\\';
+      return TEMP_FOLDER + '\\';
     case 'ispathrooted':
       return /^[A-Za-z]:\\|^\\\\/.test(s);
   }
@@ -843,7 +845,7 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     case 'System.IO.File':
       return fileMethod(name, args, env);
     case 'System.IO.Path':
-      return pathMethod(name, args);
+      return pathMethod(name, args, env);
     case 'System.Math':
       return mathMethod(name, args);
     case 'System.Convert':

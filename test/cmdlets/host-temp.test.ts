@@ -17,6 +17,13 @@ describe('Get-Host and New-TemporaryFile', () => {
   });
 });
 
+describe('[System.IO.Path]::GetTempFileName()', () => {
+  it('makes the empty file it names in the same folder as New-TemporaryFile, as .NET does', async () => {
+    const { run } = everydaySession();
+    expect(await run('$n = [System.IO.Path]::GetTempFileName(); Test-Path $n; (Get-Item $n).Length; (Split-Path $n) -eq (New-TemporaryFile).DirectoryName')).toBe('True\n0\nTrue\n');
+  });
+});
+
 describe('Update-List', () => {
   it('changes a list property in place and writes the object; without an object it returns the changes', async () => {
     const { run } = everydaySession();

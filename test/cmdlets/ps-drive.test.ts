@@ -23,8 +23,8 @@ describe('FileSystem drives', () => {
     expect(out.split('\n').filter((l) => l)).toEqual(['C:\\Work', 'hello', 'True', 'notes.txt', 'C:\\Work']);
   });
   it('Get-PSDrive lists the session\'s drives with the added ones, and filters by provider and name', async () => {
-    const out = await run('Get-PSDrive -PSProvider FileSystem | ForEach-Object Name; (Get-PSDrive Cert).Provider; Get-PSDrive W* | ForEach-Object Root');
-    expect(out.split('\n').filter((l) => l)).toEqual(['C', 'Work', 'Microsoft.PowerShell.Core\\Certificate', 'C:\\Work']);
+    const out = await run('Get-PSDrive -PSProvider FileSystem | ForEach-Object Name; "$((Get-PSDrive Cert).Provider)"; (Get-PSDrive Cert).Provider.Name; Get-PSDrive W* | ForEach-Object Root');
+    expect(out.split('\n').filter((l) => l)).toEqual(['C', 'Work', 'Microsoft.PowerShell.Core\\Certificate', 'Certificate', 'C:\\Work']);
     expect(await run('Get-PSDrive')).toMatch(/Name\s+Used \(GB\)\s+Free \(GB\)\s+Provider\s+Root/);
   });
   it('refuses a name in use, a missing root and an unknown provider, adding nothing', async () => {

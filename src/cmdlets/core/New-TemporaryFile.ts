@@ -2,12 +2,9 @@
 // folder on the lab drive ([System.IO.Path]::GetTempPath()), as Path.GetTempFileName does, and
 // returns its FileInfo. The folder is made when the lab's machine does not have it yet.
 
-import { randomUUID } from 'node:crypto';
 import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { TEMP_FOLDER, newTempFile } from '../../protocol/temp-files.js';
 import { commandError, fileSystemInfo } from './file-common.js';
-
-/** The user's temporary folder, as [System.IO.Path]::GetTempPath() gives it. */
-const TEMP_FOLDER = 'C:\\Users\\Administrator\\AppData\\Local\\Temp';
 
 export default defineCmdlet({
   name: 'New-TemporaryFile',
@@ -24,12 +21,7 @@ export default defineCmdlet({
   async process(_params, ctx) {
     if (!(await ctx.shouldProcess(TEMP_FOLDER, 'New-TemporaryFile'))) return;
     try {
-      const folder = ctx.fs.resolve(TEMP_FOLDER, TEMP_FOLDER);
-      if (!ctx.fs.exists(folder)) ctx.fs.mkdir(folder);
-      let file;
-      do file = ctx.fs.resolve(`tmp${randomUUID().slice(0, 4).toUpperCase()}.tmp`, TEMP_FOLDER);
-      while (ctx.fs.exists(file));
-      ctx.fs.writeBytes(file, new Uint8Array(0));
+      const file = newTempFile(ctx.fs);
       ctx.write(fileSystemInfo(ctx.fs, ctx.fs.stat(file)!));
     } catch (err) {
       ctx.fail(commandError(ctx, err));

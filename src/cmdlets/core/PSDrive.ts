@@ -29,20 +29,46 @@ registerView({
       { label: 'Name', property: 'Name', alignment: 'Left' },
       { label: 'Used (GB)', value: () => null, alignment: 'Right', width: 9 },
       { label: 'Free (GB)', value: () => null, alignment: 'Right', width: 9 },
-      { label: 'Provider', value: (o) => (o instanceof PSObject ? String(o.get('Provider')).replace(/^.*\\/, '') : ''), alignment: 'Left' },
+      { label: 'Provider', value: (o) => providerName(o), alignment: 'Left' },
       { label: 'Root', property: 'Root', alignment: 'Left' },
       { label: 'CurrentLocation', property: 'CurrentLocation', alignment: 'Right' },
     ],
   },
 });
 
-function driveInfo(name: string, provider: string, root: string, description: string): PSObject {
+/** A ProviderInfo as PSDriveInfo.Provider gives it: `.Name` is `FileSystem`; it prints as `Microsoft.PowerShell.Core\\FileSystem`. */
+function providerInfo(name: string): PSObject {
+  const full = `Microsoft.PowerShell.Core\\${name}`;
+  const o = new PSObject(['System.Management.Automation.ProviderInfo', 'System.Object']);
+  o.addNote('Name', name);
+  o.addNote('ModuleName', 'Microsoft.PowerShell.Core');
+  o.addNote('PSSnapIn', 'Microsoft.PowerShell.Core');
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => full });
+  return o;
+}
+
+/** A drive's provider by its short name (`FileSystem`). */
+function providerName(drive: unknown): string {
+  const p = drive instanceof PSObject ? drive.get('Provider') : undefined;
+  return p instanceof PSObject ? String(p.get('Name')) : '';
+}
+
+/** CurrentLocation: the current location under the drive's root, when the current location is on it. */
+function locationOn(root: string, location: string): string {
+  if (!root) return '';
+  const base = root.replace(/\\+$/, '');
+  const lower = location.toLowerCase();
+  if (lower === base.toLowerCase() || lower === base.toLowerCase() + '\\') return '';
+  return lower.startsWith(base.toLowerCase() + '\\') ? location.slice(base.length + 1) : '';
+}
+
+function driveInfo(ctx: CmdletContext, name: string, provider: string, root: string, description: string): PSObject {
   const o = new PSObject([DRIVE_TYPE, 'System.Object']);
   o.addNote('Name', name);
-  o.addNote('Provider', `Microsoft.PowerShell.Core\\${provider}`);
+  o.addNote('Provider', providerInfo(provider));
   o.addNote('Root', root);
   o.addNote('Description', description);
-  o.addNote('CurrentLocation', '');
+  o.addNote('CurrentLocation', provider === 'FileSystem' ? locationOn(root, ctx.session.getLocation()) : '');
   return o;
 }
 
@@ -51,8 +77,8 @@ function drives(ctx: CmdletContext): FileSystemDrives {
 }
 
 function allDrives(ctx: CmdletContext): PSObject[] {
-  const added = drives(ctx).list().map((d: MappedDrive) => driveInfo(d.name, 'FileSystem', d.root, d.description));
-  return [...BUILT_IN_DRIVES.map((d) => driveInfo(d.name, d.provider, d.root, d.description)), ...added].sort((a, b) =>
+  const added = drives(ctx).list().map((d: MappedDrive) => driveInfo(ctx, d.name, 'FileSystem', d.root, d.description));
+  return [...BUILT_IN_DRIVES.map((d) => driveInfo(ctx, d.name, d.provider, d.root, d.description)), ...added].sort((a, b) =>
     String(a.get('Name')).localeCompare(String(b.get('Name')), 'en', { sensitivity: 'base' }),
   );
 }
@@ -124,7 +150,7 @@ export const newPSDrive = defineCmdlet({
     if (!(await ctx.shouldProcess(`Name: ${name} Provider: Microsoft.PowerShell.Core\\FileSystem Root: ${resolved.display}`, 'New drive'))) return;
     const drive: MappedDrive = { name, root: resolved.display, description: p.Description ?? '' };
     drives(ctx).add(drive);
-    ctx.write(driveInfo(drive.name, 'FileSystem', drive.root, drive.description));
+    ctx.write(driveInfo(ctx, drive.name, 'FileSystem', drive.root, drive.description));
   },
 });
 
@@ -149,7 +175,7 @@ export const getPSDrive = defineCmdlet({
   process(p, ctx) {
     let list = allDrives(ctx);
     const providers = p.PSProvider;
-    if (providers) list = list.filter((d) => providers.some((x) => x !== null && String(d.get('Provider')).toLowerCase().endsWith('\\' + x.toLowerCase())));
+    if (providers) list = list.filter((d) => providers.some((x) => x !== null && providerName(d).toLowerCase() === x.replace(/^Microsoft\.PowerShell\.Core\\/i, '').toLowerCase()));
     const names = p.Name;
     if (!names) {
       for (const d of list) ctx.write(d);
