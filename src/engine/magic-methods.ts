@@ -3,7 +3,7 @@
 // name itself. The interpreter runs the script blocks; this module holds what they select.
 import { convertTo, convertToEnum, enumInfo, registerEnum } from '../protocol/convert.js';
 import { TerminatingError, runtimeError } from '../protocol/errors.js';
-import { getMember, hasMember, invokeMethod, setMember } from '../protocol/members.js';
+import { getMember, hasMember, invokeMethod, methodArgumentError, setMember } from '../protocol/members.js';
 import { PSTypeValue, toDisplayText, typeNamesOf } from '../protocol/values.js';
 
 const SELECTION_MODE = 'System.Management.Automation.WhereOperatorSelectionMode';
@@ -11,15 +11,9 @@ registerEnum({ typeName: SELECTION_MODE, values: ['Default', 'First', 'Last', 'S
 
 type Mode = 'Default' | 'First' | 'Last' | 'SkipUntil' | 'Until' | 'Split';
 
-/** An argument of Where that does not convert: 5.1's MethodArgumentConversionInvalidCastArgument. */
+/** An argument of Where that does not convert (the one MethodArgumentConversionInvalidCastArgument of members.ts). */
 function argumentError(index: number, value: unknown, typeName: string, inner: string) {
-  const names = ['expression', 'mode', 'numberToReturn'];
-  return runtimeError(
-    `Cannot convert argument "${names[index]}", with value: "${toDisplayText(value)}", for "Where" to type "${typeName}": "${inner}"`,
-    'MethodArgumentConversionInvalidCastArgument',
-    'NotSpecified',
-    'MethodException',
-  );
+  return methodArgumentError('Where', ['expression', 'mode', 'numberToReturn'][index]!, value, typeName, inner);
 }
 
 /** `.Where('text')`: the expression must be a script block. */

@@ -4,7 +4,7 @@
 import { closedGeneric, dotnetTypeName } from './generic-types.js';
 import { NUMERIC_LIMITS, convertTo, convertToString, enumInfo, enumValue, exceptionValue, resolveTypeName, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
-import { ErrorRecord, TerminatingError, raise } from './errors.js';
+import { ErrorRecord, TerminatingError, raise, runtimeError } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
 import { PSChar, compareNumeric, isNumeric, type Numeric } from './numbers.js';
 import { compileWildcard } from './wildcard.js';
@@ -671,7 +671,7 @@ function commonMethod(target: unknown, name: string, args: unknown[]): unknown {
 
 /** Stack[T], Queue[T], HashSet[T], LinkedList[T]: a list in enumeration order (a stack's top first). */
 function collectionMethod(list: unknown[], kind: ListKind, name: string, args: unknown[]): unknown {
-  const item = (v: unknown) => (kind.elementType ? convertTo(v, kind.elementType) : v);
+  const item = (v: unknown) => elementArgument(kind, name, v);
   const one = () => {
     if (args.length !== 1) overloadError(name, args.length);
     return item(args[0]);
@@ -736,10 +736,34 @@ function collectionMethod(list: unknown[], kind: ListKind, name: string, args: u
   return ['clear', 'toarray', 'remove', 'tostring'].includes(l) ? growingListMethod(list, { ...kind, collection: undefined }, name, args) : NOT_FOUND;
 }
 
+/**
+ * A method's argument that does not convert to its parameter's type: 5.1's
+ * MethodArgumentConversionInvalidCastArgument, naming the parameter, the value and the inner failure.
+ */
+export function methodArgumentError(method: string, parameter: string, value: unknown, typeName: string, inner: string): TerminatingError {
+  return runtimeError(
+    `Cannot convert argument "${parameter}", with value: "${toDisplayText(value)}", for "${method}" to type "${typeName}": "${inner}"`,
+    'MethodArgumentConversionInvalidCastArgument',
+    'NotSpecified',
+    'MethodException',
+  );
+}
+
+/** A typed collection's element argument (`List[int].Add('x')`), converted or refused as a method argument. */
+function elementArgument(kind: ListKind, method: string, value: unknown): unknown {
+  if (!kind.elementType) return value;
+  try {
+    return convertTo(value, kind.elementType);
+  } catch (e) {
+    if (!(e instanceof TerminatingError)) throw e;
+    throw methodArgumentError(method, 'item', value, dotnetTypeName(kind.elementType), e.record.message);
+  }
+}
+
 /** The methods of a growing list (ArrayList, List[T], Collection[string]). */
 function growingListMethod(list: unknown[], kind: ListKind, name: string, args: unknown[]): unknown {
   if (kind.collection) return collectionMethod(list, kind, name, args);
-  const item = (v: unknown) => (kind.elementType ? convertTo(v, kind.elementType) : v);
+  const item = (v: unknown) => elementArgument(kind, name, v);
   switch (lower(name)) {
     case 'add':
       if (args.length !== 1) overloadError(name, args.length);

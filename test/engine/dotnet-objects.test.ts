@@ -122,3 +122,12 @@ describe('exceptions and error records made with ::new', () => {
     expect(r.output).toEqual(['Value does not fall within the expected range.', 'id', 'System.ArgumentException', 'in', 'InvalidArgument', 5]);
   });
 });
+
+describe('a typed collection refuses an element that does not convert', () => {
+  it("as a method argument, with 5.1's MethodArgumentConversionInvalidCastArgument", async () => {
+    const { run } = everydaySession();
+    expect(await run('$l = [System.Collections.Generic.List[int]]::new(); try { $l.Add("x") } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }; $l.Add("5"); $l.Count')).toBe(
+      'MethodArgumentConversionInvalidCastArgument\nCannot convert argument "item", with value: "x", for "Add" to type "System.Int32": "Cannot convert value "x" to type "System.Int32". Error: "Input string was not in a correct format.""\n1\n',
+    );
+  });
+});
