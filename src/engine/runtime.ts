@@ -2,9 +2,10 @@
 // a Frame (scope + source + where the side streams go) and a Pipe (where output goes).
 
 import type { SourceText } from '../../grammar/ast.js';
-import type { BreakpointTable, CmdletDeclaration, HistoryEntry, SessionAlias, SessionBreakpoint, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
+import type { BreakpointTable, CmdletDeclaration, HistoryEntry, SessionAlias, SessionBreakpoint, LabFileSystem, ServiceKey, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
 import { checkMemory } from '../protocol/memory-guard.js';
+import { SessionCultures, SessionCulturesKey } from '../protocol/culture.js';
 import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
@@ -120,7 +121,7 @@ export class Runtime {
     this.host = opts.host;
     this.renderer = opts.renderer;
     this.fs = opts.fs;
-    this.services = opts.services ?? emptyRegistry;
+    this.services = withRunspaceServices(opts.services ?? emptyRegistry, new SessionCultures());
     this.now = opts.now ?? (() => new Date());
     this.startMachine = opts.machine;
     this.location = opts.location ?? 'C:\\Windows\\system32';
@@ -207,6 +208,18 @@ export class Runtime {
 }
 
 const recorded = new WeakSet<ErrorRecord>();
+
+/**
+ * The services the runspace itself owns, in front of the composition's: its cultures (CurrentCulture,
+ * CurrentUICulture), which a script may change for the rest of its session, never for another's.
+ */
+function withRunspaceServices(outer: ServiceRegistry, cultures: SessionCultures): ServiceRegistry {
+  const tryGet = <T>(key: ServiceKey<T>): T | undefined => (key.name === SessionCulturesKey.name ? (cultures as T) : outer.tryGet(key));
+  return {
+    tryGet,
+    get: <T>(key: ServiceKey<T>): T => tryGet(key) ?? outer.get(key),
+  };
+}
 
 const emptyRegistry: ServiceRegistry = {
   get(key) {

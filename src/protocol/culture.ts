@@ -1,5 +1,6 @@
 // System.Globalization.CultureInfo and System.TimeZone as the lab machines have them: en-US
 // (the culture of the Exchange 2007 servers emsh simulates) and the invariant culture.
+import { serviceKey, type ServiceKey, type ServiceRegistry } from './cmdlet.js';
 import { timeSpan } from './operators.js';
 import { PSObject } from './values.js';
 
@@ -146,32 +147,43 @@ export function cultureInfo(name: string): PSObject | undefined {
   return o;
 }
 
-const SESSION_CULTURES = new WeakMap<object, { current: PSObject; ui: PSObject }>();
+/**
+ * The session's cultures (CurrentCulture and CurrentUICulture, en-US at start): one object each, so
+ * what a script changes in them (TextInfo.ListSeparator, or the culture itself through
+ * [CultureInfo]::CurrentCulture = ...) holds for the rest of the session. The session owns it
+ * (SessionCulturesKey).
+ */
+export class SessionCultures {
+  private chosen: { current?: PSObject; ui?: PSObject } = {};
 
-function sessionCultures(session: object): { current: PSObject; ui: PSObject } {
-  let c = SESSION_CULTURES.get(session);
-  if (!c) SESSION_CULTURES.set(session, (c = { current: cultureInfo('en-US')!, ui: cultureInfo('en-US')! }));
-  return c;
+  /** Made on first use: most sessions never ask. */
+  get(which: 'current' | 'ui'): PSObject {
+    return (this.chosen[which] ??= cultureInfo('en-US')!);
+  }
+
+  set(which: 'current' | 'ui', culture: PSObject): void {
+    this.chosen[which] = culture;
+  }
 }
 
+export const SessionCulturesKey: ServiceKey<SessionCultures> = serviceKey<SessionCultures>('sessionCultures');
+
 /**
- * The culture of the lab machines (CurrentCulture, or with 'ui' CurrentUICulture; Get-Culture):
- * one object per session (keyed by its service registry), so what a script changes in it
- * (TextInfo.ListSeparator, or the culture itself through [CultureInfo]::CurrentCulture = ...) holds.
+ * The culture of the lab machines (CurrentCulture, or with 'ui' CurrentUICulture; Get-Culture): the
+ * session's, or en-US where no session is at hand.
  */
-export function currentCulture(session?: object, which: 'current' | 'ui' = 'current'): PSObject {
-  if (!session) return cultureInfo('en-US')!;
-  return sessionCultures(session)[which];
+export function currentCulture(services?: ServiceRegistry, which: 'current' | 'ui' = 'current'): PSObject {
+  return services?.tryGet(SessionCulturesKey)?.get(which) ?? cultureInfo('en-US')!;
 }
 
 /** `[CultureInfo]::CurrentCulture = 'en-US'` (or CurrentUICulture): the session's culture from now on. */
-export function setCurrentCulture(session: object, which: 'current' | 'ui', culture: PSObject): void {
-  sessionCultures(session)[which] = culture;
+export function setCurrentCulture(services: ServiceRegistry, which: 'current' | 'ui', culture: PSObject): void {
+  services.tryGet(SessionCulturesKey)?.set(which, culture);
 }
 
 /** The session's list separator, the delimiter of the CSV cmdlets' -UseCulture. */
-export function listSeparator(session: object): string {
-  const info = currentCulture(session).get('TextInfo');
+export function listSeparator(services: ServiceRegistry): string {
+  const info = currentCulture(services).get('TextInfo');
   const sep = info instanceof PSObject ? String(info.get('ListSeparator') ?? ',') : ',';
   return sep || ',';
 }

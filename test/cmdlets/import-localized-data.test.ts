@@ -60,3 +60,13 @@ describe('Import-LocalizedData', () => {
     expect(await run("try { New-Object cultureinfo 'none-none' } catch { $_.FullyQualifiedErrorId }")).toBe('ConstructorInvokedThrowException,Microsoft.PowerShell.Commands.NewObjectCommand\n');
   });
 });
+
+describe('the session culture', () => {
+  it('belongs to its session: a culture one session sets is not another session\'s', async () => {
+    const a = everydaySession();
+    const b = everydaySession();
+    await a.run("[cultureinfo]::CurrentCulture = 'fr-FR'; (Get-Culture).TextInfo.ListSeparator = ';'");
+    expect(await a.run('(Get-Culture).Name; (Get-Culture).TextInfo.ListSeparator')).toBe('fr-FR\n;\n');
+    expect(await b.run('(Get-Culture).Name; (Get-Culture).TextInfo.ListSeparator; $PSCulture')).toBe('en-US\n,\nen-US\n');
+  });
+});
