@@ -19,7 +19,7 @@ import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } fr
 import { useConversionClock } from '../protocol/convert.js';
 import { useXmlFiles } from '../protocol/xml-dom.js';
 import { decodeText, encodeText } from '../protocol/text-codec.js';
-import type { Host, HostStyle, LineKind } from '../protocol/host.js';
+import type { FormatTable, Host, HostStyle, LineKind } from '../protocol/host.js';
 import { SessionEvents } from './events.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
@@ -91,12 +91,15 @@ export class Session {
    */
   private readonly knownSecrets = new Set<string>();
   private running?: { text: string; scan?: SecretScan };
+  /** The views this session loaded (Update-FormatData): each runspace has its own. */
+  private readonly formatTable?: FormatTable;
 
   constructor(opts: SessionOptions) {
     this.realHost = opts.host;
     this.promptPrefix = opts.promptPrefix;
     const host = this.teeHost(opts.host);
     this.rt = new Runtime({ ...opts, host });
+    this.formatTable = this.rt.renderer.newFormatTable?.();
     this.interp = new Interpreter(this.rt, { run: runPipelineGeneral, invoke: invokeScriptBlock });
     if (opts.fastPath === false) this.interp.fastPath = false;
     this.rt.servicesFor = (scope) => this.makeServices(scope);
@@ -137,7 +140,7 @@ export class Session {
     const rt = this.rt;
     const interp = this.interp;
     return {
-      invoke: async (statements, input, streams, history) => {
+      invoke: (statements, input, streams, history) => this.withFormatTable(async () => {
         useConversionClock(rt.now);
         if (rt.abort.signal.aborted) rt.abort = new AbortController();
         const start = rt.now();
@@ -172,7 +175,7 @@ export class Session {
           rt.history.push({ id: rt.history.length + 1, commandLine: history, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
         }
         return { output: collect.items, failure };
-      },
+      }),
       getVariable: (name) => this.services.getVariable(name),
       setVariable: (name, value) => this.services.setVariable(name, value),
       stop: () => this.stop(),
@@ -216,9 +219,21 @@ export class Session {
   // ---------------------------------------------------------------------------------------
   // Running text
 
+  /** Runs with this session's loaded views as the ones formatting sees; the caller's come back after. */
+  private async withFormatTable<T>(run: () => Promise<T>): Promise<T> {
+    const renderer = this.rt.renderer;
+    if (!this.formatTable || !renderer.useFormatTable) return run();
+    const outer = renderer.useFormatTable(this.formatTable);
+    try {
+      return await run();
+    } finally {
+      renderer.useFormatTable(outer);
+    }
+  }
+
   async execute(text: string, opts: ExecuteOptions = {}): Promise<ExecuteResult> {
     try {
-      return await this.executeInner(text, opts);
+      return await this.withFormatTable(() => this.executeInner(text, opts));
     } catch (e) {
       // Last resort: nothing may escape execute(), not even a failing host.
       try {
@@ -279,7 +294,7 @@ export class Session {
   /** Runs text without printing its output; output objects and error records come back. */
   async evaluate(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
     try {
-      return await this.evaluateInner(text);
+      return await this.withFormatTable(() => this.evaluateInner(text));
     } catch (e) {
       return { output: [], errors: [internalError(e)] };
     }

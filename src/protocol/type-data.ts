@@ -1,7 +1,8 @@
 // The type table: members that Update-TypeData (or a types.ps1xml file) gives every object of a
 // type, as PowerShell's extended type system does. Member lookup (members.ts) consults it after
 // an object's own members and before the members of its .NET type; formatting reads the
-// DefaultDisplayPropertySet. Like the format views, the table belongs to the process.
+// DefaultDisplayPropertySet. The table belongs to the process (unlike the views a session loads
+// with Update-FormatData, which are the session's).
 
 /** One member a type gets. Values are computed by members.ts (aliases, scripts need `$this`). */
 export type TypeMember =
