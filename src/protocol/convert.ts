@@ -276,6 +276,7 @@ registerEnum({
 });
 registerEnum({ typeName: 'System.MidpointRounding', values: ['ToEven', 'AwayFromZero'] });
 registerEnum({ typeName: 'System.StringSplitOptions', values: ['None', 'RemoveEmptyEntries'] });
+registerEnum({ typeName: 'System.Management.Automation.SerializationMethod', values: ['AllPublicProperties', 'String', 'SpecificProperties'] });
 registerEnum({ typeName: 'System.Net.Sockets.AddressFamily', values: ['Unspecified', 'InterNetwork', 'InterNetworkV6'], numbers: [0, 2, 23] });
 registerEnum({ typeName: 'System.DayOfWeek', values: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] });
 registerEnum({ typeName: 'System.DateTimeKind', values: ['Unspecified', 'Utc', 'Local'] });
