@@ -17,6 +17,7 @@ import type {
 import { eventArgsObject, subscriberObject } from '../protocol/event-objects.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
 import { useConversionClock } from '../protocol/convert.js';
+import { newTypeTable, useTypeTable } from '../protocol/type-data.js';
 import { useXmlFiles } from '../protocol/xml-dom.js';
 import { decodeText, encodeText } from '../protocol/text-codec.js';
 import type { FormatTable, Host, HostStyle, LineKind } from '../protocol/host.js';
@@ -70,6 +71,9 @@ interface RunOutcome {
   stopped: boolean;
 }
 
+/** Sessions running now (a runspace's Invoke runs inside the run of the session that calls it). */
+let runningSessions = 0;
+
 export class Session {
   readonly services: SessionServices & { variableNames(): string[] };
   onStatementComplete?: () => void | Promise<void>;
@@ -93,6 +97,8 @@ export class Session {
   private running?: { text: string; scan?: SecretScan };
   /** The views this session loaded (Update-FormatData): each runspace has its own. */
   private readonly formatTable?: FormatTable;
+  /** What Update-TypeData added in this session: each runspace has its own. */
+  private readonly typeTable = newTypeTable();
 
   constructor(opts: SessionOptions) {
     this.realHost = opts.host;
@@ -140,7 +146,7 @@ export class Session {
     const rt = this.rt;
     const interp = this.interp;
     return {
-      invoke: (statements, input, streams, history) => this.withFormatTable(async () => {
+      invoke: (statements, input, streams, history) => this.withSessionTables(async () => {
         useConversionClock(rt.now);
         if (rt.abort.signal.aborted) rt.abort = new AbortController();
         const start = rt.now();
@@ -219,21 +225,31 @@ export class Session {
   // ---------------------------------------------------------------------------------------
   // Running text
 
-  /** Runs with this session's loaded views as the ones formatting sees; the caller's come back after. */
-  private async withFormatTable<T>(run: () => Promise<T>): Promise<T> {
+  /**
+   * Runs with this session's type table and loaded views as the ones member lookup and formatting
+   * see; the caller's (an outer session running this runspace) come back after.
+   */
+  private async withSessionTables<T>(run: () => Promise<T>): Promise<T> {
     const renderer = this.rt.renderer;
-    if (!this.formatTable || !renderer.useFormatTable) return run();
-    const outer = renderer.useFormatTable(this.formatTable);
+    const outerTypes = useTypeTable(this.typeTable);
+    const outerViews = this.formatTable && renderer.useFormatTable?.(this.formatTable);
+    // Outside any run (a host's command line), the tables stay: completion between commands sees them.
+    const nested = runningSessions > 0;
+    runningSessions++;
     try {
       return await run();
     } finally {
-      renderer.useFormatTable(outer);
+      runningSessions--;
+      if (nested) {
+        useTypeTable(outerTypes);
+        if (outerViews) renderer.useFormatTable?.(outerViews);
+      }
     }
   }
 
   async execute(text: string, opts: ExecuteOptions = {}): Promise<ExecuteResult> {
     try {
-      return await this.withFormatTable(() => this.executeInner(text, opts));
+      return await this.withSessionTables(() => this.executeInner(text, opts));
     } catch (e) {
       // Last resort: nothing may escape execute(), not even a failing host.
       try {
@@ -294,7 +310,7 @@ export class Session {
   /** Runs text without printing its output; output objects and error records come back. */
   async evaluate(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
     try {
-      return await this.withFormatTable(() => this.evaluateInner(text));
+      return await this.withSessionTables(() => this.evaluateInner(text));
     } catch (e) {
       return { output: [], errors: [internalError(e)] };
     }

@@ -1,8 +1,8 @@
 // The type table: members that Update-TypeData (or a types.ps1xml file) gives every object of a
 // type, as PowerShell's extended type system does. Member lookup (members.ts) consults it after
 // an object's own members and before the members of its .NET type; formatting reads the
-// DefaultDisplayPropertySet. The table belongs to the process (unlike the views a session loads
-// with Update-FormatData, which are the session's).
+// DefaultDisplayPropertySet. Each session (runspace) has its own table, as each runspace has its
+// own TypeTable in PowerShell: the session makes it the current one while it runs.
 
 /** One member a type gets. Values are computed by members.ts (aliases, scripts need `$this`). */
 export type TypeMember =
@@ -33,7 +33,21 @@ export interface TypeEntry {
   files: Set<string>;
 }
 
-const TABLE = new Map<string, TypeEntry>();
+/** One session's type table (what Update-TypeData added to it). */
+export type TypeTable = Map<string, TypeEntry>;
+
+export function newTypeTable(): TypeTable {
+  return new Map();
+}
+
+let TABLE: TypeTable = newTypeTable();
+
+/** Makes a session's table the one member lookup sees; returns the one it replaces (to restore). */
+export function useTypeTable(table: TypeTable): TypeTable {
+  const previous = TABLE;
+  TABLE = table;
+  return previous;
+}
 
 /** False while nothing was ever added: member lookup skips the table at no cost. */
 export function typeDataActive(): boolean {

@@ -1,6 +1,7 @@
 // The type-data cmdlets as 5.1 takes their arguments: -TypeName through the type shortcuts (int
 // is System.Int32), Remove-TypeData -Path naming no file (TypePathException), and the
-// PSStandardMembers notes converted to their types (SerializationMethod reads back as String).
+// PSStandardMembers notes converted to their types (SerializationMethod reads back as String);
+// each runspace with its own type table.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { capturedSession, type Captured } from '../helpers/run.js';
 
@@ -39,5 +40,19 @@ describe('type data arguments', () => {
       "Update-TypeData -SerializationMethod string -StringSerializationSource Length -TypeName Td.Serialized -Force; $o = [pscustomobject]@{Length=3}; $o.PSObject.TypeNames.Insert(0, 'Td.Serialized'); $o.PSStandardMembers.SerializationMethod; $o.PSStandardMembers.SerializationMethod.GetType().FullName",
     );
     expect(out).toBe('String\nSystem.Management.Automation.SerializationMethod\n');
+  });
+
+  it('each runspace has its own type table: what one adds, another and the caller do not see', async () => {
+    const { out } = await c.run(
+      [
+        "$ps = [powershell]::Create(); $null = $ps.AddScript(\"Update-TypeData -TypeName System.String -MemberType NoteProperty -MemberName RsNote -Value one; 'x'.RsNote\")",
+        '$ps.Invoke()',
+        "$ps.Commands.Clear(); $ps.AddScript(\"'y'.RsNote\").Invoke()",
+        "$ps2 = [powershell]::Create(); $null = $ps2.AddScript(\"Update-TypeData -TypeName System.String -MemberType NoteProperty -MemberName RsNote -Value two; 'x'.RsNote\")",
+        '$ps2.Invoke(); $ps2.HadErrors',
+        "$null -eq 'z'.RsNote",
+      ].join('; '),
+    );
+    expect(out).toBe('one\none\ntwo\nFalse\nTrue\n');
   });
 });
