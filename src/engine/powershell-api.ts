@@ -474,6 +474,20 @@ function powerShellObject(host: RunspaceHost, given: PSObject | undefined, now: 
     },
   });
 
+  // PSCommand (`$ps.Commands`) builds the same command list: its Add* methods are the instance's,
+  // returning the PSCommand (PSCommand AddScript(string) and so on).
+  for (const name of ['AddCommand', 'AddScript', 'AddParameter', 'AddArgument', 'AddStatement']) {
+    const m = o.method(name)!;
+    commandsObject.addMethod({
+      name,
+      definition: m.definition?.replace(/\bpowershell /g, `${SMA}.PSCommand `),
+      invoke: (args) => {
+        m.invoke(args);
+        return commandsObject;
+      },
+    });
+  }
+
   /** One synchronous-looking run; `method` and `argc` name the call in the exception it may throw. */
   const run = async (method: string, argc: number, input: unknown, settings: unknown): Promise<unknown[]> => {
     if (disposed) throw methodException(method, argc, 'Cannot access a disposed object.\r\nObject name: \'PowerShell\'.', 'ObjectDisposedException');
