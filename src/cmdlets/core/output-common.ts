@@ -51,8 +51,8 @@ export const FORMAT_COMMON = {
 
 /**
  * -View checks of the Format-* cmdlets: not together with -Property, and a name that is a view
- * of the first object's type for this shape (emsh's views are named by their type name), else
- * 5.1's FormatViewNotFound.
+ * of the first object's types for this shape (a built-in view is named by its type name, a loaded
+ * one by its <Name>), else 5.1's FormatViewNotFound listing the views there are.
  */
 export function checkView(params: { View?: string | null; Property?: unknown }, first: unknown, shape: 'Table' | 'List' | 'Wide' | 'Custom', ctx: CmdletContext): void {
   if (params.View === undefined || params.View === null) return;
