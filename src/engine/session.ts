@@ -49,6 +49,8 @@ export interface SessionOptions extends RuntimeOptions {
   fastPath?: boolean;
   /** The runspaces of the emsh this session belongs to, and this session's own (a nested session's). */
   runspaces?: { registry: RunspaceRegistry; self: PSObject };
+  /** False: the session starts without the built-in views (an InitialSessionState whose Formats were cleared). */
+  builtInFormats?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -105,7 +107,7 @@ export class Session {
     this.promptPrefix = opts.promptPrefix;
     const host = this.teeHost(opts.host);
     this.rt = new Runtime({ ...opts, host });
-    this.formatTable = this.rt.renderer.newFormatTable?.();
+    this.formatTable = this.rt.renderer.newFormatTable?.(opts.builtInFormats !== false);
     this.interp = new Interpreter(this.rt, { run: runPipelineGeneral, invoke: invokeScriptBlock });
     if (opts.fastPath === false) this.interp.fastPath = false;
     this.rt.servicesFor = (scope) => this.makeServices(scope);
@@ -130,9 +132,10 @@ export class Session {
     return {
       registry,
       current: () => mine,
-      newEngine: (other) =>
+      newEngine: (other, state) =>
         new Session({
           ...opts,
+          builtInFormats: state?.builtInFormats,
           host: nestedHost(this.realHost),
           keeper: opts.keeper && nestedKeeper(opts.keeper),
           promptPrefix: undefined,

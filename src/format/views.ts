@@ -51,6 +51,8 @@ const views = new Map<string, ViewSpec>();
  * has its own format table in PowerShell; `loaded` is what Get-FormatData describes of them.
  */
 export interface SessionViews extends FormatTable {
+  /** False in a runspace whose InitialSessionState's Formats were cleared. */
+  builtIn: boolean;
   before: ViewSpec[];
   after: ViewSpec[];
   loaded: FormatDefinition[];
@@ -63,8 +65,8 @@ export interface FormatDefinition {
   element: XmlElement;
 }
 
-export function newSessionViews(): SessionViews {
-  return { kind: 'FormatTable', before: [], after: [], loaded: [] };
+export function newSessionViews(builtIn = true): SessionViews {
+  return { kind: 'FormatTable', builtIn, before: [], after: [], loaded: [] };
 }
 
 let session: SessionViews = newSessionViews();
@@ -95,9 +97,9 @@ export function registerView(spec: ViewSpec, replace = false): void {
   if (replace || !views.has(key)) views.set(key, spec);
 }
 
-/** Every registered view (Get-FormatData). */
+/** Every built-in view the session has (Get-FormatData). */
 export function allViews(): ViewSpec[] {
-  return [...views.values()];
+  return session.builtIn ? [...views.values()] : [];
 }
 
 /** Which view: by name (-View), and one that has the control the command needs. */
@@ -108,7 +110,7 @@ export interface ViewQuery {
 
 /** A type's views in the order PowerShell tries them: prepended files, built-in, appended files. */
 function viewsOfType(key: string): ViewSpec[] {
-  const builtIn = views.get(key);
+  const builtIn = session.builtIn ? views.get(key) : undefined;
   if (session.before.length === 0 && session.after.length === 0) return builtIn ? [builtIn] : [];
   const of = (list: ViewSpec[]) => list.filter((v) => v.typeName.toLowerCase() === key);
   return [...of(session.before), ...(builtIn ? [builtIn] : []), ...of(session.after)];

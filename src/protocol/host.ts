@@ -148,9 +148,9 @@ export interface OutputRenderer {
   errorLines(record: import('./errors.js').ErrorRecord, width: number): string[];
   /**
    * A new, empty table of the views a session loads with Update-FormatData (each runspace has
-   * its own, over the shared built-in views). Opaque to the engine.
+   * its own, over the shared built-in views unless `builtIn` is false). Opaque to the engine.
    */
-  newFormatTable?(): FormatTable;
+  newFormatTable?(builtIn: boolean): FormatTable;
   /** Makes a session's table the one formatting uses; returns the one it replaces (to restore). */
   useFormatTable?(table: FormatTable): FormatTable;
 }
