@@ -30,6 +30,7 @@ import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
+import { LIST_CONTROL, TABLE_CONTROL, listControlBuilder, tableControlBuilder } from '../protocol/format-controls.js';
 import { INVALID_IP_ADDRESS, IP_ADDRESS_TYPE, parseIPAddress } from '../protocol/ip-address.js';
 import { PSObject, PSReference, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from '../protocol/parameter-sets.js';
@@ -825,6 +826,12 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       break;
     case POWERSHELL_TYPE:
       if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args, env.now);
+      break;
+    case LIST_CONTROL:
+      if (name.toLowerCase() === 'create') return listControlBuilder();
+      break;
+    case TABLE_CONTROL:
+      if (name.toLowerCase() === 'create') return tableControlBuilder();
       break;
     case INITIAL_SESSION_STATE_TYPE: {
       const made = initialSessionStateMethod(name, args);

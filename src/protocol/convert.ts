@@ -131,6 +131,9 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
   'System.Management.Automation.PSSerializer',
+  // The format-data objects (src/protocol/format-controls.ts).
+  'System.Management.Automation.ExtendedTypeDefinition', 'System.Management.Automation.FormatViewDefinition', 'System.Management.Automation.PSControl',
+  'System.Management.Automation.ListControl', 'System.Management.Automation.TableControl', 'System.Management.Automation.WideControl', 'System.Management.Automation.CustomControl',
   'System.Xml.XmlNode', 'System.Xml.XmlElement', 'System.Xml.XmlAttribute', 'System.Xml.XmlText', 'System.Xml.XmlLinkedNode',
   'System.Xml.XmlCharacterData', 'System.Xml.XmlComment', 'System.Xml.XmlDeclaration', 'System.Xml.XmlCDataSection',
   'System.Xml.XmlNodeList', 'System.Xml.XmlNamespaceManager', 'System.Xml.XmlException', 'System.Xml.XPath.XPathException',
