@@ -31,6 +31,8 @@ export interface TypeEntry {
   standard: StandardMembers;
   /** The types.ps1xml files that contributed (Remove-TypeData -Path). */
   files: Set<string>;
+  /** The updates that made the entry, in order (Remove-TypeData -Path replays the others). */
+  log: { update: TypeUpdate; force: boolean }[];
 }
 
 /** One session's type table (what Update-TypeData added to it). */
@@ -108,7 +110,18 @@ export interface TypeUpdate {
  */
 export function updateTypeData(update: TypeUpdate, force: boolean): string[] {
   const key = update.typeName.toLowerCase();
-  const entry = TABLE.get(key) ?? { typeName: update.typeName, members: new Map(), standard: {}, files: new Set<string>() };
+  const entry = TABLE.get(key) ?? emptyEntry(update.typeName);
+  const errors = applyUpdate(entry, update, force);
+  entry.log.push({ update, force });
+  if (entry.members.size > 0 || Object.keys(entry.standard).length > 0) TABLE.set(key, entry);
+  return errors;
+}
+
+function emptyEntry(typeName: string): TypeEntry {
+  return { typeName, members: new Map(), standard: {}, files: new Set<string>(), log: [] };
+}
+
+function applyUpdate(entry: TypeEntry, update: TypeUpdate, force: boolean): string[] {
   const errors: string[] = [];
   for (const m of update.members) {
     const k = m.name.toLowerCase();
@@ -120,7 +133,6 @@ export function updateTypeData(update: TypeUpdate, force: boolean): string[] {
   }
   for (const [k, v] of Object.entries(update.standard)) if (v !== undefined) (entry.standard as Record<string, unknown>)[k] = v;
   if (update.file) entry.files.add(update.file.toLowerCase());
-  if (entry.members.size > 0 || Object.keys(entry.standard).length > 0) TABLE.set(key, entry);
   return errors;
 }
 
@@ -129,14 +141,25 @@ export function removeTypeData(typeName: string): boolean {
   return TABLE.delete(typeName.toLowerCase());
 }
 
-/** Removes the types a types.ps1xml file added; false when the file was never loaded. */
+/**
+ * Removes what a types.ps1xml file added: each type it touched is made again from its other
+ * updates (other files', Update-TypeData's), as 5.1 rebuilds the table without the file. False
+ * when the file was never loaded.
+ */
 export function removeTypeFile(file: string): boolean {
   const key = file.toLowerCase();
   let found = false;
-  for (const [k, e] of TABLE) {
+  for (const [k, e] of [...TABLE]) {
     if (!e.files.has(key)) continue;
     found = true;
-    TABLE.delete(k);
+    const rebuilt = emptyEntry(e.typeName);
+    for (const step of e.log) {
+      if (step.update.file?.toLowerCase() === key) continue;
+      applyUpdate(rebuilt, step.update, step.force);
+      rebuilt.log.push(step);
+    }
+    if (rebuilt.members.size > 0 || Object.keys(rebuilt.standard).length > 0) TABLE.set(k, rebuilt);
+    else TABLE.delete(k);
   }
   return found;
 }

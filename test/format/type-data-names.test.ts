@@ -1,7 +1,7 @@
 // The type-data cmdlets as 5.1 takes their arguments: -TypeName through the type shortcuts (int
 // is System.Int32), Remove-TypeData -Path naming no file (TypePathException), and the
 // PSStandardMembers notes converted to their types (SerializationMethod reads back as String);
-// each runspace with its own type table.
+// each runspace with its own type table; Remove-TypeData -Path taking away only its file's members.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { capturedSession, type Captured } from '../helpers/run.js';
 
@@ -54,5 +54,20 @@ describe('type data arguments', () => {
       ].join('; '),
     );
     expect(out).toBe('one\none\ntwo\nFalse\nTrue\n');
+  });
+
+  it('Remove-TypeData -Path takes away only what that file added: another file\'s members of the same type stay', async () => {
+    const file = (member: string) =>
+      `<Types><Type><Name>System.Array</Name><Members><AliasProperty><Name>${member}</Name><ReferencedMemberName>Length</ReferencedMemberName></AliasProperty></Members></Type></Types>`;
+    const { out } = await c.run(
+      [
+        `Set-Content C:\\td1.ps1xml '${file('TdYada')}'; Set-Content C:\\td2.ps1xml '${file('TdYoda')}'`,
+        'Update-TypeData -AppendPath C:\\td1.ps1xml; Update-TypeData -AppendPath C:\\td2.ps1xml',
+        '$a = 1..3; "$($a.TdYada) $($a.TdYoda)"',
+        'Remove-TypeData -Path C:\\td1.ps1xml',
+        '"[$($a.TdYada)] $($a.TdYoda)"',
+      ].join('; '),
+    );
+    expect(out).toBe('3 3\n[] 3\n');
   });
 });
