@@ -16,6 +16,7 @@ import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
 import { cultureInfo } from '../protocol/culture.js';
+import { EXTENDED_TYPE_DEFINITION, FORMAT_VIEW_DEFINITION, extendedTypeDefinition, formatViewDefinition } from '../protocol/format-controls.js';
 
 function stringBuilder(initial: string): PSObject {
   let text = initial;
@@ -185,6 +186,17 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
       return newX509Certificate2(args, env);
     case 'system.management.automation.errorrecord':
       return newErrorRecord(args);
+    case FORMAT_VIEW_DEFINITION.toLowerCase(): {
+      if (args.length !== 2) overloadError('new', args.length);
+      const control = args[1];
+      if (!(control instanceof PSObject && control.typeNames.includes('System.Management.Automation.PSControl'))) throw castError(control, 'System.Management.Automation.PSControl');
+      return formatViewDefinition(convertToString(args[0]), control);
+    }
+    case EXTENDED_TYPE_DEFINITION.toLowerCase(): {
+      if (args.length < 1 || args.length > 2) overloadError('new', args.length);
+      const views = args.length === 2 ? (Array.isArray(args[1]) ? args[1] : [args[1]]) : [];
+      return extendedTypeDefinition(convertToString(args[0]), { definitions: views.filter((v): v is PSObject => v instanceof PSObject) });
+    }
   }
   return newException(fullName, args);
 }

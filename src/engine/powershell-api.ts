@@ -60,8 +60,11 @@ export interface RunspaceEngine {
 export interface RunspaceHost {
   /** The runspace the calling code runs in. */
   current(): PSObject;
-  /** A new runspace's engine: a nested session sharing the lab, whose own runspace is `self`. */
-  newEngine(self: PSObject): RunspaceEngine;
+  /**
+   * A new runspace's engine: a nested session sharing the lab, whose own runspace is `self`;
+   * `state` is what its InitialSessionState asks for (absent: the default one).
+   */
+  newEngine(self: PSObject, state?: SessionStateSettings): RunspaceEngine;
   /** Every runspace not yet disposed, oldest first. */
   readonly registry: RunspaceRegistry;
 }
@@ -145,6 +148,18 @@ export function runspaceObject(registry: RunspaceRegistry, makeEngine: (self: PS
     if (state === 'Opened') engine?.stop();
     if (state !== 'BeforeOpen') state = 'Closed';
   };
+  o.addMethod({
+    name: 'CreatePipeline',
+    definition: `${RUNSPACES}.Pipeline CreatePipeline(), ${RUNSPACES}.Pipeline CreatePipeline(string command), ${RUNSPACES}.Pipeline CreatePipeline(string command, bool addToHistory)`,
+    invoke: (args) => {
+      if (args.length > 2) overloadError('CreatePipeline', args.length);
+      const script = args.length ? convertToString(args[0]) : undefined;
+      return pipelineObject(() => {
+        needOpen('Invoke', 0);
+        return getEngine();
+      }, script, args.length === 2 && convertTo(args[1], 'System.Boolean') === true);
+    },
+  });
   o.addMethod({ name: 'Open', definition: 'void Open()', invoke: open('Open') });
   o.addMethod({ name: 'OpenAsync', definition: 'void OpenAsync()', invoke: open('OpenAsync') });
   o.addMethod({ name: 'Close', definition: 'void Close()', invoke: close });
@@ -162,11 +177,43 @@ export function runspaceObject(registry: RunspaceRegistry, makeEngine: (self: PS
   return o;
 }
 
+/**
+ * `$runspace.CreatePipeline('script')`: a Pipeline whose Invoke() runs the script in the runspace;
+ * its non-terminating errors go to the pipeline's Error list, a terminating one is thrown.
+ */
+function pipelineObject(engine: () => RunspaceEngine, script: string | undefined, addToHistory: boolean): PSObject {
+  const o = new PSObject([`${RUNSPACES}.LocalPipeline`, `${RUNSPACES}.PipelineBase`, `${RUNSPACES}.Pipeline`, 'System.Object']);
+  const errors: ErrorRecord[] = [];
+  let hadErrors = false;
+  o.addProperty({ name: 'HadErrors', memberType: 'Property', typeName: 'System.Boolean', get: () => hadErrors });
+  o.addProperty({ name: 'Error', memberType: 'Property', typeName: 'System.Collections.ObjectModel.Collection`1[[System.Object]]', get: () => errors.slice() });
+  o.addMethod({
+    name: 'Invoke',
+    definition: 'System.Collections.ObjectModel.Collection[psobject] Invoke(), System.Collections.ObjectModel.Collection[psobject] Invoke(System.Collections.IEnumerable input)',
+    invoke: async (args) => {
+      if (args.length > 1) overloadError('Invoke', args.length);
+      if (script === undefined) throw methodException('Invoke', args.length, 'No commands are specified.', 'InvalidOperationException');
+      const input = args[0] === undefined || args[0] === null ? undefined : Array.isArray(args[0]) ? args[0] : [args[0]];
+      const quiet = () => undefined;
+      const sinks: Streams = { error: (r) => void errors.push(r), warning: quiet, verbose: quiet, debug: quiet, information: quiet };
+      const before = errors.length;
+      const result = await engine().invoke([[{ script, useLocalScope: false, args: [] }]], input, sinks, addToHistory ? script : undefined);
+      hadErrors = result.failure !== undefined || errors.length > before;
+      if (result.failure !== undefined) throw invokeFailure('Invoke', args.length, result.failure);
+      return markList(result.output, { typeName: `System.Collections.ObjectModel.Collection\`1[[${SMA}.PSObject, ${SMA_ASSEMBLY}]]`, addReturnsIndex: false });
+    },
+  });
+  return o;
+}
+
 /** `[runspacefactory]::CreateRunspace()`: a new runspace, not yet open. */
 export function runspaceFactoryMethod(host: RunspaceHost, name: string, args: unknown[]): unknown {
   if (name.toLowerCase() === 'createrunspace') {
-    // The overloads taking a host, an InitialSessionState or a connection make the same local runspace here.
-    return runspaceObject(host.registry, (self) => host.newEngine(self), false);
+    // The overloads taking a host or a connection make the same local runspace here; one taking an
+    // InitialSessionState starts as that says (without the built-in views once its Formats were cleared).
+    const iss = args.find((a) => a instanceof PSObject && ISS_SETTINGS.has(a));
+    const state = iss instanceof PSObject ? { ...ISS_SETTINGS.get(iss)! } : undefined;
+    return runspaceObject(host.registry, (self) => host.newEngine(self, state), false);
   }
   if (name.toLowerCase() === 'createrunspacepool') overloadError(name, args.length);
   return undefined;
@@ -193,7 +240,34 @@ export function initialSessionStateMethod(name: string, args: unknown[]): unknow
     },
   });
   o.addProperty({ name: 'Modules', memberType: 'Property', typeName: 'System.Collections.Generic.List`1[[System.String]]', get: () => modules.slice() });
+  const settings: SessionStateSettings = { builtInFormats: true };
+  ISS_SETTINGS.set(o, settings);
+  const formats = entryCollection('SessionStateFormatEntry', () => {
+    settings.builtInFormats = false;
+  });
+  const types = entryCollection('SessionStateTypeEntry', () => undefined);
+  o.addProperty({ name: 'Formats', memberType: 'Property', typeName: formats.typeNames[0]!, get: () => formats });
+  o.addProperty({ name: 'Types', memberType: 'Property', typeName: types.typeNames[0]!, get: () => types });
   o.addProperty({ name: 'LanguageMode', memberType: 'Property', typeName: `${SMA}.PSLanguageMode`, get: () => 'FullLanguage' });
+  return o;
+}
+
+/** What a runspace made from an InitialSessionState starts with. */
+export interface SessionStateSettings {
+  /** False once the state's Formats were cleared: no built-in views, only what is loaded later. */
+  builtInFormats: boolean;
+}
+
+const ISS_SETTINGS = new WeakMap<PSObject, SessionStateSettings>();
+
+/**
+ * An InitialSessionState's Formats or Types: the built-in entries until Clear() drops them
+ * (`cleared`). emsh does not list the entries one by one, nor add files to them.
+ */
+function entryCollection(entry: string, cleared: () => void): PSObject {
+  const typeName = `${RUNSPACES}.InitialSessionStateEntryCollection\`1[[${RUNSPACES}.${entry}, ${SMA_ASSEMBLY}]]`;
+  const o = new PSObject([typeName, 'System.Object']);
+  o.addMethod({ name: 'Clear', definition: 'void Clear()', invoke: () => void cleared() });
   return o;
 }
 
@@ -473,6 +547,20 @@ function powerShellObject(host: RunspaceHost, given: PSObject | undefined, now: 
       return o;
     },
   });
+
+  // PSCommand (`$ps.Commands`) builds the same command list: its Add* methods are the instance's,
+  // returning the PSCommand (PSCommand AddScript(string) and so on).
+  for (const name of ['AddCommand', 'AddScript', 'AddParameter', 'AddArgument', 'AddStatement']) {
+    const m = o.method(name)!;
+    commandsObject.addMethod({
+      name,
+      definition: m.definition?.replace(/\bpowershell /g, `${SMA}.PSCommand `),
+      invoke: (args) => {
+        m.invoke(args);
+        return commandsObject;
+      },
+    });
+  }
 
   /** One synchronous-looking run; `method` and `argc` name the call in the exception it may throw. */
   const run = async (method: string, argc: number, input: unknown, settings: unknown): Promise<unknown[]> => {

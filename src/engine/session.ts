@@ -17,9 +17,10 @@ import type {
 import { eventArgsObject, subscriberObject } from '../protocol/event-objects.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, internalError } from '../protocol/errors.js';
 import { useConversionClock } from '../protocol/convert.js';
+import { newTypeTable, useTypeTable } from '../protocol/type-data.js';
 import { useXmlFiles } from '../protocol/xml-dom.js';
 import { decodeText, encodeText } from '../protocol/text-codec.js';
-import type { Host, HostStyle, LineKind } from '../protocol/host.js';
+import type { FormatTable, Host, HostStyle, LineKind } from '../protocol/host.js';
 import { SessionEvents } from './events.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
@@ -48,6 +49,8 @@ export interface SessionOptions extends RuntimeOptions {
   fastPath?: boolean;
   /** The runspaces of the emsh this session belongs to, and this session's own (a nested session's). */
   runspaces?: { registry: RunspaceRegistry; self: PSObject };
+  /** False: the session starts without the built-in views (an InitialSessionState whose Formats were cleared). */
+  builtInFormats?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -70,6 +73,9 @@ interface RunOutcome {
   stopped: boolean;
 }
 
+/** Sessions running now (a runspace's Invoke runs inside the run of the session that calls it). */
+let runningSessions = 0;
+
 export class Session {
   readonly services: SessionServices & { variableNames(): string[] };
   onStatementComplete?: () => void | Promise<void>;
@@ -91,12 +97,17 @@ export class Session {
    */
   private readonly knownSecrets = new Set<string>();
   private running?: { text: string; scan?: SecretScan };
+  /** The views this session loaded (Update-FormatData): each runspace has its own. */
+  private readonly formatTable?: FormatTable;
+  /** What Update-TypeData added in this session: each runspace has its own. */
+  private readonly typeTable = newTypeTable();
 
   constructor(opts: SessionOptions) {
     this.realHost = opts.host;
     this.promptPrefix = opts.promptPrefix;
     const host = this.teeHost(opts.host);
     this.rt = new Runtime({ ...opts, host });
+    this.formatTable = this.rt.renderer.newFormatTable?.(opts.builtInFormats !== false);
     this.interp = new Interpreter(this.rt, { run: runPipelineGeneral, invoke: invokeScriptBlock });
     if (opts.fastPath === false) this.interp.fastPath = false;
     this.rt.servicesFor = (scope) => this.makeServices(scope);
@@ -121,9 +132,10 @@ export class Session {
     return {
       registry,
       current: () => mine,
-      newEngine: (other) =>
+      newEngine: (other, state) =>
         new Session({
           ...opts,
+          builtInFormats: state?.builtInFormats,
           host: nestedHost(this.realHost),
           keeper: opts.keeper && nestedKeeper(opts.keeper),
           promptPrefix: undefined,
@@ -137,7 +149,7 @@ export class Session {
     const rt = this.rt;
     const interp = this.interp;
     return {
-      invoke: async (statements, input, streams, history) => {
+      invoke: (statements, input, streams, history) => this.withSessionTables(async () => {
         useConversionClock(rt.now);
         if (rt.abort.signal.aborted) rt.abort = new AbortController();
         const start = rt.now();
@@ -172,7 +184,7 @@ export class Session {
           rt.history.push({ id: rt.history.length + 1, commandLine: history, executionStatus: status, startExecutionTime: start, endExecutionTime: rt.now() });
         }
         return { output: collect.items, failure };
-      },
+      }),
       getVariable: (name) => this.services.getVariable(name),
       setVariable: (name, value) => this.services.setVariable(name, value),
       stop: () => this.stop(),
@@ -216,9 +228,31 @@ export class Session {
   // ---------------------------------------------------------------------------------------
   // Running text
 
+  /**
+   * Runs with this session's type table and loaded views as the ones member lookup and formatting
+   * see; the caller's (an outer session running this runspace) come back after.
+   */
+  private async withSessionTables<T>(run: () => Promise<T>): Promise<T> {
+    const renderer = this.rt.renderer;
+    const outerTypes = useTypeTable(this.typeTable);
+    const outerViews = this.formatTable && renderer.useFormatTable?.(this.formatTable);
+    // Outside any run (a host's command line), the tables stay: completion between commands sees them.
+    const nested = runningSessions > 0;
+    runningSessions++;
+    try {
+      return await run();
+    } finally {
+      runningSessions--;
+      if (nested) {
+        useTypeTable(outerTypes);
+        if (outerViews) renderer.useFormatTable?.(outerViews);
+      }
+    }
+  }
+
   async execute(text: string, opts: ExecuteOptions = {}): Promise<ExecuteResult> {
     try {
-      return await this.executeInner(text, opts);
+      return await this.withSessionTables(() => this.executeInner(text, opts));
     } catch (e) {
       // Last resort: nothing may escape execute(), not even a failing host.
       try {
@@ -279,7 +313,7 @@ export class Session {
   /** Runs text without printing its output; output objects and error records come back. */
   async evaluate(text: string): Promise<{ output: unknown[]; errors: ErrorRecord[] }> {
     try {
-      return await this.evaluateInner(text);
+      return await this.withSessionTables(() => this.evaluateInner(text));
     } catch (e) {
       return { output: [], errors: [internalError(e)] };
     }

@@ -30,7 +30,9 @@ import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
-import { PSObject, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
+import { LIST_CONTROL, TABLE_CONTROL, listControlBuilder, tableControlBuilder } from '../protocol/format-controls.js';
+import { INVALID_IP_ADDRESS, IP_ADDRESS_TYPE, parseIPAddress } from '../protocol/ip-address.js';
+import { PSObject, PSReference, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from '../protocol/parameter-sets.js';
 import { INITIAL_SESSION_STATE_TYPE, POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, initialSessionStateMethod, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
 import { escapeWildcard, unescapeWildcard } from '../protocol/wildcard.js';
@@ -694,6 +696,10 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return null;
     case 'System.String':
       return l === 'empty' ? '' : null;
+    case IP_ADDRESS_TYPE: {
+      const fixed: Record<string, string> = { any: '0.0.0.0', loopback: '127.0.0.1', broadcast: '255.255.255.255', none: '255.255.255.255', ipv6any: '::', ipv6loopback: '::1', ipv6none: '::' };
+      return fixed[l] === undefined ? null : parseIPAddress(fixed[l]);
+    }
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
     case 'System.Globalization.CultureInfo':
@@ -821,6 +827,12 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     case POWERSHELL_TYPE:
       if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args, env.now);
       break;
+    case LIST_CONTROL:
+      if (name.toLowerCase() === 'create') return listControlBuilder();
+      break;
+    case TABLE_CONTROL:
+      if (name.toLowerCase() === 'create') return tableControlBuilder();
+      break;
     case INITIAL_SESSION_STATE_TYPE: {
       const made = initialSessionStateMethod(name, args);
       if (made !== undefined) return made;
@@ -856,6 +868,20 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       return stringStatic(name, args);
     case 'System.Text.RegularExpressions.Regex':
       return regexStatic(name, args);
+    case IP_ADDRESS_TYPE: {
+      const l = name.toLowerCase();
+      if (l === 'parse' && args.length === 1) {
+        const ip = args[0] === null ? undefined : parseIPAddress(convertToString(args[0]));
+        if (!ip) throw methodException('Parse', 1, args[0] === null ? 'Value cannot be null.\r\nParameter name: ipString' : INVALID_IP_ADDRESS, args[0] === null ? 'ArgumentNullException' : 'FormatException');
+        return ip;
+      }
+      if (l === 'tryparse' && args.length === 2) {
+        const ip = args[0] === null ? undefined : parseIPAddress(convertToString(args[0]));
+        if (args[1] instanceof PSReference) args[1].Value = ip ?? null;
+        return ip !== undefined;
+      }
+      break;
+    }
     case 'System.Guid':
       if (name.toLowerCase() === 'newguid') return guidObject(randomUUID());
       if (name.toLowerCase() === 'parse') return guidObject(convertToString(args[0]).toLowerCase());

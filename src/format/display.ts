@@ -4,7 +4,7 @@
 
 import { standardMembers, typeDataActive, typeMembers } from '../protocol/type-data.js';
 import { getMember, memberNames } from '../protocol/members.js';
-import { ErrorRecord } from '../protocol/errors.js';
+import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
 import {
   EnumValue,
   PSHashtable,
@@ -112,7 +112,15 @@ export function propertyValue(obj: unknown, name: string): unknown {
   if (obj === null || obj === undefined) return null;
   if (obj instanceof PSObject) {
     const p = obj.property(name);
-    if (p) return p.get() ?? null;
+    if (p) {
+      // A getter that throws shows as empty: 5.1 keeps formatting errors out of the output.
+      try {
+        return p.get() ?? null;
+      } catch (e) {
+        if (e instanceof TerminatingError) return null;
+        throw e;
+      }
+    }
   }
   return getMember(obj, name) ?? null;
 }

@@ -82,8 +82,7 @@ export function parsePropertyArgs(args: unknown[] | undefined, kind: 'table' | '
           case 'Alignment': {
             const a = toDisplayText(v).toLowerCase();
             if (!['left', 'right', 'center'].includes(a)) throw new PropertyArgError(`The Alignment key has a value that is not valid.`, 'FormatTableAlignmentKeyValueNotValid');
-            // Center is printed left-aligned in emsh.
-            p.alignment = a === 'right' ? 'Right' : 'Left';
+            p.alignment = a === 'right' ? 'Right' : a === 'center' ? 'Center' : 'Left';
             break;
           }
           case 'FormatString':
@@ -152,6 +151,8 @@ export interface TableRequest {
   autoSize?: boolean;
   wrap?: boolean;
   hideTableHeaders?: boolean;
+  /** -View: the name of the table view to use (checked beforehand by the cmdlet). */
+  view?: string;
   /** -GroupBy: a property name or script block; groups print `   Label: value` headers. */
   groupBy?: FormatProperty;
 }
@@ -173,7 +174,7 @@ export function tableData(objects: unknown[], req: TableRequest, evaluate?: Eval
       continue;
     }
     if (!cols) {
-      const view = explicit ? undefined : findView(obj);
+      const view = explicit ? undefined : findView(obj, { name: req.view, fits: (v) => v.table !== undefined });
       if (explicit) cols = resolveColumns(req.properties!, obj, evaluate);
       else if (view?.table) {
         cols = columnsFromSpecs(view.table.columns);
@@ -200,7 +201,7 @@ export function tableData(objects: unknown[], req: TableRequest, evaluate?: Eval
 }
 
 /** What Format-List shows: one entry per object (its list view, or the given / all properties). */
-export function listItems(objects: unknown[], properties: FormatProperty[] | undefined, evaluate?: Evaluate): ListItem[] {
+export function listItems(objects: unknown[], properties: FormatProperty[] | undefined, evaluate?: Evaluate, view?: string): ListItem[] {
   const items: ListItem[] = [];
   const explicit = properties && properties.length > 0;
   for (const obj of objects.flatMap((o) => [...expandForFormat(o)])) {
@@ -208,7 +209,7 @@ export function listItems(objects: unknown[], properties: FormatProperty[] | und
       items.push({ kind: 'lines', lines: oobLines(obj) });
       continue;
     }
-    const cols = explicit ? resolveColumns(properties!, obj, evaluate, 'list') : defaultListColumns(obj);
+    const cols = explicit ? resolveColumns(properties!, obj, evaluate, 'list') : defaultListColumns(obj, view);
     items.push({ kind: 'entry', pairs: cols.map((c) => [c.label, displayValue(c.read(obj))]) });
   }
   return items;

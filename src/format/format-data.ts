@@ -3,17 +3,9 @@
 // ones too), and Export-FormatData writes those elements back out as a file.
 
 import { child, childText, type XmlElement } from './ps1xml.js';
-import { allViews, registerView, type ColumnSpec, type ViewSpec } from './views.js';
+import { allViews, sessionViews, type ColumnSpec, type FormatDefinition, type ViewSpec } from './views.js';
 
-/** One view definition: the types it is for and its <View> element. */
-export interface FormatDefinition {
-  typeNames: string[];
-  name: string;
-  element: XmlElement;
-}
-
-/** Views loaded from files, most recent first (they win over what was there before). */
-const LOADED: FormatDefinition[] = [];
+export type { FormatDefinition } from './views.js';
 
 const CONTROLS = ['TableControl', 'ListControl', 'WideControl', 'CustomControl'];
 
@@ -36,6 +28,8 @@ function columnItem(item: XmlElement | undefined, compile: ScriptCompiler): { pr
   return {};
 }
 
+const ALIGNMENTS: Record<string, ColumnSpec['alignment']> = { left: 'Left', right: 'Right', center: 'Center' };
+
 function tableColumns(control: XmlElement, compile: ScriptCompiler): ColumnSpec[] {
   const headers = child(control, 'TableHeaders')?.children ?? [];
   const entry = child(control, 'TableRowEntries')?.children[0];
@@ -43,10 +37,11 @@ function tableColumns(control: XmlElement, compile: ScriptCompiler): ColumnSpec[
   return items.map((item, i) => {
     const h = headers[i];
     const read = columnItem(item, compile);
-    const label = (h && childText(h, 'Label')) ?? read.property ?? '';
+    // An empty <Label/> is no label: the header is the property's name.
+    const label = (h && childText(h, 'Label')) || read.property || '';
     const width = h ? Number(childText(h, 'Width') ?? '') : NaN;
     const align = (h && childText(h, 'Alignment'))?.toLowerCase() ?? childText(item, 'Alignment')?.toLowerCase();
-    return { label, ...read, width: width > 0 ? width : undefined, alignment: align === 'right' ? 'Right' : align === 'left' ? 'Left' : undefined };
+    return { label, ...read, width: width > 0 ? width : undefined, alignment: ALIGNMENTS[align ?? ''] };
   });
 }
 
@@ -80,23 +75,36 @@ export function readFormatXml(root: XmlElement, file: string): FormatDefinition[
   return out;
 }
 
-/** Puts loaded definitions into the view database (`prepend`: before the views already there). */
+/**
+ * Puts loaded definitions into the session's views (`prepend`: before the views already there),
+ * one view per <View> and type name, under the view's own name (-View finds it by that name).
+ */
 export function installFormatDefinitions(defs: FormatDefinition[], prepend: boolean, compile: ScriptCompiler): void {
-  // A type's table and list views of one file make one entry of the view database.
-  const specs = new Map<string, ViewSpec>();
+  const specs: ViewSpec[] = [];
   for (const d of defs) {
     const table = child(d.element, 'TableControl');
     const list = child(d.element, 'ListControl');
+    if (!table && !list) continue;
+    const columns = table && tableColumns(table, compile);
+    const properties = list && listProperties(list, compile);
     for (const typeName of d.typeNames) {
-      const spec = specs.get(typeName.toLowerCase()) ?? { typeName, name: d.name, shape: table ? 'table' : list ? 'list' : 'custom' };
-      if (table && !spec.table) spec.table = { columns: tableColumns(table, compile) };
-      if (list && !spec.list) spec.list = { properties: listProperties(list, compile) };
-      specs.set(typeName.toLowerCase(), spec);
+      specs.push({
+        typeName,
+        name: d.name,
+        shape: table ? 'table' : 'list',
+        ...(columns ? { table: { columns } } : {}),
+        ...(properties ? { list: { properties } } : {}),
+      });
     }
   }
-  for (const spec of specs.values()) if (spec.table || spec.list) registerView(spec, prepend);
-  if (prepend) LOADED.unshift(...defs);
-  else LOADED.push(...defs);
+  const session = sessionViews();
+  if (prepend) {
+    session.before.unshift(...specs);
+    session.loaded.unshift(...defs);
+  } else {
+    session.after.push(...specs);
+    session.loaded.push(...defs);
+  }
 }
 
 /** A built-in view as the <View> elements a format file would hold (one per control). */
@@ -121,11 +129,12 @@ function viewElements(v: ViewSpec): XmlElement[] {
 
 /** Every view definition the session has: loaded files' first, then the built-in views. */
 export function formatDefinitions(): FormatDefinition[] {
-  const loaded = new Set(LOADED.flatMap((d) => d.typeNames.map((t) => `${t.toLowerCase()}|${d.name.toLowerCase()}`)));
+  const loadedDefs = sessionViews().loaded;
+  const names = new Set(loadedDefs.flatMap((d) => d.typeNames.map((t) => `${t.toLowerCase()}|${d.name.toLowerCase()}`)));
   const builtIn = allViews()
-    .filter((v) => !loaded.has(`${v.typeName.toLowerCase()}|${(v.name ?? v.typeName).toLowerCase()}`))
+    .filter((v) => !names.has(`${v.typeName.toLowerCase()}|${(v.name ?? v.typeName).toLowerCase()}`))
     .flatMap((v) => viewElements(v).map((element) => ({ typeNames: [v.typeName], name: v.name ?? v.typeName, element })));
-  return [...LOADED, ...builtIn];
+  return [...loadedDefs, ...builtIn];
 }
 
 function escape(text: string): string {

@@ -9,6 +9,7 @@ import { renderList, type ListItem } from './list.js';
 import { OutDefaultStream, outDefaultLines } from './out-default.js';
 import { renderTable, type TableData } from './table.js';
 import { PSHashtable, ScriptBlockValue } from '../protocol/values.js';
+import { newSessionViews, sessionViewsOf, useSessionViews } from './views.js';
 
 export { FormatOutput } from './format-output.js';
 export { renderWide } from './wide.js';
@@ -31,6 +32,10 @@ export const renderer: OutputRenderer = {
   },
   errorLines(record: ErrorRecord, width: number) {
     return errorLines(record, width);
+  },
+  newFormatTable: newSessionViews,
+  useFormatTable(table) {
+    return useSessionViews(sessionViewsOf(table));
   },
 };
 

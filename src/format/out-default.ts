@@ -64,8 +64,8 @@ export function pairsOf(cols: ColumnSource[], obj: unknown): [string, string][] 
 }
 
 /** The list a value shows when printed as a list: its view's list, else all its properties. */
-export function defaultListColumns(obj: unknown): ColumnSource[] {
-  const view = findView(obj);
+export function defaultListColumns(obj: unknown, viewName?: string): ColumnSource[] {
+  const view = findView(obj, { name: viewName, fits: (v) => v.list !== undefined });
   if (view?.list) return columnsFromSpecs(view.list.properties);
   return columnsFromNames(defaultPropertyNames(obj));
 }

@@ -1,11 +1,13 @@
 // Table layout as Windows PowerShell 5.1 prints it: column widths (fixed from a view, else
 // max(label, longest cell)), shrinking the last column to fit the screen, labels over dash
-// lines of min(label, width) dashes, `...` truncation, -Wrap, one space between columns.
+// lines of min(label, width) dashes (a label wider than its column wraps onto more lines, as
+// TableWriter writes headers multi-line), left / right / center alignment, `...` truncation,
+// -Wrap, one space between columns.
 // Lines carry no trailing spaces (5.1 pads the last column; emsh trims, the look is the same).
 
 import { clusterWidth, displayWidth, graphemes, truncateToWidth } from '../protocol/text-width.js';
 
-export type Alignment = 'Left' | 'Right';
+export type Alignment = 'Left' | 'Right' | 'Center';
 
 export interface TableColumn {
   label: string;
@@ -65,6 +67,11 @@ export function fitCell(text: string, width: number, alignment: Alignment): stri
     return cut + ' '.repeat(width - displayWidth(cut));
   }
   const pad = ' '.repeat(width - w);
+  if (alignment === 'Center') {
+    // TableWriter puts the odd blank on the right.
+    const left = (width - w) >> 1;
+    return pad.slice(0, left) + text + pad.slice(left);
+  }
   return alignment === 'Right' ? pad + text : text + pad;
 }
 
@@ -177,15 +184,12 @@ export class TableLayout {
 
   headerLines(): string[] {
     if (this.disabled || this.opts.hideHeaders) return [];
-    const labels: string[] = [];
     const dashes: string[] = [];
     this.columns.forEach((c, k) => {
       const w = this.widths[k]!;
-      if (w <= 0) return;
-      labels.push(fitCell(c.label, w, c.alignment));
-      dashes.push(fitCell('-'.repeat(Math.min(displayWidth(c.label), w)), w, c.alignment));
+      if (w > 0) dashes.push(fitCell('-'.repeat(Math.min(displayWidth(c.label), w)), w, c.alignment));
     });
-    return [labels.join(SEPARATOR).trimEnd(), dashes.join(SEPARATOR).trimEnd()];
+    return [...this.stackedLines(this.columns.map((c) => c.label)), dashes.join(SEPARATOR).trimEnd()];
   }
 
   rowLines(cells: string[]): string[] {
@@ -198,6 +202,11 @@ export class TableLayout {
       });
       return [parts.join(SEPARATOR).trimEnd()];
     }
+    return this.stackedLines(cells);
+  }
+
+  /** One screen line per line of the tallest cell: each cell wrapped to its column. */
+  private stackedLines(cells: string[]): string[] {
     const stacks: { lines: string[]; w: number; align: Alignment }[] = [];
     this.columns.forEach((c, k) => {
       const w = this.widths[k]!;

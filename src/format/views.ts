@@ -2,6 +2,8 @@
 // *.format.ps1xml views). Domain modules register their views at load time.
 
 import { typeNamesOf } from '../protocol/values.js';
+import type { XmlElement } from './ps1xml.js';
+import type { FormatTable } from '../protocol/host.js';
 
 export interface ColumnSpec {
   label: string;
@@ -11,7 +13,7 @@ export interface ColumnSpec {
   /** Fixed width; absent: computed from the content (max of label and cells). */
   width?: number;
   /** Absent: left, as in a format.ps1xml view (generated columns right-align numbers). */
-  alignment?: 'Left' | 'Right';
+  alignment?: 'Left' | 'Right' | 'Center';
 }
 
 export interface GroupBySpec {
@@ -40,34 +42,108 @@ export interface ViewSpec {
   custom?: (obj: unknown) => string[];
 }
 
+/** The views PowerShell itself ships (registered by the modules at load time): one per type. */
 const views = new Map<string, ViewSpec>();
 
 /**
+ * The views one session (runspace) loaded with Update-FormatData, in load order: `before` the
+ * built-in ones (-PrependPath), `after` them (-AppendPath). Each runspace has its own, as each
+ * has its own format table in PowerShell; `loaded` is what Get-FormatData describes of them.
+ */
+export interface SessionViews extends FormatTable {
+  /** False in a runspace whose InitialSessionState's Formats were cleared. */
+  builtIn: boolean;
+  before: ViewSpec[];
+  after: ViewSpec[];
+  loaded: FormatDefinition[];
+}
+
+/** One view definition of a format file: the types it is for and its <View> element. */
+export interface FormatDefinition {
+  typeNames: string[];
+  name: string;
+  element: XmlElement;
+}
+
+export function newSessionViews(builtIn = true): SessionViews {
+  return { kind: 'FormatTable', builtIn, before: [], after: [], loaded: [] };
+}
+
+let session: SessionViews = newSessionViews();
+
+/** The views behind a FormatTable the engine holds (only newSessionViews makes them). */
+export function sessionViewsOf(table: FormatTable): SessionViews {
+  if (!('before' in table)) throw new Error('a FormatTable that src/format did not make');
+  return table as SessionViews;
+}
+
+/** Makes a session's views the ones formatting sees; returns the ones it replaces (to restore). */
+export function useSessionViews(v: SessionViews): SessionViews {
+  const previous = session;
+  session = v;
+  return previous;
+}
+
+export function sessionViews(): SessionViews {
+  return session;
+}
+
+/**
  * Registers a view; a later registration for the same type name does not replace the first,
- * unless `replace` (Update-FormatData -PrependPath puts a file's views before the built-in ones).
+ * unless `replace`.
  */
 export function registerView(spec: ViewSpec, replace = false): void {
   const key = spec.typeName.toLowerCase();
   if (replace || !views.has(key)) views.set(key, spec);
 }
 
-/** Every registered view (Get-FormatData). */
+/** Every built-in view the session has (Get-FormatData). */
 export function allViews(): ViewSpec[] {
-  return [...views.values()];
+  return session.builtIn ? [...views.values()] : [];
 }
 
-/** The view for a value: the first of its type names (most derived first) that has one. */
-export function findView(value: unknown): ViewSpec | undefined {
+/** Which view: by name (-View), and one that has the control the command needs. */
+export interface ViewQuery {
+  name?: string;
+  fits?: (v: ViewSpec) => boolean;
+}
+
+/** A type's views in the order PowerShell tries them: prepended files, built-in, appended files. */
+function viewsOfType(key: string): ViewSpec[] {
+  const builtIn = session.builtIn ? views.get(key) : undefined;
+  if (session.before.length === 0 && session.after.length === 0) return builtIn ? [builtIn] : [];
+  const of = (list: ViewSpec[]) => list.filter((v) => v.typeName.toLowerCase() === key);
+  return [...of(session.before), ...(builtIn ? [builtIn] : []), ...of(session.after)];
+}
+
+function viewName(v: ViewSpec): string {
+  return v.name ?? v.typeName;
+}
+
+/**
+ * The view for a value: for the first of its type names (most derived first) that has one that
+ * matches the query, the first such view.
+ */
+export function findView(value: unknown, query?: ViewQuery): ViewSpec | undefined {
+  const name = query?.name?.toLowerCase();
   for (const t of typeNamesOf(value)) {
-    const v = views.get(t.toLowerCase());
-    if (v) return v;
+    for (const v of viewsOfType(t.toLowerCase())) {
+      if (name !== undefined && viewName(v).toLowerCase() !== name) continue;
+      if (query?.fits && !query.fits(v)) continue;
+      return v;
+    }
   }
   return undefined;
 }
 
+/** Every view of a value's types that matches the query (FormatViewNotFound lists their names). */
+export function viewsFor(value: unknown, query: ViewQuery = {}): ViewSpec[] {
+  return typeNamesOf(value).flatMap((t) => viewsOfType(t.toLowerCase()).filter((v) => !query.fits || query.fits(v)));
+}
+
 /** The view registered for one type name (case-insensitive), without walking a value's type names. */
 export function viewForTypeName(typeName: string): ViewSpec | undefined {
-  return views.get(typeName.toLowerCase());
+  return viewsOfType(typeName.toLowerCase())[0];
 }
 
 /** True when the view applies to the value (one of its type names is the view's). */

@@ -6,6 +6,7 @@
 import { closedGeneric, dotnetTypeName, openGenericName, resolveGenericName } from './generic-types.js';
 import { cultureInfo } from './culture.js';
 import { XmlDocument, XmlException, XmlNode, parseXml } from './xml-dom.js';
+import { INVALID_IP_ADDRESS, parseIPAddress } from './ip-address.js';
 import { ERROR_CATEGORIES, ErrorRecord, TerminatingError, runtimeError, withInner, type ExceptionInfo } from './errors.js';
 import { PSChar, PSDecimal, TypedNumber, convertNumeric, int64, integerOf, parseNumeric, roundHalfEven, uint64 } from './numbers.js';
 import type { NumberKind, Numeric } from './numbers.js';
@@ -130,6 +131,9 @@ const KNOWN_TYPES = [
   'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException', 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
   'System.Text.StringBuilder',
   'System.Management.Automation.PSSerializer',
+  // The format-data objects (src/protocol/format-controls.ts).
+  'System.Management.Automation.ExtendedTypeDefinition', 'System.Management.Automation.FormatViewDefinition', 'System.Management.Automation.PSControl',
+  'System.Management.Automation.ListControl', 'System.Management.Automation.TableControl', 'System.Management.Automation.WideControl', 'System.Management.Automation.CustomControl',
   'System.Xml.XmlNode', 'System.Xml.XmlElement', 'System.Xml.XmlAttribute', 'System.Xml.XmlText', 'System.Xml.XmlLinkedNode',
   'System.Xml.XmlCharacterData', 'System.Xml.XmlComment', 'System.Xml.XmlDeclaration', 'System.Xml.XmlCDataSection',
   'System.Xml.XmlNodeList', 'System.Xml.XmlNamespaceManager', 'System.Xml.XmlException', 'System.Xml.XPath.XPathException',
@@ -274,6 +278,9 @@ registerEnum({
   values: ['Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray', 'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White'],
 });
 registerEnum({ typeName: 'System.MidpointRounding', values: ['ToEven', 'AwayFromZero'] });
+registerEnum({ typeName: 'System.StringSplitOptions', values: ['None', 'RemoveEmptyEntries'] });
+registerEnum({ typeName: 'System.Management.Automation.SerializationMethod', values: ['AllPublicProperties', 'String', 'SpecificProperties'] });
+registerEnum({ typeName: 'System.Net.Sockets.AddressFamily', values: ['Unspecified', 'InterNetwork', 'InterNetworkV6'], numbers: [0, 2, 23] });
 registerEnum({ typeName: 'System.DayOfWeek', values: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] });
 registerEnum({ typeName: 'System.DateTimeKind', values: ['Unspecified', 'Utc', 'Local'] });
 registerEnum({
@@ -742,6 +749,14 @@ export function convertTo(value: unknown, typeName: string): unknown {
         return new PSTypeValue(t);
       }
       throw castError(value, full);
+    }
+    case 'System.Net.IPAddress': {
+      if (value === null || (value instanceof PSObject && value.typeNames[0] === full)) return value;
+      if (typeof value !== 'string') throw castError(value, full);
+      // Through IPAddress.Parse, as PowerShell converts text to a type with a static Parse.
+      const ip = parseIPAddress(value);
+      if (!ip) throw conversionError(value, full, INVALID_IP_ADDRESS, 'InvalidCastParseTargetInvocation');
+      return ip;
     }
     case 'System.Text.RegularExpressions.Regex':
       if (value instanceof RegExp) return value;

@@ -146,4 +146,16 @@ export interface OutputRenderer {
   outDefault(width: number, emit: (line: string) => void): { write(value: unknown): void; end(): void };
   /** The 5.1 NormalView text of an error record, as lines (no trailing blank line). */
   errorLines(record: import('./errors.js').ErrorRecord, width: number): string[];
+  /**
+   * A new, empty table of the views a session loads with Update-FormatData (each runspace has
+   * its own, over the shared built-in views unless `builtIn` is false). Opaque to the engine.
+   */
+  newFormatTable?(builtIn: boolean): FormatTable;
+  /** Makes a session's table the one formatting uses; returns the one it replaces (to restore). */
+  useFormatTable?(table: FormatTable): FormatTable;
+}
+
+/** A session's loaded views, as the engine holds them (only src/format looks inside). */
+export interface FormatTable {
+  readonly kind: 'FormatTable';
 }

@@ -505,10 +505,19 @@ function propertySetObject(name: string, names: string[]): PSObject {
   return o;
 }
 
+function serializationMethod(text: string): unknown {
+  try {
+    return convertTo(text, 'System.Management.Automation.SerializationMethod');
+  } catch {
+    return text;
+  }
+}
+
 /** `$x.PSStandardMembers`: the member set of serialization and display settings. */
 function standardMembersObject(target: unknown, s: StandardMembers): PSObject {
   const o = new PSObject(['System.Management.Automation.PSMemberSet', 'System.Management.Automation.PSMemberInfo', 'System.Object']);
-  if (s.SerializationMethod !== undefined) o.addNote('SerializationMethod', s.SerializationMethod);
+  // The type table converts the note to its type, as 5.1's does: `string` reads back as String.
+  if (s.SerializationMethod !== undefined) o.addNote('SerializationMethod', serializationMethod(s.SerializationMethod));
   if (s.SerializationDepth !== undefined) o.addNote('SerializationDepth', s.SerializationDepth);
   if (s.StringSerializationSource !== undefined) {
     const source = s.StringSerializationSource;

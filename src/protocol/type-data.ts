@@ -1,7 +1,8 @@
 // The type table: members that Update-TypeData (or a types.ps1xml file) gives every object of a
 // type, as PowerShell's extended type system does. Member lookup (members.ts) consults it after
 // an object's own members and before the members of its .NET type; formatting reads the
-// DefaultDisplayPropertySet. Like the format views, the table belongs to the process.
+// DefaultDisplayPropertySet. Each session (runspace) has its own table, as each runspace has its
+// own TypeTable in PowerShell: the session makes it the current one while it runs.
 
 /** One member a type gets. Values are computed by members.ts (aliases, scripts need `$this`). */
 export type TypeMember =
@@ -30,9 +31,25 @@ export interface TypeEntry {
   standard: StandardMembers;
   /** The types.ps1xml files that contributed (Remove-TypeData -Path). */
   files: Set<string>;
+  /** The updates that made the entry, in order (Remove-TypeData -Path replays the others). */
+  log: { update: TypeUpdate; force: boolean }[];
 }
 
-const TABLE = new Map<string, TypeEntry>();
+/** One session's type table (what Update-TypeData added to it). */
+export type TypeTable = Map<string, TypeEntry>;
+
+export function newTypeTable(): TypeTable {
+  return new Map();
+}
+
+let TABLE: TypeTable = newTypeTable();
+
+/** Makes a session's table the one member lookup sees; returns the one it replaces (to restore). */
+export function useTypeTable(table: TypeTable): TypeTable {
+  const previous = TABLE;
+  TABLE = table;
+  return previous;
+}
 
 /** False while nothing was ever added: member lookup skips the table at no cost. */
 export function typeDataActive(): boolean {
@@ -93,7 +110,18 @@ export interface TypeUpdate {
  */
 export function updateTypeData(update: TypeUpdate, force: boolean): string[] {
   const key = update.typeName.toLowerCase();
-  const entry = TABLE.get(key) ?? { typeName: update.typeName, members: new Map(), standard: {}, files: new Set<string>() };
+  const entry = TABLE.get(key) ?? emptyEntry(update.typeName);
+  const errors = applyUpdate(entry, update, force);
+  entry.log.push({ update, force });
+  if (entry.members.size > 0 || Object.keys(entry.standard).length > 0) TABLE.set(key, entry);
+  return errors;
+}
+
+function emptyEntry(typeName: string): TypeEntry {
+  return { typeName, members: new Map(), standard: {}, files: new Set<string>(), log: [] };
+}
+
+function applyUpdate(entry: TypeEntry, update: TypeUpdate, force: boolean): string[] {
   const errors: string[] = [];
   for (const m of update.members) {
     const k = m.name.toLowerCase();
@@ -105,7 +133,6 @@ export function updateTypeData(update: TypeUpdate, force: boolean): string[] {
   }
   for (const [k, v] of Object.entries(update.standard)) if (v !== undefined) (entry.standard as Record<string, unknown>)[k] = v;
   if (update.file) entry.files.add(update.file.toLowerCase());
-  if (entry.members.size > 0 || Object.keys(entry.standard).length > 0) TABLE.set(key, entry);
   return errors;
 }
 
@@ -114,14 +141,25 @@ export function removeTypeData(typeName: string): boolean {
   return TABLE.delete(typeName.toLowerCase());
 }
 
-/** Removes the types a types.ps1xml file added; false when the file was never loaded. */
+/**
+ * Removes what a types.ps1xml file added: each type it touched is made again from its other
+ * updates (other files', Update-TypeData's), as 5.1 rebuilds the table without the file. False
+ * when the file was never loaded.
+ */
 export function removeTypeFile(file: string): boolean {
   const key = file.toLowerCase();
   let found = false;
-  for (const [k, e] of TABLE) {
+  for (const [k, e] of [...TABLE]) {
     if (!e.files.has(key)) continue;
     found = true;
-    TABLE.delete(k);
+    const rebuilt = emptyEntry(e.typeName);
+    for (const step of e.log) {
+      if (step.update.file?.toLowerCase() === key) continue;
+      applyUpdate(rebuilt, step.update, step.force);
+      rebuilt.log.push(step);
+    }
+    if (rebuilt.members.size > 0 || Object.keys(rebuilt.standard).length > 0) TABLE.set(k, rebuilt);
+    else TABLE.delete(k);
   }
   return found;
 }

@@ -1,5 +1,5 @@
-// Update-FormatData, Get-FormatData and Export-FormatData over *.format.ps1xml files. The view
-// database belongs to the process, so each test uses type names of its own.
+// Update-FormatData, Get-FormatData and Export-FormatData over *.format.ps1xml files. Loaded
+// views belong to the session (each runspace has its own); each test uses type names of its own.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { capturedSession, type Captured } from '../helpers/run.js';
 

@@ -6,7 +6,7 @@ import { formatFileText } from '../../format/format-data.js';
 import type { XmlElement } from '../../format/ps1xml.js';
 import { encodeText } from './file-common.js';
 import { refuseClobber, resolveTarget } from './output-common.js';
-import { viewElementsOf } from './format-data.js';
+import { viewElementsOf } from '../../protocol/format-controls.js';
 
 const VIEWS = stateKey<XmlElement[]>('Export-FormatData views');
 

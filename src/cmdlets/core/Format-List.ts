@@ -51,7 +51,7 @@ export default defineCmdlet({
     if (objects.length === 0) return;
     const props = properties(params.Property, 'list', ctx);
     const evaluate = await evaluateAll(objects, props ?? [], ctx);
-    const items = listItems(objects, props, evaluate);
+    const items = listItems(objects, props, evaluate, params.View ?? undefined);
     ctx.write(new FormatOutput((w) => renderListItems(items, w), consoleScreen(ctx.host.width)));
   },
 });

@@ -59,7 +59,7 @@ export default defineCmdlet({
     const evaluate = await evaluateAll(objects, [...(props ?? []), ...(groupBy ? [groupBy] : [])], ctx);
     const data = tableData(
       objects,
-      { properties: props, autoSize: params.AutoSize, wrap: params.Wrap, hideTableHeaders: params.HideTableHeaders, groupBy },
+      { properties: props, autoSize: params.AutoSize, wrap: params.Wrap, hideTableHeaders: params.HideTableHeaders, groupBy, view: params.View ?? undefined },
       evaluate,
     );
     ctx.write(new FormatOutput((w) => renderTableData(data, w), consoleScreen(ctx.host.width)));

@@ -2,8 +2,8 @@
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { allTypeEntries } from '../../protocol/type-data.js';
-import { compileWildcard } from '../../protocol/wildcard.js';
-import { typeDataObject } from './type-data.js';
+import { compileWildcard, hasWildcard } from '../../protocol/wildcard.js';
+import { fullTypeName, typeDataObject } from './type-data.js';
 
 export default defineCmdlet({
   name: 'Get-TypeData',
@@ -30,7 +30,7 @@ export default defineCmdlet({
   ],
   related: ['Update-TypeData', 'Remove-TypeData'],
   process(params, ctx) {
-    const patterns = (params.TypeName ?? ['*']).map((p) => compileWildcard(p));
+    const patterns = (params.TypeName ?? ['*']).map((p) => compileWildcard(hasWildcard(p) ? p : fullTypeName(p)));
     for (const e of allTypeEntries()) if (patterns.some((re) => re.test(e.typeName))) ctx.write(typeDataObject(e));
   },
 });

@@ -2,8 +2,10 @@
 // or the types.ps1xml file that added it.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { PSObject } from '../../protocol/values.js';
 import { removeTypeData, removeTypeFile } from '../../protocol/type-data.js';
-import { typeUpdateOf } from './type-data.js';
+import { fullTypeName, typeUpdateOf } from './type-data.js';
+import { resolvePs1xmlPath } from './ps1xml-file.js';
 
 export default defineCmdlet({
   name: 'Remove-TypeData',
@@ -45,12 +47,9 @@ export default defineCmdlet({
   async process(params, ctx) {
     if (params.Path) {
       for (const path of params.Path) {
-        let display = path;
-        try {
-          display = ctx.fs.resolve(path, ctx.session.getLocation()).display;
-        } catch {
-          /* the text as given */
-        }
+        // A path that names no *.ps1xml file: 5.1's Glob reports it as TypePathException.
+        const display = resolvePs1xmlPath(ctx, path, { errorId: 'TypePathException', category: 'InvalidOperation' })?.display;
+        if (display === undefined) continue;
         if (!(await ctx.shouldProcess(display, 'Remove type file'))) continue;
         if (!removeTypeFile(display)) {
           ctx.writeError(ctx.error({ message: `The file ${display} is not imported into the current session.`, errorId: 'TypeFileNotExistsInCurrentSession', category: 'InvalidOperation', exceptionType: 'PSInvalidOperationException', targetObject: display }));
@@ -58,7 +57,11 @@ export default defineCmdlet({
       }
       return;
     }
-    const name = params.TypeName ?? typeUpdateOf(params.TypeData)?.typeName;
+    // A piped string is a type name (5.1 binds it to -TypeName, which takes it without conversion;
+    // emsh's -TypeData, declared as PSObject, would take anything first).
+    const piped = params.TypeData instanceof PSObject && params.TypeData.baseObject !== undefined ? params.TypeData.baseObject : params.TypeData;
+    const text = params.TypeName ?? (typeof piped === 'string' ? piped : undefined);
+    const name = text !== undefined ? fullTypeName(text) : typeUpdateOf(params.TypeData)?.typeName;
     if (!name) return;
     if (await ctx.shouldProcess(`Name of the type that will be removed: ${name}`, 'Remove TypeData')) removeTypeData(name);
   },

@@ -7,7 +7,7 @@ import type { ErrorCategory } from '../../protocol/errors.js';
 import { ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
 import { updateTypeData, type StandardMembers, type TypeMember, type TypeUpdate } from '../../protocol/type-data.js';
 import { readPs1xmlFile } from './ps1xml-file.js';
-import { scriptBlockOf, scriptFunction, typeUpdateOf, typesFromXml } from './type-data.js';
+import { fullTypeName, scriptBlockOf, scriptFunction, typeUpdateOf, typesFromXml } from './type-data.js';
 
 const MEMBER_TYPES = ['NoteProperty', 'AliasProperty', 'ScriptProperty', 'CodeProperty', 'ScriptMethod', 'CodeMethod'] as const;
 
@@ -134,7 +134,7 @@ export default defineCmdlet({
       }
       return;
     }
-    const typeName = params.TypeName ?? '';
+    const typeName = fullTypeName(params.TypeName ?? '');
     if (typeName.trim() === '') bad(ctx, 'TargetTypeNameEmpty', 'The target type name should not be null, empty, or contain only white spaces.', 'InvalidArgument');
     const members: TypeMember[] = [];
     const memberType = params.MemberType;

@@ -2,23 +2,10 @@
 // objects (one per type, with its FormatViewDefinitions) and the view elements behind them.
 
 import type { CmdletContext } from '../../protocol/cmdlet.js';
-import { PSObject } from '../../protocol/values.js';
-import type { XmlElement } from '../../format/ps1xml.js';
+import type { PSObject } from '../../protocol/values.js';
+import { controlObject, extendedTypeDefinition, formatViewDefinition } from '../../protocol/format-controls.js';
 import type { FormatDefinition, ScriptCompiler } from '../../format/format-data.js';
 import { scriptBlockOf } from './type-data.js';
-
-const ETD = 'System.Management.Automation.ExtendedTypeDefinition';
-const VIEWS = new WeakMap<PSObject, XmlElement[]>();
-
-/** The <View> elements an ExtendedTypeDefinition stands for (Export-FormatData). */
-export function viewElementsOf(o: unknown): XmlElement[] | undefined {
-  return o instanceof PSObject ? VIEWS.get(o) : undefined;
-}
-
-function controlName(view: XmlElement): string {
-  const c = view.children.find((x) => /Control$/.test(x.name));
-  return c ? `System.Management.Automation.${c.name}` : 'System.Management.Automation.PSControl';
-}
 
 /** One ExtendedTypeDefinition per type name, with the views of that type in order. */
 export function typeDefinitions(defs: FormatDefinition[]): PSObject[] {
@@ -32,21 +19,11 @@ export function typeDefinitions(defs: FormatDefinition[]): PSObject[] {
     }
   }
   return [...byType.values()].map(({ typeName, views }) => {
-    const o = new PSObject([ETD, 'System.Object']);
-    o.addNote('TypeName', typeName);
-    o.addNote('TypeNames', [typeName]);
-    o.addNote(
-      'FormatViewDefinition',
-      views.map((v) => {
-        const control = new PSObject([controlName(v.element), 'System.Management.Automation.PSControl', 'System.Object']);
-        const def = new PSObject(['System.Management.Automation.FormatViewDefinition', 'System.Object']);
-        def.addNote('Name', v.name);
-        def.addNote('Control', control);
-        return def;
-      }),
-    );
-    VIEWS.set(o, views.map((v) => v.element));
-    return o;
+    const definitions = views.map((v) => {
+      const control = v.element.children.find((x) => /Control$/.test(x.name)) ?? { name: 'PSControl', children: [], text: '' };
+      return formatViewDefinition(v.name, controlObject(control));
+    });
+    return extendedTypeDefinition(typeName, { definitions, elements: views.map((v) => v.element) });
   });
 }
 

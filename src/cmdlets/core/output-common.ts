@@ -6,7 +6,7 @@ import { commandError } from './file-common.js';
 import { ALL_SETS } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { ScriptBlockValue, typeNamesOf } from '../../protocol/values.js';
-import { findView } from '../../format/views.js';
+import { findView, viewsFor, type ViewSpec } from '../../format/views.js';
 import { PropertyArgError, parsePropertyArgs, scriptBlocksOf, type Evaluate, type FormatProperty } from '../../format/index.js';
 import { expandForFormat } from '../../format/display.js';
 
@@ -51,8 +51,8 @@ export const FORMAT_COMMON = {
 
 /**
  * -View checks of the Format-* cmdlets: not together with -Property, and a name that is a view
- * of the first object's type for this shape (emsh's views are named by their type name), else
- * 5.1's FormatViewNotFound.
+ * of the first object's types for this shape (a built-in view is named by its type name, a loaded
+ * one by its <Name>), else 5.1's FormatViewNotFound listing the views there are.
  */
 export function checkView(params: { View?: string | null; Property?: unknown }, first: unknown, shape: 'Table' | 'List' | 'Wide' | 'Custom', ctx: CmdletContext): void {
   if (params.View === undefined || params.View === null) return;
@@ -67,12 +67,12 @@ export function checkView(params: { View?: string | null; Property?: unknown }, 
     );
   }
   if (first === undefined) return;
-  const view = findView(first);
-  const fits = view && (shape === 'Table' ? view.table : shape === 'List' ? view.list : shape === 'Custom' ? view.custom : view.table || view.list);
-  if (fits && (view.name ?? view.typeName).toLowerCase() === params.View.toLowerCase()) return;
+  const fits = (v: ViewSpec) => (shape === 'Table' ? !!v.table : shape === 'List' ? !!v.list : shape === 'Custom' ? !!v.custom : !!(v.table || v.list));
+  if (findView(first, { name: params.View, fits })) return;
   const name = params.View;
-  const message = fits
-    ? `The view name ${name} cannot be found. Specify one of the following ${shape} views and try again: ${view.name ?? view.typeName}.`
+  const names = [...new Set(viewsFor(first, { fits }).map((v) => v.name ?? v.typeName))];
+  const message = names.length
+    ? `The view name ${name} cannot be found. Specify one of the following ${shape} views and try again: ${names.join(', ')}.`
     : `The view name ${name} cannot be found. There are no existing ${shape} views for ${typeNamesOf(first)[0] ?? 'System.Object'} objects.`;
   ctx.fail(ctx.error({ message, errorId: 'FormatViewNotFound', category: 'ObjectNotFound', exceptionType: 'PipelineStoppedException', targetObject: name }));
 }

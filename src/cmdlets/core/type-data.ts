@@ -2,12 +2,21 @@
 // Get-TypeData writes them, and the members of a types.ps1xml file.
 
 import type { CmdletContext } from '../../protocol/cmdlet.js';
+import { resolveTypeName } from '../../protocol/convert.js';
 import { PSHashtable, PSObject, ScriptBlockValue } from '../../protocol/values.js';
 import type { StandardMembers, TypeEntry, TypeMember, TypeUpdate } from '../../protocol/type-data.js';
 import { parseScript } from '../../../grammar/index.js';
 import { child, childText, type XmlElement } from '../../format/ps1xml.js';
 
 export const TYPEDATA_TYPE = 'System.Management.Automation.Runspaces.TypeData';
+
+/**
+ * A -TypeName argument as 5.1's ArgumentToTypeNameTransformation takes it: a type accelerator or
+ * any known type becomes its full name (`int` is System.Int32); other names stay as given.
+ */
+export function fullTypeName(name: string): string {
+  return resolveTypeName(name) ?? name;
+}
 
 /** A script member's code as a function of `$this` (and `$args`), or a reason it cannot run. */
 export function scriptFunction(ctx: CmdletContext, block: ScriptBlockValue): ((self: unknown, args: unknown[]) => unknown) | string {
