@@ -784,7 +784,7 @@ export function convertTo(value: unknown, typeName: string): unknown {
   throw castError(value, full);
 }
 
-const COLLECTIONS = new Set(['List', 'Collection', 'Stack', 'Queue', 'HashSet', 'LinkedList', 'Dictionary', 'SortedDictionary']);
+const COLLECTIONS = new Set(['List', 'Collection', 'ObservableCollection', 'Stack', 'Queue', 'HashSet', 'LinkedList', 'Dictionary', 'SortedDictionary']);
 
 /**
  * A new generic collection of a closed generic type in emsh's form (`List[T]`, `Stack[T]`,
@@ -807,7 +807,7 @@ export function newGenericCollection(typeName: string, items: readonly unknown[]
   const elementType = parts.args[0]!;
   const list = (items ?? []).map((v) => convertTo(v, elementType));
   if (name === 'Stack') list.reverse();
-  const collection = name === 'List' || name === 'Collection' ? undefined : (name as 'Stack' | 'Queue' | 'HashSet' | 'LinkedList');
+  const collection = name === 'List' || name.endsWith('Collection') ? undefined : (name as 'Stack' | 'Queue' | 'HashSet' | 'LinkedList');
   return markList(list, { typeName: typeNameNet, addReturnsIndex: false, elementType, collection });
 }
 

@@ -22,6 +22,7 @@ import NewAlias from './New-Alias.js';
 import RemovePSBreakpoint from './Remove-PSBreakpoint.js';
 import SetAlias from './Set-Alias.js';
 import SetPSBreakpoint from './Set-PSBreakpoint.js';
+import GetTraceSource from './Get-TraceSource.js';
 
 export const sessionStateCmdlets: CmdletDeclaration[] = [
   SetAlias,
@@ -44,4 +45,5 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   RegisterObjectEvent,
   GetEventSubscriber,
   UnregisterEvent,
+  GetTraceSource,
 ] as CmdletDeclaration[];
