@@ -11,6 +11,7 @@ import { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, isTruthy, toDispl
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
 import { decodeText } from '../protocol/text-codec.js';
 import { commandBreakpoints } from './breakpoints.js';
+import { leaveCall } from './call-stack.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument, type CommonParameterValues } from './binder.js';
 import { CommandContext } from './context.js';
 import { psCmdletObject } from './ps-cmdlet.js';
@@ -18,7 +19,7 @@ import { dynamicParameters } from './dynamic-parameters.js';
 import { commandNotFound, parseErrorRecord } from './engine-errors.js';
 import { blockSources, collapse, writeValue, type Interpreter } from './evaluate.js';
 import { prepareRedirections, type Redirection } from './redirection.js';
-import { CollectPipe, NULL_PIPE, type Frame, type Pipe, type Streams } from './runtime.js';
+import { CollectPipe, NULL_PIPE, type ActiveCall, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
 import { checkRequirements } from './script-requirements.js';
 import { scopeByName } from './variable-tables.js';
@@ -697,7 +698,7 @@ export function isAdvancedScript(block: A.ScriptBlockAst): boolean {
   return block.cmdletBinding === true || (block.params?.parameters ?? []).some((p) => p.attributes.some((a) => /^parameter$/i.test(a.name)));
 }
 
-export class ScriptStage implements Stage {
+export class ScriptStage implements Stage, ActiveCall {
   out: Pipe = NULL_PIPE;
   readonly scope: Scope;
   private readonly frame: Frame;
@@ -720,6 +721,19 @@ export class ScriptStage implements Stage {
       this.scope.under = init.dollarUnder.value;
     }
     this.frame = { scope: this.scope, source: init.source, streams: init.streams };
+  }
+
+  /** A function's name; a script or script block is `<ScriptBlock>`, as in PowerShell's frames. */
+  get functionName(): string {
+    return this.init.scopeKind === 'function' && this.init.name ? this.init.name : '<ScriptBlock>';
+  }
+
+  callSite(): { source: A.SourceText; span: A.Span } {
+    return { source: this.init.callerFrame.source, span: this.init.span };
+  }
+
+  invocation(): unknown {
+    return this.scope.getOwn('myinvocation')?.value ?? null;
   }
 
   private declaration(): CmdletDeclaration {
@@ -938,6 +952,8 @@ export class ScriptStage implements Stage {
     const rt = this.interp.rt;
     if (rt.callDepth >= MAX_CALL_DEPTH) throw new TerminatingError(callDepthOverflow());
     rt.callDepth++;
+    const stack = rt.callStack;
+    stack.push(this);
     try {
       await this.interp.runBlock(list, this.frame, this.out);
     } catch (e) {
@@ -948,6 +964,7 @@ export class ScriptStage implements Stage {
       throw e;
     } finally {
       rt.callDepth--;
+      leaveCall(stack, this);
     }
   }
 

@@ -22,3 +22,26 @@ describe('ObservableCollection[T]', () => {
     );
   });
 });
+
+describe('Get-PSCallStack', () => {
+  it('lists the frames innermost first, each at the command that called the frame above it', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\cs.ps1 'function foo {', '  try { throw 1 } catch { bar }', '}', 'function bar {', '  Get-PSCallStack', '}', 'foo'");
+    const out = await run('$s = & C:\\cs.ps1; $s.Count; $s | % { "$($_.Command) $($_.FunctionName) $($_.ScriptLineNumber) $($_.Location) $($_.InvocationInfo.ScriptLineNumber)" }; $s[0].ScriptName; $s[0].Position.Text');
+    expect(out).toBe(
+      '4\nbar bar 5 cs.ps1: line 5 2\nfoo foo 2 cs.ps1: line 2 7\ncs.ps1 <ScriptBlock> 7 cs.ps1: line 7 1\n<ScriptBlock> <ScriptBlock> 1 <No file> \nC:\\cs.ps1\nGet-PSCallStack\n',
+    );
+  });
+
+  it('shows a trap body as a frame of its function, which stands at the failed statement', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\trap.ps1 'trap {', '  Get-PSCallStack', '  continue', '}', '', 'throw 1'");
+    expect(await run('$s = & C:\\trap.ps1; $s | select -First 2 | % { "$($_.Command) $($_.ScriptLineNumber)" }')).toBe('trap.ps1 2\ntrap.ps1 6\n');
+  });
+
+  it('gives the arguments (bound, then unbound) and the frame\'s own variables', async () => {
+    const { run } = everydaySession();
+    expect(await run("& { (Get-PSCallStack)[0].Arguments } 'foo' 'bar'; function f($x) { $local = 5; $c = Get-PSCallStack; $c[0].Arguments; $c[0].GetFrameVariables()['local'].Value }; f 1 2")).toBe('{foo, bar}\n{x=1, 2}\n5\n');
+    expect(await run('(Get-PSCallStack)[0].GetType().FullName; (Get-PSCallStack)[0].ToString()')).toBe('System.Management.Automation.CallStackFrame\nat <ScriptBlock>, <No file>: line 1\n');
+  });
+});

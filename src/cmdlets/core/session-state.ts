@@ -23,6 +23,7 @@ import RemovePSBreakpoint from './Remove-PSBreakpoint.js';
 import SetAlias from './Set-Alias.js';
 import SetPSBreakpoint from './Set-PSBreakpoint.js';
 import GetTraceSource from './Get-TraceSource.js';
+import GetPSCallStack from './Get-PSCallStack.js';
 
 export const sessionStateCmdlets: CmdletDeclaration[] = [
   SetAlias,
@@ -46,4 +47,5 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   GetEventSubscriber,
   UnregisterEvent,
   GetTraceSource,
+  GetPSCallStack,
 ] as CmdletDeclaration[];
