@@ -45,3 +45,28 @@ describe('Get-PSCallStack', () => {
     expect(await run('(Get-PSCallStack)[0].GetType().FullName; (Get-PSCallStack)[0].ToString()')).toBe('System.Management.Automation.CallStackFrame\nat <ScriptBlock>, <No file>: line 1\n');
   });
 });
+
+describe('runspace debugging', () => {
+  it('Get-, Enable- and Disable-RunspaceDebug read and set a runspace debugger\'s options', async () => {
+    const { run } = everydaySession();
+    await run('$r = [runspacefactory]::CreateRunspace(); $r.Open(); $r.Name = "Worker"');
+    expect(await run('$d = Get-RunspaceDebug -RunspaceName Worker; $d.GetType().FullName; "$($d.RunspaceName) $($d.Enabled) $($d.BreakAll)"')).toBe(
+      'Microsoft.PowerShell.Commands.PSRunspaceDebug\nWorker False False\n',
+    );
+    expect(await run('Enable-RunspaceDebug -Runspace $r -BreakAll; $d = Get-RunspaceDebug -Runspace $r; "$($d.Enabled) $($d.BreakAll)"; Disable-RunspaceDebug -RunspaceName W*; (Get-RunspaceDebug -RunspaceId $r.Id).Enabled')).toBe('True True\nFalse\n');
+    expect(await run('$r.Close(); Enable-RunspaceDebug -Runspace $r 2>&1 | % FullyQualifiedErrorId')).toBe('SetRunspaceDebugOptionCommandInvalidRunspaceState,Microsoft.PowerShell.Commands.EnableRunspaceDebugCommand\n');
+  });
+
+  it('Debug-Runspace refuses an ambiguous or unknown name, the host runspace, a closed runspace and a debugger turned off', async () => {
+    const { run } = everydaySession();
+    await run('$a = [runspacefactory]::CreateRunspace(); $a.Open(); $a.Name = "My1"; $b = [runspacefactory]::CreateRunspace(); $b.Open(); $b.Name = "My2"');
+    const fqid = (cmd: string) => run(`try { ${cmd} -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }`);
+    expect(await fqid('Debug-Runspace -Name My*')).toBe('DebugRunspaceTooManyRunspaceFound,Microsoft.PowerShell.Commands.DebugRunspaceCommand\nMore than one Runspace was found. Only one Runspace can be debugged at a time.\n');
+    expect(await fqid('Debug-Runspace -Name Nothing')).toMatch(/^DebugRunspaceNoRunspaceFound,Microsoft\.PowerShell\.Commands\.DebugRunspaceCommand\n/);
+    expect(await fqid('Debug-Runspace -Runspace $Host.Runspace')).toMatch(/^DebugRunspaceCannotDebugHostRunspace,/);
+    expect(await fqid('$a.Debugger.SetDebugMode("None"); $a.Debugger.DebugMode; Debug-Runspace -Runspace $a')).toBe(
+      "None\nInvalidOperation,Microsoft.PowerShell.Commands.DebugRunspaceCommand\nCannot debug Runspace. The Runspace debugger is currently turned off (DebugMode is 'None').\n",
+    );
+    expect(await fqid('$b.Close(); Debug-Runspace -Runspace $b')).toBe('InvalidOperation,Microsoft.PowerShell.Commands.DebugRunspaceCommand\nCannot debug a Runspace that is not in the Opened state. This Runspace state is Closed.\n');
+  });
+});

@@ -24,6 +24,8 @@ import SetAlias from './Set-Alias.js';
 import SetPSBreakpoint from './Set-PSBreakpoint.js';
 import GetTraceSource from './Get-TraceSource.js';
 import GetPSCallStack from './Get-PSCallStack.js';
+import DebugRunspace from './Debug-Runspace.js';
+import { DisableRunspaceDebug, EnableRunspaceDebug, GetRunspaceDebug } from './RunspaceDebug.js';
 
 export const sessionStateCmdlets: CmdletDeclaration[] = [
   SetAlias,
@@ -48,4 +50,8 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   UnregisterEvent,
   GetTraceSource,
   GetPSCallStack,
+  GetRunspaceDebug,
+  EnableRunspaceDebug,
+  DisableRunspaceDebug,
+  DebugRunspace,
 ] as CmdletDeclaration[];
