@@ -372,10 +372,11 @@ export async function commandStage(interp: Interpreter, nameValue: unknown, args
   let stage: Stage;
   if (nameValue instanceof ScriptBlockValue) {
     const block = nameValue.ast as A.ScriptBlockAst;
+    const callOperator = dot ? '.' : '&';
     stage =
       nameValue.origin instanceof Scope
-        ? new ScriptStage(interp, { block, source: blockSources.get(block) ?? f.source, name: '', callerFrame: { ...f, scope: nameValue.origin }, dot, scopeKind: 'function', args, streams, expectingInput, invocationName: '', span: cmd.span, position })
-        : blockStage(block, blockSources.get(block) ?? f.source, '', '');
+        ? new ScriptStage(interp, { block, source: blockSources.get(block) ?? f.source, name: '', callerFrame: { ...f, scope: nameValue.origin }, dot, scopeKind: 'function', args, streams, expectingInput, invocationName: '', span: cmd.span, position, callOperator })
+        : new ScriptStage(interp, { block, source: blockSources.get(block) ?? f.source, name: '', callerFrame: f, dot, scopeKind: 'function', args, streams, expectingInput, invocationName: '', span: cmd.span, position, callOperator });
   } else {
     const name = nameValue instanceof PSObject && nameValue.has('Name') ? toDisplayText(nameValue.get('Name')) : toDisplayText(nameValue);
     const resolved = resolveCommand(interp, name, f.scope) ?? resolveCommand(interp, 'Get-' + name, f.scope);
@@ -607,6 +608,8 @@ export interface ScriptStageInit {
   scriptPath?: string;
   /** `$_` for the whole invocation (ctx.invoke, switch conditions). */
   dollarUnder?: { value: unknown };
+  /** A script block run by `&` or `.`: what its $MyInvocation.InvocationName says. */
+  callOperator?: '&' | '.';
 }
 
 /**
@@ -933,7 +936,7 @@ export class ScriptStage implements Stage, ActiveCall {
     const inv = new PSObject(['System.Management.Automation.InvocationInfo', 'System.Object']);
     inv.addNote('MyCommand', command);
     inv.addNote('BoundParameters', bound);
-    inv.addNote('InvocationName', init.invocationName);
+    inv.addNote('InvocationName', init.callOperator ?? init.invocationName);
     inv.addNote('PipelinePosition', init.position);
     inv.addNote('ScriptName', init.callerFrame.source.file ?? '');
     inv.addNote('Line', lineOf(init.callerFrame.source.text, init.span.start));
@@ -1100,7 +1103,8 @@ export function invokeScriptBlock(
   const source = blockSources.get(block) ?? f.source;
   // A closure (GetNewClosure) runs over the variables it captured.
   if (sb.origin instanceof Scope) f = { ...f, scope: sb.origin };
-  const st = !options.input && !(options.args && options.args.length) ? fastStatement(interp, block) : null;
+  // (Not while breakpoints are set: a line breakpoint may be on the block's statement.)
+  const st = !options.input && !(options.args && options.args.length) && !interp.rt.breakpoints.length ? fastStatement(interp, block) : null;
   if (st) {
     // Fast path: `{ $_ * 2 }` runs synchronously in a light scope.
     const scope = new Scope(f.scope, dot ? 'dot' : 'function');

@@ -2,7 +2,7 @@
 // [System.Text.Encoding]::Unicode.GetBytes(), [Math]::Round(), [DateTime]::Now, [Convert]...
 // Files go through the lab drive; the clock is the lab clock.
 
-import { TEMP_FOLDER, newTempFile } from '../protocol/temp-files.js';
+import { TEMP_FOLDER, newTempFile, tempFolder } from '../protocol/temp-files.js';
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
 import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
@@ -292,6 +292,7 @@ function pathMethod(name: string, args: unknown[], env: StaticEnv): unknown {
       // As .NET does, the file is made (empty), not only named.
       return newTempFile(env.fs).display;
     case 'gettemppath':
+      tempFolder(env.fs);
       return TEMP_FOLDER + '\\';
     case 'ispathrooted':
       return /^[A-Za-z]:\\|^\\\\/.test(s);

@@ -1,0 +1,48 @@
+// Line breakpoints bound as PowerShell binds them (to one sequence point of their script), and the
+// breakpoint objects the cmdlets hand out (issue 11).
+import { describe, expect, it } from 'vitest';
+import { everydaySession } from '../cmdlets/everyday-session.js';
+
+describe('line breakpoints', () => {
+  it('on the lines of a multi-line pipeline: the pipeline, or the script block nested on that line', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\p.ps1 '1..3 |', '  ForEach-Object { $_ } | Sort-Object |', '  Get-Unique'");
+    expect(await run('$b = Set-PSBreakpoint C:\\p.ps1 1,2,3 -Action { continue }; $null = & C:\\p.ps1; $b.HitCount -join ","')).toBe('1,3,1\n');
+  });
+
+  it('on the first statement of a while or do loop that starts its script: one more hit as the loop starts', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\w.ps1 'while ($n -lt 5)', '{', '  $n += 1', '}'; Set-Content C:\\d.ps1 'do', '{', '  $m += 1', '}', 'while ($m -lt 5)'");
+    expect(await run('$w = Set-PSBreakpoint C:\\w.ps1 3 -Action { continue }; $d = Set-PSBreakpoint C:\\d.ps1 3 -Action { continue }; & C:\\w.ps1; & C:\\d.ps1; $w.HitCount; $d.HitCount')).toBe('6\n6\n');
+  });
+
+  it('in functions a dot-sourced script defines: hit when they run; a line without code binds to the next line', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\f.ps1 'function One {', '  \"one\"', '}', 'function Two {', '', '  \"two\"', '}'");
+    const out = await run('$one = Set-PSBreakpoint C:\\f.ps1 2 -Action { continue }; $two = Set-PSBreakpoint C:\\f.ps1 5 -Action { continue }; . C:\\f.ps1; $one.HitCount; One; One; $one.HitCount; $two.HitCount; Two; $two.HitCount');
+    expect(out).toBe('0\none\none\n2\n0\ntwo\n1\n');
+  });
+});
+
+describe('breakpoint objects', () => {
+  it('are the same object from every cmdlet, and removable by an object whose Id holds several Ids', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\s.ps1 '1', '2', '3'");
+    expect(await run('$l = Set-PSBreakpoint C:\\s.ps1 1,2,3; @(Get-PSBreakpoint) -contains $l[1]; (Get-PSBreakpoint -Id $l[0].Id) -eq $l[0]')).toBe('True\nTrue\n');
+    expect(await run('[pscustomobject]@{ Id = $l.Id } | Remove-PSBreakpoint; @(Get-PSBreakpoint).Count')).toBe('0\n');
+  });
+});
+
+describe('script blocks run by an operator', () => {
+  it('say & or . in $MyInvocation.InvocationName', async () => {
+    const { run } = everydaySession();
+    expect(await run('& { $MyInvocation.InvocationName }; . { $MyInvocation.InvocationName }; $b = { $MyInvocation.InvocationName }; & $b')).toBe('&\n.\n&\n');
+  });
+});
+
+describe('[IO.Path]::GetTempPath()', () => {
+  it('names a folder that exists, as on Windows', async () => {
+    const { run } = everydaySession();
+    expect(await run('$t = [IO.Path]::GetTempPath(); $t; Test-Path $t; Set-Content (Join-Path $t x.ps1) 1; Test-Path (Join-Path $t x.ps1)')).toBe('C:\\Users\\Administrator\\AppData\\Local\\Temp\\\nTrue\nTrue\n');
+  });
+});
