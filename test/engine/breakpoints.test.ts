@@ -46,3 +46,23 @@ describe('[IO.Path]::GetTempPath()', () => {
     expect(await run('$t = [IO.Path]::GetTempPath(); $t; Test-Path $t; Set-Content (Join-Path $t x.ps1) 1; Test-Path (Join-Path $t x.ps1)')).toBe('C:\\Users\\Administrator\\AppData\\Local\\Temp\\\nTrue\nTrue\n');
   });
 });
+
+describe('Get-PSBreakpoint binding', () => {
+  it('takes a BreakpointType by position and from the pipeline (not as a -Script text), and refuses $null with a validation error', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\s.ps1 '1'; $null = Set-PSBreakpoint -Command c1 -Script C:\\s.ps1; $null = Set-PSBreakpoint -Variable v1");
+    expect(await run('$t = [Microsoft.PowerShell.Commands.BreakpointType]"variable"; ($t | Get-PSBreakpoint).Variable; (Get-PSBreakpoint ([Microsoft.PowerShell.Commands.BreakpointType]"command")).Command')).toBe('v1\nc1\n');
+    const kinds = await run('foreach ($c in { Get-PSBreakpoint -Type $null }, { Get-PSBreakpoint -Script $null }, { Get-PSBreakpoint -Command $null }) { try { & $c } catch { $_.Exception.GetType().Name } }');
+    expect(kinds).toBe('ParameterBindingValidationException\nParameterBindingValidationException\nParameterBindingValidationException\n');
+  });
+});
+
+describe('mandatory parameters given an empty collection', () => {
+  it('refuse it only when the parameter is of a collection type', async () => {
+    const { run } = everydaySession();
+    expect(await run('function f { param([Parameter(Mandatory)][object]$x) $x.Count }; f @(); function g { param([Parameter(Mandatory)][object[]]$x) } ; try { g @() } catch { $_.FullyQualifiedErrorId }')).toBe(
+      '0\nParameterArgumentValidationErrorEmptyArrayNotAllowed,g\n',
+    );
+    expect(await run('$o = New-Object System.Collections.ObjectModel.ObservableCollection[object]; Register-ObjectEvent -InputObject $o -EventName CollectionChanged -SourceIdentifier Empty; (Get-EventSubscriber Empty).SourceIdentifier')).toBe('Empty\n');
+  });
+});
