@@ -16,7 +16,7 @@ import type { InvokeOptions, SessionBreakpoint } from '../protocol/cmdlet.js';
 import type { ScriptBlockValue } from '../protocol/values.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import type { Frame, Runtime } from './runtime.js';
-import { BreakSignal, ContinueSignal, type MaybePromise } from './signals.js';
+import { BreakSignal, ContinueSignal, isPromise, type MaybePromise } from './signals.js';
 
 /** What of the interpreter a hit needs (the evaluator imports this module). */
 interface Runner {
@@ -28,13 +28,63 @@ function sameScript(bp: SessionBreakpoint, file: string | undefined): boolean {
   return bp.script === null || (file !== undefined && bp.script.toLowerCase() === file.toLowerCase());
 }
 
-async function hit(interp: Runner, bp: SessionBreakpoint, f: Frame): Promise<void> {
-  bp.hitCount++;
-  if (!bp.action) return;
-  try {
-    await interp.invokeForCmdlet(bp.action, f, {});
-  } catch (e) {
+/** Runs a breakpoint's action; its `break` or `continue` ends the action only. Breakpoints do not hit inside actions. */
+function runAction(interp: Runner, action: ScriptBlockValue, f: Frame): MaybePromise<void> {
+  const rt = interp.rt;
+  const ended = (e: unknown) => {
     if (!(e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
+  };
+  rt.inBreakpointAction = true;
+  let ran: MaybePromise<unknown[]>;
+  try {
+    ran = interp.invokeForCmdlet(action, f, {});
+  } catch (e) {
+    rt.inBreakpointAction = false;
+    return ended(e);
+  }
+  if (!isPromise(ran)) {
+    rt.inBreakpointAction = false;
+    return;
+  }
+  return ran.then(
+    () => void (rt.inBreakpointAction = false),
+    (e: unknown) => {
+      rt.inBreakpointAction = false;
+      ended(e);
+    },
+  );
+}
+
+async function hit(interp: Runner, bp: SessionBreakpoint, f: Frame): Promise<void> {
+  if (interp.rt.inBreakpointAction) return;
+  bp.hitCount++;
+  if (bp.action) await runAction(interp, bp.action, f);
+}
+
+/**
+ * The variable breakpoints a read or write of a variable hits (by name, in their script when they
+ * have one). Reads and writes are synchronous: an action that does not finish at once is awaited
+ * before the next statement (awaitBreakpointActions).
+ */
+export function variableBreakpoints(interp: Runner, name: string, access: 'Read' | 'Write', f: Frame): void {
+  const rt = interp.rt;
+  if (rt.inBreakpointAction) return;
+  for (const bp of rt.breakpoints) {
+    if (bp.kind !== 'Variable' || !bp.enabled || !sameScript(bp, f.source.file)) continue;
+    if (bp.variable?.toLowerCase() !== name.toLowerCase() || (bp.accessMode !== 'ReadWrite' && bp.accessMode !== access)) continue;
+    bp.hitCount++;
+    if (!bp.action) continue;
+    const ran = runAction(interp, bp.action, f);
+    if (isPromise(ran)) rt.pendingBreakpointActions = (rt.pendingBreakpointActions ?? Promise.resolve()).then(() => ran);
+  }
+}
+
+/** Waits for variable breakpoints' actions still running. */
+export async function awaitBreakpointActions(rt: Runtime): Promise<void> {
+  while (rt.pendingBreakpointActions) {
+    const pending = rt.pendingBreakpointActions;
+    rt.pendingBreakpointActions = undefined;
+    await pending;
   }
 }
 
@@ -181,6 +231,7 @@ function boundStatements(source: A.SourceText, line: number, column: number): A.
 
 /** The line breakpoints a statement about to run hits. */
 export async function statementBreakpoints(interp: Runner, st: A.StatementAst, f: Frame): Promise<void> {
+  if (interp.rt.pendingBreakpointActions) await awaitBreakpointActions(interp.rt);
   const file = f.source.file;
   if (file === undefined) return;
   for (const bp of interp.rt.breakpoints) {

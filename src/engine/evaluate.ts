@@ -24,7 +24,7 @@ import { addNumber, binaryOperation, splitByPredicate, splitPredicateArguments, 
 import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
-import { statementBreakpoints } from './breakpoints.js';
+import { statementBreakpoints, variableBreakpoints } from './breakpoints.js';
 import { leaveCall } from './call-stack.js';
 import { findHandler } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
@@ -955,6 +955,7 @@ export class Interpreter {
   /** `inString`: a variable inside an expandable string, which strict mode 1 lets be unset. */
   getVariable(v: A.VariableAst, f: Frame, inString = false): unknown {
     const name = v.name;
+    if (this.rt.breakpoints.length) variableBreakpoints(this, name, 'Read', f);
     if (v.scope) {
       switch (v.scope.toLowerCase()) {
         case 'env':
@@ -1050,6 +1051,7 @@ export class Interpreter {
   setVariable(v: A.VariableAst, value: unknown, f: Frame): Variable | undefined {
     if (value === undefined) value = null;
     const name = v.name;
+    if (this.rt.breakpoints.length) variableBreakpoints(this, name, 'Write', f);
     const key = name.toLowerCase();
     let scope: Scope = f.scope.local;
     if (v.scope) {

@@ -90,6 +90,10 @@ export class Runtime {
   readonly env = new Map<string, { name: string; value: string }>();
   /** The functions, scripts and script blocks running, outermost first (Get-PSCallStack). */
   readonly callStack: ActiveCall[] = [];
+  /** A breakpoint's action is running: breakpoints do not hit inside it. */
+  inBreakpointAction = false;
+  /** Actions of variable breakpoints (hit in synchronous reads and writes) still running. */
+  pendingBreakpointActions: Promise<void> | undefined = undefined;
   /** Set-PSBreakpoint's breakpoints; the evaluator looks at them only when there are some. */
   readonly breakpoints: SessionBreakpoint[] = [];
   private nextBreakpointId = 0;

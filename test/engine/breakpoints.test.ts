@@ -66,3 +66,20 @@ describe('mandatory parameters given an empty collection', () => {
     expect(await run('$o = New-Object System.Collections.ObjectModel.ObservableCollection[object]; Register-ObjectEvent -InputObject $o -EventName CollectionChanged -SourceIdentifier Empty; (Get-EventSubscriber Empty).SourceIdentifier')).toBe('Empty\n');
   });
 });
+
+describe('variable breakpoints', () => {
+  it('hit on reads, writes or both as their mode says, run their actions, and not inside an action', async () => {
+    const { run } = everydaySession();
+    const out = await run(
+      '$w = Set-PSBreakpoint -Variable x -Action { $global:log += "w$x" }; $r = Set-PSBreakpoint -Variable x -Mode Read; $rw = Set-PSBreakpoint -Variable y -Mode ReadWrite; ' +
+        '& { $x = 1; $x = 2; $null = $x + 1; "$x"; $y = 5; $null = $y }; "$($w.HitCount) $($r.HitCount) $($rw.HitCount) $global:log"',
+    );
+    expect(out).toBe('2\n2 2 2 w1w2\n');
+  });
+
+  it('in a script only count that script\'s accesses; disabled ones do not count', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\v.ps1 '$z = 1', '$z = 2'");
+    expect(await run('$s = Set-PSBreakpoint -Script C:\\v.ps1 -Variable z; $z = 0; & C:\\v.ps1; $s.HitCount; $s | Disable-PSBreakpoint; & C:\\v.ps1; $s.HitCount')).toBe('2\n2\n');
+  });
+});
