@@ -5,7 +5,7 @@
 import { TEMP_FOLDER, newTempFile, tempFolder } from '../protocol/temp-files.js';
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
-import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
+import { STOPWATCH_FREQUENCY, constructObject, createScriptBlock, noConstructor, stopwatch, stopwatchTimestamp } from './dotnet-objects.js';
 import { PSPARSER_TYPE, psParserMethod } from './ps-parser.js';
 import {
   NUMERIC_LIMITS,
@@ -695,6 +695,9 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return null;
     case 'System.String':
       return l === 'empty' ? '' : null;
+    case 'System.Diagnostics.Stopwatch':
+      if (l === 'frequency') return int64(BigInt(STOPWATCH_FREQUENCY));
+      return l === 'ishighresolution' ? true : null;
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
     case 'System.Globalization.CultureInfo':
@@ -857,6 +860,10 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       return stringStatic(name, args);
     case 'System.Text.RegularExpressions.Regex':
       return regexStatic(name, args);
+    case 'System.Diagnostics.Stopwatch':
+      if (name.toLowerCase() === 'startnew' && args.length === 0) return stopwatch(true);
+      if (name.toLowerCase() === 'gettimestamp' && args.length === 0) return int64(stopwatchTimestamp());
+      break;
     case 'System.Guid':
       if (name.toLowerCase() === 'newguid') return guidObject(randomUUID());
       if (name.toLowerCase() === 'parse') return guidObject(convertToString(args[0]).toLowerCase());

@@ -70,3 +70,13 @@ describe('runspace debugging', () => {
     expect(await fqid('$b.Close(); Debug-Runspace -Runspace $b')).toBe('InvalidOperation,Microsoft.PowerShell.Commands.DebugRunspaceCommand\nCannot debug a Runspace that is not in the Opened state. This Runspace state is Closed.\n');
   });
 });
+
+describe('[System.Diagnostics.Stopwatch]', () => {
+  it('starts, stops and resets, with its elapsed time as Int64 milliseconds and ticks and a TimeSpan', async () => {
+    const { run } = everydaySession();
+    expect(await run('$s = [System.Diagnostics.Stopwatch]::StartNew(); $s.IsRunning; $s.Stop(); $s.IsRunning; $s.ElapsedMilliseconds.GetType().Name; $s.Elapsed.GetType().Name; $s.ElapsedTicks -ge 0')).toBe(
+      'True\nFalse\nInt64\nTimeSpan\nTrue\n',
+    );
+    expect(await run('$s.Reset(); $s.ElapsedTicks; $n = New-Object System.Diagnostics.Stopwatch; $n.IsRunning; $n.Start(); $n.IsRunning; [Diagnostics.Stopwatch]::Frequency; [Diagnostics.Stopwatch]::IsHighResolution')).toBe('0\nFalse\nTrue\n10000000\nTrue\n');
+  });
+});
