@@ -35,7 +35,7 @@ import {
   parameterTypeName,
   takesPipelineInput,
 } from '../protocol/parameter-sets.js';
-import { PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf, typedArray } from '../protocol/values.js';
+import { EnumValue, PSHashtable, PSObject, ScriptBlockValue, SecureString, isTruthy, toDisplayText, typeNamesOf, typedArray } from '../protocol/values.js';
 import { isNumeric, numberKind } from '../protocol/numbers.js';
 import { dotnetRegex } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
@@ -245,9 +245,12 @@ function exact(p: ParamMeta, v: unknown): Maybe {
     case 'Hashtable[]':
       return v instanceof PSHashtable ? [v] : NO;
     case 'Enum':
-      return typeof v === 'string' && p.decl.enum?.values.includes(v) ? v : NO;
-    case 'Enum[]':
-      return typeof v === 'string' && p.decl.enum?.values.includes(v) ? [v] : NO;
+    case 'Enum[]': {
+      // A value of the parameter's enum type binds as is (by its name), as does its canonical name.
+      const name = v instanceof EnumValue && v.typeName === p.decl.enum?.typeName ? v.text : v;
+      if (typeof name !== 'string' || !p.decl.enum?.values.includes(name)) return NO;
+      return t === 'Enum' ? name : [name];
+    }
   }
 }
 
@@ -307,7 +310,9 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
     // $null to a number is 0, as .NET's default value; a mandatory one is refused by validate() as null.
     const numeric = t === 'Int32' || t === 'Int64' || t === 'Double' || t === 'Decimal';
     if (numeric) return p.mandatoryInSomeSet && !p.decl.allowNull ? null : 0;
-    // An enum has no null value: refused here, so the model never stores one.
+    // An enum has no null value: refused here, so the model never stores one. (An enum array is
+    // null, as .NET converts it, when [ValidateNotNull] will refuse it with its own error.)
+    if (t === 'Enum[]' && (p.decl.validateNotNull || p.decl.validateNotNullOrEmpty)) return null;
     if ((t === 'Enum' || t === 'Enum[]') && !p.decl.allowNull) throw noMessage(`Cannot convert null to type "${p.typeName.replace(/\[\]$/, '')}".`);
     return null;
   }
@@ -441,7 +446,9 @@ function validate(p: ParamMeta, v: unknown): void {
     if (v === '' && !d.allowEmptyString && (d.type === 'String' || d.type === 'Char')) {
       throw new BindFailure('ParameterArgumentValidationErrorEmptyStringNotAllowed', { name: p.name });
     }
-    if (Array.isArray(v) || v instanceof Uint8Array) {
+    // Only a parameter of a collection type is checked for an empty collection and null elements
+    // (an [object] or [PSObject] one takes a collection as one value).
+    if ((Array.isArray(v) || v instanceof Uint8Array) && d.type.endsWith('[]')) {
       if (v.length === 0 && !d.allowEmptyCollection) throw new BindFailure('ParameterArgumentValidationErrorEmptyArrayNotAllowed', { name: p.name });
       if (Array.isArray(v)) {
         for (const x of v) {
@@ -825,7 +832,13 @@ export class CommandBinder {
     const got: ParamMeta[] = [];
     const vals: unknown[] = [];
     let sets = plan.sets;
-    const fits = (p: ParamMeta) => !got.includes(p) && sets.some((s) => membership(p, s) !== undefined);
+    // A parameter takes the object only in a set still possible where it takes pipeline input that way.
+    const fits = (p: ParamMeta, byName: boolean) =>
+      !got.includes(p) &&
+      sets.some((s) => {
+        const m = membership(p, s);
+        return m !== undefined && (byName ? m.fromPipelineByPropertyName : m.fromPipeline);
+      });
     const take = (p: ParamMeta, v: unknown): ErrorRecord | undefined => {
       try {
         validate(p, v);
@@ -842,7 +855,7 @@ export class CommandBinder {
       const byName = stage % 2 === 1;
       const list = byName ? plan.byProp : plan.byValue;
       for (const p of list) {
-        if (!fits(p)) continue;
+        if (!fits(p, byName)) continue;
         let source: unknown = input;
         if (byName) {
           source = propertyOf(input, p.names);

@@ -5,6 +5,7 @@
 import type { Span } from '../../grammar/ast.js';
 import {
   RunState,
+  type CallStackEntry,
   type CmdletContext,
   type CmdletDeclaration,
   type InvokeOptions,
@@ -30,6 +31,7 @@ import type { Scope } from './scope.js';
 import type { Frame, Pipe } from './runtime.js';
 import { NULL_PIPE } from './runtime.js';
 import { constructObject } from './dotnet-objects.js';
+import { callStackEntries } from './call-stack.js';
 import { resolveTypeName } from '../protocol/convert.js';
 import { isPromise, noop, type MaybePromise } from './signals.js';
 
@@ -245,6 +247,10 @@ export class CommandContext implements CmdletContext {
 
   // ---------------------------------------------------------------------------------------
   // Errors
+
+  callStack(): CallStackEntry[] {
+    return callStackEntries(this.interp.rt, { source: this.frame.source, span: this.span });
+  }
 
   invocation(): InvocationInfo {
     return { source: this.frame.source, span: this.span, invocationName: this.invocationName, commandName: this.decl.name };

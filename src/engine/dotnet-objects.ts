@@ -1,5 +1,5 @@
 // The .NET objects scripts create with `[Type]::new(...)` and New-Object beyond PowerShell's own:
-// StringBuilder, ArrayList, List[T], Hashtable, PSObject, X509Certificate2 (x509-certificate2.ts),
+// StringBuilder, ArrayList, List[T], Hashtable, PSObject, Stopwatch, X509Certificate2 (x509-certificate2.ts),
 // the host's Coordinates, and `[scriptblock]::Create('...')`.
 
 import type { ScriptBlockAst } from '../../grammar/ast.js';
@@ -9,7 +9,8 @@ import { restrictedLanguageErrors } from '../../grammar/restricted-language.js';
 import { castError, convertTo, convertToString, exceptionChain, invalidCast, registerClassCast, exceptionInfoOf, exceptionValue, newGenericCollection, shortTypeName, toNumber } from '../protocol/convert.js';
 import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
-import { formatString } from '../protocol/operators.js';
+import { formatString, timeSpan } from '../protocol/operators.js';
+import { int64 } from '../protocol/numbers.js';
 import { XmlDocument, XmlNamespaceManager } from '../protocol/xml-dom.js';
 import { PSHashtable, PSObject, ScriptBlockValue, isTruthy, markList, toDisplayText } from '../protocol/values.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
@@ -62,6 +63,50 @@ function stringBuilder(initial: string): PSObject {
     text = '';
   });
   o.addMethod({ name: 'ToString', definition: 'string ToString(), string ToString(int startIndex, int length)', invoke: (a) => (a.length === 2 ? text.substr(toNumber(a[0]), toNumber(a[1])) : text) });
+  return o;
+}
+
+/** Stopwatch ticks per second (.NET's Stopwatch.Frequency on a high-resolution timer). */
+export const STOPWATCH_FREQUENCY = 10_000_000;
+
+/** The process's high-resolution timer in Stopwatch ticks (elapsed time, not the lab clock). */
+export function stopwatchTimestamp(): bigint {
+  return process.hrtime.bigint() / 100n;
+}
+
+/** A System.Diagnostics.Stopwatch (running: StartNew's): measures elapsed real time (Start, Stop, Reset, Restart). */
+export function stopwatch(running = false): PSObject {
+  let elapsed = 0n;
+  let startedAt: bigint | undefined = running ? stopwatchTimestamp() : undefined;
+  const ticks = () => elapsed + (startedAt === undefined ? 0n : stopwatchTimestamp() - startedAt);
+  const o = new PSObject(['System.Diagnostics.Stopwatch', 'System.Object']);
+  const prop = (name: string, typeName: string, get: () => unknown) => o.addProperty({ name, memberType: 'Property', typeName, get });
+  prop('IsRunning', 'System.Boolean', () => startedAt !== undefined);
+  prop('Elapsed', 'System.TimeSpan', () => timeSpan(Number(ticks()) / 10_000));
+  prop('ElapsedMilliseconds', 'System.Int64', () => int64(ticks() / 10_000n));
+  prop('ElapsedTicks', 'System.Int64', () => int64(ticks()));
+  const method = (name: string, run: () => void) =>
+    o.addMethod({
+      name,
+      definition: `void ${name}()`,
+      invoke: (args) => {
+        if (args.length) overloadError(name, args.length);
+        run();
+      },
+    });
+  method('Start', () => void (startedAt ??= stopwatchTimestamp()));
+  method('Stop', () => {
+    if (startedAt !== undefined) elapsed += stopwatchTimestamp() - startedAt;
+    startedAt = undefined;
+  });
+  method('Reset', () => {
+    elapsed = 0n;
+    startedAt = undefined;
+  });
+  method('Restart', () => {
+    elapsed = 0n;
+    startedAt = stopwatchTimestamp();
+  });
   return o;
 }
 
@@ -150,6 +195,9 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     case COORDINATES.toLowerCase():
       if (args.length !== 0 && args.length !== 2) overloadError('new', args.length);
       return coordinates(args[0] ?? 0, args[1] ?? 0);
+    case 'system.diagnostics.stopwatch':
+      if (args.length) overloadError('new', args.length);
+      return stopwatch();
     case 'system.text.stringbuilder':
       if (args.length > 2) overloadError('new', args.length);
       return stringBuilder(args.length && typeof args[0] === 'string' ? args[0] : '');

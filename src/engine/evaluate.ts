@@ -24,7 +24,8 @@ import { addNumber, binaryOperation, splitByPredicate, splitPredicateArguments, 
 import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
-import { statementBreakpoints } from './breakpoints.js';
+import { statementBreakpoints, variableBreakpoints } from './breakpoints.js';
+import { leaveCall } from './call-stack.js';
 import { findHandler } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import { ClassRegistry, NOT_SYNC } from './classes.js';
@@ -45,7 +46,7 @@ import {
   typeNotFound,
   variableNotWritable,
 } from './engine-errors.js';
-import { CollectPipe, type Frame, type Pipe, type Runtime } from './runtime.js';
+import { CollectPipe, type ActiveCall, type Frame, type Pipe, type Runtime } from './runtime.js';
 import { Scope, type Variable } from './scope.js';
 import { currentCulture } from '../protocol/culture.js';
 import {
@@ -413,6 +414,16 @@ export class Interpreter {
     scope.hasUnder = true;
     scope.under = found.record;
     this.rt.handling.push(record);
+    // The trap body is a frame of the call stack: the function it is in, at the failed statement.
+    const stack = this.rt.callStack;
+    const within = stack[stack.length - 1];
+    const trapFrame: ActiveCall = {
+      functionName: within?.functionName ?? '<ScriptBlock>',
+      scope,
+      callSite: () => ({ source: f.source, span: st.span }),
+      invocation: () => within?.invocation() ?? null,
+    };
+    stack.push(trapFrame);
     try {
       await this.runBlock(trap.body, { ...f, scope, traps: 0 }, out);
     } catch (signal) {
@@ -421,6 +432,7 @@ export class Interpreter {
       throw signal;
     } finally {
       this.rt.handling.pop();
+      leaveCall(stack, trapFrame);
     }
     await f.streams.error(record);
     return true;
@@ -943,6 +955,7 @@ export class Interpreter {
   /** `inString`: a variable inside an expandable string, which strict mode 1 lets be unset. */
   getVariable(v: A.VariableAst, f: Frame, inString = false): unknown {
     const name = v.name;
+    if (this.rt.breakpoints.length) variableBreakpoints(this, name, 'Read', f);
     if (v.scope) {
       switch (v.scope.toLowerCase()) {
         case 'env':
@@ -1038,6 +1051,7 @@ export class Interpreter {
   setVariable(v: A.VariableAst, value: unknown, f: Frame): Variable | undefined {
     if (value === undefined) value = null;
     const name = v.name;
+    if (this.rt.breakpoints.length) variableBreakpoints(this, name, 'Write', f);
     const key = name.toLowerCase();
     let scope: Scope = f.scope.local;
     if (v.scope) {

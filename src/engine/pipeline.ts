@@ -11,6 +11,7 @@ import { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, isTruthy, toDispl
 import { convertTo, resolveTypeName } from '../protocol/convert.js';
 import { decodeText } from '../protocol/text-codec.js';
 import { commandBreakpoints } from './breakpoints.js';
+import { leaveCall } from './call-stack.js';
 import { CommandBinder, declarationFromParamBlock, type CommandArgument, type CommonParameterValues } from './binder.js';
 import { CommandContext } from './context.js';
 import { psCmdletObject } from './ps-cmdlet.js';
@@ -18,7 +19,7 @@ import { dynamicParameters } from './dynamic-parameters.js';
 import { commandNotFound, parseErrorRecord } from './engine-errors.js';
 import { blockSources, collapse, writeValue, type Interpreter } from './evaluate.js';
 import { prepareRedirections, type Redirection } from './redirection.js';
-import { CollectPipe, NULL_PIPE, type Frame, type Pipe, type Streams } from './runtime.js';
+import { CollectPipe, NULL_PIPE, type ActiveCall, type Frame, type Pipe, type Streams } from './runtime.js';
 import { Scope, type FunctionInfo } from './scope.js';
 import { checkRequirements } from './script-requirements.js';
 import { scopeByName } from './variable-tables.js';
@@ -371,10 +372,11 @@ export async function commandStage(interp: Interpreter, nameValue: unknown, args
   let stage: Stage;
   if (nameValue instanceof ScriptBlockValue) {
     const block = nameValue.ast as A.ScriptBlockAst;
+    const callOperator = dot ? '.' : '&';
     stage =
       nameValue.origin instanceof Scope
-        ? new ScriptStage(interp, { block, source: blockSources.get(block) ?? f.source, name: '', callerFrame: { ...f, scope: nameValue.origin }, dot, scopeKind: 'function', args, streams, expectingInput, invocationName: '', span: cmd.span, position })
-        : blockStage(block, blockSources.get(block) ?? f.source, '', '');
+        ? new ScriptStage(interp, { block, source: blockSources.get(block) ?? f.source, name: '', callerFrame: { ...f, scope: nameValue.origin }, dot, scopeKind: 'function', args, streams, expectingInput, invocationName: '', span: cmd.span, position, callOperator })
+        : new ScriptStage(interp, { block, source: blockSources.get(block) ?? f.source, name: '', callerFrame: f, dot, scopeKind: 'function', args, streams, expectingInput, invocationName: '', span: cmd.span, position, callOperator });
   } else {
     const name = nameValue instanceof PSObject && nameValue.has('Name') ? toDisplayText(nameValue.get('Name')) : toDisplayText(nameValue);
     const resolved = resolveCommand(interp, name, f.scope) ?? resolveCommand(interp, 'Get-' + name, f.scope);
@@ -606,6 +608,8 @@ export interface ScriptStageInit {
   scriptPath?: string;
   /** `$_` for the whole invocation (ctx.invoke, switch conditions). */
   dollarUnder?: { value: unknown };
+  /** A script block run by `&` or `.`: what its $MyInvocation.InvocationName says. */
+  callOperator?: '&' | '.';
 }
 
 /**
@@ -697,7 +701,7 @@ export function isAdvancedScript(block: A.ScriptBlockAst): boolean {
   return block.cmdletBinding === true || (block.params?.parameters ?? []).some((p) => p.attributes.some((a) => /^parameter$/i.test(a.name)));
 }
 
-export class ScriptStage implements Stage {
+export class ScriptStage implements Stage, ActiveCall {
   out: Pipe = NULL_PIPE;
   readonly scope: Scope;
   private readonly frame: Frame;
@@ -720,6 +724,19 @@ export class ScriptStage implements Stage {
       this.scope.under = init.dollarUnder.value;
     }
     this.frame = { scope: this.scope, source: init.source, streams: init.streams };
+  }
+
+  /** A function's name; a script or script block is `<ScriptBlock>`, as in PowerShell's frames. */
+  get functionName(): string {
+    return this.init.scopeKind === 'function' && this.init.name ? this.init.name : '<ScriptBlock>';
+  }
+
+  callSite(): { source: A.SourceText; span: A.Span } {
+    return { source: this.init.callerFrame.source, span: this.init.span };
+  }
+
+  invocation(): unknown {
+    return this.scope.getOwn('myinvocation')?.value ?? null;
   }
 
   private declaration(): CmdletDeclaration {
@@ -919,7 +936,7 @@ export class ScriptStage implements Stage {
     const inv = new PSObject(['System.Management.Automation.InvocationInfo', 'System.Object']);
     inv.addNote('MyCommand', command);
     inv.addNote('BoundParameters', bound);
-    inv.addNote('InvocationName', init.invocationName);
+    inv.addNote('InvocationName', init.callOperator ?? init.invocationName);
     inv.addNote('PipelinePosition', init.position);
     inv.addNote('ScriptName', init.callerFrame.source.file ?? '');
     inv.addNote('Line', lineOf(init.callerFrame.source.text, init.span.start));
@@ -938,6 +955,8 @@ export class ScriptStage implements Stage {
     const rt = this.interp.rt;
     if (rt.callDepth >= MAX_CALL_DEPTH) throw new TerminatingError(callDepthOverflow());
     rt.callDepth++;
+    const stack = rt.callStack;
+    stack.push(this);
     try {
       await this.interp.runBlock(list, this.frame, this.out);
     } catch (e) {
@@ -948,6 +967,7 @@ export class ScriptStage implements Stage {
       throw e;
     } finally {
       rt.callDepth--;
+      leaveCall(stack, this);
     }
   }
 
@@ -1083,7 +1103,8 @@ export function invokeScriptBlock(
   const source = blockSources.get(block) ?? f.source;
   // A closure (GetNewClosure) runs over the variables it captured.
   if (sb.origin instanceof Scope) f = { ...f, scope: sb.origin };
-  const st = !options.input && !(options.args && options.args.length) ? fastStatement(interp, block) : null;
+  // (Not while breakpoints are set: a line breakpoint may be on the block's statement.)
+  const st = !options.input && !(options.args && options.args.length) && !interp.rt.breakpoints.length ? fastStatement(interp, block) : null;
   if (st) {
     // Fast path: `{ $_ * 2 }` runs synchronously in a light scope.
     const scope = new Scope(f.scope, dot ? 'dot' : 'function');

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { convertTo, convertToString, enumValue, exceptionValue, registerEnum, registerTypeName, toNumber } from '../protocol/convert.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError, type ExceptionInfo } from '../protocol/errors.js';
 import { guidObject } from '../protocol/guid.js';
+import { newRunspaceDebugger } from '../protocol/runspace-debugger.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
 import type { CommandArgument } from './binder.js';
@@ -115,6 +116,8 @@ export function runspaceObject(registry: RunspaceRegistry, makeEngine: (self: PS
   prop('RunspaceAvailability', RUNSPACE_AVAILABILITY, () => enumValue(RUNSPACE_AVAILABILITY, state === 'Opened' ? 'Available' : 'None'));
   prop('ConnectionInfo', `${RUNSPACES}.RunspaceConnectionInfo`, () => null);
   prop('ThreadOptions', `${RUNSPACES}.PSThreadOptions`, () => 'Default');
+  const debuggerObject = newRunspaceDebugger();
+  prop('Debugger', `${SMA}.Debugger`, () => debuggerObject);
   const proxy = new PSObject([`${RUNSPACES}.SessionStateProxy`, 'System.Object']);
   const needOpen = (method: string, argc: number) => {
     if (state !== 'Opened') throw methodException(method, argc, `The state of the current runspace is not valid for this operation. Current state: ${state}, expected state: Opened.`, 'InvalidRunspaceStateException');

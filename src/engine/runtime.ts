@@ -1,7 +1,7 @@
 // Session-wide state the evaluator works on, and the small types that thread through it:
 // a Frame (scope + source + where the side streams go) and a Pipe (where output goes).
 
-import type { SourceText } from '../../grammar/ast.js';
+import type { SourceText, Span } from '../../grammar/ast.js';
 import type { BreakpointTable, CmdletDeclaration, HistoryEntry, SessionAlias, SessionBreakpoint, LabFileSystem, ServiceKey, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
 import { checkMemory } from '../protocol/memory-guard.js';
@@ -34,6 +34,18 @@ export interface Frame {
   streams: Streams;
   /** How many statement lists with `trap` statements are running in this frame (their errors go to the trap). */
   traps?: number;
+}
+
+/**
+ * A function, script, script block or trap body that is running (the call stack's frames): its
+ * scope, and where its caller's code is (the command that called it; for a trap, the statement
+ * whose error it handles).
+ */
+export interface ActiveCall {
+  readonly functionName: string;
+  readonly scope: Scope;
+  callSite(): { source: SourceText; span: Span };
+  invocation(): unknown;
 }
 
 export const NULL_PIPE: Pipe = { write: () => undefined };
@@ -77,6 +89,12 @@ export class Runtime {
   readonly aliases = new Map<string, SessionAlias>();
   /** Lower-case name → { name, value }: `$env:X`. */
   readonly env = new Map<string, { name: string; value: string }>();
+  /** The functions, scripts and script blocks running, outermost first (Get-PSCallStack). */
+  readonly callStack: ActiveCall[] = [];
+  /** A breakpoint's action is running: breakpoints do not hit inside it. */
+  inBreakpointAction = false;
+  /** Actions of variable breakpoints (hit in synchronous reads and writes) still running. */
+  pendingBreakpointActions: Promise<void> | undefined = undefined;
   /** Set-PSBreakpoint's breakpoints; the evaluator looks at them only when there are some. */
   readonly breakpoints: SessionBreakpoint[] = [];
   private nextBreakpointId = 0;

@@ -29,6 +29,7 @@ import { Interpreter, blockSources, settleStatus, statementStatus } from './eval
 import { ScriptStage, invokeScriptBlock, isAdvancedScript, resolveCommand, runCommandPipeline, runPipelineGeneral, scriptDeclaration, type ApiCommand } from './pipeline.js';
 import { RunspaceRegistry, runspaceObject, type ApiCommandSpec, type RunspaceEngine, type RunspaceHost } from './powershell-api.js';
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
+import { awaitBreakpointActions } from './breakpoints.js';
 import { Scope, type FunctionInfo } from './scope.js';
 import { aliasTable, variableTable } from './variable-tables.js';
 import { checkRequirements } from './script-requirements.js';
@@ -454,6 +455,8 @@ export class Session {
         try {
           if (outermost) rt.keeper?.beginStatement();
           await interp.runStatement(st, frame, od.pipe);
+          // Actions of variable breakpoints the statement hit finish with it.
+          if (rt.pendingBreakpointActions) await awaitBreakpointActions(rt);
           rt.commit(true);
         } catch (e) {
           failure = e;

@@ -2,10 +2,10 @@
 // [System.Text.Encoding]::Unicode.GetBytes(), [Math]::Round(), [DateTime]::Now, [Convert]...
 // Files go through the lab drive; the clock is the lab clock.
 
-import { TEMP_FOLDER, newTempFile } from '../protocol/temp-files.js';
+import { TEMP_FOLDER, newTempFile, tempFolder } from '../protocol/temp-files.js';
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
-import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
+import { STOPWATCH_FREQUENCY, constructObject, createScriptBlock, noConstructor, stopwatch, stopwatchTimestamp } from './dotnet-objects.js';
 import { PSPARSER_TYPE, psParserMethod } from './ps-parser.js';
 import {
   NUMERIC_LIMITS,
@@ -294,6 +294,7 @@ function pathMethod(name: string, args: unknown[], env: StaticEnv): unknown {
       // As .NET does, the file is made (empty), not only named.
       return newTempFile(env.fs).display;
     case 'gettemppath':
+      tempFolder(env.fs);
       return TEMP_FOLDER + '\\';
     case 'ispathrooted':
       return /^[A-Za-z]:\\|^\\\\/.test(s);
@@ -700,6 +701,9 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       const fixed: Record<string, string> = { any: '0.0.0.0', loopback: '127.0.0.1', broadcast: '255.255.255.255', none: '255.255.255.255', ipv6any: '::', ipv6loopback: '::1', ipv6none: '::' };
       return fixed[l] === undefined ? null : parseIPAddress(fixed[l]);
     }
+    case 'System.Diagnostics.Stopwatch':
+      if (l === 'frequency') return int64(BigInt(STOPWATCH_FREQUENCY));
+      return l === 'ishighresolution' ? true : null;
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
     case 'System.Globalization.CultureInfo':
@@ -882,6 +886,10 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       }
       break;
     }
+    case 'System.Diagnostics.Stopwatch':
+      if (name.toLowerCase() === 'startnew' && args.length === 0) return stopwatch(true);
+      if (name.toLowerCase() === 'gettimestamp' && args.length === 0) return int64(stopwatchTimestamp());
+      break;
     case 'System.Guid':
       if (name.toLowerCase() === 'newguid') return guidObject(randomUUID());
       if (name.toLowerCase() === 'parse') return guidObject(convertToString(args[0]).toLowerCase());

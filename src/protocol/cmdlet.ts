@@ -375,6 +375,32 @@ export interface VariableTable {
   remove(name: string): boolean;
 }
 
+/** A place in a script or command line (an IScriptExtent): lines and columns 1-based. */
+export interface SourceExtent {
+  readonly file: string | undefined;
+  readonly text: string;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly startOffset: number;
+  readonly endOffset: number;
+}
+
+/** One frame of the call stack: a function, script, script block or trap body that is running. */
+export interface CallStackEntry {
+  /** The function's name; `<ScriptBlock>` for a script, a script block or the command line. */
+  readonly functionName: string;
+  /** The frame's $MyInvocation (null for the command line itself). */
+  readonly invocation: unknown;
+  /** Where the frame's code is running: the command that called the frame above it. */
+  readonly position: SourceExtent;
+  /** The arguments no parameter took ($args). */
+  readonly unboundArguments: readonly unknown[];
+  /** The variables of the frame's own scope. */
+  variables(): SessionVariable[];
+}
+
 /** An alias of the session (AliasInfo): its name, the command it stands for, its options. */
 export interface SessionAlias {
   readonly name: string;
@@ -566,6 +592,8 @@ export interface CmdletContext {
    * as a plain array when the block ran synchronously (await it, or branch on isPromise on hot paths).
    */
   invoke(block: ScriptBlockValue, options?: InvokeOptions): MaybePromise<unknown[]>;
+  /** The call stack where the command runs, innermost frame first (Get-PSCallStack). */
+  callStack?(): CallStackEntry[];
   /**
    * A script block as a synchronous function of `$this` and `$args`, for ScriptProperty and
    * ScriptMethod members; undefined when the block runs commands (only expressions can run

@@ -137,7 +137,7 @@ const KNOWN_TYPES = [
   'System.Xml.XmlNode', 'System.Xml.XmlElement', 'System.Xml.XmlAttribute', 'System.Xml.XmlText', 'System.Xml.XmlLinkedNode',
   'System.Xml.XmlCharacterData', 'System.Xml.XmlComment', 'System.Xml.XmlDeclaration', 'System.Xml.XmlCDataSection',
   'System.Xml.XmlNodeList', 'System.Xml.XmlNamespaceManager', 'System.Xml.XmlException', 'System.Xml.XPath.XPathException',
-  'System.TimeZone', 'System.Threading.Thread',
+  'System.TimeZone', 'System.Threading.Thread', 'System.Diagnostics.Stopwatch',
   'System.Delegate', 'System.MulticastDelegate', 'System.Action', 'System.EventHandler', 'System.AsyncCallback',
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
   // Write-Error's exception.
@@ -799,7 +799,7 @@ export function convertTo(value: unknown, typeName: string): unknown {
   throw castError(value, full);
 }
 
-const COLLECTIONS = new Set(['List', 'Collection', 'Stack', 'Queue', 'HashSet', 'LinkedList', 'Dictionary', 'SortedDictionary']);
+const COLLECTIONS = new Set(['List', 'Collection', 'ObservableCollection', 'Stack', 'Queue', 'HashSet', 'LinkedList', 'Dictionary', 'SortedDictionary']);
 
 /**
  * A new generic collection of a closed generic type in emsh's form (`List[T]`, `Stack[T]`,
@@ -822,7 +822,7 @@ export function newGenericCollection(typeName: string, items: readonly unknown[]
   const elementType = parts.args[0]!;
   const list = (items ?? []).map((v) => convertTo(v, elementType));
   if (name === 'Stack') list.reverse();
-  const collection = name === 'List' || name === 'Collection' ? undefined : (name as 'Stack' | 'Queue' | 'HashSet' | 'LinkedList');
+  const collection = name === 'List' || name.endsWith('Collection') ? undefined : (name as 'Stack' | 'Queue' | 'HashSet' | 'LinkedList');
   return markList(list, { typeName: typeNameNet, addReturnsIndex: false, elementType, collection });
 }
 

@@ -31,6 +31,7 @@ const DEFINITIONS: readonly GenericDefinition[] = [
   { fullName: 'System.Collections.Generic.IDictionary', arities: [2] },
   { fullName: 'System.Collections.ObjectModel.Collection', arities: [1] },
   { fullName: 'System.Collections.ObjectModel.ReadOnlyCollection', arities: [1] },
+  { fullName: 'System.Collections.ObjectModel.ObservableCollection', arities: [1] },
   { fullName: 'System.Nullable', arities: [1] },
   { fullName: 'System.Tuple', arities: range(1, 8) },
   { fullName: 'System.Func', arities: range(1, 17) },
@@ -43,7 +44,7 @@ const DEFINITIONS: readonly GenericDefinition[] = [
 
 /** Where each definition lives (the assembly part of an assembly-qualified name). */
 function assemblyOf(definition: string): string {
-  if (/^System\.Collections\.Generic\.(Stack|Queue|LinkedList|SortedDictionary)$/.test(definition)) return SYSTEM;
+  if (/^System\.Collections\.(Generic\.(Stack|Queue|LinkedList|SortedDictionary)|ObjectModel\.ObservableCollection)$/.test(definition)) return SYSTEM;
   if (definition === 'System.Collections.Generic.HashSet') return SYSTEM_CORE;
   if (/^System\.(Func|Action)$/.test(definition)) return MSCORLIB;
   return MSCORLIB;

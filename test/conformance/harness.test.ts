@@ -48,6 +48,7 @@ Describe 'outer' -Tags 'CI' {
         $null | Should BeNullOrEmpty
         { throw 'x' } | Should Throw
     }
+    It 'tests each piped object against -BeIn, as Pester 4' { @(1, 3) | Should -BeIn 1, 2 }
     Context 'inner' {
         It 'sees the outer BeforeAll' { $shared | Should -Not -BeNullOrEmpty }
         It 'collections' {
@@ -57,6 +58,8 @@ Describe 'outer' -Tags 'CI' {
             'abc' | Should -BeLike 'a*'
             5 | Should -BeGreaterThan 4
             3 | Should -BeIn @(1, 2, 3)
+            @(1, 2, 1) | Should -BeIn 1, 2
+            @(4, 5) | Should -Not -BeIn 1, 2
             'x' | Should -BeOfType [string]
             $true | Should -BeTrue
         }
@@ -102,6 +105,7 @@ describe('the conformance harness', () => {
     expect(outcome('/outer/compares expected -eq actual, as Pester 4')).toEqual(['pass']);
     expect(outcome('/outer/runs a Should -Throw block with the test scope as its parent')).toEqual(['pass']);
     expect(outcome('/outer/takes the legacy forms')).toEqual(['pass']);
+    expect(outcome('/outer/tests each piped object against -BeIn, as Pester 4')).toEqual(['fail']);
   });
 
   it('groups failures by cause', () => {

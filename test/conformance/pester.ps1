@@ -337,7 +337,14 @@ function Should {
             'BeLike' { $__POk = "$__PActual" -like $__PExpected; $__PMessage = "Expected like wildcard '$__PExpected' to match $(__PFormat $__PActual)." }
             'BeLikeExactly' { $__POk = "$__PActual" -clike $__PExpected; $__PMessage = "Expected case-sensitive like wildcard '$__PExpected' to match $(__PFormat $__PActual)." }
             'Contain' { $__POk = @($__PActual) -contains $__PExpected; $__PMessage = "Expected $(__PFormat $__PExpected) to be found in collection $(__PFormat $__PActual)." }
-            'BeIn' { $__POk = @($__PExpected) -contains $__PActual; $__PMessage = "Expected collection $(__PFormat $__PExpected) to contain $(__PFormat $__PActual)." }
+            'BeIn' {
+                # Pester 4 tests each piped object on its own (BeIn takes no array input): each must pass.
+                if ($__PInput.Count -gt 1) { $__PItems = $__PInput } else { $__PItems = @(, $__PActual) }
+                $__PIn = 0
+                foreach ($__PItem in $__PItems) { if (@($__PExpected) -contains $__PItem) { $__PIn++ } }
+                $__POk = if ($__PNegate) { $__PIn -gt 0 } else { $__PIn -eq $__PItems.Count }
+                $__PMessage = "Expected collection $(__PFormat $__PExpected) to contain $(__PFormat $__PActual)."
+            }
             'HaveCount' {
                 $__PCount = if ($null -eq $__PActual) { 0 } else { @($__PActual).Count }
                 $__POk = $__PCount -eq $__PExpected

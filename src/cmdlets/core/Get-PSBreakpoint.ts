@@ -2,9 +2,14 @@
 // variables or types.
 
 import { defineCmdlet, type SessionBreakpoint } from '../../protocol/cmdlet.js';
+import { registerEnum } from '../../protocol/convert.js';
 import { breakpointObject, breakpointTable } from './breakpoints.js';
 
-const SCRIPT = { type: 'String[]', help: 'Gets the breakpoints set in these scripts.' } as const;
+const BREAKPOINT_TYPE = { typeName: 'Microsoft.PowerShell.Commands.BreakpointType', values: ['Line', 'Variable', 'Command'] as const };
+// A type scripts name too: [Microsoft.PowerShell.Commands.BreakpointType]'command'.
+registerEnum(BREAKPOINT_TYPE);
+
+const SCRIPT = { type: 'String[]', validateNotNullOrEmpty: true, help: 'Gets the breakpoints set in these scripts.' } as const;
 
 export default defineCmdlet({
   name: 'Get-PSBreakpoint',
@@ -18,12 +23,13 @@ export default defineCmdlet({
   defaultParameterSet: 'Script',
   parameters: {
     Script: { ...SCRIPT, sets: { Script: { position: 0, fromPipeline: true }, Command: {}, Variable: {}, Type: {} } },
-    Id: { type: 'Int32[]', sets: { Id: { position: 0, mandatory: true, fromPipeline: true } }, help: 'Gets the breakpoints with these Ids.' },
-    Command: { type: 'String[]', sets: { Command: { mandatory: true } }, help: 'Gets the breakpoints set on these commands.' },
-    Variable: { type: 'String[]', sets: { Variable: { mandatory: true } }, help: 'Gets the breakpoints set on these variables.' },
+    Id: { type: 'Int32[]', validateNotNull: true, sets: { Id: { position: 0, mandatory: true, fromPipeline: true } }, help: 'Gets the breakpoints with these Ids.' },
+    Command: { type: 'String[]', validateNotNull: true, sets: { Command: { mandatory: true } }, help: 'Gets the breakpoints set on these commands.' },
+    Variable: { type: 'String[]', validateNotNull: true, sets: { Variable: { mandatory: true } }, help: 'Gets the breakpoints set on these variables.' },
     Type: {
       type: 'Enum[]',
-      enum: { typeName: 'Microsoft.PowerShell.Commands.BreakpointType', values: ['Line', 'Variable', 'Command'] as const },
+      enum: BREAKPOINT_TYPE,
+      validateNotNull: true,
       sets: { Type: { position: 0, mandatory: true, fromPipeline: true } },
       help: 'Gets the breakpoints of these types: Line, Variable, Command.',
     },

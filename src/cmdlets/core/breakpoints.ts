@@ -18,8 +18,13 @@ export function breakpointTable(ctx: CmdletContext): BreakpointTable {
   return table;
 }
 
+/** The one object of each breakpoint: every cmdlet returns the same one, as .NET's debugger does. */
+const OBJECT_OF = new WeakMap<SessionBreakpoint, PSObject>();
+
 /** A Breakpoint object as 5.1 shows it (properties in its order, ToString as its debugger says). */
 export function breakpointObject(bp: SessionBreakpoint): PSObject {
+  const made = OBJECT_OF.get(bp);
+  if (made) return made;
   const o = new PSObject([`${SMA}.${bp.kind}Breakpoint`, `${SMA}.Breakpoint`, 'System.Object']);
   const prop = (name: string, typeName: string, get: () => unknown) => o.addProperty({ name, memberType: 'Property', typeName, get });
   if (bp.kind === 'Line') {
@@ -38,6 +43,7 @@ export function breakpointObject(bp: SessionBreakpoint): PSObject {
   prop('Script', 'string', () => bp.script);
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => breakpointText(bp) });
   BREAKPOINT_OF.set(o, bp);
+  OBJECT_OF.set(bp, o);
   return o;
 }
 
@@ -64,7 +70,8 @@ export const SELECTION_PARAMETERS = {
 
 /**
  * The session's breakpoints -Breakpoint or -Id name. An object that is not a Breakpoint is taken
- * by its Id property, as 5.1's binder takes it by property name; an Id that is not there is an error.
+ * by its Id property (one Id or several), as 5.1's binder takes it by property name; an Id that is
+ * not there is an error.
  */
 export function selectedBreakpoints(ctx: CmdletContext, params: { Breakpoint?: unknown[] | null; Id?: number[] | null }): SessionBreakpoint[] {
   const table = breakpointTable(ctx);
@@ -73,7 +80,7 @@ export function selectedBreakpoints(ctx: CmdletContext, params: { Breakpoint?: u
   for (const o of params.Breakpoint ?? []) {
     const bp = o instanceof PSObject ? (BREAKPOINT_OF.get(o) ?? BREAKPOINT_OF.get(o.baseObject as PSObject)) : undefined;
     if (bp) out.push(bp);
-    else ids.push(Number(getMember(o, 'Id')));
+    else for (const id of [getMember(o, 'Id')].flat()) ids.push(Number(id));
   }
   for (const id of ids) {
     const bp = table.list().find((b) => b.id === id);

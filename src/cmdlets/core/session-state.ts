@@ -22,6 +22,10 @@ import NewAlias from './New-Alias.js';
 import RemovePSBreakpoint from './Remove-PSBreakpoint.js';
 import SetAlias from './Set-Alias.js';
 import SetPSBreakpoint from './Set-PSBreakpoint.js';
+import GetTraceSource from './Get-TraceSource.js';
+import GetPSCallStack from './Get-PSCallStack.js';
+import DebugRunspace from './Debug-Runspace.js';
+import { DisableRunspaceDebug, EnableRunspaceDebug, GetRunspaceDebug } from './RunspaceDebug.js';
 
 export const sessionStateCmdlets: CmdletDeclaration[] = [
   SetAlias,
@@ -44,4 +48,10 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   RegisterObjectEvent,
   GetEventSubscriber,
   UnregisterEvent,
+  GetTraceSource,
+  GetPSCallStack,
+  GetRunspaceDebug,
+  EnableRunspaceDebug,
+  DisableRunspaceDebug,
+  DebugRunspace,
 ] as CmdletDeclaration[];
