@@ -99,7 +99,10 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
     for (const r of redirs) if (r) await r.finish();
     throw e;
   }
-  await runStages(interp, stages, holders, redirs, out, () => feedInput(interp, p, stages, holders, f));
+  // An expression's own side streams go through its redirections too (`$(Write-Verbose x) 4>&1`).
+  const first = redirs[0];
+  const feedFrame = first && !stages[0] ? { ...f, streams: first.streams(f.streams) } : f;
+  await runStages(interp, stages, holders, redirs, out, () => feedInput(interp, p, stages, holders, feedFrame));
 }
 
 /**
@@ -510,6 +513,7 @@ class CmdletStage implements Stage {
     ctx.outVariable = commonListVariable(scope, ctx.common.outVariable);
     ctx.errorVariable = commonListVariable(scope, ctx.common.errorVariable);
     ctx.warningVariable = commonListVariable(scope, ctx.common.warningVariable);
+    ctx.informationVariable = commonListVariable(scope, ctx.common.informationVariable);
   }
 
   begin(): MaybePromise<void> {
@@ -891,6 +895,28 @@ export class ScriptStage implements Stage {
         error: (r) => {
           errList.push(r);
           return streams.error(r);
+        },
+      };
+    }
+    const warnList = commonListVariable(callerScope, c.warningVariable);
+    if (warnList) {
+      const streams = this.frame.streams;
+      this.frame.streams = {
+        ...streams,
+        warning: (r) => {
+          warnList.push(r);
+          streams.warning(r);
+        },
+      };
+    }
+    const infoList = commonListVariable(callerScope, c.informationVariable);
+    if (infoList) {
+      const streams = this.frame.streams;
+      this.frame.streams = {
+        ...streams,
+        information: (r, hidden) => {
+          infoList.push(r);
+          streams.information(r, hidden);
         },
       };
     }

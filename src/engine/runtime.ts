@@ -5,7 +5,8 @@ import type { SourceText } from '../../grammar/ast.js';
 import type { BreakpointTable, CmdletDeclaration, HistoryEntry, SessionAlias, SessionBreakpoint, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
 import { checkMemory } from '../protocol/memory-guard.js';
-import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
+import type { Host, OutputRenderer } from '../protocol/host.js';
+import type { InformationRecord, InformationalRecord } from '../protocol/stream-records.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
 import type { MaybePromise } from './signals.js';
@@ -20,11 +21,11 @@ export interface Pipe {
 /** Side streams. `error` receives records after the ErrorAction decision (it only routes). */
 export interface Streams {
   error(record: ErrorRecord): MaybePromise<void>;
-  warning(message: string): void;
-  verbose(message: string): void;
-  debug(message: string): void;
+  warning(record: InformationalRecord): void;
+  verbose(record: InformationalRecord): void;
+  debug(record: InformationalRecord): void;
   /** `hidden`: recorded (redirection, [powershell] streams) but not shown, as under InformationPreference SilentlyContinue. */
-  information(text: string, style?: HostStyle, noNewline?: boolean, hidden?: boolean): void;
+  information(record: InformationRecord, hidden?: boolean): void;
 }
 
 export interface Frame {

@@ -20,6 +20,7 @@ import { useConversionClock } from '../protocol/convert.js';
 import { useXmlFiles } from '../protocol/xml-dom.js';
 import { decodeText, encodeText } from '../protocol/text-codec.js';
 import type { Host, HostStyle, LineKind } from '../protocol/host.js';
+import { consoleStreamLine, type InformationalRecord } from '../protocol/stream-records.js';
 import { SessionEvents } from './events.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
@@ -493,7 +494,11 @@ export class Session {
 
   private outDefaultPipe(): { pipe: Pipe; end(): void } {
     const host = this.rt.host;
-    const od = this.rt.renderer.outDefault(host.width, (line) => host.writeLine(line, 'output'));
+    const od = this.rt.renderer.outDefault(host.width, (line, stream) => {
+      if (!stream) return host.writeLine(line, 'output');
+      const { text, kind } = consoleStreamLine(stream, line);
+      host.writeLine(text, kind);
+    });
     return { pipe: { write: (v) => od.write(v) }, end: () => od.end() };
   }
 
@@ -529,14 +534,26 @@ export class Session {
     host.writeLine('', 'error');
   }
 
+  /** WriteWarningLine / WriteVerboseLine / WriteDebugLine: the message after its stream's prefix. */
+  private printStreamLine(record: InformationalRecord): void {
+    const { text, kind } = consoleStreamLine(record.stream, record.message);
+    this.rt.host.writeLine(text, kind);
+  }
+
   private hostStreams(): Streams {
     const host = this.rt.host;
     return {
       error: (record) => this.printError(record),
-      warning: (m) => host.writeLine(`WARNING: ${m}`, 'warning'),
-      verbose: (m) => host.writeLine(`VERBOSE: ${m}`, 'verbose'),
-      debug: (m) => host.writeLine(`DEBUG: ${m}`, 'debug'),
-      information: (t, style, noNewline, hidden) => (hidden ? undefined : noNewline ? host.write(t, 'host', style) : host.writeLine(t, 'host', style)),
+      warning: (r) => this.printStreamLine(r),
+      verbose: (r) => this.printStreamLine(r),
+      debug: (r) => this.printStreamLine(r),
+      information: (r, hidden) => {
+        if (hidden) return;
+        const m = r.hostMessage();
+        const style = m && (m.foreground || m.background) ? { foreground: m.foreground, background: m.background } : undefined;
+        if (m?.noNewLine) host.write(m.message, 'host', style);
+        else host.writeLine(m ? m.message : r.text(), 'host', style);
+      },
     };
   }
 

@@ -819,7 +819,7 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       if (name.toLowerCase() === 'create') return createScriptBlock(args);
       break;
     case POWERSHELL_TYPE:
-      if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args, env.now);
+      if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args);
       break;
     case INITIAL_SESSION_STATE_TYPE: {
       const made = initialSessionStateMethod(name, args);

@@ -17,16 +17,6 @@ import { typeNamesOf, toDisplayText } from '../protocol/values.js';
 /** The source line is cut to this many characters around the extent (5.1's PositionMessage). */
 const MAX_LINE = 69;
 
-export function warningLine(message: string): string {
-  return `WARNING: ${message}`;
-}
-export function verboseLine(message: string): string {
-  return `VERBOSE: ${message}`;
-}
-export function debugLine(message: string): string {
-  return `DEBUG: ${message}`;
-}
-
 /**
  * `At line:1 char:8` / `At C:\s.ps1:3 char:5`, then `+ <line>` and `+ <spaces>~~~` under the
  * extent, as lines. Tabs count as 4 spaces; long lines are cut with `... ` / ` ...`.

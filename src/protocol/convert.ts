@@ -138,6 +138,9 @@ const KNOWN_TYPES = [
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
   // Write-Error's exception.
   'Microsoft.PowerShell.Commands.WriteErrorException',
+  // The side streams' records (stream-records.ts).
+  'System.Management.Automation.InformationalRecord', 'System.Management.Automation.WarningRecord', 'System.Management.Automation.VerboseRecord',
+  'System.Management.Automation.DebugRecord', 'System.Management.Automation.InformationRecord', 'System.Management.Automation.HostInformationMessage',
   'System.Management.Automation.Cmdlet', 'System.Management.Automation.PSCmdlet',
 ];
 

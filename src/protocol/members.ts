@@ -4,7 +4,7 @@
 import { closedGeneric, dotnetTypeName } from './generic-types.js';
 import { NUMERIC_LIMITS, convertTo, convertToString, enumInfo, enumValue, exceptionValue, resolveTypeName, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
-import { ErrorRecord, TerminatingError, raise, runtimeError } from './errors.js';
+import { ErrorRecord, TerminatingError, raise, runtimeError, type InvocationInfo } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
 import { PSChar, compareNumeric, isNumeric, type Numeric } from './numbers.js';
 import { compileWildcard } from './wildcard.js';
@@ -137,8 +137,11 @@ function categoryInfo(r: ErrorRecord): PSObject {
 }
 
 function invocationInfo(r: ErrorRecord): PSObject | null {
-  const inv = r.invocation;
-  if (!inv) return null;
+  return r.invocation ? invocationInfoObject(r.invocation) : null;
+}
+
+/** The InvocationInfo object of a command's position (ErrorRecord.InvocationInfo, a stream record's). */
+export function invocationInfoObject(inv: InvocationInfo): PSObject {
   const text = inv.source.text;
   const lineStart = text.lastIndexOf('\n', inv.span.start - 1) + 1;
   let lineEnd = text.indexOf('\n', inv.span.start);
