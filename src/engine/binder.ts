@@ -20,6 +20,7 @@ import {
   convertTo,
   convertToEnum,
   convertToString,
+  isInstanceOfName,
   enumInfo,
   resolveTypeName,
   valueText,
@@ -220,7 +221,9 @@ function exact(p: ParamMeta, v: unknown): Maybe {
       return typeof v === 'boolean' ? v : NO;
     case 'Object':
     case 'PSObject':
-      return t === 'Object' && p.decl.convertTo ? NO : v;
+      // A .NET-typed parameter takes a value of that very type as is (Write-Error's -ErrorRecord
+      // and -Exception at position 0 win over -Message for a record or an exception).
+      return t === 'Object' && p.decl.convertTo ? (isInstanceOfName(v, p.decl.convertTo) ? v : NO) : v;
     case 'Object[]':
     case 'PSObject[]':
       return Array.isArray(v) ? v : v === null || v === undefined ? NO : [v];

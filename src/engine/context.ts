@@ -282,7 +282,7 @@ export class CommandContext implements CmdletContext {
   }
 
   get callerName(): string | undefined {
-    for (let s: Scope | null = this.frame.scope; s && s.kind !== 'global'; s = s.parent) if (s.commandName) return s.commandName;
+    for (let s: Scope | null = this.frame.scope; s && s.kind !== 'global'; s = s.parent) if (s.commandName !== undefined) return s.commandName || undefined;
     return undefined;
   }
 

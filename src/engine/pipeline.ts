@@ -718,7 +718,8 @@ export class ScriptStage implements Stage {
   ) {
     const parent = init.callerFrame.scope;
     this.scope = new Scope(parent, init.dot ? 'dot' : init.scopeKind);
-    if (!init.dot && init.name) this.scope.commandName = init.name.split('\\').pop();
+    // A script block run on its own (`& { }`) is an anonymous command: what runs in it is not the enclosing function's.
+    if (!init.dot) this.scope.commandName = init.name ? init.name.split('\\').pop() : '';
     if (init.dollarUnder) {
       this.scope.hasUnder = true;
       this.scope.under = init.dollarUnder.value;

@@ -103,7 +103,7 @@ export function categoryInfoText(r: ErrorRecord): string {
   const targetName = r.targetName ?? toDisplayText(r.targetObject);
   const targetType = r.targetType ?? shortTypeName(r.targetObject);
   const activity = r.activity ?? r.invocation?.commandName ?? '';
-  return `${r.category}: (${ellipsize(targetName)}:${ellipsize(targetType)}) [${ellipsize(activity)}], ${r.reason ?? r.exceptionType}`;
+  return `${r.category}: (${ellipsize(targetName)}:${ellipsize(targetType)}) [${ellipsize(activity)}], ${r.categoryReason}`;
 }
 
 /** `Get-ChildItem : ` — empty for parse errors and errors raised outside any command. */

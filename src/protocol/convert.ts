@@ -1022,7 +1022,8 @@ function exceptionFromString(value: unknown, full: string): PSObject | undefined
   return exceptionValue({ type: full, message: value });
 }
 
-function isInstanceOfName(value: unknown, name: string): boolean {
+/** Whether a value's own type names include this full name (no base-type or exception rules). */
+export function isInstanceOfName(value: unknown, name: string): boolean {
   const l = name.toLowerCase();
   return typeNamesOf(value).some((t) => t.toLowerCase() === l);
 }

@@ -98,6 +98,10 @@ export interface ErrorRecordInit {
   inner?: unknown;
   /** The exception's InnerException. */
   innerException?: ExceptionInfo;
+  /** ErrorRecord.ErrorDetails: a message shown instead of the exception's, and a recommended action. */
+  errorDetails?: { message: string; recommendedAction: string };
+  /** The exception object the record was made from (Write-Error -Exception), when it has members of its own. */
+  exceptionObject?: unknown;
 }
 
 export class ErrorRecord {
@@ -115,6 +119,8 @@ export class ErrorRecord {
   isParseError: boolean;
   inner?: unknown;
   innerException?: ExceptionInfo;
+  errorDetails?: { message: string; recommendedAction: string };
+  exceptionObject?: unknown;
   /** Set by the engine when the record came from `throw`. */
   fromThrow = false;
 
@@ -133,6 +139,8 @@ export class ErrorRecord {
     this.isParseError = init.isParseError ?? false;
     this.inner = init.inner;
     this.innerException = init.innerException;
+    this.errorDetails = init.errorDetails;
+    this.exceptionObject = init.exceptionObject;
   }
 
   /**
@@ -162,6 +170,11 @@ export class ErrorRecord {
     });
     r.fromThrow = this.fromThrow;
     return r;
+  }
+
+  /** CategoryInfo.Reason: as set, else the exception type's short name (`ArgumentNullException`). */
+  get categoryReason(): string {
+    return this.reason ?? this.exceptionType.slice(this.exceptionType.lastIndexOf('.') + 1);
   }
 
   get fullyQualifiedErrorId(): string {

@@ -111,8 +111,17 @@ function typeMember(t: PSTypeValue, name: string): unknown {
 // ---------------------------------------------------------------------------------------------
 // ErrorRecord: Exception, CategoryInfo, InvocationInfo as PSObjects
 
-function exceptionObject(r: ErrorRecord): PSObject {
-  return exceptionValue({ type: r.exceptionType, message: r.message, inner: r.innerException }, r);
+function exceptionObject(r: ErrorRecord): unknown {
+  return r.exceptionObject ?? exceptionValue({ type: r.exceptionType, message: r.message, inner: r.innerException }, r);
+}
+
+/** System.Management.Automation.ErrorDetails. */
+function errorDetailsObject(d: { message: string; recommendedAction: string }): PSObject {
+  const o = new PSObject(['System.Management.Automation.ErrorDetails', 'System.Object']);
+  o.addNote('Message', d.message);
+  o.addNote('RecommendedAction', d.recommendedAction);
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => d.message });
+  return o;
 }
 
 
@@ -127,10 +136,10 @@ function categoryInfo(r: ErrorRecord): PSObject {
   const targetType = r.targetType ?? (r.targetObject === null ? '' : shortTypeName(typeNameOf(r.targetObject)));
   o.addNote('Category', r.category);
   o.addNote('Activity', activity);
-  o.addNote('Reason', r.reason ?? r.exceptionType);
+  o.addNote('Reason', r.categoryReason);
   o.addNote('TargetName', targetName);
   o.addNote('TargetType', targetType);
-  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.reason ?? r.exceptionType}`;
+  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.categoryReason}`;
   o.addMethod({ name: 'GetMessage', definition: 'string GetMessage()', invoke: () => text });
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
   return o;
@@ -176,7 +185,7 @@ function errorRecordMember(r: ErrorRecord, name: string): unknown {
     case 'invocationinfo':
       return invocationInfo(r);
     case 'errordetails':
-      return null;
+      return r.errorDetails ? errorDetailsObject(r.errorDetails) : null;
     case 'scriptstacktrace': {
       // The frame where the error arose: its file (or <No file>) and line. (emsh keeps no call
       // stack for the frames above it.)
