@@ -18,6 +18,7 @@ import {
   PipelineStoppedError,
   TerminatingError,
   commandTypeName,
+  preferenceStopException,
   type ErrorCategory,
   type ErrorRecordInit,
   type InvocationInfo,
@@ -31,9 +32,9 @@ import type { CommonParameterValues } from './binder.js';
 import type { Interpreter } from './evaluate.js';
 import type { Scope } from './scope.js';
 import type { Frame, Pipe } from './runtime.js';
-import { NULL_PIPE } from './runtime.js';
+import { NULL_PIPE, appendErrorVariables } from './runtime.js';
 import { constructObject } from './dotnet-objects.js';
-import { resolveTypeName } from '../protocol/convert.js';
+import { exceptionValue, resolveTypeName } from '../protocol/convert.js';
 import { isPromise, noop, type MaybePromise } from './signals.js';
 
 /** The five choices of the ShouldProcess confirmation, with 5.1's help texts. */
@@ -201,14 +202,20 @@ export class CommandContext implements CmdletContext {
       record.activity ??= this.decl.name;
     }
     const action = (this.common.errorAction ?? this.pref('ErrorActionPreference', 'Continue')).toLowerCase();
-    this.errorVariable?.push(record);
+    // Ignore leaves no trace, not even in -ErrorVariable.
     if (action === 'ignore') return;
-    // -ErrorAction Stop: the error becomes terminating; catch sees the original record.
+    // -ErrorAction Stop: the error becomes terminating; catch sees the original record, and
+    // -ErrorVariable gets the ActionPreferenceStopException around it (5.1's ManageException).
     if (action === 'stop') {
+      const exception = exceptionValue(preferenceStopException(record), record);
+      this.errorVariable?.push(exception);
+      appendErrorVariables(this.frame.streams, exception);
       const stop = new TerminatingError(record);
       stop.preferenceStop = true;
       throw stop;
     }
+    this.errorVariable?.push(record);
+    appendErrorVariables(this.frame.streams, record);
     const rt = this.interp.rt;
     rt.recordError(record);
     rt.errorCount++;

@@ -45,7 +45,7 @@ import {
   typeNotFound,
   variableNotWritable,
 } from './engine-errors.js';
-import { CollectPipe, type Frame, type Pipe, type Runtime } from './runtime.js';
+import { CollectPipe, appendErrorVariables, type Frame, type Pipe, type Runtime } from './runtime.js';
 import { Scope, type Variable } from './scope.js';
 import { currentCulture } from '../protocol/culture.js';
 import {
@@ -406,7 +406,7 @@ export class Interpreter {
     const found = findHandler(record, traps.map((t) => (t.type ? [t.type] : [])), e instanceof TerminatingError && e.preferenceStop);
     if (!found) return false;
     const trap = traps[found.index]!;
-    this.rt.recordError(record);
+    this.noteError(record, f);
     this.rt.errorCount++;
     // The trap body runs in a scope of its own, with $_ the error.
     const scope = new Scope(f.scope, 'function');
@@ -444,7 +444,7 @@ export class Interpreter {
     if (e instanceof ScriptTerminatingError) {
       // `throw` ends the script, except where the error action says to go on quietly (5.1 keeps it in $Error only).
       if (handled || (preference !== 'silentlycontinue' && preference !== 'ignore')) throw e;
-      this.rt.recordError(record);
+      this.noteError(record, f);
       this.rt.errorCount++;
       return;
     }
@@ -458,7 +458,7 @@ export class Interpreter {
     }
     // Quiet error actions keep the error in $Error only (5.1 does so for Ignore too here).
     if (preference === 'silentlycontinue' || preference === 'ignore') {
-      this.rt.recordError(record);
+      this.noteError(record, f);
       this.rt.errorCount++;
       return;
     }
@@ -467,9 +467,18 @@ export class Interpreter {
 
   /** Records a terminating error in $Error and sends it to the frame's error stream. */
   reportError(record: ErrorRecord, f: Frame): MaybePromise<void> {
-    this.rt.recordError(record);
+    this.noteError(record, f);
     this.rt.errorCount++;
     return f.streams.error(record);
+  }
+
+  /**
+   * A statement's error goes to $Error and to the -ErrorVariable lists the statement's output
+   * reaches, even when a catch or trap takes it (5.1's SetErrorVariables).
+   */
+  private noteError(record: ErrorRecord, f: Frame): void {
+    this.rt.recordError(record);
+    appendErrorVariables(f.streams, record);
   }
 
   /** Any thrown value as an ErrorRecord with a position (internal JS errors become records). */
@@ -717,7 +726,7 @@ export class Interpreter {
       const found = findHandler(record, st.catches.map((c) => c.types), e instanceof TerminatingError && e.preferenceStop);
       if (!found) throw e instanceof TerminatingError ? e : new TerminatingError(record);
       const clause = st.catches[found.index]!;
-      this.rt.recordError(record);
+      this.noteError(record, f);
       const scope = f.scope;
       const saved = { has: scope.hasUnder, under: scope.under };
       scope.hasUnder = true;

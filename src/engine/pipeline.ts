@@ -90,7 +90,9 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
         stages.push(null);
         continue;
       }
-      const streams = redir?.streams(f.streams) ?? f.streams;
+      // A stage before the last writes to the next stage: the enclosing -ErrorVariable lists are not its.
+      const base = i < n - 1 && f.streams.errorVariables ? { ...f.streams, errorVariables: undefined } : f.streams;
+      const streams = redir?.streams(base) ?? base;
       const stage = await buildCommandStage(interp, el, f, streams, i + 1, i > 0);
       stages.push(stage);
     }
@@ -529,9 +531,9 @@ class CmdletStage implements Stage {
     const adopt = (e: unknown): never => {
       if (e instanceof TerminatingError) {
         this.ctx.adopt(e.record);
-        // -ErrorVariable gets the terminating error too (once: -ErrorAction Stop put it there already).
+        // -ErrorVariable gets the terminating error too (-ErrorAction Stop put its exception there already).
         const list = this.ctx.errorVariable;
-        if (list && !list.includes(e.record)) list.push(e.record);
+        if (list && !e.preferenceStop && !list.includes(e.record)) list.push(e.record);
       }
       throw e;
     };
@@ -890,14 +892,9 @@ export class ScriptStage implements Stage {
       };
     }
     if (errList) {
+      // Errors of the commands whose output is this function's output (and of its own statements) go to the list.
       const streams = this.frame.streams;
-      this.frame.streams = {
-        ...streams,
-        error: (r) => {
-          errList.push(r);
-          return streams.error(r);
-        },
-      };
+      this.frame.streams = { ...streams, errorVariables: [...(streams.errorVariables ?? []), errList] };
     }
     const warnList = commonListVariable(callerScope, c.warningVariable);
     if (warnList) {

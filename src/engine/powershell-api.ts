@@ -7,7 +7,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { convertTo, convertToString, enumValue, exceptionValue, registerEnum, registerTypeName, toNumber } from '../protocol/convert.js';
-import { ErrorRecord, PipelineStoppedError, TerminatingError, type ExceptionInfo } from '../protocol/errors.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError, preferenceStopException, type ExceptionInfo } from '../protocol/errors.js';
 import { guidObject } from '../protocol/guid.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { PSHashtable, PSObject, ScriptBlockValue, markList, toDisplayText } from '../protocol/values.js';
@@ -274,7 +274,7 @@ function runException(failure: unknown): ExceptionInfo {
   const r = failure.record;
   const own: ExceptionInfo = { type: r.exceptionType, message: r.message, inner: r.innerException, record: r };
   if (failure.preferenceStop) {
-    return { type: 'ActionPreferenceStopException', message: `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${r.message}`, record: r };
+    return preferenceStopException(r);
   }
   if (failure instanceof CommandTerminatingError || failure.escalated) return { type: 'CmdletInvocationException', message: r.message, inner: { ...own, record: undefined }, record: r };
   return own;

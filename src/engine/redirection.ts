@@ -98,6 +98,7 @@ export async function prepareRedirections(
         verbose: (r) => record(byStream.get('4'), r, () => base.verbose(r)),
         debug: (r) => record(byStream.get('5'), r, () => base.debug(r)),
         information: (r, hidden) => record(byStream.get('6'), r, () => base.information(r, hidden)),
+        errorVariables: base.errorVariables,
       };
     },
     async finish() {

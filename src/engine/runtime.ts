@@ -26,6 +26,18 @@ export interface Streams {
   debug(record: InformationalRecord): void;
   /** `hidden`: recorded (redirection, [powershell] streams) but not shown, as under InformationPreference SilentlyContinue. */
   information(record: InformationRecord, hidden?: boolean): void;
+  /**
+   * The -ErrorVariable lists of the commands whose output this code's output reaches (5.1 keeps
+   * them on the output pipe): a command's errors are added to each. A stage that is not the last
+   * of its pipeline writes to the next stage, so the enclosing commands' lists are not its own.
+   */
+  errorVariables?: readonly unknown[][];
+}
+
+/** Adds an error (a record, or the exception -ErrorAction Stop raised) to the -ErrorVariable lists its output reaches. */
+export function appendErrorVariables(streams: Streams, error: unknown): void {
+  const lists = streams.errorVariables;
+  if (lists) for (const l of lists) l.push(error);
 }
 
 export interface Frame {

@@ -191,6 +191,15 @@ export class ErrorRecord {
   }
 }
 
+/** The ActionPreferenceStopException that -ErrorAction Stop raises around an error (its `.ErrorRecord`). */
+export function preferenceStopException(record: ErrorRecord): ExceptionInfo {
+  return {
+    type: 'ActionPreferenceStopException',
+    message: `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${record.message}`,
+    record,
+  };
+}
+
 /**
  * Thrown (as a JS exception) to carry a terminating error through the engine.
  * `catch` in a script receives `record`.

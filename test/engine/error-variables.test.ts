@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { allCmdlets } from '../../src/cmdlets/index.js';
+import { testShell as baseShell } from './helpers.js';
+
+const testShell = () => baseShell({ cmdlets: allCmdlets });
+
+// -ErrorVariable as 5.1 fills it: the lists live on the command's output, so a function's list
+// gets the errors of what writes to its output (its own statements, the last stage of its
+// pipelines, exceptions even when caught), not those of earlier stages.
+describe('-ErrorVariable', () => {
+  it('-ErrorAction Stop puts one ActionPreferenceStopException holding the record; Ignore puts nothing', async () => {
+    const sh = testShell();
+    const r = await sh.eval(
+      'try { Get-ChildItem C:\\nosuch.file -ErrorAction Stop -ErrorVariable err } catch { }; $err.Count; $err[0].GetType().FullName; ' +
+        '$err[0].ErrorRecord.Exception.GetType().Name; Get-ChildItem C:\\nosuch.file -ErrorAction Ignore -ErrorVariable e2; $e2.Count',
+    );
+    expect(r.output).toEqual([1, 'System.Management.Automation.ActionPreferenceStopException', 'ItemNotFoundException', 0]);
+  });
+
+  it("an advanced function's list gets caught exceptions and the last stage's errors only", async () => {
+    const sh = testShell();
+    const r = await sh.eval(`
+      function Get-Foo { [CmdletBinding()] param([Parameter(ValueFromPipeline)][string] $i) Write-Error 'foo-error'; $i }
+      function Get-Bar {
+        [CmdletBinding()] param()
+        Write-Error 'bar-error'
+        try { throw 'bar-exception' } catch { }
+        Get-Foo 'x' -ErrorVariable script:first | Get-Foo -ErrorVariable script:second
+      }
+      Get-Bar -ErrorVariable script:outer 2>&1 > $null
+      ($script:outer | ForEach-Object { "$_" }) -join ','
+      "$script:first"; "$script:second"`);
+    expect(r.output).toEqual(['bar-error,bar-exception,foo-error', 'foo-error', 'foo-error']);
+  });
+});
