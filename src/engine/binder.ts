@@ -273,6 +273,18 @@ function scalarOf(p: ParamMeta, v: unknown): unknown {
   return v;
 }
 
+/**
+ * A parameter's enum value may be a unique prefix of a name (`-ErrorAction Ig` is Ignore): the
+ * binder's EnumMinimumDisambiguation. Anything else is left to the conversion (and its error).
+ */
+function disambiguateEnum(v: unknown, names: readonly string[]): unknown {
+  if (typeof v !== 'string' || v === '' || v.includes(',')) return v;
+  const l = v.toLowerCase();
+  if (names.some((n) => n.toLowerCase() === l)) return v;
+  const hits = names.filter((n) => n.toLowerCase().startsWith(l));
+  return hits.length === 1 ? hits[0] : v;
+}
+
 /** Converts with coercion; throws BindFailure. */
 function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
   if (v === undefined) v = null;
@@ -364,8 +376,8 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
       const info = p.decl.enum;
       if (!info) return v;
       try {
-        if (t === 'Enum') return convertToEnum(v, info);
-        return (Array.isArray(v) ? v : [v]).map((x) => convertToEnum(x, info));
+        if (t === 'Enum') return convertToEnum(disambiguateEnum(v, info.values), info);
+        return (Array.isArray(v) ? v : [v]).map((x) => convertToEnum(disambiguateEnum(x, info.values), info));
       } catch (e) {
         throw noMessage(innerMessage(e));
       }

@@ -138,6 +138,8 @@ const KNOWN_TYPES = [
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
   // Write-Error's exception.
   'Microsoft.PowerShell.Commands.WriteErrorException',
+  // Get-Process's.
+  'Microsoft.PowerShell.Commands.ProcessCommandException', 'System.Diagnostics.Process',
   // The side streams' records (stream-records.ts).
   'System.Management.Automation.InformationalRecord', 'System.Management.Automation.WarningRecord', 'System.Management.Automation.VerboseRecord',
   'System.Management.Automation.DebugRecord', 'System.Management.Automation.InformationRecord', 'System.Management.Automation.HostInformationMessage',
@@ -877,6 +879,7 @@ const EXCEPTION_BASES: Record<string, string> = {
   RuntimeException: 'SystemException',
   SystemException: 'Exception',
   WriteErrorException: 'SystemException',
+  ProcessCommandException: 'SystemException',
   ParameterBindingException: 'RuntimeException',
   ParameterBindingValidationException: 'ParameterBindingException',
   ParameterBindingArgumentTransformationException: 'ParameterBindingException',
