@@ -111,8 +111,9 @@ function typeMember(t: PSTypeValue, name: string): unknown {
 // ---------------------------------------------------------------------------------------------
 // ErrorRecord: Exception, CategoryInfo, InvocationInfo as PSObjects
 
+/** The record's exception, made once: `$_.Exception` is the same object each time it is read (a rethrow's catch sees it too). */
 function exceptionObject(r: ErrorRecord): unknown {
-  return r.exceptionObject ?? exceptionValue({ type: r.exceptionType, message: r.message, inner: r.innerException }, r);
+  return (r.exceptionObject ??= exceptionValue({ type: r.exceptionType, message: r.message, inner: r.innerException }, r));
 }
 
 /** System.Management.Automation.ErrorDetails. */

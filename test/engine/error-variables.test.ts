@@ -33,3 +33,13 @@ describe('-ErrorVariable', () => {
     expect(r.output).toEqual(['bar-error,bar-exception,foo-error', 'foo-error', 'foo-error']);
   });
 });
+
+describe('ErrorRecord.Exception', () => {
+  it('is the same object each time it is read, so a rethrow is caught with the same exception', async () => {
+    const sh = testShell();
+    const r = await sh.eval(
+      '$null = . { try { try { 1 / 0 } catch { $inner = $_; throw } } catch { $outer = $_ } }; $inner.Exception -ceq $outer.Exception; $e = $inner; $e.Exception -ceq $e.Exception',
+    );
+    expect(r.output).toEqual([true, true]);
+  });
+});
