@@ -5,6 +5,7 @@ import type { SourceText } from '../../grammar/ast.js';
 import type { BreakpointTable, CmdletDeclaration, HistoryEntry, SessionAlias, SessionBreakpoint, LabFileSystem, ServiceRegistry, SessionServices } from '../protocol/cmdlet.js';
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
 import { checkMemory } from '../protocol/memory-guard.js';
+import { exceptionValue } from '../protocol/convert.js';
 import type { Host, OutputRenderer } from '../protocol/host.js';
 import type { InformationRecord, InformationalRecord } from '../protocol/stream-records.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
@@ -106,7 +107,8 @@ export class Runtime {
     },
   };
   /** `$Error`, newest first. */
-  readonly errors: ErrorRecord[] = [];
+  /** `$Error`: error records, and the exceptions of command lines that did not parse (ParseException). */
+  readonly errors: unknown[] = [];
   readonly history: HistoryEntry[] = [];
   /** Dynamic count of enclosing try blocks: statement-terminating errors then propagate. */
   tryDepth = 0;
@@ -182,6 +184,18 @@ export class Runtime {
     recorded.add(record);
     if (record.invocation && record.invocation.historyId === undefined) record.invocation.historyId = this.historyId;
     this.errors.unshift(record);
+    if (this.errors.length > 256) this.errors.length = 256;
+  }
+
+  /**
+   * A command line (or a [powershell] script) that did not parse: `$Error` gets its
+   * ParseException, which holds the record (5.1's pipeline adds the exception it failed with).
+   */
+  recordParseFailure(record: ErrorRecord): void {
+    if (recorded.has(record)) return;
+    recorded.add(record);
+    if (record.invocation && record.invocation.historyId === undefined) record.invocation.historyId = this.historyId;
+    this.errors.unshift(exceptionValue({ type: 'ParseException', message: record.message, record }, record));
     if (this.errors.length > 256) this.errors.length = 256;
   }
 

@@ -71,6 +71,9 @@ interface RunOutcome {
   stopped: boolean;
 }
 
+/** Records of [powershell] scripts that did not parse: `$Error` gets their ParseException. */
+const parseFailures = new WeakSet<ErrorRecord>();
+
 export class Session {
   readonly services: SessionServices & { variableNames(): string[] };
   onStatementComplete?: () => void | Promise<void>;
@@ -160,7 +163,8 @@ export class Session {
             failure = e;
             if (!(e instanceof PipelineStoppedError)) {
               const record = e instanceof TerminatingError ? e.record : jsErrorRecord(e, { source: frame.source, span: { start: 0, end: 0 } });
-              rt.recordError(record);
+              if (parseFailures.has(record)) rt.recordParseFailure(record);
+              else rt.recordError(record);
               rt.errorCount++;
               if (!(e instanceof TerminatingError)) failure = new TerminatingError(record);
             }
@@ -185,7 +189,11 @@ export class Session {
     if (c.script === undefined) return { command: c.command, args: c.args, dot: !c.useLocalScope && c.command instanceof ScriptBlockValue };
     const parsed = parseScript(c.script);
     const pe = parsed.errors[0];
-    if (pe) throw new TerminatingError(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
+    if (pe) {
+      const record = parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span);
+      parseFailures.add(record);
+      throw new TerminatingError(record);
+    }
     blockSources.set(parsed.ast, parsed.source);
     return { command: new ScriptBlockValue(parsed.ast, c.script), args: c.args, dot: !c.useLocalScope };
   }
@@ -258,7 +266,7 @@ export class Session {
     let status: HistoryEntry['executionStatus'] = 'Completed';
     if (parsed.errors.length > 0) {
       const records = parsed.errors.slice(0, 10).map((pe) => parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
-      rt.recordError(records[0]!);
+      rt.recordParseFailure(records[0]!);
       this.printParseErrors(records, parsed.errors.length > 10);
       rt.lastSuccess = false;
       status = 'Failed';

@@ -43,3 +43,16 @@ describe('ErrorRecord.Exception', () => {
     expect(r.output).toEqual([true, true]);
   });
 });
+
+describe('$Error after a command line that does not parse', () => {
+  it('holds the ParseException, with the record and its history id', async () => {
+    const sh = testShell();
+    const r = await sh.eval(
+      '$s = [System.Management.Automation.PSInvocationSettings]::New(); $s.AddToHistory = $true; $ps = [powershell]::Create(); ' +
+        '$null = $ps.AddScript("1+1").Invoke($null, $s); $ps.Commands.Clear(); ' +
+        'try { $null = $ps.AddScript("for (int i = 2; i < 3; i++) { }").Invoke($null, $s) } catch { }; $ps.Commands.Clear(); ' +
+        '$e = $ps.AddScript("`$Error[0]").Invoke(); $e[0].GetType().FullName; $e[0].ErrorRecord.InvocationInfo.HistoryId',
+    );
+    expect(r.output).toEqual(['System.Management.Automation.ParseException', 2]);
+  });
+});
