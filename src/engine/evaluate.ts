@@ -155,6 +155,7 @@ export class Interpreter {
       now: rt.now,
       services: rt.services,
       runspaces: () => rt.runspaceHost,
+      environment: (name) => rt.getEnv(name),
       // $PSCulture and $PSUICulture are the thread's cultures' names.
       cultureChanged: () => {
         const current = rt.global.getOwn('psculture');

@@ -22,3 +22,11 @@ describe('the Env: drive', () => {
     ]);
   });
 });
+
+describe('[Environment]', () => {
+  it("MachineName, UserName, UserDomainName and GetEnvironmentVariable are the session's", async () => {
+    const sh = testShell();
+    const r = await sh.eval("[Environment]::MachineName -eq $env:COMPUTERNAME; [Environment]::UserName; [Environment]::UserDomainName; [Environment]::GetEnvironmentVariable('USERNAME'); $null -eq [Environment]::GetEnvironmentVariable('NoSuch')");
+    expect(r.output).toEqual([true, 'Administrator', 'PROEXCHANGE', 'Administrator', true]);
+  });
+});
