@@ -25,7 +25,7 @@ import { literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { statementBreakpoints } from './breakpoints.js';
-import { findHandler } from './exception-handling.js';
+import { findHandler, wrapperException } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import { ClassRegistry, NOT_SYNC } from './classes.js';
 import { checkRestrictedLanguage } from './dotnet-objects.js';
@@ -404,7 +404,7 @@ export class Interpreter {
       for (let s: Scope | null = f.scope; s; s = s.parent) if (s === e.scope) return false;
     }
     const record = this.toRecord(e, st, f);
-    const found = findHandler(record, traps.map((t) => (t.type ? [t.type] : [])), e instanceof TerminatingError && e.preferenceStop);
+    const found = findHandler(record, traps.map((t) => (t.type ? [t.type] : [])), wrapperException(e));
     if (!found) return false;
     const trap = traps[found.index]!;
     this.noteError(record, f);
@@ -724,7 +724,7 @@ export class Interpreter {
     } catch (e) {
       if (isControlFlow(e)) throw e;
       const record = this.toRecord(e, st, f);
-      const found = findHandler(record, st.catches.map((c) => c.types), e instanceof TerminatingError && e.preferenceStop);
+      const found = findHandler(record, st.catches.map((c) => c.types), wrapperException(e));
       if (!found) throw e instanceof TerminatingError ? e : new TerminatingError(record);
       const clause = st.catches[found.index]!;
       this.noteError(record, f);

@@ -531,6 +531,7 @@ class CmdletStage implements Stage {
     const adopt = (e: unknown): never => {
       if (e instanceof TerminatingError) {
         this.ctx.adopt(e.record);
+        if (!e.preferenceStop) e.fromCmdlet = true;
         // -ErrorVariable gets the terminating error too (-ErrorAction Stop put its exception there already).
         const list = this.ctx.errorVariable;
         if (list && !e.preferenceStop && !list.includes(e.record)) list.push(e.record);

@@ -222,6 +222,8 @@ export class TerminatingError extends Error {
    * reports it as a CmdletInvocationException around the error's own exception.
    */
   escalated = false;
+  /** Raised while a cmdlet ran (its ThrowTerminatingError, or an error out of script it ran): a CmdletInvocationException in 5.1. */
+  fromCmdlet = false;
 
   constructor(
     readonly record: ErrorRecord,

@@ -56,3 +56,15 @@ describe('$Error after a command line that does not parse', () => {
     expect(r.output).toEqual(['System.Management.Automation.ParseException', 2]);
   });
 });
+
+describe('catch [CmdletInvocationException]', () => {
+  it("takes an error raised while a cmdlet ran, with $_ the error itself; a command's own binding error is not one", async () => {
+    const sh = testShell();
+    const r = await sh.eval(
+      'try { Invoke-Expression "Get-Command -Name" } catch [System.Management.Automation.CmdletInvocationException] { "CIE " + $_.Exception.GetType().Name } catch { "other" }; ' +
+        'try { Get-Command -Name } catch [System.Management.Automation.CmdletInvocationException] { "CIE" } catch { "binding " + $_.Exception.GetType().Name }; ' +
+        'try { Get-ChildItem C:\\nosuch -ErrorAction Stop } catch [System.Management.Automation.CmdletInvocationException] { "CIE" } catch [System.Management.Automation.ActionPreferenceStopException] { "stop" }',
+    );
+    expect(r.output).toEqual(['CIE ParameterBindingException', 'binding ParameterBindingException', 'stop']);
+  });
+});
