@@ -111,6 +111,9 @@ export function defaultEnvironment(): [string, string][] {
   ];
 }
 
+/** The shell's process id ($PID, InformationRecord.ProcessId). */
+export const SHELL_PROCESS_ID = 4812;
+
 /** Preference variables and other globals at their 5.1 defaults. */
 export function seedGlobals(global: Scope, extra: Record<string, unknown> | undefined, host?: Host): void {
   const set = (name: string, value: unknown) => global.setOwn(name, value);
@@ -137,7 +140,7 @@ export function seedGlobals(global: Scope, extra: Record<string, unknown> | unde
   set('ExecutionContext', engineIntrinsics(hostValue));
   set('HOME', 'C:\\Users\\Administrator');
   set('PSHOME', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0');
-  set('PID', 4812);
+  set('PID', SHELL_PROCESS_ID);
   set('ShellId', 'Microsoft.PowerShell');
   set('NestedPromptLevel', 0);
   set('PSCulture', 'en-US');

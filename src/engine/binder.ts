@@ -20,6 +20,7 @@ import {
   convertTo,
   convertToEnum,
   convertToString,
+  isInstanceOfName,
   enumInfo,
   resolveTypeName,
   valueText,
@@ -220,7 +221,9 @@ function exact(p: ParamMeta, v: unknown): Maybe {
       return typeof v === 'boolean' ? v : NO;
     case 'Object':
     case 'PSObject':
-      return t === 'Object' && p.decl.convertTo ? NO : v;
+      // A .NET-typed parameter takes a value of that very type as is (Write-Error's -ErrorRecord
+      // and -Exception at position 0 win over -Message for a record or an exception).
+      return t === 'Object' && p.decl.convertTo ? (isInstanceOfName(v, p.decl.convertTo) ? v : NO) : v;
     case 'Object[]':
     case 'PSObject[]':
       return Array.isArray(v) ? v : v === null || v === undefined ? NO : [v];
@@ -271,6 +274,18 @@ function scalarOf(p: ParamMeta, v: unknown): unknown {
     throw new BindFailure('CannotConvertArgument', { name: p.name, value: 'System.Object[]', type: p.typeName, detail: 'Specified method is not supported.' });
   }
   return v;
+}
+
+/**
+ * A parameter's enum value may be a unique prefix of a name (`-ErrorAction Ig` is Ignore): the
+ * binder's EnumMinimumDisambiguation. Anything else is left to the conversion (and its error).
+ */
+function disambiguateEnum(v: unknown, names: readonly string[]): unknown {
+  if (typeof v !== 'string' || v === '' || v.includes(',')) return v;
+  const l = v.toLowerCase();
+  if (names.some((n) => n.toLowerCase() === l)) return v;
+  const hits = names.filter((n) => n.toLowerCase().startsWith(l));
+  return hits.length === 1 ? hits[0] : v;
 }
 
 /** Converts with coercion; throws BindFailure. */
@@ -366,8 +381,8 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
       const info = p.decl.enum;
       if (!info) return v;
       try {
-        if (t === 'Enum') return convertToEnum(v, info);
-        return (Array.isArray(v) ? v : [v]).map((x) => convertToEnum(x, info));
+        if (t === 'Enum') return convertToEnum(disambiguateEnum(v, info.values), info);
+        return (Array.isArray(v) ? v : [v]).map((x) => convertToEnum(disambiguateEnum(x, info.values), info));
       } catch (e) {
         throw noMessage(innerMessage(e));
       }

@@ -19,20 +19,24 @@ import {
   PipelineStoppedError,
   TerminatingError,
   commandTypeName,
+  preferenceStopException,
   type ErrorCategory,
   type ErrorRecordInit,
   type InvocationInfo,
 } from '../protocol/errors.js';
 import type { Host, HostChoice, HostStyle } from '../protocol/host.js';
-import { isTruthy, type ScriptBlockValue } from '../protocol/values.js';
+import { PSObject, isTruthy, type ScriptBlockValue } from '../protocol/values.js';
+import { HostInformationMessage, InformationRecord, InformationalRecord, type MessageStream } from '../protocol/stream-records.js';
+import { invocationInfoObject } from '../protocol/members.js';
+import { SHELL_PROCESS_ID } from './automatic-variables.js';
 import type { CommonParameterValues } from './binder.js';
 import type { Interpreter } from './evaluate.js';
 import type { Scope } from './scope.js';
 import type { Frame, Pipe } from './runtime.js';
-import { NULL_PIPE } from './runtime.js';
+import { NULL_PIPE, appendErrorVariables } from './runtime.js';
 import { constructObject } from './dotnet-objects.js';
 import { callStackEntries } from './call-stack.js';
-import { resolveTypeName } from '../protocol/convert.js';
+import { exceptionValue, resolveTypeName } from '../protocol/convert.js';
 import { isPromise, noop, type MaybePromise } from './signals.js';
 
 /** The five choices of the ShouldProcess confirmation, with 5.1's help texts. */
@@ -91,6 +95,7 @@ export class CommandContext implements CmdletContext {
   outVariable?: unknown[];
   errorVariable?: unknown[];
   warningVariable?: unknown[];
+  informationVariable?: unknown[];
 
   private readonly decl: CmdletDeclaration;
   private readonly frame: Frame;
@@ -199,14 +204,20 @@ export class CommandContext implements CmdletContext {
       record.activity ??= this.decl.name;
     }
     const action = (this.common.errorAction ?? this.pref('ErrorActionPreference', 'Continue')).toLowerCase();
-    this.errorVariable?.push(record);
+    // Ignore leaves no trace, not even in -ErrorVariable.
     if (action === 'ignore') return;
-    // -ErrorAction Stop: the error becomes terminating; catch sees the original record.
+    // -ErrorAction Stop: the error becomes terminating; catch sees the original record, and
+    // -ErrorVariable gets the ActionPreferenceStopException around it (5.1's ManageException).
     if (action === 'stop') {
+      const exception = exceptionValue(preferenceStopException(record), record);
+      this.errorVariable?.push(exception);
+      appendErrorVariables(this.frame.streams, exception);
       const stop = new TerminatingError(record);
       stop.preferenceStop = true;
       throw stop;
     }
+    this.errorVariable?.push(record);
+    appendErrorVariables(this.frame.streams, record);
     const rt = this.interp.rt;
     rt.recordError(record);
     rt.errorCount++;
@@ -215,34 +226,61 @@ export class CommandContext implements CmdletContext {
     this.enqueue(() => streams.error(record));
   }
 
-  writeWarning(message: string): void {
+  /**
+   * A side stream's record. Its InvocationInfo is the one given (Write-Verbose and its kin pass
+   * the calling script's $MyInvocation) or this command's own.
+   */
+  private messageRecord(stream: MessageStream, message: string, invocationInfo: unknown): InformationalRecord {
+    const own = () => invocationInfoObject(this.invocation());
+    return new InformationalRecord(stream, message, invocationInfo instanceof PSObject ? () => invocationInfo : own);
+  }
+
+  writeWarning(message: string, invocationInfo?: unknown): void {
     const action = (this.common.warningAction ?? this.pref('WarningPreference', 'Continue')).toLowerCase();
-    this.warningVariable?.push(message);
+    const record = this.messageRecord('Warning', message, invocationInfo);
+    // -WarningVariable gets the record whatever the action (5.1's AppendWarningVarList).
+    this.warningVariable?.push(record);
     if (action === 'silentlycontinue' || action === 'ignore') return;
-    this.frame.streams.warning(message);
+    this.frame.streams.warning(record);
     if (action === 'stop') throw new TerminatingError(preferenceStopRecord('WarningPreference', message));
   }
 
-  writeVerbose(message: string): void {
+  writeVerbose(message: string, invocationInfo?: unknown): void {
     const on = this.common.verbose ?? isOn(this.pref('VerbosePreference', 'SilentlyContinue'));
-    if (on) this.frame.streams.verbose(message);
+    if (on) this.frame.streams.verbose(this.messageRecord('Verbose', message, invocationInfo));
   }
 
-  writeDebug(message: string): void {
+  writeDebug(message: string, invocationInfo?: unknown): void {
     const on = this.common.debug ?? isOn(this.pref('DebugPreference', 'SilentlyContinue'));
-    if (on) this.frame.streams.debug(message);
+    if (on) this.frame.streams.debug(this.messageRecord('Debug', message, invocationInfo));
+  }
+
+  /** An InformationRecord made by this command: its Source is the calling script's path, else the command's name. */
+  private informationRecord(data: unknown, tags: readonly string[]): InformationRecord {
+    const rt = this.interp.rt;
+    return new InformationRecord(data, tags, {
+      user: `${rt.getEnv('USERDOMAIN') ?? ''}\\${rt.getEnv('USERNAME') ?? ''}`,
+      computer: rt.machine,
+      processId: SHELL_PROCESS_ID,
+      time: rt.now(),
+      source: this.frame.source.file ?? this.decl.name,
+    });
   }
 
   writeHost(text: string, options?: HostStyle & { noNewline?: boolean }): void {
-    const style = options && (options.foreground || options.background) ? { foreground: options.foreground, background: options.background } : undefined;
-    this.frame.streams.information(text, style, options?.noNewline);
+    const message = new HostInformationMessage(text, options?.noNewline === true, options?.foreground, options?.background);
+    const record = this.informationRecord(message, ['PSHOST']);
+    this.informationVariable?.push(record);
+    this.frame.streams.information(record);
   }
 
-  writeInformation(text: string): void {
+  writeInformation(data: unknown, tags: readonly string[] = []): void {
     const action = (this.common.informationAction ?? this.pref('InformationPreference', 'SilentlyContinue')).toLowerCase();
     if (action === 'ignore') return;
-    this.frame.streams.information(text, undefined, false, action === 'silentlycontinue');
-    if (action === 'stop') throw new TerminatingError(preferenceStopRecord('InformationPreference', text));
+    const record = this.informationRecord(data, tags);
+    this.informationVariable?.push(record);
+    this.frame.streams.information(record, action === 'silentlycontinue');
+    if (action === 'stop') throw new TerminatingError(preferenceStopRecord('InformationPreference', record.text()));
   }
 
   // ---------------------------------------------------------------------------------------
@@ -257,7 +295,7 @@ export class CommandContext implements CmdletContext {
   }
 
   get callerName(): string | undefined {
-    for (let s: Scope | null = this.frame.scope; s && s.kind !== 'global'; s = s.parent) if (s.commandName) return s.commandName;
+    for (let s: Scope | null = this.frame.scope; s && s.kind !== 'global'; s = s.parent) if (s.commandName !== undefined) return s.commandName || undefined;
     return undefined;
   }
 

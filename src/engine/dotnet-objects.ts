@@ -267,8 +267,30 @@ function newException(fullName: string, args: unknown[]): PSObject | undefined {
   if (chain[chain.length - 1] !== 'Exception' || !/Exception$/.test(fullName)) return undefined;
   if (args.length > 2) overloadError('new', args.length);
   const short = shortTypeName(fullName);
+  if (chain.includes('ArgumentException')) return newArgumentException(fullName, short, args);
   const message = args.length ? convertToString(args[0]) : (DEFAULT_EXCEPTION_MESSAGES[short] ?? `Exception of type '${fullName}' was thrown.`);
   return exceptionValue({ type: fullName, message, inner: args.length === 2 ? exceptionInfoOf(args[1]) : undefined });
+}
+
+/**
+ * ArgumentException and its kin carry ParamName, which their message ends with
+ * (`...\r\nParameter name: x`). ArgumentNullException / ArgumentOutOfRangeException take the
+ * parameter name first (`(paramName)`, `(paramName, message)`); ArgumentException the message
+ * first (`(message, paramName)`); a second argument that is an exception is the inner one.
+ */
+function newArgumentException(fullName: string, short: string, args: unknown[]): PSObject {
+  const inner = args.length === 2 ? exceptionInfoOf(args[1]) : undefined;
+  const text = args.map((a) => convertToString(a));
+  const nameFirst = short === 'ArgumentNullException' || short === 'ArgumentOutOfRangeException';
+  let paramName: string | null = null;
+  let message: string;
+  if (inner || args.length === 0) message = text[0] ?? DEFAULT_EXCEPTION_MESSAGES[short] ?? `Exception of type '${fullName}' was thrown.`;
+  else if (nameFirst) [paramName, message] = [text[0]!, text[1] ?? DEFAULT_EXCEPTION_MESSAGES[short] ?? ''];
+  else [message, paramName] = [text[0]!, text[1] ?? null];
+  const full = paramName ? `${message}\r\nParameter name: ${paramName}` : message;
+  const o = exceptionValue({ type: fullName, message: full, inner });
+  o.addNote('ParamName', paramName);
+  return o;
 }
 
 /** `[ErrorRecord]::new($exception, 'id', 'InvalidArgument', $target)`: a record of that exception. */

@@ -26,7 +26,7 @@ import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { statementBreakpoints, variableBreakpoints } from './breakpoints.js';
 import { leaveCall } from './call-stack.js';
-import { findHandler } from './exception-handling.js';
+import { findHandler, wrapperException } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import { ClassRegistry, NOT_SYNC } from './classes.js';
 import { checkRestrictedLanguage } from './dotnet-objects.js';
@@ -46,7 +46,7 @@ import {
   typeNotFound,
   variableNotWritable,
 } from './engine-errors.js';
-import { CollectPipe, type ActiveCall, type Frame, type Pipe, type Runtime } from './runtime.js';
+import { CollectPipe, appendErrorVariables, type ActiveCall, type Frame, type Pipe, type Runtime } from './runtime.js';
 import { Scope, type Variable } from './scope.js';
 import { currentCulture } from '../protocol/culture.js';
 import {
@@ -156,6 +156,7 @@ export class Interpreter {
       now: rt.now,
       services: rt.services,
       runspaces: () => rt.runspaceHost,
+      environment: (name) => rt.getEnv(name),
       // $PSCulture and $PSUICulture are the thread's cultures' names.
       cultureChanged: () => {
         const current = rt.global.getOwn('psculture');
@@ -404,10 +405,10 @@ export class Interpreter {
       for (let s: Scope | null = f.scope; s; s = s.parent) if (s === e.scope) return false;
     }
     const record = this.toRecord(e, st, f);
-    const found = findHandler(record, traps.map((t) => (t.type ? [t.type] : [])), e instanceof TerminatingError && e.preferenceStop);
+    const found = findHandler(record, traps.map((t) => (t.type ? [t.type] : [])), wrapperException(e));
     if (!found) return false;
     const trap = traps[found.index]!;
-    this.rt.recordError(record);
+    this.noteError(record, f);
     this.rt.errorCount++;
     // The trap body runs in a scope of its own, with $_ the error.
     const scope = new Scope(f.scope, 'function');
@@ -456,7 +457,7 @@ export class Interpreter {
     if (e instanceof ScriptTerminatingError) {
       // `throw` ends the script, except where the error action says to go on quietly (5.1 keeps it in $Error only).
       if (handled || (preference !== 'silentlycontinue' && preference !== 'ignore')) throw e;
-      this.rt.recordError(record);
+      this.noteError(record, f);
       this.rt.errorCount++;
       return;
     }
@@ -470,7 +471,7 @@ export class Interpreter {
     }
     // Quiet error actions keep the error in $Error only (5.1 does so for Ignore too here).
     if (preference === 'silentlycontinue' || preference === 'ignore') {
-      this.rt.recordError(record);
+      this.noteError(record, f);
       this.rt.errorCount++;
       return;
     }
@@ -479,9 +480,18 @@ export class Interpreter {
 
   /** Records a terminating error in $Error and sends it to the frame's error stream. */
   reportError(record: ErrorRecord, f: Frame): MaybePromise<void> {
-    this.rt.recordError(record);
+    this.noteError(record, f);
     this.rt.errorCount++;
     return f.streams.error(record);
+  }
+
+  /**
+   * A statement's error goes to $Error and to the -ErrorVariable lists the statement's output
+   * reaches, even when a catch or trap takes it (5.1's SetErrorVariables).
+   */
+  private noteError(record: ErrorRecord, f: Frame): void {
+    this.rt.recordError(record);
+    appendErrorVariables(f.streams, record);
   }
 
   /** Any thrown value as an ErrorRecord with a position (internal JS errors become records). */
@@ -726,10 +736,10 @@ export class Interpreter {
     } catch (e) {
       if (isControlFlow(e)) throw e;
       const record = this.toRecord(e, st, f);
-      const found = findHandler(record, st.catches.map((c) => c.types), e instanceof TerminatingError && e.preferenceStop);
+      const found = findHandler(record, st.catches.map((c) => c.types), wrapperException(e));
       if (!found) throw e instanceof TerminatingError ? e : new TerminatingError(record);
       const clause = st.catches[found.index]!;
-      this.rt.recordError(record);
+      this.noteError(record, f);
       const scope = f.scope;
       const saved = { has: scope.hasUnder, under: scope.under };
       scope.hasUnder = true;

@@ -4,7 +4,7 @@
 // type beats a base type, which beats a handler without a type.
 import type * as A from '../../grammar/ast.js';
 import { exceptionChain, shortTypeName } from '../protocol/convert.js';
-import type { ErrorRecord, ExceptionInfo } from '../protocol/errors.js';
+import { TerminatingError, type ErrorRecord, type ExceptionInfo } from '../protocol/errors.js';
 
 /** One handler: its types as written (`[System.IO.IOException]`); none: it takes any error. */
 export type HandlerTypes = readonly A.TypeNameAst[];
@@ -37,7 +37,7 @@ function matchType(exceptionType: string, list: Entry[]): number {
  * The handler (index into `handlers`) that takes `record`, and the record its `$_` is: when the
  * handler matched the inner exception, the record carries that exception. Undefined: none takes it.
  */
-export function findHandler(record: ErrorRecord, handlers: readonly HandlerTypes[], preferenceStop = false): { index: number; record: ErrorRecord } | undefined {
+export function findHandler(record: ErrorRecord, handlers: readonly HandlerTypes[], around?: string): { index: number; record: ErrorRecord } | undefined {
   const list = entries(handlers);
   if (list.length === 0) return undefined;
   const inner: ExceptionInfo | undefined = record.innerException;
@@ -56,14 +56,26 @@ export function findHandler(record: ErrorRecord, handlers: readonly HandlerTypes
       passed = undefined;
     }
   }
-  // Stopped by -ErrorAction Stop: the ActionPreferenceStopException around it is a type too.
-  if (preferenceStop && (found < 0 || list[found]!.type === undefined)) {
-    const stop = matchType('ActionPreferenceStopException', list);
-    if (stop >= 0 && list[stop]!.type !== undefined) {
-      found = stop;
+  // The exception PowerShell threw around the error is a type too: -ErrorAction Stop's
+  // ActionPreferenceStopException, a cmdlet's CmdletInvocationException ($_ is still the error).
+  if (around && (found < 0 || list[found]!.type === undefined)) {
+    const outer = matchType(around, list);
+    if (outer >= 0 && list[outer]!.type !== undefined) {
+      found = outer;
       passed = undefined;
     }
   }
   if (found < 0) return undefined;
   return { index: list[found]!.handler, record: passed ? record.withException(passed) : record };
+}
+
+/**
+ * The exception 5.1 throws around a terminating error, which a handler can name: -ErrorAction
+ * Stop's ActionPreferenceStopException; for an error raised while a cmdlet ran (ThrowTerminatingError,
+ * or an error out of the script Invoke-Expression ran) a CmdletInvocationException.
+ */
+export function wrapperException(e: unknown): string | undefined {
+  if (!(e instanceof TerminatingError)) return undefined;
+  if (e.preferenceStop) return 'ActionPreferenceStopException';
+  return e.fromCmdlet ? 'CmdletInvocationException' : undefined;
 }

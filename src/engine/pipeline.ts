@@ -91,7 +91,9 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
         stages.push(null);
         continue;
       }
-      const streams = redir?.streams(f.streams) ?? f.streams;
+      // A stage before the last writes to the next stage: the enclosing -ErrorVariable lists are not its.
+      const base = i < n - 1 && f.streams.errorVariables ? { ...f.streams, errorVariables: undefined } : f.streams;
+      const streams = redir?.streams(base) ?? base;
       const stage = await buildCommandStage(interp, el, f, streams, i + 1, i > 0);
       stages.push(stage);
     }
@@ -100,7 +102,10 @@ export async function runPipelineGeneral(interp: Interpreter, p: A.PipelineAst, 
     for (const r of redirs) if (r) await r.finish();
     throw e;
   }
-  await runStages(interp, stages, holders, redirs, out, () => feedInput(interp, p, stages, holders, f));
+  // An expression's own side streams go through its redirections too (`$(Write-Verbose x) 4>&1`).
+  const first = redirs[0];
+  const feedFrame = first && !stages[0] ? { ...f, streams: first.streams(f.streams) } : f;
+  await runStages(interp, stages, holders, redirs, out, () => feedInput(interp, p, stages, holders, feedFrame));
 }
 
 /**
@@ -512,6 +517,7 @@ class CmdletStage implements Stage {
     ctx.outVariable = commonListVariable(scope, ctx.common.outVariable);
     ctx.errorVariable = commonListVariable(scope, ctx.common.errorVariable);
     ctx.warningVariable = commonListVariable(scope, ctx.common.warningVariable);
+    ctx.informationVariable = commonListVariable(scope, ctx.common.informationVariable);
   }
 
   begin(): MaybePromise<void> {
@@ -527,9 +533,10 @@ class CmdletStage implements Stage {
     const adopt = (e: unknown): never => {
       if (e instanceof TerminatingError) {
         this.ctx.adopt(e.record);
-        // -ErrorVariable gets the terminating error too (once: -ErrorAction Stop put it there already).
+        if (!e.preferenceStop) e.fromCmdlet = true;
+        // -ErrorVariable gets the terminating error too (-ErrorAction Stop put its exception there already).
         const list = this.ctx.errorVariable;
-        if (list && !list.includes(e.record)) list.push(e.record);
+        if (list && !e.preferenceStop && !list.includes(e.record)) list.push(e.record);
       }
       throw e;
     };
@@ -718,7 +725,8 @@ export class ScriptStage implements Stage, ActiveCall {
   ) {
     const parent = init.callerFrame.scope;
     this.scope = new Scope(parent, init.dot ? 'dot' : init.scopeKind);
-    if (!init.dot && init.name) this.scope.commandName = init.name.split('\\').pop();
+    // A script block run on its own (`& { }`) is an anonymous command: what runs in it is not the enclosing function's.
+    if (!init.dot) this.scope.commandName = init.name ? init.name.split('\\').pop() : '';
     if (init.dollarUnder) {
       this.scope.hasUnder = true;
       this.scope.under = init.dollarUnder.value;
@@ -902,12 +910,29 @@ export class ScriptStage implements Stage, ActiveCall {
       };
     }
     if (errList) {
+      // Errors of the commands whose output is this function's output (and of its own statements) go to the list.
+      const streams = this.frame.streams;
+      this.frame.streams = { ...streams, errorVariables: [...(streams.errorVariables ?? []), errList] };
+    }
+    const warnList = commonListVariable(callerScope, c.warningVariable);
+    if (warnList) {
       const streams = this.frame.streams;
       this.frame.streams = {
         ...streams,
-        error: (r) => {
-          errList.push(r);
-          return streams.error(r);
+        warning: (r) => {
+          warnList.push(r);
+          streams.warning(r);
+        },
+      };
+    }
+    const infoList = commonListVariable(callerScope, c.informationVariable);
+    if (infoList) {
+      const streams = this.frame.streams;
+      this.frame.streams = {
+        ...streams,
+        information: (r, hidden) => {
+          infoList.push(r);
+          streams.information(r, hidden);
         },
       };
     }

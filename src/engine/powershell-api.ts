@@ -7,7 +7,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { convertTo, convertToString, enumValue, exceptionValue, registerEnum, registerTypeName, toNumber } from '../protocol/convert.js';
-import { ErrorRecord, PipelineStoppedError, TerminatingError, type ExceptionInfo } from '../protocol/errors.js';
+import { ErrorRecord, PipelineStoppedError, TerminatingError, preferenceStopException, type ExceptionInfo } from '../protocol/errors.js';
 import { guidObject } from '../protocol/guid.js';
 import { newRunspaceDebugger } from '../protocol/runspace-debugger.js';
 import { methodException, overloadError } from '../protocol/members.js';
@@ -304,30 +304,6 @@ function dataCollection(element: string): unknown[] {
   return markList([], { typeName: `${SMA}.PSDataCollection\`1[[${SMA}.${element}, ${SMA_ASSEMBLY}]]`, addReturnsIndex: false });
 }
 
-function messageRecord(kind: 'Verbose' | 'Debug' | 'Warning', message: string): PSObject {
-  const o = new PSObject([`${SMA}.${kind}Record`, `${SMA}.InformationalRecord`, 'System.Object']);
-  o.addNote('Message', message);
-  o.addNote('InvocationInfo', null);
-  o.addNote('PipelineIterationInfo', markList([], { typeName: 'System.Collections.ObjectModel.ReadOnlyCollection`1[[System.Int32]]', addReturnsIndex: false }));
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => message });
-  return o;
-}
-
-function informationRecord(text: string, now: Date): PSObject {
-  const o = new PSObject([`${SMA}.InformationRecord`, 'System.Object']);
-  o.addNote('MessageData', text);
-  o.addNote('Source', '');
-  o.addNote('TimeGenerated', now);
-  o.addNote('Tags', markList([], { typeName: 'System.Collections.Generic.List`1[[System.String]]', addReturnsIndex: false }));
-  o.addNote('User', '');
-  o.addNote('Computer', '');
-  o.addNote('ProcessId', 0);
-  o.addNote('NativeThreadId', 0);
-  o.addNote('ManagedThreadId', 0);
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
-  return o;
-}
-
 interface DataStreams {
   error: unknown[];
   warning: unknown[];
@@ -375,7 +351,7 @@ function runException(failure: unknown): ExceptionInfo {
   const r = failure.record;
   const own: ExceptionInfo = { type: r.exceptionType, message: r.message, inner: r.innerException, record: r };
   if (failure.preferenceStop) {
-    return { type: 'ActionPreferenceStopException', message: `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${r.message}`, record: r };
+    return preferenceStopException(r);
   }
   if (failure instanceof CommandTerminatingError || failure.escalated) return { type: 'CmdletInvocationException', message: r.message, inner: { ...own, record: undefined }, record: r };
   return own;
@@ -400,7 +376,7 @@ function invokeFailure(method: string, argc: number, failure: unknown): Terminat
 // The PowerShell object
 
 /** `[powershell]::Create()`, `Create([RunspaceMode]::NewRunspace)`, `Create('CurrentRunspace')`. */
-export function createPowerShell(host: RunspaceHost, args: unknown[], now: () => Date): PSObject {
+export function createPowerShell(host: RunspaceHost, args: unknown[]): PSObject {
   if (args.length > 1) overloadError('Create', args.length);
   let mode = 'NewRunspace';
   if (args.length === 1) {
@@ -408,10 +384,10 @@ export function createPowerShell(host: RunspaceHost, args: unknown[], now: () =>
     if (a instanceof PSObject && a.typeNames.some((t) => /InitialSessionState$/i.test(t))) mode = 'NewRunspace';
     else mode = toDisplayText(enumValue(RUNSPACE_MODE, a));
   }
-  return powerShellObject(host, mode === 'CurrentRunspace' ? host.current() : undefined, now);
+  return powerShellObject(host, mode === 'CurrentRunspace' ? host.current() : undefined);
 }
 
-function powerShellObject(host: RunspaceHost, given: PSObject | undefined, now: () => Date): PSObject {
+function powerShellObject(host: RunspaceHost, given: PSObject | undefined): PSObject {
   const o = new PSObject([POWERSHELL_TYPE, 'System.Object']);
   const instanceId = guidObject(randomUUID());
   /** Statements, each a pipeline of commands; AddStatement starts the next. */
@@ -581,10 +557,10 @@ function powerShellObject(host: RunspaceHost, given: PSObject | undefined, now: 
     const errorsBefore = streams.lists.error.length;
     const sinks: Streams = {
       error: (r) => void streams.lists.error.push(r),
-      warning: (m) => void streams.lists.warning.push(messageRecord('Warning', m)),
-      verbose: (m) => void streams.lists.verbose.push(messageRecord('Verbose', m)),
-      debug: (m) => void streams.lists.debug.push(messageRecord('Debug', m)),
-      information: (t) => void streams.lists.information.push(informationRecord(t, now())),
+      warning: (r) => void streams.lists.warning.push(r),
+      verbose: (r) => void streams.lists.verbose.push(r),
+      debug: (r) => void streams.lists.debug.push(r),
+      information: (r) => void streams.lists.information.push(r),
     };
     const items = input === undefined || input === null ? undefined : Array.isArray(input) ? input : [input];
     const addToHistory = settings instanceof PSObject && settingsAddToHistory.get(settings)?.() === true;

@@ -6,6 +6,7 @@
 
 import type * as A from '../../grammar/ast.js';
 import { ErrorRecord } from '../protocol/errors.js';
+import { InformationalRecord, type InformationRecord } from '../protocol/stream-records.js';
 import { toDisplayText } from '../protocol/values.js';
 import type { Interpreter } from './evaluate.js';
 import type { Frame, Pipe, Streams } from './runtime.js';
@@ -24,7 +25,6 @@ type Target = { kind: 'null' } | { kind: 'merge' } | { kind: 'file'; sink: FileS
 
 class FileSink {
   readonly objects: unknown[] = [];
-  readonly lines: string[] = [];
   constructor(
     readonly path: string,
     readonly append: boolean,
@@ -71,11 +71,16 @@ export async function prepareRedirections(
   // Merged streams go wherever this element's output goes (after the override above).
   const outputPipe = (): Pipe => out ?? holder.out;
 
-  const text = (target: Target | undefined, line: string, fallback: () => void): void => {
+  // A side stream's record goes where its stream is sent: merged into the output it is shown as
+  // that stream (PSObject.WriteStream), in a file it is its message.
+  const record = (target: Target | undefined, r: InformationalRecord | InformationRecord, fallback: () => void): void => {
     if (!target) return fallback();
     if (target.kind === 'null') return;
-    if (target.kind === 'file') target.sink.lines.push(line);
-    else void outputPipe().write(line);
+    if (target.kind === 'file') target.sink.objects.push(r);
+    else {
+      if (r instanceof InformationalRecord) r.writeStream = r.stream;
+      void outputPipe().write(r);
+    }
   };
 
   return {
@@ -89,10 +94,11 @@ export async function prepareRedirections(
           if (err.kind === 'merge') return outputPipe().write(record);
           err.sink.objects.push(record);
         },
-        warning: (m) => text(byStream.get('3'), `WARNING: ${m}`, () => base.warning(m)),
-        verbose: (m) => text(byStream.get('4'), `VERBOSE: ${m}`, () => base.verbose(m)),
-        debug: (m) => text(byStream.get('5'), `DEBUG: ${m}`, () => base.debug(m)),
-        information: (t, style, noNewline, hidden) => text(byStream.get('6'), t, () => base.information(t, style, noNewline, hidden)),
+        warning: (r) => record(byStream.get('3'), r, () => base.warning(r)),
+        verbose: (r) => record(byStream.get('4'), r, () => base.verbose(r)),
+        debug: (r) => record(byStream.get('5'), r, () => base.debug(r)),
+        information: (r, hidden) => record(byStream.get('6'), r, () => base.information(r, hidden)),
+        errorVariables: base.errorVariables,
       };
     },
     async finish() {
@@ -117,7 +123,6 @@ function writeSink(interp: Interpreter, sink: FileSink): void {
     od.write(o);
   }
   od?.end();
-  lines.push(...sink.lines);
   const path = rt.fs.resolve(sink.path, rt.location);
   const existing = sink.append ? rt.fs.stat(path) : undefined;
   const body = lines.map((l) => l + '\r\n').join('');

@@ -6,7 +6,9 @@ import type { BreakpointTable, CmdletDeclaration, HistoryEntry, SessionAlias, Se
 import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
 import { checkMemory } from '../protocol/memory-guard.js';
 import { SessionCultures, SessionCulturesKey } from '../protocol/culture.js';
+import { exceptionValue } from '../protocol/convert.js';
 import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
+import type { InformationRecord, InformationalRecord } from '../protocol/stream-records.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
 import type { MaybePromise } from './signals.js';
@@ -21,11 +23,23 @@ export interface Pipe {
 /** Side streams. `error` receives records after the ErrorAction decision (it only routes). */
 export interface Streams {
   error(record: ErrorRecord): MaybePromise<void>;
-  warning(message: string): void;
-  verbose(message: string): void;
-  debug(message: string): void;
+  warning(record: InformationalRecord): void;
+  verbose(record: InformationalRecord): void;
+  debug(record: InformationalRecord): void;
   /** `hidden`: recorded (redirection, [powershell] streams) but not shown, as under InformationPreference SilentlyContinue. */
-  information(text: string, style?: HostStyle, noNewline?: boolean, hidden?: boolean): void;
+  information(record: InformationRecord, hidden?: boolean): void;
+  /**
+   * The -ErrorVariable lists of the commands whose output this code's output reaches (5.1 keeps
+   * them on the output pipe): a command's errors are added to each. A stage that is not the last
+   * of its pipeline writes to the next stage, so the enclosing commands' lists are not its own.
+   */
+  errorVariables?: readonly unknown[][];
+}
+
+/** Adds an error (a record, or the exception -ErrorAction Stop raised) to the -ErrorVariable lists its output reaches. */
+export function appendErrorVariables(streams: Streams, error: unknown): void {
+  const lists = streams.errorVariables;
+  if (lists) for (const l of lists) l.push(error);
 }
 
 export interface Frame {
@@ -112,7 +126,8 @@ export class Runtime {
     },
   };
   /** `$Error`, newest first. */
-  readonly errors: ErrorRecord[] = [];
+  /** `$Error`: error records, and the exceptions of command lines that did not parse (ParseException). */
+  readonly errors: unknown[] = [];
   readonly history: HistoryEntry[] = [];
   /** Dynamic count of enclosing try blocks: statement-terminating errors then propagate. */
   tryDepth = 0;
@@ -188,6 +203,18 @@ export class Runtime {
     recorded.add(record);
     if (record.invocation && record.invocation.historyId === undefined) record.invocation.historyId = this.historyId;
     this.errors.unshift(record);
+    if (this.errors.length > 256) this.errors.length = 256;
+  }
+
+  /**
+   * A command line (or a [powershell] script) that did not parse: `$Error` gets its
+   * ParseException, which holds the record (5.1's pipeline adds the exception it failed with).
+   */
+  recordParseFailure(record: ErrorRecord): void {
+    if (recorded.has(record)) return;
+    recorded.add(record);
+    if (record.invocation && record.invocation.historyId === undefined) record.invocation.historyId = this.historyId;
+    this.errors.unshift(exceptionValue({ type: 'ParseException', message: record.message, record }, record));
     if (this.errors.length > 256) this.errors.length = 256;
   }
 

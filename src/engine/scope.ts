@@ -40,7 +40,7 @@ export class Scope {
   under: unknown = null;
   /** Set-StrictMode in this scope (0 is -Off); children inherit the nearest one set. */
   strictMode: number | undefined = undefined;
-  /** The function or script running in this scope (a function's or script's own scope only). */
+  /** The function or script running in this scope (a function's or script's own scope only; '' for a script block run with `&`). */
   commandName: string | undefined = undefined;
 
   constructor(

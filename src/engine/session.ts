@@ -21,6 +21,7 @@ import { newTypeTable, useTypeTable } from '../protocol/type-data.js';
 import { useXmlFiles } from '../protocol/xml-dom.js';
 import { decodeText, encodeText } from '../protocol/text-codec.js';
 import type { FormatTable, Host, HostStyle, LineKind } from '../protocol/host.js';
+import { consoleStreamLine, type InformationalRecord } from '../protocol/stream-records.js';
 import { SessionEvents } from './events.js';
 import type { CommandArgument } from './binder.js';
 import { jsErrorRecord, parseErrorRecord, pathNotFound } from './engine-errors.js';
@@ -76,6 +77,9 @@ interface RunOutcome {
 
 /** Sessions running now (a runspace's Invoke runs inside the run of the session that calls it). */
 let runningSessions = 0;
+
+/** Records of [powershell] scripts that did not parse: `$Error` gets their ParseException. */
+const parseFailures = new WeakSet<ErrorRecord>();
 
 export class Session {
   readonly services: SessionServices & { variableNames(): string[] };
@@ -172,7 +176,8 @@ export class Session {
             failure = e;
             if (!(e instanceof PipelineStoppedError)) {
               const record = e instanceof TerminatingError ? e.record : jsErrorRecord(e, { source: frame.source, span: { start: 0, end: 0 } });
-              rt.recordError(record);
+              if (parseFailures.has(record)) rt.recordParseFailure(record);
+              else rt.recordError(record);
               rt.errorCount++;
               if (!(e instanceof TerminatingError)) failure = new TerminatingError(record);
             }
@@ -197,7 +202,11 @@ export class Session {
     if (c.script === undefined) return { command: c.command, args: c.args, dot: !c.useLocalScope && c.command instanceof ScriptBlockValue };
     const parsed = parseScript(c.script);
     const pe = parsed.errors[0];
-    if (pe) throw new TerminatingError(parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
+    if (pe) {
+      const record = parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span);
+      parseFailures.add(record);
+      throw new TerminatingError(record);
+    }
     blockSources.set(parsed.ast, parsed.source);
     return { command: new ScriptBlockValue(parsed.ast, c.script), args: c.args, dot: !c.useLocalScope };
   }
@@ -292,7 +301,7 @@ export class Session {
     let status: HistoryEntry['executionStatus'] = 'Completed';
     if (parsed.errors.length > 0) {
       const records = parsed.errors.slice(0, 10).map((pe) => parseErrorRecord(pe.message, pe.errorId, parsed.source, pe.span));
-      rt.recordError(records[0]!);
+      rt.recordParseFailure(records[0]!);
       this.printParseErrors(records, parsed.errors.length > 10);
       rt.lastSuccess = false;
       status = 'Failed';
@@ -530,7 +539,11 @@ export class Session {
 
   private outDefaultPipe(): { pipe: Pipe; end(): void } {
     const host = this.rt.host;
-    const od = this.rt.renderer.outDefault(host.width, (line) => host.writeLine(line, 'output'));
+    const od = this.rt.renderer.outDefault(host.width, (line, stream) => {
+      if (!stream) return host.writeLine(line, 'output');
+      const { text, kind } = consoleStreamLine(stream, line);
+      host.writeLine(text, kind);
+    });
     return { pipe: { write: (v) => od.write(v) }, end: () => od.end() };
   }
 
@@ -566,14 +579,26 @@ export class Session {
     host.writeLine('', 'error');
   }
 
+  /** WriteWarningLine / WriteVerboseLine / WriteDebugLine: the message after its stream's prefix. */
+  private printStreamLine(record: InformationalRecord): void {
+    const { text, kind } = consoleStreamLine(record.stream, record.message);
+    this.rt.host.writeLine(text, kind);
+  }
+
   private hostStreams(): Streams {
     const host = this.rt.host;
     return {
       error: (record) => this.printError(record),
-      warning: (m) => host.writeLine(`WARNING: ${m}`, 'warning'),
-      verbose: (m) => host.writeLine(`VERBOSE: ${m}`, 'verbose'),
-      debug: (m) => host.writeLine(`DEBUG: ${m}`, 'debug'),
-      information: (t, style, noNewline, hidden) => (hidden ? undefined : noNewline ? host.write(t, 'host', style) : host.writeLine(t, 'host', style)),
+      warning: (r) => this.printStreamLine(r),
+      verbose: (r) => this.printStreamLine(r),
+      debug: (r) => this.printStreamLine(r),
+      information: (r, hidden) => {
+        if (hidden) return;
+        const m = r.hostMessage();
+        const style = m && (m.foreground || m.background) ? { foreground: m.foreground, background: m.background } : undefined;
+        if (m?.noNewLine) host.write(m.message, 'host', style);
+        else host.writeLine(m ? m.message : r.text(), 'host', style);
+      },
     };
   }
 

@@ -48,6 +48,8 @@ export class CommandTerminatingError extends TerminatingError {
     readonly scope: object,
   ) {
     super(record);
+    // ThrowTerminatingError throws a CmdletInvocationException around the record.
+    this.fromCmdlet = true;
   }
 }
 

@@ -47,6 +47,8 @@ export interface StaticEnv {
   services?: ServiceRegistry;
   /** The runspaces `[powershell]` and `[runspacefactory]` make (absent: those types cannot run anything). */
   runspaces?: () => RunspaceHost | undefined;
+  /** The session's environment variables ([Environment]::MachineName, GetEnvironmentVariable). */
+  environment?: (name: string) => string | null;
   /** Called when a script sets a thread culture: $PSCulture and $PSUICulture follow them. */
   cultureChanged?: () => void;
 }
@@ -720,7 +722,10 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return l === 'value' ? undefined : null;
     case 'System.Environment':
       if (l === 'newline') return '\r\n';
-      if (l === 'machinename') return null;
+      // The machine and the user are the lab session's (COMPUTERNAME follows the machine).
+      if (l === 'machinename') return env.environment?.('COMPUTERNAME') ?? null;
+      if (l === 'username') return env.environment?.('USERNAME') ?? null;
+      if (l === 'userdomainname') return env.environment?.('USERDOMAIN') ?? null;
       return null;
     case 'System.Management.Automation.Cmdlet':
     case 'System.Management.Automation.PSCmdlet':
@@ -829,7 +834,7 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       if (name.toLowerCase() === 'create') return createScriptBlock(args);
       break;
     case POWERSHELL_TYPE:
-      if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args, env.now);
+      if (name.toLowerCase() === 'create') return createPowerShell(runspaceHost(env, name, args), args);
       break;
     case LIST_CONTROL:
       if (name.toLowerCase() === 'create') return listControlBuilder();
@@ -904,7 +909,8 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       }
       break;
     case 'System.Environment':
-      if (name.toLowerCase() === 'getenvironmentvariable') return null;
+      // The process's environment is the session's (`$env:`).
+      if (name.toLowerCase() === 'getenvironmentvariable') return args.length >= 1 && args[0] !== null ? (env.environment?.(convertToString(args[0])) ?? null) : null;
       break;
     case 'System.Management.Automation.PSSerializer':
       return serializerMethod(name, args);

@@ -17,16 +17,6 @@ import { typeNamesOf, toDisplayText } from '../protocol/values.js';
 /** The source line is cut to this many characters around the extent (5.1's PositionMessage). */
 const MAX_LINE = 69;
 
-export function warningLine(message: string): string {
-  return `WARNING: ${message}`;
-}
-export function verboseLine(message: string): string {
-  return `VERBOSE: ${message}`;
-}
-export function debugLine(message: string): string {
-  return `DEBUG: ${message}`;
-}
-
 /**
  * `At line:1 char:8` / `At C:\s.ps1:3 char:5`, then `+ <line>` and `+ <spaces>~~~` under the
  * extent, as lines. Tabs count as 4 spaces; long lines are cut with `... ` / ` ...`.
@@ -113,7 +103,7 @@ export function categoryInfoText(r: ErrorRecord): string {
   const targetName = r.targetName ?? toDisplayText(r.targetObject);
   const targetType = r.targetType ?? shortTypeName(r.targetObject);
   const activity = r.activity ?? r.invocation?.commandName ?? '';
-  return `${r.category}: (${ellipsize(targetName)}:${ellipsize(targetType)}) [${ellipsize(activity)}], ${r.reason ?? r.exceptionType}`;
+  return `${r.category}: (${ellipsize(targetName)}:${ellipsize(targetType)}) [${ellipsize(activity)}], ${r.categoryReason}`;
 }
 
 /** `Get-ChildItem : ` — empty for parse errors and errors raised outside any command. */

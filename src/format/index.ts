@@ -15,7 +15,7 @@ export { FormatOutput } from './format-output.js';
 export { renderWide } from './wide.js';
 export { registerView, findView, type ViewSpec, type ColumnSpec, type GroupBySpec } from './views.js';
 export { displayValue, dateLongText, propertyNames, propertyValue, FORMAT_ENUMERATION_LIMIT } from './display.js';
-export { errorLines, positionLines, parseErrorsText, categoryInfoText, warningLine, verboseLine, debugLine } from './error-view.js';
+export { errorLines, positionLines, parseErrorsText, categoryInfoText } from './error-view.js';
 export { OutDefaultStream } from './out-default.js';
 export { calculatedPropertyKey, parsePropertyArgs, PropertyArgError, scriptBlocksOf, tableData, listItems } from './format-commands.js';
 export type { FormatProperty, Evaluate, TableRequest } from './format-commands.js';

@@ -1,10 +1,12 @@
 // List layout as Windows PowerShell 5.1 prints it: `Label : Value`, labels padded to the longest
 // label of the entry, values wrapped at the screen width and continued under the value column.
 
+import type { MessageStream } from '../protocol/stream-records.js';
+
 export type ListItem =
   | { kind: 'entry'; pairs: [label: string, value: string][] }
   /** Lines printed in sequence inside the block (out-of-band objects). */
-  | { kind: 'lines'; lines: string[] };
+  | { kind: 'lines'; lines: string[]; stream?: MessageStream };
 
 const SEPARATOR = ' : ';
 
@@ -41,7 +43,7 @@ export function listEntryLines(pairs: [string, string][], screen: number): strin
 export class ListBlockWriter {
   constructor(
     private readonly screen: number,
-    private readonly emit: (line: string) => void,
+    private readonly emit: (line: string, stream?: MessageStream) => void,
   ) {}
 
   start(): void {
@@ -51,7 +53,7 @@ export class ListBlockWriter {
 
   item(it: ListItem): void {
     if (it.kind === 'lines') {
-      for (const l of it.lines) this.emit(l);
+      for (const l of it.lines) this.emit(l, it.stream);
       return;
     }
     for (const l of listEntryLines(it.pairs, this.screen)) this.emit(l);

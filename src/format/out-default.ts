@@ -10,6 +10,7 @@
 //   (5.1 buffers 300 ms; emsh buffers the whole statement so output is deterministic).
 
 import { ErrorRecord } from '../protocol/errors.js';
+import { InformationRecord, InformationalRecord, isStreamRecord, type MessageStream } from '../protocol/stream-records.js';
 import {
   dateLongText,
   defaultAlignment,
@@ -72,8 +73,20 @@ export function defaultListColumns(obj: unknown, viewName?: string): ColumnSourc
 
 /** Objects never taken into a table or list block: they print on their own. */
 function standsAlone(v: unknown): boolean {
-  return isScalar(v) || v instanceof Date || v instanceof ErrorRecord || v instanceof FormatOutput;
+  return isScalar(v) || v instanceof Date || v instanceof ErrorRecord || v instanceof FormatOutput || isStreamRecord(v);
 }
+
+/** The stream a record merged into the output (`3>&1`) is shown as at the console. */
+function writeStreamOf(v: unknown): MessageStream | undefined {
+  return v instanceof InformationalRecord ? v.writeStream : undefined;
+}
+
+/**
+ * Where Out-Default's lines go; `stream` marks the lines of a warning, verbose or debug record
+ * merged into the output, which the console writes as that stream's lines (`WARNING: ...`) and
+ * Out-String / Out-File as the bare message.
+ */
+export type LineSink = (line: string, stream?: MessageStream) => void;
 
 function textLines(text: string): string[] {
   return text.split(/\r?\n/);
@@ -101,7 +114,7 @@ export class OutDefaultStream {
 
   constructor(
     private readonly screen: number,
-    private readonly emit: (line: string) => void,
+    private readonly emit: LineSink,
   ) {}
 
   write(value: unknown): void {
@@ -124,7 +137,7 @@ export class OutDefaultStream {
     }
     if (this.block) {
       if (this.accepts(this.block, v)) this.add(this.block, v);
-      else this.outOfBand(this.block, this.standaloneLines(v, true));
+      else this.outOfBand(this.block, this.standaloneLines(v, true), writeStreamOf(v));
       return;
     }
     if (v instanceof Date) {
@@ -134,7 +147,8 @@ export class OutDefaultStream {
       return;
     }
     if (standsAlone(v)) {
-      for (const l of this.standaloneLines(v, false)) this.emit(l);
+      const stream = writeStreamOf(v);
+      for (const l of this.standaloneLines(v, false)) this.emit(l, stream);
       return;
     }
     const view = findView(v);
@@ -165,6 +179,8 @@ export class OutDefaultStream {
   /** Lines of a value printed on its own (`inBlock`: objects become a list entry). */
   private standaloneLines(v: unknown, inBlock: boolean): string[] {
     if (v instanceof ErrorRecord) return [...errorLines(v, this.screen), ''];
+    if (v instanceof InformationalRecord) return textLines(v.message);
+    if (v instanceof InformationRecord) return textLines(v.text());
     if (v instanceof Date) return [dateLongText(v)];
     if (isScalar(v)) return textLines(valueToString(v));
     if (v instanceof FormatOutput) return v.renderAt(this.screen);
@@ -227,10 +243,10 @@ export class OutDefaultStream {
     }
   }
 
-  private outOfBand(b: Block, lines: string[]): void {
-    if (b.kind === 'table') this.tableItem(b, { kind: 'lines', lines });
-    else if (b.kind === 'list') b.writer.item({ kind: 'lines', lines });
-    else for (const l of lines) this.emit(l);
+  private outOfBand(b: Block, lines: string[], stream?: MessageStream): void {
+    if (b.kind === 'table') this.tableItem(b, { kind: 'lines', lines, stream });
+    else if (b.kind === 'list') b.writer.item({ kind: 'lines', lines, stream });
+    else for (const l of lines) this.emit(l, stream);
   }
 
   private close(): void {

@@ -5,6 +5,7 @@
 // -Wrap, one space between columns.
 // Lines carry no trailing spaces (5.1 pads the last column; emsh trims, the look is the same).
 
+import type { MessageStream } from '../protocol/stream-records.js';
 import { clusterWidth, displayWidth, graphemes, truncateToWidth } from '../protocol/text-width.js';
 
 export type Alignment = 'Left' | 'Right' | 'Center';
@@ -23,7 +24,7 @@ export type TableItem =
   | { kind: 'group'; header: string[] | null }
   | { kind: 'groupEnd' }
   /** Lines printed in sequence inside the block (out-of-band objects). */
-  | { kind: 'lines'; lines: string[] };
+  | { kind: 'lines'; lines: string[]; stream?: MessageStream };
 
 export interface TableOptions {
   wrap?: boolean;
@@ -231,7 +232,7 @@ export class TableBlockWriter {
 
   constructor(
     private readonly layout: TableLayout,
-    private readonly emit: (line: string) => void,
+    private readonly emit: (line: string, stream?: MessageStream) => void,
   ) {}
 
   start(): void {
@@ -260,7 +261,7 @@ export class TableBlockWriter {
         for (const l of this.layout.rowLines(it.cells)) this.emit(l);
         break;
       case 'lines':
-        for (const l of it.lines) this.emit(l);
+        for (const l of it.lines) this.emit(l, it.stream);
         break;
     }
   }

@@ -557,13 +557,17 @@ export interface CmdletContext {
   write(value: unknown, enumerate?: boolean): void;
   /** A non-terminating error (honours -ErrorAction / $ErrorActionPreference). */
   writeError(record: ErrorRecord): void;
-  writeWarning(message: string): void;
-  writeVerbose(message: string): void;
-  writeDebug(message: string): void;
-  /** Write-Host: straight to the host, not the pipeline. */
+  /**
+   * The warning, verbose and debug streams. `invocationInfo`: the InvocationInfo the record carries
+   * when it is not this command's (Write-Warning and its kin give the calling script's $MyInvocation).
+   */
+  writeWarning(message: string, invocationInfo?: unknown): void;
+  writeVerbose(message: string, invocationInfo?: unknown): void;
+  writeDebug(message: string, invocationInfo?: unknown): void;
+  /** Write-Host: an InformationRecord tagged PSHOST, which the host shows whatever the information preference. */
   writeHost(text: string, options?: HostStyle & { noNewline?: boolean }): void;
   /** Write-Information: the information stream, shown only when InformationPreference (or -InformationAction) is Continue. */
-  writeInformation(text: string): void;
+  writeInformation(data: unknown, tags?: readonly string[]): void;
 
   /**
    * Builds an error record for this command: fills in invocation info (position of the

@@ -142,6 +142,11 @@ const KNOWN_TYPES = [
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
   // Write-Error's exception.
   'Microsoft.PowerShell.Commands.WriteErrorException',
+  // Get-Process's.
+  'Microsoft.PowerShell.Commands.ProcessCommandException', 'System.Diagnostics.Process',
+  // The side streams' records (stream-records.ts).
+  'System.Management.Automation.InformationalRecord', 'System.Management.Automation.WarningRecord', 'System.Management.Automation.VerboseRecord',
+  'System.Management.Automation.DebugRecord', 'System.Management.Automation.InformationRecord', 'System.Management.Automation.HostInformationMessage',
   'System.Management.Automation.Cmdlet', 'System.Management.Automation.PSCmdlet',
 ];
 
@@ -889,6 +894,7 @@ const EXCEPTION_BASES: Record<string, string> = {
   RuntimeException: 'SystemException',
   SystemException: 'Exception',
   WriteErrorException: 'SystemException',
+  ProcessCommandException: 'SystemException',
   ParameterBindingException: 'RuntimeException',
   ParameterBindingValidationException: 'ParameterBindingException',
   ParameterBindingArgumentTransformationException: 'ParameterBindingException',
@@ -1034,7 +1040,8 @@ function exceptionFromString(value: unknown, full: string): PSObject | undefined
   return exceptionValue({ type: full, message: value });
 }
 
-function isInstanceOfName(value: unknown, name: string): boolean {
+/** Whether a value's own type names include this full name (no base-type or exception rules). */
+export function isInstanceOfName(value: unknown, name: string): boolean {
   const l = name.toLowerCase();
   return typeNamesOf(value).some((t) => t.toLowerCase() === l);
 }

@@ -98,6 +98,10 @@ export interface ErrorRecordInit {
   inner?: unknown;
   /** The exception's InnerException. */
   innerException?: ExceptionInfo;
+  /** ErrorRecord.ErrorDetails: a message shown instead of the exception's, and a recommended action. */
+  errorDetails?: { message: string; recommendedAction: string };
+  /** The exception object the record was made from (Write-Error -Exception), when it has members of its own. */
+  exceptionObject?: unknown;
 }
 
 export class ErrorRecord {
@@ -115,6 +119,8 @@ export class ErrorRecord {
   isParseError: boolean;
   inner?: unknown;
   innerException?: ExceptionInfo;
+  errorDetails?: { message: string; recommendedAction: string };
+  exceptionObject?: unknown;
   /** Set by the engine when the record came from `throw`. */
   fromThrow = false;
 
@@ -133,6 +139,8 @@ export class ErrorRecord {
     this.isParseError = init.isParseError ?? false;
     this.inner = init.inner;
     this.innerException = init.innerException;
+    this.errorDetails = init.errorDetails;
+    this.exceptionObject = init.exceptionObject;
   }
 
   /**
@@ -164,6 +172,11 @@ export class ErrorRecord {
     return r;
   }
 
+  /** CategoryInfo.Reason: as set, else the exception type's short name (`ArgumentNullException`). */
+  get categoryReason(): string {
+    return this.reason ?? this.exceptionType.slice(this.exceptionType.lastIndexOf('.') + 1);
+  }
+
   get fullyQualifiedErrorId(): string {
     return this.commandFullName ? `${this.errorId},${this.commandFullName}` : this.errorId;
   }
@@ -176,6 +189,15 @@ export class ErrorRecord {
   get typeNames(): string[] {
     return ['System.Management.Automation.ErrorRecord', 'System.Object'];
   }
+}
+
+/** The ActionPreferenceStopException that -ErrorAction Stop raises around an error (its `.ErrorRecord`). */
+export function preferenceStopException(record: ErrorRecord): ExceptionInfo {
+  return {
+    type: 'ActionPreferenceStopException',
+    message: `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${record.message}`,
+    record,
+  };
 }
 
 /**
@@ -200,6 +222,8 @@ export class TerminatingError extends Error {
    * reports it as a CmdletInvocationException around the error's own exception.
    */
   escalated = false;
+  /** Raised while a cmdlet ran (its ThrowTerminatingError, or an error out of script it ran): a CmdletInvocationException in 5.1. */
+  fromCmdlet = false;
 
   constructor(
     readonly record: ErrorRecord,

@@ -143,7 +143,7 @@ export interface OutputRenderer {
    * A streaming Out-Default for the output of one top-level statement: `write` each object
    * as it arrives, `end` when the statement is done. Lines go to `emit`.
    */
-  outDefault(width: number, emit: (line: string) => void): { write(value: unknown): void; end(): void };
+  outDefault(width: number, emit: (line: string, stream?: import('./stream-records.js').MessageStream) => void): { write(value: unknown): void; end(): void };
   /** The 5.1 NormalView text of an error record, as lines (no trailing blank line). */
   errorLines(record: import('./errors.js').ErrorRecord, width: number): string[];
   /**

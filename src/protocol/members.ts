@@ -4,7 +4,7 @@
 import { closedGeneric, dotnetTypeName } from './generic-types.js';
 import { NUMERIC_LIMITS, convertTo, convertToString, enumInfo, enumValue, exceptionValue, resolveTypeName, shortTypeName, toNumber } from './convert.js';
 import { DAYS, formatDate, longDate } from './dotnet-format.js';
-import { ErrorRecord, TerminatingError, raise, runtimeError } from './errors.js';
+import { ErrorRecord, TerminatingError, raise, runtimeError, type InvocationInfo } from './errors.js';
 import { compareValues, formatValue, timeSpan, valuesEqual } from './operators.js';
 import { PSChar, compareNumeric, isNumeric, type Numeric } from './numbers.js';
 import { compileWildcard } from './wildcard.js';
@@ -111,8 +111,18 @@ function typeMember(t: PSTypeValue, name: string): unknown {
 // ---------------------------------------------------------------------------------------------
 // ErrorRecord: Exception, CategoryInfo, InvocationInfo as PSObjects
 
-function exceptionObject(r: ErrorRecord): PSObject {
-  return exceptionValue({ type: r.exceptionType, message: r.message, inner: r.innerException }, r);
+/** The record's exception, made once: `$_.Exception` is the same object each time it is read (a rethrow's catch sees it too). */
+function exceptionObject(r: ErrorRecord): unknown {
+  return (r.exceptionObject ??= exceptionValue({ type: r.exceptionType, message: r.message, inner: r.innerException }, r));
+}
+
+/** System.Management.Automation.ErrorDetails. */
+function errorDetailsObject(d: { message: string; recommendedAction: string }): PSObject {
+  const o = new PSObject(['System.Management.Automation.ErrorDetails', 'System.Object']);
+  o.addNote('Message', d.message);
+  o.addNote('RecommendedAction', d.recommendedAction);
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => d.message });
+  return o;
 }
 
 
@@ -127,18 +137,21 @@ function categoryInfo(r: ErrorRecord): PSObject {
   const targetType = r.targetType ?? (r.targetObject === null ? '' : shortTypeName(typeNameOf(r.targetObject)));
   o.addNote('Category', r.category);
   o.addNote('Activity', activity);
-  o.addNote('Reason', r.reason ?? r.exceptionType);
+  o.addNote('Reason', r.categoryReason);
   o.addNote('TargetName', targetName);
   o.addNote('TargetType', targetType);
-  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.reason ?? r.exceptionType}`;
+  const text = `${r.category}: (${shorten(targetName)}:${shorten(targetType)}) [${shorten(activity)}], ${r.categoryReason}`;
   o.addMethod({ name: 'GetMessage', definition: 'string GetMessage()', invoke: () => text });
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
   return o;
 }
 
 function invocationInfo(r: ErrorRecord): PSObject | null {
-  const inv = r.invocation;
-  if (!inv) return null;
+  return r.invocation ? invocationInfoObject(r.invocation) : null;
+}
+
+/** The InvocationInfo object of a command's position (ErrorRecord.InvocationInfo, a stream record's). */
+export function invocationInfoObject(inv: InvocationInfo): PSObject {
   const text = inv.source.text;
   const lineStart = text.lastIndexOf('\n', inv.span.start - 1) + 1;
   let lineEnd = text.indexOf('\n', inv.span.start);
@@ -173,7 +186,7 @@ function errorRecordMember(r: ErrorRecord, name: string): unknown {
     case 'invocationinfo':
       return invocationInfo(r);
     case 'errordetails':
-      return null;
+      return r.errorDetails ? errorDetailsObject(r.errorDetails) : null;
     case 'scriptstacktrace': {
       // The frame where the error arose: its file (or <No file>) and line. (emsh keeps no call
       // stack for the frames above it.)

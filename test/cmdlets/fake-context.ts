@@ -16,7 +16,7 @@ import {
 } from '../../src/protocol/cmdlet.js';
 import { commandTypeName, ErrorRecord, TerminatingError } from '../../src/protocol/errors.js';
 import type { Host, HostField } from '../../src/protocol/host.js';
-import { ScriptBlockValue, SecureString } from '../../src/protocol/values.js';
+import { ScriptBlockValue, SecureString, toDisplayText } from '../../src/protocol/values.js';
 
 export type BlockFn = (dollarUnder: unknown, opts: InvokeOptions) => unknown;
 
@@ -156,7 +156,7 @@ export async function runCmdlet(decl: CmdletDeclaration, opts: RunOptions = {}):
     writeVerbose: (m) => void result.verbose.push(m),
     writeDebug: (m) => void result.debug.push(m),
     writeHost: (text, o) => void result.hostText.push({ text, ...o }),
-    writeInformation: (text) => void result.information.push(text),
+    writeInformation: (data) => void result.information.push(toDisplayText(data)),
     error(init) {
       return new ErrorRecord({
         ...init,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorRecord } from '../../src/protocol/errors.js';
-import { errorLines, parseErrorsText, positionLines, warningLine, verboseLine, debugLine } from '../../src/format/error-view.js';
+import { errorLines, parseErrorsText, positionLines } from '../../src/format/error-view.js';
 
 function at(text: string, start: number, end: number, extra: { invocationName?: string; commandName?: string; file?: string } = {}) {
   return { source: { text, file: extra.file }, span: { start, end }, invocationName: extra.invocationName, commandName: extra.commandName };
@@ -134,11 +134,5 @@ describe('5.1 NormalView', () => {
     expect(parseErrorsText([{ message: 'M1', span: { start: 2, end: 2 } }, { message: 'M2', span: { start: 6, end: 6 } }], { text })).toBe(
       'At line:1 char:3\n+ 1+\n+   ~\nM1\n\nAt line:2 char:4\n+ $a=\n+    ~\nM2',
     );
-  });
-
-  it('stream prefixes', () => {
-    expect(warningLine('w')).toBe('WARNING: w');
-    expect(verboseLine('v')).toBe('VERBOSE: v');
-    expect(debugLine('d')).toBe('DEBUG: d');
   });
 });

@@ -2,6 +2,7 @@
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { aliasDrivePath, aliasItems } from './alias-drive.js';
+import { envDrivePath, envItems } from './env-drive.js';
 import { aliasObject } from './aliases.js';
 import { existingItems, fileSystemInfo, pathParameters, requestedPaths } from './file-common.js';
 
@@ -39,7 +40,9 @@ export default defineCmdlet({
     const files = items.filter((item) => {
       const name = aliasDrivePath(item);
       if (name !== undefined) for (const a of aliasItems(ctx, name, literal)) ctx.write(aliasObject(ctx, a));
-      return name === undefined;
+      const env = envDrivePath(item);
+      if (env !== undefined) for (const e of envItems(ctx, env, literal)) ctx.write(e);
+      return name === undefined && env === undefined;
     });
     if (!files.length) return;
     for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) ctx.write(fileSystemInfo(ctx.fs, entry));

@@ -30,12 +30,16 @@ export default defineCmdlet({
     },
     Exception: {
       type: 'Object',
-      sets: { WithException: { mandatory: true } },
+      convertTo: 'System.Exception',
+      netType: 'System.Exception',
+      sets: { WithException: { position: 0, mandatory: true } },
       help: 'Specifies an exception to write as the error (its type and message; -Message replaces the message).',
     },
     ErrorRecord: {
       type: 'Object',
-      sets: { ErrorRecord: { mandatory: true } },
+      convertTo: 'System.Management.Automation.ErrorRecord',
+      netType: 'System.Management.Automation.ErrorRecord',
+      sets: { ErrorRecord: { position: 0, mandatory: true } },
       help: 'Specifies an error record to write.',
     },
     Category: {
@@ -80,16 +84,24 @@ export default defineCmdlet({
     // Exception(string) constructor); the error id defaults to the exception's full type name.
     const given = params.Exception;
     const exception = given === undefined || given === null ? undefined : (exceptionInfoOf(given) ?? { type: 'Exception', message: toDisplayText(given) });
-    const message = exception && (params.Message === undefined || params.Message === null) ? exception.message : toDisplayText(params.Message);
+    // With -Exception, -Message becomes the record's ErrorDetails (shown instead of the
+    // exception's message); the exception keeps its own message and members.
+    const detail = exception && params.Message ? params.Message : undefined;
+    const message = detail ?? (exception ? exception.message : toDisplayText(params.Message));
     const category = params.Category;
     const record = ctx.error({
       message,
-      errorId: params.ErrorId ?? (exception ? exceptionFullName(exception.type) : WRITE_ERROR_ID),
+      errorId: params.ErrorId || (exception ? exceptionFullName(exception.type) : WRITE_ERROR_ID),
       category,
       exceptionType: exception?.type ?? 'WriteErrorException',
       innerException: exception?.inner,
       targetObject: params.TargetObject ?? undefined,
+      errorDetails: detail === undefined ? undefined : { message: detail, recommendedAction: '' },
+      exceptionObject: exceptionInfoOf(given) ? given : undefined,
     });
+    if (params.RecommendedAction) {
+      record.errorDetails = { message: record.errorDetails?.message ?? record.message, recommendedAction: params.RecommendedAction };
+    }
     // The record belongs to the caller, not to the Write-Error cmdlet: the FQID has no
     // `,Microsoft.PowerShell.Commands.WriteErrorCommand` suffix (at the prompt it has none at
     // all; in a function or script 5.1 appends its name).

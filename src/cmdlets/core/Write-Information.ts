@@ -1,9 +1,9 @@
 // Write-Information: writes a message to the information stream (stream 6, PowerShell 5.0+).
-// The record is always written (redirection and [powershell]'s Streams.Information see it);
+// The record (an InformationRecord holding the object and the tags) is always written
+// (redirection, -InformationVariable and [powershell]'s Streams.Information see it);
 // the host shows it only when $InformationPreference or -InformationAction is Continue.
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { toDisplayText } from '../../protocol/values.js';
 
 export default defineCmdlet({
   name: 'Write-Information',
@@ -16,6 +16,7 @@ export default defineCmdlet({
     MessageData: {
       type: 'Object',
       aliases: ['Msg', 'Message'],
+      allowNull: true,
       sets: { [ALL_SETS]: { position: 0, mandatory: true, fromPipeline: true } },
       help: 'Specifies the message to write to the information stream.',
     },
@@ -30,6 +31,6 @@ export default defineCmdlet({
   ],
   related: ['Write-Host', 'Write-Verbose', 'Write-Warning'],
   process(params, ctx) {
-    ctx.writeInformation(toDisplayText(params.MessageData));
+    ctx.writeInformation(params.MessageData, params.Tags ?? []);
   },
 });

@@ -20,6 +20,6 @@ export default defineCmdlet({
   ],
   related: ['Write-Warning', 'Write-Verbose', 'Write-Debug', 'Write-Host'],
   process(params, ctx) {
-    ctx.writeWarning(toDisplayText(params.Message));
+    ctx.writeWarning(toDisplayText(params.Message), ctx.session.getVariable('MyInvocation'));
   },
 });

@@ -64,7 +64,8 @@ export const ENCODING_PARAMETER = {
 
 /** Re-issues a drive error as this command's record (adds the FQID suffix and position). */
 export function commandError(ctx: CmdletContext, err: unknown): ErrorRecord {
-  if (!(err instanceof TerminatingError)) throw err;
+  // -ErrorAction Stop already made an error of this command terminating: let it go on.
+  if (!(err instanceof TerminatingError) || err.preferenceStop) throw err;
   const r = err.record;
   if (r.invocation) return r;
   return ctx.error({
