@@ -403,6 +403,22 @@ export class Scanner {
           p.foreachHead = head === 'foreach';
           return;
         }
+        if (this.pendingHead === 'foreach') {
+          // Workflow flags before the `(`: `-parallel`, `-throttlelimit <n>` (errors outside a workflow).
+          if (isDash(c) && isLetter(this.code(this.pos + 1))) {
+            let i = this.pos + 1;
+            while (i < this.len && isLetter(this.text.charCodeAt(i))) i++;
+            this.emit(T.Parameter, this.pos, i);
+            this.pos = i;
+            return;
+          }
+          if (this.last()?.tokenType === T.Parameter && !isCmdTerminator(c)) {
+            const g = this.generic(this.pos);
+            this.emit(T.BareWord, this.pos, g.end, g.payload);
+            this.pos = g.end;
+            return;
+          }
+        }
         f.state = S_STMT;
         return;
       case S_AFTERTYPE:
