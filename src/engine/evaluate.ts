@@ -54,6 +54,7 @@ import {
   ContinueSignal,
   ExitSignal,
   ReturnSignal,
+  keepPendingOutput,
   ScriptTerminatingError,
   StopUpstreamSignal,
   isPromise,
@@ -554,9 +555,14 @@ export class Interpreter {
   statementValue(s: A.StatementAst, f: Frame): MaybePromise<unknown> {
     if (s.kind === 'Pipeline' || s.kind === 'Assignment') return this.pipelineValue(s, f);
     const collect = new CollectPipe();
-    const r = this.runStatement(s, f, collect);
+    let r;
+    try {
+      r = this.runStatement(s, f, collect);
+    } catch (e) {
+      keepPendingOutput(e, collect.items);
+    }
     const done = () => collapse(collect.items);
-    return isPromise(r) ? r.then(done) : done();
+    return isPromise(r) ? r.then(done, (e: unknown) => keepPendingOutput(e, collect.items)) : done();
   }
 
   private async runIf(st: A.IfAst, f: Frame, out: Pipe): Promise<void> {
@@ -1234,15 +1240,15 @@ export class Interpreter {
         for (const x of e.elements) items.push(await this.evalExpr(x, f));
         return items;
       }
-      case 'ArrayExpression': {
-        const c = new CollectPipe();
-        await this.runBlock(e.statements, f, c);
-        return c.items;
-      }
+      case 'ArrayExpression':
       case 'SubExpression': {
         const c = new CollectPipe();
-        await this.runBlock(e.statements, f, c);
-        return collapse(c.items);
+        try {
+          await this.runBlock(e.statements, f, c);
+        } catch (err) {
+          keepPendingOutput(err, c.items);
+        }
+        return e.kind === 'SubExpression' ? collapse(c.items) : c.items;
       }
       case 'Paren':
         return this.pipelineValue(e.pipeline, f);
