@@ -1237,7 +1237,9 @@ export class Scanner {
       } else if (!(isVarChar(c) || c === 46 || c === 96 || c === 43 || (depth > 0 && (c === 44 || isWs(c))))) break;
       i++;
     }
-    const name = this.text.slice(start + 1, i);
+    const written = this.text.slice(start + 1, i);
+    // A backtick escapes the next character, as in a bare word: ``List``1`` names List`1.
+    const name = written.includes('`') ? written.replace(/`(.)/g, '$1') : written;
     if (name.length === 0 || !isLetter(name.charCodeAt(0)) && name.charCodeAt(0) !== 95) {
       this.error('MissingTypename', start + 1, start + 1, [], start + 1 >= this.len);
       this.pos = start + 1;
