@@ -498,13 +498,18 @@ export class PsParser extends CstParser {
   private typeHead(keyword: string) {
     this.need(T.BareWord, 'MissingNameAfterKeyword', [keyword], () => this.prevEnd());
     this.CONSUME7(T.BareWord, { LABEL: 'name' });
-    this.OPTION9(() => {
-      this.CONSUME9(T.Colon);
-      this.CONSUME8(T.BareWord, { LABEL: 'base' });
-      this.MANY9(() => {
-        this.CONSUME9(T.Comma);
-        this.CONSUME9(T.BareWord, { LABEL: 'base' });
-      });
+    // Base types are a class's; an enum's underlying type (`enum E : long`) is PowerShell 6.2 syntax,
+    // so in 5.1 its `{` is missing after the name.
+    this.OPTION9({
+      GATE: () => keyword === 'class',
+      DEF: () => {
+        this.CONSUME9(T.Colon);
+        this.CONSUME8(T.BareWord, { LABEL: 'base' });
+        this.MANY9(() => {
+          this.CONSUME9(T.Comma);
+          this.CONSUME9(T.BareWord, { LABEL: 'base' });
+        });
+      },
     });
     this.need(T.LCurly, 'MissingTypeBody', [keyword], () => this.prevEnd());
     return this.CONSUME9(T.LCurly);
