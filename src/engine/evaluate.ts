@@ -5,6 +5,7 @@
 // `{ $_ * 2 }` in ForEach-Object therefore costs no promise per AST node.
 
 import type * as A from '../../grammar/ast.js';
+import { forEachChild, type AnyNode } from '../../grammar/semantic-checks.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError } from '../protocol/errors.js';
 import {
   DelegateValue,
@@ -199,11 +200,21 @@ export class Interpreter {
     this.pureCache = new WeakMap();
   }
 
-  /** The `class`/`enum` statements at the top of a block's named blocks (cached per block). */
+  /**
+   * The `class`/`enum` statements of a block's named blocks, at any depth of its statements (an
+   * `if` or loop body) but not inside nested script blocks or functions, which are compiled on
+   * their own (cached per block).
+   */
   scriptTypeDefinitions(block: A.ScriptBlockAst): A.TypeDefinitionAst[] {
     let defs = this.scriptTypes.get(block);
     if (!defs) {
-      defs = [block.begin, block.process, block.end].flatMap((l) => (l ? l.statements.filter((s): s is A.TypeDefinitionAst => s.kind === 'TypeDefinition') : []));
+      const found: A.TypeDefinitionAst[] = [];
+      const visit = (n: AnyNode): void => {
+        if (n.kind === 'TypeDefinition') found.push(n as A.TypeDefinitionAst);
+        else if (n.kind !== 'ScriptBlock') forEachChild(n, visit);
+      };
+      for (const l of [block.begin, block.process, block.end]) if (l) visit(l);
+      defs = found;
       this.scriptTypes.set(block, defs);
     }
     return defs;

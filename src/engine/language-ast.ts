@@ -109,7 +109,6 @@ const UNARY_KINDS: Record<string, string> = { '-not': 'Not', '!': 'Exclaim', '-b
 const ASSIGN_KINDS: Record<string, string> = { '=': 'Equals', '+=': 'PlusEquals', '-=': 'MinusEquals', '*=': 'MultiplyEquals', '/=': 'DivideEquals', '%=': 'RemainderEquals' };
 const STRING_KINDS: Record<string, string> = { bare: 'BareWord', single: 'SingleQuoted', double: 'DoubleQuoted', hereSingle: 'SingleQuotedHereString', hereDouble: 'DoubleQuotedHereString' };
 
-
 /** One parse's objects: the text (for extents) and the wrapper of each node, made once. */
 class AstView {
   private readonly position: (offset: number) => Position;
