@@ -1132,7 +1132,7 @@ export class Interpreter {
       case 'TypeExpression':
         return new PSTypeValue(this.resolveType(e.type));
       case 'Member': {
-        if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f));
+        if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f), () => this.evalSync(e.target, f));
         const target = this.evalSync(e.target, f);
         const name = this.memberNameSync(e.member, f);
         return this.strictMember(target, name, memberAccess(target, name), f);
@@ -1140,7 +1140,7 @@ export class Interpreter {
       case 'InvokeMember': {
         const name = this.memberNameSync(e.member, f);
         const args = e.arguments.map((a) => this.evalSync(a, f));
-        if (e.static) return this.staticInvoke(e, name, args);
+        if (e.static) return this.staticInvoke(e, name, args, () => this.evalSync(e.target, f));
         return this.invokeMember(this.evalSync(e.target, f), name, args);
       }
       case 'Index':
@@ -1230,16 +1230,19 @@ export class Interpreter {
         return this.convert(e, await this.evalExpr(e.operand, f), f);
       case 'Member': {
         const name = await this.memberName(e.member, f);
-        if (e.static) return this.staticMember(e, name);
+        if (e.static) {
+          const held = e.target.kind === 'TypeExpression' ? undefined : await this.evalExpr(e.target, f);
+          return this.staticMember(e, name, () => held);
+        }
         const target = await this.evalExpr(e.target, f);
         return this.strictMember(target, name, memberAccess(target, name), f);
       }
       case 'InvokeMember': {
-        const target = e.static ? undefined : await this.evalExpr(e.target, f);
+        const target = e.static && e.target.kind === 'TypeExpression' ? undefined : await this.evalExpr(e.target, f);
         const name = await this.memberName(e.member, f);
         const args: unknown[] = [];
         for (const a of e.arguments) args.push(await this.evalExpr(a, f));
-        if (e.static) return this.staticInvoke(e, name, args);
+        if (e.static) return this.staticInvoke(e, name, args, () => target);
         return this.invokeMemberAsync(target, name, args, f);
       }
       case 'Index': {
@@ -1444,22 +1447,33 @@ export class Interpreter {
     return m.kind === 'StringConstant' ? m.value : toDisplayText(await this.evalExpr(m, f));
   }
 
-  private staticTypeName(target: A.ExpressionAst): string {
+  /**
+   * The type left of `::`: a type literal, or a value that is a type (`$t = [Math]; $t::Round(1.5)`)
+   * or a type's name (which converts to the type, as [type] does).
+   */
+  private staticTypeName(target: A.ExpressionAst, value?: () => unknown): string {
     if (target.kind === 'TypeExpression') return this.resolveType(target.type);
+    const v = value?.();
+    if (v instanceof PSTypeValue) return v.fullName;
+    if (typeof v === 'string') {
+      const full = resolveTypeName(v) ?? (this.classes.find(v) ? v : undefined);
+      if (!full) throw new TerminatingError(typeNotFound(v));
+      return full;
+    }
     throw new TerminatingError(
       new ErrorRecord({ message: 'Unexpected token in expression or statement.', errorId: 'UnexpectedToken', category: 'ParserError', exceptionType: 'ParseException' }),
     );
   }
 
-  private staticMember(e: A.MemberAst, name: string): unknown {
-    const typeName = this.staticTypeName(e.target);
+  private staticMember(e: A.MemberAst, name: string, value?: () => unknown): unknown {
+    const typeName = this.staticTypeName(e.target, value);
     const cls = this.classes.find(typeName);
     if (cls) return this.classes.getStatic(cls, name);
     return getStaticMember(typeName, name, this.staticEnv);
   }
 
-  private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[]): unknown {
-    const typeName = this.staticTypeName(e.target);
+  private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[], value?: () => unknown): unknown {
+    const typeName = this.staticTypeName(e.target, value);
     const cls = this.classes.find(typeName);
     if (cls) return name.toLowerCase() === 'new' ? this.classes.construct(cls, args) : this.classes.callMethod(cls, name, null, args, true);
     return checkedMethodResult(name, args, () => invokeStaticMethod(typeName, name, args, this.staticEnv));
