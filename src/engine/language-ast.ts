@@ -168,8 +168,20 @@ class AstView {
     return /\bend\s*\{?\s*$/i.test(this.text.slice(Math.max(0, list.span.start - 16), list.span.start + 1));
   }
 
+  /** A statement block's extent with its braces (the tree's list spans what is between them). */
+  private braced(span: A.Span): A.Span {
+    return this.text[span.start - 1] === '{' && this.text[span.end] === '}' ? { start: span.start - 1, end: span.end + 1 } : span;
+  }
+
   private namedBlock(list: A.StatementListAst, kind: string, unnamed: boolean, parent: PSObject): PSObject {
-    return this.node(list, list.span, 'NamedBlockAst', parent, (self) => ({
+    let span = list.span;
+    if (!unnamed) {
+      // `end { ... }`: the keyword and the braces.
+      span = this.braced(span);
+      const keyword = /\w+\s*$/.exec(this.text.slice(Math.max(0, span.start - 40), span.start));
+      if (keyword) span = { start: span.start - keyword[0].length, end: span.end };
+    }
+    return this.node(list, span, 'NamedBlockAst', parent, (self) => ({
       BlockKind: () => enumValue(TOKEN_KIND, kind),
       Unnamed: () => unnamed,
       Statements: () => this.statements(list, self),
@@ -179,7 +191,7 @@ class AstView {
 
   private block(list: A.StatementListAst | undefined, parent: PSObject): PSObject | null {
     if (!list) return null;
-    return this.node(list, list.span, 'StatementBlockAst', parent, (self) => ({
+    return this.node(list, this.braced(list.span), 'StatementBlockAst', parent, (self) => ({
       Statements: () => this.statements(list, self),
       Traps: () => this.traps(list, self),
     }));

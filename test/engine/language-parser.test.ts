@@ -41,6 +41,16 @@ describe('[Parser]::ParseInput', () => {
   });
 });
 
+describe('extents of blocks', () => {
+  it('a named block spans its keyword and braces, a statement block its braces, an unnamed block its statements', async () => {
+    const { run } = everydaySession();
+    expect(await run(`$a = ${PARSER}::ParseInput("begin {}\`nend { 1 }", [ref]$null, [ref]$null); $a.EndBlock.Unnamed; $a.EndBlock.Extent.Text; $a.BeginBlock.Extent.Text`)).toBe('False\nend { 1 }\nbegin {}\n');
+    expect(await run(`$a = ${PARSER}::ParseInput('if (1) { 2 } else {3}', [ref]$null, [ref]$null); $a.EndBlock.Unnamed; $a.EndBlock.Extent.Text; $a.EndBlock.Statements[0].Clauses[0].Item2.Extent.Text; $a.EndBlock.Statements[0].ElseClause.Extent.Text`)).toBe(
+      'True\nif (1) { 2 } else {3}\n{ 2 }\n{3}\n',
+    );
+  });
+});
+
 describe('[Parser]::ParseFile', () => {
   it('parses a file of the lab drive and names it in the extents; an unreadable file is FileReadError', async () => {
     const { run } = everydaySession();
