@@ -194,6 +194,9 @@ export interface ForeachAst {
   kind: 'Foreach';
   span: Span;
   label?: string;
+  /** `-parallel` and `-throttlelimit <n>`: workflow forms, refused by the semantic checks. */
+  parallel?: boolean;
+  throttleLimit?: ExpressionAst;
   variable: VariableAst;
   collection: PipelineAst | AssignmentAst;
   body: StatementListAst;
@@ -231,7 +234,8 @@ export interface SwitchAst {
   kind: 'Switch';
   span: Span;
   label?: string;
-  flags: { regex?: boolean; wildcard?: boolean; exact?: boolean; caseSensitive?: boolean };
+  /** `-parallel` is a workflow form, refused by the semantic checks. */
+  flags: { regex?: boolean; wildcard?: boolean; exact?: boolean; caseSensitive?: boolean; parallel?: boolean };
   subject: PipelineAst | AssignmentAst;
   clauses: { condition: ExpressionAst; body: StatementListAst }[];
   default?: StatementListAst;

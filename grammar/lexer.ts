@@ -403,6 +403,22 @@ export class Scanner {
           p.foreachHead = head === 'foreach';
           return;
         }
+        if (this.pendingHead === 'foreach') {
+          // Workflow flags before the `(`: `-parallel`, `-throttlelimit <n>` (errors outside a workflow).
+          if (isDash(c) && isLetter(this.code(this.pos + 1))) {
+            let i = this.pos + 1;
+            while (i < this.len && isLetter(this.text.charCodeAt(i))) i++;
+            this.emit(T.Parameter, this.pos, i);
+            this.pos = i;
+            return;
+          }
+          if (this.last()?.tokenType === T.Parameter && !isCmdTerminator(c)) {
+            const g = this.generic(this.pos);
+            this.emit(T.BareWord, this.pos, g.end, g.payload);
+            this.pos = g.end;
+            return;
+          }
+        }
         f.state = S_STMT;
         return;
       case S_AFTERTYPE:
@@ -1221,7 +1237,9 @@ export class Scanner {
       } else if (!(isVarChar(c) || c === 46 || c === 96 || c === 43 || (depth > 0 && (c === 44 || isWs(c))))) break;
       i++;
     }
-    const name = this.text.slice(start + 1, i);
+    const written = this.text.slice(start + 1, i);
+    // A backtick escapes the next character, as in a bare word: ``List``1`` names List`1.
+    const name = written.includes('`') ? written.replace(/`(.)/g, '$1') : written;
     if (name.length === 0 || !isLetter(name.charCodeAt(0)) && name.charCodeAt(0) !== 95) {
       this.error('MissingTypename', start + 1, start + 1, [], start + 1 >= this.len);
       this.pos = start + 1;

@@ -99,8 +99,11 @@ export const parserMessages = {
   DuplicateScriptCommandClause: "Script command clause '{0}' has already been defined.",
   MissingStatementInHashLiteral: "Missing statement after '=' in hash literal.",
   InvalidFunctionParameter: 'Parameter declarations are a comma-separated list of variable names with optional initializer expressions.',
-  KeywordParameterReservedForFutureUse: "The {0} '-{1}' parameter is reserved for future use.",
+  InvalidForeachFlag: 'The parameter {0} is not valid for the foreach statement.',
+  MissingThrottleLimit: 'The ThrottleLimit parameter of the foreach statement is missing a value. Supply a throttle limit to the parameter.',
   // Semantic checks (run on the tree after parsing; SemanticChecks in PowerShell)
+  ParallelNotSupported: "The '-parallel' parameter can be used only within a workflow.",
+  ThrottleLimitRequresParallelFlag: 'The ThrottleLimit parameter is only supported on foreach statements that use the Parallel parameter.',
   DuplicateNamedArgument: "Duplicate named arguments '{0}' are not allowed.",
   ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock: 'Attribute argument must be a constant or a script block.',
   ControlLeavingFinally: 'Flow of control cannot leave a Finally block.',

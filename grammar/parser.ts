@@ -31,6 +31,12 @@ const memberNameStart = new Set<TokenType>([T.MemberName, T.Variable, T.StringLi
 const namedBlockEnd = new Set<TokenType>([T.RCurly, EOF]);
 /** The switch statement's options (a unique prefix is enough, as PowerShell matches them). */
 const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'];
+/** The foreach statement's flags (workflow only), matched by prefix as the switch's. */
+const FOREACH_FLAGS = ['parallel', 'throttlelimit'];
+function foreachFlag(image: string | undefined): string | undefined {
+  const name = (image ?? '').slice(1).toLowerCase();
+  return name ? FOREACH_FLAGS.find((f) => f.startsWith(name)) : undefined;
+}
 // Token sets the `need` checks take, built once (a rule body runs for every match).
 const FOR_SEPARATORS = new Set<TokenType>([T.Semi, T.NewLine]);
 const DO_LOOP_KEYWORDS = new Set<TokenType>([T.While, T.Until]);
@@ -492,13 +498,18 @@ export class PsParser extends CstParser {
   private typeHead(keyword: string) {
     this.need(T.BareWord, 'MissingNameAfterKeyword', [keyword], () => this.prevEnd());
     this.CONSUME7(T.BareWord, { LABEL: 'name' });
-    this.OPTION9(() => {
-      this.CONSUME9(T.Colon);
-      this.CONSUME8(T.BareWord, { LABEL: 'base' });
-      this.MANY9(() => {
-        this.CONSUME9(T.Comma);
-        this.CONSUME9(T.BareWord, { LABEL: 'base' });
-      });
+    // Base types are a class's; an enum's underlying type (`enum E : long`) is PowerShell 6.2 syntax,
+    // so in 5.1 its `{` is missing after the name.
+    this.OPTION9({
+      GATE: () => keyword === 'class',
+      DEF: () => {
+        this.CONSUME9(T.Colon);
+        this.CONSUME8(T.BareWord, { LABEL: 'base' });
+        this.MANY9(() => {
+          this.CONSUME9(T.Comma);
+          this.CONSUME9(T.BareWord, { LABEL: 'base' });
+        });
+      },
     });
     this.need(T.LCurly, 'MissingTypeBody', [keyword], () => this.prevEnd());
     return this.CONSUME9(T.LCurly);
@@ -618,8 +629,18 @@ export class PsParser extends CstParser {
   });
 
   public foreachStatement = this.RULE('foreachStatement', () => {
-    this.CONSUME(T.Foreach);
-    this.need(T.LParen, 'MissingOpenParenthesisAfterKeyword', ['foreach'], () => this.prevEnd());
+    const kw = this.CONSUME(T.Foreach);
+    // Workflow flags (5.1 parses them everywhere; semantic-checks.ts refuses them outside a workflow).
+    this.MANY(() => {
+      const p = this.CONSUME(T.Parameter);
+      const flag = foreachFlag(p.image);
+      this.ACTION(() => {
+        if (!flag) this.fail('InvalidForeachFlag', p.startOffset, [p.image.slice(1)], (p as T.PsToken).end, false);
+        else if (flag === 'throttlelimit' && this.LA(1).tokenType !== T.BareWord) this.fail('MissingThrottleLimit', (p as T.PsToken).end, [], (p as T.PsToken).end, true);
+      });
+      this.OPTION({ GATE: () => flag === 'throttlelimit', DEF: () => this.CONSUME(T.BareWord) });
+    });
+    this.need(T.LParen, 'MissingOpenParenthesisAfterKeyword', ['foreach'], () => (kw as T.PsToken).end);
     this.CONSUME(T.LParen);
     this.need(T.Variable, 'MissingVariableNameAfterForeach', [], () => this.prevEnd());
     this.CONSUME(T.Variable);
@@ -686,7 +707,6 @@ export class PsParser extends CstParser {
         const name = p.image.slice(1).toLowerCase();
         const flag = name ? SWITCH_FLAGS.find((f) => f.startsWith(name)) : undefined;
         if (!flag) this.fail('InvalidSwitchFlag', p.startOffset, [p.image.slice(1)], (p as T.PsToken).end, false);
-        else if (flag === 'parallel') this.fail('KeywordParameterReservedForFutureUse', p.startOffset, ['switch', 'parallel'], (p as T.PsToken).end, false);
         // `-file` takes a file name, which emsh does not read: only its absence is reported as 5.1 does.
         else if (flag === 'file' && this.atEnd()) this.fail('MissingFilenameOption', (p as T.PsToken).end);
       });

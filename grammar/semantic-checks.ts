@@ -138,6 +138,16 @@ export function semanticChecks(root: A.ScriptBlockAst): PsSyntaxError[] {
         if (f.parameters) checkParameters(f.parameters);
         break;
       }
+      case 'Foreach': {
+        // Workflow forms: emsh has no workflows, so they are always outside one.
+        const f = n as A.ForeachAst;
+        if (f.parallel) report('ParallelNotSupported', f.span);
+        if (f.throttleLimit && !f.parallel) report('ThrottleLimitRequresParallelFlag', f.span);
+        break;
+      }
+      case 'Switch':
+        if ((n as A.SwitchAst).flags.parallel) report('ParallelNotSupported', n.span);
+        break;
       case 'Break': case 'Continue':
         checkFlowOutOfFinally(n, (n as A.BreakAst).label);
         break;

@@ -335,13 +335,18 @@ export class AstBuilder {
     const c = kids(n);
     const v = tok(c, 'Variable')!;
     const b = this.statementBlock(node(c, 'statementBlock')!);
-    return {
+    const s: A.ForeachAst = {
       kind: 'Foreach',
       span: { start: tok(c, 'Foreach')!.startOffset, end: b.end },
       variable: this.variable(v),
       collection: this.cond(node(c, 'pipeline')),
       body: b.list,
     };
+    // The parser let only `-parallel` and `-throttlelimit <value>` through.
+    for (const p of toks(c, 'Parameter')) if ('parallel'.startsWith(p.image.slice(1).toLowerCase())) s.parallel = true;
+    const limit = tok(c, 'BareWord');
+    if (limit) s.throttleLimit = this.stringToken(limit);
+    return s;
   }
 
   forStatement(n: CstNode): A.ForAst {
@@ -383,6 +388,7 @@ export class AstBuilder {
       else if (name && 'wildcard'.startsWith(name)) flags.wildcard = true;
       else if (name && 'exact'.startsWith(name)) flags.exact = true;
       else if (name && 'casesensitive'.startsWith(name)) flags.caseSensitive = true;
+      else if (name && 'parallel'.startsWith(name)) flags.parallel = true;
     }
     const close = tok(c, 'RCurly');
     const s: A.SwitchAst = {

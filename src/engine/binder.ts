@@ -25,7 +25,7 @@ import {
   resolveTypeName,
   valueText,
 } from '../protocol/convert.js';
-import { ErrorRecord, TerminatingError } from '../protocol/errors.js';
+import { ErrorRecord, TerminatingError, runtimeError } from '../protocol/errors.js';
 import {
   commonParametersOf,
   NET_TYPES,
@@ -277,6 +277,7 @@ function scalarOf(p: ParamMeta, v: unknown): unknown {
 }
 
 /**
+/**
  * A parameter's enum value may be a unique prefix of a name (`-ErrorAction Ig` is Ignore): the
  * binder's EnumMinimumDisambiguation. Anything else is left to the conversion (and its error).
  */
@@ -288,8 +289,11 @@ function disambiguateEnum(v: unknown, names: readonly string[]): unknown {
   return hits.length === 1 ? hits[0] : v;
 }
 
-/** Converts with coercion; throws BindFailure. */
-function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
+/**
+ * Converts with coercion; throws BindFailure. An advanced function's `[bool[]]` takes only
+ * Booleans and numbers, as its `[bool]` does (a simple function converts any value to bool).
+ */
+function coerce(p: ParamMeta, v: unknown, isFunction: boolean, advanced = false): unknown {
   if (v === undefined) v = null;
   const t = p.decl.type;
   const noMessage = (detail: string) => new BindFailure('CannotConvertArgumentNoMessage', { name: p.name, detail });
@@ -315,6 +319,12 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
     case 'Object':
     case 'PSObject':
       // A script parameter typed with a .NET type that has no ParameterType ([byte], [long[]]).
+      if (t === 'Object' && p.decl.convertTo === 'System.Boolean[]' && advanced && v !== null) {
+        const bad = (Array.isArray(v) ? v : [v]).find((x) => typeof x !== 'boolean' && !isNumeric(x));
+        if (bad !== undefined) {
+          throw new BindFailure('ParameterArgumentTransformationError', { name: p.name, detail: `Cannot convert value "${typeNamesOf(bad)[0] ?? ''}" to type "System.Boolean". ${BOOL_TEXT}` });
+        }
+      }
       if (t === 'Object' && p.decl.convertTo) return via(v, p.decl.convertTo);
       return v;
     case 'Object[]':
@@ -516,12 +526,15 @@ export class CommandBinder {
   private validSets: string[];
   private chosen: string | undefined;
   private plan: PipelinePlan | undefined;
+  /** A function with [CmdletBinding()] or [Parameter()]: its conversions are the stricter ones of cmdlets. */
+  private readonly advancedFunction: boolean;
 
   constructor(
     readonly decl: CmdletDeclaration,
     private readonly ctx: BindContext,
   ) {
     this.meta = metaOf(decl);
+    this.advancedFunction = !!ctx.isFunction && !ctx.allowUnboundArguments;
     this.validSets = this.meta.sets;
     // Declared defaults: what the cmdlet sees for a parameter not bound ($PSBoundParameters leaves them out).
     this.values = declaredDefaults(decl);
@@ -554,7 +567,7 @@ export class CommandBinder {
     if (this.bound.has(p.name)) this.fail('ParameterAlreadyBound', { name: p.name }, paramSpan);
     let value: unknown;
     try {
-      value = coerce(p, raw, !!this.ctx.isFunction);
+      value = coerce(p, raw, !!this.ctx.isFunction, this.advancedFunction);
       validate(p, value);
     } catch (f) {
       this.failure(f, span);
@@ -687,7 +700,7 @@ export class CommandBinder {
           let firstFailure: unknown;
           for (const p of ordered) {
             try {
-              value = coerce(p, argumentValue(p, arg), !!this.ctx.isFunction);
+              value = coerce(p, argumentValue(p, arg), !!this.ctx.isFunction, this.advancedFunction);
               chosen = p;
               break;
             } catch (f) {
@@ -718,7 +731,7 @@ export class CommandBinder {
         const raw = values.length === 1 && Array.isArray(values[0]) ? values[0] : values;
         let value: unknown;
         try {
-          value = coerce(remaining, raw, !!this.ctx.isFunction);
+          value = coerce(remaining, raw, !!this.ctx.isFunction, this.advancedFunction);
           validate(remaining, value);
         } catch (f) {
           // `% { $_ } foo`: a word where a script block must go is a binding error at that word.
@@ -880,7 +893,7 @@ export class CommandBinder {
         if (stage < 2) v = exact(p, source);
         else {
           try {
-            v = coerce(p, source, !!this.ctx.isFunction);
+            v = coerce(p, source, !!this.ctx.isFunction, this.advancedFunction);
           } catch (f) {
             if (f instanceof BindFailure) continue;
             throw f;
@@ -1044,6 +1057,17 @@ const TYPE_MAP: Record<string, ParameterType> = {
   'System.Collections.Hashtable[]': 'Hashtable[]',
 };
 
+/** PowerShell keeps a command's parameter sets as the bits of a 32-bit mask: a 33rd named set cannot be. */
+const MAX_PARAMETER_SETS = 32;
+
+function checkParameterSetCount(parameters: Record<string, ParameterDeclaration>): void {
+  const names = new Set<string>();
+  for (const decl of Object.values(parameters)) for (const name of Object.keys(decl.sets ?? {})) if (name !== ALL_SETS) names.add(name);
+  if (names.size > MAX_PARAMETER_SETS) {
+    throw runtimeError('Cannot get or run the command. The maximum number of parameter sets for this command has been exceeded.', 'ParsingTooManyParameterSets', 'MetadataError', 'ParsingMetadataException');
+  }
+}
+
 /**
  * A function's or script's param block as declarations. Without any explicit Position, the
  * non-switch parameters are positional in declaration order.
@@ -1149,6 +1173,7 @@ export function declarationFromParamBlock(
     if (Object.keys(sets).length) decl.sets = sets;
     out[p.name] = decl;
   }
+  checkParameterSetCount(out);
   if (!anyPosition) {
     let pos = 0;
     for (const [, decl] of Object.entries(out)) {

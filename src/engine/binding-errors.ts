@@ -100,6 +100,11 @@ const T: Record<string, Template> = {
     exceptionType: 'ParameterBindingException',
     message: (a) => `Cannot convert '${a.value}' to the type '${a.type}' required by parameter '${a.name}'. ${a.detail}`,
   },
+  ParameterArgumentTransformationError: {
+    category: 'InvalidData',
+    exceptionType: 'ParameterBindingArgumentTransformationException',
+    message: (a) => `Cannot process argument transformation on parameter '${a.name}'. ${a.detail}`,
+  },
   CannotConvertArgumentNoMessage: {
     category: 'InvalidArgument',
     exceptionType: 'ParameterBindingException',

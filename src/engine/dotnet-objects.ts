@@ -206,9 +206,12 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
       const items = args.length === 1 && Array.isArray(args[0]) ? [...args[0]] : [];
       return markList(items, { typeName: 'System.Collections.ArrayList', addReturnsIndex: true });
     }
-    case 'system.collections.hashtable': {
+    case 'system.collections.hashtable':
+    case 'system.collections.specialized.ordereddictionary': {
+      // .NET's default comparer: keys are case-sensitive (unlike @{} and [ordered]@{}).
       const h = new PSHashtable();
       h.caseSensitive = true;
+      if (fullName.toLowerCase().endsWith('ordereddictionary')) h.ordered = true;
       return h;
     }
     case 'system.management.automation.psobject':

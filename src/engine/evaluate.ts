@@ -5,6 +5,7 @@
 // `{ $_ * 2 }` in ForEach-Object therefore costs no promise per AST node.
 
 import type * as A from '../../grammar/ast.js';
+import { forEachChild, type AnyNode } from '../../grammar/semantic-checks.js';
 import { ErrorRecord, PipelineStoppedError, TerminatingError } from '../protocol/errors.js';
 import {
   DelegateValue,
@@ -55,6 +56,7 @@ import {
   ContinueSignal,
   ExitSignal,
   ReturnSignal,
+  keepPendingOutput,
   ScriptTerminatingError,
   StopUpstreamSignal,
   isPromise,
@@ -200,11 +202,21 @@ export class Interpreter {
     this.pureCache = new WeakMap();
   }
 
-  /** The `class`/`enum` statements at the top of a block's named blocks (cached per block). */
+  /**
+   * The `class`/`enum` statements of a block's named blocks, at any depth of its statements (an
+   * `if` or loop body) but not inside nested script blocks or functions, which are compiled on
+   * their own (cached per block).
+   */
   scriptTypeDefinitions(block: A.ScriptBlockAst): A.TypeDefinitionAst[] {
     let defs = this.scriptTypes.get(block);
     if (!defs) {
-      defs = [block.begin, block.process, block.end].flatMap((l) => (l ? l.statements.filter((s): s is A.TypeDefinitionAst => s.kind === 'TypeDefinition') : []));
+      const found: A.TypeDefinitionAst[] = [];
+      const visit = (n: AnyNode): void => {
+        if (n.kind === 'TypeDefinition') found.push(n as A.TypeDefinitionAst);
+        else if (n.kind !== 'ScriptBlock') forEachChild(n, visit);
+      };
+      for (const l of [block.begin, block.process, block.end]) if (l) visit(l);
+      defs = found;
       this.scriptTypes.set(block, defs);
     }
     return defs;
@@ -576,9 +588,14 @@ export class Interpreter {
   statementValue(s: A.StatementAst, f: Frame): MaybePromise<unknown> {
     if (s.kind === 'Pipeline' || s.kind === 'Assignment') return this.pipelineValue(s, f);
     const collect = new CollectPipe();
-    const r = this.runStatement(s, f, collect);
+    let r;
+    try {
+      r = this.runStatement(s, f, collect);
+    } catch (e) {
+      keepPendingOutput(e, collect.items);
+    }
     const done = () => collapse(collect.items);
-    return isPromise(r) ? r.then(done) : done();
+    return isPromise(r) ? r.then(done, (e: unknown) => keepPendingOutput(e, collect.items)) : done();
   }
 
   private async runIf(st: A.IfAst, f: Frame, out: Pipe): Promise<void> {
@@ -1139,7 +1156,7 @@ export class Interpreter {
       case 'TypeExpression':
         return new PSTypeValue(this.resolveType(e.type));
       case 'Member': {
-        if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f));
+        if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f), () => this.evalSync(e.target, f));
         const target = this.evalSync(e.target, f);
         const name = this.memberNameSync(e.member, f);
         return this.strictMember(target, name, memberAccess(target, name), f);
@@ -1147,7 +1164,7 @@ export class Interpreter {
       case 'InvokeMember': {
         const name = this.memberNameSync(e.member, f);
         const args = e.arguments.map((a) => this.evalSync(a, f));
-        if (e.static) return this.staticInvoke(e, name, args);
+        if (e.static) return this.staticInvoke(e, name, args, () => this.evalSync(e.target, f));
         return this.invokeMember(this.evalSync(e.target, f), name, args);
       }
       case 'Index':
@@ -1237,16 +1254,19 @@ export class Interpreter {
         return this.convert(e, await this.evalExpr(e.operand, f), f);
       case 'Member': {
         const name = await this.memberName(e.member, f);
-        if (e.static) return this.staticMember(e, name);
+        if (e.static) {
+          const held = e.target.kind === 'TypeExpression' ? undefined : await this.evalExpr(e.target, f);
+          return this.staticMember(e, name, () => held);
+        }
         const target = await this.evalExpr(e.target, f);
         return this.strictMember(target, name, memberAccess(target, name), f);
       }
       case 'InvokeMember': {
-        const target = e.static ? undefined : await this.evalExpr(e.target, f);
+        const target = e.static && e.target.kind === 'TypeExpression' ? undefined : await this.evalExpr(e.target, f);
         const name = await this.memberName(e.member, f);
         const args: unknown[] = [];
         for (const a of e.arguments) args.push(await this.evalExpr(a, f));
-        if (e.static) return this.staticInvoke(e, name, args);
+        if (e.static) return this.staticInvoke(e, name, args, () => target);
         return this.invokeMemberAsync(target, name, args, f);
       }
       case 'Index': {
@@ -1258,15 +1278,15 @@ export class Interpreter {
         for (const x of e.elements) items.push(await this.evalExpr(x, f));
         return items;
       }
-      case 'ArrayExpression': {
-        const c = new CollectPipe();
-        await this.runBlock(e.statements, f, c);
-        return c.items;
-      }
+      case 'ArrayExpression':
       case 'SubExpression': {
         const c = new CollectPipe();
-        await this.runBlock(e.statements, f, c);
-        return collapse(c.items);
+        try {
+          await this.runBlock(e.statements, f, c);
+        } catch (err) {
+          keepPendingOutput(err, c.items);
+        }
+        return e.kind === 'SubExpression' ? collapse(c.items) : c.items;
       }
       case 'Paren':
         return this.pipelineValue(e.pipeline, f);
@@ -1451,22 +1471,33 @@ export class Interpreter {
     return m.kind === 'StringConstant' ? m.value : toDisplayText(await this.evalExpr(m, f));
   }
 
-  private staticTypeName(target: A.ExpressionAst): string {
+  /**
+   * The type left of `::`: a type literal, or a value that is a type (`$t = [Math]; $t::Round(1.5)`)
+   * or a type's name (which converts to the type, as [type] does).
+   */
+  private staticTypeName(target: A.ExpressionAst, value?: () => unknown): string {
     if (target.kind === 'TypeExpression') return this.resolveType(target.type);
+    const v = value?.();
+    if (v instanceof PSTypeValue) return v.fullName;
+    if (typeof v === 'string') {
+      const full = resolveTypeName(v) ?? (this.classes.find(v) ? v : undefined);
+      if (!full) throw new TerminatingError(typeNotFound(v));
+      return full;
+    }
     throw new TerminatingError(
       new ErrorRecord({ message: 'Unexpected token in expression or statement.', errorId: 'UnexpectedToken', category: 'ParserError', exceptionType: 'ParseException' }),
     );
   }
 
-  private staticMember(e: A.MemberAst, name: string): unknown {
-    const typeName = this.staticTypeName(e.target);
+  private staticMember(e: A.MemberAst, name: string, value?: () => unknown): unknown {
+    const typeName = this.staticTypeName(e.target, value);
     const cls = this.classes.find(typeName);
     if (cls) return this.classes.getStatic(cls, name);
     return getStaticMember(typeName, name, this.staticEnv);
   }
 
-  private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[]): unknown {
-    const typeName = this.staticTypeName(e.target);
+  private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[], value?: () => unknown): unknown {
+    const typeName = this.staticTypeName(e.target, value);
     const cls = this.classes.find(typeName);
     if (cls) return name.toLowerCase() === 'new' ? this.classes.construct(cls, args) : this.classes.callMethod(cls, name, null, args, true);
     return checkedMethodResult(name, args, () => invokeStaticMethod(typeName, name, args, this.staticEnv));

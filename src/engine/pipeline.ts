@@ -794,6 +794,7 @@ export class ScriptStage implements Stage, ActiveCall {
     } catch (e) {
       // `return $dictionary`: the value is already written.
       if (!(e instanceof ReturnSignal)) throw e;
+      if (e.pending) out.items.push(...e.pending);
     }
     const result = out.items.length === 1 ? out.items[0] : undefined;
     const dynamic = dynamicParameters(result, (o) => this.interp.classes.find(o.typeNames[0] ?? '')?.properties);
@@ -985,7 +986,10 @@ export class ScriptStage implements Stage, ActiveCall {
     try {
       await this.interp.runBlock(list, this.frame, this.out);
     } catch (e) {
-      if (e instanceof ReturnSignal) return;
+      if (e instanceof ReturnSignal) {
+        if (e.pending) for (const item of e.pending) await this.out.write(item);
+        return;
+      }
       if (e instanceof TerminatingError && this.errorVariable && !this.errorVariable.includes(e.record)) this.errorVariable.push(e.record);
       // `exit` in a .ps1 called from a script or the prompt ends that script only ($LASTEXITCODE is set).
       if (e instanceof ExitSignal && this.init.scriptPath) return;

@@ -12,7 +12,19 @@ export class ContinueSignal {
 }
 
 /** `return`: the value (if any) has already been written to the output. */
-export class ReturnSignal {}
+export class ReturnSignal {
+  /**
+   * Output that `$( )`, `@( )` or an assignment's statement had gathered when the return cut it
+   * short (the returned value included): it still goes to the output of the function or script.
+   */
+  pending?: unknown[];
+}
+
+/** Rethrows `e`; a return signal takes the output gathered so far with it (see ReturnSignal.pending). */
+export function keepPendingOutput(e: unknown, gathered: unknown[]): never {
+  if (e instanceof ReturnSignal && gathered.length) e.pending = e.pending ? [...gathered, ...e.pending] : [...gathered];
+  throw e;
+}
 
 /**
  * A command asked the commands before it to stop (`Select-Object -First`). Unwinds through the

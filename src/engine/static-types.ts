@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
 import { STOPWATCH_FREQUENCY, constructObject, createScriptBlock, noConstructor, stopwatch, stopwatchTimestamp } from './dotnet-objects.js';
 import { PSPARSER_TYPE, psParserMethod } from './ps-parser.js';
+import { LANGUAGE_PARSER_TYPE, parseToAst, unreadableScript } from './language-ast.js';
 import {
   NUMERIC_LIMITS,
   NUMERIC_TYPES,
@@ -820,6 +821,31 @@ export function setStaticMember(typeName: string, name: string, value: unknown, 
   throw runtimeError(`'${name}' is a ReadOnly property.`, 'PropertyAssignmentException', 'InvalidOperation');
 }
 
+/** `[Parser]::ParseInput(text, [fileName,] [ref]tokens, [ref]errors)`, `[Parser]::ParseFile(path, [ref]tokens, [ref]errors)`. */
+function languageParserMethod(name: string, args: unknown[], env: StaticEnv): unknown {
+  const l = name.toLowerCase();
+  if (l === 'parseinput') {
+    if (args.length !== 3 && args.length !== 4) overload(name, args.length);
+    const text = args[0] === null || args[0] === undefined ? '' : convertToString(args[0]);
+    const file = args.length === 4 && args[1] !== null && args[1] !== undefined ? convertToString(args[1]) : null;
+    return parseToAst(text, file, args.slice(-2));
+  }
+  if (l === 'parsefile') {
+    if (args.length !== 3) overload(name, args.length);
+    const p = pathArg(name, args, env);
+    let text: string;
+    try {
+      text = decodeText(readExisting(name, args, env));
+    } catch (e) {
+      // 5.1 reports an unreadable file as the parse's one error (FileReadError), with an empty tree.
+      if (!(e instanceof TerminatingError)) throw e;
+      return unreadableScript(e.record.innerException?.message ?? e.record.message, args.slice(1));
+    }
+    return parseToAst(text, p.display, args.slice(1));
+  }
+  methodNotFound(LANGUAGE_PARSER_TYPE, name);
+}
+
 /** `[Type]::Method(args)`. Unknown types → TypeNotFound; unknown methods → MethodNotFound. */
 export function invokeStaticMethod(typeName: string, name: string, args: unknown[], env: StaticEnv): unknown {
   const full = resolveOrFail(typeName);
@@ -857,6 +883,8 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       if (r !== undefined) return r;
       break;
     }
+    case LANGUAGE_PARSER_TYPE:
+      return languageParserMethod(name, args, env);
     case 'System.Enum':
       return enumStatic(name, args);
     case 'System.Management.Automation.WildcardPattern':

@@ -112,7 +112,10 @@ export function genericParts(name: string): { definition: string; args: string[]
 export function resolveGenericName(name: string, resolve: (arg: string) => string | undefined): string | undefined {
   const parts = genericParts(name);
   if (!parts) return undefined;
-  const def = BY_NAME.get(parts.definition.toLowerCase());
+  // .NET's spelling names the arity (`Collection``1[System.Attribute]`): it must match the arguments.
+  const arity = /`(\d+)$/.exec(parts.definition);
+  if (arity && Number(arity[1]) !== parts.args.length) return undefined;
+  const def = BY_NAME.get((arity ? parts.definition.slice(0, arity.index) : parts.definition).toLowerCase());
   if (!def || !def.arities.includes(parts.args.length)) return undefined;
   const args: string[] = [];
   for (const a of parts.args) {

@@ -47,11 +47,14 @@ describe('class definitions', () => {
 });
 
 describe('enum definitions', () => {
-  it('reads members with and without values, the underlying type and attributes', () => {
-    const [flags, long] = parsed('[Flags()] enum P { None = 0; Read = 1\n  Write }\nenum L : long {\n  A = -1\n}') as A.TypeDefinitionAst[];
+  it('reads members with and without values, and attributes', () => {
+    const [flags] = parsed('[Flags()] enum P { None = 0; Read = 1\n  Write }') as A.TypeDefinitionAst[];
     expect(flags).toMatchObject({ isEnum: true, name: 'P', attributes: [{ name: 'Flags' }] });
     expect(flags!.enumMembers.map((m) => [m.name, m.value?.kind])).toEqual([['None', 'Constant'], ['Read', 'Constant'], ['Write', undefined]]);
-    expect(long).toMatchObject({ name: 'L', baseTypes: ['long'] });
+  });
+
+  it('refuses an underlying type (`enum L : long`, PowerShell 6.2 syntax) as 5.1 does: the body is missing after the name', () => {
+    expect(errorIds('enum L : long {\n  A = -1\n}')).toEqual(['MissingTypeBody']);
   });
 });
 

@@ -7,6 +7,7 @@ import { defineCmdlet, type CmdletContext, type CmdletDeclaration, type CommandI
 import { PSObject } from '../../protocol/values.js';
 import { commentHelpLines, functionHelpLines, functionSyntaxLines, helpLines, parameterHelpLines, type HelpView } from './help-text.js';
 import { emptyCommentHelp, findCommentHelp } from './comment-help.js';
+import { externalHelp } from './external-help.js';
 import { cmdletHelpData, defaultHelpObject, helpTextOf, helpObject, scriptHelpData, syntaxText } from './help-object.js';
 import { hasWildcard, compileWildcard } from '../../protocol/wildcard.js';
 
@@ -115,7 +116,10 @@ function scriptHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletC
   const hs = c.helpSource?.();
   const found = hs && findCommentHelp(hs);
   const meta = c.functionMetadata?.();
-  const comment = found?.help;
+  const written = found?.help;
+  // `.EXTERNALHELP file`: the file's help for the command, when it is there (else the comment's own).
+  const external = written?.externalHelp ? externalHelp(ctx, hs?.source.file, written.externalHelp, c.name) : undefined;
+  const comment = external ?? written;
   if (comment && (comment.forwardHelpTargetName || comment.forwardHelpCategory)) {
     const target = ctx.session.resolveCommand(comment.forwardHelpTargetName ?? c.name);
     if (target && target !== c && (!comment.forwardHelpCategory || categoryName(target).toLowerCase() === comment.forwardHelpCategory.toLowerCase())) {
@@ -138,7 +142,7 @@ function scriptHelp(c: CommandInfo, view: HelpView, params: Params, ctx: CmdletC
     paramAsts: hs.block.params?.parameters ?? [],
     source: hs.source,
     help: useComment ? comment : emptyCommentHelp(),
-    parameterComments: useComment ? found.parameterComments : [],
+    parameterComments: useComment && !external && found ? found.parameterComments : [],
     outputTypes: [],
   });
   if (!passesFilters(params, data)) return undefined;

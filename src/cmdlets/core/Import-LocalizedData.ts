@@ -13,6 +13,7 @@ import { cultureInfo, currentCulture } from '../../protocol/culture.js';
 import type { ErrorCategory, ErrorRecord } from '../../protocol/errors.js';
 import { PSObject, ScriptBlockValue, toDisplayText } from '../../protocol/values.js';
 import { decodeText } from './file-common.js';
+import { joinDir, localizedCandidates } from './localized-files.js';
 
 // The cmdlet's class has no `Command` suffix in 5.1, so its errors' FQIDs end in this.
 const CLASS_NAME = 'Microsoft.PowerShell.Commands.ImportLocalizedData';
@@ -26,21 +27,6 @@ function record(ctx: CmdletContext, message: string, errorId: string, category: 
 /** A PSInvalidOperationException the cmdlet throws (errors that stop it whatever -ErrorAction says). */
 function invalidOperation(ctx: CmdletContext, message: string): never {
   return ctx.fail(record(ctx, message, 'InvalidOperation', 'InvalidOperation', 'PSInvalidOperationException'));
-}
-
-function join(dir: string, name: string): string {
-  return dir.endsWith('\\') ? dir + name : `${dir}\\${name}`;
-}
-
-/** The names of a culture and its parents, most specific first, the invariant culture left out. */
-function cultureChain(culture: PSObject): string[] {
-  const names: string[] = [];
-  for (let c: unknown = culture; c instanceof PSObject; c = c.get('Parent')) {
-    const name = toDisplayText(c.get('Name'));
-    if (!name || names.includes(name)) break;
-    names.push(name);
-  }
-  return names;
 }
 
 export default defineCmdlet({
@@ -122,15 +108,12 @@ export default defineCmdlet({
       culture = found;
     }
     const cultureName = toDisplayText(culture.get('Name'));
-    const chain = cultureChain(culture);
-    // .NET Framework makes en-US a parent of every current UI culture; an explicit -UICulture has no such fallback.
-    if (params.UICulture === undefined && cultureName !== 'en-US') chain.push(...cultureChain(cultureInfo('en-US')!));
-    const candidates = [...chain.map((c) => join(join(dir, c), fullFileName)), join(dir, fullFileName)];
+    const candidates = localizedCandidates(dir, fullFileName, culture, params.UICulture === undefined);
     const path = candidates.map((c) => ctx.fs.resolve(c, location)).find((p) => ctx.fs.stat(p)?.isDirectory === false);
     if (!path) {
-      const where = join(dir, cultureName);
+      const where = joinDir(dir, cultureName);
       const message = `Cannot find the PowerShell data file '${fullFileName}' in directory '${where}', or in any parent culture directories.`;
-      ctx.writeError(record(ctx, message, 'ImportLocalizedData', 'ObjectNotFound', 'PSInvalidOperationException', join(where, fullFileName)));
+      ctx.writeError(record(ctx, message, 'ImportLocalizedData', 'ObjectNotFound', 'PSInvalidOperationException', joinDir(where, fullFileName)));
       return;
     }
 
