@@ -5,6 +5,8 @@
 import type { Span } from '../../grammar/ast.js';
 import {
   RunState,
+  type AddTypeOutcome,
+  type AddTypeRequest,
   type CmdletContext,
   type CmdletDeclaration,
   type InvokeOptions,
@@ -30,6 +32,7 @@ import type { Scope } from './scope.js';
 import type { Frame, Pipe } from './runtime.js';
 import { NULL_PIPE } from './runtime.js';
 import { constructObject } from './dotnet-objects.js';
+import { addTypes } from './add-type.js';
 import { resolveTypeName } from '../protocol/convert.js';
 import { isPromise, noop, type MaybePromise } from './signals.js';
 
@@ -382,6 +385,10 @@ export class CommandContext implements CmdletContext {
     if (cls) return this.interp.classes.construct(cls, args);
     const env = this.interp.staticEnv;
     return constructObject(full, args, { ...env, services: this.services });
+  }
+
+  async addType(request: AddTypeRequest): Promise<AddTypeOutcome> {
+    return addTypes(this.interp, this.frame, request);
   }
 
   invoke(block: ScriptBlockValue, options?: InvokeOptions): MaybePromise<unknown[]> {

@@ -27,7 +27,7 @@ import { getMember, hasMember, invokeMethod, memberAccess, methodException, setM
 import { statementBreakpoints } from './breakpoints.js';
 import { findHandler } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
-import { ClassRegistry, NOT_SYNC } from './classes.js';
+import { ClassRegistry, NOT_SYNC, type CompiledTypeFacts } from './classes.js';
 import { checkRestrictedLanguage } from './dotnet-objects.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, setStaticMember, type StaticEnv } from './static-types.js';
@@ -195,6 +195,12 @@ export class Interpreter {
   private async defineType(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
     if (this.classes.isDefined(def)) return;
     await this.classes.define(def, f);
+    this.pureCache = new WeakMap();
+  }
+
+  /** A class compiled from C# (Add-Type): defined like a `class` statement, with what C# adds. */
+  async defineCompiledType(def: A.TypeDefinitionAst, f: Frame, facts: CompiledTypeFacts): Promise<void> {
+    await this.classes.define(def, f, facts);
     this.pureCache = new WeakMap();
   }
 
