@@ -17,6 +17,7 @@ import {
   isTruthy,
   toDisplayText,
   elementText,
+  typeNamesOf,
 } from '../protocol/values.js';
 import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
@@ -283,7 +284,7 @@ export class Interpreter {
         if (e.member.kind !== 'StringConstant') return false;
         const name = e.member.value.toLowerCase();
         // A PowerShell class's methods run script.
-        if (e.static ? e.target.kind === 'TypeExpression' && this.classes.find(e.target.type.name) : this.classes.methodNames.has(name)) return false;
+        if (e.static && e.target.kind === 'TypeExpression' ? this.classes.find(e.target.type.name) : this.classes.methodNames.has(name)) return false;
         if (!e.static && (name === 'invoke' || name === 'dynamicinvoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
         // [powershell]'s runs: a nested session runs commands.
         if (!e.static && (name === 'begininvoke' || name === 'endinvoke')) return false;
@@ -1121,7 +1122,7 @@ export class Interpreter {
       case 'TypeExpression':
         return new PSTypeValue(this.resolveType(e.type));
       case 'Member': {
-        if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f));
+        if (e.static) return this.staticMember(e, this.memberNameSync(e.member, f), f);
         const target = this.evalSync(e.target, f);
         const name = this.memberNameSync(e.member, f);
         return this.strictMember(target, name, memberAccess(target, name), f);
@@ -1129,7 +1130,7 @@ export class Interpreter {
       case 'InvokeMember': {
         const name = this.memberNameSync(e.member, f);
         const args = e.arguments.map((a) => this.evalSync(a, f));
-        if (e.static) return this.staticInvoke(e, name, args);
+        if (e.static) return this.staticInvoke(e, name, args, f);
         return this.invokeMember(this.evalSync(e.target, f), name, args);
       }
       case 'Index':
@@ -1219,7 +1220,7 @@ export class Interpreter {
         return this.convert(e, await this.evalExpr(e.operand, f), f);
       case 'Member': {
         const name = await this.memberName(e.member, f);
-        if (e.static) return this.staticMember(e, name);
+        if (e.static) return this.staticMember(e, name, f);
         const target = await this.evalExpr(e.target, f);
         return this.strictMember(target, name, memberAccess(target, name), f);
       }
@@ -1228,7 +1229,7 @@ export class Interpreter {
         const name = await this.memberName(e.member, f);
         const args: unknown[] = [];
         for (const a of e.arguments) args.push(await this.evalExpr(a, f));
-        if (e.static) return this.staticInvoke(e, name, args);
+        if (e.static) return this.staticInvoke(e, name, args, f);
         return this.invokeMemberAsync(target, name, args, f);
       }
       case 'Index': {
@@ -1433,22 +1434,34 @@ export class Interpreter {
     return m.kind === 'StringConstant' ? m.value : toDisplayText(await this.evalExpr(m, f));
   }
 
-  private staticTypeName(target: A.ExpressionAst): string {
+  /**
+   * The type of `[T]::M`, or of `$t::M` / `([type]$name)::M`: a type value names its type, a
+   * string is a type name, another value stands for its own type (as 5.1's `$obj::Member`).
+   */
+  private staticTypeName(target: A.ExpressionAst, f?: Frame): string {
     if (target.kind === 'TypeExpression') return this.resolveType(target.type);
+    if (f) {
+      const v = this.evalSync(target, f);
+      if (v instanceof PSTypeValue) return v.fullName;
+      if (typeof v === 'string') {
+        const full = resolveTypeName(v);
+        if (full) return full;
+      } else if (v !== null && v !== undefined) return typeNamesOf(v)[0] ?? 'System.Object';
+    }
     throw new TerminatingError(
       new ErrorRecord({ message: 'Unexpected token in expression or statement.', errorId: 'UnexpectedToken', category: 'ParserError', exceptionType: 'ParseException' }),
     );
   }
 
-  private staticMember(e: A.MemberAst, name: string): unknown {
-    const typeName = this.staticTypeName(e.target);
+  private staticMember(e: A.MemberAst, name: string, f?: Frame): unknown {
+    const typeName = this.staticTypeName(e.target, f);
     const cls = this.classes.find(typeName);
     if (cls) return this.classes.getStatic(cls, name);
     return getStaticMember(typeName, name, this.staticEnv);
   }
 
-  private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[]): unknown {
-    const typeName = this.staticTypeName(e.target);
+  private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[], f?: Frame): unknown {
+    const typeName = this.staticTypeName(e.target, f);
     const cls = this.classes.find(typeName);
     if (cls) return name.toLowerCase() === 'new' ? this.classes.construct(cls, args) : this.classes.callMethod(cls, name, null, args, true);
     return checkedMethodResult(name, args, () => invokeStaticMethod(typeName, name, args, this.staticEnv));

@@ -96,7 +96,7 @@ const KNOWN_TYPES = [
   'System.IO.File', 'System.IO.Path', 'System.IO.Directory', 'System.IO.FileInfo', 'System.IO.DirectoryInfo',
   'System.Text.Encoding', 'System.Text.UnicodeEncoding', 'System.Text.UTF8Encoding', 'System.Text.ASCIIEncoding',
   'System.Collections.ArrayList', 'System.Collections.IEnumerable', 'System.Collections.IDictionary',
-  'System.Management.Automation.PSCustomObject', 'System.Management.Automation.ScriptBlock',
+  'System.Management.Automation.PSCustomObject', 'System.Management.Automation.ScriptBlock', 'System.Management.Automation.PSTypeName',
   'System.Management.Automation.RuntimeException', 'System.Management.Automation.ParameterBindingException',
   'System.Management.Automation.ItemNotFoundException', 'System.Management.Automation.CommandNotFoundException', 'System.Management.Automation.ScriptRequiresException',
   'System.Management.Automation.MethodInvocationException', 'System.Management.Automation.PSInvalidCastException',
@@ -742,6 +742,18 @@ export function convertTo(value: unknown, typeName: string): unknown {
         return new PSTypeValue(t);
       }
       throw castError(value, full);
+    }
+    case 'System.Management.Automation.PSTypeName': {
+      // A type by name, found or not: `([PSTypeName]'Employee').Type` is $null until the type exists.
+      if (value instanceof PSObject && value.typeNames[0] === full) return value;
+      const name = value instanceof PSTypeValue ? value.fullName : convertToString(value);
+      const found = resolveTypeName(name);
+      const o = new PSObject([full, 'System.Object']);
+      const shown = found ? dotnetTypeName(found) : name;
+      o.addProperty({ name: 'Name', memberType: 'Property', typeName: 'System.String', get: () => shown });
+      o.addProperty({ name: 'Type', memberType: 'Property', typeName: 'System.Type', get: () => (found ? new PSTypeValue(found) : null) });
+      o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => shown });
+      return o;
     }
     case 'System.Text.RegularExpressions.Regex':
       if (value instanceof RegExp) return value;
