@@ -21,6 +21,8 @@ import {
   convertToEnum,
   convertToString,
   enumInfo,
+  isClassType,
+  isInstanceOf,
   resolveTypeName,
   valueText,
 } from '../protocol/convert.js';
@@ -220,6 +222,7 @@ function exact(p: ParamMeta, v: unknown): Maybe {
       return typeof v === 'boolean' ? v : NO;
     case 'Object':
     case 'PSObject':
+      if (t === 'Object' && p.decl.netType && isClassType(p.decl.netType)) return isInstanceOf(v, p.decl.netType) ? v : NO;
       return t === 'Object' && p.decl.convertTo ? NO : v;
     case 'Object[]':
     case 'PSObject[]':
@@ -298,6 +301,14 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
     case 'PSObject':
       // A script parameter typed with a .NET type that has no ParameterType ([byte], [long[]]).
       if (t === 'Object' && p.decl.convertTo) return via(v, p.decl.convertTo);
+      // A parameter typed with a class: its type constraint converts the argument (an argument transformation).
+      if (t === 'Object' && p.decl.netType && isClassType(p.decl.netType)) {
+        try {
+          return convertTo(v, p.decl.netType);
+        } catch (e) {
+          throw new BindFailure('ParameterArgumentTransformationError', { name: p.name, detail: innerMessage(e) });
+        }
+      }
       return v;
     case 'Object[]':
     case 'PSObject[]':

@@ -105,6 +105,11 @@ const T: Record<string, Template> = {
     exceptionType: 'ParameterBindingException',
     message: (a) => `Cannot bind parameter '${a.name}'. ${a.detail}`,
   },
+  ParameterArgumentTransformationError: {
+    category: 'InvalidData',
+    exceptionType: 'ParameterBindingArgumentTransformationException',
+    message: (a) => `Cannot process argument transformation on parameter '${a.name}'. ${a.detail}`,
+  },
 };
 
 export type BindingErrorId = keyof typeof T;

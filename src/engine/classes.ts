@@ -338,7 +338,8 @@ export class ClassRegistry {
   /** An instance without its initial values: typed properties and the methods. */
   private shell(cls: ClassInfo): PSObject {
     const obj = new PSObject(cls.typeNames());
-    for (const c of this.chain(cls)) {
+    // A compiled type lists its members as .NET reflection does: the type's own first, then its bases'.
+    for (const c of cls.compiled ? cls.lineage() : this.chain(cls)) {
       for (const p of c.properties) {
         const type = p.type?.name;
         let current: unknown = typeDefault(type);

@@ -209,6 +209,11 @@ export function registerClassCast(typeName: string, cast: (value: unknown) => un
   addKnown(typeName);
 }
 
+/** Whether the type is a class the session defined (a PowerShell class, or C# from Add-Type). */
+export function isClassType(typeName: string): boolean {
+  return CLASS_CASTS.has(typeName.toLowerCase());
+}
+
 /** Registers an enum so casts, -as, binding and declarationFromParamBlock know it. */
 export function registerEnum(info: EnumInfo): void {
   ENUMS.set(info.typeName.toLowerCase(), info);
