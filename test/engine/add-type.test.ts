@@ -149,7 +149,7 @@ describe('Add-Type -MemberDefinition, -Path and the records of 5.1', () => {
     );
     const out = await run(`try { Add-Type -Name Util3 -Namespace Lab -MemberDefinition ${member} -ErrorVariable ev -ErrorAction SilentlyContinue } catch { $_.FullyQualifiedErrorId; $ev[0].FullyQualifiedErrorId; $ev[0].Exception.Message }`);
     expect(out).toMatch(/^COMPILER_ERRORS,Microsoft.PowerShell.Commands.AddTypeCommand\nSOURCE_CODE_ERROR,Microsoft.PowerShell.Commands.AddTypeCommand\n/);
-    expect(out).toMatch(/\.0\.cs\(7\) : The name 'Encoding' does not exist in the current context\n.*\.0\.cs\(6\) :     \{\n.*\.0\.cs\(7\) : >>>         public static string Enc\(\)/);
+    expect(out).toMatch(/\.0\.cs\(7\) : The name 'Encoding' does not exist in the current context\n.*\.0\.cs\(6\) : {5}\{\n.*\.0\.cs\(7\) : >>> {9}public static string Enc\(\)/);
   });
 
   it('the same source again is fine; other source for a type name that exists is TYPE_ALREADY_EXISTS', async () => {

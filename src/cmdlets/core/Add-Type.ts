@@ -127,9 +127,9 @@ export default defineCmdlet({
       shows: 'Hello, EX01',
     },
     {
-      code: "Add-Type -TypeDefinition 'public enum Role { Mailbox = 1, HubTransport = 2, ClientAccess = 4 }' -PassThru | ForEach-Object FullName",
+      code: "$t = Add-Type -TypeDefinition 'public enum Role { Mailbox = 1, HubTransport = 2, ClientAccess = 4 }' -PassThru; $t.FullName; [int][Role]::ClientAccess",
       remarks: '-PassThru returns the types that were added.',
-      shows: 'Role',
+      shows: 'Role\n4',
     },
   ],
   related: ['New-Object', 'Get-Member'],
