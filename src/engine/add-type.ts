@@ -1,7 +1,7 @@
 // Add-Type's engine side: compiles C# (src/engine/csharp/, loaded on first use) and defines the
-// types in the session's class runtime, as 5.1 loads a compiled assembly into the AppDomain:
-// the same source again gives the types already there; a type name already taken by other
-// source is TYPE_ALREADY_EXISTS. The cmdlet (src/cmdlets/core/Add-Type.ts) reaches it through
+// types in the session's class runtime, as 5.1 loads a compiled assembly into the AppDomain
+// (whose types every runspace of the process sees): the same source again gives the types already
+// there; a type name already taken by other source is TYPE_ALREADY_EXISTS. The cmdlet (src/cmdlets/core/Add-Type.ts) reaches it through
 // its context and turns the outcome into its records.
 import { parseScript } from '../../grammar/index.js';
 import type * as A from '../../grammar/ast.js';
@@ -10,8 +10,9 @@ import { registerEnum, resolveTypeName } from '../protocol/convert.js';
 import { registerTypeAssembly } from '../protocol/members.js';
 import { PSTypeValue } from '../protocol/values.js';
 import type { Lowered, TypeShape } from './csharp/index.js';
+import type { CompiledTypeFacts } from './classes.js';
 import type { Interpreter } from './evaluate.js';
-import type { Frame } from './runtime.js';
+import type { Frame, Streams } from './runtime.js';
 import { Scope } from './scope.js';
 
 type Compiler = typeof import('./csharp/index.js');
@@ -27,13 +28,17 @@ interface Assembly {
   types: string[];
 }
 
-/** What each session's Add-Type compiled: the assemblies by source, the types' shapes by full name. */
-interface Compiled {
-  bySource: Map<string, Assembly>;
-  shapes: Map<string, { shape: TypeShape; assembly: Assembly }>;
-}
-
-const COMPILED = new WeakMap<Interpreter, Compiled>();
+/**
+ * What Add-Type compiled in this process: types belong to the AppDomain in .NET, so every
+ * session (and runspace) of the process sees them; a session defines a compiled class in its own
+ * class runtime when it first meets its name (ClassHost.compiledType).
+ */
+const COMPILED = {
+  bySource: new Map<string, Assembly>(),
+  shapes: new Map<string, TypeShape>(),
+  /** Lower-case full name → the lowered class and its facts. */
+  classes: new Map<string, { text: string; fullName: string; facts: CompiledTypeFacts }>(),
+};
 
 /** An assembly's simple name, as the C# compiler makes one for source compiled in memory: 8 letters and digits from the source. */
 function assemblyName(source: string): string {
@@ -48,31 +53,57 @@ function assemblyName(source: string): string {
 }
 
 export async function addTypes(interp: Interpreter, frame: Frame, request: AddTypeRequest): Promise<AddTypeOutcome> {
-  let compiled = COMPILED.get(interp);
-  if (!compiled) COMPILED.set(interp, (compiled = { bySource: new Map(), shapes: new Map() }));
   const key = request.sources.join('\u0000');
-  const earlier = compiled.bySource.get(key);
-  if (earlier) return { diagnostics: [], existing: [], types: earlier.types.map((t) => new PSTypeValue(t)), alreadyLoaded: true };
+  const earlier = COMPILED.bySource.get(key);
+  if (earlier) {
+    // Loaded already (maybe by another session): this session gets its classes.
+    for (const t of earlier.types) interp.classes.find(t);
+    return { diagnostics: [], existing: [], types: earlier.types.map((t) => new PSTypeValue(t)), alreadyLoaded: true };
+  }
 
   const { compileCSharp } = await loadCompiler();
-  const known = compiled;
   const result = compileCSharp(request.sources, {
     knownType: (name) => resolveTypeName(name)?.toLowerCase() === name.toLowerCase(),
-    compiled: (name) => known.shapes.get(name)?.shape,
+    compiled: (name) => COMPILED.shapes.get(name),
   });
   const diagnostics = result.diagnostics.map((d) => ({ ...d, source: d.source ?? 0 }));
-  const existing = result.types.filter((t) => compiled.shapes.has(t.fullName) || interp.classes.find(t.fullName)).map((t) => t.fullName);
+  const existing = result.types.filter((t) => COMPILED.shapes.has(t.fullName) || interp.classes.find(t.fullName)).map((t) => t.fullName);
   const failed = diagnostics.some((d) => !d.warning || !request.ignoreWarnings) || existing.length > 0;
   if (failed) return { diagnostics, existing, types: [] };
 
   const assembly: Assembly = { name: assemblyName(key), types: result.types.map((t) => t.fullName) };
   for (const t of ordered(result.types)) {
     await define(interp, frame, t);
-    compiled.shapes.set(t.fullName, { shape: t.shape, assembly });
+    COMPILED.shapes.set(t.fullName, t.shape);
     registerTypeAssembly(t.fullName, assembly.name);
   }
-  compiled.bySource.set(key, assembly);
+  COMPILED.bySource.set(key, assembly);
   return { diagnostics, existing: [], types: assembly.types.map((t) => new PSTypeValue(t)) };
+}
+
+/** A class another session compiled, for this session's class runtime (parsed again, over this session's global scope). */
+export function sharedCompiledClass(interp: Interpreter, lowerName: string): { def: A.TypeDefinitionAst; frame: Frame; facts: CompiledTypeFacts } | undefined {
+  const c = COMPILED.classes.get(lowerName);
+  if (!c) return undefined;
+  const def = parseClass(c.text, c.fullName);
+  return { def, frame: typeFrame(interp, c.text), facts: c.facts };
+}
+
+function parseClass(text: string, fullName: string): A.TypeDefinitionAst {
+  const parsed = parseScript(text);
+  const def = parsed.ast.end?.statements[0];
+  if (parsed.errors.length || def?.kind !== 'TypeDefinition') {
+    throw new Error(`Add-Type: the lowered class ${fullName} did not parse: ${parsed.errors[0]?.message ?? 'no class'}`);
+  }
+  return { ...def, name: fullName };
+}
+
+/** Side streams of a class defined on first use: compiled C# writes to none (its errors are exceptions). */
+const NO_STREAMS: Streams = { error: () => undefined, warning: () => undefined, verbose: () => undefined, debug: () => undefined, information: () => undefined };
+
+/** The class's methods see the global scope (a compiled type closes over no script's variables). */
+function typeFrame(interp: Interpreter, text: string, streams: Streams = NO_STREAMS): Frame {
+  return { scope: new Scope(interp.rt.global, 'function'), source: { text }, streams };
 }
 
 /** Base classes before the classes that derive from them. */
@@ -93,19 +124,7 @@ async function define(interp: Interpreter, frame: Frame, t: Lowered): Promise<vo
     registerEnum({ typeName: t.fullName, values: t.values, numbers: t.numbers, flags: t.flags });
     return;
   }
-  const parsed = parseScript(t.text);
-  const def = parsed.ast.end?.statements[0];
-  if (parsed.errors.length || def?.kind !== 'TypeDefinition') {
-    throw new Error(`Add-Type: the lowered class ${t.fullName} did not parse: ${parsed.errors[0]?.message ?? 'no class'}`);
-  }
-  // The class's methods see the global scope (a compiled type closes over no script's variables).
-  const scope = new Scope(interp.rt.global, 'function');
-  const typeFrame: Frame = { scope, source: { text: t.text }, streams: frame.streams };
-  const named: A.TypeDefinitionAst = { ...def, name: t.fullName };
-  await interp.defineCompiledType(named, typeFrame, {
-    accessors: t.accessors,
-    readonlyStatics: t.readonlyStatics,
-    isAbstract: t.isAbstract,
-    isValueType: t.isValueType,
-  });
+  const facts: CompiledTypeFacts = { accessors: t.accessors, readonlyStatics: t.readonlyStatics, isAbstract: t.isAbstract, isValueType: t.isValueType };
+  await interp.defineCompiledType(parseClass(t.text, t.fullName), typeFrame(interp, t.text, frame.streams), facts);
+  COMPILED.classes.set(t.fullName.toLowerCase(), { text: t.text, fullName: t.fullName, facts });
 }

@@ -22,6 +22,11 @@ export interface ClassHost {
   valueSync(st: A.StatementAst | A.ExpressionAst, f: Frame): unknown;
   /** A method body run synchronously when it runs no command (casts construct synchronously); NOT_SYNC otherwise. */
   blockSync(body: A.StatementListAst, scope: Scope, f: Frame): unknown;
+  /**
+   * A class compiled from C# by another session of the process (types are the AppDomain's, as in
+   * .NET): its definition for this session, by lower-case full name.
+   */
+  compiledType?(lowerName: string): { def: A.TypeDefinitionAst; frame: Frame; facts: CompiledTypeFacts } | undefined;
 }
 
 export const NOT_SYNC = Symbol('not synchronous');
@@ -180,25 +185,45 @@ export class ClassRegistry {
   }
 
   find(typeName: string): ClassInfo | undefined {
-    return this.classes.get(typeName.toLowerCase());
+    const lower = typeName.toLowerCase();
+    const found = this.classes.get(lower);
+    if (found || !this.host.compiledType) return found;
+    const shared = this.host.compiledType(lower);
+    if (!shared) return undefined;
+    // Static initial values of compiled types are values (C# constants and expressions): computed synchronously.
+    const info = this.register(shared.def, shared.frame, shared.facts);
+    for (const m of shared.def.members) {
+      if (m.kind !== 'PropertyMember' || !m.isStatic) continue;
+      const type = m.type?.name;
+      let raw = m.initial ? this.host.valueSync(m.initial, shared.frame) : typeDefault(type);
+      if (raw === NOT_SYNC) raw = typeDefault(type);
+      info.statics.set(m.name.toLowerCase(), { type, value: type ? convertTo(raw, type) : raw });
+    }
+    return info;
   }
 
   /** Runs a `class` or `enum` statement: the type exists from then on. */
   async define(def: A.TypeDefinitionAst, f: Frame, compiled?: CompiledTypeFacts): Promise<void> {
     this.defined.add(def);
     if (def.isEnum) return this.defineEnum(def, f);
-    const baseName = def.baseTypes[0];
-    const base = baseName ? this.find(baseName) : undefined;
-    const info = new ClassInfo(def, base, f, compiled);
-    this.classes.set(def.name.toLowerCase(), info);
-    for (const m of def.members) if (m.kind === 'FunctionMember' && !m.isConstructor) this.methodNames.add(m.name.toLowerCase());
-    registerClassCast(def.name, (v) => this.castTo(info, v));
+    const info = this.register(def, f, compiled);
     for (const m of def.members) {
       if (m.kind !== 'PropertyMember' || !m.isStatic) continue;
       const type = m.type?.name;
       const raw = m.initial ? await this.host.value(m.initial, f) : typeDefault(type);
       info.statics.set(m.name.toLowerCase(), { type, value: type ? convertTo(raw, type) : raw });
     }
+  }
+
+  /** The class known by its name, its methods' names and its cast (its static values are set by the caller). */
+  private register(def: A.TypeDefinitionAst, f: Frame, compiled?: CompiledTypeFacts): ClassInfo {
+    const baseName = def.baseTypes[0];
+    const base = baseName ? this.find(baseName) : undefined;
+    const info = new ClassInfo(def, base, f, compiled);
+    this.classes.set(def.name.toLowerCase(), info);
+    for (const m of def.members) if (m.kind === 'FunctionMember' && !m.isConstructor) this.methodNames.add(m.name.toLowerCase());
+    registerClassCast(def.name, (v) => this.castTo(info, v));
+    return info;
   }
 
   private async defineEnum(def: A.TypeDefinitionAst, f: Frame): Promise<void> {

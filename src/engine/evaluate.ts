@@ -29,6 +29,7 @@ import { statementBreakpoints } from './breakpoints.js';
 import { findHandler } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
 import { ClassRegistry, NOT_SYNC, type CompiledTypeFacts } from './classes.js';
+import { sharedCompiledClass } from './add-type.js';
 import { checkRestrictedLanguage } from './dotnet-objects.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, setStaticMember, type StaticEnv } from './static-types.js';
@@ -181,6 +182,7 @@ export class Interpreter {
         this.collectSync({ ...body, statements: init }, frame);
         return ret?.value ? this.pipelineValueSync(ret.value, frame) : null;
       },
+      compiledType: (lowerName) => sharedCompiledClass(this, lowerName),
     });
   }
 

@@ -198,3 +198,15 @@ describe('Add-Type -MemberDefinition, -Path and the records of 5.1', () => {
   });
 });
 
+
+describe('Add-Type across sessions', () => {
+  it('a compiled type is the process\'s, as .NET types are the AppDomain\'s: another session (or runspace) sees and uses it', async () => {
+    const first = everydaySession();
+    await first.run("Add-Type -TypeDefinition 'public class Shared { public static int Twice(int n) { return n * 2; } public string Tag = \"t\"; public static string Kind = \"shared\"; }'");
+    const second = everydaySession();
+    expect(await second.run("$null -ne ([System.Management.Automation.PSTypeName]'Shared').Type; [Shared]::Twice(4); [Shared]::new().Tag; (New-Object Shared).Tag; [Shared]::Kind")).toBe('True\n8\nt\nt\nshared\n');
+    // The same source again is the same assembly; other source for the name is refused in any session.
+    expect(await second.run("Add-Type -TypeDefinition 'public class Shared { public static int Twice(int n) { return n * 2; } public string Tag = \"t\"; public static string Kind = \"shared\"; }'; 'same'")).toBe('same\n');
+    expect(await second.run("try { Add-Type -TypeDefinition 'public class Shared {}' -ErrorAction SilentlyContinue } catch { $_.FullyQualifiedErrorId }")).toBe('COMPILER_ERRORS,Microsoft.PowerShell.Commands.AddTypeCommand\n');
+  });
+});
