@@ -37,6 +37,8 @@ export interface CompiledTypeFacts {
   accessors: { name: string; type: string; get?: string; set?: string }[];
   /** Static fields that cannot be assigned (const, static readonly). */
   readonlyStatics: string[];
+  /** Static properties whose get / set run the hidden static get_X / set_X methods. */
+  staticAccessors: { name: string; type: string; get?: string; set?: string }[];
   /** Abstract and static classes and interfaces have no instances. */
   isAbstract: boolean;
   /** A struct: derives from System.ValueType. */
@@ -330,8 +332,8 @@ export class ClassRegistry {
    * A compiled property's get_X / set_X, run synchronously as reading or setting a property must
    * (their bodies compute values; they run no command).
    */
-  private callAccessor(cls: ClassInfo, name: string, self: unknown, args: unknown[]): unknown {
-    const m = cls.findMethod(name, args, false);
+  private callAccessor(cls: ClassInfo, name: string, self: unknown, args: unknown[], isStatic = false): unknown {
+    const m = cls.findMethod(name, args, isStatic);
     if (!m) throw noOverload(name, args.length);
     const owner = this.ownerOf(cls, m);
     const scope = this.methodScope(owner, self);
@@ -348,12 +350,29 @@ export class ClassRegistry {
     return cls;
   }
 
+  /** A compiled static property with accessor bodies, by name (the class's own first). */
+  private staticAccessor(cls: ClassInfo, name: string): CompiledTypeFacts['staticAccessors'][number] | undefined {
+    for (const c of cls.lineage()) {
+      const a = c.compiled?.staticAccessors.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (a) return a;
+    }
+    return undefined;
+  }
+
   getStatic(cls: ClassInfo, name: string): unknown {
+    const accessor = this.staticAccessor(cls, name);
+    if (accessor) return accessor.get ? this.callAccessor(cls, accessor.get, null, [], true) : null;
     const s = cls.staticSlot(name);
     return s ? s.value : null;
   }
 
   setStatic(cls: ClassInfo, name: string, value: unknown): boolean {
+    const accessor = this.staticAccessor(cls, name);
+    if (accessor) {
+      if (!accessor.set) return false;
+      this.callAccessor(cls, accessor.set, null, [value], true);
+      return true;
+    }
     const s = cls.staticSlot(name);
     if (!s || cls.lineage().some((c) => c.compiled?.readonlyStatics.some((r) => r.toLowerCase() === name.toLowerCase()))) return false;
     s.value = s.type ? convertTo(value, s.type) : value;

@@ -111,6 +111,30 @@ public class Admin : Person, IComparable
     );
   });
 
+  it('static fields changed by instances, static properties with get/set bodies, generic collections, extern methods', async () => {
+    const { run } = everydaySession();
+    await run(`Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+public class Counter
+{
+    private static int count = 0;
+    private List<string> names = new List<string>();
+    public int Id { get; set; }
+    public Counter() { count++; Id = count; }
+    public static int Count { get { return count; } set { count = value; } }
+    public void Add(string n) { names.Add(n.ToUpper()); }
+    public string All() { return String.Join(",", names.ToArray()); }
+    public override string ToString() { return "Counter#" + Id; }
+    [DllImport("kernel32.dll")] public static extern uint GetTickCount();
+}
+'@`);
+    expect(await run('$a = [Counter]::new(); $b = New-Object Counter; $b.Id; [Counter]::Count; [Counter]::Count = 10; [Counter]::new().Id; $a.Add("x"); $a.Add("y"); $a.All(); "$b"')).toBe('2\n2\n11\nX,Y\nCounter#2\n');
+    // P/Invoke has no native code behind it here: calling it throws.
+    expect(await run('try { [Counter]::GetTickCount() } catch { $_.Exception.GetType().FullName }')).toBe('System.NotImplementedException\n');
+  });
+
   it('enums: explicit values, [Flags], an underlying type; [E]::new() and New-Object give 0', async () => {
     const { run } = everydaySession();
     await run("Add-Type -TypeDefinition '[System.Flags] public enum Roles : uint { None = 0, Mailbox = 1, Hub = 2, Both = Mailbox | Hub } public enum Day { Sun, Mon, Tue = 5, Wed }'");

@@ -29,6 +29,8 @@ export interface LoweredClass {
   accessors: { name: string; type: string; get?: string; set?: string }[];
   /** Static fields that cannot be assigned (const, static readonly). */
   readonlyStatics: string[];
+  /** Static properties with accessor bodies: the hidden static get_X / set_X behind them. */
+  staticAccessors: { name: string; type: string; get?: string; set?: string }[];
   shape: TypeShape;
 }
 
@@ -268,6 +270,7 @@ class ClassLowerer {
   private readonly scopes: Map<string, string | undefined>[] = [];
   private isStatic = false;
   private readonly accessors: LoweredClass['accessors'] = [];
+  private readonly staticAccessors: LoweredClass['staticAccessors'] = [];
   private readonly readonlyStatics: string[] = [];
   private temp = 0;
 
@@ -318,6 +321,7 @@ class ClassLowerer {
       isInterface: d.kind === 'interface',
       accessors: this.accessors,
       readonlyStatics: this.readonlyStatics,
+      staticAccessors: this.staticAccessors,
       shape: this.shape,
     };
   }
@@ -343,18 +347,17 @@ class ClassLowerer {
         const psName = this.shape.members.get(m.name)!.psName;
         if (d.kind === 'interface' || m.modifiers.includes('abstract')) return [];
         if ((m.get && !m.get.body) || (m.set && !m.set.body)) return [`  ${hidden}${stat}[${type}] $${psName}`];
-        if (isStatic) this.fail(m.line, 'CS0000', 'Static properties with accessor bodies are not supported by this compiler');
         const out: string[] = [];
         const entry: LoweredClass['accessors'][number] = { name: psName, type };
         if (m.get?.body) {
           entry.get = `get_${psName}`;
-          out.push(`  hidden [${type}] get_${psName}() {`, ...this.body(m.get.body, [], type === 'void'), '  }');
+          out.push(`  hidden ${stat}[${type}] get_${psName}() {`, ...this.body(m.get.body, [], type === 'void'), '  }');
         }
         if (m.set?.body) {
           entry.set = `set_${psName}`;
-          out.push(`  hidden [void] set_${psName}([${type}]$value) {`, ...this.body(m.set.body, [{ name: 'value', type: m.type }], true), '  }');
+          out.push(`  hidden ${stat}[void] set_${psName}([${type}]$value) {`, ...this.body(m.set.body, [{ name: 'value', type: m.type }], true), '  }');
         }
-        this.accessors.push(entry);
+        (isStatic ? this.staticAccessors : this.accessors).push(entry);
         return out;
       }
       case 'method': {
@@ -519,7 +522,11 @@ class ClassLowerer {
   /** An expression used as a statement: its value is dropped. */
   private statementExpr(e: Expr): string {
     if (e.k === 'assign') return this.assign(e);
-    if ((e.k === 'postfix' || e.k === 'unary') && (e.op === '++' || e.op === '--')) return `${this.expr(e.operand).t}${e.op}`;
+    if ((e.k === 'postfix' || e.k === 'unary') && (e.op === '++' || e.op === '--')) {
+      const target = this.expr(e.operand).t;
+      // A local increments in place; a member (a static one above all) is assigned.
+      return target.startsWith('$') && !target.includes('.') ? `${target}${e.op}` : `${target} ${e.op === '++' ? '+=' : '-='} 1`;
+    }
     return `$null = ${this.expr(e).t}`;
   }
 
