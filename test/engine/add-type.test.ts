@@ -214,6 +214,7 @@ describe('Add-Type -MemberDefinition, -Path and the records of 5.1', () => {
       "ASSEMBLY_NOT_FOUND,Microsoft.PowerShell.Commands.AddTypeCommand\nCannot add type. The assembly 'NoSuchThing' could not be found.\n",
     );
     expect(await run('try { Add-Type -AssemblyName C:\\nothere.dll } catch { $_.FullyQualifiedErrorId }')).toBe('System.IO.FileNotFoundException,Microsoft.PowerShell.Commands.AddTypeCommand\n');
+    expect(await run("Set-Content C:\\lib.dll 'MZ'; try { Add-Type -Path C:\\lib.dll } catch { $_.FullyQualifiedErrorId }")).toBe('ASSEMBLY_LOAD_NOT_SUPPORTED,Microsoft.PowerShell.Commands.AddTypeCommand\n');
   });
 
   it('[PSTypeName] names a type whether or not it exists', async () => {

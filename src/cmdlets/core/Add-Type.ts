@@ -185,7 +185,18 @@ function loadAssemblies(names: string[], ctx: CmdletContext): void {
     const isPath = /[\\/]/.test(name);
     if (FRAMEWORK_ASSEMBLIES.has(simpleName(name)) && (!isPath || name.toLowerCase().startsWith(PSHOME.toLowerCase()) || /\$pshome/i.test(name))) continue;
     if (isPath && !hasWildcard(name)) {
-      const display = ctx.fs.resolve(name, ctx.session.getLocation()).display;
+      const resolved = ctx.fs.resolve(name, ctx.session.getLocation());
+      const display = resolved.display;
+      if (ctx.fs.exists(resolved)) {
+        // The file is there, but the shell runs no .NET code of its own.
+        ctx.fail(ctx.error({
+          message: `Cannot add type. emsh cannot load the assembly '${display}': only the .NET Framework assemblies whose types the shell has, and C# source, are supported.`,
+          errorId: 'ASSEMBLY_LOAD_NOT_SUPPORTED',
+          category: 'NotImplemented',
+          exceptionType: 'PSNotSupportedException',
+          targetObject: name,
+        }));
+      }
       ctx.fail(ctx.error({
         message: `Could not load file or assembly 'file:///${display}' or one of its dependencies. The system cannot find the file specified.`,
         errorId: 'System.IO.FileNotFoundException',
