@@ -135,6 +135,21 @@ public class Counter
     expect(await run('try { [Counter]::GetTickCount() } catch { $_.Exception.GetType().FullName }')).toBe('System.NotImplementedException\n');
   });
 
+  it('nested types are Outer+Inner, found by their simple name inside the type', async () => {
+    const { run } = everydaySession();
+    await run(`Add-Type -TypeDefinition @'
+namespace Lab {
+  public class Win32 {
+    [System.Flags] public enum Access { Read = 1, Write = 2 }
+    public struct Rect { public int Left; public int Right; public int Width() { return Right - Left; } }
+    public static Rect Make(int l, int r) { Rect x = new Rect(); x.Left = l; x.Right = r; return x; }
+    public static Access Both() { return Access.Read | Access.Write; }
+  }
+}
+'@`);
+    expect(await run('[Lab.Win32]::Make(2, 9).Width(); [Lab.Win32]::Both(); [Lab.Win32+Access]::Write; [Lab.Win32+Rect]::new().GetType().FullName')).toBe('7\nRead, Write\nWrite\nLab.Win32+Rect\n');
+  });
+
   it('enums: explicit values, [Flags], an underlying type; [E]::new() and New-Object give 0', async () => {
     const { run } = everydaySession();
     await run("Add-Type -TypeDefinition '[System.Flags] public enum Roles : uint { None = 0, Mailbox = 1, Hub = 2, Both = Mailbox | Hub } public enum Day { Sun, Mon, Tue = 5, Wed }'");

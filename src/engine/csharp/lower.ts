@@ -85,8 +85,13 @@ function quote(s: string): string {
 
 type Typed = { t: string; type?: string };
 
+/** A type's .NET full name: namespace, the types it is nested in (`+`), its name. */
+function fullOf(d: TypeDecl): string {
+  const local = d.container ? `${d.container}+${d.name}` : d.name;
+  return d.namespace ? `${d.namespace}.${local}` : local;
+}
+
 export function lowerTypes(decls: TypeDecl[], env: LowerEnv, diagnostics: Diagnostic[]): Lowered[] {
-  const fullOf = (d: TypeDecl): string => (d.namespace ? `${d.namespace}.${d.name}` : d.name);
   const shapes = new Map<string, TypeShape>();
   for (const d of decls) {
     const full = fullOf(d);
@@ -171,6 +176,10 @@ function findType(name: string, arity: number, d: TypeDecl, ctx: Ctx): string | 
   const alias = d.aliases.get(name.split('.')[0]!);
   if (alias) name = alias + name.slice(name.split('.')[0]!.length);
   const candidates: string[] = [];
+  // Types nested in this type and in the types around it come first.
+  const ns = d.namespace ? `${d.namespace}.` : '';
+  const enclosing = [...(d.container ? d.container.split('+') : []), d.name];
+  for (let i = enclosing.length; i > 0; i--) candidates.push(`${ns}${enclosing.slice(0, i).join('+')}+${name}`);
   const parts = d.namespace ? d.namespace.split('.') : [];
   for (let i = parts.length; i > 0; i--) candidates.push(`${parts.slice(0, i).join('.')}.${name}`);
   candidates.push(name);

@@ -34,6 +34,8 @@ export function parseCompilationUnit(text: string, warnings: Diagnostic[]): Type
 
 class Parser {
   private i = 0;
+  /** Nested type declarations, listed after the compilation unit's types. */
+  private readonly nested: TypeDecl[] = [];
   constructor(private readonly t: Token[]) {}
 
   private get tok(): Token {
@@ -84,7 +86,7 @@ class Parser {
     const out: TypeDecl[] = [];
     this.namespaceBody('', [], new Map(), out, true);
     if (this.tok.kind !== 'eof') this.fail('Type or namespace definition, or end-of-file expected', 'CS1022');
-    return out;
+    return [...out, ...this.nested];
   }
 
   private namespaceBody(ns: string, outerUsings: string[], outerAliases: Map<string, string>, out: TypeDecl[], top: boolean): void {
@@ -180,7 +182,8 @@ class Parser {
     } else {
       while (!this.is('}')) {
         if (this.tok.kind === 'eof') this.fail('} expected', 'CS1513');
-        decl.members.push(this.member(decl));
+        const m = this.member(decl);
+        if (m) decl.members.push(m);
       }
     }
     this.expect('}');
@@ -188,11 +191,18 @@ class Parser {
     return decl;
   }
 
-  private member(decl: TypeDecl): Member {
-    this.attributes();
+  /** A member of a type; undefined for a nested type (kept in `nested`). */
+  private member(decl: TypeDecl): Member | undefined {
+    const attributes = this.attributes();
     const line = this.tok.line;
     const modifiers = this.modifiers();
-    if (['class', 'struct', 'interface', 'enum', 'delegate', 'event'].some((k) => this.is(k)) || this.is('~')) {
+    if (['class', 'struct', 'interface', 'enum'].some((k) => this.is(k))) {
+      const inner = this.typeDecl(decl.namespace, decl.usings, decl.aliases, attributes, modifiers, line);
+      inner.container = decl.container ? `${decl.container}+${decl.name}` : decl.name;
+      this.nested.push(inner);
+      return undefined;
+    }
+    if (['delegate', 'event'].some((k) => this.is(k)) || this.is('~')) {
       this.fail(`Nested ${this.tok.text === '~' ? 'destructors' : this.tok.text + ' declarations'} are not supported by this compiler`, 'CS0000');
     }
     // A constructor: the type's name and `(`.

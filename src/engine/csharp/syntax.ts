@@ -67,6 +67,8 @@ export type Member =
 export interface TypeDecl {
   kind: 'class' | 'struct' | 'interface' | 'enum';
   name: string;
+  /** For a nested type, the types it is declared in (`Outer`, `Outer+Middle`): its .NET name is `Outer+Name`. */
+  container?: string;
   namespace: string;
   /** The `using` namespaces in force where the type is declared. */
   usings: string[];
