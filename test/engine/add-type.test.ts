@@ -213,6 +213,15 @@ describe('Add-Type -MemberDefinition, -Path and the records of 5.1', () => {
     }
   });
 
+  it('compile errors name what C# names: a missing return, an unknown type, a syntax error, a local used as a type member', async () => {
+    const { run } = everydaySession();
+    const message = (code: string) => run(`try { Add-Type -TypeDefinition '${code}' -ErrorVariable ev -ErrorAction SilentlyContinue } catch { $ev[0].Exception.Message }`);
+    expect(await message('namespace N { public class R { public int F(int a) { if (a > 1) return 1; } } }')).toContain(": 'N.R.F(int)': not all code paths return a value");
+    expect(await message('public class U { public Missing M; }')).toContain(": The type or namespace name 'Missing' could not be found (are you missing a using directive or an assembly reference?)");
+    expect(await message('public class S { public int X = 1 }')).toContain(': ; expected');
+    expect(await message('public class V { public static int G() { return this.G(); } }')).toContain("Keyword 'this' is not valid in a static property, static method, or static field initializer");
+  });
+
   it('-Path and -LiteralPath compile .cs files on the lab drive; other extensions and missing parameters fail as 5.1 does', async () => {
     const { run } = everydaySession();
     await run("Set-Content C:\\one.cs 'public class FromFile1 { public static int One() { return 1; } }'; Set-Content C:\\two.cs 'public class FromFile2 { public static int Two() { return 2; } }'; Set-Content C:\\x.vb ''");

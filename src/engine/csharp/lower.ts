@@ -360,11 +360,11 @@ class ClassLowerer {
         const entry: LoweredClass['accessors'][number] = { name: psName, type };
         if (m.get?.body) {
           entry.get = `get_${psName}`;
-          out.push(`  hidden ${stat}[${type}] get_${psName}() {`, ...this.body(m.get.body, [], type === 'void'), '  }');
+          out.push(`  hidden ${stat}[${type}] get_${psName}() {`, ...this.body(m.get.body, [], type === 'void', `${m.name}.get`, m.line), '  }');
         }
         if (m.set?.body) {
           entry.set = `set_${psName}`;
-          out.push(`  hidden ${stat}[void] set_${psName}([${type}]$value) {`, ...this.body(m.set.body, [{ name: 'value', type: m.type }], true), '  }');
+          out.push(`  hidden ${stat}[void] set_${psName}([${type}]$value) {`, ...this.body(m.set.body, [{ name: 'value', type: m.type }], true, `${m.name}.set`, m.line), '  }');
         }
         (isStatic ? this.staticAccessors : this.accessors).push(entry);
         return out;
@@ -373,7 +373,7 @@ class ClassLowerer {
         if (d.kind === 'interface') return [];
         const ret = psType(m.ret, d, this.ctx);
         const params = this.params(m.params);
-        const body = m.body ? this.body(m.body, m.params, ret === 'void') : ['    throw [System.NotImplementedException]::new()'];
+        const body = m.body ? this.body(m.body, m.params, ret === 'void', `${m.name}(${m.params.map((p) => p.type.name).join(', ')})`, m.line) : ['    throw [System.NotImplementedException]::new()'];
         return [`  ${hidden}${stat}[${ret}] ${m.name}(${params}) {`, ...body, '  }'];
       }
       case 'ctor': {
@@ -382,7 +382,7 @@ class ClassLowerer {
         const params = this.params(m.params);
         let head = `  ${hidden}${d.name}(${params})`;
         if (m.init) head += ` : base(${this.withScope(m.params, () => m.init!.args.map((a) => this.arg(a)).join(', '))})`;
-        return [`${head} {`, ...this.body(m.body, m.params, true), '  }'];
+        return [`${head} {`, ...this.body(m.body, m.params, true, d.name, m.line), '  }'];
       }
     }
   }
@@ -390,7 +390,7 @@ class ClassLowerer {
   private params(params: Param[]): string {
     return params.map((p) => {
       if (p.modifier === 'ref' || p.modifier === 'out') this.fail(p.type.line, 'CS0000', 'ref and out parameters are not supported by this compiler');
-      return `[${psType(p.type, this.d, this.ctx)}${p.modifier === 'params' ? '' : ''}]$${this.varName(p.name)}`;
+      return `[${psType(p.type, this.d, this.ctx)}]$${this.varName(p.name)}`;
     }).join(', ');
   }
 
@@ -407,15 +407,13 @@ class ClassLowerer {
     }
   }
 
-  private body(stmts: Stmt[], params: Param[] | { name: string; type: TypeRef }[], isVoid: boolean): string[] {
+  /** A body's statements; `member` names it in CS0161 (`Ns.Type.Method(int)`). */
+  private body(stmts: Stmt[], params: Param[] | { name: string; type: TypeRef }[], isVoid: boolean, member: string, line: number): string[] {
     return this.withScope(params, () => {
       const out: string[] = [];
       for (const s of stmts) out.push(...this.stmt(s, 2));
       // A non-void method whose end is reachable is CS0161 in C#; the shell would return $null.
-      if (!isVoid && !stmts.some((s) => endsFlow(s))) {
-        const name = this.d.name;
-        this.fail(this.d.line, 'CS0161', `'${name}': not all code paths return a value`);
-      }
+      if (!isVoid && !stmts.some((s) => endsFlow(s))) this.fail(line, 'CS0161', `'${this.shape.fullName}.${member}': not all code paths return a value`);
       return out;
     });
   }
