@@ -124,7 +124,7 @@ async function define(interp: Interpreter, frame: Frame, t: Lowered): Promise<vo
     registerEnum({ typeName: t.fullName, values: t.values, numbers: t.numbers, flags: t.flags });
     return;
   }
-  const facts: CompiledTypeFacts = { accessors: t.accessors, readonlyStatics: t.readonlyStatics, staticAccessors: t.staticAccessors, isAbstract: t.isAbstract, isValueType: t.isValueType };
+  const facts: CompiledTypeFacts = { accessors: t.accessors, readonlyStatics: t.readonlyStatics, staticAccessors: t.staticAccessors, interfaces: t.interfaces, isAbstract: t.isAbstract, isValueType: t.isValueType };
   await interp.defineCompiledType(parseClass(t.text, t.fullName), typeFrame(interp, t.text, frame.streams), facts);
   COMPILED.classes.set(t.fullName.toLowerCase(), { text: t.text, fullName: t.fullName, facts });
 }

@@ -5,7 +5,7 @@
 // argument count. The type names are registered with the conversions (convert.ts) so casts,
 // `-is`, `[X]::new()`, New-Object and parameter types know them.
 import type * as A from '../../grammar/ast.js';
-import { convertTo, invalidCast, isInstanceOf, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
+import { convertTo, invalidCast, isInstanceOf, registerClassCast, registerClassInterfaces, registerEnum, resolveTypeName } from '../protocol/convert.js';
 import { runtimeError, TerminatingError } from '../protocol/errors.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText, type PSPropertyInfo } from '../protocol/values.js';
 import type { Frame } from './runtime.js';
@@ -37,6 +37,8 @@ export interface CompiledTypeFacts {
   accessors: { name: string; type: string; get?: string; set?: string }[];
   /** Static fields that cannot be assigned (const, static readonly). */
   readonlyStatics: string[];
+  /** The interfaces the class implements (full names): `-is` sees them. */
+  interfaces: string[];
   /** Static properties whose get / set run the hidden static get_X / set_X methods. */
   staticAccessors: { name: string; type: string; get?: string; set?: string }[];
   /** Abstract and static classes and interfaces have no instances. */
@@ -225,6 +227,7 @@ export class ClassRegistry {
     this.classes.set(def.name.toLowerCase(), info);
     for (const m of def.members) if (m.kind === 'FunctionMember' && !m.isConstructor) this.methodNames.add(m.name.toLowerCase());
     registerClassCast(def.name, (v) => this.castTo(info, v));
+    if (compiled?.interfaces.length) registerClassInterfaces(def.name, compiled.interfaces);
     return info;
   }
 

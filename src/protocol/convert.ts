@@ -96,6 +96,7 @@ const KNOWN_TYPES = [
   'System.IO.File', 'System.IO.Path', 'System.IO.Directory', 'System.IO.FileInfo', 'System.IO.DirectoryInfo',
   'System.Text.Encoding', 'System.Text.UnicodeEncoding', 'System.Text.UTF8Encoding', 'System.Text.ASCIIEncoding',
   'System.Collections.ArrayList', 'System.Collections.IEnumerable', 'System.Collections.IDictionary',
+  'System.IComparable', 'System.IDisposable', 'System.ICloneable', 'System.IFormattable', 'System.Collections.IList', 'System.Collections.ICollection',
   'System.Management.Automation.PSCustomObject', 'System.Management.Automation.ScriptBlock', 'System.Management.Automation.PSTypeName',
   'System.Management.Automation.RuntimeException', 'System.Management.Automation.ParameterBindingException',
   'System.Management.Automation.ItemNotFoundException', 'System.Management.Automation.CommandNotFoundException', 'System.Management.Automation.ScriptRequiresException',
@@ -207,6 +208,14 @@ const CLASS_CASTS = new Map<string, (value: unknown) => unknown>();
 export function registerClassCast(typeName: string, cast: (value: unknown) => unknown): void {
   CLASS_CASTS.set(typeName.toLowerCase(), cast);
   addKnown(typeName);
+}
+
+/** The interfaces a compiled class implements (Add-Type): lower-case class name → lower-case interface full names. */
+const CLASS_INTERFACES = new Map<string, readonly string[]>();
+
+/** Records the interfaces a class implements, for `-is [IComparable]` and parameter types. */
+export function registerClassInterfaces(typeName: string, interfaces: readonly string[]): void {
+  CLASS_INTERFACES.set(typeName.toLowerCase(), interfaces.map((i) => i.toLowerCase()));
 }
 
 /** Whether the type is a class the session defined (a PowerShell class, or C# from Add-Type). */
@@ -1063,6 +1072,7 @@ export function isInstanceOf(value: unknown, typeName: string): boolean {
     if (names.some((n) => n.toLowerCase() === net)) return true;
   }
   if (full === 'System.Object' || full === 'System.Management.Automation.PSObject') return true;
+  if (value instanceof PSObject && CLASS_INTERFACES.size && names.some((n) => CLASS_INTERFACES.get(n.toLowerCase())?.includes(lower))) return true;
   if (value instanceof ErrorRecord) {
     const chain = exceptionChain(value.exceptionType);
     const short = shortTypeName(full);

@@ -111,6 +111,14 @@ public class Admin : Person, IComparable
     );
   });
 
+  it('interfaces: a class is its interfaces (compiled ones and the framework\'s), which have no instances', async () => {
+    const { run } = everydaySession();
+    await run("Add-Type -TypeDefinition 'public interface IArea { int Area(); } public class Tile : IArea, System.IComparable { public int Area() { return 4; } public int CompareTo(object o) { return 0; } } public class BigTile : Tile {}'");
+    expect(await run('$t = [BigTile]::new(); $t -is [IArea]; $t -is [System.IComparable]; $t.Area(); "x" -is [IArea]; try { [IArea]::new() } catch { $_.FullyQualifiedErrorId }')).toBe(
+      'True\nTrue\n4\nFalse\nConstructorInvokedThrowException\n',
+    );
+  });
+
   it('static fields changed by instances, static properties with get/set bodies, generic collections, extern methods', async () => {
     const { run } = everydaySession();
     await run(`Add-Type -TypeDefinition @'

@@ -29,6 +29,8 @@ export interface LoweredClass {
   accessors: { name: string; type: string; get?: string; set?: string }[];
   /** Static fields that cannot be assigned (const, static readonly). */
   readonlyStatics: string[];
+  /** The interfaces it implements (full names). */
+  interfaces: string[];
   /** Static properties with accessor bodies: the hidden static get_X / set_X behind them. */
   staticAccessors: { name: string; type: string; get?: string; set?: string }[];
   shape: TypeShape;
@@ -299,9 +301,11 @@ class ClassLowerer {
     let base: string | undefined;
     const lines: string[] = [];
     const baseNames: string[] = [];
+    const interfaces: string[] = [];
     for (const b of d.bases) {
       const full = resolveType(b, d, this.ctx);
       const compiled = this.ctx.shapes.get(full) ?? this.ctx.env.compiled(full);
+      if (compiled?.kind === 'interface' || KNOWN_INTERFACES.has(full)) interfaces.push(full);
       if (compiled && compiled.kind !== 'interface') {
         if (compiled.kind !== 'class') this.fail(b.line, 'CS0509', `'${d.name}': cannot derive from sealed type '${full}'`);
         base = full;
@@ -331,6 +335,7 @@ class ClassLowerer {
       accessors: this.accessors,
       readonlyStatics: this.readonlyStatics,
       staticAccessors: this.staticAccessors,
+      interfaces,
       shape: this.shape,
     };
   }
