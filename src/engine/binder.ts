@@ -22,6 +22,8 @@ import {
   convertToString,
   isInstanceOfName,
   enumInfo,
+  isClassType,
+  isInstanceOf,
   resolveTypeName,
   valueText,
 } from '../protocol/convert.js';
@@ -221,6 +223,7 @@ function exact(p: ParamMeta, v: unknown): Maybe {
       return typeof v === 'boolean' ? v : NO;
     case 'Object':
     case 'PSObject':
+      if (t === 'Object' && p.decl.netType && isClassType(p.decl.netType)) return isInstanceOf(v, p.decl.netType) ? v : NO;
       // A .NET-typed parameter takes a value of that very type as is (Write-Error's -ErrorRecord
       // and -Exception at position 0 win over -Message for a record or an exception).
       return t === 'Object' && p.decl.convertTo ? (isInstanceOfName(v, p.decl.convertTo) ? v : NO) : v;
@@ -326,6 +329,14 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean, advanced = false)
         }
       }
       if (t === 'Object' && p.decl.convertTo) return via(v, p.decl.convertTo);
+      // A parameter typed with a class: its type constraint converts the argument (an argument transformation).
+      if (t === 'Object' && p.decl.netType && isClassType(p.decl.netType)) {
+        try {
+          return convertTo(v, p.decl.netType);
+        } catch (e) {
+          throw new BindFailure('ParameterArgumentTransformationError', { name: p.name, detail: innerMessage(e) });
+        }
+      }
       return v;
     case 'Object[]':
     case 'PSObject[]':

@@ -5,7 +5,7 @@
 // argument count. The type names are registered with the conversions (convert.ts) so casts,
 // `-is`, `[X]::new()`, New-Object and parameter types know them.
 import type * as A from '../../grammar/ast.js';
-import { convertTo, invalidCast, isInstanceOf, registerClassCast, registerEnum, resolveTypeName } from '../protocol/convert.js';
+import { convertTo, invalidCast, isInstanceOf, registerClassCast, registerClassInterfaces, registerEnum, resolveTypeName } from '../protocol/convert.js';
 import { runtimeError, TerminatingError } from '../protocol/errors.js';
 import { PSHashtable, PSObject, ScriptBlockValue, toDisplayText, type PSPropertyInfo } from '../protocol/values.js';
 import type { Frame } from './runtime.js';
@@ -22,9 +22,30 @@ export interface ClassHost {
   valueSync(st: A.StatementAst | A.ExpressionAst, f: Frame): unknown;
   /** A method body run synchronously when it runs no command (casts construct synchronously); NOT_SYNC otherwise. */
   blockSync(body: A.StatementListAst, scope: Scope, f: Frame): unknown;
+  /**
+   * A class compiled from C# by another session of the process (types are the AppDomain's, as in
+   * .NET): its definition for this session, by lower-case full name.
+   */
+  compiledType?(lowerName: string): { def: A.TypeDefinitionAst; frame: Frame; facts: CompiledTypeFacts } | undefined;
 }
 
 export const NOT_SYNC = Symbol('not synchronous');
+
+/** What a type compiled from C# (Add-Type, src/engine/csharp/) has beyond a PowerShell class. */
+export interface CompiledTypeFacts {
+  /** Properties whose get / set run the hidden get_X / set_X methods (no set: read-only). */
+  accessors: { name: string; type: string; get?: string; set?: string }[];
+  /** Static fields that cannot be assigned (const, static readonly). */
+  readonlyStatics: string[];
+  /** The interfaces the class implements (full names): `-is` sees them. */
+  interfaces: string[];
+  /** Static properties whose get / set run the hidden static get_X / set_X methods. */
+  staticAccessors: { name: string; type: string; get?: string; set?: string }[];
+  /** Abstract and static classes and interfaces have no instances. */
+  isAbstract: boolean;
+  /** A struct: derives from System.ValueType. */
+  isValueType: boolean;
+}
 
 interface StaticSlot {
   type?: string;
@@ -43,6 +64,8 @@ export class ClassInfo {
     readonly base: ClassInfo | undefined,
     /** Where the class was defined: its methods' variables resolve from there. */
     readonly frame: Frame,
+    /** Set for a type compiled from C#. */
+    readonly compiled?: CompiledTypeFacts,
   ) {
     for (const m of ast.members) {
       if (m.kind === 'PropertyMember') {
@@ -69,7 +92,7 @@ export class ClassInfo {
 
   /** The class's type names, most derived first. */
   typeNames(): string[] {
-    return [...this.lineage().map((c) => c.name), 'System.Object'];
+    return [...this.lineage().map((c) => c.name), ...(this.compiled?.isValueType ? ['System.ValueType'] : []), 'System.Object'];
   }
 
   /** A method of the class or its bases (derived first), by name and arguments. */
@@ -140,6 +163,11 @@ function objectCreationError(cls: ClassInfo, why: string, value: unknown) {
   return invalidCast(`Cannot create object of type "${cls.name}". ${why}`, 'ObjectCreationError', value);
 }
 
+/** `[AbstractType]::new()`, New-Object of an abstract class, static class or interface. */
+function abstractClass(cls: ClassInfo) {
+  return runtimeError(`Cannot create an instance of the abstract class "${cls.name}".`, 'ConstructorInvokedThrowException', 'InvalidOperation', 'MethodInvocationException');
+}
+
 function noOverload(name: string, argc: number) {
   return runtimeError(`Cannot find an overload for "${name}" and the argument count: "${argc}".`, 'MethodCountCouldNotFindBest', 'NotSpecified', 'MethodException');
 }
@@ -161,25 +189,46 @@ export class ClassRegistry {
   }
 
   find(typeName: string): ClassInfo | undefined {
-    return this.classes.get(typeName.toLowerCase());
+    const lower = typeName.toLowerCase();
+    const found = this.classes.get(lower);
+    if (found || !this.host.compiledType) return found;
+    const shared = this.host.compiledType(lower);
+    if (!shared) return undefined;
+    // Static initial values of compiled types are values (C# constants and expressions): computed synchronously.
+    const info = this.register(shared.def, shared.frame, shared.facts);
+    for (const m of shared.def.members) {
+      if (m.kind !== 'PropertyMember' || !m.isStatic) continue;
+      const type = m.type?.name;
+      let raw = m.initial ? this.host.valueSync(m.initial, shared.frame) : typeDefault(type);
+      if (raw === NOT_SYNC) raw = typeDefault(type);
+      info.statics.set(m.name.toLowerCase(), { type, value: type ? convertTo(raw, type) : raw });
+    }
+    return info;
   }
 
   /** Runs a `class` or `enum` statement: the type exists from then on. */
-  async define(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
+  async define(def: A.TypeDefinitionAst, f: Frame, compiled?: CompiledTypeFacts): Promise<void> {
     this.defined.add(def);
     if (def.isEnum) return this.defineEnum(def, f);
-    const baseName = def.baseTypes[0];
-    const base = baseName ? this.find(baseName) : undefined;
-    const info = new ClassInfo(def, base, f);
-    this.classes.set(def.name.toLowerCase(), info);
-    for (const m of def.members) if (m.kind === 'FunctionMember' && !m.isConstructor) this.methodNames.add(m.name.toLowerCase());
-    registerClassCast(def.name, (v) => this.castTo(info, v));
+    const info = this.register(def, f, compiled);
     for (const m of def.members) {
       if (m.kind !== 'PropertyMember' || !m.isStatic) continue;
       const type = m.type?.name;
       const raw = m.initial ? await this.host.value(m.initial, f) : typeDefault(type);
       info.statics.set(m.name.toLowerCase(), { type, value: type ? convertTo(raw, type) : raw });
     }
+  }
+
+  /** The class known by its name, its methods' names and its cast (its static values are set by the caller). */
+  private register(def: A.TypeDefinitionAst, f: Frame, compiled?: CompiledTypeFacts): ClassInfo {
+    const baseName = def.baseTypes[0];
+    const base = baseName ? this.find(baseName) : undefined;
+    const info = new ClassInfo(def, base, f, compiled);
+    this.classes.set(def.name.toLowerCase(), info);
+    for (const m of def.members) if (m.kind === 'FunctionMember' && !m.isConstructor) this.methodNames.add(m.name.toLowerCase());
+    registerClassCast(def.name, (v) => this.castTo(info, v));
+    if (compiled?.interfaces.length) registerClassInterfaces(def.name, compiled.interfaces);
+    return info;
   }
 
   private async defineEnum(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
@@ -198,6 +247,7 @@ export class ClassRegistry {
 
   /** A new instance: properties at their defaults, then the constructor for these arguments. */
   async construct(cls: ClassInfo, args: unknown[]): Promise<PSObject> {
+    if (cls.compiled?.isAbstract) throw abstractClass(cls);
     const obj = this.shell(cls);
     for (const c of this.chain(cls)) await this.initialize(c, obj, false);
     await this.runConstructor(cls, obj, args);
@@ -281,19 +331,53 @@ export class ClassRegistry {
     return ret ? convertTo(v === undefined ? null : v, ret) : v;
   }
 
+  /**
+   * A compiled property's get_X / set_X, run synchronously as reading or setting a property must
+   * (their bodies compute values; they run no command).
+   */
+  private callAccessor(cls: ClassInfo, name: string, self: unknown, args: unknown[], isStatic = false): unknown {
+    const m = cls.findMethod(name, args, isStatic);
+    if (!m) throw noOverload(name, args.length);
+    const owner = this.ownerOf(cls, m);
+    const scope = this.methodScope(owner, self);
+    m.parameters.forEach((p, i) => scope.setOwn(p.name.toLowerCase(), p.type ? convertTo(args[i], p.type.name) : args[i]));
+    const v = this.host.blockSync(m.body.end!, scope, owner.frame);
+    if (v === NOT_SYNC) throw runtimeError(`The property accessor '${name}' of type '${cls.name}' cannot run: its body runs a command.`, 'PropertyAccessorNotSynchronous', 'InvalidOperation', 'GetValueInvocationException');
+    const ret = m.returnType?.name;
+    if (ret && /^(system\.)?void$/i.test(ret)) return undefined;
+    return ret ? convertTo(v === undefined ? null : v, ret) : v;
+  }
+
   private ownerOf(cls: ClassInfo, m: A.FunctionMemberAst): ClassInfo {
     for (let c: ClassInfo | undefined = cls; c; c = c.base) if (c.ast.members.includes(m)) return c;
     return cls;
   }
 
+  /** A compiled static property with accessor bodies, by name (the class's own first). */
+  private staticAccessor(cls: ClassInfo, name: string): CompiledTypeFacts['staticAccessors'][number] | undefined {
+    for (const c of cls.lineage()) {
+      const a = c.compiled?.staticAccessors.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (a) return a;
+    }
+    return undefined;
+  }
+
   getStatic(cls: ClassInfo, name: string): unknown {
+    const accessor = this.staticAccessor(cls, name);
+    if (accessor) return accessor.get ? this.callAccessor(cls, accessor.get, null, [], true) : null;
     const s = cls.staticSlot(name);
     return s ? s.value : null;
   }
 
   setStatic(cls: ClassInfo, name: string, value: unknown): boolean {
+    const accessor = this.staticAccessor(cls, name);
+    if (accessor) {
+      if (!accessor.set) return false;
+      this.callAccessor(cls, accessor.set, null, [value], true);
+      return true;
+    }
     const s = cls.staticSlot(name);
-    if (!s) return false;
+    if (!s || cls.lineage().some((c) => c.compiled?.readonlyStatics.some((r) => r.toLowerCase() === name.toLowerCase()))) return false;
     s.value = s.type ? convertTo(value, s.type) : value;
     return true;
   }
@@ -301,7 +385,8 @@ export class ClassRegistry {
   /** An instance without its initial values: typed properties and the methods. */
   private shell(cls: ClassInfo): PSObject {
     const obj = new PSObject(cls.typeNames());
-    for (const c of this.chain(cls)) {
+    // A compiled type lists its members as .NET reflection does: the type's own first, then its bases'.
+    for (const c of cls.compiled ? cls.lineage() : this.chain(cls)) {
       for (const p of c.properties) {
         const type = p.type?.name;
         let current: unknown = typeDefault(type);
@@ -316,6 +401,16 @@ export class ClassRegistry {
           },
         };
         obj.addProperty(info);
+      }
+      for (const a of c.compiled?.accessors ?? []) {
+        const { get: getter, set: setter } = a;
+        obj.addProperty({
+          name: a.name,
+          memberType: 'Property',
+          typeName: resolveTypeName(a.type) ?? a.type,
+          get: () => (getter ? this.callAccessor(cls, getter, obj, []) : null),
+          set: setter ? (v) => void this.callAccessor(cls, setter, obj, [v]) : undefined,
+        });
       }
     }
     const seen = new Set<string>();
@@ -366,25 +461,33 @@ export class ClassRegistry {
   private castTo(cls: ClassInfo, value: unknown): unknown {
     if (value === null || value === undefined) return null;
     if (value instanceof PSObject && value.typeNames.some((n) => n.toLowerCase() === cls.name.toLowerCase())) return value;
+    if (cls.compiled?.isAbstract) throw this.castFailed(value, cls, abstractClass(cls).record.message);
+    // A deserialized instance of the class (Deserialized.<name>) sets the properties it carries.
+    const deserialized = value instanceof PSObject && value.typeNames[0]?.toLowerCase() === `deserialized.${cls.name.toLowerCase()}`;
     // A hashtable sets the properties, unless a constructor takes the hashtable itself.
-    const byCtor = !(value instanceof PSHashtable) || cls.ctors.some((c) => c.parameters.length === 1 && c.parameters[0]!.type && isInstanceOf(value, c.parameters[0]!.type.name));
-    const props = byCtor ? undefined : (value as PSHashtable);
+    const byCtor = !deserialized && (!(value instanceof PSHashtable) || cls.ctors.some((c) => c.parameters.length === 1 && c.parameters[0]!.type && isInstanceOf(value, c.parameters[0]!.type.name)));
+    const props: [string, unknown][] | undefined = byCtor
+      ? undefined
+      : value instanceof PSHashtable
+        ? [...value.entries()].map(([k, v]) => [toDisplayText(k), v])
+        : (value as PSObject).properties().map((p) => [p.name, p.get()]);
+    const creationError = (why: string) => (deserialized ? this.castFailed(value, cls, why) : objectCreationError(cls, why, value));
     const obj = this.shell(cls);
     for (const c of this.chain(cls)) if (this.initialize(c, obj, true) === NOT_SYNC) throw this.castFailed(value, cls, 'The initial value of a property runs a command.');
     const args = props ? [] : [value];
     this.constructSync(cls, obj, args, value);
     if (props) {
-      for (const [k, v] of props.entries()) {
-        const key = toDisplayText(k);
+      for (const [key, v] of props) {
         const p = obj.property(key);
         if (!p?.set) {
-          const available = obj.properties().map((x) => `[${x.name} <${x.typeName ?? 'System.Object'}>]`).join(' , ');
-          throw objectCreationError(cls, `The ${key} property was not found for the ${cls.name} object. The available property is: ${available}`, value);
+          const settable = obj.properties().filter((x) => x.set);
+          const available = settable.map((x) => `[${x.name} <${x.typeName ?? 'System.Object'}>]`).join(' , ');
+          throw creationError(`The ${key} property was not found for the ${cls.name} object. The available property is: ${available}`);
         }
         try {
           p.set(v);
         } catch (e) {
-          throw objectCreationError(cls, e instanceof TerminatingError ? e.record.message : String(e), value);
+          throw creationError(e instanceof TerminatingError ? e.record.message : String(e));
         }
       }
     }

@@ -6,6 +6,8 @@ import type { Span } from '../../grammar/ast.js';
 import {
   RunState,
   type CallStackEntry,
+  type AddTypeOutcome,
+  type AddTypeRequest,
   type CmdletContext,
   type CmdletDeclaration,
   type InvokeOptions,
@@ -36,6 +38,7 @@ import type { Frame, Pipe } from './runtime.js';
 import { NULL_PIPE, appendErrorVariables } from './runtime.js';
 import { constructObject } from './dotnet-objects.js';
 import { callStackEntries } from './call-stack.js';
+import { addTypes } from './add-type.js';
 import { exceptionValue, resolveTypeName } from '../protocol/convert.js';
 import { isPromise, noop, type MaybePromise } from './signals.js';
 
@@ -426,6 +429,10 @@ export class CommandContext implements CmdletContext {
     if (cls) return this.interp.classes.construct(cls, args);
     const env = this.interp.staticEnv;
     return constructObject(full, args, { ...env, services: this.services });
+  }
+
+  async addType(request: AddTypeRequest): Promise<AddTypeOutcome> {
+    return addTypes(this.interp, this.frame, request);
   }
 
   invoke(block: ScriptBlockValue, options?: InvokeOptions): MaybePromise<unknown[]> {

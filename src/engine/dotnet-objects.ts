@@ -6,7 +6,7 @@ import type { ScriptBlockAst } from '../../grammar/ast.js';
 import { parseScript } from '../../grammar/index.js';
 import { formatMessage } from '../../grammar/messages.js';
 import { restrictedLanguageErrors } from '../../grammar/restricted-language.js';
-import { castError, convertTo, convertToString, exceptionChain, invalidCast, registerClassCast, exceptionInfoOf, exceptionValue, newGenericCollection, shortTypeName, toNumber } from '../protocol/convert.js';
+import { castError, convertTo, enumInfo, convertToString, exceptionChain, invalidCast, registerClassCast, exceptionInfoOf, exceptionValue, newGenericCollection, shortTypeName, toNumber } from '../protocol/convert.js';
 import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString, timeSpan } from '../protocol/operators.js';
@@ -182,6 +182,8 @@ function castWithProperties(typeName: string, make: () => PSObject): (value: unk
 registerClassCast(COORDINATES, castWithProperties(COORDINATES, () => coordinates(0, 0)));
 
 export function constructObject(fullName: string, args: unknown[], env: X509Env): unknown {
+  // An enum's parameterless constructor (every value type has one) gives the value 0.
+  if (args.length === 0 && enumInfo(fullName)) return convertTo(0, fullName);
   const dynamic = constructDynamicParameterObject(fullName, args);
   if (dynamic !== undefined) return dynamic;
   // Generic collections and dictionaries: (IEnumerable<T> collection) copies; (int capacity) and () start empty.

@@ -18,6 +18,7 @@ import {
   isTruthy,
   toDisplayText,
   elementText,
+  typeNamesOf,
 } from '../protocol/values.js';
 import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
@@ -29,7 +30,8 @@ import { statementBreakpoints, variableBreakpoints } from './breakpoints.js';
 import { leaveCall } from './call-stack.js';
 import { findHandler, wrapperException } from './exception-handling.js';
 import { forEachByName, whereMethod, whereNeedsBlock } from './magic-methods.js';
-import { ClassRegistry, NOT_SYNC } from './classes.js';
+import { ClassRegistry, NOT_SYNC, type CompiledTypeFacts } from './classes.js';
+import { sharedCompiledClass } from './add-type.js';
 import { checkRestrictedLanguage } from './dotnet-objects.js';
 import type { InvokeOptions } from '../protocol/cmdlet.js';
 import { getStaticMember, invokeStaticMethod, setStaticMember, type StaticEnv } from './static-types.js';
@@ -184,6 +186,7 @@ export class Interpreter {
         this.collectSync({ ...body, statements: init }, frame);
         return ret?.value ? this.pipelineValueSync(ret.value, frame) : null;
       },
+      compiledType: (lowerName) => sharedCompiledClass(this, lowerName),
     });
   }
 
@@ -199,6 +202,12 @@ export class Interpreter {
   private async defineType(def: A.TypeDefinitionAst, f: Frame): Promise<void> {
     if (this.classes.isDefined(def)) return;
     await this.classes.define(def, f);
+    this.pureCache = new WeakMap();
+  }
+
+  /** A class compiled from C# (Add-Type): defined like a `class` statement, with what C# adds. */
+  async defineCompiledType(def: A.TypeDefinitionAst, f: Frame, facts: CompiledTypeFacts): Promise<void> {
+    await this.classes.define(def, f, facts);
     this.pureCache = new WeakMap();
   }
 
@@ -291,7 +300,7 @@ export class Interpreter {
         if (e.member.kind !== 'StringConstant') return false;
         const name = e.member.value.toLowerCase();
         // A PowerShell class's methods run script.
-        if (e.static ? e.target.kind === 'TypeExpression' && this.classes.find(e.target.type.name) : this.classes.methodNames.has(name)) return false;
+        if (e.static && e.target.kind === 'TypeExpression' ? this.classes.find(e.target.type.name) : this.classes.methodNames.has(name)) return false;
         if (!e.static && (name === 'invoke' || name === 'dynamicinvoke' || name === 'invokereturnasis' || name === 'foreach' || name === 'where' || name === 'getnewclosure')) return false;
         // [powershell]'s runs: a nested session runs commands.
         if (!e.static && (name === 'begininvoke' || name === 'endinvoke')) return false;
@@ -882,22 +891,23 @@ export class Interpreter {
         return value;
       }
       case 'Member': {
-        const cls = t.static && t.target.kind === 'TypeExpression' ? this.classes.find(this.resolveType(t.target.type)) : undefined;
-        if (t.static && !cls) {
+        if (t.static) {
+          const typeName = this.staticTypeName(t.target, () => ev(t.target));
           const name = t.member.kind === 'StringConstant' ? t.member.value : toDisplayText(ev(t.member));
-          const typeName = this.staticTypeName(t.target);
+          if (typeName === undefined) return this.assignResolved(t, null, name, op, value);
+          const cls = this.classes.find(typeName);
+          if (cls) {
+            // `[X]::Count = 5`: a static property of a PowerShell class.
+            if (op !== '=') value = this.arith(COMPOUND[op]!, this.classes.getStatic(cls, name), value);
+            if (!this.classes.setStatic(cls, name, value)) throw new TerminatingError(new ErrorRecord({ message: `'${name}' is a ReadOnly property.`, errorId: 'PropertyAssignmentException', category: 'InvalidOperation', exceptionType: 'RuntimeException' }));
+            return value;
+          }
           if (op !== '=') value = this.arith(COMPOUND[op]!, getStaticMember(typeName, name, this.staticEnv), value);
           setStaticMember(typeName, name, value, this.staticEnv);
           return value;
         }
         const target = ev(t.target);
         const name = t.member.kind === 'StringConstant' ? t.member.value : toDisplayText(ev(t.member));
-        if (cls) {
-          // `[X]::Count = 5`: a static property of a PowerShell class.
-          if (op !== '=') value = this.arith(COMPOUND[op]!, this.classes.getStatic(cls, name), value);
-          if (!this.classes.setStatic(cls, name, value)) throw new TerminatingError(new ErrorRecord({ message: `'${name}' is a ReadOnly property.`, errorId: 'PropertyAssignmentException', category: 'InvalidOperation', exceptionType: 'RuntimeException' }));
-          return value;
-        }
         return this.assignResolved(t, target, name, op, value);
       }
       case 'Index':
@@ -1472,25 +1482,21 @@ export class Interpreter {
   }
 
   /**
-   * The type left of `::`: a type literal, or a value that is a type (`$t = [Math]; $t::Round(1.5)`)
-   * or a type's name (which converts to the type, as [type] does).
+   * The type left of `::`: a type literal, or the value of an expression. A value that is a type
+   * names that type (`$t = [Math]; $t::Round(1.5)`); any other value stands for its own type, as
+   * .NET's static member lookup does (`$s = 'x'; $s::Empty` is String.Empty). `$null` has none.
    */
-  private staticTypeName(target: A.ExpressionAst, value?: () => unknown): string {
+  private staticTypeName(target: A.ExpressionAst, value?: () => unknown): string | undefined {
     if (target.kind === 'TypeExpression') return this.resolveType(target.type);
     const v = value?.();
     if (v instanceof PSTypeValue) return v.fullName;
-    if (typeof v === 'string') {
-      const full = resolveTypeName(v) ?? (this.classes.find(v) ? v : undefined);
-      if (!full) throw new TerminatingError(typeNotFound(v));
-      return full;
-    }
-    throw new TerminatingError(
-      new ErrorRecord({ message: 'Unexpected token in expression or statement.', errorId: 'UnexpectedToken', category: 'ParserError', exceptionType: 'ParseException' }),
-    );
+    if (v === null || v === undefined) return undefined;
+    return typeNamesOf(v)[0] ?? 'System.Object';
   }
 
   private staticMember(e: A.MemberAst, name: string, value?: () => unknown): unknown {
     const typeName = this.staticTypeName(e.target, value);
+    if (typeName === undefined) return null;
     const cls = this.classes.find(typeName);
     if (cls) return this.classes.getStatic(cls, name);
     return getStaticMember(typeName, name, this.staticEnv);
@@ -1498,6 +1504,7 @@ export class Interpreter {
 
   private staticInvoke(e: A.InvokeMemberAst, name: string, args: unknown[], value?: () => unknown): unknown {
     const typeName = this.staticTypeName(e.target, value);
+    if (typeName === undefined) return invokeMethod(null, name, args);
     const cls = this.classes.find(typeName);
     if (cls) return name.toLowerCase() === 'new' ? this.classes.construct(cls, args) : this.classes.callMethod(cls, name, null, args, true);
     return checkedMethodResult(name, args, () => invokeStaticMethod(typeName, name, args, this.staticEnv));

@@ -7,7 +7,7 @@ import type { MaybePromise } from './maybe-promise.js';
 import type { ScriptBlockAst, SourceText, Span } from '../../grammar/ast.js';
 import type { ErrorCategory, ErrorRecord, ErrorRecordInit } from './errors.js';
 import type { Host, HostStyle } from './host.js';
-import type { PSHashtable, PSObject, ScriptBlockValue, SecureString } from './values.js';
+import type { PSHashtable, PSObject, PSTypeValue, ScriptBlockValue, SecureString } from './values.js';
 
 /** Parameter types the binder knows how to convert to. */
 export type ParameterType =
@@ -541,6 +541,23 @@ export interface InvokeOptions {
 }
 
 /** The context a running cmdlet gets. */
+/** What Add-Type asks the engine to compile. */
+export interface AddTypeRequest {
+  /** C# compilation units (one per file or generated source). */
+  sources: string[];
+  /** Warnings do not fail the compilation (-IgnoreWarnings). */
+  ignoreWarnings: boolean;
+}
+
+/** What the compilation gave: the compiler's messages, the type names already taken by other source, the types defined. */
+export interface AddTypeOutcome {
+  diagnostics: { source: number; line: number; col: number; code: string; message: string; warning?: boolean }[];
+  existing: string[];
+  types: PSTypeValue[];
+  /** The same source was compiled before: its types, nothing compiled. */
+  alreadyLoaded?: boolean;
+}
+
 export interface CmdletContext {
   readonly commandName: string;
   /** The function or script whose code runs this command; undefined at the prompt (Write-Error's FQID names it). */
@@ -610,6 +627,8 @@ export interface CmdletContext {
    * none for the type. A constructor's failure throws its MethodInvocationException record.
    */
   construct?(typeName: string, args: unknown[]): Promise<unknown>;
+  /** Add-Type: compiles C# source and defines its types in the session (src/engine/add-type.ts). */
+  addType?(request: AddTypeRequest): Promise<AddTypeOutcome>;
   /**
    * The command needs no more input (`Select-Object -First N` has its N): once the current call
    * returns, the commands before it in the pipeline are stopped (their end blocks do not run);

@@ -96,7 +96,8 @@ const KNOWN_TYPES = [
   'System.IO.File', 'System.IO.Path', 'System.IO.Directory', 'System.IO.FileInfo', 'System.IO.DirectoryInfo',
   'System.Text.Encoding', 'System.Text.UnicodeEncoding', 'System.Text.UTF8Encoding', 'System.Text.ASCIIEncoding',
   'System.Collections.ArrayList', 'System.Collections.Specialized.OrderedDictionary', 'System.Collections.IEnumerable', 'System.Collections.IDictionary',
-  'System.Management.Automation.PSCustomObject', 'System.Management.Automation.ScriptBlock',
+  'System.IComparable', 'System.IDisposable', 'System.ICloneable', 'System.IFormattable', 'System.Collections.IList', 'System.Collections.ICollection',
+  'System.Management.Automation.PSCustomObject', 'System.Management.Automation.ScriptBlock', 'System.Management.Automation.PSTypeName',
   'System.Management.Automation.RuntimeException', 'System.Management.Automation.ParameterBindingException',
   'System.Management.Automation.ItemNotFoundException', 'System.Management.Automation.CommandNotFoundException', 'System.Management.Automation.ScriptRequiresException',
   'System.Management.Automation.MethodInvocationException', 'System.Management.Automation.PSInvalidCastException',
@@ -215,6 +216,19 @@ const CLASS_CASTS = new Map<string, (value: unknown) => unknown>();
 export function registerClassCast(typeName: string, cast: (value: unknown) => unknown): void {
   CLASS_CASTS.set(typeName.toLowerCase(), cast);
   addKnown(typeName);
+}
+
+/** The interfaces a compiled class implements (Add-Type): lower-case class name → lower-case interface full names. */
+const CLASS_INTERFACES = new Map<string, readonly string[]>();
+
+/** Records the interfaces a class implements, for `-is [IComparable]` and parameter types. */
+export function registerClassInterfaces(typeName: string, interfaces: readonly string[]): void {
+  CLASS_INTERFACES.set(typeName.toLowerCase(), interfaces.map((i) => i.toLowerCase()));
+}
+
+/** Whether the type is a class the session defined (a PowerShell class, or C# from Add-Type). */
+export function isClassType(typeName: string): boolean {
+  return CLASS_CASTS.has(typeName.toLowerCase());
 }
 
 /** Registers an enum so casts, -as, binding and declarationFromParamBlock know it. */
@@ -762,6 +776,18 @@ export function convertTo(value: unknown, typeName: string): unknown {
       if (!ip) throw conversionError(value, full, INVALID_IP_ADDRESS, 'InvalidCastParseTargetInvocation');
       return ip;
     }
+    case 'System.Management.Automation.PSTypeName': {
+      // A type by name, found or not: `([PSTypeName]'Employee').Type` is $null until the type exists.
+      if (value instanceof PSObject && value.typeNames[0] === full) return value;
+      const name = value instanceof PSTypeValue ? value.fullName : convertToString(value);
+      const found = resolveTypeName(name);
+      const o = new PSObject([full, 'System.Object']);
+      const shown = found ? dotnetTypeName(found) : name;
+      o.addProperty({ name: 'Name', memberType: 'Property', typeName: 'System.String', get: () => shown });
+      o.addProperty({ name: 'Type', memberType: 'Property', typeName: 'System.Type', get: () => (found ? new PSTypeValue(found) : null) });
+      o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => shown });
+      return o;
+    }
     case 'System.Text.RegularExpressions.Regex':
       if (value instanceof RegExp) return value;
       return new RegExp(convertToString(value));
@@ -1068,6 +1094,7 @@ export function isInstanceOf(value: unknown, typeName: string): boolean {
     if (names.some((n) => n.toLowerCase() === net)) return true;
   }
   if (full === 'System.Object' || full === 'System.Management.Automation.PSObject') return true;
+  if (value instanceof PSObject && CLASS_INTERFACES.size && names.some((n) => CLASS_INTERFACES.get(n.toLowerCase())?.includes(lower))) return true;
   if (value instanceof ErrorRecord) {
     const chain = exceptionChain(value.exceptionType);
     const short = shortTypeName(full);

@@ -953,13 +953,21 @@ function enumMethod(e: EnumValue, name: string, args: unknown[]): unknown {
   return NOT_FOUND;
 }
 
+/** Types compiled by Add-Type: lower-case full name → their in-memory assembly's full name. */
+const TYPE_ASSEMBLIES = new Map<string, string>();
+
+/** Records the assembly Add-Type compiled a type into (what `[T].Assembly.FullName` gives). */
+export function registerTypeAssembly(fullName: string, assemblyFullName: string): void {
+  TYPE_ASSEMBLIES.set(fullName.toLowerCase(), assemblyFullName);
+}
+
 /**
  * The assembly a type comes from, as far as scripts use it: `[object].Assembly.GetType('System.Action``2')`
  * finds a type (open generic definitions included) by its full name, or gives $null.
  */
 function assemblyOf(full: string): PSObject {
   const a = new PSObject(['System.Reflection.RuntimeAssembly', 'System.Reflection.Assembly', 'System.Object']);
-  const name = full.startsWith('System.Management.Automation.') ? 'System.Management.Automation, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35' : 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
+  const name = TYPE_ASSEMBLIES.get(full.toLowerCase()) ?? (full.startsWith('System.Management.Automation.') ? 'System.Management.Automation, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35' : 'mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089');
   a.addNote('FullName', name);
   a.addMethod({
     name: 'GetType',

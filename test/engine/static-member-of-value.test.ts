@@ -1,5 +1,6 @@
-// `::` after a value that is a type (`$t = [Math]; $t::Round(2.5)`) or a type's name reaches the
-// type's static members, as 5.1 does; a name that is no type is TypeNotFound.
+// `::` after a value that is a type (`$t = [Math]; $t::Round(2.5)`) reaches that type's static
+// members; any other value stands for its own type, as .NET's static lookup does (a string is a
+// System.String, not a type name); `$null::M()` is InvokeMethodOnNull.
 import { describe, expect, it } from 'vitest';
 import { everydaySession } from '../cmdlets/everyday-session.js';
 
@@ -11,8 +12,9 @@ describe('static members through a value', () => {
     expect(await run('class K { static [int] $N = 7 }; $k = [K]; $k::N')).toBe('7\n');
   });
 
-  it('takes a type name as text, and refuses a name that is no type', async () => {
+  it("takes another value's own type, and `$null` as null", async () => {
     const { run } = everydaySession();
-    expect(await run('"System.Math"::Max(1, 2); $x = "nope"; try { $x::Foo } catch { $_.FullyQualifiedErrorId }')).toBe('2\nTypeNotFound\n');
+    expect(await run('$i = 5; $i::MaxValue; $s = "System.Math"; $s::IsNullOrEmpty(""); $null -eq $s::PI')).toBe('2147483647\nTrue\nTrue\n');
+    expect(await run('$n = $null; $null -eq $n::Foo; try { $n::Foo() } catch { $_.FullyQualifiedErrorId }')).toBe('True\nInvokeMethodOnNull\n');
   });
 });

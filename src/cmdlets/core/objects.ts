@@ -55,8 +55,10 @@ import CompareObject from './Compare-Object.js';
 import { GetCulture, GetUICulture } from './Get-Culture.js';
 import NewTimeSpan from './New-TimeSpan.js';
 import MeasureCommand from './Measure-Command.js';
+import AddType from './Add-Type.js';
 
 export const objectCmdlets: CmdletDeclaration[] = [
+  AddType,
   WhereObject,
   ForEachObject,
   SelectObject,
