@@ -19,7 +19,8 @@ describe('resolveTypeName', () => {
     expect(resolveTypeName('string[]')).toBe('System.String[]');
     expect(resolveTypeName('byte[]')).toBe('System.Byte[]');
     expect(resolveTypeName('pscustomobject')).toBe('System.Management.Automation.PSCustomObject');
-    expect(resolveTypeName('ordered')).toBe('System.Collections.Specialized.OrderedDictionary');
+    // [ordered] is no type in 5.1 (only before a hashtable literal; the accelerator came in 7.3).
+    expect(resolveTypeName('ordered')).toBeUndefined();
     expect(resolveTypeName('System.IO.File')).toBe('System.IO.File');
     expect(resolveTypeName('io.file')).toBe('System.IO.File');
     expect(resolveTypeName('Text.Encoding')).toBe('System.Text.Encoding');
@@ -100,12 +101,10 @@ describe('convertTo other types', () => {
     expect(o.toString()).toBe('@{b=1; a=2}');
   });
 
-  it('ordered copies the hashtable', () => {
+  it('ordered is not a type name to convert to', () => {
     const h = new PSHashtable();
     h.set('x', 1);
-    const o = convertTo(h, 'ordered') as PSHashtable;
-    expect(o.ordered).toBe(true);
-    expect(o.typeName).toBe('System.Collections.Specialized.OrderedDictionary');
+    expect(() => convertTo(h, 'ordered')).toThrow('Unable to find type [ordered].');
   });
 
   it('datetime from strings', () => {
