@@ -3,6 +3,7 @@
 // One declaration drives binding (src/engine/binder.ts), Get-Help, Get-Command -Syntax,
 // tab completion and the examples test. No cmdlet parses its own arguments.
 
+import type { ModuleTable } from './modules.js';
 import type { MaybePromise } from './maybe-promise.js';
 import type { ScriptBlockAst, SourceText, Span } from '../../grammar/ast.js';
 import type { ErrorCategory, ErrorRecord, ErrorRecordInit } from './errors.js';
@@ -475,6 +476,8 @@ export interface SessionServices {
   breakpoints?: BreakpointTable;
   /** The session's event queue and subscriptions. */
   events?: EventManager;
+  /** The session's modules (Import-/Get-/Remove-/New-Module, Export-ModuleMember). */
+  modules?: ModuleTable;
   /** Set-StrictMode: the version (1, 2, 3; 0 is off) for the command's scope and its children. */
   setStrictMode?(version: number): void;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */

@@ -3,6 +3,7 @@
 
 import { registerView } from '../../format/views.js';
 import { getMember } from '../../protocol/members.js';
+import { PSHashtable } from '../../protocol/values.js';
 
 registerView({
   typeName: 'System.Management.Automation.CommandInfo',
@@ -18,6 +19,20 @@ registerView({
       },
       { label: 'Version', property: 'Version', width: 10 },
       { label: 'Source', property: 'Source' },
+    ],
+  },
+});
+
+registerView({
+  typeName: 'System.Management.Automation.PSModuleInfo',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'ModuleType', property: 'ModuleType', width: 10 },
+      { label: 'Version', property: 'Version', width: 10 },
+      { label: 'Name', property: 'Name', width: 35 },
+      // The keys of the ExportedCommands dictionary, as `{Get-A, Get-B}`.
+      { label: 'ExportedCommands', value: (o) => { const d = getMember(o, 'ExportedCommands'); return d instanceof PSHashtable ? d.keys() : d; } },
     ],
   },
 });
