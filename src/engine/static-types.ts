@@ -2,6 +2,7 @@
 // [System.Text.Encoding]::Unicode.GetBytes(), [Math]::Round(), [DateTime]::Now, [Convert]...
 // Files go through the lab drive; the clock is the lab clock.
 
+import { parseVersion, versionErrorType, versionParseError } from '../protocol/version.js';
 import { TEMP_FOLDER, newTempFile } from '../protocol/temp-files.js';
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
@@ -30,7 +31,7 @@ import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
 import { guidObject } from '../protocol/guid.js';
-import { PSObject, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
+import { PSObject, PSReference, PSTypeValue, isTruthy, toDisplayText } from '../protocol/values.js';
 import { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from '../protocol/parameter-sets.js';
 import { INITIAL_SESSION_STATE_TYPE, POWERSHELL_TYPE, RUNSPACE_FACTORY_TYPE, createPowerShell, initialSessionStateMethod, runspaceFactoryMethod, type RunspaceHost } from './powershell-api.js';
 import { escapeWildcard, unescapeWildcard } from '../protocol/wildcard.js';
@@ -856,6 +857,24 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       return stringStatic(name, args);
     case 'System.Text.RegularExpressions.Regex':
       return regexStatic(name, args);
+    case 'System.Version': {
+      const l = name.toLowerCase();
+      if (l === 'parse') {
+        if (args.length !== 1) overloadError(name, args.length);
+        if (args[0] === null || args[0] === undefined) throw methodException(name, 1, 'Value cannot be null.\r\nParameter name: input', 'ArgumentNullException');
+        const text = convertToString(args[0]);
+        const why = versionParseError(text);
+        if (why !== undefined) throw methodException(name, 1, why, versionErrorType(why));
+        return parseVersion(text);
+      }
+      if (l === 'tryparse') {
+        if (args.length !== 2) overloadError(name, args.length);
+        const parsed = args[0] === null || args[0] === undefined ? undefined : parseVersion(convertToString(args[0]));
+        if (args[1] instanceof PSReference) args[1].Value = parsed ?? null;
+        return parsed !== undefined;
+      }
+      break;
+    }
     case 'System.Guid':
       if (name.toLowerCase() === 'newguid') return guidObject(randomUUID());
       if (name.toLowerCase() === 'parse') return guidObject(convertToString(args[0]).toLowerCase());

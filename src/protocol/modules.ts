@@ -5,6 +5,7 @@
 
 import { PSHashtable, PSObject, ScriptBlockValue } from './values.js';
 import { registerTypeName } from './convert.js';
+import { VersionValue, parseVersion } from './version.js';
 import type { ResolvedPath } from './cmdlet.js';
 
 export type ModuleType = 'Script' | 'Manifest' | 'Binary';
@@ -108,7 +109,7 @@ export class PSModuleInfoObject extends PSObject {
     prop('Path', 'string', () => m.path);
     prop('ModuleBase', 'string', () => m.moduleBase);
     prop('ModuleType', 'System.Management.Automation.ModuleType', () => m.moduleType);
-    prop('Version', 'version', () => m.version);
+    prop('Version', 'version', () => parseVersion(m.version) ?? new VersionValue(0, 0));
     prop('Guid', 'guid', () => m.guid);
     prop('Description', 'string', () => m.description);
     prop('Author', 'string', () => m.author);

@@ -32,7 +32,7 @@ describe('script modules', () => {
     await run("New-Item C:\\M2 -ItemType Directory -Force | Out-Null; Set-Content C:\\M2\\two.psm1 'function A-One { 1 }; function A-Two { 2 }'");
     expect(await run('(Import-Module C:\\M2\\two.psm1 -PassThru).ExportedFunctions.Count; A-Two')).toBe('2\n2\n');
     await run("Set-Content C:\\M2\\two.psd1 \"@{ ModuleVersion = '1.2'; RootModule = 'two.psm1'; FunctionsToExport = 'A-One' }\"");
-    expect(await run('Remove-Module two; $m = Import-Module C:\\M2\\two.psd1 -PassThru; $m.Version; $m.ModuleType; $m.ExportedFunctions.Keys; [bool](Get-Command A-Two -ErrorAction SilentlyContinue)')).toBe(
+    expect(await run('Remove-Module two; $m = Import-Module C:\\M2\\two.psd1 -PassThru; "$($m.Version)"; $m.ModuleType; $m.ExportedFunctions.Keys; [bool](Get-Command A-Two -ErrorAction SilentlyContinue)')).toBe(
       '1.2\nManifest\nA-One\nFalse\n',
     );
   });

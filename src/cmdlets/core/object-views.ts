@@ -24,6 +24,19 @@ registerView({
 });
 
 registerView({
+  typeName: 'System.Version',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Major', property: 'Major', width: 6 },
+      { label: 'Minor', property: 'Minor', width: 6 },
+      { label: 'Build', property: 'Build', width: 6 },
+      { label: 'Revision', property: 'Revision', width: 8 },
+    ],
+  },
+});
+
+registerView({
   typeName: 'System.Management.Automation.PSModuleInfo',
   shape: 'table',
   table: {
