@@ -26,7 +26,7 @@ import {
 import { PSDecimal, compareNumeric, int64, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
 import { TerminatingError, runtimeError, withInner } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
-import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
+import { compareValues, dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
@@ -857,6 +857,24 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       return stringStatic(name, args);
     case 'System.Text.RegularExpressions.Regex':
       return regexStatic(name, args);
+    case 'System.Management.Automation.LanguagePrimitives': {
+      // ConvertTo(value, type) is a cast; ConvertTo(value, type, provider) the same here (emsh's casts are culture-invariant).
+      const l = name.toLowerCase();
+      if (l === 'convertto') {
+        if (args.length !== 2 && args.length !== 3) overloadError(name, args.length);
+        const target = args[1] instanceof PSTypeValue ? args[1].fullName : convertToString(args[1]);
+        return convertTo(args[0], target);
+      }
+      if (l === 'istrue') {
+        if (args.length !== 1) overloadError(name, args.length);
+        return isTruthy(args[0]);
+      }
+      if (l === 'compare') {
+        if (args.length < 2 || args.length > 4) overloadError(name, args.length);
+        return compareValues(args[0], args[1], args.length >= 3 ? !isTruthy(args[2]) : true);
+      }
+      break;
+    }
     case 'System.Version': {
       const l = name.toLowerCase();
       if (l === 'parse') {
