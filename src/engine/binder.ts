@@ -307,7 +307,9 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
     // $null to a number is 0, as .NET's default value; a mandatory one is refused by validate() as null.
     const numeric = t === 'Int32' || t === 'Int64' || t === 'Double' || t === 'Decimal';
     if (numeric) return p.mandatoryInSomeSet && !p.decl.allowNull ? null : 0;
-    // An enum has no null value: refused here, so the model never stores one.
+    // An enum has no null value: refused here, so the model never stores one (a mandatory
+    // parameter refuses it as null, before any conversion, as 5.1's binder does).
+    if ((t === 'Enum' || t === 'Enum[]') && !p.decl.allowNull && p.mandatoryInSomeSet) throw new BindFailure('ParameterArgumentValidationErrorNullNotAllowed', { name: p.name });
     if ((t === 'Enum' || t === 'Enum[]') && !p.decl.allowNull) throw noMessage(`Cannot convert null to type "${p.typeName.replace(/\[\]$/, '')}".`);
     return null;
   }

@@ -57,6 +57,9 @@ Describe 'outer' -Tags 'CI' {
             'abc' | Should -BeLike 'a*'
             5 | Should -BeGreaterThan 4
             3 | Should -BeIn @(1, 2, 3)
+            # Pester 4 tests BeIn per piped object.
+            @(3, 1) | Should -BeIn @(1, 2, 3)
+            @(4, 5) | Should -Not -BeIn @(1, 2, 3)
             'x' | Should -BeOfType [string]
             $true | Should -BeTrue
         }

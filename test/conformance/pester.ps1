@@ -337,7 +337,13 @@ function Should {
             'BeLike' { $__POk = "$__PActual" -like $__PExpected; $__PMessage = "Expected like wildcard '$__PExpected' to match $(__PFormat $__PActual)." }
             'BeLikeExactly' { $__POk = "$__PActual" -clike $__PExpected; $__PMessage = "Expected case-sensitive like wildcard '$__PExpected' to match $(__PFormat $__PActual)." }
             'Contain' { $__POk = @($__PActual) -contains $__PExpected; $__PMessage = "Expected $(__PFormat $__PExpected) to be found in collection $(__PFormat $__PActual)." }
-            'BeIn' { $__POk = @($__PExpected) -contains $__PActual; $__PMessage = "Expected collection $(__PFormat $__PExpected) to contain $(__PFormat $__PActual)." }
+            # Pester 4 runs BeIn (no SupportsArrayInput) once per piped object: each must be in the
+            # collection (with -Not, none may be; negated below, so then the test is whether any is).
+            'BeIn' {
+                $__PFound = @($__PInput | Where-Object { @($__PExpected) -contains $_ }).Count
+                $__POk = if ($__PInput.Count -gt 1) { if ($__PNegate) { $__PFound -gt 0 } else { $__PFound -eq $__PInput.Count } } else { @($__PExpected) -contains $__PActual }
+                $__PMessage = "Expected collection $(__PFormat $__PExpected) to contain $(__PFormat $__PActual)."
+            }
             'HaveCount' {
                 $__PCount = if ($null -eq $__PActual) { 0 } else { @($__PActual).Count }
                 $__POk = $__PCount -eq $__PExpected
