@@ -310,6 +310,8 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean): unknown {
     // An enum has no null value: refused here, so the model never stores one (a mandatory
     // parameter refuses it as null, before any conversion, as 5.1's binder does).
     if ((t === 'Enum' || t === 'Enum[]') && !p.decl.allowNull && p.mandatoryInSomeSet) throw new BindFailure('ParameterArgumentValidationErrorNullNotAllowed', { name: p.name });
+    // A cmdlet's [char] has no null value either (Import-Csv -Delimiter $null).
+    if (t === 'Char' && !p.decl.allowNull && !isFunction) throw noMessage('Cannot convert null to type "System.Char".');
     if ((t === 'Enum' || t === 'Enum[]') && !p.decl.allowNull) throw noMessage(`Cannot convert null to type "${p.typeName.replace(/\[\]$/, '')}".`);
     return null;
   }
