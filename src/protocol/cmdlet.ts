@@ -46,7 +46,7 @@ export interface ParameterDeclaration {
    * For `Enum` / `Enum[]`: the .NET type name and its values (case-insensitive on input,
    * canonical spelling on output). `flags` allows `IIS,SMTP` / `"IIS, SMTP"` combinations.
    */
-  enum?: { typeName: string; values: readonly string[]; flags?: boolean };
+  enum?: { typeName: string; values: readonly string[]; flags?: boolean; numbers?: readonly number[] };
   /**
    * The .NET type help and Get-Command show when `type` only approximates it: Exchange's
    * Unlimited, EnhancedTimeSpan, MultiValuedProperty ... (bound as strings or objects and checked by
