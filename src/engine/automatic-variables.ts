@@ -2,20 +2,14 @@
 // $PSVersionTable, $Host, $HOME, and the Windows-like environment ($env:) of the lab machine.
 
 import { PSHashtable, PSObject } from '../protocol/values.js';
+import { parseVersion, type VersionValue } from '../protocol/version.js';
 import type { Host } from '../protocol/host.js';
 import type { Scope } from './scope.js';
 
 export const PS_VERSION = '5.1.14393.5582';
 
-function versionObject(text: string): PSObject {
-  const [major = 0, minor = 0, build = -1, revision = -1] = text.split('.').map(Number);
-  const v = new PSObject(['System.Version', 'System.Object']);
-  v.addProperty({ name: 'Major', memberType: 'Property', typeName: 'System.Int32', get: () => major });
-  v.addProperty({ name: 'Minor', memberType: 'Property', typeName: 'System.Int32', get: () => minor });
-  v.addProperty({ name: 'Build', memberType: 'Property', typeName: 'System.Int32', get: () => build });
-  v.addProperty({ name: 'Revision', memberType: 'Property', typeName: 'System.Int32', get: () => revision });
-  v.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => text });
-  return v;
+function versionObject(text: string): VersionValue {
+  return parseVersion(text)!;
 }
 
 export function psVersionTable(): PSHashtable {

@@ -346,6 +346,11 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean, advanced = false)
     // $null to a number is 0, as .NET's default value; a mandatory one is refused by validate() as null.
     const numeric = t === 'Int32' || t === 'Int64' || t === 'Double' || t === 'Decimal';
     if (numeric) return p.mandatoryInSomeSet && !p.decl.allowNull ? null : 0;
+    // An enum has no null value: refused here, so the model never stores one (a mandatory
+    // parameter refuses it as null, before any conversion, as 5.1's binder does).
+    if ((t === 'Enum' || t === 'Enum[]') && !p.decl.allowNull && p.mandatoryInSomeSet) throw new BindFailure('ParameterArgumentValidationErrorNullNotAllowed', { name: p.name });
+    // A cmdlet's [char] has no null value either (Import-Csv -Delimiter $null).
+    if (t === 'Char' && !p.decl.allowNull && !isFunction) throw noMessage('Cannot convert null to type "System.Char".');
     // An enum has no null value: refused here, so the model never stores one. (An enum array is
     // null, as .NET converts it, when [ValidateNotNull] will refuse it with its own error.)
     if (t === 'Enum[]' && (p.decl.validateNotNull || p.decl.validateNotNullOrEmpty)) return null;
@@ -692,7 +697,8 @@ export class CommandBinder {
       const positions = [...byPos.keys()].sort((a, b) => a - b);
       for (const pos of positions) {
         if (next >= positional.length) break;
-        const candidates = byPos.get(pos)!.filter((p) => !this.bound.has(p.name) && this.validSets.some((s) => membership(p, s)?.position === pos));
+        const roomy = this.roomySets(positional.length - next);
+        const candidates = byPos.get(pos)!.filter((p) => !this.bound.has(p.name) && roomy.some((s) => membership(p, s)?.position === pos));
         if (candidates.length === 0) continue;
         const arg = positional[next]!;
         // Default set first, then the others; without coercion before with coercion.
@@ -700,7 +706,11 @@ export class CommandBinder {
         let chosen: ParamMeta | undefined;
         let value: unknown;
         for (const p of ordered) {
-          const v = exact(p, argumentValue(p, arg) ?? null);
+          const raw = argumentValue(p, arg) ?? null;
+          // A string is an enum's value only after conversion: a [string] parameter at the same
+          // position takes it first (Add-Member a Method Any is a note named Method).
+          if ((p.decl.type === 'Enum' || p.decl.type === 'Enum[]') && typeof raw === 'string') continue;
+          const v = exact(p, raw);
           if (v !== NO) {
             chosen = p;
             value = v;
@@ -758,6 +768,26 @@ export class CommandBinder {
       }
     }
     if (this.validSets.length === 0) this.fail('AmbiguousParameterSet', {}, this.ctx.commandSpan);
+  }
+
+  /**
+   * The valid sets with room for `count` more positional arguments (unbound positional parameters,
+   * or one taking the remaining arguments): `Add-Member NoteProperty Name Value` binds in the set
+   * with three positions, not the one with two. None roomy: all of them (the error comes later).
+   */
+  private roomySets(count: number): string[] {
+    if (this.validSets.length < 2) return this.validSets;
+    const roomy = this.validSets.filter((s) => {
+      let slots = 0;
+      for (const p of this.meta.declared) {
+        const m = membership(p, s);
+        if (!m || this.bound.has(p.name)) continue;
+        if (m.fromRemainingArguments) return true;
+        if (m.position !== undefined) slots++;
+      }
+      return slots >= count;
+    });
+    return roomy.length ? roomy : this.validSets;
   }
 
   private orderBySets(candidates: ParamMeta[], pos: number): ParamMeta[] {

@@ -12,12 +12,14 @@ import { methodException, overloadError } from '../protocol/members.js';
 import { formatString, timeSpan } from '../protocol/operators.js';
 import { int64 } from '../protocol/numbers.js';
 import { XmlDocument, XmlNamespaceManager } from '../protocol/xml-dom.js';
-import { PSHashtable, PSObject, ScriptBlockValue, isTruthy, markList, toDisplayText } from '../protocol/values.js';
+import { PSHashtable, PSObject, ScriptBlockValue, isTruthy, markList, toDisplayText, typedArray } from '../protocol/values.js';
+import { PSChar } from '../protocol/numbers.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
 import { cultureInfo } from '../protocol/culture.js';
 import { EXTENDED_TYPE_DEFINITION, FORMAT_VIEW_DEFINITION, extendedTypeDefinition, formatViewDefinition } from '../protocol/format-controls.js';
+import { VersionValue, parseVersion, versionErrorType, versionParseError } from '../protocol/version.js';
 
 function stringBuilder(initial: string): PSObject {
   let text = initial;
@@ -181,6 +183,18 @@ function castWithProperties(typeName: string, make: () => PSObject): (value: unk
 
 registerClassCast(COORDINATES, castWithProperties(COORDINATES, () => coordinates(0, 0)));
 
+const NUMERIC_VALUE_TYPES = ['System.Int32', 'System.Int64', 'System.Int16', 'System.Byte', 'System.SByte', 'System.UInt16', 'System.UInt32', 'System.UInt64', 'System.Double', 'System.Single', 'System.Decimal'];
+/** The value types whose default value `new` makes (`New-Object char` is [char]0). */
+const VALUE_DEFAULTS = new Set([...NUMERIC_VALUE_TYPES, 'System.Char', 'System.Boolean']);
+
+/** default(T): 0 of a numeric type, [char]0, $false; $null for a reference type. */
+function defaultValue(typeName: string): unknown {
+  if (NUMERIC_VALUE_TYPES.includes(typeName)) return convertTo(0, typeName);
+  if (typeName === 'System.Char') return new PSChar(0);
+  if (typeName === 'System.Boolean') return false;
+  return null;
+}
+
 export function constructObject(fullName: string, args: unknown[], env: X509Env): unknown {
   // An enum's parameterless constructor (every value type has one) gives the value 0.
   if (args.length === 0 && enumInfo(fullName)) return convertTo(0, fullName);
@@ -193,6 +207,16 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     const made = newGenericCollection(fullName, args.length === 1 && Array.isArray(args[0]) ? args[0] : undefined);
     if (made) return made;
   }
+  // `[int[]]::new(10)`, `New-Object int[] 10`: an array of that many default values.
+  if (fullName.endsWith('[]')) {
+    if (args.length !== 1) overloadError('new', args.length);
+    const n = toNumber(convertTo(args[0], 'System.Int32'));
+    if (n < 0) throw methodException('new', 1, 'Arithmetic operation resulted in an overflow.', 'OverflowException');
+    const element = fullName.slice(0, -2);
+    return typedArray(Array.from({ length: n }, () => defaultValue(element)), element);
+  }
+  // A value type's parameterless constructor: its default value.
+  if (args.length === 0 && VALUE_DEFAULTS.has(fullName)) return defaultValue(fullName);
   switch (fullName.toLowerCase()) {
     case COORDINATES.toLowerCase():
       if (args.length !== 0 && args.length !== 2) overloadError('new', args.length);
@@ -250,6 +274,8 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
       const views = args.length === 2 ? (Array.isArray(args[1]) ? args[1] : [args[1]]) : [];
       return extendedTypeDefinition(convertToString(args[0]), { definitions: views.filter((v): v is PSObject => v instanceof PSObject) });
     }
+    case 'system.version':
+      return newVersion(args);
   }
   return newException(fullName, args);
 }
@@ -312,6 +338,21 @@ function newErrorRecord(args: unknown[]): ErrorRecord {
     innerException: ex.inner,
     targetObject: args[3] ?? null,
   });
+}
+
+/** Version's constructors: (), (string), (major, minor[, build[, revision]]). */
+function newVersion(args: unknown[]): VersionValue {
+  if (args.length === 0) return new VersionValue(0, 0);
+  if (args.length === 1) {
+    const text = convertToString(args[0]);
+    const why = versionParseError(text);
+    if (why !== undefined) throw methodException('new', 1, why, versionErrorType(why));
+    return parseVersion(text)!;
+  }
+  if (args.length > 4) overloadError('new', args.length);
+  const n = args.map((a) => toNumber(convertTo(a, 'System.Int32')));
+  if (n.some((x) => x < 0)) throw methodException('new', args.length, 'Version\'s parameters must be greater than or equal to zero.', 'ArgumentOutOfRangeException');
+  return new VersionValue(n[0]!, n[1]!, n[2] ?? -1, n[3] ?? -1);
 }
 
 /** `[T]::new(...)` for a type emsh cannot construct. */

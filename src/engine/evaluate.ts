@@ -23,7 +23,7 @@ import {
 import { convertTo, exceptionInfoOf, resolveTypeName, toNumber } from '../protocol/convert.js';
 import { ensureHeadroom } from '../protocol/memory-guard.js';
 import { addNumber, binaryOperation, splitByPredicate, splitPredicateArguments, unaryOperation, valuesEqual } from '../protocol/operators.js';
-import { literalNumber } from '../protocol/numbers.js';
+import { PSChar, literalNumber } from '../protocol/numbers.js';
 import { matchesWildcard } from '../protocol/wildcard.js';
 import { getMember, hasMember, invokeMethod, memberAccess, methodException, setMember } from '../protocol/members.js';
 import { statementBreakpoints, variableBreakpoints } from './breakpoints.js';
@@ -1601,7 +1601,8 @@ export class Interpreter {
       let i = Math.trunc(toNumber(index));
       if (i < 0) i += target.length;
       if (i < 0 || i >= target.length) return undefined;
-      return target[i];
+      // A string's element is a [char], as String's indexer gives it.
+      return typeof target === 'string' ? new PSChar(target.charCodeAt(i)) : target[i];
     }
     if (target instanceof PSObject && typeof index === 'string') {
       // An object with a .NET indexer (XmlNode's Item[name]) answers through it.

@@ -372,8 +372,8 @@ export async function commandStage(interp: Interpreter, nameValue: unknown, args
   const cmd = { span: site.span, name: { span: site.nameSpan } };
   const nameNode = cmd.name;
   /** A script block or function run as this command (its own function scope unless dot-sourced). */
-  const blockStage = (block: A.ScriptBlockAst, source: A.SourceText, name: string, invocationName: string) =>
-    new ScriptStage(interp, { block, source, name, callerFrame: f, dot, scopeKind: 'function', args, streams, expectingInput, invocationName, span: cmd.span, position });
+  const blockStage = (block: A.ScriptBlockAst, source: A.SourceText, name: string, invocationName: string, parentScope?: Scope) =>
+    new ScriptStage(interp, { block, source, name, callerFrame: f, dot, scopeKind: 'function', args, streams, expectingInput, invocationName, span: cmd.span, position, parentScope });
   let stage: Stage;
   if (nameValue instanceof ScriptBlockValue) {
     const block = nameValue.ast as A.ScriptBlockAst;
@@ -400,7 +400,8 @@ export async function commandStage(interp: Interpreter, nameValue: unknown, args
     } else if (resolved.kind === 'cmdlet') {
       stage = new CmdletStage(interp, resolved.decl, { frame: { ...f, streams }, args, invocationName: name, span: cmd.span, position, expectingInput });
     } else if (resolved.kind === 'function') {
-      stage = blockStage(resolved.fn.body, resolved.fn.source, resolved.fn.name, name);
+      // A module's function runs below its module's scope (dot-sourcing it stays in the caller's).
+      stage = blockStage(resolved.fn.body, resolved.fn.source, resolved.fn.name, name, dot ? undefined : resolved.fn.module?.scope);
     } else {
       const text = decodeText(rt.fs.readBytes(rt.fs.resolve(resolved.path, rt.location)));
       const parsed = parseScript(text, resolved.path);
@@ -617,6 +618,8 @@ export interface ScriptStageInit {
   dollarUnder?: { value: unknown };
   /** A script block run by `&` or `.`: what its $MyInvocation.InvocationName says. */
   callOperator?: '&' | '.';
+  /** The scope the command's own scope is a child of, when not the caller's (a module's function: its module's). */
+  parentScope?: Scope;
 }
 
 /**
@@ -723,7 +726,7 @@ export class ScriptStage implements Stage, ActiveCall {
     private readonly interp: Interpreter,
     private readonly init: ScriptStageInit,
   ) {
-    const parent = init.callerFrame.scope;
+    const parent = init.parentScope ?? init.callerFrame.scope;
     this.scope = new Scope(parent, init.dot ? 'dot' : init.scopeKind);
     // A script block run on its own (`& { }`) is an anonymous command: what runs in it is not the enclosing function's.
     if (!init.dot) this.scope.commandName = init.name ? init.name.split('\\').pop() : '';

@@ -3,6 +3,7 @@
 
 import type { ScriptBlockAst, SourceText, Span } from '../../grammar/ast.js';
 import type { ParameterDeclaration, SessionAlias, SessionVariable } from '../protocol/cmdlet.js';
+import type { SessionModule } from '../protocol/modules.js';
 
 export interface Variable extends SessionVariable {
   name: string;
@@ -25,6 +26,8 @@ export interface FunctionInfo {
   declaration?: Record<string, ParameterDeclaration>;
   /** The `function name {...}` statement's span (absent for Set-Item function:name): where help comments before it are looked for. */
   definition?: Span;
+  /** A module's function: it runs in a child of the module's scope, not of its caller's, and Get-Command names the module. */
+  module?: { scope: Scope; name: string };
 }
 
 export type ScopeKind = 'global' | 'script' | 'function' | 'dot';
@@ -42,6 +45,8 @@ export class Scope {
   strictMode: number | undefined = undefined;
   /** The function or script running in this scope (a function's or script's own scope only; '' for a script block run with `&`). */
   commandName: string | undefined = undefined;
+  /** The module whose scope this is (a module's top scope only): Export-ModuleMember finds it up the chain. */
+  module: SessionModule | undefined = undefined;
 
   constructor(
     readonly parent: Scope | null,

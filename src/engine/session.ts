@@ -32,6 +32,7 @@ import { RunspaceRegistry, runspaceObject, type ApiCommandSpec, type RunspaceEng
 import { CollectPipe, Runtime, type Frame, type Pipe, type RuntimeOptions, type Streams } from './runtime.js';
 import { awaitBreakpointActions } from './breakpoints.js';
 import { Scope, type FunctionInfo } from './scope.js';
+import { ModuleManager } from './modules.js';
 import { aliasTable, variableTable } from './variable-tables.js';
 import { checkRequirements } from './script-requirements.js';
 import type { StateKeeper } from '../protocol/state-keeper.js';
@@ -123,6 +124,7 @@ export class Session {
     const hostValue = this.rt.global.getOwn('host')?.value;
     if (hostValue instanceof PSObject) hostValue.addProperty({ name: 'Runspace', memberType: 'Property', typeName: 'System.Management.Automation.Runspaces.Runspace', get: () => runspaces.current() });
     this.events = new SessionEvents(this.rt.now, (sub, ev) => this.runEventAction(sub, ev));
+    this.modules = new ModuleManager(this.interp, () => this.rt.cmdlets.values(), () => this.hostStreams());
   }
 
   // ---------------------------------------------------------------------------------------
@@ -213,6 +215,7 @@ export class Session {
 
   /** The session's event queue and subscriptions (events.ts). */
   readonly events: SessionEvents;
+  private readonly modules: ModuleManager;
 
   /**
    * An event's action: in a scope of its own below the global one, with the automatic event
@@ -690,7 +693,7 @@ export class Session {
         advanced: isAdvancedScript(f.body),
       }),
       helpSource: () => ({ source: blockSources.get(f.body) ?? f.source, block: f.body, definition: f.definition }),
-      module: '',
+      module: f.module?.name ?? '',
     });
     // A script's help and parameters come from its file, parsed when asked for.
     const parsedScript = (path: string) => {
@@ -744,6 +747,9 @@ export class Session {
       breakpoints: rt.breakpointTable,
       get events() {
         return session.events;
+      },
+      get modules() {
+        return session.modules.table(scope);
       },
       setStrictMode: (version) => {
         scope.local.strictMode = version;

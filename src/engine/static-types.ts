@@ -2,6 +2,7 @@
 // [System.Text.Encoding]::Unicode.GetBytes(), [Math]::Round(), [DateTime]::Now, [Convert]...
 // Files go through the lab drive; the clock is the lab clock.
 
+import { parseVersion, versionErrorType, versionParseError } from '../protocol/version.js';
 import { TEMP_FOLDER, newTempFile, tempFolder } from '../protocol/temp-files.js';
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
@@ -26,7 +27,7 @@ import {
 import { PSDecimal, compareNumeric, int64, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
 import { TerminatingError, runtimeError, withInner } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
-import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
+import { compareValues, dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
@@ -923,6 +924,42 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       if (name.toLowerCase() === 'startnew' && args.length === 0) return stopwatch(true);
       if (name.toLowerCase() === 'gettimestamp' && args.length === 0) return int64(stopwatchTimestamp());
       break;
+    case 'System.Management.Automation.LanguagePrimitives': {
+      // ConvertTo(value, type) is a cast; ConvertTo(value, type, provider) the same here (emsh's casts are culture-invariant).
+      const l = name.toLowerCase();
+      if (l === 'convertto') {
+        if (args.length !== 2 && args.length !== 3) overloadError(name, args.length);
+        const target = args[1] instanceof PSTypeValue ? args[1].fullName : convertToString(args[1]);
+        return convertTo(args[0], target);
+      }
+      if (l === 'istrue') {
+        if (args.length !== 1) overloadError(name, args.length);
+        return isTruthy(args[0]);
+      }
+      if (l === 'compare') {
+        if (args.length < 2 || args.length > 4) overloadError(name, args.length);
+        return compareValues(args[0], args[1], args.length >= 3 ? !isTruthy(args[2]) : true);
+      }
+      break;
+    }
+    case 'System.Version': {
+      const l = name.toLowerCase();
+      if (l === 'parse') {
+        if (args.length !== 1) overloadError(name, args.length);
+        if (args[0] === null || args[0] === undefined) throw methodException(name, 1, 'Value cannot be null.\r\nParameter name: input', 'ArgumentNullException');
+        const text = convertToString(args[0]);
+        const why = versionParseError(text);
+        if (why !== undefined) throw methodException(name, 1, why, versionErrorType(why));
+        return parseVersion(text);
+      }
+      if (l === 'tryparse') {
+        if (args.length !== 2) overloadError(name, args.length);
+        const parsed = args[0] === null || args[0] === undefined ? undefined : parseVersion(convertToString(args[0]));
+        if (args[1] instanceof PSReference) args[1].Value = parsed ?? null;
+        return parsed !== undefined;
+      }
+      break;
+    }
     case 'System.Guid':
       if (name.toLowerCase() === 'newguid') return guidObject(randomUUID());
       if (name.toLowerCase() === 'parse') return guidObject(convertToString(args[0]).toLowerCase());

@@ -3,6 +3,7 @@
 // One declaration drives binding (src/engine/binder.ts), Get-Help, Get-Command -Syntax,
 // tab completion and the examples test. No cmdlet parses its own arguments.
 
+import type { ModuleTable } from './modules.js';
 import type { MaybePromise } from './maybe-promise.js';
 import type { ScriptBlockAst, SourceText, Span } from '../../grammar/ast.js';
 import type { ErrorCategory, ErrorRecord, ErrorRecordInit } from './errors.js';
@@ -45,7 +46,7 @@ export interface ParameterDeclaration {
    * For `Enum` / `Enum[]`: the .NET type name and its values (case-insensitive on input,
    * canonical spelling on output). `flags` allows `IIS,SMTP` / `"IIS, SMTP"` combinations.
    */
-  enum?: { typeName: string; values: readonly string[]; flags?: boolean };
+  enum?: { typeName: string; values: readonly string[]; flags?: boolean; numbers?: readonly number[] };
   /**
    * The .NET type help and Get-Command show when `type` only approximates it: Exchange's
    * Unlimited, EnhancedTimeSpan, MultiValuedProperty ... (bound as strings or objects and checked by
@@ -501,6 +502,8 @@ export interface SessionServices {
   breakpoints?: BreakpointTable;
   /** The session's event queue and subscriptions. */
   events?: EventManager;
+  /** The session's modules (Import-/Get-/Remove-/New-Module, Export-ModuleMember). */
+  modules?: ModuleTable;
   /** Set-StrictMode: the version (1, 2, 3; 0 is off) for the command's scope and its children. */
   setStrictMode?(version: number): void;
   /** Names of the variables visible from the command's scope (Get-Variable), sorted. */

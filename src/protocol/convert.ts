@@ -3,6 +3,7 @@
 // EnumValue; binding a cmdlet's enum parameter gives the canonical name string (convertToEnum:
 // flags combinations as `IIS, SMTP`, as .NET's Enum.ToString prints them).
 
+import { VersionValue, parseVersion, versionParseError } from './version.js';
 import { closedGeneric, dotnetTypeName, openGenericName, resolveGenericName } from './generic-types.js';
 import { cultureInfo } from './culture.js';
 import { XmlDocument, XmlException, XmlNode, parseXml } from './xml-dom.js';
@@ -148,6 +149,7 @@ const KNOWN_TYPES = [
   'System.Management.Automation.InformationalRecord', 'System.Management.Automation.WarningRecord', 'System.Management.Automation.VerboseRecord',
   'System.Management.Automation.DebugRecord', 'System.Management.Automation.InformationRecord', 'System.Management.Automation.HostInformationMessage',
   'System.Management.Automation.Cmdlet', 'System.Management.Automation.PSCmdlet',
+  'System.Management.Automation.PSTypeName',
 ];
 
 /** The delegate types that are not generic, with their return types (undefined: void). */
@@ -776,18 +778,6 @@ export function convertTo(value: unknown, typeName: string): unknown {
       if (!ip) throw conversionError(value, full, INVALID_IP_ADDRESS, 'InvalidCastParseTargetInvocation');
       return ip;
     }
-    case 'System.Management.Automation.PSTypeName': {
-      // A type by name, found or not: `([PSTypeName]'Employee').Type` is $null until the type exists.
-      if (value instanceof PSObject && value.typeNames[0] === full) return value;
-      const name = value instanceof PSTypeValue ? value.fullName : convertToString(value);
-      const found = resolveTypeName(name);
-      const o = new PSObject([full, 'System.Object']);
-      const shown = found ? dotnetTypeName(found) : name;
-      o.addProperty({ name: 'Name', memberType: 'Property', typeName: 'System.String', get: () => shown });
-      o.addProperty({ name: 'Type', memberType: 'Property', typeName: 'System.Type', get: () => (found ? new PSTypeValue(found) : null) });
-      o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => shown });
-      return o;
-    }
     case 'System.Text.RegularExpressions.Regex':
       if (value instanceof RegExp) return value;
       return new RegExp(convertToString(value));
@@ -797,6 +787,16 @@ export function convertTo(value: unknown, typeName: string): unknown {
       return toXmlDocument(value);
     case 'System.Collections.ArrayList':
       return value === null ? [] : Array.isArray(value) ? [...value] : value instanceof Uint8Array ? Array.from(value) : [value];
+    case 'System.Management.Automation.PSTypeName':
+      return psTypeName(value);
+    case 'System.Version': {
+      if (value === null || value instanceof VersionValue) return value;
+      if (value instanceof PSObject || typeof value === 'boolean') throw castError(value, full);
+      const text = convertToString(value);
+      const why = versionParseError(text);
+      if (why !== undefined) throw conversionError(value, full, why, 'InvalidCastParseTargetInvocation');
+      return parseVersion(text);
+    }
     case 'System.Globalization.CultureInfo': {
       // A name converts through the CultureInfo(string) constructor.
       if (value === null || (value instanceof PSObject && value.typeNames.includes(full))) return value;
@@ -854,6 +854,19 @@ export function newGenericCollection(typeName: string, items: readonly unknown[]
   if (name === 'Stack') list.reverse();
   const collection = name === 'List' || name.endsWith('Collection') ? undefined : (name as 'Stack' | 'Queue' | 'HashSet' | 'LinkedList');
   return markList(list, { typeName: typeNameNet, addReturnsIndex: false, elementType, collection });
+}
+
+/** `[PSTypeName]'T'`: a type's name and, when the type is there (a class a script or Add-Type defined included), the type. */
+function psTypeName(value: unknown): unknown {
+  if (value instanceof PSObject && value.typeNames[0] === 'System.Management.Automation.PSTypeName') return value;
+  const name = value instanceof PSTypeValue ? value.fullName : convertToString(value);
+  // Looked up when asked, as .NET's PSTypeName does: `([PSTypeName]'Employee').Type` is $null until the type exists.
+  const full = () => (value instanceof PSTypeValue ? value.fullName : resolveTypeName(name));
+  const o = new PSObject(['System.Management.Automation.PSTypeName', 'System.Object']);
+  o.addProperty({ name: 'Name', memberType: 'Property', typeName: 'string', get: () => name });
+  o.addProperty({ name: 'Type', memberType: 'Property', typeName: 'type', get: () => { const t = full(); return t ? new PSTypeValue(t) : null; } });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => name });
+  return o;
 }
 
 /** `[xml]$text`: a document parsed from the value's text (an array of lines joins as [string] does). */

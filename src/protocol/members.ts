@@ -104,8 +104,21 @@ function typeMember(t: PSTypeValue, name: string): unknown {
       return full.endsWith('[]');
     case 'basetype':
       return full.endsWith('[]') ? new PSTypeValue('System.Array') : full === 'System.Object' ? null : new PSTypeValue('System.Object');
+    case 'ispublic':
+      return true;
+    case 'isserializable':
+      return isSerializable(full);
   }
   return null;
+}
+
+/**
+ * Type.IsSerializable for the types emsh has: arrays and the base class library's types are
+ * [Serializable] (exceptions too), PowerShell's own are not, except PSObject.
+ */
+function isSerializable(full: string): boolean {
+  if (full.endsWith('[]') || full === 'System.Management.Automation.PSObject' || full.endsWith('Exception')) return true;
+  return full.startsWith('System.') && !full.startsWith('System.Management.Automation.');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // PowerShell operators on values: the left operand decides the conversion, collections on the
 // left filter, comparisons are case-insensitive unless the `c` form is used.
 
+import { VersionValue, versionOperand } from './version.js';
 import type { BinaryOperator, UnaryOperator } from '../../grammar/ast.js';
 import { convertAs, convertTo, convertToEnum, convertToString, enumValue, isOperator, parseDate, resolveTypeName, toNumber, toNumeric, valueText, valueTypeName, type EnumInfo } from './convert.js';
 import { PSChar, TypedNumber, arithmetic, bitwise, bnot, compareNumeric, divisionRaises, double, isNumeric, isZero, negate, parseNumeric, shift, type Numeric } from './numbers.js';
@@ -139,6 +140,10 @@ export function valuesEqual(a: unknown, b: unknown, caseSensitive = false): bool
   if (a === null) return b === null;
   if (b === null) return false;
   if (a instanceof EnumValue) return enumOperand(a, b)?.value === a.value;
+  if (a instanceof VersionValue) {
+    const y = versionOperand(b);
+    return y !== undefined && a.compare(y) === 0;
+  }
   if (typeof a === 'string') return stringEq(a, b instanceof Date ? convertToString(b) : toDisplayText(b), caseSensitive);
   if (typeof a === 'number' && typeof b === 'number') return a === b;
   if (isNumeric(a)) {
@@ -183,6 +188,10 @@ export function compareValues(a: unknown, b: unknown, caseSensitive = false): nu
     if (y) return Math.sign(a.value - y.value);
   }
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof VersionValue) {
+    const y = versionOperand(b);
+    if (y) return a.compare(y);
+  }
   if (isNumeric(a) || typeof a === 'boolean') {
     const x: Numeric = typeof a === 'boolean' ? (a ? 1 : 0) : a;
     let y: Numeric;

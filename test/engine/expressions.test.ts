@@ -1,3 +1,4 @@
+import { PSChar } from '../../src/protocol/numbers.js';
 import { describe, expect, it } from 'vitest';
 import { PSHashtable, PSObject, ScriptBlockValue } from '../../src/protocol/values.js';
 import { testShell } from './helpers.js';
@@ -73,7 +74,8 @@ describe('expressions', () => {
     expect(await value('$a = 10, 20, 30, 40; $a[-1]')).toEqual([40]);
     expect(await value('$a = 10, 20, 30, 40; $a[1..2]')).toEqual([20, 30]);
     expect(await value('$a = 10, 20, 30, 40; $a[0, 3]')).toEqual([10, 40]);
-    expect(await value("'hello'[1]")).toEqual(['e']);
+    // A string's element is a [char] (195 is 'a' + 'b' as numbers, as 5.1 adds two chars).
+    expect(await value("'hello'[1]; 'hello'[1].GetType().Name; 'ab'[0] + 'ab'[1]")).toEqual([new PSChar(101), 'Char', 195]);
     expect(await value("$h = @{ k = 'v' }; $h['K']")).toEqual(['v']);
     expect(await value('$a = 1, 2; $a[5]')).toEqual([null]);
     const sh = testShell();

@@ -14,6 +14,8 @@ const MEMBER_TYPES = [
   'AliasProperty', 'CodeProperty', 'Property', 'NoteProperty', 'ScriptProperty', 'Properties', 'PropertySet', 'Method',
   'CodeMethod', 'ScriptMethod', 'Methods', 'ParameterizedProperty', 'MemberSet', 'Event', 'Dynamic', 'All',
 ] as const;
+/** PSMemberTypes' numbers, so `Add-Member a 8 np x` is a NoteProperty as in .NET. */
+const MEMBER_TYPE_NUMBERS = [1, 2, 4, 8, 16, 31, 32, 64, 128, 256, 448, 512, 1024, 2048, 4096, 8191];
 
 function exists(ctx: CmdletContext, obj: PSObject, name: string, force: boolean): boolean {
   if (force || !(obj.has(name) || obj.method(name) || (obj.baseObject !== undefined && hasMember(obj.baseObject, name)))) return false;
@@ -121,7 +123,7 @@ export default defineCmdlet({
     },
     MemberType: {
       type: 'Enum',
-      enum: { typeName: 'System.Management.Automation.PSMemberTypes', values: MEMBER_TYPES },
+      enum: { typeName: 'System.Management.Automation.PSMemberTypes', values: MEMBER_TYPES, numbers: MEMBER_TYPE_NUMBERS },
       aliases: ['Type'],
       sets: { MemberSet: { position: 0, mandatory: true } },
       help: 'Specifies the type of member to add: NoteProperty, AliasProperty, ScriptProperty or ScriptMethod.',

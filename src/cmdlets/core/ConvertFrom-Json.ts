@@ -67,16 +67,24 @@ export function parseJson(text: string): unknown {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"' && text[i] !== "'") fail('Invalid object passed in, member name expected.');
-        const name = str();
+        // The JavaScriptSerializer takes a member name without quotes too ({name:1}).
+        let name: string;
+        if (text[i] === '"' || text[i] === "'") name = str();
+        else {
+          const start = i;
+          while (i < text.length && !/[\s,:\]}[{"']/.test(text[i]!)) i++;
+          name = text.slice(start, i);
+          if (!name) fail('Invalid object passed in, member name expected.');
+        }
         ws();
         if (text[i] !== ':') fail("Invalid object passed in, ':' or '}' expected.");
         i++;
         const v = value(depth + 1);
-        // A repeated key keeps the last value, in the first key's place.
+        // A repeated key keeps the last value, in the first key's place. `__type` is the
+        // serializer's type hint, not a member: it is left out.
         const existing = o.property(name);
         if (existing?.set) existing.set(v);
-        else o.addNote(name, v);
+        else if (name !== '__type') o.addNote(name, v);
         ws();
         if (text[i] === ',') {
           i++;

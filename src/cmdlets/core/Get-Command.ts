@@ -138,7 +138,9 @@ export default defineCmdlet({
       if (c.commandType === 'Alias') {
         const target = resolve(c.definition);
         const body = target ? syntaxOf(target) : '';
-        ctx.write(`${c.name} (alias) -> ${c.definition}\n${body}`);
+        // An alias of a script names the script's full path (a TestDrive:\ value resolved).
+        const shown = target?.commandType === 'ExternalScript' ? target.definition : c.definition;
+        ctx.write(`${c.name} (alias) -> ${shown}\n${body}`);
       } else {
         ctx.write(syntaxOf(c));
       }

@@ -1,7 +1,7 @@
 // New-Object: the .NET types lab scripts create. PSObject (with -Property), PSCredential (user
 // name + SecureString) and DateTime here; StringBuilder, ArrayList, List[T], Hashtable and
 // X509Certificate2 through the engine's constructors (ctx.construct, the same as `[T]::new()`).
-// Any other type fails as an unloaded type does.
+// Any other type fails as an unloaded type does; -ComObject fails as on a machine with no COM class registered.
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { PSObject, SecureString, toDisplayText } from '../../protocol/values.js';
@@ -72,6 +72,12 @@ export default defineCmdlet({
       sets: { Net: { position: 1 } },
       help: 'Specifies the arguments of the constructor.',
     },
+    ComObject: {
+      type: 'String',
+      sets: { Com: { position: 0, mandatory: true } },
+      help: 'Specifies the programmatic identifier (ProgID) of a COM object. The lab machines have no COM classes registered.',
+    },
+    Strict: { type: 'Switch', sets: { Com: {} }, help: 'Reports an error when a COM object uses an interop assembly.' },
     Property: { type: 'Hashtable', help: 'Sets property values of the new object.' },
   },
   outputType: ['System.Object'],
@@ -100,6 +106,19 @@ export default defineCmdlet({
   ],
   related: ['Get-Credential', 'Select-Object'],
   async process(params, ctx) {
+    if (params.ComObject !== undefined) {
+      // No COM class is registered on the lab machines: every ProgID is an unknown class, as on Windows.
+      return ctx.fail(
+        ctx.error({
+          message:
+            'Retrieving the COM class factory for component with CLSID {00000000-0000-0000-0000-000000000000} failed due to the following error: 80040154 Class not registered (Exception from HRESULT: 0x80040154 (REGDB_E_CLASSNOTREG)).',
+          errorId: 'NoCOMClassIdentified',
+          category: 'ResourceUnavailable',
+          exceptionType: 'COMException',
+          targetObject: params.ComObject,
+        }),
+      );
+    }
     const type = String(params.TypeName);
     const lower = type.toLowerCase();
     const args = params.ArgumentList ?? [];

@@ -2,7 +2,7 @@
 // its 5.1 view (a custom control) prints `path:line:text` for files, the path relative to
 // the current location, and the line alone for piped input (Path is "InputStream").
 
-import { registerTypeName } from '../../protocol/convert.js';
+import { convertToString, registerTypeName } from '../../protocol/convert.js';
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import type { CmdletContext } from '../../protocol/cmdlet.js';
 import { runRegex } from '../../protocol/regex-guard.js';
@@ -48,8 +48,9 @@ registerView({
   typeName: MATCH_INFO,
   shape: 'custom',
   custom: (m) => {
-    const dir = m instanceof PSObject ? (m as PSObject & { location?: string }).location : undefined;
-    return [matchInfoText(m, dir ?? '')];
+    const info = m instanceof PSObject ? (m as PSObject & { location?: string; display?: (directory: string) => string }) : undefined;
+    const dir = info?.location ?? '';
+    return info?.display ? info.display(dir).split('\r\n') : [matchInfoText(m, dir)];
   },
 });
 
@@ -144,11 +145,42 @@ interface State {
   inputDone: boolean;
   /** A file was searched: -Quiet then answers False when nothing matched (piped text answers nothing). */
   searchedFile: boolean;
+  /** With -Context, piped lines are searched together at the end (a hit's context follows it). */
+  piped: string[];
 }
 
 const STATE = stateKey<State>('Select-String');
 
-function matchInfo(ctx: CmdletContext, s: Searcher, line: string, lineNumber: number, path: string, hit: { pattern: string; matches: PSObject[] }): PSObject {
+/** -Context's lines around a hit: before it (up to the previous hit) and after it (up to the next). */
+interface LineContext {
+  pre: string[];
+  post: string[];
+}
+
+/** MatchInfoContext: PreContext / PostContext and the Display* lists the view prints. */
+function contextObject(c: LineContext): PSObject {
+  const o = new PSObject([MATCH_INFO + 'Context', 'System.Object']);
+  const list = (name: string, lines: string[]) => o.addProperty({ name, memberType: 'Property', typeName: 'string[]', get: () => lines.slice() });
+  list('PreContext', c.pre);
+  list('PostContext', c.post);
+  list('DisplayPreContext', c.pre);
+  list('DisplayPostContext', c.post);
+  return o;
+}
+
+/** The lines MatchInfo.ToString gives with a context: `  ` before context lines, `> ` before the hit. */
+function contextText(path: string, directory: string, lineNumber: number, line: string, c: LineContext): string {
+  const shown = path === INPUT_STREAM ? undefined : relativePath(path, directory);
+  const format = (prefix: string, n: number, text: string) => prefix + (shown === undefined ? text : `${shown}:${n}:${text}`);
+  const first = lineNumber - c.pre.length;
+  return [
+    ...c.pre.map((t, i) => format('  ', first + i, t)),
+    format('> ', lineNumber, line),
+    ...c.post.map((t, i) => format('  ', lineNumber + 1 + i, t)),
+  ].join('\r\n');
+}
+
+function matchInfo(ctx: CmdletContext, s: Searcher, line: string, lineNumber: number, path: string, hit: { pattern: string; matches: PSObject[] }, context?: LineContext): PSObject {
   const o = new PSObject([MATCH_INFO, 'System.Object']) as PSObject & { location?: string };
   o.location = ctx.session.getLocation();
   const filename = path === INPUT_STREAM ? INPUT_STREAM : path.slice(path.lastIndexOf('\\') + 1);
@@ -158,9 +190,13 @@ function matchInfo(ctx: CmdletContext, s: Searcher, line: string, lineNumber: nu
   o.addProperty({ name: 'Filename', memberType: 'Property', typeName: 'System.String', get: () => filename });
   o.addProperty({ name: 'Path', memberType: 'Property', typeName: 'System.String', get: () => path });
   o.addProperty({ name: 'Pattern', memberType: 'Property', typeName: 'System.String', get: () => hit.pattern });
-  o.addProperty({ name: 'Context', memberType: 'Property', typeName: 'Microsoft.PowerShell.Commands.MatchInfoContext', get: () => null });
+  const contextValue = context ? contextObject(context) : null;
+  o.addProperty({ name: 'Context', memberType: 'Property', typeName: 'Microsoft.PowerShell.Commands.MatchInfoContext', get: () => contextValue });
   o.addProperty({ name: 'Matches', memberType: 'Property', typeName: 'System.Text.RegularExpressions.Match[]', get: () => hit.matches });
-  o.addMethod({ name: 'ToString', definition: 'string ToString(), string ToString(string directory)', invoke: (args) => matchInfoText(o, args.length ? String(args[0]) : '') });
+  const text = (directory: string) => (context ? contextText(path, directory, lineNumber, line, context) : matchInfoText(o, directory));
+  o.addMethod({ name: 'ToString', definition: 'string ToString(), string ToString(string directory)', invoke: (args) => text(args.length ? String(args[0]) : '') });
+  o.addMethod({ name: 'RelativePath', definition: 'string RelativePath(string directory)', invoke: (args) => relativePath(path, String(args[0] ?? '')) });
+  if (context) (o as PSObject & { display?: (directory: string) => string }).display = text;
   return o;
 }
 
@@ -174,10 +210,42 @@ function consider(ctx: CmdletContext, params: Record<string, unknown>, st: State
   return true;
 }
 
+/** -Context N or N,M: lines before and after each hit. */
+function contextSize(params: Record<string, unknown>): [number, number] | undefined {
+  const c = params.Context;
+  if (!Array.isArray(c) || c.length === 0) return undefined;
+  const before = Number(c[0]);
+  return [before, c.length > 1 ? Number(c[1]) : before];
+}
+
+/**
+ * Searches lines with -Context: each hit carries the lines before it (not reaching back past the
+ * previous hit) and after it (not reaching into the next hit).
+ */
+function searchWithContext(ctx: CmdletContext, params: Record<string, unknown>, st: State, lines: string[], firstNumber: number, path: string, size: [number, number]): void {
+  const hits: { i: number; hit: { pattern: string; matches: PSObject[] } }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const found = search(st.searcher, lines[i]!, Boolean(params.AllMatches));
+    const selected = params.NotMatch ? (found ? undefined : { pattern: st.searcher.patterns[0]?.text ?? '', matches: [] }) : found;
+    if (!selected) continue;
+    hits.push({ i, hit: selected });
+    if (params.List) break;
+  }
+  hits.forEach(({ i, hit }, k) => {
+    st.found = true;
+    if (params.Quiet) return;
+    const from = Math.max(0, i - size[0], k > 0 ? hits[k - 1]!.i + 1 : 0);
+    const to = Math.min(lines.length, i + 1 + size[1], k + 1 < hits.length ? hits[k + 1]!.i : lines.length);
+    ctx.write(matchInfo(ctx, st.searcher, lines[i]!, firstNumber + i, path, hit, { pre: lines.slice(from, i), post: lines.slice(i + 1, to) }));
+  });
+}
+
 function searchFile(ctx: CmdletContext, params: Record<string, unknown>, st: State, display: string): void {
   const bytes = attempt(ctx, () => ctx.fs.readBytes(ctx.fs.resolve(display, ctx.session.getLocation())));
   if (!bytes) return;
   const lines = splitLines(decodeText(bytes));
+  const size = contextSize(params);
+  if (size) return searchWithContext(ctx, params, st, lines, 1, display, size);
   for (let i = 0; i < lines.length; i++) {
     if (consider(ctx, params, st, lines[i]!, i + 1, display) && params.List) return;
   }
@@ -195,7 +263,7 @@ export default defineCmdlet({
     'Matches); the console shows `path:line number:line` for files, with the path relative to the current ' +
     'location, and just the line for piped strings. -NotMatch selects the lines that do not match, ' +
     '-AllMatches keeps every match of a line, -List stops at the first hit of each file and -Quiet returns ' +
-    'True or False. -Context is not supported by emsh.',
+    'True or False. -Context N (or N,M) keeps the lines before and after each match.',
   defaultParameterSet: 'File',
   parameters: {
     Pattern: {
@@ -226,6 +294,12 @@ export default defineCmdlet({
     NotMatch: { type: 'Switch', help: 'Selects the lines that do not match the pattern.' },
     AllMatches: { type: 'Switch', help: 'Keeps every match in each line, not only the first.' },
     List: { type: 'Switch', help: 'Writes only the first matching line of each file (or of the piped input).' },
+    Context: {
+      type: 'Int32[]',
+      validateCount: [1, 2],
+      validateRange: [0, 2147483647],
+      help: 'Captures the given number of lines before and after each match (one number: both; two: before, after). The lines are in the MatchInfo Context property and shown with the match, which is marked with >.',
+    },
     Quiet: { type: 'Switch', help: 'Returns True when any line matches instead of MatchInfo objects; False when no line of the files matches, nothing when no piped text matches.' },
   },
   outputType: ['Microsoft.PowerShell.Commands.MatchInfo', 'System.Boolean'],
@@ -249,7 +323,7 @@ export default defineCmdlet({
   ],
   related: ['Get-Content', 'Where-Object', 'Out-String'],
   begin(params, ctx) {
-    ctx.runState(STATE, () => ({ searcher: searcher(params, ctx), inputLine: 0, found: false, inputDone: false, searchedFile: false }));
+    ctx.runState(STATE, () => ({ searcher: searcher(params, ctx), inputLine: 0, found: false, inputDone: false, searchedFile: false, piped: [] }));
   },
   process(params, ctx) {
     const st = ctx.runState(STATE, madeInBegin);
@@ -269,13 +343,20 @@ export default defineCmdlet({
     }
     st.inputLine++;
     if (st.inputDone) return;
-    const text = typeof input === 'string' ? input : valueToString(input);
+    // An array given to -InputObject is one object: its text is its elements joined by spaces.
+    const text = typeof input === 'string' ? input : Array.isArray(input) ? convertToString(input) : valueToString(input);
+    if (contextSize(params)) {
+      st.piped.push(text);
+      return;
+    }
     if (consider(ctx, params, st, text, st.inputLine, INPUT_STREAM) && params.List) st.inputDone = true;
   },
   end(params, ctx) {
     // 5.1 (MatchString.cs): True on a hit; False when files were searched in vain; for piped text
     // without a hit, nothing ($null).
     const st = ctx.runState(STATE, madeInBegin);
+    const size = contextSize(params);
+    if (size && st.piped.length) searchWithContext(ctx, params, st, st.piped, 1, INPUT_STREAM, size);
     if (params.Quiet && (st.found || st.searchedFile)) ctx.write(st.found);
   },
 });

@@ -3,6 +3,7 @@
 
 import { registerView } from '../../format/views.js';
 import { getMember } from '../../protocol/members.js';
+import { PSHashtable } from '../../protocol/values.js';
 
 registerView({
   typeName: 'System.Management.Automation.CommandInfo',
@@ -18,6 +19,33 @@ registerView({
       },
       { label: 'Version', property: 'Version', width: 10 },
       { label: 'Source', property: 'Source' },
+    ],
+  },
+});
+
+registerView({
+  typeName: 'System.Version',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Major', property: 'Major', width: 6 },
+      { label: 'Minor', property: 'Minor', width: 6 },
+      { label: 'Build', property: 'Build', width: 6 },
+      { label: 'Revision', property: 'Revision', width: 8 },
+    ],
+  },
+});
+
+registerView({
+  typeName: 'System.Management.Automation.PSModuleInfo',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'ModuleType', property: 'ModuleType', width: 10 },
+      { label: 'Version', property: 'Version', width: 10 },
+      { label: 'Name', property: 'Name', width: 35 },
+      // The keys of the ExportedCommands dictionary, as `{Get-A, Get-B}`.
+      { label: 'ExportedCommands', value: (o) => { const d = getMember(o, 'ExportedCommands'); return d instanceof PSHashtable ? d.keys() : d; } },
     ],
   },
 });

@@ -1,5 +1,5 @@
 // The core object and host cmdlets: pipeline shaping (Where/ForEach/Select/Sort/Group/Measure),
-// discovery (Get-Command, Get-Help, Get-Alias, Get-History), the Write-* streams, dates,
+// discovery (Get-Command, Get-Help, Get-Alias, Get-History), modules (Import-/Get-/Remove-/New-Module), the Write-* streams, dates,
 // secure strings and credentials, host interaction and transcripts.
 
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
@@ -56,6 +56,11 @@ import { GetCulture, GetUICulture } from './Get-Culture.js';
 import NewTimeSpan from './New-TimeSpan.js';
 import MeasureCommand from './Measure-Command.js';
 import AddType from './Add-Type.js';
+import ImportModule from './Import-Module.js';
+import GetModule from './Get-Module.js';
+import RemoveModule from './Remove-Module.js';
+import NewModule from './New-Module.js';
+import ExportModuleMember from './Export-ModuleMember.js';
 
 export const objectCmdlets: CmdletDeclaration[] = [
   AddType,
@@ -111,4 +116,9 @@ export const objectCmdlets: CmdletDeclaration[] = [
   UpdateTypeData,
   GetTypeData,
   RemoveTypeData,
+  ImportModule,
+  GetModule,
+  RemoveModule,
+  NewModule,
+  ExportModuleMember,
 ] as CmdletDeclaration[];
