@@ -9,12 +9,13 @@ import { restrictedLanguageErrors } from '../../grammar/restricted-language.js';
 import { castError, convertTo, convertToString, exceptionChain, invalidCast, registerClassCast, exceptionInfoOf, exceptionValue, newGenericCollection, shortTypeName, toNumber } from '../protocol/convert.js';
 import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
-import { formatString } from '../protocol/operators.js';
+import { formatString, timeSpan } from '../protocol/operators.js';
 import { XmlDocument, XmlNamespaceManager } from '../protocol/xml-dom.js';
 import { PSHashtable, PSObject, ScriptBlockValue, isTruthy, markList, toDisplayText } from '../protocol/values.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
+import { STOPWATCH_TYPE, newStopwatch } from './stopwatch.js';
 import { cultureInfo } from '../protocol/culture.js';
 
 function stringBuilder(initial: string): PSObject {
@@ -185,8 +186,55 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
       return newX509Certificate2(args, env);
     case 'system.management.automation.errorrecord':
       return newErrorRecord(args);
+    case STOPWATCH_TYPE.toLowerCase():
+      return newStopwatch(args);
+    case 'system.timespan':
+      return newTimeSpan(args);
+    case 'system.datetime':
+      return newDateTime(args);
   }
   return newException(fullName, args);
+}
+
+/** TimeSpan(), (long ticks), (h, m, s), (d, h, m, s), (d, h, m, s, ms). */
+function newTimeSpan(args: unknown[]): PSObject {
+  const n = args.map(toNumber);
+  switch (n.length) {
+    case 0:
+      return timeSpan(0);
+    case 1:
+      return timeSpan(n[0]! / 10_000);
+    case 3:
+      return timeSpan(((n[0]! * 60 + n[1]!) * 60 + n[2]!) * 1000);
+    case 4:
+    case 5:
+      return timeSpan((((n[0]! * 24 + n[1]!) * 60 + n[2]!) * 60 + n[3]!) * 1000 + (n[4] ?? 0));
+  }
+  overloadError('new', args.length);
+}
+
+/** DateTime(), (long ticks), (y, M, d), (y, M, d, h, m, s), (y, M, d, h, m, s, ms): a local time. */
+function newDateTime(args: unknown[]): Date {
+  const n = args.map(toNumber);
+  if (n.length === 0 || n.length === 1) {
+    // Ticks count 100 ns from 0001-01-01 on the local clock (members.ts reads them back the same way).
+    const ms = ((n[0] ?? 0) - 621355968000000000) / 10_000;
+    const d = new Date(ms);
+    return new Date(ms + d.getTimezoneOffset() * 60_000);
+  }
+  if (n.length !== 3 && n.length !== 6 && n.length !== 7) overloadError('new', args.length);
+  const [year, month, day, hour = 0, minute = 0, second = 0, ms = 0] = n as [number, number, number, number?, number?, number?, number?];
+  const outOfRange = (message: string): never => {
+    throw methodException('new', args.length, message, 'ArgumentOutOfRangeException');
+  };
+  const daysInMonth = new Date(2000, month, 0).getDate() - (month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0);
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth) outOfRange('Year, Month, and Day parameters describe an un-representable DateTime.');
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) outOfRange('Hour, Minute, and Second parameters describe an un-representable DateTime.');
+  if (ms < 0 || ms > 999) outOfRange('Valid values are between 0 and 999, inclusive.\r\nParameter name: millisecond');
+  const d = new Date(2000, month - 1, day, hour, minute, second, ms);
+  // Years below 100 would be read as 19xx.
+  d.setFullYear(year);
+  return d;
 }
 
 /** What .NET's parameterless exception constructors say. */

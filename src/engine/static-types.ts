@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
 import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
 import { PSPARSER_TYPE, psParserMethod } from './ps-parser.js';
+import { STOPWATCH_TYPE, stopwatchField, stopwatchStatic } from './stopwatch.js';
 import {
   NUMERIC_LIMITS,
   NUMERIC_TYPES,
@@ -25,7 +26,7 @@ import {
 import { PSDecimal, compareNumeric, int64, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
 import { TerminatingError, runtimeError, withInner } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
-import { dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
+import { dotnetRegex, formatString, regexUnescape, timeSpan } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
@@ -478,6 +479,16 @@ function convertMethod(name: string, args: unknown[]): unknown {
   methodNotFound('System.Convert', name);
 }
 
+/** `[TimeSpan]::FromDays(n)` and the like: milliseconds per unit. */
+const TIMESPAN_UNITS: Record<string, number> = {
+  fromdays: 86_400_000,
+  fromhours: 3_600_000,
+  fromminutes: 60_000,
+  fromseconds: 1000,
+  frommilliseconds: 1,
+  fromticks: 1 / 10_000,
+};
+
 function dateTimeMethod(name: string, args: unknown[]): unknown {
   const argc = args.length;
   switch (name.toLowerCase()) {
@@ -703,6 +714,10 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return null;
     case 'System.TimeZone':
       return l === 'currenttimezone' ? currentTimeZone() : null;
+    case STOPWATCH_TYPE:
+      return stopwatchField(l);
+    case 'System.TimeSpan':
+      return l === 'zero' ? timeSpan(0) : null;
     case 'System.Threading.Thread':
       return l === 'currentthread' ? currentThread(env) : null;
     case AUTOMATION_NULL:
@@ -838,6 +853,19 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
     }
     case 'System.Enum':
       return enumStatic(name, args);
+    case 'System.TimeSpan': {
+      const unit = TIMESPAN_UNITS[name.toLowerCase()];
+      if (unit === undefined) break;
+      if (args.length !== 1) overload(name, args.length);
+      const ms = toNumber(args[0]) * unit;
+      // .NET Framework rounds From* (all but FromTicks) to whole milliseconds.
+      return timeSpan(unit < 1 ? ms : Math.sign(ms) * Math.floor(Math.abs(ms) + 0.5));
+    }
+    case STOPWATCH_TYPE: {
+      const r = stopwatchStatic(name, args);
+      if (r !== undefined) return r;
+      break;
+    }
     case 'System.Management.Automation.WildcardPattern':
       if (name.toLowerCase() === 'escape' && args.length === 1) return escapeWildcard(convertToString(args[0]));
       if (name.toLowerCase() === 'unescape' && args.length === 1) return unescapeWildcard(convertToString(args[0]));

@@ -133,7 +133,7 @@ const KNOWN_TYPES = [
   'System.Xml.XmlNode', 'System.Xml.XmlElement', 'System.Xml.XmlAttribute', 'System.Xml.XmlText', 'System.Xml.XmlLinkedNode',
   'System.Xml.XmlCharacterData', 'System.Xml.XmlComment', 'System.Xml.XmlDeclaration', 'System.Xml.XmlCDataSection',
   'System.Xml.XmlNodeList', 'System.Xml.XmlNamespaceManager', 'System.Xml.XmlException', 'System.Xml.XPath.XPathException',
-  'System.TimeZone', 'System.Threading.Thread',
+  'System.TimeZone', 'System.Threading.Thread', 'System.Diagnostics.Stopwatch',
   'System.Delegate', 'System.MulticastDelegate', 'System.Action', 'System.EventHandler', 'System.AsyncCallback',
   'System.Threading.ThreadStart', 'System.Text.RegularExpressions.MatchEvaluator',
   // Write-Error's exception.
