@@ -3,7 +3,7 @@
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { aliasDrivePath, aliasItems } from './alias-drive.js';
 import { aliasObject } from './aliases.js';
-import { existingItems, fileSystemInfo, pathParameters, requestedPaths } from './file-common.js';
+import { alternateStreamData, existingItems, fileSystemInfo, matchingStreams, pathParameters, requestedPaths } from './file-common.js';
 
 export default defineCmdlet({
   name: 'Get-Item',
@@ -18,6 +18,10 @@ export default defineCmdlet({
   parameters: {
     ...pathParameters({ mandatory: true, fromPipeline: true, pathHelp: 'Specifies the path to an item.' }),
     Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no hidden items.' },
+    Stream: {
+      type: 'String[]',
+      help: "Gets the file's alternate data streams with these names (wildcards; * lists them all, :$DATA being the content) instead of the file.",
+    },
   },
   outputType: ['System.IO.FileInfo', 'System.IO.DirectoryInfo'],
   examples: [
@@ -42,6 +46,11 @@ export default defineCmdlet({
       return name === undefined;
     });
     if (!files.length) return;
-    for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) ctx.write(fileSystemInfo(ctx.fs, entry));
+    const streams = params.Stream;
+    for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) {
+      if (!streams) ctx.write(fileSystemInfo(ctx.fs, entry));
+      // Folders have no streams to list.
+      else if (!entry.isDirectory) for (const s of matchingStreams(ctx, entry, streams)) ctx.write(alternateStreamData(ctx.fs, entry, s));
+    }
   },
 });
