@@ -491,6 +491,8 @@ export class CommandBinder {
   private readonly order = new Map<CommandArgument, number>();
   /** Where each parameter's argument is, for errors raised after binding ([ValidateScript]). */
   private readonly spans = new Map<string, Span>();
+  /** Script blocks given to parameters that take pipeline input: bound per pipeline object. */
+  private delayed: { p: ParamMeta; block: ScriptBlockValue; span: Span }[] | undefined;
   private validSets: string[];
   private chosen: string | undefined;
   private plan: PipelinePlan | undefined;
@@ -530,6 +532,12 @@ export class CommandBinder {
   /** Binds one converted value (named, positional or prompted). */
   private bindValue(p: ParamMeta, raw: unknown, span: Span, paramSpan: Span): void {
     if (this.bound.has(p.name)) this.fail('ParameterAlreadyBound', { name: p.name }, paramSpan);
+    if (raw instanceof ScriptBlockValue && this.delaysBinding(p)) {
+      // A delay-bind script block: evaluated for each pipeline object, its output is the value.
+      this.store(p, raw, span);
+      (this.delayed ??= []).push({ p, block: raw, span });
+      return;
+    }
     let value: unknown;
     try {
       value = coerce(p, raw, !!this.ctx.isFunction);
@@ -777,7 +785,57 @@ export class CommandBinder {
   }
 
   /** Throws MissingMandatoryParameter if still missing (non-interactive). */
+  /**
+   * Whether a script block argument of `p` is a delay-bind script block: `p` takes pipeline input
+   * in a set still possible, and a script block is not a value of its type.
+   */
+  private delaysBinding(p: ParamMeta): boolean {
+    if (p.common || !p.pipeline || SCRIPT_BLOCK_BINDABLE.has(p.decl.type)) return false;
+    return this.validSets.some((s) => {
+      const m = membership(p, s);
+      return m !== undefined && (m.fromPipeline || m.fromPipelineByPropertyName);
+    });
+  }
+
+  /** Whether some parameter waits for pipeline objects to run its script block (bindDelayed). */
+  hasDelayedBinding(): boolean {
+    return this.delayed !== undefined;
+  }
+
+  /**
+   * Runs the delay-bind script blocks with `$_` set to one pipeline object and binds their output
+   * (one object as itself, several as a collection) to their parameters in `params`; a block that
+   * fails or writes nothing is that object's binding error.
+   */
+  async bindDelayed(
+    run: (block: ScriptBlockValue, input: unknown) => MaybePromise<unknown[]>,
+    params: Record<string, unknown>,
+    input: unknown,
+  ): Promise<ErrorRecord | undefined> {
+    for (const { p, block, span } of this.delayed ?? []) {
+      let out: unknown[];
+      try {
+        out = await run(block, input);
+      } catch (e) {
+        if (!(e instanceof TerminatingError)) throw e;
+        return bindingError('ScriptBlockArgumentInvocationFailed', { name: p.name, detail: e.record.message }, this.site, span, input);
+      }
+      if (out.length === 0) return bindingError('ScriptBlockArgumentNoOutput', { name: p.name }, this.site, span, input);
+      try {
+        const value = coerce(p, out.length === 1 ? out[0] : out, !!this.ctx.isFunction);
+        validate(p, value);
+        params[p.name] = value;
+      } catch (f) {
+        if (f instanceof BindFailure) return bindingError(f.id, f.args, this.site, span, input);
+        throw f;
+      }
+    }
+    return undefined;
+  }
+
   checkMandatory(expectingInput: boolean): void {
+    const first = this.delayed?.[0];
+    if (first && !expectingInput) this.fail('ScriptBlockArgumentNoInput', { name: first.p.name }, first.span);
     const missing = this.missingMandatory(expectingInput);
     if (missing.length) this.fail('MissingMandatoryParameter', { list: missingList(missing.map((m) => m.name)) }, this.ctx.commandSpan);
   }
@@ -863,7 +921,8 @@ export class CommandBinder {
         if (err) return err;
       }
     }
-    if (got.length === 0) {
+    // A delay-bind script block takes the object even when no parameter binds from it.
+    if (got.length === 0 && !this.delayed) {
       return bindingError('InputObjectNotBound', {}, this.site, this.ctx.commandSpan, input);
     }
     const set = sets[0]!;
@@ -944,6 +1003,9 @@ export class CommandBinder {
     return this.extra;
   }
 }
+
+/** Parameter types a script block is a value of: no delay-binding for them. */
+const SCRIPT_BLOCK_BINDABLE = new Set(['Object', 'Object[]', 'PSObject', 'PSObject[]', 'ScriptBlock', 'ScriptBlock[]']);
 
 /**
  * A copy of bound values, one per pipeline object. A for-in copy, not `{ ...values }`: measured,
