@@ -30,3 +30,11 @@ describe('time types', () => {
     );
   });
 });
+
+describe('byte arrays in the pipeline', () => {
+  it('a byte[] value is enumerated like any array: piped bytes, a function returning one gives Object[]', async () => {
+    const { run } = everydaySession();
+    expect(await run('$b = [byte[]](71, 101); ($b | Measure-Object).Count; ($b | ForEach-Object { $_ + 1 }) -join ","')).toBe('2\n72,102\n');
+    expect(await run('function f { [byte[]](1, 2) }; (f).GetType().FullName; $w = [IO.File]::WriteAllText("C:\\h.txt", "Get-Module`n"); ([IO.File]::ReadAllBytes("C:\\h.txt") | Measure-Object).Count')).toBe('System.Object[]\n11\n');
+  });
+});
