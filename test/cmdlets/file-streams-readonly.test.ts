@@ -16,6 +16,10 @@ describe('alternate data streams', () => {
       ':$DATA 0\nZone.Identifier 26\nC:\\dl\\a.ps1\n',
     );
     expect(await run("Add-Content C:\\dl\\a.ps1 -Stream Zone.Identifier -Value 'x'; (Get-Content C:\\dl\\a.ps1 -Stream Zone.Identifier)[-1]")).toBe('x\n');
+    // 5.1's FileSystemStream view: grouped by file, Stream and Length.
+    expect(await run('Get-Item C:\\dl\\a.ps1 -Stream *')).toBe(
+      '\n\n   FileName: C:\\dl\\a.ps1\n\nStream                   Length\n------                   ------\n:$DATA                        0\nZone.Identifier              29\n\n\n',
+    );
   });
 
   it('a missing stream is GetContentReaderFileNotFoundError / AlternateDataStreamNotFound; Remove-Item -Stream removes only the stream', async () => {
