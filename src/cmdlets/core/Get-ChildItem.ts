@@ -3,6 +3,7 @@
 
 import { ALL_SETS, defineCmdlet, type FileEntry, type ResolvedPath } from '../../protocol/cmdlet.js';
 import { aliasDrivePath, aliasItems } from './alias-drive.js';
+import { envDrivePath, envItems } from './env-drive.js';
 import { aliasObject } from './aliases.js';
 import {
   attempt,
@@ -116,6 +117,14 @@ export default defineCmdlet({
 
     function listOne(item: string): void {
       if (isCertPath(item)) return listCertPath(ctx, item); // the Cert: drive (issue 8)
+      const variable = envDrivePath(item);
+      if (variable !== undefined) {
+        for (const v of envItems(ctx, variable, literal)) {
+          const name = String(v.get('Key'));
+          if (!exclude.some((r) => r.test(name)) && (!include.length || include.some((r) => r.test(name)))) ctx.write(params.Name ? name : v);
+        }
+        return;
+      }
       const alias = aliasDrivePath(item);
       if (alias !== undefined) {
         for (const a of aliasItems(ctx, alias, literal)) if (!exclude.some((r) => r.test(a.name)) && (!include.length || include.some((r) => r.test(a.name)))) ctx.write(params.Name ? a.name : aliasObject(ctx, a));

@@ -3,6 +3,7 @@
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { aliasDrivePath, aliasItems } from './alias-drive.js';
 import { aliasObject } from './aliases.js';
+import { envDrivePath, envItems } from './env-drive.js';
 import { alternateStreamData, existingItems, fileSystemInfo, matchingStreams, pathParameters, requestedPaths } from './file-common.js';
 
 export default defineCmdlet({
@@ -43,7 +44,9 @@ export default defineCmdlet({
     const files = items.filter((item) => {
       const name = aliasDrivePath(item);
       if (name !== undefined) for (const a of aliasItems(ctx, name, literal)) ctx.write(aliasObject(ctx, a));
-      return name === undefined;
+      const variable = envDrivePath(item);
+      if (variable !== undefined) ctx.write(envItems(ctx, variable, literal), true);
+      return name === undefined && variable === undefined;
     });
     if (!files.length) return;
     const streams = params.Stream;

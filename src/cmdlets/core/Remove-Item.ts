@@ -3,6 +3,7 @@
 
 import { defineCmdlet, type CmdletContext, type FileEntry } from '../../protocol/cmdlet.js';
 import { aliasDrivePath, aliasItems, removeAlias } from './alias-drive.js';
+import { envDrivePath, envItems, removeEnv } from './env-drive.js';
 import { attempt, existingItems, matchingStreams, pathParameters, requestedPaths, writeForced } from './file-common.js';
 
 export default defineCmdlet({
@@ -53,8 +54,14 @@ export default defineCmdlet({
     const files: string[] = [];
     for (const item of items) {
       const name = aliasDrivePath(item);
-      if (name === undefined) files.push(item);
-      else for (const a of aliasItems(ctx, name, literal)) if (await ctx.shouldProcess(`Item: ${a.name}`, 'Remove Alias')) removeAlias(ctx, a, Boolean(params.Force));
+      const variable = envDrivePath(item);
+      if (name !== undefined) {
+        for (const a of aliasItems(ctx, name, literal)) if (await ctx.shouldProcess(`Item: ${a.name}`, 'Remove Alias')) removeAlias(ctx, a, Boolean(params.Force));
+      } else if (variable !== undefined) {
+        for (const v of envItems(ctx, variable, literal)) if (await ctx.shouldProcess(`Item: ${String(v.get('Key'))}`, 'Remove Item')) removeEnv(ctx, v);
+      } else {
+        files.push(item);
+      }
     }
     if (!files.length) return;
     for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) {
