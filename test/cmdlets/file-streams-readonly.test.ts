@@ -89,6 +89,19 @@ describe('the ReadOnly attribute', () => {
   });
 });
 
+describe('read-only files with Copy-Item and Move-Item', () => {
+  it('Move-Item renames a read-only file (no copy left behind); Copy-Item keeps ReadOnly and needs -Force over a read-only target', async () => {
+    const { run } = everydaySession();
+    await run("Set-Content C:\\ro.txt 'a'; Set-ItemProperty C:\\ro.txt IsReadOnly $true; Set-Content C:\\x.txt 'b'");
+    expect(await run('Copy-Item C:\\ro.txt C:\\ro2.txt; (Get-Item C:\\ro2.txt).IsReadOnly; Copy-Item C:\\x.txt C:\\ro2.txt 2>&1 | % FullyQualifiedErrorId')).toBe(
+      'True\nUnauthorizedAccessError,Microsoft.PowerShell.Commands.CopyItemCommand\n',
+    );
+    expect(await run('Copy-Item C:\\x.txt C:\\ro2.txt -Force; Get-Content C:\\ro2.txt; (Get-Item C:\\ro2.txt).IsReadOnly')).toBe('b\nFalse\n');
+    expect(await run('Move-Item C:\\ro.txt C:\\ro3.txt; Test-Path C:\\ro.txt; (Get-Item C:\\ro3.txt).IsReadOnly; Get-Content C:\\ro3.txt')).toBe('False\nTrue\na\n');
+    expect(await run('Move-Item C:\\x.txt C:\\ro3.txt -Force; Get-Content C:\\ro3.txt; Test-Path C:\\x.txt')).toBe('b\nFalse\n');
+  });
+});
+
 describe('Unblock-File', () => {
   it('removes Zone.Identifier; an unblocked file and a folder are no error; a missing file is FileNotFound', async () => {
     const { run } = everydaySession();
