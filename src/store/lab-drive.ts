@@ -437,7 +437,8 @@ export class LabDrive implements LabFileSystem {
     if (from.stream !== undefined || to.stream !== undefined) throw driveErrors.formatNotSupported(from.stream !== undefined ? from.display : to.display);
     const st = this.statOf(from);
     if (!st) throw driveErrors.pathNotFound(from.display);
-    if (path.resolve(from.hostPath) === this.driveRoot(from.machine)) throw driveErrors.accessDenied(from.display);
+    // Another name of a file that may be off the drive is left alone, as copy() leaves it.
+    if (path.resolve(from.hostPath) === this.driveRoot(from.machine) || isMultiplyLinked(st)) throw driveErrors.accessDenied(from.display);
     const source = path.resolve(from.hostPath);
     const target = path.resolve(to.hostPath);
     // Only the spelling changes (a.txt -> A.txt): the same entry, renamed in place.
