@@ -366,6 +366,10 @@ export class SessionLab implements StateKeeper {
     mkdir: (p) => this.drive.mkdir(p),
     remove: (p, recurse) => this.drive.remove(p, recurse),
     copy: (from, to) => this.drive.copy(from, to),
+    move: (from, to) => this.drive.move(from, to),
+    setReadOnly: (p, readOnly) => this.drive.setReadOnly(p, readOnly),
+    stream: (p, name) => this.drive.stream(p, name),
+    streams: (p) => this.drive.streams(p),
   };
 
   /** The trusted roots of the machine the shell is on (X509Certificate2.Verify). */

@@ -183,6 +183,12 @@ const NO_DRIVE: LabFileSystem = {
   mkdir: () => undefined,
   remove: () => undefined,
   copy: () => undefined,
+  move: () => undefined,
+  setReadOnly: () => undefined,
+  stream: () => {
+    throw new Error('No lab drive here.');
+  },
+  streams: () => [],
 };
 
 /** The command names every emsh session has, without a lab (emsh -ValidateExercise). */

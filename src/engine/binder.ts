@@ -280,19 +280,6 @@ function scalarOf(p: ParamMeta, v: unknown): unknown {
 }
 
 /**
-/**
- * A parameter's enum value may be a unique prefix of a name (`-ErrorAction Ig` is Ignore): the
- * binder's EnumMinimumDisambiguation. Anything else is left to the conversion (and its error).
- */
-function disambiguateEnum(v: unknown, names: readonly string[]): unknown {
-  if (typeof v !== 'string' || v === '' || v.includes(',')) return v;
-  const l = v.toLowerCase();
-  if (names.some((n) => n.toLowerCase() === l)) return v;
-  const hits = names.filter((n) => n.toLowerCase().startsWith(l));
-  return hits.length === 1 ? hits[0] : v;
-}
-
-/**
  * Converts with coercion; throws BindFailure. An advanced function's `[bool[]]` takes only
  * Booleans and numbers, as its `[bool]` does (a simple function converts any value to bool).
  */
@@ -407,8 +394,8 @@ function coerce(p: ParamMeta, v: unknown, isFunction: boolean, advanced = false)
       const info = p.decl.enum;
       if (!info) return v;
       try {
-        if (t === 'Enum') return convertToEnum(disambiguateEnum(v, info.values), info);
-        return (Array.isArray(v) ? v : [v]).map((x) => convertToEnum(disambiguateEnum(x, info.values), info));
+        if (t === 'Enum') return convertToEnum(v, info);
+        return (Array.isArray(v) ? v : [v]).map((x) => convertToEnum(x, info));
       } catch (e) {
         throw noMessage(innerMessage(e));
       }
@@ -539,6 +526,8 @@ export class CommandBinder {
   private readonly order = new Map<CommandArgument, number>();
   /** Where each parameter's argument is, for errors raised after binding ([ValidateScript]). */
   private readonly spans = new Map<string, Span>();
+  /** Script blocks given to parameters that take pipeline input: bound per pipeline object. */
+  private delayed: { p: ParamMeta; block: ScriptBlockValue; span: Span }[] | undefined;
   private validSets: string[];
   private chosen: string | undefined;
   private plan: PipelinePlan | undefined;
@@ -581,6 +570,12 @@ export class CommandBinder {
   /** Binds one converted value (named, positional or prompted). */
   private bindValue(p: ParamMeta, raw: unknown, span: Span, paramSpan: Span): void {
     if (this.bound.has(p.name)) this.fail('ParameterAlreadyBound', { name: p.name }, paramSpan);
+    if (raw instanceof ScriptBlockValue && this.delaysBinding(p)) {
+      // A delay-bind script block: evaluated for each pipeline object, its output is the value.
+      this.store(p, raw, span);
+      (this.delayed ??= []).push({ p, block: raw, span });
+      return;
+    }
     let value: unknown;
     try {
       value = coerce(p, raw, !!this.ctx.isFunction, this.advancedFunction);
@@ -853,7 +848,57 @@ export class CommandBinder {
   }
 
   /** Throws MissingMandatoryParameter if still missing (non-interactive). */
+  /**
+   * Whether a script block argument of `p` is a delay-bind script block: `p` takes pipeline input
+   * in a set still possible, and a script block is not a value of its type.
+   */
+  private delaysBinding(p: ParamMeta): boolean {
+    if (p.common || !p.pipeline || SCRIPT_BLOCK_BINDABLE.has(p.decl.type)) return false;
+    return this.validSets.some((s) => {
+      const m = membership(p, s);
+      return m !== undefined && (m.fromPipeline || m.fromPipelineByPropertyName);
+    });
+  }
+
+  /** Whether some parameter waits for pipeline objects to run its script block (bindDelayed). */
+  hasDelayedBinding(): boolean {
+    return this.delayed !== undefined;
+  }
+
+  /**
+   * Runs the delay-bind script blocks with `$_` set to one pipeline object and binds their output
+   * (one object as itself, several as a collection) to their parameters in `params`; a block that
+   * fails or writes nothing is that object's binding error.
+   */
+  async bindDelayed(
+    run: (block: ScriptBlockValue, input: unknown) => MaybePromise<unknown[]>,
+    params: Record<string, unknown>,
+    input: unknown,
+  ): Promise<ErrorRecord | undefined> {
+    for (const { p, block, span } of this.delayed ?? []) {
+      let out: unknown[];
+      try {
+        out = await run(block, input);
+      } catch (e) {
+        if (!(e instanceof TerminatingError)) throw e;
+        return bindingError('ScriptBlockArgumentInvocationFailed', { name: p.name, detail: e.record.message }, this.site, span, input);
+      }
+      if (out.length === 0) return bindingError('ScriptBlockArgumentNoOutput', { name: p.name }, this.site, span, input);
+      try {
+        const value = coerce(p, out.length === 1 ? out[0] : out, !!this.ctx.isFunction);
+        validate(p, value);
+        params[p.name] = value;
+      } catch (f) {
+        if (f instanceof BindFailure) return bindingError(f.id, f.args, this.site, span, input);
+        throw f;
+      }
+    }
+    return undefined;
+  }
+
   checkMandatory(expectingInput: boolean): void {
+    const first = this.delayed?.[0];
+    if (first && !expectingInput) this.fail('ScriptBlockArgumentNoInput', { name: first.p.name }, first.span);
     const missing = this.missingMandatory(expectingInput);
     if (missing.length) this.fail('MissingMandatoryParameter', { list: missingList(missing.map((m) => m.name)) }, this.ctx.commandSpan);
   }
@@ -945,7 +990,8 @@ export class CommandBinder {
         if (err) return err;
       }
     }
-    if (got.length === 0) {
+    // A delay-bind script block takes the object even when no parameter binds from it.
+    if (got.length === 0 && !this.delayed) {
       return bindingError('InputObjectNotBound', {}, this.site, this.ctx.commandSpan, input);
     }
     const set = sets[0]!;
@@ -1026,6 +1072,9 @@ export class CommandBinder {
     return this.extra;
   }
 }
+
+/** Parameter types a script block is a value of: no delay-binding for them. */
+const SCRIPT_BLOCK_BINDABLE = new Set(['Object', 'Object[]', 'PSObject', 'PSObject[]', 'ScriptBlock', 'ScriptBlock[]']);
 
 /**
  * A copy of bound values, one per pipeline object. A for-in copy, not `{ ...values }`: measured,

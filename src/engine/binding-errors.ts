@@ -105,6 +105,21 @@ const T: Record<string, Template> = {
     exceptionType: 'ParameterBindingArgumentTransformationException',
     message: (a) => `Cannot process argument transformation on parameter '${a.name}'. ${a.detail}`,
   },
+  ScriptBlockArgumentNoInput: {
+    category: 'MetadataError',
+    exceptionType: 'ParameterBindingException',
+    message: (a) => `Cannot evaluate parameter '${a.name}' because its argument is specified as a script block and there is no input. A script block cannot be evaluated without input.`,
+  },
+  ScriptBlockArgumentInvocationFailed: {
+    category: 'InvalidArgument',
+    exceptionType: 'ParameterBindingException',
+    message: (a) => `The input to the script block for parameter '${a.name}' failed. ${a.detail}`,
+  },
+  ScriptBlockArgumentNoOutput: {
+    category: 'InvalidArgument',
+    exceptionType: 'ParameterBindingException',
+    message: (a) => `Cannot evaluate parameter '${a.name}' because its argument input did not produce any output.`,
+  },
   CannotConvertArgumentNoMessage: {
     category: 'InvalidArgument',
     exceptionType: 'ParameterBindingException',

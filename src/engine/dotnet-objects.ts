@@ -10,13 +10,13 @@ import { castError, convertTo, enumInfo, convertToString, exceptionChain, invali
 import { ErrorRecord, raise, type ErrorCategory } from '../protocol/errors.js';
 import { methodException, overloadError } from '../protocol/members.js';
 import { formatString, timeSpan } from '../protocol/operators.js';
-import { int64 } from '../protocol/numbers.js';
 import { XmlDocument, XmlNamespaceManager } from '../protocol/xml-dom.js';
 import { PSHashtable, PSObject, ScriptBlockValue, isTruthy, markList, toDisplayText, typedArray } from '../protocol/values.js';
 import { PSChar } from '../protocol/numbers.js';
 import { constructDynamicParameterObject } from './dynamic-parameters.js';
 import { INVOCATION_SETTINGS_TYPE, newInvocationSettings } from './powershell-api.js';
 import { X509_CERTIFICATE2, newX509Certificate2, type X509Env } from './x509-certificate2.js';
+import { STOPWATCH_TYPE, newStopwatch } from './stopwatch.js';
 import { cultureInfo } from '../protocol/culture.js';
 import { EXTENDED_TYPE_DEFINITION, FORMAT_VIEW_DEFINITION, extendedTypeDefinition, formatViewDefinition } from '../protocol/format-controls.js';
 import { VersionValue, parseVersion, versionErrorType, versionParseError } from '../protocol/version.js';
@@ -65,50 +65,6 @@ function stringBuilder(initial: string): PSObject {
     text = '';
   });
   o.addMethod({ name: 'ToString', definition: 'string ToString(), string ToString(int startIndex, int length)', invoke: (a) => (a.length === 2 ? text.substr(toNumber(a[0]), toNumber(a[1])) : text) });
-  return o;
-}
-
-/** Stopwatch ticks per second (.NET's Stopwatch.Frequency on a high-resolution timer). */
-export const STOPWATCH_FREQUENCY = 10_000_000;
-
-/** The process's high-resolution timer in Stopwatch ticks (elapsed time, not the lab clock). */
-export function stopwatchTimestamp(): bigint {
-  return process.hrtime.bigint() / 100n;
-}
-
-/** A System.Diagnostics.Stopwatch (running: StartNew's): measures elapsed real time (Start, Stop, Reset, Restart). */
-export function stopwatch(running = false): PSObject {
-  let elapsed = 0n;
-  let startedAt: bigint | undefined = running ? stopwatchTimestamp() : undefined;
-  const ticks = () => elapsed + (startedAt === undefined ? 0n : stopwatchTimestamp() - startedAt);
-  const o = new PSObject(['System.Diagnostics.Stopwatch', 'System.Object']);
-  const prop = (name: string, typeName: string, get: () => unknown) => o.addProperty({ name, memberType: 'Property', typeName, get });
-  prop('IsRunning', 'System.Boolean', () => startedAt !== undefined);
-  prop('Elapsed', 'System.TimeSpan', () => timeSpan(Number(ticks()) / 10_000));
-  prop('ElapsedMilliseconds', 'System.Int64', () => int64(ticks() / 10_000n));
-  prop('ElapsedTicks', 'System.Int64', () => int64(ticks()));
-  const method = (name: string, run: () => void) =>
-    o.addMethod({
-      name,
-      definition: `void ${name}()`,
-      invoke: (args) => {
-        if (args.length) overloadError(name, args.length);
-        run();
-      },
-    });
-  method('Start', () => void (startedAt ??= stopwatchTimestamp()));
-  method('Stop', () => {
-    if (startedAt !== undefined) elapsed += stopwatchTimestamp() - startedAt;
-    startedAt = undefined;
-  });
-  method('Reset', () => {
-    elapsed = 0n;
-    startedAt = undefined;
-  });
-  method('Restart', () => {
-    elapsed = 0n;
-    startedAt = stopwatchTimestamp();
-  });
   return o;
 }
 
@@ -221,9 +177,6 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     case COORDINATES.toLowerCase():
       if (args.length !== 0 && args.length !== 2) overloadError('new', args.length);
       return coordinates(args[0] ?? 0, args[1] ?? 0);
-    case 'system.diagnostics.stopwatch':
-      if (args.length) overloadError('new', args.length);
-      return stopwatch();
     case 'system.text.stringbuilder':
       if (args.length > 2) overloadError('new', args.length);
       return stringBuilder(args.length && typeof args[0] === 'string' ? args[0] : '');
@@ -276,8 +229,55 @@ export function constructObject(fullName: string, args: unknown[], env: X509Env)
     }
     case 'system.version':
       return newVersion(args);
+    case STOPWATCH_TYPE.toLowerCase():
+      return newStopwatch(args);
+    case 'system.timespan':
+      return newTimeSpan(args);
+    case 'system.datetime':
+      return newDateTime(args);
   }
   return newException(fullName, args);
+}
+
+/** TimeSpan(), (long ticks), (h, m, s), (d, h, m, s), (d, h, m, s, ms). */
+function newTimeSpan(args: unknown[]): PSObject {
+  const n = args.map(toNumber);
+  switch (n.length) {
+    case 0:
+      return timeSpan(0);
+    case 1:
+      return timeSpan(n[0]! / 10_000);
+    case 3:
+      return timeSpan(((n[0]! * 60 + n[1]!) * 60 + n[2]!) * 1000);
+    case 4:
+    case 5:
+      return timeSpan((((n[0]! * 24 + n[1]!) * 60 + n[2]!) * 60 + n[3]!) * 1000 + (n[4] ?? 0));
+  }
+  overloadError('new', args.length);
+}
+
+/** DateTime(), (long ticks), (y, M, d), (y, M, d, h, m, s), (y, M, d, h, m, s, ms): a local time. */
+function newDateTime(args: unknown[]): Date {
+  const n = args.map(toNumber);
+  if (n.length === 0 || n.length === 1) {
+    // Ticks count 100 ns from 0001-01-01 on the local clock (members.ts reads them back the same way).
+    const ms = ((n[0] ?? 0) - 621355968000000000) / 10_000;
+    const d = new Date(ms);
+    return new Date(ms + d.getTimezoneOffset() * 60_000);
+  }
+  if (n.length !== 3 && n.length !== 6 && n.length !== 7) overloadError('new', args.length);
+  const [year, month, day, hour = 0, minute = 0, second = 0, ms = 0] = n as [number, number, number, number?, number?, number?, number?];
+  const outOfRange = (message: string): never => {
+    throw methodException('new', args.length, message, 'ArgumentOutOfRangeException');
+  };
+  const daysInMonth = new Date(2000, month, 0).getDate() - (month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0);
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth) outOfRange('Year, Month, and Day parameters describe an un-representable DateTime.');
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) outOfRange('Hour, Minute, and Second parameters describe an un-representable DateTime.');
+  if (ms < 0 || ms > 999) outOfRange('Valid values are between 0 and 999, inclusive.\r\nParameter name: millisecond');
+  const d = new Date(2000, month - 1, day, hour, minute, second, ms);
+  // Years below 100 would be read as 19xx.
+  d.setFullYear(year);
+  return d;
 }
 
 /** What .NET's parameterless exception constructors say. */

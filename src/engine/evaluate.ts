@@ -82,10 +82,12 @@ export function collapse(items: unknown[]): unknown {
 export function writeValue(out: Pipe, value: unknown): MaybePromise<void> {
   if (value === undefined) return;
   if (Array.isArray(value)) return writeAll(out, value, 0);
+  // A byte[] is a collection too: its bytes go down the pipeline one at a time.
+  if (value instanceof Uint8Array) return writeAll(out, value, 0);
   return out.write(value);
 }
 
-function writeAll(out: Pipe, items: unknown[], from: number): MaybePromise<void> {
+function writeAll(out: Pipe, items: ArrayLike<unknown>, from: number): MaybePromise<void> {
   for (let i = from; i < items.length; i++) {
     const r = out.write(items[i]);
     if (isPromise(r)) return r.then(() => writeAll(out, items, i + 1));

@@ -570,6 +570,21 @@ class CmdletStage implements Stage {
       this.ctx.writeError(bound);
       return this.ctx.flush();
     }
+    if (this.binder.hasDelayedBinding()) return this.processDelayed(input, bound);
+    return this.processWith(bound);
+  }
+
+  /** A pipeline object for a command with delay-bind script blocks: they run first. */
+  private async processDelayed(input: unknown, bound: { params: Record<string, unknown>; parameterSet: string }): Promise<void> {
+    const err = await this.binder.bindDelayed((block, x) => this.ctx.invoke(block, { dollarUnder: x }), bound.params, input);
+    if (err) {
+      this.ctx.writeError(err);
+      return this.ctx.flush();
+    }
+    return this.processWith(bound);
+  }
+
+  private processWith(bound: { params: Record<string, unknown>; parameterSet: string }): MaybePromise<void> {
     this.ctx.parameterSetName = bound.parameterSet;
     if (!this.decl.process) return;
     return this.guard(() => {
@@ -1030,15 +1045,15 @@ export class ScriptStage implements Stage, ActiveCall {
     if (this.binder && this.pipelineBinding) {
       const r = this.binder.bindPipelineObject(input);
       if (r instanceof ErrorRecord) return this.interp.reportError(r, this.frame);
-      if (this.binder.hasValidationScripts()) return this.processValidated(input, r.params, block.process);
+      if (this.binder.hasValidationScripts() || this.binder.hasDelayedBinding()) return this.processValidated(input, r.params, block.process);
       this.bindFromPipeline(r.params);
     }
     return this.runNamed(block.process);
   }
 
-  /** A pipeline object whose parameters have [ValidateScript] checks to run first. */
+  /** A pipeline object whose parameters have delay-bind script blocks or [ValidateScript] checks to run first. */
   private async processValidated(input: unknown, params: Record<string, unknown>, process: A.StatementListAst): Promise<void> {
-    const err = await this.binder!.validateScripts(this.runValidation, params, input);
+    const err = (await this.binder!.bindDelayed(this.runValidation, params, input)) ?? (await this.binder!.validateScripts(this.runValidation, params, input));
     if (err) return this.interp.reportError(err, this.frame);
     this.bindFromPipeline(params);
     return this.runNamed(process);

@@ -6,9 +6,10 @@ import { parseVersion, versionErrorType, versionParseError } from '../protocol/v
 import { TEMP_FOLDER, newTempFile, tempFolder } from '../protocol/temp-files.js';
 import { randomUUID } from 'node:crypto';
 import type { LabFileSystem, ResolvedPath, ServiceRegistry } from '../protocol/cmdlet.js';
-import { STOPWATCH_FREQUENCY, constructObject, createScriptBlock, noConstructor, stopwatch, stopwatchTimestamp } from './dotnet-objects.js';
+import { constructObject, createScriptBlock, noConstructor } from './dotnet-objects.js';
 import { PSPARSER_TYPE, psParserMethod } from './ps-parser.js';
 import { LANGUAGE_PARSER_TYPE, parseToAst, unreadableScript } from './language-ast.js';
+import { STOPWATCH_TYPE, stopwatchField, stopwatchStatic } from './stopwatch.js';
 import {
   NUMERIC_LIMITS,
   NUMERIC_TYPES,
@@ -27,7 +28,7 @@ import {
 import { PSDecimal, compareNumeric, int64, convertNumeric, double, negate, numberKind, parseNumeric, widerKind, type Numeric } from '../protocol/numbers.js';
 import { TerminatingError, runtimeError, withInner } from '../protocol/errors.js';
 import { methodException, methodNotFoundError, overloadError } from '../protocol/members.js';
-import { compareValues, dotnetRegex, formatString, regexUnescape } from '../protocol/operators.js';
+import { compareValues, dotnetRegex, formatString, regexUnescape, timeSpan } from '../protocol/operators.js';
 import { runRegex } from '../protocol/regex-guard.js';
 import { CODECS as TEXT_CODECS, decodeText, encodeText, splitLines, type TextEncoding } from '../protocol/text-codec.js';
 import { cultureInfo, currentCulture, currentTimeZone, setCurrentCulture } from '../protocol/culture.js';
@@ -485,6 +486,16 @@ function convertMethod(name: string, args: unknown[]): unknown {
   methodNotFound('System.Convert', name);
 }
 
+/** `[TimeSpan]::FromDays(n)` and the like: milliseconds per unit. */
+const TIMESPAN_UNITS: Record<string, number> = {
+  fromdays: 86_400_000,
+  fromhours: 3_600_000,
+  fromminutes: 60_000,
+  fromseconds: 1000,
+  frommilliseconds: 1,
+  fromticks: 1 / 10_000,
+};
+
 function dateTimeMethod(name: string, args: unknown[]): unknown {
   const argc = args.length;
   switch (name.toLowerCase()) {
@@ -705,9 +716,6 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       const fixed: Record<string, string> = { any: '0.0.0.0', loopback: '127.0.0.1', broadcast: '255.255.255.255', none: '255.255.255.255', ipv6any: '::', ipv6loopback: '::1', ipv6none: '::' };
       return fixed[l] === undefined ? null : parseIPAddress(fixed[l]);
     }
-    case 'System.Diagnostics.Stopwatch':
-      if (l === 'frequency') return int64(BigInt(STOPWATCH_FREQUENCY));
-      return l === 'ishighresolution' ? true : null;
     case 'System.Guid':
       return l === 'empty' ? guidObject('00000000-0000-0000-0000-000000000000') : null;
     case 'System.Globalization.CultureInfo':
@@ -717,6 +725,10 @@ export function getStaticMember(typeName: string, name: string, env: StaticEnv):
       return null;
     case 'System.TimeZone':
       return l === 'currenttimezone' ? currentTimeZone() : null;
+    case STOPWATCH_TYPE:
+      return stopwatchField(l);
+    case 'System.TimeSpan':
+      return l === 'zero' ? timeSpan(0) : null;
     case 'System.Threading.Thread':
       return l === 'currentthread' ? currentThread(env) : null;
     case AUTOMATION_NULL:
@@ -888,6 +900,19 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       return languageParserMethod(name, args, env);
     case 'System.Enum':
       return enumStatic(name, args);
+    case 'System.TimeSpan': {
+      const unit = TIMESPAN_UNITS[name.toLowerCase()];
+      if (unit === undefined) break;
+      if (args.length !== 1) overload(name, args.length);
+      const ms = toNumber(args[0]) * unit;
+      // .NET Framework rounds From* (all but FromTicks) to whole milliseconds.
+      return timeSpan(unit < 1 ? ms : Math.sign(ms) * Math.floor(Math.abs(ms) + 0.5));
+    }
+    case STOPWATCH_TYPE: {
+      const r = stopwatchStatic(name, args);
+      if (r !== undefined) return r;
+      break;
+    }
     case 'System.Management.Automation.WildcardPattern':
       if (name.toLowerCase() === 'escape' && args.length === 1) return escapeWildcard(convertToString(args[0]));
       if (name.toLowerCase() === 'unescape' && args.length === 1) return unescapeWildcard(convertToString(args[0]));
@@ -920,10 +945,6 @@ export function invokeStaticMethod(typeName: string, name: string, args: unknown
       }
       break;
     }
-    case 'System.Diagnostics.Stopwatch':
-      if (name.toLowerCase() === 'startnew' && args.length === 0) return stopwatch(true);
-      if (name.toLowerCase() === 'gettimestamp' && args.length === 0) return int64(stopwatchTimestamp());
-      break;
     case 'System.Management.Automation.LanguagePrimitives': {
       // ConvertTo(value, type) is a cast; ConvertTo(value, type, provider) the same here (emsh's casts are culture-invariant).
       const l = name.toLowerCase();

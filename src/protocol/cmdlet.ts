@@ -324,6 +324,8 @@ export interface ResolvedPath {
   hostPath: string;
   /** The machine whose drive it is. */
   machine: string;
+  /** An alternate data stream of a file (`fs.stream`): the stream's name; display is `file:name`. */
+  stream?: string;
 }
 
 export interface FileEntry {
@@ -332,6 +334,14 @@ export interface FileEntry {
   isDirectory: boolean;
   length: number;
   lastWriteTime: Date;
+  /** The ReadOnly attribute (files only): writes and deletes are refused while it is set. */
+  readOnly?: boolean;
+}
+
+/** An alternate data stream of a file, as Get-Item -Stream lists it (the main one is `:$DATA`). */
+export interface StreamEntry {
+  name: string;
+  length: number;
 }
 
 /**
@@ -349,6 +359,17 @@ export interface LabFileSystem {
   mkdir(p: ResolvedPath): void;
   remove(p: ResolvedPath, recurse?: boolean): void;
   copy(from: ResolvedPath, to: ResolvedPath): void;
+  /** Renames or moves an item (with its streams and attributes; a read-only file may move). */
+  move(from: ResolvedPath, to: ResolvedPath): void;
+  /** Sets or clears a file's ReadOnly attribute. */
+  setReadOnly(p: ResolvedPath, readOnly: boolean): void;
+  /**
+   * The alternate data stream `name` of file `p` (NTFS's `file:name`): read, write and remove it
+   * like a file. Writing it makes the file when there is none, as on NTFS.
+   */
+  stream(p: ResolvedPath, name: string): ResolvedPath;
+  /** The alternate data streams of a file (not the main one). */
+  streams(p: ResolvedPath): StreamEntry[];
 }
 
 /** A variable as the variable cmdlets see it (PSVariable): the engine's own record, live. */

@@ -653,12 +653,9 @@ export function convertToEnum(value: unknown, info: EnumInfo): string {
     if (!info.flags && text.includes(',')) {
       throw conversionError(v, info.typeName, enumNoMatchText(text, info), 'InvalidCastParseTargetInvocation');
     }
-    for (const raw of parts) {
-      const p = raw.trim();
-      const hit = info.values.find((x) => x.toLowerCase() === p.toLowerCase());
-      if (!hit) throw conversionError(v, info.typeName, enumNoMatchText(p, info), 'InvalidCastParseTargetInvocation');
-      names.push(hit);
-    }
+    const hits = parts.map((raw) => info.values.find((x) => x.toLowerCase() === raw.trim().toLowerCase()));
+    if (hits.every((h) => h !== undefined)) names.push(...(hits as string[]));
+    else names.push(disambiguateEnum(v, text, info));
   };
   collect(value);
   if (!info.flags) return names[0] ?? info.values[0]!;
@@ -668,6 +665,28 @@ export function convertToEnum(value: unknown, info: EnumInfo): string {
 }
 
 /** .NET's message when a name is not in the enum. */
+/** Names that win among several a prefix matches (.NET's EnumMinimumDisambiguation special cases). */
+const PREFERRED_ENUM_NAMES: Record<string, readonly string[]> = {
+  'System.IO.FileAttributes': ['Directory', 'ReadOnly', 'System'],
+};
+
+/**
+ * What PowerShell does when no name matches exactly: the one name the text is a prefix of
+ * (`-ErrorAction Ig` is Ignore), else the no-match or too-similar error.
+ */
+function disambiguateEnum(value: unknown, text: string, info: EnumInfo): string {
+  const lower = text.toLowerCase();
+  const matches = info.values.filter((x) => x.toLowerCase().startsWith(lower));
+  if (matches.length === 1) return matches[0]!;
+  const preferred = matches.length > 1 ? PREFERRED_ENUM_NAMES[info.typeName]?.find((x) => x.toLowerCase().startsWith(lower)) : undefined;
+  if (preferred) return preferred;
+  const message =
+    matches.length === 0
+      ? enumNoMatchText(text, info)
+      : `The identifier name ${text} cannot be processed because it is either too similar or identical to the following enumerator names: ${matches.join(', ')}. Use a more specific identifier name.`;
+  throw conversionError(value, info.typeName, message, 'InvalidCastParseTargetInvocation');
+}
+
 export function enumNoMatchText(name: string, info: EnumInfo): string {
   return `Unable to match the identifier name ${name} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${info.values.join(', ')}`;
 }

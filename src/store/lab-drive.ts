@@ -20,15 +20,25 @@
 //
 // Lookups are case-insensitive like NTFS: `C:\CERT.PFX` finds `cert.pfx`, and the display
 // spelling uses the on-disk casing of the parts that exist.
+//
+// NTFS's extras live in the host folder too: a file's alternate data stream `name` (the
+// Zone.Identifier Unblock-File removes) is the host file `<file>:name` beside it — `:` can never
+// be part of a lab name, so listings leave these out and no lab path can name one directly; the
+// ReadOnly attribute is the file's host mode without the owner's write bit, and the drive itself
+// refuses to write or delete such a file (the host would let its owner, or root, do it).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileEntry, LabFileSystem, ResolvedPath } from '../protocol/cmdlet.js';
+import type { FileEntry, LabFileSystem, ResolvedPath, StreamEntry } from '../protocol/cmdlet.js';
 import { TerminatingError, runtimeError, type ErrorCategory } from '../protocol/errors.js';
 import { machineDrive } from './lab-home.js';
 
 const FILE_MODE = 0o600;
+const READ_ONLY_MODE = 0o400;
 const DIR_MODE = 0o700;
+
+/** Separates a file's host name from the name of one of its alternate data streams. */
+const STREAM_MARK = ':';
 
 /** Folders every fresh machine drive has. */
 const INITIAL_FOLDERS = ['Windows\\system32', 'Users\\Administrator\\Documents'];
@@ -94,6 +104,15 @@ export const driveErrors = {
       display,
     ),
   diskFull: (display: string) => fsError('There is not enough space on the disk.', 'IOError', 'WriteError', 'IOException', display),
+  streamNotFound: (file: string, stream: string) =>
+    fsError(
+      `Could not open the alternate data stream '${stream}' of the file '${file}'.`,
+      'FileNotFound',
+      'ObjectNotFound',
+      'FileNotFoundException',
+      file,
+    ),
+  alreadyExists: (display: string) => fsError('Cannot create a file when that file already exists.', 'IOError', 'WriteError', 'IOException', display),
 };
 
 /** Windows' MAX_PATH, counting the terminating NUL: a full path has at most 259 characters. */
@@ -324,6 +343,7 @@ export class LabDrive implements LabFileSystem {
     if (!st.isDirectory()) return [entryOf(leafName(dir.display), dir, st)];
     const out: FileEntry[] = [];
     for (const name of onDrive(dir.display, () => fs.readdirSync(dir.hostPath))) {
+      if (name.includes(STREAM_MARK)) continue;
       const child: ResolvedPath = {
         display: dir.display.endsWith('\\') ? dir.display + name : `${dir.display}\\${name}`,
         hostPath: path.join(dir.hostPath, name),
@@ -339,6 +359,7 @@ export class LabDrive implements LabFileSystem {
 
   readBytes(p: ResolvedPath): Uint8Array {
     const st = this.statOf(p);
+    if (!st && p.stream !== undefined) throw driveErrors.streamNotFound(fileOfStream(p).display, p.stream);
     if (!st) throw driveErrors.pathNotFound(p.display);
     if (st.isDirectory() || isMultiplyLinked(st)) throw driveErrors.accessDenied(p.display);
     return new Uint8Array(onDrive(p.display, () => fs.readFileSync(p.hostPath)));
@@ -352,8 +373,9 @@ export class LabDrive implements LabFileSystem {
   writeBytes(p: ResolvedPath, data: Uint8Array, append = false): void {
     this.checkWritable(p);
     this.checkContained(p);
+    if (p.stream !== undefined) this.prepareStreamWrite(p);
     const st = this.statOf(p);
-    if (st?.isDirectory()) throw driveErrors.accessDenied(p.display);
+    if (st?.isDirectory() || (st && isReadOnly(st))) throw driveErrors.accessDenied(p.display);
     if (!st && !this.parentIsDirectory(p)) throw driveErrors.partNotFound(p.display);
     if (st && isMultiplyLinked(st)) {
       // Appending would need the shared content; replacing writes a new file under this name only.
@@ -389,18 +411,89 @@ export class LabDrive implements LabFileSystem {
     this.checkWritable(p);
     this.checkContained(p);
     const st = this.statOf(p);
+    if (!st && p.stream !== undefined) throw driveErrors.streamNotFound(fileOfStream(p).display, p.stream);
     if (!st) throw driveErrors.pathNotFound(p.display);
     if (path.resolve(p.hostPath) === this.driveRoot(p.machine)) throw driveErrors.accessDenied(p.display);
+    // A read-only file keeps its content and its streams (the caller clears the attribute for -Force).
+    const file = p.stream !== undefined ? this.statOf(fileOfStream(p)) : st;
+    if (file && isReadOnly(file)) throw driveErrors.accessDenied(p.display);
     onDrive(p.display, () => {
       if (st.isDirectory()) {
-        if (!recurse && fs.readdirSync(p.hostPath).length > 0) throw driveErrors.notEmpty(p.display);
+        if (!recurse && fs.readdirSync(p.hostPath).filter((n) => !n.includes(STREAM_MARK)).length > 0) throw driveErrors.notEmpty(p.display);
         // rmSync removes links themselves, never what they point at.
         fs.rmSync(p.hostPath, { recursive: true, force: true });
       } else {
         fs.unlinkSync(p.hostPath);
+        if (p.stream === undefined) for (const host of streamHostPaths(p.hostPath)) fs.rmSync(host, { force: true });
       }
     });
     this.touch(path.dirname(p.hostPath));
+  }
+
+  move(from: ResolvedPath, to: ResolvedPath): void {
+    this.checkWritable(to);
+    this.checkContained(from);
+    this.checkContained(to);
+    if (from.stream !== undefined || to.stream !== undefined) throw driveErrors.formatNotSupported(from.stream !== undefined ? from.display : to.display);
+    const st = this.statOf(from);
+    if (!st) throw driveErrors.pathNotFound(from.display);
+    // Another name of a file that may be off the drive is left alone, as copy() leaves it.
+    if (path.resolve(from.hostPath) === this.driveRoot(from.machine) || isMultiplyLinked(st)) throw driveErrors.accessDenied(from.display);
+    const source = path.resolve(from.hostPath);
+    const target = path.resolve(to.hostPath);
+    // Only the spelling changes (a.txt -> A.txt): the same entry, renamed in place.
+    const sameEntry = source.toLowerCase() === target.toLowerCase() && path.dirname(source) === path.dirname(target);
+    if (!sameEntry && this.statOf(to)) throw driveErrors.alreadyExists(to.display);
+    if (!this.parentIsDirectory(to)) throw driveErrors.partNotFound(to.display);
+    if (st.isDirectory() && (target + path.sep).startsWith(source + path.sep)) {
+      throw driveErrors.ioError(to.display, `Cannot move item ${from.display} to a subdirectory of itself, ${to.display}.`);
+    }
+    onDrive(to.display, () => {
+      const streams = st.isDirectory() ? [] : streamHostPaths(source);
+      fs.renameSync(source, target);
+      for (const host of streams) fs.renameSync(host, target + host.slice(source.length));
+    });
+    this.touch(path.dirname(source));
+    this.touch(path.dirname(target));
+  }
+
+  setReadOnly(p: ResolvedPath, readOnly: boolean): void {
+    this.checkWritable(p);
+    this.checkContained(p);
+    const st = this.statOf(p);
+    if (!st) throw driveErrors.pathNotFound(p.display);
+    // A folder's ReadOnly attribute stops nothing on Windows; the drive keeps it for files only.
+    if (!st.isFile()) return;
+    onDrive(p.display, () => fs.chmodSync(p.hostPath, readOnly ? READ_ONLY_MODE : FILE_MODE));
+  }
+
+  stream(p: ResolvedPath, name: string): ResolvedPath {
+    if (p.stream !== undefined) throw driveErrors.formatNotSupported(`${p.display}:${name}`);
+    // `::$DATA` / `:$DATA` is the file's main stream.
+    if (/^:?\$DATA$/i.test(name)) return p;
+    if (name === '' || /[\\/:<>"|?*\u0000-\u001f]/.test(name)) throw driveErrors.illegalCharacters(`${p.display}:${name}`);
+    const dir = path.dirname(p.hostPath);
+    const hostName = path.basename(p.hostPath) + STREAM_MARK + name;
+    const actual = matchEntry(dir, hostName) ?? hostName;
+    const stream = actual.slice(actual.indexOf(STREAM_MARK) + 1);
+    return { display: `${p.display}:${stream}`, hostPath: path.join(dir, actual), machine: p.machine, stream };
+  }
+
+  streams(p: ResolvedPath): StreamEntry[] {
+    const st = this.statOf(p);
+    if (!st) throw driveErrors.pathNotFound(p.display);
+    if (!st.isFile()) return [];
+    return streamHostPaths(p.hostPath)
+      .map((host) => ({ name: host.slice(host.indexOf(STREAM_MARK, path.dirname(host).length) + 1), length: fs.statSync(host).size }))
+      .sort((a, b) => compareNames(a.name, b.name));
+  }
+
+  /** Before a stream is written: its file exists (made empty when missing, as NTFS does) and may be written. */
+  private prepareStreamWrite(p: ResolvedPath): void {
+    const file = fileOfStream(p);
+    const st = this.statOf(file);
+    if (st?.isDirectory() || (st && isReadOnly(st))) throw driveErrors.accessDenied(p.display);
+    if (!st) this.writeBytes(file, new Uint8Array());
   }
 
   copy(from: ResolvedPath, to: ResolvedPath): void {
@@ -423,8 +516,12 @@ export class LabDrive implements LabFileSystem {
       if (targetStat && !targetStat.isDirectory()) throw driveErrors.ioError(to.display, `An item with the specified name ${to.display} already exists.`);
       onDrive(to.display, () => copyTree(source, target));
     } else {
-      if (targetStat?.isDirectory()) throw driveErrors.accessDenied(to.display);
-      onDrive(to.display, () => copyFile(source, target));
+      if (targetStat?.isDirectory() || (targetStat && isReadOnly(targetStat))) throw driveErrors.accessDenied(to.display);
+      onDrive(to.display, () => {
+        for (const host of streamHostPaths(target)) fs.rmSync(host, { force: true });
+        copyFile(source, target);
+        for (const host of streamHostPaths(source)) copyFile(host, target + host.slice(source.length));
+      });
     }
     if (!targetStat) this.touch(path.dirname(target));
   }
@@ -506,6 +603,30 @@ export function leafName(display: string): string {
   return isRootDisplay(display) ? display : display.slice(display.lastIndexOf('\\') + 1);
 }
 
+function isReadOnly(st: fs.Stats): boolean {
+  return st.isFile() && (st.mode & 0o200) === 0;
+}
+
+/** The file a stream path belongs to. */
+function fileOfStream(p: ResolvedPath): ResolvedPath {
+  if (p.stream === undefined) return p;
+  const cut = (s: string) => s.slice(0, s.length - p.stream!.length - STREAM_MARK.length);
+  return { display: cut(p.display), hostPath: cut(p.hostPath), machine: p.machine };
+}
+
+/** The host files holding the alternate data streams of the file at `hostPath`. */
+function streamHostPaths(hostPath: string): string[] {
+  const dir = path.dirname(hostPath);
+  const prefix = (path.basename(hostPath) + STREAM_MARK).toLowerCase();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.toLowerCase().startsWith(prefix) && n.length > prefix.length).map((n) => path.join(dir, n));
+}
+
 function inside(candidate: string, root: string): boolean {
   return candidate === root || candidate.startsWith(root + path.sep);
 }
@@ -555,6 +676,7 @@ function entryOf(name: string, p: ResolvedPath, st: fs.Stats): FileEntry {
     isDirectory: st.isDirectory(),
     length: st.isDirectory() ? 0 : st.size,
     lastWriteTime: st.mtime,
+    readOnly: isReadOnly(st),
   };
 }
 
@@ -563,7 +685,8 @@ function copyFile(source: string, target: string): void {
   const existing = fs.lstatSync(target, { throwIfNoEntry: false });
   if (existing && isMultiplyLinked(existing)) fs.unlinkSync(target);
   fs.copyFileSync(source, target);
-  fs.chmodSync(target, FILE_MODE);
+  // The copy keeps the ReadOnly attribute (File.Copy copies attributes).
+  fs.chmodSync(target, isReadOnly(fs.statSync(source)) ? READ_ONLY_MODE : FILE_MODE);
   // Copy-Item keeps LastWriteTime.
   const st = fs.statSync(source);
   fs.utimesSync(target, st.atime, st.mtime);

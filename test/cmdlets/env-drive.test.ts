@@ -1,25 +1,27 @@
+// The Env: drive: Get-ChildItem / Get-Item / Test-Path / Remove-Item over $env: (issue 11, fsc).
 import { describe, expect, it } from 'vitest';
 import { allCmdlets } from '../../src/cmdlets/index.js';
 import { testShell as baseShell } from '../engine/helpers.js';
+import { everydaySession } from './everyday-session.js';
 
 const testShell = () => baseShell({ cmdlets: allCmdlets });
 
 describe('the Env: drive', () => {
-  it('Get-Item Env: and Get-ChildItem Env: give the environment as DictionaryEntry items, by name or pattern', async () => {
-    const sh = testShell();
-    const r = await sh.eval(
-      '(Get-Item Env:).Count -gt 10; $u = Get-Item Env:\\USERNAME; $u.GetType().FullName; $u.Name; $u.Value; ' +
-        '(Get-ChildItem Env:USER* -Name) -join ","',
+  it('lists and gets environment variables as Name/Value entries; Test-Path finds them', async () => {
+    const { run } = everydaySession();
+    expect(await run("$env:EMSH_T = 'one'; $e = Get-Item env:emsh_t; $e.Name; $e.Value; $e.GetType().FullName; $e.PSPath")).toBe(
+      'EMSH_T\none\nSystem.Collections.DictionaryEntry\nMicrosoft.PowerShell.Core\\Environment::EMSH_T\n',
     );
-    expect(r.output).toEqual([true, 'System.Collections.DictionaryEntry', 'USERNAME', 'Administrator', 'USERDNSDOMAIN,USERDOMAIN,USERNAME,USERPROFILE']);
+    expect(await run("(Get-ChildItem env: | Where-Object Name -eq 'EMSH_T').Value; @(Get-Item Env:).Count -gt 1; Get-ChildItem env:EMSH_* -Name")).toBe('one\nTrue\nEMSH_T\n');
+    expect(await run('Test-Path env:EMSH_T; Test-Path env:NOPE; Test-Path env: -PathType Container; Test-Path Env:\\EMSH_T -PathType Leaf')).toBe('True\nFalse\nTrue\nTrue\n');
   });
 
-  it('a variable that is not there is PathNotFound', async () => {
-    const sh = testShell();
-    const r = await sh.eval('Get-Item Env:\\NoSuchVariable');
-    expect(r.errors.map((e) => [e.fullyQualifiedErrorId, e.message])).toEqual([
-      ['PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand', "Cannot find path 'Env:\\NoSuchVariable' because it does not exist."],
-    ]);
+  it('Remove-Item deletes a variable; a missing one is PathNotFound', async () => {
+    const { run } = everydaySession();
+    expect(await run("$env:EMSH_T = 'x'; Remove-Item env:EMSH_T; Test-Path env:EMSH_T; $null -eq $env:EMSH_T")).toBe('False\nTrue\n');
+    expect(await run('Get-Item env:NOPE 2>&1 | % { $_.FullyQualifiedErrorId; $_.Exception.Message }')).toBe(
+      "PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand\nCannot find path 'Env:\\NOPE' because it does not exist.\n",
+    );
   });
 });
 

@@ -1,32 +1,36 @@
+// Get-Process on the lab machine (issue 11, fsc).
 import { describe, expect, it } from 'vitest';
-import { allCmdlets } from '../../src/cmdlets/index.js';
-import { testShell as baseShell } from '../engine/helpers.js';
-
-const testShell = () => baseShell({ cmdlets: allCmdlets });
+import { everydaySession } from './everyday-session.js';
 
 describe('Get-Process', () => {
-  it("gets the shell's own process by $PID and processes by name or wildcard", async () => {
-    const sh = testShell();
-    const r = await sh.eval('$p = Get-Process -Id $PID; $p.Name; $p.Id -eq $PID; $p.GetType().FullName; (Get-Process -Name store).Id; @(Get-Process -Name svc*).Count');
-    expect(r.output).toEqual(['powershell', true, 'System.Diagnostics.Process', 1872, 2]);
+  it("lists the machine's processes in name order with 5.1's table; -Id $PID is the shell", async () => {
+    const { run } = everydaySession();
+    const table = await run('Get-Process');
+    expect(table.split('\n').slice(1, 3)).toEqual(['Handles  NPM(K)    PM(K)      WS(K)     CPU(s)     Id  SI ProcessName', '-------  ------    -----      -----     ------     --  -- -----------']);
+    expect(table).toContain('    531      30    51012      64948       1.53   4812   1 powershell\n');
+    expect(await run('$p = Get-Process -Id $PID; $p.ProcessName; $p.Name; $p.Id -eq $PID; $p.GetType().FullName; "$p"; $p.Path')).toBe(
+      'powershell\npowershell\nTrue\nSystem.Diagnostics.Process\nSystem.Diagnostics.Process (powershell)\nC:\\Windows\\system32\\WindowsPowerShell\\v1.0\\powershell.exe\n',
+    );
+    expect(await run("(Get-Process svchost, s*).Count; (Get-Process | Select-Object -First 2 | % Name) -join ','; (Get-Process store).Path")).toBe(
+      '9\ncsrss,csrss\nC:\\Program Files\\Microsoft\\Exchange Server\\bin\\store.exe\n',
+    );
   });
 
-  it('a name or an Id that matches nothing is a ProcessCommandException; a wildcard that matches nothing is not', async () => {
-    const sh = testShell();
-    const r = await sh.eval('Get-Process -Name nosuchprocess; Get-Process -Id 99999; Get-Process -Name nosuch*');
-    expect(r.output).toEqual([]);
-    expect(r.errors.map((e) => e.fullyQualifiedErrorId)).toEqual([
-      'NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand',
-      'NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.GetProcessCommand',
-    ]);
-    expect(r.errors[0]!.message).toBe('Cannot find a process with the name "nosuchprocess". Verify the process name and call the cmdlet again.');
-    expect(r.errors[0]!.categoryReason).toBe('ProcessCommandException');
+  it('a name or id that matches nothing is ProcessCommandException; a wildcard that matches nothing is silent', async () => {
+    const { run } = everydaySession();
+    expect(await run('Get-Process -Name nosuch 2>&1 | % { $_.FullyQualifiedErrorId; $_.CategoryInfo.Reason }')).toBe(
+      'NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand\nProcessCommandException\n',
+    );
+    expect(await run('Get-Process -Id 1 2>&1 | % FullyQualifiedErrorId; @(Get-Process nosuch*).Count; $c = $Error.Count; Get-Process nosuch -ErrorAction Ignore; $Error.Count -eq $c')).toBe(
+      'NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.GetProcessCommand\n0\nTrue\n',
+    );
   });
 
-  it('an enum parameter takes a unique prefix of a name (-ErrorAction Ig is Ignore); Ignore leaves $Error alone', async () => {
-    const sh = testShell();
-    const r = await sh.eval('$before = $Error.Count; Get-Process -Name nosuchprocess -ErrorAction Ig; $Error.Count - $before; $ErrorActionPreference = "Ignore"; Get-Process -Name nosuchprocess; $Error.Count - $before');
-    expect(r.output).toEqual([0, 0]);
-    expect(r.errors).toEqual([]);
+  it("the shell's modules expand with Select-Object; processes export to CSV with their type", async () => {
+    const { run } = everydaySession();
+    expect(await run('$m = Get-Process -Id $PID | Select-Object -Property Process* -ExcludeProperty ProcessorAffinity -ExpandProperty Modules; $m[0].ModuleName; $m[0].ProcessName; $null -eq $m[0].psobject.Properties.Item("ProcessorAffinity")')).toBe(
+      'powershell.exe\npowershell\nTrue\n',
+    );
+    expect(await run('(Get-Process)[0..1] | Export-Csv C:\\p.csv; $i = Import-Csv C:\\p.csv; $i.Count; $i[0].psobject.TypeNames -join "|"; $i[0].ProcessName')).toBe('2\nSystem.Diagnostics.Process|CSV:System.Diagnostics.Process\ncsrss\n');
   });
 });

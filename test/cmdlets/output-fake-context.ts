@@ -35,6 +35,14 @@ export class MemoryDrive implements LabFileSystem {
   mkdir(): void {}
   remove(): void {}
   copy(): void {}
+  move(): void {}
+  setReadOnly(): void {}
+  stream(p: ResolvedPath, name: string): ResolvedPath {
+    return { ...p, display: `${p.display}:${name}`, hostPath: `${p.hostPath}:${name}`, stream: name };
+  }
+  streams(): [] {
+    return [];
+  }
 }
 
 /** A script block whose "evaluation" is a JS function of $_. */

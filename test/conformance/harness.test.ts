@@ -64,6 +64,15 @@ Describe 'outer' -Tags 'CI' {
             $true | Should -BeTrue
         }
     }
+    Context 'skipped by default' {
+        BeforeAll {
+            $saved = $PSDefaultParameterValues.Clone()
+            $PSDefaultParameterValues['it:skip'] = $true
+        }
+        AfterAll { $global:PSDefaultParameterValues = $saved }
+        It 'takes -Skip from $PSDefaultParameterValues' { throw 'never' }
+        It 'still runs with -Skip:$false' -Skip:$false { 1 | Should -Be 1 }
+    }
 }
 `;
 
@@ -85,6 +94,12 @@ describe('the conformance harness', () => {
     expect(lines.find((l) => l.path === '/outer/fails' && l.event === 'fail')!.message).toBe('assert: Expected 3, but got 2.');
     expect(outcome('/outer/is skipped')).toEqual(['skip']);
     expect(outcome('/outer/is pending')).toEqual(['pending']);
+  });
+
+  it("takes It's -Skip from $PSDefaultParameterValues ('It:Skip'), as Pester's advanced function does", () => {
+    expect(outcome('/outer/skipped by default/takes -Skip from $PSDefaultParameterValues')).toEqual(['skip']);
+    expect(outcome('/outer/skipped by default/still runs with -Skip:$false')).toEqual(['pass']);
+    expect(outcome('/outer/passes')).toEqual(['pass']);
   });
 
   it('runs BeforeAll and BeforeEach where the It blocks see them, nested blocks included', () => {

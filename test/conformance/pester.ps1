@@ -130,7 +130,7 @@ function It {
     $__PTest = __PBlockPart $__PParsed 'Test'
     $__PCases = $__PParsed.Named['TestCases']
     if (-not $__PCases) { $__PCases = $__PParsed.Named['ForEach'] }
-    $__PSkip = [bool]$__PParsed.Named['Skip']
+    $__PSkip = if ($__PParsed.Named.ContainsKey('Skip')) { [bool]$__PParsed.Named['Skip'] } else { __PDefaultFor 'It' 'Skip' }
     $__PPending = [bool]$__PParsed.Named['Pending']
     if ($__PCases) {
         $__PIndex = 0
@@ -141,6 +141,17 @@ function It {
     } else {
         __PRunIt "$global:__PPath/$__PName" $__PTest $null $__PSkip $__PPending
     }
+}
+
+# Pester's It is an advanced function, so $PSDefaultParameterValues reaches its parameters
+# (files set 'It:Skip' for the platforms a context does not apply to).
+function __PDefaultFor([string] $Command, [string] $Parameter) {
+    if (-not $PSDefaultParameterValues) { return $false }
+    foreach ($__PKey in @($PSDefaultParameterValues.Keys)) {
+        $__PParts = "$__PKey".Split(':')
+        if ($__PParts.Count -eq 2 -and $Command -like $__PParts[0].Trim() -and $__PParts[1].Trim() -eq $Parameter) { return [bool]$PSDefaultParameterValues[$__PKey] }
+    }
+    $false
 }
 
 function BeforeAll { if ($global:__PMode -eq 'collect') { $global:__PCollect.BeforeAll += $args[0] } elseif (-not $global:__PPath) { $null = . $args[0] } }

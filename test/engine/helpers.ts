@@ -83,6 +83,21 @@ export class MemoryFs implements LabFileSystem {
     this.writeBytes(to, this.readBytes(from));
   }
 
+  move(from: ResolvedPath, to: ResolvedPath): void {
+    this.copy(from, to);
+    this.remove(from);
+  }
+
+  setReadOnly(): void {}
+
+  stream(p: ResolvedPath, name: string): ResolvedPath {
+    return { ...p, display: `${p.display}:${name}`, hostPath: `${p.hostPath}:${name}`, stream: name };
+  }
+
+  streams(): [] {
+    return [];
+  }
+
   /** Test helpers. */
   writeText(path: string, text: string): void {
     this.writeBytes(this.resolve(path, 'C:\\'), new Uint8Array(Buffer.from(text, 'utf8')));

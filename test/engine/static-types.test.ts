@@ -40,6 +40,10 @@ function memoryFs(): LabFileSystem & { files: Map<string, Uint8Array>; dirs: Set
     mkdir: (p) => void dirs.add(p.display.toLowerCase()),
     remove: (p) => void files.delete(p.display.toLowerCase()),
     copy: () => undefined,
+    move: () => undefined,
+    setReadOnly: () => undefined,
+    stream: (p, name) => rp(`${p.display}:${name}`),
+    streams: () => [],
   };
 }
 

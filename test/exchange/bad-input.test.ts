@@ -90,7 +90,7 @@ describe('bad input to the certificate cmdlets leaves lab.json untouched', () =>
       const enumText = `Cannot convert value "FOO" to type "Microsoft.Exchange.Data.Directory.SystemConfiguration.AllowedServices". Error: "Unable to match the identifier name FOO to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, IMAP, POP, UM, IIS, SMTP"`;
       await refused(lab, 'New-ExchangeCertificate -Services FOO', `New-ExchangeCertificate : Cannot bind parameter 'Services'. ${enumText}`);
       await refused(lab, `Enable-ExchangeCertificate ${web} -Services FOO`, `Enable-ExchangeCertificate : Cannot bind parameter 'Services'. ${enumText}`);
-      await refused(lab, `Enable-ExchangeCertificate ${web} -Services 'IIS, FOO'`, 'Unable to match the identifier name FOO to a valid enumerator name.');
+      await refused(lab, `Enable-ExchangeCertificate ${web} -Services 'IIS, FOO'`, 'Unable to match the identifier name IIS, FOO to a valid enumerator name.');
     });
 
     it("-PrivateKeyExportable 'maybe'", () =>

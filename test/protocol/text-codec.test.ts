@@ -119,8 +119,9 @@ describe('every writer encodes the same way', () => {
     expect(bytesOf('C:\\of.txt')).toEqual(expected);
     const dotnet = name === 'ASCII' ? 'ASCII' : name === 'UTF8' ? 'UTF8' : name === 'UTF32' ? 'UTF32' : name;
     await sh.eval(`[System.IO.File]::WriteAllText('C:\\wa.txt', "${TEXT}\`r\`n", [System.Text.Encoding]::${dotnet})`);
-    const preamble = (await sh.eval(`[System.Text.Encoding]::${dotnet}.GetPreamble()`)).output[0] as Uint8Array;
-    const body = (await sh.eval(`[System.Text.Encoding]::${dotnet}.GetBytes("${TEXT}\`r\`n")`)).output[0] as Uint8Array;
+    // The unary comma keeps each byte[] one object (written bare, its bytes would be enumerated).
+    const preamble = (await sh.eval(`,[System.Text.Encoding]::${dotnet}.GetPreamble()`)).output[0] as Uint8Array;
+    const body = (await sh.eval(`,[System.Text.Encoding]::${dotnet}.GetBytes("${TEXT}\`r\`n")`)).output[0] as Uint8Array;
     expect([...preamble, ...body]).toEqual(expected);
     expect(bytesOf('C:\\wa.txt')).toEqual(expected);
   });
@@ -135,7 +136,7 @@ describe('every writer encodes the same way', () => {
 
   it('[Text.Encoding]::Default is windows-1252', async () => {
     const sh = testShell({ cmdlets: allCmdlets });
-    const r = await sh.eval(`[System.Text.Encoding]::Default.GetBytes('é€'); [System.Text.Encoding]::Default.GetString([byte[]](0xE9, 0x80)); [System.Text.Encoding]::Default.WebName`);
+    const r = await sh.eval(`,[System.Text.Encoding]::Default.GetBytes('é€'); [System.Text.Encoding]::Default.GetString([byte[]](0xE9, 0x80)); [System.Text.Encoding]::Default.WebName`);
     expect(r.output.map((o) => (o instanceof Uint8Array ? [...o] : o))).toEqual([[0xe9, 0x80], 'é€', 'Windows-1252']);
   });
 });

@@ -7,7 +7,7 @@ import { XmlException } from '../../protocol/xml-dom.js';
 import { dictionaryEntries } from '../../protocol/members.js';
 import { PSHashtable, PSObject, listKindOf } from '../../protocol/values.js';
 import { attempt, commandError, decodeText, encodeText, existingItems } from './file-common.js';
-import { buffer, collect, refuseClobber, resolveTarget } from './output-common.js';
+import { buffer, collect, refuseClobber, resolveTarget, writeOutputFile } from './output-common.js';
 
 export const exportClixml = defineCmdlet({
   name: 'Export-Clixml',
@@ -68,11 +68,7 @@ export const exportClixml = defineCmdlet({
     } catch (err) {
       return ctx.fail(commandError(ctx, err));
     }
-    try {
-      ctx.fs.writeBytes(target, encodeText(text, params.Encoding ?? undefined, true));
-    } catch (err) {
-      ctx.fail(commandError(ctx, err));
-    }
+    writeOutputFile(ctx, target, encodeText(text, params.Encoding ?? undefined, true), false, params.Force);
   },
 });
 

@@ -6,7 +6,7 @@ import { formatDate } from '../../protocol/dotnet-format.js';
 import { hasWildcard } from '../../protocol/wildcard.js';
 import { aliasObject, aliasTableFor } from './aliases.js';
 import { commandError, encodeText, expandPath } from './file-common.js';
-import { refuseClobber, resolveTarget } from './output-common.js';
+import { refuseClobber, resolveTarget, writeOutputFile } from './output-common.js';
 import { stringsOf, wildcards } from './patterns.js';
 import { SCOPE_PARAMETER, optionsText } from './variables.js';
 
@@ -111,11 +111,7 @@ export default defineCmdlet({
     }
     const append = Boolean(params.Append) && ctx.fs.exists(target);
     const preamble = !(append && (ctx.fs.stat(target)?.length ?? 0) > 0);
-    try {
-      ctx.fs.writeBytes(target, encodeText(lines.map((l) => l + '\r\n').join(''), 'Unicode', preamble), append);
-    } catch (err) {
-      ctx.fail(commandError(ctx, err));
-    }
+    writeOutputFile(ctx, target, encodeText(lines.map((l) => l + '\r\n').join(''), 'Unicode', preamble), append, params.Force);
     if (params.PassThru) for (const a of matched) ctx.write(aliasObject(ctx, a));
   },
 });

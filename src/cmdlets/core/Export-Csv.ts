@@ -1,10 +1,10 @@
 // Export-Csv: objects to a CSV file on the lab drive (5.1: `#TYPE` line, ASCII by default).
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
-import { commandError, decodeText, encodeText } from './file-common.js';
+import { decodeText, encodeText } from './file-common.js';
 import { csvDelimiter, csvHeader, toCsvLines } from './csv.js';
 import { propertyNames } from '../../format/index.js';
-import { buffer, collect, refuseClobber, resolveTarget } from './output-common.js';
+import { buffer, collect, refuseClobber, resolveTarget, writeOutputFile } from './output-common.js';
 
 export default defineCmdlet({
   name: 'Export-Csv',
@@ -97,10 +97,6 @@ export default defineCmdlet({
     }
     const lines = toCsvLines(objects, { delimiter, noTypeInformation: params.NoTypeInformation, noHeader: hasContent, names });
     const text = lines.map((l) => l + '\r\n').join('');
-    try {
-      ctx.fs.writeBytes(target, encodeText(text, encoding, !hasContent), Boolean(params.Append) && exists);
-    } catch (err) {
-      ctx.fail(commandError(ctx, err));
-    }
+    writeOutputFile(ctx, target, encodeText(text, encoding, !hasContent), Boolean(params.Append) && exists, params.Force);
   },
 });

@@ -117,11 +117,11 @@ export default defineCmdlet({
 
     function listOne(item: string): void {
       if (isCertPath(item)) return listCertPath(ctx, item); // the Cert: drive (issue 8)
-      const env = envDrivePath(item);
-      if (env !== undefined) {
-        for (const e of envItems(ctx, env, literal)) {
-          const n = String(e.get('Name'));
-          if (!exclude.some((r) => r.test(n)) && (!include.length || include.some((r) => r.test(n)))) ctx.write(params.Name ? n : e);
+      const variable = envDrivePath(item);
+      if (variable !== undefined) {
+        for (const v of envItems(ctx, variable, literal)) {
+          const name = String(v.get('Key'));
+          if (!exclude.some((r) => r.test(name)) && (!include.length || include.some((r) => r.test(name)))) ctx.write(params.Name ? name : v);
         }
         return;
       }

@@ -4,6 +4,7 @@
 
 import { ALL_SETS, defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { splitLines } from '../../protocol/text-codec.js';
+import { TerminatingError } from '../../protocol/errors.js';
 import { attempt, decodeText, ENCODING_PARAMETER, existingItems, pathParameters } from './file-common.js';
 
 export default defineCmdlet({
@@ -40,7 +41,8 @@ export default defineCmdlet({
     },
     Raw: { type: 'Switch', help: 'Ignores newline characters and returns the entire contents of a file in one string.' },
     Encoding: ENCODING_PARAMETER,
-    Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no hidden or read-only files.' },
+    Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no hidden files.' },
+    Stream: { type: 'String', help: 'Reads the given alternate data stream of the file (NTFS), such as Zone.Identifier, instead of its content.' },
   },
   outputType: ['System.String', 'System.Byte'],
   examples: [
@@ -78,7 +80,18 @@ export default defineCmdlet({
         );
         continue;
       }
-      const bytes = attempt(ctx, () => ctx.fs.readBytes(entry.path));
+      const stream = params.Stream ?? undefined;
+      const bytes = attempt(ctx, () => {
+        if (stream === undefined) return ctx.fs.readBytes(entry.path);
+        try {
+          return ctx.fs.readBytes(ctx.fs.stream(entry.path, stream));
+        } catch (err) {
+          // A file without the stream: the provider's content reader finds no file to open.
+          if (!(err instanceof TerminatingError) || err.record.exceptionType !== 'FileNotFoundException') throw err;
+          ctx.writeError(ctx.error({ message: err.record.message, errorId: 'GetContentReaderFileNotFoundError', category: 'ObjectNotFound', exceptionType: 'FileNotFoundException', targetObject: entry.path.display }));
+          return undefined;
+        }
+      });
       if (bytes) writeContent(bytes, params, ctx);
     }
   },

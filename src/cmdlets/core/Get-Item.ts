@@ -2,9 +2,9 @@
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { aliasDrivePath, aliasItems } from './alias-drive.js';
-import { envDrivePath, envItems } from './env-drive.js';
 import { aliasObject } from './aliases.js';
-import { existingItems, fileSystemInfo, pathParameters, requestedPaths } from './file-common.js';
+import { envDrivePath, envItems } from './env-drive.js';
+import { alternateStreamData, existingItems, fileSystemInfo, matchingStreams, pathParameters, requestedPaths } from './file-common.js';
 
 export default defineCmdlet({
   name: 'Get-Item',
@@ -19,6 +19,10 @@ export default defineCmdlet({
   parameters: {
     ...pathParameters({ mandatory: true, fromPipeline: true, pathHelp: 'Specifies the path to an item.' }),
     Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no hidden items.' },
+    Stream: {
+      type: 'String[]',
+      help: "Gets the file's alternate data streams with these names (wildcards; * lists them all, :$DATA being the content) instead of the file.",
+    },
   },
   outputType: ['System.IO.FileInfo', 'System.IO.DirectoryInfo'],
   examples: [
@@ -40,11 +44,16 @@ export default defineCmdlet({
     const files = items.filter((item) => {
       const name = aliasDrivePath(item);
       if (name !== undefined) for (const a of aliasItems(ctx, name, literal)) ctx.write(aliasObject(ctx, a));
-      const env = envDrivePath(item);
-      if (env !== undefined) for (const e of envItems(ctx, env, literal)) ctx.write(e);
-      return name === undefined && env === undefined;
+      const variable = envDrivePath(item);
+      if (variable !== undefined) ctx.write(envItems(ctx, variable, literal), true);
+      return name === undefined && variable === undefined;
     });
     if (!files.length) return;
-    for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) ctx.write(fileSystemInfo(ctx.fs, entry));
+    const streams = params.Stream;
+    for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) {
+      if (!streams) ctx.write(fileSystemInfo(ctx.fs, entry));
+      // Folders have no streams to list.
+      else if (!entry.isDirectory) for (const s of matchingStreams(ctx, entry, streams)) ctx.write(alternateStreamData(ctx.fs, entry, s));
+    }
   },
 });

@@ -1,181 +1,212 @@
-// Get-Process: the processes of the lab's server, as System.Diagnostics.Process objects. The lab
-// simulates the processes an Exchange 2007 server runs (the system's, IIS's, Exchange's services)
-// and the shell itself, whose Id is $PID. -Name takes wildcards; a plain name or an Id that
-// matches no process is 5.1's ProcessCommandException (NoProcessFoundForGivenName / ...Id).
+// Get-Process (gps, ps): the processes of the lab machine the shell is on — Windows Server's own
+// and Exchange 2007's services (the store, transport, IIS's worker), and this shell (powershell, Id $PID) — as System.Diagnostics.Process objects with 5.1's alias
+// and script properties (Name, Handles, NPM, PM, WS, VM, CPU, SI, Path) and its table view.
 
 import { defineCmdlet, type CmdletContext } from '../../protocol/cmdlet.js';
 import { registerView } from '../../format/views.js';
+import { int64 } from '../../protocol/numbers.js';
+import { timeSpan } from '../../protocol/operators.js';
 import { PSObject } from '../../protocol/values.js';
 import { compileWildcard, hasWildcard } from '../../protocol/wildcard.js';
 
-interface SimulatedProcess {
-  name: string;
-  id: number;
-  path: string | null;
-  handles: number;
-  /** Non-paged, paged and working-set memory, in KB; CPU seconds. */
-  npm: number;
-  pm: number;
-  ws: number;
-  cpu: number;
-  session: number;
-  description: string | null;
-  company: string | null;
-}
+export const PROCESS_TYPES = ['System.Diagnostics.Process', 'System.ComponentModel.Component', 'System.MarshalByRefObject', 'System.Object'];
 
+/** Stands for the shell's own process id in the table: the session's $PID. */
+const SHELL_ID = -1;
 const SYSTEM32 = 'C:\\Windows\\system32';
-const EXCHANGE_BIN = 'C:\\Program Files\\Microsoft\\Exchange Server\\bin';
 const MICROSOFT = 'Microsoft Corporation';
+const EXCHANGE_BIN = 'C:\\Program Files\\Microsoft\\Exchange Server\\bin';
 
-const p = (name: string, id: number, path: string | null, handles: number, npm: number, pm: number, ws: number, cpu: number, session: number, description: string | null): SimulatedProcess => ({
-  name, id, path, handles, npm, pm, ws, cpu, session, description, company: path ? MICROSOFT : null,
-});
+/** name, Id, handles, non-paged KB, paged KB, working set KB, CPU seconds, session, image */
+type ProcessRow = [string, number, number, number, number, number, number, number, string | null];
 
-/** The server's processes (the shell's own Id is 4812, $PID). */
-const PROCESSES: readonly SimulatedProcess[] = [
-  p('Idle', 0, null, 0, 0, 0, 24, 0, 0, null),
-  p('System', 4, null, 512, 0, 112, 1188, 95.2, 0, null),
-  p('smss', 296, `${SYSTEM32}\\smss.exe`, 30, 1, 336, 1012, 0.05, 0, 'Windows Session Manager'),
-  p('csrss', 388, `${SYSTEM32}\\csrss.exe`, 402, 9, 1836, 4260, 1.3, 0, 'Client Server Runtime Process'),
-  p('wininit', 452, `${SYSTEM32}\\wininit.exe`, 77, 8, 1312, 4372, 0.08, 0, 'Windows Start-Up Application'),
-  p('services', 516, `${SYSTEM32}\\services.exe`, 218, 9, 4512, 8140, 2.8, 0, 'Services and Controller app'),
-  p('lsass', 528, `${SYSTEM32}\\lsass.exe`, 1024, 24, 6420, 14388, 12.4, 0, 'Local Security Authority Process'),
-  p('svchost', 640, `${SYSTEM32}\\svchost.exe`, 352, 12, 3676, 9388, 3.1, 0, 'Host Process for Windows Services'),
-  p('svchost', 712, `${SYSTEM32}\\svchost.exe`, 604, 18, 12232, 20104, 6.6, 0, 'Host Process for Windows Services'),
-  p('MSExchangeADTopologyService', 1620, `${EXCHANGE_BIN}\\MSExchangeADTopologyService.exe`, 412, 27, 32780, 41200, 15.6, 0, 'Microsoft Exchange Active Directory Topology Service'),
-  p('Microsoft.Exchange.ServiceHost', 1704, `${EXCHANGE_BIN}\\Microsoft.Exchange.ServiceHost.exe`, 538, 31, 48212, 56320, 22.3, 0, 'Microsoft Exchange Service Host'),
-  p('MSExchangeTransport', 1788, `${EXCHANGE_BIN}\\MSExchangeTransport.exe`, 1210, 48, 96540, 102388, 64.9, 0, 'Microsoft Exchange Transport'),
-  p('store', 1872, `${EXCHANGE_BIN}\\store.exe`, 2215, 72, 412660, 398112, 181.5, 0, 'Microsoft Exchange Information Store'),
-  p('w3wp', 2904, `${SYSTEM32}\\inetsrv\\w3wp.exe`, 890, 44, 88104, 97652, 31.7, 0, 'IIS Worker Process'),
-  p('explorer', 3356, 'C:\\Windows\\explorer.exe', 702, 34, 25364, 52208, 8.4, 1, 'Windows Explorer'),
-  p('powershell', 4812, 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 448, 27, 42380, 58232, 1.2, 1, 'Windows PowerShell'),
+const PROCESSES: ProcessRow[] = [
+  ['Idle', 0, 0, 0, 0, 24, 0, 0, null],
+  ['System', 4, 612, 0, 112, 2096, 41.2, 0, null],
+  ['smss', 264, 31, 2, 348, 1012, 0.05, 0, `${SYSTEM32}\\smss.exe`],
+  ['csrss', 356, 421, 11, 1704, 4980, 0.9, 0, `${SYSTEM32}\\csrss.exe`],
+  ['wininit', 404, 77, 9, 1324, 4264, 0.11, 0, `${SYSTEM32}\\wininit.exe`],
+  ['csrss', 416, 208, 12, 1812, 6012, 0.4, 1, `${SYSTEM32}\\csrss.exe`],
+  ['winlogon', 448, 116, 9, 2104, 5456, 0.12, 1, `${SYSTEM32}\\winlogon.exe`],
+  ['services', 504, 226, 12, 4096, 7808, 1.7, 0, `${SYSTEM32}\\services.exe`],
+  ['lsass', 520, 812, 29, 5632, 13312, 3.1, 0, `${SYSTEM32}\\lsass.exe`],
+  ['lsm', 528, 148, 10, 2532, 4464, 0.2, 0, `${SYSTEM32}\\lsm.exe`],
+  ['svchost', 636, 362, 14, 3448, 8432, 0.8, 0, `${SYSTEM32}\\svchost.exe`],
+  ['svchost', 712, 298, 15, 4012, 7740, 0.6, 0, `${SYSTEM32}\\svchost.exe`],
+  ['svchost', 788, 1204, 41, 18340, 31200, 6.4, 0, `${SYSTEM32}\\svchost.exe`],
+  ['svchost', 840, 486, 22, 10212, 14760, 1.1, 0, `${SYSTEM32}\\svchost.exe`],
+  ['spoolsv', 1132, 301, 18, 5520, 10348, 0.3, 0, `${SYSTEM32}\\spoolsv.exe`],
+  ['MSExchangeADTopologyService', 1620, 412, 27, 32780, 41200, 15.6, 0, `${EXCHANGE_BIN}\\MSExchangeADTopologyService.exe`],
+  ['Microsoft.Exchange.ServiceHost', 1704, 538, 31, 48212, 56320, 22.3, 0, `${EXCHANGE_BIN}\\Microsoft.Exchange.ServiceHost.exe`],
+  ['MSExchangeTransport', 1788, 1210, 48, 96540, 102388, 64.9, 0, `${EXCHANGE_BIN}\\MSExchangeTransport.exe`],
+  ['store', 1872, 2215, 72, 412660, 398112, 181.5, 0, `${EXCHANGE_BIN}\\store.exe`],
+  ['w3wp', 2904, 890, 44, 88104, 97652, 31.7, 0, `${SYSTEM32}\\inetsrv\\w3wp.exe`],
+  ['explorer', 2260, 583, 31, 21488, 38360, 2.6, 1, 'C:\\Windows\\explorer.exe'],
+  ['powershell', SHELL_ID, 531, 30, 51012, 64948, 1.53, 1, `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`],
 ];
 
-function processObject(s: SimulatedProcess, startTime: Date): PSObject {
-  const o = new PSObject(['System.Diagnostics.Process', 'System.ComponentModel.Component', 'System.MarshalByRefObject', 'System.Object']);
-  const prop = (name: string, typeName: string, value: unknown) => o.addProperty({ name, memberType: 'Property', typeName, get: () => value });
-  const alias = (name: string, target: string) => o.addProperty({ name, memberType: 'AliasProperty', definition: `${name} = ${target}`, get: () => o.get(target) });
-  prop('Id', 'System.Int32', s.id);
-  prop('ProcessName', 'System.String', s.name);
-  alias('Name', 'ProcessName');
-  prop('Path', 'System.String', s.path);
-  prop('HandleCount', 'System.Int32', s.handles);
-  alias('Handles', 'HandleCount');
-  prop('NonpagedSystemMemorySize64', 'System.Int64', s.npm * 1024);
-  alias('NPM', 'NonpagedSystemMemorySize64');
-  prop('PagedMemorySize64', 'System.Int64', s.pm * 1024);
-  alias('PM', 'PagedMemorySize64');
-  prop('WorkingSet64', 'System.Int64', s.ws * 1024);
-  alias('WS', 'WorkingSet64');
-  prop('VirtualMemorySize64', 'System.Int64', (s.pm + s.ws) * 4096);
-  alias('VM', 'VirtualMemorySize64');
-  prop('CPU', 'System.Double', s.cpu);
-  prop('SessionId', 'System.Int32', s.session);
-  alias('SI', 'SessionId');
-  prop('StartTime', 'System.DateTime', s.id === 0 ? null : startTime);
-  prop('Description', 'System.String', s.description);
-  prop('Company', 'System.String', s.company);
-  prop('MainWindowTitle', 'System.String', s.name === 'powershell' ? 'Windows PowerShell' : '');
-  prop('Responding', 'System.Boolean', true);
-  prop('HasExited', 'System.Boolean', false);
-  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `System.Diagnostics.Process (${s.name})` });
+/** The modules of the shell's process (others are not readable from a non-elevated shell). */
+const SHELL_MODULES: [string, string, number][] = [
+  ['powershell.exe', `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`, 460],
+  ['ntdll.dll', `${SYSTEM32}\\ntdll.dll`, 1700],
+  ['KERNEL32.DLL', `${SYSTEM32}\\KERNEL32.DLL`, 1156],
+  ['System.Management.Automation.ni.dll', 'C:\\Windows\\assembly\\NativeImages_v4.0.30319_64\\System.Manaa57fc8cc#\\System.Management.Automation.ni.dll', 22164],
+];
+
+function processModule(name: string, file: string, kb: number): PSObject {
+  const o = new PSObject(['System.Diagnostics.ProcessModule', 'System.ComponentModel.Component', 'System.MarshalByRefObject', 'System.Object']);
+  o.addProperty({ name: 'ModuleName', memberType: 'Property', typeName: 'string', get: () => name });
+  o.addProperty({ name: 'FileName', memberType: 'Property', typeName: 'string', get: () => file });
+  o.addProperty({ name: 'ModuleMemorySize', memberType: 'Property', typeName: 'int', get: () => kb * 1024 });
+  o.addProperty({ name: 'Size', memberType: 'ScriptProperty', typeName: 'System.Object', get: () => kb });
+  o.addProperty({ name: 'Company', memberType: 'ScriptProperty', typeName: 'System.Object', get: () => MICROSOFT });
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `System.Diagnostics.ProcessModule (${name})` });
   return o;
 }
 
+function processObject(row: ProcessRow, machineStart: Date, shellId: number): PSObject {
+  const [name, rowId, handles, npm, pm, ws, cpu, session, image] = row;
+  const id = rowId === SHELL_ID ? shellId : rowId;
+  const o = new PSObject([...PROCESS_TYPES]);
+  const prop = (n: string, typeName: string, get: () => unknown) => o.addProperty({ name: n, memberType: 'Property', typeName, get });
+  const alias = (n: string, target: string) => o.addProperty({ name: n, memberType: 'AliasProperty', typeName: 'System.Object', get: () => o.get(target) });
+  const script = (n: string, get: () => unknown) => o.addProperty({ name: n, memberType: 'ScriptProperty', typeName: 'System.Object', get });
+  const bytes = (kb: number) => int64(BigInt(kb * 1024));
+  alias('Name', 'ProcessName');
+  alias('SI', 'SessionId');
+  alias('Handles', 'HandleCount');
+  alias('VM', 'VirtualMemorySize64');
+  alias('WS', 'WorkingSet64');
+  alias('PM', 'PagedMemorySize64');
+  alias('NPM', 'NonpagedSystemMemorySize64');
+  script('Path', () => image);
+  script('Company', () => (image ? MICROSOFT : null));
+  script('CPU', () => (id === 0 ? null : cpu));
+  script('Description', () => (image ? name : null));
+  o.addNote('__NounName', 'Process');
+  prop('BasePriority', 'int', () => (id === 0 ? 0 : 8));
+  prop('HasExited', 'bool', () => false);
+  prop('HandleCount', 'int', () => handles);
+  prop('Id', 'int', () => id);
+  prop('MachineName', 'string', () => '.');
+  prop('MainWindowTitle', 'string', () => '');
+  prop('Modules', 'System.Diagnostics.ProcessModuleCollection', () => (rowId === SHELL_ID ? SHELL_MODULES.map(([n, f, kb]) => processModule(n, f, kb)) : []));
+  prop('NonpagedSystemMemorySize64', 'long', () => bytes(npm));
+  prop('PagedMemorySize64', 'long', () => bytes(pm));
+  prop('PriorityClass', 'System.Diagnostics.ProcessPriorityClass', () => (id === 0 ? null : 'Normal'));
+  prop('PrivateMemorySize64', 'long', () => bytes(pm));
+  prop('ProcessName', 'string', () => name);
+  prop('ProcessorAffinity', 'System.IntPtr', () => (id === 0 ? null : 3));
+  prop('Responding', 'bool', () => true);
+  prop('SessionId', 'int', () => session);
+  prop('StartTime', 'datetime', () => (id === 0 ? null : machineStart));
+  prop('TotalProcessorTime', 'timespan', () => timeSpan(cpu * 1000));
+  prop('VirtualMemorySize64', 'long', () => bytes(pm * 4 + 65536));
+  prop('WorkingSet64', 'long', () => bytes(ws));
+  o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => `System.Diagnostics.Process (${name})` });
+  return o;
+}
+
+/** The machine's processes in Get-Process order (by name, then Id). */
+function processes(ctx: CmdletContext): PSObject[] {
+  const now = ctx.now();
+  // The machine started at the beginning of the lab day: a start time that stays put while the shell runs.
+  const machineStart = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const shellId = Number(ctx.session.getVariable('PID'));
+  return PROCESSES.map((row) => processObject(row, machineStart, shellId)).sort((a, b) => {
+    const [x, y] = [String(a.get('ProcessName')).toLowerCase(), String(b.get('ProcessName')).toLowerCase()];
+    return x < y ? -1 : x > y ? 1 : Number(a.get('Id')) - Number(b.get('Id'));
+  });
+}
+
+function notFound(ctx: CmdletContext, message: string, errorId: string, target: unknown): void {
+  ctx.writeError(ctx.error({ message, errorId, category: 'ObjectNotFound', exceptionType: 'ProcessCommandException', targetObject: target }));
+}
+
+const KB = (property: string) => (o: unknown) => (o instanceof PSObject ? Math.floor(Number(o.get(property)) / 1024) : '');
+
 registerView({
-  typeName: 'System.Diagnostics.Process',
+  typeName: PROCESS_TYPES[0]!,
   shape: 'table',
   table: {
     columns: [
-      { label: 'Handles', width: 7, alignment: 'Right', value: (o) => (o as PSObject).get('HandleCount') },
-      { label: 'NPM(K)', width: 7, alignment: 'Right', value: (o) => Math.trunc(Number((o as PSObject).get('NonpagedSystemMemorySize64')) / 1024) },
-      { label: 'PM(K)', width: 8, alignment: 'Right', value: (o) => Math.trunc(Number((o as PSObject).get('PagedMemorySize64')) / 1024) },
-      { label: 'WS(K)', width: 10, alignment: 'Right', value: (o) => Math.trunc(Number((o as PSObject).get('WorkingSet64')) / 1024) },
-      { label: 'CPU(s)', width: 10, alignment: 'Right', value: (o) => ((o as PSObject).get('CPU') === null ? '' : Number((o as PSObject).get('CPU')).toFixed(2)) },
-      { label: 'Id', width: 6, alignment: 'Right', property: 'Id' },
-      { label: 'SI', width: 3, alignment: 'Right', property: 'SessionId' },
-      { label: 'ProcessName', property: 'ProcessName' },
+      { label: 'Handles', property: 'HandleCount', width: 7, alignment: 'Right' },
+      { label: 'NPM(K)', value: KB('NonpagedSystemMemorySize64'), width: 7, alignment: 'Right' },
+      { label: 'PM(K)', value: KB('PagedMemorySize64'), width: 8, alignment: 'Right' },
+      { label: 'WS(K)', value: KB('WorkingSet64'), width: 10, alignment: 'Right' },
+      {
+        label: 'CPU(s)',
+        value: (o) => {
+          const cpu = o instanceof PSObject ? o.get('CPU') : null;
+          return typeof cpu === 'number' ? cpu.toFixed(2) : '';
+        },
+        width: 10,
+        alignment: 'Right',
+      },
+      { label: 'Id', property: 'Id', width: 6, alignment: 'Right' },
+      { label: 'SI', property: 'SessionId', width: 3, alignment: 'Right' },
+      { label: 'ProcessName', property: 'ProcessName', alignment: 'Left' },
     ],
   },
 });
 
-/** The shell has run since the lab's clock started the day: processes started at midnight, lab time. */
-function bootTime(ctx: CmdletContext): Date {
-  const now = ctx.now();
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
-}
-
-const byName = (a: SimulatedProcess, b: SimulatedProcess) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id - b.id;
-
 export default defineCmdlet({
   name: 'Get-Process',
+  aliases: ['gps', 'ps'],
   module: 'Microsoft.PowerShell.Management',
   synopsis: 'Gets the processes that are running on the local computer.',
   description:
-    'The Get-Process cmdlet gets the processes of the lab server (the system, IIS and Exchange services, and this shell, whose Id is $PID), ' +
-    'sorted by name. -Name takes names or wildcard patterns; -Id takes process identifiers. A name without wildcards or an Id that matches no process is an error.',
+    'The Get-Process cmdlet gets the processes of the lab machine the shell is on: the Windows ' +
+    "server's own and this shell (powershell, Id $PID), as System.Diagnostics.Process objects. " +
+    '-Name takes names with wildcards (a name that matches nothing is an error unless it has a ' +
+    'wildcard); -Id takes process ids.',
   defaultParameterSet: 'Name',
   parameters: {
     Name: {
       type: 'String[]',
       aliases: ['ProcessName'],
       sets: { Name: { position: 0, fromPipelineByPropertyName: true } },
-      help: 'Specifies one or more processes by process name. Wildcard characters are permitted.',
+      help: 'Specifies process names. Wildcards are permitted.',
     },
     Id: {
       type: 'Int32[]',
       aliases: ['PID'],
       sets: { Id: { mandatory: true, fromPipelineByPropertyName: true } },
-      help: 'Specifies one or more processes by process ID (PID).',
+      help: 'Specifies process ids ($PID is this shell).',
     },
   },
   outputType: ['System.Diagnostics.Process'],
   examples: [
-    { code: 'Get-Process -Id $PID | Select-Object -ExpandProperty ProcessName', remarks: 'Gets the process of this shell.', shows: 'powershell' },
-    { code: 'Get-Process -Name store', remarks: 'Gets the Exchange Information Store process.', shows: /store$/m },
+    { code: '(Get-Process -Id $PID).ProcessName', remarks: "Gets the shell's own process.", shows: 'powershell' },
+    { code: 'Get-Process svc* | Measure-Object | Select-Object -ExpandProperty Count', remarks: 'Counts the service host processes.', shows: '4' },
   ],
   related: ['Get-Service'],
   process(params, ctx) {
-    const start = bootTime(ctx);
-    const found: SimulatedProcess[] = [];
-    const add = (s: SimulatedProcess) => {
-      if (!found.includes(s)) found.push(s);
+    const all = processes(ctx);
+    const found: PSObject[] = [];
+    const add = (p: PSObject) => {
+      if (!found.includes(p)) found.push(p);
     };
-    if (params.Id !== undefined) {
+    if (params.Id) {
       for (const id of params.Id) {
-        const s = PROCESSES.find((x) => x.id === id);
-        if (s) add(s);
-        else {
-          ctx.writeError(
-            ctx.error({
-              message: `Cannot find a process with the process identifier ${id}.`,
-              errorId: 'NoProcessFoundForGivenId',
-              category: 'ObjectNotFound',
-              exceptionType: 'ProcessCommandException',
-              targetObject: id,
-            }),
-          );
+        const p = all.find((x) => x.get('Id') === id);
+        if (p) add(p);
+        else notFound(ctx, `Cannot find a process with the process identifier ${id}.`, 'NoProcessFoundForGivenId', id);
+      }
+    } else if (params.Name) {
+      for (const name of params.Name) {
+        if (name === null) continue;
+        const re = compileWildcard(name);
+        const matches = all.filter((x) => re.test(String(x.get('ProcessName'))));
+        matches.forEach(add);
+        if (!matches.length && !hasWildcard(name)) {
+          notFound(ctx, `Cannot find a process with the name "${name}". Verify the process name and call the cmdlet again.`, 'NoProcessFoundForGivenName', name);
         }
       }
     } else {
-      for (const name of params.Name ?? ['*']) {
-        const text = name ?? '';
-        const match = compileWildcard(text);
-        const hits = PROCESSES.filter((x) => match.test(x.name));
-        hits.forEach(add);
-        if (hits.length === 0 && !hasWildcard(text)) {
-          ctx.writeError(
-            ctx.error({
-              message: `Cannot find a process with the name "${text}". Verify the process name and call the cmdlet again.`,
-              errorId: 'NoProcessFoundForGivenName',
-              category: 'ObjectNotFound',
-              exceptionType: 'ProcessCommandException',
-              targetObject: text,
-            }),
-          );
-        }
-      }
+      all.forEach(add);
     }
-    for (const s of found.sort(byName)) ctx.write(processObject(s, start));
+    // Get-Process writes what it found in name order, whatever order the names were given in.
+    ctx.write(all.filter((p) => found.includes(p)), true);
   },
 });

@@ -3,8 +3,8 @@
 
 import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { outStringLines } from '../../format/index.js';
-import { commandError, encodeText } from './file-common.js';
-import { INPUT_OBJECT, buffer, collect, refuseClobber, resolveTarget } from './output-common.js';
+import { encodeText } from './file-common.js';
+import { INPUT_OBJECT, buffer, collect, refuseClobber, resolveTarget, writeOutputFile } from './output-common.js';
 
 export const OUT_FILE_ENCODINGS = ['unknown', 'string', 'unicode', 'bigendianunicode', 'utf8', 'utf7', 'utf32', 'ascii', 'default', 'oem'] as const;
 
@@ -76,10 +76,6 @@ export default defineCmdlet({
     // Appending to a file that has content writes no second byte order mark (.NET StreamWriter).
     const append = Boolean(params.Append) && exists;
     const preamble = !(append && (ctx.fs.stat(target)?.length ?? 0) > 0);
-    try {
-      ctx.fs.writeBytes(target, encodeText(text, encoding, preamble), append);
-    } catch (err) {
-      ctx.fail(commandError(ctx, err));
-    }
+    writeOutputFile(ctx, target, encodeText(text, encoding, preamble), append, params.Force);
   },
 });

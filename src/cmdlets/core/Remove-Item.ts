@@ -1,9 +1,10 @@
 // Remove-Item: deletes files and folders. A folder with items asks first unless -Recurse
 // (5.1's "has children" query; in a non-interactive host that prompt is an error).
 
-import { defineCmdlet } from '../../protocol/cmdlet.js';
+import { defineCmdlet, type CmdletContext, type FileEntry } from '../../protocol/cmdlet.js';
 import { aliasDrivePath, aliasItems, removeAlias } from './alias-drive.js';
-import { attempt, existingItems, pathParameters, requestedPaths } from './file-common.js';
+import { envDrivePath, envItems, removeEnv } from './env-drive.js';
+import { attempt, existingItems, matchingStreams, pathParameters, requestedPaths, writeForced } from './file-common.js';
 
 export default defineCmdlet({
   name: 'Remove-Item',
@@ -20,7 +21,11 @@ export default defineCmdlet({
   parameters: {
     ...pathParameters({ mandatory: true, fromPipeline: true, pathHelp: 'Specifies the items to delete.' }),
     Recurse: { type: 'Switch', help: 'Deletes the items in the specified folders and in all their subfolders.' },
-    Force: { type: 'Switch', help: 'Removes read-only aliases (Alias:\\name); the lab drive has no hidden or read-only files.' },
+    Force: { type: 'Switch', help: 'Removes read-only files and read-only aliases (Alias:\\name).' },
+    Stream: {
+      type: 'String[]',
+      help: "Deletes the file's alternate data streams with these names (wildcards), such as Zone.Identifier, instead of the file.",
+    },
   },
   outputType: [],
   examples: [
@@ -49,13 +54,23 @@ export default defineCmdlet({
     const files: string[] = [];
     for (const item of items) {
       const name = aliasDrivePath(item);
-      if (name === undefined) files.push(item);
-      else for (const a of aliasItems(ctx, name, literal)) if (await ctx.shouldProcess(`Item: ${a.name}`, 'Remove Alias')) removeAlias(ctx, a, Boolean(params.Force));
+      const variable = envDrivePath(item);
+      if (name !== undefined) {
+        for (const a of aliasItems(ctx, name, literal)) if (await ctx.shouldProcess(`Item: ${a.name}`, 'Remove Alias')) removeAlias(ctx, a, Boolean(params.Force));
+      } else if (variable !== undefined) {
+        for (const v of envItems(ctx, variable, literal)) if (await ctx.shouldProcess(`Item: ${String(v.get('Key'))}`, 'Remove Item')) removeEnv(ctx, v);
+      } else {
+        files.push(item);
+      }
     }
     if (!files.length) return;
     for (const entry of existingItems(ctx, literal ? { LiteralPath: files } : { Path: files })) {
       const p = entry.path;
       if (!ctx.fs.exists(p)) continue; // already gone with a folder removed earlier
+      if (params.Stream) {
+        if (!entry.isDirectory) await removeStreams(ctx, entry, params.Stream, Boolean(params.Force));
+        continue;
+      }
       const action = entry.isDirectory ? 'Remove Directory' : 'Remove File';
       if (!(await ctx.shouldProcess(p.display, action))) continue;
       if (entry.isDirectory && !params.Recurse) {
@@ -68,7 +83,39 @@ export default defineCmdlet({
           if (!(await ctx.shouldContinue(query, 'Confirm'))) continue;
         }
       }
-      attempt(ctx, () => ctx.fs.remove(p, true));
+      if (entry.readOnly && !params.Force) {
+        ctx.writeError(readOnlyError(ctx, p.display));
+        continue;
+      }
+      attempt(ctx, () => {
+        if (entry.readOnly) ctx.fs.setReadOnly(p, false);
+        ctx.fs.remove(p, true);
+      });
     }
   },
 });
+
+/** 5.1's refusal to delete a read-only file without -Force. */
+function readOnlyError(ctx: CmdletContext, display: string) {
+  return ctx.error({
+    message: `Cannot remove item ${display}: You do not have sufficient access rights to perform this operation.`,
+    errorId: 'RemoveFileSystemItemUnAuthorizedAccess',
+    category: 'PermissionDenied',
+    exceptionType: 'IOException',
+    targetObject: display,
+  });
+}
+
+async function removeStreams(ctx: CmdletContext, entry: FileEntry, patterns: readonly (string | null)[], force: boolean): Promise<void> {
+  for (const s of matchingStreams(ctx, entry, patterns)) {
+    // The content is the file itself: Remove-Item -Stream removes only alternate streams.
+    if (s.name === ':$DATA') continue;
+    const stream = ctx.fs.stream(entry.path, s.name);
+    if (!(await ctx.shouldProcess(`Item: ${stream.display}`, 'Remove Alternate Data Stream'))) continue;
+    if (entry.readOnly && !force) {
+      ctx.writeError(readOnlyError(ctx, stream.display));
+      continue;
+    }
+    attempt(ctx, () => writeForced(ctx.fs, entry.path, force, () => ctx.fs.remove(stream)));
+  }
+}

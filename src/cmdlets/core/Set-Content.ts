@@ -29,7 +29,8 @@ export default defineCmdlet({
     Encoding: ENCODING_PARAMETER,
     NoNewline: { type: 'Switch', help: 'Writes the values without newlines or separators between them.' },
     PassThru: { type: 'Switch', help: 'Writes the content that was written to the pipeline.' },
-    Force: { type: 'Switch', help: 'Accepted for compatibility; the lab drive has no read-only files.' },
+    Force: { type: 'Switch', help: 'Writes a read-only file too (its ReadOnly attribute stays set).' },
+    Stream: { type: 'String', help: 'Writes the given alternate data stream of the file (NTFS), such as Zone.Identifier, instead of its content; the file is made when there is none.' },
   },
   outputType: ['System.Object'],
   examples: [

@@ -3,8 +3,8 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { outStringLines } from '../../format/index.js';
-import { commandError, encodeText } from './file-common.js';
-import { buffer, collect, resolveTarget } from './output-common.js';
+import { encodeText } from './file-common.js';
+import { buffer, collect, resolveTarget, writeOutputFile } from './output-common.js';
 
 export default defineCmdlet({
   name: 'Tee-Object',
@@ -76,10 +76,6 @@ export default defineCmdlet({
     const append = Boolean(params.Append) && ctx.fs.exists(target);
     // Appending after existing content writes no second byte order mark.
     const preamble = !(append && (ctx.fs.stat(target)?.length ?? 0) > 0);
-    try {
-      ctx.fs.writeBytes(target, encodeText(text, 'Unicode', preamble), append);
-    } catch (err) {
-      ctx.fail(commandError(ctx, err));
-    }
+    writeOutputFile(ctx, target, encodeText(text, 'Unicode', preamble), append);
   },
 });

@@ -3,6 +3,7 @@
 
 import { ALL_SETS, defineCmdlet } from '../../protocol/cmdlet.js';
 import { aliasDrivePath, aliasItems } from './alias-drive.js';
+import { envDrivePath, envItems } from './env-drive.js';
 import { expandPath, requestedPaths } from './file-common.js';
 import { hasWildcard } from '../../protocol/wildcard.js';
 
@@ -64,6 +65,12 @@ export default defineCmdlet({
     const type = String(params.PathType).toLowerCase();
     for (const item of items) {
       let result = false;
+      const variable = envDrivePath(item);
+      if (variable !== undefined) {
+        // The Env: drive is a container of leaves too.
+        ctx.write(params.IsValid ? true : type === 'container' ? variable === '' : type === 'leaf' ? variable !== '' && envItems(ctx, variable, literal, true).length > 0 : variable === '' || envItems(ctx, variable, literal, true).length > 0);
+        continue;
+      }
       const alias = aliasDrivePath(item);
       if (alias !== undefined) {
         // The Alias: drive is a container of leaves.

@@ -4,7 +4,7 @@
 
 import { stateKey, type CmdletContext, type ResolvedPath } from '../../protocol/cmdlet.js';
 import { toDisplayText } from '../../protocol/values.js';
-import { attempt, encodeText, expandPath, flattenValues, requestedPaths, toBytes } from './file-common.js';
+import { attempt, encodeText, expandPath, flattenValues, requestedPaths, toBytes, writeForced } from './file-common.js';
 import { hasWildcard } from '../../protocol/wildcard.js';
 
 export interface ContentWriteParams {
@@ -15,6 +15,7 @@ export interface ContentWriteParams {
   NoNewline?: boolean;
   PassThru?: boolean;
   Force?: boolean;
+  Stream?: string | null;
 }
 
 interface State {
@@ -44,14 +45,17 @@ export async function writeContent(
     const targets = attempt(ctx, () =>
       literal || !hasWildcard(item) ? [ctx.fs.resolve(item, location)] : expandPath(ctx.fs, item, location),
     );
-    for (const target of targets ?? []) {
+    for (const file of targets ?? []) {
+      const stream = params.Stream ?? undefined;
+      const target = stream === undefined ? file : attempt(ctx, () => ctx.fs.stream(file, stream));
+      if (!target) continue;
       const first = !state.decided.has(target.hostPath);
       if (first) state.decided.set(target.hostPath, await ctx.shouldProcess(`Path: ${target.display}`, mode.action));
       if (!state.decided.get(target.hostPath)) continue;
       const append = mode.append || !first;
       const ok = attempt(ctx, () => {
         const data = isByte ? toBytes(ctx, values) : encodeText(textOf(values, params.NoNewline), params.Encoding, needsPreamble(ctx, target, append));
-        ctx.fs.writeBytes(target, data, append);
+        writeForced(ctx.fs, file, params.Force, () => ctx.fs.writeBytes(target, data, append));
         return true;
       });
       if (ok && params.PassThru) ctx.write(values, true);

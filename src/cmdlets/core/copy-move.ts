@@ -24,7 +24,11 @@ export async function copyOrMove(params: CopyMoveParams, ctx: CmdletContext, mov
     const done = attempt(ctx, () => {
       if (move) moveItem(ctx, source, target, Boolean(params.Force));
       else if (source.isDirectory && !params.Recurse) ctx.fs.mkdir(target);
-      else ctx.fs.copy(source.path, target);
+      else {
+        // -Force copies over a read-only file (the copy takes the source's attributes).
+        if (params.Force && ctx.fs.stat(target)?.readOnly) ctx.fs.setReadOnly(target, false);
+        ctx.fs.copy(source.path, target);
+      }
       return true;
     });
     if (done && params.PassThru) {
@@ -56,8 +60,9 @@ function moveItem(ctx: CmdletContext, source: FileEntry, target: ResolvedPath, f
         }),
       );
     }
+    if (existing.readOnly) ctx.fs.setReadOnly(target, false);
     ctx.fs.remove(target, true);
   }
-  ctx.fs.copy(source.path, target);
-  ctx.fs.remove(source.path, true);
+  // A rename on the drive: the item keeps its streams and attributes (a read-only file moves too).
+  ctx.fs.move(source.path, target);
 }

@@ -8,8 +8,9 @@ import type {
   ParameterDeclaration,
   ResolvedPath,
 } from '../../protocol/cmdlet.js';
-import { ErrorRecord, TerminatingError } from '../../protocol/errors.js';
-import { PSObject } from '../../protocol/values.js';
+import { ErrorRecord, TerminatingError, raise } from '../../protocol/errors.js';
+import { PSObject, isTruthy } from '../../protocol/values.js';
+import { enumValue, registerEnum } from '../../protocol/convert.js';
 import { decodeText as decodeBytes, encodeText as encodeBytes, type TextEncoding } from '../../protocol/text-codec.js';
 import { compileWildcard, hasWildcard, unescapeWildcard } from '../../protocol/wildcard.js';
 import { isNumeric } from '../../protocol/numbers.js';
@@ -149,9 +150,39 @@ export function parentOf(fs: LabFileSystem, p: ResolvedPath): ResolvedPath | und
   return parent.display === p.display ? undefined : parent;
 }
 
-/** `d-----` / `-a----`, as 5.1's Mode column. */
+/** `d-----` / `-a----` / `-ar---`, as 5.1's Mode column. */
 export function modeOf(entry: FileEntry): string {
-  return entry.isDirectory ? 'd-----' : '-a----';
+  return entry.isDirectory ? 'd-----' : entry.readOnly ? '-ar---' : '-a----';
+}
+
+export const FILE_ATTRIBUTES = 'System.IO.FileAttributes';
+registerEnum({
+  typeName: FILE_ATTRIBUTES,
+  flags: true,
+  values: ['ReadOnly', 'Hidden', 'System', 'Directory', 'Archive', 'Device', 'Normal', 'Temporary', 'SparseFile', 'ReparsePoint', 'Compressed', 'Offline', 'NotContentIndexed', 'Encrypted', 'IntegrityStream', 'NoScrubData'],
+  numbers: [0x1, 0x2, 0x4, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400, 0x800, 0x1000, 0x2000, 0x4000, 0x8000, 0x20000],
+});
+
+/** The attributes a file may be given (FileSystemInfo.Attributes' setter through the provider). */
+const SETTABLE_ATTRIBUTES = 0x1 | 0x2 | 0x4 | 0x20 | 0x80;
+
+/**
+ * Sets FileAttributes on a lab file: ReadOnly is kept (the drive has no Hidden or System
+ * attribute; Archive and Normal change nothing it shows). Anything else is 5.1's refusal.
+ */
+function setAttributes(fs: LabFileSystem, p: ResolvedPath, value: unknown): boolean {
+  const attributes = enumValue(FILE_ATTRIBUTES, value).value;
+  if ((attributes & ~SETTABLE_ATTRIBUTES) !== 0) {
+    raise(
+      'The attribute cannot be set because attributes are not supported. Only the following attributes can be set: Archive, Hidden, Normal, ReadOnly, or System.',
+      'SetPropertyError',
+      'ReadError',
+      'IOException',
+    );
+  }
+  const readOnly = (attributes & 0x1) !== 0;
+  fs.setReadOnly(p, readOnly);
+  return readOnly;
 }
 
 /**
@@ -167,6 +198,8 @@ export function fileSystemInfo(fs: LabFileSystem, entry: FileEntry): PSObject {
   const extension = dot >= 0 && dot < name.length - 1 ? name.slice(dot) : '';
   const baseName = entry.isDirectory || !extension ? name : name.slice(0, name.length - extension.length);
   const o = new PSObject(entry.isDirectory ? [...DIRECTORY_TYPES] : [...FILE_TYPES]);
+  // FileInfo keeps what it read until it is refreshed; setting IsReadOnly or Attributes updates it.
+  let readOnly = Boolean(entry.readOnly);
   const note = (n: string, v: unknown, typeName?: string) =>
     o.addProperty({ name: n, memberType: 'NoteProperty', typeName, get: () => v });
   const prop = (n: string, typeName: string, get: () => unknown) => o.addProperty({ name: n, memberType: 'Property', typeName, get });
@@ -182,7 +215,7 @@ export function fileSystemInfo(fs: LabFileSystem, entry: FileEntry): PSObject {
   note('PSDrive', p.display.startsWith('\\\\') ? null : 'C', 'System.Management.Automation.PSDriveInfo');
   note('PSProvider', PROVIDER, 'System.Management.Automation.ProviderInfo');
   note('PSIsContainer', entry.isDirectory, 'System.Boolean');
-  o.addProperty({ name: 'Mode', memberType: 'ScriptProperty', typeName: 'System.Object', get: () => modeOf(entry) });
+  o.addProperty({ name: 'Mode', memberType: 'ScriptProperty', typeName: 'System.Object', get: () => modeOf({ ...entry, readOnly }) });
   o.addProperty({ name: 'BaseName', memberType: 'ScriptProperty', typeName: 'System.Object', get: () => baseName });
   prop('Name', 'string', () => name);
   if (entry.isDirectory) {
@@ -196,7 +229,16 @@ export function fileSystemInfo(fs: LabFileSystem, entry: FileEntry): PSObject {
     prop('Length', 'long', () => entry.length);
     prop('DirectoryName', 'string', () => parent?.display ?? null);
     prop('Directory', 'System.IO.DirectoryInfo', parentInfo);
-    prop('IsReadOnly', 'bool', () => false);
+    o.addProperty({
+      name: 'IsReadOnly',
+      memberType: 'Property',
+      typeName: 'bool',
+      get: () => readOnly,
+      set: (v) => {
+        fs.setReadOnly(p, isTruthy(v));
+        readOnly = isTruthy(v);
+      },
+    });
   }
   prop('Exists', 'bool', () => fs.exists(p));
   prop('FullName', 'string', () => p.display);
@@ -204,8 +246,75 @@ export function fileSystemInfo(fs: LabFileSystem, entry: FileEntry): PSObject {
   prop('CreationTime', 'datetime', () => entry.lastWriteTime);
   prop('LastAccessTime', 'datetime', () => entry.lastWriteTime);
   prop('LastWriteTime', 'datetime', () => entry.lastWriteTime);
-  prop('Attributes', 'System.IO.FileAttributes', () => (entry.isDirectory ? 'Directory' : 'Archive'));
+  o.addProperty({
+    name: 'Attributes',
+    memberType: 'Property',
+    typeName: FILE_ATTRIBUTES,
+    get: () => enumValue(FILE_ATTRIBUTES, entry.isDirectory ? 'Directory' : readOnly ? 'ReadOnly, Archive' : 'Archive'),
+    set: (v) => {
+      readOnly = setAttributes(fs, p, v) && !entry.isDirectory;
+    },
+  });
   o.addMethod({ name: 'ToString', definition: 'string ToString()', invoke: () => p.display });
+  return o;
+}
+
+/**
+ * Runs a write to `file` (or to one of its streams). With -Force a read-only file is made
+ * writable for it and read-only again afterwards, as 5.1's FileSystem provider and Out-File do.
+ */
+export function writeForced<T>(fs: LabFileSystem, file: ResolvedPath, force: boolean | undefined, write: () => T): T {
+  if (!force || !fs.stat(file)?.readOnly) return write();
+  fs.setReadOnly(file, false);
+  try {
+    return write();
+  } finally {
+    fs.setReadOnly(file, true);
+  }
+}
+
+/**
+ * Get-Item / Remove-Item -Stream: the streams of a file whose names match `patterns`
+ * (wildcards; `:$DATA` is the main one), and for each plain name that matches none 5.1's
+ * AlternateDataStreamNotFound error.
+ */
+export function matchingStreams(ctx: CmdletContext, file: FileEntry, patterns: readonly (string | null)[]): { name: string; length: number }[] {
+  const all = [{ name: ':$DATA', length: file.length }, ...ctx.fs.streams(file.path)];
+  const out: { name: string; length: number }[] = [];
+  for (const pattern of patterns) {
+    if (pattern === null) continue;
+    const re = compileWildcard(pattern);
+    const found = all.filter((s) => re.test(s.name) && !out.includes(s));
+    out.push(...found);
+    if (!found.length && !hasWildcard(pattern)) {
+      ctx.writeError(
+        ctx.error({
+          message: `Could not open the alternate data stream '${pattern}' of the file '${file.path.display}'.`,
+          errorId: 'AlternateDataStreamNotFound',
+          category: 'ObjectNotFound',
+          exceptionType: 'FileNotFoundException',
+          targetObject: file.path.display,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** What Get-Item -Stream writes for a stream (AlternateStreamData, with the provider's notes). */
+export function alternateStreamData(fs: LabFileSystem, file: FileEntry, stream: { name: string; length: number }): PSObject {
+  const parent = parentOf(fs, file.path);
+  const o = new PSObject(['Microsoft.PowerShell.Commands.AlternateStreamData', 'System.Object']);
+  const full = `${file.path.display}:${stream.name}`;
+  o.addNote('PSPath', psPath(full));
+  o.addNote('PSParentPath', parent ? psPath(parent.display) : '');
+  o.addNote('PSChildName', `${file.name}:${stream.name}`);
+  o.addNote('PSDrive', file.path.display.startsWith('\\\\') ? null : 'C');
+  o.addNote('PSProvider', PROVIDER);
+  o.addNote('PSIsContainer', false);
+  o.addProperty({ name: 'FileName', memberType: 'Property', typeName: 'string', get: () => file.path.display });
+  o.addProperty({ name: 'Stream', memberType: 'Property', typeName: 'string', get: () => stream.name });
+  o.addProperty({ name: 'Length', memberType: 'Property', typeName: 'long', get: () => stream.length });
   return o;
 }
 

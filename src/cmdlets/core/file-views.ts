@@ -1,5 +1,6 @@
 // The 5.1 FileSystem views: children grouped by folder with Mode, LastWriteTime, Length, Name;
-// PathInfo (Get-Location) as a one-column table.
+// PathInfo (Get-Location) as a one-column table; a file's streams (Get-Item -Stream) grouped by
+// file with Stream and Length.
 
 import { registerView, type ColumnSpec } from '../../format/views.js';
 import { PSObject } from '../../protocol/values.js';
@@ -52,4 +53,17 @@ registerView({
   typeName: PATHINFO_TYPES[0]!,
   shape: 'table',
   table: { columns: [{ label: 'Path', property: 'Path', alignment: 'Left' }] },
+});
+
+registerView({
+  typeName: 'Microsoft.PowerShell.Commands.AlternateStreamData',
+  name: 'FileSystemStream',
+  shape: 'table',
+  table: {
+    columns: [
+      { label: 'Stream', property: 'Stream', width: 20, alignment: 'Left' },
+      { label: 'Length', property: 'Length', width: 10, alignment: 'Right' },
+    ],
+    groupBy: { label: 'FileName', value: (o) => String(prop(o, 'FileName') ?? '') },
+  },
 });

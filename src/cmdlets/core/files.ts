@@ -15,6 +15,9 @@ import { popLocation, pushLocation } from './Push-Location.js';
 import MoveItem from './Move-Item.js';
 import NewItem from './New-Item.js';
 import RemoveItem from './Remove-Item.js';
+import RenameItem from './Rename-Item.js';
+import SetItemProperty from './Set-ItemProperty.js';
+import UnblockFile from './Unblock-File.js';
 import SetContent from './Set-Content.js';
 import SetLocation from './Set-Location.js';
 import TestPath from './Test-Path.js';
@@ -34,6 +37,9 @@ export const fileCmdlets: CmdletDeclaration[] = [
   RemoveItem,
   CopyItem,
   MoveItem,
+  RenameItem,
+  SetItemProperty,
+  UnblockFile,
   NewItem,
   GetLocation,
   SetLocation,

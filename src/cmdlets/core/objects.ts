@@ -50,7 +50,6 @@ import GetRandom from './Get-Random.js';
 import SetStrictMode from './Set-StrictMode.js';
 import GetUnique from './Get-Unique.js';
 import NewGuid from './New-Guid.js';
-import GetProcess from './Get-Process.js';
 import CompareObject from './Compare-Object.js';
 import { GetCulture, GetUICulture } from './Get-Culture.js';
 import NewTimeSpan from './New-TimeSpan.js';
@@ -107,7 +106,6 @@ export const objectCmdlets: CmdletDeclaration[] = [
   SetStrictMode,
   GetUnique,
   NewGuid,
-  GetProcess,
   CompareObject,
   GetCulture,
   GetUICulture,

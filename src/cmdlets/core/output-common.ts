@@ -2,7 +2,7 @@
 // through ctx.invoke ahead of (synchronous) formatting, and the parameters they all have.
 
 import { stateKey, type CmdletContext, type ParameterDeclaration, type ResolvedPath } from '../../protocol/cmdlet.js';
-import { commandError } from './file-common.js';
+import { commandError, writeForced } from './file-common.js';
 import { ALL_SETS } from '../../protocol/cmdlet.js';
 import { TerminatingError } from '../../protocol/errors.js';
 import { ScriptBlockValue, typeNamesOf } from '../../protocol/values.js';
@@ -137,6 +137,21 @@ export function resolveTarget(ctx: CmdletContext, path: string): ResolvedPath {
     return ctx.fs.resolve(path, ctx.session.getLocation());
   } catch (err) {
     return ctx.fail(commandError(ctx, err));
+  }
+}
+
+/**
+ * Writes the file of an output cmdlet (Out-File, Export-*, Tee-Object), as 5.1's shared file
+ * opener does: -Force writes over the ReadOnly attribute (and keeps it); a file it cannot open
+ * is the command's terminating FileOpenFailure.
+ */
+export function writeOutputFile(ctx: CmdletContext, target: ResolvedPath, data: Uint8Array, append: boolean, force?: boolean): void {
+  try {
+    writeForced(ctx.fs, target, force, () => ctx.fs.writeBytes(target, data, append));
+  } catch (err) {
+    const record = commandError(ctx, err);
+    if (record.exceptionType !== 'UnauthorizedAccessException') ctx.fail(record);
+    ctx.fail(ctx.error({ message: record.message, errorId: 'FileOpenFailure', category: 'OpenError', exceptionType: record.exceptionType }));
   }
 }
 

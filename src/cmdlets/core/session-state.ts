@@ -1,5 +1,6 @@
 // The session-state cmdlets of Microsoft.PowerShell.Utility that work on the session itself:
-// aliases, events, breakpoints, the host and temporary files.
+// aliases, events, breakpoints, the host and temporary files; and the processes of the machine
+// the shell runs on (Get-Process, Microsoft.PowerShell.Management).
 
 import type { CmdletDeclaration } from '../../protocol/cmdlet.js';
 import NewEvent from './New-Event.js';
@@ -11,6 +12,7 @@ import RegisterObjectEvent from './Register-ObjectEvent.js';
 import GetEventSubscriber from './Get-EventSubscriber.js';
 import UnregisterEvent from './Unregister-Event.js';
 import GetHost from './Get-Host.js';
+import GetProcess from './Get-Process.js';
 import NewTemporaryFile from './New-TemporaryFile.js';
 import UpdateList from './Update-List.js';
 import DisablePSBreakpoint from './Disable-PSBreakpoint.js';
@@ -38,6 +40,7 @@ export const sessionStateCmdlets: CmdletDeclaration[] = [
   DisablePSBreakpoint,
   RemovePSBreakpoint,
   GetHost,
+  GetProcess,
   NewTemporaryFile,
   UpdateList,
   NewEvent,
