@@ -215,7 +215,8 @@ describe.skipIf(!hasTmux)('emsh in a real terminal (tmux)', () => {
     await t.waitFor(() => t.visible().split('\n').some((l) => l.startsWith('Machine ') && l.trimEnd().length === 60), 'a frame at 60 columns');
     t.type('Get-ExchangeCertificate');
     t.press('Enter');
-    await t.waitFor((x) => /Thumbprint\s+Services\s+Su\.\.\./.test(x) && promptIdle(x.slice(x.lastIndexOf('Su...'))), 'the table at 60 columns');
+    // A label wider than its column wraps onto a second header line, as 5.1's TableWriter writes headers.
+    await t.waitFor((x) => /Thumbprint\s+Services\s+Subje\n\s+ct\n/.test(x) && promptIdle(x.slice(x.lastIndexOf('Subje'))), 'the table at 60 columns');
 
     const pid = t.programPid();
     expect(pid).toBeDefined();
