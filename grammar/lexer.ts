@@ -405,13 +405,7 @@ export class Scanner {
         }
         if (this.pendingHead === 'foreach') {
           // Workflow flags before the `(`: `-parallel`, `-throttlelimit <n>` (errors outside a workflow).
-          if (isDash(c) && isLetter(this.code(this.pos + 1))) {
-            let i = this.pos + 1;
-            while (i < this.len && isLetter(this.text.charCodeAt(i))) i++;
-            this.emit(T.Parameter, this.pos, i);
-            this.pos = i;
-            return;
-          }
+          if (isDash(c) && isLetter(this.code(this.pos + 1))) return this.keywordFlag();
           if (this.last()?.tokenType === T.Parameter && !isCmdTerminator(c)) {
             const g = this.generic(this.pos);
             this.emit(T.BareWord, this.pos, g.end, g.payload);
@@ -424,13 +418,7 @@ export class Scanner {
       case S_AFTERTYPE:
         return this.operand(c, f);
       case S_SWITCHHEAD:
-        if (isDash(c) && isLetter(this.code(this.pos + 1))) {
-          let i = this.pos + 1;
-          while (i < this.len && isLetter(this.text.charCodeAt(i))) i++;
-          this.emit(T.Parameter, this.pos, i);
-          this.pos = i;
-          return;
-        }
+        if (isDash(c) && isLetter(this.code(this.pos + 1))) return this.keywordFlag();
         if (c === 40) {
           this.emit(T.LParen, this.pos, this.pos + 1);
           this.pos++;
@@ -1678,6 +1666,14 @@ export class Scanner {
     }
     this.emit(T.StringLit, start, end, { quote: dbl ? 'hereDouble' : 'hereSingle', parts } satisfies StringPayload);
     this.pos = end;
+  }
+
+  /** A keyword's flag (`switch -regex`, `foreach -parallel`): `-` and letters, one Parameter token. */
+  private keywordFlag(): void {
+    let i = this.pos + 1;
+    while (i < this.len && isLetter(this.text.charCodeAt(i))) i++;
+    this.emit(T.Parameter, this.pos, i);
+    this.pos = i;
   }
 
   /** A generic (bare-word) token from start: quotes are joined in, `$` expands, backticks escape. */
