@@ -7,7 +7,7 @@ import { ErrorRecord, PipelineStoppedError } from '../protocol/errors.js';
 import { checkMemory } from '../protocol/memory-guard.js';
 import { SessionCultures, SessionCulturesKey } from '../protocol/culture.js';
 import { exceptionValue } from '../protocol/convert.js';
-import type { Host, HostStyle, OutputRenderer } from '../protocol/host.js';
+import type { Host, OutputRenderer } from '../protocol/host.js';
 import type { InformationRecord, InformationalRecord } from '../protocol/stream-records.js';
 import { defaultEnvironment, seedGlobals } from './automatic-variables.js';
 import { Scope } from './scope.js';
