@@ -6,7 +6,7 @@ import MeasureObject from '../../src/cmdlets/core/Measure-Object.js';
 import SelectObject from '../../src/cmdlets/core/Select-Object.js';
 import SortObject from '../../src/cmdlets/core/Sort-Object.js';
 import WhereObject from '../../src/cmdlets/core/Where-Object.js';
-import { PSHashtable, PSObject } from '../../src/protocol/values.js';
+import { PSHashtable, PSObject, PSTypeValue } from '../../src/protocol/values.js';
 import { block, runCmdlet } from './fake-context.js';
 
 const obj = (r: Record<string, unknown>, type?: string) =>
@@ -97,6 +97,9 @@ describe('ForEach-Object', () => {
     expect(m.output).toEqual(['IIS', 'SMTP']);
     const len = await runCmdlet(ForEachObject, { params: { MemberName: 'Length' }, parameterSet: 'PropertyAndMethodSet', input: ['abc'] });
     expect(len.output).toEqual([3]);
+    // A type's members come from the type adapter, which lists none of them up front.
+    const t = await runCmdlet(ForEachObject, { params: { MemberName: 'FullName' }, parameterSet: 'PropertyAndMethodSet', input: [new PSTypeValue('System.Int32')] });
+    expect(t.output).toEqual(['System.Int32']);
   });
 });
 

@@ -2,7 +2,7 @@
 // property / calls a method by name (`% Name`, `% ToUpper`).
 
 import { stateKey, madeInBegin, ALL_SETS, defineCmdlet, type CmdletContext, type BoundParameters, type ParameterDeclaration } from '../../protocol/cmdlet.js';
-import { getMember, invokeMethod, memberNames } from '../../protocol/members.js';
+import { getMember, hasMember, invokeMethod, memberNames } from '../../protocol/members.js';
 import { PSHashtable, PSObject, type ScriptBlockValue } from '../../protocol/values.js';
 import { isPromise } from '../../protocol/maybe-promise.js';
 
@@ -132,6 +132,9 @@ export default defineCmdlet({
       } else if (hasMethodNamed(input, name)) {
         const args = params.ArgumentList ?? [];
         ctx.write(invokeMethod(input, name, args), true);
+      } else if (hasMember(input, name)) {
+        // Members the adapters know without listing them (a type's FullName).
+        ctx.write(getMember(input, name), true);
       } else {
         ctx.writeError(
           ctx.error({
