@@ -145,3 +145,14 @@ export function classifyTokens(text: string): TokenSpan[] {
     return [];
   }
 }
+
+/**
+ * The text of a command line's first and last tokens, new lines left out: what `$^` and `$$` hold
+ * once the next line runs. Undefined for a line with no tokens.
+ */
+export function edgeTokens(text: string): { first: string; last: string } | undefined {
+  const tokens = scan(text).tokens.filter((t) => t.tokenType !== T.NewLine);
+  if (!tokens.length) return undefined;
+  const raw = (t: PsToken) => text.slice(t.startOffset, (t.endOffset ?? t.startOffset) + 1);
+  return { first: raw(tokens[0]!), last: raw(tokens[tokens.length - 1]!) };
+}

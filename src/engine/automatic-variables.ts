@@ -139,6 +139,9 @@ export function seedGlobals(global: Scope, extra: Record<string, unknown> | unde
   set('NestedPromptLevel', 0);
   set('PSCulture', 'en-US');
   set('PSUICulture', 'en-US');
+  // `$^` and `$$` (first and last token of the previous command line) exist from the start, empty.
+  set('^', null);
+  set('$', null);
   for (const [k, v] of Object.entries(extra ?? {})) set(k, v);
   // Read-only (AllScope) and constant automatic variables: assigning them fails in every scope
   // ("Cannot overwrite variable HOME because it is read-only or constant.").

@@ -3,7 +3,7 @@
 // history, location, $Error and the transcript.
 
 import type * as A from '../../grammar/ast.js';
-import { parseScript } from '../../grammar/index.js';
+import { edgeTokens, parseScript } from '../../grammar/index.js';
 import type {
   CmdletDeclaration,
   SessionAlias,
@@ -103,6 +103,8 @@ export class Session {
    */
   private readonly knownSecrets = new Set<string>();
   private running?: { text: string; scan?: SecretScan };
+  /** The first and last token of the last command line, for `$^` and `$$`. */
+  private previousEdges?: { first: string; last: string };
   /** The views this session loaded (Update-FormatData): each runspace has its own. */
   private readonly formatTable?: FormatTable;
   /** What Update-TypeData added in this session: each runspace has its own. */
@@ -300,6 +302,7 @@ export class Session {
     if (opts.history) rt.historyId = rt.history.length + 1;
     if (this.transcript && !opts.file) this.transcriptWrite(`${this.promptText()} ${maskSecrets(text, this.runningSecrets()!)}\n`);
     const parsed = parseScript(text, opts.file);
+    if (opts.history) this.rememberEdgeTokens(text);
     let result: ExecuteResult;
     let status: HistoryEntry['executionStatus'] = 'Completed';
     if (parsed.errors.length > 0) {
@@ -321,6 +324,17 @@ export class Session {
     rt.historyId = outerHistoryId;
     this.onExecuted?.(result);
     return result;
+  }
+
+  /**
+   * `$^` and `$$`: the first and last token of the command line before this one (as PowerShell sets
+   * them when a line is parsed, the line itself sees the previous line's).
+   */
+  private rememberEdgeTokens(text: string): void {
+    const global = this.rt.global;
+    global.setOwn('^', this.previousEdges?.first ?? null);
+    global.setOwn('$', this.previousEdges?.last ?? null);
+    this.previousEdges = edgeTokens(text) ?? this.previousEdges;
   }
 
   /** Runs text without printing its output; output objects and error records come back. */
