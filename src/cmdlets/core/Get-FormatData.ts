@@ -4,6 +4,7 @@ import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { compileWildcard } from '../../protocol/wildcard.js';
 import { formatDefinitions } from '../../format/format-data.js';
 import { typeDefinitions } from './format-data.js';
+import { stringsOf } from './patterns.js';
 
 export default defineCmdlet({
   name: 'Get-FormatData',
@@ -35,7 +36,7 @@ export default defineCmdlet({
   ],
   related: ['Update-FormatData', 'Export-FormatData', 'Get-TypeData'],
   process(params, ctx) {
-    const patterns = (params.TypeName ?? ['*']).map((p) => compileWildcard(p));
+    const patterns = (stringsOf(params.TypeName) ?? ['*']).map((p) => compileWildcard(p));
     const defs = formatDefinitions().filter((d) => d.typeNames.some((t) => patterns.some((re) => re.test(t))));
     for (const o of typeDefinitions(defs)) {
       const name = String(o.get('TypeName'));

@@ -5,6 +5,7 @@ import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { convertToString } from '../../protocol/convert.js';
 import { PSObject, toDisplayText } from '../../protocol/values.js';
 import { matchesWildcard } from '../../protocol/wildcard.js';
+import { stringsOf } from './patterns.js';
 
 const RUNSPACE = 'System.Management.Automation.Runspaces.Runspace';
 
@@ -46,7 +47,8 @@ export default defineCmdlet({
   related: ['Get-Variable'],
   end(params, ctx) {
     const all = (ctx.session.runspaces?.() ?? []).filter((r): r is PSObject => r instanceof PSObject);
-    const { Name: names, Id: ids, InstanceId: instanceIds } = params;
+    const { Id: ids, InstanceId: instanceIds } = params;
+    const names = stringsOf(params.Name);
     for (const rs of all) {
       if (names && !names.some((n) => matchesWildcard(toDisplayText(rs.get('Name')), n))) continue;
       if (ids && !ids.includes(Number(rs.get('Id')))) continue;

@@ -4,6 +4,7 @@ import { defineCmdlet } from '../../protocol/cmdlet.js';
 import { allTypeEntries } from '../../protocol/type-data.js';
 import { compileWildcard, hasWildcard } from '../../protocol/wildcard.js';
 import { fullTypeName, typeDataObject } from './type-data.js';
+import { stringsOf } from './patterns.js';
 
 export default defineCmdlet({
   name: 'Get-TypeData',
@@ -30,7 +31,7 @@ export default defineCmdlet({
   ],
   related: ['Update-TypeData', 'Remove-TypeData'],
   process(params, ctx) {
-    const patterns = (params.TypeName ?? ['*']).map((p) => compileWildcard(hasWildcard(p) ? p : fullTypeName(p)));
+    const patterns = (stringsOf(params.TypeName) ?? ['*']).map((p) => compileWildcard(hasWildcard(p) ? p : fullTypeName(p)));
     for (const e of allTypeEntries()) if (patterns.some((re) => re.test(e.typeName))) ctx.write(typeDataObject(e));
   },
 });

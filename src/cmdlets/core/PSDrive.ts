@@ -7,6 +7,7 @@ import { PSObject } from '../../protocol/values.js';
 import { FileSystemDrives, FileSystemDrivesKey, type MappedDrive } from '../../protocol/ps-drives.js';
 import { hasWildcard, matchesWildcard } from '../../protocol/wildcard.js';
 import { registerView } from '../../format/views.js';
+import { stringsOf } from './patterns.js';
 
 const DRIVE_TYPE = 'System.Management.Automation.PSDriveInfo';
 
@@ -176,7 +177,7 @@ export const getPSDrive = defineCmdlet({
     let list = allDrives(ctx);
     const providers = p.PSProvider;
     if (providers) list = list.filter((d) => providers.some((x) => x !== null && providerName(d).toLowerCase() === x.replace(/^Microsoft\.PowerShell\.Core\\/i, '').toLowerCase()));
-    const names = p.Name;
+    const names = stringsOf(p.Name);
     if (!names) {
       for (const d of list) ctx.write(d);
       return;

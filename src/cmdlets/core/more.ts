@@ -7,6 +7,7 @@ import { OutDefaultStream, consoleScreen } from '../../format/index.js';
 import { Pager } from './pager.js';
 import { INPUT_OBJECT } from './output-common.js';
 import { decodeText, splitLines } from '../../protocol/text-codec.js';
+import { stringsOf } from './patterns.js';
 
 const STATE = stateKey<{ pager: Pager; pending: string[]; stream: OutDefaultStream }>('more');
 
@@ -37,7 +38,7 @@ export default defineCmdlet({
   async process(params, ctx) {
     const s = of(ctx);
     if (s.pager.quit) return;
-    for (const p of params.Path ?? []) {
+    for (const p of stringsOf(params.Path) ?? []) {
       if (ctx.expectingInput) break;
       // Read as Get-Content reads a file (src/protocol/text-codec.ts: BOMs, UTF-8, else windows-1252).
       const text = decodeText(ctx.fs.readBytes(ctx.fs.resolve(p, ctx.session.getLocation())));
